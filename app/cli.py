@@ -1,0 +1,167 @@
+"""``baocao`` command line: ingest, ask, eval, serve, docs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from app.settings import Settings
+
+app = typer.Typer(help="Hỏi đáp có trích dẫn trên các báo cáo tiếng Việt / cited Q&A over Vietnamese reports.")
+console = Console()
+errors = Console(stderr=True)
+
+
+def _service(settings: Settings | None = None):  # noqa: ANN202 - imported lazily: start-up stays fast
+    from app.service import Baocao
+
+    return Baocao(settings or Settings())
+
+
+@app.command()
+def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders (.pdf .txt .md .docx)")]) -> None:
+    """Index reports. Unchanged files are skipped; a changed file replaces its old chunks."""
+    from ingest.loaders import expand_paths
+
+    service = _service()
+    files = expand_paths(paths)
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console
+    ) as progress:
+        task = progress.add_task("Đang lập chỉ mục", total=len(files))
+        seen: list[str] = []
+
+        def advance(name: str) -> None:
+            if seen:
+                progress.advance(task)
+            seen.append(name)
+            progress.update(task, description=f"Đang lập chỉ mục {name}")
+
+        outcomes = service.ingest(paths, on_file=advance)
+        progress.update(task, completed=len(files), description="Xong")
+    failed = 0
+    for outcome in outcomes:
+        if outcome.status == "failed":
+            failed += 1
+            errors.print(f"[red]✗ {outcome.message}[/red]")
+        else:
+            console.print(f"✓ {outcome.source}: {outcome.status}, {outcome.chunks} đoạn, {outcome.embedded} nhúng mới")
+    if not outcomes:
+        errors.print("Không tìm thấy tệp nào để lập chỉ mục / no files found")
+    raise typer.Exit(1 if failed or not outcomes else 0)
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="Câu hỏi / the question")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object")] = False,
+) -> None:
+    """Answer a question with cited passages."""
+    service = _service()
+    service.ensure_samples()
+    answer = service.ask(question)
+    if as_json:
+        typer.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
+        return
+    console.print(answer.answer, markup=False, highlight=False)
+    for citation in answer.citations:
+        where = f"trang {citation.page}, " if citation.page else ""
+        console.print(
+            f"\n[{citation.n}] {citation.doc} — {citation.heading or '(không có mục)'} ({where}đoạn {citation.paragraph})",
+            markup=False,
+            style="bold",
+        )
+        console.print(citation.text, markup=False, highlight=False)
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Option("--set", help="Gold questions (.jsonl)")],
+    output: Annotated[Path | None, typer.Option("--output", help="Write each result as a JSON line")] = None,
+    min_hit5: Annotated[float, typer.Option(help="Fail if hit@5 of any report is below")] = 0.0,
+    min_key_facts: Annotated[float, typer.Option(help="Fail if key-fact accuracy is below")] = 0.0,
+    min_refusal: Annotated[float, typer.Option(help="Fail if refusal accuracy is below")] = 0.0,
+    summary_json: Annotated[Path | None, typer.Option(help="Write the metrics table as JSON")] = None,
+) -> None:
+    """Run every question of a gold file and print retrieval and answer metrics."""
+    from evals.runner import run_eval
+
+    service = _service()
+    service.ensure_samples()
+    with console.status("Đang chạy bộ câu hỏi…"):
+        results, rows = run_eval(service, gold, output)
+    table = Table(title=f"baocao eval — {gold.name}")
+    for column in ("set", "n", "hit@1", "hit@5", "key facts", "refusal", "false refusals", "p50 ms", "p95 ms"):
+        table.add_column(column)
+
+    def cell(value: float | None) -> str:
+        return "—" if value is None else f"{value:.3f}"
+
+    for row in rows:
+        table.add_row(
+            row.label,
+            str(row.questions),
+            cell(row.hit_at_1),
+            cell(row.hit_at_5),
+            cell(row.key_fact_accuracy),
+            cell(row.refusal_accuracy),
+            str(row.false_refusals),
+            f"{row.latency_p50_ms:.0f}",
+            f"{row.latency_p95_ms:.0f}",
+        )
+    console.print(table)
+    misses = [r.id for r in results if (r.key_facts is False) or (not r.answerable and not r.refused)]
+    if misses:
+        console.print(f"Sai / wrong: {', '.join(misses)}")
+    if summary_json:
+        summary_json.write_text(json.dumps([r.as_dict() for r in rows], indent=2), encoding="utf-8")
+    overall, per_doc = rows[0], rows[1:]
+    failures = []
+    for row in per_doc or [overall]:
+        if row.hit_at_5 is not None and row.hit_at_5 < min_hit5:
+            failures.append(f"hit@5 {row.hit_at_5} < {min_hit5} ({row.label})")
+    if overall.key_fact_accuracy is not None and overall.key_fact_accuracy < min_key_facts:
+        failures.append(f"key facts {overall.key_fact_accuracy} < {min_key_facts}")
+    if overall.refusal_accuracy is not None and overall.refusal_accuracy < min_refusal:
+        failures.append(f"refusal {overall.refusal_accuracy} < {min_refusal}")
+    for failure in failures:
+        errors.print(f"[red]below the bar: {failure}[/red]")
+    raise typer.Exit(1 if failures else 0)
+
+
+@app.command()
+def docs() -> None:
+    """List the indexed reports."""
+    service = _service()
+    table = Table(title="Tài liệu đã lập chỉ mục")
+    for column in ("doc_id", "file", "pages", "paragraphs", "indexed at"):
+        table.add_column(column)
+    for doc in service.documents():
+        table.add_row(doc.doc_id, doc.source, str(doc.pages or "—"), str(doc.paragraphs), doc.indexed_at)
+    console.print(table)
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface to listen on")] = None,
+    port: Annotated[int | None, typer.Option(help="Port")] = None,
+) -> None:
+    """Start the web chat (indexes the bundled sample reports on first start)."""
+    from app.web import launch
+
+    settings = Settings()
+    launch(_service(settings), host or settings.host, port or settings.port)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

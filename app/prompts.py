@@ -1,0 +1,25 @@
+"""Loads the phrasing files in ``prompts/`` (kept out of the code so they can be edited)."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+from app.answering.extractive import Phrasing
+from app.settings import PROJECT_ROOT
+
+PROMPTS_DIR = PROJECT_ROOT / "prompts"
+
+
+@lru_cache(maxsize=4)
+def load_toml(name: str, directory: Path = PROMPTS_DIR) -> dict[str, str]:
+    with (directory / name).open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def extractive_phrasing() -> Phrasing:
+    data = load_toml("extractive.toml")
+    return Phrasing(
+        refusal=data["refusal"], intro=data["intro"], item_with_heading=data["item_with_heading"], item=data["item"]
+    )

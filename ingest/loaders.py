@@ -1,0 +1,140 @@
+"""Read report files into cleaned page texts. Every failure is an ``IngestError``
+that names the file and says, in Vietnamese and English, what is wrong."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import zipfile
+from pathlib import Path
+
+from ingest.models import PageText, ParsedDocument
+from ingest.normalize import clean_text
+
+SUPPORTED_SUFFIXES = (".pdf", ".txt", ".md", ".docx")
+MIN_TEXT_CHARS = 20  # less than this after extraction means "no text layer"
+
+logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns loudly on damaged files
+
+
+class IngestError(Exception):
+    """A file that cannot be ingested, with a bilingual reason."""
+
+    def __init__(self, source: str, vietnamese: str, english: str) -> None:
+        self.source = source
+        self.vietnamese = vietnamese
+        self.english = english
+        super().__init__(f"{source}: {vietnamese} / {english}")
+
+
+def _read_pdf(path: Path) -> list[PageText]:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise IngestError(
+                path.name,
+                "PDF được bảo vệ bằng mật khẩu; hãy gỡ mật khẩu rồi tải lại",
+                "the PDF is password-protected; remove the password and upload it again",
+            )
+        pages = [PageText(i, clean_text(page.extract_text() or "")) for i, page in enumerate(reader.pages, 1)]
+    except IngestError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError, AssertionError) as error:
+        raise IngestError(
+            path.name, "tệp PDF bị hỏng hoặc không đọc được", f"the PDF is corrupt or unreadable ({error})"
+        ) from error
+    if sum(len(p.text) for p in pages) < MIN_TEXT_CHARS:
+        raise IngestError(
+            path.name,
+            "PDF không có lớp văn bản (bản scan); hãy chạy OCR trước khi tải lên",
+            "the PDF has no text layer (a scan); run OCR on it before uploading",
+        )
+    return pages
+
+
+def _decode_text(path: Path, data: bytes) -> str:
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise IngestError(path.name, "tệp không phải văn bản (dữ liệu nhị phân)", "the file is binary, not text")
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return data.decode(encoding)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise IngestError(
+            path.name,
+            "tệp văn bản không dùng mã hoá UTF-8; hãy lưu lại dưới dạng UTF-8",
+            f"the text file is not UTF-8 (byte {error.start}); save it as UTF-8",
+        ) from error
+
+
+def _read_docx(path: Path) -> list[PageText]:
+    import docx
+
+    try:
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise IngestError(path.name, "tệp DOCX bị hỏng", f"the DOCX file is corrupt ({error})") from error
+    lines = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append(" | ".join(cell.text.strip() for cell in row.cells))
+    # One paragraph per line, blank line between: the chunker's "long line" shape.
+    return [PageText(None, clean_text("\n\n".join(lines)))]
+
+
+def load_document(path: Path, max_bytes: int) -> ParsedDocument:
+    """Parse one file; raises ``IngestError`` for anything that cannot be indexed."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise IngestError(
+            path.name,
+            f"định dạng {suffix or '(không có đuôi)'} chưa được hỗ trợ (chỉ PDF, TXT, MD, DOCX)",
+            f"unsupported file type {suffix or '(none)'} (PDF, TXT, MD, DOCX only)",
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise IngestError(path.name, "không đọc được tệp", f"cannot read the file ({error})") from error
+    if not data.strip():
+        raise IngestError(path.name, "tệp rỗng", "the file is empty")
+    if len(data) > max_bytes:
+        raise IngestError(
+            path.name,
+            f"tệp quá lớn ({len(data) // 1_000_000} MB, tối đa {max_bytes // 1_000_000} MB)",
+            f"the file is too large ({len(data) // 1_000_000} MB, limit {max_bytes // 1_000_000} MB)",
+        )
+    if suffix == ".pdf":
+        pages = _read_pdf(path)
+    elif suffix == ".docx":
+        pages = _read_docx(path)
+    else:
+        pages = [PageText(None, clean_text(_decode_text(path, data)))]
+    if sum(len(p.text) for p in pages) < MIN_TEXT_CHARS:
+        raise IngestError(path.name, "tệp không có nội dung văn bản", "the file has no text content")
+    return ParsedDocument(
+        source=path.name,
+        content_hash=hashlib.sha256(data).hexdigest(),
+        pages=pages,
+        kind=suffix.lstrip("."),
+    )
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files as given, and the supported files inside given folders (sorted, no hidden)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith(".")
+                )
+            )
+        else:
+            files.append(path)
+    return files

@@ -1,0 +1,57 @@
+"""Plain data records that flow from ingest to the store and the answerer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+HEADING_CONTEXT_CHARS = 160  # a long lead-in paragraph heads its bullets by its opening words
+
+
+@dataclass(frozen=True)
+class PageText:
+    """Cleaned text of one page (``number`` is None for formats without pages)."""
+
+    number: int | None
+    text: str
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    source: str  # file name shown in citations; re-ingesting the same name replaces it
+    content_hash: str  # sha256 of the file bytes
+    pages: list[PageText]
+    kind: str  # "pdf", "txt", "md", "docx"
+
+    @property
+    def doc_id(self) -> str:
+        return self.content_hash[:16]
+
+    @property
+    def page_count(self) -> int | None:
+        numbered = [p.number for p in self.pages if p.number is not None]
+        return max(numbered) if numbered else None
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One paragraph or bullet with the headings it sits under."""
+
+    chunk_id: str  # "<doc_id>-p<paragraph>": stable across re-ingest of the same file
+    doc_id: str
+    source: str
+    title: str
+    headings: tuple[str, ...]  # outermost first: ("II. Kết quả…", "1.5. Ban Quản lý KKT tỉnh Đồng Tháp")
+    text: str  # display text, lines joined
+    page: int | None
+    paragraph: int  # 1-based position among the document's paragraphs
+    metadata: dict[str, str] = field(default_factory=dict, compare=False)
+
+    @property
+    def heading(self) -> str:
+        """The nearest section heading, for display."""
+        return self.headings[-1] if self.headings else ""
+
+    def context_text(self) -> str:
+        """What gets embedded and keyword-indexed: title, nearest headings, paragraph."""
+        parts = [self.title, *(h[:HEADING_CONTEXT_CHARS] for h in self.headings[-2:]), self.text]
+        return "\n".join(p for p in parts if p)

@@ -1,0 +1,153 @@
+"""Text normalisation for Vietnamese reports: pure functions, no I/O.
+
+Two forms of every text exist:
+- the *display* form (``clean_text``): what the user reads and what citations quote;
+- the *search* form (``search_syllables`` and friends): diacritics folded, common
+  OCR confusions of Vietnamese undone, numbers reduced to their digits. Questions and
+  passages go through the same functions, so a question typed with or without
+  diacritics meets OCR-damaged text half way.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+_HYPHEN_BREAK = re.compile(r"(\w)[\-\u00ad]\n(\w)")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def clean_text(raw: str) -> str:
+    """Display form: NFC, no U+FFFD/control characters, tidy spaces; line structure kept."""
+    text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\ufffd", "").replace("\u00ad\n", "")
+    text = _CONTROL.sub("", text)
+    # Ligatures such as "ﬁ" come from PDF text layers and OCR; NFKC would also rewrite
+    # Vietnamese punctuation, so only the Latin ligature block is expanded.
+    text = re.sub(r"[\ufb00-\ufb06]", lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    text = _HYPHEN_BREAK.sub(r"\1\2", text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return "\n".join(lines).strip()
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip diacritics ("Đầu tư" -> "dau tu")."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return unicodedata.normalize("NFC", stripped).lower()
+
+
+# --- OCR confusions -------------------------------------------------------------
+# OCR engines without a Vietnamese model read accented vowels as look-alike symbols
+# and digits. The rules below only rewrite letter sequences that cannot occur in a
+# Vietnamese syllable, so they never damage clean text.
+_SYMBOL_AS_LETTER = str.maketrans({"¢": "e", "€": "e", "&": "e", "¥": "y", "@": "a", "§": "s", "£": "e"})
+_DIGIT_AS_VOWEL = str.maketrans({"0": "o", "6": "o", "9": "o", "5": "o", "4": "a", "3": "a"})
+_SEQUENCE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^p(?!h)"), "d"),  # "Pau tu" -> "dau tu": Đ read as P; Vietnamese has "ph" only
+    (re.compile(r"^dd"), "d"),  # "ddng" -> "dong"
+    (re.compile(r"iii"), "ui"),  # "Biii" -> "bui"
+    (re.compile(r"ii"), "u"),  # "ciing" -> "cung"
+    (re.compile(r"ir"), "u"),  # "chirc" -> "chuc": ứ read as "ir"; r is never a coda
+    (re.compile(r"uw"), "u"),
+    (re.compile(r"w"), "u"),  # "twong" -> "tuong": ư read as w
+    (re.compile(r"(?<!q)u[dg](?=[a-z])"), "uo"),  # "dugc" -> "duoc", "nguoi"/"ngudi"
+)
+
+
+def canon_syllable(token: str) -> str:
+    """Undo common OCR confusions in one folded token (letters, maybe digits/symbols)."""
+    if not token or token.isdigit():
+        return token
+    token = token.translate(_SYMBOL_AS_LETTER)
+    if any(ch.isalpha() for ch in token) and any(ch.isdigit() for ch in token):
+        # "1y" -> "ly" (start of syllable), "Ho1" -> "hoi" (inside it), "c6" -> "co"
+        token = re.sub(r"^1", "l", token)
+        token = token.replace("1", "i").translate(_DIGIT_AS_VOWEL)
+    for pattern, replacement in _SEQUENCE_RULES:
+        token = pattern.sub(replacement, token)
+    return token
+
+
+# A token: a number (with its separators) or a run of letters/digits/OCR symbols.
+# A number is not followed by a letter: "1y" is OCR's "lý", one word.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?![^\W\d_])|[^\W_]+(?:[¢€&¥@§£][^\W_]*)*|[¢€&¥@§£][^\W_]+", re.UNICODE)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def number_key(number: str) -> str:
+    """Digits only, so "36.818", "36,818" and "36818" are one key."""
+    return re.sub(r"\D", "", number)
+
+
+def _raw_tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _fold_token(token: str) -> str:
+    # "Iy" -> "ly": capital I inside a lower-case word is an OCR'd l (all-caps stays).
+    if len(token) > 1 and token[0] == "I" and token[1:].islower():
+        token = "l" + token[1:]
+    return fold(token)
+
+
+def search_syllables(text: str) -> list[str]:
+    """Folded, OCR-canonical syllables; numbers as digit keys."""
+    out: list[str] = []
+    for token in _raw_tokens(text):
+        if _NUMBER.fullmatch(token):
+            out.append(number_key(token))
+        else:
+            out.append(canon_syllable(_fold_token(token)))
+    return [t for t in out if t]
+
+
+def accented_syllables(text: str) -> list[str]:
+    """Lower-cased syllables with their diacritics kept (tells "đường" from "dương")."""
+    out: list[str] = []
+    for token in _raw_tokens(unicodedata.normalize("NFC", text)):
+        out.append(number_key(token) if _NUMBER.fullmatch(token) else token.lower())
+    return [t for t in out if t]
+
+
+def with_bigrams(syllables: list[str]) -> list[str]:
+    """Syllables plus adjacent pairs: Vietnamese words are mostly two syllables."""
+    return syllables + [f"{a}_{b}" for a, b in zip(syllables, syllables[1:], strict=False)]
+
+
+def char_ngrams(syllables: Iterable[str], n: int = 4) -> list[str]:
+    """Character n-grams over the joined search form: tolerant of one wrong letter."""
+    joined = "_" + "_".join(syllables) + "_"
+    if len(joined) <= n:
+        return [joined]
+    return [joined[i : i + n] for i in range(len(joined) - n + 1)]
+
+
+def match_key(text: str) -> str:
+    """Search form with every separator removed: for 'does passage contain evidence'."""
+    return "".join(search_syllables(text))
+
+
+def numbers_in(text: str) -> list[str]:
+    """Digit keys of the numbers in a text ("85,8%" -> "858")."""
+    return [number_key(m) for m in _NUMBER.findall(text)]
+
+
+_VIETNAMESE_MARKED = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.IGNORECASE)
+
+
+def diacritic_ratio(text: str) -> float:
+    """Share of words carrying a Vietnamese diacritic: ~0.7 in clean text, low in OCR
+    output that lost its accents."""
+    words = re.findall(r"[^\W\d_]+", text)
+    if not words:
+        return 0.0
+    return sum(1 for w in words if _VIETNAMESE_MARKED.search(w)) / len(words)
+
+
+def search_text(text: str) -> str:
+    """The search form as one string (what an accent-less embedding sees)."""
+    return " ".join(search_syllables(text))

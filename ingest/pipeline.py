@@ -1,0 +1,89 @@
+"""Ingest files into the chunk store: parse, chunk, embed what is new, replace safely."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from langchain_core.embeddings import Embeddings
+
+from ingest.chunking import chunk_document
+from ingest.loaders import IngestError, expand_paths, load_document
+from ingest.models import Chunk
+from ingest.normalize import diacritic_ratio, search_text
+from vectorstore.chroma_store import ChunkStore
+
+Progress = Callable[[str], None]
+ACCENTLESS_BELOW = 0.4  # documents with fewer accented words than this lost their diacritics
+
+
+def embedding_text(chunk: Chunk, accentless: bool) -> str:
+    """What the embedding model reads: OCR text that lost its accents is embedded in the
+    search form (OCR confusions undone), which accent-less questions are embedded in too."""
+    return search_text(chunk.context_text()) if accentless else chunk.context_text()
+
+
+@dataclass(frozen=True)
+class IngestOutcome:
+    source: str
+    status: str  # "added" | "replaced" | "unchanged" | "failed"
+    chunks: int = 0
+    embedded: int = 0  # how many chunks needed a new embedding
+    message: str = ""
+
+
+class Ingestor:
+    def __init__(self, store: ChunkStore, embeddings: Embeddings, embedding_id: str, max_bytes: int) -> None:
+        self._store = store
+        self._embeddings = embeddings
+        self._embedding_id = embedding_id
+        self._max_bytes = max_bytes
+
+    def ingest(self, paths: list[Path], on_file: Progress | None = None) -> list[IngestOutcome]:
+        """Ingest every file; a bad file is reported and the rest of the batch goes on."""
+        outcomes = []
+        existing = {doc.source: doc for doc in self._store.documents()}
+        for path in expand_paths(paths):
+            if on_file:
+                on_file(path.name)
+            try:
+                outcomes.append(self._ingest_one(path, existing))
+            except IngestError as error:
+                outcomes.append(IngestOutcome(path.name, "failed", message=str(error)))
+        return outcomes
+
+    def _text_hash(self, context: str) -> str:
+        return hashlib.sha1(f"{self._embedding_id}\n{context}".encode()).hexdigest()
+
+    def _ingest_one(self, path: Path, existing: dict) -> IngestOutcome:
+        document = load_document(path, self._max_bytes)
+        previous = existing.get(document.source)
+        if previous is not None and previous.content_hash == document.content_hash:
+            return IngestOutcome(document.source, "unchanged", previous.chunks)
+        chunks = chunk_document(document.doc_id, document.source, document.pages)
+        if not chunks:
+            raise IngestError(document.source, "không tách được đoạn văn nào", "no paragraphs found")
+        accentless = diacritic_ratio(" ".join(p.text for p in document.pages)) < ACCENTLESS_BELOW
+        texts = [embedding_text(c, accentless) for c in chunks]
+        hashes = [self._text_hash(t) for t in texts]
+        known = self._store.known_vectors(hashes)
+        missing = [i for i, h in enumerate(hashes) if h not in known]
+        fresh = self._embeddings.embed_documents([texts[i] for i in missing])
+        vectors = dict(known)
+        vectors.update({hashes[i]: v for i, v in zip(missing, fresh, strict=True)})
+        doc_meta = {
+            "kind": document.kind,
+            "content_hash": document.content_hash,
+            "page_count": document.page_count or 0,
+            "accentless": accentless,
+            "indexed_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        # New chunks go in before old ones leave: a failure midway never empties the store.
+        self._store.add(chunks, [vectors[h] for h in hashes], doc_meta, hashes)
+        if previous is not None and previous.doc_id != document.doc_id:
+            self._store.delete_document(previous.doc_id)
+        status = "replaced" if previous is not None else "added"
+        return IngestOutcome(document.source, status, len(chunks), len(missing))

@@ -1,0 +1,178 @@
+"""Chunks and their vectors in Chroma: the single source of truth of the index.
+
+The collection is created without an embedding function, so Chroma can never fall back
+to its default model (which would download weights): vectors always come from our
+``Embeddings`` backend and are passed in explicitly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import chromadb
+from chromadb.config import Settings as ChromaSettings
+
+from ingest.models import HEADING_CONTEXT_CHARS, Chunk
+
+HEADING_SEPARATOR = " › "
+
+
+@dataclass(frozen=True)
+class StoredChunk:
+    """A chunk as read back from the store (what retrieval and citations use)."""
+
+    chunk_id: str
+    doc_id: str
+    source: str
+    title: str
+    headings: tuple[str, ...]
+    text: str
+    page: int | None
+    paragraph: int
+
+    @property
+    def heading(self) -> str:
+        return self.headings[-1] if self.headings else ""
+
+    def context_text(self) -> str:
+        parts = [self.title, *(h[:HEADING_CONTEXT_CHARS] for h in self.headings[-2:]), self.text]
+        return "\n".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    doc_id: str
+    source: str
+    title: str
+    kind: str
+    pages: int | None
+    paragraphs: int
+    chunks: int
+    indexed_at: str
+    content_hash: str
+
+
+def make_client(path: Path | None = None, url: str | None = None) -> chromadb.ClientAPI:
+    """Embedded Chroma on disk, or a Chroma server at ``host:port``."""
+    settings = ChromaSettings(anonymized_telemetry=False)
+    if url:
+        host, _, port = url.replace("http://", "").rstrip("/").partition(":")
+        return chromadb.HttpClient(host=host, port=int(port or 8000), settings=settings)
+    if path is None:
+        raise ValueError("either a path or a url is needed for the Chroma client")
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=settings)
+
+
+def _metadata(chunk: Chunk, extra: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "doc_id": chunk.doc_id,
+        "source": chunk.source,
+        "title": chunk.title,
+        "headings": HEADING_SEPARATOR.join(chunk.headings),
+        "page": chunk.page or 0,  # Chroma metadata cannot hold None; 0 = no pages
+        "paragraph": chunk.paragraph,
+        **extra,
+    }
+
+
+def _stored(chunk_id: str, text: str, meta: dict[str, Any]) -> StoredChunk:
+    headings = tuple(h for h in str(meta.get("headings", "")).split(HEADING_SEPARATOR) if h)
+    return StoredChunk(
+        chunk_id=chunk_id,
+        doc_id=str(meta["doc_id"]),
+        source=str(meta["source"]),
+        title=str(meta.get("title", "")),
+        headings=headings,
+        text=text,
+        page=int(meta.get("page") or 0) or None,
+        paragraph=int(meta.get("paragraph", 0)),
+    )
+
+
+class ChunkStore:
+    """Add, replace, list and search chunks of a Chroma collection."""
+
+    def __init__(self, client: chromadb.ClientAPI, collection: str = "baocao") -> None:
+        self._collection = client.get_or_create_collection(
+            name=collection,
+            embedding_function=None,
+            configuration={"hnsw": {"space": "cosine"}},
+        )
+
+    def count(self) -> int:
+        return self._collection.count()
+
+    def add(
+        self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], doc_meta: dict[str, Any], text_hashes: Sequence[str]
+    ) -> None:
+        if not chunks:
+            return
+        self._collection.upsert(
+            ids=[c.chunk_id for c in chunks],
+            documents=[c.text for c in chunks],
+            embeddings=[list(v) for v in vectors],
+            metadatas=[_metadata(c, {**doc_meta, "text_hash": h}) for c, h in zip(chunks, text_hashes, strict=True)],
+        )
+
+    def known_vectors(self, text_hashes: Iterable[str]) -> dict[str, list[float]]:
+        """Vectors already stored for these text hashes: unchanged text is never re-embedded."""
+        wanted = sorted(set(text_hashes))
+        found: dict[str, list[float]] = {}
+        for start in range(0, len(wanted), 500):
+            result = self._collection.get(
+                where={"text_hash": {"$in": wanted[start : start + 500]}}, include=["embeddings", "metadatas"]
+            )
+            for meta, vector in zip(result["metadatas"] or [], result["embeddings"] if result["embeddings"] is not None else [], strict=False):
+                found[str(meta["text_hash"])] = [float(x) for x in vector]
+        return found
+
+    def delete_document(self, doc_id: str) -> None:
+        self._collection.delete(where={"doc_id": doc_id})
+
+    def documents(self) -> list[DocumentInfo]:
+        """One entry per indexed document, derived from its chunks' metadata."""
+        result = self._collection.get(include=["metadatas"])
+        grouped: dict[str, list[dict[str, Any]]] = {}
+        for meta in result["metadatas"] or []:
+            grouped.setdefault(str(meta["doc_id"]), []).append(dict(meta))
+        infos = []
+        for doc_id, metas in grouped.items():
+            first = metas[0]
+            infos.append(
+                DocumentInfo(
+                    doc_id=doc_id,
+                    source=str(first["source"]),
+                    title=str(first.get("title", "")),
+                    kind=str(first.get("kind", "")),
+                    pages=int(first.get("page_count") or 0) or None,
+                    paragraphs=len({m["paragraph"] for m in metas}),
+                    chunks=len(metas),
+                    indexed_at=str(first.get("indexed_at", "")),
+                    content_hash=str(first.get("content_hash", "")),
+                )
+            )
+        return sorted(infos, key=lambda d: d.source)
+
+    def all_chunks(self) -> list[StoredChunk]:
+        result = self._collection.get(include=["documents", "metadatas"])
+        chunks = [
+            _stored(cid, text or "", dict(meta))
+            for cid, text, meta in zip(result["ids"], result["documents"] or [], result["metadatas"] or [], strict=True)
+        ]
+        return sorted(chunks, key=lambda c: (c.source, c.doc_id, c.paragraph, c.chunk_id))
+
+    def search(self, vector: Sequence[float], limit: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
+        """(chunk_id, cosine similarity) of the nearest chunks (optionally filtered)."""
+        total = self.count()
+        if total == 0:
+            return []
+        result = self._collection.query(
+            query_embeddings=[list(vector)], n_results=min(limit, total), where=where, include=["distances"]
+        )
+        ids = result["ids"][0]
+        distances = (result["distances"] or [[]])[0]
+        return [(cid, 1.0 - float(d)) for cid, d in zip(ids, distances, strict=True)]

@@ -1,0 +1,101 @@
+"""Keyword indexes (BM25 via ``bm25s``) over three views of each chunk.
+
+- ``syllables``: folded, OCR-canonical syllables and syllable bigrams. The workhorse:
+  "duoc", "được" and OCR's "dugc" are one term.
+- ``accented``: syllables with diacritics and their bigrams, so clean text still tells
+  "đường" from "dương" when the question has the accents.
+- ``chargrams``: character 4-grams of the search form, which survive the letter-level
+  damage that the canonicalisation rules cannot undo ("Tudn" for "Tuấn").
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+import bm25s
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from ingest.normalize import accented_syllables, char_ngrams, search_syllables, with_bigrams
+from vectorstore.chroma_store import StoredChunk
+
+Tokenizer = Callable[[str], list[str]]
+FUZZY_MIN_LENGTH = 3  # shorter syllables have too many neighbours at one edit
+FUZZY_LIMIT = 4  # variants added per question syllable
+
+FIELDS: dict[str, Tokenizer] = {
+    "syllables": lambda text: with_bigrams(search_syllables(text)),
+    "accented": lambda text: with_bigrams(accented_syllables(text)),
+    "chargrams": lambda text: char_ngrams(search_syllables(text), 4),
+}
+
+
+class KeywordIndex:
+    """In-memory BM25 indexes over a fixed list of chunks (rebuilt when the store changes)."""
+
+    def __init__(self, chunks: Sequence[StoredChunk]) -> None:
+        self.chunks = list(chunks)
+        self.position = {c.chunk_id: i for i, c in enumerate(self.chunks)}
+        self._indexes: dict[str, bm25s.BM25] = {}
+        contexts = [c.context_text() for c in self.chunks]
+        syllable_sets = [set(search_syllables(t)) for t in contexts]
+        self._doc_freq = Counter(term for terms in syllable_sets for term in terms)
+        self._vocabulary = sorted(t for t in self._doc_freq if len(t) >= FUZZY_MIN_LENGTH and not t.isdigit())
+        if not self.chunks:
+            return
+        for name, tokenize in FIELDS.items():
+            index = bm25s.BM25()
+            index.index([tokenize(t) or [""] for t in contexts], show_progress=False)
+            self._indexes[name] = index
+        # Whole documents as BM25 units: tells which report a question is about
+        # ("Khối ĐBSH" is named once in a report, not in every paragraph).
+        self.doc_ids = sorted({c.doc_id for c in self.chunks})
+        per_doc: dict[str, list[str]] = {d: [] for d in self.doc_ids}
+        for chunk, text in zip(self.chunks, contexts, strict=True):
+            per_doc[chunk.doc_id].extend(FIELDS["syllables"](chunk.text if per_doc[chunk.doc_id] else text))
+        self._documents = bm25s.BM25()
+        self._documents.index([per_doc[d] or [""] for d in self.doc_ids], show_progress=False)
+
+    def __len__(self) -> int:
+        return len(self.chunks)
+
+    def idf(self, syllable: str) -> float:
+        """Inverse document frequency of a search-form syllable (rare terms weigh more)."""
+        n = max(len(self.chunks), 1)
+        df = self._doc_freq.get(syllable, 0)
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    def document_scores(self, query: str) -> dict[str, float]:
+        """BM25 score of each whole document for the query."""
+        if not self.chunks:
+            return {}
+        scores = self._documents.get_scores(FIELDS["syllables"](query) or [""])
+        return {doc_id: float(score) for doc_id, score in zip(self.doc_ids, scores, strict=True)}
+
+    def fuzzy_variants(self, syllables: list[str]) -> list[str]:
+        """Indexed syllables one edit away from the question's ("cap" -> OCR's "cip"),
+        keeping the first letter, which OCR damages least."""
+        variants: list[str] = []
+        for syllable in dict.fromkeys(syllables):
+            if len(syllable) < FUZZY_MIN_LENGTH or syllable.isdigit():
+                continue
+            matches = process.extract(
+                syllable, self._vocabulary, scorer=Levenshtein.distance, score_cutoff=1, limit=FUZZY_LIMIT + 1
+            )
+            variants.extend(m for m, distance, _ in matches if distance == 1 and m[0] == syllable[0])
+        return variants
+
+    def search(self, query: str, limit: int) -> dict[str, list[tuple[str, float]]]:
+        """Ranked (chunk_id, score) per field; chunks with score 0 are left out."""
+        ranked: dict[str, list[tuple[str, float]]] = {}
+        for name, index in self._indexes.items():
+            tokens = FIELDS[name](query)
+            if name == "syllables":
+                tokens = tokens + self.fuzzy_variants(search_syllables(query))
+            scores = index.get_scores(tokens) if tokens else np.zeros(len(self.chunks))
+            top = np.argsort(-scores, kind="stable")[:limit]
+            ranked[name] = [(self.chunks[i].chunk_id, float(scores[i])) for i in top if scores[i] > 0]
+        return ranked

@@ -1,0 +1,127 @@
+"""Hybrid retrieval as a LangChain ``BaseRetriever``: dense vectors from Chroma fused
+with the keyword views by reciprocal rank fusion."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.embeddings import Embeddings
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict, Field
+
+from ingest.normalize import diacritic_ratio, search_text
+from vectorstore.chroma_store import ChunkStore, StoredChunk
+from vectorstore.fusion import reciprocal_rank_fusion
+from vectorstore.keyword import KeywordIndex
+from vectorstore.query import expand_abbreviations
+
+# "accented" only helps clean text, so it weighs less; "document" ranks the chunks of the
+# report that best matches the whole question first.
+DEFAULT_WEIGHTS = {
+    "dense": 1.0,
+    "syllables": 1.0,
+    "accented": 0.3,
+    "chargrams": 1.0,
+    "document": 0.5,
+}
+ACCENTLESS_QUESTION = 0.3  # below this share of accented words the question was typed without accents
+
+
+@dataclass(frozen=True)
+class Hit:
+    chunk: StoredChunk
+    score: float  # fused RRF score
+    rank: int
+    dense_similarity: float | None
+
+
+def hit_to_document(hit: Hit) -> Document:
+    chunk = hit.chunk
+    return Document(
+        page_content=chunk.text,
+        id=chunk.chunk_id,
+        metadata={
+            "chunk_id": chunk.chunk_id,
+            "doc_id": chunk.doc_id,
+            "source": chunk.source,
+            "title": chunk.title,
+            "heading": chunk.heading,
+            "headings": list(chunk.headings),
+            "page": chunk.page,
+            "paragraph": chunk.paragraph,
+            "score": hit.score,
+            "rank": hit.rank,
+            "dense_similarity": hit.dense_similarity,
+        },
+    )
+
+
+def _standardised(pairs: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """Similarities as z-scores within their list: the two query forms give similarities
+    on different scales, but a relevant chunk stands out from its own list either way."""
+    if len(pairs) < 2:
+        return pairs
+    values = [s for _, s in pairs]
+    mean = sum(values) / len(values)
+    spread = (sum((v - mean) ** 2 for v in values) / len(values)) ** 0.5 or 1.0
+    return [(cid, (s - mean) / spread) for cid, s in pairs]
+
+
+def _by_document(document_scores: dict[str, float], ranked_ids: list[str]) -> list[str]:
+    """The keyword ranking re-ordered so that chunks of the best-matching document come first."""
+    doc_of = {cid: cid.rsplit("-p", 1)[0] for cid in ranked_ids}
+    return sorted(ranked_ids, key=lambda cid: -document_scores.get(doc_of[cid], 0.0))
+
+
+class HybridRetriever(BaseRetriever):
+    """Dense + keyword retrieval. ``keyword_index`` is a provider so that the retriever
+    always sees the index of the current store contents."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    store: ChunkStore
+    embeddings: Embeddings
+    keyword_index: Callable[[], KeywordIndex]
+    k: int = 5
+    candidates: int = 40
+    weights: dict[str, float] = Field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+
+    def rankings(self, question: str, index: KeywordIndex) -> tuple[dict[str, list[str]], dict[str, float]]:
+        """Each retriever's ranked chunk ids, and the dense similarities."""
+        query = expand_abbreviations(question)
+        folded = self.embeddings.embed_query(search_text(query))
+        if diacritic_ratio(query) >= ACCENTLESS_QUESTION:
+            # Each chunk meets the question in the form it was embedded in: accented text
+            # the question as typed, OCR text that lost its accents the search form.
+            accented = self.embeddings.embed_query(query)
+            dense = _standardised(self.store.search(accented, self.candidates, where={"accentless": False}))
+            dense += _standardised(self.store.search(folded, self.candidates, where={"accentless": True}))
+            dense.sort(key=lambda pair: -pair[1])
+        else:
+            dense = self.store.search(folded, self.candidates)
+        rankings = {"dense": [cid for cid, _ in dense[: self.candidates]]}
+        similarity = dict(dense)
+        for name, ranked in index.search(query, self.candidates).items():
+            rankings[name] = [cid for cid, _ in ranked]
+        rankings["document"] = _by_document(index.document_scores(query), rankings["syllables"])
+        return rankings, similarity
+
+    def search(self, question: str, k: int | None = None) -> list[Hit]:
+        index = self.keyword_index()
+        if len(index) == 0:
+            return []
+        rankings, similarity = self.rankings(question, index)
+        fused = reciprocal_rank_fusion(rankings, self.weights)
+        hits = []
+        for rank, (chunk_id, score) in enumerate(fused[: k or self.k], start=1):
+            position = index.position.get(chunk_id)
+            if position is None:
+                continue  # stored after the keyword index was built; next rebuild has it
+            hits.append(Hit(index.chunks[position], score, rank, similarity.get(chunk_id)))
+        return hits
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
+        return [hit_to_document(hit) for hit in self.search(query)]
