@@ -28,7 +28,7 @@ def build_chain(
     wording = phrasing or extractive_phrasing()
 
     def answer(inputs: dict[str, Any]) -> Answer:
-        return answer_extractively(inputs["question"], inputs["documents"], keyword_index().idf, wording, thresholds)
+        return answer_extractively(inputs["question"], inputs["documents"], keyword_index(), wording, thresholds)
 
     return (
         RunnableLambda(lambda question: {"question": question})

@@ -151,3 +151,15 @@ def diacritic_ratio(text: str) -> float:
 def search_text(text: str) -> str:
     """The search form as one string (what an accent-less embedding sees)."""
     return " ".join(search_syllables(text))
+
+
+_SYLLABLE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"  # onset
+    r"[aeiouy]{1,3}"  # glide + nucleus (folded)
+    r"(?:ch|ng|nh|[cmnpt])?$"  # coda
+)
+
+
+def is_vietnamese_syllable(token: str) -> bool:
+    """Whether a folded token could be a Vietnamese syllable ("long" yes, "logn" no)."""
+    return bool(_SYLLABLE.match(token))

@@ -17,14 +17,22 @@ from collections.abc import Callable, Sequence
 import bm25s
 import numpy as np
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
-from ingest.normalize import accented_syllables, char_ngrams, search_syllables, with_bigrams
+from ingest.normalize import (
+    accented_syllables,
+    char_ngrams,
+    is_vietnamese_syllable,
+    search_syllables,
+    with_bigrams,
+)
 from vectorstore.chroma_store import StoredChunk
+from vectorstore.query import fold_abbreviations
 
 Tokenizer = Callable[[str], list[str]]
 FUZZY_MIN_LENGTH = 3  # shorter syllables have too many neighbours at one edit
 FUZZY_LIMIT = 4  # variants added per question syllable
+RARE_VARIANT_DF = 3  # a variant seen in more chunks than this (and than the term) is a real word
 
 FIELDS: dict[str, Tokenizer] = {
     "syllables": lambda text: with_bigrams(search_syllables(text)),
@@ -41,9 +49,14 @@ class KeywordIndex:
         self.position = {c.chunk_id: i for i, c in enumerate(self.chunks)}
         self._indexes: dict[str, bm25s.BM25] = {}
         contexts = [c.context_text() for c in self.chunks]
-        syllable_sets = [set(search_syllables(t)) for t in contexts]
+        # Term statistics count "KCN" and "khu công nghiệp" as one term (see fold_abbreviations).
+        syllable_sets = [set(s) | set(fold_abbreviations(s)) for s in map(search_syllables, contexts)]
         self._doc_freq = Counter(term for terms in syllable_sets for term in terms)
         self._vocabulary = sorted(t for t in self._doc_freq if len(t) >= FUZZY_MIN_LENGTH and not t.isdigit())
+        self._variants: dict[str, frozenset[str]] = {}
+        self._document_terms: dict[str, set[str]] = {}
+        for chunk, terms in zip(self.chunks, syllable_sets, strict=True):
+            self._document_terms.setdefault(chunk.doc_id, set()).update(terms)
         if not self.chunks:
             return
         for name, tokenize in FIELDS.items():
@@ -74,6 +87,30 @@ class KeywordIndex:
             return {}
         scores = self._documents.get_scores(FIELDS["syllables"](query) or [""])
         return {doc_id: float(score) for doc_id, score in zip(self.doc_ids, scores, strict=True)}
+
+    def variants(self, term: str) -> frozenset[str]:
+        """The term and indexed syllables one edit away that are no more common than it
+        (cached): OCR's "cip" stands for "cap", but "bang" is a word of its own, not a
+        misreading of "bong"."""
+        if term not in self._variants:
+            ceiling = max(self._doc_freq.get(term, 0), RARE_VARIANT_DF)
+            close = [v for v in self.fuzzy_variants([term]) if self._doc_freq.get(v, 0) <= ceiling]
+            self._variants[term] = frozenset([term, *close])
+        return self._variants[term]
+
+    def spelling(self, term: str) -> str:
+        """A typo the corpus never uses, corrected to the most common indexed syllable one
+        edit away ("logn" -> "long"). Known terms, and real syllables the corpus just does
+        not have ("bóng"), are returned as they are."""
+        if term in self._doc_freq or len(term) < FUZZY_MIN_LENGTH or is_vietnamese_syllable(term):
+            return term
+        matches = process.extract(term, self._vocabulary, scorer=OSA.distance, score_cutoff=1, limit=10)
+        close = [m for m, distance, _ in matches if distance <= 1]
+        return max(close, key=lambda m: self._doc_freq[m]) if close else term
+
+    def document_terms(self, doc_id: str) -> frozenset[str]:
+        """Every search-form term of a document (abbreviations folded)."""
+        return frozenset(self._document_terms.get(doc_id, ()))
 
     def fuzzy_variants(self, syllables: list[str]) -> list[str]:
         """Indexed syllables one edit away from the question's ("cap" -> OCR's "cip"),

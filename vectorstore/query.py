@@ -6,19 +6,29 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from ingest.normalize import fold
+from ingest.normalize import fold, search_syllables
 
 
 @lru_cache(maxsize=1)
-def glossary() -> tuple[tuple[str, str], ...]:
-    """(abbreviation, expansion) pairs shipped with the package."""
+def _glossary_rows() -> tuple[tuple[str, str, bool], ...]:
     text = resources.files("vectorstore").joinpath("glossary.tsv").read_text(encoding="utf-8")
-    pairs = []
+    rows = []
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
-            abbreviation, expansion = line.split("\t", 1)
-            pairs.append((abbreviation.strip(), expansion.strip()))
-    return tuple(pairs)
+            abbreviation, expansion, *kind = line.split("\t")
+            rows.append((abbreviation.strip(), expansion.strip(), kind == ["name"]))
+    return tuple(rows)
+
+
+def glossary() -> tuple[tuple[str, str], ...]:
+    """(abbreviation, expansion) pairs shipped with the package."""
+    return tuple((abbreviation, expansion) for abbreviation, expansion, _ in _glossary_rows())
+
+
+@lru_cache(maxsize=1)
+def name_tokens() -> frozenset[str]:
+    """Search tokens of abbreviations that are proper names ("dbsh", "mtnb")."""
+    return frozenset("".join(search_syllables(a)) for a, _, is_name in _glossary_rows() if is_name)
 
 
 def expand_abbreviations(question: str) -> str:
@@ -34,3 +44,32 @@ def expand_abbreviations(question: str) -> str:
         elif has_long and not has_short:
             additions.append(abbreviation)
     return question if not additions else f"{question} ({'; '.join(additions)})"
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """(expansion as search syllables, abbreviation as one search token), longest first."""
+    pairs = []
+    for abbreviation, expansion in glossary():
+        token = "".join(search_syllables(abbreviation))
+        phrase = tuple(search_syllables(expansion))
+        if token and len(phrase) > 1:
+            pairs.append((phrase, token))
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+def fold_abbreviations(syllables: list[str]) -> list[str]:
+    """Replace spelled-out glossary phrases by their abbreviation token, so that
+    "khu công nghiệp" and "KCN" are one term when answers are scored."""
+    out: list[str] = []
+    i = 0
+    while i < len(syllables):
+        for phrase, token in _abbreviation_phrases():
+            if tuple(syllables[i : i + len(phrase)]) == phrase:
+                out.append(token)
+                i += len(phrase)
+                break
+        else:
+            out.append(syllables[i])
+            i += 1
+    return out

@@ -1,38 +1,64 @@
 """Extractive answers without an LLM: quote the few sentences of the retrieved
 paragraphs that answer the question, cite them, or refuse. Pure logic.
 
-A sentence is scored by how much of the question (IDF-weighted content syllables,
-their bigrams, the numbers asked about) it covers — counting its section heading at a
-discount, since a bullet often names its unit only in the heading — and by whether it
-holds the kind of thing asked for (a number for "bao nhiêu", a date for "ngày nào").
-Names in the question (a province, a zone) must be found in the passage, or the
-passage is about someone else.
+A sentence is scored by how much of the question it covers: each content term of the
+question (IDF-weighted, abbreviations folded so "KCN" = "khu công nghiệp") counts fully
+when the sentence has it, a little less when only an OCR/typo variant is there, and at a
+discount when only the section heading, the rest of the paragraph or the document has it
+(a bullet names its unit in the heading; a report names its bloc once). The score is then
+scaled by whether the sentence holds the kind of thing asked for (a number for
+"bao nhiêu", a date for "ngày nào", an award for "hình thức khen thưởng nào") and by
+whether the names in the question (a province, a zone) are in the passage at all.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
 
 from langchain_core.documents import Document
-from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
-from ingest.normalize import numbers_in, search_syllables
 from app.answering.models import Answer, Citation, RetrievedPassage
 from app.answering.question import AnswerType, QuestionProfile, profile_question
+from ingest.normalize import diacritic_ratio, fold, numbers_in, search_syllables
+from vectorstore.query import fold_abbreviations, name_tokens
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[^\W_a-zà-ỹđ])|(?<=\.)\s*(?=[-+]\s)")
 CLAUSE_END = re.compile(r"(?<=;)\s+")
 DATE = re.compile(r"\b\d{1,2}\s*[-/]\s*\d{1,2}(?:\s*[-/]\s*\d{2,4})?\b|\bng[aà]y\s+\d{1,2}\b", re.IGNORECASE)
-PERSON = re.compile(r"\b(?:[ÔôOo]ng|[Bb][àa]|Ong|Ba)\s+[A-ZÀ-ỸĐ][\w]+(?:\s+[A-ZÀ-ỸĐ][\w]+)+")
-PLACE = re.compile(r"\b(?:t[ạa]i|ở|o)\s+(?:t[ỉi]nh\s+|th[àa]nh ph[ốo]\s+)?[A-ZÀ-ỸĐ]\w+")
+PERSON_TITLE = re.compile(r"\b(?:ông|bà|ong|ba|6ng)\s+(\S+)\s+(\S+)", re.IGNORECASE)
+PLACE_WORD = re.compile(r"\b(?:tại|ở|tai)\s+(?:(?:tỉnh|tinh|thành phố|thanh pho)\s+)?(\S+)", re.IGNORECASE)
+AWARD = re.compile(
+    r"co thi dua|bang khen|huan chuong|danh hieu|chien s[iy] thi dua|lao dong tien tien|giay khen|tap the lao dong"
+)
 
 LONG_SENTENCE = 300  # longer sentences are cut at ";" into clauses (except for list questions)
-HEADING_WEIGHT = 0.6  # a term found only in the section heading counts this much
+# Where a question term is found, and how much that counts.
+IN_SENTENCE, AS_VARIANT, IN_HEADING, IN_PARAGRAPH, IN_DOCUMENT = 1.0, 0.85, 0.6, 0.4, 0.3
+IDF_POWER = 2.0
+PHRASE_WEIGHT = 0.25  # bonus share for the question's word pairs found in the sentence
+LONE_WORD = 0.6  # a term found without any of its question word pairs counts this much
+LONG_QUOTE = 60  # syllables; longer sentences cover more by chance and are scaled down
+OCR_TEXT_BELOW = 0.4  # diacritic share under which a passage is OCR text that lost its accents
 MAX_QUOTES = 3
-KEEP_RATIO = 0.75  # extra sentences must score this close to the best one
-NAME_MATCH = 88  # rapidfuzz partial_ratio for a name to count as present (one typo)
+KEEP_RATIO = 0.8  # an extra sentence must score this close to the best one …
+KEEP_RATIO_SAME_PASSAGE = 0.6  # … or this close when it continues the best sentence's paragraph …
+KEEP_RATIO_NEW_NAME = 0.45  # … unless it brings a name of the question no quote has yet
+
+
+class Lexicon(Protocol):
+    """Corpus statistics the scorer needs (implemented by the keyword index)."""
+
+    def idf(self, term: str) -> float: ...
+
+    def variants(self, term: str) -> frozenset[str]: ...
+
+    def spelling(self, term: str) -> str: ...
+
+    def document_terms(self, doc_id: str) -> frozenset[str]: ...
 
 
 @dataclass(frozen=True)
@@ -45,17 +71,19 @@ class Phrasing:
 
 @dataclass(frozen=True)
 class Thresholds:
-    min_score: float = 0.5  # below this the best sentence does not answer: refuse
-    min_coverage: float = 0.45  # share of the question's weighted terms a quote must cover
+    # Below this the best sentence does not answer: refuse. Set between the best scores of
+    # unanswerable and answerable gold questions (README "Refusal threshold").
+    min_score: float = 0.38
 
 
-@dataclass
-class _Candidate:
+@dataclass(frozen=True)
+class Candidate:
     document: Document
     passage_rank: int
     quote: str
     score: float
-    covered: frozenset[str]
+    found: frozenset[str]  # question terms the sentence itself has
+    names: frozenset[str]  # question names found in its passage
 
 
 def split_sentences(text: str, keep_long: bool = False) -> list[str]:
@@ -72,8 +100,18 @@ def split_sentences(text: str, keep_long: bool = False) -> list[str]:
     return units
 
 
-def _bigrams(syllables: list[str]) -> set[str]:
-    return {f"{a}_{b}" for a, b in zip(syllables, syllables[1:], strict=False)}
+def _terms(text: str) -> list[str]:
+    return fold_abbreviations(search_syllables(text))
+
+
+def _names_a_person(sentence: str) -> bool:
+    """"ông/bà" followed by two capitalised words ("ông Trần Quốc Trung")."""
+    return any(a[:1].isupper() and b[:1].isupper() for a, b in PERSON_TITLE.findall(sentence))
+
+
+def _names_a_place(sentence: str) -> bool:
+    """"tại/ở" followed by a capitalised word ("tại tỉnh Hải Dương")."""
+    return any(word[:1].isupper() for word in PLACE_WORD.findall(sentence))
 
 
 def _type_fit(question: QuestionProfile, sentence: str) -> float:
@@ -83,91 +121,143 @@ def _type_fit(question: QuestionProfile, sentence: str) -> float:
         fit *= 0.45
     if AnswerType.DATE in question.types and not DATE.search(sentence):
         fit *= 0.3
-    if AnswerType.PERSON in question.types and not PERSON.search(sentence):
-        fit *= 0.6
-    if AnswerType.PLACE in question.types and not PLACE.search(sentence):
+    if AnswerType.PERSON in question.types and not _names_a_person(sentence):
+        fit *= 0.4
+    if AnswerType.PLACE in question.types and not _names_a_place(sentence):
+        fit *= 0.5
+    if AnswerType.AWARD in question.types and not AWARD.search(" ".join(search_syllables(sentence))):
         fit *= 0.5
     return fit
 
 
-def _names_present(question: QuestionProfile, context: str) -> float:
-    """Share of the question's names found (allowing one typo) in the passage context."""
-    if not question.names:
-        return 1.0
-    haystack = " ".join(search_syllables(context))
-    found = sum(1 for name in question.names if fuzz.partial_ratio(name, haystack) >= NAME_MATCH)
-    return found / len(question.names)
+def _contains_name(name: str, syllables: list[str]) -> bool:
+    """The name's syllables appear in a row, allowing one typo per five letters (a
+    swapped pair of letters counts as one: "Logn" for "Long")."""
+    wanted = name.split()
+    target = "".join(wanted)
+    budget = max(1, len(target) // 5)
+    for start in range(len(syllables) - len(wanted) + 1):
+        window = "".join(syllables[start : start + len(wanted)])
+        if OSA.distance(target, window, score_cutoff=budget) <= budget:
+            return True
+    return False
 
 
-def _score_passage(
-    question: QuestionProfile, document: Document, passage_rank: int, weights: dict[str, float]
-) -> list[_Candidate]:
+def _names_found(question: QuestionProfile, context: str, document_terms: frozenset[str]) -> frozenset[str]:
+    """Names of the question found in the passage or, for a bloc's abbreviation,
+    anywhere in its report."""
+    syllables = search_syllables(context)
+    return frozenset(n for n in question.names if n in document_terms or _contains_name(n, syllables))
+
+
+def _names_factor(question: QuestionProfile, found: frozenset[str]) -> float:
+    """A passage naming none of the question's places/units is about something else; a
+    report not naming the question's bloc is the wrong report."""
+    blocs = [n for n in question.names if n in name_tokens()]
+    local = [n for n in question.names if n not in name_tokens()]
+    factor = 1.0
+    if any(b not in found for b in blocs):
+        factor *= 0.3
+    if local:
+        share = sum(1 for n in local if n in found) / len(local)
+        factor *= 0.3 if share == 0 else 0.6 + 0.4 * share
+    return factor
+
+
+def _score_passage(question: QuestionProfile, document: Document, passage_rank: int, lexicon: Lexicon) -> list[Candidate]:
     meta = document.metadata
     heading_text = " ".join([meta.get("title", ""), *meta.get("headings", [])[-2:]])
-    heading_terms = set(search_syllables(heading_text))
-    names_share = _names_present(question, f"{heading_text} {document.page_content}")
+    heading_terms = set(_terms(heading_text))
+    paragraph_terms = set(_terms(document.page_content))
+    document_terms = lexicon.document_terms(meta["doc_id"])
+    # Rare terms decide what a question is about; squaring the IDF lets them dominate, so
+    # that a sentence sharing only common words ("khối", "thi đua", "năm") does not pass.
+    weights = {t: lexicon.idf(t) ** IDF_POWER for t in question.terms}
     total = sum(weights.values()) or 1.0
+    pairs_of = {t: {b for b in question.bigrams if t in b.split("_")} for t in question.terms}
+    # Misread letters are only expected in OCR text; clean text is matched exactly.
+    ocr_text = diacritic_ratio(document.page_content) < OCR_TEXT_BELOW
+    names = _names_found(question, f"{heading_text} {document.page_content}", document_terms)
+    names_factor = _names_factor(question, names)
     rank_prior = 1.0 - 0.04 * passage_rank
     candidates = []
-    keep_long = AnswerType.LIST in question.types
-    for quote in split_sentences(document.page_content, keep_long=keep_long):
-        syllables = search_syllables(quote)
+    for quote in split_sentences(document.page_content, keep_long=AnswerType.LIST in question.types):
+        syllables = _terms(quote)
         present = set(syllables)
-        covered = frozenset(t for t in question.terms if t in present)
-        heading_only = {t for t in question.terms if t in heading_terms and t not in present}
-        coverage = (sum(weights[t] for t in covered) + HEADING_WEIGHT * sum(weights[t] for t in heading_only)) / total
-        phrase = len(question.bigrams & _bigrams(syllables)) / max(len(question.bigrams), 1)
-        asked_numbers = question.numbers - {n for n in question.numbers if len(n) == 4 and n.startswith("20")}
-        number_bonus = 0.15 if asked_numbers & set(numbers_in(quote)) else 0.0
-        score = (coverage + 0.3 * phrase + number_bonus) * _type_fit(question, quote) * names_share * rank_prior
-        candidates.append(_Candidate(document, passage_rank, quote, score, covered | frozenset(heading_only)))
+        pairs = {f"{a}_{b}" for a, b in zip(syllables, syllables[1:], strict=False)}
+        credit = 0.0
+        found = set()
+        for term, weight in weights.items():
+            if term in present:
+                level = IN_SENTENCE
+            elif ocr_text and lexicon.variants(term) & present:
+                level = AS_VARIANT
+            elif term in heading_terms:
+                level = IN_HEADING
+            elif term in paragraph_terms:
+                level = IN_PARAGRAPH
+            elif term in document_terms:
+                level = IN_DOCUMENT
+            else:
+                level = 0.0
+            if level >= AS_VARIANT:
+                found.add(term)
+                if pairs_of[term] and not pairs_of[term] & pairs and level == IN_SENTENCE:
+                    level *= LONE_WORD
+            credit += level * weight
+        phrase = len(question.bigrams & pairs) / len(question.bigrams) if question.bigrams else 0.0
+        length_factor = min(1.0, (LONG_QUOTE / max(len(syllables), 1)) ** 0.3)
+        score = (credit / total + PHRASE_WEIGHT * phrase) * _type_fit(question, quote) * names_factor * rank_prior
+        candidates.append(Candidate(document, passage_rank, quote, score * length_factor, frozenset(found), names))
     return candidates
 
 
-def _coverage(question: QuestionProfile, covered: frozenset[str], weights: dict[str, float]) -> float:
-    return sum(weights[t] for t in covered) / (sum(weights.values()) or 1.0)
+def _corrected(question: QuestionProfile, lexicon: Lexicon) -> QuestionProfile:
+    """The question with typos fixed against the corpus vocabulary ("Vĩnh Logn")."""
+    fixed = {t: lexicon.spelling(t) for t in question.terms}
+    if all(t == f for t, f in fixed.items()):
+        return question
+    bigrams = frozenset("_".join(fixed.get(p, p) for p in b.split("_")) for b in question.bigrams)
+    names = tuple(" ".join(fixed.get(p, p) for p in n.split()) for n in question.names)
+    return replace(question, terms=tuple(dict.fromkeys(fixed.values())), bigrams=bigrams, names=names)
 
 
 def select_quotes(
-    question: QuestionProfile,
-    documents: Sequence[Document],
-    idf: Callable[[str], float],
-    thresholds: Thresholds = Thresholds(),
-) -> list[_Candidate]:
-    """The best-scoring sentence, plus up to two more that add coverage; [] means refuse."""
-    weights = {t: idf(t) for t in question.terms}
-    candidates = [c for rank, d in enumerate(documents) for c in _score_passage(question, d, rank, weights)]
+    question: QuestionProfile, documents: Sequence[Document], lexicon: Lexicon, thresholds: Thresholds = Thresholds()
+) -> list[Candidate]:
+    """The best sentence, plus up to two more that add what it lacks; [] means refuse."""
+    question = _corrected(question, lexicon)
+    candidates = [c for rank, d in enumerate(documents) for c in _score_passage(question, d, rank, lexicon)]
     if not candidates:
         return []
     candidates.sort(key=lambda c: -c.score)
     best = candidates[0]
-    if best.score < thresholds.min_score or _coverage(question, best.covered, weights) < thresholds.min_coverage:
+    if best.score < thresholds.min_score:
         return []
     chosen = [best]
-    covered = set(best.covered)
+    found, names = set(best.found), set(best.names)
+    numbers = set(numbers_in(best.quote))
     for candidate in candidates[1:]:
-        if len(chosen) >= MAX_QUOTES or candidate.score < KEEP_RATIO * best.score:
+        if len(chosen) >= MAX_QUOTES:
             break
-        adds = candidate.covered - covered
-        new_numbers = set(numbers_in(candidate.quote)) - {n for c in chosen for n in numbers_in(c.quote)}
-        if _coverage(question, frozenset(adds), weights) >= 0.05 or (
-            AnswerType.LIST in question.types and new_numbers
-        ):
+        new_names = candidate.names - names
+        same_passage = candidate.document is best.document
+        ratio = KEEP_RATIO_NEW_NAME if new_names else KEEP_RATIO_SAME_PASSAGE if same_passage else KEEP_RATIO
+        if candidate.score < ratio * best.score:
+            continue
+        adds_terms = bool(candidate.found - found)
+        adds_numbers = bool(set(numbers_in(candidate.quote)) - numbers) and AnswerType.NUMBER in question.types
+        if new_names or adds_terms or adds_numbers:
             chosen.append(candidate)
-            covered |= candidate.covered
+            found |= candidate.found
+            names |= candidate.names
+            numbers |= set(numbers_in(candidate.quote))
     # Quotes read in document order, as in the report.
     return sorted(chosen, key=lambda c: (c.document.metadata.get("source", ""), c.document.metadata.get("paragraph", 0)))
 
 
-def answer_extractively(
-    question: str,
-    documents: Sequence[Document],
-    idf: Callable[[str], float],
-    phrasing: Phrasing,
-    thresholds: Thresholds = Thresholds(),
-) -> Answer:
-    profile = profile_question(question)
-    retrieved = [
+def _retrieved(documents: Sequence[Document]) -> list[RetrievedPassage]:
+    return [
         RetrievedPassage(
             chunk_id=d.metadata["chunk_id"],
             doc=d.metadata["source"],
@@ -177,37 +267,54 @@ def answer_extractively(
         )
         for d in documents
     ]
-    quotes = select_quotes(profile, documents, idf, thresholds)
+
+
+def _citation(n: int, quote: Candidate) -> Citation:
+    meta = quote.document.metadata
+    return Citation(
+        n=n,
+        chunk_id=meta["chunk_id"],
+        doc_id=meta["doc_id"],
+        doc=meta["source"],
+        title=meta.get("title", ""),
+        heading=meta.get("heading", ""),
+        page=meta.get("page"),
+        paragraph=meta["paragraph"],
+        text=quote.document.page_content,
+        quote=quote.quote,
+        score=round(float(meta.get("score", 0.0)), 4),
+    )
+
+
+def answer_extractively(
+    question: str,
+    documents: Sequence[Document],
+    lexicon: Lexicon,
+    phrasing: Phrasing,
+    thresholds: Thresholds = Thresholds(),
+) -> Answer:
+    retrieved = _retrieved(documents)
+    quotes = select_quotes(profile_question(question), documents, lexicon, thresholds)
     if not quotes:
         return Answer(question=question, answer=phrasing.refusal, refused=True, retrieved=retrieved)
-    citations: list[Citation] = []
-    numbers: dict[str, int] = {}
+    citations: dict[str, Citation] = {}
     lines = [phrasing.intro]
     for quote in quotes:
-        meta = quote.document.metadata
-        chunk_id = meta["chunk_id"]
-        if chunk_id not in numbers:
-            numbers[chunk_id] = len(numbers) + 1
-            citations.append(
-                Citation(
-                    n=numbers[chunk_id],
-                    chunk_id=chunk_id,
-                    doc_id=meta["doc_id"],
-                    doc=meta["source"],
-                    title=meta.get("title", ""),
-                    heading=meta.get("heading", ""),
-                    page=meta.get("page"),
-                    paragraph=meta["paragraph"],
-                    text=quote.document.page_content,
-                    quote=quote.quote,
-                    score=round(float(meta.get("score", 0.0)), 4),
-                )
-            )
+        chunk_id = quote.document.metadata["chunk_id"]
+        if chunk_id in citations:
+            previous = citations[chunk_id]
+            citations[chunk_id] = replace(previous, quote=f"{previous.quote} … {quote.quote}")
         else:
-            index = numbers[chunk_id] - 1
-            existing = citations[index]
-            citations[index] = Citation(**{**existing.__dict__, "quote": f"{existing.quote} … {quote.quote}"})
-        heading = meta.get("heading", "")
-        template = phrasing.item_with_heading if heading else phrasing.item
-        lines.append(template.format(heading=heading, quote=quote.quote, n=numbers[chunk_id]))
-    return Answer(question=question, answer="\n".join(lines), refused=False, citations=citations, retrieved=retrieved)
+            citations[chunk_id] = _citation(len(citations) + 1, quote)
+        heading = quote.document.metadata.get("heading", "")
+        # The heading is repeated only when the sentence does not already name it.
+        show_heading = heading and fold(heading) not in fold(quote.quote)
+        template = phrasing.item_with_heading if show_heading else phrasing.item
+        lines.append(template.format(heading=heading, quote=quote.quote, n=citations[chunk_id].n))
+    return Answer(
+        question=question,
+        answer="\n".join(lines),
+        refused=False,
+        citations=list(citations.values()),
+        retrieved=retrieved,
+    )

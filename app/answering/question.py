@@ -8,27 +8,34 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from ingest.normalize import fold, numbers_in, search_syllables
-from vectorstore.query import expand_abbreviations
+from vectorstore.query import fold_abbreviations, name_tokens
 
 # Folded function words and question words: they say nothing about where the answer is.
 STOPWORDS = frozenset(
     """
-    bao nhieu may nao gi ai dau khi sao the nhu la co cua cac nhung duoc va trong cho voi ve tai o
-    theo thi hay hoac tu den nay do mot so da se dang con bi boi vao ra len xuong hon nhat rat cung
-    ke du gom ra sao the nao hien nay
+    bao nhieu may nao gi ai dau khi sao the nhu la co cua cac nhung duoc va trong cho voi tai o
+    theo thi hay hoac den nay do mot da se dang con bi boi vao len xuong hon nhat rat cung
+    hien ra
     """.split()
+)
+# Phrases that frame a question ("kể đủ", "so sánh") rather than say what it is about.
+FRAMING = (
+    "ke du", "ke ten", "liet ke", "cho biet", "so sanh", "nhu the nao", "la gi", "nhac den", "de cap",
+    "trinh bay", "giua",
 )
 # Generic capitalised words that are not names ("Ban Quản lý", "Khối thi đua").
 GENERIC_CAPITALISED = frozenset(
     fold(w)
     for w in """Ban Quản Khối Khu Bộ Kế Hoạch Đầu Tư Hội Nghị Cờ Bằng Thi Đua Sở Ủy Nhà Nước Theo Trong
     Đến Năm Tháng Ngày Về Đối Với Các Những Có Tổng Giá Trị Lũy Nộp Hội Đồng Quyết Định Văn Bản Ông Bà
-    Đơn Vị So Sánh Phong Trào Quy Chế Công Tác Kết Quả Chỉ Tiêu Báo Cáo Khen Thưởng Ai Nào""".split()
+    Đơn Vị So Sánh Phong Trào Quy Chế Công Tác Kết Quả Chỉ Tiêu Báo Cáo Khen Thưởng Ai Nào
+    Trưởng Phó Chủ Tịch Giám Đốc Vụ Trưởng Khối Tỉnh Thành Phố""".split()
 )
 
 
 class AnswerType(StrEnum):
     NUMBER = "number"
+    AWARD = "award"
     DATE = "date"
     PLACE = "place"
     PERSON = "person"
@@ -41,6 +48,7 @@ _TYPE_CUES: tuple[tuple[AnswerType, tuple[str, ...]], ...] = (
     (AnswerType.PLACE, ("o dau", "tai dau", "noi nao", "dia diem", "dia phuong nao", "tinh nao")),
     (AnswerType.PERSON, ("la ai", "ai la", "nguoi nao", "ong nao", "ba nao")),
     (AnswerType.NUMBER, ("bao nhieu", "may ", "so luong", "ty le", "muc nao")),
+    (AnswerType.AWARD, ("hinh thuc khen thuong", "danh hieu", "khen thuong nao", "de nghi tang", "duoc tang")),
     (AnswerType.LIST, ("nhung", "liet ke", "ke du", "ke ten", "gom nhung")),
 )
 
@@ -81,16 +89,28 @@ def _names(question: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n))
 
 
+def _without_framing(syllables: list[str]) -> list[str]:
+    text = f" {' '.join(syllables)} "
+    for phrase in FRAMING:
+        text = text.replace(f" {phrase} ", " | ")
+    return text.split()
+
+
 def profile_question(question: str) -> QuestionProfile:
-    expanded = expand_abbreviations(question)
-    syllables = [s for s in search_syllables(expanded) if not s.isdigit()]
-    terms = tuple(dict.fromkeys(s for s in syllables if s not in STOPWORDS and len(s) > 1))
-    bigrams = frozenset(f"{a}_{b}" for a, b in zip(syllables, syllables[1:], strict=False) if a not in STOPWORDS or b not in STOPWORDS)
+    syllables = _without_framing(fold_abbreviations([s for s in search_syllables(question) if not s.isdigit()]))
+    terms = tuple(dict.fromkeys(s for s in syllables if s not in STOPWORDS and len(s) > 1 and s != "|"))
+    # Word pairs keep compounds that contain a function word ("chú trọng", "thi đua").
+    bigrams = frozenset(
+        f"{a}_{b}"
+        for a, b in zip(syllables, syllables[1:], strict=False)
+        if "|" not in (a, b) and (a not in STOPWORDS or b not in STOPWORDS)
+    )
+    bloc_names = tuple(t for t in terms if t in name_tokens())
     return QuestionProfile(
         text=question,
         terms=terms,
         bigrams=bigrams,
         numbers=frozenset(numbers_in(question)),
-        names=_names(question),
+        names=_names(question) + bloc_names,
         types=_answer_types(fold(question)),
     )
