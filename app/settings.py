@@ -28,7 +28,7 @@ class Settings(BaseSettings):
     embedding_passage_prefix: str = ""
     embedding_batch_size: int = 16
 
-    top_k: int = Field(5, description="passages handed to the answerer")
+    top_k: int = Field(8, description="passages handed to the answerer (hit@5 is measured on the first 5)")
     candidates: int = Field(40, description="passages each retriever contributes to fusion")
     max_upload_mb: int = Field(50, description="largest file accepted for ingest")
 

@@ -32,7 +32,7 @@ from vectorstore.query import fold_abbreviations
 Tokenizer = Callable[[str], list[str]]
 FUZZY_MIN_LENGTH = 3  # shorter syllables have too many neighbours at one edit
 FUZZY_LIMIT = 4  # variants added per question syllable
-RARE_VARIANT_DF = 3  # a variant seen in more chunks than this (and than the term) is a real word
+RARE_VARIANT_DF = 3  # a variant in more chunks than this (and than a quarter of the term's) is a word
 
 FIELDS: dict[str, Tokenizer] = {
     "syllables": lambda text: with_bigrams(search_syllables(text)),
@@ -93,7 +93,7 @@ class KeywordIndex:
         (cached): OCR's "cip" stands for "cap", but "bang" is a word of its own, not a
         misreading of "bong"."""
         if term not in self._variants:
-            ceiling = max(self._doc_freq.get(term, 0), RARE_VARIANT_DF)
+            ceiling = max(self._doc_freq.get(term, 0) // 4, RARE_VARIANT_DF)
             close = [v for v in self.fuzzy_variants([term]) if self._doc_freq.get(v, 0) <= ceiling]
             self._variants[term] = frozenset([term, *close])
         return self._variants[term]
@@ -119,10 +119,10 @@ class KeywordIndex:
         for syllable in dict.fromkeys(syllables):
             if len(syllable) < FUZZY_MIN_LENGTH or syllable.isdigit():
                 continue
-            matches = process.extract(
-                syllable, self._vocabulary, scorer=Levenshtein.distance, score_cutoff=1, limit=FUZZY_LIMIT + 1
-            )
-            variants.extend(m for m, distance, _ in matches if distance == 1 and m[0] == syllable[0])
+            matches = process.extract(syllable, self._vocabulary, scorer=Levenshtein.distance, score_cutoff=1, limit=None)
+            close = [m for m, distance, _ in matches if distance == 1 and m[0] == syllable[0]]
+            close.sort(key=lambda m: self._doc_freq.get(m, 0))  # rarest first: likeliest misreadings
+            variants.extend(close[:FUZZY_LIMIT])
         return variants
 
     def search(self, query: str, limit: int) -> dict[str, list[tuple[str, float]]]:

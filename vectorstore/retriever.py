@@ -23,13 +23,13 @@ from vectorstore.query import expand_abbreviations
 # "accented" only helps clean text; "document" ranks the chunks of the report that best
 # matches the whole question first. A small k lets a view's top ranks count.
 DEFAULT_WEIGHTS = {
-    "dense": 0.6,
+    "dense": 1.0,
     "syllables": 1.0,
-    "accented": 0.3,
-    "chargrams": 1.5,
+    "accented": 0.2,
+    "chargrams": 1.0,
     "document": 0.5,
 }
-DEFAULT_RRF_K = 5
+DEFAULT_RRF_K = 10
 ACCENTLESS_QUESTION = 0.3  # below this share of accented words the question was typed without accents
 
 

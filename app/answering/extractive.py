@@ -40,13 +40,13 @@ LONG_SENTENCE = 300  # longer sentences are cut at ";" into clauses (except for 
 IN_SENTENCE, AS_VARIANT, IN_HEADING, IN_PARAGRAPH, IN_DOCUMENT = 1.0, 0.85, 0.6, 0.4, 0.3
 IDF_POWER = 2.0
 PHRASE_WEIGHT = 0.25  # bonus share for the question's word pairs found in the sentence
+MISSING_FOCUS = 0.7  # the question's rarest content term is in neither the sentence nor its heading
 LONE_WORD = 0.6  # a term found without any of its question word pairs counts this much
 LONG_QUOTE = 60  # syllables; longer sentences cover more by chance and are scaled down
 OCR_TEXT_BELOW = 0.4  # diacritic share under which a passage is OCR text that lost its accents
 MAX_QUOTES = 3
-KEEP_RATIO = 0.8  # an extra sentence must score this close to the best one …
-KEEP_RATIO_SAME_PASSAGE = 0.6  # … or this close when it continues the best sentence's paragraph …
-KEEP_RATIO_NEW_NAME = 0.45  # … unless it brings a name of the question no quote has yet
+KEEP_RATIO = 0.8  # an extra sentence from another passage must score this close to the best one
+NAME_QUOTE_FLOOR = 0.25  # a quote for a further name of the question needs at least this score
 
 
 class Lexicon(Protocol):
@@ -130,7 +130,7 @@ def _type_fit(question: QuestionProfile, sentence: str) -> float:
     return fit
 
 
-def _contains_name(name: str, syllables: list[str]) -> bool:
+def _appears(name: str, syllables: list[str]) -> bool:
     """The name's syllables appear in a row, allowing one typo per five letters (a
     swapped pair of letters counts as one: "Logn" for "Long")."""
     wanted = name.split()
@@ -143,11 +143,20 @@ def _contains_name(name: str, syllables: list[str]) -> bool:
     return False
 
 
+def _contains_name(name: str, syllables: list[str], person: bool) -> bool:
+    """A name is present whole or, for a person, by the last two syllables of the full
+    name ("bà Thu Hương" for "Bùi Thị Thu Hương")."""
+    wanted = name.split()
+    return _appears(name, syllables) or (person and len(wanted) >= 3 and _appears(" ".join(wanted[-2:]), syllables))
+
+
 def _names_found(question: QuestionProfile, context: str, document_terms: frozenset[str]) -> frozenset[str]:
     """Names of the question found in the passage or, for a bloc's abbreviation,
     anywhere in its report."""
     syllables = search_syllables(context)
-    return frozenset(n for n in question.names if n in document_terms or _contains_name(n, syllables))
+    return frozenset(
+        n for n in question.names if n in document_terms or _contains_name(n, syllables, n in question.people)
+    )
 
 
 def _names_factor(question: QuestionProfile, found: frozenset[str]) -> float:
@@ -168,12 +177,19 @@ def _score_passage(question: QuestionProfile, document: Document, passage_rank: 
     meta = document.metadata
     heading_text = " ".join([meta.get("title", ""), *meta.get("headings", [])[-2:]])
     heading_terms = set(_terms(heading_text))
-    paragraph_terms = set(_terms(document.page_content))
+    paragraph_terms = set(_terms(f"{heading_text} {document.page_content}"))
     document_terms = lexicon.document_terms(meta["doc_id"])
     # Rare terms decide what a question is about; squaring the IDF lets them dominate, so
     # that a sentence sharing only common words ("khối", "thi đua", "năm") does not pass.
-    weights = {t: lexicon.idf(t) ** IDF_POWER for t in question.terms}
+    # Names scope the passage (see _names_factor); what the question asks about them is
+    # in its other words, and only those pick the sentence.
+    name_syllables = {s for n in question.names for s in n.split()}
+    weights = {t: lexicon.idf(t) ** IDF_POWER for t in question.terms if t not in name_syllables}
+    if not weights:  # a question that is only names ("Phú Quốc?")
+        weights = {t: lexicon.idf(t) ** IDF_POWER for t in question.terms}
     total = sum(weights.values()) or 1.0
+    focus = max(weights, key=lambda t: weights[t]) if weights else None
+    content_pairs = {b for b in question.bigrams if not set(b.split("_")) & name_syllables}
     pairs_of = {t: {b for b in question.bigrams if t in b.split("_")} for t in question.terms}
     # Misread letters are only expected in OCR text; clean text is matched exactly.
     ocr_text = diacritic_ratio(document.page_content) < OCR_TEXT_BELOW
@@ -192,7 +208,7 @@ def _score_passage(question: QuestionProfile, document: Document, passage_rank: 
                 level = IN_SENTENCE
             elif ocr_text and lexicon.variants(term) & present:
                 level = AS_VARIANT
-            elif term in heading_terms:
+            elif term in heading_terms or (ocr_text and lexicon.variants(term) & heading_terms):
                 level = IN_HEADING
             elif term in paragraph_terms:
                 level = IN_PARAGRAPH
@@ -205,9 +221,13 @@ def _score_passage(question: QuestionProfile, document: Document, passage_rank: 
                 if pairs_of[term] and not pairs_of[term] & pairs and level == IN_SENTENCE:
                     level *= LONE_WORD
             credit += level * weight
-        phrase = len(question.bigrams & pairs) / len(question.bigrams) if question.bigrams else 0.0
+        phrase = len(content_pairs & pairs) / len(content_pairs) if content_pairs else 0.0
+        # The rarest thing asked about must be there: "lao động nước ngoài" is not answered
+        # by a sentence about "lao động".
+        focus_factor = 1.0 if focus is None or focus in found or focus in heading_terms else MISSING_FOCUS
         length_factor = min(1.0, (LONG_QUOTE / max(len(syllables), 1)) ** 0.3)
-        score = (credit / total + PHRASE_WEIGHT * phrase) * _type_fit(question, quote) * names_factor * rank_prior
+        fit = _type_fit(question, quote) * names_factor * focus_factor * rank_prior
+        score = (credit / total + PHRASE_WEIGHT * phrase) * fit
         candidates.append(Candidate(document, passage_rank, quote, score * length_factor, frozenset(found), names))
     return candidates
 
@@ -235,22 +255,30 @@ def select_quotes(
     if best.score < thresholds.min_score:
         return []
     chosen = [best]
-    found, names = set(best.found), set(best.names)
-    numbers = set(numbers_in(best.quote))
+    # A question naming several places/units (a comparison) gets a quote for each.
+    for name in (n for n in question.names if n not in name_tokens()):
+        if any(name in c.names for c in chosen):
+            continue
+        holder = next((c for c in candidates if name in c.names and c.score >= NAME_QUOTE_FLOOR), None)
+        if holder is not None and len(chosen) < MAX_QUOTES:
+            chosen.append(holder)
+    found = set().union(*(c.found for c in chosen))
+    numbers = {n for c in chosen for n in numbers_in(c.quote)}
     for candidate in candidates[1:]:
         if len(chosen) >= MAX_QUOTES:
             break
-        new_names = candidate.names - names
-        same_passage = candidate.document is best.document
-        ratio = KEEP_RATIO_NEW_NAME if new_names else KEEP_RATIO_SAME_PASSAGE if same_passage else KEEP_RATIO
-        if candidate.score < ratio * best.score:
+        if candidate in chosen:
+            continue
+        floor = thresholds.min_score
+        if candidate.document is not best.document:
+            floor = max(floor, KEEP_RATIO * best.score)
+        if candidate.score < floor:
             continue
         adds_terms = bool(candidate.found - found)
         adds_numbers = bool(set(numbers_in(candidate.quote)) - numbers) and AnswerType.NUMBER in question.types
-        if new_names or adds_terms or adds_numbers:
+        if adds_terms or adds_numbers:
             chosen.append(candidate)
             found |= candidate.found
-            names |= candidate.names
             numbers |= set(numbers_in(candidate.quote))
     # Quotes read in document order, as in the report.
     return sorted(chosen, key=lambda c: (c.document.metadata.get("source", ""), c.document.metadata.get("paragraph", 0)))

@@ -21,7 +21,7 @@ STOPWORDS = frozenset(
 # Phrases that frame a question ("kể đủ", "so sánh") rather than say what it is about.
 FRAMING = (
     "ke du", "ke ten", "liet ke", "cho biet", "so sanh", "nhu the nao", "la gi", "nhac den", "de cap",
-    "trinh bay", "giua",
+    "trinh bay", "giua", "yeu cau", "noi dung",
 )
 # Generic capitalised words that are not names ("Ban Quản lý", "Khối thi đua").
 GENERIC_CAPITALISED = frozenset(
@@ -59,8 +59,9 @@ class QuestionProfile:
     terms: tuple[str, ...]  # content syllables (search form), in order
     bigrams: frozenset[str]
     numbers: frozenset[str]
-    names: tuple[str, ...]  # proper names, search form ("hau giang", "phu quoc")
+    names: tuple[str, ...]  # proper names, search form ("hau giang", "phu quoc"), people included
     types: frozenset[AnswerType]
+    people: tuple[str, ...] = ()  # names that follow "ông"/"bà"
 
 
 def _answer_types(folded: str) -> frozenset[AnswerType]:
@@ -71,22 +72,41 @@ def _answer_types(folded: str) -> frozenset[AnswerType]:
     return frozenset(found or {AnswerType.OTHER})
 
 
-def _names(question: str) -> tuple[str, ...]:
-    """Runs of capitalised syllables that are not generic words, e.g. "Hậu Giang"."""
+_PERSON_TITLES = frozenset({"ông", "bà", "anh", "chị"})
+
+
+def _names(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(names, people): runs of capitalised syllables that are not generic words. A run
+    after "ông"/"bà" is a person; other long runs are split into two-syllable names,
+    since place names come in pairs ("An Nghiệp Sóc Trăng" -> "An Nghiệp", "Sóc Trăng")."""
     words = re.findall(r"[^\W\d_]+", question)
-    names: list[str] = []
+    runs: list[tuple[list[str], bool]] = []
     run: list[str] = []
+    person = False
     for position, word in enumerate(words):
         capitalised = word[:1].isupper() and not word.isupper() and position > 0
-        if capitalised and fold(word) not in GENERIC_CAPITALISED:
+        middle_name = bool(run) and word in ("Thị", "Văn", "Thi", "Van")  # "Bùi Thị Thu Hương"
+        if capitalised and (middle_name or fold(word) not in GENERIC_CAPITALISED):
+            if not run:
+                person = position > 0 and words[position - 1].lower() in _PERSON_TITLES
             run.append(word)
             continue
         if run:
-            names.append(" ".join(search_syllables(" ".join(run))))
+            runs.append((run, person))
             run = []
     if run:
-        names.append(" ".join(search_syllables(" ".join(run))))
-    return tuple(dict.fromkeys(n for n in names if n))
+        runs.append((run, person))
+    names: list[str] = []
+    people: list[str] = []
+    for words_of_run, is_person in runs:
+        syllables = search_syllables(" ".join(words_of_run))
+        if is_person:
+            people.append(" ".join(syllables))
+        elif len(syllables) >= 4 and len(syllables) % 2 == 0:
+            names.extend(" ".join(syllables[i : i + 2]) for i in range(0, len(syllables), 2))
+        else:
+            names.append(" ".join(syllables))
+    return tuple(dict.fromkeys(n for n in names if n)), tuple(dict.fromkeys(p for p in people if p))
 
 
 def _without_framing(syllables: list[str]) -> list[str]:
@@ -106,11 +126,13 @@ def profile_question(question: str) -> QuestionProfile:
         if "|" not in (a, b) and (a not in STOPWORDS or b not in STOPWORDS)
     )
     bloc_names = tuple(t for t in terms if t in name_tokens())
+    names, people = _names(question)
     return QuestionProfile(
         text=question,
         terms=terms,
         bigrams=bigrams,
         numbers=frozenset(numbers_in(question)),
-        names=_names(question) + bloc_names,
+        names=names + people + bloc_names,
+        people=people,
         types=_answer_types(fold(question)),
     )
