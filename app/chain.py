@@ -23,12 +23,13 @@ def build_chain(
     retriever: BaseRetriever,
     keyword_index: Callable[[], KeywordIndex],
     phrasing: Phrasing | None = None,
-    thresholds: Thresholds = Thresholds(),
+    thresholds: Thresholds | None = None,
 ) -> Runnable[str, Answer]:
     wording = phrasing or extractive_phrasing()
+    limits = thresholds or Thresholds()
 
     def answer(inputs: dict[str, Any]) -> Answer:
-        return answer_extractively(inputs["question"], inputs["documents"], keyword_index(), wording, thresholds)
+        return answer_extractively(inputs["question"], inputs["documents"], keyword_index(), wording, limits)
 
     return (
         RunnableLambda(lambda question: {"question": question})

@@ -18,7 +18,7 @@ console = Console()
 errors = Console(stderr=True)
 
 
-def _service(settings: Settings | None = None):  # noqa: ANN202 - imported lazily: start-up stays fast
+def _service(settings: Settings | None = None):
     from app.service import Baocao
 
     return Baocao(settings or Settings())
@@ -72,8 +72,9 @@ def ask(
     console.print(answer.answer, markup=False, highlight=False)
     for citation in answer.citations:
         where = f"trang {citation.page}, " if citation.page else ""
+        heading = citation.heading or "(không có mục)"
         console.print(
-            f"\n[{citation.n}] {citation.doc} — {citation.heading or '(không có mục)'} ({where}đoạn {citation.paragraph})",
+            f"\n[{citation.n}] {citation.doc} — {heading} ({where}đoạn {citation.paragraph})",
             markup=False,
             style="bold",
         )

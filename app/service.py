@@ -7,15 +7,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from app.answering.models import Answer
+from app.chain import build_chain
+from app.settings import Settings
 from ingest.pipeline import Ingestor, IngestOutcome
 from vectorstore.chroma_store import ChunkStore, DocumentInfo, make_client
 from vectorstore.embeddings import make_embeddings
 from vectorstore.keyword import KeywordIndex
 from vectorstore.retriever import HybridRetriever
-
-from app.answering.models import Answer
-from app.chain import build_chain
-from app.settings import Settings
 
 
 class Baocao:

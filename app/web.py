@@ -22,7 +22,11 @@ def build_app(service: Baocao) -> gr.Blocks:
         if not question:
             return "", history
         answer = service.ask(question)
-        history = [*history, {"role": "user", "content": question}, {"role": "assistant", "content": render_answer(answer)}]
+        history = [
+            *history,
+            {"role": "user", "content": question},
+            {"role": "assistant", "content": render_answer(answer)},
+        ]
         return "", history
 
     def ask_json(question: str) -> dict[str, Any]:
@@ -30,7 +34,10 @@ def build_app(service: Baocao) -> gr.Blocks:
         return service.ask((question or "").strip()).to_json()
 
     with gr.Blocks(title="baocao — hỏi đáp báo cáo") as demo:
-        gr.Markdown("## baocao — Hỏi đáp trên các báo cáo thi đua, khen thưởng\nCâu trả lời trích nguyên văn từ báo cáo, có trích dẫn nguồn.")
+        gr.Markdown(
+            "## baocao — Hỏi đáp trên các báo cáo thi đua, khen thưởng\n"
+            "Câu trả lời trích nguyên văn từ báo cáo, có trích dẫn nguồn."
+        )
         chatbot = gr.Chatbot(label="Hội thoại", height=520)
         with gr.Row():
             box = gr.Textbox(placeholder="Nhập câu hỏi (có dấu hoặc không dấu)…", show_label=False, scale=8)

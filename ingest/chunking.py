@@ -90,7 +90,7 @@ def _blocks(pages: list[PageText]) -> list[_Block]:
             starts_new = current is None or _starts_new_paragraph(line)
             if not starts_new and current is not None:
                 last = current.lines[-1]
-                ended = last.endswith(TERMINAL) or last.endswith(("”", '"', ")")) and last[-2:-1] in TERMINAL
+                ended = last.endswith(TERMINAL) or (last.endswith(("”", '"', ")")) and last[-2:-1] in TERMINAL)
                 short_last = len(last) < 0.75 * width or len(last) > HARD_WRAP_MAX
                 if blank_before:
                     # A blank line splits paragraphs unless the sentence clearly goes on

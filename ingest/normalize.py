@@ -10,6 +10,7 @@ Two forms of every text exist:
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -48,7 +49,8 @@ _SYMBOL_AS_LETTER = str.maketrans({"¢": "e", "€": "e", "&": "e", "¥": "y", "
 _DIGIT_AS_VOWEL = str.maketrans({"0": "o", "6": "o", "9": "o", "5": "o", "4": "a", "3": "a"})
 _SEQUENCE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^p(?!h)"), "d"),  # "Pau tu" -> "dau tu": Đ read as P; Vietnamese has "ph" only
-    (re.compile(r"^dd"), "d"),  # "ddng" -> "dong"
+    (re.compile(r"^dd(?=[^aeiouy])"), "do"),  # "ddng" -> "dong": the vowel read as a second d
+    (re.compile(r"^dd"), "d"),
     (re.compile(r"iii"), "ui"),  # "Biii" -> "bui"
     (re.compile(r"ii"), "u"),  # "ciing" -> "cung"
     (re.compile(r"ir"), "u"),  # "chirc" -> "chuc": ứ read as "ir"; r is never a coda
@@ -115,7 +117,7 @@ def accented_syllables(text: str) -> list[str]:
 
 def with_bigrams(syllables: list[str]) -> list[str]:
     """Syllables plus adjacent pairs: Vietnamese words are mostly two syllables."""
-    return syllables + [f"{a}_{b}" for a, b in zip(syllables, syllables[1:], strict=False)]
+    return syllables + [f"{a}_{b}" for a, b in itertools.pairwise(syllables)]
 
 
 def char_ngrams(syllables: Iterable[str], n: int = 4) -> list[str]:

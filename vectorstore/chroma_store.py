@@ -107,7 +107,11 @@ class ChunkStore:
         return self._collection.count()
 
     def add(
-        self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], doc_meta: dict[str, Any], text_hashes: Sequence[str]
+        self,
+        chunks: Sequence[Chunk],
+        vectors: Sequence[Sequence[float]],
+        doc_meta: dict[str, Any],
+        text_hashes: Sequence[str],
     ) -> None:
         if not chunks:
             return
@@ -126,7 +130,11 @@ class ChunkStore:
             result = self._collection.get(
                 where={"text_hash": {"$in": wanted[start : start + 500]}}, include=["embeddings", "metadatas"]
             )
-            for meta, vector in zip(result["metadatas"] or [], result["embeddings"] if result["embeddings"] is not None else [], strict=False):
+            for meta, vector in zip(
+                result["metadatas"] or [],
+                result["embeddings"] if result["embeddings"] is not None else [],
+                strict=False,
+            ):
                 found[str(meta["text_hash"])] = [float(x) for x in vector]
         return found
 
@@ -165,7 +173,9 @@ class ChunkStore:
         ]
         return sorted(chunks, key=lambda c: (c.source, c.doc_id, c.paragraph, c.chunk_id))
 
-    def search(self, vector: Sequence[float], limit: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
+    def search(
+        self, vector: Sequence[float], limit: int, where: dict[str, Any] | None = None
+    ) -> list[tuple[str, float]]:
         """(chunk_id, cosine similarity) of the nearest chunks (optionally filtered)."""
         total = self.count()
         if total == 0:

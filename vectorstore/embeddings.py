@@ -139,7 +139,9 @@ def register_backend(name: str, factory: EmbeddingFactory) -> None:
 def make_embeddings(backend: str, **options: Any) -> Embeddings:
     if backend not in _BACKENDS:
         known = ", ".join(sorted(_BACKENDS))
-        raise EmbeddingBackendError(f"unknown embedding backend {backend!r}: set BAOCAO_EMBEDDING_BACKEND to one of {known}")
+        raise EmbeddingBackendError(
+            f"unknown embedding backend {backend!r}: set BAOCAO_EMBEDDING_BACKEND to one of {known}"
+        )
     return _BACKENDS[backend](**options)
 
 

@@ -119,7 +119,9 @@ class KeywordIndex:
         for syllable in dict.fromkeys(syllables):
             if len(syllable) < FUZZY_MIN_LENGTH or syllable.isdigit():
                 continue
-            matches = process.extract(syllable, self._vocabulary, scorer=Levenshtein.distance, score_cutoff=1, limit=None)
+            matches = process.extract(
+                syllable, self._vocabulary, scorer=Levenshtein.distance, score_cutoff=1, limit=None
+            )
             close = [m for m, distance, _ in matches if distance == 1 and m[0] == syllable[0]]
             close.sort(key=lambda m: self._doc_freq.get(m, 0))  # rarest first: likeliest misreadings
             variants.extend(close[:FUZZY_LIMIT])

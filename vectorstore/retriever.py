@@ -25,7 +25,7 @@ from vectorstore.query import expand_abbreviations
 DEFAULT_WEIGHTS = {
     "dense": 1.0,
     "syllables": 1.0,
-    "accented": 0.2,
+    "accented": 0.1,
     "chargrams": 1.0,
     "document": 0.5,
 }

@@ -13,6 +13,7 @@ whether the names in the question (a province, a zone) are in the passage at all
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -76,6 +77,9 @@ class Thresholds:
     min_score: float = 0.38
 
 
+DEFAULT_THRESHOLDS = Thresholds()
+
+
 @dataclass(frozen=True)
 class Candidate:
     document: Document
@@ -105,12 +109,12 @@ def _terms(text: str) -> list[str]:
 
 
 def _names_a_person(sentence: str) -> bool:
-    """"ông/bà" followed by two capitalised words ("ông Trần Quốc Trung")."""
+    """ "ông/bà" followed by two capitalised words ("ông Trần Quốc Trung")."""
     return any(a[:1].isupper() and b[:1].isupper() for a, b in PERSON_TITLE.findall(sentence))
 
 
 def _names_a_place(sentence: str) -> bool:
-    """"tại/ở" followed by a capitalised word ("tại tỉnh Hải Dương")."""
+    """ "tại/ở" followed by a capitalised word ("tại tỉnh Hải Dương")."""
     return any(word[:1].isupper() for word in PLACE_WORD.findall(sentence))
 
 
@@ -173,7 +177,9 @@ def _names_factor(question: QuestionProfile, found: frozenset[str]) -> float:
     return factor
 
 
-def _score_passage(question: QuestionProfile, document: Document, passage_rank: int, lexicon: Lexicon) -> list[Candidate]:
+def _score_passage(
+    question: QuestionProfile, document: Document, passage_rank: int, lexicon: Lexicon
+) -> list[Candidate]:
     meta = document.metadata
     heading_text = " ".join([meta.get("title", ""), *meta.get("headings", [])[-2:]])
     heading_terms = set(_terms(heading_text))
@@ -200,7 +206,7 @@ def _score_passage(question: QuestionProfile, document: Document, passage_rank: 
     for quote in split_sentences(document.page_content, keep_long=AnswerType.LIST in question.types):
         syllables = _terms(quote)
         present = set(syllables)
-        pairs = {f"{a}_{b}" for a, b in zip(syllables, syllables[1:], strict=False)}
+        pairs = {f"{a}_{b}" for a, b in itertools.pairwise(syllables)}
         credit = 0.0
         found = set()
         for term, weight in weights.items():
@@ -243,7 +249,10 @@ def _corrected(question: QuestionProfile, lexicon: Lexicon) -> QuestionProfile:
 
 
 def select_quotes(
-    question: QuestionProfile, documents: Sequence[Document], lexicon: Lexicon, thresholds: Thresholds = Thresholds()
+    question: QuestionProfile,
+    documents: Sequence[Document],
+    lexicon: Lexicon,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ) -> list[Candidate]:
     """The best sentence, plus up to two more that add what it lacks; [] means refuse."""
     question = _corrected(question, lexicon)
@@ -281,7 +290,9 @@ def select_quotes(
             found |= candidate.found
             numbers |= set(numbers_in(candidate.quote))
     # Quotes read in document order, as in the report.
-    return sorted(chosen, key=lambda c: (c.document.metadata.get("source", ""), c.document.metadata.get("paragraph", 0)))
+    return sorted(
+        chosen, key=lambda c: (c.document.metadata.get("source", ""), c.document.metadata.get("paragraph", 0))
+    )
 
 
 def _retrieved(documents: Sequence[Document]) -> list[RetrievedPassage]:
@@ -319,7 +330,7 @@ def answer_extractively(
     documents: Sequence[Document],
     lexicon: Lexicon,
     phrasing: Phrasing,
-    thresholds: Thresholds = Thresholds(),
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ) -> Answer:
     retrieved = _retrieved(documents)
     quotes = select_quotes(profile_question(question), documents, lexicon, thresholds)

@@ -53,7 +53,11 @@ class Answer:
             "refused": self.refused,
             "mode": self.mode,
             "citations": [
-                {k: v for k, v in asdict(c).items() if k in ("n", "doc", "heading", "page", "paragraph", "text", "score")}
+                {
+                    k: v
+                    for k, v in asdict(c).items()
+                    if k in ("n", "doc", "heading", "page", "paragraph", "text", "score")
+                }
                 | {"chunk_id": c.chunk_id, "quote": c.quote}
                 for c in self.citations
             ],

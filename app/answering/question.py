@@ -3,6 +3,7 @@ Pure logic over the same search form the indexes use."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -12,24 +13,152 @@ from vectorstore.query import fold_abbreviations, name_tokens
 
 # Folded function words and question words: they say nothing about where the answer is.
 STOPWORDS = frozenset(
-    """
-    bao nhieu may nao gi ai dau khi sao the nhu la co cua cac nhung duoc va trong cho voi tai o
-    theo thi hay hoac den nay do mot da se dang con bi boi vao len xuong hon nhat rat cung
-    hien ra
-    """.split()
+    [
+        "bao",
+        "nhieu",
+        "may",
+        "nao",
+        "gi",
+        "ai",
+        "dau",
+        "khi",
+        "sao",
+        "the",
+        "nhu",
+        "la",
+        "co",
+        "cua",
+        "cac",
+        "nhung",
+        "duoc",
+        "va",
+        "trong",
+        "cho",
+        "voi",
+        "tai",
+        "o",
+        "theo",
+        "thi",
+        "hay",
+        "hoac",
+        "den",
+        "nay",
+        "do",
+        "mot",
+        "da",
+        "se",
+        "dang",
+        "con",
+        "bi",
+        "boi",
+        "vao",
+        "len",
+        "xuong",
+        "hon",
+        "nhat",
+        "rat",
+        "cung",
+        "hien",
+        "ra",
+    ]
 )
 # Phrases that frame a question ("kể đủ", "so sánh") rather than say what it is about.
 FRAMING = (
-    "ke du", "ke ten", "liet ke", "cho biet", "so sanh", "nhu the nao", "la gi", "nhac den", "de cap",
-    "trinh bay", "giua", "yeu cau", "noi dung",
+    "ke du",
+    "ke ten",
+    "liet ke",
+    "cho biet",
+    "so sanh",
+    "nhu the nao",
+    "la gi",
+    "nhac den",
+    "de cap",
+    "trinh bay",
+    "giua",
+    "yeu cau",
+    "noi dung",
 )
 # Generic capitalised words that are not names ("Ban Quản lý", "Khối thi đua").
 GENERIC_CAPITALISED = frozenset(
     fold(w)
-    for w in """Ban Quản Khối Khu Bộ Kế Hoạch Đầu Tư Hội Nghị Cờ Bằng Thi Đua Sở Ủy Nhà Nước Theo Trong
-    Đến Năm Tháng Ngày Về Đối Với Các Những Có Tổng Giá Trị Lũy Nộp Hội Đồng Quyết Định Văn Bản Ông Bà
-    Đơn Vị So Sánh Phong Trào Quy Chế Công Tác Kết Quả Chỉ Tiêu Báo Cáo Khen Thưởng Ai Nào
-    Trưởng Phó Chủ Tịch Giám Đốc Vụ Trưởng Khối Tỉnh Thành Phố""".split()
+    for w in [
+        "Ban",
+        "Quản",
+        "Khối",
+        "Khu",
+        "Bộ",
+        "Kế",
+        "Hoạch",
+        "Đầu",
+        "Tư",
+        "Hội",
+        "Nghị",
+        "Cờ",
+        "Bằng",
+        "Thi",
+        "Đua",
+        "Sở",
+        "Ủy",
+        "Nhà",
+        "Nước",
+        "Theo",
+        "Trong",
+        "Đến",
+        "Năm",
+        "Tháng",
+        "Ngày",
+        "Về",
+        "Đối",
+        "Với",
+        "Các",
+        "Những",
+        "Có",
+        "Tổng",
+        "Giá",
+        "Trị",
+        "Lũy",
+        "Nộp",
+        "Hội",
+        "Đồng",
+        "Quyết",
+        "Định",
+        "Văn",
+        "Bản",
+        "Ông",
+        "Bà",
+        "Đơn",
+        "Vị",
+        "So",
+        "Sánh",
+        "Phong",
+        "Trào",
+        "Quy",
+        "Chế",
+        "Công",
+        "Tác",
+        "Kết",
+        "Quả",
+        "Chỉ",
+        "Tiêu",
+        "Báo",
+        "Cáo",
+        "Khen",
+        "Thưởng",
+        "Ai",
+        "Nào",
+        "Trưởng",
+        "Phó",
+        "Chủ",
+        "Tịch",
+        "Giám",
+        "Đốc",
+        "Vụ",
+        "Trưởng",
+        "Khối",
+        "Tỉnh",
+        "Thành",
+        "Phố",
+    ]
 )
 
 
@@ -44,7 +173,10 @@ class AnswerType(StrEnum):
 
 
 _TYPE_CUES: tuple[tuple[AnswerType, tuple[str, ...]], ...] = (
-    (AnswerType.DATE, ("ngay nao", "khi nao", "bao gio", "luc nao", "thoi gian nao", "thang nao", "nam nao", "thoi diem nao")),
+    (
+        AnswerType.DATE,
+        ("ngay nao", "khi nao", "bao gio", "luc nao", "thoi gian nao", "thang nao", "nam nao", "thoi diem nao"),
+    ),
     (AnswerType.PLACE, ("o dau", "tai dau", "noi nao", "dia diem", "dia phuong nao", "tinh nao")),
     (AnswerType.PERSON, ("la ai", "ai la", "nguoi nao", "ong nao", "ba nao")),
     (AnswerType.NUMBER, ("bao nhieu", "may ", "so luong", "ty le", "muc nao")),
@@ -122,7 +254,7 @@ def profile_question(question: str) -> QuestionProfile:
     # Word pairs keep compounds that contain a function word ("chú trọng", "thi đua").
     bigrams = frozenset(
         f"{a}_{b}"
-        for a, b in zip(syllables, syllables[1:], strict=False)
+        for a, b in itertools.pairwise(syllables)
         if "|" not in (a, b) and (a not in STOPWORDS or b not in STOPWORDS)
     )
     bloc_names = tuple(t for t in terms if t in name_tokens())

@@ -1,0 +1,58 @@
+"""End-to-end answers through the LangChain chain and the CLI on the sample reports."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from app.service import Baocao
+
+pytestmark = pytest.mark.integration
+
+
+def test_answer_for_an_award_question_on_the_ocr_report(sample_service: Baocao):
+    answer = sample_service.ask("Ban Quản lý nào được đề nghị tặng Cờ thi đua năm 2019?")
+    assert not answer.refused
+    assert "Co thi dua" in answer.answer and "Ninh Binh" in answer.answer
+    assert answer.citations[0].doc == "000_744e028017157e5f.txt"
+    assert all(part in answer.citations[0].text for part in answer.citations[0].quote.split(" … "))
+
+
+def test_unanswerable_question_is_refused(sample_service: Baocao):
+    answer = sample_service.ask("KCN An Nghiệp Sóc Trăng có bao nhiêu lao động nước ngoài?")
+    assert answer.refused and answer.citations == []
+    assert "không có thông tin" in answer.answer
+
+
+def test_the_chain_is_a_langchain_runnable(sample_service: Baocao):
+    answers = sample_service.chain.batch(["Tỷ lệ lấp đầy của KCN Thuận Yên?", "Khối MTNB có bao nhiêu đơn vị?"])
+    assert "82,85%" in answers[0].answer and "14" in answers[1].answer
+
+
+def test_cli_ask_json(sample_service: Baocao):
+    env = {**os.environ, "BAOCAO_HOME": str(sample_service.settings.home)}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "app.cli",
+            "ask",
+            "Nộp ngân sách của KKT, KCN tỉnh Trà Vinh 6 tháng đầu năm 2020?",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    payload = json.loads(result.stdout)
+    assert set(payload) >= {"question", "answer", "refused", "mode", "citations", "latency_ms"}
+    assert payload["mode"] == "extractive" and not payload["refused"]
+    citation = payload["citations"][0]
+    assert set(citation) >= {"n", "doc", "heading", "page", "paragraph", "text", "score"}
+    assert "890" in payload["answer"] and citation["heading"] == "1.7. Ban Quản lý KKT tỉnh Trà Vinh"

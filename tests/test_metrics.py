@@ -1,0 +1,49 @@
+import pytest
+
+from evals.metrics import contains_fact, evidence_rank, key_facts_ok, percentile, score_question, summarise
+
+pytestmark = pytest.mark.unit
+
+
+def test_numbers_match_across_separators_and_leading_zeros():
+    assert contains_fact("đạt 36,818 lao động", "36.818")
+    assert contains_fact("có 06 tập thể đăng ký", "6 tập thể")
+    assert not contains_fact("đạt 36.81 lao động", "36.818")
+
+
+def test_names_match_without_diacritics_but_not_partially():
+    assert contains_fact("tang Co thi dua cho Ban Quan 1y", "Cờ thi đua")
+    assert not contains_fact("Hai Duong", "Hải Phòng")
+    assert not contains_fact("Ninh Binh", "Ninh Bình Thuận")
+
+
+def test_every_group_needs_one_alternative():
+    assert key_facts_ok("532 dự án, 379 FDI và 153 DDI", [["532"], ["379"], ["153"]])
+    assert not key_facts_ok("532 dự án, 379 FDI", [["532"], ["379"], ["153"]])
+
+
+def test_evidence_rank_uses_the_index_normalisation():
+    passages = ["khác", "Két qua cip méi Gidy\nching nhan dang ky dau tu cho 532 dy an"]
+    assert evidence_rank(passages, ["cip méi Gidy ching nhan"]) == 2
+    assert evidence_rank(passages, ["không có"]) is None
+
+
+def test_percentile_nearest_rank():
+    assert percentile([10, 20, 30, 40], 50) == 20
+    assert percentile([10, 20, 30, 40], 95) == 40
+    assert percentile([], 50) == 0.0
+
+
+def test_summary_counts_refusals_and_hits():
+    gold = [
+        {"id": "a", "category": "result", "doc": "x", "must_include": [["5"]], "evidence": ["năm"]},
+        {"id": "b", "category": "unanswerable", "doc": None, "must_include": [], "evidence": []},
+    ]
+    answers = [
+        {"answer": "có 5", "refused": False, "latency_ms": 10},
+        {"answer": "không", "refused": True, "latency_ms": 30},
+    ]
+    results = [score_question(g, a, ["năm năm"]) for g, a in zip(gold, answers, strict=True)]
+    summary = summarise("all", results)
+    assert summary.hit_at_1 == 1.0 and summary.key_fact_accuracy == 1.0 and summary.refusal_accuracy == 1.0
+    assert summary.latency_p95_ms == 30

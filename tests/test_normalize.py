@@ -1,0 +1,72 @@
+import pytest
+
+from ingest.normalize import (
+    canon_syllable,
+    char_ngrams,
+    clean_text,
+    diacritic_ratio,
+    fold,
+    is_vietnamese_syllable,
+    match_key,
+    numbers_in,
+    search_syllables,
+)
+
+pytestmark = pytest.mark.unit
+
+
+def test_clean_text_normalises_unicode_controls_and_hyphenation():
+    raw = "Ban Qua\u0309n ly\u0301\ufffd\x07 các\u00a0\u00a0KCN\r\nkế hoạch phát tri-\nển"
+    assert clean_text(raw) == "Ban Quản lý các KCN\nkế hoạch phát triển"
+
+
+def test_fold_strips_diacritics_and_d_bar():
+    assert fold("Đầu tư Đồng Tháp") == "dau tu dong thap"
+
+
+@pytest.mark.parametrize(
+    ("ocr", "clean"),
+    [
+        ("Ban Quan 1y", "Ban Quản lý"),
+        ("Quan Iy", "Quản lý"),
+        ("Pau tu", "Đầu tư"),
+        ("chirc", "chức"),
+        ("twong", "tương"),
+        ("dugc", "được"),
+        ("Ho1 nghi", "Hội nghị"),
+        ("t6 chirc", "tổ chức"),
+        ("nghi¢p", "nghiệp"),
+        ("ddng", "đồng"),
+    ],
+)
+def test_common_ocr_confusions_meet_the_clean_spelling(ocr, clean):
+    assert search_syllables(ocr) == search_syllables(clean)
+
+
+def test_canonicalisation_leaves_clean_syllables_alone():
+    for word in ("phong", "truong", "quan", "phuong", "nguoi", "khuyen", "ba"):
+        assert canon_syllable(word) == word
+
+
+def test_numbers_match_whatever_the_separator():
+    assert numbers_in("36.818 lao động, 85,8% và 36818") == ["36818", "858", "36818"]
+    assert search_syllables("5,890 tỷ USD") == search_syllables("5.890 tỷ usd")
+
+
+def test_match_key_ignores_line_breaks_and_spacing():
+    passage = "tong von dau tu cAp méi va\ndiéu chinh ting thém"
+    assert match_key("cAp méi va diéu chinh") in match_key(passage)
+
+
+def test_char_ngrams_span_word_boundaries():
+    assert "n_ly" in char_ngrams(["quan", "ly"], 4)
+
+
+def test_diacritic_ratio_tells_ocr_from_clean_text():
+    assert diacritic_ratio("Khéi thi dua Ban Quan 1y cac KCN tinh Hai Duong") < 0.4
+    assert diacritic_ratio("Khối thi đua các Ban Quản lý tỉnh Hải Dương") > 0.6
+
+
+def test_vietnamese_syllable_shape():
+    assert is_vietnamese_syllable("nghieng") and is_vietnamese_syllable("long")
+    assert not is_vietnamese_syllable("logn") and not is_vietnamese_syllable("gidy")

