@@ -44,5 +44,6 @@ def test_ask_over_http_returns_a_cited_answer(server_url: str):
 
 def test_unanswerable_over_http_is_refused(server_url: str):
     client = Client(server_url, verbose=False)
-    payload = client.predict("Hội thao của Khối thi đua Miền Tây Nam Bộ năm 2020 tổ chức ở đâu, ngày nào?", api_name="/ask")
+    question = "Hội thao của Khối thi đua Miền Tây Nam Bộ năm 2020 tổ chức ở đâu, ngày nào?"
+    payload = client.predict(question, api_name="/ask")
     assert payload["refused"] is True and payload["citations"] == []
