@@ -60,6 +60,8 @@ STOPWORDS = frozenset(
         "cung",
         "hien",
         "ra",
+        "ong",
+        "ba",
     ]
 )
 # Phrases that frame a question ("kể đủ", "so sánh") rather than say what it is about.
@@ -77,6 +79,8 @@ FRAMING = (
     "giua",
     "yeu cau",
     "noi dung",
+    "luu y",
+    "dieu gi",
 )
 # Generic capitalised words that are not names ("Ban Quản lý", "Khối thi đua").
 GENERIC_CAPITALISED = frozenset(
