@@ -15,31 +15,9 @@ from typing import Any
 import chromadb
 from chromadb.config import Settings as ChromaSettings
 
-from ingest.models import HEADING_CONTEXT_CHARS, Chunk
+from ingest.models import Chunk
 
 HEADING_SEPARATOR = " › "
-
-
-@dataclass(frozen=True)
-class StoredChunk:
-    """A chunk as read back from the store (what retrieval and citations use)."""
-
-    chunk_id: str
-    doc_id: str
-    source: str
-    title: str
-    headings: tuple[str, ...]
-    text: str
-    page: int | None
-    paragraph: int
-
-    @property
-    def heading(self) -> str:
-        return self.headings[-1] if self.headings else ""
-
-    def context_text(self) -> str:
-        parts = [self.title, *(h[:HEADING_CONTEXT_CHARS] for h in self.headings[-2:]), self.text]
-        return "\n".join(p for p in parts if p)
 
 
 @dataclass(frozen=True)
@@ -79,9 +57,9 @@ def _metadata(chunk: Chunk, extra: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _stored(chunk_id: str, text: str, meta: dict[str, Any]) -> StoredChunk:
+def _stored(chunk_id: str, text: str, meta: dict[str, Any]) -> Chunk:
     headings = tuple(h for h in str(meta.get("headings", "")).split(HEADING_SEPARATOR) if h)
-    return StoredChunk(
+    return Chunk(
         chunk_id=chunk_id,
         doc_id=str(meta["doc_id"]),
         source=str(meta["source"]),
@@ -177,7 +155,7 @@ class ChunkStore:
             )
         return sorted(infos, key=lambda d: d.source)
 
-    def all_chunks(self) -> list[StoredChunk]:
+    def all_chunks(self) -> list[Chunk]:
         result = self._collection.get(include=["documents", "metadatas"])
         chunks = [
             _stored(cid, text or "", dict(meta))

@@ -19,6 +19,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
+from ingest.models import Chunk
 from ingest.normalize import (
     accented_syllables,
     char_ngrams,
@@ -26,7 +27,6 @@ from ingest.normalize import (
     search_syllables,
     with_bigrams,
 )
-from vectorstore.chroma_store import StoredChunk
 from vectorstore.query import fold_abbreviations
 
 Tokenizer = Callable[[str], list[str]]
@@ -44,7 +44,7 @@ FIELDS: dict[str, Tokenizer] = {
 class KeywordIndex:
     """In-memory BM25 indexes over a fixed list of chunks (rebuilt when the store changes)."""
 
-    def __init__(self, chunks: Sequence[StoredChunk]) -> None:
+    def __init__(self, chunks: Sequence[Chunk]) -> None:
         self.chunks = list(chunks)
         self.position = {c.chunk_id: i for i, c in enumerate(self.chunks)}
         self._indexes: dict[str, bm25s.BM25] = {}

@@ -12,8 +12,9 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, Field
 
+from ingest.models import Chunk
 from ingest.normalize import diacritic_ratio, search_text
-from vectorstore.chroma_store import ChunkStore, StoredChunk
+from vectorstore.chroma_store import ChunkStore
 from vectorstore.fusion import reciprocal_rank_fusion
 from vectorstore.keyword import KeywordIndex
 from vectorstore.query import expand_abbreviations
@@ -35,7 +36,7 @@ ACCENTLESS_QUESTION = 0.3  # below this share of accented words the question was
 
 @dataclass(frozen=True)
 class Hit:
-    chunk: StoredChunk
+    chunk: Chunk
     score: float  # fused RRF score
     rank: int
     dense_similarity: float | None
