@@ -134,6 +134,8 @@ def document_title(pages: list[PageText]) -> str:
     title = ""
     for group in re.split(r"\n\s*\n", text)[:3]:
         part = " ".join(group.split())
+        if title and _starts_new_paragraph(part):
+            break  # a numbered section or a bullet is content, not title
         title = f"{title} — {part}" if title else part
         if len(title) >= 25:
             break

@@ -73,10 +73,11 @@ def _decode_text(path: Path, data: bytes) -> str:
 
 def _read_docx(path: Path) -> list[PageText]:
     import docx
+    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
         raise IngestError(path.name, "tệp DOCX bị hỏng", f"the DOCX file is corrupt ({error})") from error
     lines = [paragraph.text for paragraph in document.paragraphs]
     for table in document.tables:

@@ -133,3 +133,30 @@ def test_folders_are_walked_for_supported_files(empty_service: Baocao, tmp_path:
     outcomes = empty_service.ingest([folder])
     assert sorted(o.source for o in outcomes) == ["a.txt", "b.md"]
     assert all(o.status == "added" for o in outcomes)
+
+
+def test_docx_paragraphs_and_tables_are_ingested(empty_service: Baocao, tmp_path: Path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("BÁO CÁO SƠ KẾT")
+    document.add_paragraph("1.1. Ban Quản lý các KCN tỉnh Thử Nghiệm")
+    document.add_paragraph("- Tổng số lao động đang làm việc tại các KCN là 12.345 người.")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "Nộp ngân sách"
+    table.rows[0].cells[1].text = "890 tỷ đồng"
+    path = tmp_path / "so_ket.docx"
+    document.save(str(path))
+    (outcome,) = empty_service.ingest([path])
+    assert outcome.status == "added", outcome.message
+    chunks = empty_service.store.all_chunks()
+    bullet = next(c for c in chunks if "12.345" in c.text)
+    assert bullet.heading == "1.1. Ban Quản lý các KCN tỉnh Thử Nghiệm"
+    assert any("890 tỷ đồng" in c.text for c in chunks)
+
+
+def test_a_corrupt_docx_is_reported(empty_service: Baocao, tmp_path: Path):
+    path = tmp_path / "hong.docx"
+    path.write_bytes(b"PK\x03\x04 this is not a real docx archive")
+    (outcome,) = empty_service.ingest([path])
+    assert outcome.status == "failed" and "DOCX" in outcome.message
