@@ -150,6 +150,14 @@ def diacritic_ratio(text: str) -> float:
     return sum(1 for w in words if _VIETNAMESE_MARKED.search(w)) / len(words)
 
 
+ACCENTLESS_BELOW = 0.4  # text with fewer accented words than this lost its diacritics (OCR)
+
+
+def looks_accentless(text: str) -> bool:
+    """Whether a text is OCR output that lost its Vietnamese accents."""
+    return diacritic_ratio(text) < ACCENTLESS_BELOW
+
+
 def search_text(text: str) -> str:
     """The search form as one string (what an accent-less embedding sees)."""
     return " ".join(search_syllables(text))

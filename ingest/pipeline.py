@@ -13,11 +13,10 @@ from langchain_core.embeddings import Embeddings
 from ingest.chunking import chunk_document
 from ingest.loaders import IngestError, expand_paths, load_document
 from ingest.models import Chunk
-from ingest.normalize import diacritic_ratio, search_text
+from ingest.normalize import looks_accentless, search_text
 from vectorstore.chroma_store import ChunkStore
 
 Progress = Callable[[str], None]
-ACCENTLESS_BELOW = 0.4  # documents with fewer accented words than this lost their diacritics
 
 
 def embedding_text(chunk: Chunk, accentless: bool) -> str:
@@ -66,7 +65,7 @@ class Ingestor:
         chunks = chunk_document(document.doc_id, document.source, document.pages)
         if not chunks:
             raise IngestError(document.source, "không tách được đoạn văn nào", "no paragraphs found")
-        accentless = diacritic_ratio(" ".join(p.text for p in document.pages)) < ACCENTLESS_BELOW
+        accentless = looks_accentless(" ".join(p.text for p in document.pages))
         texts = [embedding_text(c, accentless) for c in chunks]
         hashes = [self._text_hash(t) for t in texts]
         known = self._store.known_vectors(hashes)

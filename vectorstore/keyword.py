@@ -54,9 +54,10 @@ class KeywordIndex:
         self._doc_freq = Counter(term for terms in syllable_sets for term in terms)
         self._vocabulary = sorted(t for t in self._doc_freq if len(t) >= FUZZY_MIN_LENGTH and not t.isdigit())
         self._variants: dict[str, frozenset[str]] = {}
-        self._document_terms: dict[str, set[str]] = {}
+        document_terms: dict[str, set[str]] = {}
         for chunk, terms in zip(self.chunks, syllable_sets, strict=True):
-            self._document_terms.setdefault(chunk.doc_id, set()).update(terms)
+            document_terms.setdefault(chunk.doc_id, set()).update(terms)
+        self._document_terms = {doc_id: frozenset(terms) for doc_id, terms in document_terms.items()}
         if not self.chunks:
             return
         for name, tokenize in FIELDS.items():
@@ -110,7 +111,7 @@ class KeywordIndex:
 
     def document_terms(self, doc_id: str) -> frozenset[str]:
         """Every search-form term of a document (abbreviations folded)."""
-        return frozenset(self._document_terms.get(doc_id, ()))
+        return self._document_terms.get(doc_id, frozenset())
 
     def fuzzy_variants(self, syllables: list[str]) -> list[str]:
         """Indexed syllables one edit away from the question's ("cap" -> OCR's "cip"),

@@ -24,7 +24,7 @@ from rapidfuzz.distance import OSA
 
 from app.answering.models import Answer, Citation, RetrievedPassage
 from app.answering.question import AnswerType, QuestionProfile, profile_question
-from ingest.normalize import diacritic_ratio, fold, numbers_in, search_syllables
+from ingest.normalize import fold, looks_accentless, numbers_in, search_syllables
 from vectorstore.query import fold_abbreviations, name_tokens
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[^\W_a-zà-ỹđ])|(?<=\.)\s*(?=[-+]\s)")
@@ -44,7 +44,6 @@ PHRASE_WEIGHT = 0.25  # bonus share for the question's word pairs found in the s
 MISSING_FOCUS = 0.7  # the question's rarest content term is in neither the sentence nor its heading
 LONE_WORD = 0.6  # a term found without any of its question word pairs counts this much
 LONG_QUOTE = 60  # syllables; longer sentences cover more by chance and are scaled down
-OCR_TEXT_BELOW = 0.4  # diacritic share under which a passage is OCR text that lost its accents
 MAX_QUOTES = 3
 KEEP_RATIO = 0.8  # an extra sentence from another passage must score this close to the best one
 NAME_QUOTE_FLOOR = 0.25  # a quote for a further name of the question needs at least this score
@@ -198,7 +197,7 @@ def _score_passage(
     content_pairs = {b for b in question.bigrams if not set(b.split("_")) & name_syllables}
     pairs_of = {t: {b for b in question.bigrams if t in b.split("_")} for t in question.terms}
     # Misread letters are only expected in OCR text; clean text is matched exactly.
-    ocr_text = diacritic_ratio(document.page_content) < OCR_TEXT_BELOW
+    ocr_text = looks_accentless(document.page_content)
     names = _names_found(question, f"{heading_text} {document.page_content}", document_terms)
     names_factor = _names_factor(question, names)
     rank_prior = 1.0 - 0.04 * passage_rank
