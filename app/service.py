@@ -4,21 +4,29 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from app.answering.events import AnswerDelta, ChatEvent, Final, Status
+from app.answering.followup import standalone_question
 from app.answering.models import Answer
 from app.chain import build_chain
 from app.settings import Settings
-from ingest.pipeline import Ingestor, IngestOutcome
+from ingest.models import Chunk
+from ingest.originals import Originals
+from ingest.pipeline import EmbedProgress, FileProgress, Ingestor, IngestOutcome
 from vectorstore.chroma_store import ChunkStore, DocumentInfo, make_client
 from vectorstore.embeddings import make_embeddings
 from vectorstore.keyword import KeywordIndex
 from vectorstore.retriever import HybridRetriever
 
 
+class DocumentNotFoundError(LookupError):
+    pass
+
+
 class Baocao:
-    """What the CLI and the web app use: ingest, list, ask."""
+    """What the CLI and the web app use: ingest, list, read, remove, ask."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -32,7 +40,15 @@ class Baocao:
         client = make_client(path=settings.chroma_path, url=settings.chroma_url or None)
         model_id = getattr(self.embeddings, "model_id", settings.embedding_backend)
         self.store = ChunkStore(client, settings.collection, embedding_model=model_id)
-        self.ingestor = Ingestor(self.store, self.embeddings, model_id, settings.max_upload_bytes)
+        self.originals = Originals(settings.originals_path)
+        self.ingestor = Ingestor(
+            self.store,
+            self.embeddings,
+            model_id,
+            settings.max_upload_bytes,
+            originals=self.originals,
+            batch_size=settings.embedding_batch_size,
+        )
         self._index: KeywordIndex | None = None
         self._lock = threading.Lock()
         self.retriever = HybridRetriever(
@@ -43,6 +59,13 @@ class Baocao:
             candidates=settings.candidates,
         )
         self.chain = build_chain(self.retriever, self.keyword_index)
+
+    @property
+    def mode_description(self) -> str:
+        return (
+            "Câu trả lời trích nguyên văn từ báo cáo, mỗi ý có trích dẫn nguồn "
+            "(chế độ trích dẫn, không dùng mô hình ngôn ngữ)."
+        )
 
     def keyword_index(self) -> KeywordIndex:
         """The keyword index of the current store, rebuilt when the store has changed."""
@@ -55,10 +78,31 @@ class Baocao:
         with self._lock:
             self._index = None
 
-    def ingest(self, paths: list[Path], on_file: Callable[[str], None] | None = None) -> list[IngestOutcome]:
-        outcomes = self.ingestor.ingest(paths, on_file)
+    def ingest(
+        self,
+        paths: list[Path],
+        on_file: FileProgress | None = None,
+        on_embedded: EmbedProgress | None = None,
+        force: bool = False,
+    ) -> list[IngestOutcome]:
+        outcomes = self.ingestor.ingest(paths, on_file, on_embedded, force)
         self._invalidate()
         return outcomes
+
+    def reindex(self, doc_id: str, on_embedded: EmbedProgress | None = None) -> IngestOutcome:
+        """Parse and chunk a report again from its kept original (vectors of unchanged text are reused)."""
+        info = self.document(doc_id)
+        original = self.originals.path(doc_id)
+        if original is None and (self.settings.samples_dir / info.source).is_file():
+            original = self.settings.samples_dir / info.source  # samples indexed before originals were kept
+        if original is None:
+            return IngestOutcome(
+                info.source,
+                "failed",
+                message=f"{info.source}: không còn tệp gốc, hãy tải lên lại / the original is gone, upload it again",
+            )
+        [outcome] = self.ingest([original], on_embedded=on_embedded, force=True)
+        return outcome
 
     def ensure_samples(self) -> list[IngestOutcome]:
         """Index the bundled sample reports when the store is empty (first start)."""
@@ -69,11 +113,36 @@ class Baocao:
     def documents(self) -> list[DocumentInfo]:
         return self.store.documents()
 
+    def document(self, doc_id: str) -> DocumentInfo:
+        for info in self.store.documents():
+            if info.doc_id == doc_id:
+                return info
+        raise DocumentNotFoundError(doc_id)
+
+    def paragraphs(self, doc_id: str) -> list[Chunk]:
+        """A document's chunks in reading order; raises DocumentNotFoundError for an unknown id."""
+        chunks = self.store.chunks_of(doc_id)
+        if not chunks:
+            raise DocumentNotFoundError(doc_id)
+        return chunks
+
     def delete(self, doc_id: str) -> None:
+        """Remove one report: its chunks and its kept original, nothing else."""
         self.store.delete_document(doc_id)
+        self.originals.remove(doc_id)
         self._invalidate()
 
-    def ask(self, question: str) -> Answer:
+    def ask(self, question: str, history: Sequence[str] = ()) -> Answer:
+        """Answer ``question``; ``history`` = the standalone questions asked before in the conversation."""
+        *_, final = self.stream(question, history)
+        assert isinstance(final, Final)
+        return final.answer
+
+    def stream(self, question: str, history: Sequence[str] = ()) -> Iterator[ChatEvent]:
         started = time.perf_counter()
-        answer: Answer = self.chain.invoke(question)
-        return answer.with_latency((time.perf_counter() - started) * 1000)
+        standalone = standalone_question(question, history)
+        yield Status("Đang tìm trong các báo cáo…")
+        answer: Answer = self.chain.invoke(standalone)
+        answer = answer.as_asked(question, standalone).with_latency((time.perf_counter() - started) * 1000)
+        yield AnswerDelta(answer.answer)
+        yield Final(answer)

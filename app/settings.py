@@ -34,10 +34,20 @@ class Settings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = 7860
+    auth: str = Field("", description="user:password pairs, comma-separated; empty = no login")
+    admins: str = Field("", description="users allowed to upload and delete; empty = the first user of auth")
 
     @property
     def chroma_path(self) -> Path:
         return self.home / "chroma"
+
+    @property
+    def originals_path(self) -> Path:
+        return self.home / "originals"
+
+    @property
+    def feedback_path(self) -> Path:
+        return self.home / "feedback.jsonl"
 
     @property
     def max_upload_bytes(self) -> int:

@@ -128,13 +128,30 @@ def _split_long(text: str) -> list[str]:
     return parts
 
 
+def _title_lines(lines: list[str]) -> str:
+    """The opening lines of a block that belong to a title: a PDF page has no blank line
+    between its title and the first section ("… THÁI NGUYÊN" / "I. Tình hình …"), nor
+    between an upper-case title and the body text under it."""
+    kept: list[str] = []
+    for raw in lines:
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        if kept and _starts_new_paragraph(line):
+            break
+        if kept and len(" ".join(kept)) >= 25 and line.isupper() != kept[-1].isupper():
+            break
+        kept.append(line)
+    return " ".join(kept)
+
+
 def document_title(pages: list[PageText]) -> str:
     """The first lines of the document up to a blank line, enough for a readable title."""
     text = "\n".join(p.text for p in pages).strip()
     title = ""
     for group in re.split(r"\n\s*\n", text)[:3]:
-        part = " ".join(group.split())
-        if title and _starts_new_paragraph(part):
+        part = _title_lines(group.splitlines())
+        if title and (not part or _starts_new_paragraph(part)):
             break  # a numbered section or a bullet is content, not title
         title = f"{title} — {part}" if title else part
         if len(title) >= 25:

@@ -14,9 +14,11 @@ from ingest.chunking import chunk_document
 from ingest.loaders import IngestError, expand_paths, load_document
 from ingest.models import Chunk
 from ingest.normalize import looks_accentless, search_text
+from ingest.originals import Originals
 from vectorstore.chroma_store import ChunkStore
 
-Progress = Callable[[str], None]
+FileProgress = Callable[[str], None]  # called with each file name before it is read
+EmbedProgress = Callable[[int, int], None]  # (chunks embedded so far, chunks to embed) of the current file
 
 
 def embedding_text(chunk: Chunk, accentless: bool) -> str:
@@ -32,36 +34,65 @@ class IngestOutcome:
     chunks: int = 0
     embedded: int = 0  # how many chunks needed a new embedding
     message: str = ""
+    doc_id: str = ""
 
 
 class Ingestor:
-    def __init__(self, store: ChunkStore, embeddings: Embeddings, embedding_id: str, max_bytes: int) -> None:
+    def __init__(
+        self,
+        store: ChunkStore,
+        embeddings: Embeddings,
+        embedding_id: str,
+        max_bytes: int,
+        originals: Originals | None = None,
+        batch_size: int = 16,
+    ) -> None:
         self._store = store
         self._embeddings = embeddings
         self._embedding_id = embedding_id
         self._max_bytes = max_bytes
+        self._originals = originals
+        self._batch_size = batch_size
 
-    def ingest(self, paths: list[Path], on_file: Progress | None = None) -> list[IngestOutcome]:
-        """Ingest every file; a bad file is reported and the rest of the batch goes on."""
+    def ingest(
+        self,
+        paths: list[Path],
+        on_file: FileProgress | None = None,
+        on_embedded: EmbedProgress | None = None,
+        force: bool = False,
+    ) -> list[IngestOutcome]:
+        """Ingest every file; a bad file is reported and the rest of the batch goes on.
+        ``force`` re-parses and re-chunks unchanged files too (vectors of unchanged text are reused)."""
         outcomes = []
         existing = {doc.source: doc for doc in self._store.documents()}
         for path in expand_paths(paths):
             if on_file:
                 on_file(path.name)
             try:
-                outcomes.append(self._ingest_one(path, existing))
+                outcomes.append(self._ingest_one(path, existing, on_embedded, force))
             except IngestError as error:
                 outcomes.append(IngestOutcome(path.name, "failed", message=str(error)))
         return outcomes
 
+    def _embed(self, texts: list[str], on_embedded: EmbedProgress | None) -> list[list[float]]:
+        """Embed in batches so a long report reports progress as it goes."""
+        vectors: list[list[float]] = []
+        for start in range(0, len(texts), self._batch_size):
+            vectors.extend(self._embeddings.embed_documents(texts[start : start + self._batch_size]))
+            if on_embedded:
+                on_embedded(len(vectors), len(texts))
+        return vectors
+
     def _text_hash(self, context: str) -> str:
         return hashlib.sha1(f"{self._embedding_id}\n{context}".encode()).hexdigest()
 
-    def _ingest_one(self, path: Path, existing: dict) -> IngestOutcome:
+    def _ingest_one(self, path: Path, existing: dict, on_embedded: EmbedProgress | None, force: bool) -> IngestOutcome:
         document = load_document(path, self._max_bytes)
         previous = existing.get(document.source)
-        if previous is not None and previous.content_hash == document.content_hash:
-            return IngestOutcome(document.source, "unchanged", previous.chunks)
+        if self._originals is not None:
+            self._originals.keep(document.doc_id, path)
+        if not force and previous is not None and previous.content_hash == document.content_hash:
+            return IngestOutcome(document.source, "unchanged", previous.chunks, doc_id=document.doc_id)
         chunks = chunk_document(document.doc_id, document.source, document.pages)
         if not chunks:
             raise IngestError(document.source, "không tách được đoạn văn nào", "no paragraphs found")
@@ -70,7 +101,7 @@ class Ingestor:
         hashes = [self._text_hash(t) for t in texts]
         known = self._store.known_vectors(hashes)
         missing = [i for i, h in enumerate(hashes) if h not in known]
-        fresh = self._embeddings.embed_documents([texts[i] for i in missing])
+        fresh = self._embed([texts[i] for i in missing], on_embedded)
         vectors = dict(known)
         vectors.update({hashes[i]: v for i, v in zip(missing, fresh, strict=True)})
         doc_meta = {
@@ -84,5 +115,10 @@ class Ingestor:
         self._store.add(chunks, [vectors[h] for h in hashes], doc_meta, hashes)
         if previous is not None and previous.doc_id != document.doc_id:
             self._store.delete_document(previous.doc_id)
+            if self._originals is not None:
+                self._originals.remove(previous.doc_id)
+        if previous is not None and previous.doc_id == document.doc_id:
+            # Re-index of the same file: chunks no longer produced must not linger.
+            self._store.delete_chunks_except(document.doc_id, {c.chunk_id for c in chunks})
         status = "replaced" if previous is not None else "added"
-        return IngestOutcome(document.source, status, len(chunks), len(missing))
+        return IngestOutcome(document.source, status, len(chunks), len(missing), doc_id=document.doc_id)

@@ -3,6 +3,7 @@ embeddings; the sample reports are indexed once per session (about half a minute
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -32,3 +33,11 @@ def sample_service(tmp_path_factory: pytest.TempPathFactory) -> Baocao:
 @pytest.fixture
 def empty_service(tmp_path: Path) -> Baocao:
     return Baocao(make_settings(tmp_path / "home"))
+
+
+@pytest.fixture(scope="session")
+def web_service(sample_service: Baocao, tmp_path_factory: pytest.TempPathFactory) -> Baocao:
+    """A service of its own over a copy of the sample index: web tests upload and delete."""
+    home = tmp_path_factory.mktemp("web-home")
+    shutil.copytree(sample_service.settings.home, home, dirs_exist_ok=True)
+    return Baocao(make_settings(home))

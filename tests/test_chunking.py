@@ -53,3 +53,14 @@ def test_title_is_the_opening_lines():
     assert document_title([PageText(None, "BÁO CÁO\n\nSơ kết công tác thi đua\nnăm 2020\n\nCăn cứ")]).startswith(
         "BÁO CÁO — Sơ kết công tác thi đua năm 2020"
     )
+
+
+def test_a_pdf_title_stops_at_the_first_section_or_the_body():
+    page = PageText(
+        1,
+        "BÁO CÁO KẾT QUẢ CÔNG TÁC NĂM 2021 CỦA BAN QUẢN LÝ CÁC KCN TỈNH THÁI\nNGUYÊN\n"
+        "I. Tình hình thu hút đầu tư\nNăm 2021, các KCN thu hút mới 14 dự án.",
+    )
+    assert document_title([page]) == "BÁO CÁO KẾT QUẢ CÔNG TÁC NĂM 2021 CỦA BAN QUẢN LÝ CÁC KCN TỈNH THÁI NGUYÊN"
+    body = PageText(1, "BÁO CÁO TÌNH HÌNH THU HÚT ĐẦU TƯ NĂM 2021\nNăm 2021, các KCN thu hút mới 14 dự án.")
+    assert document_title([body]) == "BÁO CÁO TÌNH HÌNH THU HÚT ĐẦU TƯ NĂM 2021"

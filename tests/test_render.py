@@ -1,16 +1,64 @@
 import pytest
 
 from app.answering.models import Answer, Citation
-from app.render import render_answer
+from app.render import ORIGIN, render_answer, render_library, render_plain, source_url
 
 pytestmark = pytest.mark.unit
 
+HOSTILE = '<script>alert("x")</script> [link](javascript:alert(1)) **bold**'
+
+
+def citation(n: int = 1, text: str = "Đoạn trích.", heading: str = "1.5. Ban Quản lý KKT tỉnh Đồng Tháp") -> Citation:
+    return Citation(n, f"0123456789abcdef-p{n:04d}", "0123456789abcdef", "bc.pdf", "", heading, 3, 12, text, text, 0.5)
+
 
 def test_hostile_report_text_is_escaped():
-    hostile = '<script>alert("x")</script> [link](javascript:alert(1)) **bold**'
-    citation = Citation(1, "d-p0001", "d", "evil.txt", "", "<b>Mục</b>", None, 1, hostile, hostile, 0.5)
-    markdown = render_answer(Answer("q", f"- “{hostile}” [1]", False, citations=[citation]))
+    hostile = citation(text=HOSTILE, heading="<b>Mục</b>")
+    markdown = render_answer(Answer("q", f"- “{HOSTILE}” [1]", False, citations=[hostile]))
     assert "<script>" not in markdown and "<b>" not in markdown
     assert "&lt;script&gt;" in markdown
     assert "](javascript" not in markdown
-    assert "**[1]**" in markdown  # the citation marker stays readable
+
+
+def test_citation_markers_link_to_the_paragraph_in_the_source_view():
+    markdown = render_answer(Answer("q", "Đạt 44,88% [1].", False, citations=[citation()]))
+    assert "[**[1]**](/source/0123456789abcdef#p-12)" in markdown
+    assert source_url("0123456789abcdef", 12) == "/source/0123456789abcdef#p-12"
+
+
+def test_a_marker_without_a_citation_is_not_a_link():
+    markdown = render_answer(Answer("q", "Đạt 44,88% [2].", False, citations=[citation()]))
+    assert "**[2]**" in markdown and "#p-" not in markdown.split("---")[0]
+
+
+def test_the_rewritten_question_shows_only_when_asked():
+    answer = Answer("còn Bạc Liêu?", "x [1]", False, citations=[citation()], standalone_question="Lao động Bạc Liêu?")
+    assert "Lao động Bạc Liêu" not in render_answer(answer)
+    assert "Câu hỏi được hiểu là: Lao động Bạc Liêu" in render_answer(answer, show_rewrite=True)
+
+
+def test_plain_text_keeps_answer_sources_and_links():
+    text = render_plain(Answer("q", "Đạt 44,88% [1].", False, citations=[citation(text="Đạt 44,88% kế hoạch.")]))
+    assert text.startswith("Đạt 44,88% [1].\n\nNguồn:\n[1] bc.pdf, mục «1.5. Ban Quản lý KKT tỉnh Đồng Tháp», trang 3")
+    assert f"{ORIGIN}/source/0123456789abcdef#p-12" in text
+    assert "«Đạt 44,88% kế hoạch.»" in text
+
+
+def test_the_library_table_links_titles_and_escapes_names():
+    from vectorstore.chroma_store import DocumentInfo
+
+    doc = DocumentInfo(
+        "0123456789abcdef",
+        "a|b<i>.txt",
+        "Báo cáo " + "dài " * 40,
+        "txt",
+        None,
+        12,
+        12,
+        "2026-11-22T01:00:00+00:00",
+        "h",
+    )
+    table = render_library([doc])
+    assert "](/source/0123456789abcdef)" in table and "…" in table
+    assert "a\\|b&lt;i&gt;\\.txt" in table and "| — | 12 | 2026\\-11\\-22 01:00:00 UTC |" in table
+    assert "Chưa có báo cáo" in render_library([])

@@ -1,38 +1,47 @@
-"""The web chat served by a real Gradio server on 127.0.0.1, queried over HTTP."""
+"""The web app served by a real server on 127.0.0.1 (FastAPI + Gradio), queried over HTTP."""
 
 from __future__ import annotations
 
-import socket
+import base64
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 
 import pytest
 from gradio_client import Client
 
 from app.service import Baocao
-from app.web import build_app
+
+from .conftest import CLEAN_REPORT, make_settings
+from .live import live_server
 
 pytestmark = pytest.mark.e2e
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def server_url(sample_service: Baocao) -> Iterator[str]:
-    demo = build_app(sample_service).queue()
-    port = free_port()
-    demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
+def server_url(web_service: Baocao) -> Iterator[str]:
+    with live_server(web_service, web_service.settings) as url:
+        yield url
+
+
+def fetch(url: str, auth: tuple[str, str] | None = None) -> tuple[int, str, str]:
+    """(status, content type, body) of a GET."""
+    request = urllib.request.Request(url)
+    if auth:
+        request.add_header("Authorization", "Basic " + base64.b64encode(":".join(auth).encode()).decode())
     try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        demo.close()
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.headers.get("content-type", ""), response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("content-type", ""), error.read().decode("utf-8", "replace")
+
+
+def doc_id_of(service: Baocao, source: str) -> str:
+    return next(d.doc_id for d in service.documents() if d.source == source)
 
 
 def test_ask_over_http_returns_a_cited_answer(server_url: str):
-    client = Client(server_url, verbose=False)
+    client = Client(server_url + "/", verbose=False)
     payload = client.predict(
         "Giá trị sản xuất công nghiệp 6 tháng đầu năm 2020 của các KCN tỉnh Bến Tre đạt bao nhiêu % kế hoạch năm?",
         api_name="/ask",
@@ -43,7 +52,49 @@ def test_ask_over_http_returns_a_cited_answer(server_url: str):
 
 
 def test_unanswerable_over_http_is_refused(server_url: str):
-    client = Client(server_url, verbose=False)
+    client = Client(server_url + "/", verbose=False)
     question = "Hội thao của Khối thi đua Miền Tây Nam Bộ năm 2020 tổ chức ở đâu, ngày nào?"
     payload = client.predict(question, api_name="/ask")
     assert payload["refused"] is True and payload["citations"] == []
+
+
+def test_source_view_has_every_paragraph_with_its_anchor(server_url: str, web_service: Baocao):
+    doc_id = doc_id_of(web_service, CLEAN_REPORT)
+    status, content_type, page = fetch(f"{server_url}/source/{doc_id}")
+    assert status == 200 and content_type.startswith("text/html")
+    paragraphs = {c.paragraph for c in web_service.paragraphs(doc_id)}
+    assert all(f'id="p-{n}"' in page for n in paragraphs)
+    assert "<h2>1.13. Ban Quản lý các KCN tỉnh Bến Tre</h2>" in page
+
+
+def test_the_original_file_is_served_by_document_id(server_url: str, web_service: Baocao):
+    status, content_type, body = fetch(f"{server_url}/files/{doc_id_of(web_service, CLEAN_REPORT)}")
+    assert status == 200 and content_type.startswith("text/plain")
+    assert "Ban Quản lý các KCN tỉnh Bến Tre" in body
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/source/ffffffffffffffff",
+        "/source/..%2F..%2Fetc%2Fpasswd",
+        "/files/ffffffffffffffff",
+        "/files/..%2F..%2Fetc%2Fpasswd",
+        "/files/%2E%2E",
+    ],
+)
+def test_unknown_documents_and_paths_are_404(server_url: str, path: str):
+    status, _, body = fetch(server_url + path)
+    assert status == 404
+    assert "root:" not in body
+
+
+def test_login_is_required_when_configured(web_service: Baocao):
+    settings = make_settings(web_service.settings.home, auth="chief:s3cret,staff:pw")
+    with live_server(web_service, settings) as url:
+        assert fetch(url + "/")[0] == 401
+        assert fetch(url + "/source/" + doc_id_of(web_service, CLEAN_REPORT))[0] == 401
+        assert fetch(url + "/", auth=("staff", "wrong"))[0] == 401
+        status, _, page = fetch(url + "/", auth=("staff", "pw"))
+        assert status == 200 and "<html" in page.lower()
+        assert fetch(url + "/source/" + doc_id_of(web_service, CLEAN_REPORT), auth=("chief", "s3cret"))[0] == 200

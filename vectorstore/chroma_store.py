@@ -131,6 +131,16 @@ class ChunkStore:
     def delete_document(self, doc_id: str) -> None:
         self._collection.delete(where={"doc_id": doc_id})
 
+    def delete_chunks_except(self, doc_id: str, keep: set[str]) -> None:
+        """Drop a document's chunks that a re-index no longer produced."""
+        stale = [cid for cid in self._collection.get(where={"doc_id": doc_id}, include=[])["ids"] if cid not in keep]
+        if stale:
+            self._collection.delete(ids=stale)
+
+    def chunks_of(self, doc_id: str) -> list[Chunk]:
+        """A document's chunks in reading order (empty for an unknown id)."""
+        return self._chunks(self._collection.get(where={"doc_id": doc_id}, include=["documents", "metadatas"]))
+
     def documents(self) -> list[DocumentInfo]:
         """One entry per indexed document, derived from its chunks' metadata."""
         result = self._collection.get(include=["metadatas"])
@@ -156,7 +166,10 @@ class ChunkStore:
         return sorted(infos, key=lambda d: d.source)
 
     def all_chunks(self) -> list[Chunk]:
-        result = self._collection.get(include=["documents", "metadatas"])
+        return self._chunks(self._collection.get(include=["documents", "metadatas"]))
+
+    @staticmethod
+    def _chunks(result: Any) -> list[Chunk]:
         chunks = [
             _stored(cid, text or "", dict(meta))
             for cid, text, meta in zip(result["ids"], result["documents"] or [], result["metadatas"] or [], strict=True)

@@ -41,9 +41,14 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     retrieved: list[RetrievedPassage] = field(default_factory=list)
     latency_ms: float = 0.0
+    standalone_question: str = ""  # the follow-up rewritten from the conversation; "" = asked as is
 
     def with_latency(self, latency_ms: float) -> Answer:
         return replace(self, latency_ms=round(latency_ms, 1))
+
+    def as_asked(self, question: str, standalone: str) -> Answer:
+        """The answer to ``standalone``, recorded under the question the user typed."""
+        return replace(self, question=question, standalone_question=standalone if standalone != question else "")
 
     def to_json(self) -> dict[str, Any]:
         """The ``baocao ask --json`` object."""
@@ -58,9 +63,9 @@ class Answer:
                     for k, v in asdict(c).items()
                     if k in ("n", "doc", "heading", "page", "paragraph", "text", "score")
                 }
-                | {"chunk_id": c.chunk_id, "quote": c.quote}
+                | {"chunk_id": c.chunk_id, "doc_id": c.doc_id, "quote": c.quote}
                 for c in self.citations
             ],
             "retrieved": [p.chunk_id for p in self.retrieved],
             "latency_ms": self.latency_ms,
-        }
+        } | ({"standalone_question": self.standalone_question} if self.standalone_question else {})

@@ -1,0 +1,142 @@
+"""Rewrite a follow-up question into a standalone one, from the conversation so far. Pure.
+
+"còn năm 2020 thì sao?" after "Ban Quản lý nào được đề nghị tặng Cờ thi đua năm 2019?"
+becomes "Ban Quản lý nào được đề nghị tặng Cờ thi đua năm 2020?". Follow-ups in these
+reports mostly swap one slot (a period or a province) of the last question, so the rule
+is: find the slots the follow-up names and put them in place of the previous ones; when
+the follow-up asks about something new ("còn nộp ngân sách?"), keep the previous
+question's period and places as context. Works on accent-less typing too (matching is
+on folded text; the text that is kept is the user's own).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from ingest.normalize import fold
+
+_LEADING = re.compile(r"^\s*(?:(?:the|vay|thi|va|nhung)\s+)?con\b\s*|^\s*(?:the|vay)\s+", re.IGNORECASE)
+_TRAILING = re.compile(
+    r"\s*(?:thi|the)?\s*(?:sao|the nao|ra sao|nhu the nao|thi the nao)\s*(?:nhi|a|vay|the)?\s*[?.!]*\s*$"
+)
+# A period: "6 tháng đầu năm 2020", "năm 2019", "tháng 6/2020", "quý I/2020", or a bare year.
+_PERIOD = re.compile(
+    r"(?:\d+\s+thang\s+(?:dau|cuoi)\s+nam\s+|ca\s+nam\s+|nam\s+|thang\s+\d{1,2}\s*/\s*|quy\s+[ivx1-4]+\s*/\s*)?"
+    r"\b(?:19|20)\d{2}\b"
+)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# Words that only glue a slot into a sentence: "còn của tỉnh Bạc Liêu?" has nothing new.
+_GLUE = {"cua", "o", "tai", "voi", "cho", "trong", "tinh", "thanh", "pho", "tp", "nam", "doi", "ve", "the", "con"}
+_WORD = re.compile(r"\w+")
+MAX_FOLLOW_UP_WORDS = 12  # a longer question is a question of its own
+MAX_BARE_FOLLOW_UP_WORDS = 4  # without a leading "còn", only a short "… thì sao?" is a follow-up
+
+
+@lru_cache(maxsize=1)
+def _places() -> tuple[str, ...]:
+    """Folded place names, longest first (so "thua thien hue" wins over "hue")."""
+    lines = (Path(__file__).with_name("places.txt")).read_text(encoding="utf-8").splitlines()
+    names = {fold(line.strip()).replace("–", "-") for line in lines if line.strip() and not line.startswith("#")}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def _place_spans(folded: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for name in _places():
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", folded):
+            if not any(start < match.end() and match.start() < end for start, end in spans):
+                spans.append(match.span())
+    return sorted(spans)
+
+
+def _period_spans(folded: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _PERIOD.finditer(folded)]
+
+
+def _nfc(text: str) -> str:
+    # fold() keeps one character per NFC character, so folded offsets index the NFC text.
+    return unicodedata.normalize("NFC", text.strip())
+
+
+def _core(question: str) -> str | None:
+    """The follow-up without its framing ("còn … thì sao?"), or None when it is no follow-up."""
+    folded = fold(question)
+    leading = _LEADING.match(folded)
+    trailing = _TRAILING.search(folded)
+    if len(_WORD.findall(folded)) > MAX_FOLLOW_UP_WORDS:
+        return None
+    start = leading.end() if leading else 0
+    end = trailing.start() if trailing and trailing.start() >= start else len(question)
+    core = question[start:end].strip(" ,;:?.!")
+    short = len(_WORD.findall(fold(core))) <= MAX_BARE_FOLLOW_UP_WORDS
+    has_slot = bool(_place_spans(folded) or _period_spans(folded))
+    # "Công tác khen thưởng thực hiện như thế nào?" ends like a follow-up but is a question of its own.
+    if leading or (short and (trailing or has_slot)):
+        return core
+    return None
+
+
+def _replace(text: str, spans: list[tuple[int, int]], replacements: list[str]) -> str:
+    """Put replacements in place of spans (extra spans keep their text, extra replacements are dropped)."""
+    pieces, last = [], 0
+    for (start, end), new in zip(spans, replacements, strict=False):
+        pieces.extend([text[last:start], new])
+        last = end
+    return "".join([*pieces, text[last:]])
+
+
+def _swap_periods(base: str, periods: list[str]) -> str:
+    spans = _period_spans(fold(base))
+    if not spans:
+        return f"{base.rstrip(' ?')} {' '.join(periods)}?"
+    # "năm 2020" replacing "6 tháng đầu năm 2019" keeps the "6 tháng đầu" part: swap the year only
+    # when the follow-up names nothing but a year.
+    replacements = []
+    for (start, end), period in zip(spans, periods, strict=False):
+        old = base[start:end]
+        bare_year = _YEAR.fullmatch(fold(period).removeprefix("nam ").strip())
+        replacements.append(_YEAR.sub(bare_year.group(0), old) if bare_year else period)
+    return _replace(base, spans[: len(replacements)], replacements)
+
+
+def _swap_places(base: str, places: list[str]) -> str:
+    spans = _place_spans(fold(base))
+    if not spans:
+        return f"{base.rstrip(' ?')} ({', '.join(places)})?"
+    return _replace(base, spans, places)
+
+
+def standalone_question(question: str, previous: Sequence[str]) -> str:
+    """``question`` made standalone using the last standalone question in ``previous``."""
+    question = _nfc(question)
+    if not previous:
+        return question
+    core = _core(question)
+    if core is None:
+        return question
+    base = _nfc(previous[-1])
+    folded_core = fold(core)
+    period_spans = _period_spans(folded_core)
+    place_spans = _place_spans(folded_core)
+    periods = [core[s:e] for s, e in period_spans]
+    places = [core[s:e] for s, e in place_spans]
+    leftover = _replace(folded_core, sorted(period_spans + place_spans), [" "] * (len(period_spans) + len(place_spans)))
+    new_words = [w for w in _WORD.findall(leftover) if w not in _GLUE]
+    if not new_words:
+        rewritten = base
+        if periods:
+            rewritten = _swap_periods(rewritten, periods)
+        if places:
+            rewritten = _swap_places(rewritten, places)
+        return rewritten
+    # Something new is asked: carry the previous question's period and places, unless the
+    # follow-up names its own.
+    base_folded = fold(base)
+    carried_spans = [] if periods else _period_spans(base_folded)
+    carried_spans += [] if places else _place_spans(base_folded)
+    carried = [base[s:e] for s, e in sorted(carried_spans)]
+    return " ".join([core, *carried]).strip() + "?"

@@ -1,0 +1,223 @@
+"""The Gradio page: a chat tab and a documents tab. It renders the service's events and
+documents; what to answer and how to ingest lives below ``app``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from app.answering.events import AnswerDelta, Final, Status
+from app.feedback import FeedbackLog, feedback_record
+from app.render import ORIGIN, escape_markdown, render_answer, render_library, render_plain
+from app.service import Baocao, DocumentNotFoundError
+from app.web.auth import Users
+from ingest.loaders import SUPPORTED_SUFFIXES
+from ingest.pipeline import IngestOutcome
+
+# Shown on the empty chat: one question of each kind staff ask (targets, results, awards).
+EXAMPLES = [
+    ("Chỉ tiêu", "Đối với các chỉ tiêu kế hoạch năm 2020, Khối thi đua ĐBSH đặt ra yêu cầu gì?"),
+    ("Kết quả", "Giá trị sản xuất công nghiệp 6 tháng đầu năm 2020 của các KCN tỉnh Bến Tre đạt bao nhiêu % kế hoạch?"),
+    ("Kết quả", "Đến tháng 6/2020, tổng số lao động tại các khu công nghiệp Cần Thơ là bao nhiêu?"),
+    ("Khen thưởng", "BQL các KCN tỉnh Ninh Bình được đề nghị tặng hình thức khen thưởng nào năm 2019?"),
+]
+ADMIN_ONLY = "Chỉ quản trị viên được tải lên, lập chỉ mục lại hoặc xóa báo cáo / admin only"
+COPY_JS = f"""(text) => {{
+  if (!text) return;
+  navigator.clipboard.writeText(text.replaceAll({ORIGIN!r}, window.location.origin));
+}}"""
+CSS = ".source-note { font-size: .85rem; color: #57606a; }"
+
+
+def _outcome_line(outcome: IngestOutcome) -> str:
+    if outcome.status == "failed":
+        return f"- ✗ {escape_markdown(outcome.message)}"
+    status = {"added": "đã thêm", "replaced": "đã thay thế", "unchanged": "không đổi"}.get(outcome.status, "")
+    return f"- ✓ {escape_markdown(outcome.source)}: {status}, {outcome.chunks} đoạn ({outcome.embedded} nhúng mới)"
+
+
+class ChatPage:
+    def __init__(self, service: Baocao, users: Users, feedback: FeedbackLog) -> None:
+        self.service = service
+        self.users = users
+        self.feedback = feedback
+
+    # --- chat -------------------------------------------------------------------------
+
+    def respond(
+        self, message: str, history: list[dict[str, Any]], turns: list[dict[str, Any]], show_rewrite: bool
+    ) -> Iterator[tuple[Any, ...]]:
+        question = (message or "").strip()
+        if not question:
+            yield gr.skip(), gr.skip(), gr.skip(), gr.skip()
+            return
+        history = [*history, {"role": "user", "content": question}, {"role": "assistant", "content": ""}]
+        shown = ""
+        for event in self.service.stream(question, [t["standalone"] for t in turns]):
+            if isinstance(event, Status):
+                history[-1] = {"role": "assistant", "content": f"*{escape_markdown(event.text)}*"}
+                yield "", history, turns, gr.skip()
+            elif isinstance(event, AnswerDelta):
+                shown += event.text
+                history[-1] = {"role": "assistant", "content": escape_markdown(shown)}
+                yield "", history, turns, gr.skip()
+            elif isinstance(event, Final):
+                answer = event.answer
+                history[-1] = {"role": "assistant", "content": render_answer(answer, show_rewrite)}
+                turn = {
+                    "message_index": len(history) - 1,
+                    "standalone": answer.standalone_question or question,
+                    "answer": answer.to_json(),
+                }
+                yield "", history, [*turns, turn], render_plain(answer)
+
+    @staticmethod
+    def pick_example(data: gr.SelectData) -> str:
+        return data.value["text"]
+
+    def ask_json(self, question: str) -> dict[str, Any]:
+        return self.service.ask((question or "").strip()).to_json()
+
+    def record_feedback(self, data: gr.LikeData, turns: list[dict[str, Any]], request: gr.Request) -> None:
+        turn = next((t for t in turns if t["message_index"] == data.index), None)
+        if turn is None:
+            return
+        record = feedback_record(turn["answer"], data.liked is True, request.username, datetime.now(UTC))
+        self.feedback.append(record)
+        gr.Info("Cảm ơn, đã ghi nhận góp ý / feedback saved")
+
+    # --- documents ----------------------------------------------------------------------
+
+    def _library(self) -> tuple[Any, Any]:
+        documents = self.service.documents()
+        choices = [(d.source, d.doc_id) for d in documents]
+        return gr.update(value=render_library(documents)), gr.update(choices=choices, value=None)
+
+    def on_load(self, request: gr.Request) -> tuple[Any, ...]:
+        allowed = self.users.can_manage(request.username)
+        note = "" if allowed else ADMIN_ONLY
+        return (gr.update(visible=allowed), gr.update(value=note, visible=not allowed), *self._library())
+
+    def _require_admin(self, request: gr.Request) -> None:
+        if not self.users.can_manage(request.username):
+            raise gr.Error(ADMIN_ONLY)
+
+    def upload(self, files: list[str] | None, request: gr.Request, progress=gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
+        self._require_admin(request)
+        if not files:
+            raise gr.Error("Hãy chọn tệp để tải lên / choose files to upload")
+        paths = [Path(f) for f in files]
+        position = {"file": -1, "name": ""}
+
+        def on_file(name: str) -> None:
+            position["file"] += 1
+            position["name"] = name
+            progress(position["file"] / len(paths), desc=f"Đang đọc {name}")
+
+        def on_embedded(done: int, total: int) -> None:
+            fraction = (position["file"] + done / max(total, 1)) / len(paths)
+            progress(fraction, desc=f"{position['name']}: nhúng {done}/{total} đoạn")
+
+        outcomes = self.service.ingest(paths, on_file=on_file, on_embedded=on_embedded)
+        report = "\n".join(_outcome_line(o) for o in outcomes)
+        return (report, None, *self._library())
+
+    def reindex(self, doc_id: str | None, request: gr.Request, progress=gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
+        self._require_admin(request)
+        if not doc_id:
+            raise gr.Error("Hãy chọn một báo cáo / choose a report")
+        try:
+            outcome = self.service.reindex(
+                doc_id, on_embedded=lambda done, total: progress(done / max(total, 1), desc=f"Nhúng {done}/{total}")
+            )
+        except DocumentNotFoundError as error:
+            raise gr.Error("Báo cáo không còn trong chỉ mục / the report is no longer indexed") from error
+        return (_outcome_line(outcome), *self._library())
+
+    def delete(self, doc_id: str | None, request: gr.Request) -> tuple[Any, ...]:
+        self._require_admin(request)
+        if not doc_id:
+            raise gr.Error("Hãy chọn một báo cáo / choose a report")
+        try:
+            source = self.service.document(doc_id).source
+        except DocumentNotFoundError as error:
+            raise gr.Error("Báo cáo không còn trong chỉ mục / the report is no longer indexed") from error
+        self.service.delete(doc_id)
+        return (f"- ✓ Đã xóa {escape_markdown(source)} khỏi chỉ mục", *self._library())
+
+
+def build_chat(service: Baocao, users: Users, feedback: FeedbackLog) -> gr.Blocks:
+    page = ChatPage(service, users, feedback)
+    with gr.Blocks(title="baocao — hỏi đáp báo cáo") as demo:
+        gr.Markdown(
+            "## baocao — Hỏi đáp trên các báo cáo thi đua, khen thưởng\n"
+            f"<span class='source-note'>{escape_markdown(service.mode_description)}</span>"
+        )
+        with gr.Tabs():
+            with gr.Tab("Hỏi đáp", id="chat"):
+                chatbot = gr.Chatbot(
+                    label="Hội thoại",
+                    height=560,
+                    elem_id="chat",
+                    placeholder="**Hỏi về chỉ tiêu, kết quả, khen thưởng trong các báo cáo.**  \n"
+                    "Gõ có dấu hay không dấu đều được. Bấm vào [1], [2]… để xem đoạn gốc.",
+                    examples=[{"display_text": f"{kind}: {q}", "text": q} for kind, q in EXAMPLES],
+                    feedback_options=("Like", "Dislike"),
+                )
+                with gr.Row():
+                    box = gr.Textbox(
+                        placeholder="Nhập câu hỏi (có dấu hoặc không dấu)…",
+                        show_label=False,
+                        scale=8,
+                        elem_id="question",
+                    )
+                    send = gr.Button("Gửi", variant="primary", scale=1, elem_id="send")
+                with gr.Row():
+                    copy = gr.Button("Sao chép câu trả lời kèm nguồn", size="sm", elem_id="copy")
+                    clear = gr.Button("Cuộc hội thoại mới", size="sm", elem_id="new-chat")
+                    show_rewrite = gr.Checkbox(label="Hiện câu hỏi đã được diễn giải (câu hỏi nối tiếp)", value=False)
+                turns = gr.State([])
+                plain = gr.Textbox(visible=False, elem_id="plain-answer")
+            with gr.Tab("Tài liệu", id="documents"):
+                gr.Markdown("### Báo cáo đã lập chỉ mục")
+                docs = gr.Markdown(elem_id="docs")
+                manage_note = gr.Markdown(visible=False)
+                with gr.Group(visible=True) as manage:
+                    files = gr.File(
+                        label="Tải lên báo cáo (PDF, TXT, MD, DOCX)",
+                        file_count="multiple",
+                        file_types=list(SUPPORTED_SUFFIXES),
+                        elem_id="upload",
+                        height=130,
+                    )
+                    upload = gr.Button("Lập chỉ mục các tệp đã chọn", variant="primary", elem_id="index-files")
+                    with gr.Row():
+                        chosen = gr.Dropdown(label="Báo cáo", choices=[], scale=4, elem_id="chosen-doc")
+                        reindex = gr.Button("Lập chỉ mục lại", scale=1, elem_id="reindex")
+                        delete = gr.Button("Xóa khỏi chỉ mục", variant="stop", scale=1, elem_id="delete")
+                status = gr.Markdown(elem_id="library-status")
+
+        chat_io = ([box, chatbot, turns, show_rewrite], [box, chatbot, turns, plain])
+        box.submit(page.respond, *chat_io, api_name=False)
+        send.click(page.respond, *chat_io, api_name=False)
+        chatbot.example_select(page.pick_example, None, box, api_name=False).then(
+            page.respond, *chat_io, api_name=False
+        )
+        chatbot.like(page.record_feedback, [turns], None, api_name=False)
+        copy.click(None, plain, None, js=COPY_JS, api_name=False)
+        clear.click(lambda: ([], [], ""), None, [chatbot, turns, plain], api_name=False)
+
+        demo.load(page.on_load, None, [manage, manage_note, docs, chosen], api_name=False)
+        upload.click(page.upload, [files], [status, files, docs, chosen], api_name=False)
+        reindex.click(page.reindex, [chosen], [status, docs, chosen], api_name=False)
+        delete.click(page.delete, [chosen], [status, docs, chosen], api_name=False)
+
+        # JSON API for scripts: the ``ask --json`` object (no conversation state).
+        api_question = gr.Textbox(visible=False)
+        api_answer = gr.JSON(visible=False)
+        api_question.submit(page.ask_json, api_question, api_answer, api_name="ask")
+    return demo

@@ -1,0 +1,74 @@
+"""The web app: FastAPI routes for the source view and original files, with the Gradio
+chat mounted at ``/``. Links like ``/source/{doc_id}#p-12`` are real, shareable addresses."""
+
+from __future__ import annotations
+
+import gradio as gr
+import uvicorn
+from fastapi import FastAPI, Request
+from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse
+
+from app.feedback import FeedbackLog
+from app.service import Baocao, DocumentNotFoundError
+from app.settings import Settings
+from app.web.auth import BasicAuthMiddleware, Users, parse_users, user_from_header
+from app.web.chat import CSS, build_chat
+from app.web.source_page import render_not_found, render_source_page
+from ingest.originals import MEDIA_TYPES
+
+
+def create_app(service: Baocao, settings: Settings) -> FastAPI:
+    users = parse_users(settings.auth, settings.admins)
+    api = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+
+    @api.get("/healthz", response_class=PlainTextResponse)
+    def healthz() -> str:
+        return "ok"
+
+    @api.get("/source/{doc_id}", response_class=HTMLResponse)
+    def source(doc_id: str) -> HTMLResponse:
+        try:
+            info = service.document(doc_id)
+            chunks = service.paragraphs(doc_id)
+        except DocumentNotFoundError:
+            return HTMLResponse(render_not_found(f"Không có báo cáo mã {doc_id} trong chỉ mục."), status_code=404)
+        has_original = service.originals.path(doc_id) is not None
+        return HTMLResponse(render_source_page(info, chunks, has_original))
+
+    @api.get("/files/{doc_id}", response_model=None)
+    def original(doc_id: str) -> FileResponse | HTMLResponse:
+        path = service.originals.path(doc_id)
+        if path is None:
+            return HTMLResponse(render_not_found(f"Không có tệp gốc cho mã {doc_id}."), status_code=404)
+        media_type = MEDIA_TYPES.get(path.suffix.lower(), "application/octet-stream")
+        return FileResponse(path, media_type=media_type, filename=path.name, content_disposition_type="inline")
+
+    demo = build_chat(service, users, FeedbackLog(settings.feedback_path))
+    app = gr.mount_gradio_app(
+        api,
+        demo,
+        path="/",
+        auth_dependency=_gradio_user(users) if users.enabled else None,
+        max_file_size=f"{settings.max_upload_mb}mb",
+        footer_links=[],
+        ssr_mode=False,
+        css=CSS,
+        show_error=True,
+    )
+    if users.enabled:
+        app.add_middleware(BasicAuthMiddleware, users=users)
+    return app
+
+
+def _gradio_user(users: Users):
+    def user(request: Request) -> str | None:
+        return user_from_header(users, request.headers.get("authorization"))
+
+    return user
+
+
+def serve(service: Baocao, settings: Settings) -> None:
+    for outcome in service.ensure_samples():
+        print(f"indexed sample {outcome.source}: {outcome.status} ({outcome.chunks} chunks)")
+    print(f"baocao: http://{settings.host}:{settings.port}/")
+    uvicorn.run(create_app(service, settings), host=settings.host, port=settings.port, log_level="warning")

@@ -1,0 +1,91 @@
+"""The source view: a whole report as HTML, one anchor per paragraph (``#p-12``). Pure.
+
+Opening ``/source/{doc_id}#p-12`` scrolls to paragraph 12 and highlights it (CSS
+``:target``), with its section heading and page above it and the neighbouring paragraphs
+around it. Everything from the report is HTML-escaped: it is data, never markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+from itertools import groupby
+
+from ingest.models import Chunk
+from vectorstore.chroma_store import DocumentInfo
+
+_STYLE = """
+body { font: 16px/1.6 system-ui, sans-serif; margin: 0; color: #1f2328; background: #f6f7f9; }
+header { position: sticky; top: 0; background: #fff; border-bottom: 1px solid #d0d7de; padding: .7rem 1.2rem;
+         z-index: 1; }
+header h1 { font-size: 1.15rem; margin: 0 0 .2rem; }
+header .facts { color: #57606a; font-size: .9rem; }
+header a { margin-right: 1rem; }
+main { max-width: 52rem; margin: 0 auto; padding: 1rem 1.2rem 40vh; }
+h2 { font-size: 1.05rem; margin: 1.6rem 0 .4rem; color: #0b4f8a; }
+.para { background: #fff; border: 1px solid #e3e6ea; border-radius: 8px; padding: .5rem .8rem; margin: .45rem 0;
+        scroll-margin-top: 12rem; }
+.para:target { background: #fff8c5; border-color: #d4a72c; box-shadow: 0 0 0 3px #f2cc60; }
+.para .meta { font-size: .8rem; color: #57606a; }
+.para .meta a { color: #57606a; }
+.para p { margin: .2rem 0 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+"""
+
+
+def _page_link(doc: DocumentInfo, page: int | None, has_original: bool) -> str:
+    if not page:
+        return ""
+    if doc.kind == "pdf" and has_original:
+        return f' · <a class="page" href="/files/{doc.doc_id}#page={page}">trang {page}</a>'
+    return f" · trang {page}"
+
+
+def _paragraph(doc: DocumentInfo, number: int, parts: Sequence[Chunk], has_original: bool) -> str:
+    first = parts[0]
+    text = "\n".join(escape(part.text) for part in parts)
+    heading = f' · <span class="heading">{escape(first.heading)}</span>' if first.heading else ""
+    return (
+        f'<section class="para" id="p-{number}" data-paragraph="{number}">'
+        f'<div class="meta"><a href="#p-{number}">đoạn {number}</a>'
+        f"{_page_link(doc, first.page, has_original)}{heading}</div>"
+        f"<p>{text}</p></section>"
+    )
+
+
+def render_source_page(doc: DocumentInfo, chunks: Sequence[Chunk], has_original: bool) -> str:
+    """``chunks`` in reading order; a new section heading is printed where it starts."""
+    body: list[str] = []
+    shown: tuple[str, ...] = ()
+    for number, group in groupby(chunks, key=lambda c: c.paragraph):
+        parts = list(group)
+        headings = parts[0].headings
+        common = 0
+        while common < min(len(shown), len(headings)) and shown[common] == headings[common]:
+            common += 1
+        body.extend(f"<h2>{escape(h)}</h2>" for h in headings[common:])
+        shown = headings
+        body.append(_paragraph(doc, number, parts, has_original))
+    facts = [escape(doc.source)]
+    if doc.pages:
+        facts.append(f"{doc.pages} trang")
+    facts.append(f"{doc.paragraphs} đoạn")
+    if doc.indexed_at:
+        facts.append(f"lập chỉ mục {escape(doc.indexed_at)}")
+    original = f'<a href="/files/{doc.doc_id}">Mở tệp gốc</a>' if has_original else ""
+    title = escape(doc.title or doc.source)
+    return (
+        '<!doctype html><html lang="vi"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{title} — baocao</title><style>{_STYLE}</style></head><body>"
+        f'<header><h1>{title}</h1><div class="facts">{" · ".join(facts)}</div>'
+        f'<div class="links"><a href="/">← Quay lại hỏi đáp</a>{original}</div></header>'
+        f"<main>{''.join(body)}</main></body></html>"
+    )
+
+
+def render_not_found(what: str) -> str:
+    return (
+        '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Không tìm thấy — baocao</title>'
+        f"<style>{_STYLE}</style></head><body><main><h1>Không tìm thấy / Not found</h1>"
+        f"<p>{escape(what)}</p><p><a href='/'>← Quay lại hỏi đáp</a></p></main></body></html>"
+    )

@@ -1,0 +1,216 @@
+"""The web chat in a real headless Chromium (Debian's package) driven by Playwright.
+
+Screenshots of the main screens go to a temporary folder, or to ``docs/screenshots``
+when ``BAOCAO_UPDATE_SCREENSHOTS=1`` (``make screenshots``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.service import Baocao
+from app.settings import PROJECT_ROOT
+
+from .conftest import make_settings
+from .live import CHROMIUM, CHROMIUM_ARGS, live_server
+from .reports import HOSTILE_QUESTION, HOSTILE_REPORT, PDF_FACT, PDF_QUESTION, write_pdf
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (installed by .ci/run)"),
+]
+
+ANSWER_TIMEOUT_MS = 60_000
+HIGHLIGHT = "rgb(255, 248, 197)"  # .para:target background in the source view
+
+
+@pytest.fixture(scope="module")
+def server_url(web_service: Baocao) -> Iterator[str]:
+    with live_server(web_service, web_service.settings) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server_url: str):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=server_url)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server_url)
+    page = context.new_page()
+    page.goto("/")
+    page.wait_for_selector("#question textarea")
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if os.environ.get("BAOCAO_UPDATE_SCREENSHOTS") == "1":
+        folder = PROJECT_ROOT / "docs" / "screenshots"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    return tmp_path_factory.mktemp("screenshots")
+
+
+def ask(page, question: str) -> object:
+    """Type a question, send it, and return the locator of the finished answer."""
+    answers_before = page.locator("#chat .message-row.bot-row").count()
+    page.fill("#question textarea", question)
+    page.click("#send")
+    answer = page.locator("#chat .message-row.bot-row").nth(answers_before)
+    # The answer is done when the status line ("Đang tìm…") is replaced.
+    page.wait_for_function(
+        "n => { const rows = document.querySelectorAll('#chat .message-row.bot-row');"
+        " return rows.length > n && !rows[n].innerText.includes('Đang tìm'); }",
+        arg=answers_before,
+        timeout=ANSWER_TIMEOUT_MS,
+    )
+    return answer
+
+
+def upload(page, *files: Path) -> str:
+    page.get_by_role("tab", name="Tài liệu").click()
+    page.set_input_files("#upload input[type=file]", [str(f) for f in files])
+    for file in files:
+        page.locator("#upload").get_by_text(file.name).first.wait_for()
+    page.click("#index-files")
+    status = page.locator("#library-status")
+    status.get_by_text(re.compile("✓|✗")).first.wait_for(timeout=ANSWER_TIMEOUT_MS * 2)
+    text = status.inner_text()
+    page.get_by_role("tab", name="Hỏi đáp").click()
+    return text
+
+
+def test_an_answer_cites_and_its_citation_opens_the_highlighted_paragraph(page, screenshots: Path):
+    page.screenshot(path=screenshots / "chat-empty.png")
+    answer = ask(
+        page, "Giá trị sản xuất công nghiệp 6 tháng đầu năm 2020 của các KCN tỉnh Bến Tre đạt bao nhiêu % kế hoạch?"
+    )
+    assert "44,88%" in answer.inner_text()
+    page.screenshot(path=screenshots / "chat-answer.png")
+    marker = answer.locator("a[href*='/source/']").first
+    href = marker.get_attribute("href")
+    assert re.fullmatch(r"/source/[0-9a-f]{16}#p-\d+", href)
+    with page.context.expect_page() as opened:
+        marker.click()
+    source = opened.value
+    source.wait_for_load_state()
+    assert source.url.endswith(href)
+    target = source.locator(":target")
+    assert target.get_attribute("id") == href.split("#")[1]
+    assert "44,88%" in target.inner_text()
+    assert "1.13. Ban Quản lý các KCN tỉnh Bến Tre" in target.inner_text()  # its section heading
+    assert target.evaluate("e => getComputedStyle(e).backgroundColor") == HIGHLIGHT
+    assert target.evaluate("e => e.getBoundingClientRect().top") < 900  # scrolled into view
+    number = int(href.rsplit("-", 1)[1])
+    assert source.locator(f"#p-{number - 1}").count() == 1 and source.locator(f"#p-{number + 1}").count() == 1
+    source.screenshot(path=screenshots / "source-view.png")
+
+
+def test_a_follow_up_question_uses_the_conversation(page):
+    first = ask(page, "Đến tháng 6/2020, tổng số lao động đang làm việc tại các khu công nghiệp Cần Thơ là bao nhiêu?")
+    assert "36.818" in first.inner_text()
+    follow_up = ask(page, "còn Bạc Liêu thì sao?")
+    assert "1.860" in follow_up.inner_text()
+    assert "Câu hỏi được hiểu là" not in follow_up.inner_text()  # the rewrite stays hidden unless asked
+
+
+def test_an_uploaded_pdf_can_be_asked_about_and_opened_at_its_page(page, tmp_path: Path, screenshots: Path):
+    report = write_pdf(tmp_path / "bao_cao_thai_nguyen_2021.pdf")
+    status = upload(page, report)
+    assert "bao_cao_thai_nguyen_2021.pdf: đã thêm" in status
+    page.get_by_role("tab", name="Tài liệu").click()
+    assert page.locator("#upload").is_visible()
+    page.locator("#docs").get_by_text("bao_cao_thai_nguyen_2021.pdf").wait_for()
+    page.screenshot(path=screenshots / "documents.png")
+    page.get_by_role("tab", name="Hỏi đáp").click()
+
+    answer = ask(page, PDF_QUESTION)
+    assert PDF_FACT in answer.inner_text() and "trang 2" in answer.inner_text()
+    href = answer.locator("a[href*='/source/']").first.get_attribute("href")
+    source = page.context.new_page()
+    source.goto(href)
+    pdf_link = source.locator(":target a.page")
+    assert re.fullmatch(r"/files/[0-9a-f]{16}#page=2", pdf_link.get_attribute("href"))
+    response = source.request.get(pdf_link.get_attribute("href").split("#")[0])
+    assert response.status == 200 and response.headers["content-type"] == "application/pdf"
+    assert response.body().startswith(b"%PDF")
+
+
+def test_hostile_report_text_is_shown_as_text_never_run(page, tmp_path: Path):
+    report = tmp_path / "bao_cao_doc_hai.txt"
+    report.write_text(HOSTILE_REPORT, encoding="utf-8")
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    upload(page, report)
+    answer = ask(page, HOSTILE_QUESTION)
+    assert "93,7%" in answer.inner_text()
+    assert '<img src=x onerror="window.__pwned = 3">' in answer.inner_text()  # shown literally
+    assert answer.locator("img[src='x'], script, b").count() == 0
+    assert answer.locator("a[href^='javascript']").count() == 0
+    source = page.context.new_page()
+    source.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    source.goto(answer.locator("a[href*='/source/']").first.get_attribute("href"))
+    assert "<script>window.__pwned = 1</script>" in source.locator("header h1").inner_text()
+    assert source.locator("main img, main script, main b").count() == 0
+    for tab in (page, source):
+        assert tab.evaluate("() => window.__pwned") is None
+    assert dialogs == []
+
+
+def test_unknown_document_is_a_404_page(page):
+    response = page.goto("/source/ffffffffffffffff")
+    assert response.status == 404
+    assert "Không tìm thấy" in page.inner_text("h1")
+
+
+def test_copy_answer_with_sources_and_feedback(page, server_url: str, web_service: Baocao):
+    answer = ask(
+        page, "Ban Quản lý các KCN tỉnh Hậu Giang thu hút được bao nhiêu dự án mới trong 6 tháng đầu năm 2020?"
+    )
+    page.click("#copy")
+    page.wait_for_function("() => navigator.clipboard.readText().then(t => t.includes('Nguồn:'))")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied.startswith(answer.inner_text().split("\n")[0].strip()[:20])
+    assert f"{server_url}/source/" in copied
+
+    feedback = web_service.settings.feedback_path
+    before = len(feedback.read_text(encoding="utf-8").splitlines()) if feedback.exists() else 0
+    answer.hover()
+    page.locator("#chat button[aria-label='Dislike']").last.click()
+    page.wait_for_function("() => document.body.innerText.includes('đã ghi nhận góp ý')")
+    rows = [json.loads(line) for line in feedback.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == before + 1
+    assert rows[-1]["liked"] is False and "Hậu Giang" in rows[-1]["question"]
+    assert rows[-1]["answer"]["citations"]
+
+
+def test_only_admins_may_upload_when_login_is_on(browser, web_service: Baocao):
+    settings = make_settings(web_service.settings.home, auth="chief:s3cret,staff:pw")
+    with live_server(web_service, settings) as url:
+        for user, password, may_manage in (("staff", "pw", False), ("chief", "s3cret", True)):
+            context = browser.new_context(base_url=url, http_credentials={"username": user, "password": password})
+            page = context.new_page()
+            page.goto("/")
+            page.get_by_role("tab", name="Tài liệu").click()
+            page.locator("#docs").get_by_text("Tiêu đề").wait_for()
+            if may_manage:
+                page.locator("#upload").wait_for()
+            else:
+                page.get_by_text("Chỉ quản trị viên").wait_for()
+            assert page.locator("#upload").is_visible() is may_manage
+            context.close()

@@ -1,0 +1,53 @@
+import pytest
+
+from app.answering.followup import standalone_question
+
+pytestmark = pytest.mark.unit
+
+AWARDS_2019 = "Ban Quản lý nào được đề nghị tặng Cờ thi đua năm 2019?"
+LABOUR_CAN_THO = "Đến tháng 6/2020, tổng số lao động đang làm việc tại các khu công nghiệp Cần Thơ là bao nhiêu?"
+OUTPUT_BEN_TRE = "Giá trị sản xuất công nghiệp 6 tháng đầu năm 2020 của các KCN tỉnh Bến Tre đạt bao nhiêu % kế hoạch?"
+
+
+@pytest.mark.parametrize("follow_up", ["còn năm 2020 thì sao?", "con nam 2020 thi sao", "Thế còn 2020?", "năm 2020?"])
+def test_a_year_follow_up_swaps_the_year(follow_up):
+    assert standalone_question(follow_up, [AWARDS_2019]) == "Ban Quản lý nào được đề nghị tặng Cờ thi đua năm 2020?"
+
+
+@pytest.mark.parametrize("follow_up", ["còn Bạc Liêu thì sao?", "Còn tỉnh Bạc Liêu?", "bạc liêu thì thế nào"])
+def test_a_place_follow_up_swaps_the_place(follow_up):
+    rewritten = standalone_question(follow_up, [LABOUR_CAN_THO])
+    assert rewritten.startswith("Đến tháng 6/2020, tổng số lao động đang làm việc tại các khu công nghiệp ")
+    assert "Cần Thơ" not in rewritten and "bạc liêu" in rewritten.lower()
+
+
+def test_a_year_inside_a_longer_period_keeps_the_period():
+    rewritten = standalone_question("còn năm 2019 thì sao?", [OUTPUT_BEN_TRE])
+    assert "6 tháng đầu năm 2019" in rewritten and "2020" not in rewritten
+
+
+def test_a_new_topic_carries_the_previous_period_and_place():
+    rewritten = standalone_question("còn nộp ngân sách thì sao?", [OUTPUT_BEN_TRE])
+    assert rewritten == "nộp ngân sách 6 tháng đầu năm 2020 Bến Tre?"
+
+
+def test_the_last_standalone_question_is_the_base():
+    rewritten = standalone_question("còn Trà Vinh thì sao?", [AWARDS_2019, OUTPUT_BEN_TRE])
+    assert "Trà Vinh" in rewritten and "Giá trị sản xuất" in rewritten
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Ban Quản lý nào được đề nghị tặng Cờ thi đua năm 2020?",  # standalone: names its own subject
+        "Khối thi đua ĐBSH có những thành viên nào?",
+        "Công tác khen thưởng năm 2020 được thực hiện như thế nào?",
+        "Quy chế hoạt động của Khối thi đua Miền Tây Nam Bộ được ban hành theo quyết định nào?",
+    ],
+)
+def test_a_standalone_question_is_left_alone(question):
+    assert standalone_question(question, [LABOUR_CAN_THO]) == question
+
+
+def test_without_history_nothing_changes():
+    assert standalone_question("còn năm 2020 thì sao?", []) == "còn năm 2020 thì sao?"

@@ -1,0 +1,103 @@
+"""Pure parts of the web app: login parsing, the source page, feedback records."""
+
+import base64
+from datetime import UTC, datetime
+
+import pytest
+
+from app.feedback import feedback_record, gold_skeleton
+from app.web.auth import parse_users, user_from_header
+from app.web.source_page import render_source_page
+from ingest.models import Chunk
+from vectorstore.chroma_store import DocumentInfo
+
+pytestmark = pytest.mark.unit
+
+
+def basic(user: str, password: str) -> str:
+    return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+
+
+def test_the_first_user_is_admin_unless_admins_are_named():
+    users = parse_users("chief:s3cret, staff:pw:with:colons")
+    assert users.passwords == {"chief": "s3cret", "staff": "pw:with:colons"}
+    assert users.can_manage("chief") and not users.can_manage("staff") and not users.can_manage(None)
+    assert parse_users("a:1,b:2", admins="b").admins == {"b"}
+
+
+def test_without_login_everyone_may_manage():
+    users = parse_users("")
+    assert not users.enabled and users.can_manage(None)
+
+
+@pytest.mark.parametrize("bad", ["nopassword", "user:", ":pw"])
+def test_a_malformed_auth_setting_is_rejected(bad):
+    with pytest.raises(ValueError, match="BAOCAO_AUTH"):
+        parse_users(bad)
+
+
+def test_basic_header_check():
+    users = parse_users("chief:s3cret,staff:pw")
+    assert user_from_header(users, basic("staff", "pw")) == "staff"
+    assert user_from_header(users, basic("staff", "PW")) is None
+    assert user_from_header(users, basic("nobody", "pw")) is None
+    assert user_from_header(users, "Basic !!!notbase64") is None
+    assert user_from_header(users, "Bearer abc") is None
+    assert user_from_header(users, None) is None
+
+
+DOC = DocumentInfo("0123456789abcdef", "bc.pdf", "Báo cáo <i>thử</i>", "pdf", 2, 3, 4, "2026-11-22", "h")
+
+
+def chunk(paragraph: int, text: str, headings: tuple[str, ...], page: int, suffix: str = "") -> Chunk:
+    return Chunk(
+        f"{DOC.doc_id}-p{paragraph:04d}{suffix}", DOC.doc_id, DOC.source, DOC.title, headings, text, page, paragraph
+    )
+
+
+CHUNKS = [
+    chunk(1, "Mở đầu.", ("I. Kết quả",), 1),
+    chunk(2, "Phần một của đoạn dài.", ("I. Kết quả", "1.5. Ban Quản lý KKT tỉnh Đồng Tháp"), 2),
+    chunk(2, "Phần hai.", ("I. Kết quả", "1.5. Ban Quản lý KKT tỉnh Đồng Tháp"), 2, "-2"),
+    chunk(3, '<script>alert(1)</script><img src=x onerror="alert(2)">', ("II. Phương hướng",), 2),
+]
+
+
+def test_every_paragraph_has_an_anchor_and_split_parts_stay_together():
+    page = render_source_page(DOC, CHUNKS, has_original=True)
+    assert page.count('class="para"') == 3
+    assert 'id="p-2"' in page and "Phần một của đoạn dài.\nPhần hai." in page
+
+
+def test_headings_are_printed_where_their_section_starts():
+    page = render_source_page(DOC, CHUNKS, has_original=True)
+    assert page.count("<h2>I. Kết quả</h2>") == 1
+    assert page.index("<h2>1.5. Ban Quản lý KKT tỉnh Đồng Tháp</h2>") < page.index('id="p-2"')
+    assert page.index("<h2>II. Phương hướng</h2>") < page.index('id="p-3"')
+
+
+def test_pdf_pages_link_to_the_original_only_when_it_is_kept():
+    assert 'href="/files/0123456789abcdef#page=2"' in render_source_page(DOC, CHUNKS, has_original=True)
+    without = render_source_page(DOC, CHUNKS, has_original=False)
+    assert "/files/" not in without and "trang 2" in without
+
+
+def test_report_text_is_escaped_in_the_source_page():
+    page = render_source_page(DOC, CHUNKS, has_original=True)
+    assert "<script>alert" not in page and "<img" not in page and "<i>thử" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_feedback_rows_become_gold_question_skeletons():
+    answer = {
+        "question": "còn Bạc Liêu?",
+        "standalone_question": "Lao động Bạc Liêu?",
+        "answer": "sai",
+        "citations": [{"doc": "003.txt"}],
+    }
+    disliked = feedback_record(answer, False, "staff", datetime(2026, 11, 22, tzinfo=UTC))
+    liked = feedback_record(answer | {"question": "đúng"}, True, None, datetime(2026, 11, 22, tzinfo=UTC))
+    assert disliked["time"] == "2026-11-22T00:00:00+00:00" and disliked["user"] == "staff"
+    rows = gold_skeleton([disliked, liked, disliked])
+    assert [r["question"] for r in rows] == ["Lao động Bạc Liêu?"]
+    assert rows[0]["doc"] == "003.txt" and rows[0]["rejected_answer"] == "sai" and rows[0]["must_include"] == []
