@@ -16,6 +16,7 @@ import pytest
 
 from app.service import Baocao
 from app.settings import PROJECT_ROOT
+from ingest.normalize import fold
 
 from .conftest import make_settings
 from .live import CHROMIUM, CHROMIUM_ARGS, live_server
@@ -214,3 +215,31 @@ def test_only_admins_may_upload_when_login_is_on(browser, web_service: Baocao):
                 page.get_by_text("Chỉ quản trị viên").wait_for()
             assert page.locator("#upload").is_visible() is may_manage
             context.close()
+
+
+def test_an_example_question_on_the_empty_chat_is_answered(page):
+    page.locator("#chat").get_by_text("Khen thưởng:").click()
+    page.wait_for_function(
+        "() => { const rows = document.querySelectorAll('#chat .message-row.bot-row');"
+        " return rows.length > 0 && !rows[0].innerText.includes('Đang tìm'); }",
+        timeout=ANSWER_TIMEOUT_MS,
+    )
+    answer = page.locator("#chat .message-row.bot-row").first
+    assert "co thi dua cho ban quan 1y cdc kcn tinh hai duong va ban quan 1y cac kcn tinh ninh binh" in fold(
+        answer.inner_text()
+    )  # the OCR report's own spelling
+    assert answer.locator("a[href*='/source/']").count() >= 1
+
+
+def test_a_report_removed_in_the_documents_tab_leaves_the_index(page, tmp_path: Path, web_service: Baocao):
+    report = tmp_path / "bao_cao_tam.txt"
+    report.write_text("BÁO CÁO TẠM\n\n1. Ban Quản lý KKT tỉnh Tạm\n\n- Nộp ngân sách đạt 777 tỷ đồng.\n", encoding="utf-8")
+    upload(page, report)
+    others = {d.source for d in web_service.documents()} - {report.name}
+    page.get_by_role("tab", name="Tài liệu").click()
+    page.locator("#chosen-doc input").click()
+    page.get_by_role("option", name=report.name).click()
+    page.click("#delete")
+    page.locator("#library-status").get_by_text(f"Đã xóa {report.name}").wait_for()
+    assert page.locator("#docs").get_by_text(report.name).count() == 0
+    assert {d.source for d in web_service.documents()} == others
