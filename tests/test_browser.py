@@ -233,7 +233,7 @@ def test_an_example_question_on_the_empty_chat_is_answered(page):
 
 def test_a_report_removed_in_the_documents_tab_leaves_the_index(page, tmp_path: Path, web_service: Baocao):
     report = tmp_path / "bao_cao_tam.txt"
-    report.write_text("BÁO CÁO TẠM\n\n1. Ban Quản lý KKT tỉnh Tạm\n\n- Nộp ngân sách đạt 777 tỷ đồng.\n", encoding="utf-8")
+    report.write_text("BÁO CÁO TẠM\n\n1. Ban Quản lý KKT tỉnh Tạm\n\n- Nộp ngân sách đạt 777 tỷ.\n", encoding="utf-8")
     upload(page, report)
     others = {d.source for d in web_service.documents()} - {report.name}
     page.get_by_role("tab", name="Tài liệu").click()
