@@ -74,6 +74,10 @@ class Ingestor:
                 outcomes.append(IngestOutcome(path.name, "failed", message=str(error)))
         return outcomes
 
+    def _keep_original(self, doc_id: str, path: Path) -> None:
+        if self._originals is not None:
+            self._originals.keep(doc_id, path)
+
     def _embed(self, texts: list[str], on_embedded: EmbedProgress | None) -> list[list[float]]:
         """Embed in batches so a long report reports progress as it goes."""
         vectors: list[list[float]] = []
@@ -89,9 +93,8 @@ class Ingestor:
     def _ingest_one(self, path: Path, existing: dict, on_embedded: EmbedProgress | None, force: bool) -> IngestOutcome:
         document = load_document(path, self._max_bytes)
         previous = existing.get(document.source)
-        if self._originals is not None:
-            self._originals.keep(document.doc_id, path)
         if not force and previous is not None and previous.content_hash == document.content_hash:
+            self._keep_original(document.doc_id, path)  # indexes made before originals were kept
             return IngestOutcome(document.source, "unchanged", previous.chunks, doc_id=document.doc_id)
         chunks = chunk_document(document.doc_id, document.source, document.pages)
         if not chunks:
@@ -113,6 +116,7 @@ class Ingestor:
         }
         # New chunks go in before old ones leave: a failure midway never empties the store.
         self._store.add(chunks, [vectors[h] for h in hashes], doc_meta, hashes)
+        self._keep_original(document.doc_id, path)
         if previous is not None and previous.doc_id != document.doc_id:
             self._store.delete_document(previous.doc_id)
             if self._originals is not None:

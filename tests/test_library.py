@@ -73,3 +73,12 @@ def test_a_follow_up_is_answered_from_the_conversation(sample_service: Baocao):
     assert "1.860" in follow_up.answer
     assert follow_up.citations[0].heading == "1.3. Ban Quản lý các KCN tỉnh Bạc Liêu"
     assert follow_up.question == "còn Bạc Liêu thì sao?"
+
+
+def test_a_failed_file_leaves_no_kept_copy(empty_service: Baocao, tmp_path: Path):
+    broken = tmp_path / "hong.pdf"
+    broken.write_bytes(b"%PDF-1.7 not really a pdf")
+    (outcome,) = empty_service.ingest([broken])
+    assert outcome.status == "failed"
+    root = empty_service.settings.originals_path
+    assert not root.exists() or not any(root.iterdir())
