@@ -1,38 +1,67 @@
-"""The retrieval → answer flow as a LangChain runnable: ``question -> Answer``.
+"""The retrieval → answer flow as a LangChain runnable that streams events:
+``chain.stream(question)`` yields ``Status`` / ``AnswerDelta`` events and one ``Final``.
 
-The answerer is one step of the chain, so a generative answerer can replace or wrap
-the extractive one without touching retrieval.
+The answerer is one step of the chain: the extractive one, or a generative one that
+falls back to it, without touching retrieval.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from operator import itemgetter
-from typing import Any
+from typing import Any, Protocol
 
+from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
-from langchain_core.runnables import Runnable, RunnableLambda, RunnablePassthrough
+from langchain_core.runnables import Runnable, RunnableGenerator, RunnableLambda, RunnablePassthrough
 
+from app.answering.events import AnswerDelta, ChatEvent, Final
 from app.answering.extractive import Phrasing, Thresholds, answer_extractively
 from app.answering.models import Answer
-from app.prompts import extractive_phrasing
 from vectorstore.keyword import KeywordIndex
 
 
-def build_chain(
-    retriever: BaseRetriever,
-    keyword_index: Callable[[], KeywordIndex],
-    phrasing: Phrasing | None = None,
-    thresholds: Thresholds | None = None,
-) -> Runnable[str, Answer]:
-    wording = phrasing or extractive_phrasing()
-    limits = thresholds or Thresholds()
+class Answerer(Protocol):
+    def stream(self, question: str, documents: Sequence[Document]) -> Iterator[ChatEvent]: ...
 
-    def answer(inputs: dict[str, Any]) -> Answer:
-        return answer_extractively(inputs["question"], inputs["documents"], keyword_index(), wording, limits)
+
+class ExtractiveAnswerer:
+    """Quotes the retrieved sentences that answer the question (no LLM); answers in one piece."""
+
+    def __init__(
+        self, keyword_index: Callable[[], KeywordIndex], phrasing: Phrasing, thresholds: Thresholds | None = None
+    ) -> None:
+        self._keyword_index = keyword_index
+        self.phrasing = phrasing
+        self._thresholds = thresholds or Thresholds()
+
+    def answer(self, question: str, documents: Sequence[Document]) -> Answer:
+        return answer_extractively(question, documents, self._keyword_index(), self.phrasing, self._thresholds)
+
+    def stream(self, question: str, documents: Sequence[Document]) -> Iterator[ChatEvent]:
+        answer = self.answer(question, documents)
+        yield AnswerDelta(answer.answer)
+        yield Final(answer)
+
+
+def build_chain(retriever: BaseRetriever, answerer: Answerer) -> Runnable[str, ChatEvent]:
+    def answer_events(inputs: Iterator[dict[str, Any]]) -> Iterator[ChatEvent]:
+        for item in inputs:
+            yield from answerer.stream(item["question"], item["documents"])
 
     return (
         RunnableLambda(lambda question: {"question": question})
         | RunnablePassthrough.assign(documents=itemgetter("question") | retriever)
-        | RunnableLambda(answer)
+        | RunnableGenerator(answer_events)
     )
+
+
+def final_answer(events: Iterator[ChatEvent]) -> Answer:
+    """The answer a stream of events ends with."""
+    answer = None
+    for event in events:
+        if isinstance(event, Final):
+            answer = event.answer
+    if answer is None:
+        raise RuntimeError("the answer stream ended without a final answer")
+    return answer

@@ -97,8 +97,10 @@ def evaluate(
     service.ensure_samples()
     with console.status("Đang chạy bộ câu hỏi…"):
         results, rows = run_eval(service, gold, output)
-    table = Table(title=f"baocao eval — {gold.name}")
-    for column in ("set", "n", "hit@1", "hit@5", "key facts", "refusal", "false refusals", "p50 ms", "p95 ms"):
+    table = Table(title=f"baocao eval — {gold.name} — {service.mode_name}")
+    generative = rows[0].verified_rate is not None
+    columns = ["set", "n", "hit@1", "hit@5", "key facts", "refusal", "false refusals", "p50 ms", "p95 ms"]
+    for column in columns + (["verified", "fallback", "ttft p50 ms"] if generative else []):
         table.add_column(column)
 
     def cell(value: float | None) -> str:
@@ -115,6 +117,7 @@ def evaluate(
             str(row.false_refusals),
             f"{row.latency_p50_ms:.0f}",
             f"{row.latency_p95_ms:.0f}",
+            *([cell(row.verified_rate), cell(row.fallback_rate), cell(row.ttft_p50_ms)] if generative else []),
         )
     console.print(table)
     misses = [r.id for r in results if (r.key_facts is False) or (not r.answerable and not r.refused)]

@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from app.answering.extractive import Phrasing
+from app.answering.generative import AnswerPrompt
 from app.settings import PROJECT_ROOT
 
 PROMPTS_DIR = PROJECT_ROOT / "prompts"
@@ -22,4 +23,18 @@ def extractive_phrasing() -> Phrasing:
     data = load_toml("extractive.toml")
     return Phrasing(
         refusal=data["refusal"], intro=data["intro"], item_with_heading=data["item_with_heading"], item=data["item"]
+    )
+
+
+def answer_prompt() -> AnswerPrompt:
+    data = load_toml("answer.toml")
+    refusal = load_toml("extractive.toml")["refusal"]
+    return AnswerPrompt(
+        system=data["system"].replace("{refusal}", refusal),
+        passage=data["passage"],
+        user=data["user"],
+        retry=data["retry"],
+        refusal=refusal,
+        fallback_unverified=data["fallback_unverified"],
+        fallback_error=data["fallback_error"],
     )

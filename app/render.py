@@ -52,6 +52,8 @@ def render_answer(answer: Answer, show_rewrite: bool = False) -> str:
     by_number = {c.n: c for c in answer.citations}
     lines = [_link_markers(line, by_number) for line in answer.answer.split("\n")]
     body = "  \n".join(lines)
+    if answer.notice:
+        body = f"*{escape_markdown(answer.notice)}*\n\n{body}"
     if show_rewrite and answer.standalone_question:
         body = f"*Câu hỏi được hiểu là: {escape_markdown(answer.standalone_question)}*\n\n{body}"
     if not answer.citations:

@@ -7,10 +7,13 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from app.answering.events import AnswerDelta, ChatEvent, Final, Status
+from app.answering.events import ChatEvent, Final, Status
 from app.answering.followup import standalone_question
+from app.answering.generative import GenerationLimits, GenerativeAnswerer
 from app.answering.models import Answer
-from app.chain import build_chain
+from app.chain import Answerer, ExtractiveAnswerer, build_chain, final_answer
+from app.llm import backend_for, explain_llm_error, make_chat_model
+from app.prompts import answer_prompt, extractive_phrasing
 from app.settings import Settings
 from ingest.models import Chunk
 from ingest.originals import Originals
@@ -58,13 +61,38 @@ class Baocao:
             k=settings.top_k,
             candidates=settings.candidates,
         )
-        self.chain = build_chain(self.retriever, self.keyword_index)
+        self.answerer = self._answerer(settings)
+        self.chain = build_chain(self.retriever, self.answerer)
+
+    def _answerer(self, settings: Settings) -> Answerer:
+        extractive = ExtractiveAnswerer(self.keyword_index, extractive_phrasing())
+        model = make_chat_model(settings)
+        if model is None:
+            return extractive
+        limits = GenerationLimits(
+            passages=settings.llm_passages,
+            timeout_s=settings.llm_timeout_s,
+            max_tokens=settings.llm_max_tokens,
+            retries=settings.llm_retries,
+        )
+        return GenerativeAnswerer(model, answer_prompt(), extractive.answer, explain_llm_error, limits)
+
+    @property
+    def mode_name(self) -> str:
+        backend = backend_for(self.settings)
+        return "extractive" if backend is None else f"llm ({backend.describe(self.settings)})"
 
     @property
     def mode_description(self) -> str:
+        backend = backend_for(self.settings)
+        if backend is None:
+            return (
+                "Chế độ trích dẫn: câu trả lời trích nguyên văn từ báo cáo, mỗi ý có nguồn. Chưa cấu hình mô hình "
+                "ngôn ngữ (BAOCAO_LLM_BASE_URL hoặc BAOCAO_LLM_GGUF)."
+            )
         return (
-            "Câu trả lời trích nguyên văn từ báo cáo, mỗi ý có trích dẫn nguồn "
-            "(chế độ trích dẫn, không dùng mô hình ngôn ngữ)."
+            f"Mô hình ngôn ngữ: {backend.describe(self.settings)}. Mỗi câu trả lời được kiểm tra với nguồn; "
+            "câu nào không khớp sẽ được thay bằng đoạn trích nguyên văn."
         )
 
     def keyword_index(self) -> KeywordIndex:
@@ -134,15 +162,15 @@ class Baocao:
 
     def ask(self, question: str, history: Sequence[str] = ()) -> Answer:
         """Answer ``question``; ``history`` = the standalone questions asked before in the conversation."""
-        *_, final = self.stream(question, history)
-        assert isinstance(final, Final)
-        return final.answer
+        return final_answer(self.stream(question, history))
 
     def stream(self, question: str, history: Sequence[str] = ()) -> Iterator[ChatEvent]:
         started = time.perf_counter()
         standalone = standalone_question(question, history)
         yield Status("Đang tìm trong các báo cáo…")
-        answer: Answer = self.chain.invoke(standalone)
-        answer = answer.as_asked(question, standalone).with_latency((time.perf_counter() - started) * 1000)
-        yield AnswerDelta(answer.answer)
-        yield Final(answer)
+        for event in self.chain.stream(standalone):
+            if isinstance(event, Final):
+                answer = event.answer.as_asked(question, standalone)
+                yield Final(answer.with_latency((time.perf_counter() - started) * 1000))
+            else:
+                yield event

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +31,18 @@ class Settings(BaseSettings):
     top_k: int = Field(8, description="passages handed to the answerer (hit@5 is measured on the first 5)")
     candidates: int = Field(40, description="passages each retriever contributes to fusion")
     max_upload_mb: int = Field(50, description="largest file accepted for ingest")
+
+    llm_base_url: str = Field("", description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1")
+    llm_model: str = Field("", description="model name at that endpoint")
+    llm_api_key: SecretStr = Field(SecretStr(""), description="API key of the endpoint (local servers need none)")
+    llm_gguf: str = Field("", description="local .gguf file or installed model package, run in-process")
+    llm_timeout_s: float = Field(60.0, description="longest wait for one generated answer")
+    llm_max_tokens: int = 400
+    llm_temperature: float = 0.0
+    llm_passages: int = Field(5, description="passages given to the model")
+    llm_retries: int = Field(1, description="regenerations after an answer fails verification")
+    llm_context: int = Field(4096, description="context window of a local GGUF model")
+    llm_threads: int = Field(2, description="CPU threads of a local GGUF model")
 
     host: str = "127.0.0.1"
     port: int = 7860

@@ -62,6 +62,8 @@ class QuestionResult:
     has_evidence: bool
     key_facts: bool | None  # None for unanswerable questions
     latency_ms: float
+    mode: str = "extractive"  # "llm" | "extractive" | "llm-fallback"
+    ttft_ms: float | None = None
 
     @property
     def answerable(self) -> bool:
@@ -81,6 +83,8 @@ def score_question(gold: dict, answer_json: dict, retrieved_texts: Sequence[str]
         if answerable
         else None,
         latency_ms=float(answer_json.get("latency_ms", 0.0)),
+        mode=str(answer_json.get("mode", "extractive")),
+        ttft_ms=answer_json.get("ttft_ms"),
     )
 
 
@@ -95,6 +99,9 @@ class Summary:
     false_refusals: int
     latency_p50_ms: float
     latency_p95_ms: float
+    verified_rate: float | None = None  # share of answers the model gave and the verifier passed (LLM mode)
+    fallback_rate: float | None = None  # share replaced by the extractive answer (LLM mode)
+    ttft_p50_ms: float | None = None
 
     def as_dict(self) -> dict:
         return self.__dict__.copy()
@@ -109,6 +116,8 @@ def summarise(label: str, results: Sequence[QuestionResult]) -> Summary:
     answerable = [r for r in results if r.answerable]
     unanswerable = [r for r in results if not r.answerable]
     latencies = [r.latency_ms for r in results]
+    generative = any(r.mode != "extractive" for r in results)
+    first_tokens = [r.ttft_ms for r in results if r.ttft_ms is not None]
     return Summary(
         label=label,
         questions=len(results),
@@ -119,6 +128,9 @@ def summarise(label: str, results: Sequence[QuestionResult]) -> Summary:
         false_refusals=sum(1 for r in answerable if r.refused),
         latency_p50_ms=round(percentile(latencies, 50), 1),
         latency_p95_ms=round(percentile(latencies, 95), 1),
+        verified_rate=_share([r.mode == "llm" for r in results]) if generative else None,
+        fallback_rate=_share([r.mode == "llm-fallback" for r in results]) if generative else None,
+        ttft_p50_ms=round(percentile(first_tokens, 50), 1) if first_tokens else None,
     )
 
 

@@ -294,7 +294,7 @@ def select_quotes(
     )
 
 
-def _retrieved(documents: Sequence[Document]) -> list[RetrievedPassage]:
+def retrieved_passages(documents: Sequence[Document]) -> list[RetrievedPassage]:
     return [
         RetrievedPassage(
             chunk_id=d.metadata["chunk_id"],
@@ -307,8 +307,9 @@ def _retrieved(documents: Sequence[Document]) -> list[RetrievedPassage]:
     ]
 
 
-def _citation(n: int, quote: Candidate) -> Citation:
-    meta = quote.document.metadata
+def citation_for(n: int, document: Document, quote: str) -> Citation:
+    """Citation ``[n]`` of a retrieved passage (``quote``: the part of it the answer uses)."""
+    meta = document.metadata
     return Citation(
         n=n,
         chunk_id=meta["chunk_id"],
@@ -318,8 +319,8 @@ def _citation(n: int, quote: Candidate) -> Citation:
         heading=meta.get("heading", ""),
         page=meta.get("page"),
         paragraph=meta["paragraph"],
-        text=quote.document.page_content,
-        quote=quote.quote,
+        text=document.page_content,
+        quote=quote,
         score=round(float(meta.get("score", 0.0)), 4),
     )
 
@@ -331,7 +332,7 @@ def answer_extractively(
     phrasing: Phrasing,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ) -> Answer:
-    retrieved = _retrieved(documents)
+    retrieved = retrieved_passages(documents)
     quotes = select_quotes(profile_question(question), documents, lexicon, thresholds)
     if not quotes:
         return Answer(question=question, answer=phrasing.refusal, refused=True, retrieved=retrieved)
@@ -343,7 +344,7 @@ def answer_extractively(
             previous = citations[chunk_id]
             citations[chunk_id] = replace(previous, quote=f"{previous.quote} … {quote.quote}")
         else:
-            citations[chunk_id] = _citation(len(citations) + 1, quote)
+            citations[chunk_id] = citation_for(len(citations) + 1, quote.document, quote.quote)
         heading = quote.document.metadata.get("heading", "")
         # The heading is repeated only when the sentence does not already name it.
         show_heading = heading and fold(heading) not in fold(quote.quote)

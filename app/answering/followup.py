@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from functools import lru_cache
-from pathlib import Path
 
+from app.answering.places import place_spans as _place_spans
 from ingest.normalize import fold
 
 _LEADING = re.compile(r"^\s*(?:(?:the|vay|thi|va|nhung)\s+)?con\b\s*|^\s*(?:the|vay)\s+", re.IGNORECASE)
@@ -34,23 +33,6 @@ _GLUE = {"cua", "o", "tai", "voi", "cho", "trong", "tinh", "thanh", "pho", "tp",
 _WORD = re.compile(r"\w+")
 MAX_FOLLOW_UP_WORDS = 12  # a longer question is a question of its own
 MAX_BARE_FOLLOW_UP_WORDS = 4  # without a leading "còn", only a short "… thì sao?" is a follow-up
-
-
-@lru_cache(maxsize=1)
-def _places() -> tuple[str, ...]:
-    """Folded place names, longest first (so "thua thien hue" wins over "hue")."""
-    lines = (Path(__file__).with_name("places.txt")).read_text(encoding="utf-8").splitlines()
-    names = {fold(line.strip()).replace("–", "-") for line in lines if line.strip() and not line.startswith("#")}
-    return tuple(sorted(names, key=len, reverse=True))
-
-
-def _place_spans(folded: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    for name in _places():
-        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", folded):
-            if not any(start < match.end() and match.start() < end for start, end in spans):
-                spans.append(match.span())
-    return sorted(spans)
 
 
 def _period_spans(folded: str) -> list[tuple[int, int]]:

@@ -42,6 +42,9 @@ class Answer:
     retrieved: list[RetrievedPassage] = field(default_factory=list)
     latency_ms: float = 0.0
     standalone_question: str = ""  # the follow-up rewritten from the conversation; "" = asked as is
+    verified: bool = True  # the shown answer passed citation checks (extractive quotes are verbatim)
+    ttft_ms: float | None = None  # time to the model's first token (generative answers)
+    notice: str = ""  # why a generated answer was replaced by the extractive one
 
     def with_latency(self, latency_ms: float) -> Answer:
         return replace(self, latency_ms=round(latency_ms, 1))
@@ -52,20 +55,26 @@ class Answer:
 
     def to_json(self) -> dict[str, Any]:
         """The ``baocao ask --json`` object."""
-        return {
-            "question": self.question,
-            "answer": self.answer,
-            "refused": self.refused,
-            "mode": self.mode,
-            "citations": [
-                {
-                    k: v
-                    for k, v in asdict(c).items()
-                    if k in ("n", "doc", "heading", "page", "paragraph", "text", "score")
-                }
-                | {"chunk_id": c.chunk_id, "doc_id": c.doc_id, "quote": c.quote}
-                for c in self.citations
-            ],
-            "retrieved": [p.chunk_id for p in self.retrieved],
-            "latency_ms": self.latency_ms,
-        } | ({"standalone_question": self.standalone_question} if self.standalone_question else {})
+        return (
+            {
+                "question": self.question,
+                "answer": self.answer,
+                "refused": self.refused,
+                "mode": self.mode,
+                "citations": [
+                    {
+                        k: v
+                        for k, v in asdict(c).items()
+                        if k in ("n", "doc", "heading", "page", "paragraph", "text", "score")
+                    }
+                    | {"chunk_id": c.chunk_id, "doc_id": c.doc_id, "quote": c.quote}
+                    for c in self.citations
+                ],
+                "retrieved": [p.chunk_id for p in self.retrieved],
+                "latency_ms": self.latency_ms,
+                "verified": self.verified,
+                "ttft_ms": self.ttft_ms,
+            }
+            | ({"notice": self.notice} if self.notice else {})
+            | ({"standalone_question": self.standalone_question} if self.standalone_question else {})
+        )

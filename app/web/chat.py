@@ -59,6 +59,7 @@ class ChatPage:
         shown = ""
         for event in self.service.stream(question, [t["standalone"] for t in turns]):
             if isinstance(event, Status):
+                shown = ""  # a status replaces what was streamed so far (a retry starts over)
                 history[-1] = {"role": "assistant", "content": f"*{escape_markdown(event.text)}*"}
                 yield "", history, turns, gr.skip()
             elif isinstance(event, AnswerDelta):
