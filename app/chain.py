@@ -46,8 +46,11 @@ class ExtractiveAnswerer:
 
 def build_chain(retriever: BaseRetriever, answerer: Answerer) -> Runnable[str, ChatEvent]:
     def answer_events(inputs: Iterator[dict[str, Any]]) -> Iterator[ChatEvent]:
-        for item in inputs:
-            yield from answerer.stream(item["question"], item["documents"])
+        # Streamed, ``assign`` hands over its input and each assigned key as separate pieces.
+        merged: dict[str, Any] = {}
+        for piece in inputs:
+            merged.update(piece)
+        yield from answerer.stream(merged["question"], merged["documents"])
 
     return (
         RunnableLambda(lambda question: {"question": question})

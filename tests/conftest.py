@@ -3,6 +3,7 @@ embeddings; the sample reports are indexed once per session (about half a minute
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -41,3 +42,18 @@ def web_service(sample_service: Baocao, tmp_path_factory: pytest.TempPathFactory
     home = tmp_path_factory.mktemp("web-home")
     shutil.copytree(sample_service.settings.home, home, dirs_exist_ok=True)
     return Baocao(make_settings(home))
+
+
+# CI sets BAOCAO_NO_SKIPS=1: a test skipped for a missing browser or model would hide a gap there.
+_skipped: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped:
+        _skipped.append(report.nodeid)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if os.environ.get("BAOCAO_NO_SKIPS") == "1" and _skipped:
+        print(f"\nBAOCAO_NO_SKIPS=1 but {len(_skipped)} tests were skipped: {', '.join(_skipped[:5])}")
+        session.exitstatus = 1

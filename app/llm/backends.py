@@ -102,4 +102,4 @@ def explain_llm_error(error: Exception) -> str:
         return "không kết nối được tới BAOCAO_LLM_BASE_URL / cannot connect to the model endpoint"
     if isinstance(error, openai.APIStatusError):
         return f"máy chủ mô hình báo lỗi {error.status_code} / the model endpoint returned {error.status_code}"
-    return f"lỗi mô hình / model error: {type(error).__name__}"
+    return f"lỗi mô hình / model error: {type(error).__name__}: {str(error)[:120]}"
