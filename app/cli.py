@@ -19,9 +19,15 @@ errors = Console(stderr=True)
 
 
 def _service(settings: Settings | None = None):
+    from app.llm import LLMConfigError
     from app.service import Baocao
+    from vectorstore.chroma_store import StoreMismatchError
 
-    return Baocao(settings or Settings())
+    try:
+        return Baocao(settings or Settings())
+    except (LLMConfigError, StoreMismatchError) as error:
+        errors.print(f"[red]Cấu hình chưa đúng / configuration error:[/red] {error}", highlight=False)
+        raise typer.Exit(2) from None
 
 
 @app.command()

@@ -200,3 +200,34 @@ def test_a_rate_limited_endpoint_falls_back_with_a_message(sample_service: Baoca
     service = llm_service(sample_service, llm_base_url=stub_429_endpoint, llm_model="x")
     answer = service.ask(QUESTION)
     assert answer.mode == "llm-fallback" and "giới hạn" in answer.notice and "44,88%" in answer.answer
+
+
+def test_the_web_chat_streams_model_tokens(sample_service: Baocao, llama_server: str):
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    from .live import CHROMIUM, CHROMIUM_ARGS, live_server
+
+    service = llm_service(sample_service, llm_base_url=llama_server, llm_model="smollm2")
+    with live_server(service, service.settings) as url, playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        page = browser.new_page(base_url=url)
+        page.goto("/")
+        assert "smollm2" in page.inner_text("body")  # the page says which model answers
+        # Record every text the answer bubble shows while it is being written.
+        page.evaluate(
+            """() => { window.__states = new Set();
+              new MutationObserver(() => {
+                const rows = document.querySelectorAll('#chat .message-row.bot-row');
+                if (rows.length) window.__states.add(rows[rows.length - 1].innerText);
+              }).observe(document.body, {subtree: true, childList: true, characterData: true}); }"""
+        )
+        page.fill("#question textarea", QUESTION)
+        page.click("#send")
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('#chat .message-row.bot-row')].some("
+            "r => r.innerText.includes('Nguồn trích dẫn') || r.innerText.includes('không có thông tin để trả lời'))",
+            timeout=180_000,
+        )
+        states = page.evaluate("() => [...window.__states]")
+        browser.close()
+    partial = [s for s in states if s.strip() and "Đang tìm" not in s and "Nguồn trích dẫn" not in s]
+    assert len(partial) >= 3, states  # the answer grew token by token before the final rendering
