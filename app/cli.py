@@ -112,6 +112,9 @@ def evaluate(
     def cell(value: float | None) -> str:
         return "—" if value is None else f"{value:.3f}"
 
+    def milliseconds(value: float | None) -> str:
+        return "—" if value is None else f"{value:.0f}"
+
     for row in rows:
         table.add_row(
             row.label,
@@ -123,7 +126,7 @@ def evaluate(
             str(row.false_refusals),
             f"{row.latency_p50_ms:.0f}",
             f"{row.latency_p95_ms:.0f}",
-            *([cell(row.verified_rate), cell(row.fallback_rate), cell(row.ttft_p50_ms)] if generative else []),
+            *([cell(row.verified_rate), cell(row.fallback_rate), milliseconds(row.ttft_p50_ms)] if generative else []),
         )
     console.print(table)
     misses = [r.id for r in results if (r.key_facts is False) or (not r.answerable and not r.refused)]

@@ -37,7 +37,13 @@ def live_server(service: Baocao, settings: Settings) -> Iterator[str]:
     """Serve the app (FastAPI + mounted Gradio) in a thread; yields its base URL."""
     port = free_port()
     server = uvicorn.Server(
-        uvicorn.Config(create_app(service, settings), host="127.0.0.1", port=port, log_level="warning")
+        uvicorn.Config(
+            create_app(service, settings),
+            host="127.0.0.1",
+            port=port,
+            log_level="warning",
+            timeout_graceful_shutdown=2,  # open event streams would otherwise hold the shutdown
+        )
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -211,6 +211,7 @@ def test_the_web_chat_streams_model_tokens(sample_service: Baocao, llama_server:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         page = browser.new_page(base_url=url)
         page.goto("/")
+        page.wait_for_selector("#question textarea")
         assert "smollm2" in page.inner_text("body")  # the page says which model answers
         # Record every text the answer bubble shows while it is being written.
         page.evaluate(

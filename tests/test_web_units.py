@@ -101,3 +101,28 @@ def test_feedback_rows_become_gold_question_skeletons():
     rows = gold_skeleton([disliked, liked, disliked])
     assert [r["question"] for r in rows] == ["Lao động Bạc Liêu?"]
     assert rows[0]["doc"] == "003.txt" and rows[0]["rejected_answer"] == "sai" and rows[0]["must_include"] == []
+
+
+def test_feedback_cli_summarises_and_exports_gold_skeletons(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from app.feedback import FeedbackLog
+
+    log = FeedbackLog(tmp_path / "feedback.jsonl")
+    answer = {"question": "Bến Tre đạt bao nhiêu?", "answer": "sai", "citations": []}
+    log.append(feedback_record(answer, False, "staff", datetime(2026, 11, 22, tzinfo=UTC)))
+    log.append(feedback_record(answer | {"question": "đúng?"}, True, "staff", datetime(2026, 11, 22, tzinfo=UTC)))
+    export = tmp_path / "new_gold.jsonl"
+    result = subprocess.run(
+        [sys.executable, "-m", "app.cli", "feedback", "--export", str(export)],
+        env=os.environ | {"BAOCAO_HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "2 góp ý: 1 👍, 1 👎" in result.stdout
+    rows = [json.loads(line) for line in export.read_text(encoding="utf-8").splitlines()]
+    assert [r["question"] for r in rows] == ["Bến Tre đạt bao nhiêu?"] and rows[0]["id"] == "fb001"
