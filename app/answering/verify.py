@@ -4,7 +4,8 @@ The model's answer is shown as verified only when:
 - it is the fixed refusal sentence, or
 - every sentence carries at least one citation ``[n]`` of a passage that was given, and
 - every number in a sentence (with its unit, when it has one) occurs in a passage that
-  sentence cites, and every place or zone it names does too.
+  sentence cites, and every place or zone it names does too, and
+- most of the sentence's words come from its cited passages.
 Comparison uses the retrieval's normalisation: diacritics folded, OCR confusions undone,
 numbers as digits ("36.818" = "36,818"); a name in OCR text that lost its accents may be
 one letter off ("Bic Ninh" for "Bắc Ninh").
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from app.answering.places import place_spans
-from ingest.normalize import canon_syllable, fold, looks_accentless, match_key, number_key
+from ingest.normalize import canon_syllable, fold, looks_accentless, match_key, number_key, search_syllables
 
 MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
@@ -34,6 +35,7 @@ UNITS = frozenset(
     | {"du", "lao", "nguoi", "doanh", "luot", "buoi", "tap", "ca", "cong", "don"}  # dự án, lao động, người…
 )
 OCR_NAME_SIMILARITY = 85  # partial_ratio floor for a name in accent-less OCR text (one letter in 8)
+MIN_WORD_OVERLAP = 0.6  # share of a sentence's syllables that its cited passages must contain
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,20 @@ def _check_sentence(sentence: str, passages: Sequence[str]) -> tuple[list[int], 
     for name in _names(body):
         if not _name_found(name, cited):
             problems.append(f"«{name}» không có trong đoạn được trích dẫn")
+    overlap = word_overlap(body, cited)
+    if overlap < MIN_WORD_OVERLAP:
+        problems.append(f"câu không dựa trên đoạn được trích dẫn ({overlap:.0%} từ có trong đoạn): «{short}»")
     return given, problems
+
+
+def word_overlap(sentence: str, passages: Sequence[str]) -> float:
+    """Share of the sentence's syllables (search form) found in the passages: a paraphrase
+    of a report reuses its words; an invented claim does not."""
+    words = [w for w in search_syllables(sentence) if not w.isdigit()]
+    if not words:
+        return 1.0
+    vocabulary = {w for passage in passages for w in search_syllables(passage)}
+    return sum(w in vocabulary for w in words) / len(words)
 
 
 def verify_answer(answer: str, passages: Sequence[str], refusal: str) -> Verification:
