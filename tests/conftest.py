@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import os
 import shutil
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from app.service import Baocao
 from app.settings import PROJECT_ROOT, Settings
+
+from .live import chroma_server
 
 SAMPLES = PROJECT_ROOT / "data" / "samples"
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -31,9 +35,34 @@ def sample_service(tmp_path_factory: pytest.TempPathFactory) -> Baocao:
     return service
 
 
-@pytest.fixture
-def empty_service(tmp_path: Path) -> Baocao:
-    return Baocao(make_settings(tmp_path / "home"))
+@pytest.fixture(scope="session")
+def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real Chroma server (``chroma run``) for the tests that run against BAOCAO_CHROMA_URL."""
+    with chroma_server(tmp_path_factory.mktemp("chroma-server") / "data") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def server_sample_service(chroma_url: str, tmp_path_factory: pytest.TempPathFactory) -> Baocao:
+    """The sample reports indexed into the Chroma server."""
+    service = Baocao(make_settings(tmp_path_factory.mktemp("server-home"), chroma_url=chroma_url))
+    assert {o.status for o in service.ensure_samples()} == {"added"}
+    return service
+
+
+@pytest.fixture(params=["embedded", "chroma-server"])
+def indexed_service(request: pytest.FixtureRequest) -> Baocao:
+    """The sample index, once in embedded Chroma and once on a Chroma server."""
+    return request.getfixturevalue("sample_service" if request.param == "embedded" else "server_sample_service")
+
+
+@pytest.fixture(params=["embedded", "chroma-server"])
+def empty_service(request: pytest.FixtureRequest, tmp_path: Path) -> Baocao:
+    """An empty index, embedded or in a fresh collection of the Chroma server."""
+    if request.param == "embedded":
+        return Baocao(make_settings(tmp_path / "home"))
+    url = request.getfixturevalue("chroma_url")
+    return Baocao(make_settings(tmp_path / "home", chroma_url=url, collection=f"t{uuid.uuid4().hex[:12]}"))
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -57,3 +58,33 @@ def live_server(service: Baocao, settings: Settings) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@contextmanager
+def chroma_server(path: Path) -> Iterator[str]:
+    """``chroma run`` (the chromadb package's server) on 127.0.0.1; yields ``host:port``."""
+    import shutil
+    import subprocess
+    import urllib.request
+
+    executable = shutil.which("chroma") or str(Path(sys.executable).with_name("chroma"))
+    port = free_port()
+    log = (path.parent / f"chroma-{port}.log").open("w")
+    command = [executable, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)]
+    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=2):
+                break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                raise RuntimeError(f"chroma run did not start (log: {log.name})") from None
+            time.sleep(0.2)
+    try:
+        yield f"127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()

@@ -28,33 +28,33 @@ def found(service: Baocao, question: str, evidence: str) -> bool:
     ],
     ids=["accents", "no-accents", "typos"],
 )
-def test_accents_and_typos_find_the_same_paragraph(sample_service: Baocao, question: str):
-    assert found(sample_service, question, "là 36.818 lao động (34.339 lao động chính thức")
+def test_accents_and_typos_find_the_same_paragraph(indexed_service: Baocao, question: str):
+    assert found(indexed_service, question, "là 36.818 lao động (34.339 lao động chính thức")
 
 
-def test_proper_vietnamese_finds_the_ocr_report(sample_service: Baocao):
+def test_proper_vietnamese_finds_the_ocr_report(indexed_service: Baocao):
     question = "Nộp ngân sách nhà nước năm 2019 của các KCN, KCX, KKT trong Khối đồng bằng sông Hồng đạt bao nhiêu?"
-    assert found(sample_service, question, "nha nudc dat 51.712 ty dong")
+    assert found(indexed_service, question, "nha nudc dat 51.712 ty dong")
 
 
-def test_numbers_match_whatever_the_separator(sample_service: Baocao):
-    assert found(sample_service, "dự án nào có 36,818 lao động", "36.818 lao động")
+def test_numbers_match_whatever_the_separator(indexed_service: Baocao):
+    assert found(indexed_service, "dự án nào có 36,818 lao động", "36.818 lao động")
 
 
-def test_headings_make_bullets_findable(sample_service: Baocao):
+def test_headings_make_bullets_findable(indexed_service: Baocao):
     # The bullet itself never names Đồng Tháp; its section heading does.
     question = "Ban Quản lý KKT tỉnh Đồng Tháp tiếp nhận bao nhiêu hồ sơ mới trong 6 tháng đầu năm 2020?"
-    assert found(sample_service, question, "đã tiếp nhận 22 hồ sơ mới")
+    assert found(indexed_service, question, "đã tiếp nhận 22 hồ sơ mới")
 
 
-def test_chroma_has_no_default_embedding_function(sample_service: Baocao):
-    collection = sample_service.store._collection
+def test_chroma_has_no_default_embedding_function(indexed_service: Baocao):
+    collection = indexed_service.store._collection
     with pytest.raises(Exception):  # noqa: B017 - any error will do: it must not embed by itself
         collection.add(ids=["probe"], documents=["văn bản không có vector"])
     assert collection.get(ids=["probe"])["ids"] == []
 
 
-def test_the_store_survives_a_restart(sample_service: Baocao):
-    reopened = Baocao(sample_service.settings)
-    assert reopened.store.count() == sample_service.store.count()
+def test_the_store_survives_a_restart(indexed_service: Baocao):
+    reopened = Baocao(indexed_service.settings)
+    assert reopened.store.count() == indexed_service.store.count()
     assert reopened.ensure_samples() == []  # already indexed: nothing is embedded again
