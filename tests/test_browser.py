@@ -243,3 +243,24 @@ def test_a_report_removed_in_the_documents_tab_leaves_the_index(page, tmp_path: 
     page.locator("#library-status").get_by_text(f"Đã xóa {report.name}").wait_for()
     assert page.locator("#docs").get_by_text(report.name).count() == 0
     assert {d.source for d in web_service.documents()} == others
+
+
+def test_bad_uploads_are_explained_and_nothing_indexed_is_lost(browser, web_service: Baocao, tmp_path: Path):
+    settings = make_settings(web_service.settings.home, max_upload_mb=1)
+    corrupt = tmp_path / "hong.pdf"
+    corrupt.write_bytes(b"%PDF-1.7 this is not a real PDF")
+    big = tmp_path / "qua_lon.txt"
+    big.write_text("Báo cáo rất dài. " * 80_000, encoding="utf-8")  # ~1.4 MB, over the 1 MB limit
+    before = {d.doc_id for d in web_service.documents()}
+    with live_server(web_service, settings) as url:
+        context = browser.new_context(base_url=url)
+        page = context.new_page()
+        page.goto("/")
+        page.wait_for_selector("#question textarea")
+        status = upload(page, corrupt)
+        assert "hong.pdf" in status and "bị hỏng" in status and "corrupt" in status
+        page.get_by_role("tab", name="Tài liệu").click()
+        page.set_input_files("#upload input[type=file]", str(big))
+        page.get_by_text(re.compile("exceed|vượt|too large|maximum", re.IGNORECASE)).first.wait_for(timeout=30_000)
+        context.close()
+    assert {d.doc_id for d in web_service.documents()} == before
