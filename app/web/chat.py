@@ -211,6 +211,8 @@ def build_chat(service: Baocao, users: Users, feedback: FeedbackLog) -> gr.Block
         chatbot.like(page.record_feedback, [turns], None, api_name=False)
         copy.click(None, plain, None, js=COPY_JS, api_name=False)
         clear.click(lambda: ([], [], ""), None, [chatbot, turns, plain], api_name=False)
+        # The chatbot's own trash button clears the messages: forget the conversation with them.
+        chatbot.clear(lambda: ([], ""), None, [turns, plain], api_name=False)
 
         demo.load(page.on_load, None, [manage, manage_note, docs, chosen], api_name=False)
         upload.click(page.upload, [files], [status, files, docs, chosen], api_name=False)
