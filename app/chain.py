@@ -16,9 +16,8 @@ from langchain_core.retrievers import BaseRetriever
 from langchain_core.runnables import Runnable, RunnableGenerator, RunnableLambda, RunnablePassthrough
 
 from app.answering.events import AnswerDelta, ChatEvent, Final
-from app.answering.extractive import Phrasing, Thresholds, answer_extractively
+from app.answering.extractive import Lexicon, Phrasing, Thresholds, answer_extractively
 from app.answering.models import Answer
-from vectorstore.keyword import KeywordIndex
 
 
 class Answerer(Protocol):
@@ -29,7 +28,7 @@ class ExtractiveAnswerer:
     """Quotes the retrieved sentences that answer the question (no LLM); answers in one piece."""
 
     def __init__(
-        self, keyword_index: Callable[[], KeywordIndex], phrasing: Phrasing, thresholds: Thresholds | None = None
+        self, keyword_index: Callable[[], Lexicon], phrasing: Phrasing, thresholds: Thresholds | None = None
     ) -> None:
         self._keyword_index = keyword_index
         self.phrasing = phrasing

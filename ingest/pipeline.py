@@ -36,6 +36,7 @@ class IngestOutcome:
     embedded: int = 0  # how many chunks needed a new embedding
     message: str = ""
     doc_id: str = ""
+    replaced_doc_id: str = ""  # the previous version's id, when a changed file replaced it
     embed_seconds: float = 0.0  # time spent in the embedding model (the rest is parsing and storing)
 
 
@@ -130,5 +131,11 @@ class Ingestor:
             self._store.delete_chunks_except(document.doc_id, {c.chunk_id for c in chunks})
         status = "replaced" if previous is not None else "added"
         return IngestOutcome(
-            document.source, status, len(chunks), len(missing), doc_id=document.doc_id, embed_seconds=embed_seconds
+            document.source,
+            status,
+            len(chunks),
+            len(missing),
+            doc_id=document.doc_id,
+            replaced_doc_id=previous.doc_id if previous is not None and previous.doc_id != document.doc_id else "",
+            embed_seconds=embed_seconds,
         )

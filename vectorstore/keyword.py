@@ -41,53 +41,23 @@ FIELDS: dict[str, Tokenizer] = {
 }
 
 
-class KeywordIndex:
-    """In-memory BM25 indexes over a fixed list of chunks (rebuilt when the store changes)."""
+class TermStatistics:
+    """Corpus statistics of search-form syllables: what the answerer's scoring and the
+    question's typo/OCR variants need. Subclasses fill the four fields."""
 
-    def __init__(self, chunks: Sequence[Chunk]) -> None:
-        self.chunks = list(chunks)
-        self.position = {c.chunk_id: i for i, c in enumerate(self.chunks)}
-        self._indexes: dict[str, bm25s.BM25] = {}
-        contexts = [c.context_text() for c in self.chunks]
-        # Term statistics count "KCN" and "khu công nghiệp" as one term (see fold_abbreviations).
-        syllable_sets = [set(s) | set(fold_abbreviations(s)) for s in map(search_syllables, contexts)]
-        self._doc_freq = Counter(term for terms in syllable_sets for term in terms)
-        self._vocabulary = sorted(t for t in self._doc_freq if len(t) >= FUZZY_MIN_LENGTH and not t.isdigit())
-        self._variants: dict[str, frozenset[str]] = {}
-        document_terms: dict[str, set[str]] = {}
-        for chunk, terms in zip(self.chunks, syllable_sets, strict=True):
-            document_terms.setdefault(chunk.doc_id, set()).update(terms)
-        self._document_terms = {doc_id: frozenset(terms) for doc_id, terms in document_terms.items()}
-        if not self.chunks:
-            return
-        for name, tokenize in FIELDS.items():
-            index = bm25s.BM25()
-            index.index([tokenize(t) or [""] for t in contexts], show_progress=False)
-            self._indexes[name] = index
-        # Whole documents as BM25 units: tells which report a question is about
-        # ("Khối ĐBSH" is named once in a report, not in every paragraph).
-        self.doc_ids = sorted({c.doc_id for c in self.chunks})
-        per_doc: dict[str, list[str]] = {d: [] for d in self.doc_ids}
-        for chunk, text in zip(self.chunks, contexts, strict=True):
-            per_doc[chunk.doc_id].extend(FIELDS["syllables"](chunk.text if per_doc[chunk.doc_id] else text))
-        self._documents = bm25s.BM25()
-        self._documents.index([per_doc[d] or [""] for d in self.doc_ids], show_progress=False)
+    _doc_freq: Counter[str]
+    _vocabulary: list[str]
+    _variants: dict[str, frozenset[str]]
+    _document_terms: dict[str, frozenset[str]]
 
     def __len__(self) -> int:
-        return len(self.chunks)
+        raise NotImplementedError
 
     def idf(self, syllable: str) -> float:
         """Inverse document frequency of a search-form syllable (rare terms weigh more)."""
-        n = max(len(self.chunks), 1)
+        n = max(len(self), 1)
         df = self._doc_freq.get(syllable, 0)
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
-
-    def document_scores(self, query: str) -> dict[str, float]:
-        """BM25 score of each whole document for the query."""
-        if not self.chunks:
-            return {}
-        scores = self._documents.get_scores(FIELDS["syllables"](query) or [""])
-        return {doc_id: float(score) for doc_id, score in zip(self.doc_ids, scores, strict=True)}
 
     def variants(self, term: str) -> frozenset[str]:
         """The term and indexed syllables one edit away that are no more common than it
@@ -128,13 +98,71 @@ class KeywordIndex:
             variants.extend(close[:FUZZY_LIMIT])
         return variants
 
-    def search(self, query: str, limit: int) -> dict[str, list[tuple[str, float]]]:
-        """Ranked (chunk_id, score) per field; chunks with score 0 are left out."""
+
+def vocabulary(doc_freq: Counter[str]) -> list[str]:
+    """The syllables typo and OCR variants are looked up in."""
+    return sorted(t for t in doc_freq if len(t) >= FUZZY_MIN_LENGTH and not t.isdigit())
+
+
+class KeywordIndex(TermStatistics):
+    """In-memory BM25 indexes over a fixed list of chunks: one segment of the keyword index."""
+
+    def __init__(self, chunks: Sequence[Chunk]) -> None:
+        self.chunks = list(chunks)
+        self.position = {c.chunk_id: i for i, c in enumerate(self.chunks)}
+        self._indexes: dict[str, bm25s.BM25] = {}
+        self.doc_ids: list[str] = []
+        contexts = [c.context_text() for c in self.chunks]
+        # Term statistics count "KCN" and "khu công nghiệp" as one term (see fold_abbreviations).
+        syllable_sets = [set(s) | set(fold_abbreviations(s)) for s in map(search_syllables, contexts)]
+        self._doc_freq = Counter(term for terms in syllable_sets for term in terms)
+        self._vocabulary = vocabulary(self._doc_freq)
+        self._variants: dict[str, frozenset[str]] = {}
+        document_terms: dict[str, set[str]] = {}
+        for chunk, terms in zip(self.chunks, syllable_sets, strict=True):
+            document_terms.setdefault(chunk.doc_id, set()).update(terms)
+        self._document_terms = {doc_id: frozenset(terms) for doc_id, terms in document_terms.items()}
+        if not self.chunks:
+            return
+        for name, tokenize in FIELDS.items():
+            index = bm25s.BM25()
+            index.index([tokenize(t) or [""] for t in contexts], show_progress=False)
+            self._indexes[name] = index
+        # Whole documents as BM25 units: tells which report a question is about
+        # ("Khối ĐBSH" is named once in a report, not in every paragraph).
+        self.doc_ids = sorted({c.doc_id for c in self.chunks})
+        per_doc: dict[str, list[str]] = {d: [] for d in self.doc_ids}
+        for chunk, text in zip(self.chunks, contexts, strict=True):
+            per_doc[chunk.doc_id].extend(FIELDS["syllables"](chunk.text if per_doc[chunk.doc_id] else text))
+        self._documents = bm25s.BM25()
+        self._documents.index([per_doc[d] or [""] for d in self.doc_ids], show_progress=False)
+
+    def __len__(self) -> int:
+        return len(self.chunks)
+
+    def document_scores(self, query: str) -> dict[str, float]:
+        """BM25 score of each whole document for the query."""
+        if not self.chunks:
+            return {}
+        scores = self._documents.get_scores(FIELDS["syllables"](query) or [""])
+        return {doc_id: float(score) for doc_id, score in zip(self.doc_ids, scores, strict=True)}
+
+    def chunk(self, chunk_id: str) -> Chunk | None:
+        position = self.position.get(chunk_id)
+        return None if position is None else self.chunks[position]
+
+    def search(
+        self, query: str, limit: int, syllable_variants: list[str] | None = None
+    ) -> dict[str, list[tuple[str, float]]]:
+        """Ranked (chunk_id, score) per field; chunks with score 0 are left out.
+        ``syllable_variants``: the question's typo/OCR variants, when the caller found them."""
+        if syllable_variants is None:
+            syllable_variants = self.fuzzy_variants(search_syllables(query))
         ranked: dict[str, list[tuple[str, float]]] = {}
         for name, index in self._indexes.items():
             tokens = FIELDS[name](query)
             if name == "syllables":
-                tokens = tokens + self.fuzzy_variants(search_syllables(query))
+                tokens = tokens + syllable_variants
             scores = index.get_scores(tokens) if tokens else np.zeros(len(self.chunks))
             top = np.argsort(-scores, kind="stable")[:limit]
             ranked[name] = [(self.chunks[i].chunk_id, float(scores[i])) for i in top if scores[i] > 0]

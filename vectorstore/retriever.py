@@ -16,8 +16,8 @@ from ingest.models import Chunk
 from ingest.normalize import diacritic_ratio, search_text
 from vectorstore.chroma_store import ChunkStore
 from vectorstore.fusion import reciprocal_rank_fusion
-from vectorstore.keyword import KeywordIndex
 from vectorstore.query import expand_abbreviations
+from vectorstore.segments import SegmentedKeywordIndex
 
 # Weights and the RRF constant were chosen on the dev and extra gold sets (the sweep is
 # in README "Retrieval tuning"). Keyword views carry most of the signal on OCR text;
@@ -88,13 +88,13 @@ class HybridRetriever(BaseRetriever):
 
     store: ChunkStore
     embeddings: Embeddings
-    keyword_index: Callable[[], KeywordIndex]
+    keyword_index: Callable[[], SegmentedKeywordIndex]
     k: int = 5
     candidates: int = 40
     weights: dict[str, float] = Field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     rrf_k: int = DEFAULT_RRF_K
 
-    def rankings(self, question: str, index: KeywordIndex) -> tuple[dict[str, list[str]], dict[str, float]]:
+    def rankings(self, question: str, index: SegmentedKeywordIndex) -> tuple[dict[str, list[str]], dict[str, float]]:
         """Each retriever's ranked chunk ids, and the dense similarities."""
         query = expand_abbreviations(question)
         folded = self.embeddings.embed_query(search_text(query))
@@ -122,10 +122,10 @@ class HybridRetriever(BaseRetriever):
         fused = reciprocal_rank_fusion(rankings, self.weights, self.rrf_k)
         hits = []
         for rank, (chunk_id, score) in enumerate(fused[: k or self.k], start=1):
-            position = index.position.get(chunk_id)
-            if position is None:
-                continue  # stored after the keyword index was built; next rebuild has it
-            hits.append(Hit(index.chunks[position], score, rank, similarity.get(chunk_id)))
+            chunk = index.chunk(chunk_id)
+            if chunk is None:
+                continue  # stored after the keyword index was last updated
+            hits.append(Hit(chunk, score, rank, similarity.get(chunk_id)))
         return hits
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
