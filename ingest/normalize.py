@@ -14,6 +14,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 _HYPHEN_BREAK = re.compile(r"(\w)[\-\u00ad]\n(\w)")
@@ -96,15 +97,18 @@ def _fold_token(token: str) -> str:
     return fold(token)
 
 
+@lru_cache(maxsize=200_000)
+def _search_token(token: str) -> str:
+    # Cached: a report repeats a few thousand distinct tokens, and folding + OCR rules
+    # per occurrence were most of the keyword index's build time.
+    if _NUMBER.fullmatch(token):
+        return number_key(token)
+    return canon_syllable(_fold_token(token))
+
+
 def search_syllables(text: str) -> list[str]:
     """Folded, OCR-canonical syllables; numbers as digit keys."""
-    out: list[str] = []
-    for token in _raw_tokens(text):
-        if _NUMBER.fullmatch(token):
-            out.append(number_key(token))
-        else:
-            out.append(canon_syllable(_fold_token(token)))
-    return [t for t in out if t]
+    return [t for t in map(_search_token, _raw_tokens(text)) if t]
 
 
 def accented_syllables(text: str) -> list[str]:

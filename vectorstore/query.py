@@ -47,24 +47,26 @@ def expand_abbreviations(question: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _abbreviation_phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
-    """(expansion as search syllables, abbreviation as one search token), longest first."""
-    pairs = []
+def _abbreviation_phrases() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """First syllable -> (expansion as search syllables, abbreviation as one search token),
+    longest first."""
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for abbreviation, expansion in glossary():
         token = "".join(search_syllables(abbreviation))
         phrase = tuple(search_syllables(expansion))
         if token and len(phrase) > 1:
-            pairs.append((phrase, token))
-    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+            by_first.setdefault(phrase[0], []).append((phrase, token))
+    return {first: tuple(sorted(pairs, key=lambda pair: -len(pair[0]))) for first, pairs in by_first.items()}
 
 
 def fold_abbreviations(syllables: list[str]) -> list[str]:
     """Replace spelled-out glossary phrases by their abbreviation token, so that
     "khu công nghiệp" and "KCN" are one term when answers are scored."""
+    phrases = _abbreviation_phrases()
     out: list[str] = []
     i = 0
     while i < len(syllables):
-        for phrase, token in _abbreviation_phrases():
+        for phrase, token in phrases.get(syllables[i], ()):
             if tuple(syllables[i : i + len(phrase)]) == phrase:
                 out.append(token)
                 i += len(phrase)
