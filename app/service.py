@@ -7,6 +7,8 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from langchain_core.embeddings import Embeddings
+
 from app.answering.events import ChatEvent, Final, Status
 from app.answering.followup import standalone_question
 from app.answering.generative import GenerationLimits, GenerativeAnswerer
@@ -23,6 +25,8 @@ from vectorstore.embeddings import make_embeddings
 from vectorstore.retriever import HybridRetriever
 from vectorstore.segments import SegmentedKeywordIndex
 
+INDEX_UPDATE_CHUNKS = 2_000
+
 
 class DocumentNotFoundError(LookupError):
     pass
@@ -31,9 +35,10 @@ class DocumentNotFoundError(LookupError):
 class Baocao:
     """What the CLI and the web app use: ingest, list, read, remove, ask."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, embeddings: Embeddings | None = None) -> None:
+        """``embeddings``: the model the settings name, unless one is passed in."""
         self.settings = settings
-        self.embeddings = make_embeddings(
+        self.embeddings = embeddings or make_embeddings(
             settings.embedding_backend,
             model=settings.embedding_model,
             batch_size=settings.embedding_batch_size,
@@ -96,22 +101,33 @@ class Baocao:
         )
 
     def keyword_index(self) -> SegmentedKeywordIndex:
-        """The keyword index of the store: built once, then updated report by report; built
-        again only if the store changed behind this process's back (another writer)."""
+        """The keyword index of the store, saved beside it: opened from disk at start,
+        updated report by report; opened again (or rebuilt) when another process changed
+        the store or the saved index. While this process is writing, the index it is
+        updating is used as it is."""
         with self._lock:
-            if self._index is None or len(self._index) != self.store.count():
-                self._index = SegmentedKeywordIndex(self.store.all_chunks())
+            if self._index is not None and self._index.changing:
+                return self._index
+            count = self.store.count()
+            if self._index is None or not self._index.is_current(count):
+                self._index = SegmentedKeywordIndex.open(self.store, self.settings.keyword_path, count)
             return self._index
 
-    def _update_index(self, outcomes: list[IngestOutcome]) -> None:
+    def _index_outcomes(self, outcomes: list[IngestOutcome]) -> None:
+        """Bring the keyword index up to date with stored files (several at a time: each
+        update rebuilds the index's small tail segment)."""
         with self._lock:
-            if self._index is None:
-                return  # built from the store on first use
-            for outcome in outcomes:
-                if outcome.replaced_doc_id:
-                    self._index.remove([outcome.replaced_doc_id])
-                if outcome.status in ("added", "replaced"):
-                    self._index.add(self.store.chunks_of(outcome.doc_id))
+            replaced = [o.replaced_doc_id for o in outcomes if o.replaced_doc_id]
+            if replaced:
+                self._index_now.remove(replaced)
+            stored = [o.doc_id for o in outcomes if o.status in ("added", "replaced")]
+            if stored:
+                self._index_now.add(self.store.chunks_of_documents(stored))
+
+    @property
+    def _index_now(self) -> SegmentedKeywordIndex:
+        assert self._index is not None, "opened by keyword_index() before a change"
+        return self._index
 
     def ingest(
         self,
@@ -120,8 +136,19 @@ class Baocao:
         on_embedded: EmbedProgress | None = None,
         force: bool = False,
     ) -> list[IngestOutcome]:
-        outcomes = self.ingestor.ingest(paths, on_file, on_embedded, force)
-        self._update_index(outcomes)
+        waiting: list[IngestOutcome] = []
+
+        def stored(outcome: IngestOutcome) -> None:
+            # During a bulk ingest the keyword index catches up every INDEX_UPDATE_CHUNKS
+            # chunks; dense search sees each file as soon as it is stored.
+            waiting.append(outcome)
+            if sum(o.chunks for o in waiting if o.status != "unchanged") >= INDEX_UPDATE_CHUNKS:
+                self._index_outcomes(waiting)
+                waiting.clear()
+
+        with self.keyword_index().change():
+            outcomes = self.ingestor.ingest(paths, on_file, on_embedded, force, on_stored=stored)
+            self._index_outcomes(waiting)
         return outcomes
 
     def reindex(self, doc_id: str, on_embedded: EmbedProgress | None = None) -> IngestOutcome:
@@ -163,11 +190,10 @@ class Baocao:
 
     def delete(self, doc_id: str) -> None:
         """Remove one report: its chunks and its kept original, nothing else."""
-        self.store.delete_document(doc_id)
-        self.originals.remove(doc_id)
-        with self._lock:
-            if self._index is not None:
-                self._index.remove([doc_id])
+        with self.keyword_index().change():
+            self.store.delete_document(doc_id)
+            self.originals.remove(doc_id)
+            self._index_now.remove([doc_id])
 
     def ask(self, question: str, history: Sequence[str] = ()) -> Answer:
         """Answer ``question``; ``history`` = the standalone questions asked before in the conversation."""

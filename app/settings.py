@@ -54,6 +54,11 @@ class Settings(BaseSettings):
         return self.home / "chroma"
 
     @property
+    def keyword_path(self) -> Path:
+        """The keyword index's segments (a side index of the collection, rebuilt from it if lost)."""
+        return self.home / "keyword" / self.collection
+
+    @property
     def originals_path(self) -> Path:
         return self.home / "originals"
 

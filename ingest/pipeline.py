@@ -63,18 +63,23 @@ class Ingestor:
         on_file: FileProgress | None = None,
         on_embedded: EmbedProgress | None = None,
         force: bool = False,
+        on_stored: Callable[[IngestOutcome], None] | None = None,
     ) -> list[IngestOutcome]:
         """Ingest every file; a bad file is reported and the rest of the batch goes on.
-        ``force`` re-parses and re-chunks unchanged files too (vectors of unchanged text are reused)."""
+        ``force`` re-parses and re-chunks unchanged files too (vectors of unchanged text are reused).
+        ``on_stored`` hears of each file once the store holds it (side indexes follow it there)."""
         outcomes = []
         existing = {doc.source: doc for doc in self._store.documents()}
         for path in expand_paths(paths):
             if on_file:
                 on_file(path.name)
             try:
-                outcomes.append(self._ingest_one(path, existing, on_embedded, force))
+                outcome = self._ingest_one(path, existing, on_embedded, force)
             except IngestError as error:
-                outcomes.append(IngestOutcome(path.name, "failed", message=str(error)))
+                outcome = IngestOutcome(path.name, "failed", message=str(error))
+            if on_stored:
+                on_stored(outcome)
+            outcomes.append(outcome)
         return outcomes
 
     def _keep_original(self, doc_id: str, path: Path) -> None:

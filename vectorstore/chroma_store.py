@@ -7,7 +7,7 @@ to its default model (which would download weights): vectors always come from ou
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,12 @@ from chromadb.config import Settings as ChromaSettings
 from ingest.models import Chunk
 
 HEADING_SEPARATOR = " › "
+READ_BATCH = 5_000  # rows per read: keeps each request (and a Chroma server's reply) bounded
+READ: Any = ["documents", "metadatas"]
+
+
+def _reading_order(chunk: Chunk) -> tuple[str, str, int, str]:
+    return (chunk.source, chunk.doc_id, chunk.paragraph, chunk.chunk_id)
 
 
 @dataclass(frozen=True)
@@ -143,10 +149,9 @@ class ChunkStore:
 
     def documents(self) -> list[DocumentInfo]:
         """One entry per indexed document, derived from its chunks' metadata."""
-        result = self._collection.get(include=["metadatas"])
         grouped: dict[str, list[dict[str, Any]]] = {}
-        for meta in result["metadatas"] or []:
-            grouped.setdefault(str(meta["doc_id"]), []).append(dict(meta))
+        for meta in self._metadata_pages():
+            grouped.setdefault(str(meta["doc_id"]), []).append(meta)
         infos = []
         for doc_id, metas in grouped.items():
             first = metas[0]
@@ -168,13 +173,42 @@ class ChunkStore:
     def all_chunks(self) -> list[Chunk]:
         return self._chunks(self._collection.get(include=["documents", "metadatas"]))
 
+    def chunks_by_ids(self, chunk_ids: Sequence[str]) -> list[Chunk]:
+        """The stored chunks among these ids, in the order asked."""
+        found: dict[str, Chunk] = {}
+        for start in range(0, len(chunk_ids), READ_BATCH):
+            result = self._collection.get(ids=list(chunk_ids[start : start + READ_BATCH]), include=READ)
+            found.update({c.chunk_id: c for c in self._chunks(result)})
+        return [found[cid] for cid in chunk_ids if cid in found]
+
+    def chunks_of_documents(self, doc_ids: Sequence[str]) -> list[Chunk]:
+        """The chunks of several documents, in reading order."""
+        chunks: list[Chunk] = []
+        for start in range(0, len(doc_ids), READ_BATCH):
+            where = {"doc_id": {"$in": list(doc_ids[start : start + READ_BATCH])}}
+            chunks += self._chunks(self._collection.get(where=where, include=READ))
+        return sorted(chunks, key=_reading_order)
+
+    def document_sizes(self) -> dict[str, int]:
+        """Chunks per document."""
+        sizes: dict[str, int] = {}
+        for meta in self._metadata_pages():
+            sizes[str(meta["doc_id"])] = sizes.get(str(meta["doc_id"]), 0) + 1
+        return sizes
+
+    def _metadata_pages(self) -> Iterator[dict[str, Any]]:
+        """Every chunk's metadata, read a page at a time (an archive's worth is not one reply)."""
+        for offset in range(0, self.count(), READ_BATCH):
+            result = self._collection.get(include=["metadatas"], limit=READ_BATCH, offset=offset)
+            yield from (dict(meta) for meta in result["metadatas"] or [])
+
     @staticmethod
     def _chunks(result: Any) -> list[Chunk]:
         chunks = [
             _stored(cid, text or "", dict(meta))
             for cid, text, meta in zip(result["ids"], result["documents"] or [], result["metadatas"] or [], strict=True)
         ]
-        return sorted(chunks, key=lambda c: (c.source, c.doc_id, c.paragraph, c.chunk_id))
+        return sorted(chunks, key=_reading_order)
 
     def search(
         self, vector: Sequence[float], limit: int, where: dict[str, Any] | None = None

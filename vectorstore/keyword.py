@@ -1,4 +1,4 @@
-"""Keyword indexes (BM25 via ``bm25s``) over three views of each chunk.
+"""Keyword indexes (BM25 via ``bm25s``) over three views of each chunk, as one segment.
 
 - ``syllables``: folded, OCR-canonical syllables and syllable bigrams. The workhorse:
   "duoc", "được" and OCR's "dugc" are one term.
@@ -6,13 +6,19 @@
   "đường" from "dương" when the question has the accents.
 - ``chargrams``: character 4-grams of the search form, which survive the letter-level
   damage that the canonicalisation rules cannot undo ("Tudn" for "Tuấn").
+
+A ``KeywordSegment`` holds chunk ids and postings only, never the chunks' text: the text
+lives in Chroma. A segment can be saved to a folder and opened again memory-mapped, so an
+archive's postings stay on disk and in the page cache instead of in the process.
 """
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 
 import bm25s
 import numpy as np
@@ -39,16 +45,30 @@ FIELDS: dict[str, Tokenizer] = {
     "accented": lambda text: with_bigrams(accented_syllables(text)),
     "chargrams": lambda text: char_ngrams(search_syllables(text), 4),
 }
+SEGMENT_FILE = "segment.json"
+
+
+def chunk_terms(text: str) -> set[str]:
+    """Search-form terms of a text; "KCN" and "khu công nghiệp" count as one term."""
+    syllables = search_syllables(text)
+    return set(syllables) | set(fold_abbreviations(syllables))
+
+
+def document_terms_of(chunks: Iterable[Chunk]) -> frozenset[str]:
+    """Every search-form term of a document's chunks (headings and title included)."""
+    terms: set[str] = set()
+    for chunk in chunks:
+        terms |= chunk_terms(chunk.context_text())
+    return frozenset(terms)
 
 
 class TermStatistics:
     """Corpus statistics of search-form syllables: what the answerer's scoring and the
-    question's typo/OCR variants need. Subclasses fill the four fields."""
+    question's typo/OCR variants need. Subclasses fill ``_doc_freq`` and ``_vocabulary``."""
 
     _doc_freq: Counter[str]
     _vocabulary: list[str]
     _variants: dict[str, frozenset[str]]
-    _document_terms: dict[str, frozenset[str]]
 
     def __len__(self) -> int:
         raise NotImplementedError
@@ -79,10 +99,6 @@ class TermStatistics:
         close = [m for m, distance, _ in matches if distance <= 1]
         return max(close, key=lambda m: self._doc_freq[m]) if close else term
 
-    def document_terms(self, doc_id: str) -> frozenset[str]:
-        """Every search-form term of a document (abbreviations folded)."""
-        return self._document_terms.get(doc_id, frozenset())
-
     def fuzzy_variants(self, syllables: list[str]) -> list[str]:
         """Indexed syllables one edit away from the question's ("cap" -> OCR's "cip"),
         keeping the first letter, which OCR damages least."""
@@ -104,66 +120,122 @@ def vocabulary(doc_freq: Counter[str]) -> list[str]:
     return sorted(t for t in doc_freq if len(t) >= FUZZY_MIN_LENGTH and not t.isdigit())
 
 
-class KeywordIndex(TermStatistics):
-    """In-memory BM25 indexes over a fixed list of chunks: one segment of the keyword index."""
+def _bm25(token_lists: Iterable[list[str]]) -> bm25s.BM25:
+    # One string object per distinct token: a segment's character 4-grams are millions of
+    # occurrences of a few ten thousand strings, and separate copies were most of its memory.
+    distinct: dict[str, str] = {}
+    corpus = [[distinct.setdefault(t, t) for t in tokens] or [""] for tokens in token_lists]
+    index = bm25s.BM25()
+    index.index(corpus, show_progress=False)
+    return index
 
-    def __init__(self, chunks: Sequence[Chunk]) -> None:
-        self.chunks = list(chunks)
-        self.position = {c.chunk_id: i for i, c in enumerate(self.chunks)}
-        self._indexes: dict[str, bm25s.BM25] = {}
-        self.doc_ids: list[str] = []
-        contexts = [c.context_text() for c in self.chunks]
-        # Term statistics count "KCN" and "khu công nghiệp" as one term (see fold_abbreviations).
-        syllable_sets = [set(s) | set(fold_abbreviations(s)) for s in map(search_syllables, contexts)]
-        self._doc_freq = Counter(term for terms in syllable_sets for term in terms)
-        self._vocabulary = vocabulary(self._doc_freq)
-        self._variants: dict[str, frozenset[str]] = {}
-        document_terms: dict[str, set[str]] = {}
-        for chunk, terms in zip(self.chunks, syllable_sets, strict=True):
-            document_terms.setdefault(chunk.doc_id, set()).update(terms)
-        self._document_terms = {doc_id: frozenset(terms) for doc_id, terms in document_terms.items()}
-        if not self.chunks:
-            return
-        for name, tokenize in FIELDS.items():
-            index = bm25s.BM25()
-            index.index([tokenize(t) or [""] for t in contexts], show_progress=False)
-            self._indexes[name] = index
+
+class KeywordSegment:
+    """BM25 indexes over a fixed list of chunks: one segment of the keyword index.
+
+    Positions are the chunks' order; ``doc_of[i]`` is the position's document in
+    ``doc_ids``, which lets a caller mask removed documents with a boolean array."""
+
+    def __init__(
+        self,
+        chunk_ids: list[str],
+        doc_ids: list[str],
+        doc_of: np.ndarray,
+        doc_freq: Counter[str],
+        indexes: dict[str, bm25s.BM25],
+        documents: bm25s.BM25 | None,
+    ) -> None:
+        self.chunk_ids = chunk_ids
+        self.doc_ids = doc_ids
+        self.doc_of = doc_of
+        self.doc_freq = doc_freq
+        self._indexes = indexes
+        self._documents = documents
+        self.doc_sizes = Counter(doc_ids[i] for i in doc_of.tolist())
+
+    @classmethod
+    def build(cls, chunks: Sequence[Chunk]) -> KeywordSegment:
+        contexts = [c.context_text() for c in chunks]
+        syllables = [search_syllables(text) for text in contexts]
+        doc_freq = Counter(t for s in syllables for t in set(s) | set(fold_abbreviations(s)))
+        doc_ids = sorted({c.doc_id for c in chunks})
+        position = {d: i for i, d in enumerate(doc_ids)}
+        doc_of = np.array([position[c.doc_id] for c in chunks], dtype=np.int32)
+        if not chunks:
+            return cls([], [], doc_of, doc_freq, {}, None)
+        indexes = {
+            "syllables": _bm25(with_bigrams(s) for s in syllables),
+            "accented": _bm25(FIELDS["accented"](text) for text in contexts),
+            "chargrams": _bm25(char_ngrams(s, 4) for s in syllables),
+        }
         # Whole documents as BM25 units: tells which report a question is about
-        # ("Khối ĐBSH" is named once in a report, not in every paragraph).
-        self.doc_ids = sorted({c.doc_id for c in self.chunks})
-        per_doc: dict[str, list[str]] = {d: [] for d in self.doc_ids}
-        for chunk, text in zip(self.chunks, contexts, strict=True):
-            per_doc[chunk.doc_id].extend(FIELDS["syllables"](chunk.text if per_doc[chunk.doc_id] else text))
-        self._documents = bm25s.BM25()
-        self._documents.index([per_doc[d] or [""] for d in self.doc_ids], show_progress=False)
+        # ("Khối ĐBSH" is named once in a report, not in every paragraph). A document's
+        # first chunk brings its title and headings, the others their text.
+        per_doc: dict[str, list[str]] = {d: [] for d in doc_ids}
+        for chunk, context_syllables in zip(chunks, syllables, strict=True):
+            tokens = per_doc[chunk.doc_id]
+            tokens.extend(FIELDS["syllables"](chunk.text) if tokens else with_bigrams(context_syllables))
+        documents = _bm25([per_doc[d] for d in doc_ids])
+        return cls([c.chunk_id for c in chunks], doc_ids, doc_of, doc_freq, indexes, documents)
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True)
+        for name, index in {**self._indexes, **({"document": self._documents} if self._documents else {})}.items():
+            index.save(str(folder / name), show_progress=False)
+        meta = {
+            "chunk_ids": self.chunk_ids,
+            "doc_ids": self.doc_ids,
+            "doc_of": self.doc_of.tolist(),
+            "doc_freq": dict(self.doc_freq),
+        }
+        (folder / SEGMENT_FILE).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> KeywordSegment:
+        """Open a saved segment; its postings are memory-mapped, not read into memory."""
+        meta = json.loads((folder / SEGMENT_FILE).read_text(encoding="utf-8"))
+
+        def opened(name: str) -> bm25s.BM25:
+            return bm25s.BM25.load(str(folder / name), mmap=True, show_progress=False)
+
+        indexes = {name: opened(name) for name in FIELDS} if meta["chunk_ids"] else {}
+        return cls(
+            meta["chunk_ids"],
+            meta["doc_ids"],
+            np.array(meta["doc_of"], dtype=np.int32),
+            Counter(meta["doc_freq"]),
+            indexes,
+            opened("document") if meta["chunk_ids"] else None,
+        )
 
     def __len__(self) -> int:
-        return len(self.chunks)
+        return len(self.chunk_ids)
 
-    def document_scores(self, query: str) -> dict[str, float]:
-        """BM25 score of each whole document for the query."""
-        if not self.chunks:
-            return {}
-        scores = self._documents.get_scores(FIELDS["syllables"](query) or [""])
-        return {doc_id: float(score) for doc_id, score in zip(self.doc_ids, scores, strict=True)}
-
-    def chunk(self, chunk_id: str) -> Chunk | None:
-        position = self.position.get(chunk_id)
-        return None if position is None else self.chunks[position]
+    def live_positions(self, masked_docs: set[str]) -> np.ndarray | None:
+        """Boolean array of the positions whose document is not masked (None: all live)."""
+        hidden = [i for i, d in enumerate(self.doc_ids) if d in masked_docs]
+        return None if not hidden else ~np.isin(self.doc_of, hidden)
 
     def search(
-        self, query: str, limit: int, syllable_variants: list[str] | None = None
+        self, query: str, limit: int, syllable_variants: list[str], live: np.ndarray | None = None
     ) -> dict[str, list[tuple[str, float]]]:
-        """Ranked (chunk_id, score) per field; chunks with score 0 are left out.
-        ``syllable_variants``: the question's typo/OCR variants, when the caller found them."""
-        if syllable_variants is None:
-            syllable_variants = self.fuzzy_variants(search_syllables(query))
+        """Ranked (chunk_id, score) per field; chunks with score 0 (or not live) are left out.
+        ``syllable_variants``: the question's typo/OCR variants, looked up by the caller."""
         ranked: dict[str, list[tuple[str, float]]] = {}
         for name, index in self._indexes.items():
             tokens = FIELDS[name](query)
             if name == "syllables":
                 tokens = tokens + syllable_variants
-            scores = index.get_scores(tokens) if tokens else np.zeros(len(self.chunks))
+            scores = index.get_scores(tokens) if tokens else np.zeros(len(self))
+            if live is not None:
+                scores = np.where(live, scores, 0.0)
             top = np.argsort(-scores, kind="stable")[:limit]
-            ranked[name] = [(self.chunks[i].chunk_id, float(scores[i])) for i in top if scores[i] > 0]
+            ranked[name] = [(self.chunk_ids[i], float(scores[i])) for i in top if scores[i] > 0]
         return ranked
+
+    def document_scores(self, query: str) -> dict[str, float]:
+        """BM25 score of each whole document for the query."""
+        if self._documents is None:
+            return {}
+        scores = self._documents.get_scores(FIELDS["syllables"](query) or [""])
+        return {doc_id: float(score) for doc_id, score in zip(self.doc_ids, scores, strict=True)}

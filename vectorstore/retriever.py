@@ -119,14 +119,14 @@ class HybridRetriever(BaseRetriever):
         if len(index) == 0:
             return []
         rankings, similarity = self.rankings(question, index)
-        fused = reciprocal_rank_fusion(rankings, self.weights, self.rrf_k)
-        hits = []
-        for rank, (chunk_id, score) in enumerate(fused[: k or self.k], start=1):
-            chunk = index.chunk(chunk_id)
-            if chunk is None:
-                continue  # stored after the keyword index was last updated
-            hits.append(Hit(chunk, score, rank, similarity.get(chunk_id)))
-        return hits
+        fused = reciprocal_rank_fusion(rankings, self.weights, self.rrf_k)[: k or self.k]
+        # The keyword index holds ids only; the text comes from the store, the one source of truth.
+        stored = {c.chunk_id: c for c in self.store.chunks_by_ids([cid for cid, _ in fused])}
+        return [
+            Hit(stored[chunk_id], score, rank, similarity.get(chunk_id))
+            for rank, (chunk_id, score) in enumerate(fused, start=1)
+            if chunk_id in stored
+        ]
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         return [hit_to_document(hit) for hit in self.search(query)]

@@ -1,12 +1,23 @@
-"""The keyword index as segments, so adding a report does not rebuild the archive.
+"""The keyword index as segments on disk, so an archive is neither rebuilt when a report is
+added nor held in memory.
 
 A *tail* segment takes new reports and is rebuilt on each change: that costs its own size,
-at most ``TAIL_MAX_CHUNKS``. A full tail is frozen, and frozen segments are merged when
-more than ``MAX_FROZEN`` pile up (a log-structured merge, as search engines do). A removed
-report is masked at once and leaves its segment's postings at the next merge. Term
-statistics (document frequency, vocabulary: what IDF, typo and OCR variants need) are kept
-for the whole archive, so the answerer sees the same numbers however the segments fall.
+at most ``TAIL_MAX_CHUNKS``. A full tail is frozen. Frozen segments below ``SEGMENT_MAX_CHUNKS``
+are merged when more than ``MAX_SMALL_SEGMENTS`` pile up (a log-structured merge, as search
+engines do), so the number of segments grows with the archive's size divided by
+``SEGMENT_MAX_CHUNKS`` and a merge never costs more than that. A removed report is masked at
+once and leaves its segment's postings at the next merge.
 
+Segments hold postings and chunk ids, not text: the chunks live in Chroma (the ``ChunkSource``)
+and are read from it only to rebuild the tail, merge, or list a document's terms. With a
+folder, every segment is saved there and opened memory-mapped; ``manifest.json`` names the
+live segments and their masks and is replaced atomically after each change, so a crash
+leaves the previous index intact. A manifest marked *pending* (a change to the store began
+but the index did not record its end) or one whose chunk count differs from the store's is
+not trusted: the index is rebuilt from the store, report by report, a segment at a time.
+
+Term statistics (document frequency, vocabulary: what IDF, typo and OCR variants need) are
+kept for the whole archive, so the answerer sees the same numbers however the segments fall.
 BM25 scores are computed per segment with the segment's own IDF and merged by score. A
 segment of a few thousand chunks estimates IDF well, which is why the tail is not split
 smaller: an archive below ``TAIL_MAX_CHUNKS`` is one segment and ranks exactly as one index.
@@ -14,117 +25,330 @@ smaller: an archive below ``TAIL_MAX_CHUNKS`` is one segment and ranks exactly a
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 import threading
-from collections import Counter
-from collections.abc import Iterable, Sequence
+import uuid
+from collections import Counter, OrderedDict
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
 
 from ingest.models import Chunk
 from ingest.normalize import search_syllables
-from vectorstore.keyword import KeywordIndex, TermStatistics, vocabulary
+from vectorstore.keyword import KeywordSegment, TermStatistics, document_terms_of, vocabulary
 
 TAIL_MAX_CHUNKS = 5_000
-MAX_FROZEN = 8
+SEGMENT_MAX_CHUNKS = 20_000
+MAX_SMALL_SEGMENTS = 6
+DOCUMENT_TERMS_CACHE = 256  # documents whose term sets are kept (the answerer asks for ~8 a question)
+MANIFEST = "manifest.json"
+
+
+class ChunkSource(Protocol):
+    """Where chunk text comes from (the Chroma store)."""
+
+    def chunks_by_ids(self, chunk_ids: Sequence[str]) -> list[Chunk]: ...
+
+    def chunks_of_documents(self, doc_ids: Sequence[str]) -> list[Chunk]: ...
+
+    def document_sizes(self) -> dict[str, int]: ...
+
+
+class ChunkList:
+    """A ``ChunkSource`` over chunks in memory (tests, benchmarks of the index alone)."""
+
+    def __init__(self, chunks: Iterable[Chunk] = ()) -> None:
+        self._chunks: dict[str, Chunk] = {c.chunk_id: c for c in chunks}
+
+    def add(self, chunks: Iterable[Chunk]) -> None:
+        self._chunks.update({c.chunk_id: c for c in chunks})
+
+    def chunks_by_ids(self, chunk_ids: Sequence[str]) -> list[Chunk]:
+        return [self._chunks[cid] for cid in chunk_ids if cid in self._chunks]
+
+    def chunks_of_documents(self, doc_ids: Sequence[str]) -> list[Chunk]:
+        wanted = set(doc_ids)
+        return [c for c in self._chunks.values() if c.doc_id in wanted]
+
+    def document_sizes(self) -> dict[str, int]:
+        return dict(Counter(c.doc_id for c in self._chunks.values()))
+
+
+def document_batches(sizes: dict[str, int], limit: int) -> Iterator[list[str]]:
+    """Document ids grouped so that each group has about ``limit`` chunks (whole documents)."""
+    batch: list[str] = []
+    total = 0
+    for doc_id in sorted(sizes):
+        if batch and total + sizes[doc_id] > limit:
+            yield batch
+            batch, total = [], 0
+        batch.append(doc_id)
+        total += sizes[doc_id]
+    if batch:
+        yield batch
 
 
 class SegmentedKeywordIndex(TermStatistics):
     def __init__(
-        self, chunks: Sequence[Chunk] = (), tail_max: int = TAIL_MAX_CHUNKS, max_frozen: int = MAX_FROZEN
+        self,
+        source: ChunkSource,
+        folder: Path | None = None,
+        tail_max: int = TAIL_MAX_CHUNKS,
+        segment_max: int = SEGMENT_MAX_CHUNKS,
+        max_small: int = MAX_SMALL_SEGMENTS,
     ) -> None:
+        """An empty index; ``open`` or ``rebuild`` fill it. ``folder=None`` keeps it in memory."""
+        self._source = source
+        self._folder = folder
         self._tail_max = tail_max
-        self._max_frozen = max_frozen
-        self._frozen: list[KeywordIndex] = []
-        self._tail = KeywordIndex([])
+        self._segment_max = segment_max
+        self._max_small = max_small
+        self._frozen: list[KeywordSegment] = []
+        self._tail = KeywordSegment.build([])
+        self._names: dict[int, str] = {}  # segment (by id) -> its folder name
         self._masks: dict[int, set[str]] = {}  # frozen segment (by id) -> doc ids masked in it until a merge
-        self._masked: dict[int, int] = {}  # frozen segment (by id) -> how many of its chunks are masked
-        self._lock = threading.Lock()
-        if chunks:
-            self._frozen = [KeywordIndex(chunks)] if len(chunks) > tail_max else []
-            self._tail = KeywordIndex([]) if self._frozen else KeywordIndex(chunks)
+        self._live: dict[int, np.ndarray | None] = {}
+        self._document_terms: OrderedDict[str, frozenset[str]] = OrderedDict()
+        self._lock = threading.RLock()
+        self._manifest_stamp: int | None = None
+        self._changes = 0  # writes to the store under way (see ``change``)
         self._refresh_statistics()
 
-    # --- changes --------------------------------------------------------------------------
+    # --- opening ----------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, source: ChunkSource, folder: Path, expected_chunks: int, **limits: int) -> SegmentedKeywordIndex:
+        """The index saved in ``folder`` if it matches a store of ``expected_chunks``, else one
+        rebuilt from ``source`` (and saved there)."""
+        index = cls(source, folder, **limits)
+        if not index._load() or len(index) != expected_chunks:
+            index.rebuild()
+        return index
+
+    def _load(self) -> bool:
+        assert self._folder is not None
+        try:
+            manifest = json.loads((self._folder / MANIFEST).read_text(encoding="utf-8"))
+            if manifest.get("pending") or manifest.get("version") != 1:
+                return False
+            segments = []
+            for entry in manifest["segments"]:
+                segment = KeywordSegment.load(self._folder / entry["name"])
+                self._names[id(segment)] = entry["name"]
+                self._masks[id(segment)] = set(entry["masked"])
+                segments.append(segment)
+        except (OSError, ValueError, KeyError):
+            return False  # missing or damaged: rebuilt from the store
+        self._frozen = segments[:-1] if manifest["tail"] else segments
+        self._tail = segments[-1] if manifest["tail"] else KeywordSegment.build([])
+        self._live = {id(s): s.live_positions(self._masks.get(id(s), set())) for s in self._frozen}
+        self._refresh_statistics()
+        self._manifest_stamp = self._stamp()
+        return True
+
+    def rebuild(self) -> None:
+        """Build the whole index from the source, a segment of whole documents at a time."""
+        with self._lock:
+            self._frozen, self._masks, self._live, self._names = [], {}, {}, {}
+            self._tail = KeywordSegment.build([])
+            for batch in document_batches(self._source.document_sizes(), self._segment_max):
+                segment = KeywordSegment.build(self._source.chunks_of_documents(batch))
+                self._frozen.append(self._saved(segment))
+            if self._frozen and len(self._frozen[-1]) <= self._tail_max:
+                self._tail = self._frozen.pop()  # a small archive is one tail: ranks as one index
+            self._commit()
+
+    # --- changes ------------------------------------------------------------------------------
+
+    @contextmanager
+    def change(self) -> Iterator[None]:
+        """Wrap writes to the store: the saved index is marked *pending* until they end, so a
+        crash in between leads to a rebuild at the next start, not to a stale index."""
+        with self._lock:
+            self._changes += 1
+            self._write_manifest()
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._changes -= 1
+                self._write_manifest()
+
+    @property
+    def changing(self) -> bool:
+        return self._changes > 0
 
     def add(self, chunks: Sequence[Chunk]) -> None:
         """Index one or more new reports (replacing any chunks of the same documents)."""
         doc_ids = {c.doc_id for c in chunks}
         with self._lock:
             self._mask(doc_ids)
-            tail = [c for c in self._tail.chunks if c.doc_id not in doc_ids] + list(chunks)
+            tail = self._source.chunks_by_ids(self._tail_ids_without(doc_ids)) + list(chunks)
             if len(tail) > self._tail_max:
-                self._frozen.append(KeywordIndex(tail))
+                self._frozen.append(self._saved(KeywordSegment.build(tail)))
                 tail = []
-            self._tail = KeywordIndex(tail)
-            if len(self._frozen) > self._max_frozen:
-                self._merge_frozen()
-            self._refresh_statistics()
+            self._tail = self._saved(KeywordSegment.build(tail))
+            self._merge_small()
+            self._commit()
 
     def remove(self, doc_ids: Iterable[str]) -> None:
+        """Drop documents: rebuilt out of the tail now, masked in frozen segments."""
+        doc_ids = set(doc_ids)
         with self._lock:
-            self._mask(set(doc_ids))
-            self._refresh_statistics()
+            self._mask(doc_ids)
+            if doc_ids.intersection(self._tail.doc_ids):
+                kept = self._source.chunks_by_ids(self._tail_ids_without(doc_ids))
+                self._tail = self._saved(KeywordSegment.build(kept))
+            self._commit()
+
+    def _tail_ids_without(self, doc_ids: set[str]) -> list[str]:
+        tail = self._tail
+        doc_of = tail.doc_of.tolist()
+        return [cid for cid, d in zip(tail.chunk_ids, doc_of, strict=True) if tail.doc_ids[d] not in doc_ids]
 
     def _mask(self, doc_ids: set[str]) -> None:
-        """Drop documents: rebuilt out of the tail now, masked in frozen segments."""
-        if any(c.doc_id in doc_ids for c in self._tail.chunks):
-            self._tail = KeywordIndex([c for c in self._tail.chunks if c.doc_id not in doc_ids])
+        """Mask documents in the frozen segments (the tail is rebuilt by the caller)."""
+        for doc_id in doc_ids:
+            self._document_terms.pop(doc_id, None)
         for segment in self._frozen:
             hit = doc_ids.intersection(segment.doc_ids)
             if hit:
-                self._masks.setdefault(id(segment), set()).update(hit)
-                self._masked[id(segment)] = len(segment) - len(self._live(segment))
+                mask = self._masks.setdefault(id(segment), set())
+                mask.update(hit)
+                self._live[id(segment)] = segment.live_positions(mask)
 
-    def _live(self, segment: KeywordIndex) -> list[Chunk]:
-        mask = self._masks.get(id(segment), set())
-        return [c for c in segment.chunks if c.doc_id not in mask]
-
-    def _merge_frozen(self) -> None:
-        smallest = sorted(self._frozen, key=len)[: len(self._frozen) // 2 + 1]
-        merged = KeywordIndex([c for segment in smallest for c in self._live(segment)])
-        for segment in smallest:
+    def _merge_small(self) -> None:
+        small = sorted((s for s in self._frozen if len(s) < self._segment_max), key=len)
+        if len(small) <= self._max_small:
+            return
+        chosen, total = [], 0
+        for segment in small:  # smallest first, while the merged segment stays within bounds
+            if len(chosen) >= 2 and total + len(segment) > self._segment_max:
+                break
+            chosen.append(segment)
+            total += len(segment)
+        live_ids = [cid for s in chosen for cid in self._live_chunk_ids(s)]
+        merged = self._saved(KeywordSegment.build(self._source.chunks_by_ids(live_ids)))
+        for segment in chosen:
             self._masks.pop(id(segment), None)
-            self._masked.pop(id(segment), None)
-        self._frozen = [s for s in self._frozen if s not in smallest] + [merged]
+            self._live.pop(id(segment), None)
+        self._frozen = [s for s in self._frozen if all(s is not c for c in chosen)] + [merged]
+
+    def _live_chunk_ids(self, segment: KeywordSegment) -> list[str]:
+        live = self._live.get(id(segment))
+        if live is None:
+            return segment.chunk_ids
+        return [cid for cid, keep in zip(segment.chunk_ids, live, strict=True) if keep]
+
+    # --- saving -----------------------------------------------------------------------------------
+
+    def _saved(self, segment: KeywordSegment) -> KeywordSegment:
+        """Write a new segment to the folder (written under a temporary name, then renamed)."""
+        name = f"seg-{uuid.uuid4().hex[:12]}"  # unique, even if two processes share the folder
+        self._names[id(segment)] = name
+        if self._folder is not None:
+            temporary = self._folder / f"{name}.tmp"
+            shutil.rmtree(temporary, ignore_errors=True)
+            segment.save(temporary)
+            os.replace(temporary, self._folder / name)
+        return segment
+
+    def _commit(self) -> None:
+        self._refresh_statistics()
+        self._write_manifest()
+        self._remove_unused_folders()
+
+    def _write_manifest(self) -> None:
+        if self._folder is None:
+            return
+        segments = [*self._frozen, self._tail] if len(self._tail) else list(self._frozen)
+        manifest = {
+            "version": 1,
+            "pending": self._changes > 0,
+            "segments": [
+                {"name": self._names[id(s)], "chunks": len(s), "masked": sorted(self._masks.get(id(s), set()))}
+                for s in segments
+            ],
+            "tail": bool(len(self._tail)),
+            "live_chunks": len(self),
+        }
+        self._folder.mkdir(parents=True, exist_ok=True)
+        temporary = self._folder / f"{MANIFEST}.tmp"
+        temporary.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+        os.replace(temporary, self._folder / MANIFEST)
+        self._manifest_stamp = self._stamp()
+
+    def _remove_unused_folders(self) -> None:
+        if self._folder is None:
+            return
+        used = {self._names[id(s)] for s in self.segments}
+        for entry in self._folder.iterdir():
+            if entry.is_dir() and entry.name not in used:
+                shutil.rmtree(entry, ignore_errors=True)
+
+    def _stamp(self) -> int | None:
+        try:
+            return (self._folder / MANIFEST).stat().st_mtime_ns if self._folder else None
+        except OSError:
+            return None
+
+    def is_current(self, store_chunks: int) -> bool:
+        """Whether this index still describes the store: same number of chunks, and no other
+        process has replaced the saved manifest since this one read or wrote it."""
+        return len(self) == store_chunks and self._stamp() == self._manifest_stamp
 
     def _refresh_statistics(self) -> None:
         doc_freq: Counter[str] = Counter()
-        document_terms: dict[str, frozenset[str]] = {}
         # Masked chunks still count in document frequencies until their segment merges: an
         # approximation of IDF that the next merge corrects.
         for segment in self.segments:
-            doc_freq.update(segment._doc_freq)
-            mask = self._masks.get(id(segment), set())
-            document_terms.update({d: t for d, t in segment._document_terms.items() if d not in mask})
+            doc_freq.update(segment.doc_freq)
         self._doc_freq = doc_freq
         self._vocabulary = vocabulary(doc_freq)
-        self._document_terms = document_terms
         self._variants = {}
-        self._size = sum(len(self._live(s)) for s in self.segments)
+        self._live_docs = {d for s in self.segments for d in s.doc_ids if d not in self._masks.get(id(s), set())}
+        self._size = sum(
+            size for s in self.segments for d, size in s.doc_sizes.items() if d not in self._masks.get(id(s), set())
+        )
 
     # --- reading ----------------------------------------------------------------------------
 
     @property
-    def segments(self) -> list[KeywordIndex]:
+    def segments(self) -> list[KeywordSegment]:
         return [*self._frozen, self._tail] if len(self._tail) else list(self._frozen)
 
     def __len__(self) -> int:
         return self._size
 
-    def chunk(self, chunk_id: str) -> Chunk | None:
-        for segment in self.segments:
-            found = segment.chunk(chunk_id)
-            if found is not None and found.doc_id not in self._masks.get(id(segment), set()):
-                return found
-        return None
+    def __contains__(self, doc_id: str) -> bool:
+        return doc_id in self._live_docs
+
+    def document_terms(self, doc_id: str) -> frozenset[str]:
+        """Every search-form term of a live document, read from the store on first use."""
+        if doc_id not in self._live_docs:
+            return frozenset()
+        with self._lock:
+            if doc_id in self._document_terms:
+                self._document_terms.move_to_end(doc_id)
+                return self._document_terms[doc_id]
+        terms = document_terms_of(self._source.chunks_of_documents([doc_id]))
+        with self._lock:
+            self._document_terms[doc_id] = terms
+            while len(self._document_terms) > DOCUMENT_TERMS_CACHE:
+                self._document_terms.popitem(last=False)
+        return terms
 
     def search(self, query: str, limit: int) -> dict[str, list[tuple[str, float]]]:
         variants = self.fuzzy_variants(search_syllables(query))  # from the whole archive's vocabulary
         merged: dict[str, list[tuple[str, float]]] = {}
         for segment in self.segments:
-            mask = self._masks.get(id(segment), set())
-            # Ask for as many more as are masked, so masked chunks never crowd out live ones.
-            for field, ranked in segment.search(query, limit + self._masked.get(id(segment), 0), variants).items():
-                live = [(cid, score) for cid, score in ranked if cid.split("-p")[0] not in mask]
-                merged.setdefault(field, []).extend(live)
+            for field, ranked in segment.search(query, limit, variants, self._live.get(id(segment))).items():
+                merged.setdefault(field, []).extend(ranked)
         return {field: sorted(ranked, key=lambda pair: -pair[1])[:limit] for field, ranked in merged.items()}
 
     def document_scores(self, query: str) -> dict[str, float]:
