@@ -113,21 +113,15 @@ class Baocao:
                 self._index = SegmentedKeywordIndex.open(self.store, self.settings.keyword_path, count)
             return self._index
 
-    def _index_outcomes(self, outcomes: list[IngestOutcome]) -> None:
+    def _index_outcomes(self, index: SegmentedKeywordIndex, outcomes: list[IngestOutcome]) -> None:
         """Bring the keyword index up to date with stored files (several at a time: each
         update rebuilds the index's small tail segment)."""
-        with self._lock:
-            replaced = [o.replaced_doc_id for o in outcomes if o.replaced_doc_id]
-            if replaced:
-                self._index_now.remove(replaced)
-            stored = [o.doc_id for o in outcomes if o.status in ("added", "replaced")]
-            if stored:
-                self._index_now.add(self.store.chunks_of_documents(stored))
-
-    @property
-    def _index_now(self) -> SegmentedKeywordIndex:
-        assert self._index is not None, "opened by keyword_index() before a change"
-        return self._index
+        replaced = [o.replaced_doc_id for o in outcomes if o.replaced_doc_id]
+        if replaced:
+            index.remove(replaced)
+        stored = [o.doc_id for o in outcomes if o.status in ("added", "replaced")]
+        if stored:
+            index.add(self.store.chunks_of_documents(stored))
 
     def ingest(
         self,
@@ -136,6 +130,7 @@ class Baocao:
         on_embedded: EmbedProgress | None = None,
         force: bool = False,
     ) -> list[IngestOutcome]:
+        index = self.keyword_index()
         waiting: list[IngestOutcome] = []
 
         def stored(outcome: IngestOutcome) -> None:
@@ -143,12 +138,12 @@ class Baocao:
             # chunks; dense search sees each file as soon as it is stored.
             waiting.append(outcome)
             if sum(o.chunks for o in waiting if o.status != "unchanged") >= INDEX_UPDATE_CHUNKS:
-                self._index_outcomes(waiting)
+                self._index_outcomes(index, waiting)
                 waiting.clear()
 
-        with self.keyword_index().change():
+        with index.change():
             outcomes = self.ingestor.ingest(paths, on_file, on_embedded, force, on_stored=stored)
-            self._index_outcomes(waiting)
+            self._index_outcomes(index, waiting)
         return outcomes
 
     def reindex(self, doc_id: str, on_embedded: EmbedProgress | None = None) -> IngestOutcome:
@@ -190,10 +185,11 @@ class Baocao:
 
     def delete(self, doc_id: str) -> None:
         """Remove one report: its chunks and its kept original, nothing else."""
-        with self.keyword_index().change():
+        index = self.keyword_index()
+        with index.change():
             self.store.delete_document(doc_id)
             self.originals.remove(doc_id)
-            self._index_now.remove([doc_id])
+            index.remove([doc_id])
 
     def ask(self, question: str, history: Sequence[str] = ()) -> Answer:
         """Answer ``question``; ``history`` = the standalone questions asked before in the conversation."""

@@ -15,11 +15,16 @@ from ingest.normalize import fold
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# Provinces the sample reports never name, and years always shifted: the original report stays
+# the only one with its places and years, so a question about it has one right paragraph.
 PROVINCES = (
-    "An Giang", "Bắc Giang", "Bình Dương", "Cà Mau", "Đồng Nai", "Gia Lai", "Hà Nam", "Hải Dương", "Khánh Hòa",
-    "Long An", "Nghệ An", "Ninh Bình", "Phú Thọ", "Quảng Nam", "Quảng Ninh", "Sóc Trăng", "Tây Ninh",
-    "Thái Bình", "Thanh Hóa", "Tiền Giang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái", "Lào Cai", "Hưng Yên",
+    "Bắc Giang", "Bắc Kạn", "Bình Định", "Bình Dương", "Bình Phước", "Bình Thuận", "Cao Bằng", "Đà Nẵng",
+    "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Gia Lai", "Hà Giang", "Hà Tĩnh", "Hòa Bình", "Khánh Hòa",
+    "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Nghệ An", "Ninh Thuận", "Phú Thọ", "Phú Yên",
+    "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Trị", "Sơn La", "Tây Ninh", "Thái Nguyên", "Thanh Hóa",
+    "Tuyên Quang", "Yên Bái",
 )  # fmt: skip
+YEAR_SHIFTS = (-5, -4, -3, -2, -1, 1, 2, 3, 4, 5)
 
 
 def _shift_digits(number: str, shift: int) -> str:
@@ -37,8 +42,8 @@ def variant(text: str, index: int) -> str:
         pieces += [text[last:start], province]
         last = end
     text = "".join([*pieces, text[last:]])
-    year_shift = (index // len(PROVINCES)) % 11 - 5
-    digit_shift = index // (len(PROVINCES) * 11) + 1
+    year_shift = YEAR_SHIFTS[(index // len(PROVINCES)) % len(YEAR_SHIFTS)]
+    digit_shift = index // (len(PROVINCES) * len(YEAR_SHIFTS)) + 1
 
     def number(match: re.Match[str]) -> str:
         value = match.group(0)

@@ -1,6 +1,9 @@
 import pytest
 
 from bench.synthetic import PROVINCES, archive, variant
+from ingest.normalize import fold
+
+from .conftest import SAMPLES
 
 pytestmark = pytest.mark.unit
 
@@ -23,3 +26,10 @@ def test_variants_are_distinct_and_the_archive_reaches_its_size():
     assert len(set(texts)) == 400
     files = list(archive([("a.txt", TEXT, 3), ("b.txt", TEXT, 2)], 100))
     assert len(files) == 40 and len({name for name, _ in files}) == 40
+
+
+def test_no_variant_shares_the_original_places_or_years():
+    # Otherwise a question about the original report would have several right paragraphs.
+    samples = fold(" ".join(p.read_text(encoding="utf-8") for p in SAMPLES.glob("*.txt")))
+    assert not [p for p in PROVINCES if fold(p) in samples]
+    assert all("2020" not in variant(TEXT, i) for i in range(1, 800))

@@ -4,12 +4,14 @@ step with other processes, rebuilt after a crash. Real Chroma on disk, real nano
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from app.service import Baocao
+from app.settings import Settings
 from vectorstore.segments import MANIFEST, SegmentedKeywordIndex
 
 from .conftest import make_settings
@@ -20,42 +22,51 @@ pytestmark = pytest.mark.integration
 QUESTION = "Nộp ngân sách nhà nước của Ban Quản lý KKT tỉnh Mẫu đạt bao nhiêu?"
 
 
+@pytest.fixture(params=["embedded", "chroma-server"])
+def archive_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
+    """Settings of an empty archive that several processes (service instances) share."""
+    if request.param == "embedded":
+        return make_settings(tmp_path / "home")
+    url = request.getfixturevalue("chroma_url")
+    return make_settings(tmp_path / "home", chroma_url=url, collection=f"t{uuid.uuid4().hex[:12]}")
+
+
 def manifest(service: Baocao) -> dict:
     return json.loads((service.settings.keyword_path / MANIFEST).read_text(encoding="utf-8"))
 
 
 def test_a_new_process_opens_the_saved_index_without_rebuilding(
-    sample_service: Baocao, monkeypatch: pytest.MonkeyPatch
+    indexed_service: Baocao, monkeypatch: pytest.MonkeyPatch
 ):
     question = "Đến tháng 6/2020, tổng số lao động đang làm việc tại các khu công nghiệp Cần Thơ?"
-    expected = sample_service.ask(question)
-    saved = manifest(sample_service)
-    assert saved["pending"] is False and saved["live_chunks"] == sample_service.store.count()
+    expected = indexed_service.ask(question)
+    saved = manifest(indexed_service)
+    assert saved["pending"] is False and saved["live_chunks"] == indexed_service.store.count()
 
     def no_rebuild(self: SegmentedKeywordIndex) -> None:
         raise AssertionError("the saved keyword index should have been opened, not rebuilt")
 
     monkeypatch.setattr(SegmentedKeywordIndex, "rebuild", no_rebuild)
-    restarted = Baocao(sample_service.settings)
+    restarted = Baocao(indexed_service.settings)
     answer = restarted.ask(question)
     assert answer.answer == expected.answer and "36.818" in answer.answer
     assert [c.chunk_id for c in answer.citations] == [c.chunk_id for c in expected.citations]
     assert manifest(restarted) == saved
 
 
-def test_a_report_added_by_another_process_is_found_at_the_next_question(tmp_path: Path):
-    server = Baocao(make_settings(tmp_path / "home"))
+def test_a_report_added_by_another_process_is_found_at_the_next_question(archive_settings: Settings, tmp_path: Path):
+    server = Baocao(archive_settings)
     server.ingest([write(tmp_path / "a.txt", REPORT)])
     assert "321" not in server.ask(QUESTION).answer
-    cli = Baocao(make_settings(tmp_path / "home"))  # e.g. `baocao ingest` while the chat runs
+    cli = Baocao(archive_settings)  # e.g. `baocao ingest` while the chat runs
     (added,) = cli.ingest([write(tmp_path / "b.txt", OTHER)])
     assert "321" in server.ask(QUESTION).answer
     cli.delete(added.doc_id)
     assert "321" not in server.ask(QUESTION).answer
 
 
-def test_a_crash_between_store_and_index_leads_to_a_rebuild(tmp_path: Path):
-    first = Baocao(make_settings(tmp_path / "home"))
+def test_a_crash_between_store_and_index_leads_to_a_rebuild(archive_settings: Settings, tmp_path: Path):
+    first = Baocao(archive_settings)
     (outcome,) = first.ingest([write(tmp_path / "a.txt", REPORT)])
     chunk = first.paragraphs(outcome.doc_id)[0]
     extra = replace(chunk, chunk_id=f"{'f' * 16}-p0001", doc_id="f" * 16, text="Nộp ngân sách đạt 321 tỷ đồng.")
@@ -65,6 +76,6 @@ def test_a_crash_between_store_and_index_leads_to_a_rebuild(tmp_path: Path):
     first.store.delete_document(outcome.doc_id)  # same chunk count as before: only "pending" tells
     first.store.add([chunk], first.embeddings.embed_documents([chunk.context_text()]), {}, ["y"])
     assert manifest(first)["pending"] is True
-    restarted = Baocao(make_settings(tmp_path / "home"))
+    restarted = Baocao(archive_settings)
     index = restarted.keyword_index()
     assert "f" * 16 in index and manifest(restarted)["pending"] is False

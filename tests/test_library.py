@@ -82,3 +82,30 @@ def test_a_failed_file_leaves_no_kept_copy(empty_service: Baocao, tmp_path: Path
     assert outcome.status == "failed"
     root = empty_service.settings.originals_path
     assert not root.exists() or not any(root.iterdir())
+
+
+def test_the_store_reads_an_archive_a_page_at_a_time(
+    empty_service: Baocao, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import vectorstore.chroma_store as chroma_store
+
+    first, second = empty_service.ingest([write(tmp_path / "a.txt", REPORT), write(tmp_path / "b.txt", OTHER)])
+    monkeypatch.setattr(chroma_store, "READ_BATCH", 1)  # every read crosses page boundaries
+    store = empty_service.store
+    assert store.document_sizes() == {first.doc_id: 2, second.doc_id: 1}
+    assert [(d.source, d.chunks) for d in empty_service.documents()] == [("a.txt", 2), ("b.txt", 1)]
+    ids = [f"{first.doc_id}-p0002", "0000000000000000-p0001", f"{second.doc_id}-p0001", f"{first.doc_id}-p0001"]
+    assert [c.chunk_id for c in store.chunks_by_ids(ids)] == [ids[0], ids[2], ids[3]]  # as asked, unknown left out
+    both = store.chunks_of_documents([second.doc_id, first.doc_id])
+    assert [(c.source, c.paragraph) for c in both] == [("a.txt", 1), ("a.txt", 2), ("b.txt", 1)]
+
+
+def test_a_search_for_one_kind_of_report_returns_only_that_kind(sample_service: Baocao):
+    store, embeddings = sample_service.store, sample_service.embeddings
+    ocr = {d.doc_id for d in sample_service.documents() if d.source.startswith("000_")}
+    vector = embeddings.embed_query("Ban Quản lý các KCN tỉnh Ninh Bình")
+    accentless = store.search(vector, 30, accentless=True)
+    accented = store.search(vector, 30, accentless=False)
+    assert accentless and all(cid.rsplit("-p", 1)[0] in ocr for cid, _ in accentless)
+    assert accented and not any(cid.rsplit("-p", 1)[0] in ocr for cid, _ in accented)
+    assert len(store.search(vector, 30)) == 30

@@ -155,3 +155,13 @@ def test_document_batches_keep_documents_whole():
     sizes = {"a": 30, "b": 30, "c": 50, "d": 5}
     assert list(document_batches(sizes, 60)) == [["a", "b"], ["c", "d"]]
     assert list(document_batches({"big": 500}, 60)) == [["big"]]
+
+
+def test_a_change_that_fails_midway_stays_pending_until_rebuilt(tmp_path):
+    source, segmented = added_one_by_one(tmp_path, **SMALL)
+    with pytest.raises(KeyboardInterrupt), segmented.change():
+        raise KeyboardInterrupt  # e.g. Ctrl-C during `baocao ingest`: files stored, index behind
+    assert json.loads((tmp_path / MANIFEST).read_text())["pending"] is True
+    assert not segmented.is_current(len(ALL))
+    reopened = SegmentedKeywordIndex.open(source, tmp_path, len(ALL), **SMALL)
+    assert json.loads((tmp_path / MANIFEST).read_text())["pending"] is False and reopened.is_current(len(ALL))

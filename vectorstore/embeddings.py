@@ -36,6 +36,9 @@ class CachedQueryEmbeddings(Embeddings):
             self._cache.popitem(last=False)
         return vector
 
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
     def _embed_query_uncached(self, text: str) -> list[float]:
         raise NotImplementedError
 

@@ -102,8 +102,8 @@ class HybridRetriever(BaseRetriever):
             # Each chunk meets the question in the form it was embedded in: accented text
             # the question as typed, OCR text that lost its accents the search form.
             accented = self.embeddings.embed_query(query)
-            dense = _standardised(self.store.search(accented, self.candidates, where={"accentless": False}))
-            dense += _standardised(self.store.search(folded, self.candidates, where={"accentless": True}))
+            dense = _standardised(self.store.search(accented, self.candidates, accentless=False))
+            dense += _standardised(self.store.search(folded, self.candidates, accentless=True))
             dense.sort(key=lambda pair: -pair[1])
         else:
             dense = self.store.search(folded, self.candidates)

@@ -33,6 +33,7 @@ import uuid
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -93,6 +94,33 @@ def document_batches(sizes: dict[str, int], limit: int) -> Iterator[list[str]]:
         yield batch
 
 
+@dataclass
+class _Slot:
+    """A segment as the index holds it: its folder name and the documents masked in it."""
+
+    segment: KeywordSegment
+    name: str
+    masked: set[str] = field(default_factory=set)
+    live: np.ndarray | None = None  # positions whose document is not masked; None = all
+
+    def mask(self, doc_ids: set[str]) -> None:
+        hit = doc_ids.intersection(self.segment.doc_ids)
+        if hit:
+            self.masked |= hit
+            self.live = self.segment.live_positions(self.masked)
+
+    def live_chunk_ids(self) -> list[str]:
+        if self.live is None:
+            return self.segment.chunk_ids
+        return [cid for cid, keep in zip(self.segment.chunk_ids, self.live, strict=True) if keep]
+
+    def live_docs(self) -> list[str]:
+        return [d for d in self.segment.doc_ids if d not in self.masked]
+
+    def live_chunks(self) -> int:
+        return sum(size for d, size in self.segment.doc_sizes.items() if d not in self.masked)
+
+
 class SegmentedKeywordIndex(TermStatistics):
     def __init__(
         self,
@@ -108,15 +136,13 @@ class SegmentedKeywordIndex(TermStatistics):
         self._tail_max = tail_max
         self._segment_max = segment_max
         self._max_small = max_small
-        self._frozen: list[KeywordSegment] = []
-        self._tail = KeywordSegment.build([])
-        self._names: dict[int, str] = {}  # segment (by id) -> its folder name
-        self._masks: dict[int, set[str]] = {}  # frozen segment (by id) -> doc ids masked in it until a merge
-        self._live: dict[int, np.ndarray | None] = {}
+        self._frozen: list[_Slot] = []
+        self._tail: _Slot | None = None  # never masked: rebuilt without the documents instead
         self._document_terms: OrderedDict[str, frozenset[str]] = OrderedDict()
         self._lock = threading.RLock()
         self._manifest_stamp: int | None = None
         self._changes = 0  # writes to the store under way (see ``change``)
+        self._interrupted = False  # a change ended in an error: not trusted until rebuilt
         self._refresh_statistics()
 
     # --- opening ----------------------------------------------------------------------------
@@ -136,17 +162,15 @@ class SegmentedKeywordIndex(TermStatistics):
             manifest = json.loads((self._folder / MANIFEST).read_text(encoding="utf-8"))
             if manifest.get("pending") or manifest.get("version") != 1:
                 return False
-            segments = []
+            slots = []
             for entry in manifest["segments"]:
-                segment = KeywordSegment.load(self._folder / entry["name"])
-                self._names[id(segment)] = entry["name"]
-                self._masks[id(segment)] = set(entry["masked"])
-                segments.append(segment)
+                slot = _Slot(KeywordSegment.load(self._folder / entry["name"]), entry["name"])
+                slot.mask(set(entry["masked"]))
+                slots.append(slot)
         except (OSError, ValueError, KeyError):
             return False  # missing or damaged: rebuilt from the store
-        self._frozen = segments[:-1] if manifest["tail"] else segments
-        self._tail = segments[-1] if manifest["tail"] else KeywordSegment.build([])
-        self._live = {id(s): s.live_positions(self._masks.get(id(s), set())) for s in self._frozen}
+        self._frozen = slots[:-1] if manifest["tail"] else slots
+        self._tail = slots[-1] if manifest["tail"] else None
         self._refresh_statistics()
         self._manifest_stamp = self._stamp()
         return True
@@ -154,12 +178,10 @@ class SegmentedKeywordIndex(TermStatistics):
     def rebuild(self) -> None:
         """Build the whole index from the source, a segment of whole documents at a time."""
         with self._lock:
-            self._frozen, self._masks, self._live, self._names = [], {}, {}, {}
-            self._tail = KeywordSegment.build([])
+            self._frozen, self._tail = [], None
             for batch in document_batches(self._source.document_sizes(), self._segment_max):
-                segment = KeywordSegment.build(self._source.chunks_of_documents(batch))
-                self._frozen.append(self._saved(segment))
-            if self._frozen and len(self._frozen[-1]) <= self._tail_max:
+                self._frozen.append(self._saved(self._source.chunks_of_documents(batch)))
+            if self._frozen and len(self._frozen[-1].segment) <= self._tail_max:
                 self._tail = self._frozen.pop()  # a small archive is one tail: ranks as one index
             self._commit()
 
@@ -174,6 +196,9 @@ class SegmentedKeywordIndex(TermStatistics):
             self._write_manifest()
         try:
             yield
+        except BaseException:
+            self._interrupted = True  # the store may hold what this index missed: stay pending
+            raise
         finally:
             with self._lock:
                 self._changes -= 1
@@ -188,11 +213,11 @@ class SegmentedKeywordIndex(TermStatistics):
         doc_ids = {c.doc_id for c in chunks}
         with self._lock:
             self._mask(doc_ids)
-            tail = self._source.chunks_by_ids(self._tail_ids_without(doc_ids)) + list(chunks)
+            tail = self._tail_without(doc_ids) + list(chunks)
             if len(tail) > self._tail_max:
-                self._frozen.append(self._saved(KeywordSegment.build(tail)))
+                self._frozen.append(self._saved(tail))
                 tail = []
-            self._tail = self._saved(KeywordSegment.build(tail))
+            self._tail = self._saved(tail) if tail else None
             self._merge_small()
             self._commit()
 
@@ -201,62 +226,49 @@ class SegmentedKeywordIndex(TermStatistics):
         doc_ids = set(doc_ids)
         with self._lock:
             self._mask(doc_ids)
-            if doc_ids.intersection(self._tail.doc_ids):
-                kept = self._source.chunks_by_ids(self._tail_ids_without(doc_ids))
-                self._tail = self._saved(KeywordSegment.build(kept))
+            if self._tail is not None and doc_ids.intersection(self._tail.segment.doc_ids):
+                tail = self._tail_without(doc_ids)
+                self._tail = self._saved(tail) if tail else None
             self._commit()
 
-    def _tail_ids_without(self, doc_ids: set[str]) -> list[str]:
-        tail = self._tail
+    def _tail_without(self, doc_ids: set[str]) -> list[Chunk]:
+        if self._tail is None:
+            return []
+        tail = self._tail.segment
         doc_of = tail.doc_of.tolist()
-        return [cid for cid, d in zip(tail.chunk_ids, doc_of, strict=True) if tail.doc_ids[d] not in doc_ids]
+        kept = [cid for cid, d in zip(tail.chunk_ids, doc_of, strict=True) if tail.doc_ids[d] not in doc_ids]
+        return self._source.chunks_by_ids(kept)
 
     def _mask(self, doc_ids: set[str]) -> None:
         """Mask documents in the frozen segments (the tail is rebuilt by the caller)."""
         for doc_id in doc_ids:
             self._document_terms.pop(doc_id, None)
-        for segment in self._frozen:
-            hit = doc_ids.intersection(segment.doc_ids)
-            if hit:
-                mask = self._masks.setdefault(id(segment), set())
-                mask.update(hit)
-                self._live[id(segment)] = segment.live_positions(mask)
+        for slot in self._frozen:
+            slot.mask(doc_ids)
 
     def _merge_small(self) -> None:
-        small = sorted((s for s in self._frozen if len(s) < self._segment_max), key=len)
+        small = sorted((s for s in self._frozen if len(s.segment) < self._segment_max), key=lambda s: len(s.segment))
         if len(small) <= self._max_small:
             return
         chosen, total = [], 0
-        for segment in small:  # smallest first, while the merged segment stays within bounds
-            if len(chosen) >= 2 and total + len(segment) > self._segment_max:
+        for slot in small:  # smallest first, while the merged segment stays within bounds
+            if len(chosen) >= 2 and total + len(slot.segment) > self._segment_max:
                 break
-            chosen.append(segment)
-            total += len(segment)
-        live_ids = [cid for s in chosen for cid in self._live_chunk_ids(s)]
-        merged = self._saved(KeywordSegment.build(self._source.chunks_by_ids(live_ids)))
-        for segment in chosen:
-            self._masks.pop(id(segment), None)
-            self._live.pop(id(segment), None)
+            chosen.append(slot)
+            total += len(slot.segment)
+        merged = self._saved(self._source.chunks_by_ids([cid for s in chosen for cid in s.live_chunk_ids()]))
         self._frozen = [s for s in self._frozen if all(s is not c for c in chosen)] + [merged]
-
-    def _live_chunk_ids(self, segment: KeywordSegment) -> list[str]:
-        live = self._live.get(id(segment))
-        if live is None:
-            return segment.chunk_ids
-        return [cid for cid, keep in zip(segment.chunk_ids, live, strict=True) if keep]
 
     # --- saving -----------------------------------------------------------------------------------
 
-    def _saved(self, segment: KeywordSegment) -> KeywordSegment:
-        """Write a new segment to the folder (written under a temporary name, then renamed)."""
-        name = f"seg-{uuid.uuid4().hex[:12]}"  # unique, even if two processes share the folder
-        self._names[id(segment)] = name
+    def _saved(self, chunks: Sequence[Chunk]) -> _Slot:
+        """Build a segment and write it to the folder (under a temporary name, then renamed)."""
+        slot = _Slot(KeywordSegment.build(chunks), f"seg-{uuid.uuid4().hex[:12]}")  # unique across processes
         if self._folder is not None:
-            temporary = self._folder / f"{name}.tmp"
-            shutil.rmtree(temporary, ignore_errors=True)
-            segment.save(temporary)
-            os.replace(temporary, self._folder / name)
-        return segment
+            temporary = self._folder / f"{slot.name}.tmp"
+            slot.segment.save(temporary)
+            os.replace(temporary, self._folder / slot.name)
+        return slot
 
     def _commit(self) -> None:
         self._refresh_statistics()
@@ -266,15 +278,11 @@ class SegmentedKeywordIndex(TermStatistics):
     def _write_manifest(self) -> None:
         if self._folder is None:
             return
-        segments = [*self._frozen, self._tail] if len(self._tail) else list(self._frozen)
         manifest = {
             "version": 1,
-            "pending": self._changes > 0,
-            "segments": [
-                {"name": self._names[id(s)], "chunks": len(s), "masked": sorted(self._masks.get(id(s), set()))}
-                for s in segments
-            ],
-            "tail": bool(len(self._tail)),
+            "pending": self._changes > 0 or self._interrupted,
+            "segments": [{"name": s.name, "chunks": len(s.segment), "masked": sorted(s.masked)} for s in self._slots],
+            "tail": self._tail is not None,
             "live_chunks": len(self),
         }
         self._folder.mkdir(parents=True, exist_ok=True)
@@ -286,7 +294,7 @@ class SegmentedKeywordIndex(TermStatistics):
     def _remove_unused_folders(self) -> None:
         if self._folder is None:
             return
-        used = {self._names[id(s)] for s in self.segments}
+        used = {s.name for s in self._slots}
         for entry in self._folder.iterdir():
             if entry.is_dir() and entry.name not in used:
                 shutil.rmtree(entry, ignore_errors=True)
@@ -300,27 +308,29 @@ class SegmentedKeywordIndex(TermStatistics):
     def is_current(self, store_chunks: int) -> bool:
         """Whether this index still describes the store: same number of chunks, and no other
         process has replaced the saved manifest since this one read or wrote it."""
-        return len(self) == store_chunks and self._stamp() == self._manifest_stamp
+        return not self._interrupted and len(self) == store_chunks and self._stamp() == self._manifest_stamp
 
     def _refresh_statistics(self) -> None:
         doc_freq: Counter[str] = Counter()
         # Masked chunks still count in document frequencies until their segment merges: an
         # approximation of IDF that the next merge corrects.
-        for segment in self.segments:
-            doc_freq.update(segment.doc_freq)
+        for slot in self._slots:
+            doc_freq.update(slot.segment.doc_freq)
         self._doc_freq = doc_freq
         self._vocabulary = vocabulary(doc_freq)
         self._variants = {}
-        self._live_docs = {d for s in self.segments for d in s.doc_ids if d not in self._masks.get(id(s), set())}
-        self._size = sum(
-            size for s in self.segments for d, size in s.doc_sizes.items() if d not in self._masks.get(id(s), set())
-        )
+        self._live_docs = {d for s in self._slots for d in s.live_docs()}
+        self._size = sum(s.live_chunks() for s in self._slots)
 
     # --- reading ----------------------------------------------------------------------------
 
     @property
+    def _slots(self) -> list[_Slot]:
+        return [*self._frozen, self._tail] if self._tail is not None else list(self._frozen)
+
+    @property
     def segments(self) -> list[KeywordSegment]:
-        return [*self._frozen, self._tail] if len(self._tail) else list(self._frozen)
+        return [s.segment for s in self._slots]
 
     def __len__(self) -> int:
         return self._size
@@ -346,14 +356,13 @@ class SegmentedKeywordIndex(TermStatistics):
     def search(self, query: str, limit: int) -> dict[str, list[tuple[str, float]]]:
         variants = self.fuzzy_variants(search_syllables(query))  # from the whole archive's vocabulary
         merged: dict[str, list[tuple[str, float]]] = {}
-        for segment in self.segments:
-            for field, ranked in segment.search(query, limit, variants, self._live.get(id(segment))).items():
-                merged.setdefault(field, []).extend(ranked)
-        return {field: sorted(ranked, key=lambda pair: -pair[1])[:limit] for field, ranked in merged.items()}
+        for slot in self._slots:
+            for field_name, ranked in slot.segment.search(query, limit, variants, slot.live).items():
+                merged.setdefault(field_name, []).extend(ranked)
+        return {name: sorted(ranked, key=lambda pair: -pair[1])[:limit] for name, ranked in merged.items()}
 
     def document_scores(self, query: str) -> dict[str, float]:
         scores: dict[str, float] = {}
-        for segment in self.segments:
-            mask = self._masks.get(id(segment), set())
-            scores.update({d: score for d, score in segment.document_scores(query).items() if d not in mask})
+        for slot in self._slots:
+            scores.update({d: v for d, v in slot.segment.document_scores(query).items() if d not in slot.masked})
         return scores
