@@ -17,15 +17,17 @@ from app.chain import Answerer, ExtractiveAnswerer, build_chain, final_answer
 from app.llm import backend_for, explain_llm_error, make_chat_model
 from app.prompts import answer_prompt, extractive_phrasing
 from app.settings import Settings
+from ingest.loaders import expand_paths
 from ingest.models import Chunk
 from ingest.originals import Originals
 from ingest.pipeline import EmbedProgress, FileProgress, Ingestor, IngestOutcome
 from vectorstore.chroma_store import ChunkStore, DocumentInfo, make_client
 from vectorstore.embeddings import make_embeddings
 from vectorstore.retriever import HybridRetriever
-from vectorstore.segments import SegmentedKeywordIndex
+from vectorstore.segments import IndexBusyError, SegmentedKeywordIndex
 
 INDEX_UPDATE_CHUNKS = 2_000
+__all__ = ["Baocao", "DocumentNotFoundError", "IndexBusyError"]
 
 
 class DocumentNotFoundError(LookupError):
@@ -141,9 +143,12 @@ class Baocao:
                 self._index_outcomes(index, waiting)
                 waiting.clear()
 
-        with index.change():
-            outcomes = self.ingestor.ingest(paths, on_file, on_embedded, force, on_stored=stored)
-            self._index_outcomes(index, waiting)
+        try:
+            with index.change():
+                outcomes = self.ingestor.ingest(paths, on_file, on_embedded, force, on_stored=stored)
+                self._index_outcomes(index, waiting)
+        except IndexBusyError as busy:  # raised before anything is written
+            return [IngestOutcome(path.name, "failed", message=f"{path.name}: {busy}") for path in expand_paths(paths)]
         return outcomes
 
     def reindex(self, doc_id: str, on_embedded: EmbedProgress | None = None) -> IngestOutcome:
@@ -184,7 +189,8 @@ class Baocao:
         return chunks
 
     def delete(self, doc_id: str) -> None:
-        """Remove one report: its chunks and its kept original, nothing else."""
+        """Remove one report: its chunks and its kept original, nothing else. Raises
+        ``IndexBusyError`` while another process is indexing into the same store."""
         index = self.keyword_index()
         with index.change():
             self.store.delete_document(doc_id)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from app.prompts import extractive_phrasing
 from app.service import Baocao
 from app.settings import PROJECT_ROOT
 from ingest.normalize import fold
@@ -73,11 +74,13 @@ def ask(page, question: str) -> object:
     page.fill("#question textarea", question)
     page.click("#send")
     answer = page.locator("#chat .message-row.bot-row").nth(answers_before)
-    # The answer is done when the status line ("Đang tìm…") is replaced.
+    # The answer is done when its sources are listed (or it is the refusal): the text alone
+    # arrives first, and under load a test could read the row in between.
     page.wait_for_function(
-        "n => { const rows = document.querySelectorAll('#chat .message-row.bot-row');"
-        " return rows.length > n && !rows[n].innerText.includes('Đang tìm'); }",
-        arg=answers_before,
+        "([n, refusal]) => { const rows = document.querySelectorAll('#chat .message-row.bot-row');"
+        " if (rows.length <= n) return false; const text = rows[n].innerText;"
+        " return !text.includes('Đang tìm') && (text.includes('Nguồn trích dẫn') || text.includes(refusal)); }",
+        arg=[answers_before, extractive_phrasing().refusal],
         timeout=ANSWER_TIMEOUT_MS,
     )
     return answer

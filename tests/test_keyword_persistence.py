@@ -76,6 +76,36 @@ def test_a_crash_between_store_and_index_leads_to_a_rebuild(archive_settings: Se
     first.store.delete_document(outcome.doc_id)  # same chunk count as before: only "pending" tells
     first.store.add([chunk], first.embeddings.embed_documents([chunk.context_text()]), {}, ["y"])
     assert manifest(first)["pending"] is True
+    first.keyword_index()._writer_lock.close()  # the process died: the OS drops its lock
     restarted = Baocao(archive_settings)
     index = restarted.keyword_index()
     assert "f" * 16 in index and manifest(restarted)["pending"] is False
+
+
+def test_while_another_process_ingests_the_chat_answers_and_refuses_a_second_ingest(
+    archive_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    cli = Baocao(archive_settings)
+    cli.ingest([write(tmp_path / "a.txt", REPORT)])
+    change = cli.keyword_index().change()
+    change.__enter__()  # `baocao ingest` of a big folder is under way in another process
+    try:
+        cli.store.add(*_stored_chunk(cli))  # it has stored one more chunk so far
+
+        def no_rebuild(self: SegmentedKeywordIndex) -> None:
+            raise AssertionError("the chat must not rebuild the index over a running ingest")
+
+        monkeypatch.setattr(SegmentedKeywordIndex, "rebuild", no_rebuild)
+        chat = Baocao(archive_settings)
+        assert "12.345" in chat.ask("Tổng số lao động đang làm việc tại các KCN tỉnh Thử Nghiệm?").answer
+        (refused,) = chat.ingest([write(tmp_path / "b.txt", OTHER)])
+        assert refused.status == "failed" and "another process is indexing" in refused.message
+        assert chat.store.count() == 3  # nothing written by the refused upload
+    finally:
+        change.__exit__(None, None, None)
+
+
+def _stored_chunk(service: Baocao) -> tuple:
+    chunk = service.paragraphs(service.documents()[0].doc_id)[0]
+    extra = replace(chunk, chunk_id=f"{'e' * 16}-p0001", doc_id="e" * 16)
+    return [extra], service.embeddings.embed_documents([extra.context_text()]), {}, ["z"]

@@ -9,7 +9,7 @@ from ingest.chunking import chunk_document
 from ingest.loaders import load_document
 from ingest.normalize import search_syllables
 from vectorstore.keyword import KeywordSegment, document_terms_of
-from vectorstore.segments import MANIFEST, ChunkList, SegmentedKeywordIndex, document_batches
+from vectorstore.segments import MANIFEST, ChunkList, IndexBusyError, SegmentedKeywordIndex, document_batches
 
 from .conftest import SAMPLES
 
@@ -165,3 +165,21 @@ def test_a_change_that_fails_midway_stays_pending_until_rebuilt(tmp_path):
     assert not segmented.is_current(len(ALL))
     reopened = SegmentedKeywordIndex.open(source, tmp_path, len(ALL), **SMALL)
     assert json.loads((tmp_path / MANIFEST).read_text())["pending"] is False and reopened.is_current(len(ALL))
+
+
+def test_while_another_process_writes_a_reader_reads_the_saved_index_and_a_second_writer_is_refused(tmp_path):
+    source, writer = added_one_by_one(tmp_path, **SMALL)
+    with writer.change():  # e.g. `baocao ingest` running: the manifest says pending
+        reader = SegmentedKeywordIndex.open(NoRebuild(ALL), tmp_path, len(ALL) + 1, **SMALL)
+        assert len(reader) == len(ALL)  # what the writer last saved, not rebuilt
+        assert reader.search(QUESTIONS[0], 5) == writer.search(QUESTIONS[0], 5)
+        with pytest.raises(IndexBusyError), reader.change():
+            pass
+        assert json.loads((tmp_path / MANIFEST).read_text())["pending"] is True
+    assert not reader.is_current(len(ALL))  # the writer finished: reopen
+    assert not SegmentedKeywordIndex(source, tmp_path, **SMALL).other_writer()
+
+
+class NoRebuild(ChunkList):
+    def document_sizes(self):
+        raise AssertionError("a reader must not rebuild over a live writer")

@@ -25,6 +25,7 @@ smaller: an archive below ``TAIL_MAX_CHUNKS`` is one segment and ranks exactly a
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -35,7 +36,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import IO, Protocol
 
 import numpy as np
 
@@ -48,6 +49,17 @@ SEGMENT_MAX_CHUNKS = 20_000
 MAX_SMALL_SEGMENTS = 6
 DOCUMENT_TERMS_CACHE = 256  # documents whose term sets are kept (the answerer asks for ~8 a question)
 MANIFEST = "manifest.json"
+WRITER_LOCK = "writer.lock"
+
+
+class IndexBusyError(RuntimeError):
+    """Another process is writing to this store and its keyword index."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "một tiến trình khác đang lập chỉ mục vào kho này (baocao ingest?); hãy thử lại khi xong / "
+            "another process is indexing into this store (baocao ingest?); try again when it has finished"
+        )
 
 
 class ChunkSource(Protocol):
@@ -143,6 +155,8 @@ class SegmentedKeywordIndex(TermStatistics):
         self._manifest_stamp: int | None = None
         self._changes = 0  # writes to the store under way (see ``change``)
         self._interrupted = False  # a change ended in an error: not trusted until rebuilt
+        self._read_only = False  # opened while another process was writing: never saves
+        self._writer_lock: IO[str] | None = None
         self._refresh_statistics()
 
     # --- opening ----------------------------------------------------------------------------
@@ -152,15 +166,35 @@ class SegmentedKeywordIndex(TermStatistics):
         """The index saved in ``folder`` if it matches a store of ``expected_chunks``, else one
         rebuilt from ``source`` (and saved there)."""
         index = cls(source, folder, **limits)
-        if not index._load() or len(index) != expected_chunks:
+        if index.other_writer():
+            # Mid-ingest in another process: read what it last saved, write nothing, and
+            # reopen once it has finished (``is_current`` turns false then).
+            index._read_only = True
+            for _ in range(3):  # the writer may replace segments between our reads: read again
+                if index._load(trust_pending=True):
+                    break
+        elif not index._load() or len(index) != expected_chunks:
             index.rebuild()
         return index
 
-    def _load(self) -> bool:
+    def other_writer(self) -> bool:
+        """Whether another process holds the writer lock of this folder right now."""
+        if self._folder is None or self._writer_lock is not None:
+            return False
+        try:
+            with open(self._folder / WRITER_LOCK, "a+") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # released when the file closes
+        except BlockingIOError:
+            return True
+        except OSError:
+            return False
+        return False
+
+    def _load(self, trust_pending: bool = False) -> bool:
         assert self._folder is not None
         try:
             manifest = json.loads((self._folder / MANIFEST).read_text(encoding="utf-8"))
-            if manifest.get("pending") or manifest.get("version") != 1:
+            if (manifest.get("pending") and not trust_pending) or manifest.get("version") != 1:
                 return False
             slots = []
             for entry in manifest["segments"]:
@@ -192,6 +226,10 @@ class SegmentedKeywordIndex(TermStatistics):
         """Wrap writes to the store: the saved index is marked *pending* until they end, so a
         crash in between leads to a rebuild at the next start, not to a stale index."""
         with self._lock:
+            if self._read_only:
+                raise IndexBusyError()
+            if self._changes == 0:
+                self._take_writer_lock()
             self._changes += 1
             self._write_manifest()
         try:
@@ -203,6 +241,22 @@ class SegmentedKeywordIndex(TermStatistics):
             with self._lock:
                 self._changes -= 1
                 self._write_manifest()
+                if self._changes == 0 and self._writer_lock is not None:
+                    self._writer_lock.close()  # releases the lock
+                    self._writer_lock = None
+
+    def _take_writer_lock(self) -> None:
+        """One process writes at a time: a second one is told so instead of both saving segments."""
+        if self._folder is None:
+            return
+        self._folder.mkdir(parents=True, exist_ok=True)
+        lock = open(self._folder / WRITER_LOCK, "a+")  # noqa: SIM115 - held until the change ends
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock.close()
+            raise IndexBusyError() from None
+        self._writer_lock = lock
 
     @property
     def changing(self) -> bool:
@@ -264,7 +318,7 @@ class SegmentedKeywordIndex(TermStatistics):
     def _saved(self, chunks: Sequence[Chunk]) -> _Slot:
         """Build a segment and write it to the folder (under a temporary name, then renamed)."""
         slot = _Slot(KeywordSegment.build(chunks), f"seg-{uuid.uuid4().hex[:12]}")  # unique across processes
-        if self._folder is not None:
+        if self._folder is not None and not self._read_only:
             temporary = self._folder / f"{slot.name}.tmp"
             slot.segment.save(temporary)
             os.replace(temporary, self._folder / slot.name)
@@ -276,7 +330,7 @@ class SegmentedKeywordIndex(TermStatistics):
         self._remove_unused_folders()
 
     def _write_manifest(self) -> None:
-        if self._folder is None:
+        if self._folder is None or self._read_only:
             return
         manifest = {
             "version": 1,
@@ -292,7 +346,7 @@ class SegmentedKeywordIndex(TermStatistics):
         self._manifest_stamp = self._stamp()
 
     def _remove_unused_folders(self) -> None:
-        if self._folder is None:
+        if self._folder is None or self._read_only:
             return
         used = {s.name for s in self._slots}
         for entry in self._folder.iterdir():

@@ -13,7 +13,7 @@ import gradio as gr
 from app.answering.events import AnswerDelta, Final, Status
 from app.feedback import FeedbackLog, feedback_record
 from app.render import ORIGIN, escape_markdown, render_answer, render_library, render_plain
-from app.service import Baocao, DocumentNotFoundError
+from app.service import Baocao, DocumentNotFoundError, IndexBusyError
 from app.web.auth import Users
 from ingest.loaders import SUPPORTED_SUFFIXES
 from ingest.pipeline import IngestOutcome
@@ -147,7 +147,10 @@ class ChatPage:
             source = self.service.document(doc_id).source
         except DocumentNotFoundError as error:
             raise gr.Error("Báo cáo không còn trong chỉ mục / the report is no longer indexed") from error
-        self.service.delete(doc_id)
+        try:
+            self.service.delete(doc_id)
+        except IndexBusyError as busy:
+            raise gr.Error(str(busy)) from busy
         return (f"- ✓ Đã xóa {escape_markdown(source)} khỏi chỉ mục", *self._library())
 
 
