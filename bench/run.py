@@ -213,7 +213,7 @@ def one(size: str, home: Path, result: Path, template_vectors: bool = False) -> 
         "answer_p50_ms": _percentile(answer_ms, 50),
         "answer_p95_ms": _percentile(answer_ms, 95),
         "dev_hit_at_5": round(sum(hits) / len(hits), 3),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_mb": _peak_rss_mb(),
     }
     result.write_text(json.dumps(figures), encoding="utf-8")
 

@@ -146,7 +146,7 @@ class ChunkStore:
 
     def chunks_of(self, doc_id: str) -> list[Chunk]:
         """A document's chunks in reading order (empty for an unknown id)."""
-        return self._chunks(self._collection.get(where={"doc_id": doc_id}, include=["documents", "metadatas"]))
+        return self.chunks_of_documents([doc_id])
 
     def documents(self) -> list[DocumentInfo]:
         """One entry per indexed document, derived from its chunks' metadata."""

@@ -48,10 +48,14 @@ FIELDS: dict[str, Tokenizer] = {
 SEGMENT_FILE = "segment.json"
 
 
-def chunk_terms(text: str) -> set[str]:
-    """Search-form terms of a text; "KCN" and "khu công nghiệp" count as one term."""
-    syllables = search_syllables(text)
+def syllable_terms(syllables: list[str]) -> set[str]:
+    """Terms of search-form syllables; "KCN" and "khu công nghiệp" count as one term."""
     return set(syllables) | set(fold_abbreviations(syllables))
+
+
+def chunk_terms(text: str) -> set[str]:
+    """Search-form terms of a text (see ``syllable_terms``)."""
+    return syllable_terms(search_syllables(text))
 
 
 def document_terms_of(chunks: Iterable[Chunk]) -> frozenset[str]:
@@ -157,7 +161,7 @@ class KeywordSegment:
     def build(cls, chunks: Sequence[Chunk]) -> KeywordSegment:
         contexts = [c.context_text() for c in chunks]
         syllables = [search_syllables(text) for text in contexts]
-        doc_freq = Counter(t for s in syllables for t in set(s) | set(fold_abbreviations(s)))
+        doc_freq = Counter(t for s in syllables for t in syllable_terms(s))
         doc_ids = sorted({c.doc_id for c in chunks})
         position = {d: i for i, d in enumerate(doc_ids)}
         doc_of = np.array([position[c.doc_id] for c in chunks], dtype=np.int32)
