@@ -16,8 +16,11 @@ from langchain_core.retrievers import BaseRetriever
 from langchain_core.runnables import Runnable, RunnableGenerator, RunnableLambda, RunnablePassthrough
 
 from app.answering.events import AnswerDelta, ChatEvent, Final
-from app.answering.extractive import Lexicon, Phrasing, Thresholds, answer_extractively
+from app.answering.extractive import Lexicon, Phrasing, Selection, answer_extractively, select_quotes
+from app.answering.features import candidates_for
+from app.answering.frame import QuestionFrame, parse_question
 from app.answering.models import Answer
+from app.answering.scorer import Weights
 
 
 class Answerer(Protocol):
@@ -28,14 +31,28 @@ class ExtractiveAnswerer:
     """Quotes the retrieved sentences that answer the question (no LLM); answers in one piece."""
 
     def __init__(
-        self, keyword_index: Callable[[], Lexicon], phrasing: Phrasing, thresholds: Thresholds | None = None
+        self, keyword_index: Callable[[], Lexicon], phrasing: Phrasing, weights: Callable[[], Weights]
     ) -> None:
+        """``weights`` loads the scorer's weights when first needed, so that ``baocao tune``
+        can run while the weights file does not fit the features yet."""
         self._keyword_index = keyword_index
         self.phrasing = phrasing
-        self._thresholds = thresholds or Thresholds()
+        self._load_weights = weights
+        self._weights: Weights | None = None
+
+    @property
+    def weights(self) -> Weights:
+        if self._weights is None:
+            self._weights = self._load_weights()
+        return self._weights
 
     def answer(self, question: str, documents: Sequence[Document]) -> Answer:
-        return answer_extractively(question, documents, self._keyword_index(), self.phrasing, self._thresholds)
+        return answer_extractively(question, documents, self._keyword_index(), self.phrasing, self.weights)
+
+    def explain(self, question: str, documents: Sequence[Document]) -> tuple[QuestionFrame, Selection]:
+        """The question's frame and every candidate sentence, scored (for ``ask --explain``)."""
+        frame = parse_question(question)
+        return frame, select_quotes(frame, candidates_for(frame, documents, self._keyword_index()), self.weights)
 
     def stream(self, question: str, documents: Sequence[Document]) -> Iterator[ChatEvent]:
         answer = self.answer(question, documents)

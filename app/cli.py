@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -12,6 +13,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from app.settings import Settings
+
+if TYPE_CHECKING:
+    from evals.metrics import Summary
 
 app = typer.Typer(help="Hỏi đáp có trích dẫn trên các báo cáo tiếng Việt / cited Q&A over Vietnamese reports.")
 console = Console()
@@ -21,12 +25,16 @@ errors = Console(stderr=True)
 def _service(settings: Settings | None = None):
     from app.llm import LLMConfigError
     from app.service import Baocao
-    from vectorstore.chroma_store import StoreMismatchError
+    from vectorstore.chroma_store import StoreMismatchError, StoreUnavailableError
 
     try:
         return Baocao(settings or Settings())
     except (LLMConfigError, StoreMismatchError) as error:
         errors.print(f"[red]Cấu hình chưa đúng / configuration error:[/red] {error}", highlight=False)
+        raise typer.Exit(2) from None
+    except StoreUnavailableError as error:  # damaged, unwritable or missing store: what happened, how to recover
+        errors.print("[red]Kho dữ liệu / data store:[/red]", end=" ")
+        errors.print(str(error), markup=False, highlight=False)  # paths may hold [brackets]
         raise typer.Exit(2) from None
 
 
@@ -67,10 +75,13 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders (.
 def ask(
     question: Annotated[str, typer.Argument(help="Câu hỏi / the question")],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Show the candidate sentences and why")] = False,
 ) -> None:
     """Answer a question with cited passages."""
     service = _service()
     service.ensure_samples()
+    if explain:
+        _explain(service, question)
     answer = service.ask(question)
     if as_json:
         typer.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
@@ -95,6 +106,10 @@ def evaluate(
     min_key_facts: Annotated[float, typer.Option(help="Fail if key-fact accuracy is below")] = 0.0,
     min_refusal: Annotated[float, typer.Option(help="Fail if refusal accuracy is below")] = 0.0,
     summary_json: Annotated[Path | None, typer.Option(help="Write the metrics table as JSON")] = None,
+    snapshot: Annotated[
+        Path | None, typer.Option(help="Per-question outcomes to compare with (evals/snapshot.jsonl): lists flips")
+    ] = None,
+    write_snapshot: Annotated[bool, typer.Option(help="Record this run's outcomes in --snapshot")] = False,
 ) -> None:
     """Run every question of a gold file and print retrieval and answer metrics."""
     from evals.runner import run_eval
@@ -103,35 +118,12 @@ def evaluate(
     service.ensure_samples()
     with console.status("Đang chạy bộ câu hỏi…"):
         results, rows = run_eval(service, gold, output)
-    table = Table(title=f"baocao eval — {gold.name} — {service.mode_name}")
-    generative = rows[0].verified_rate is not None
-    columns = ["set", "n", "hit@1", "hit@5", "key facts", "refusal", "false refusals", "p50 ms", "p95 ms"]
-    for column in columns + (["verified", "fallback", "ttft p50 ms"] if generative else []):
-        table.add_column(column)
-
-    def cell(value: float | None) -> str:
-        return "—" if value is None else f"{value:.3f}"
-
-    def milliseconds(value: float | None) -> str:
-        return "—" if value is None else f"{value:.0f}"
-
-    for row in rows:
-        table.add_row(
-            row.label,
-            str(row.questions),
-            cell(row.hit_at_1),
-            cell(row.hit_at_5),
-            cell(row.key_fact_accuracy),
-            cell(row.refusal_accuracy),
-            str(row.false_refusals),
-            f"{row.latency_p50_ms:.0f}",
-            f"{row.latency_p95_ms:.0f}",
-            *([cell(row.verified_rate), cell(row.fallback_rate), milliseconds(row.ttft_p50_ms)] if generative else []),
-        )
-    console.print(table)
-    misses = [r.id for r in results if (r.key_facts is False) or (not r.answerable and not r.refused)]
+    _print_rows(f"baocao eval — {gold.name} — {service.mode_name}", rows)
+    misses = [r.id for r in results if not r.right]
     if misses:
         console.print(f"Sai / wrong: {', '.join(misses)}")
+    if snapshot is not None:
+        _compare_snapshot(snapshot, results, write_snapshot)
     if summary_json:
         summary_json.write_text(json.dumps([r.as_dict() for r in rows], indent=2), encoding="utf-8")
     overall, per_doc = rows[0], rows[1:]
@@ -146,6 +138,120 @@ def evaluate(
     for failure in failures:
         errors.print(f"[red]below the bar: {failure}[/red]")
     raise typer.Exit(1 if failures else 0)
+
+
+EXPLAINED = 12  # candidates shown by ask --explain
+
+
+def _explain(service, question: str) -> None:
+    frame, selection = service.explain(question)
+    console.print(
+        f"Khung câu hỏi / frame: type={frame.answer_type} years={sorted(frame.years)} "
+        f"provinces={list(frame.provinces)} regions={list(frame.regions)} zones={list(frame.zones)} "
+        f"people={list(frame.people)} "
+        f"comparison={frame.comparison} terms={list(frame.terms)}",
+        markup=False,
+        highlight=False,
+    )
+    weights = service.extractive.weights
+    console.print(f"thresholds: answer {weights.answer_threshold}, extra {weights.extra_threshold}", markup=False)
+    chosen = {id(c) for c in selection.quotes}
+    table = Table(title="Ứng viên / candidates")
+    for column in ("p", "kept", "constraints", "rank", "sentence", "features"):
+        table.add_column(column)
+    for candidate in selection.candidates[:EXPLAINED]:
+        kept = "✓" if id(candidate) in chosen else ""
+        check = candidate.constraints
+        constraints = "ok" if check.met else "thiếu " + ", ".join(check.failed)
+        features = " ".join(f"{k}={v:.2f}" for k, v in candidate.features.items())
+        table.add_row(
+            f"{candidate.probability:.3f}",
+            kept,
+            constraints,
+            str(candidate.passage_rank + 1),
+            candidate.quote[:160],
+            features,
+        )
+    console.print(table)
+
+
+def _print_rows(title: str, rows: list[Summary] | list[dict]) -> None:
+    """The metrics table: retrieval hit@k beside what the answer cites, key facts, refusals."""
+    rows = [r if isinstance(r, dict) else r.as_dict() for r in rows]
+    generative = rows[0].get("verified_rate") is not None
+    table = Table(title=title)
+    columns = ["set", "n", "hit@1", "hit@5", "cited@5", "key facts", "refusal", "false refusals", "p50 ms", "p95 ms"]
+    for column in columns + (["verified", "fallback", "ttft p50 ms"] if generative else []):
+        table.add_column(column)
+
+    def cell(value: float | None) -> str:
+        return "—" if value is None else f"{value:.3f}"
+
+    def milliseconds(value: float | None) -> str:
+        return "—" if value is None else f"{value:.0f}"
+
+    for row in rows:
+        table.add_row(
+            row["label"],
+            str(row["questions"]),
+            cell(row["hit_at_1"]),
+            cell(row["hit_at_5"]),
+            cell(row["cited_hit_at_5"]),
+            cell(row["key_fact_accuracy"]),
+            cell(row["refusal_accuracy"]),
+            str(row["false_refusals"]),
+            milliseconds(row["latency_p50_ms"]),
+            milliseconds(row["latency_p95_ms"]),
+            *(
+                [cell(row["verified_rate"]), cell(row["fallback_rate"]), milliseconds(row["ttft_p50_ms"])]
+                if generative
+                else []
+            ),
+        )
+    console.print(table)
+
+
+def _compare_snapshot(path: Path, results: list, write: bool) -> None:
+    from evals.snapshot import flips, read_snapshot, write_snapshot
+
+    before = read_snapshot(path) if path.exists() else {}
+    changed = flips(before, results)
+    for flip in changed:
+        console.print(f"{flip.id}: {flip.before} → {flip.after}", markup=False, highlight=False)
+    console.print(f"{len(changed)} câu đổi kết quả so với {path.name} / questions that flipped")
+    if write:
+        write_snapshot(path, results, before)
+        console.print(f"Đã ghi {path}")
+
+
+@app.command()
+def tune(
+    gold: Annotated[list[Path], typer.Option("--set", help="Gold questions (.jsonl); repeat for several sets")],
+    output: Annotated[
+        Path | None,
+        typer.Option(help="Weights file to write (default: BAOCAO_WEIGHTS_FILE or BAOCAO_HOME/weights.json)"),
+    ] = None,
+) -> None:
+    """Fit the extractive scorer on gold questions about the indexed reports; print the
+    figures of leaving each report out (fitted on the others) and write the weights."""
+    from evals.tune import REGULARISATION_C, collect, fit, leave_one_document_out, provenance
+
+    service = _service()
+    service.ensure_samples()
+    with console.status("Đang tìm đoạn văn cho từng câu hỏi…") as status:
+        cases = collect(service.retriever, service.keyword_index(), gold, lambda qid: status.update(qid))
+    with console.status("Đang kiểm định bằng cách để riêng từng báo cáo…"):
+        validation = leave_one_document_out(cases)
+    summary = validation.summary()
+    weights = fit(cases)
+    weights = replace(weights, provenance=provenance(gold, cases, REGULARISATION_C), validation=summary)
+    target = output or service.settings.weights_file or service.settings.home / "weights.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(weights.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    _print_rows(f"baocao tune — {len(cases)} câu hỏi, mỗi báo cáo được để riêng", [summary])
+    console.print(f"Đã ghi trọng số vào {target}")
+    if output is None and service.settings.weights_file is None:
+        console.print(f"Dùng chúng: BAOCAO_WEIGHTS_FILE={target}")
 
 
 @app.command()

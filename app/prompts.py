@@ -22,7 +22,12 @@ def load_toml(name: str, directory: Path = PROMPTS_DIR) -> dict[str, str]:
 def extractive_phrasing() -> Phrasing:
     data = load_toml("extractive.toml")
     return Phrasing(
-        refusal=data["refusal"], intro=data["intro"], item_with_heading=data["item_with_heading"], item=data["item"]
+        refusal=data["refusal"],
+        intro=data["intro"],
+        item_with_heading=data["item_with_heading"],
+        item=data["item"],
+        missing=data["missing"],
+        nearest=data["nearest"],
     )
 
 

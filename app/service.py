@@ -2,43 +2,85 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Iterator, Sequence
+from functools import partial
 from pathlib import Path
 
+from chromadb.errors import ChromaError
 from langchain_core.embeddings import Embeddings
 
 from app.answering.events import ChatEvent, Final, Status
+from app.answering.extractive import Selection
 from app.answering.followup import standalone_question
+from app.answering.frame import QuestionFrame
 from app.answering.generative import GenerationLimits, GenerativeAnswerer
 from app.answering.models import Answer
+from app.answering.scorer import load_weights
 from app.chain import Answerer, ExtractiveAnswerer, build_chain, final_answer
 from app.llm import backend_for, explain_llm_error, make_chat_model
 from app.prompts import answer_prompt, extractive_phrasing
 from app.settings import Settings
-from ingest.loaders import expand_paths
 from ingest.models import Chunk
+from ingest.normalize import search_syllables
 from ingest.originals import Originals
-from ingest.pipeline import EmbedProgress, FileProgress, Ingestor, IngestOutcome
-from vectorstore.chroma_store import ChunkStore, DocumentInfo, make_client
+from ingest.pipeline import (
+    EmbedProgress,
+    FileProgress,
+    Ingestor,
+    IngestOutcome,
+    Journal,
+    KeyedFile,
+    Recovered,
+    keyed_files,
+)
+from vectorstore.chroma_store import (
+    SQLITE_FILE,
+    ChunkStore,
+    DocumentInfo,
+    StoreUnavailableError,
+    damaged_store_reason,
+    make_client,
+    unavailable_message,
+)
 from vectorstore.embeddings import make_embeddings
 from vectorstore.retriever import HybridRetriever
 from vectorstore.segments import IndexBusyError, SegmentedKeywordIndex
 
 INDEX_UPDATE_CHUNKS = 2_000
-__all__ = ["Baocao", "DocumentNotFoundError", "IndexBusyError"]
+MAX_QUESTION_CHARS = 1_000  # a 100k-character question took two minutes of CPU, and others waited
+__all__ = ["Baocao", "DocumentNotFoundError", "IndexBusyError", "StoreUnavailableError"]
+log = logging.getLogger(__name__)
 
 
 class DocumentNotFoundError(LookupError):
     pass
 
 
+def question_problem(question: str) -> str | None:
+    """Why a question is not searched (bilingual), or None: too long, or no word or number
+    in it ("???", an emoji, a NUL), which the keyword index cannot look up."""
+    length = len(question.strip())
+    if length > MAX_QUESTION_CHARS:
+        vi_length, vi_limit = (f"{n:,}".replace(",", ".") for n in (length, MAX_QUESTION_CHARS))  # 1.000 in Vietnamese
+        return (
+            f"Câu hỏi quá dài ({vi_length} ký tự, tối đa {vi_limit}); hãy hỏi ngắn gọn hơn. / The question is too "
+            f"long ({length:,} characters, limit {MAX_QUESTION_CHARS:,}); please shorten it."
+        )
+    if not search_syllables(question):
+        return "Hãy nhập một câu hỏi (bằng chữ hoặc số). / Please type a question (in words or numbers)."
+    return None
+
+
 class Baocao:
     """What the CLI and the web app use: ingest, list, read, remove, ask."""
 
     def __init__(self, settings: Settings, embeddings: Embeddings | None = None) -> None:
-        """``embeddings``: the model the settings name, unless one is passed in."""
+        """``embeddings``: the model the settings name, unless one is passed in. Raises
+        ``StoreUnavailableError`` (a bilingual message) for a damaged, unwritable or unreachable
+        store; finishes or rolls back a change a crash interrupted (see ``recover``)."""
         self.settings = settings
         self.embeddings = embeddings or make_embeddings(
             settings.embedding_backend,
@@ -58,6 +100,7 @@ class Baocao:
             settings.max_upload_bytes,
             originals=self.originals,
             batch_size=settings.embedding_batch_size,
+            journal=Journal(settings.home / "journal" / f"{settings.collection}.json"),
         )
         self._index: SegmentedKeywordIndex | None = None
         self._lock = threading.Lock()
@@ -70,9 +113,22 @@ class Baocao:
         )
         self.answerer = self._answerer(settings)
         self.chain = build_chain(self.retriever, self.answerer)
+        if self.ingestor.journal.pending():
+            try:
+                self.recover()
+            except IndexBusyError:
+                pass  # the process writing now owns the journal; its next start or ingest recovers
+            except (OSError, ChromaError) as error:
+                log.warning("could not finish an interrupted change: %s", error)
+
+    def explain(self, question: str) -> tuple[QuestionFrame, Selection]:
+        """How the extractive answerer decides: the question's frame and its scored candidates."""
+        return self.extractive.explain(question, self.retriever.invoke(question))
 
     def _answerer(self, settings: Settings) -> Answerer:
-        extractive = ExtractiveAnswerer(self.keyword_index, extractive_phrasing())
+        extractive = self.extractive = ExtractiveAnswerer(
+            self.keyword_index, extractive_phrasing(), partial(load_weights, settings.weights_file)
+        )
         model = make_chat_model(settings)
         if model is None:
             return extractive
@@ -118,9 +174,9 @@ class Baocao:
     def _index_outcomes(self, index: SegmentedKeywordIndex, outcomes: list[IngestOutcome]) -> None:
         """Bring the keyword index up to date with stored files (several at a time: each
         update rebuilds the index's small tail segment)."""
-        replaced = [o.replaced_doc_id for o in outcomes if o.replaced_doc_id]
-        if replaced:
-            index.remove(replaced)
+        removed = [doc_id for o in outcomes for doc_id in o.removed_doc_ids]
+        if removed:
+            index.remove(removed)
         stored = [o.doc_id for o in outcomes if o.status in ("added", "replaced")]
         if stored:
             index.add(self.store.chunks_of_documents(stored))
@@ -132,12 +188,31 @@ class Baocao:
         on_embedded: EmbedProgress | None = None,
         force: bool = False,
     ) -> list[IngestOutcome]:
+        """Ingest files and folders. A file's key (its identity) is its path within the folder
+        named, or its name when the file itself is named (see ``ingest.pipeline``)."""
+        return self._ingest(keyed_files(paths), on_file, on_embedded, force)
+
+    def _ingest(
+        self,
+        files: list[KeyedFile],
+        on_file: FileProgress | None = None,
+        on_embedded: EmbedProgress | None = None,
+        force: bool = False,
+    ) -> list[IngestOutcome]:
+        def failed(message: str, rest: list[KeyedFile]) -> list[IngestOutcome]:
+            return [IngestOutcome(key, "failed", message=f"{key}: {message}") for _, key in rest]
+
+        problem = self.health()
+        if problem:  # e.g. BAOCAO_HOME deleted under the running server: say so, write nothing
+            return failed(problem, files)
         index = self.keyword_index()
         waiting: list[IngestOutcome] = []
+        done: list[IngestOutcome] = []
 
         def stored(outcome: IngestOutcome) -> None:
             # During a bulk ingest the keyword index catches up every INDEX_UPDATE_CHUNKS
             # chunks; dense search sees each file as soon as it is stored.
+            done.append(outcome)
             waiting.append(outcome)
             if sum(o.chunks for o in waiting if o.status != "unchanged") >= INDEX_UPDATE_CHUNKS:
                 self._index_outcomes(index, waiting)
@@ -145,11 +220,64 @@ class Baocao:
 
         try:
             with index.change():
-                outcomes = self.ingestor.ingest(paths, on_file, on_embedded, force, on_stored=stored)
+                self._recover(index)
+                try:
+                    outcomes = self.ingestor.ingest_files(files, on_file, on_embedded, force, on_stored=stored)
+                except Exception:
+                    self._recover_quietly(index)  # finish or roll back the file that failed midway
+                    raise
                 self._index_outcomes(index, waiting)
         except IndexBusyError as busy:  # raised before anything is written
-            return [IngestOutcome(path.name, "failed", message=f"{path.name}: {busy}") for path in expand_paths(paths)]
+            return failed(str(busy), files)
+        except (OSError, ChromaError) as error:  # disk full, read-only or deleted home
+            log.warning("ingest stopped: %s", error)
+            return done + failed(unavailable_message(self.settings.home, error), files[len(done) :])
         return outcomes
+
+    def recover(self) -> Recovered:
+        """Finish or roll back the changes a crash interrupted (see ``ingest.pipeline.Journal``);
+        raises ``IndexBusyError`` while another process is writing (it owns the journal then)."""
+        index = self.keyword_index()
+        with index.change():
+            return self._recover(index)
+
+    def _recover(self, index: SegmentedKeywordIndex) -> Recovered:
+        if not self.ingestor.journal.pending():
+            return Recovered()
+        recovered = self.ingestor.recover()
+        if recovered.removed:
+            index.remove(recovered.removed)
+        if recovered.stored:
+            index.add(self.store.chunks_of_documents(list(recovered.stored)))
+        return recovered
+
+    def _recover_quietly(self, index: SegmentedKeywordIndex) -> None:
+        try:
+            self._recover(index)
+        except Exception as error:  # the store may be what failed: the next start tries again
+            log.warning("could not finish an interrupted change yet: %s", error)
+
+    def health(self) -> str | None:
+        """Why the store cannot be used now (bilingual), or None when it can be read: checked by
+        ``/healthz`` and before every write."""
+        if not self.settings.chroma_url:
+            path = self.settings.chroma_path
+            if not (path / SQLITE_FILE).is_file():
+                home = self.settings.home
+                return (
+                    f"kho dữ liệu {path} không còn (thư mục BAOCAO_HOME {home} bị xoá hoặc di chuyển khi ứng dụng "
+                    "đang chạy?); hãy khôi phục thư mục đó rồi khởi động lại. / the store "
+                    f"{path} is gone (BAOCAO_HOME {home} deleted or moved while the app was running?); restore "
+                    "that folder and restart."
+                )
+            reason = damaged_store_reason(path)
+            if reason:
+                return reason
+        try:
+            self.store.count()
+        except Exception as error:  # whatever the store raises, the answer is "not readable"
+            return unavailable_message(self.settings.chroma_url or self.settings.chroma_path, error)
+        return None
 
     def reindex(self, doc_id: str, on_embedded: EmbedProgress | None = None) -> IngestOutcome:
         """Parse and chunk a report again from its kept original (vectors of unchanged text are reused)."""
@@ -163,11 +291,12 @@ class Baocao:
                 "failed",
                 message=f"{info.source}: không còn tệp gốc, hãy tải lên lại / the original is gone, upload it again",
             )
-        [outcome] = self.ingest([original], on_embedded=on_embedded, force=True)
+        [outcome] = self._ingest([(original, info.key)], on_embedded=on_embedded, force=True)  # keep its identity
         return outcome
 
     def ensure_samples(self) -> list[IngestOutcome]:
-        """Index the bundled sample reports when the store is empty (first start)."""
+        """Index the bundled sample reports when the store is empty (first start). A store
+        that is damaged rather than empty is refused when the service is built."""
         if self.store.count() > 0 or not self.settings.samples_dir.exists():
             return []
         return self.ingest([self.settings.samples_dir])
@@ -193,8 +322,8 @@ class Baocao:
         ``IndexBusyError`` while another process is indexing into the same store."""
         index = self.keyword_index()
         with index.change():
-            self.store.delete_document(doc_id)
-            self.originals.remove(doc_id)
+            self._recover(index)
+            self.ingestor.delete([doc_id])  # journaled: a crash midway leaves no orphan original
             index.remove([doc_id])
 
     def ask(self, question: str, history: Sequence[str] = ()) -> Answer:
@@ -203,6 +332,10 @@ class Baocao:
 
     def stream(self, question: str, history: Sequence[str] = ()) -> Iterator[ChatEvent]:
         started = time.perf_counter()
+        problem = question_problem(question)
+        if problem:  # answered here, before any search: the same for chat, API and CLI
+            yield Final(Answer(question=question, answer=problem, refused=True))
+            return
         standalone = standalone_question(question, history)
         yield Status("Đang tìm trong các báo cáo…")
         for event in self.chain.stream(standalone):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +30,14 @@ class Settings(BaseSettings):
 
     top_k: int = Field(8, description="passages handed to the answerer (hit@5 is measured on the first 5)")
     candidates: int = Field(40, description="passages each retriever contributes to fusion")
+    weights_file: Path | None = Field(
+        None, description="scorer weights written by `baocao tune`; empty = the weights shipped in the package"
+    )
+
+    @field_validator("weights_file", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        return None if value in ("", None) else value
     max_upload_mb: int = Field(50, description="largest file accepted for ingest")
 
     llm_base_url: str = Field("", description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1")

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from ingest.normalize import match_key, search_syllables
 
+MAX_ANSWER_CHARS = 1000
+
 
 def _fact_tokens(text: str) -> list[str]:
     return [t.lstrip("0") or "0" if t.isdigit() else t for t in search_syllables(text)]
@@ -64,14 +66,33 @@ class QuestionResult:
     latency_ms: float
     mode: str = "extractive"  # "llm" | "extractive" | "llm-fallback"
     ttft_ms: float | None = None
+    cited_rank: int | None = None  # 1-based rank of the first cited passage holding the evidence
+    too_long: bool = False  # the answer is longer than MAX_ANSWER_CHARS
 
     @property
     def answerable(self) -> bool:
         return self.category != "unanswerable"
 
+    @property
+    def right(self) -> bool:
+        """Answered with the key facts, or refused when the reports do not hold the answer."""
+        return bool(self.key_facts) if self.answerable else self.refused
+
+    @property
+    def outcome(self) -> str:
+        """One word for the snapshot: right, wrong, refused (answerable but refused), answered (should refuse)."""
+        if self.answerable:
+            return "refused" if self.refused else ("right" if self.key_facts else "wrong")
+        return "right" if self.refused else "answered"
+
 
 def score_question(gold: dict, answer_json: dict, retrieved_texts: Sequence[str]) -> QuestionResult:
+    """``answer_json``: the ``ask --json`` object. An answer over ``MAX_ANSWER_CHARS`` does not
+    count as right: a wall of text is not an answer."""
     answerable = gold.get("category") != "unanswerable"
+    too_long = len(answer_json["answer"]) > MAX_ANSWER_CHARS
+    cited_texts = [c.get("text", "") for c in answer_json.get("citations", [])]
+    evidence = gold.get("evidence", [])
     return QuestionResult(
         id=gold["id"],
         doc=gold.get("doc"),
@@ -79,12 +100,18 @@ def score_question(gold: dict, answer_json: dict, retrieved_texts: Sequence[str]
         refused=bool(answer_json["refused"]),
         evidence_rank=evidence_rank(retrieved_texts, gold.get("evidence", [])) if gold.get("evidence") else None,
         has_evidence=bool(gold.get("evidence")),
-        key_facts=(not answer_json["refused"] and key_facts_ok(answer_json["answer"], gold.get("must_include", [])))
+        key_facts=(
+            not answer_json["refused"]
+            and not too_long
+            and key_facts_ok(answer_json["answer"], gold.get("must_include", []))
+        )
         if answerable
         else None,
         latency_ms=float(answer_json.get("latency_ms", 0.0)),
         mode=str(answer_json.get("mode", "extractive")),
         ttft_ms=answer_json.get("ttft_ms"),
+        cited_rank=evidence_rank(cited_texts, evidence) if evidence and not answer_json["refused"] else None,
+        too_long=too_long,
     )
 
 
@@ -92,8 +119,9 @@ def score_question(gold: dict, answer_json: dict, retrieved_texts: Sequence[str]
 class Summary:
     label: str
     questions: int
-    hit_at_1: float | None
-    hit_at_5: float | None
+    hit_at_1: float | None  # retrieval: evidence in the first retrieved passage
+    hit_at_5: float | None  # retrieval: evidence in the first five retrieved passages
+    cited_hit_at_5: float | None  # what the user sees: evidence in one of the answer's first five citations
     key_fact_accuracy: float | None
     refusal_accuracy: float | None
     false_refusals: int
@@ -123,6 +151,7 @@ def summarise(label: str, results: Sequence[QuestionResult]) -> Summary:
         questions=len(results),
         hit_at_1=_share([r.evidence_rank == 1 for r in with_evidence]),
         hit_at_5=_share([r.evidence_rank is not None and r.evidence_rank <= 5 for r in with_evidence]),
+        cited_hit_at_5=_share([r.cited_rank is not None and r.cited_rank <= 5 for r in with_evidence if r.answerable]),
         key_fact_accuracy=_share([bool(r.key_facts) for r in answerable]),
         refusal_accuracy=_share([r.refused for r in unanswerable]),
         false_refusals=sum(1 for r in answerable if r.refused),

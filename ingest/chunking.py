@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.docframe import DocumentFrame, document_frame, is_page_chrome, strip_date_stamp
 from ingest.models import Chunk, PageText
 
 BULLET = re.compile(r"^[-+•*–—▪●○]\s*")
@@ -53,6 +54,35 @@ def _numbered_level(line: str) -> int | None:
     return 5  # "a)" items
 
 
+# A line ending in one of these words breaks off mid-sentence: not a heading.
+_DANGLING = re.compile(r"\s(?:thì|và|của|là|với|các|được|cho|tại|như|theo|từ|đến|trong|này|đã|để|có)$", re.IGNORECASE)
+# "Nguyễn Văn A" under an article, "Trưởng ban …" in its author box: people, not sections.
+_PERSON = re.compile(r"^(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+\s){1,3}[A-ZÀ-ỸĐ][a-zà-ỹđ]+$")
+# Photo captions: "Ông X phát biểu…", "Toàn cảnh hội nghị", "Một góc KCN …".
+_CAPTION = re.compile(r"^(?:Ông|Bà|Đồng\s+chí|Toàn\s+cảnh|Quang\s+cảnh|Một\s+góc)\s", re.IGNORECASE)
+_OFFICE = re.compile(
+    r"^(?:Phó\s+)?(?:Trưởng\s+ban|Ủy\s+viên|Uỷ\s+viên|Giám\s+đốc|Chủ\s+tịch|Bí\s+thư)\b", re.IGNORECASE
+)
+
+
+def _is_free_heading(text: str) -> bool:
+    """A short unnumbered line standing alone: "Kết quả nổi bật", "“Điểm sáng” thu hút vốn"."""
+    first = text.lstrip("\"“‘'(")[:1]
+    if not first.isupper() or text.endswith((":", "|")) or re.search(r"\d{3,}", text):
+        return False
+    if text.startswith("(") and text.endswith(")"):
+        return False  # "(Thời sự)": a source tag or an aside
+    if len(text) > FREE_HEADING_MAX or len(text.split()) < 2:
+        return False
+    return not (
+        _DANGLING.search(text)
+        or _PERSON.match(text)
+        or _OFFICE.match(text)
+        or _CAPTION.match(text)
+        or is_page_chrome(text)
+    )
+
+
 def _is_heading(text: str, single_line: bool) -> float | None:
     """Heading level of a paragraph, or None for body text."""
     if text.endswith((".", ",", ";")) or BULLET.match(text):
@@ -60,8 +90,7 @@ def _is_heading(text: str, single_line: bool) -> float | None:
     level = _numbered_level(text)
     if level is not None:
         return level if len(text) <= 300 else None
-    is_title_like = text[:1].isupper() and not text.endswith(":") and not re.search(r"\d{3,}", text)
-    if single_line and is_title_like and len(text) <= FREE_HEADING_MAX and len(text.split()) >= 3:
+    if single_line and _is_free_heading(text):
         return _LEVEL_FREE_HEADING
     return None
 
@@ -74,6 +103,14 @@ def _starts_new_paragraph(line: str) -> bool:
     return bool(BULLET.match(line)) or _numbered_level(line) is not None
 
 
+def _heading_then_paragraph(last: str, line: str) -> bool:
+    """A short title-like line, then a capitalised line: a heading over its paragraph, even
+    without a blank line between (web pages), unless the short line is a hard-wrapped part."""
+    # Hard-wrapped pages (PDF, OCR) keep their old reading: there a short line is as often a
+    # photo caption glued to the paragraph, and splitting it off would make it a heading.
+    return len(line) > HARD_WRAP_MAX and line[:1].isupper() and _is_free_heading(last)
+
+
 def _blocks(pages: list[PageText]) -> list[_Block]:
     """Group lines into paragraphs, undoing hard wraps and stray blank lines."""
     blocks: list[_Block] = []
@@ -81,7 +118,10 @@ def _blocks(pages: list[PageText]) -> list[_Block]:
     for page in pages:
         lines = page.text.split("\n")
         wrapped = [len(line) for line in lines if 0 < len(line) <= HARD_WRAP_MAX]
-        width = sorted(wrapped)[int(len(wrapped) * 0.9)] if wrapped else HARD_WRAP_MAX
+        # One paragraph per line (web pages, Word): the few short lines are headlines and
+        # captions, not a wrap width; measuring them would glue a headline to its paragraph.
+        line_per_paragraph = sum(wrapped) < sum(len(line) for line in lines if len(line) > HARD_WRAP_MAX)
+        width = sorted(wrapped)[int(len(wrapped) * 0.9)] if wrapped and not line_per_paragraph else HARD_WRAP_MAX
         blank_before = True
         for line in lines:
             if not line:
@@ -89,7 +129,7 @@ def _blocks(pages: list[PageText]) -> list[_Block]:
                 continue
             starts_new = current is None or _starts_new_paragraph(line)
             if not starts_new and current is not None:
-                last = current.lines[-1]
+                last = current.lines[-1].removesuffix(" |")  # "… caption. |" on web pages
                 ended = last.endswith(TERMINAL) or (last.endswith(("”", '"', ")")) and last[-2:-1] in TERMINAL)
                 short_last = len(last) < 0.75 * width or len(last) > HARD_WRAP_MAX
                 if blank_before:
@@ -101,7 +141,10 @@ def _blocks(pages: list[PageText]) -> list[_Block]:
                 elif len(last) > HARD_WRAP_MAX or _is_numbered_heading_line(last):
                     starts_new = True
                 else:
-                    starts_new = ended and short_last
+                    heading = len(current.lines) == 1 and _heading_then_paragraph(last, line)
+                    # a long capitalised line is a paragraph of its own on such pages
+                    own_line = line_per_paragraph and len(line) > HARD_WRAP_MAX and line[:1].isupper()
+                    starts_new = heading or own_line or (ended and short_last)
             if starts_new:
                 current = _Block([line], page.number)
                 blocks.append(current)
@@ -146,29 +189,32 @@ def _title_lines(lines: list[str]) -> str:
 
 
 def document_title(pages: list[PageText]) -> str:
-    """The first lines of the document up to a blank line, enough for a readable title."""
-    text = "\n".join(p.text for p in pages).strip()
-    title = ""
-    for group in re.split(r"\n\s*\n", text)[:3]:
-        part = _title_lines(group.splitlines())
-        if title and (not part or _starts_new_paragraph(part)):
-            break  # a numbered section or a bullet is content, not title
-        title = f"{title} — {part}" if title else part
-        if len(title) >= 25:
-            break
-    return title if len(title) <= 160 else title[:160].rsplit(" ", 1)[0] + "…"
+    """The document's title (see ``ingest.docframe``)."""
+    return document_frame(pages, "").title
 
 
-def chunk_document(doc_id: str, source: str, pages: list[PageText]) -> list[Chunk]:
-    """Paragraph chunks, each with the heading path it sits under."""
-    title = document_title(pages)
+_TOP_BLOCKS = 12  # page chrome and repeated headlines sit above the text
+
+
+def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: DocumentFrame | None = None) -> list[Chunk]:
+    """Paragraph chunks, each with the heading path it sits under; ``frame`` defaults to the
+    one read from the pages (pass it to use a PDF's metadata title)."""
+    frame = frame or document_frame(pages, source)
+    title = frame.title
     stack: list[tuple[float, str]] = []
     chunks: list[Chunk] = []
     paragraph = 0
-    for index, block in enumerate(_blocks(pages)):
-        text = block.text
+    blocks = _blocks(pages)
+    # Short lines above the headline are the site's menu ("Kinh tế", "Tin tức"), not sections.
+    title_at = next((i for i, b in enumerate(blocks[:_TOP_BLOCKS]) if b.text and b.text in title), 0)
+    for index, block in enumerate(blocks):
+        text = strip_date_stamp(block.text) if index == 0 else block.text
+        if index < title_at and len(text.split()) <= 3:
+            continue
         if index < 3 and text in title.rstrip("…"):
             continue  # the title is carried by every chunk already
+        if index < _TOP_BLOCKS and (text == title or (len(block.lines) == 1 and is_page_chrome(text))):
+            continue  # a headline repeated under its picture; date stamps, bylines, captions
         level = _is_heading(text, len(block.lines) == 1)
         if level is not None:
             stack = [(lvl, h) for lvl, h in stack if lvl < level]
@@ -192,6 +238,10 @@ def chunk_document(doc_id: str, source: str, pages: list[PageText]) -> list[Chun
                     text=piece,
                     page=block.page,
                     paragraph=paragraph,
+                    doc_years=frame.years,
+                    period=frame.period_label,
+                    issuer=frame.issuer,
+                    doc_places=frame.places,
                 )
             )
         if text.endswith(":") and len(text) <= 700:

@@ -29,7 +29,7 @@ class IngestError(Exception):
 
 def _read_pdf(path: Path) -> list[PageText]:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, PdfReadError
 
     try:
         reader = PdfReader(path)
@@ -42,6 +42,12 @@ def _read_pdf(path: Path) -> list[PageText]:
         pages = [PageText(i, clean_text(page.extract_text() or "")) for i, page in enumerate(reader.pages, 1)]
     except IngestError:
         raise
+    except DependencyError as error:  # AES needs the optional `cryptography` package
+        raise IngestError(
+            path.name,
+            "PDF được mã hoá (AES) nên không đọc được; hãy gỡ mã hoá/mật khẩu rồi tải lên lại",
+            f"the PDF is encrypted (AES) and cannot be read here ({error}); remove the encryption and upload it again",
+        ) from error
     except (PdfReadError, ValueError, KeyError, TypeError, OSError, AssertionError) as error:
         raise IngestError(
             path.name, "tệp PDF bị hỏng hoặc không đọc được", f"the PDF is corrupt or unreadable ({error})"
@@ -77,12 +83,13 @@ def _read_docx(path: Path) -> list[PageText]:
 
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
+        lines = [paragraph.text for paragraph in document.paragraphs]
+        for table in document.tables:
+            for row in table.rows:
+                lines.append(" | ".join(cell.text.strip() for cell in row.cells))
+    # SyntaxError: lxml's XMLSyntaxError for malformed XML inside the archive.
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, SyntaxError) as error:
         raise IngestError(path.name, "tệp DOCX bị hỏng", f"the DOCX file is corrupt ({error})") from error
-    lines = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append(" | ".join(cell.text.strip() for cell in row.cells))
     # One paragraph per line, blank line between: the chunker's "long line" shape.
     return [PageText(None, clean_text("\n\n".join(lines)))]
 
@@ -108,12 +115,21 @@ def load_document(path: Path, max_bytes: int) -> ParsedDocument:
             f"tệp quá lớn ({len(data) // 1_000_000} MB, tối đa {max_bytes // 1_000_000} MB)",
             f"the file is too large ({len(data) // 1_000_000} MB, limit {max_bytes // 1_000_000} MB)",
         )
-    if suffix == ".pdf":
-        pages = _read_pdf(path)
-    elif suffix == ".docx":
-        pages = _read_docx(path)
-    else:
-        pages = [PageText(None, clean_text(_decode_text(path, data)))]
+    try:
+        if suffix == ".pdf":
+            pages = _read_pdf(path)
+        elif suffix == ".docx":
+            pages = _read_docx(path)
+        else:
+            pages = [PageText(None, clean_text(_decode_text(path, data)))]
+    except IngestError:
+        raise
+    except Exception as error:  # a parser's surprise must fail this file, not the rest of the batch
+        raise IngestError(
+            path.name,
+            "không đọc được nội dung tệp (lỗi không mong đợi)",
+            f"cannot read the file's content ({type(error).__name__}: {error})",
+        ) from error
     if sum(len(p.text) for p in pages) < MIN_TEXT_CHARS:
         raise IngestError(path.name, "tệp không có nội dung văn bản", "the file has no text content")
     return ParsedDocument(

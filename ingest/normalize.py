@@ -2,10 +2,11 @@
 
 Two forms of every text exist:
 - the *display* form (``clean_text``): what the user reads and what citations quote;
-- the *search* form (``search_syllables`` and friends): diacritics folded, common
-  OCR confusions of Vietnamese undone, numbers reduced to their digits. Questions and
-  passages go through the same functions, so a question typed with or without
-  diacritics meets OCR-damaged text half way.
+- the *search* form (``search_syllables`` and friends): diacritics folded, numbers
+  reduced to their digits and, in text that lost its accents (OCR output, or a question
+  typed without them), common OCR confusions of Vietnamese undone. Questions and passages
+  go through the same functions, so a question typed with or without diacritics meets
+  OCR-damaged text half way; clean text ("Phần II", "PDF", "m3") is never rewritten.
 """
 
 from __future__ import annotations
@@ -90,7 +91,11 @@ def _raw_tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-def _fold_token(token: str) -> str:
+# Tokens the OCR rules must not touch even in OCR text: units such as "m3", "km2".
+_UNIT = re.compile(r"(?:k|c|d)?m[23]")
+
+
+def _fold_ocr_token(token: str) -> str:
     # "Iy" -> "ly": capital I inside a lower-case word is an OCR'd l (all-caps stays).
     if len(token) > 1 and token[0] == "I" and token[1:].islower():
         token = "l" + token[1:]
@@ -99,16 +104,37 @@ def _fold_token(token: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def _search_token(token: str) -> str:
-    # Cached: a report repeats a few thousand distinct tokens, and folding + OCR rules
-    # per occurrence were most of the keyword index's build time.
+    # Cached: a report repeats a few thousand distinct tokens, and folding per occurrence
+    # was most of the keyword index's build time.
     if _NUMBER.fullmatch(token):
         return number_key(token)
-    return canon_syllable(_fold_token(token))
+    return fold(token)
 
 
-def search_syllables(text: str) -> list[str]:
-    """Folded, OCR-canonical syllables; numbers as digit keys."""
-    return [t for t in map(_search_token, _raw_tokens(text)) if t]
+@lru_cache(maxsize=200_000)
+def _search_token_ocr(token: str) -> str:
+    # A second cache: the OCR form of a token differs from its clean form.
+    if _NUMBER.fullmatch(token):
+        return number_key(token)
+    if len(token) > 1 and token.isupper():
+        return fold(token)  # acronyms and numerals ("PCI", "DDI", "II", "CO2") stay as typed
+    folded = _fold_ocr_token(token)
+    return folded if _UNIT.fullmatch(folded) else canon_syllable(folded)
+
+
+def is_ocr_text(text: str) -> bool:
+    """Whether the OCR rules apply to ``text``: it lost its accents. A text of acronyms and
+    numbers only ("FDI", "KCN 2031") says nothing either way and is taken as clean."""
+    return any(ch.islower() for ch in text) and looks_accentless(text)
+
+
+def search_syllables(text: str, ocr: bool | None = None) -> list[str]:
+    """Folded syllables, numbers as digit keys; OCR confusions undone when ``ocr`` (None:
+    when the text itself lost its accents, see ``is_ocr_text``)."""
+    if ocr is None:
+        ocr = is_ocr_text(text)
+    token = _search_token_ocr if ocr else _search_token
+    return [t for t in map(token, _raw_tokens(text)) if t]
 
 
 def accented_syllables(text: str) -> list[str]:
@@ -132,9 +158,9 @@ def char_ngrams(syllables: Iterable[str], n: int = 4) -> list[str]:
     return [joined[i : i + n] for i in range(len(joined) - n + 1)]
 
 
-def match_key(text: str) -> str:
+def match_key(text: str, ocr: bool | None = None) -> str:
     """Search form with every separator removed: for 'does passage contain evidence'."""
-    return "".join(search_syllables(text))
+    return "".join(search_syllables(text, ocr))
 
 
 def numbers_in(text: str) -> list[str]:
@@ -162,9 +188,9 @@ def looks_accentless(text: str) -> bool:
     return diacritic_ratio(text) < ACCENTLESS_BELOW
 
 
-def search_text(text: str) -> str:
+def search_text(text: str, ocr: bool | None = None) -> str:
     """The search form as one string (what an accent-less embedding sees)."""
-    return " ".join(search_syllables(text))
+    return " ".join(search_syllables(text, ocr))
 
 
 _SYLLABLE = re.compile(

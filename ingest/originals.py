@@ -25,19 +25,23 @@ class Originals:
         return self._root / doc_id if _DOC_ID.match(doc_id) else None
 
     def keep(self, doc_id: str, path: Path) -> None:
-        """Copy the file in (once; the id is its content hash)."""
+        """Copy the file in (once; the id is its content hash). Copied under a temporary name
+        and renamed: a crash mid-copy never leaves a truncated original that looks kept."""
         folder = self._folder(doc_id)
         if folder is None or (folder / path.name).exists():
             return
         folder.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, folder / path.name)
+        temporary = folder / f".{path.name}.tmp"
+        shutil.copyfile(path, temporary)
+        temporary.replace(folder / path.name)
 
     def path(self, doc_id: str) -> Path | None:
         """The kept copy, or None (unknown id, or indexed before copies were kept)."""
         folder = self._folder(doc_id)
         if folder is None or not folder.is_dir():
             return None
-        files = sorted(p for p in folder.iterdir() if p.is_file())
+        # A hidden ".name.tmp" is a copy under way, not the original.
+        files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
         return files[0] if files else None
 
     def remove(self, doc_id: str) -> None:

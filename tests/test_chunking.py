@@ -64,3 +64,54 @@ def test_a_pdf_title_stops_at_the_first_section_or_the_body():
     assert document_title([page]) == "BÁO CÁO KẾT QUẢ CÔNG TÁC NĂM 2021 CỦA BAN QUẢN LÝ CÁC KCN TỈNH THÁI NGUYÊN"
     body = PageText(1, "BÁO CÁO TÌNH HÌNH THU HÚT ĐẦU TƯ NĂM 2021\nNăm 2021, các KCN thu hút mới 14 dự án.")
     assert document_title([body]) == "BÁO CÁO TÌNH HÌNH THU HÚT ĐẦU TƯ NĂM 2021"
+
+
+# --- web-page shapes (one paragraph per line, no blank lines) -----------------------
+LONG = "Các doanh nghiệp trong khu công nghiệp duy trì sản xuất ổn định, đơn hàng xuất khẩu đều đặn và tăng dần. "
+
+
+def web_chunks(text: str):
+    return chunk_document("d", "bai.txt", [PageText(None, clean_text(text))])
+
+
+def test_a_short_line_standing_alone_heads_the_paragraph_under_it():
+    text = f"Tiêu đề bài viết về khu công nghiệp\n{LONG * 2}\nKết quả nổi bật\n{LONG * 3}"
+    chunks = web_chunks(text)
+    assert chunks[-1].heading == "Kết quả nổi bật"
+    assert chunks[-1].text.startswith("Các doanh nghiệp")
+    assert chunks[0].heading == ""
+
+
+def test_headline_is_not_glued_to_the_first_paragraph():
+    chunks = web_chunks(f"Tiêu đề bài viết về khu công nghiệp\n\n{LONG * 2}")
+    assert chunks[0].title == "Tiêu đề bài viết về khu công nghiệp"
+    assert chunks[0].text.startswith("Các doanh nghiệp")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Một câu dài không có dấu chấm ở cuối nhưng rõ ràng là nội dung bài viết chứ không phải là đề mục",
+        "Về lâu dài các doanh nghiệp sẽ được hỗ trợ thì",
+        "Nguyễn Văn Bình",
+        "Trưởng ban Quản lý các khu công nghiệp tỉnh",
+        "Ông Trần Văn An phát biểu tại hội nghị",
+        "(Thời sự)",
+        "Thứ Hai, 12/03/2032 14:05",
+    ],
+)
+def test_lines_that_are_not_headings(line):
+    chunks = web_chunks(f"Tiêu đề bài viết về khu công nghiệp\n{LONG * 2}\n{line}\n{LONG * 3}")
+    assert all(line not in c.headings for c in chunks)
+
+
+def test_menu_and_date_stamp_above_the_headline_are_dropped():
+    text = f"Kinh tế\n\nThứ Hai, 12/03/2032 14:05\n\nTiêu đề bài viết về khu công nghiệp\n\n{LONG * 2}"
+    chunks = web_chunks(text)
+    assert [c.text for c in chunks] == [(LONG * 2).strip()]
+    assert chunks[0].headings == ()
+
+
+def test_a_stored_page_date_stamp_is_not_part_of_the_text():
+    chunks = web_chunks(f" date 2032-05 {LONG * 2}")
+    assert chunks[0].text.startswith("Các doanh nghiệp")

@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 from langchain_core.documents import Document
 
-from app.answering.extractive import Phrasing, answer_extractively, split_sentences
+from app.answering.extractive import Phrasing, answer_extractively
+from app.answering.features import split_sentences
+from app.answering.scorer import load_weights
 from ingest.normalize import search_syllables
 
 pytestmark = pytest.mark.unit
@@ -56,46 +58,55 @@ def passage(text: str, heading: str = "", n: int = 1, doc: str = "d1") -> Docume
 
 
 def ask(question: str, documents: list[Document]):
-    return answer_extractively(question, documents, FakeLexicon(documents), PHRASING)
+    return answer_extractively(question, documents, FakeLexicon(documents), PHRASING, load_weights())
 
 
-CAN_THO = passage(
-    "- Tổng số lao động đang làm việc tại các khu công nghiệp đến tháng 06/2020 là 36.818 lao động. "
-    "Thu nhập bình quân đạt 6 triệu đồng.",
-    heading="1.4. Ban Quản lý các KCX và CN Cần Thơ",
+# Invented passages: no name, year or figure of the sample reports or the web pages.
+DONG_NAI = passage(
+    "- Tổng số lao động đang làm việc tại các khu công nghiệp đến tháng 06/2031 là 41.207 lao động. "
+    "Thu nhập bình quân đạt 9 triệu đồng.",
+    heading="1.4. Ban Quản lý các KCN tỉnh Đồng Nai",
     n=1,
 )
-BEN_TRE = passage(
-    "- Giá trị sản xuất công nghiệp 6 tháng đầu năm 2020 là 8.802,05 tỷ đồng, đạt 44,88% kế hoạch năm 2020.",
-    heading="1.13. Ban Quản lý các KCN tỉnh Bến Tre",
+HA_NAM = passage(
+    "- Giá trị sản xuất công nghiệp 6 tháng đầu năm 2031 là 7.315,40 tỷ đồng, đạt 47,12% kế hoạch năm 2031.",
+    heading="1.13. Ban Quản lý các KCN tỉnh Hà Nam",
     n=2,
 )
 
 
 def test_quotes_the_sentence_that_answers_and_cites_it():
-    answer = ask("Tổng số lao động tại các KCN Cần Thơ là bao nhiêu?", [BEN_TRE, CAN_THO])
+    answer = ask("Tổng số lao động tại các KCN Đồng Nai là bao nhiêu?", [HA_NAM, DONG_NAI])
     assert not answer.refused
-    assert "36.818" in answer.answer and "[1]" in answer.answer
+    assert "41.207" in answer.answer and "[1]" in answer.answer
     assert "Thu nhập" not in answer.answer  # the other sentence of the paragraph is not quoted
     (citation,) = answer.citations
-    assert citation.heading == "1.4. Ban Quản lý các KCX và CN Cần Thơ"
-    assert citation.text == CAN_THO.page_content
+    assert citation.heading == "1.4. Ban Quản lý các KCN tỉnh Đồng Nai"
+    assert citation.text == DONG_NAI.page_content
 
 
 def test_question_without_diacritics_gets_the_same_quote():
-    with_accents = ask("Tổng số lao động tại các KCN Cần Thơ là bao nhiêu?", [BEN_TRE, CAN_THO])
-    without = ask("tong so lao dong tai cac KCN Can Tho la bao nhieu", [BEN_TRE, CAN_THO])
+    with_accents = ask("Tổng số lao động tại các KCN Đồng Nai là bao nhiêu?", [HA_NAM, DONG_NAI])
+    without = ask("tong so lao dong tai cac KCN Dong Nai la bao nhieu", [HA_NAM, DONG_NAI])
     assert with_accents.citations[0].quote == without.citations[0].quote
 
 
 def test_refuses_when_the_passages_do_not_answer():
-    answer = ask("Hội thao của Khối được tổ chức ở đâu và vào ngày nào?", [BEN_TRE, CAN_THO])
-    assert answer.refused and answer.answer == "KHÔNG CÓ" and not answer.citations
+    answer = ask("Hội thao của Khối được tổ chức ở đâu và vào ngày nào?", [HA_NAM, DONG_NAI])
+    assert answer.refused and answer.answer.startswith("KHÔNG CÓ")
 
 
 def test_a_passage_about_another_province_does_not_answer():
-    answer = ask("Giá trị sản xuất công nghiệp của các KCN tỉnh Long An đạt bao nhiêu % kế hoạch?", [BEN_TRE])
+    answer = ask("Giá trị sản xuất công nghiệp của các KCN tỉnh Long An đạt bao nhiêu % kế hoạch?", [HA_NAM])
     assert answer.refused
+
+
+def test_another_year_is_refused_and_the_nearest_is_named():
+    answer = ask("Giá trị sản xuất công nghiệp 6 tháng đầu năm 2033 của các KCN tỉnh Hà Nam là bao nhiêu?", [HA_NAM])
+    assert answer.refused
+    assert "2033" in answer.answer  # says what is missing
+    if answer.citations:  # and, when a likely sentence failed only that, what the report does hold
+        assert "2031" in answer.answer
 
 
 def test_a_number_question_needs_a_number():
@@ -104,16 +115,29 @@ def test_a_number_question_needs_a_number():
 
 
 def test_comparison_quotes_each_named_unit():
-    bac_lieu = passage(
-        "- Tổng số lao động đang làm việc tại các KCN là 1.860 lao động.", "1.3. Ban Quản lý các KCN tỉnh Bạc Liêu", 4
+    tay_ninh = passage(
+        "- Tổng số lao động đang làm việc tại các KCN là 2.914 lao động.", "1.3. Ban Quản lý các KCN tỉnh Tây Ninh", 4
     )
-    ca_mau = passage("Tình hình lao động: 1.276 lao động, giảm 315 lao động.", "1.8. Ban Quản lý KKT tỉnh Cà Mau", 5)
-    answer = ask("So sánh số lao động trong các KCN tỉnh Bạc Liêu và tỉnh Cà Mau.", [bac_lieu, ca_mau])
-    assert "1.860" in answer.answer and "1.276" in answer.answer
+    kon_tum = passage(
+        "- Số lao động đang làm việc tại các KCN là 1.532 lao động, giảm 208 lao động.",
+        "1.8. Ban Quản lý KKT tỉnh Kon Tum",
+        5,
+    )
+    answer = ask("So sánh số lao động trong các KCN tỉnh Tây Ninh và tỉnh Kon Tum.", [tay_ninh, kon_tum])
+    assert "2.914" in answer.answer and "1.532" in answer.answer
     assert [c.n for c in answer.citations] == [1, 2]
 
 
-def test_long_sentences_are_quoted_by_clause():
+def test_long_sentences_are_also_offered_by_clause():
     text = "; ".join(f"chỉ tiêu số {i} đạt {i}0% kế hoạch" for i in range(1, 30)) + "."
-    assert len(split_sentences(text)) > 1
-    assert len(split_sentences(text, keep_long=True)) == 1
+    units = split_sentences(text)
+    assert units[0] == text and len(units) > 2
+
+
+def test_an_answer_is_never_a_wall_of_text():
+    long_passages = [
+        passage(f"Tổng số lao động tại KCN số {i} của tỉnh Đồng Nai là {i}.{i}07 lao động " + "và " * 120 + ".", n=i)
+        for i in range(1, 6)
+    ]
+    answer = ask("Tổng số lao động tại các KCN tỉnh Đồng Nai là bao nhiêu?", long_passages)
+    assert len(answer.answer) <= 1000

@@ -6,10 +6,12 @@ from ingest.normalize import (
     clean_text,
     diacritic_ratio,
     fold,
+    is_ocr_text,
     is_vietnamese_syllable,
     match_key,
     numbers_in,
     search_syllables,
+    search_text,
 )
 
 pytestmark = pytest.mark.unit
@@ -70,3 +72,46 @@ def test_diacritic_ratio_tells_ocr_from_clean_text():
 def test_vietnamese_syllable_shape():
     assert is_vietnamese_syllable("nghieng") and is_vietnamese_syllable("long")
     assert not is_vietnamese_syllable("logn") and not is_vietnamese_syllable("gidy")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Phần II", ["phan", "ii"]),
+        ("PDF", ["pdf"]),
+        ("m3", ["m3"]),
+        ("3.500 m2 nhà xưởng", ["3500", "m2", "nha", "xuong"]),
+        ("Vốn DDI và chỉ số PCI", ["von", "ddi", "va", "chi", "so", "pci"]),
+        ("Thành phố Ploma", ["thanh", "pho", "ploma"]),
+    ],
+)
+def test_clean_text_is_only_folded(text, expected):
+    assert search_syllables(text) == expected
+
+
+def test_ocr_rules_apply_to_accentless_text_or_on_request():
+    assert search_syllables("Pau tu cac KCN") == ["dau", "tu", "cac", "kcn"]  # detected as OCR
+    assert search_syllables("Pau", ocr=True) == ["dau"]
+    assert search_syllables("Pau", ocr=False) == ["pau"]  # each variant cached on its own
+    assert search_syllables("Pau", ocr=True) == ["dau"]
+    assert match_key("Ban Quan 1y", ocr=True) == match_key("Ban Quản lý") == "banquanly"
+    assert search_text("dugc giao", ocr=True) == "duoc giao"
+
+
+def test_ocr_rules_spare_acronyms_numerals_and_units():
+    assert search_syllables("Phan II, von DDI, PDF va 20 m3", ocr=True) == [
+        "phan",
+        "ii",
+        "von",
+        "ddi",
+        "pdf",
+        "va",
+        "20",
+        "m3",
+    ]
+
+
+def test_ocr_detection():
+    assert is_ocr_text("Khéi thi dua Ban Quan 1y cac KCN tinh")
+    assert not is_ocr_text("Khối thi đua các Ban Quản lý tỉnh")
+    assert not is_ocr_text("FDI KCN 2031")  # acronyms and numbers say nothing: taken as clean

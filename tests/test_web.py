@@ -53,9 +53,9 @@ def test_ask_over_http_returns_a_cited_answer(server_url: str):
 
 def test_unanswerable_over_http_is_refused(server_url: str):
     client = Client(server_url + "/", verbose=False)
-    question = "Hội thao của Khối thi đua Miền Tây Nam Bộ năm 2020 tổ chức ở đâu, ngày nào?"
+    question = "Nộp ngân sách của KKT, KCN tỉnh Trà Vinh 6 tháng đầu năm 2023?"
     payload = client.predict(question, api_name="/ask")
-    assert payload["refused"] is True and payload["citations"] == []
+    assert payload["refused"] is True and "năm 2023" in payload["answer"]
 
 
 def test_source_view_has_every_paragraph_with_its_anchor(server_url: str, web_service: Baocao):

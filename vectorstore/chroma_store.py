@@ -14,6 +14,7 @@ from typing import Any
 
 import chromadb
 from chromadb.config import Settings as ChromaSettings
+from chromadb.errors import ChromaError
 
 from ingest.models import Chunk
 
@@ -21,6 +22,11 @@ HEADING_SEPARATOR = " › "
 READ_BATCH = 5_000  # rows per read: keeps each request (and a Chroma server's reply) bounded
 READ: Any = ["documents", "metadatas"]
 FILTER_WIDENING = 4  # nearest chunks fetched per chunk wanted when searching one kind of report
+SQLITE_FILE = "chroma.sqlite3"
+# Metadata of each chunk naming its document's identity (see ``DocumentInfo.key``) and the
+# store attempt that wrote it (see ``ingest.pipeline.Journal``).
+KEY_FIELD = "source_key"
+GENERATION_FIELD = "generation"
 
 
 def _reading_order(chunk: Chunk) -> tuple[str, str, int, str]:
@@ -38,18 +44,75 @@ class DocumentInfo:
     chunks: int
     indexed_at: str
     content_hash: str
+    # The document's identity: its path relative to the folder it was ingested from
+    # ("2019/bao_cao.txt"), or its file name when the file was named directly or uploaded.
+    key: str = ""
+    keyed: bool = True  # False: stored before identities had a key (``key`` is then the bare file name)
+
+
+class StoreUnavailableError(RuntimeError):
+    """The store cannot be opened, read or written: damaged, missing, read-only or unreachable.
+    The message says, in Vietnamese and English, what happened and how to recover."""
+
+
+def damaged_store_reason(path: Path) -> str | None:
+    """Why the embedded store at ``path`` must not be opened, or None. Chroma treats a 0-byte
+    (or missing) ``chroma.sqlite3`` as a new, empty store, and the app would then index the
+    samples over it: a truncated file (full disk, interrupted copy) must be reported instead."""
+    sqlite = path / SQLITE_FILE
+    try:
+        if sqlite.is_file() and sqlite.stat().st_size == 0:
+            problem = ("tệp chroma.sqlite3 rỗng (0 byte)", "chroma.sqlite3 is empty (0 bytes)")
+        elif not sqlite.exists() and path.is_dir() and any(p.is_dir() for p in path.iterdir()):
+            problem = (
+                "thiếu tệp chroma.sqlite3 nhưng còn dữ liệu vector",
+                "chroma.sqlite3 is missing but vector data remains",
+            )
+        else:
+            return None
+    except OSError as error:
+        return unavailable_message(path, error)
+    vietnamese, english = problem
+    return (
+        f"Kho dữ liệu {path} bị hỏng: {vietnamese}, có thể do đầy đĩa hoặc bị ngắt khi đang ghi. Dữ liệu mẫu KHÔNG "
+        f"được nạp đè lên. Cách khôi phục: chép lại thư mục {path} từ bản sao lưu; hoặc chuyển thư mục đó đi nơi khác "
+        "rồi chạy `baocao ingest <thư mục báo cáo>` lại (bản gốc các báo cáo vẫn còn trong BAOCAO_HOME/originals). / "
+        f"The store {path} is damaged: {english}, probably after a full disk or an interrupted write. The samples were "
+        f"NOT indexed over it. To recover: restore {path} from a backup, or move that folder away and run "
+        "`baocao ingest <reports folder>` again (copies of the reports are kept in BAOCAO_HOME/originals)."
+    )
+
+
+def unavailable_message(where: Path | str, error: BaseException) -> str:
+    """A bilingual message for a store that cannot be opened, read or written."""
+    return (
+        f"Không mở hoặc ghi được kho dữ liệu {where} ({type(error).__name__}: {error}). Hãy kiểm tra thư mục "
+        "BAOCAO_HOME: còn tồn tại, có quyền ghi, ổ đĩa còn chỗ trống (hoặc máy chủ Chroma BAOCAO_CHROMA_URL đang "
+        f"chạy). / Cannot open or write the store {where} ({type(error).__name__}: {error}). Check BAOCAO_HOME: it "
+        "must exist, be writable and have free disk space (or the Chroma server at BAOCAO_CHROMA_URL must be up)."
+    )
 
 
 def make_client(path: Path | None = None, url: str | None = None) -> chromadb.ClientAPI:
-    """Embedded Chroma on disk, or a Chroma server at ``host:port``."""
+    """Embedded Chroma on disk, or a Chroma server at ``host:port``. Raises
+    ``StoreUnavailableError`` for a damaged, unwritable or unreachable store."""
     settings = ChromaSettings(anonymized_telemetry=False)
     if url:
         host, _, port = url.replace("http://", "").rstrip("/").partition(":")
-        return chromadb.HttpClient(host=host, port=int(port or 8000), settings=settings)
+        try:
+            return chromadb.HttpClient(host=host, port=int(port or 8000), settings=settings)
+        except (ChromaError, OSError, ValueError) as error:
+            raise StoreUnavailableError(unavailable_message(url, error)) from error
     if path is None:
         raise ValueError("either a path or a url is needed for the Chroma client")
-    path.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(path), settings=settings)
+    reason = damaged_store_reason(path)
+    if reason:
+        raise StoreUnavailableError(reason)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(path), settings=settings)
+    except (ChromaError, OSError, ValueError) as error:
+        raise StoreUnavailableError(unavailable_message(path, error)) from error
 
 
 def _metadata(chunk: Chunk, extra: dict[str, Any]) -> dict[str, Any]:
@@ -60,6 +123,10 @@ def _metadata(chunk: Chunk, extra: dict[str, Any]) -> dict[str, Any]:
         "headings": HEADING_SEPARATOR.join(chunk.headings),
         "page": chunk.page or 0,  # Chroma metadata cannot hold None; 0 = no pages
         "paragraph": chunk.paragraph,
+        "doc_years": ",".join(str(y) for y in chunk.doc_years),
+        "period": chunk.period,
+        "issuer": chunk.issuer,
+        "doc_places": ",".join(chunk.doc_places),
         **extra,
     }
 
@@ -75,6 +142,10 @@ def _stored(chunk_id: str, text: str, meta: dict[str, Any]) -> Chunk:
         text=text,
         page=int(meta.get("page") or 0) or None,
         paragraph=int(meta.get("paragraph", 0)),
+        doc_years=tuple(int(y) for y in str(meta.get("doc_years", "")).split(",") if y.strip().isdigit()),
+        period=str(meta.get("period", "")),
+        issuer=str(meta.get("issuer", "")),
+        doc_places=tuple(p for p in str(meta.get("doc_places", "")).split(",") if p),
     )
 
 
@@ -86,12 +157,15 @@ class ChunkStore:
     """Add, replace, list and search chunks of a Chroma collection."""
 
     def __init__(self, client: chromadb.ClientAPI, collection: str = "baocao", embedding_model: str = "") -> None:
-        self._collection = client.get_or_create_collection(
-            name=collection,
-            embedding_function=None,
-            configuration={"hnsw": {"space": "cosine"}},
-            metadata={"embedding_model": embedding_model} if embedding_model else None,
-        )
+        try:
+            self._collection = client.get_or_create_collection(
+                name=collection,
+                embedding_function=None,
+                configuration={"hnsw": {"space": "cosine"}},
+                metadata={"embedding_model": embedding_model} if embedding_model else None,
+            )
+        except (ChromaError, OSError) as error:  # e.g. a read-only or damaged database file
+            raise StoreUnavailableError(unavailable_message(collection, error)) from error
         built_with = (self._collection.metadata or {}).get("embedding_model")
         if embedding_model and built_with and built_with != embedding_model:
             raise StoreMismatchError(
@@ -138,6 +212,24 @@ class ChunkStore:
     def delete_document(self, doc_id: str) -> None:
         self._collection.delete(where={"doc_id": doc_id})
 
+    def chunk_ids(self, doc_id: str) -> list[str]:
+        return list(self._collection.get(where={"doc_id": doc_id}, include=[])["ids"])
+
+    def generation_ids(self, doc_id: str, generation: str) -> list[str]:
+        """Ids of a document's chunks written by one store attempt (see ``add``'s ``generation`` metadata)."""
+        where: Any = {"$and": [{"doc_id": doc_id}, {GENERATION_FIELD: generation}]}
+        return list(self._collection.get(where=where, include=[])["ids"])
+
+    def delete_generation(self, doc_id: str, generation: str) -> None:
+        """Drop the chunks one interrupted store attempt wrote (a roll-back)."""
+        self._collection.delete(where={"$and": [{"doc_id": doc_id}, {GENERATION_FIELD: generation}]})
+
+    def set_key(self, doc_id: str, key: str) -> None:
+        """Give a document stored before identities had keys its key (migration; metadata only)."""
+        ids = self.chunk_ids(doc_id)
+        if ids:  # Chroma merges updated metadata into the stored one
+            self._collection.update(ids=ids, metadatas=[{"source": key, KEY_FIELD: key} for _ in ids])
+
     def delete_chunks_except(self, doc_id: str, keep: set[str]) -> None:
         """Drop a document's chunks that a re-index no longer produced."""
         stale = [cid for cid in self._collection.get(where={"doc_id": doc_id}, include=[])["ids"] if cid not in keep]
@@ -156,6 +248,7 @@ class ChunkStore:
         infos = []
         for doc_id, metas in grouped.items():
             first = metas[0]
+            keyed = next((m for m in metas if KEY_FIELD in m), None)  # None: stored before keys existed
             infos.append(
                 DocumentInfo(
                     doc_id=doc_id,
@@ -167,6 +260,8 @@ class ChunkStore:
                     chunks=len(metas),
                     indexed_at=str(first.get("indexed_at", "")),
                     content_hash=str(first.get("content_hash", "")),
+                    key=str(keyed[KEY_FIELD] if keyed else first["source"]),
+                    keyed=keyed is not None,
                 )
             )
         return sorted(infos, key=lambda d: d.source)

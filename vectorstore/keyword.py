@@ -9,11 +9,15 @@
 
 A ``KeywordSegment`` holds chunk ids and postings only, never the chunks' text: the text
 lives in Chroma. A segment can be saved to a folder and opened again memory-mapped, so an
-archive's postings stay on disk and in the page cache instead of in the process.
+archive's postings stay on disk and in the page cache instead of in the process. A saved
+segment lists the SHA-256 of each of its files in ``segment.json`` (whose own digest the
+caller keeps): a damaged file (a torn ``.npy`` header, flipped bytes in ``data.csc`` that
+would silently change scores) is found when the segment is opened, not when it is searched.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from collections import Counter
@@ -46,6 +50,24 @@ FIELDS: dict[str, Tokenizer] = {
     "chargrams": lambda text: char_ngrams(search_syllables(text), 4),
 }
 SEGMENT_FILE = "segment.json"
+
+
+class SegmentDamagedError(ValueError):
+    """A saved segment's file is missing, unreadable or not the one that was saved."""
+
+
+def file_digest(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _postings_digests(folder: Path) -> dict[str, str]:
+    """SHA-256 of every file of a saved segment but ``segment.json`` (relative POSIX paths)."""
+    return {
+        p.relative_to(folder).as_posix(): file_digest(p)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != SEGMENT_FILE
+    }
 
 
 def syllable_terms(syllables: list[str]) -> set[str]:
@@ -124,6 +146,14 @@ def vocabulary(doc_freq: Counter[str]) -> list[str]:
     return sorted(t for t in doc_freq if len(t) >= FUZZY_MIN_LENGTH and not t.isdigit())
 
 
+def _scores(index: bm25s.BM25, tokens: list[str], size: int) -> np.ndarray:
+    """BM25 scores of the tokens the index knows. bm25s raises a ``ValueError`` for a query of
+    unknown tokens only (its placeholder for empty token lists lies past the postings):
+    "???" or an emoji must score nothing, not crash."""
+    known = [i for i in index.get_tokens_ids(tokens) if i < len(index.scores["indptr"]) - 1]
+    return index.get_scores_from_ids(known) if known else np.zeros(size)
+
+
 def _bm25(token_lists: Iterable[list[str]]) -> bm25s.BM25:
     # One string object per distinct token: a segment's character 4-grams are millions of
     # occurrences of a few ten thousand strings, and separate copies were most of its memory.
@@ -182,7 +212,8 @@ class KeywordSegment:
         documents = _bm25([per_doc[d] for d in doc_ids])
         return cls([c.chunk_id for c in chunks], doc_ids, doc_of, doc_freq, indexes, documents)
 
-    def save(self, folder: Path) -> None:
+    def save(self, folder: Path) -> str:
+        """Write the segment to a new folder; returns the digest ``load`` checks it against."""
         folder.mkdir(parents=True)
         for name, index in {**self._indexes, **({"document": self._documents} if self._documents else {})}.items():
             index.save(str(folder / name), show_progress=False)
@@ -191,13 +222,25 @@ class KeywordSegment:
             "doc_ids": self.doc_ids,
             "doc_of": self.doc_of.tolist(),
             "doc_freq": dict(self.doc_freq),
+            "files": _postings_digests(folder),
         }
         (folder / SEGMENT_FILE).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        return file_digest(folder / SEGMENT_FILE)
 
     @classmethod
-    def load(cls, folder: Path) -> KeywordSegment:
-        """Open a saved segment; its postings are memory-mapped, not read into memory."""
-        meta = json.loads((folder / SEGMENT_FILE).read_text(encoding="utf-8"))
+    def load(cls, folder: Path, digest: str) -> KeywordSegment:
+        """Open a saved segment; its postings are memory-mapped, not read into memory. Every
+        file is checked against the digests taken when it was saved first (``SegmentDamagedError``)."""
+        try:
+            if file_digest(folder / SEGMENT_FILE) != digest:
+                raise SegmentDamagedError(f"{folder / SEGMENT_FILE}: checksum mismatch")
+            meta = json.loads((folder / SEGMENT_FILE).read_text(encoding="utf-8"))
+            files: dict[str, str] = meta["files"]
+            for name, expected in files.items():
+                if file_digest(folder / name) != expected:
+                    raise SegmentDamagedError(f"{folder / name}: checksum mismatch")
+        except OSError as error:
+            raise SegmentDamagedError(f"{folder}: {error}") from error
 
         def opened(name: str) -> bm25s.BM25:
             return bm25s.BM25.load(str(folder / name), mmap=True, show_progress=False)
@@ -230,7 +273,7 @@ class KeywordSegment:
             tokens = FIELDS[name](query)
             if name == "syllables":
                 tokens = tokens + syllable_variants
-            scores = index.get_scores(tokens) if tokens else np.zeros(len(self))
+            scores = _scores(index, tokens, len(self))
             if live is not None:
                 scores = np.where(live, scores, 0.0)
             top = np.argsort(-scores, kind="stable")[:limit]
@@ -241,5 +284,5 @@ class KeywordSegment:
         """BM25 score of each whole document for the query."""
         if self._documents is None:
             return {}
-        scores = self._documents.get_scores(FIELDS["syllables"](query) or [""])
+        scores = _scores(self._documents, FIELDS["syllables"](query), len(self.doc_ids))
         return {doc_id: float(score) for doc_id, score in zip(self.doc_ids, scores, strict=True)}

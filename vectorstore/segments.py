@@ -15,6 +15,10 @@ live segments and their masks and is replaced atomically after each change, so a
 leaves the previous index intact. A manifest marked *pending* (a change to the store began
 but the index did not record its end) or one whose chunk count differs from the store's is
 not trusted: the index is rebuilt from the store, report by report, a segment at a time.
+Each manifest entry carries the digest of its segment's ``segment.json``, which carries the
+digests of the segment's files: a damaged or unreadable segment is found when the index is
+opened and the index is rebuilt from the store, with a logged warning. ``FORMAT_VERSION``
+changes when the saved form does; an index of another version is rebuilt once.
 
 Term statistics (document frequency, vocabulary: what IDF, typo and OCR variants need) are
 kept for the whole archive, so the answerer sees the same numbers however the segments fall.
@@ -27,6 +31,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import logging
 import os
 import shutil
 import threading
@@ -50,6 +55,9 @@ MAX_SMALL_SEGMENTS = 6
 DOCUMENT_TERMS_CACHE = 256  # documents whose term sets are kept (the answerer asks for ~8 a question)
 MANIFEST = "manifest.json"
 WRITER_LOCK = "writer.lock"
+FORMAT_VERSION = 2  # 2: segment checksums
+
+log = logging.getLogger(__name__)
 
 
 class IndexBusyError(RuntimeError):
@@ -114,6 +122,7 @@ class _Slot:
     name: str
     masked: set[str] = field(default_factory=set)
     live: np.ndarray | None = None  # positions whose document is not masked; None = all
+    digest: str = ""  # of the saved segment.json ("" in memory)
 
     def mask(self, doc_ids: set[str]) -> None:
         hit = doc_ids.intersection(self.segment.doc_ids)
@@ -155,7 +164,8 @@ class SegmentedKeywordIndex(TermStatistics):
         self._manifest_stamp: int | None = None
         self._changes = 0  # writes to the store under way (see ``change``)
         self._interrupted = False  # a change ended in an error: not trusted until rebuilt
-        self._read_only = False  # opened while another process was writing: never saves
+        self._read_only = False  # opened while another process was writing, or unwritable: never saves
+        self._unwritable: OSError | None = None  # why the folder cannot be written, if it cannot
         self._writer_lock: IO[str] | None = None
         self._refresh_statistics()
 
@@ -173,8 +183,17 @@ class SegmentedKeywordIndex(TermStatistics):
             for _ in range(3):  # the writer may replace segments between our reads: read again
                 if index._load(trust_pending=True):
                     break
+            else:  # nothing readable saved: answer from an index built in memory
+                index.rebuild()
+                index._manifest_stamp = index._stamp()
         elif not index._load() or len(index) != expected_chunks:
-            index.rebuild()
+            try:
+                index.rebuild()
+            except OSError as error:  # read-only home, disk full: answer from memory, save nothing
+                log.warning("cannot save the keyword index in %s (%s): keeping it in memory", folder, error)
+                index._read_only, index._unwritable = True, error
+                index.rebuild()
+                index._manifest_stamp = index._stamp()
         return index
 
     def other_writer(self) -> bool:
@@ -194,15 +213,26 @@ class SegmentedKeywordIndex(TermStatistics):
         assert self._folder is not None
         try:
             manifest = json.loads((self._folder / MANIFEST).read_text(encoding="utf-8"))
-            if (manifest.get("pending") and not trust_pending) or manifest.get("version") != 1:
-                return False
+        except FileNotFoundError:
+            return False  # never saved: built from the store
+        except (OSError, ValueError) as error:
+            log.warning("keyword index %s: unreadable manifest (%s); rebuilding it from the store", self._folder, error)
+            return False
+        if not isinstance(manifest, dict) or manifest.get("version") != FORMAT_VERSION:
+            log.info("keyword index %s: saved in another format; rebuilding it from the store", self._folder)
+            return False
+        if manifest.get("pending") and not trust_pending:
+            return False
+        try:
             slots = []
             for entry in manifest["segments"]:
-                slot = _Slot(KeywordSegment.load(self._folder / entry["name"]), entry["name"])
+                slot = _Slot(KeywordSegment.load(self._folder / entry["name"], entry["digest"]), entry["name"])
+                slot.digest = entry["digest"]
                 slot.mask(set(entry["masked"]))
                 slots.append(slot)
-        except (OSError, ValueError, KeyError):
-            return False  # missing or damaged: rebuilt from the store
+        except Exception as error:  # whatever a damaged file makes a parser raise
+            log.warning("keyword index %s is damaged (%s); rebuilding it from the store", self._folder, error)
+            return False
         self._frozen = slots[:-1] if manifest["tail"] else slots
         self._tail = slots[-1] if manifest["tail"] else None
         self._refresh_statistics()
@@ -226,12 +256,18 @@ class SegmentedKeywordIndex(TermStatistics):
         """Wrap writes to the store: the saved index is marked *pending* until they end, so a
         crash in between leads to a rebuild at the next start, not to a stale index."""
         with self._lock:
-            if self._read_only:
+            if self._read_only and self._unwritable is None:
                 raise IndexBusyError()
             if self._changes == 0:
                 self._take_writer_lock()
             self._changes += 1
-            self._write_manifest()
+            try:
+                if self._unwritable is not None:
+                    self._save_held_index()
+                self._write_manifest()
+            except BaseException:
+                self._end_change(quiet=True)  # nothing was written to the store yet
+                raise
         try:
             yield
         except BaseException:
@@ -239,11 +275,33 @@ class SegmentedKeywordIndex(TermStatistics):
             raise
         finally:
             with self._lock:
-                self._changes -= 1
+                self._end_change()
+
+    def _save_held_index(self) -> None:
+        """The folder could not be written when the index was opened (it was built in memory):
+        save it now that a change begins, or raise the ``OSError`` that still prevents it."""
+        self._read_only, self._unwritable = False, None
+        try:
+            self.rebuild()
+        except OSError as error:
+            self._read_only, self._unwritable = True, error
+            raise
+
+    def _end_change(self, quiet: bool = False) -> None:
+        """Record the end of a change and release the writer lock, whatever the manifest write does."""
+        self._changes -= 1
+        try:
+            if not quiet:
                 self._write_manifest()
-                if self._changes == 0 and self._writer_lock is not None:
-                    self._writer_lock.close()  # releases the lock
-                    self._writer_lock = None
+        except OSError as error:
+            # Disk full or read-only: the manifest saved when the change began still says
+            # "pending", so other processes (and the next start) rebuild; this process goes on
+            # with the index it holds. Above all the lock must not stay held.
+            log.warning("keyword index %s: could not record the end of a change (%s)", self._folder, error)
+        finally:
+            if self._changes == 0 and self._writer_lock is not None:
+                self._writer_lock.close()  # releases the lock
+                self._writer_lock = None
 
     def _take_writer_lock(self) -> None:
         """One process writes at a time: a second one is told so instead of both saving segments."""
@@ -320,7 +378,7 @@ class SegmentedKeywordIndex(TermStatistics):
         slot = _Slot(KeywordSegment.build(chunks), f"seg-{uuid.uuid4().hex[:12]}")  # unique across processes
         if self._folder is not None and not self._read_only:
             temporary = self._folder / f"{slot.name}.tmp"
-            slot.segment.save(temporary)
+            slot.digest = slot.segment.save(temporary)
             os.replace(temporary, self._folder / slot.name)
         return slot
 
@@ -333,9 +391,12 @@ class SegmentedKeywordIndex(TermStatistics):
         if self._folder is None or self._read_only:
             return
         manifest = {
-            "version": 1,
+            "version": FORMAT_VERSION,
             "pending": self._changes > 0 or self._interrupted,
-            "segments": [{"name": s.name, "chunks": len(s.segment), "masked": sorted(s.masked)} for s in self._slots],
+            "segments": [
+                {"name": s.name, "chunks": len(s.segment), "masked": sorted(s.masked), "digest": s.digest}
+                for s in self._slots
+            ],
             "tail": self._tail is not None,
             "live_chunks": len(self),
         }

@@ -1,64 +1,37 @@
-"""Extractive answers without an LLM: quote the few sentences of the retrieved
-paragraphs that answer the question, cite them, or refuse. Pure logic.
+"""Extractive answers without an LLM: quote the sentences of the retrieved passages that
+answer the question, cite them, or refuse. Pure logic.
 
-A sentence is scored by how much of the question it covers: each content term of the
-question (IDF-weighted, abbreviations folded so "KCN" = "khu công nghiệp") counts fully
-when the sentence has it, a little less when only an OCR/typo variant is there, and at a
-discount when only the section heading, the rest of the paragraph or the document has it
-(a bullet names its unit in the heading; a report names its bloc once). The score is then
-scaled by whether the sentence holds the kind of thing asked for (a number for
-"bao nhiêu", a date for "ngày nào", an award for "hình thức khen thưởng nào") and by
-whether the names in the question (a province, a zone) are in the passage at all.
+1. Every sentence of the retrieved passages is a candidate with features
+   (``app.answering.features``) and its constraints checked (``constraints``).
+2. The fitted scorer (``scorer.Weights``) gives each the probability that it answers.
+3. Only sentences that meet the question's constraints (the year, province, region,
+   zone or person asked) may answer. The best one answers when its probability reaches
+   the fitted threshold; otherwise refuse, saying what the reports hold instead when a
+   likely sentence failed a constraint ("… không có số liệu năm 2023; gần nhất là 2019").
+4. A comparison is answered part by part: a quote for each year/unit asked, or "không có"
+   for the part the reports lack. Other questions get at most two further quotes that add
+   figures or terms the first one lacks, above the fitted extra threshold.
 """
 
 from __future__ import annotations
 
-import itertools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
 
 from langchain_core.documents import Document
-from rapidfuzz.distance import OSA
 
+from app.answering.features import Candidate, Lexicon, candidates_for
+from app.answering.frame import AnswerType, QuestionFrame, parse_question
 from app.answering.models import Answer, Citation, RetrievedPassage
-from app.answering.question import AnswerType, QuestionProfile, profile_question
-from ingest.normalize import fold, looks_accentless, numbers_in, search_syllables
-from vectorstore.query import fold_abbreviations, name_tokens
+from app.answering.scorer import Weights
+from ingest.gazetteer import display_name
+from ingest.normalize import fold, match_key, numbers_in
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[^\W_a-zà-ỹđ])|(?<=\.)\s*(?=[-+]\s)")
-CLAUSE_END = re.compile(r"(?<=;)\s+")
-DATE = re.compile(r"\b\d{1,2}\s*[-/]\s*\d{1,2}(?:\s*[-/]\s*\d{2,4})?\b|\bng[aà]y\s+\d{1,2}\b", re.IGNORECASE)
-PERSON_TITLE = re.compile(r"\b(?:ông|bà|ong|ba|6ng)\s+(\S+)\s+(\S+)", re.IGNORECASE)
-PLACE_WORD = re.compile(r"\b(?:tại|ở|tai)\s+(?:(?:tỉnh|tinh|thành phố|thanh pho)\s+)?(\S+)", re.IGNORECASE)
-AWARD = re.compile(
-    r"co thi dua|bang khen|huan chuong|danh hieu|chien s[iy] thi dua|lao dong tien tien|giay khen|tap the lao dong"
-)
-
-LONG_SENTENCE = 300  # longer sentences are cut at ";" into clauses (except for list questions)
-# Where a question term is found, and how much that counts.
-IN_SENTENCE, AS_VARIANT, IN_HEADING, IN_PARAGRAPH, IN_DOCUMENT = 1.0, 0.85, 0.6, 0.4, 0.3
-IDF_POWER = 2.0
-PHRASE_WEIGHT = 0.25  # bonus share for the question's word pairs found in the sentence
-MISSING_FOCUS = 0.7  # the question's rarest content term is in neither the sentence nor its heading
-LONE_WORD = 0.6  # a term found without any of its question word pairs counts this much
-LONG_QUOTE = 60  # syllables; longer sentences cover more by chance and are scaled down
 MAX_QUOTES = 3
-KEEP_RATIO = 0.8  # an extra sentence from another passage must score this close to the best one
-NAME_QUOTE_FLOOR = 0.25  # a quote for a further name of the question needs at least this score
+MAX_ANSWER_CHARS = 1000  # a longer answer is a wall of text, not an answer (evals count it wrong)
+MAX_QUOTE_CHARS = 420  # a quote longer than this is cut to its clause about the question
 
-
-class Lexicon(Protocol):
-    """Corpus statistics the scorer needs (implemented by the keyword index)."""
-
-    def idf(self, term: str) -> float: ...
-
-    def variants(self, term: str) -> frozenset[str]: ...
-
-    def spelling(self, term: str) -> str: ...
-
-    def document_terms(self, doc_id: str) -> frozenset[str]: ...
+__all__ = ["Lexicon", "Phrasing", "Selection", "answer_extractively", "select_quotes"]
 
 
 @dataclass(frozen=True)
@@ -67,231 +40,95 @@ class Phrasing:
     intro: str
     item_with_heading: str
     item: str
+    missing: str = "Không có thông tin về {what}."
+    nearest: str = "Gần nhất là ({what}): “{quote}” [{n}]"
 
 
 @dataclass(frozen=True)
-class Thresholds:
-    # Below this the best sentence does not answer: refuse. Set between the best scores of
-    # unanswerable and answerable gold questions (README "Refusal threshold").
-    min_score: float = 0.38
+class Selection:
+    quotes: list[Candidate]
+    missing: list[str]  # parts of a comparison the reports do not cover
+    nearest: Candidate | None = None  # a likely sentence that failed a constraint (for a refusal)
+    candidates: tuple[Candidate, ...] = ()  # every candidate, scored (for --explain)
+
+    @property
+    def refused(self) -> bool:
+        return not self.quotes
 
 
-DEFAULT_THRESHOLDS = Thresholds()
+def _label(constraint: str) -> str:
+    """A constraint value as the user reads it: "province:ha nam" → "Hà Nam"."""
+    kind, _, value = constraint.partition(":")
+    if kind in ("province", "region"):
+        return display_name(kind, value)
+    return value if kind == "name" else constraint
 
 
-@dataclass(frozen=True)
-class Candidate:
-    document: Document
-    passage_rank: int
-    quote: str
-    score: float
-    found: frozenset[str]  # question terms the sentence itself has
-    names: frozenset[str]  # question names found in its passage
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    return a.chunk_id == b.chunk_id and (a.quote in b.quote or b.quote in a.quote)
 
 
-def split_sentences(text: str, keep_long: bool = False) -> list[str]:
-    """Sentences of a paragraph; long ones cut into clauses at ";"."""
-    units: list[str] = []
-    for sentence in SENTENCE_END.split(text):
-        sentence = sentence.strip()
-        if not sentence:
-            continue
-        if len(sentence) > LONG_SENTENCE and not keep_long:
-            units.extend(c.strip() for c in CLAUSE_END.split(sentence) if c.strip())
-        else:
-            units.append(sentence)
-    return units
-
-
-def _terms(text: str) -> list[str]:
-    return fold_abbreviations(search_syllables(text))
-
-
-def _names_a_person(sentence: str) -> bool:
-    """ "ông/bà" followed by two capitalised words ("ông Trần Quốc Trung")."""
-    return any(a[:1].isupper() and b[:1].isupper() for a, b in PERSON_TITLE.findall(sentence))
-
-
-def _names_a_place(sentence: str) -> bool:
-    """ "tại/ở" followed by a capitalised word ("tại tỉnh Hải Dương")."""
-    return any(word[:1].isupper() for word in PLACE_WORD.findall(sentence))
-
-
-def _type_fit(question: QuestionProfile, sentence: str) -> float:
-    """1.0 when the sentence holds the kind of thing asked for, less when it does not."""
-    fit = 1.0
-    if AnswerType.NUMBER in question.types and not set(numbers_in(sentence)) - question.numbers:
-        fit *= 0.45
-    if AnswerType.DATE in question.types and not DATE.search(sentence):
-        fit *= 0.3
-    if AnswerType.PERSON in question.types and not _names_a_person(sentence):
-        fit *= 0.4
-    if AnswerType.PLACE in question.types and not _names_a_place(sentence):
-        fit *= 0.5
-    if AnswerType.AWARD in question.types and not AWARD.search(" ".join(search_syllables(sentence))):
-        fit *= 0.5
-    return fit
-
-
-def _appears(name: str, syllables: list[str]) -> bool:
-    """The name's syllables appear in a row, allowing one typo per five letters (a
-    swapped pair of letters counts as one: "Logn" for "Long")."""
-    wanted = name.split()
-    target = "".join(wanted)
-    budget = max(1, len(target) // 5)
-    for start in range(len(syllables) - len(wanted) + 1):
-        window = "".join(syllables[start : start + len(wanted)])
-        if OSA.distance(target, window, score_cutoff=budget) <= budget:
-            return True
-    return False
-
-
-def _contains_name(name: str, syllables: list[str], person: bool) -> bool:
-    """A name is present whole or, for a person, by the last two syllables of the full
-    name ("bà Thu Hương" for "Bùi Thị Thu Hương")."""
-    wanted = name.split()
-    return _appears(name, syllables) or (person and len(wanted) >= 3 and _appears(" ".join(wanted[-2:]), syllables))
-
-
-def _names_found(question: QuestionProfile, context: str, document_terms: frozenset[str]) -> frozenset[str]:
-    """Names of the question found in the passage or, for a bloc's abbreviation,
-    anywhere in its report."""
-    syllables = search_syllables(context)
-    return frozenset(
-        n for n in question.names if n in document_terms or _contains_name(n, syllables, n in question.people)
+def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights: Weights) -> Selection:
+    scored = sorted(
+        (replace(c, probability=weights.probability(c.features)) for c in candidates), key=lambda c: -c.probability
     )
-
-
-def _names_factor(question: QuestionProfile, found: frozenset[str]) -> float:
-    """A passage naming none of the question's places/units is about something else; a
-    report not naming the question's bloc is the wrong report."""
-    blocs = [n for n in question.names if n in name_tokens()]
-    local = [n for n in question.names if n not in name_tokens()]
-    factor = 1.0
-    if any(b not in found for b in blocs):
-        factor *= 0.3
-    if local:
-        share = sum(1 for n in local if n in found) / len(local)
-        factor *= 0.3 if share == 0 else 0.6 + 0.4 * share
-    return factor
-
-
-def _score_passage(
-    question: QuestionProfile, document: Document, passage_rank: int, lexicon: Lexicon
-) -> list[Candidate]:
-    meta = document.metadata
-    heading_text = " ".join([meta.get("title", ""), *meta.get("headings", [])[-2:]])
-    heading_terms = set(_terms(heading_text))
-    paragraph_terms = set(_terms(f"{heading_text} {document.page_content}"))
-    document_terms = lexicon.document_terms(meta["doc_id"])
-    # Rare terms decide what a question is about; squaring the IDF lets them dominate, so
-    # that a sentence sharing only common words ("khối", "thi đua", "năm") does not pass.
-    # Names scope the passage (see _names_factor); what the question asks about them is
-    # in its other words, and only those pick the sentence.
-    name_syllables = {s for n in question.names for s in n.split()}
-    weights = {t: lexicon.idf(t) ** IDF_POWER for t in question.terms if t not in name_syllables}
-    if not weights:  # a question that is only names ("Phú Quốc?")
-        weights = {t: lexicon.idf(t) ** IDF_POWER for t in question.terms}
-    total = sum(weights.values()) or 1.0
-    focus = max(weights, key=lambda t: weights[t]) if weights else None
-    content_pairs = {b for b in question.bigrams if not set(b.split("_")) & name_syllables}
-    pairs_of = {t: {b for b in question.bigrams if t in b.split("_")} for t in question.terms}
-    # Misread letters are only expected in OCR text; clean text is matched exactly.
-    ocr_text = looks_accentless(document.page_content)
-    names = _names_found(question, f"{heading_text} {document.page_content}", document_terms)
-    names_factor = _names_factor(question, names)
-    rank_prior = 1.0 - 0.04 * passage_rank
-    candidates = []
-    for quote in split_sentences(document.page_content, keep_long=AnswerType.LIST in question.types):
-        syllables = _terms(quote)
-        present = set(syllables)
-        pairs = {f"{a}_{b}" for a, b in itertools.pairwise(syllables)}
-        credit = 0.0
-        found = set()
-        for term, weight in weights.items():
-            if term in present:
-                level = IN_SENTENCE
-            elif ocr_text and lexicon.variants(term) & present:
-                level = AS_VARIANT
-            elif term in heading_terms or (ocr_text and lexicon.variants(term) & heading_terms):
-                level = IN_HEADING
-            elif term in paragraph_terms:
-                level = IN_PARAGRAPH
-            elif term in document_terms:
-                level = IN_DOCUMENT
-            else:
-                level = 0.0
-            if level >= AS_VARIANT:
-                found.add(term)
-                if pairs_of[term] and not pairs_of[term] & pairs and level == IN_SENTENCE:
-                    level *= LONE_WORD
-            credit += level * weight
-        phrase = len(content_pairs & pairs) / len(content_pairs) if content_pairs else 0.0
-        # The rarest thing asked about must be there: "lao động nước ngoài" is not answered
-        # by a sentence about "lao động".
-        focus_factor = 1.0 if focus is None or focus in found or focus in heading_terms else MISSING_FOCUS
-        length_factor = min(1.0, (LONG_QUOTE / max(len(syllables), 1)) ** 0.3)
-        fit = _type_fit(question, quote) * names_factor * focus_factor * rank_prior
-        score = (credit / total + PHRASE_WEIGHT * phrase) * fit
-        candidates.append(Candidate(document, passage_rank, quote, score * length_factor, frozenset(found), names))
-    return candidates
-
-
-def _corrected(question: QuestionProfile, lexicon: Lexicon) -> QuestionProfile:
-    """The question with typos fixed against the corpus vocabulary ("Vĩnh Logn")."""
-    fixed = {t: lexicon.spelling(t) for t in question.terms}
-    if all(t == f for t, f in fixed.items()):
-        return question
-    bigrams = frozenset("_".join(fixed.get(p, p) for p in b.split("_")) for b in question.bigrams)
-    names = tuple(" ".join(fixed.get(p, p) for p in n.split()) for n in question.names)
-    return replace(question, terms=tuple(dict.fromkeys(fixed.values())), bigrams=bigrams, names=names)
-
-
-def select_quotes(
-    question: QuestionProfile,
-    documents: Sequence[Document],
-    lexicon: Lexicon,
-    thresholds: Thresholds = DEFAULT_THRESHOLDS,
-) -> list[Candidate]:
-    """The best sentence, plus up to two more that add what it lacks; [] means refuse."""
-    question = _corrected(question, lexicon)
-    candidates = [c for rank, d in enumerate(documents) for c in _score_passage(question, d, rank, lexicon)]
-    if not candidates:
-        return []
-    candidates.sort(key=lambda c: -c.score)
-    best = candidates[0]
-    if best.score < thresholds.min_score:
-        return []
+    eligible = [c for c in scored if c.constraints.met and states_a_figure(frame, c)]
+    if not eligible or eligible[0].probability < weights.answer_threshold:
+        nearest = next((c for c in scored if not c.constraints.met), None)
+        if nearest is not None and nearest.probability < weights.answer_threshold:
+            nearest = None
+        return Selection([], [], nearest, tuple(scored))
+    best = eligible[0]
     chosen = [best]
-    # A question naming several places/units (a comparison) gets a quote for each.
-    for name in (n for n in question.names if n not in name_tokens()):
-        if any(name in c.names for c in chosen):
-            continue
-        holder = next((c for c in candidates if name in c.names and c.score >= NAME_QUOTE_FLOOR), None)
-        if holder is not None and len(chosen) < MAX_QUOTES:
-            chosen.append(holder)
-    found = set().union(*(c.found for c in chosen))
-    numbers = {n for c in chosen for n in numbers_in(c.quote)}
-    for candidate in candidates[1:]:
-        if len(chosen) >= MAX_QUOTES:
+    missing: list[str] = []
+    if frame.comparison:
+        covered = set(best.constraints.satisfied)
+        wanted = [*_comparison_parts(frame)]
+        for part in wanted:
+            if part in covered or len(chosen) >= MAX_QUOTES:
+                continue
+            holder = next(
+                (
+                    c
+                    for c in eligible
+                    if part in c.constraints.satisfied
+                    and c.probability >= weights.answer_threshold
+                    and not any(_overlaps(c, k) for k in chosen)
+                ),
+                None,
+            )
+            if holder is None:
+                missing.append(_label(part))
+            else:
+                chosen.append(holder)
+                covered |= holder.constraints.satisfied
+    found = set(best.found)
+    figures = set(numbers_in(best.quote))
+    for candidate in eligible[1:]:
+        if len(chosen) >= MAX_QUOTES or candidate.probability < weights.extra_threshold:
             break
-        if candidate in chosen:
+        if any(_overlaps(candidate, c) for c in chosen):
             continue
-        floor = thresholds.min_score
-        if candidate.document is not best.document:
-            floor = max(floor, KEEP_RATIO * best.score)
-        if candidate.score < floor:
-            continue
-        adds_terms = bool(candidate.found - found)
-        adds_numbers = bool(set(numbers_in(candidate.quote)) - numbers) and AnswerType.NUMBER in question.types
-        if adds_terms or adds_numbers:
+        adds = bool(candidate.found - found) or bool(set(numbers_in(candidate.quote)) - figures)
+        if adds:
             chosen.append(candidate)
             found |= candidate.found
-            numbers |= set(numbers_in(candidate.quote))
-    # Quotes read in document order, as in the report.
-    return sorted(
-        chosen, key=lambda c: (c.document.metadata.get("source", ""), c.document.metadata.get("paragraph", 0))
-    )
+            figures |= set(numbers_in(candidate.quote))
+    return Selection(chosen, missing, None, tuple(scored))
+
+
+def states_a_figure(frame: QuestionFrame, candidate: Candidate) -> bool:
+    """A "how many / what share" question is answered only by a sentence with a figure."""
+    if frame.answer_type in (AnswerType.NUMBER, AnswerType.PERCENT):
+        return candidate.features["new_numbers"] > 0
+    return True
+
+
+def _comparison_parts(frame: QuestionFrame) -> list[str]:
+    parts = [f"năm {y}" for y in sorted(frame.years)] if len(frame.years) > 1 else []
+    parts += [f"province:{k}" for k in frame.provinces] if len(frame.provinces) > 1 else []
+    parts += [f"region:{k}" for k in frame.regions] if len(frame.regions) > 1 else []
+    return parts
 
 
 def retrieved_passages(documents: Sequence[Document]) -> list[RetrievedPassage]:
@@ -325,35 +162,81 @@ def citation_for(n: int, document: Document, quote: str) -> Citation:
     )
 
 
-def answer_extractively(
-    question: str,
-    documents: Sequence[Document],
-    lexicon: Lexicon,
-    phrasing: Phrasing,
-    thresholds: Thresholds = DEFAULT_THRESHOLDS,
-) -> Answer:
-    retrieved = retrieved_passages(documents)
-    quotes = select_quotes(profile_question(question), documents, lexicon, thresholds)
-    if not quotes:
-        return Answer(question=question, answer=phrasing.refusal, refused=True, retrieved=retrieved)
-    citations: dict[str, Citation] = {}
-    lines = [phrasing.intro]
-    for quote in quotes:
-        chunk_id = quote.document.metadata["chunk_id"]
-        if chunk_id in citations:
-            previous = citations[chunk_id]
-            citations[chunk_id] = replace(previous, quote=f"{previous.quote} … {quote.quote}")
+def _shortened(quote: str) -> str:
+    if len(quote) <= MAX_QUOTE_CHARS:
+        return quote
+    return quote[:MAX_QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+class _Citations:
+    """Citation numbers in order of first use; two quotes of one paragraph share a number."""
+
+    def __init__(self) -> None:
+        self.by_chunk: dict[str, Citation] = {}
+
+    def cite(self, candidate: Candidate, quote: str) -> int:
+        chunk_id = candidate.chunk_id
+        if chunk_id in self.by_chunk:
+            previous = self.by_chunk[chunk_id]
+            if match_key(quote) not in match_key(previous.quote):
+                self.by_chunk[chunk_id] = replace(previous, quote=f"{previous.quote} … {quote}")
         else:
-            citations[chunk_id] = citation_for(len(citations) + 1, quote.document, quote.quote)
-        heading = quote.document.metadata.get("heading", "")
-        # The heading is repeated only when the sentence does not already name it.
-        show_heading = heading and fold(heading) not in fold(quote.quote)
-        template = phrasing.item_with_heading if show_heading else phrasing.item
-        lines.append(template.format(heading=heading, quote=quote.quote, n=citations[chunk_id].n))
+            self.by_chunk[chunk_id] = citation_for(len(self.by_chunk) + 1, candidate.document, quote)
+        return self.by_chunk[chunk_id].n
+
+
+def _quote_line(candidate: Candidate, quote: str, n: int, phrasing: Phrasing) -> str:
+    heading = candidate.document.metadata.get("heading", "")
+    # The heading is repeated only when it is short and the sentence does not already name it.
+    show_heading = heading and len(heading) <= 120 and fold(heading) not in fold(quote)
+    template = phrasing.item_with_heading if show_heading else phrasing.item
+    return template.format(heading=heading, quote=quote, n=n)
+
+
+def compose(question: str, selection: Selection, documents: Sequence[Document], phrasing: Phrasing) -> Answer:
+    retrieved = retrieved_passages(documents)
+    citations = _Citations()
+    if selection.refused:
+        lines = [phrasing.refusal]
+        nearest = selection.nearest
+        if nearest is not None:
+            failed = ", ".join(_label(f) for f in nearest.constraints.failed) or "điều được hỏi"
+            lines.append(phrasing.missing.format(what=failed))
+            quote = _shortened(nearest.quote)
+            held = ", ".join(nearest.constraints.held) or nearest.document.metadata.get("title", "")
+            lines.append(phrasing.nearest.format(what=held, quote=quote, n=citations.cite(nearest, quote)))
+        return Answer(
+            question=question,
+            answer="\n".join(lines),
+            refused=True,
+            citations=list(citations.by_chunk.values()),
+            retrieved=retrieved,
+        )
+    lines = [phrasing.intro]
+    # Quotes read in the order of the reports, as the user would find them.
+    ordered = sorted(
+        selection.quotes,
+        key=lambda c: (c.document.metadata.get("source", ""), c.document.metadata.get("paragraph", 0)),
+    )
+    for candidate in ordered:
+        quote = _shortened(candidate.quote)
+        line = _quote_line(candidate, quote, citations.cite(candidate, quote), phrasing)
+        if len("\n".join([*lines, line])) > MAX_ANSWER_CHARS and len(lines) > 1:
+            break
+        lines.append(line)
+    lines.extend(phrasing.missing.format(what=what) for what in selection.missing)
     return Answer(
         question=question,
         answer="\n".join(lines),
         refused=False,
-        citations=list(citations.values()),
+        citations=list(citations.by_chunk.values()),
         retrieved=retrieved,
     )
+
+
+def answer_extractively(
+    question: str, documents: Sequence[Document], lexicon: Lexicon, phrasing: Phrasing, weights: Weights
+) -> Answer:
+    frame = parse_question(question)
+    selection = select_quotes(frame, candidates_for(frame, documents, lexicon), weights)
+    return compose(question, selection, documents, phrasing)

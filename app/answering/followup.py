@@ -5,8 +5,8 @@ becomes "Ban Quản lý nào được đề nghị tặng Cờ thi đua năm 202
 reports mostly swap one slot (a period or a province) of the last question, so the rule
 is: find the slots the follow-up names and put them in place of the previous ones; when
 the follow-up asks about something new ("còn nộp ngân sách?"), keep the previous
-question's period and places as context. Works on accent-less typing too (matching is
-on folded text; the text that is kept is the user's own).
+question's period and places as context. Works on accent-less typing too (periods are
+matched on folded text, places by the gazetteer; the text that is kept is the user's own).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from app.answering.places import place_spans as _place_spans
+from ingest.gazetteer import find_places
 from ingest.normalize import fold
 
 _LEADING = re.compile(r"^\s*(?:(?:the|vay|thi|va|nhung)\s+)?con\b\s*|^\s*(?:the|vay)\s+", re.IGNORECASE)
@@ -33,6 +33,11 @@ _GLUE = {"cua", "o", "tai", "voi", "cho", "trong", "tinh", "thanh", "pho", "tp",
 _WORD = re.compile(r"\w+")
 MAX_FOLLOW_UP_WORDS = 12  # a longer question is a question of its own
 MAX_BARE_FOLLOW_UP_WORDS = 4  # without a leading "còn", only a short "… thì sao?" is a follow-up
+
+
+def _place_spans(text: str) -> list[tuple[int, int]]:
+    """Provinces and regions ("còn miền Tây thì sao?") in the text as written."""
+    return [(m.start, m.end) for m in find_places(text)]
 
 
 def _period_spans(folded: str) -> list[tuple[int, int]]:
@@ -55,7 +60,7 @@ def _core(question: str) -> str | None:
     end = trailing.start() if trailing and trailing.start() >= start else len(question)
     core = question[start:end].strip(" ,;:?.!")
     short = len(_WORD.findall(fold(core))) <= MAX_BARE_FOLLOW_UP_WORDS
-    has_slot = bool(_place_spans(folded) or _period_spans(folded))
+    has_slot = bool(_place_spans(question) or _period_spans(folded))
     # "Công tác khen thưởng thực hiện như thế nào?" ends like a follow-up but is a question of its own.
     if leading or (short and (trailing or has_slot)):
         return core
@@ -86,7 +91,7 @@ def _swap_periods(base: str, periods: list[str]) -> str:
 
 
 def _swap_places(base: str, places: list[str]) -> str:
-    spans = _place_spans(fold(base))
+    spans = _place_spans(base)
     if not spans:
         return f"{base.rstrip(' ?')} ({', '.join(places)})?"
     return _replace(base, spans, places)
@@ -103,7 +108,7 @@ def standalone_question(question: str, previous: Sequence[str]) -> str:
     base = _nfc(previous[-1])
     folded_core = fold(core)
     period_spans = _period_spans(folded_core)
-    place_spans = _place_spans(folded_core)
+    place_spans = _place_spans(core)
     periods = [core[s:e] for s, e in period_spans]
     places = [core[s:e] for s, e in place_spans]
     leftover = _replace(folded_core, sorted(period_spans + place_spans), [" "] * (len(period_spans) + len(place_spans)))
@@ -119,6 +124,6 @@ def standalone_question(question: str, previous: Sequence[str]) -> str:
     # follow-up names its own.
     base_folded = fold(base)
     carried_spans = [] if periods else _period_spans(base_folded)
-    carried_spans += [] if places else _place_spans(base_folded)
+    carried_spans += [] if places else _place_spans(base)
     carried = [base[s:e] for s, e in sorted(carried_spans)]
     return " ".join([core, *carried]).strip() + "?"

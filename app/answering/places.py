@@ -1,31 +1,14 @@
-"""Vietnamese place names (provinces, centrally-run cities) found in text. Pure.
+"""Vietnamese province names found in text: a thin view of ``ingest.gazetteer``. Pure.
 
-Matching is on folded text (``fold`` keeps one character per NFC character, so the spans
-index the NFC text as well): "con bac lieu" finds "Bạc Liêu" typed without accents.
+Takes the text as written (accented or not) or its folded form: ``fold`` keeps one character
+per NFC character, so spans found in either index both.
 """
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-from pathlib import Path
-
-from ingest.normalize import fold
+from ingest.gazetteer import find_places
 
 
-@lru_cache(maxsize=1)
-def _places() -> tuple[str, ...]:
-    """Folded place names, longest first (so "thua thien hue" wins over "hue")."""
-    lines = Path(__file__).with_name("places.txt").read_text(encoding="utf-8").splitlines()
-    names = {fold(line.strip()).replace("–", "-") for line in lines if line.strip() and not line.startswith("#")}
-    return tuple(sorted(names, key=len, reverse=True))
-
-
-def place_spans(folded: str) -> list[tuple[int, int]]:
-    """Non-overlapping spans of place names in a folded text, in order."""
-    spans: list[tuple[int, int]] = []
-    for name in _places():
-        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", folded):
-            if not any(start < match.end() and match.start() < end for start, end in spans):
-                spans.append(match.span())
-    return sorted(spans)
+def place_spans(text: str) -> list[tuple[int, int]]:
+    """Non-overlapping spans of province names in ``text``, in order."""
+    return [(m.start, m.end) for m in find_places(text) if m.kind == "province"]

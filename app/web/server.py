@@ -22,8 +22,10 @@ def create_app(service: Baocao, settings: Settings) -> FastAPI:
     api = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
 
     @api.get("/healthz", response_class=PlainTextResponse)
-    def healthz() -> str:
-        return "ok"
+    def healthz() -> PlainTextResponse:
+        # Checks the store can be read (a deleted or damaged home answers 503 with the reason).
+        problem = service.health()
+        return PlainTextResponse(problem or "ok", status_code=503 if problem else 200)
 
     @api.get("/source/{doc_id}", response_class=HTMLResponse)
     def source(doc_id: str) -> HTMLResponse:

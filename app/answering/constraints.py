@@ -1,0 +1,264 @@
+"""Does a sentence answer the question that was asked, or the same question about another
+year, province, region, zone or person? Pure logic.
+
+A constraint of the question (``QuestionFrame``: its years, provinces, regions, named
+zones, people) is met by a candidate sentence when the sentence states it, or the
+sentence is silent about it and its paragraph, headings, report title or document frame
+(the years and issuer found at ingest) state it. A sentence that names another year and
+not the one asked is about that other year, whatever its report covers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from langchain_core.documents import Document
+from rapidfuzz.distance import OSA
+
+from app.answering.frame import QuestionFrame
+from ingest.gazetteer import alias_forms, find_places, merged_keys, region_of
+from ingest.normalize import fold, is_ocr_text, search_syllables
+
+# "so với cùng kỳ năm 2019", "so với năm trước (2019)": a year compared with is not the one reported.
+COMPARED_YEAR = re.compile(
+    r"(?:so\s+v[ớo]i|cùng\s+kỳ|cung\s+ky)\s+(?:cùng\s+kỳ\s+|cung\s+ky\s+)?(?:năm\s+|nam\s+)?(?:19|20)\d{2}",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)")
+YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d)")
+
+
+# Periods, matched on folded text. A question for a whole year ("cả năm 2021", "đến hết năm
+# 2023") is not answered by a figure for part of it ("từ đầu năm đến 26/9", "đến hết tháng 6").
+WHOLE_YEAR = re.compile(r"\b(?:ca|toan|het|cuoi)\s+nam\b")
+PART_OF_YEAR = re.compile(
+    r"\b(?:\d{1,2}|mot|hai|ba|sau|chin)\s+thang\b|\bquy\s+(?:[ivx]+|\d)\b|\btu\s+dau\s+nam\b"
+    r"|\b(?:het|den)\s+thang\b|\b(?:den|tinh den)\s+(?:ngay\s+)?\d{1,2}\s*[-/]\s*\d{1,2}\b"
+)
+MONTHS = re.compile(r"\b(\d{1,2})\s+thang\b")
+
+
+def period_parts(text: str) -> tuple[bool, bool, frozenset[int]]:
+    """(asks/states a whole year, states part of a year, the "N tháng" spans named)."""
+    folded = fold(text)
+    return (
+        bool(WHOLE_YEAR.search(folded)),
+        bool(PART_OF_YEAR.search(folded)),
+        frozenset(int(n) for n in MONTHS.findall(folded)),
+    )
+
+
+def years_in(text: str) -> frozenset[int]:
+    """Years a text names, ranges ("2016 – 2020") filled in."""
+    years = {int(y) for y in YEAR.findall(text)}
+    for start, end in YEAR_RANGE.findall(text):
+        if 0 < int(end) - int(start) <= 10:
+            years.update(range(int(start), int(end) + 1))
+    return frozenset(years)
+
+
+@dataclass(frozen=True)
+class Mentions:
+    years: frozenset[int] = frozenset()
+    provinces: frozenset[str] = frozenset()
+    regions: frozenset[str] = frozenset()
+    syllables: tuple[str, ...] = ()
+    ocr: bool = False  # accent-less OCR text: names are also looked for by edit distance
+
+    @staticmethod
+    @lru_cache(maxsize=4096)
+    def of(text: str) -> Mentions:
+        places = find_places(text)
+        return Mentions(
+            years=years_in(COMPARED_YEAR.sub(" ", text)),
+            provinces=frozenset(p.key for p in places if p.kind == "province"),
+            regions=frozenset(p.key for p in places if p.kind == "region"),
+            syllables=tuple(search_syllables(text)),
+            ocr=is_ocr_text(text),
+        )
+
+    @staticmethod
+    def of_places(places: tuple[str, ...]) -> Mentions:
+        """The places of a document frame ("province:hung yen", "region:dbsh")."""
+        pairs = [p.partition(":")[::2] for p in places]
+        return Mentions(
+            provinces=frozenset(key for kind, key in pairs if kind == "province"),
+            regions=frozenset(key for kind, key in pairs if kind == "region"),
+        )
+
+    def __or__(self, other: Mentions) -> Mentions:
+        return Mentions(
+            self.years | other.years,
+            self.provinces | other.provinces,
+            self.regions | other.regions,
+            (*self.syllables, "|", *other.syllables),
+            self.ocr or other.ocr,
+        )
+
+
+@dataclass(frozen=True)
+class PassageContext:
+    """What a passage states around its sentences: paragraph, headings + title, document frame."""
+
+    paragraph: Mentions
+    framing: Mentions  # headings, title, issuer and the places of the document frame
+    document_years: frozenset[int]
+    paragraph_text: str = ""
+    framing_text: str = ""  # headings, title and the document's period label
+
+    @staticmethod
+    def of(document: Document) -> PassageContext:
+        meta = document.metadata
+        framing_text = " \n ".join([str(meta.get("title", "")), str(meta.get("issuer", "")), *meta.get("headings", [])])
+        doc_years = frozenset(int(y) for y in str(meta.get("doc_years", "")).split(",") if y.strip().isdigit())
+        doc_places = tuple(p for p in str(meta.get("doc_places", "")).split(",") if p)
+        framing = Mentions.of(framing_text) | Mentions.of_places(doc_places)
+        period_text = f"{framing_text} \n {meta.get('period', '')}"
+        return PassageContext(
+            Mentions.of(document.page_content), framing, doc_years, document.page_content, period_text
+        )
+
+
+@dataclass(frozen=True)
+class ConstraintCheck:
+    met: bool  # every constraint of the question holds for this sentence
+    in_sentence_share: float  # share of the question's constraints the sentence states itself
+    satisfied: frozenset[str] = frozenset()  # constraint values met ("2019", "province:dong nai")
+    failed: tuple[str, ...] = ()  # constraint values not met, as labels for the user
+    held: tuple[str, ...] = ()  # what the passage states instead (its years), for a helpful refusal
+    conflicts: tuple[str, ...] = field(default=())
+
+
+def _appears(name: str, syllables: tuple[str, ...]) -> bool:
+    """The name's syllables appear in a row, one letter of damage allowed per five letters."""
+    wanted = name.split()
+    target = "".join(wanted)
+    budget = len(target) // 5
+    for start in range(len(syllables) - len(wanted) + 1):
+        window = "".join(syllables[start : start + len(wanted)])
+        if window == target or (budget and OSA.distance(target, window, score_cutoff=budget) <= budget):
+            return True
+    return False
+
+
+ZONE_KINDS = frozenset({"kcn", "kkt", "kcx", "ccn", "cnc"})
+
+
+def _name_key(name: str, person: bool) -> str:
+    """The part of a name a passage must state: a person's last two syllables ("Thu Hương"
+    for "Bùi Thị Thu Hương"); a zone's first two after its kind ("kcn thang long ii" →
+    "thang long"), since a question typed without accents may run on past the name."""
+    words = name.split()
+    if person:
+        return " ".join(words[-2:])
+    if len(words) > 1 and words[0] in ZONE_KINDS:
+        words = words[1:]
+    return " ".join(words[:2])
+
+
+def _named_in_ocr(kind: str, key: str, mentions: Mentions) -> bool:
+    """OCR text loses accents and misreads letters ("dong bang séng Hong"): look for the
+    place's names by edit distance."""
+    return mentions.ocr and any(_appears(form, mentions.syllables) for form in alias_forms(kind, key) if len(form) >= 6)
+
+
+def _province_met(key: str, mentions: Mentions) -> bool:
+    return bool(merged_keys(key) & mentions.provinces) or _named_in_ocr("province", key, mentions)
+
+
+def _region_met(key: str, mentions: Mentions) -> bool:
+    if key in mentions.regions or _named_in_ocr("region", key, mentions):
+        return True
+    return any(key in region_of(p) for p in mentions.provinces)
+
+
+def check_constraints(frame: QuestionFrame, sentence: str, context: PassageContext) -> ConstraintCheck:
+    own = Mentions.of(sentence)
+    around = context.paragraph | context.framing
+    satisfied: set[str] = set()
+    failed: list[str] = []
+    in_sentence = 0
+    total = 0
+    conflicts: list[str] = []
+
+    def record(label: str, in_own: bool, in_around: bool) -> None:
+        nonlocal in_sentence, total
+        total += 1
+        in_sentence += in_own
+        if in_own or in_around:
+            satisfied.add(label)
+        else:
+            failed.append(label)
+
+    # A report whose years are unknown (an undated page) can neither confirm nor contradict a year.
+    undated = not (context.paragraph.years or context.framing.years or context.document_years)
+    for year in sorted(frame.years):
+        in_own = year in own.years
+        # A sentence naming only other years is about them, not about the year asked; in a
+        # comparison, a sentence about one of the years asked is about that one only.
+        silent = not own.years if frame.comparison else not (own.years - frame.years)
+        in_around = silent and (
+            undated
+            or year in context.paragraph.years
+            or year in context.framing.years
+            or year in context.document_years
+        )
+        if not in_own and not silent:
+            conflicts.append(f"năm {year}")
+        record(f"năm {year}", in_own, in_around)
+    _check_period(frame.text, sentence, context, record)
+    for key in frame.provinces:
+        in_own = _province_met(key, own)
+        # Likewise a sentence about other provinces only is not about the one asked.
+        silent = not own.provinces
+        record(f"province:{key}", in_own, silent and _province_met(key, around))
+    for key in frame.regions:
+        record(f"region:{key}", _region_met(key, own), _region_met(key, around))
+    for name in (*frame.zones, *frame.people):
+        key = _name_key(name, person=name in frame.people)
+        record(f"name:{name}", _appears(key, own.syllables), _appears(key, around.syllables))
+    met = not failed if not frame.comparison else _each_kind_met(frame, satisfied)
+    held = tuple(str(y) for y in sorted(own.years or context.paragraph.years or context.document_years))
+    return ConstraintCheck(
+        met=met,
+        in_sentence_share=in_sentence / total if total else 1.0,
+        satisfied=frozenset(satisfied),
+        failed=tuple(failed),
+        held=held,
+        conflicts=tuple(conflicts),
+    )
+
+
+def _check_period(
+    question: str, sentence: str, context: PassageContext, record: Callable[[str, bool, bool], None]
+) -> None:
+    whole, _, months = period_parts(question)
+    if not (whole or months):
+        return
+    _, sentence_part, sentence_months = period_parts(sentence)
+    _, paragraph_part, paragraph_months = period_parts(context.paragraph_text)
+    _, _, framing_months = period_parts(context.framing_text)
+    if whole:
+        # The sentence, or failing that its paragraph, must not be about part of the year.
+        partial = sentence_part or paragraph_part
+        record("cả năm", False, not partial)
+        return
+    for span in sorted(months):
+        label = f"{span} tháng"
+        in_own = span in sentence_months
+        silent = not sentence_months
+        record(label, in_own, silent and (span in paragraph_months or span in framing_months))
+
+
+def _each_kind_met(frame: QuestionFrame, satisfied: set[str]) -> bool:
+    """A comparison is answered part by part: one part of each kind is enough for a quote."""
+    kinds = {
+        "năm": [f"năm {y}" for y in frame.years],
+        "province": [f"province:{k}" for k in frame.provinces],
+        "region": [f"region:{k}" for k in frame.regions],
+        "name": [f"name:{n}" for n in (*frame.zones, *frame.people)],
+    }
+    return all(not labels or any(label in satisfied for label in labels) for labels in kinds.values())

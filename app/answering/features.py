@@ -1,0 +1,217 @@
+"""Features of a candidate answer sentence: what a fitted scorer combines. Pure logic.
+
+Each retrieved passage is split into sentences; each sentence becomes a ``Candidate``
+with a fixed vector of features that encode domain knowledge (how much of the question
+it covers and where, whether it holds the kind of thing asked for, where retrieval put
+its passage) and with the question's constraints checked against it. How the features
+combine is not decided here: ``app.answering.scorer`` applies weights fitted by
+``baocao tune`` on gold questions (``evals.tune``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from langchain_core.documents import Document
+
+from app.answering.constraints import ConstraintCheck, PassageContext, check_constraints
+from app.answering.frame import AnswerType, QuestionFrame
+from ingest.normalize import looks_accentless, numbers_in, search_syllables
+from vectorstore.query import fold_abbreviations
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[^\W_a-zà-ỹđ])|(?<=\.)\s*(?=[-+]\s)")
+CLAUSE_END = re.compile(r"(?<=;)\s+")
+HEADLINE_SYLLABLES = 25
+SENTENCE_ENDS = (".", ";", ":", "!", "?", "…", ")")
+LONG_SENTENCE = 300  # characters; longer sentences are also offered cut at ";" into clauses
+DATE = re.compile(r"\b\d{1,2}\s*[-/]\s*\d{1,2}(?:\s*[-/]\s*\d{2,4})?\b|\bng[aà]y\s+\d{1,2}\b", re.IGNORECASE)
+YEAR = re.compile(r"^(?:19|20)\d{2}$")
+PERSON = re.compile(r"\b(?:ông|bà|đồng chí|ong|ba|dong chi)\s+[A-ZÀ-ỸĐ]\w*\s+[A-ZÀ-ỸĐ]\w*")
+ORGANISATION = re.compile(
+    r"\b(?:ban quan ly|cong ty|so |uy ban|ubnd|bql|tap doan|tong cong ty|khoi thi dua|bo |doanh nghiep|kcn|kkt|kcx)"
+)
+AWARD = re.compile(
+    r"co thi dua|bang khen|huan chuong|danh hieu|chien si thi dua|lao dong tien tien|giay khen|tap the lao dong"
+    r"|khen thuong|ky niem chuong"
+)
+PLACE = re.compile(r"\b(?:tại|ở|tai|o)\s+(?:(?:tỉnh|tinh|thành phố|thanh pho|huyện|huyen|xã|xa)\s+)?[A-ZÀ-ỸĐ]")
+
+# The feature vector, in the order the weights file lists its coefficients.
+FEATURE_NAMES: tuple[str, ...] = (
+    "cover_sentence",  # IDF-weighted share of the question's terms in the sentence
+    "cover_context",  # ... in the sentence, its headings or its report's title
+    "cover_paragraph",  # ... anywhere in the paragraph (or its headings/title)
+    "phrase",  # share of the question's word pairs found in the sentence
+    "focus",  # the question's rarest term is in the sentence or its headings
+    "echo",  # share of the sentence's words that only repeat the question
+    "novel",  # what the sentence adds to the question: log of its other content words
+    "cover_best",  # cover_sentence relative to the best-covering sentence for this question
+    "heading_like",  # short and without a sentence end: a headline, caption or label
+    "type_fit",  # the sentence holds the kind of thing asked for (a figure, a date, a person…)
+    "new_numbers",  # the sentence states figures the question does not (log-scaled count)
+    "constraints_in_sentence",  # share of the question's years/places/zones stated by the sentence itself
+    "rank",  # 1 / (1 + retrieval rank of the passage)
+    "top_passage",  # the passage retrieval ranked first
+    "fused",  # the passage's fused retrieval score relative to the best one
+    "dense",  # the passage's dense similarity (0 when only keyword retrieval found it)
+    "length",  # log of the sentence's syllables
+    "first_sentence",  # the first sentence of its paragraph
+    "ocr",  # the passage is accent-less OCR text
+)
+
+
+class Lexicon(Protocol):
+    """Corpus statistics the features need (implemented by the keyword index)."""
+
+    def idf(self, term: str) -> float: ...
+
+    def variants(self, term: str) -> frozenset[str]: ...
+
+    def spelling(self, term: str) -> str: ...
+
+    def document_terms(self, doc_id: str) -> frozenset[str]: ...
+
+
+@dataclass(frozen=True)
+class Candidate:
+    document: Document
+    passage_rank: int  # 0-based rank of its passage in the retrieved list
+    quote: str
+    features: dict[str, float]
+    constraints: ConstraintCheck
+    found: frozenset[str] = field(default_factory=frozenset)  # question terms the sentence has
+    probability: float = 0.0  # set by the scorer
+
+    @property
+    def chunk_id(self) -> str:
+        return str(self.document.metadata["chunk_id"])
+
+    def vector(self) -> list[float]:
+        return [self.features[name] for name in FEATURE_NAMES]
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph; a long one is also offered cut into its ";" clauses."""
+    units: list[str] = []
+    for sentence in SENTENCE_END.split(text):
+        sentence = sentence.strip()
+        if not sentence:
+            continue
+        units.append(sentence)
+        if len(sentence) > LONG_SENTENCE:
+            clauses = [c.strip() for c in CLAUSE_END.split(sentence) if c.strip()]
+            if len(clauses) > 1:
+                units.extend(clauses)
+    return units
+
+
+def terms_of(text: str) -> list[str]:
+    return fold_abbreviations(search_syllables(text))
+
+
+def _type_fit(frame: QuestionFrame, sentence: str, folded: str, new_numbers: int) -> float:
+    kind = frame.answer_type
+    if kind is AnswerType.NUMBER:
+        return float(new_numbers > 0)
+    if kind is AnswerType.PERCENT:
+        return float("%" in sentence or "phan tram" in folded)
+    if kind is AnswerType.DATE:
+        return float(bool(DATE.search(sentence)))
+    if kind is AnswerType.PERSON:
+        return float(bool(PERSON.search(sentence)))
+    if kind is AnswerType.AWARD:
+        return float(bool(AWARD.search(folded)))
+    if kind is AnswerType.ORGANISATION:
+        return float(bool(ORGANISATION.search(folded)))
+    if kind is AnswerType.PLACE:
+        return float(bool(PLACE.search(sentence)))
+    if kind is AnswerType.LIST:
+        return float(sentence.count(",") + sentence.count(";") >= 2)
+    return 0.5  # yes/no and other questions: no kind of span to look for
+
+
+def question_weights(frame: QuestionFrame, lexicon: Lexicon) -> dict[str, float]:
+    """IDF weight of each content term the question asks about (typos fixed against the corpus)."""
+    terms = [lexicon.spelling(t) for t in frame.terms]
+    return {t: lexicon.idf(t) for t in dict.fromkeys(terms)}
+
+
+def passage_candidates(
+    frame: QuestionFrame,
+    document: Document,
+    passage_rank: int,
+    lexicon: Lexicon,
+    weights: dict[str, float],
+    best_fused: float,
+) -> list[Candidate]:
+    meta = document.metadata
+    headings = list(meta.get("headings", []))
+    title = str(meta.get("title", ""))
+    context_terms = set(terms_of(" ".join([title, *headings[-2:]])))
+    paragraph_terms = context_terms | set(terms_of(document.page_content))
+    ocr = looks_accentless(document.page_content)
+    question_terms = set(weights)
+    total = sum(weights.values()) or 1.0
+    focus = max(weights, key=lambda t: weights[t]) if weights else None
+    pairs_wanted = {f"{a}_{b}" for a, b in itertools.pairwise(frame.terms)}
+    question_numbers = {n for n in numbers_in(frame.text)}
+    fused = float(meta.get("score", 0.0))
+    dense = meta.get("dense_similarity")
+    context = PassageContext.of(document)
+    candidates = []
+    sentences = split_sentences(document.page_content)
+    for position, quote in enumerate(sentences):
+        syllables = terms_of(quote)
+        present = set(syllables)
+        if ocr:
+            present |= {t for t in question_terms if lexicon.variants(t) & present}
+        pairs = {f"{a}_{b}" for a, b in itertools.pairwise(syllables)}
+        in_context = present | context_terms
+        new_numbers = [n for n in numbers_in(quote) if n not in question_numbers and not YEAR.match(n)]
+        folded = " ".join(search_syllables(quote))
+        content = [s for s in syllables if not s.isdigit()]
+        check = check_constraints(frame, quote, context)
+        features = {
+            "cover_sentence": sum(w for t, w in weights.items() if t in present) / total,
+            "cover_context": sum(w for t, w in weights.items() if t in in_context) / total,
+            "cover_paragraph": sum(w for t, w in weights.items() if t in paragraph_terms) / total,
+            "phrase": len(pairs_wanted & pairs) / len(pairs_wanted) if pairs_wanted else 0.0,
+            "focus": float(focus is None or focus in in_context),
+            "echo": sum(1 for s in content if s in question_terms) / max(len(content), 1),
+            "novel": math.log1p(sum(1 for s in content if s not in question_terms and s not in context_terms)),
+            "cover_best": 0.0,  # filled in by candidates_for, once every sentence is scored
+            "heading_like": float(len(syllables) < HEADLINE_SYLLABLES and not quote.rstrip().endswith(SENTENCE_ENDS)),
+            "type_fit": _type_fit(frame, quote, folded, len(new_numbers)),
+            "new_numbers": math.log1p(len(new_numbers)),
+            "constraints_in_sentence": check.in_sentence_share,
+            "rank": 1.0 / (1 + passage_rank),
+            "top_passage": float(passage_rank == 0),
+            "fused": fused / best_fused if best_fused > 0 else 0.0,
+            "dense": float(dense) if dense is not None else 0.0,
+            "length": math.log1p(len(syllables)),
+            "first_sentence": float(position == 0),
+            "ocr": float(ocr),
+        }
+        found = frozenset(t for t in question_terms if t in present)
+        candidates.append(Candidate(document, passage_rank, quote, features, check, found))
+    return candidates
+
+
+def candidates_for(frame: QuestionFrame, documents: Sequence[Document], lexicon: Lexicon) -> list[Candidate]:
+    """Every sentence of every retrieved passage, with its features."""
+    weights = question_weights(frame, lexicon)
+    best_fused = max((float(d.metadata.get("score", 0.0)) for d in documents), default=0.0)
+    candidates = [
+        c
+        for rank, document in enumerate(documents)
+        for c in passage_candidates(frame, document, rank, lexicon, weights, best_fused)
+    ]
+    best_cover = max((c.features["cover_sentence"] for c in candidates), default=0.0)
+    for candidate in candidates:
+        candidate.features["cover_best"] = candidate.features["cover_sentence"] / best_cover if best_cover else 0.0
+    return candidates

@@ -1,0 +1,569 @@
+"""The frame of a question: its periods, places, zones, people, the kind of answer it wants,
+and its content terms. Pure; the word lists live in ``data/question_words.tsv``.
+
+Words are compared on their ACCENTED form when the question is written with diacritics, so
+"Nhà máy nào" is not a "mấy" (how many) question and "đầu tư"/"đăng ký" keep "đầu"/"đăng";
+only a question typed without accents is matched on folded syllables. ``text_mentions``
+applies the same extraction to a passage, heading or title, for constraint checks.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+from importlib import resources
+
+from ingest.gazetteer import PlaceMention, Token, find_places, is_accented, same_syllable, tokenize
+from ingest.normalize import fold, search_syllables
+
+
+class AnswerType(StrEnum):
+    NUMBER = "number"
+    PERCENT = "percent"
+    ORGANISATION = "organisation"
+    PERSON = "person"
+    DATE = "date"
+    PLACE = "place"
+    AWARD = "award"
+    LIST = "list"
+    YES_NO = "yes_no"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Period:
+    year: int | None  # None when only a part is named ("6 tháng đầu năm")
+    part: str  # "year", "h1", "h2", "9m", "q1".."q4", "m<N>", "until", "range"
+    end_year: int | None = None  # for "range"
+
+
+@dataclass(frozen=True)
+class Mentions:
+    years: frozenset[int]  # every year named (both ends of a range; years of dates)
+    periods: tuple[Period, ...]
+    provinces: tuple[str, ...]  # gazetteer keys
+    regions: tuple[str, ...]  # gazetteer region keys
+    zones: tuple[str, ...]  # "<kcn|kcx|kkt|ccn> <name>", search form
+
+
+@dataclass(frozen=True)
+class QuestionFrame:
+    text: str
+    accented: bool
+    periods: tuple[Period, ...]
+    years: frozenset[int]
+    provinces: tuple[str, ...]
+    regions: tuple[str, ...]
+    zones: tuple[str, ...]
+    people: tuple[str, ...]  # names after ông/bà/đồng chí, search form
+    answer_type: AnswerType
+    comparison: bool
+    terms: tuple[str, ...]  # content syllables, search form
+
+
+# --- word lists -------------------------------------------------------------------------
+
+_GAP = None  # a "…" in a phrase
+MAX_GAP = 6  # syllables a "…" may stand for ("những đơn vị thuộc Khối nào")
+MAX_YES_NO_GAP = 20  # "có … không" spans the whole question
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    kind: str
+    text: str
+    parts: tuple[tuple[str, str] | None, ...]  # (accented, folded) per syllable; None = gap
+    at_end: bool
+    accented_only: bool
+
+
+def _phrase(kind: str, text: str, accented_only: bool) -> _Phrase:
+    at_end = text.endswith("$")
+    parts: list[tuple[str, str] | None] = []
+    for piece in text.removesuffix("$").split():
+        if piece == "…":
+            parts.append(_GAP)
+        else:
+            parts.extend((t.acc, t.fld) for t in tokenize(piece))
+    return _Phrase(kind, text, tuple(parts), at_end, accented_only)
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, tuple[_Phrase, ...]]:
+    text = resources.files("app.answering").joinpath("data", "question_words.tsv").read_text(encoding="utf-8")
+    table: dict[str, list[_Phrase]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, phrase, *flags = line.split("\t")
+        table.setdefault(kind, []).append(_phrase(kind, phrase.strip(), "accented" in flags))
+    return {kind: tuple(phrases) for kind, phrases in table.items()}
+
+
+@lru_cache(maxsize=1)
+def _stops() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(accented stop syllables, folded stop syllables safe on accent-less text, all folded)."""
+    single = [p for p in _words()["stop"] if len(p.parts) == 1]
+    accented = frozenset(p.parts[0][0] for p in single if p.parts[0])
+    folded = frozenset(p.parts[0][1] for p in single if p.parts[0] and not p.accented_only)
+    every = frozenset(p.parts[0][1] for p in single if p.parts[0])
+    return accented, folded, every
+
+
+@dataclass(frozen=True)
+class _Hit:
+    kind: str
+    positions: tuple[int, ...]  # token indices matched (gaps excluded)
+    phrase: _Phrase
+
+    @property
+    def size(self) -> int:
+        return len(self.positions)
+
+
+def _hits(text: str, tokens: Sequence[Token], kinds: Sequence[str], accented: bool) -> list[_Hit]:
+    """Every match of the phrases of ``kinds``."""
+    hits = []
+    index = _by_first_syllable()
+    for kind in kinds:
+        hits.extend(_Hit(kind, (), p) for p in _words().get(kind, ()) if not p.parts and p.text in text)  # "%"
+    wanted = set(kinds)
+    for start, token in enumerate(tokens):
+        for phrase in dict.fromkeys([*index.get(token.acc, ()), *index.get(token.fld, ())]):
+            if phrase.kind in wanted:
+                positions = _match(tokens, phrase, start, accented)
+                if positions is not None:
+                    hits.append(_Hit(phrase.kind, positions, phrase))
+    return hits
+
+
+@lru_cache(maxsize=1)
+def _by_first_syllable() -> dict[str, tuple[_Phrase, ...]]:
+    """First syllable (accented and folded) -> phrases starting with it."""
+    index: dict[str, list[_Phrase]] = {}
+    for phrases in _words().values():
+        for phrase in phrases:
+            if phrase.parts and phrase.parts[0]:
+                for first in set(phrase.parts[0]):
+                    index.setdefault(first, []).append(phrase)
+    return {first: tuple(found) for first, found in index.items()}
+
+
+def _match(tokens: Sequence[Token], phrase: _Phrase, start: int, accented: bool) -> tuple[int, ...] | None:
+    strict = accented or phrase.accented_only
+    gap = MAX_YES_NO_GAP if phrase.kind.startswith("yes_no") else MAX_GAP
+    positions: list[int] = []
+    i = start
+    parts = phrase.parts
+    k = 0
+    while k < len(parts):
+        part = parts[k]
+        if part is _GAP:
+            following = parts[k + 1]
+            assert following is not None
+            for j in range(i + 1, min(i + 1 + gap, len(tokens))):
+                if same_syllable(tokens[j], *following, strict):
+                    i = j
+                    break
+            else:
+                return None
+            positions.append(i)
+            i += 1
+            k += 2
+            continue
+        if i >= len(tokens) or not same_syllable(tokens[i], *part, strict):
+            return None
+        positions.append(i)
+        i += 1
+        k += 1
+    if phrase.at_end and positions[-1] != len(tokens) - 1:
+        return None
+    return tuple(positions)
+
+
+def _longest_first(hits: list[_Hit]) -> list[_Hit]:
+    """Non-overlapping hits, longer first: "nhà máy nào" hides the "mấy"/"máy" inside it."""
+    kept: list[_Hit] = []
+    for hit in sorted(hits, key=lambda h: (-h.size, h.positions[:1])):
+        span = set(range(hit.positions[0], hit.positions[-1] + 1)) if hit.positions else set()
+        if all(not span & set(range(k.positions[0], k.positions[-1] + 1)) for k in kept if k.positions):
+            kept.append(hit)
+    return kept
+
+
+# --- periods ----------------------------------------------------------------------------
+
+_Y = r"((?:19|20)\d{2})(?!\d)"
+_DATE = r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*" + _Y
+_UNTIL = r"(?:(?:luy ke|tinh|cho)\s+)?(?:den|toi)\s+(?:het\s+)?"
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+# (pattern on folded text, part); tried in this order, a later match may not overlap an earlier one.
+# part None: the years count but name no period (dates, legal document numbers "82/2018/NĐ-CP").
+_PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
+    (re.compile(r"(?<!\w)" + pattern), part)
+    for pattern, part in (
+        (r"\d+\s*/\s*(?:19|20)\d{2}\s*/\s*[a-z]", "document"),
+        (_UNTIL + r"(?:ngay\s+)?" + _DATE, "until"),
+        (r"luy ke\s+(?:den\s+)?(?:het\s+)?(?:ngay\s+)?" + _DATE, "until"),
+        (
+            r"(?:(?:giai doan|thoi ky|nhiem ky|tu nam|tu)\s+)?(?:nam\s+)?"
+            + _Y
+            + r"\s*(?:[-\u2013\u2014]|den|toi)\s*(?:nam\s+)?"
+            + _Y,
+            "range",
+        ),
+        (_UNTIL + r"thang\s+\d{1,2}\s*(?:/|-|nam)\s*" + _Y, "until"),
+        (_UNTIL + r"(?:nam\s+)?" + _Y, "until"),
+        (r"(?:(?:6|sau)\s+thang(?:\s+dau)?\s+nam|nua\s+dau\s+nam)(?:\s+" + _Y + ")?", "h1"),
+        (r"(?:(?:6|sau)\s+thang\s+cuoi\s+nam|nua\s+cuoi\s+nam)(?:\s+" + _Y + ")?", "h2"),
+        (r"(?:9|chin)\s+thang(?:\s+dau)?(?:\s+nam)?(?:\s+" + _Y + ")?", "9m"),
+        (r"(?:3|ba)\s+thang\s+dau\s+nam(?:\s+" + _Y + ")?", "q1"),
+        (r"quy\s+(iv|iii|ii|i|[1-4])(?!\w)(?:\s*[/,\-]?\s*(?:nam\s+)?" + _Y + ")?", "quarter"),
+        (r"thang\s+(\d{1,2})\s*(?:/|-|nam)\s*" + _Y, "month"),
+        (r"ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+" + _Y, None),
+        (_DATE, None),
+        (r"thang\s+(\d{1,2})(?![\d/])", "month"),
+        (r"(?:ca\s+nam|trong\s+nam|nam)\s+" + _Y, "year"),
+        (_Y, "year"),
+    )
+)
+
+
+def _period_of(part: str, match: re.Match[str]) -> Period | None:
+    groups = [g for g in match.groups() if g is not None]
+    years = [int(g) for g in groups if len(g) == 4]
+    year = years[-1] if years else None
+    if part == "range":
+        start, end = years
+        return Period(start, "range", end) if end > start else None
+    if part == "quarter":
+        return Period(year, f"q{_ROMAN[groups[0]]}")
+    if part == "month":
+        month = int(groups[0])
+        return Period(year, f"m{month}") if 1 <= month <= 12 else None
+    return Period(year, part)
+
+
+def _periods(folded: str) -> tuple[list[tuple[int, int, Period]], set[int], list[tuple[int, int]]]:
+    """(periods with their spans, years of dates, spans to drop from the terms)."""
+    found: list[tuple[int, int, Period]] = []
+    date_years: set[int] = set()
+    taken: list[tuple[int, int]] = []
+    for pattern, part in _PERIOD_PATTERNS:
+        for match in pattern.finditer(folded):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            if part == "document":
+                taken.append((start, end))
+                continue
+            if part is None:
+                date_years.update(int(g) for g in match.groups() if g)
+                taken.append((start, end))
+                continue
+            period = _period_of(part, match)
+            if period is None:
+                continue
+            found.append((start, end, period))
+            taken.append((start, end))
+    if re.search(r"(?<!\w)luy ke(?!\w)", folded) and not any(p.part == "until" for *_, p in found):
+        found.append((len(folded), len(folded), Period(None, "until")))  # "lũy kế" with no date
+    return sorted(found, key=lambda f: f[0]), date_years, taken
+
+
+# --- zones and people -------------------------------------------------------------------
+
+_ZONE_TYPES = (
+    ("kcn", ("kcn", "khu cong nghiep")),
+    ("kcx", ("kcx", "khu che xuat")),
+    ("kkt", ("kkt", "khu kinh te")),
+    ("ccn", ("ccn", "cum cong nghiep")),
+)
+_ZONE_FIRST = frozenset(form.split()[0] for _, forms in _ZONE_TYPES for form in forms)
+_NAME_JOINER = re.compile(r"[ \t\u00a0\-\u2013\u2014]{1,3}")  # no dot, comma or bracket inside a name
+MAX_NAME_SYLLABLES = 5
+MAX_LOWERCASE_NAME_SYLLABLES = 3
+
+
+def _in_name(text: str, tokens: Sequence[Token], i: int) -> bool:
+    return _NAME_JOINER.fullmatch(text, tokens[i - 1].end, tokens[i].start) is not None
+
+
+def _is_numeral(token: Token) -> bool:
+    return (token.text.isdigit() and len(token.text) <= 2) or token.text in ("I", "II", "III", "IV", "V", "VI")
+
+
+def _capitalised_run(text: str, tokens: Sequence[Token], i: int, stop: set[int]) -> int:
+    """End (exclusive) of the run of capitalised syllables from ``i`` ("Tân Trường", "Phú Mỹ 3")."""
+    ends = {p.parts[0][0] for p in _words().get("name_end", ()) if p.parts and p.parts[0]}
+    j = i
+    while j < len(tokens) and j - i < MAX_NAME_SYLLABLES and j not in stop:
+        token = tokens[j]
+        if j > i and (not _in_name(text, tokens, j) or token.acc in ends):
+            break
+        if not (token.capitalised and not token.text.isdigit()) and not (j > i and _is_numeral(token)):
+            break
+        j += 1
+    return j
+
+
+def _lowercase_run(tokens: Sequence[Token], i: int, stop: set[int], boundary: frozenset[str]) -> int:
+    """End of a name typed in lower case: up to 3 syllables until a function word, a number,
+    a place name or a period (the documented heuristic: "kcn tan truong co bao nhieu …")."""
+    j = i
+    while j < len(tokens) and j - i < MAX_LOWERCASE_NAME_SYLLABLES and j not in stop:
+        token = tokens[j]
+        if token.text.isdigit() or token.fld in boundary or token.acc in boundary:
+            break
+        j += 1
+    return j
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    text: str
+    tokens: tuple[Token, ...]
+    accented: bool
+    title_case: bool  # the text capitalises names (not typed all in lower case)
+    places: tuple[PlaceMention, ...]
+    periods: tuple[Period, ...]
+    years: frozenset[int]
+    period_spans: tuple[tuple[int, int], ...]
+    zones: tuple[str, ...]
+    zone_tokens: frozenset[int]
+    people: tuple[str, ...]
+    people_tokens: frozenset[int]
+
+
+def _token_indices(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> set[int]:
+    return {i for i, t in enumerate(tokens) if any(s <= t.start and t.end <= e for s, e in spans)}
+
+
+def _boundary_words() -> frozenset[str]:
+    _, _, every = _stops()
+    generic = {p.parts[0][1] for p in _words().get("zone_generic", ()) if p.parts and p.parts[0]}
+    return every | generic | {"nao", "gi", "ai"}
+
+
+def _zones(
+    text: str, tokens: Sequence[Token], title_case: bool, accented: bool, stop: set[int]
+) -> tuple[list[str], set[int]]:
+    zones: list[str] = []
+    used: set[int] = set()
+    skips = _words().get("zone_skip", ())
+    generics = _words().get("zone_generic", ())
+    boundary = _boundary_words()
+    for i in range(len(tokens)):
+        if tokens[i].fld not in _ZONE_FIRST:
+            continue
+        for abbreviation, forms in _ZONE_TYPES:
+            size = next(
+                (
+                    len(form.split())
+                    for form in forms
+                    if tuple(t.fld for t in tokens[i : i + len(form.split())]) == tuple(form.split())
+                ),
+                0,
+            )
+            if not size:
+                continue
+            start = i + size
+            for skip in skips:  # "KKT cửa khẩu Lao Bảo" -> "kkt lao bao"
+                if _match(tokens, skip, start, accented) is not None:
+                    start += len(skip.parts)
+                    break
+            if start >= len(tokens) or not _in_name(text, tokens, start):
+                continue
+            if title_case:
+                end = _capitalised_run(text, tokens, start, stop)
+            elif any(_match(tokens, g, start, accented) is not None for g in generics):
+                end = start
+            else:
+                end = _lowercase_run(tokens, start, stop, boundary)
+            if end > start:
+                name = search_syllables(text[tokens[start].start : tokens[end - 1].end])
+                zones.append(f"{abbreviation} {' '.join(name)}")
+                used.update(range(start, end))
+    return list(dict.fromkeys(zones)), used
+
+
+def _people(
+    text: str, tokens: Sequence[Token], title_case: bool, accented: bool, stop: set[int]
+) -> tuple[list[str], set[int]]:
+    people: list[str] = []
+    used: set[int] = set()
+    surnames = {p.parts[0][1] for p in _words().get("surname", ()) if p.parts and p.parts[0]}
+    boundary = _boundary_words()
+    for hit in _hits(text, tokens, ["title"], accented):
+        start = hit.positions[-1] + 1
+        if hit.positions[0] in stop or start >= len(tokens):  # "Bà" of "Bà Rịa" is no title
+            continue
+        if title_case:
+            end = _capitalised_run(text, tokens, start, stop)
+        elif tokens[start].fld in surnames:
+            end = _lowercase_run(tokens, start + 1, stop, boundary) if start + 1 < len(tokens) else start + 1
+            end = max(end, start + 1)
+        else:
+            end = start
+        if end - start >= 2:
+            people.append(" ".join(search_syllables(text[tokens[start].start : tokens[end - 1].end])))
+            used.update([*hit.positions, *range(start, end)])
+    return list(dict.fromkeys(people)), used
+
+
+# --- parsing ----------------------------------------------------------------------------
+
+
+_CUE_KINDS = ("number", "percent", "person", "date", "place", "organisation", "award", "compare", "frame")
+
+
+@lru_cache(maxsize=1024)
+def _parse(text: str) -> _Parsed:
+    text = unicodedata.normalize("NFC", text)
+    tokens = tokenize(text)
+    accented = is_accented(tokens)
+    title_case = any(t.capitalised and not t.text.isupper() for t in tokens[1:])
+    places = tuple(find_places(text))
+    periods, date_years, period_spans = _periods(fold(text))  # fold keeps NFC offsets
+    place_tokens = _token_indices(tokens, [(p.start, p.end) for p in places])
+    period_tokens = _token_indices(tokens, period_spans)
+    # A name typed in lower case ends where a question phrase starts ("… tam giu chuc vu gi").
+    cue_tokens = (
+        set() if title_case else {h.positions[0] for h in _hits(text, tokens, _CUE_KINDS, accented) if h.positions}
+    )
+    # Names stop at places and periods ("KCN Tân Trường Hải Dương"), and a "zone" that is only a
+    # place name ("các KCN Đồng Nai") is the province's zones: no run starts on a place.
+    taken = place_tokens | period_tokens
+    zones, zone_tokens = _zones(text, tokens, title_case, accented, taken | cue_tokens)
+    taken |= zone_tokens
+    people, people_tokens = _people(text, tokens, title_case, accented, taken | cue_tokens)
+    years = set(date_years)
+    for *_, period in periods:
+        years.update(y for y in (period.year, period.end_year) if y is not None)
+    return _Parsed(
+        text=text,
+        tokens=tokens,
+        accented=accented,
+        title_case=title_case,
+        places=places,
+        periods=tuple(dict.fromkeys(p for *_, p in periods)),
+        years=frozenset(years),
+        period_spans=tuple(period_spans),
+        zones=tuple(zones),
+        zone_tokens=frozenset(zone_tokens),
+        people=tuple(people),
+        people_tokens=frozenset(people_tokens),
+    )
+
+
+def _keys(places: Sequence[PlaceMention], kind: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(p.key for p in places if p.kind == kind))
+
+
+def text_mentions(text: str) -> Mentions:
+    """Years, periods, provinces, regions and zones named in a passage, heading or title."""
+    parsed = _parse(text)
+    return Mentions(
+        years=parsed.years,
+        periods=parsed.periods,
+        provinces=_keys(parsed.places, "province"),
+        regions=_keys(parsed.places, "region"),
+        zones=parsed.zones,
+    )
+
+
+_STRONG = ("yes_no", "percent", "number", "date", "person", "place", "organisation", "award")
+_TOPICAL = ("list", "yes_no_weak", "percent_topic", "number_topic", "award_topic")
+_LISTABLE = frozenset({AnswerType.ORGANISATION, AnswerType.PLACE, AnswerType.PERSON, AnswerType.AWARD})
+_TYPE_OF = {
+    "yes_no": AnswerType.YES_NO,
+    "yes_no_weak": AnswerType.YES_NO,
+    "percent": AnswerType.PERCENT,
+    "percent_topic": AnswerType.PERCENT,
+    "number": AnswerType.NUMBER,
+    "number_topic": AnswerType.NUMBER,
+    "date": AnswerType.DATE,
+    "person": AnswerType.PERSON,
+    "place": AnswerType.PLACE,
+    "organisation": AnswerType.ORGANISATION,
+    "award": AnswerType.AWARD,
+    "award_topic": AnswerType.AWARD,
+    "list": AnswerType.LIST,
+}
+
+
+def _answer_type(strong: list[_Hit], topical: list[_Hit]) -> AnswerType:
+    kinds = {h.kind for h in strong}
+    topics = {h.kind for h in topical}
+    if "yes_no" in kinds:
+        return AnswerType.YES_NO
+    # Question words decide, in this order; a percentage is a number asked as a share.
+    for kind in _STRONG[1:]:
+        if kind in kinds:
+            chosen = _TYPE_OF[kind]
+            if chosen is AnswerType.NUMBER and "percent_topic" in topics:
+                return AnswerType.PERCENT
+            if chosen in _LISTABLE and "list" in topics:
+                return AnswerType.LIST
+            return chosen
+    for kind in _TOPICAL:
+        if kind in topics:
+            return _TYPE_OF[kind]
+    return AnswerType.OTHER
+
+
+def parse_question(question: str) -> QuestionFrame:
+    parsed = _parse(question)
+    text, tokens, accented = parsed.text, parsed.tokens, parsed.accented
+    strong = _longest_first(_hits(text, tokens, _STRONG, accented))
+    topical = _hits(text, tokens, _TOPICAL, accented)
+    stop_accented, stop_folded, _ = _stops()
+
+    dropped = _token_indices(tokens, [(p.start, p.end) for p in parsed.places])
+    dropped |= _token_indices(tokens, parsed.period_spans) | parsed.zone_tokens | parsed.people_tokens
+    place_starts = {i for i, t in enumerate(tokens) for p in parsed.places if t.start == p.start}
+    for hit in _hits(text, tokens, ["place_word"], accented):  # "tỉnh", "vùng" go with their place
+        if hit.positions[-1] + 1 in place_starts:
+            dropped.update(hit.positions)
+    for hit in _hits(text, tokens, ["frame", "stop"], accented):
+        if len(hit.phrase.parts) > 1:  # "cho biết", "bao nhiêu", "thành phố"
+            dropped.update(hit.positions)
+    for hit in strong:  # the question word of a cue, even one unsafe to drop alone ("ở đâu" -> "dau")
+        cue_syllables = [part for part in hit.phrase.parts if part is not None]
+        dropped.update(i for i, (acc, _) in zip(hit.positions, cue_syllables, strict=True) if acc in stop_accented)
+    terms: list[str] = []
+    for i, token in enumerate(tokens):
+        if i in dropped or token.text.isdigit():
+            continue
+        # A marked syllable is compared accented even in a question typed mostly without accents.
+        if token.acc in stop_accented if accented or token.marked else token.fld in stop_folded:
+            continue
+        terms.extend(s for s in search_syllables(token.text) if len(s) > 1)
+
+    provinces = _keys(parsed.places, "province")
+    regions = _keys(parsed.places, "region")
+    point_years = {p.year for p in parsed.periods if p.part != "range" and p.year is not None}
+    comparison = (
+        any(h.kind == "compare" for h in _hits(text, tokens, ["compare"], accented))
+        or len(point_years) >= 2
+        or len(provinces) >= 2
+        or len(regions) >= 2
+        or len(parsed.zones) >= 2
+    )
+    return QuestionFrame(
+        text=question,
+        accented=accented,
+        periods=parsed.periods,
+        years=parsed.years,
+        provinces=provinces,
+        regions=regions,
+        zones=parsed.zones,
+        people=parsed.people,
+        answer_type=_answer_type(strong, topical),
+        comparison=comparison,
+        terms=tuple(dict.fromkeys(terms)),
+    )

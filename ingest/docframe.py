@@ -1,0 +1,562 @@
+"""What a document is, read from its opening lines: title, years, period and issuer.
+
+Pure logic. Two shapes meet here:
+- official reports: a header ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: …/BC-…", the
+  issuing board, "…, ngày … tháng … năm …") above a "BÁO CÁO" line and its subject;
+- web articles: a headline among page chrome (section menus, date stamps, bylines,
+  photo captions, a headline repeated under its picture).
+OCR text that lost its accents is matched in folded form, so its rules hold there too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ingest.gazetteer import find_places
+from ingest.models import PageText
+from ingest.normalize import canon_syllable, fold, is_vietnamese_syllable, looks_accentless
+
+TITLE_MAX = 160
+_HEAD_LINES = 40  # the title and header sit within the first lines of the first page
+_LEAD_CHARS = 2500  # "first paragraphs": where the years a text is about are named
+
+_MIN_YEAR, _MAX_YEAR = 1990, 2099
+_YEAR = r"(?:19[9]\d|20\d\d)"
+
+
+@dataclass(frozen=True)
+class DocumentFrame:
+    title: str  # a real title (headline, or "BÁO CÁO — subject"), ≤ 160 chars
+    years: tuple[int, ...]  # the years the text is about, most important first; () if unknown
+    period_label: str  # "năm 2031", "6 tháng đầu năm 2032", "2031–2035", "" if unknown
+    issuer: str  # the board/bloc that issued it, as written; "" if unknown
+    # Provinces/regions the document is about: those its title or issuer names, and a
+    # province that takes most of the document's place mentions ("province:hung yen").
+    places: tuple[str, ...] = ()
+
+
+# --- page chrome -----------------------------------------------------------------
+# Matched on the folded line (accents dropped, lower case) so OCR'd headers match too.
+_WEEKDAY = r"(?:thu\s+(?:hai|ba|tu|nam|sau|bay|2|3|4|5|6|7)|chu\s+nhat)"
+# "12/3", "12/03/2031", "12.03.2031", "2031-03-12"; not "4.5" nor a section number "1.3."
+_DATE = r"\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?|\d{1,2}[.-]\d{1,2}[.-]\d{4}|\d{4}-\d{1,2}(?:-\d{1,2})?"
+_TIME = r"\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?'?(?:\s*(?:sa|ch|am|pm))?"
+_STAMP_WORDS = re.compile(
+    rf"{_WEEKDAY}|cap\s+nhat|ngay\s+dang|dang\s+(?:luc|ngay)|xuat\s+ban|gmt\s*[+-]?\s*\d*|\bdate\b|\bngay\b|{_TIME}|{_DATE}"
+)
+# A leading "date 2031-05" / "2031-05-12" stamp glued to the first paragraph of a stored page.
+_STAMP_PREFIX = re.compile(r"^\s*(?:date\s+)?(\d{4}-\d{2}(?:-\d{2})?)(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\s+(?=\S)", re.I)
+_MOTTO = re.compile(
+    r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam|doc\s+lap\s*[-–—]\s*tu\s+do\s*[-–—]\s*hanh\s+phuc"
+)
+_DOC_NUMBER = re.compile(r"\bso\s*:\s*\S+")  # "Số: 12/BC-BQL"
+_PLACE_DATE = re.compile(r"(?:^|[\s,])ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+(\d{4})")  # "…, ngày 5 tháng 1 năm 2031"
+_CAPTION = re.compile(
+    r"^\(?\s*anh\s*(?:minh\s+hoa)?\s*[:)]"  # "Ảnh: …", "(Ảnh minh họa)"
+    r"|\(\s*anh(?:\s*minh\s+hoa)?\s*(?::[^)]*)?\)\s*$"  # "… (Ảnh: Minh Anh)"
+    r"|\banh\s*:\s*[^.]{0,40}$"  # "… Ảnh: Minh Anh"
+    r"|\(\s*nguon\s*:[^)]*\)\s*\|?\s*$"  # "… (Nguồn: báo X) |"
+)
+_BYLINE = re.compile(r"^(?:pv|ptv|btv|ctv|tin\s*,?\s*anh|tac\s+gia|nguon|theo|bai\s+va\s+anh|bai\s*,?\s*anh)\b")
+_BREADCRUMB = re.compile(r"\s(?:>|»|›|/|\|)\s")
+_SENTENCE_END = re.compile(r"[.;,:!?…]['\"”’)]*$")
+# Words that open a line of office: the author box under a signed article, not a headline.
+_OFFICE = re.compile(
+    r"^(?:nguyen\s+)?(?:pho\s+)?(?:truong\s+ban|uy\s+vien|giam\s+doc|chu\s+tich|bi\s+thu|tong\s+bien\s+tap|tong\s+giam\s+doc)\b"
+)
+_DOC_TYPE = re.compile(r"^(?:bao\s+cao|to\s+trinh|ke\s+hoach|thong\s+bao|quyet\s+dinh|chuong\s+trinh)\b")
+_GREETING = re.compile(r"^(?:kinh\s+gui|noi\s+nhan|can\s+cu)\b")
+_NUMBERED = re.compile(r"^(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s+\S")
+_BULLET = re.compile(r"^[-+•*–—▪●○]\s*")
+
+
+def _folded(line: str) -> str:
+    # OCR confusions undone ("Quan 1y" -> "quan ly"), but not in capitals ("QUÝ II" stays "ii").
+    return " ".join(fold(w) if w.isupper() else canon_syllable(fold(w)) for w in line.split())
+
+
+def _is_date_stamp(line: str) -> bool:
+    """A line that is a date/time and little else: "Thứ Hai, 12/03/2031 14:05", "Cập nhật: …",
+    "2031-01-02 10:20:30", or a byline with its date ("NGUYỄN VĂN A 12/03/2031 09:15")."""
+    folded = fold(line)  # same length as the line (NFC): spans map back to it
+    if not re.search(rf"{_DATE}|{_TIME}", folded):
+        return False
+    rest = list(line)
+    for match in _STAMP_WORDS.finditer(folded):
+        rest[match.start() : match.end()] = " " * (match.end() - match.start())
+    words = re.findall(r"[^\W\d_]+", "".join(rest))
+    # What is left is nothing, a word or two ("SA", "GMT"), or an author's name in capitals.
+    return len(words) <= 1 or (len(words) <= 4 and all(w[:1].isupper() for w in words))
+
+
+def _is_person_name(line: str) -> bool:
+    """ "Nguyễn Văn A": 2-4 capitalised words, nothing else (an author line)."""
+    words = line.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+
+
+def is_page_chrome(line: str) -> bool:
+    """A line that belongs to the page, not the text: date stamps, bylines, photo captions,
+    breadcrumbs, the state motto and the document number of an official report."""
+    line = line.strip()
+    if not line:
+        return True
+    if _NUMBERED.match(line) or _BULLET.match(line):
+        return False  # a section or a list item, whatever it says
+    folded = _folded(line)
+    if not re.search(r"[^\W\d_]", line):
+        return True  # "." or "—" or a bare number
+    if _is_date_stamp(line) or _CAPTION.search(folded):
+        return True
+    if _PLACE_DATE.search(folded) and len(line.split()) <= 12 and not _SENTENCE_END.search(line):
+        return True  # "Kim Sơn, ngày 10 tháng 01 năm 2031" under the motto
+    if _MOTTO.search(folded) and len(_MOTTO.sub("", folded).split()) <= 2:
+        return True
+    if _DOC_NUMBER.match(folded) and len(line) <= 60:
+        return True
+    words = line.split()
+    if _BYLINE.match(folded) and len(words) <= 6 and not _SENTENCE_END.search(line):
+        return True
+    # A menu path of short words; a table row ("Nộp ngân sách | 890 tỷ đồng") has figures.
+    if (
+        _BREADCRUMB.search(line)
+        and not re.search(r"\d", line)
+        and all(len(part.split()) <= 4 for part in re.split(r"\s(?:>|»|›|/|\|)\s", line))
+    ):
+        return True
+    # "D.Q", "PV", "TTXVN": initials or an agency code standing alone (not a wrapped "NGUYÊN")
+    alone = len(words) == 1 and len(line) <= 8 and not any(ch.islower() for ch in line)
+    return alone and not is_vietnamese_syllable(folded)
+
+
+def strip_date_stamp(text: str) -> str:
+    """``text`` without a leading "date 2031-05" / "2031-05-12" stamp of a stored web page."""
+    return _STAMP_PREFIX.sub("", text, count=1)
+
+
+def _is_body(line: str) -> bool:
+    """A paragraph of running text: once one is met, the headline zone is over."""
+    return len(line) > 220 or (len(line.split()) >= 25 and bool(_SENTENCE_END.search(line)))
+
+
+def _headline_ok(line: str) -> bool:
+    words = line.split()
+    if len(words) < 4 or len(line) > 300:
+        return False  # short lines at the top are menus/section names; long ones are body
+    if _SENTENCE_END.search(line.rstrip(" |")) and not line.endswith(("?", "!", "…")):
+        return False  # a sentence: a photo caption or the lead
+    folded = _folded(line)
+    return not (_OFFICE.match(folded) or _GREETING.match(folded) or _is_person_name(line))
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split()).strip(" |-–—")
+    if len(text) <= TITLE_MAX:
+        return text
+    return text[: TITLE_MAX - 1].rsplit(" ", 1)[0].rstrip(",;:-–") + "…"
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Whether ``line`` is the wrapped rest of a title line (PDF/OCR hard wraps)."""
+    if not line or _NUMBERED.match(line) or _BULLET.match(line) or is_page_chrome(line):
+        return False
+    if line[:1].islower():
+        return True
+    return previous.isupper() and line.isupper()
+
+
+def _metadata_title_ok(title: str) -> bool:
+    title = title.strip()
+    folded = fold(title)
+    if len(title.split()) < 3 or len(title) > 300:
+        return False
+    if re.search(r"\.(?:docx?|pdf|xlsx?|txt|rtf|odt)\b", folded) or folded.startswith(("microsoft", "untitled")):
+        return False
+    return not re.fullmatch(r"[\w\-.]+", title)  # "bao_cao_2031-final": a file name
+
+
+def _lines(pages: list[PageText]) -> tuple[list[str], str]:
+    """The first lines of the document (blank lines kept as ""), and the date stamp that
+    prefixed the first one (removed from it)."""
+    lines: list[str] = []
+    for page in pages:
+        lines.extend(" ".join(raw.split()) for raw in page.text.split("\n"))
+        if len(lines) >= _HEAD_LINES * 3:
+            break
+    while lines and not lines[0]:
+        lines.pop(0)
+    lines = lines[: _HEAD_LINES * 3]
+    stamp = ""
+    if lines:
+        match = _STAMP_PREFIX.match(lines[0])
+        if match:
+            stamp, lines[0] = match.group(1), lines[0][match.end() :]
+    return lines, stamp
+
+
+def _subject_goes_on(subject: list[str], line: str) -> bool:
+    """A report's subject may wrap onto a line that starts with a name ("Khối thi đua …")."""
+    if _continues(subject[-1], line):
+        return True
+    title_like = not _SENTENCE_END.search(subject[-1]) and not _SENTENCE_END.search(line)
+    return title_like and len(subject) < 3 and len(line) <= 100 and not is_page_chrome(line)
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Paragraphs: blank-line separated groups, hard wraps joined, page chrome left out; a
+    line after a finished sentence or opening "Căn cứ …" starts a new one (PDF text)."""
+    groups: list[list[str]] = [[]]
+    for line in lines:
+        if not line:
+            groups.append([])
+        elif not is_page_chrome(line):
+            previous = groups[-1][-1] if groups[-1] else ""
+            if previous and (_SENTENCE_END.search(previous) or _GREETING.match(_folded(line))):
+                groups.append([])
+            groups[-1].append(line)
+    return [" ".join(group) for group in groups if group]
+
+
+def _official_title(lines: list[str]) -> tuple[str, int] | None:
+    """ "BÁO CÁO" (+ wrapped upper-case lines) — subject line(s), and the header's end index."""
+    content = [i for i, line in enumerate(lines) if line][:_HEAD_LINES]
+    for i in content:
+        line = lines[i]
+        folded = _folded(line)
+        if _is_body(line):
+            return None
+        if not (_DOC_TYPE.match(folded) and (line.isupper() or len(line.split()) <= 3)):
+            continue
+        title = [line]
+        j = i + 1
+        while j < len(lines) and _continues(title[-1], lines[j]):
+            title.append(lines[j])
+            j += 1
+        head = " ".join(title)
+        if len(head.split()) <= 3:  # a bare "BÁO CÁO": the subject follows, maybe after a blank line
+            while j < len(lines) and not lines[j]:
+                j += 1
+            subject: list[str] = []
+            while j < len(lines) and lines[j] and (not subject or _subject_goes_on(subject, lines[j])):
+                candidate = lines[j]
+                if _is_body(candidate) or _GREETING.match(_folded(candidate)) or _NUMBERED.match(candidate):
+                    break
+                subject.append(candidate)
+                j += 1
+            if subject:
+                head = f"{head} — {' '.join(subject)}"
+        return head, i
+    return None
+
+
+def _web_title(lines: list[str]) -> tuple[str, bool]:
+    for index, line in enumerate(lines[: _HEAD_LINES * 2]):
+        if not line or is_page_chrome(line):
+            continue
+        if _is_body(line):
+            break
+        if not _headline_ok(line):
+            continue
+        title = [line]
+        for nxt in lines[index + 1 : index + 4]:
+            if not _continues(title[-1], nxt):
+                break
+            title.append(nxt)
+        return " ".join(title), True
+    return _lead_sentence(lines), False
+
+
+def _lead_sentence(lines: list[str]) -> str:
+    """No headline: the first sentence of the first real paragraph stands in for one."""
+    for line in lines:
+        if line and not is_page_chrome(line) and len(line.split()) >= 4:
+            sentence = re.split(r"(?<=[.!?])\s+(?=[\"“(]?[A-ZÀ-Ỹ0-9Đ])", line, maxsplit=1)[0]
+            return sentence
+    return next((line for line in lines if line), "")
+
+
+def _title(lines: list[str], metadata_title: str, official: tuple[str, int] | None) -> tuple[str, bool]:
+    """The title, and whether it is a real one (not a lead sentence standing in)."""
+    if metadata_title and _metadata_title_ok(metadata_title):
+        return _clip(metadata_title), True
+    if official is not None:
+        return _clip(official[0]), True
+    title, headline = _web_title(lines)
+    return _clip(title), headline
+
+
+# --- years and period ------------------------------------------------------------
+_RANGE = re.compile(rf"(?<!\d)({_YEAR})\s*[-–—]\s*({_YEAR})(?!\d)")
+_PART_OF_YEAR = re.compile(
+    r"(?:(0?[1-9]|1[0-2]|sau|chin)\s+thang\s+(dau|cuoi)\s+nam|quy\s+([1-4]|i{1,3}|iv)\b|nua\s+(dau|cuoi)\s+nam)"
+    rf"(?:\s+(?:nam\s+)?({_YEAR}))?"
+)
+_YEAR_PHRASE = re.compile(rf"\bnam\s+({_YEAR})(?!\d)")
+_MONTH_YEAR = re.compile(rf"\bthang\s+(0?[1-9]|1[0-2])\s*(?:[/-]|\s+nam\s+)({_YEAR})(?!\d)")
+_ANY_YEAR = re.compile(rf"(?<![\d.,])({_YEAR})(?![\d.,]\d)")
+_DATED_YEAR = re.compile(rf"\d{{1,2}}\s*[/-]\s*\d{{1,2}}\s*[/-]\s*({_YEAR})\b|\b({_YEAR})-\d{{2}}(?:-\d{{2}})?\b")
+# A year named as a baseline, a plan horizon, a founding date, the start of "từ … đến nay" or
+# the date of a cited document is not what the text is about.
+_SIDE_BEFORE = re.compile(
+    r"(?:cung\s+ky|so\s+voi|den|tam\s+nhin|thanh\s+lap(?:\s+\w+)?|so\s+\S+\s+ngay\s+[\d/\s-]*)\s*(?:nam\s*)?$"
+)
+_SIDE_AFTER = re.compile(r"^\s*(?:den|toi)\s+(?:nay|nam|het|thang)")
+_YEAR_TO_DATE = re.compile(r"dau\s+nam\s*$")  # "từ đầu năm 2031 đến nay" is that year's period
+_ROMAN = {"i": "I", "ii": "II", "iii": "III", "iv": "IV"}
+
+
+def _is_side(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 40) : start]
+    if _YEAR_TO_DATE.search(before):
+        return False
+    return bool(_SIDE_BEFORE.search(before) or _SIDE_AFTER.match(text[end : end + 20]))
+
+
+def _years_in(text: str, weight: float, scores: Counter[int]) -> None:
+    for match in _ANY_YEAR.finditer(text):
+        year = int(match.group(1))
+        side = _is_side(text, match.start(), match.end())
+        # "năm 2031", "6 tháng đầu năm 2032": the text names its period
+        named = text[max(0, match.start() - 4) : match.start()] == "nam "
+        scores[year] += weight * (0.3 if side else 1.5 if named else 1.0)
+
+
+def _period(text: str, default_year: int | None) -> str:
+    """The period named in ``text`` (folded), as a short Vietnamese label."""
+    span = _RANGE.search(text)
+    if span and int(span.group(1)) < int(span.group(2)) and not _SIDE_BEFORE.search(text[: span.start()][-40:]):
+        return f"{span.group(1)}–{span.group(2)}"
+    part = _PART_OF_YEAR.search(text)
+    if part:
+        year = part.group(5) or (str(default_year) if default_year else "")
+        if part.group(1):
+            months = {"sau": "6", "chin": "9"}.get(part.group(1), part.group(1).lstrip("0"))
+            label = f"{months} tháng {'đầu' if part.group(2) == 'dau' else 'cuối'} năm"
+        elif part.group(3):
+            label = f"quý {_ROMAN.get(part.group(3), part.group(3))} năm"
+        else:
+            label = f"6 tháng {'đầu' if part.group(4) == 'dau' else 'cuối'} năm"
+        return f"{label} {year}".strip()
+    month = _MONTH_YEAR.search(text)
+    if month:
+        return f"tháng {month.group(1).lstrip('0')}/{month.group(2)}"
+    for phrase in _YEAR_PHRASE.finditer(text):
+        if not _is_side(text, phrase.start(1), phrase.end()):
+            return f"năm {phrase.group(1)}"
+    return ""
+
+
+def _years_and_period(title: str, lead: str, issued: list[int], headline: bool) -> tuple[tuple[int, ...], str]:
+    folded_title, folded_lead = _folded(title), _folded(lead)
+    scores: Counter[int] = Counter()
+    if headline:  # a lead sentence standing in for a title is counted with the lead
+        _years_in(folded_title, 5.0, scores)
+    _years_in(folded_lead, 1.0, scores)
+    for year in issued:
+        scores[year] += 0.4  # publication/issue dates: weak, and year-end reports come out in January
+    best = max(scores.values(), default=0.0)
+    years = tuple(
+        year
+        for year, score in sorted(scores.items(), key=lambda item: (-item[1], -item[0]))
+        if _MIN_YEAR <= year <= _MAX_YEAR and score >= max(0.4, best / 8)
+    )
+    top = years[0] if years else None
+    label = (_period(folded_title, top) if headline else "") or _period(folded_lead[:600], top)
+    return years[:4], label
+
+
+def _issue_years(head: list[str], stamp: str) -> list[int]:
+    text = "\n".join(line for line in head if is_page_chrome(line))
+    years = [int(y) for m in _DATED_YEAR.finditer(text + "\n" + stamp) for y in m.groups() if y]
+    return years + [int(m.group(1)) for m in _PLACE_DATE.finditer(_folded(text))]
+
+
+# --- issuer ----------------------------------------------------------------------
+_ISSUER_START = re.compile(r"\b(?:kh\w{1,3}\s+thi\s+dua|ban\s+quan\s+ly|uy\s+ban\s+nhan\s+dan|ubnd)\b")
+# Lower-case words that belong inside the name of a board or bloc.
+_NAME_WORDS = frozenset(
+    {
+        "cac",
+        "khu",
+        "cong",
+        "nghiep",
+        "kinh",
+        "te",
+        "che",
+        "xuat",
+        "nghe",
+        "cao",
+        "va",
+        "thi",
+        "dua",
+        "ban",
+        "quan",
+        "ly",
+        "tinh",
+        "thanh",
+        "pho",
+        "tp",
+        "vung",
+        "mien",
+        "trong",
+        "diem",
+        "phia",
+        "cua",
+        "khau",
+        "tap",
+        "trung",
+        "khoi",
+        "du",
+        "nui",
+        "bien",
+        "gioi",
+        "dong",
+        "bang",
+        "song",
+        "nam",
+        "bac",
+        "tay",
+        "duyen",
+        "hai",
+        "ven",
+        "nhan",
+        "dan",
+        "uy",
+        "kcn",
+        "kcx",
+        "kkt",
+        "cn",
+    }
+)
+_PLACE_INTRO = frozenset({"tinh", "pho", "tp", "vung", "mien", "song", "bang"})
+_STOP_WORDS = frozenset(
+    {
+        "da",
+        "dang",
+        "se",
+        "cho",
+        "tai",
+        "trong",
+        "ve",
+        "voi",
+        "co",
+        "la",
+        "nhu",
+        "duoc",
+        "vua",
+        "thong",
+        "tin",
+        "biet",
+        "to",
+        "chuc",
+    }
+)
+_HEADER_ISSUER = re.compile(r"^(?:ban\s+quan\s+ly|kh\w{1,3}\s+thi\s+dua|uy\s+ban\s+nhan\s+dan|ubnd|so\s+\w)")
+
+
+def _name_from(words: list[str], keys: list[str], start: int, ocr: bool) -> str:
+    """The board/bloc name that starts at ``words[start]``, as written. Clean text: capitalised
+    words and the words names are made of; OCR text lost its capitals less often than its
+    accents, so a place name after "tỉnh" may be any word but a function word."""
+    all_caps = words[start].isupper()
+    kept: list[str] = []
+    after_place = 0
+    for index in range(start, len(words)):
+        raw, key = words[index], keys[index]
+        core = raw.strip('"“”()').rstrip(",;:.")
+        nxt = keys[index + 1] if index + 1 < len(keys) else ""
+        if not core or raw.startswith("("):
+            break
+        if any(ch.isdigit() for ch in key):  # "1y" is OCR's "lý", a word
+            if core.isdigit() and len(core) <= 2 and nxt == "tinh":
+                kept.append(core)  # "5 tỉnh Tây Nguyên"
+                continue
+            break
+        capital = core[:1].isupper() and not all_caps
+        known = key in _NAME_WORDS
+        place = after_place > 0 and key not in _STOP_WORDS and (capital or ocr or all_caps)
+        if not (known or capital or place or ((all_caps or ocr) and nxt in _NAME_WORDS and key not in _STOP_WORDS)):
+            break
+        after_place = 3 if key in _PLACE_INTRO else after_place - 1 if not capital else after_place
+        if raw.rstrip('"“”)') != core:  # punctuation: go on only through "KCN, KCX, KKT" or "…, Khu kinh tế"
+            if raw.endswith(",") and ((core.isupper() and len(core) <= 5) or nxt in {"khu", "kcn", "kcx", "kkt"}):
+                kept.append(core + ",")
+                continue
+            kept.append(core)
+            break
+        kept.append(core)
+    while kept and kept[-1].islower() and _folded(kept[-1]) in {"va", "cac", "cua", "tai", "tinh", "thanh", "pho"}:
+        kept.pop()
+    return " ".join(kept).rstrip(",")
+
+
+def _issuer_in(text: str, ocr: bool) -> str:
+    words = text.split()
+    keys = [_folded(w.strip('"“”(),;:.')) for w in words]
+    joined = " ".join(keys)
+    for match in _ISSUER_START.finditer(joined):
+        start = joined[: match.start()].count(" ")
+        if not words[start][:1].isupper():
+            continue  # "Trưởng ban Quản lý …" is a person's office, not the board
+        name = _name_from(words, keys, start, ocr)
+        if len(name.split()) >= 4:
+            return name
+    return ""
+
+
+def _header_issuer(lines: list[str], end: int) -> str:
+    """The issuing body's upper-case line(s) in an official report's header."""
+    best = ""
+    for index, line in enumerate(lines[:end]):
+        text = _MOTTO.sub("", _folded(line)).strip()
+        if not line or not _HEADER_ISSUER.match(text):
+            continue
+        # Two-column headers put the motto on the same line: keep only the issuer's part.
+        cut = re.search(r"C[ỘO]NG\s+H[ÒO]A", line, re.I)
+        name = line[: cut.start()].strip() if cut and cut.start() > 0 else line
+        follow = lines[index + 1] if index + 1 < end else ""
+        if follow.isupper() and not is_page_chrome(follow) and not _DOC_TYPE.match(_folded(follow)):
+            name = f"{name} {follow}"
+        if _folded(name).startswith("ban quan ly") or not best:
+            best = name  # the board itself beats the provincial committee above it
+    return best.strip(" -–—")
+
+
+def document_frame(pages: list[PageText], source: str, metadata_title: str = "") -> DocumentFrame:
+    """Title, years, period and issuer of a document from its first lines (``source`` is
+    only a last resort for the title)."""
+    lines, stamp = _lines(pages)
+    official = _official_title(lines)
+    title, headline = _title(lines, metadata_title, official)
+    if not title:
+        title = _clip(re.sub(r"\.[A-Za-z0-9]{1,5}$", "", source).replace("_", " "))
+    lead = " ".join(line for line in lines if line and not is_page_chrome(line))[:_LEAD_CHARS]
+    years, period = _years_and_period(title, lead, _issue_years(lines[:_HEAD_LINES], stamp), headline)
+    ocr = looks_accentless(lead)
+    issuer = _header_issuer(lines, official[1]) if official is not None else ""
+    if not issuer and headline:
+        issuer = _issuer_in(title, ocr)
+    for paragraph in _paragraphs(lines[:_HEAD_LINES]):
+        if issuer:
+            break
+        issuer = _issuer_in(paragraph, ocr)  # by paragraph: a name never runs into the next one
+    places = _document_places(f"{title}\n{issuer}", "\n".join(p.text for p in pages))
+    return DocumentFrame(title=title, years=years, period_label=period, issuer=_clip(issuer), places=places)
+
+
+DOMINANT_SHARE = 0.4  # a province named in this share of all place mentions is what the document is about
+
+
+def _document_places(heading: str, text: str) -> tuple[str, ...]:
+    named = [f"{m.kind}:{m.key}" for m in find_places(heading)]
+    counts = Counter(m.key for m in find_places(text) if m.kind == "province")
+    total = sum(counts.values())
+    # A province named once counts only when no other is named at all.
+    dominant = [
+        f"province:{k}"
+        for k, n in counts.most_common(2)
+        if n / total >= DOMINANT_SHARE and (n >= 2 or len(counts) == 1)
+    ]
+    return tuple(dict.fromkeys(named + dominant))

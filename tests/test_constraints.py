@@ -1,0 +1,211 @@
+"""Does a sentence answer the question asked, or the same question about another year,
+province, region, zone or period? (``app.answering.constraints``)"""
+
+import pytest
+from langchain_core.documents import Document
+
+from app.answering.constraints import ConstraintCheck, Mentions, PassageContext, _named_in_ocr, check_constraints
+from app.answering.frame import parse_question
+from ingest.gazetteer import merged_keys
+
+pytestmark = pytest.mark.unit
+
+ASKED_2031 = "Năm 2031 thu hút được bao nhiêu dự án đầu tư?"
+SILENT = "Các KCN thu hút thêm 45 dự án mới."
+
+
+def passage(text: str, **meta) -> Document:
+    metadata = {
+        "title": "Báo cáo tình hình hoạt động các khu công nghiệp",
+        "issuer": "Ban Quản lý các KCN",
+        "headings": ["I. Kết quả thu hút đầu tư"],
+        "doc_years": "2031",
+        "doc_places": "province:dong nai",
+        "period": "năm 2031",
+        "chunk_id": "d-p0001",
+        "doc_id": "d",
+        "source": "a.txt",
+        "paragraph": 1,
+    }
+    return Document(page_content=text, metadata=metadata | meta)
+
+
+def check(question: str, sentence: str, paragraph: str | None = None, **meta) -> ConstraintCheck:
+    document = passage(sentence if paragraph is None else paragraph, **meta)
+    return check_constraints(parse_question(question), sentence, PassageContext.of(document))
+
+
+# An undated, placeless document: only the sentence itself can meet a constraint.
+BARE = {"title": "Báo cáo", "issuer": "", "headings": [], "doc_years": "", "doc_places": "", "period": ""}
+
+
+# --- years ----------------------------------------------------------------------------
+
+
+def test_year_stated_by_the_sentence_is_met_in_the_sentence():
+    result = check(ASKED_2031, "Năm 2031, các KCN thu hút 45 dự án mới.")
+    assert result.met
+    assert result.satisfied == {"năm 2031"}
+    assert result.in_sentence_share == 1.0
+
+
+def test_a_sentence_naming_only_another_year_does_not_answer():
+    result = check(ASKED_2031, "Năm 2029, các KCN thu hút 45 dự án mới.")
+    assert not result.met
+    assert result.failed == ("năm 2031",)
+    assert result.conflicts == ("năm 2031",)
+    assert result.held == ("2029",)  # what to tell the user the passage is about
+
+
+def test_a_silent_sentence_takes_the_year_of_its_document():
+    result = check(ASKED_2031, SILENT)
+    assert result.met
+    assert result.in_sentence_share == 0.0
+
+
+def test_a_silent_sentence_in_a_report_of_another_year_does_not_answer():
+    result = check(ASKED_2031, SILENT, doc_years="2029", period="năm 2029")
+    assert not result.met
+    assert result.failed == ("năm 2031",)
+    assert result.conflicts == ()  # the sentence itself names no other year
+
+
+def test_a_compared_year_is_not_the_year_the_sentence_reports():
+    sentence = "Các KCN thu hút 45 dự án, tăng 12% so với cùng kỳ năm 2030."
+    assert check(ASKED_2031, sentence).met
+    # ... and the same sentence does not answer for the year it compares with.
+    assert not check("Năm 2030 thu hút được bao nhiêu dự án đầu tư?", sentence).met
+
+
+def test_an_undated_document_neither_confirms_nor_contradicts_a_year():
+    result = check(ASKED_2031, SILENT, **BARE)
+    assert result.met
+    assert result.held == ()
+
+
+# --- provinces and regions ------------------------------------------------------------
+
+
+def test_a_sentence_about_another_province_only_does_not_answer():
+    result = check("Tỉnh Hà Nam có bao nhiêu KCN?", "Tỉnh Hưng Yên có 12 KCN đang hoạt động.", doc_places="")
+    assert not result.met
+    assert result.failed == ("province:ha nam",)
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        {"doc_places": "province:ha nam"},
+        {"doc_places": "", "title": "Báo cáo công tác năm 2031 của tỉnh Hà Nam"},
+        {"doc_places": "", "issuer": "UBND tỉnh Hà Nam"},
+    ],
+    ids=["doc_places", "title", "issuer"],
+)
+def test_the_province_may_come_from_the_document_frame(meta):
+    result = check("Tỉnh Hà Nam có bao nhiêu KCN?", "Toàn tỉnh có 12 KCN đang hoạt động.", **meta)
+    assert result.met
+    assert result.satisfied == {"province:ha nam"}
+
+
+def test_a_province_named_nowhere_is_not_met():
+    assert not check("Tỉnh Hà Nam có bao nhiêu KCN?", "Toàn tỉnh có 12 KCN đang hoạt động.", doc_places="").met
+
+
+def test_a_merged_province_answers_for_its_former_name_and_back():
+    old, new = "ha nam", "ninh binh"
+    assert new in merged_keys(old) and old in merged_keys(new)  # the pair is real in the gazetteer
+    assert check("Tỉnh Hà Nam có bao nhiêu KCN?", "Tỉnh Ninh Bình có 12 KCN.", **BARE).met
+    assert check("Tỉnh Ninh Bình có bao nhiêu KCN?", "Tỉnh Hà Nam có 12 KCN.", **BARE).met
+    assert not check("Tỉnh Ninh Bình có bao nhiêu KCN?", "Tỉnh Đồng Nai có 12 KCN.", **BARE).met
+
+
+def test_a_province_of_the_region_asked_answers_for_the_region():
+    question = "Vùng Đồng bằng sông Hồng có bao nhiêu KCN?"
+    assert check(question, "Tỉnh Hưng Yên có 12 KCN đang hoạt động.", **BARE).met
+    result = check(question, "Tỉnh Tây Ninh có 12 KCN đang hoạt động.", **BARE)
+    assert not result.met
+    assert result.failed == ("region:dbsh",)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "met"),
+    [
+        ("Vùng Đồng bằng sông Hồng có bao nhiêu KCN?", "Cac KCN vung dong bang song hang thu hut 45 du an.", True),
+        ("Vùng Đồng bằng sông Hồng có bao nhiêu KCN?", "Cac KCN vung dong bang song cuu long thu hut 45 du an.", False),
+        ("Tỉnh Hà Nam có bao nhiêu KCN?", "Cac KCN tinh ha nem thu hut 45 du an trong nam.", True),
+        ("Tỉnh Hà Nam có bao nhiêu KCN?", "Cac KCN tinh ha noi thu hut 45 du an trong nam.", False),  # two letters off
+    ],
+)
+def test_ocr_text_names_a_place_with_one_misread_letter(question, sentence, met):
+    assert check(question, sentence, **BARE).met is met
+
+
+def test_edit_distance_is_only_for_ocr_text():
+    accented = Mentions.of("Các KCN vùng đồng bằng sông Hàng thu hút 45 dự án.")
+    ocr = Mentions.of("Cac KCN vung dong bang song hang thu hut 45 du an.")
+    assert not accented.ocr and ocr.ocr
+    assert not _named_in_ocr("region", "dbsh", accented)
+    assert _named_in_ocr("region", "dbsh", ocr)
+
+
+# --- periods --------------------------------------------------------------------------
+
+
+def test_a_whole_year_question_is_not_answered_by_part_of_the_year():
+    question = "Cả năm 2031 thu hút được bao nhiêu dự án đầu tư?"
+    result = check(question, "Từ đầu năm đến hết tháng 9, các KCN thu hút 45 dự án.")
+    assert not result.met
+    assert result.failed == ("cả năm",)
+    assert "năm 2031" in result.satisfied
+    assert check(question, "Trong năm, các KCN thu hút 45 dự án.").met
+
+
+def test_a_partial_sentence_in_a_partial_paragraph_fails_a_whole_year_question():
+    paragraph = "Tính đến hết tháng 6, tình hình như sau. Các KCN thu hút 45 dự án."
+    assert not check("Cả năm 2031 thu hút được bao nhiêu dự án đầu tư?", SILENT, paragraph=paragraph).met
+
+
+def test_a_half_year_question_is_not_answered_by_nine_months():
+    question = "6 tháng đầu năm 2031 thu hút được bao nhiêu dự án đầu tư?"
+    result = check(question, "Trong 9 tháng, các KCN thu hút 45 dự án.")
+    assert not result.met
+    assert result.failed == ("6 tháng",)
+    assert check(question, "Trong 6 tháng, các KCN thu hút 45 dự án.").met
+
+
+# --- zones ----------------------------------------------------------------------------
+
+
+def test_a_zone_must_be_named_by_the_passage():
+    question = "KCN Phước Lâm Đông có bao nhiêu lao động?"
+    assert parse_question(question).zones == ("kcn phuoc lam dong",)
+    assert check(question, "KCN Phước Lâm Đông có 8.500 lao động.").met
+    result = check(question, "KCN Long Thạnh có 8.500 lao động.")
+    assert not result.met
+    assert result.failed == ("name:kcn phuoc lam dong",)
+
+
+def test_a_zone_named_in_the_heading_covers_a_silent_sentence():
+    result = check(
+        "KCN Phước Lâm Đông có bao nhiêu lao động?", "Toàn KCN có 8.500 lao động.", headings=["KCN Phước Lâm Đông"]
+    )
+    assert result.met
+    assert result.in_sentence_share == 0.0
+
+
+# --- comparisons ----------------------------------------------------------------------
+
+
+def test_one_part_of_a_comparison_is_enough_for_a_quote():
+    question = "So sánh số dự án năm 2030 và năm 2031?"
+    assert parse_question(question).comparison
+    result = check(question, "Năm 2030, các KCN thu hút 40 dự án.", **BARE)
+    assert result.met
+    assert result.satisfied == {"năm 2030"}
+    assert not check(question, "Năm 2029, các KCN thu hút 40 dự án.", **BARE).met
+
+
+def test_a_comparison_part_stated_for_one_year_does_not_satisfy_the_other():
+    result = check("So sánh số dự án năm 2030 và năm 2031?", "Năm 2030, các KCN thu hút 40 dự án.")
+    assert result.met
+    assert result.satisfied == {"năm 2030"}

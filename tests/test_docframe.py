@@ -1,0 +1,189 @@
+"""Document frame: title, years, period and issuer from a document's opening lines.
+
+Invented texts (fictional places, years in the 2030s) pin the rules; the real web pages and
+sample reports under ../shared are only checked for generic properties."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ingest.chunking import chunk_document
+from ingest.docframe import document_frame, is_page_chrome
+from ingest.models import PageText
+from ingest.normalize import clean_text
+
+pytestmark = pytest.mark.unit
+
+SHARED = Path(__file__).parents[2] / "shared" / "corpus"
+
+
+def frame_of(text: str, **kwargs):
+    return document_frame([PageText(None, text)], "bai.txt", **kwargs)
+
+
+WEB_PAGE = """Kinh tế
+
+Thứ Hai, 12/03/2032 14:05
+
+Kim Sơn Thượng: các khu công nghiệp thu hút thêm 40 dự án
+
+PV
+Tác giả: PV
+Kim Sơn Thượng: các khu công nghiệp thu hút thêm 40 dự án
+(Ảnh minh họa)
+Theo Ban Quản lý các khu công nghiệp tỉnh Kim Sơn Thượng, năm 2031 các KCN đã thu hút 40 dự án, \
+tăng 12% so với cùng kỳ năm 2030. Tổng vốn đăng ký đạt 900 tỷ đồng.
+"""
+
+OFFICIAL = """UBND TỈNH KIM SƠN THƯỢNG
+BAN QUẢN LÝ CÁC KCN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 15/BC-BQL
+Kim Sơn, ngày 05 tháng 01 năm 2032
+
+BÁO CÁO
+
+Kết quả công tác năm 2031 và
+nhiệm vụ trọng tâm năm 2032
+
+Căn cứ Kế hoạch số 01/KH-BQL ngày 10/01/2031 của Ban Quản lý;
+I. Kết quả thực hiện
+Năm 2031, các KCN thu hút 30 dự án.
+"""
+
+
+def test_web_title_skips_menu_date_stamp_byline_and_caption():
+    frame = frame_of(WEB_PAGE)
+    assert frame.title == "Kim Sơn Thượng: các khu công nghiệp thu hút thêm 40 dự án"
+    assert frame.years[0] == 2031
+    assert frame.period_label == "năm 2031"
+    assert frame.issuer == "Ban Quản lý các khu công nghiệp tỉnh Kim Sơn Thượng"
+
+
+def test_official_report_title_is_bao_cao_and_its_subject():
+    frame = frame_of(OFFICIAL)
+    assert frame.title == "BÁO CÁO — Kết quả công tác năm 2031 và nhiệm vụ trọng tâm năm 2032"
+    assert frame.issuer == "BAN QUẢN LÝ CÁC KCN"  # the board, not the motto beside it
+    assert frame.years[:2] == (2031, 2032)
+    assert frame.period_label == "năm 2031"
+
+
+def test_period_labels():
+    assert frame_of("Sơ kết công tác thi đua 6 tháng đầu năm 2033 của Khối\n\nNội dung.").period_label == (
+        "6 tháng đầu năm 2033"
+    )
+    assert frame_of("Tổng kết phong trào thi đua giai đoạn 2031 - 2035\n\nNội dung.").period_label == "2031–2035"
+    assert frame_of("Một tin ngắn về khu công nghiệp\n\nKhông có năm nào.").period_label == ""
+
+
+def test_years_rank_the_period_first_and_drop_a_lone_baseline():
+    text = (
+        "Thu hút đầu tư vào các khu công nghiệp năm 2033\n\n"
+        "So với cùng kỳ năm 2032, vốn đăng ký tăng 5%. Kế hoạch năm 2034 đặt mục tiêu cao hơn."
+    )
+    assert frame_of(text).years == (2033, 2034)
+
+
+def test_metadata_title_is_used_only_when_sensible():
+    assert frame_of(WEB_PAGE, metadata_title="Báo cáo tình hình các KCN quý I").title == (
+        "Báo cáo tình hình các KCN quý I"
+    )
+    for junk in ("Microsoft Word - bao cao.docx", "bao_cao_2031_final", "untitled"):
+        assert frame_of(WEB_PAGE, metadata_title=junk).title.startswith("Kim Sơn Thượng:")
+
+
+def test_no_headline_falls_back_to_the_first_sentence():
+    text = "Theo Ban quản lý các KCN tỉnh Kim Sơn Thượng, năm 2031 có 12 dự án mới. Câu thứ hai không vào tiêu đề."
+    frame = frame_of(text)
+    assert frame.title == "Theo Ban quản lý các KCN tỉnh Kim Sơn Thượng, năm 2031 có 12 dự án mới."
+    assert frame.issuer == "Ban quản lý các KCN tỉnh Kim Sơn Thượng"
+
+
+def test_long_titles_are_clipped():
+    frame = frame_of(("Một tiêu đề rất dài về các khu công nghiệp " * 8).strip())
+    assert len(frame.title) <= 160 and frame.title.endswith("…")
+
+
+def test_accentless_ocr_text():
+    text = (
+        "Trien khai cac phong trao thi dua, hoan thanh\nnhiem vu chinh tri nam 2031\n\n"
+        "Ngay 3/1/2032, Khoi thi dua Ban Quan 1y cac KCN cac tinh vung Kim Son da to chuc hoi nghi."
+    )
+    frame = frame_of(text)
+    assert frame.title == "Trien khai cac phong trao thi dua, hoan thanh nhiem vu chinh tri nam 2031"
+    assert frame.period_label == "năm 2031" and frame.years[0] == 2031
+    assert frame.issuer == "Khoi thi dua Ban Quan 1y cac KCN cac tinh vung Kim Son"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Thứ Năm - 05/02/2032 09:40 SA",
+        "2032-01-02 10:20:30",
+        "Cập nhật: 12/3/2032",
+        "PV",
+        "Tác giả: PV",
+        "Ảnh: Minh Anh",
+    ],
+)
+def test_page_chrome(line):
+    assert is_page_chrome(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ngày 3/9/2032, tại tỉnh Kim Sơn, hội nghị đã diễn ra.",
+        "Kết quả nổi bật",
+        "KẾT LUẬN",
+        "I. MỞ ĐẦU",
+        "1.3. KẾT QUẢ",
+        "Tăng 4.5%",
+        "- Năm 2031: 12 dự án",
+    ],
+)
+def test_content_is_not_page_chrome(line):
+    assert not is_page_chrome(line)
+
+
+def test_headline_reaches_every_chunk_and_chrome_does_not_become_one():
+    chunks = chunk_document("d", "bai.txt", [PageText(None, clean_text(WEB_PAGE))])
+    assert chunks and all(c.title.startswith("Kim Sơn Thượng:") for c in chunks)
+    assert all(c.context_text().startswith(c.title) for c in chunks)
+    texts = [c.text for c in chunks]
+    assert not any(t in ("PV", "Tác giả: PV", "Kinh tế", "Thứ Hai, 12/03/2032 14:05") for t in texts)
+
+
+# --- real documents: generic properties only ---------------------------------------
+_DATE_LIKE = re.compile(r"^\W*(?:thứ|chủ nhật|cập nhật|date\b|\d{1,4}[/:-]\d)", re.IGNORECASE)
+
+
+def _real_documents() -> list[Path]:
+    return sorted((SHARED / "web").glob("*.txt")) + sorted(SHARED.glob("*.txt"))
+
+
+def test_real_documents_exist():
+    assert len(_real_documents()) >= 30
+
+
+@pytest.mark.parametrize("path", _real_documents(), ids=lambda p: p.name)
+def test_real_titles_are_titles(path: Path):
+    text = clean_text(path.read_text(encoding="utf-8"))
+    frame = document_frame([PageText(None, text)], path.name)
+    first_line = text.lstrip().split("\n", 1)[0]
+    assert 10 <= len(frame.title) <= 160
+    assert not _DATE_LIKE.match(frame.title), frame.title  # never a date stamp
+    assert not is_page_chrome(frame.title)
+    assert path.stem not in frame.title
+    if is_page_chrome(first_line):
+        assert frame.title != first_line
+    assert all(1990 <= y <= 2099 for y in frame.years)
+    assert len(set(frame.years)) == len(frame.years)
+    if frame.period_label:
+        assert re.search(r"\d{4}", frame.period_label) or "tháng" in frame.period_label
+    if frame.issuer:
+        assert re.match(r"(?i)(ban|kh\w+|ubnd|ủy ban)\b", frame.issuer), frame.issuer
+    chunks = chunk_document("d", path.name, [PageText(None, text)])
+    assert chunks and all(c.title == frame.title for c in chunks)
+    assert not any(_DATE_LIKE.match(c.text) and len(c.text) < 40 for c in chunks[:3])

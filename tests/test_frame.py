@@ -1,0 +1,208 @@
+import pytest
+
+from app.answering.frame import AnswerType, Period, parse_question, text_mentions
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Có bao nhiêu nhà đầu tư mới vào KCN trong năm 2021?", AnswerType.NUMBER),
+        ("co bao nhieu nha dau tu moi vao kcn trong nam 2021", AnswerType.NUMBER),
+        ("Khối có mấy thành viên?", AnswerType.NUMBER),
+        ("Tổng số lao động trong các khu kinh tế?", AnswerType.NUMBER),
+        ("Tỷ lệ lấp đầy bình quân là bao nhiêu?", AnswerType.PERCENT),
+        ("Kim ngạch xuất khẩu đạt bao nhiêu phần trăm kế hoạch?", AnswerType.PERCENT),
+        ("Doanh thu tăng bao nhiêu % so với cùng kỳ?", AnswerType.PERCENT),
+        ("Ai là Trưởng khối năm 2022?", AnswerType.PERSON),
+        ("ai la truong khoi nam 2022", AnswerType.PERSON),
+        ("Ông Trần Văn Khoa giữ chức vụ gì?", AnswerType.PERSON),
+        ("Quy chế được ký vào ngày nào?", AnswerType.DATE),
+        ("Khi nào khu kinh tế được thành lập?", AnswerType.DATE),
+        ("Hội nghị tổng kết được tổ chức ở đâu?", AnswerType.PLACE),
+        ("Tỉnh nào có tỷ lệ lấp đầy cao nhất?", AnswerType.PLACE),
+        ("Nhà máy nào được khởi công trong quý II?", AnswerType.ORGANISATION),
+        ("nha may nao duoc khoi cong trong quy 2", AnswerType.ORGANISATION),
+        ("Đơn vị nào làm Trưởng khối năm 2023?", AnswerType.ORGANISATION),
+        ("Ban Quản lý nào dẫn đầu phong trào thi đua?", AnswerType.ORGANISATION),
+        ("Ban Quản lý được tặng danh hiệu gì?", AnswerType.AWARD),
+        ("Hình thức khen thưởng dành cho tập thể xuất sắc?", AnswerType.AWARD),
+        ("Những đơn vị nào được đề nghị tặng Bằng khen?", AnswerType.LIST),
+        ("Liệt kê các dự án khởi công năm 2022.", AnswerType.LIST),
+        ("Khu kinh tế có được mở rộng không?", AnswerType.YES_NO),
+        ("Quy chế đã được ban hành chưa?", AnswerType.YES_NO),
+        ("Dự án đi vào hoạt động rồi, phải không?", AnswerType.YES_NO),
+        ("Công tác cải cách hành chính được thực hiện như thế nào?", AnswerType.OTHER),
+    ],
+)
+def test_answer_type(question, expected):
+    assert parse_question(question).answer_type is expected
+
+
+def test_an_accented_question_is_read_accented():
+    frame = parse_question("Nhà máy nào đăng ký đầu tư tại Khu kinh tế?")
+    assert frame.accented
+    assert frame.answer_type is not AnswerType.NUMBER  # "máy" is not "mấy"
+    assert {"nha", "may", "dang", "ky", "dau", "tu"} <= set(frame.terms)  # "đầu"/"đăng" are no "đâu"/"đang"
+    assert "nao" not in frame.terms
+
+
+def test_an_accentless_question_keeps_content_words_that_fold_like_function_words():
+    frame = parse_question("so von dau tu dang ky moi la bao nhieu")
+    assert not frame.accented
+    assert frame.answer_type is AnswerType.NUMBER
+    assert frame.terms == ("so", "von", "dau", "tu", "dang", "ky", "moi")
+
+
+@pytest.mark.parametrize(
+    ("question", "province"),
+    [
+        ("Các KCN tỉnh Hà Nam thu hút bao nhiêu dự án?", "ha nam"),
+        ("cac kcn ha nam thu hut bao nhieu du an", "ha nam"),
+        ("Đồng Nai có bao nhiêu KCN?", "dong nai"),
+        ("dong nai co bao nhieu kcn", "dong nai"),
+        ("Vốn FDI vào TP.HCM năm 2021?", "ho chi minh"),
+        ("Số lao động ở BR-VT?", "ba ria vung tau"),
+    ],
+)
+def test_provinces(question, province):
+    frame = parse_question(question)
+    assert frame.provinces == (province,)
+    assert not set(province.split()) & set(frame.terms)
+
+
+@pytest.mark.parametrize(
+    ("question", "region"),
+    [
+        ("Khối thi đua vùng Đông Nam Bộ gồm những tỉnh nào?", "dong nam bo"),
+        ("khoi thi dua mien tay gom nhung tinh nao", "dbscl"),
+        ("Trưởng Khối thi đua ĐBSH năm 2020 là đơn vị nào?", "dbsh"),
+    ],
+)
+def test_regions(question, region):
+    frame = parse_question(question)
+    assert frame.regions == (region,)
+    assert frame.provinces == ()
+
+
+def test_a_question_with_no_place_has_none():
+    frame = parse_question("Năm 2023 có bao nhiêu doanh nghiệp được cấp giấy chứng nhận đầu tư?")
+    assert frame.provinces == () and frame.regions == () and frame.zones == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "periods"),
+    [
+        ("Doanh thu năm 2023 đạt bao nhiêu?", (Period(2023, "year"),)),
+        ("doanh thu nam 2023 dat bao nhieu", (Period(2023, "year"),)),
+        ("Vốn đầu tư giai đoạn 2016 – 2020?", (Period(2016, "range", 2020),)),
+        ("von dau tu giai doan 2016-2020", (Period(2016, "range", 2020),)),
+        ("Kế hoạch 2021-2025 gồm những gì?", (Period(2021, "range", 2025),)),
+        ("Từ năm 2018 đến năm 2020 có bao nhiêu dự án?", (Period(2018, "range", 2020),)),
+        ("Kết quả quý I/2020?", (Period(2020, "q1"),)),
+        ("ket qua quy 1 nam 2021", (Period(2021, "q1"),)),
+        ("Kết quả quý III năm 2022?", (Period(2022, "q3"),)),
+        ("Kết quả 6 tháng đầu năm 2020?", (Period(2020, "h1"),)),
+        ("ket qua 6 thang dau nam 2020", (Period(2020, "h1"),)),
+        ("Kết quả 6 tháng cuối năm 2020?", (Period(2020, "h2"),)),
+        ("Kết quả 6 tháng đầu năm?", (Period(None, "h1"),)),
+        ("Kết quả 9 tháng năm 2021?", (Period(2021, "9m"),)),
+        ("Xuất khẩu tháng 6/2020?", (Period(2020, "m6"),)),
+        ("Số dự án đến ngày 20/5/2020?", (Period(2020, "until"),)),
+        ("Số dự án đến hết năm 2022?", (Period(2022, "until"),)),
+        ("Số dự án lũy kế đến 31/12/2023?", (Period(2023, "until"),)),
+        ("Năm 2019 và năm 2020 thu hút bao nhiêu dự án?", (Period(2019, "year"), Period(2020, "year"))),
+        ("Có bao nhiêu dự án?", ()),
+    ],
+)
+def test_periods(question, periods):
+    assert parse_question(question).periods == periods
+
+
+def test_years_include_both_ends_of_a_range_and_dates():
+    assert parse_question("giai đoạn 2016 – 2020").years == {2016, 2020}
+    assert parse_question("Quyết định ký ngày 12/3/2021 có hiệu lực năm 2022?").years == {2021, 2022}
+
+
+def test_a_legal_document_number_names_no_year():
+    frame = parse_question("Theo Nghị định số 35/2022/NĐ-CP, khu kinh tế là gì?")
+    assert frame.years == frozenset() and frame.periods == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("So sánh số dự án năm 2021 với năm 2022", True),
+        ("Vốn đầu tư năm 2022 tăng bao nhiêu so với năm 2021?", True),
+        ("Năm 2019 và 2020 có bao nhiêu lao động?", True),
+        ("Đồng Nai và Bình Dương, tỉnh nào có nhiều KCN hơn?", True),
+        ("Vốn đầu tư giai đoạn 2016-2020 là bao nhiêu?", False),
+        ("Đồng Nai có bao nhiêu KCN năm 2020?", False),
+    ],
+)
+def test_comparison(question, expected):
+    assert parse_question(question).comparison is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "zone"),
+    [
+        ("KCN Tân Phong có bao nhiêu doanh nghiệp?", "kcn tan phong"),
+        ("Khu công nghiệp Phước Lộc thành lập năm nào?", "kcn phuoc loc"),
+        ("Khu kinh tế Vân Hải rộng bao nhiêu ha?", "kkt van hai"),
+        ("KKT cửa khẩu Tây Sơn thu hút bao nhiêu dự án?", "kkt tay son"),
+        ("Doanh thu của KCX Linh Trung 2 năm 2021?", "kcx linh trung 2"),
+        ("CCN Hòa Phú có mấy nhà máy?", "ccn hoa phu"),
+        ("kcn tan phong co bao nhieu doanh nghiep", "kcn tan phong"),
+        ("khu cong nghiep phuoc loc thanh lap nam nao", "kcn phuoc loc"),
+    ],
+)
+def test_zones(question, zone):
+    frame = parse_question(question)
+    assert frame.zones == (zone,)
+    assert not set(zone.split()[1:]) & set(frame.terms)
+
+
+def test_a_zone_followed_by_its_province():
+    frame = parse_question("KCN Tân Phong Hà Nam có bao nhiêu doanh nghiệp?")
+    assert frame.zones == ("kcn tan phong",)
+    assert frame.provinces == ("ha nam",)
+
+
+def test_the_zones_of_a_province_are_no_named_zone():
+    frame = parse_question("Các KCN Đồng Nai có bao nhiêu doanh nghiệp?")
+    assert frame.zones == ()
+    assert frame.provinces == ("dong nai",)
+
+
+@pytest.mark.parametrize(
+    ("question", "person"),
+    [
+        ("Ông Lê Minh Tâm giữ chức vụ gì?", "le minh tam"),
+        ("Bà Phạm Thị Lan được tặng danh hiệu gì?", "pham thi lan"),
+        ("Đồng chí Vũ Quốc Hưng là ai?", "vu quoc hung"),
+        ("ong le minh tam giu chuc vu gi", "le minh tam"),
+    ],
+)
+def test_people(question, person):
+    frame = parse_question(question)
+    assert frame.people == (person,)
+    assert not set(person.split()) & set(frame.terms)
+
+
+def test_bà_of_bà_rịa_is_no_person():
+    frame = parse_question("Bà Rịa - Vũng Tàu có bao nhiêu KCN?")
+    assert frame.people == ()
+    assert frame.provinces == ("ba ria vung tau",)
+
+
+def test_text_mentions_of_a_passage():
+    mentions = text_mentions(
+        "Năm 2021, các KCN Tân Phong, Phước Lộc (tỉnh Hà Nam) thu hút 12 dự án; lũy kế đến 30/6/2022 có 150 dự án."
+    )
+    assert mentions.years == {2021, 2022}
+    assert mentions.periods == (Period(2021, "year"), Period(2022, "until"))
+    assert mentions.provinces == ("ha nam",)
+    assert mentions.zones == ("kcn tan phong",)
+    assert text_mentions("Khối thi đua vùng Tây Nguyên").regions == ("tay nguyen",)

