@@ -175,10 +175,10 @@ def _explain(service, question: str) -> None:
     console.print(table)
 
 
-def _print_rows(title: str, rows: list[Summary] | list[dict]) -> None:
+def _print_rows(title: str, summaries: list[Summary]) -> None:
     """The metrics table: retrieval hit@k beside what the answer cites, key facts, refusals."""
-    rows = [r if isinstance(r, dict) else r.as_dict() for r in rows]
-    generative = rows[0].get("verified_rate") is not None
+    rows = [s.as_dict() for s in summaries]
+    generative = rows[0]["verified_rate"] is not None
     table = Table(title=title)
     columns = ["set", "n", "hit@1", "hit@5", "cited@5", "key facts", "refusal", "false refusals", "p50 ms", "p95 ms"]
     for column in columns + (["verified", "fallback", "ttft p50 ms"] if generative else []):
@@ -244,7 +244,7 @@ def tune(
         validation = leave_one_document_out(cases)
     summary = validation.summary()
     weights = fit(cases)
-    weights = replace(weights, provenance=provenance(gold, cases, REGULARISATION_C), validation=summary)
+    weights = replace(weights, provenance=provenance(gold, cases, REGULARISATION_C), validation=summary.as_dict())
     target = output or service.settings.weights_file or service.settings.home / "weights.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(weights.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -34,10 +34,6 @@ class Settings(BaseSettings):
         None, description="scorer weights written by `baocao tune`; empty = the weights shipped in the package"
     )
 
-    @field_validator("weights_file", mode="before")
-    @classmethod
-    def _empty_is_none(cls, value: object) -> object:
-        return None if value in ("", None) else value
     max_upload_mb: int = Field(50, description="largest file accepted for ingest")
 
     llm_base_url: str = Field("", description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1")
@@ -56,6 +52,11 @@ class Settings(BaseSettings):
     port: int = 7860
     auth: str = Field("", description="user:password pairs, comma-separated; empty = no login")
     admins: str = Field("", description="users allowed to upload and delete; empty = the first user of auth")
+
+    @field_validator("weights_file", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        return None if value in ("", None) else value  # BAOCAO_WEIGHTS_FILE= (empty) means the shipped weights
 
     @property
     def chroma_path(self) -> Path:

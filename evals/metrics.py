@@ -11,9 +11,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from app.answering.models import MAX_ANSWER_CHARS
 from ingest.normalize import match_key, search_syllables
-
-MAX_ANSWER_CHARS = 1000
 
 
 def _fact_tokens(text: str) -> list[str]:

@@ -34,7 +34,7 @@ from app.answering.extractive import Phrasing, Selection, compose, select_quotes
 from app.answering.features import FEATURE_NAMES, Candidate, Lexicon, candidates_for
 from app.answering.frame import QuestionFrame, parse_question
 from app.answering.scorer import Weights, linear_weights
-from evals.metrics import QuestionResult, evidence_rank, key_facts_ok, score_question, summarise
+from evals.metrics import QuestionResult, Summary, key_facts_ok, score_question, summarise
 from evals.runner import read_gold
 from ingest.normalize import match_key
 
@@ -159,10 +159,6 @@ def fit_logistic(cases: Sequence[GoldCase], c: float = REGULARISATION_C) -> tupl
     return [float(v) for v in coefficients], intercept
 
 
-def _scored(case: GoldCase, weights: Weights) -> list[Candidate]:
-    return [replace(c, probability=weights.probability(c.features)) for c in case.candidates]
-
-
 def _best_eligible(case: GoldCase, weights: Weights) -> tuple[float, bool]:
     """Probability of the best sentence meeting the constraints, and whether it answers."""
     best_p, best_label = 0.0, False
@@ -196,7 +192,7 @@ def answer_case(case: GoldCase, weights: Weights) -> tuple[Selection, dict[str, 
     """The answer the scorer gives to a gold case, as ``ask --json`` would print it."""
     selection = select_quotes(case.frame, case.candidates, weights)
     answer = compose(case.gold["question"], selection, case.documents, PHRASING)
-    return selection, answer.to_json() | {"citation_texts": [c.text for c in answer.citations]}
+    return selection, answer.to_json()
 
 
 def outcome(case: GoldCase, weights: Weights) -> QuestionResult:
@@ -226,8 +222,8 @@ class Validation:
     results: list[QuestionResult]  # each question scored by a model that did not see its report
     answers: dict[str, dict[str, Any]]  # question id → its left-out answer
 
-    def summary(self, label: str = "leave-one-document-out") -> dict[str, Any]:
-        return summarise(label, self.results).as_dict()
+    def summary(self, label: str = "leave-one-document-out") -> Summary:
+        return summarise(label, self.results)
 
 
 def leave_one_document_out(cases: Sequence[GoldCase], c: float = REGULARISATION_C) -> Validation:
@@ -262,10 +258,6 @@ def provenance(gold_paths: Sequence[Path], cases: Sequence[GoldCase], c: float) 
         "model": f"scikit-learn {sklearn.__version__} LogisticRegression(C={c}) on standardised features",
         "thresholds": "answer: most questions right on the training set (grid 0.02); extra: most key facts right",
     }
-
-
-def evidence_cited(answer: dict[str, Any], evidence: Sequence[str]) -> bool:
-    return evidence_rank(answer.get("citation_texts", []), evidence) is not None
 
 
 __all__ = [

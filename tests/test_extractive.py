@@ -141,3 +141,4 @@ def test_an_answer_is_never_a_wall_of_text():
     ]
     answer = ask("Tổng số lao động tại các KCN tỉnh Đồng Nai là bao nhiêu?", long_passages)
     assert len(answer.answer) <= 1000
+    assert all(f"[{c.n}]" in answer.answer for c in answer.citations)  # no citation of a quote left out

@@ -189,5 +189,5 @@ def test_leave_one_document_out_never_scores_a_report_with_a_model_fitted_on_it(
     assert set(validation.answers) == ids
     assert len(validation.results) == len(cases)
     summary = validation.summary()
-    assert summary["key_fact_accuracy"] == 1.0
-    assert summary["refusal_accuracy"] == 1.0
+    assert summary.key_fact_accuracy == 1.0
+    assert summary.refusal_accuracy == 1.0

@@ -22,13 +22,12 @@ from langchain_core.documents import Document
 
 from app.answering.features import Candidate, Lexicon, candidates_for
 from app.answering.frame import AnswerType, QuestionFrame, parse_question
-from app.answering.models import Answer, Citation, RetrievedPassage
+from app.answering.models import MAX_ANSWER_CHARS, Answer, Citation, RetrievedPassage
 from app.answering.scorer import Weights
 from ingest.gazetteer import display_name
 from ingest.normalize import fold, match_key, numbers_in
 
 MAX_QUOTES = 3
-MAX_ANSWER_CHARS = 1000  # a longer answer is a wall of text, not an answer (evals count it wrong)
 MAX_QUOTE_CHARS = 420  # a quote longer than this is cut to its clause about the question
 
 __all__ = ["Lexicon", "Phrasing", "Selection", "answer_extractively", "select_quotes"]
@@ -174,6 +173,11 @@ class _Citations:
     def __init__(self) -> None:
         self.by_chunk: dict[str, Citation] = {}
 
+    def number(self, candidate: Candidate) -> int:
+        """The number ``candidate`` has, or would get if cited now."""
+        cited = self.by_chunk.get(candidate.chunk_id)
+        return cited.n if cited else len(self.by_chunk) + 1
+
     def cite(self, candidate: Candidate, quote: str) -> int:
         chunk_id = candidate.chunk_id
         if chunk_id in self.by_chunk:
@@ -181,7 +185,7 @@ class _Citations:
             if match_key(quote) not in match_key(previous.quote):
                 self.by_chunk[chunk_id] = replace(previous, quote=f"{previous.quote} … {quote}")
         else:
-            self.by_chunk[chunk_id] = citation_for(len(self.by_chunk) + 1, candidate.document, quote)
+            self.by_chunk[chunk_id] = citation_for(self.number(candidate), candidate.document, quote)
         return self.by_chunk[chunk_id].n
 
 
@@ -193,26 +197,22 @@ def _quote_line(candidate: Candidate, quote: str, n: int, phrasing: Phrasing) ->
     return template.format(heading=heading, quote=quote, n=n)
 
 
-def compose(question: str, selection: Selection, documents: Sequence[Document], phrasing: Phrasing) -> Answer:
-    retrieved = retrieved_passages(documents)
-    citations = _Citations()
-    if selection.refused:
-        lines = [phrasing.refusal]
-        nearest = selection.nearest
-        if nearest is not None:
-            failed = ", ".join(_label(f) for f in nearest.constraints.failed) or "điều được hỏi"
-            lines.append(phrasing.missing.format(what=failed))
-            quote = _shortened(nearest.quote)
-            held = ", ".join(nearest.constraints.held) or nearest.document.metadata.get("title", "")
-            lines.append(phrasing.nearest.format(what=held, quote=quote, n=citations.cite(nearest, quote)))
-        return Answer(
-            question=question,
-            answer="\n".join(lines),
-            refused=True,
-            citations=list(citations.by_chunk.values()),
-            retrieved=retrieved,
-        )
+def _refusal_lines(selection: Selection, phrasing: Phrasing, citations: _Citations) -> list[str]:
+    lines = [phrasing.refusal]
+    nearest = selection.nearest
+    if nearest is not None:
+        failed = ", ".join(_label(f) for f in nearest.constraints.failed) or "điều được hỏi"
+        lines.append(phrasing.missing.format(what=failed))
+        quote = _shortened(nearest.quote)
+        held = ", ".join(nearest.constraints.held) or nearest.document.metadata.get("title", "")
+        lines.append(phrasing.nearest.format(what=held, quote=quote, n=citations.cite(nearest, quote)))
+    return lines
+
+
+def _quote_lines(selection: Selection, phrasing: Phrasing, citations: _Citations) -> list[str]:
+    missing = [phrasing.missing.format(what=what) for what in selection.missing]
     lines = [phrasing.intro]
+    budget = MAX_ANSWER_CHARS - len("\n".join(["", *missing]))
     # Quotes read in the order of the reports, as the user would find them.
     ordered = sorted(
         selection.quotes,
@@ -220,17 +220,24 @@ def compose(question: str, selection: Selection, documents: Sequence[Document], 
     )
     for candidate in ordered:
         quote = _shortened(candidate.quote)
-        line = _quote_line(candidate, quote, citations.cite(candidate, quote), phrasing)
-        if len("\n".join([*lines, line])) > MAX_ANSWER_CHARS and len(lines) > 1:
-            break
+        line = _quote_line(candidate, quote, citations.number(candidate), phrasing)
+        if len("\n".join([*lines, line])) > budget and len(lines) > 1:
+            break  # cited only once it is shown
+        citations.cite(candidate, quote)
         lines.append(line)
-    lines.extend(phrasing.missing.format(what=what) for what in selection.missing)
+    return lines + missing
+
+
+def compose(question: str, selection: Selection, documents: Sequence[Document], phrasing: Phrasing) -> Answer:
+    citations = _Citations()
+    lister = _refusal_lines if selection.refused else _quote_lines
+    lines = lister(selection, phrasing, citations)
     return Answer(
         question=question,
         answer="\n".join(lines),
-        refused=False,
+        refused=selection.refused,
         citations=list(citations.by_chunk.values()),
-        retrieved=retrieved,
+        retrieved=retrieved_passages(documents),
     )
 
 

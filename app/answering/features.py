@@ -166,14 +166,15 @@ def passage_candidates(
     candidates = []
     sentences = split_sentences(document.page_content)
     for position, quote in enumerate(sentences):
-        syllables = terms_of(quote)
+        searched = search_syllables(quote)
+        syllables = fold_abbreviations(searched)
         present = set(syllables)
         if ocr:
             present |= {t for t in question_terms if lexicon.variants(t) & present}
         pairs = {f"{a}_{b}" for a, b in itertools.pairwise(syllables)}
         in_context = present | context_terms
         new_numbers = [n for n in numbers_in(quote) if n not in question_numbers and not YEAR.match(n)]
-        folded = " ".join(search_syllables(quote))
+        folded = " ".join(searched)
         content = [s for s in syllables if not s.isdigit()]
         check = check_constraints(frame, quote, context)
         features = {

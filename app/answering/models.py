@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+# A longer answer is a wall of text, not an answer: the answerer never writes one and the
+# evals count one as wrong.
+MAX_ANSWER_CHARS = 1000
+
 
 @dataclass(frozen=True)
 class Citation:
