@@ -46,7 +46,7 @@ class Chunk:
     paragraph: int  # 1-based position among the document's paragraphs
     # The document frame (ingest.docframe), repeated on every chunk: what the report covers.
     doc_years: tuple[int, ...] = ()  # years the report is about, most important first
-    period: str = ""  # its period as a label ("6 tháng đầu năm 2020")
+    period: str = ""  # its period as a label ("6 tháng đầu năm 2031")
     issuer: str = ""  # the board or bloc that issued it, as written
     doc_places: tuple[str, ...] = ()  # provinces/regions the report is about ("province:hung yen")
     metadata: dict[str, str] = field(default_factory=dict, compare=False)

@@ -1,7 +1,7 @@
 """Ingest files into the chunk store: parse, chunk, embed what is new, replace safely.
 
 **Identity.** A document is identified by its *key*: its path relative to the folder named to
-the ingest (``baocao ingest archive/`` keys ``archive/2019/bao_cao.txt`` as ``2019/bao_cao.txt``),
+the ingest (``baocao ingest archive/`` keys ``archive/2031/bao_cao.txt`` as ``2031/bao_cao.txt``),
 or its bare file name when the file itself is named or uploaded in the web app (an upload is a
 folder of its own files). The key is also the name shown in citations and the library. Ingesting
 a key again with other content replaces that document; two keys with the same bytes are one
@@ -98,7 +98,7 @@ class Journal:
     renamed over the old one at every change, and deleted when no change is under way::
 
         {"version": 1, "entries": [
-          {"id": "…", "op": "store", "key": "2019/bao_cao.txt", "new": "<doc id>",
+          {"id": "…", "op": "store", "key": "2031/bao_cao.txt", "new": "<doc id>",
            "generation": "<hex>", "chunks": 12, "old": ["<doc id>", …], "path": "/…/bao_cao.txt"},
           {"id": "…", "op": "delete", "doc": "<doc id>"}]}
 
@@ -318,7 +318,7 @@ class Ingestor:
     def _ingest_one(
         self, path: Path, key: str, catalog: _Catalog, on_embedded: EmbedProgress | None, force: bool
     ) -> IngestOutcome:
-        # The key is the name shown in citations: "2019/bao_cao.txt" tells two "bao_cao.txt" apart.
+        # The key is the name shown in citations: "2031/bao_cao.txt" tells two "bao_cao.txt" apart.
         document = replace(load_document(path, self._max_bytes), source=key)
         versions = catalog.versions(key)
         current = next((v for v in versions if v.doc_id == document.doc_id), None)

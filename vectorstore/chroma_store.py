@@ -45,7 +45,7 @@ class DocumentInfo:
     indexed_at: str
     content_hash: str
     # The document's identity: its path relative to the folder it was ingested from
-    # ("2019/bao_cao.txt"), or its file name when the file was named directly or uploaded.
+    # ("2031/bao_cao.txt"), or its file name when the file was named directly or uploaded.
     key: str = ""
     keyed: bool = True  # False: stored before identities had a key (``key`` is then the bare file name)
 

@@ -22,7 +22,7 @@ from app.answering.frame import QuestionFrame
 from ingest.gazetteer import alias_forms, find_places, merged_keys, region_of
 from ingest.normalize import fold, is_ocr_text, search_syllables
 
-# "so với cùng kỳ năm 2019", "so với năm trước (2019)": a year compared with is not the one reported.
+# "so với cùng kỳ năm 2031", "so với năm trước (2031)": a year compared with is not the one reported.
 COMPARED_YEAR = re.compile(
     r"(?:so\s+v[ớo]i|cùng\s+kỳ|cung\s+ky)\s+(?:cùng\s+kỳ\s+|cung\s+ky\s+)?(?:năm\s+|nam\s+)?(?:19|20)\d{2}",
     re.IGNORECASE,
@@ -31,8 +31,8 @@ YEAR = re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)")
 YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d)")
 
 
-# Periods, matched on folded text. A question for a whole year ("cả năm 2021", "đến hết năm
-# 2023") is not answered by a figure for part of it ("từ đầu năm đến 26/9", "đến hết tháng 6").
+# Periods, matched on folded text. A question for a whole year ("cả năm 2032", "đến hết năm
+# 2033") is not answered by a figure for part of it ("từ đầu năm đến 26/9", "đến hết tháng 6").
 WHOLE_YEAR = re.compile(r"\b(?:ca|toan|het|cuoi)\s+nam\b")
 PART_OF_YEAR = re.compile(
     r"\b(?:\d{1,2}|mot|hai|ba|sau|chin)\s+thang\b|\bquy\s+(?:[ivx]+|\d)\b|\btu\s+dau\s+nam\b"
@@ -52,7 +52,7 @@ def period_parts(text: str) -> tuple[bool, bool, frozenset[int]]:
 
 
 def years_in(text: str) -> frozenset[int]:
-    """Years a text names, ranges ("2016 – 2020") filled in."""
+    """Years a text names, ranges ("2031 – 2035") filled in."""
     years = {int(y) for y in YEAR.findall(text)}
     for start, end in YEAR_RANGE.findall(text):
         if 0 < int(end) - int(start) <= 10:
@@ -126,7 +126,7 @@ class PassageContext:
 class ConstraintCheck:
     met: bool  # every constraint of the question holds for this sentence
     in_sentence_share: float  # share of the question's constraints the sentence states itself
-    satisfied: frozenset[str] = frozenset()  # constraint values met ("2019", "province:dong nai")
+    satisfied: frozenset[str] = frozenset()  # constraint values met ("năm 2031", "province:dong nai")
     failed: tuple[str, ...] = ()  # constraint values not met, as labels for the user
     held: tuple[str, ...] = ()  # what the passage states instead (its years), for a helpful refusal
     conflicts: tuple[str, ...] = field(default=())

@@ -7,7 +7,7 @@ answer the question, cite them, or refuse. Pure logic.
 3. Only sentences that meet the question's constraints (the year, province, region,
    zone or person asked) may answer. The best one answers when its probability reaches
    the fitted threshold; otherwise refuse, saying what the reports hold instead when a
-   likely sentence failed a constraint ("… không có số liệu năm 2023; gần nhất là 2019").
+   likely sentence failed a constraint ("… không có số liệu năm 2033; gần nhất là 2031").
 4. A comparison is answered part by part: a quote for each year/unit asked, or "không có"
    for the part the reports lack. Other questions get at most two further quotes that add
    figures or terms the first one lacks, above the fitted extra threshold.
