@@ -242,13 +242,14 @@ def tune(
         cases = collect(service.retriever, service.keyword_index(), gold, lambda qid: status.update(qid))
     with console.status("Đang kiểm định bằng cách để riêng từng báo cáo…"):
         validation = leave_one_document_out(cases)
-    summary = validation.summary()
+    summaries = validation.summaries()
     weights = fit(cases)
-    weights = replace(weights, provenance=provenance(gold, cases, REGULARISATION_C), validation=summary.as_dict())
+    figures = {"left_out": [s.as_dict() for s in summaries]}
+    weights = replace(weights, provenance=provenance(gold, cases, REGULARISATION_C), validation=figures)
     target = output or service.settings.weights_file or service.settings.home / "weights.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(weights.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    _print_rows(f"baocao tune — {len(cases)} câu hỏi, mỗi báo cáo được để riêng", [summary])
+    _print_rows(f"baocao tune — {len(cases)} câu hỏi, mỗi báo cáo được để riêng", summaries)
     console.print(f"Đã ghi trọng số vào {target}")
     if output is None and service.settings.weights_file is None:
         console.print(f"Dùng chúng: BAOCAO_WEIGHTS_FILE={target}")

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -58,6 +58,7 @@ class GoldCase:
     documents: tuple[Document, ...]
     candidates: tuple[Candidate, ...]
     labels: tuple[bool, ...]
+    gold_set: str = ""  # the gold file it comes from (validation figures are given per file too)
 
     @property
     def answerable(self) -> bool:
@@ -105,11 +106,11 @@ def collect(
     gold_paths: Iterable[Path],
     on_question: Callable[[str], None] | None = None,
 ) -> list[GoldCase]:
-    golds = [g for path in gold_paths for g in read_gold(path)]
-    documents_named = sorted({g["doc"] for g in golds if g.get("doc") and g["doc"] != "both"})
+    golds = [(path.name, g) for path in gold_paths for g in read_gold(path)]
+    documents_named = sorted({g["doc"] for _, g in golds if g.get("doc") and g["doc"] != "both"})
     cases = []
     unnamed = 0
-    for gold in golds:
+    for gold_set, gold in golds:
         if on_question:
             on_question(gold["id"])
         group = gold.get("doc") or ""
@@ -120,7 +121,7 @@ def collect(
         documents = tuple(retriever.invoke(gold["question"]))
         candidates = tuple(candidates_for(frame, documents, lexicon))
         labels = tuple(label_candidate(c, gold) for c in candidates)
-        cases.append(GoldCase(gold, group, frame, documents, candidates, labels))
+        cases.append(GoldCase(gold, group, frame, documents, candidates, labels, gold_set))
     return cases
 
 
@@ -221,14 +222,22 @@ def fit(cases: Sequence[GoldCase], c: float = REGULARISATION_C) -> Weights:
 class Validation:
     results: list[QuestionResult]  # each question scored by a model that did not see its report
     answers: dict[str, dict[str, Any]]  # question id → its left-out answer
+    sets: dict[str, str] = field(default_factory=dict)  # question id → its gold file
 
     def summary(self, label: str = "leave-one-document-out") -> Summary:
         return summarise(label, self.results)
+
+    def summaries(self) -> list[Summary]:
+        """All questions, then one row per gold file."""
+        names = sorted(set(self.sets.values()))
+        by_set = [summarise(name, [r for r in self.results if self.sets.get(r.id) == name]) for name in names]
+        return [self.summary("all (left out)"), *by_set] if len(names) > 1 else [self.summary()]
 
 
 def leave_one_document_out(cases: Sequence[GoldCase], c: float = REGULARISATION_C) -> Validation:
     results: list[QuestionResult] = []
     answers: dict[str, dict[str, Any]] = {}
+    sets = {case.gold["id"]: case.gold_set for case in cases}
     for group in sorted({case.group for case in cases}):
         held_out = [case for case in cases if case.group == group]
         training = [case for case in cases if case.group != group]
@@ -237,7 +246,7 @@ def leave_one_document_out(cases: Sequence[GoldCase], c: float = REGULARISATION_
             _, answer = answer_case(case, weights)
             answers[case.gold["id"]] = answer
             results.append(score_question(case.gold, answer, [d.page_content for d in case.documents]))
-    return Validation(results, answers)
+    return Validation(results, answers, sets)
 
 
 def file_digest(path: Path) -> str:

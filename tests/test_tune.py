@@ -3,6 +3,7 @@ leave-one-document-out validation, on small synthetic gold cases."""
 
 import math
 import random
+from dataclasses import replace
 
 import pytest
 from langchain_core.documents import Document
@@ -191,3 +192,17 @@ def test_leave_one_document_out_never_scores_a_report_with_a_model_fitted_on_it(
     summary = validation.summary()
     assert summary.key_fact_accuracy == 1.0
     assert summary.refusal_accuracy == 1.0
+
+
+def test_left_out_figures_are_given_per_gold_file(monkeypatch):
+    cases = [replace(c, gold_set="a.jsonl" if c.group == "r1" else "b.jsonl") for c in separable_cases()]
+    monkeypatch.setattr(
+        tune,
+        "fit",
+        lambda training, c=tune.REGULARISATION_C: linear_weights(
+            [float(name == "cover_best") * 10 for name in FEATURE_NAMES], -5.0, 0.5, 1.01
+        ),
+    )
+    rows = leave_one_document_out(cases).summaries()
+    assert [r.label for r in rows] == ["all (left out)", "a.jsonl", "b.jsonl"]
+    assert [r.questions for r in rows] == [len(cases), 2, len(cases) - 2]
