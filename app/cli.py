@@ -200,8 +200,8 @@ def _print_rows(title: str, summaries: list[Summary]) -> None:
             cell(row["key_fact_accuracy"]),
             cell(row["refusal_accuracy"]),
             str(row["false_refusals"]),
-            milliseconds(row["latency_p50_ms"]),
-            milliseconds(row["latency_p95_ms"]),
+            milliseconds(row["latency_p50_ms"] or None),  # 0: not timed (tune scores stored candidates)
+            milliseconds(row["latency_p95_ms"] or None),
             *(
                 [cell(row["verified_rate"]), cell(row["fallback_rate"]), milliseconds(row["ttft_p50_ms"])]
                 if generative
