@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from langchain_core.documents import Document
 
-from app.answering.extractive import Phrasing, answer_extractively
-from app.answering.features import split_sentences
+from app.answering.constraints import ConstraintCheck
+from app.answering.extractive import Phrasing, Selection, answer_extractively
+from app.answering.features import Candidate, split_sentences
 from app.answering.scorer import load_weights
 from ingest.normalize import search_syllables
 
@@ -142,3 +143,15 @@ def test_an_answer_is_never_a_wall_of_text():
     answer = ask("Tổng số lao động tại các KCN tỉnh Đồng Nai là bao nhiêu?", long_passages)
     assert len(answer.answer) <= 1000
     assert all(f"[{c.n}]" in answer.answer for c in answer.citations)  # no citation of a quote left out
+
+
+def test_a_refusal_names_only_what_no_passage_states():
+    def sentence(failed: tuple[str, ...], satisfied: frozenset[str]) -> Candidate:
+        check = ConstraintCheck(met=False, in_sentence_share=0.0, satisfied=satisfied, failed=failed)
+        return Candidate(DONG_NAI, 0, "…", {}, check)
+
+    nearest = sentence(("6 tháng", "province:kon tum"), frozenset())
+    other = sentence(("province:kon tum",), frozenset({"6 tháng"}))
+    assert Selection([], [], nearest, (nearest, other)).lacking == ("province:kon tum",)
+    # when every constraint it fails is failed everywhere, all of them are named
+    assert Selection([], [], nearest, (nearest,)).lacking == ("6 tháng", "province:kon tum")

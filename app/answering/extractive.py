@@ -51,6 +51,16 @@ class Selection:
     candidates: tuple[Candidate, ...] = ()  # every candidate, scored (for --explain)
 
     @property
+    def lacking(self) -> tuple[str, ...]:
+        """What the refusal says is missing: the constraints of the nearest sentence that no
+        candidate meets ("Hà Giang", not "6 tháng" that other sentences do state)."""
+        if self.nearest is None:
+            return ()
+        failed = self.nearest.constraints.failed
+        unmet = tuple(f for f in failed if not any(f in c.constraints.satisfied for c in self.candidates))
+        return unmet or failed
+
+    @property
     def refused(self) -> bool:
         return not self.quotes
 
@@ -201,7 +211,7 @@ def _refusal_lines(selection: Selection, phrasing: Phrasing, citations: _Citatio
     lines = [phrasing.refusal]
     nearest = selection.nearest
     if nearest is not None:
-        failed = ", ".join(_label(f) for f in nearest.constraints.failed) or "điều được hỏi"
+        failed = ", ".join(_label(f) for f in selection.lacking) or "điều được hỏi"
         lines.append(phrasing.missing.format(what=failed))
         quote = _shortened(nearest.quote)
         held = ", ".join(nearest.constraints.held) or nearest.document.metadata.get("title", "")
