@@ -1,8 +1,8 @@
 """Answer-quality metrics over gold questions. Pure: no model, no store.
 
 Matching uses the index's own normalisation (``ingest.normalize``): diacritics folded,
-OCR confusions undone, numbers compared by their digits (so "36.818", "36,818" and
-"36818" agree, and "06" equals "6").
+OCR confusions undone, numbers compared by their digits (so "41.207", "41,207" and
+"41207" agree, and "06" equals "6").
 """
 
 from __future__ import annotations

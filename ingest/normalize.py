@@ -83,7 +83,7 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def number_key(number: str) -> str:
-    """Digits only, so "36.818", "36,818" and "36818" are one key."""
+    """Digits only, so "41.207", "41,207" and "41207" are one key."""
     return re.sub(r"\D", "", number)
 
 

@@ -7,8 +7,8 @@ The model's answer is shown as verified only when:
   sentence cites, and every place or zone it names does too, and
 - most of the sentence's words come from its cited passages.
 Comparison uses the retrieval's normalisation: diacritics folded, OCR confusions undone,
-numbers as digits ("36.818" = "36,818"); a name in OCR text that lost its accents may be
-one letter off ("Bic Ninh" for "Bắc Ninh").
+numbers as digits ("41.207" = "41,207"); a name in OCR text that lost its accents may be
+one letter off ("Ha Nem" for "Hà Nam").
 """
 
 from __future__ import annotations
