@@ -260,17 +260,11 @@ class Baocao:
     def health(self) -> str | None:
         """Why the store cannot be used now (bilingual), or None when it can be read: checked by
         ``/healthz`` and before every write."""
+        gone = self._store_gone()
+        if gone:
+            return gone
         if not self.settings.chroma_url:
-            path = self.settings.chroma_path
-            if not (path / SQLITE_FILE).is_file():
-                home = self.settings.home
-                return (
-                    f"kho dữ liệu {path} không còn (thư mục BAOCAO_HOME {home} bị xoá hoặc di chuyển khi ứng dụng "
-                    "đang chạy?); hãy khôi phục thư mục đó rồi khởi động lại. / the store "
-                    f"{path} is gone (BAOCAO_HOME {home} deleted or moved while the app was running?); restore "
-                    "that folder and restart."
-                )
-            reason = damaged_store_reason(path)
+            reason = damaged_store_reason(self.settings.chroma_path)
             if reason:
                 return reason
         try:
@@ -278,6 +272,21 @@ class Baocao:
         except Exception as error:  # whatever the store raises, the answer is "not readable"
             return unavailable_message(self.settings.chroma_url or self.settings.chroma_path, error)
         return None
+
+    def _store_gone(self) -> str | None:
+        """A bilingual message when the local store's file is no longer there (one ``stat``: cheap
+        enough to check before every question, which would otherwise fail or not depending on
+        whether Chroma still holds an open connection to the deleted file)."""
+        path = self.settings.chroma_path
+        if self.settings.chroma_url or (path / SQLITE_FILE).is_file():
+            return None
+        home = self.settings.home
+        return (
+            f"kho dữ liệu {path} không còn (thư mục BAOCAO_HOME {home} bị xoá hoặc di chuyển khi ứng dụng "
+            "đang chạy?); hãy khôi phục thư mục đó rồi khởi động lại. / the store "
+            f"{path} is gone (BAOCAO_HOME {home} deleted or moved while the app was running?); restore "
+            "that folder and restart."
+        )
 
     def reindex(self, doc_id: str, on_embedded: EmbedProgress | None = None) -> IngestOutcome:
         """Parse and chunk a report again from its kept original (vectors of unchanged text are reused)."""
@@ -332,7 +341,7 @@ class Baocao:
 
     def stream(self, question: str, history: Sequence[str] = ()) -> Iterator[ChatEvent]:
         started = time.perf_counter()
-        problem = question_problem(question)
+        problem = question_problem(question) or self._store_gone()
         if problem:  # answered here, before any search: the same for chat, API and CLI
             yield Final(Answer(question=question, answer=problem, refused=True))
             return
