@@ -65,7 +65,11 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders (.
             failed += 1
             errors.print(f"[red]✗ {outcome.message}[/red]")
         else:
-            console.print(f"✓ {outcome.source}: {outcome.status}, {outcome.chunks} đoạn, {outcome.embedded} nhúng mới")
+            note = f"; {outcome.message}" if outcome.message else ""
+            console.print(
+                f"✓ {outcome.source}: {outcome.status}, {outcome.chunks} đoạn, {outcome.embedded} nhúng mới{note}",
+                markup=False,
+            )
     if not outcomes:
         errors.print("Không tìm thấy tệp nào để lập chỉ mục / no files found")
     raise typer.Exit(1 if failed or not outcomes else 0)
@@ -234,22 +238,24 @@ def tune(
 ) -> None:
     """Fit the extractive scorer on gold questions about the indexed reports; print the
     figures of leaving each report out (fitted on the others) and write the weights."""
-    from evals.tune import REGULARISATION_C, collect, fit, leave_one_document_out, provenance
+    from evals.tune import REGULARISATION_GRID, choose_regularisation, collect, fit, provenance
 
     service = _service()
     service.ensure_samples()
     with console.status("Đang tìm đoạn văn cho từng câu hỏi…") as status:
         cases = collect(service.retriever, service.keyword_index(), gold, lambda qid: status.update(qid))
-    with console.status("Đang kiểm định bằng cách để riêng từng báo cáo…"):
-        validation = leave_one_document_out(cases)
+    with console.status(f"Đang kiểm định bằng cách để riêng từng báo cáo (C = {REGULARISATION_GRID})…"):
+        c, validation, right_by_c = choose_regularisation(cases)
     summaries = validation.summaries()
-    weights = fit(cases)
+    weights = fit(cases, c)
     figures = {"left_out": [s.as_dict() for s in summaries]}
-    weights = replace(weights, provenance=provenance(gold, cases, REGULARISATION_C), validation=figures)
+    weights = replace(weights, provenance=provenance(gold, cases, c, right_by_c), validation=figures)
     target = output or service.settings.weights_file or service.settings.home / "weights.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(weights.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     _print_rows(f"baocao tune — {len(cases)} câu hỏi, mỗi báo cáo được để riêng", summaries)
+    tried = ", ".join(f"C={k}: {v}" for k, v in right_by_c.items())
+    console.print(f"Câu đúng khi để riêng / questions right when left out: {tried} → C={c}")
     console.print(f"Đã ghi trọng số vào {target}")
     if output is None and service.settings.weights_file is None:
         console.print(f"Dùng chúng: BAOCAO_WEIGHTS_FILE={target}")
@@ -263,7 +269,8 @@ def docs() -> None:
     for column in ("doc_id", "file", "pages", "paragraphs", "indexed at"):
         table.add_column(column)
     for doc in service.documents():
-        table.add_row(doc.doc_id, doc.source, str(doc.pages or "—"), str(doc.paragraphs), doc.indexed_at)
+        source = doc.source + (f" ({doc.encoding})" if doc.encoding else "")
+        table.add_row(doc.doc_id, source, str(doc.pages or "—"), str(doc.paragraphs), doc.indexed_at)
     console.print(table)
 
 

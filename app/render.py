@@ -21,13 +21,25 @@ def source_url(doc_id: str, paragraph: int) -> str:
     return f"/source/{doc_id}#p-{paragraph}"
 
 
+# A bare address in report text would be turned into a link by the chat's Markdown; a
+# zero-width space after the scheme keeps it text (and its look unchanged).
+_BARE_ADDRESS = re.compile(r"(?i)\b(https?|ftp)://|\b(www)\.")
+
+
 def escape_markdown(text: str) -> str:
-    """HTML-escape, then backslash every Markdown control character."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=True))
+    """Text as Markdown that shows exactly that text: HTML-escaped (quotes need no escaping
+    outside attributes, and "&#x27;" would show as such), every Markdown control character
+    backslashed, bare web addresses kept from becoming links."""
+    text = _BARE_ADDRESS.sub(lambda m: f"{m.group(1)}:\u200b//" if m.group(1) else "www\u200b.", text)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+_QUOTED = re.compile(r"“[^”]*”")
 
 
 def _link_markers(text: str, citations: dict[int, Citation]) -> str:
-    """Escape an answer and turn its markers "[n]" into links to the cited paragraphs."""
+    """Escape an answer and turn its markers "[n]" into links to the cited paragraphs; a
+    "[1]" inside a quotation mark is the report's own text and stays text."""
 
     def link(match: re.Match[str]) -> str:
         citation = citations.get(int(match.group(1)))
@@ -35,7 +47,13 @@ def _link_markers(text: str, citations: dict[int, Citation]) -> str:
             return f"**[{match.group(1)}]**"
         return f"[**[{citation.n}]**]({source_url(citation.doc_id, citation.paragraph)})"
 
-    return re.sub(r"\\\[(\d+)\\\]", link, escape_markdown(text))
+    pieces, last = [], 0
+    for quoted in _QUOTED.finditer(text):
+        pieces.append(re.sub(r"\\\[(\d+)\\\]", link, escape_markdown(text[last : quoted.start()])))
+        pieces.append(escape_markdown(quoted.group()))
+        last = quoted.end()
+    pieces.append(re.sub(r"\\\[(\d+)\\\]", link, escape_markdown(text[last:])))
+    return "".join(pieces)
 
 
 def _where(citation: Citation) -> list[str]:
@@ -94,7 +112,7 @@ def render_library(documents: list[DocumentInfo]) -> str:
             title = title[:LIBRARY_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
         cells = [
             f"[{escape_markdown(title)}](/source/{doc.doc_id})",
-            escape_markdown(doc.source),
+            escape_markdown(doc.source + (f" (bảng mã {doc.encoding})" if doc.encoding else "")),
             str(doc.pages or "—"),
             str(doc.paragraphs),
             escape_markdown(doc.indexed_at.replace("T", " ").replace("+00:00", " UTC")),

@@ -34,7 +34,7 @@ class Settings(BaseSettings):
         None, description="scorer weights written by `baocao tune`; empty = the weights shipped in the package"
     )
 
-    max_upload_mb: int = Field(50, description="largest file accepted for ingest")
+    max_upload_mb: int = Field(50, description="largest file accepted for ingest, and the most a .docx may unpack to")
 
     llm_base_url: str = Field("", description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1")
     llm_model: str = Field("", description="model name at that endpoint")
@@ -50,6 +50,9 @@ class Settings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = 7860
+    trusted_hosts: str = Field(
+        "", description="Host header names the web app answers to, comma-separated; empty = loopback and host; * = any"
+    )
     auth: str = Field("", description="user:password pairs, comma-separated; empty = no login")
     admins: str = Field("", description="users allowed to upload and delete; empty = the first user of auth")
 
@@ -78,3 +81,12 @@ class Settings(BaseSettings):
     @property
     def max_upload_bytes(self) -> int:
         return self.max_upload_mb * 1_000_000
+
+    @property
+    def allowed_hosts(self) -> list[str]:
+        """Host names a request may name: a web page elsewhere that rebinds its own name to
+        127.0.0.1 (DNS rebinding) sends its own name and is refused."""
+        if self.trusted_hosts.strip():
+            return [h.strip() for h in self.trusted_hosts.split(",") if h.strip()]
+        listening = [] if self.host in ("0.0.0.0", "::", "") else [self.host]
+        return ["127.0.0.1", "localhost", "[::1]", *listening]

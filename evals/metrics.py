@@ -15,18 +15,23 @@ from app.answering.models import MAX_ANSWER_CHARS
 from ingest.normalize import match_key, search_syllables
 
 
-def _fact_tokens(text: str) -> list[str]:
-    return [t.lstrip("0") or "0" if t.isdigit() else t for t in search_syllables(text)]
+def _fact_tokens(text: str, ocr: bool) -> list[str]:
+    return [t.lstrip("0") or "0" if t.isdigit() else t for t in search_syllables(text, ocr=ocr)]
 
 
 def contains_fact(answer: str, alternative: str) -> bool:
-    """The alternative's tokens occur contiguously in the answer's tokens."""
-    needle = _fact_tokens(alternative)
-    haystack = _fact_tokens(answer)
-    if not needle:
-        return True
-    width = len(needle)
-    return any(haystack[i : i + width] == needle for i in range(len(haystack) - width + 1))
+    """The alternative's tokens occur contiguously in the answer's tokens, both read the
+    same way: as clean text, or both with OCR confusions undone (a fact written without
+    accents, "Greenworks", is not itself OCR text)."""
+    for ocr in (False, True):
+        needle = _fact_tokens(alternative, ocr)
+        haystack = _fact_tokens(answer, ocr)
+        if not needle:
+            return True
+        width = len(needle)
+        if any(haystack[i : i + width] == needle for i in range(len(haystack) - width + 1)):
+            return True
+    return False
 
 
 def key_facts_ok(answer: str, must_include: Sequence[Sequence[str]]) -> bool:

@@ -23,6 +23,7 @@ TERMINAL = tuple(".!?:…")  # ";" ends list items, which stay in one paragraph
 HARD_WRAP_MAX = 130  # typeset/OCR lines are shorter than this; longer lines are whole paragraphs
 FREE_HEADING_MAX = 80  # an unnumbered heading is a short line standing alone
 MAX_CHUNK_CHARS = 1400  # longer paragraphs are split at sentence ends (e5 reads ~512 tokens)
+SENTENCE_MIN_WORDS = 6  # the shortest sentence that reports something: "Các KCN thu hút 45 dự án."
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"“(]?[A-ZÀ-Ỹ0-9Đ])")
 
 # Heading levels: lower is outer. Bullet lead-ins ("- Đối với KCN X … sau:") act as
@@ -196,6 +197,11 @@ def document_title(pages: list[PageText]) -> str:
 _TOP_BLOCKS = 12  # page chrome and repeated headlines sit above the text
 
 
+def _is_sentence(text: str) -> bool:
+    """Running text, not a headline: several words and a full stop (headlines have none)."""
+    return len(text.split()) >= SENTENCE_MIN_WORDS and text.rstrip(' "”’)').endswith((".", "!", "?"))
+
+
 def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: DocumentFrame | None = None) -> list[Chunk]:
     """Paragraph chunks, each with the heading path it sits under; ``frame`` defaults to the
     one read from the pages (pass it to use a PDF's metadata title)."""
@@ -211,10 +217,13 @@ def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: Docum
         text = strip_date_stamp(block.text) if index == 0 else block.text
         if index < title_at and len(text.split()) <= 3:
             continue
-        if index < 3 and text in title.rstrip("…"):
-            continue  # the title is carried by every chunk already
-        if index < _TOP_BLOCKS and (text == title or (len(block.lines) == 1 and is_page_chrome(text))):
-            continue  # a headline repeated under its picture; date stamps, bylines, captions
+        # A sentence of the report stays a paragraph even when the title was made from it (a
+        # short report: "BÁO CÁO" and one paragraph, or two paragraphs and no headline at all).
+        in_title = not _is_sentence(text) and (text == title or (index < 3 and text in title.rstrip("…")))
+        if in_title:
+            continue  # the title is carried by every chunk already; a headline repeated under its picture
+        if index < _TOP_BLOCKS and len(block.lines) == 1 and is_page_chrome(text):
+            continue  # date stamps, bylines, captions
         level = _is_heading(text, len(block.lines) == 1)
         if level is not None:
             stack = [(lvl, h) for lvl, h in stack if lvl < level]

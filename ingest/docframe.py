@@ -294,6 +294,8 @@ _PART_OF_YEAR = re.compile(
     rf"(?:\s+(?:nam\s+)?({_YEAR}))?"
 )
 _YEAR_PHRASE = re.compile(rf"\bnam\s+({_YEAR})(?!\d)")
+# "Từ đầu năm (2031) đến nay": a running total of the year so far, not the whole year.
+_RUNNING_TOTAL = re.compile(rf"\btu\s+dau\s+nam(?:\s+({_YEAR}))?\s*,?\s+(?:den|toi)\s+nay\b")
 _MONTH_YEAR = re.compile(rf"\bthang\s+(0?[1-9]|1[0-2])\s*(?:[/-]|\s+nam\s+)({_YEAR})(?!\d)")
 _ANY_YEAR = re.compile(rf"(?<![\d.,])({_YEAR})(?![\d.,]\d)")
 _DATED_YEAR = re.compile(rf"\d{{1,2}}\s*[/-]\s*\d{{1,2}}\s*[/-]\s*({_YEAR})\b|\b({_YEAR})-\d{{2}}(?:-\d{{2}})?\b")
@@ -342,6 +344,10 @@ def _period(text: str, default_year: int | None) -> str:
     month = _MONTH_YEAR.search(text)
     if month:
         return f"tháng {month.group(1).lstrip('0')}/{month.group(2)}"
+    to_date = _RUNNING_TOTAL.search(text)
+    if to_date:
+        # Only a year said with it: the report's main year may be a plan's ("mục tiêu năm 2032").
+        return f"từ đầu năm {to_date.group(1)} đến nay" if to_date.group(1) else "từ đầu năm đến nay"
     for phrase in _YEAR_PHRASE.finditer(text):
         if not _is_side(text, phrase.start(1), phrase.end()):
             return f"năm {phrase.group(1)}"
@@ -542,11 +548,21 @@ def document_frame(pages: list[PageText], source: str, metadata_title: str = "")
         if issuer:
             break
         issuer = _issuer_in(paragraph, ocr)  # by paragraph: a name never runs into the next one
-    places = _document_places(f"{title}\n{issuer}", "\n".join(p.text for p in pages))
+    body = "\n".join(line for p in pages for line in p.text.splitlines() if not _is_capitals_name(line))
+    places = _document_places(f"{title}\n{issuer}", body)
     return DocumentFrame(title=title, years=years, period_label=period, issuer=_clip(issuer), places=places)
 
 
 DOMINANT_SHARE = 0.4  # a province named in this share of all place mentions is what the document is about
+
+
+def _is_capitals_name(line: str) -> bool:
+    """ "KHÁNH HÒA" alone on a line: an author's byline that happens to be a province's name."""
+    line = line.strip()
+    if not line.isupper() or len(line.split()) > 4:
+        return False
+    found = find_places(line)
+    return len(found) == 1 and found[0].surface.strip() == line
 
 
 def _document_places(heading: str, text: str) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ import logging
 import zipfile
 from pathlib import Path
 
+from ingest.encodings import Decoded, UndecodableText, decode_text
 from ingest.models import PageText, ParsedDocument
 from ingest.normalize import clean_text
 
@@ -61,20 +62,40 @@ def _read_pdf(path: Path) -> list[PageText]:
     return pages
 
 
-def _decode_text(path: Path, data: bytes) -> str:
-    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise IngestError(path.name, "tệp không phải văn bản (dữ liệu nhị phân)", "the file is binary, not text")
-    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if data.startswith(bom):
-            return data.decode(encoding)
+def _decode_text(path: Path, data: bytes) -> Decoded:
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
+        return decode_text(data)
+    except UndecodableText as error:
+        if str(error) == "binary":
+            raise IngestError(
+                path.name, "tệp không phải văn bản (dữ liệu nhị phân)", "the file is binary, not text"
+            ) from error
         raise IngestError(
             path.name,
-            "tệp văn bản không dùng mã hoá UTF-8; hãy lưu lại dưới dạng UTF-8",
-            f"the text file is not UTF-8 (byte {error.start}); save it as UTF-8",
+            "không nhận ra bảng mã của tệp văn bản (đã thử UTF-8, UTF-16, Windows-1258, TCVN3, VNI, VISCII); "
+            "hãy lưu lại dưới dạng UTF-8",
+            f"the text file's encoding is unknown ({error}; tried UTF-8, UTF-16, Windows-1258, TCVN3, VNI, "
+            "VISCII); save it as UTF-8",
         ) from error
+
+
+def _check_unpacked_size(path: Path, max_bytes: int) -> None:
+    """A .docx is a zip archive: refuse one that would unpack to more than ``max_bytes``
+    (a "zip bomb": a small file that fills the memory when opened). The sizes declared in
+    the archive bound what Python's zipfile will ever inflate, so they are checked first."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(item.file_size for item in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as error:
+        raise IngestError(path.name, "tệp DOCX bị hỏng", f"the DOCX file is corrupt ({error})") from error
+    if unpacked > max_bytes:
+        raise IngestError(
+            path.name,
+            f"tệp DOCX giải nén ra {unpacked // 1_000_000} MB, quá giới hạn {max_bytes // 1_000_000} MB "
+            "(có thể là tệp nén độc hại)",
+            f"the DOCX unpacks to {unpacked // 1_000_000} MB, over the {max_bytes // 1_000_000} MB limit "
+            "(possibly a zip bomb)",
+        )
 
 
 def _read_docx(path: Path) -> list[PageText]:
@@ -104,24 +125,29 @@ def load_document(path: Path, max_bytes: int) -> ParsedDocument:
             f"unsupported file type {suffix or '(none)'} (PDF, TXT, MD, DOCX only)",
         )
     try:
+        size = path.stat().st_size
+        if size > max_bytes:  # checked before reading: a huge file is never loaded whole
+            raise IngestError(
+                path.name,
+                f"tệp quá lớn ({size // 1_000_000} MB, tối đa {max_bytes // 1_000_000} MB)",
+                f"the file is too large ({size // 1_000_000} MB, limit {max_bytes // 1_000_000} MB)",
+            )
         data = path.read_bytes()
     except OSError as error:
         raise IngestError(path.name, "không đọc được tệp", f"cannot read the file ({error})") from error
     if not data.strip():
         raise IngestError(path.name, "tệp rỗng", "the file is empty")
-    if len(data) > max_bytes:
-        raise IngestError(
-            path.name,
-            f"tệp quá lớn ({len(data) // 1_000_000} MB, tối đa {max_bytes // 1_000_000} MB)",
-            f"the file is too large ({len(data) // 1_000_000} MB, limit {max_bytes // 1_000_000} MB)",
-        )
+    encoding = ""
     try:
         if suffix == ".pdf":
             pages = _read_pdf(path)
         elif suffix == ".docx":
+            _check_unpacked_size(path, max_bytes)
             pages = _read_docx(path)
         else:
-            pages = [PageText(None, clean_text(_decode_text(path, data)))]
+            decoded = _decode_text(path, data)
+            pages = [PageText(None, clean_text(decoded.text))]
+            encoding = decoded.encoding if decoded.converted else ""
     except IngestError:
         raise
     except Exception as error:  # a parser's surprise must fail this file, not the rest of the batch
@@ -137,6 +163,7 @@ def load_document(path: Path, max_bytes: int) -> ParsedDocument:
         content_hash=hashlib.sha256(data).hexdigest(),
         pages=pages,
         kind=suffix.lstrip("."),
+        encoding=encoding,
     )
 
 

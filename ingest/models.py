@@ -21,6 +21,7 @@ class ParsedDocument:
     content_hash: str  # sha256 of the file bytes
     pages: list[PageText]
     kind: str  # "pdf", "txt", "md", "docx"
+    encoding: str = ""  # a text file's encoding when it was converted ("TCVN3 (ABC)", "Windows-1258")
 
     @property
     def doc_id(self) -> str:

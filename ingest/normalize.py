@@ -17,7 +17,10 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+# Bidi embedding/override/isolate controls: they reorder what is displayed (a spoofed
+# "gpj.exe" file name, a figure shown backwards) and carry no text of their own.
+BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff\u202a-\u202e\u2066-\u2069]")
 _HYPHEN_BREAK = re.compile(r"(\w)[\-\u00ad]\n(\w)")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 

@@ -38,7 +38,7 @@ from langchain_core.embeddings import Embeddings
 from ingest.chunking import chunk_document
 from ingest.loaders import IngestError, expand_paths, load_document
 from ingest.models import Chunk
-from ingest.normalize import looks_accentless, search_text
+from ingest.normalize import BIDI_CONTROLS, looks_accentless, search_text
 from ingest.originals import Originals
 from vectorstore.chroma_store import GENERATION_FIELD, KEY_FIELD, ChunkStore, DocumentInfo
 
@@ -65,7 +65,15 @@ def keyed_files(paths: Sequence[Path]) -> list[KeyedFile]:
             files.extend((file, file.relative_to(path).as_posix()) for file in expand_paths([path]))
         else:
             files.append((path, path.name))
-    return files
+    # A key is shown as the report's name: no bidi controls that would reorder it on screen.
+    return [(file, BIDI_CONTROLS.sub("", key)) for file, key in files]
+
+
+def converted_message(encoding: str) -> str:
+    """What the user is told about a text file converted from a legacy encoding ("" if none)."""
+    if not encoding:
+        return ""
+    return f"đã chuyển từ bảng mã {encoding} sang Unicode / converted from {encoding} to Unicode"
 
 
 @dataclass(frozen=True)
@@ -358,6 +366,7 @@ class Ingestor:
         generation = uuid.uuid4().hex[:12]
         doc_meta = {
             "kind": document.kind,
+            "encoding": document.encoding,
             "content_hash": document.content_hash,
             "page_count": document.page_count or 0,
             "accentless": accentless,
@@ -384,7 +393,7 @@ class Ingestor:
         paragraphs = len({c.paragraph for c in chunks})
         info = DocumentInfo(
             document.doc_id, key, chunks[0].title, document.kind, document.page_count, paragraphs, len(chunks),
-            str(doc_meta["indexed_at"]), document.content_hash, key=key,
+            str(doc_meta["indexed_at"]), document.content_hash, key=key, encoding=document.encoding,
         )  # fmt: skip
         catalog.update(key, info, removed)
         replaced = [d for d in old if d != document.doc_id]
@@ -397,6 +406,7 @@ class Ingestor:
             replaced_doc_id=replaced[0] if replaced else "",
             embed_seconds=embed_seconds,
             removed_doc_ids=tuple(removed),
+            message=converted_message(document.encoding),
         )
 
     def _finish_store(self, entry: dict[str, Any]) -> list[str]:

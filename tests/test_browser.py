@@ -176,6 +176,23 @@ def test_hostile_report_text_is_shown_as_text_never_run(page, tmp_path: Path):
     assert dialogs == []
 
 
+def test_report_text_with_formulas_links_and_markers_shows_as_written(page, tmp_path: Path):
+    report = tmp_path / "ky_hieu.txt"
+    report.write_text(
+        "BÁO CÁO KÝ HIỆU\n\n"
+        "- Theo mục [1] của Quyết định, hiệu suất xử lý nước thải của KCN Kim Sơn đạt $$97,5$$ phần trăm, "
+        "xem http://kimson.example.vn/bao-cao, it's final.\n",
+        encoding="utf-8",
+    )
+    upload(page, report)
+    answer = ask(page, "Hiệu suất xử lý nước thải của KCN Kim Sơn đạt bao nhiêu?")
+    text = answer.inner_text()
+    assert "$$97,5$$" in text and answer.locator(".katex").count() == 0  # no formula typeset
+    assert "mục [1] của" in text and "it's final" in text and "&#x27;" not in text
+    assert answer.locator("a[href*='kimson.example.vn']").count() == 0  # the address is not a link
+    assert "kimson.example.vn/bao-cao" in text
+
+
 def test_unknown_document_is_a_404_page(page):
     response = page.goto("/source/ffffffffffffffff")
     assert response.status == 404

@@ -115,3 +115,20 @@ def test_menu_and_date_stamp_above_the_headline_are_dropped():
 def test_a_stored_page_date_stamp_is_not_part_of_the_text():
     chunks = web_chunks(f" date 2032-05 {LONG * 2}")
     assert chunks[0].text.startswith("Các doanh nghiệp")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Báo cáo nhanh\n\nCác KCN thu hút 45 dự án trong quý I năm 2031.\n",  # a title and one paragraph
+        "Các KCN thu hút 45 dự án trong quý I năm 2031.\n\nTổng vốn đạt 120 triệu USD.\n",  # no title at all
+        "BÁO CÁO\n\nCác KCN thu hút 45 dự án trong quý I năm 2031.\n\nTổng vốn đạt 120 triệu USD.\n",
+    ],
+    ids=["title-and-paragraph", "two-paragraphs", "heading-and-two"],
+)
+def test_a_short_report_keeps_every_paragraph_even_the_one_its_title_is_made_from(text: str):
+    chunks = chunk_document("d", "ngan.txt", [PageText(None, clean_text(text))])
+    texts = [c.text for c in chunks]
+    assert "Các KCN thu hút 45 dự án trong quý I năm 2031." in texts
+    assert ("Tổng vốn đạt 120 triệu USD." in texts) is ("Tổng vốn" in text)
+    assert [c.paragraph for c in chunks] == list(range(1, len(chunks) + 1))

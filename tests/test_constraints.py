@@ -173,6 +173,47 @@ def test_a_half_year_question_is_not_answered_by_nine_months():
     assert check(question, "Trong 6 tháng, các KCN thu hút 45 dự án.").met
 
 
+def test_months_counted_from_the_start_of_the_year_are_an_n_month_span():
+    question = "9 tháng đầu năm 2031 thu hút được bao nhiêu dự án đầu tư?"
+    assert check(question, "Tính từ đầu năm đến hết tháng 9, các KCN thu hút 45 dự án.").met
+    assert check(question, "Từ đầu năm 2031 đến tháng 9, các KCN thu hút 45 dự án.").met
+    # A running total "đến tháng 9" is a point in time: it asks for no span of months.
+    assert check("Lũy kế đến tháng 9/2031 có bao nhiêu dự án còn hiệu lực?", SILENT, period="tháng 6/2031").met
+    result = check(question, "Tính từ đầu năm đến hết tháng 6, các KCN thu hút 45 dự án.")
+    assert not result.met and result.failed == ("9 tháng",)
+
+
+def test_a_monthly_report_gives_the_n_month_span_only_to_a_cumulative_paragraph():
+    question = "11 tháng năm 2031 thu hút được bao nhiêu dự án đầu tư?"
+    cumulative = "Lũy kế từ đầu năm đến nay, các KCN thu hút 45 dự án."
+    assert check(question, cumulative, period="tháng 11/2031").met
+    assert not check(question, "Trong tháng, các KCN thu hút 5 dự án.", period="tháng 11/2031").met
+    assert not check(question, cumulative, period="tháng 10/2031").met
+
+
+def test_a_whole_year_question_is_not_answered_from_a_monthly_report():
+    question = "Cả năm 2031 thu hút được bao nhiêu dự án đầu tư?"
+    stock = "Lũy kế đến nay, có 606 dự án còn hiệu lực."
+    assert not check(question, stock, period="tháng 4/2031").met
+    assert check(question, stock, period="năm 2031").met
+    assert check(question, "Đến hết năm 2031, có 606 dự án còn hiệu lực.", period="tháng 12/2031").met
+
+
+def test_a_running_total_answers_a_year_to_date_question_but_not_a_whole_year_one():
+    running = "Từ đầu năm đến nay, các KCN thu hút 45 dự án."
+    assert check("Từ đầu năm 2031 đến tháng 8, các KCN thu hút bao nhiêu dự án?", running, period="").met
+    assert not check("8 tháng đầu năm 2031 các KCN thu hút bao nhiêu dự án?", running, period="").met
+    assert not check("Cả năm 2031 các KCN thu hút bao nhiêu dự án?", SILENT, period="từ đầu năm đến nay").met
+
+
+def test_a_year_end_review_is_not_answered_by_the_mid_year_one():
+    mid_year = "Ngày 5/7/2031, Khối tổ chức Hội nghị sơ kết 6 tháng đầu năm tại Hà Giang."
+    assert not check("Hội nghị tổng kết năm 2031 của Khối tổ chức ở đâu?", mid_year).met
+    assert check("Hội nghị sơ kết năm 2031 của Khối tổ chức ở đâu?", mid_year).met
+    # Asked about both, a sentence about either one answers its part.
+    assert check("Hội nghị sơ kết và hội nghị tổng kết năm 2031 tổ chức ở đâu?", mid_year).met
+
+
 # --- zones ----------------------------------------------------------------------------
 
 

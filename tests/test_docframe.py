@@ -75,6 +75,12 @@ def test_period_labels():
     )
     assert frame_of("Tổng kết phong trào thi đua giai đoạn 2031 - 2035\n\nNội dung.").period_label == "2031–2035"
     assert frame_of("Một tin ngắn về khu công nghiệp\n\nKhông có năm nào.").period_label == ""
+    # A running total of the year so far is no whole year.
+    running = (
+        "Các KCN thu hút 17 dự án\n\nNgày 26-9, Ban Quản lý cho biết, từ đầu năm đến nay, các KCN thu hút 17 dự án."
+    )
+    assert frame_of(running).period_label == "từ đầu năm đến nay"
+    assert frame_of(running.replace("đầu năm", "đầu năm 2033")).period_label == "từ đầu năm 2033 đến nay"
 
 
 def test_years_rank_the_period_first_and_drop_a_lone_baseline():
@@ -181,9 +187,21 @@ def test_real_titles_are_titles(path: Path):
     assert all(1990 <= y <= 2099 for y in frame.years)
     assert len(set(frame.years)) == len(frame.years)
     if frame.period_label:
-        assert re.search(r"\d{4}", frame.period_label) or "tháng" in frame.period_label
+        assert (
+            re.search(r"\d{4}", frame.period_label) or "tháng" in frame.period_label or "đến nay" in frame.period_label
+        )
     if frame.issuer:
         assert re.match(r"(?i)(ban|kh\w+|ubnd|ủy ban)\b", frame.issuer), frame.issuer
     chunks = chunk_document("d", path.name, [PageText(None, text)])
     assert chunks and all(c.title == frame.title for c in chunks)
     assert not any(_DATE_LIKE.match(c.text) and len(c.text) < 40 for c in chunks[:3])
+
+
+def test_a_byline_that_is_a_province_name_is_no_place_of_the_report():
+    text = (
+        "Các khu công nghiệp thu hút 17 dự án\n\nNgày 26-9, Ban Quản lý các khu công nghiệp thành phố cho biết "
+        "các khu công nghiệp Đà Nẵng đã thu hút 17 dự án.\n\nKHÁNH HÒA\n"
+    )
+    assert frame_of(text).places == ("province:da nang",)
+    # The same name inside a sentence is a place: two provinces named once each, neither dominates.
+    assert frame_of(text.replace("KHÁNH HÒA", "Đoàn công tác tỉnh Khánh Hòa đến thăm.")).places == ()

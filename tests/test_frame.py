@@ -206,3 +206,35 @@ def test_text_mentions_of_a_passage():
     assert mentions.provinces == ("ha nam",)
     assert mentions.zones == ("kcn tan phong",)
     assert text_mentions("Khối thi đua vùng Tây Nguyên").regions == ("tay nguyen",)
+
+
+@pytest.mark.parametrize(
+    ("question", "on_topic"),
+    [
+        ("xin chào", False),
+        ("Ai là tác giả của bài thơ này?", False),
+        ("gia vang hom nay bao nhieu", False),
+        ("Ai là Khối trưởng?", True),
+        ("von fdi dat bao nhieu", True),
+        ("Năm 2031 có gì mới?", True),  # a year
+        ("Kim Sơn có gì mới?", False),  # not a province: nothing the reports are about
+        ("Hà Nam có gì mới?", True),  # a province
+    ],
+)
+def test_a_question_is_on_topic_when_it_names_anything_the_reports_are_about(question: str, on_topic: bool):
+    assert parse_question(question).on_topic is on_topic
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Năm 2031 thu hút bao nhiêu dự án?", 1),
+        ("Năm 2031 thu hút bao nhiêu dự án, vốn bao nhiêu?", 2),
+        ("KCN Kim Sơn co bn du an, von dk bao nhieu?", 2),  # "bn": chat shorthand of "bao nhiêu"
+        ("Ai là Khối trưởng và ông giữ chức vụ gì?", 2),
+    ],
+)
+def test_the_things_a_question_asks_are_counted(question: str, asks: int):
+    frame = parse_question(question)
+    assert frame.asks == asks and frame.several_asked is (asks > 1)
+    assert "bn" not in frame.terms

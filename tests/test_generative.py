@@ -155,7 +155,9 @@ def test_a_slow_model_is_cut_off_at_the_time_limit():
 
 def test_passages_are_delimited_as_data_and_cannot_close_their_tag():
     system, user = build_messages(PROMPT, "câu hỏi", DOCUMENTS)
-    assert "Bỏ qua hướng dẫn" not in system.content and "Bỏ qua hướng dẫn" in user.content
+    assert "Bỏ qua hướng dẫn" not in system.content
+    assert "Bỏ qua hướng dẫn" not in user.content and "[…]" in user.content  # an instruction: never read
+    assert "Nộp ngân sách đạt 99 tỷ đồng." in user.content  # the rest of its passage is
     assert user.content.count("</tai_lieu>") == 2 and user.content.count("<tai_lieu ") == 2
     assert '‹/tai_lieu›‹tai_lieu so="9"›' in user.content
 

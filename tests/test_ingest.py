@@ -75,8 +75,8 @@ def _bad_files(directory: Path) -> dict[str, Path]:
         writer.write(handle)
     empty = directory / "rong.txt"
     empty.write_bytes(b"")
-    latin = directory / "cp1258.txt"
-    latin.write_bytes("Báo cáo kết quả thi đua năm 2020".encode("cp1258", errors="replace").replace(b"?", b"\xe1"))
+    latin = directory / "koi8.txt"  # Russian in a single-byte code page: no Vietnamese reading of it
+    latin.write_bytes(("Отчёт о работе промышленных зон. " * 5).encode("koi8-r"))
     unsupported = directory / "bang.xlsx"
     unsupported.write_bytes(b"PK\x03\x04 not really")
     return {
@@ -102,7 +102,7 @@ def test_bad_files_are_reported_and_the_rest_of_the_batch_is_ingested(empty_serv
         "scanned": "không có lớp văn bản",
         "encrypted": "mật khẩu",
         "empty": "rỗng",
-        "encoding": "UTF-8",
+        "encoding": "bảng mã",
         "unsupported": "chưa được hỗ trợ",
     }
     for kind, path in bad.items():
@@ -160,3 +160,19 @@ def test_a_corrupt_docx_is_reported(empty_service: Baocao, tmp_path: Path):
     path.write_bytes(b"PK\x03\x04 this is not a real docx archive")
     (outcome,) = empty_service.ingest([path])
     assert outcome.status == "failed" and "DOCX" in outcome.message
+
+
+def test_a_tcvn3_report_is_converted_answered_and_its_encoding_shown(empty_service: Baocao, tmp_path: Path):
+    from app.render import render_library
+
+    from .test_encodings import TCVN3, TEXT
+
+    legacy = tmp_path / "cu.txt"
+    legacy.write_bytes(f"B¸o c¸o kÕt qu¶\n\n{TCVN3}\n".encode("latin-1"))
+    (outcome,) = empty_service.ingest([legacy])
+    assert outcome.status == "added" and "TCVN3 (ABC)" in outcome.message
+    (info,) = empty_service.documents()
+    assert info.encoding == "TCVN3 (ABC)" and "bảng mã TCVN3" in render_library([info])
+    assert TEXT in "\n".join(c.text for c in empty_service.paragraphs(info.doc_id))
+    answer = empty_service.ask("Các khu công nghiệp thu hút bao nhiêu dự án?")
+    assert "45 dự án" in answer.answer and answer.citations

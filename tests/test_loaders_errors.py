@@ -109,3 +109,50 @@ def test_any_parser_surprise_fails_its_own_file(tmp_path: Path, monkeypatch: pyt
     outcomes = service.ingest([write(tmp_path / "khac.txt", OTHER), write(tmp_path / "tot.txt", REPORT)])
     assert [o.status for o in outcomes] == ["failed", "added"]
     assert "RecursionError" in outcomes[0].message and " / " in outcomes[0].message
+
+
+def docx_bomb(path: Path, unpacked_mb: int) -> Path:
+    """A real DOCX whose document.xml carries ``unpacked_mb`` MB of blank space: a few hundred
+    KB on disk (deflate packs repeated bytes ~1000:1), megabytes once opened."""
+    document = docx.Document()
+    document.add_paragraph("BÁO CÁO")
+    whole = path.with_name("plain.docx")
+    document.save(str(whole))
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"</w:body>", b" " * (unpacked_mb * 1_000_000) + b"</w:body>")
+            target.writestr(item.filename, data)
+    whole.unlink()
+    return path
+
+
+def test_a_docx_that_unpacks_over_the_limit_is_refused_before_it_is_opened(tmp_path: Path):
+    service = Baocao(make_settings(tmp_path / "home", max_upload_mb=2))
+    bomb = docx_bomb(tmp_path / "bom.docx", unpacked_mb=3)
+    assert bomb.stat().st_size < 100_000  # small on disk: only the unpacked size gives it away
+    below = docx_bomb(tmp_path / "vua.docx", unpacked_mb=1)  # the same shape under the limit is read
+    outcomes = service.ingest([bomb, below, write(tmp_path / "tot.txt", REPORT)])
+    assert [o.status for o in outcomes] == ["failed", "failed", "added"]
+    assert "giải nén ra 3 MB" in outcomes[0].message and "zip bomb" in outcomes[0].message
+    assert "giải nén" not in outcomes[1].message  # opened, and refused only for having no text
+    assert "không có nội dung" in outcomes[1].message
+
+
+def test_a_file_over_the_limit_is_refused_without_being_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    service = Baocao(make_settings(tmp_path / "home", max_upload_mb=1))
+    big = tmp_path / "lon.txt"
+    with big.open("wb") as handle:
+        handle.truncate(3_000_000)  # sparse: 3 MB long, nothing written
+    read: list[Path] = []
+    real_read = Path.read_bytes
+
+    def recording(self: Path) -> bytes:
+        read.append(self)
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", recording)
+    (outcome,) = service.ingest([big])
+    assert outcome.status == "failed" and "quá lớn (3 MB, tối đa 1 MB)" in outcome.message
+    assert big not in read

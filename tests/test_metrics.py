@@ -17,6 +17,12 @@ def test_names_match_without_diacritics_but_not_partially():
     assert not contains_fact("Ninh Binh", "Ninh Bình Thuận")
 
 
+def test_a_name_written_without_accents_is_found_as_written():
+    # "Greenworks" has no accents, so read alone it looks like OCR text ("w" → "u").
+    assert contains_fact("Dự án nhà máy Greenworks Kim Sơn, vốn 90 triệu USD", "Greenworks")
+    assert not contains_fact("Dự án nhà máy Greenwork Kim Sơn", "Greenworks")
+
+
 def test_every_group_needs_one_alternative():
     assert key_facts_ok("532 dự án, 379 FDI và 153 DDI", [["532"], ["379"], ["153"]])
     assert not key_facts_ok("532 dự án, 379 FDI", [["532"], ["379"], ["153"]])

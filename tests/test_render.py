@@ -26,6 +26,27 @@ def test_citation_markers_link_to_the_paragraph_in_the_source_view():
     assert source_url("0123456789abcdef", 12) == "/source/0123456789abcdef#p-12"
 
 
+def test_report_text_shows_as_written():
+    text = "Theo mục [1] của Quyết định, xem http://bqlkcn.example.vn/tin-tuc hoặc www.example.vn; it's $$x$$."
+    markdown = render_answer(Answer("q", f"- “{text}” [1]", False, citations=[citation(text=text)]))
+    body = markdown.split("---")[0]
+    assert body.count("](/source/") == 1  # the answer's own marker; the report's "[1]" stays text
+    assert "mục \\[1\\]" in body
+    assert "&#x27;" not in markdown and "it's" in markdown
+    assert "http://" not in markdown and "http:\u200b//bqlkcn" in markdown  # no auto-link
+    assert "www\u200b\\.example" in markdown
+
+
+def test_bidi_controls_never_reach_the_page():
+    from pathlib import Path
+
+    from ingest.normalize import clean_text
+    from ingest.pipeline import keyed_files
+
+    assert clean_text("Tổng vốn \u202e002\u202c tỷ đồng") == "Tổng vốn 002 tỷ đồng"
+    assert keyed_files([Path("bao_cao\u202etxt.exe")]) == [(Path("bao_cao\u202etxt.exe"), "bao_caotxt.exe")]
+
+
 def test_a_marker_without_a_citation_is_not_a_link():
     markdown = render_answer(Answer("q", "Đạt 44,88% [2].", False, citations=[citation()]))
     assert "**[2]**" in markdown and "#p-" not in markdown.split("---")[0]

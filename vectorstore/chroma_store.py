@@ -48,6 +48,7 @@ class DocumentInfo:
     # ("2031/bao_cao.txt"), or its file name when the file was named directly or uploaded.
     key: str = ""
     keyed: bool = True  # False: stored before identities had a key (``key`` is then the bare file name)
+    encoding: str = ""  # a text file's original encoding when it was converted ("TCVN3 (ABC)")
 
 
 class StoreUnavailableError(RuntimeError):
@@ -262,6 +263,7 @@ class ChunkStore:
                     content_hash=str(first.get("content_hash", "")),
                     key=str(keyed[KEY_FIELD] if keyed else first["source"]),
                     keyed=keyed is not None,
+                    encoding=str(first.get("encoding", "")),
                 )
             )
         return sorted(infos, key=lambda d: d.source)

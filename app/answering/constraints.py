@@ -38,7 +38,19 @@ PART_OF_YEAR = re.compile(
     r"\b(?:\d{1,2}|mot|hai|ba|sau|chin)\s+thang\b|\bquy\s+(?:[ivx]+|\d)\b|\btu\s+dau\s+nam\b"
     r"|\b(?:het|den)\s+thang\b|\b(?:den|tinh den)\s+(?:ngay\s+)?\d{1,2}\s*[-/]\s*\d{1,2}\b"
 )
-MONTHS = re.compile(r"\b(\d{1,2})\s+thang\b")
+# "9 tháng", and the same span said from the start of the year: "từ đầu năm (2031) đến hết
+# tháng 9". A bare "đến tháng 9/2031" is a point in time (a running total), not a span.
+MONTHS = re.compile(
+    r"\b(\d{1,2})\s+thang\b"
+    r"|\btu\s+dau\s+nam(?:\s+(?:19|20)\d{2})?\s*,?\s+(?:den|toi)\s+(?:het\s+|cuoi\s+)?thang\s+(\d{1,2})\b"
+)
+N_MONTHS = re.compile(r"\b\d{1,2}\s+thang\b")  # "9 tháng": a span asked as such
+# A monthly report's period label ("tháng 11/2031") is an N-month span for a cumulative
+# paragraph ("lũy kế từ đầu năm đến nay").
+MONTH_OF_YEAR = re.compile(r"\bthang\s+(\d{1,2})\s*/\s*(?:19|20)\d{2}\b")
+YEAR_END_REVIEW = re.compile(r"\btong\s+ket\b")
+MID_YEAR_REVIEW = re.compile(r"\bso\s+ket\b")
+CUMULATIVE = re.compile(r"\b(?:tu\s+dau\s+nam|luy\s+ke)\b")
 
 
 def period_parts(text: str) -> tuple[bool, bool, frozenset[int]]:
@@ -47,7 +59,7 @@ def period_parts(text: str) -> tuple[bool, bool, frozenset[int]]:
     return (
         bool(WHOLE_YEAR.search(folded)),
         bool(PART_OF_YEAR.search(folded)),
-        frozenset(int(n) for n in MONTHS.findall(folded)),
+        frozenset(int(a or b) for a, b in MONTHS.findall(folded) if 1 <= int(a or b) <= 12),
     )
 
 
@@ -236,21 +248,35 @@ def _check_period(
     question: str, sentence: str, context: PassageContext, record: Callable[[str, bool, bool], None]
 ) -> None:
     whole, _, months = period_parts(question)
+    asked = fold(question)
+    # A year-end review ("hội nghị tổng kết") is about the whole year; a "sơ kết" about part of it.
+    whole = whole or (bool(YEAR_END_REVIEW.search(asked)) and not MID_YEAR_REVIEW.search(asked))
     if not (whole or months):
         return
-    _, sentence_part, sentence_months = period_parts(sentence)
+    sentence_whole, sentence_part, sentence_months = period_parts(sentence)
     _, paragraph_part, paragraph_months = period_parts(context.paragraph_text)
-    _, _, framing_months = period_parts(context.framing_text)
+    _, framing_part, framing_months = period_parts(context.framing_text)
+    framing_part = framing_part or bool(MONTH_OF_YEAR.search(fold(context.framing_text)))
+    if CUMULATIVE.search(fold(f"{sentence} {context.paragraph_text}")):
+        framing_months |= {int(n) for n in MONTH_OF_YEAR.findall(fold(context.framing_text)) if 1 <= int(n) <= 12}
     if whole:
-        # The sentence, or failing that its paragraph, must not be about part of the year.
-        partial = sentence_part or paragraph_part
+        # The sentence, its paragraph or its report (a monthly or half-year report) must not
+        # be about part of the year, unless the sentence itself says it covers the whole year.
+        partial = sentence_part or paragraph_part or (framing_part and not sentence_whole)
         record("cả năm", False, not partial)
         return
+    # "Từ đầu năm đến tháng 8" asked of an article that says "từ đầu năm đến nay" and states
+    # no span anywhere: the article's running total is the figure asked for.
+    to_date = (
+        bool(CUMULATIVE.search(fold(f"{sentence} {context.paragraph_text}")))
+        and not (sentence_months or paragraph_months or framing_months)
+        and not N_MONTHS.search(asked)
+    )
     for span in sorted(months):
         label = f"{span} tháng"
         in_own = span in sentence_months
         silent = not sentence_months
-        record(label, in_own, silent and (span in paragraph_months or span in framing_months))
+        record(label, in_own, silent and (span in paragraph_months or span in framing_months or to_date))
 
 
 def _each_kind_met(frame: QuestionFrame, satisfied: set[str]) -> bool:

@@ -41,6 +41,7 @@ class Phrasing:
     item: str
     missing: str = "Không có thông tin về {what}."
     nearest: str = "Gần nhất là ({what}): “{quote}” [{n}]"
+    off_topic: str = "Câu hỏi này nằm ngoài nội dung các báo cáo."
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Selection:
     missing: list[str]  # parts of a comparison the reports do not cover
     nearest: Candidate | None = None  # a likely sentence that failed a constraint (for a refusal)
     candidates: tuple[Candidate, ...] = ()  # every candidate, scored (for --explain)
+    off_topic: bool = False  # the question is not about what the reports cover
 
     @property
     def lacking(self) -> tuple[str, ...]:
@@ -81,6 +83,8 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
     scored = sorted(
         (replace(c, probability=weights.probability(c.features)) for c in candidates), key=lambda c: -c.probability
     )
+    if not frame.on_topic:
+        return Selection([], [], None, tuple(scored), off_topic=True)
     eligible = [c for c in scored if c.constraints.met and states_a_figure(frame, c)]
     if not eligible or eligible[0].probability < weights.answer_threshold:
         nearest = next((c for c in scored if not c.constraints.met), None)
@@ -113,8 +117,9 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
                 covered |= holder.constraints.satisfied
     found = set(best.found)
     figures = set(numbers_in(best.quote))
+    extra_threshold = weights.extra_threshold_for(frame.several_asked)
     for candidate in eligible[1:]:
-        if len(chosen) >= MAX_QUOTES or candidate.probability < weights.extra_threshold:
+        if len(chosen) >= MAX_QUOTES or candidate.probability < extra_threshold:
             break
         if any(_overlaps(candidate, c) for c in chosen):
             continue
@@ -209,6 +214,8 @@ def _quote_line(candidate: Candidate, quote: str, n: int, phrasing: Phrasing) ->
 
 def _refusal_lines(selection: Selection, phrasing: Phrasing, citations: _Citations) -> list[str]:
     lines = [phrasing.refusal]
+    if selection.off_topic:
+        return [*lines, phrasing.off_topic]
     nearest = selection.nearest
     if nearest is not None:
         failed = ", ".join(_label(f) for f in selection.lacking) or "điều được hỏi"
@@ -223,12 +230,8 @@ def _quote_lines(selection: Selection, phrasing: Phrasing, citations: _Citations
     missing = [phrasing.missing.format(what=what) for what in selection.missing]
     lines = [phrasing.intro]
     budget = MAX_ANSWER_CHARS - len("\n".join(["", *missing]))
-    # Quotes read in the order of the reports, as the user would find them.
-    ordered = sorted(
-        selection.quotes,
-        key=lambda c: (c.document.metadata.get("source", ""), c.document.metadata.get("paragraph", 0)),
-    )
-    for candidate in ordered:
+    # The likeliest answer first; a quote that does not fit the length budget is the least likely.
+    for candidate in selection.quotes:
         quote = _shortened(candidate.quote)
         line = _quote_line(candidate, quote, citations.number(candidate), phrasing)
         if len("\n".join([*lines, line])) > budget and len(lines) > 1:

@@ -21,6 +21,7 @@ from langchain_core.documents import Document
 
 from app.answering.constraints import ConstraintCheck, PassageContext, check_constraints
 from app.answering.frame import AnswerType, QuestionFrame
+from app.answering.instructions import is_instruction
 from ingest.normalize import looks_accentless, numbers_in, search_syllables
 from vectorstore.query import fold_abbreviations
 
@@ -95,10 +96,25 @@ class Candidate:
         return [self.features[name] for name in FEATURE_NAMES]
 
 
+# Abbreviations before a capitalised name ("TX. Thuận An", "TP. Thủ Dầu Một", "ThS. Lê Văn A"):
+# their full stop ends no sentence.
+ABBREVIATION_END = re.compile(r"(?:^|[\s(,])(?:TX|TP|Tp|TT|TS|ThS|PGS|GS|BS|KS|Q|P|H|X|Mr|Mrs|Ms|Dr|No|Co)\.$")
+
+
+def _rejoin_abbreviations(pieces: list[str]) -> list[str]:
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and ABBREVIATION_END.search(joined[-1]):
+            joined[-1] = f"{joined[-1]} {piece}"
+        else:
+            joined.append(piece)
+    return joined
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of a paragraph; a long one is also offered cut into its ";" clauses."""
     units: list[str] = []
-    for sentence in SENTENCE_END.split(text):
+    for sentence in _rejoin_abbreviations(SENTENCE_END.split(text)):
         sentence = sentence.strip()
         if not sentence:
             continue
@@ -166,6 +182,8 @@ def passage_candidates(
     candidates = []
     sentences = split_sentences(document.page_content)
     for position, quote in enumerate(sentences):
+        if is_instruction(quote):
+            continue  # an instruction to the reader is never an answer, however well it matches
         searched = search_syllables(quote)
         syllables = fold_abbreviations(searched)
         present = set(syllables)

@@ -63,6 +63,13 @@ class QuestionFrame:
     answer_type: AnswerType
     comparison: bool
     terms: tuple[str, ...]  # content syllables, search form
+    on_topic: bool = True  # names a year, place, zone, person or a word of the reports' domain
+    asks: int = 1  # question words ("bao nhiêu dự án, vốn bao nhiêu" asks two things)
+
+    @property
+    def several_asked(self) -> bool:
+        """More than one thing is asked, or things are compared: one sentence rarely answers."""
+        return self.asks > 1 or self.comparison
 
 
 # --- word lists -------------------------------------------------------------------------
@@ -566,4 +573,8 @@ def parse_question(question: str) -> QuestionFrame:
         answer_type=_answer_type(strong, topical),
         comparison=comparison,
         terms=tuple(dict.fromkeys(terms)),
+        asks=max(1, len(strong)),
+        on_topic=bool(
+            parsed.years or parsed.places or parsed.zones or parsed.people or _hits(text, tokens, ["topic"], accented)
+        ),
     )

@@ -20,6 +20,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 
 from app.answering.events import AnswerDelta, ChatEvent, Final, Status
 from app.answering.extractive import citation_for, retrieved_passages
+from app.answering.instructions import without_instructions
 from app.answering.models import Answer
 from app.answering.verify import Verification, verify_answer
 
@@ -62,7 +63,8 @@ def build_messages(prompt: AnswerPrompt, question: str, documents: Sequence[Docu
             n=n,
             title=str(d.metadata.get("title", "")).translate(_ANGLES),
             heading=" › ".join(d.metadata.get("headings") or []).translate(_ANGLES),
-            text=d.page_content.translate(_ANGLES),
+            # Instructions planted in a report are data, not rules: the model never reads them.
+            text=without_instructions(d.page_content).translate(_ANGLES),
         )
         for n, d in enumerate(documents, start=1)
     )

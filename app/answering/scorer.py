@@ -15,7 +15,7 @@ from typing import Any
 
 from app.answering.features import FEATURE_NAMES
 
-WEIGHTS_VERSION = 1
+WEIGHTS_VERSION = 2  # 2: a second extra threshold for questions that ask several things
 DEFAULT_WEIGHTS_FILE = "weights.json"
 
 
@@ -30,8 +30,12 @@ class Weights:
     intercept: float
     answer_threshold: float  # the best eligible sentence needs this probability, else refuse
     extra_threshold: float  # a further quote needs this probability
+    extra_threshold_multi: float  # ... when the question asks several things or compares
     provenance: dict[str, Any] = field(default_factory=dict)
     validation: dict[str, Any] = field(default_factory=dict)
+
+    def extra_threshold_for(self, several_asked: bool) -> float:
+        return self.extra_threshold_multi if several_asked else self.extra_threshold
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.intercept + sum(w * features[name] for name, w in zip(self.features, self.coefficients, strict=True))
@@ -45,6 +49,7 @@ class Weights:
             "intercept": round(self.intercept, 6),
             "answer_threshold": round(self.answer_threshold, 4),
             "extra_threshold": round(self.extra_threshold, 4),
+            "extra_threshold_multi": round(self.extra_threshold_multi, 4),
             "provenance": self.provenance,
             "validation": self.validation,
         }
@@ -66,6 +71,7 @@ class Weights:
             intercept=float(data["intercept"]),
             answer_threshold=float(data["answer_threshold"]),
             extra_threshold=float(data["extra_threshold"]),
+            extra_threshold_multi=float(data["extra_threshold_multi"]),
             provenance=dict(data.get("provenance", {})),
             validation=dict(data.get("validation", {})),
         )
@@ -80,7 +86,12 @@ def load_weights(path: Path | None = None) -> Weights:
 
 
 def linear_weights(
-    coefficients: Sequence[float], intercept: float, answer_threshold: float, extra_threshold: float, **notes: Any
+    coefficients: Sequence[float],
+    intercept: float,
+    answer_threshold: float,
+    extra_threshold: float,
+    extra_threshold_multi: float | None = None,
+    **notes: Any,
 ) -> Weights:
     return Weights(
         FEATURE_NAMES,
@@ -88,6 +99,7 @@ def linear_weights(
         intercept,
         answer_threshold,
         extra_threshold,
+        extra_threshold if extra_threshold_multi is None else extra_threshold_multi,
         provenance=dict(notes.get("provenance", {})),
         validation=dict(notes.get("validation", {})),
     )

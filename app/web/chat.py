@@ -37,7 +37,9 @@ def _outcome_line(outcome: IngestOutcome) -> str:
     if outcome.status == "failed":
         return f"- ✗ {escape_markdown(outcome.message)}"
     status = {"added": "đã thêm", "replaced": "đã thay thế", "unchanged": "không đổi"}.get(outcome.status, "")
-    return f"- ✓ {escape_markdown(outcome.source)}: {status}, {outcome.chunks} đoạn ({outcome.embedded} nhúng mới)"
+    note = f"; {escape_markdown(outcome.message)}" if outcome.message else ""
+    counts = f"{outcome.chunks} đoạn ({outcome.embedded} nhúng mới)"
+    return f"- ✓ {escape_markdown(outcome.source)}: {status}, {counts}{note}"
 
 
 class ChatPage:
@@ -171,6 +173,7 @@ def build_chat(service: Baocao, users: Users, feedback: FeedbackLog) -> gr.Block
                     "Gõ có dấu hay không dấu đều được. Bấm vào [1], [2]… để xem đoạn gốc.",
                     examples=[{"display_text": f"{kind}: {q}", "text": q} for kind, q in EXAMPLES],
                     feedback_options=("Like", "Dislike"),
+                    latex_delimiters=[],  # "$$" in a report is text, not a formula to typeset
                 )
                 with gr.Row():
                     box = gr.Textbox(

@@ -7,12 +7,14 @@ import gradio as gr
 import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from app.feedback import FeedbackLog
 from app.service import Baocao, DocumentNotFoundError
 from app.settings import Settings
 from app.web.auth import BasicAuthMiddleware, Users, parse_users, user_from_header
 from app.web.chat import CSS, build_chat
+from app.web.middleware import HeadAsGet
 from app.web.source_page import render_not_found, render_source_page
 from ingest.originals import MEDIA_TYPES
 
@@ -59,6 +61,9 @@ def create_app(service: Baocao, settings: Settings) -> FastAPI:
     )
     if users.enabled:
         app.add_middleware(BasicAuthMiddleware, users=users)
+    app.add_middleware(HeadAsGet)
+    # Added last, so it runs first: a request naming another host is refused before anything else.
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=settings.allowed_hosts)
     return app
 
 

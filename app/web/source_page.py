@@ -66,6 +66,8 @@ def render_source_page(doc: DocumentInfo, chunks: Sequence[Chunk], has_original:
         shown = headings
         body.append(_paragraph(doc, number, parts, has_original))
     facts = [escape(doc.source)]
+    if doc.encoding:
+        facts.append(f"chuyển từ bảng mã {escape(doc.encoding)}")
     if doc.pages:
         facts.append(f"{doc.pages} trang")
     facts.append(f"{doc.paragraphs} đoạn")
