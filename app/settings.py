@@ -75,6 +75,11 @@ class Settings(BaseSettings):
         return self.home / "originals"
 
     @property
+    def uploads_path(self) -> Path:
+        """Where the web chat's uploads wait to be indexed (emptied after each upload and at start)."""
+        return self.home / "uploads"
+
+    @property
     def feedback_path(self) -> Path:
         return self.home / "feedback.jsonl"
 

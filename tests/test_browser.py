@@ -133,10 +133,15 @@ def test_a_follow_up_question_uses_the_conversation(page):
     assert "Câu hỏi được hiểu là" not in follow_up.inner_text()  # the rewrite stays hidden unless asked
 
 
-def test_an_uploaded_pdf_can_be_asked_about_and_opened_at_its_page(page, tmp_path: Path, screenshots: Path):
+def test_an_uploaded_pdf_can_be_asked_about_and_opened_at_its_page(
+    page, tmp_path: Path, screenshots: Path, web_service: Baocao
+):
     report = write_pdf(tmp_path / "bao_cao_thai_nguyen_2021.pdf")
     status = upload(page, report)
     assert "bao_cao_thai_nguyen_2021.pdf: đã thêm" in status
+    # The uploaded copy went to the app's own folder and is gone once indexed (the kept original stays).
+    uploads = web_service.settings.uploads_path
+    assert uploads.is_dir() and not [p for p in uploads.rglob("*") if p.is_file()]
     page.get_by_role("tab", name="Tài liệu").click()
     assert page.locator("#upload").is_visible()
     page.locator("#docs").get_by_text("bao_cao_thai_nguyen_2021.pdf").wait_for()

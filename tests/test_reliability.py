@@ -564,3 +564,36 @@ def test_head_answers_like_get_without_a_body(tmp_path: Path):
         assert head.status_code == got.status_code == 200, path
         assert head.content == b"" and head.headers.get("content-type") == got.headers.get("content-type")
     assert client.head("/source/nothing").status_code == 404
+
+
+# --- 14. uploads: who may send them, where they wait, what is left -------------------------------
+
+
+def test_only_those_who_may_index_can_post_to_the_upload_route(tmp_path: Path):
+    from app.web.server import create_app
+
+    settings = make_settings(tmp_path / "home", auth="chief:secret,staff:other")
+    service = Baocao(settings)
+    client = TestClient(create_app(service, settings), base_url="http://127.0.0.1")
+    files = {"files": ("bao_cao.txt", REPORT.encode())}
+    refused = client.post("/gradio_api/upload", files=files, auth=("staff", "other"))
+    assert refused.status_code == 403 and "only admins" in refused.text
+    accepted = client.post("/gradio_api/upload", files=files, auth=("chief", "secret"))
+    assert accepted.status_code == 200
+    (stored,) = accepted.json()
+    assert Path(stored).resolve().is_relative_to(settings.uploads_path.resolve())  # the app's own folder
+    create_app(service, settings)  # a restart empties what was uploaded and never indexed
+    assert settings.uploads_path.is_dir() and not any(settings.uploads_path.iterdir())
+
+
+def test_remove_uploads_deletes_only_inside_the_upload_folder(tmp_path: Path):
+    from app.web.chat import remove_uploads
+
+    folder = tmp_path / "uploads"
+    inside = folder / "0a1b" / "bao_cao.txt"
+    inside.parent.mkdir(parents=True)
+    inside.write_text("x")
+    outside = write(tmp_path / "giu_lai.txt", REPORT)
+    remove_uploads([inside, outside, folder], folder)
+    assert not inside.exists() and not inside.parent.exists() and folder.is_dir()
+    assert outside.exists()

@@ -256,9 +256,11 @@ def _check_period(
     sentence_whole, sentence_part, sentence_months = period_parts(sentence)
     _, paragraph_part, paragraph_months = period_parts(context.paragraph_text)
     _, framing_part, framing_months = period_parts(context.framing_text)
-    framing_part = framing_part or bool(MONTH_OF_YEAR.search(fold(context.framing_text)))
-    if CUMULATIVE.search(fold(f"{sentence} {context.paragraph_text}")):
-        framing_months |= {int(n) for n in MONTH_OF_YEAR.findall(fold(context.framing_text)) if 1 <= int(n) <= 12}
+    report_months = {int(n) for n in MONTH_OF_YEAR.findall(fold(context.framing_text)) if 1 <= int(n) <= 12}
+    framing_part = framing_part or bool(report_months)
+    cumulative = bool(CUMULATIVE.search(fold(f"{sentence} {context.paragraph_text}")))
+    if cumulative:
+        framing_months |= report_months
     if whole:
         # The sentence, its paragraph or its report (a monthly or half-year report) must not
         # be about part of the year, unless the sentence itself says it covers the whole year.
@@ -267,11 +269,7 @@ def _check_period(
         return
     # "Từ đầu năm đến tháng 8" asked of an article that says "từ đầu năm đến nay" and states
     # no span anywhere: the article's running total is the figure asked for.
-    to_date = (
-        bool(CUMULATIVE.search(fold(f"{sentence} {context.paragraph_text}")))
-        and not (sentence_months or paragraph_months or framing_months)
-        and not N_MONTHS.search(asked)
-    )
+    to_date = cumulative and not (sentence_months or paragraph_months or framing_months) and not N_MONTHS.search(asked)
     for span in sorted(months):
         label = f"{span} tháng"
         in_own = span in sentence_months

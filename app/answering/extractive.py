@@ -9,8 +9,10 @@ answer the question, cite them, or refuse. Pure logic.
    the fitted threshold; otherwise refuse, saying what the reports hold instead when a
    likely sentence failed a constraint ("… không có số liệu năm 2033; gần nhất là 2031").
 4. A comparison is answered part by part: a quote for each year/unit asked, or "không có"
-   for the part the reports lack. Other questions get at most two further quotes that add
-   figures or terms the first one lacks, above the fitted extra threshold.
+   for the part the reports lack. At most two further quotes that add figures or terms the
+   first one lacks are added above the fitted extra threshold (one for questions that ask
+   one thing, one for those that ask several). The likeliest quote comes first.
+5. A question that names nothing the reports are about ("xin chào") is told so.
 """
 
 from __future__ import annotations

@@ -70,22 +70,30 @@ class BasicAuthMiddleware:
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope.get("headers", [])}
-        if user_from_header(self.users, headers.get("authorization")) is not None:
+        user = user_from_header(self.users, headers.get("authorization"))
+        if user is not None and scope.get("path", "").endswith(UPLOAD_ROUTE) and not self.users.can_manage(user):
+            # Gradio's upload route takes any file from any user: only those who may index do.
+            await _plain(send, 403, "Chỉ quản trị viên được tải tệp lên / only admins may upload files")
+            return
+        if user is not None:
             await self.app(scope, receive, send)
             return
         if scope["type"] == "websocket":
             await send({"type": "websocket.close", "code": 1008})
             return
-        body = "Cần đăng nhập / login required".encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 401,
-                "headers": [
-                    (b"www-authenticate", b'Basic realm="baocao", charset="UTF-8"'),
-                    (b"content-type", b"text/plain; charset=utf-8"),
-                    (b"content-length", str(len(body)).encode()),
-                ],
-            }
+        await _plain(
+            send,
+            401,
+            "Cần đăng nhập / login required",
+            [(b"www-authenticate", b'Basic realm="baocao", charset="UTF-8"')],
         )
-        await send({"type": "http.response.body", "body": body})
+
+
+UPLOAD_ROUTE = "/gradio_api/upload"
+
+
+async def _plain(send: Send, status: int, text: str, extra: list[tuple[bytes, bytes]] | None = None) -> None:
+    body = text.encode()
+    headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": status, "headers": [*(extra or []), *headers]})
+    await send({"type": "http.response.body", "body": body})

@@ -42,6 +42,20 @@ def _outcome_line(outcome: IngestOutcome) -> str:
     return f"- ✓ {escape_markdown(outcome.source)}: {status}, {counts}{note}"
 
 
+def remove_uploads(paths: list[Path], folder: Path) -> None:
+    """Delete uploaded files (and the per-upload folders Gradio made for them) inside ``folder``."""
+    root = folder.resolve()
+    for path in paths:
+        resolved = path.resolve()
+        if not resolved.is_relative_to(root) or resolved == root:
+            continue  # never anything outside the upload folder
+        resolved.unlink(missing_ok=True)
+        parent = resolved.parent
+        while parent != root and parent.is_relative_to(root) and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent
+
+
 class ChatPage:
     def __init__(self, service: Baocao, users: Users, feedback: FeedbackLog) -> None:
         self.service = service
@@ -125,7 +139,11 @@ class ChatPage:
             fraction = (position["file"] + done / max(total, 1)) / len(paths)
             progress(fraction, desc=f"{position['name']}: nhúng {done}/{total} đoạn")
 
-        outcomes = self.service.ingest(paths, on_file=on_file, on_embedded=on_embedded)
+        try:
+            outcomes = self.service.ingest(paths, on_file=on_file, on_embedded=on_embedded)
+        finally:
+            # The service keeps its own copy of each original: the uploaded one is not left behind.
+            remove_uploads(paths, self.service.settings.uploads_path)
         report = "\n".join(_outcome_line(o) for o in outcomes)
         return (report, None, *self._library())
 

@@ -3,6 +3,10 @@ chat mounted at ``/``. Links like ``/source/{doc_id}#p-12`` are real, shareable 
 
 from __future__ import annotations
 
+import logging
+import os
+import shutil
+
 import gradio as gr
 import uvicorn
 from fastapi import FastAPI, Request
@@ -18,9 +22,19 @@ from app.web.middleware import HeadAsGet
 from app.web.source_page import render_not_found, render_source_page
 from ingest.originals import MEDIA_TYPES
 
+log = logging.getLogger(__name__)
+
 
 def create_app(service: Baocao, settings: Settings) -> FastAPI:
     users = parse_users(settings.auth, settings.admins)
+    # Uploads wait in the app's own folder (Gradio reads GRADIO_TEMP_DIR when the app is built),
+    # emptied now of what an earlier run left and after each upload is indexed.
+    shutil.rmtree(settings.uploads_path, ignore_errors=True)
+    try:
+        settings.uploads_path.mkdir(parents=True, exist_ok=True)
+        os.environ["GRADIO_TEMP_DIR"] = str(settings.uploads_path)
+    except OSError as error:  # a read-only home: uploads are refused later with the reason
+        log.warning("uploads stay in Gradio's temporary folder: %s", error)
     api = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
 
     @api.get("/healthz", response_class=PlainTextResponse)
