@@ -56,8 +56,22 @@ def _link_markers(text: str, citations: dict[int, Citation]) -> str:
     return "".join(pieces)
 
 
+CITED_TITLE_CHARS = 90  # a report's title in a citation line; the whole title is on its source page
+
+
+def _report_name(citation: Citation) -> str:
+    """The report as a reader knows it: its title and period, not its (often hashed) file name."""
+    title = citation.title.strip()
+    if not title:
+        return citation.doc
+    if len(title) > CITED_TITLE_CHARS:
+        title = title[:CITED_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+    period = citation.period.strip()
+    return f"«{title}» ({period})" if period and period.lower() not in title.lower() else f"«{title}»"
+
+
 def _where(citation: Citation) -> list[str]:
-    where = [citation.doc]
+    where = [_report_name(citation)]
     if citation.heading:
         where.append(f"mục «{citation.heading}»")
     if citation.page:

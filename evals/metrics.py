@@ -22,7 +22,7 @@ def _fact_tokens(text: str, ocr: bool) -> list[str]:
 def contains_fact(answer: str, alternative: str) -> bool:
     """The alternative's tokens occur contiguously in the answer's tokens, both read the
     same way: as clean text, or both with OCR confusions undone (a fact written without
-    accents, "Greenworks", is not itself OCR text)."""
+    accents, "Bluewave", is not itself OCR text)."""
     for ocr in (False, True):
         needle = _fact_tokens(alternative, ocr)
         haystack = _fact_tokens(answer, ocr)

@@ -139,9 +139,10 @@ def test_an_uploaded_pdf_can_be_asked_about_and_opened_at_its_page(
     report = write_pdf(tmp_path / "bao_cao_thai_nguyen_2021.pdf")
     status = upload(page, report)
     assert "bao_cao_thai_nguyen_2021.pdf: đã thêm" in status
-    # The uploaded copy went to the app's own folder and is gone once indexed (the kept original stays).
+    # The uploaded copy went to the app's own folder and is gone once indexed (the kept original
+    # stays). Only its name is looked for: Gradio may be writing a temporary file of another request.
     uploads = web_service.settings.uploads_path
-    assert uploads.is_dir() and not [p for p in uploads.rglob("*") if p.is_file()]
+    assert uploads.is_dir() and not list(uploads.rglob(report.name))
     page.get_by_role("tab", name="Tài liệu").click()
     assert page.locator("#upload").is_visible()
     page.locator("#docs").get_by_text("bao_cao_thai_nguyen_2021.pdf").wait_for()
@@ -185,14 +186,14 @@ def test_report_text_with_formulas_links_and_markers_shows_as_written(page, tmp_
     report = tmp_path / "ky_hieu.txt"
     report.write_text(
         "BÁO CÁO KÝ HIỆU\n\n"
-        "- Theo mục [1] của Quyết định, hiệu suất xử lý nước thải của KCN Kim Sơn đạt $$97,5$$ phần trăm, "
+        "- Theo mục [1] của Quyết định, hiệu suất xử lý nước thải của KCN Kim Sơn đạt $$93,1$$ phần trăm, "
         "xem http://kimson.example.vn/bao-cao, it's final.\n",
         encoding="utf-8",
     )
     upload(page, report)
     answer = ask(page, "Hiệu suất xử lý nước thải của KCN Kim Sơn đạt bao nhiêu?")
     text = answer.inner_text()
-    assert "$$97,5$$" in text and answer.locator(".katex").count() == 0  # no formula typeset
+    assert "$$93,1$$" in text and answer.locator(".katex").count() == 0  # no formula typeset
     assert "mục [1] của" in text and "it's final" in text and "&#x27;" not in text
     assert answer.locator("a[href*='kimson.example.vn']").count() == 0  # the address is not a link
     assert "kimson.example.vn/bao-cao" in text

@@ -77,7 +77,7 @@ def test_period_labels():
     assert frame_of("Một tin ngắn về khu công nghiệp\n\nKhông có năm nào.").period_label == ""
     # A running total of the year so far is no whole year.
     running = (
-        "Các KCN thu hút 17 dự án\n\nNgày 26-9, Ban Quản lý cho biết, từ đầu năm đến nay, các KCN thu hút 17 dự án."
+        "Các KCN thu hút 58 dự án\n\nNgày 14-3, Ban Quản lý cho biết, từ đầu năm đến nay, các KCN thu hút 58 dự án."
     )
     assert frame_of(running).period_label == "từ đầu năm đến nay"
     assert frame_of(running.replace("đầu năm", "đầu năm 2033")).period_label == "từ đầu năm 2033 đến nay"
@@ -199,8 +199,8 @@ def test_real_titles_are_titles(path: Path):
 
 def test_a_byline_that_is_a_province_name_is_no_place_of_the_report():
     text = (
-        "Các khu công nghiệp thu hút 17 dự án\n\nNgày 26-9, Ban Quản lý các khu công nghiệp thành phố cho biết "
-        "các khu công nghiệp Đà Nẵng đã thu hút 17 dự án.\n\nKHÁNH HÒA\n"
+        "Các khu công nghiệp thu hút 58 dự án\n\nNgày 14-3, Ban Quản lý các khu công nghiệp thành phố cho biết "
+        "các khu công nghiệp Đà Nẵng đã thu hút 58 dự án.\n\nKHÁNH HÒA\n"
     )
     assert frame_of(text).places == ("province:da nang",)
     # The same name inside a sentence is a place: two provinces named once each, neither dominates.

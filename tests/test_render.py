@@ -65,6 +65,20 @@ def test_plain_text_keeps_answer_sources_and_links():
     assert "«Đạt 44,88% kế hoạch.»" in text
 
 
+def test_a_citation_names_the_report_by_its_title_and_period_not_its_file_name():
+    from dataclasses import replace
+
+    titled = replace(citation(), title="Báo cáo kết quả thi đua của Khối", period="6 tháng đầu năm 2031")
+    text = render_plain(Answer("q", "Đạt 45 dự án [1].", False, citations=[titled]))
+    assert "[1] «Báo cáo kết quả thi đua của Khối» (6 tháng đầu năm 2031), mục «1.5." in text
+    assert "bc.pdf" not in text
+    same = replace(titled, title="Sơ kết 6 tháng đầu năm 2031 của Khối")  # the period is already in the title
+    assert "(6 tháng" not in render_plain(Answer("q", "x [1]", False, citations=[same]))
+    assert "«Báo cáo kết quả thi đua của Khối» \\(6 tháng đầu năm 2031\\)" in render_answer(
+        Answer("q", "x [1]", False, citations=[titled])
+    )
+
+
 def test_the_library_table_links_titles_and_escapes_names():
     from vectorstore.chroma_store import DocumentInfo
 

@@ -175,6 +175,7 @@ def citation_for(n: int, document: Document, quote: str) -> Citation:
         text=document.page_content,
         quote=quote,
         score=round(float(meta.get("score", 0.0)), 4),
+        period=str(meta.get("period", "")),
     )
 
 

@@ -23,6 +23,7 @@ class Citation:
     text: str  # the whole cited paragraph
     quote: str  # the sentence(s) of it used in the answer
     score: float
+    period: str = ""  # the period its report covers ("6 tháng đầu năm 2031"), from the document frame
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ class Answer:
                     {
                         k: v
                         for k, v in asdict(c).items()
-                        if k in ("n", "doc", "heading", "page", "paragraph", "text", "score")
+                        if k in ("n", "doc", "title", "period", "heading", "page", "paragraph", "text", "score")
                     }
                     | {"chunk_id": c.chunk_id, "doc_id": c.doc_id, "quote": c.quote}
                     for c in self.citations
