@@ -264,13 +264,15 @@ def tune(
 @app.command()
 def docs() -> None:
     """List the indexed reports."""
+    from app.render import local_time
+
     service = _service()
     table = Table(title="Tài liệu đã lập chỉ mục")
-    for column in ("doc_id", "file", "pages", "paragraphs", "indexed at"):
+    for column in ("doc_id", "file", "pages", "paragraphs", "indexed at (UTC+7)"):
         table.add_column(column)
     for doc in service.documents():
         source = doc.source + (f" ({doc.encoding})" if doc.encoding else "")
-        table.add_row(doc.doc_id, source, str(doc.pages or "—"), str(doc.paragraphs), doc.indexed_at)
+        table.add_row(doc.doc_id, source, str(doc.pages or "—"), str(doc.paragraphs), local_time(doc.indexed_at))
     console.print(table)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import UTC, datetime, timedelta, timezone
 
 from app.answering.models import Answer, Citation
 from vectorstore.chroma_store import DocumentInfo
@@ -57,6 +58,23 @@ def _link_markers(text: str, citations: dict[int, Citation]) -> str:
 
 
 CITED_TITLE_CHARS = 90  # a report's title in a citation line; the whole title is on its source page
+CITED_HEADING_CHARS = 80  # a section label; an OCR paragraph taken for a heading can be 100 words
+VIETNAM_TIME = timezone(timedelta(hours=7), "ICT")  # Asia/Ho_Chi_Minh: UTC+7, no daylight saving
+
+
+def local_time(stamp: str) -> str:
+    """An ISO time as staff read it: "14/03/2031 09:05" in Vietnam's time ("" stays "")."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(VIETNAM_TIME).strftime("%d/%m/%Y %H:%M")
+
+
+def _clipped(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def _report_name(citation: Citation) -> str:
@@ -64,8 +82,7 @@ def _report_name(citation: Citation) -> str:
     title = citation.title.strip()
     if not title:
         return citation.doc
-    if len(title) > CITED_TITLE_CHARS:
-        title = title[:CITED_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+    title = _clipped(title, CITED_TITLE_CHARS)
     period = citation.period.strip()
     return f"«{title}» ({period})" if period and period.lower() not in title.lower() else f"«{title}»"
 
@@ -73,7 +90,7 @@ def _report_name(citation: Citation) -> str:
 def _where(citation: Citation) -> list[str]:
     where = [_report_name(citation)]
     if citation.heading:
-        where.append(f"mục «{citation.heading}»")
+        where.append(f"mục «{_clipped(citation.heading, CITED_HEADING_CHARS)}»")
     if citation.page:
         where.append(f"trang {citation.page}")
     where.append(f"đoạn {citation.paragraph}")
@@ -129,7 +146,7 @@ def render_library(documents: list[DocumentInfo]) -> str:
             escape_markdown(doc.source + (f" (bảng mã {doc.encoding})" if doc.encoding else "")),
             str(doc.pages or "—"),
             str(doc.paragraphs),
-            escape_markdown(doc.indexed_at.replace("T", " ").replace("+00:00", " UTC")),
+            escape_markdown(local_time(doc.indexed_at)),
         ]
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)

@@ -117,6 +117,8 @@ def _read_docx(path: Path) -> list[PageText]:
 
 def load_document(path: Path, max_bytes: int) -> ParsedDocument:
     """Parse one file; raises ``IngestError`` for anything that cannot be indexed."""
+    if not path.exists():  # a mistyped path, not a file of an unknown type
+        raise IngestError(str(path), "không tìm thấy tệp hoặc thư mục này", "no such file or folder")
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise IngestError(

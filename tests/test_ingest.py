@@ -176,3 +176,9 @@ def test_a_tcvn3_report_is_converted_answered_and_its_encoding_shown(empty_servi
     assert TEXT in "\n".join(c.text for c in empty_service.paragraphs(info.doc_id))
     answer = empty_service.ask("Các khu công nghiệp thu hút bao nhiêu dự án?")
     assert "45 dự án" in answer.answer and answer.citations
+
+
+def test_a_missing_path_is_reported_as_missing(empty_service: Baocao, tmp_path: Path):
+    (outcome,) = empty_service.ingest([tmp_path / "khong_co" / "bao_cao"])
+    assert outcome.status == "failed" and "không tìm thấy" in outcome.message and "no such file" in outcome.message
+    assert "chưa được hỗ trợ" not in outcome.message

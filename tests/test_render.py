@@ -95,5 +95,19 @@ def test_the_library_table_links_titles_and_escapes_names():
     )
     table = render_library([doc])
     assert "](/source/0123456789abcdef)" in table and "…" in table
-    assert "a\\|b&lt;i&gt;\\.txt" in table and "| — | 12 | 2026\\-11\\-22 01:00:00 UTC |" in table
+    # Indexed at 01:00 UTC is 08:00 in Vietnam, written the Vietnamese way.
+    assert "a\\|b&lt;i&gt;\\.txt" in table and "| — | 12 | 22/11/2026 08:00 |" in table
     assert "Chưa có báo cáo" in render_library([])
+
+
+def test_times_are_shown_in_vietnam_time_and_long_section_labels_are_cut():
+    from dataclasses import replace
+
+    from app.render import local_time
+
+    assert local_time("2031-12-31T20:30:00+00:00") == "01/01/2032 03:30"  # UTC+7 crosses the new year
+    assert local_time("") == "" and local_time("không phải giờ") == "không phải giờ"
+    long_heading = "Ban Quan ly " * 30  # an OCR paragraph taken for a heading
+    text = render_plain(Answer("q", "x [1]", False, citations=[replace(citation(), heading=long_heading)]))
+    label = text.split("mục «", 1)[1].split("»", 1)[0]
+    assert len(label) <= 81 and label.endswith("…")

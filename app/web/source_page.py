@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from html import escape
 from itertools import groupby
 
+from app.render import local_time
 from ingest.models import Chunk
 from vectorstore.chroma_store import DocumentInfo
 
@@ -72,7 +73,7 @@ def render_source_page(doc: DocumentInfo, chunks: Sequence[Chunk], has_original:
         facts.append(f"{doc.pages} trang")
     facts.append(f"{doc.paragraphs} đoạn")
     if doc.indexed_at:
-        facts.append(f"lập chỉ mục {escape(doc.indexed_at)}")
+        facts.append(f"lập chỉ mục {escape(local_time(doc.indexed_at))}")
     original = f'<a href="/files/{doc.doc_id}">Mở tệp gốc</a>' if has_original else ""
     title = escape(doc.title or doc.source)
     return (
