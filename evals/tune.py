@@ -7,10 +7,11 @@ it (does it state the gold facts or evidence?), and fits:
 - a logistic regression over the features of the candidates the answerer may choose
   (those meeting the question's constraints; scikit-learn), its regularisation strength
   chosen by the left-out figures, and
-- two thresholds on its probability: the one below which the best sentence that meets the
-  question's constraints is not an answer (refuse), and the one a further quote needs,
-  each chosen to maximise the share of questions answered right (refused, for
-  unanswerable ones) on the training questions.
+- three thresholds on its probability: the one below which the best sentence that meets the
+  question's constraints is not an answer (refuse), and the ones a further quote needs (for
+  questions asking one thing, and for those asking several), each chosen to maximise the
+  share of questions answered right (refused, for unanswerable ones) on the training
+  questions.
 
 Validation leaves whole documents out: the questions about one report are scored by a
 model fitted on the questions about every other report (an unanswerable question, which
@@ -32,7 +33,7 @@ from typing import Any, Protocol
 
 from langchain_core.documents import Document
 
-from app.answering.extractive import Phrasing, Selection, compose, select_quotes, states_a_figure
+from app.answering.extractive import Phrasing, Selection, compose, may_answer, select_quotes
 from app.answering.features import FEATURE_NAMES, Candidate, Lexicon, candidates_for
 from app.answering.frame import QuestionFrame, parse_question
 from app.answering.scorer import Weights, linear_weights
@@ -140,7 +141,7 @@ def _eligible(case: GoldCase) -> list[tuple[Candidate, bool]]:
     return [
         (candidate, label)
         for candidate, label in zip(case.candidates, case.labels, strict=True)
-        if candidate.constraints.met and states_a_figure(case.frame, candidate)
+        if may_answer(case.frame, candidate)
     ]
 
 

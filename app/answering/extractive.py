@@ -32,7 +32,7 @@ from ingest.normalize import fold, match_key, numbers_in
 MAX_QUOTES = 3
 MAX_QUOTE_CHARS = 420  # a quote longer than this is cut to its clause about the question
 
-__all__ = ["Lexicon", "Phrasing", "Selection", "answer_extractively", "select_quotes"]
+__all__ = ["Lexicon", "Phrasing", "Selection", "answer_extractively", "may_answer", "select_quotes"]
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
     )
     if not frame.on_topic:
         return Selection([], [], None, tuple(scored), off_topic=True)
-    eligible = [c for c in scored if c.constraints.met and states_a_figure(frame, c)]
+    eligible = [c for c in scored if may_answer(frame, c)]
     if not eligible or eligible[0].probability < weights.answer_threshold:
         nearest = next((c for c in scored if not c.constraints.met), None)
         if nearest is not None and nearest.probability < weights.answer_threshold:
@@ -131,6 +131,12 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
             found |= candidate.found
             figures |= set(numbers_in(candidate.quote))
     return Selection(chosen, missing, None, tuple(scored))
+
+
+def may_answer(frame: QuestionFrame, candidate: Candidate) -> bool:
+    """A sentence the answerer may choose: it meets the question's constraints and holds a
+    figure when one is asked for (``evals.tune`` fits the scorer on exactly these)."""
+    return candidate.constraints.met and states_a_figure(frame, candidate)
 
 
 def states_a_figure(frame: QuestionFrame, candidate: Candidate) -> bool:
