@@ -219,6 +219,7 @@ def test_text_mentions_of_a_passage():
         ("Năm 2031 có gì mới?", True),  # a year
         ("Kim Sơn có gì mới?", False),  # not a province: nothing the reports are about
         ("Hà Nam có gì mới?", True),  # a province
+        ("doan kim son dat giai gi o mon keo co", True),  # an award, typed without accents
     ],
 )
 def test_a_question_is_on_topic_when_it_names_anything_the_reports_are_about(question: str, on_topic: bool):
