@@ -136,7 +136,7 @@ def render_library(documents: list[DocumentInfo]) -> str:
     """The indexed reports as a Markdown table; each title opens the report in the source view."""
     if not documents:
         return "*Chưa có báo cáo nào trong chỉ mục. Hãy tải lên tệp PDF, TXT hoặc DOCX.*"
-    rows = ["| Tiêu đề | Tệp | Trang | Đoạn | Lập chỉ mục lúc |", "|---|---|---:|---:|---|"]
+    rows = ["| Tiêu đề | Tệp | Trang | Đoạn | Lập chỉ mục lúc (giờ Việt Nam) |", "|---|---|---:|---:|---|"]
     for doc in documents:
         title = doc.title or doc.source
         if len(title) > LIBRARY_TITLE_CHARS:
