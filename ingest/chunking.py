@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ingest.docframe import DocumentFrame, document_frame, is_page_chrome, strip_date_stamp
 from ingest.models import Chunk, PageText
+from ingest.sentences import CAPITAL, split_sentences
 
 BULLET = re.compile(r"^[-+•*–—▪●○]\s*")
 # "Thứ nhất, …", "Thứ hai, …" (also OCR'd: "Thir nhét", "Thit ba") enumerate like bullets.
@@ -24,7 +25,6 @@ HARD_WRAP_MAX = 130  # typeset/OCR lines are shorter than this; longer lines are
 FREE_HEADING_MAX = 80  # an unnumbered heading is a short line standing alone
 MAX_CHUNK_CHARS = 1400  # longer paragraphs are split at sentence ends (e5 reads ~512 tokens)
 SENTENCE_MIN_WORDS = 6  # the shortest sentence that reports something: "Các KCN thu hút 45 dự án."
-SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"“(]?[A-ZÀ-Ỹ0-9Đ])")
 
 # Heading levels: lower is outer. Bullet lead-ins ("- Đối với KCN X … sau:") act as
 # headings for the bullets under them.
@@ -58,7 +58,7 @@ def _numbered_level(line: str) -> int | None:
 # A line ending in one of these words breaks off mid-sentence: not a heading.
 _DANGLING = re.compile(r"\s(?:thì|và|của|là|với|các|được|cho|tại|như|theo|từ|đến|trong|này|đã|để|có)$", re.IGNORECASE)
 # "Nguyễn Văn A" under an article, "Trưởng ban …" in its author box: people, not sections.
-_PERSON = re.compile(r"^(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+\s){1,3}[A-ZÀ-ỸĐ][a-zà-ỹđ]+$")
+_PERSON = re.compile(rf"^(?:{CAPITAL}[a-zà-ỹđ]+\s){{1,3}}{CAPITAL}[a-zà-ỹđ]+$")
 # Photo captions: "Ông X phát biểu…", "Toàn cảnh hội nghị", "Một góc KCN …".
 _CAPTION = re.compile(r"^(?:Ông|Bà|Đồng\s+chí|Toàn\s+cảnh|Quang\s+cảnh|Một\s+góc)\s", re.IGNORECASE)
 _OFFICE = re.compile(
@@ -161,7 +161,7 @@ def _split_long(text: str) -> list[str]:
         return [text]
     parts: list[str] = []
     buffer = ""
-    for sentence in SENTENCE_END.split(text):
+    for sentence in split_sentences(text, ".!?;"):
         if buffer and len(buffer) + len(sentence) > MAX_CHUNK_CHARS * 0.7:
             parts.append(buffer)
             buffer = sentence

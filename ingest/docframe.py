@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ingest.gazetteer import find_places
 from ingest.models import PageText
 from ingest.normalize import canon_syllable, fold, is_vietnamese_syllable, looks_accentless
+from ingest.sentences import split_sentences
 
 TITLE_MAX = 160
 _HEAD_LINES = 40  # the title and header sit within the first lines of the first page
@@ -272,8 +273,7 @@ def _lead_sentence(lines: list[str]) -> str:
     """No headline: the first sentence of the first real paragraph stands in for one."""
     for line in lines:
         if line and not is_page_chrome(line) and len(line.split()) >= 4:
-            sentence = re.split(r"(?<=[.!?])\s+(?=[\"“(]?[A-ZÀ-Ỹ0-9Đ])", line, maxsplit=1)[0]
-            return sentence
+            return split_sentences(line)[0]
     return next((line for line in lines if line), "")
 
 

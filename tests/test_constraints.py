@@ -178,7 +178,7 @@ def test_months_counted_from_the_start_of_the_year_are_an_n_month_span():
     assert check(question, "Tính từ đầu năm đến hết tháng 9, các KCN thu hút 45 dự án.").met
     assert check(question, "Từ đầu năm 2031 đến tháng 9, các KCN thu hút 45 dự án.").met
     # A running total "đến tháng 9" is a point in time: it asks for no span of months.
-    assert check("Lũy kế đến tháng 9/2031 có bao nhiêu dự án còn hiệu lực?", SILENT, period="tháng 6/2031").met
+    assert check("Lũy kế đến tháng 9/2031 có bao nhiêu dự án?", "Các KCN có 45 dự án.", period="tháng 6/2031").met
     result = check(question, "Tính từ đầu năm đến hết tháng 6, các KCN thu hút 45 dự án.")
     assert not result.met and result.failed == ("9 tháng",)
 
@@ -250,3 +250,47 @@ def test_a_comparison_part_stated_for_one_year_does_not_satisfy_the_other():
     result = check("So sánh số dự án năm 2030 và năm 2031?", "Năm 2030, các KCN thu hút 40 dự án.")
     assert result.met
     assert result.satisfied == {"năm 2030"}
+
+
+# --- what a report keeps apart (``app.answering.distinctions``) ------------------------------
+
+FDI_ASKED = "Năm 2031 các KCN thu hút bao nhiêu vốn FDI?"
+
+
+def test_a_sentence_about_domestic_capital_does_not_answer_a_question_about_fdi():
+    domestic = check(FDI_ASKED, "Các KCN thu hút 4.321 tỷ đồng vốn đầu tư trong nước (DDI).")
+    assert not domestic.met
+    assert domestic.failed == ("vốn đầu tư nước ngoài (FDI)",)
+    assert check(FDI_ASKED, "Các KCN thu hút 436 triệu USD vốn đầu tư nước ngoài.").met
+    # A sentence naming both sides, or neither, may still be the answer.
+    assert check(FDI_ASKED, "Vốn FDI đạt 436 triệu USD, vốn DDI đạt 4.321 tỷ đồng.").met
+    assert check(FDI_ASKED, "Các KCN thu hút 436 triệu USD.").met
+
+
+def test_a_silent_sentence_takes_the_distinction_from_its_heading():
+    under_domestic = check(FDI_ASKED, "Các KCN thu hút 4.321 tỷ đồng.", headings=["2. Thu hút đầu tư trong nước"])
+    assert not under_domestic.met
+    assert check(FDI_ASKED, "Các KCN thu hút 436 triệu USD.", headings=["1. Thu hút FDI"]).met
+
+
+def test_new_projects_are_not_standing_ones_and_exports_are_not_imports():
+    assert not check("Năm 2031 cấp mới bao nhiêu dự án?", "Có 321 dự án còn hiệu lực.").met
+    assert not check("Năm 2031 có bao nhiêu dự án còn hiệu lực?", "Năm 2031 cấp mới 21 dự án.").met
+    assert not check("Kim ngạch xuất khẩu năm 2031 đạt bao nhiêu?", "Nhập khẩu đạt 1,23 tỷ USD.").met
+    # "xuất nhập khẩu" names both sides: it neither asks for one nor rules one out.
+    assert check("Kim ngạch xuất khẩu năm 2031 đạt bao nhiêu?", "Xuất nhập khẩu đạt 2,34 tỷ USD.").met
+    assert check("Kim ngạch xuất nhập khẩu năm 2031 đạt bao nhiêu?", "Nhập khẩu đạt 1,23 tỷ USD.").met
+
+
+def test_an_award_the_question_names_must_be_named_by_the_sentence_its_paragraph_or_headings():
+    question = "Đơn vị nào đạt giải Nhất hội thao năm 2031?"
+    sports_day = "Hội thao năm 2031 có 12 đoàn tham gia."
+    assert not check(question, sports_day).met
+    assert check(question, "Đoàn Kim Sơn đạt giải Nhất.").met
+    listed = "Giải Nhất: đoàn Kim Sơn. Giải Nhì: đoàn Hòa Bình."
+    assert check(question, "Giải Nhì: đoàn Hòa Bình.", paragraph=listed).met
+    assert check(
+        "Đơn vị nào được tặng Cờ thi đua năm 2031?",
+        "Ban Quản lý các KCN tỉnh Kim Sơn.",
+        headings=["Đề nghị tặng Cờ thi đua"],
+    ).met

@@ -2,10 +2,12 @@
 year, province, region, zone or person? Pure logic.
 
 A constraint of the question (``QuestionFrame``: its years, provinces, regions, named
-zones, people) is met by a candidate sentence when the sentence states it, or the
-sentence is silent about it and its paragraph, headings, report title or document frame
-(the years and issuer found at ingest) state it. A sentence that names another year and
-not the one asked is about that other year, whatever its report covers.
+zones, people; and what it keeps apart, ``distinctions``: FDI or domestic capital, exports
+or imports, new or standing projects, the award named) is met by a candidate sentence
+when the sentence states it, or the sentence is silent about it and its paragraph,
+headings, report title or document frame (the years and issuer found at ingest) state it.
+A sentence that names another year and not the one asked is about that other year,
+whatever its report covers.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from functools import lru_cache
 from langchain_core.documents import Document
 from rapidfuzz.distance import OSA
 
+from app.answering import distinctions
+from app.answering.distinctions import Stated
 from app.answering.frame import QuestionFrame
 from ingest.gazetteer import alias_forms, find_places, merged_keys, region_of
 from ingest.normalize import fold, is_ocr_text, search_syllables
@@ -232,7 +236,8 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
     for name in (*frame.zones, *frame.people):
         key = _name_key(name, person=name in frame.people)
         record(f"name:{name}", _appears(key, own.syllables), _appears(key, around.syllables))
-    met = not failed if not frame.comparison else _each_kind_met(frame, satisfied)
+    kept_apart = _check_distinctions(frame.text, sentence, context, record)
+    met = not failed if not frame.comparison else _each_kind_met(frame, satisfied) and not set(kept_apart) & set(failed)
     held = tuple(str(y) for y in sorted(own.years or context.paragraph.years or context.document_years))
     return ConstraintCheck(
         met=met,
@@ -275,6 +280,27 @@ def _check_period(
         in_own = span in sentence_months
         silent = not sentence_months
         record(label, in_own, silent and (span in paragraph_months or span in framing_months or to_date))
+
+
+def _check_distinctions(
+    question: str, sentence: str, context: PassageContext, record: Callable[[str, bool, bool], None]
+) -> list[str]:
+    """FDI asked, only domestic capital stated; an award asked, none named: not the answer.
+    Returns the labels recorded."""
+    labels = []
+    for item in distinctions.asked(question):
+        own = distinctions.stated(item, sentence)
+        if item.kind == "pair":
+            # A sentence silent on the distinction takes it from its headings and title.
+            around = own is Stated.SILENT and distinctions.stated(item, context.framing_text) is not Stated.OTHER
+        else:
+            # An award is named by the sentence, or by its paragraph or headings (a list under
+            # "Đề nghị tặng Cờ thi đua cho:").
+            texts = (context.paragraph_text, context.framing_text)
+            around = any(distinctions.stated(item, text) is Stated.YES for text in texts)
+        record(item.label, own is Stated.YES, around)
+        labels.append(item.label)
+    return labels
 
 
 def _each_kind_met(frame: QuestionFrame, satisfied: set[str]) -> bool:

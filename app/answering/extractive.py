@@ -22,7 +22,8 @@ from dataclasses import dataclass, replace
 
 from langchain_core.documents import Document
 
-from app.answering.features import Candidate, Lexicon, candidates_for
+from app.answering.clip import clip_quote
+from app.answering.features import Candidate, Lexicon, candidates_for, terms_of
 from app.answering.frame import AnswerType, QuestionFrame, parse_question
 from app.answering.models import MAX_ANSWER_CHARS, Answer, Citation, RetrievedPassage
 from app.answering.scorer import Weights
@@ -30,7 +31,7 @@ from ingest.gazetteer import display_name
 from ingest.normalize import fold, match_key, numbers_in
 
 MAX_QUOTES = 3
-MAX_QUOTE_CHARS = 420  # a quote longer than this is cut to its clause about the question
+MAX_QUOTE_CHARS = 420  # a quote longer than this is cut to its clauses about the question
 
 __all__ = ["Lexicon", "Phrasing", "Selection", "answer_extractively", "may_answer", "select_quotes"]
 
@@ -53,6 +54,7 @@ class Selection:
     nearest: Candidate | None = None  # a likely sentence that failed a constraint (for a refusal)
     candidates: tuple[Candidate, ...] = ()  # every candidate, scored (for --explain)
     off_topic: bool = False  # the question is not about what the reports cover
+    focus: frozenset[str] = frozenset()  # the question's terms and names: what a cut quote keeps
 
     @property
     def lacking(self) -> tuple[str, ...]:
@@ -86,13 +88,13 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
         (replace(c, probability=weights.probability(c.features)) for c in candidates), key=lambda c: -c.probability
     )
     if not frame.on_topic:
-        return Selection([], [], None, tuple(scored), off_topic=True)
+        return Selection([], [], None, tuple(scored), off_topic=True, focus=focus_terms(frame))
     eligible = [c for c in scored if may_answer(frame, c)]
     if not eligible or eligible[0].probability < weights.answer_threshold:
         nearest = next((c for c in scored if not c.constraints.met), None)
         if nearest is not None and nearest.probability < weights.answer_threshold:
             nearest = None
-        return Selection([], [], nearest, tuple(scored))
+        return Selection([], [], nearest, tuple(scored), focus=focus_terms(frame))
     best = eligible[0]
     chosen = [best]
     missing: list[str] = []
@@ -130,17 +132,26 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
             chosen.append(candidate)
             found |= candidate.found
             figures |= set(numbers_in(candidate.quote))
-    return Selection(chosen, missing, None, tuple(scored))
+    return Selection(chosen, missing, None, tuple(scored), focus=focus_terms(frame))
+
+
+def focus_terms(frame: QuestionFrame) -> frozenset[str]:
+    """The question's content terms and the syllables of the zones, people and places it names."""
+    names = [*frame.zones, *frame.people, *frame.provinces]
+    return frozenset(frame.terms) | {syllable for name in names for syllable in name.split()}
 
 
 def may_answer(frame: QuestionFrame, candidate: Candidate) -> bool:
-    """A sentence the answerer may choose: it meets the question's constraints and holds a
-    figure when one is asked for (``evals.tune`` fits the scorer on exactly these)."""
-    return candidate.constraints.met and states_a_figure(frame, candidate)
+    """A sentence the answerer may choose: it meets the question's constraints and holds the
+    kind of thing asked for (``evals.tune`` fits the scorer on exactly these)."""
+    return candidate.constraints.met and states_what_is_asked(frame, candidate)
 
 
-def states_a_figure(frame: QuestionFrame, candidate: Candidate) -> bool:
-    """A "how many / what share" question is answered only by a sentence with a figure."""
+def states_what_is_asked(frame: QuestionFrame, candidate: Candidate) -> bool:
+    """A "how many / what share" question is answered only by a sentence with a figure.
+    Other kinds are left to the scorer's ``type_fit``: "từ đầu năm" answers "từ khi nào"
+    without a date, and requiring a name for "ai" refused more right answers than wrong
+    ones (measured leaving documents out)."""
     if frame.answer_type in (AnswerType.NUMBER, AnswerType.PERCENT):
         return candidate.features["new_numbers"] > 0
     return True
@@ -185,10 +196,10 @@ def citation_for(n: int, document: Document, quote: str) -> Citation:
     )
 
 
-def _shortened(quote: str) -> str:
-    if len(quote) <= MAX_QUOTE_CHARS:
-        return quote
-    return quote[:MAX_QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
+def _shortened(candidate: Candidate, focus: frozenset[str]) -> str:
+    # OCR damage hides the question's words from single clauses: an OCR quote keeps its start.
+    wanted = frozenset() if candidate.features["ocr"] else focus
+    return clip_quote(candidate.quote, wanted, MAX_QUOTE_CHARS, terms_of)
 
 
 class _Citations:
@@ -229,7 +240,7 @@ def _refusal_lines(selection: Selection, phrasing: Phrasing, citations: _Citatio
     if nearest is not None:
         failed = ", ".join(_label(f) for f in selection.lacking) or "điều được hỏi"
         lines.append(phrasing.missing.format(what=failed))
-        quote = _shortened(nearest.quote)
+        quote = _shortened(nearest, selection.focus)
         held = ", ".join(nearest.constraints.held) or nearest.document.metadata.get("title", "")
         lines.append(phrasing.nearest.format(what=held, quote=quote, n=citations.cite(nearest, quote)))
     return lines
@@ -241,7 +252,7 @@ def _quote_lines(selection: Selection, phrasing: Phrasing, citations: _Citations
     budget = MAX_ANSWER_CHARS - len("\n".join(["", *missing]))
     # The likeliest answer first; a quote that does not fit the length budget is the least likely.
     for candidate in selection.quotes:
-        quote = _shortened(candidate.quote)
+        quote = _shortened(candidate, selection.focus)
         line = _quote_line(candidate, quote, citations.number(candidate), phrasing)
         if len("\n".join([*lines, line])) > budget and len(lines) > 1:
             break  # cited only once it is shown

@@ -22,17 +22,19 @@ from langchain_core.documents import Document
 from app.answering.constraints import ConstraintCheck, PassageContext, check_constraints
 from app.answering.frame import AnswerType, QuestionFrame
 from app.answering.instructions import is_instruction
+from app.answering.people import names_a_person
 from ingest.normalize import looks_accentless, numbers_in, search_syllables
+from ingest.sentences import CAPITAL, rejoin_abbreviations, sentence_end
 from vectorstore.query import fold_abbreviations
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[^\W_a-zà-ỹđ])|(?<=\.)\s*(?=[-+]\s)")
+# A sentence ends at ". " before a capital, and at "." before a bullet ("… năm. - Tiếp tục").
+SENTENCE_END = re.compile(rf"{sentence_end().pattern}|(?<=\.)\s*(?=[-+]\s)")
 CLAUSE_END = re.compile(r"(?<=;)\s+")
 HEADLINE_SYLLABLES = 25
 SENTENCE_ENDS = (".", ";", ":", "!", "?", "…", ")")
 LONG_SENTENCE = 300  # characters; longer sentences are also offered cut at ";" into clauses
 DATE = re.compile(r"\b\d{1,2}\s*[-/]\s*\d{1,2}(?:\s*[-/]\s*\d{2,4})?\b|\bng[aà]y\s+\d{1,2}\b", re.IGNORECASE)
 YEAR = re.compile(r"^(?:19|20)\d{2}$")
-PERSON = re.compile(r"\b(?:ông|bà|đồng chí|ong|ba|dong chi)\s+[A-ZÀ-ỸĐ]\w*\s+[A-ZÀ-ỸĐ]\w*")
 ORGANISATION = re.compile(
     r"\b(?:ban quan ly|cong ty|so |uy ban|ubnd|bql|tap doan|tong cong ty|khoi thi dua|bo |doanh nghiep|kcn|kkt|kcx)"
 )
@@ -40,7 +42,7 @@ AWARD = re.compile(
     r"co thi dua|bang khen|huan chuong|danh hieu|chien si thi dua|lao dong tien tien|giay khen|tap the lao dong"
     r"|khen thuong|ky niem chuong"
 )
-PLACE = re.compile(r"\b(?:tại|ở|tai|o)\s+(?:(?:tỉnh|tinh|thành phố|thanh pho|huyện|huyen|xã|xa)\s+)?[A-ZÀ-ỸĐ]")
+PLACE = re.compile(rf"\b(?:tại|ở|tai|o)\s+(?:(?:tỉnh|tinh|thành phố|thanh pho|huyện|huyen|xã|xa)\s+)?{CAPITAL}")
 
 # The feature vector, in the order the weights file lists its coefficients.
 FEATURE_NAMES: tuple[str, ...] = (
@@ -96,25 +98,10 @@ class Candidate:
         return [self.features[name] for name in FEATURE_NAMES]
 
 
-# Abbreviations before a capitalised name ("TX. Thuận An", "TP. Thủ Dầu Một", "ThS. Lê Văn A"):
-# their full stop ends no sentence.
-ABBREVIATION_END = re.compile(r"(?:^|[\s(,])(?:TX|TP|Tp|TT|TS|ThS|PGS|GS|BS|KS|Q|P|H|X|Mr|Mrs|Ms|Dr|No|Co)\.$")
-
-
-def _rejoin_abbreviations(pieces: list[str]) -> list[str]:
-    joined: list[str] = []
-    for piece in pieces:
-        if joined and ABBREVIATION_END.search(joined[-1]):
-            joined[-1] = f"{joined[-1]} {piece}"
-        else:
-            joined.append(piece)
-    return joined
-
-
 def split_sentences(text: str) -> list[str]:
     """Sentences of a paragraph; a long one is also offered cut into its ";" clauses."""
     units: list[str] = []
-    for sentence in _rejoin_abbreviations(SENTENCE_END.split(text)):
+    for sentence in rejoin_abbreviations(SENTENCE_END.split(text)):
         sentence = sentence.strip()
         if not sentence:
             continue
@@ -139,7 +126,7 @@ def _type_fit(frame: QuestionFrame, sentence: str, folded: str, new_numbers: int
     if kind is AnswerType.DATE:
         return float(bool(DATE.search(sentence)))
     if kind is AnswerType.PERSON:
-        return float(bool(PERSON.search(sentence)))
+        return float(names_a_person(sentence))
     if kind is AnswerType.AWARD:
         return float(bool(AWARD.search(folded)))
     if kind is AnswerType.ORGANISATION:

@@ -1,0 +1,108 @@
+"""Things a report keeps apart (FDI and domestic capital, exports and imports, new and
+standing projects) and awards a question names. Pure; the lists are in
+``data/distinctions.tsv``.
+
+``asked(question)`` gives what a question pins down; ``check(asked, sentence, around)``
+says, for each, whether a sentence (with its paragraph and headings) states it, is silent,
+or states only something else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+from importlib import resources
+
+from ingest.normalize import search_syllables
+
+BOTH = "both"  # a side of a pair that names every side ("xuất nhập khẩu")
+
+
+@dataclass(frozen=True)
+class Asked:
+    kind: str  # "pair" or "named"
+    group: str  # "origin", "trade", … for a pair; "award" for a named thing
+    side: str  # the side asked ("foreign"), or the thing named ("Cờ thi đua")
+    label: str  # as the user reads it
+
+
+class Stated(Enum):
+    YES = "yes"  # the text states what was asked
+    SILENT = "silent"  # the text says nothing either way
+    OTHER = "other"  # the text states only something else of the same group
+
+
+@dataclass(frozen=True)
+class _Entry:
+    kind: str
+    group: str
+    side: str
+    label: str
+    phrases: tuple[tuple[str, ...], ...]
+
+
+@lru_cache(maxsize=1)
+def _entries() -> tuple[_Entry, ...]:
+    text = resources.files("app.answering").joinpath("data", "distinctions.tsv").read_text(encoding="utf-8")
+    entries = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, group, label, phrases = line.split("\t")
+        group, _, side = group.partition(":")
+        side = side or label
+        forms = tuple(tuple(search_syllables(p)) for p in phrases.split("|"))
+        entries.append(_Entry(kind, group, side, label, forms))
+    return tuple(entries)
+
+
+def _occurs(phrase: tuple[str, ...], syllables: tuple[str, ...]) -> list[int]:
+    n = len(phrase)
+    return [i for i in range(len(syllables) - n + 1) if syllables[i : i + n] == phrase]
+
+
+@lru_cache(maxsize=8192)
+def _named(text: str) -> dict[str, frozenset[str]]:
+    """For each group, the sides (or named things) ``text`` names."""
+    syllables = tuple(search_syllables(text))
+    found: dict[str, set[str]] = {}
+    masked: set[int] = set()
+    # Phrases naming both sides first, so that "xuất nhập khẩu" is not read as "nhập khẩu".
+    for entry in sorted(_entries(), key=lambda e: e.side != BOTH):
+        sides = {e.side for e in _entries() if e.group == entry.group and e.side != BOTH}
+        for phrase in entry.phrases:
+            for start in _occurs(phrase, syllables):
+                span = set(range(start, start + len(phrase)))
+                if span & masked:
+                    continue
+                found.setdefault(entry.group, set()).update(sides if entry.side == BOTH else {entry.side})
+                if entry.side == BOTH:
+                    masked |= span
+    return {group: frozenset(sides) for group, sides in found.items()}
+
+
+def asked(question: str) -> tuple[Asked, ...]:
+    """What the question pins down: one side of a pair (a question naming both sides pins
+    nothing), and every award it names."""
+    named = _named(question)
+    out: list[Asked] = []
+    for entry in _entries():
+        sides = named.get(entry.group, frozenset())
+        if entry.side == BOTH or entry.side not in sides:
+            continue
+        if entry.kind == "pair" and len(sides) > 1:
+            continue
+        item = Asked(entry.kind, entry.group, entry.side, entry.label)
+        if item not in out:
+            out.append(item)
+    return tuple(out)
+
+
+def stated(item: Asked, text: str) -> Stated:
+    sides = _named(text).get(item.group, frozenset())
+    if item.side in sides:
+        return Stated.YES
+    if item.kind == "pair" and sides:
+        return Stated.OTHER
+    return Stated.SILENT

@@ -1,0 +1,35 @@
+"""Does a sentence name a person? Pure; the family names are in ``data/surnames.txt``.
+
+A name is a title ("ông", "bà", "đồng chí") before two capitalised syllables, or a common
+family name before two or three of them ("Nguyễn Văn An", OCR's "Pham Minh Phuong"),
+unless the run is a place ("Hồ Chí Minh").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from ingest.gazetteer import find_places
+from ingest.normalize import fold
+from ingest.sentences import CAPITAL, TITLE_WORD
+
+TITLED = re.compile(rf"\b(?i:ông|bà|đồng chí|ong|ba|dong chi)\s+{CAPITAL}\w*\s+{CAPITAL}\w*")
+
+
+@lru_cache(maxsize=1)
+def _named_person() -> re.Pattern[str]:
+    text = resources.files("app.answering").joinpath("data", "surnames.txt").read_text(encoding="utf-8")
+    surnames = {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    surnames |= {fold(name).capitalize() for name in surnames}  # OCR text without accents
+    alternatives = "|".join(sorted(map(re.escape, surnames), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?:\s+{TITLE_WORD}){{2,3}}(?!\w)")
+
+
+def names_a_person(text: str) -> bool:
+    runs = [*TITLED.finditer(text), *_named_person().finditer(text)]
+    if not runs:
+        return False
+    places = find_places(text)  # "Bà Rịa - Vũng Tàu" is a place, not "bà Rịa"
+    return any(not any(p.start < m.end() and m.start() < p.end for p in places) for m in runs)

@@ -1,0 +1,45 @@
+"""Where Vietnamese sentences end. Pure.
+
+A full stop ends a sentence when the next word starts with a capital letter or a digit.
+Vietnamese capitals go beyond A–Z (Đ, Ơ, Ư, Ă, Ở, Ấ, Ự…), and a character range such as
+"À-Ỹ" holds lower-case letters too, so the capitals are listed from Unicode itself.
+Abbreviations before a name ("TP. Thủ Dầu Một", "ThS. Lê Văn A") end no sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LATIN = (*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00))
+CAPITALS = "".join(ch for ch in map(chr, _LATIN) if ch.isupper())
+LOWERS = "".join(ch for ch in map(chr, _LATIN) if ch.islower())
+CAPITAL = f"[{re.escape(CAPITALS)}]"  # one capital letter, for use inside other patterns
+TITLE_WORD = f"{CAPITAL}[{re.escape(LOWERS)}]*"  # "Tuấn", "Đông", not "KCN" or "II"
+STARTS_SENTENCE = rf"[\"“(]?(?:{CAPITAL}|\d)"
+
+# Their full stop ends no sentence: "TX. Thuận An", "TP. Thủ Dầu Một", "ThS. Lê Văn A".
+ABBREVIATION_END = re.compile(r"(?:^|[\s(,])(?:TX|TP|Tp|TT|TS|ThS|PGS|GS|BS|KS|Q|P|H|X|Mr|Mrs|Ms|Dr|No|Co)\.$")
+
+
+def sentence_end(marks: str = ".!?") -> re.Pattern[str]:
+    """The gap after one of ``marks`` that is followed by the start of a new sentence."""
+    return re.compile(rf"(?<=[{re.escape(marks)}])\s+(?={STARTS_SENTENCE})")
+
+
+_ENDS: dict[str, re.Pattern[str]] = {}
+
+
+def rejoin_abbreviations(pieces: list[str]) -> list[str]:
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and ABBREVIATION_END.search(joined[-1]):
+            joined[-1] = f"{joined[-1]} {piece}"
+        else:
+            joined.append(piece)
+    return joined
+
+
+def split_sentences(text: str, marks: str = ".!?") -> list[str]:
+    """The sentences of ``text`` (ended by one of ``marks``), stripped, none empty."""
+    pattern = _ENDS.setdefault(marks, sentence_end(marks))
+    return [s.strip() for s in rejoin_abbreviations(pattern.split(text)) if s.strip()]

@@ -1,0 +1,80 @@
+"""Sentence ends (``ingest.sentences``), long quotes cut to their clauses (``app.answering.clip``)
+and person names (``app.answering.people``)."""
+
+import pytest
+
+from app.answering.clip import clip_quote
+from app.answering.extractive import focus_terms
+from app.answering.features import split_sentences as answer_sentences
+from app.answering.features import terms_of
+from app.answering.frame import parse_question
+from app.answering.people import names_a_person
+from ingest.sentences import split_sentences
+
+pytestmark = pytest.mark.unit
+
+
+def test_sentences_end_before_vietnamese_capitals_beyond_a_to_z():
+    text = "Tầm nhìn đến năm 2045. Đến nay có 7 KCN. Ở Kim Sơn có 5 KCN. Ước tính 3 dự án. Ưu tiên thu hút FDI."
+    expected = [
+        "Tầm nhìn đến năm 2045.",
+        "Đến nay có 7 KCN.",
+        "Ở Kim Sơn có 5 KCN.",
+        "Ước tính 3 dự án.",
+        "Ưu tiên thu hút FDI.",
+    ]
+    assert split_sentences(text) == expected
+    assert answer_sentences(text) == expected
+
+
+def test_no_sentence_ends_before_a_lower_case_word_or_after_an_abbreviation():
+    assert split_sentences("Đạt 5 tr. đồng. TP. Thủ Đức có 2 KCN.") == ["Đạt 5 tr. đồng.", "TP. Thủ Đức có 2 KCN."]
+    assert split_sentences("Một; Hai; ba", marks=";") == ["Một;", "Hai; ba"]
+
+
+LONG = (
+    "KCN Kim Sơn A hiện có số dự án lớn nhất với 247 dự án, bao gồm 97 dự án có vốn đầu tư nước ngoài với "
+    "tổng vốn đăng ký là 1.432 triệu đô la Mỹ và 150 dự án trong nước với tổng vốn đăng ký là 21.765 tỷ đồng; "
+    "tiếp đến là KCN Hòa Bình II với 109 dự án có vốn đầu tư nước ngoài với tổng vốn đăng ký 3.417 triệu đô la Mỹ; "
+    "đứng thứ ba là KCN Dệt May Kim Sơn với 71 dự án, trong đó 39 dự án FDI với tổng vốn đăng ký "
+    "587 triệu USD và 32 dự án trong nước vốn 2.719 tỷ đồng."
+)
+
+
+def clip(question: str, limit: int) -> str:
+    return clip_quote(LONG, focus_terms(parse_question(question)), limit, terms_of)
+
+
+def test_a_long_quote_keeps_the_clause_about_the_question_and_the_figures_after_it():
+    quote = clip("KCN Dệt May Kim Sơn có bao nhiêu dự án FDI, vốn đăng ký bao nhiêu?", 200)
+    assert quote.startswith("… đứng thứ ba là KCN Dệt May Kim Sơn với 71 dự án")
+    assert "39 dự án FDI" in quote and "587 triệu USD" in quote
+    assert len(quote) <= 200
+
+
+def test_a_quote_that_fits_is_kept_whole_and_one_with_nothing_to_go_by_keeps_its_start():
+    assert clip("KCN Dệt May Kim Sơn có bao nhiêu dự án FDI?", len(LONG)) == LONG
+    start = clip("Tình hình chung ra sao?", 120)
+    assert start.startswith("KCN Kim Sơn A hiện có") and start.endswith(" …")
+    assert len(start) <= 120
+
+
+def test_a_clause_longer_than_the_limit_is_cut_inside_with_a_mark():
+    quote = clip("KCN Kim Sơn A có bao nhiêu dự án?", 60)
+    assert quote.endswith(" …") and len(quote) <= 60
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Ông Nguyễn Mạnh Hùng phát biểu khai mạc.", True),
+        ("Phó Vụ trưởng Trần Quốc Bình cho biết thêm.", True),
+        ("Lê Văn Tâm", True),
+        ("Ong Pham Minh Thanh - Khoi truong", True),  # OCR without accents
+        ("Các KCN tỉnh Bà Rịa - Vũng Tàu thu hút 12 dự án.", False),  # "bà" before a place
+        ("KCN Tân Lập II và các KCN Hà Nam.", False),
+        ("ông đã có nhiều đóng góp", False),
+    ],
+)
+def test_person_names_are_found_and_places_are_not_taken_for_them(text, named):
+    assert names_a_person(text) is named
