@@ -294,3 +294,10 @@ def test_an_award_the_question_names_must_be_named_by_the_sentence_its_paragraph
         "Ban Quản lý các KCN tỉnh Kim Sơn.",
         headings=["Đề nghị tặng Cờ thi đua"],
     ).met
+
+
+def test_a_comparison_of_two_provinces_takes_a_quote_for_each_though_a_zone_names_one_of_them():
+    question = "So sánh tỷ lệ lấp đầy KCN của Kim Sơn (KKT Đông Hải) với các KCN của Hà Nam năm 2031."
+    other_part = check(question, "Các KCN tỉnh Hà Nam có tỷ lệ lấp đầy 61,7%.", doc_places="province:ha nam")
+    assert other_part.met
+    assert "province:ha nam" in other_part.satisfied

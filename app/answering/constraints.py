@@ -304,11 +304,15 @@ def _check_distinctions(
 
 
 def _each_kind_met(frame: QuestionFrame, satisfied: set[str]) -> bool:
-    """A comparison is answered part by part: one part of each kind is enough for a quote."""
+    """A comparison is answered part by part: one part of each kind is enough for a quote.
+    Places, zones and people are one kind: "KKT Đông Nam (Nghệ An) với Bà Rịa - Vũng Tàu"
+    names a zone of one part only."""
     kinds = {
         "năm": [f"năm {y}" for y in frame.years],
-        "province": [f"province:{k}" for k in frame.provinces],
-        "region": [f"region:{k}" for k in frame.regions],
-        "name": [f"name:{n}" for n in (*frame.zones, *frame.people)],
+        "where": [
+            *(f"province:{k}" for k in frame.provinces),
+            *(f"region:{k}" for k in frame.regions),
+            *(f"name:{n}" for n in (*frame.zones, *frame.people)),
+        ],
     }
     return all(not labels or any(label in satisfied for label in labels) for labels in kinds.values())
