@@ -91,7 +91,8 @@ class Baocao:
         )
         client = make_client(path=settings.chroma_path, url=settings.chroma_url or None)
         model_id = getattr(self.embeddings, "model_id", settings.embedding_backend)
-        self.store = ChunkStore(client, settings.collection, embedding_model=model_id)
+        database = None if settings.chroma_url else settings.chroma_path / "chroma.sqlite3"
+        self.store = ChunkStore(client, settings.collection, embedding_model=model_id, database=database)
         self.originals = Originals(settings.originals_path)
         self.ingestor = Ingestor(
             self.store,
@@ -211,10 +212,13 @@ class Baocao:
 
         def stored(outcome: IngestOutcome) -> None:
             # During a bulk ingest the keyword index catches up every INDEX_UPDATE_CHUNKS
-            # chunks; dense search sees each file as soon as it is stored.
+            # chunks; dense search sees each file as soon as it is stored. A replaced report
+            # is brought up to date at once: its old version has just left the store, and
+            # questions about it must find the new one in both views, not in half of them.
             done.append(outcome)
             waiting.append(outcome)
-            if sum(o.chunks for o in waiting if o.status != "unchanged") >= INDEX_UPDATE_CHUNKS:
+            pending = sum(o.chunks for o in waiting if o.status != "unchanged")
+            if outcome.removed_doc_ids or pending >= INDEX_UPDATE_CHUNKS:
                 self._index_outcomes(index, waiting)
                 waiting.clear()
 
@@ -227,6 +231,8 @@ class Baocao:
                     self._recover_quietly(index)  # finish or roll back the file that failed midway
                     raise
                 self._index_outcomes(index, waiting)
+                if any(o.removed_doc_ids for o in outcomes):
+                    self.store.compact()  # replaced versions' text gone from the database file too
         except IndexBusyError as busy:  # raised before anything is written
             return failed(str(busy), files)
         except (OSError, ChromaError) as error:  # disk full, read-only or deleted home
@@ -334,6 +340,7 @@ class Baocao:
             self._recover(index)
             self.ingestor.delete([doc_id])  # journaled: a crash midway leaves no orphan original
             index.remove([doc_id])
+            self.store.compact()  # the report's text gone from the database file too
 
     def ask(self, question: str, history: Sequence[str] = ()) -> Answer:
         """Answer ``question``; ``history`` = the standalone questions asked before in the conversation."""

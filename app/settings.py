@@ -50,6 +50,9 @@ class Settings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = 7860
+    answer_workers: int = Field(
+        4, ge=1, description="questions the web app answers at once (chat and API); more wait in line"
+    )
     trusted_hosts: str = Field(
         "", description="Host header names the web app answers to, comma-separated; empty = loopback and host; * = any"
     )

@@ -3,7 +3,8 @@
 Each corpus size runs in a child process (so its peak RSS is its own): ingest with the
 embedding time separated from parsing + storing, keyword-index build, index size on disk,
 query latency (retrieval only, and a full extractive answer) over the dev questions typed
-with and without accents, then the time until ``baocao serve`` gives its first answer.
+with and without accents, then the time until ``baocao serve`` gives its first answer, and
+(samples only) that server under 1/5/10/20 simultaneous users (``bench.load``).
 Prints a table and writes ``bench/results.json``.
 """
 
@@ -26,6 +27,7 @@ from rich.console import Console
 from rich.table import Table
 
 from app.settings import PROJECT_ROOT
+from bench import load as bench_load
 
 app = typer.Typer(add_completion=False)
 console = Console(width=200)  # the table is wide; keep it whole in a log file too
@@ -438,6 +440,7 @@ def run(
     sizes: Annotated[str, typer.Option(help="Corpus sizes: 'samples' and chunk counts")] = "samples,1000",
     output: Annotated[Path, typer.Option(help="Where the figures go")] = PROJECT_ROOT / "bench" / "results.json",
     serve: Annotated[bool, typer.Option(help="Also time `baocao serve` until its first answer")] = True,
+    load: Annotated[bool, typer.Option(help="Also load the served samples with 1/5/10/20 users")] = True,
     keyword_sizes: Annotated[str, typer.Option(help="Keyword index alone at these chunk counts")] = "10000,100000",
     embed_up_to: Annotated[
         int, typer.Option(help="Larger sizes copy passage vectors from the samples (embedding time extrapolated)")
@@ -468,6 +471,9 @@ def run(
                 cold_s, figures["serve_rss_mb"] = _serve_until_first_answer(home, question)
                 warm_s, _ = _serve_until_first_answer(home, question)
                 figures["serve_cold_first_answer_s"], figures["serve_warm_first_answer_s"] = cold_s, warm_s
+            if load and size == "samples":
+                console.print("[bold]loading the served samples with 1/5/10/20 users…[/bold]")
+                results["load"] = bench_load.measure(home, [g["question"] for g in gold])
             results["sizes"].append(figures)
             _write(results, output)  # a long run keeps what it measured so far
         finally:
@@ -546,6 +552,14 @@ def _print(results: dict[str, Any]) -> None:
             f"retrieval p50 {ours['retrieval_p50_ms']} ms ({ratio:.1f}× the baseline's)"
         )
     console.print(line)
+    if "load" in results:
+        load = results["load"]
+        for row in load["rounds"]:
+            console.print(
+                f"load ({load['questions_per_user']} questions/user, think {load['think_s']} s): "
+                f"{row['users']} users, {row['requests']} requests, {row['errors']} errors, "
+                f"p50/p95 {row['p50_ms']}/{row['p95_ms']} ms = {row['p50_ratio']}×/{row['p95_ratio']}× one user"
+            )
 
 
 if __name__ == "__main__":

@@ -597,3 +597,55 @@ def test_remove_uploads_deletes_only_inside_the_upload_folder(tmp_path: Path):
     remove_uploads([inside, outside, folder], folder)
     assert not inside.exists() and not inside.parent.exists() and folder.is_dir()
     assert outside.exists()
+
+
+# --- 14. a deletion removes every copy ------------------------------------------------------
+
+
+def copies_in(home: Path, needle: str) -> list[str]:
+    """Files under ``home`` that hold ``needle`` as bytes (text, logs, database pages)."""
+    wanted = needle.encode()
+    return [str(p.relative_to(home)) for p in home.rglob("*") if p.is_file() and wanted in p.read_bytes()]
+
+
+def test_a_deleted_or_replaced_report_leaves_no_copy_of_its_text_anywhere_in_the_home(tmp_path: Path):
+    service = Baocao(make_settings(tmp_path / "home"))
+    home = service.settings.home
+    deleted, replaced = "Kim Sơn Thượng", "Hòa Bình Hạ"
+    (gone,) = service.ingest([write(tmp_path / "xoa.txt", REPORT.replace("Thử Nghiệm", deleted))])
+    service.ingest([write(tmp_path / "thay.txt", REPORT.replace("Thử Nghiệm", replaced))])
+    assert copies_in(home, deleted) and copies_in(home, replaced)  # the check can see a copy
+    service.delete(gone.doc_id)
+    (again,) = service.ingest([write(tmp_path / "thay.txt", REPORT.replace("Thử Nghiệm", "Tân Lập"))])
+    assert again.status == "replaced"
+    assert copies_in(home, deleted) == [] and copies_in(home, replaced) == []
+    assert service.ask(WORKERS_2020.replace("Thử Nghiệm", "Tân Lập")).citations  # the store still answers
+
+
+# --- 17. a bulk re-ingest keeps answering about the reports it replaces ----------------------------
+
+
+def test_a_report_replaced_early_in_a_bulk_reingest_is_answered_from_its_new_version_at_once(tmp_path: Path):
+    service = Baocao(make_settings(tmp_path / "home"))
+    folder = tmp_path / "archive"
+    units = ["Thử Nghiệm", "Kiểm Tra", "Đối Chứng"]
+    for n, unit in enumerate(units):
+        write_in(folder / f"{n}.txt", REPORT.replace("Thử Nghiệm", unit))
+    service.ingest([folder])
+    for n, unit in enumerate(units):  # a new version of every report, with a new figure
+        write_in(folder / f"{n}.txt", REPORT.replace("Thử Nghiệm", unit).replace("12.345", f"4{n}.321"))
+    answers = []
+    keyword_view: list[bool] = []
+
+    def ask_while_the_batch_goes_on(key: str) -> None:
+        if key == "2.txt":  # the first two are replaced, the last is not read yet
+            answers.append(service.ask(WORKERS_2020.replace("Thử Nghiệm", units[0])))
+            keyword_view.extend(d.doc_id in service.keyword_index() for d in service.documents())
+
+    outcomes = service.ingest([folder], on_file=ask_while_the_batch_goes_on)
+    assert [o.status for o in outcomes] == ["replaced"] * 3
+    (answer,) = answers
+    assert not answer.refused and "40.321" in answer.answer
+    first = next(o for o in outcomes if o.source == "0.txt")
+    assert first.doc_id in {c.doc_id for c in answer.citations}
+    assert keyword_view == [True] * 3  # the keyword view holds every version the store holds

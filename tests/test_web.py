@@ -98,3 +98,21 @@ def test_login_is_required_when_configured(web_service: Baocao):
         status, _, page = fetch(url + "/", auth=("staff", "pw"))
         assert status == 200 and "<html" in page.lower()
         assert fetch(url + "/source/" + doc_id_of(web_service, CLEAN_REPORT), auth=("chief", "s3cret"))[0] == 200
+
+
+def test_questions_asked_at_once_are_answered_side_by_side_as_they_are_one_by_one(server_url: str, web_service: Baocao):
+    """Answers run on a pool of workers (BAOCAO_ANSWER_WORKERS): the shared model, caches and
+    indexes give each of eight simultaneous askers the answer it gets alone."""
+    import json
+    from concurrent.futures import ThreadPoolExecutor
+
+    from app.settings import PROJECT_ROOT
+
+    gold = PROJECT_ROOT / "data" / "eval" / "dev_qa.jsonl"
+    questions = [json.loads(line)["question"] for line in gold.read_text(encoding="utf-8").splitlines()[:8]]
+    alone = [web_service.ask(q).answer for q in questions]
+    clients = [Client(server_url + "/", verbose=False) for _ in questions]
+    with ThreadPoolExecutor(len(questions)) as pool:
+        asked = zip(clients, questions, strict=True)
+        together = list(pool.map(lambda pair: pair[0].predict(pair[1], api_name="/ask"), asked))
+    assert [payload["answer"] for payload in together] == alone

