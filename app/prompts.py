@@ -29,6 +29,7 @@ def extractive_phrasing() -> Phrasing:
         missing=data["missing"],
         nearest=data["nearest"],
         off_topic=data["off_topic"],
+        direct=data["direct"],
     )
 
 

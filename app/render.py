@@ -100,6 +100,10 @@ def _where(citation: Citation) -> list[str]:
 def render_answer(answer: Answer, show_rewrite: bool = False) -> str:
     by_number = {c.n: c for c in answer.citations}
     lines = [_link_markers(line, by_number) for line in answer.answer.split("\n")]
+    if answer.direct and lines:  # the first line states the figures asked for: in bold
+        for fact in answer.direct:
+            shown = escape_markdown(fact)
+            lines[0] = lines[0].replace(shown, f"**{shown}**", 1)
     body = "  \n".join(lines)
     if answer.notice:
         body = f"*{escape_markdown(answer.notice)}*\n\n{body}"

@@ -105,6 +105,11 @@ def test_an_answer_cites_and_its_citation_opens_the_highlighted_paragraph(page, 
         page, "Giá trị sản xuất công nghiệp 6 tháng đầu năm 2020 của các KCN tỉnh Bến Tre đạt bao nhiêu % kế hoạch?"
     )
     assert "44,88%" in answer.inner_text()
+    # The figure asked for comes first, in bold, before the quotes.
+    assert answer.locator("strong").first.inner_text() == "44,88%"
+    assert answer.inner_text().strip().startswith("44,88%")
+    # The picture shows the question and the answer's first line (the chat scrolls to its end).
+    page.locator("#chat .message-row.user-row").last.evaluate("e => e.scrollIntoView({block: 'start'})")
     page.screenshot(path=screenshots / "chat-answer.png")
     marker = answer.locator("a[href*='/source/']").first
     href = marker.get_attribute("href")

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from langchain_core.documents import Document
 
 from app.answering.clip import clip_quote
+from app.answering.direct import direct_facts
 from app.answering.features import Candidate, Lexicon, candidates_for, terms_of
 from app.answering.frame import AnswerType, QuestionFrame, parse_question
 from app.answering.models import MAX_ANSWER_CHARS, Answer, Citation, RetrievedPassage
@@ -45,6 +46,7 @@ class Phrasing:
     missing: str = "Không có thông tin về {what}."
     nearest: str = "Gần nhất là ({what}): “{quote}” [{n}]"
     off_topic: str = "Câu hỏi này nằm ngoài nội dung các báo cáo."
+    direct: str = "{facts} [{n}]"
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class Selection:
     candidates: tuple[Candidate, ...] = ()  # every candidate, scored (for --explain)
     off_topic: bool = False  # the question is not about what the reports cover
     focus: frozenset[str] = frozenset()  # the question's terms and names: what a cut quote keeps
+    frame: QuestionFrame | None = None  # the question, for the direct answer
 
     @property
     def lacking(self) -> tuple[str, ...]:
@@ -88,13 +91,13 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
         (replace(c, probability=weights.probability(c.features)) for c in candidates), key=lambda c: -c.probability
     )
     if not frame.on_topic:
-        return Selection([], [], None, tuple(scored), off_topic=True, focus=focus_terms(frame))
+        return Selection([], [], None, tuple(scored), off_topic=True, focus=focus_terms(frame), frame=frame)
     eligible = [c for c in scored if may_answer(frame, c)]
     if not eligible or eligible[0].probability < weights.answer_threshold:
         nearest = next((c for c in scored if not c.constraints.met), None)
         if nearest is not None and nearest.probability < weights.answer_threshold:
             nearest = None
-        return Selection([], [], nearest, tuple(scored), focus=focus_terms(frame))
+        return Selection([], [], nearest, tuple(scored), focus=focus_terms(frame), frame=frame)
     best = eligible[0]
     chosen = [best]
     missing: list[str] = []
@@ -132,7 +135,7 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
             chosen.append(candidate)
             found |= candidate.found
             figures |= set(numbers_in(candidate.quote))
-    return Selection(chosen, missing, None, tuple(scored), focus=focus_terms(frame))
+    return Selection(chosen, missing, None, tuple(scored), focus=focus_terms(frame), frame=frame)
 
 
 def focus_terms(frame: QuestionFrame) -> frozenset[str]:
@@ -246,7 +249,10 @@ def _refusal_lines(selection: Selection, phrasing: Phrasing, citations: _Citatio
     return lines
 
 
-def _quote_lines(selection: Selection, phrasing: Phrasing, citations: _Citations) -> list[str]:
+def _quote_lines(
+    selection: Selection, phrasing: Phrasing, citations: _Citations, direct: list[str] | None = None
+) -> list[str]:
+    """The quotes, likeliest first; ``direct`` receives the figures of the first line, if any."""
     missing = [phrasing.missing.format(what=what) for what in selection.missing]
     lines = [phrasing.intro]
     budget = MAX_ANSWER_CHARS - len("\n".join(["", *missing]))
@@ -258,19 +264,30 @@ def _quote_lines(selection: Selection, phrasing: Phrasing, citations: _Citations
             break  # cited only once it is shown
         citations.cite(candidate, quote)
         lines.append(line)
+    if direct is not None and selection.frame is not None and selection.quotes:
+        best = selection.quotes[0]
+        facts = direct_facts(selection.frame, _shortened(best, selection.focus), selection.focus)
+        first = phrasing.direct.format(facts="; ".join(facts), n=citations.number(best))
+        if facts and len("\n".join([first, *lines, *missing])) <= MAX_ANSWER_CHARS:
+            direct.extend(facts)
+            lines.insert(0, first)
     return lines + missing
 
 
 def compose(question: str, selection: Selection, documents: Sequence[Document], phrasing: Phrasing) -> Answer:
     citations = _Citations()
-    lister = _refusal_lines if selection.refused else _quote_lines
-    lines = lister(selection, phrasing, citations)
+    direct: list[str] = []
+    if selection.refused:
+        lines = _refusal_lines(selection, phrasing, citations)
+    else:
+        lines = _quote_lines(selection, phrasing, citations, direct)
     return Answer(
         question=question,
         answer="\n".join(lines),
         refused=selection.refused,
         citations=list(citations.by_chunk.values()),
         retrieved=retrieved_passages(documents),
+        direct=tuple(direct),
     )
 
 

@@ -50,6 +50,7 @@ class Answer:
     verified: bool = True  # the shown answer passed citation checks (extractive quotes are verbatim)
     ttft_ms: float | None = None  # time to the model's first token (generative answers)
     notice: str = ""  # why a generated answer was replaced by the extractive one
+    direct: tuple[str, ...] = ()  # the figures the first line states ("532 dự án"), shown in bold
 
     def with_latency(self, latency_ms: float) -> Answer:
         return replace(self, latency_ms=round(latency_ms, 1))
@@ -81,5 +82,6 @@ class Answer:
                 "ttft_ms": self.ttft_ms,
             }
             | ({"notice": self.notice} if self.notice else {})
+            | ({"direct": list(self.direct)} if self.direct else {})
             | ({"standalone_question": self.standalone_question} if self.standalone_question else {})
         )

@@ -1,0 +1,129 @@
+"""The direct answer: the figure a "how many / how much / what share" question asks for,
+picked out of the quote that answers it ("**532 dự án** [1]"). Pure; the units are in
+``data/units.txt``.
+
+A figure is a number with its unit. The question says which unit it wants: the words after
+"bao nhiêu" / "mấy" ("bao nhiêu dự án" → dự án), "%" for a share; a money question ("vốn",
+"doanh thu"… "đạt bao nhiêu") takes a money unit. Of the quote's figures in that unit, the
+one with most of the question's words close by is taken. When no figure fits, there is no
+direct answer and the quote speaks alone: a wrong bold figure is worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+from app.answering.frame import AnswerType, QuestionFrame
+from ingest.normalize import fold, search_syllables
+
+NEAR = 4  # syllables after a figure in which the question's cue ("bao nhiêu FDI") counts
+MONEY = ("dong", "usd")  # a money unit ends in one of these (folded)
+MONEY_WORDS = frozenset({"von", "doanh", "thu", "nop", "ngan", "sach", "kim", "ngach", "gia", "tri", "xuat", "khau"})
+
+
+@lru_cache(maxsize=1)
+def _unit_groups() -> tuple[tuple[str, ...], ...]:
+    """Each line of units.txt: units (as written) that count the same thing."""
+    text = resources.files("app.answering").joinpath("data", "units.txt").read_text(encoding="utf-8")
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return tuple(tuple(u.strip() for u in line.split("|")) for line in lines)
+
+
+def _key(unit: str) -> str:
+    return " ".join(search_syllables(unit)) or unit.strip()  # "%" has no syllable: itself
+
+
+@lru_cache(maxsize=1)
+def _same() -> dict[str, frozenset[str]]:
+    """Folded unit → the folded units that count the same thing (itself included)."""
+    return {_key(u): frozenset(_key(v) for v in group) for group in _unit_groups() for u in group}
+
+
+@lru_cache(maxsize=1)
+def _figure() -> re.Pattern[str]:
+    units = sorted({u for group in _unit_groups() for u in group}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(u) for u in units)
+    return re.compile(rf"(?<![\w.,])(\d+(?:[.,]\d+)*)\s*({alternatives})(?!\w)", re.IGNORECASE)
+
+
+ASKING = {True: re.compile(r"\b(?:bao nhiêu|mấy|bn)\b"), False: re.compile(r"\b(?:bao nhieu|may|bn)\b")}
+
+
+PART_END = re.compile(r"[,;?!.]|\bvà\b|\bva\b")
+
+
+def _asks(frame: QuestionFrame) -> list[tuple[str | None, tuple[str, ...], str]]:
+    """Each "bao nhiêu" of the question: the folded unit it asks for ("" for a sum of money,
+    None when it names none); its cue, the words after it up to the next comma ("bao nhiêu %
+    kế hoạch" → ke hoach, "bao nhiêu FDI" → fdi); and, for one naming no unit, those words
+    as typed (to say which figure is which)."""
+    text = frame.text if frame.accented else fold(frame.text)
+    lowered = text.lower()
+    asks: list[tuple[str | None, tuple[str, ...], str]] = []
+    units = sorted(_same(), key=len, reverse=True)
+    previous_end = 0
+    for match in ASKING[frame.accented].finditer(lowered):
+        part = PART_END.split(text[match.end() :], maxsplit=1)[0]
+        after = tuple(search_syllables(part))
+        before = tuple(search_syllables(lowered[previous_end : match.start()]))  # since the last ask
+        previous_end = match.end()
+        joined = " ".join(after)
+        percent = part.lstrip().startswith("%")
+        unit = "%" if percent else next((u for u in units if u != "%" and joined.startswith(u)), None)
+        if unit is None and (set(before) | set(after[:2])) & MONEY_WORDS:
+            unit = ""  # "vốn bao nhiêu", "bao nhiêu vốn FDI"
+        skip = 0 if unit in (None, "", "%") else len(unit.split())
+        typed = " ".join(part.split()[:3]) if unit is None else ""
+        asks.append((unit, after[skip : skip + 2], typed))
+    if frame.answer_type is AnswerType.PERCENT:  # "tỷ lệ lấp đầy là bao nhiêu": a share
+        asks = [("%", cue, "") for _, cue, _ in asks] or [("%", (), "")]
+    return asks
+
+
+def _fits(unit: str, wanted: str) -> bool:
+    key = _key(unit)
+    if wanted == "":
+        return key.endswith(MONEY)
+    return key in _same().get(wanted, frozenset({wanted}))
+
+
+def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list[str]:
+    """The figures of ``quote`` that answer ``frame``'s question, as written ("5,890 tỷ USD")."""
+    if frame.answer_type not in (AnswerType.NUMBER, AnswerType.PERCENT):
+        return []
+    asks = _asks(frame)
+    figures = [m for m in _figure().finditer(quote) if not _is_question_figure(m, frame)]
+    wanted_terms = set(terms)
+    facts: list[str] = []
+    taken: set[int] = set()
+    previous: str | None = None
+    for asked, cue, typed in asks:
+        unit = previous if asked is None else asked  # "mấy dự án, bao nhiêu FDI": dự án again
+        if unit is None:
+            continue
+        previous = unit
+        fitting = [m for m in figures if _fits(m.group(2), unit) and m.start() not in taken]
+        if not fitting:
+            continue
+
+        def closeness(match: re.Match[str], cue: tuple[str, ...] = cue) -> tuple[int, int, int]:
+            after = search_syllables(quote[match.end() : match.end() + 40])[:NEAR]
+            window = search_syllables(quote[max(0, match.start() - 60) : match.end() + 60])
+            return (len(set(after) & set(cue)), len(set(window) & wanted_terms), -match.start())
+
+        best = max(fitting, key=closeness)
+        taken.add(best.start())
+        fact = f"{best.group(1)}{'' if best.group(2) == '%' else ' '}{best.group(2)}"
+        if asked is None and typed:  # say which of the figures this one is: "FDI: 279 dự án"
+            fact = f"{typed}: {fact}"
+        if fact not in facts:
+            facts.append(fact)
+    return facts
+
+
+def _is_question_figure(match: re.Match[str], frame: QuestionFrame) -> bool:
+    """A figure the question itself states ("nhà máy sợi 521 tỉ") is not its answer."""
+    return match.group(1) in re.findall(r"\d+(?:[.,]\d+)*", frame.text)

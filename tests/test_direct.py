@@ -1,0 +1,69 @@
+"""The direct answer line: the figure asked for, picked out of the quote (``app.answering.direct``),
+first in the answer and in bold (``app.render``)."""
+
+import pytest
+
+from app.answering.direct import direct_facts
+from app.answering.extractive import focus_terms
+from app.answering.frame import parse_question
+from app.answering.models import Answer
+from app.render import render_answer
+
+pytestmark = pytest.mark.unit
+
+LICENCES = (
+    "Kết quả cấp mới Giấy chứng nhận đăng ký đầu tư cho 437 dự án, trong đó 281 dự án có vốn đầu tư "
+    "nước ngoài (FDI) và 156 dự án đầu tư trong nước (DDI); tổng vốn đăng ký 6,12 tỷ USD."
+)
+
+
+def facts(question: str, quote: str) -> list[str]:
+    frame = parse_question(question)
+    return direct_facts(frame, quote, focus_terms(frame))
+
+
+@pytest.mark.parametrize(
+    ("question", "quote", "expected"),
+    [
+        ("Năm 2031 cấp mới được bao nhiêu dự án?", LICENCES, ["437 dự án"]),
+        # Each "bao nhiêu" gets its figure; one that names no unit takes the one before and says which.
+        (
+            "Năm 2031 cấp mới mấy dự án, bao nhiêu FDI, bao nhiêu trong nước?",
+            LICENCES,
+            ["437 dự án", "FDI: 281 dự án", "trong nước: 156 dự án"],
+        ),
+        ("Tổng vốn đăng ký năm 2031 là bao nhiêu?", LICENCES, ["6,12 tỷ USD"]),
+        ("nam 2031 cap moi bn du an, von bao nhieu", LICENCES, ["437 dự án", "6,12 tỷ USD"]),
+        ("Tỷ lệ lấp đầy đạt bao nhiêu phần trăm?", "Tỷ lệ lấp đầy đạt 61,3%, tăng 2,1 điểm.", ["61,3%"]),
+        # The words after "bao nhiêu %" say which share: of the plan, not the growth.
+        (
+            "Giá trị sản xuất năm 2031 đạt bao nhiêu % kế hoạch?",
+            "Giá trị sản xuất tăng 6,17% so với cùng kỳ, đạt 43,9% kế hoạch năm.",
+            ["43,9%"],
+        ),
+        # "lao động" is counted in "người".
+        ("Có bao nhiêu lao động trong các KCN?", "Các KCN có 17.432 người làm việc.", ["17.432 người"]),
+    ],
+)
+def test_the_figure_asked_for_is_picked_out_of_the_quote(question: str, quote: str, expected: list[str]):
+    assert facts(question, quote) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "quote"),
+    [
+        ("Ban Quản lý nào được tặng Cờ thi đua năm 2031?", "Ban Quản lý các KCN tỉnh Kim Sơn được tặng Cờ thi đua."),
+        ("Có bao nhiêu lao động trong các KCN?", "Các KCN thu hút 23 dự án."),  # no figure in that unit
+        ("Công ty nào đầu tư nhà máy 521 tỷ đồng?", "Công ty Kim Sơn đầu tư nhà máy 521 tỷ đồng."),
+    ],
+)
+def test_no_direct_answer_when_no_figure_fits(question: str, quote: str):
+    assert facts(question, quote) == []
+
+
+def test_the_direct_line_is_rendered_in_bold_and_report_text_stays_escaped():
+    text = "437 dự án [1]\nTheo các báo cáo:\n- “**437** dự án” [1]"
+    answer = Answer(question="q", answer=text, refused=False, direct=("437 dự án",))
+    shown = render_answer(answer)
+    assert shown.splitlines()[0].startswith("**437 dự án**")
+    assert "\\*\\*437\\*\\*" in shown  # asterisks in a report are text, not bold
