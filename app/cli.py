@@ -15,7 +15,9 @@ from rich.table import Table
 from app.settings import Settings
 
 if TYPE_CHECKING:
+    from app.service import Baocao
     from evals.metrics import Summary
+    from vectorstore.chroma_store import DocumentInfo
 
 app = typer.Typer(help="Hỏi đáp có trích dẫn trên các báo cáo tiếng Việt / cited Q&A over Vietnamese reports.")
 console = Console()
@@ -274,6 +276,43 @@ def docs() -> None:
         source = doc.source + (f" ({doc.encoding})" if doc.encoding else "")
         table.add_row(doc.doc_id, source, str(doc.pages or "—"), str(doc.paragraphs), local_time(doc.indexed_at))
     console.print(table)
+
+
+def _known_document(service: Baocao, doc_id: str) -> DocumentInfo:
+    from app.service import DocumentNotFoundError
+
+    try:
+        return service.document(doc_id)
+    except DocumentNotFoundError:
+        errors.print(f"Không có báo cáo mã {doc_id} (xem `baocao docs`) / no report {doc_id}", highlight=False)
+        raise typer.Exit(1) from None
+
+
+@app.command()
+def remove(doc_id: Annotated[str, typer.Argument(help="Mã báo cáo / the doc_id `baocao docs` lists")]) -> None:
+    """Remove a report from the index: its chunks and its kept original."""
+    from app.service import IndexBusyError
+
+    service = _service()
+    info = _known_document(service, doc_id)
+    try:
+        service.delete(doc_id)
+    except IndexBusyError as busy:
+        errors.print(str(busy), markup=False, highlight=False)
+        raise typer.Exit(1) from None
+    console.print(f"Đã xóa {info.source} khỏi chỉ mục", markup=False, highlight=False)
+
+
+@app.command()
+def reindex(doc_id: Annotated[str, typer.Argument(help="Mã báo cáo / the doc_id `baocao docs` lists")]) -> None:
+    """Parse and chunk a report again from its kept original (unchanged text is not embedded again)."""
+    service = _service()
+    _known_document(service, doc_id)
+    outcome = service.reindex(doc_id)
+    if outcome.status == "failed":
+        errors.print(outcome.message, markup=False, highlight=False)
+        raise typer.Exit(1)
+    console.print(f"{outcome.source}: {outcome.chunks} đoạn, {outcome.embedded} nhúng mới", markup=False)
 
 
 @app.command()

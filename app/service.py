@@ -148,16 +148,24 @@ class Baocao:
 
     @property
     def mode_description(self) -> str:
+        """How answers are made, as staff read it (no setting names: those are in ``setup_hint``)."""
         backend = backend_for(self.settings)
         if backend is None:
-            return (
-                "Chế độ trích dẫn: câu trả lời trích nguyên văn từ báo cáo, mỗi ý có nguồn. Chưa cấu hình mô hình "
-                "ngôn ngữ (BAOCAO_LLM_BASE_URL hoặc BAOCAO_LLM_GGUF)."
-            )
+            return "Chế độ trích dẫn: câu trả lời trích nguyên văn từ báo cáo, mỗi ý có nguồn."
         return (
             f"Mô hình ngôn ngữ: {backend.describe(self.settings)}. Mỗi câu trả lời được kiểm tra với nguồn; "
             "câu nào không khớp sẽ được thay bằng đoạn trích nguyên văn."
         )
+
+    @property
+    def setup_hint(self) -> str:
+        """What an administrator can configure next (shown to admins only)."""
+        if backend_for(self.settings) is None:
+            return (
+                "Chưa cấu hình mô hình ngôn ngữ: đặt BAOCAO_LLM_BASE_URL (máy chủ tương thích OpenAI) hoặc "
+                "BAOCAO_LLM_GGUF (tệp .gguf) để có câu trả lời diễn đạt lại, vẫn được kiểm tra với nguồn."
+            )
+        return ""
 
     def keyword_index(self) -> SegmentedKeywordIndex:
         """The keyword index of the store, saved beside it: opened from disk at start,

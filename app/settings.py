@@ -6,6 +6,7 @@ environment itself. Every field is documented in ``.env.example``.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pydantic import Field, SecretStr, field_validator
@@ -14,10 +15,21 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+def default_home() -> Path:
+    """The data folder when BAOCAO_HOME is not set: the same wherever a command is run from."""
+    if (PROJECT_ROOT / "pyproject.toml").is_file():  # a source checkout: beside the code
+        return PROJECT_ROOT / ".baocao"
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "baocao"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="BAOCAO_", env_file=".env", extra="ignore")
 
-    home: Path = Field(Path(".baocao"), description="Data directory: Chroma store and side indexes")
+    home: Path = Field(
+        default_factory=lambda: default_home(),
+        description="Data directory: Chroma store and side indexes; empty = .baocao/ in the project folder "
+        "(a source checkout) or ~/.local/share/baocao, never the folder a command happens to run in",
+    )
     samples_dir: Path = Field(PROJECT_ROOT / "data" / "samples", description="Reports indexed when the store is empty")
     chroma_url: str = Field("", description="host:port of a Chroma server; empty = embedded Chroma under home")
     collection: str = "baocao"
@@ -58,6 +70,11 @@ class Settings(BaseSettings):
     )
     auth: str = Field("", description="user:password pairs, comma-separated; empty = no login")
     admins: str = Field("", description="users allowed to upload and delete; empty = the first user of auth")
+
+    @field_validator("home", mode="before")
+    @classmethod
+    def _empty_home_is_default(cls, value: object) -> object:
+        return default_home() if value in ("", None) else value
 
     @field_validator("weights_file", mode="before")
     @classmethod

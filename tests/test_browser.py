@@ -295,3 +295,13 @@ def test_bad_uploads_are_explained_and_nothing_indexed_is_lost(browser, web_serv
         page.get_by_text(re.compile("exceed|vượt|too large|maximum", re.IGNORECASE)).first.wait_for(timeout=30_000)
         context.close()
     assert {d.doc_id for d in web_service.documents()} == before
+
+
+def test_gradio_own_texts_are_vietnamese_and_staff_see_no_setting_names(page):
+    assert "BAOCAO_" not in page.locator(".source-note").first.inner_text()  # the page's subtitle
+    page.get_by_role("tab", name="Tài liệu").click()
+    upload = page.locator("#upload")
+    upload.get_by_text("Thả tệp vào đây").wait_for()
+    assert "Bấm để chọn tệp" in upload.inner_text()
+    assert "Drop File Here" not in upload.inner_text() and "Click to Upload" not in upload.inner_text()
+    page.get_by_role("tab", name="Hỏi đáp").click()

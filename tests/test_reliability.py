@@ -649,3 +649,16 @@ def test_a_report_replaced_early_in_a_bulk_reingest_is_answered_from_its_new_ver
     first = next(o for o in outcomes if o.source == "0.txt")
     assert first.doc_id in {c.doc_id for c in answer.citations}
     assert keyword_view == [True] * 3  # the keyword view holds every version the store holds
+
+
+def test_a_report_is_removed_and_reindexed_from_the_command_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    home = tmp_path / "home"
+    assert run_cli(monkeypatch, home, "ingest", str(write(tmp_path / "bao_cao.txt", REPORT))).exit_code == 0
+    (doc,) = Baocao(make_settings(home)).documents()
+    again = run_cli(monkeypatch, home, "reindex", doc.doc_id)
+    assert again.exit_code == 0 and "bao_cao.txt: 2 đoạn, 0 nhúng mới" in again.output
+    gone = run_cli(monkeypatch, home, "remove", doc.doc_id)
+    assert gone.exit_code == 0 and "Đã xóa bao_cao.txt" in gone.output
+    assert Baocao(make_settings(home)).documents() == []
+    unknown = run_cli(monkeypatch, home, "remove", doc.doc_id)
+    assert unknown.exit_code == 1 and "no report" in unknown.output

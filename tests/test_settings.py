@@ -39,3 +39,13 @@ def test_an_unknown_gguf_says_how_to_fix_it():
 
     with pytest.raises(LLMConfigError, match=r"path of a \.gguf file"):
         resolve_gguf("no_such_model_package")
+
+
+def test_the_default_home_does_not_depend_on_the_folder_a_command_runs_in(tmp_path, monkeypatch):
+    from app.settings import PROJECT_ROOT, Settings
+
+    monkeypatch.delenv("BAOCAO_HOME", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert Settings(_env_file=None).home == PROJECT_ROOT / ".baocao"  # a source checkout
+    monkeypatch.setenv("BAOCAO_HOME", "")
+    assert Settings(_env_file=None).home == PROJECT_ROOT / ".baocao"  # empty, as in .env.example

@@ -212,6 +212,8 @@ def build_chat(service: Baocao, users: Users, feedback: FeedbackLog) -> gr.Block
                 docs = gr.Markdown(elem_id="docs")
                 manage_note = gr.Markdown(visible=False)
                 with gr.Group(visible=True) as manage:
+                    if service.setup_hint:
+                        gr.Markdown(f"<span class='source-note'>{escape_markdown(service.setup_hint)}</span>")
                     files = gr.File(
                         label="Tải lên báo cáo (PDF, TXT, MD, DOCX)",
                         file_count="multiple",

@@ -3,9 +3,11 @@ chat mounted at ``/``. Links like ``/source/{doc_id}#p-12`` are real, shareable 
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
+from importlib import resources
 
 import gradio as gr
 import uvicorn
@@ -72,6 +74,7 @@ def create_app(service: Baocao, settings: Settings) -> FastAPI:
         ssr_mode=False,
         css=CSS,
         show_error=True,
+        i18n=gradio_vietnamese(),
     )
     if users.enabled:
         app.add_middleware(BasicAuthMiddleware, users=users)
@@ -86,6 +89,14 @@ def _gradio_user(users: Users):
         return user_from_header(users, request.headers.get("authorization"))
 
     return user
+
+
+def gradio_vietnamese() -> gr.I18n:
+    """Gradio's own texts ("Drop File Here", "Error"…) in Vietnamese, for browsers set to
+    Vietnamese or English (Gradio has no Vietnamese of its own)."""
+    text = resources.files("app.web").joinpath("data", "gradio_vi.json").read_text(encoding="utf-8")
+    vietnamese = {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
+    return gr.I18n(vi=vietnamese, en=vietnamese)
 
 
 def serve(service: Baocao, settings: Settings) -> None:
