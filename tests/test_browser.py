@@ -223,7 +223,7 @@ def test_copy_answer_with_sources_and_feedback(page, server_url: str, web_servic
     feedback = web_service.settings.feedback_path
     before = len(feedback.read_text(encoding="utf-8").splitlines()) if feedback.exists() else 0
     answer.hover()
-    page.locator("#chat button[aria-label='Dislike']").last.click()
+    page.locator("#chat button[aria-label='Không hữu ích']").last.click()
     page.wait_for_function("() => document.body.innerText.includes('đã ghi nhận góp ý')")
     rows = [json.loads(line) for line in feedback.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == before + 1
