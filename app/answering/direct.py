@@ -19,9 +19,17 @@ from importlib import resources
 from app.answering.frame import AnswerType, QuestionFrame
 from ingest.normalize import fold, search_syllables
 
-NEAR = 4  # syllables after a figure in which the question's cue ("bao nhiêu FDI") counts
+# A figure's own clause: the cue ("bao nhiêu FDI") must follow it within a few syllables
+# ("281 dự án FDI"), the question's other words lie within about ten syllables either side.
+NEAR = 4
+AROUND = 60  # characters
 MONEY = ("dong", "usd")  # a money unit ends in one of these (folded)
-MONEY_WORDS = frozenset({"von", "doanh", "thu", "nop", "ngan", "sach", "kim", "ngach", "gia", "tri", "xuat", "khau"})
+
+
+@lru_cache(maxsize=1)
+def _money_words() -> frozenset[str]:
+    text = resources.files("app.answering").joinpath("data", "money_words.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 @lru_cache(maxsize=1)
@@ -49,9 +57,8 @@ def _figure() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.,])(\d+(?:[.,]\d+)*)\s*({alternatives})(?!\w)", re.IGNORECASE)
 
 
+# "mấy" is a question word only with its accents ("máy" is a machine); unaccented, "may" is taken.
 ASKING = {True: re.compile(r"\b(?:bao nhiêu|mấy|bn)\b"), False: re.compile(r"\b(?:bao nhieu|may|bn)\b")}
-
-
 PART_END = re.compile(r"[,;?!.]|\bvà\b|\bva\b")
 
 
@@ -72,8 +79,8 @@ def _asks(frame: QuestionFrame) -> list[tuple[str | None, tuple[str, ...], str]]
         previous_end = match.end()
         joined = " ".join(after)
         percent = part.lstrip().startswith("%")
-        unit = "%" if percent else next((u for u in units if u != "%" and joined.startswith(u)), None)
-        if unit is None and (set(before) | set(after[:2])) & MONEY_WORDS:
+        unit = "%" if percent else next((u for u in units if u != "%" and f"{joined} ".startswith(f"{u} ")), None)
+        if unit is None and (set(before) | set(after[:2])) & _money_words():
             unit = ""  # "vốn bao nhiêu", "bao nhiêu vốn FDI"
         skip = 0 if unit in (None, "", "%") else len(unit.split())
         typed = " ".join(part.split()[:3]) if unit is None else ""
@@ -110,8 +117,8 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             continue
 
         def closeness(match: re.Match[str], cue: tuple[str, ...] = cue) -> tuple[int, int, int]:
-            after = search_syllables(quote[match.end() : match.end() + 40])[:NEAR]
-            window = search_syllables(quote[max(0, match.start() - 60) : match.end() + 60])
+            after = search_syllables(quote[match.end() : match.end() + AROUND])[:NEAR]
+            window = search_syllables(quote[max(0, match.start() - AROUND) : match.end() + AROUND])
             return (len(set(after) & set(cue)), len(set(window) & wanted_terms), -match.start())
 
         best = max(fitting, key=closeness)

@@ -13,6 +13,8 @@ answer the question, cite them, or refuse. Pure logic.
    first one lacks are added above the fitted extra threshold (one for questions that ask
    one thing, one for those that ask several). The likeliest quote comes first.
 5. A question that names nothing the reports are about ("xin chào") is told so.
+6. A "how many / how much / what share" question starts with the figure asked for, taken
+   from the first quote (``app.answering.direct``), when one fits.
 """
 
 from __future__ import annotations
@@ -56,8 +58,12 @@ class Selection:
     nearest: Candidate | None = None  # a likely sentence that failed a constraint (for a refusal)
     candidates: tuple[Candidate, ...] = ()  # every candidate, scored (for --explain)
     off_topic: bool = False  # the question is not about what the reports cover
-    focus: frozenset[str] = frozenset()  # the question's terms and names: what a cut quote keeps
-    frame: QuestionFrame | None = None  # the question, for the direct answer
+    frame: QuestionFrame | None = None  # the question (its terms and names guide a cut quote)
+
+    @property
+    def focus(self) -> frozenset[str]:
+        """The question's terms and names: what a quote cut to its length keeps."""
+        return focus_terms(self.frame) if self.frame is not None else frozenset()
 
     @property
     def lacking(self) -> tuple[str, ...]:
@@ -91,13 +97,13 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
         (replace(c, probability=weights.probability(c.features)) for c in candidates), key=lambda c: -c.probability
     )
     if not frame.on_topic:
-        return Selection([], [], None, tuple(scored), off_topic=True, focus=focus_terms(frame), frame=frame)
+        return Selection([], [], None, tuple(scored), off_topic=True, frame=frame)
     eligible = [c for c in scored if may_answer(frame, c)]
     if not eligible or eligible[0].probability < weights.answer_threshold:
         nearest = next((c for c in scored if not c.constraints.met), None)
         if nearest is not None and nearest.probability < weights.answer_threshold:
             nearest = None
-        return Selection([], [], nearest, tuple(scored), focus=focus_terms(frame), frame=frame)
+        return Selection([], [], nearest, tuple(scored), frame=frame)
     best = eligible[0]
     chosen = [best]
     missing: list[str] = []
@@ -135,7 +141,7 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
             chosen.append(candidate)
             found |= candidate.found
             figures |= set(numbers_in(candidate.quote))
-    return Selection(chosen, missing, None, tuple(scored), focus=focus_terms(frame), frame=frame)
+    return Selection(chosen, missing, None, tuple(scored), frame=frame)
 
 
 def focus_terms(frame: QuestionFrame) -> frozenset[str]:
@@ -249,10 +255,7 @@ def _refusal_lines(selection: Selection, phrasing: Phrasing, citations: _Citatio
     return lines
 
 
-def _quote_lines(
-    selection: Selection, phrasing: Phrasing, citations: _Citations, direct: list[str] | None = None
-) -> list[str]:
-    """The quotes, likeliest first; ``direct`` receives the figures of the first line, if any."""
+def _quote_lines(selection: Selection, phrasing: Phrasing, citations: _Citations) -> list[str]:
     missing = [phrasing.missing.format(what=what) for what in selection.missing]
     lines = [phrasing.intro]
     budget = MAX_ANSWER_CHARS - len("\n".join(["", *missing]))
@@ -264,30 +267,40 @@ def _quote_lines(
             break  # cited only once it is shown
         citations.cite(candidate, quote)
         lines.append(line)
-    if direct is not None and selection.frame is not None and selection.quotes:
-        best = selection.quotes[0]
-        facts = direct_facts(selection.frame, _shortened(best, selection.focus), selection.focus)
-        first = phrasing.direct.format(facts="; ".join(facts), n=citations.number(best))
-        if facts and len("\n".join([first, *lines, *missing])) <= MAX_ANSWER_CHARS:
-            direct.extend(facts)
-            lines.insert(0, first)
     return lines + missing
+
+
+def _direct_line(selection: Selection, phrasing: Phrasing, citations: _Citations) -> tuple[str, tuple[str, ...]]:
+    """The first line of an answer to a "how many / how much" question: the figures asked for,
+    from the first quote as shown, with its citation ("", () when no figure fits)."""
+    if selection.frame is None or not selection.quotes:
+        return "", ()
+    best = selection.quotes[0]
+    facts = tuple(direct_facts(selection.frame, _shortened(best, selection.focus), selection.focus))
+    if not facts:
+        return "", ()
+    return phrasing.direct.format(facts="; ".join(facts), n=citations.number(best)), facts
 
 
 def compose(question: str, selection: Selection, documents: Sequence[Document], phrasing: Phrasing) -> Answer:
     citations = _Citations()
-    direct: list[str] = []
+    facts: tuple[str, ...] = ()
     if selection.refused:
         lines = _refusal_lines(selection, phrasing, citations)
     else:
-        lines = _quote_lines(selection, phrasing, citations, direct)
+        lines = _quote_lines(selection, phrasing, citations)
+        first, facts = _direct_line(selection, phrasing, citations)
+        if facts and len("\n".join([first, *lines])) <= MAX_ANSWER_CHARS:
+            lines.insert(0, first)
+        else:
+            facts = ()
     return Answer(
         question=question,
         answer="\n".join(lines),
         refused=selection.refused,
         citations=list(citations.by_chunk.values()),
         retrieved=retrieved_passages(documents),
-        direct=tuple(direct),
+        direct=facts,
     )
 
 
