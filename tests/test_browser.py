@@ -270,7 +270,14 @@ def test_a_report_removed_in_the_documents_tab_leaves_the_index(page, tmp_path: 
     page.get_by_role("tab", name="Tài liệu").click()
     page.locator("#chosen-doc input").click()
     page.get_by_role("option", name=report.name).click()
+    page.click("#delete")  # asks first; "Không xóa" keeps the report
+    page.locator("#confirm-delete").get_by_text(report.name).wait_for()
+    page.click("#confirm-delete-no")
+    page.locator("#confirm-delete").wait_for(state="hidden")
+    assert report.name in {d.source for d in web_service.documents()}
     page.click("#delete")
+    page.locator("#confirm-delete").get_by_text(report.name).wait_for()
+    page.click("#confirm-delete-yes")
     page.locator("#library-status").get_by_text(f"Đã xóa {report.name}").wait_for()
     assert page.locator("#docs").get_by_text(report.name).count() == 0
     assert {d.source for d in web_service.documents()} == others

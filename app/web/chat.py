@@ -159,6 +159,21 @@ class ChatPage:
             raise gr.Error("Báo cáo không còn trong chỉ mục / the report is no longer indexed") from error
         return (_outcome_line(outcome), *self._library())
 
+    def ask_to_delete(self, doc_id: str | None, request: gr.Request) -> tuple[Any, ...]:
+        """The confirmation shown before a report is removed (nothing is removed yet)."""
+        self._require_admin(request)
+        if not doc_id:
+            raise gr.Error("Hãy chọn một báo cáo / choose a report")
+        try:
+            source = self.service.document(doc_id).source
+        except DocumentNotFoundError as error:
+            raise gr.Error("Báo cáo không còn trong chỉ mục / the report is no longer indexed") from error
+        question = (
+            f"Xóa **{escape_markdown(source)}** khỏi chỉ mục? Các đoạn đã lập chỉ mục và tệp gốc đã lưu "
+            "sẽ bị xóa hẳn; muốn hỏi lại về báo cáo này phải tải lên lại."
+        )
+        return gr.update(visible=True), question
+
     def delete(self, doc_id: str | None, request: gr.Request) -> tuple[Any, ...]:
         self._require_admin(request)
         if not doc_id:
@@ -226,6 +241,11 @@ def build_chat(service: Baocao, users: Users, feedback: FeedbackLog) -> gr.Block
                         chosen = gr.Dropdown(label="Báo cáo", choices=[], scale=4, elem_id="chosen-doc")
                         reindex = gr.Button("Lập chỉ mục lại", scale=1, elem_id="reindex")
                         delete = gr.Button("Xóa khỏi chỉ mục", variant="stop", scale=1, elem_id="delete")
+                    # Removal is final (the text is compacted out of the store): it is confirmed first.
+                    with gr.Row(visible=False, elem_id="confirm-delete") as confirm_row:
+                        confirm_text = gr.Markdown()
+                        confirm = gr.Button("Xóa", variant="stop", scale=0, elem_id="confirm-delete-yes")
+                        cancel = gr.Button("Không xóa", scale=0, elem_id="confirm-delete-no")
                 status = gr.Markdown(elem_id="library-status")
 
         chat_io = ([box, chatbot, turns, show_rewrite], [box, chatbot, turns, plain])
@@ -246,7 +266,12 @@ def build_chat(service: Baocao, users: Users, feedback: FeedbackLog) -> gr.Block
         demo.load(page.on_load, None, [manage, manage_note, docs, chosen], api_name=False)
         upload.click(page.upload, [files], [status, files, docs, chosen], api_name=False)
         reindex.click(page.reindex, [chosen], [status, docs, chosen], api_name=False)
-        delete.click(page.delete, [chosen], [status, docs, chosen], api_name=False)
+        delete.click(page.ask_to_delete, [chosen], [confirm_row, confirm_text], api_name=False)
+        hide_confirmation = {"fn": lambda: gr.update(visible=False), "inputs": None, "outputs": confirm_row}
+        confirm.click(**hide_confirmation, api_name=False).then(
+            page.delete, [chosen], [status, docs, chosen], api_name=False
+        )
+        cancel.click(**hide_confirmation, api_name=False)
 
         # JSON API for scripts: the ``ask --json`` object (no conversation state).
         api_question = gr.Textbox(visible=False)
