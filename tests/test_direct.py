@@ -54,7 +54,7 @@ def test_the_figure_asked_for_is_picked_out_of_the_quote(question: str, quote: s
     [
         ("Ban Quản lý nào được tặng Cờ thi đua năm 2031?", "Ban Quản lý các KCN tỉnh Kim Sơn được tặng Cờ thi đua."),
         ("Có bao nhiêu lao động trong các KCN?", "Các KCN thu hút 23 dự án."),  # no figure in that unit
-        ("Công ty nào đầu tư nhà máy 521 tỷ đồng?", "Công ty Kim Sơn đầu tư nhà máy 521 tỷ đồng."),
+        ("Công ty nào đầu tư nhà máy 617 tỷ đồng?", "Công ty Kim Sơn đầu tư nhà máy 617 tỷ đồng."),
     ],
 )
 def test_no_direct_answer_when_no_figure_fits(question: str, quote: str):

@@ -15,11 +15,11 @@ pytestmark = pytest.mark.unit
 
 
 def test_sentences_end_before_vietnamese_capitals_beyond_a_to_z():
-    text = "Tầm nhìn đến năm 2045. Đến nay có 7 KCN. Ở Kim Sơn có 5 KCN. Ước tính 3 dự án. Ưu tiên thu hút FDI."
+    text = "Tầm nhìn đến năm 2061. Đến nay có 9 KCN. Ở Kim Sơn có 4 KCN. Ước tính 3 dự án. Ưu tiên thu hút FDI."
     expected = [
-        "Tầm nhìn đến năm 2045.",
-        "Đến nay có 7 KCN.",
-        "Ở Kim Sơn có 5 KCN.",
+        "Tầm nhìn đến năm 2061.",
+        "Đến nay có 9 KCN.",
+        "Ở Kim Sơn có 4 KCN.",
         "Ước tính 3 dự án.",
         "Ưu tiên thu hút FDI.",
     ]
@@ -34,9 +34,9 @@ def test_no_sentence_ends_before_a_lower_case_word_or_after_an_abbreviation():
 
 LONG = (
     "KCN Kim Sơn A hiện có số dự án lớn nhất với 247 dự án, bao gồm 97 dự án có vốn đầu tư nước ngoài với "
-    "tổng vốn đăng ký là 1.432 triệu đô la Mỹ và 150 dự án trong nước với tổng vốn đăng ký là 21.765 tỷ đồng; "
+    "tổng vốn đăng ký là 1.432 triệu đô la Mỹ và 152 dự án trong nước với tổng vốn đăng ký là 21.765 tỷ đồng; "
     "tiếp đến là KCN Hòa Bình II với 109 dự án có vốn đầu tư nước ngoài với tổng vốn đăng ký 3.417 triệu đô la Mỹ; "
-    "đứng thứ ba là KCN Dệt May Kim Sơn với 71 dự án, trong đó 39 dự án FDI với tổng vốn đăng ký "
+    "đứng thứ ba là KCN Dệt May Kim Sơn với 76 dự án, trong đó 39 dự án FDI với tổng vốn đăng ký "
     "587 triệu USD và 32 dự án trong nước vốn 2.719 tỷ đồng."
 )
 
@@ -47,7 +47,7 @@ def clip(question: str, limit: int) -> str:
 
 def test_a_long_quote_keeps_the_clause_about_the_question_and_the_figures_after_it():
     quote = clip("KCN Dệt May Kim Sơn có bao nhiêu dự án FDI, vốn đăng ký bao nhiêu?", 200)
-    assert quote.startswith("… đứng thứ ba là KCN Dệt May Kim Sơn với 71 dự án")
+    assert quote.startswith("… đứng thứ ba là KCN Dệt May Kim Sơn với 76 dự án")
     assert "39 dự án FDI" in quote and "587 triệu USD" in quote
     assert len(quote) <= 200
 

@@ -1,7 +1,7 @@
 """Cut a long quote to the part that answers the question. Pure.
 
-A report sentence can run to a whole paragraph ("KCN A có 213 dự án…; tiếp đến là KCN B…;
-đứng thứ ba là KCN C với 68 dự án, trong đó 35 dự án FDI…"). Cutting it at a fixed length
+A report sentence can run to a whole paragraph ("KCN A có 247 dự án…; tiếp đến là KCN B…;
+đứng thứ ba là KCN C với 76 dự án, trong đó 39 dự án FDI…"). Cutting it at a fixed length
 keeps its start and can drop the very figure asked for. Instead the sentence is cut into
 clauses (at ",", ";", ":") and the clause about the question is kept with its neighbours,
 with "…" where something was left out.
@@ -24,7 +24,7 @@ def clip_quote(quote: str, wanted: Collection[str], limit: int, terms: Callable[
     ``wanted``: the question's terms in the form ``terms`` gives a text's words. The clause
     holding most of them, those found in few clauses counting most (then the clause with
     most figures, then the earliest), is kept; then the clauses
-    after it, which in a report sentence carry its figures ("KCN C với 68 dự án, trong đó 35
+    after it, which in a report sentence carry its figures ("KCN C với 76 dự án, trong đó 39
     dự án FDI…"), while they fit, and the start of the next one; if all that follows fits,
     the clauses before it. With no wanted term the start is kept.
     """

@@ -311,7 +311,7 @@ def _cumulative(text: str) -> bool:
 
 def _each_kind_met(frame: QuestionFrame, satisfied: set[str]) -> bool:
     """A comparison is answered part by part: one part of each kind is enough for a quote.
-    Places, zones and people are one kind: "KKT Đông Nam (Nghệ An) với Bà Rịa - Vũng Tàu"
+    Places, zones and people are one kind: "KKT Đông Hải (Kim Sơn) với Hà Nam"
     names a zone of one part only."""
     kinds = {
         "năm": [f"năm {y}" for y in frame.years],

@@ -1,5 +1,5 @@
 """The direct answer: the figure a "how many / how much / what share" question asks for,
-picked out of the quote that answers it ("**532 dự án** [1]"). Pure; the units are in
+picked out of the quote that answers it ("**437 dự án** [1]"). Pure; the units are in
 ``data/units.txt``.
 
 A figure is a number with its unit. The question says which unit it wants: the words after
@@ -98,7 +98,7 @@ def _fits(unit: str, wanted: str) -> bool:
 
 
 def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list[str]:
-    """The figures of ``quote`` that answer ``frame``'s question, as written ("5,890 tỷ USD")."""
+    """The figures of ``quote`` that answer ``frame``'s question, as written ("6,12 tỷ USD")."""
     if frame.answer_type not in (AnswerType.NUMBER, AnswerType.PERCENT):
         return []
     asks = _asks(frame)
@@ -124,7 +124,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
         best = max(fitting, key=closeness)
         taken.add(best.start())
         fact = f"{best.group(1)}{'' if best.group(2) == '%' else ' '}{best.group(2)}"
-        if asked is None and typed:  # say which of the figures this one is: "FDI: 279 dự án"
+        if asked is None and typed:  # say which of the figures this one is: "FDI: 281 dự án"
             fact = f"{typed}: {fact}"
         if fact not in facts:
             facts.append(fact)
@@ -132,5 +132,5 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
 
 
 def _is_question_figure(match: re.Match[str], frame: QuestionFrame) -> bool:
-    """A figure the question itself states ("nhà máy sợi 521 tỉ") is not its answer."""
+    """A figure the question itself states ("nhà máy 617 tỉ") is not its answer."""
     return match.group(1) in re.findall(r"\d+(?:[.,]\d+)*", frame.text)

@@ -50,7 +50,7 @@ class Answer:
     verified: bool = True  # the shown answer passed citation checks (extractive quotes are verbatim)
     ttft_ms: float | None = None  # time to the model's first token (generative answers)
     notice: str = ""  # why a generated answer was replaced by the extractive one
-    direct: tuple[str, ...] = ()  # the figures the first line states ("532 dự án"), shown in bold
+    direct: tuple[str, ...] = ()  # the figures the first line states ("437 dự án"), shown in bold
 
     def with_latency(self, latency_ms: float) -> Answer:
         return replace(self, latency_ms=round(latency_ms, 1))
