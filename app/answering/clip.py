@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
+from ingest.normalize import numbers_in
+
 CLAUSE_BREAK = re.compile(r"(?<=[,;:])\s+")
-FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 ELLIPSIS = "…"
 MIN_PART = 40  # characters: a shorter piece of the next clause is left out rather than shown
 
@@ -35,7 +36,7 @@ def clip_quote(quote: str, wanted: Collection[str], limit: int, terms: Callable[
     # A term found in every clause ("dự án") picks none out; one found in a single clause
     # (the zone's name) picks out that one: each term counts 1 / the clauses holding it.
     spread = {t: sum(t in h for h in held) for t in set().union(*held)}
-    value = [(sum(1 / spread[t] for t in h), len(FIGURE.findall(c))) for h, c in zip(held, clauses, strict=True)]
+    value = [(sum(1 / spread[t] for t in h), len(numbers_in(c))) for h, c in zip(held, clauses, strict=True)]
     anchor = max(range(len(clauses)), key=lambda i: (value[i], -i)) if spread else 0
     start, end = anchor, anchor + 1
     room = limit - 4 - len(clauses[anchor])  # room for the "… " marks

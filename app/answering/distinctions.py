@@ -82,6 +82,7 @@ def _named(text: str) -> dict[str, frozenset[str]]:
     return {group: frozenset(sides) for group, sides in found.items()}
 
 
+@lru_cache(maxsize=1024)  # asked once per candidate sentence of a question
 def asked(question: str) -> tuple[Asked, ...]:
     """What the question pins down: one side of a pair (a question naming both sides pins
     nothing), and every award it names."""

@@ -159,15 +159,19 @@ class ChatPage:
             raise gr.Error("Báo cáo không còn trong chỉ mục / the report is no longer indexed") from error
         return (_outcome_line(outcome), *self._library())
 
-    def ask_to_delete(self, doc_id: str | None, request: gr.Request) -> tuple[Any, ...]:
-        """The confirmation shown before a report is removed (nothing is removed yet)."""
+    def _chosen_report(self, doc_id: str | None, request: gr.Request) -> str:
+        """The file name of the report an admin chose in the library (a clear error otherwise)."""
         self._require_admin(request)
         if not doc_id:
             raise gr.Error("Hãy chọn một báo cáo / choose a report")
         try:
-            source = self.service.document(doc_id).source
+            return self.service.document(doc_id).source
         except DocumentNotFoundError as error:
             raise gr.Error("Báo cáo không còn trong chỉ mục / the report is no longer indexed") from error
+
+    def ask_to_delete(self, doc_id: str | None, request: gr.Request) -> tuple[Any, ...]:
+        """The confirmation shown before a report is removed (nothing is removed yet)."""
+        source = self._chosen_report(doc_id, request)
         question = (
             f"Xóa **{escape_markdown(source)}** khỏi chỉ mục? Các đoạn đã lập chỉ mục và tệp gốc đã lưu "
             "sẽ bị xóa hẳn; muốn hỏi lại về báo cáo này phải tải lên lại."
@@ -175,13 +179,7 @@ class ChatPage:
         return gr.update(visible=True), question
 
     def delete(self, doc_id: str | None, request: gr.Request) -> tuple[Any, ...]:
-        self._require_admin(request)
-        if not doc_id:
-            raise gr.Error("Hãy chọn một báo cáo / choose a report")
-        try:
-            source = self.service.document(doc_id).source
-        except DocumentNotFoundError as error:
-            raise gr.Error("Báo cáo không còn trong chỉ mục / the report is no longer indexed") from error
+        source = self._chosen_report(doc_id, request)
         try:
             self.service.delete(doc_id)
         except IndexBusyError as busy:
