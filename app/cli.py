@@ -93,14 +93,10 @@ def ask(
         typer.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
         return
     console.print(answer.answer, markup=False, highlight=False)
-    for citation in answer.citations:
-        where = f"trang {citation.page}, " if citation.page else ""
-        heading = citation.heading or "(không có mục)"
-        console.print(
-            f"\n[{citation.n}] {citation.doc} — {heading} ({where}đoạn {citation.paragraph})",
-            markup=False,
-            style="bold",
-        )
+    from app.render import cited_where
+
+    for citation in answer.citations:  # named as in the web chat: title and period, not the file name
+        console.print(f"\n[{citation.n}] {', '.join(cited_where(citation))}", markup=False, style="bold")
         console.print(citation.text, markup=False, highlight=False)
 
 

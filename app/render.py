@@ -87,7 +87,8 @@ def _report_name(citation: Citation) -> str:
     return f"«{title}» ({period})" if period and period.lower() not in title.lower() else f"«{title}»"
 
 
-def _where(citation: Citation) -> list[str]:
+def cited_where(citation: Citation) -> list[str]:
+    """Where a citation points, as staff read it: report title and period, section, page, paragraph."""
     where = [_report_name(citation)]
     if citation.heading:
         where.append(f"mục «{_clipped(citation.heading, CITED_HEADING_CHARS)}»")
@@ -113,7 +114,7 @@ def render_answer(answer: Answer, show_rewrite: bool = False) -> str:
         return body
     sources = ["", "---", "**Nguồn trích dẫn**", ""]
     for citation in answer.citations:
-        where = ", ".join(escape_markdown(part) for part in _where(citation))
+        where = ", ".join(escape_markdown(part) for part in cited_where(citation))
         url = source_url(citation.doc_id, citation.paragraph)
         sources.append(f"[**[{citation.n}]**]({url}) {where}  ")
         sources.append(f"> {escape_markdown(citation.text)}")
@@ -128,7 +129,7 @@ def render_plain(answer: Answer) -> str:
         lines += ["", "Nguồn:"]
         for citation in answer.citations:
             url = ORIGIN + source_url(citation.doc_id, citation.paragraph)
-            lines.append(f"[{citation.n}] {', '.join(_where(citation))} — {url}")
+            lines.append(f"[{citation.n}] {', '.join(cited_where(citation))} — {url}")
             lines.append(f"    «{citation.quote or citation.text}»")
     return "\n".join(lines)
 

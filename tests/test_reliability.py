@@ -657,6 +657,8 @@ def test_a_report_is_removed_and_reindexed_from_the_command_line(tmp_path: Path,
     (doc,) = Baocao(make_settings(home)).documents()
     again = run_cli(monkeypatch, home, "reindex", doc.doc_id)
     assert again.exit_code == 0 and "bao_cao.txt: 2 đoạn, 0 nhúng mới" in again.output
+    asked = run_cli(monkeypatch, home, "ask", "Tổng số lao động đang làm việc tại các KCN là bao nhiêu người?")
+    assert asked.exit_code == 0 and "[1] «BÁO CÁO KẾT QUẢ»" in asked.output  # named by its title, as on the web
     gone = run_cli(monkeypatch, home, "remove", doc.doc_id)
     assert gone.exit_code == 0 and "Đã xóa bao_cao.txt" in gone.output
     assert Baocao(make_settings(home)).documents() == []
