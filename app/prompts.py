@@ -28,6 +28,7 @@ def extractive_phrasing() -> Phrasing:
         item=data["item"],
         missing=data["missing"],
         nearest=data["nearest"],
+        related=data["related"],
         off_topic=data["off_topic"],
         direct=data["direct"],
     )

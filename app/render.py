@@ -9,17 +9,20 @@ from __future__ import annotations
 import html
 import re
 from datetime import UTC, datetime, timedelta, timezone
+from urllib.parse import urlencode
 
 from app.answering.models import Answer, Citation
 from vectorstore.chroma_store import DocumentInfo
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+MARKED_CHARS = 600  # of a quote carried in a link to be marked: quotes are cut near 420 characters
 ORIGIN = "{origin}"  # replaced by the page's origin when the text is copied
 
 
-def source_url(doc_id: str, paragraph: int) -> str:
-    """The shareable address of a paragraph in the source view."""
-    return f"/source/{doc_id}#p-{paragraph}"
+def source_url(doc_id: str, paragraph: int, quote: str = "") -> str:
+    """The shareable address of a paragraph in the source view; ``quote`` is marked there."""
+    marked = f"?{urlencode({'mark': quote[:MARKED_CHARS]})}" if quote else ""
+    return f"/source/{doc_id}{marked}#p-{paragraph}"
 
 
 # A bare address in report text would be turned into a link by the chat's Markdown; a
@@ -46,7 +49,7 @@ def _link_markers(text: str, citations: dict[int, Citation]) -> str:
         citation = citations.get(int(match.group(1)))
         if citation is None:
             return f"**[{match.group(1)}]**"
-        return f"[**[{citation.n}]**]({source_url(citation.doc_id, citation.paragraph)})"
+        return f"[**[{citation.n}]**]({source_url(citation.doc_id, citation.paragraph, citation.quote)})"
 
     pieces, last = [], 0
     for quoted in _QUOTED.finditer(text):
@@ -112,14 +115,19 @@ def render_answer(answer: Answer, show_rewrite: bool = False) -> str:
         body = f"*Câu hỏi được hiểu là: {escape_markdown(answer.standalone_question)}*\n\n{body}"
     if not answer.citations:
         return body
-    sources = ["", "---", "**Nguồn trích dẫn**", ""]
+    sources = []
     for citation in answer.citations:
         where = ", ".join(escape_markdown(part) for part in cited_where(citation))
-        url = source_url(citation.doc_id, citation.paragraph)
+        url = source_url(citation.doc_id, citation.paragraph, citation.quote)
         sources.append(f"[**[{citation.n}]**]({url}) {where}  ")
-        sources.append(f"> {escape_markdown(citation.text)}")
+        # A refusal lists passages to read, not evidence: the sentence, not the whole paragraph.
+        shown = citation.quote if answer.refused and citation.quote else citation.text
+        sources.append(f"> {escape_markdown(shown)}")
         sources.append("")
-    return body + "\n" + "\n".join(sources)
+    if answer.refused:  # the nearest passages stay folded: the answer is the refusal
+        summary = f"Các đoạn gần nhất ({len(answer.citations)})"
+        return f"{body}\n\n<details><summary>{summary}</summary>\n\n" + "\n".join(sources) + "\n</details>"
+    return body + "\n" + "\n".join(["", "---", "**Nguồn trích dẫn**", "", *sources])
 
 
 def render_plain(answer: Answer) -> str:

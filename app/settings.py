@@ -104,6 +104,11 @@ class Settings(BaseSettings):
         return self.home / "feedback.jsonl"
 
     @property
+    def history_key_path(self) -> Path:
+        """The key the chat history kept in each browser is encrypted with (made on first use)."""
+        return self.home / "history.key"
+
+    @property
     def max_upload_bytes(self) -> int:
         return self.max_upload_mb * 1_000_000
 

@@ -99,7 +99,7 @@ def upload(page, *files: Path) -> str:
     return text
 
 
-def test_an_answer_cites_and_its_citation_opens_the_highlighted_paragraph(page, screenshots: Path):
+def test_an_answer_cites_and_its_citation_opens_the_marked_paragraph_beside_the_chat(page, screenshots: Path):
     page.screenshot(path=screenshots / "chat-empty.png")
     answer = ask(
         page, "Giá trị sản xuất công nghiệp 6 tháng đầu năm 2020 của các KCN tỉnh Bến Tre đạt bao nhiêu % kế hoạch?"
@@ -113,21 +113,46 @@ def test_an_answer_cites_and_its_citation_opens_the_highlighted_paragraph(page, 
     page.screenshot(path=screenshots / "chat-answer.png")
     marker = answer.locator("a[href*='/source/']").first
     href = marker.get_attribute("href")
-    assert re.fullmatch(r"/source/[0-9a-f]{16}#p-\d+", href)
-    with page.context.expect_page() as opened:
-        marker.click()
-    source = opened.value
-    source.wait_for_load_state()
-    assert source.url.endswith(href)
-    target = source.locator(":target")
+    assert re.fullmatch(r"/source/[0-9a-f]{16}\?mark=[^#]+#p-\d+", href)
+    pages_before = len(page.context.pages)
+    marker.click()
+    # The evidence opens beside the chat, on the same page: no new tab.
+    panel = page.locator("#evidence-panel")
+    panel.wait_for(state="visible")
+    assert len(page.context.pages) == pages_before
+    assert page.locator("#evidence-open").get_attribute("href") == href  # the shareable page, one click away
+    frame = page.frame_locator("#evidence-frame")
+    target = frame.locator(":target")
+    target.wait_for()
     assert target.get_attribute("id") == href.split("#")[1]
-    assert "44,88%" in target.inner_text()
     assert "1.13. Ban Quản lý các KCN tỉnh Bến Tre" in target.inner_text()  # its section heading
     assert target.evaluate("e => getComputedStyle(e).backgroundColor") == HIGHLIGHT
     assert target.evaluate("e => e.getBoundingClientRect().top") < 900  # scrolled into view
+    assert "44,88%" in target.locator("mark").first.inner_text()  # the quoted sentence is marked in it
     number = int(href.rsplit("-", 1)[1])
-    assert source.locator(f"#p-{number - 1}").count() == 1 and source.locator(f"#p-{number + 1}").count() == 1
+    assert frame.locator(f"#p-{number - 1}").count() == 1 and frame.locator(f"#p-{number + 1}").count() == 1
+    assert answer.is_visible()  # the chat stays in view beside the panel
+    page.screenshot(path=screenshots / "evidence-panel.png")
+    page.click("#evidence-close")
+    panel.wait_for(state="hidden")
+    source = page.context.new_page()
+    source.goto(href)
     source.screenshot(path=screenshots / "source-view.png")
+
+
+def test_a_refusal_says_what_is_missing_and_folds_the_nearest_passages(page, screenshots: Path):
+    answer = ask(page, "Giá trị sản xuất công nghiệp năm 2061 của các KCN tỉnh Bến Tre đạt bao nhiêu % kế hoạch?")
+    text = answer.inner_text()
+    assert extractive_phrasing().refusal in text and "năm 2061" in text
+    folded = answer.locator("details")
+    assert folded.count() == 1 and folded.get_attribute("open") is None
+    quote = folded.locator("blockquote").first
+    assert not quote.is_visible()
+    folded.locator("summary").click()
+    assert quote.is_visible() and quote.inner_text().strip()
+    assert folded.locator("a[href*='/source/']").count() >= 1
+    page.locator("#chat .message-row.user-row").last.evaluate("e => e.scrollIntoView({block: 'start'})")
+    page.screenshot(path=screenshots / "chat-refusal.png")
 
 
 def test_a_follow_up_question_uses_the_conversation(page):
@@ -312,3 +337,51 @@ def test_gradio_own_texts_are_vietnamese_and_staff_see_no_setting_names(page):
     assert "Bấm để chọn tệp" in upload.inner_text()
     assert "Drop File Here" not in upload.inner_text() and "Click to Upload" not in upload.inner_text()
     page.get_by_role("tab", name="Hỏi đáp").click()
+
+
+def stored_history_changes(page, action) -> None:
+    """Run ``action`` and wait until the browser has stored the conversation it changed."""
+    before = page.evaluate("() => localStorage.getItem('baocao-history')")
+    action()
+    page.wait_for_function("(v) => localStorage.getItem('baocao-history') !== v", arg=before)
+
+
+def reload(page) -> None:
+    page.reload()
+    page.wait_for_selector("#question textarea")
+    page.wait_for_selector("body[data-history='restored']", state="attached")
+
+
+def test_the_conversation_survives_a_reload_until_a_new_one_is_started(page, web_service: Baocao):
+    question = "Đến tháng 6/2020, tổng số lao động đang làm việc tại các khu công nghiệp Cần Thơ là bao nhiêu?"
+    stored_history_changes(page, lambda: ask(page, question))
+    reload(page)
+    restored = page.locator("#chat .message-row.bot-row").last
+    restored.get_by_text("36.818").first.wait_for()
+    assert page.locator("#chat .message-row.user-row").last.inner_text().startswith("Đến tháng 6/2020")
+    assert restored.locator("a[href*='/source/']").count() >= 1  # its citations still link
+    # The turn is kept too: a follow-up question still reads the conversation.
+    assert "1.860" in ask(page, "còn Bạc Liêu thì sao?").inner_text()
+    stored_history_changes(page, lambda: page.click("#new-chat"))
+    reload(page)
+    assert page.locator("#chat .message-row").count() == 0
+    assert web_service.settings.history_key_path.stat().st_mode & 0o077 == 0  # the key is the owner's alone
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+def test_the_pages_fit_a_phone_and_a_desktop_screen(browser, server_url: str, screenshots: Path, width: int):
+    context = browser.new_context(viewport={"width": width, "height": 844}, base_url=server_url)
+    page = context.new_page()
+    page.goto("/")
+    page.wait_for_selector("#question textarea")
+    page.get_by_role("tab", name="Tài liệu").click()
+    table = page.locator("#docs table")
+    table.wait_for()
+    # Nothing is wider than the screen: the table scrolls inside its own box.
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+    headers = table.locator("th")
+    for i in range(headers.count()):  # each header on one line, not one letter per line
+        box = headers.nth(i).bounding_box()
+        assert box["height"] < 2 * 24, headers.nth(i).inner_text()
+    page.screenshot(path=screenshots / f"documents-{width}.png")
+    context.close()

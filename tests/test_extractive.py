@@ -191,6 +191,31 @@ def test_a_refusal_names_only_what_no_passage_states():
     assert Selection([], [], nearest, (nearest, other)).lacking == ("province:kon tum",)
     # when every constraint it fails is failed everywhere, all of them are named
     assert Selection([], [], nearest, (nearest,)).lacking == ("6 tháng", "province:kon tum")
+    # when each is stated by another passage, nothing is said to be missing: the answer may be
+    # there, only not surely enough
+    stated = sentence(("6 tháng",), frozenset({"province:kon tum"}))
+    assert Selection([], [], nearest, (nearest, other, stated)).lacking == ()
+
+
+def test_a_refusal_lists_the_nearest_passages_those_meeting_the_question_first():
+    from app.answering.extractive import compose
+
+    def sentence(document: Document, met: bool, probability: float) -> Candidate:
+        check = ConstraintCheck(met=met, in_sentence_share=0.0, failed=() if met else ("năm 2033",))
+        quote = document.page_content.split(". ")[0]
+        return Candidate(document, 0, quote, {"ocr": 0.0}, check, probability=probability)
+
+    other_year = sentence(HA_NAM, met=False, probability=0.4)
+    meets = sentence(DONG_NAI, met=True, probability=0.1)
+    same_passage = sentence(DONG_NAI, met=True, probability=0.05)
+    scored = (other_year, meets, same_passage)
+    from app.answering.extractive import _nearest_passages
+
+    assert _nearest_passages([meets, same_passage, other_year]) == (meets, other_year)  # one per passage
+    answer = compose("q", Selection([], [], None, scored, related=(meets, other_year)), [HA_NAM, DONG_NAI], PHRASING)
+    assert answer.refused and [c.doc for c in answer.citations] == ["d1.txt", "d1.txt"]
+    assert answer.answer.splitlines()[-1] == "Các đoạn gần nhất, chưa đủ để trả lời: [1] [2]"
+    assert answer.citations[0].quote.startswith("- Tổng số lao động")
 
 
 @pytest.mark.parametrize(

@@ -21,9 +21,22 @@ def test_hostile_report_text_is_escaped():
 
 
 def test_citation_markers_link_to_the_paragraph_in_the_source_view():
-    markdown = render_answer(Answer("q", "Đạt 44,88% [1].", False, citations=[citation()]))
-    assert "[**[1]**](/source/0123456789abcdef#p-12)" in markdown
+    markdown = render_answer(Answer("q", "Đạt 52,37% [1].", False, citations=[citation()]))
+    # the link carries the quote, to be marked in the paragraph it opens
+    assert "[**[1]**](/source/0123456789abcdef?mark=%C4%90o%E1%BA%A1n+tr%C3%ADch.#p-12)" in markdown
     assert source_url("0123456789abcdef", 12) == "/source/0123456789abcdef#p-12"
+    # no ")" that would end the Markdown link
+    assert source_url("d", 1, "Vốn (FDI) [2]") == "/source/d?mark=V%E1%BB%91n+%28FDI%29+%5B2%5D#p-1"
+
+
+def test_a_refusal_folds_its_nearest_passages_and_shows_their_sentences():
+    from dataclasses import replace
+
+    nearest = replace(citation(text="Câu đầu. Câu gần nhất với câu hỏi."), quote="Câu gần nhất với câu hỏi.")
+    markdown = render_answer(Answer("q", "KHÔNG CÓ\nCác đoạn gần nhất: [1]", True, citations=[nearest]))
+    assert "<details><summary>Các đoạn gần nhất (1)</summary>" in markdown and markdown.endswith("</details>")
+    assert "> Câu gần nhất với câu hỏi\\." in markdown and "Câu đầu" not in markdown
+    assert "Nguồn trích dẫn" not in markdown
 
 
 def test_report_text_shows_as_written():
@@ -48,7 +61,7 @@ def test_bidi_controls_never_reach_the_page():
 
 
 def test_a_marker_without_a_citation_is_not_a_link():
-    markdown = render_answer(Answer("q", "Đạt 44,88% [2].", False, citations=[citation()]))
+    markdown = render_answer(Answer("q", "Đạt 52,37% [2].", False, citations=[citation()]))
     assert "**[2]**" in markdown and "#p-" not in markdown.split("---")[0]
 
 
@@ -59,10 +72,10 @@ def test_the_rewritten_question_shows_only_when_asked():
 
 
 def test_plain_text_keeps_answer_sources_and_links():
-    text = render_plain(Answer("q", "Đạt 44,88% [1].", False, citations=[citation(text="Đạt 44,88% kế hoạch.")]))
-    assert text.startswith("Đạt 44,88% [1].\n\nNguồn:\n[1] bc.pdf, mục «1.5. Ban Quản lý KKT tỉnh Đồng Tháp», trang 3")
+    text = render_plain(Answer("q", "Đạt 52,37% [1].", False, citations=[citation(text="Đạt 52,37% kế hoạch.")]))
+    assert text.startswith("Đạt 52,37% [1].\n\nNguồn:\n[1] bc.pdf, mục «1.5. Ban Quản lý KKT tỉnh Đồng Tháp», trang 3")
     assert f"{ORIGIN}/source/0123456789abcdef#p-12" in text
-    assert "«Đạt 44,88% kế hoạch.»" in text
+    assert "«Đạt 52,37% kế hoạch.»" in text
 
 
 def test_a_citation_names_the_report_by_its_title_and_period_not_its_file_name():

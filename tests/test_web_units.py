@@ -126,3 +126,14 @@ def test_feedback_cli_summarises_and_exports_gold_skeletons(tmp_path):
     assert "2 góp ý: 1 👍, 1 👎" in result.stdout
     rows = [json.loads(line) for line in export.read_text(encoding="utf-8").splitlines()]
     assert [r["question"] for r in rows] == ["Bến Tre đạt bao nhiêu?"] and rows[0]["id"] == "fb001"
+
+
+def test_the_quoted_sentence_is_marked_and_stays_escaped():
+    page = render_source_page(DOC, CHUNKS, has_original=True, mark="Phần một  của đoạn dài.")
+    assert "<mark>Phần một của đoạn dài</mark>." in page  # spacing of the quote does not matter
+    # a cut quote is marked piece by piece; a piece too short to point at one place is not marked
+    cut = render_source_page(DOC, CHUNKS, has_original=True, mark="… của đoạn dài … Mở đầu")
+    assert cut.count("<mark>") == 1 and "<mark>của đoạn dài</mark>" in cut and "<mark>Mở" not in cut
+    hostile = render_source_page(DOC, CHUNKS, has_original=True, mark="<script>alert(1)</script><img src=x")
+    assert "<mark>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x</mark>" in hostile
+    assert "<script>alert" not in hostile

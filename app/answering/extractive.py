@@ -47,6 +47,7 @@ class Phrasing:
     item: str
     missing: str = "Không có thông tin về {what}."
     nearest: str = "Gần nhất là ({what}): “{quote}” [{n}]"
+    related: str = "Các đoạn gần nhất, chưa đủ để trả lời: {refs}"
     off_topic: str = "Câu hỏi này nằm ngoài nội dung các báo cáo."
     direct: str = "{facts} [{n}]"
 
@@ -58,6 +59,7 @@ class Selection:
     nearest: Candidate | None = None  # a likely sentence that failed a constraint (for a refusal)
     candidates: tuple[Candidate, ...] = ()  # every candidate, scored (for --explain)
     off_topic: bool = False  # the question is not about what the reports cover
+    related: tuple[Candidate, ...] = ()  # a refusal's nearest passages, shown collapsed
     frame: QuestionFrame | None = None  # the question (its terms and names guide a cut quote)
 
     @property
@@ -68,12 +70,12 @@ class Selection:
     @property
     def lacking(self) -> tuple[str, ...]:
         """What the refusal says is missing: the constraints of the nearest sentence that no
-        candidate meets ("Hà Giang", not "6 tháng" that other sentences do state)."""
+        candidate meets ("Hà Giang", not "6 tháng" that other sentences do state). Empty when
+        each is met somewhere: the reports may hold the answer, only not surely enough."""
         if self.nearest is None:
             return ()
         failed = self.nearest.constraints.failed
-        unmet = tuple(f for f in failed if not any(f in c.constraints.satisfied for c in self.candidates))
-        return unmet or failed
+        return tuple(f for f in failed if not any(f in c.constraints.satisfied for c in self.candidates))
 
     @property
     def refused(self) -> bool:
@@ -103,7 +105,8 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
         nearest = next((c for c in scored if not c.constraints.met), None)
         if nearest is not None and nearest.probability < weights.answer_threshold:
             nearest = None
-        return Selection([], [], nearest, tuple(scored), frame=frame)
+        related = _nearest_passages([*eligible, *(c for c in scored if c not in eligible)])
+        return Selection([], [], nearest, tuple(scored), related=related, frame=frame)
     best = eligible[0]
     chosen = [best]
     missing: list[str] = []
@@ -142,6 +145,18 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
             found |= candidate.found
             figures |= set(numbers_in(candidate.quote))
     return Selection(chosen, missing, None, tuple(scored), frame=frame)
+
+
+def _nearest_passages(ranked: Sequence[Candidate]) -> tuple[Candidate, ...]:
+    """The best sentence of each of the first passages, those meeting the question's
+    constraints first: what a refusal offers to read instead of a dead end."""
+    chosen: list[Candidate] = []
+    for candidate in ranked:
+        if len(chosen) >= MAX_QUOTES:
+            break
+        if all(candidate.chunk_id != c.chunk_id for c in chosen):
+            chosen.append(candidate)
+    return tuple(chosen)
 
 
 def focus_terms(frame: QuestionFrame) -> frozenset[str]:
@@ -246,12 +261,14 @@ def _refusal_lines(selection: Selection, phrasing: Phrasing, citations: _Citatio
     if selection.off_topic:
         return [*lines, phrasing.off_topic]
     nearest = selection.nearest
-    if nearest is not None:
-        failed = ", ".join(_label(f) for f in selection.lacking) or "điều được hỏi"
-        lines.append(phrasing.missing.format(what=failed))
+    if nearest is not None and selection.lacking:
+        lines.append(phrasing.missing.format(what=", ".join(_label(f) for f in selection.lacking)))
         quote = _shortened(nearest, selection.focus)
         held = ", ".join(nearest.constraints.held) or nearest.document.metadata.get("title", "")
         lines.append(phrasing.nearest.format(what=held, quote=quote, n=citations.cite(nearest, quote)))
+    refs = [f"[{citations.cite(c, _shortened(c, selection.focus))}]" for c in selection.related]
+    if refs:
+        lines.append(phrasing.related.format(refs=" ".join(dict.fromkeys(refs))))
     return lines
 
 

@@ -3,6 +3,7 @@ documents; what to answer and how to ingest lives below ``app``."""
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,7 +31,41 @@ COPY_JS = f"""(text) => {{
   if (!text) return;
   navigator.clipboard.writeText(text.replaceAll({ORIGIN!r}, window.location.origin));
 }}"""
-CSS = ".source-note { font-size: .85rem; color: #57606a; }"
+CSS = """
+.source-note { font-size: .85rem; color: #57606a; }
+/* The library table scrolls inside its own box on a narrow screen instead of squeezing its
+   columns to a letter per line; headers and numbers never wrap, titles wrap at words. */
+#docs table { display: block; overflow-x: auto; max-width: 100%; }
+#docs th, #docs td:not(:first-child) { white-space: nowrap; }
+#docs td:first-child { min-width: 14rem; }
+"""
+# Answers kept in the browser across reloads: each, with its sources, is a few kilobytes of
+# the ~5 MB a browser gives a site's localStorage.
+HISTORY_ANSWERS = 20
+
+
+def history_key(path: Path) -> str | None:
+    """The secret the browser-kept history is encrypted with: made once and kept in the home,
+    so a restarted server still reads it (None when the home is read-only: Gradio then makes
+    one per start and the history lasts until the server restarts)."""
+    try:
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_urlsafe(32), encoding="utf-8")
+            path.chmod(0o600)
+        return path.read_text(encoding="utf-8").strip() or None
+    except OSError:
+        return None
+
+
+def kept_history(history: list[dict[str, Any]], turns: list[dict[str, Any]]) -> dict[str, Any]:
+    """The last ``HISTORY_ANSWERS`` questions and answers, with their turns renumbered."""
+    keep = history[-2 * HISTORY_ANSWERS :]
+    dropped = len(history) - len(keep)
+    kept_turns = [
+        {**turn, "message_index": turn["message_index"] - dropped} for turn in turns if turn["message_index"] >= dropped
+    ]
+    return {"chat": keep, "turns": kept_turns}
 
 
 def _outcome_line(outcome: IngestOutcome) -> str:
@@ -91,6 +126,21 @@ class ChatPage:
                     "answer": answer.to_json(),
                 }
                 yield "", history, [*turns, turn], render_plain(answer)
+
+    @staticmethod
+    def save_history(
+        history: list[dict[str, Any]], turns: list[dict[str, Any]], saved: Any, request: gr.Request
+    ) -> dict[str, Any]:
+        """The conversation kept in the browser, one per user (login on) on a shared browser."""
+        saved = saved if isinstance(saved, dict) else {}
+        return {**saved, request.username or "": kept_history(history or [], turns or [])}
+
+    @staticmethod
+    def restore_history(saved: Any, request: gr.Request) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        kept = saved.get(request.username or "") if isinstance(saved, dict) else None
+        if not isinstance(kept, dict):
+            return [], []
+        return list(kept.get("chat") or []), list(kept.get("turns") or [])
 
     @staticmethod
     def pick_example(data: gr.SelectData) -> str:
@@ -189,6 +239,7 @@ class ChatPage:
 
 def build_chat(service: Baocao, users: Users, feedback: FeedbackLog) -> gr.Blocks:
     page = ChatPage(service, users, feedback)
+    history_key_path = service.settings.history_key_path
     with gr.Blocks(title="baocao — hỏi đáp báo cáo") as demo:
         gr.Markdown(
             "## baocao — Hỏi đáp trên các báo cáo thi đua, khen thưởng\n"
@@ -198,6 +249,7 @@ def build_chat(service: Baocao, users: Users, feedback: FeedbackLog) -> gr.Block
             with gr.Tab("Hỏi đáp", id="chat"):
                 chatbot = gr.Chatbot(
                     label="Hội thoại",
+                    show_label=False,  # the label box sat over the first line of a scrolled answer
                     height=560,
                     elem_id="chat",
                     placeholder="**Hỏi về chỉ tiêu, kết quả, khen thưởng trong các báo cáo.**  \n"
@@ -219,6 +271,7 @@ def build_chat(service: Baocao, users: Users, feedback: FeedbackLog) -> gr.Block
                     clear = gr.Button("Cuộc hội thoại mới", size="sm", elem_id="new-chat")
                     show_rewrite = gr.Checkbox(label="Hiện câu hỏi đã được diễn giải (câu hỏi nối tiếp)", value=False)
                 turns = gr.State([])
+                saved = gr.BrowserState({}, storage_key="baocao-history", secret=history_key(history_key_path))
                 plain = gr.Textbox(visible=False, elem_id="plain-answer")
             with gr.Tab("Tài liệu", id="documents"):
                 gr.Markdown("### Báo cáo đã lập chỉ mục")
@@ -250,16 +303,21 @@ def build_chat(service: Baocao, users: Users, feedback: FeedbackLog) -> gr.Block
         # Questions share one pool of workers (Gradio runs one call per event at a time by
         # default, so every user waited for the one before); uploads and deletions stay one at a time.
         answers = {"concurrency_limit": service.settings.answer_workers, "concurrency_id": "answers"}
-        box.submit(page.respond, *chat_io, api_name=False, **answers)
-        send.click(page.respond, *chat_io, api_name=False, **answers)
+        # Each finished answer (and each cleared chat) is kept in the browser for the next visit.
+        keep = {"fn": page.save_history, "inputs": [chatbot, turns, saved], "outputs": saved, "api_name": False}
+        box.submit(page.respond, *chat_io, api_name=False, **answers).then(**keep)
+        send.click(page.respond, *chat_io, api_name=False, **answers).then(**keep)
         chatbot.example_select(page.pick_example, None, box, api_name=False).then(
             page.respond, *chat_io, api_name=False, **answers
-        )
+        ).then(**keep)
         chatbot.like(page.record_feedback, [turns], None, api_name=False)
         copy.click(None, plain, None, js=COPY_JS, api_name=False)
-        clear.click(lambda: ([], [], ""), None, [chatbot, turns, plain], api_name=False)
+        clear.click(lambda: ([], [], ""), None, [chatbot, turns, plain], api_name=False).then(**keep)
         # The chatbot's own trash button clears the messages: forget the conversation with them.
-        chatbot.clear(lambda: ([], ""), None, [turns, plain], api_name=False)
+        chatbot.clear(lambda: ([], ""), None, [turns, plain], api_name=False).then(**keep)
+        demo.load(page.restore_history, [saved], [chatbot, turns], api_name=False).then(
+            None, js="() => { document.body.dataset.history = 'restored'; }", api_name=False
+        )  # the mark tells a script (and the browser tests) the kept conversation is back
 
         demo.load(page.on_load, None, [manage, manage_note, docs, chosen], api_name=False)
         upload.click(page.upload, [files], [status, files, docs, chosen], api_name=False)

@@ -16,6 +16,7 @@ from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from app.feedback import FeedbackLog
+from app.render import MARKED_CHARS
 from app.service import Baocao, DocumentNotFoundError
 from app.settings import Settings
 from app.web.auth import BasicAuthMiddleware, Users, parse_users, user_from_header
@@ -46,14 +47,14 @@ def create_app(service: Baocao, settings: Settings) -> FastAPI:
         return PlainTextResponse(problem or "ok", status_code=503 if problem else 200)
 
     @api.get("/source/{doc_id}", response_class=HTMLResponse)
-    def source(doc_id: str) -> HTMLResponse:
+    def source(doc_id: str, mark: str = "") -> HTMLResponse:
         try:
             info = service.document(doc_id)
             chunks = service.paragraphs(doc_id)
         except DocumentNotFoundError:
             return HTMLResponse(render_not_found(f"Không có báo cáo mã {doc_id} trong chỉ mục."), status_code=404)
         has_original = service.originals.path(doc_id) is not None
-        return HTMLResponse(render_source_page(info, chunks, has_original))
+        return HTMLResponse(render_source_page(info, chunks, has_original, mark[:MARKED_CHARS]))
 
     @api.get("/files/{doc_id}", response_model=None)
     def original(doc_id: str) -> FileResponse | HTMLResponse:
@@ -75,6 +76,7 @@ def create_app(service: Baocao, settings: Settings) -> FastAPI:
         css=CSS,
         show_error=True,
         i18n=gradio_vietnamese(),
+        head=resources.files("app.web").joinpath("data", "evidence.html").read_text(encoding="utf-8"),
     )
     if users.enabled:
         app.add_middleware(BasicAuthMiddleware, users=users)

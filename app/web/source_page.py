@@ -2,11 +2,13 @@
 
 Opening ``/source/{doc_id}#p-12`` scrolls to paragraph 12 and highlights it (CSS
 ``:target``), with its section heading and page above it and the neighbouring paragraphs
-around it. Everything from the report is HTML-escaped: it is data, never markup.
+around it; ``?mark=<quote>`` also marks the quoted sentence wherever the report states it.
+Everything from the report is HTML-escaped: it is data, never markup.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from html import escape
 from itertools import groupby
@@ -30,20 +32,46 @@ h2 { font-size: 1.05rem; margin: 1.6rem 0 .4rem; color: #0b4f8a; }
 .para .meta { font-size: .8rem; color: #57606a; }
 .para .meta a { color: #57606a; }
 .para p { margin: .2rem 0 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+mark { background: #ffe08a; padding: 0 .1em; border-radius: 3px; }
 """
+
+MIN_MARKED_CHARS = 12  # a shorter piece of a cut quote ("năm 2031") would be marked all over the report
+
+
+def quote_pattern(quote: str) -> re.Pattern[str] | None:
+    """The pieces of a quote as shown (cut with "…", merged quotes joined by "…") as one
+    pattern, spacing free; None when no piece is long enough to point at one place."""
+    pieces = [p.strip(" ,;:.") for p in quote.split("…")]
+    words = [p.split() for p in pieces if len(p) >= MIN_MARKED_CHARS]
+    if not words:
+        return None
+    return re.compile("|".join(r"\s+".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True)))
+
+
+def _marked(text: str, pattern: re.Pattern[str] | None) -> str:
+    """``text`` escaped, with what ``pattern`` finds inside <mark>."""
+    if pattern is None:
+        return escape(text)
+    out, last = [], 0
+    for found in pattern.finditer(text):
+        out += [escape(text[last : found.start()]), f"<mark>{escape(found.group())}</mark>"]
+        last = found.end()
+    return "".join([*out, escape(text[last:])])
 
 
 def _page_link(doc: DocumentInfo, page: int | None, has_original: bool) -> str:
     if not page:
         return ""
     if doc.kind == "pdf" and has_original:
-        return f' · <a class="page" href="/files/{doc.doc_id}#page={page}">trang {page}</a>'
+        return f' · <a class="page" href="/files/{doc.doc_id}#page={page}" target="_blank">trang {page}</a>'
     return f" · trang {page}"
 
 
-def _paragraph(doc: DocumentInfo, number: int, parts: Sequence[Chunk], has_original: bool) -> str:
+def _paragraph(
+    doc: DocumentInfo, number: int, parts: Sequence[Chunk], has_original: bool, mark: re.Pattern[str] | None
+) -> str:
     first = parts[0]
-    text = "\n".join(escape(part.text) for part in parts)
+    text = "\n".join(_marked(part.text, mark) for part in parts)
     heading = f' · <span class="heading">{escape(first.heading)}</span>' if first.heading else ""
     return (
         f'<section class="para" id="p-{number}" data-paragraph="{number}">'
@@ -53,8 +81,10 @@ def _paragraph(doc: DocumentInfo, number: int, parts: Sequence[Chunk], has_origi
     )
 
 
-def render_source_page(doc: DocumentInfo, chunks: Sequence[Chunk], has_original: bool) -> str:
-    """``chunks`` in reading order; a new section heading is printed where it starts."""
+def render_source_page(doc: DocumentInfo, chunks: Sequence[Chunk], has_original: bool, mark: str = "") -> str:
+    """``chunks`` in reading order; a new section heading is printed where it starts; what
+    ``mark`` quotes is marked."""
+    pattern = quote_pattern(mark)
     body: list[str] = []
     shown: tuple[str, ...] = ()
     for number, group in groupby(chunks, key=lambda c: c.paragraph):
@@ -65,7 +95,7 @@ def render_source_page(doc: DocumentInfo, chunks: Sequence[Chunk], has_original:
             common += 1
         body.extend(f"<h2>{escape(h)}</h2>" for h in headings[common:])
         shown = headings
-        body.append(_paragraph(doc, number, parts, has_original))
+        body.append(_paragraph(doc, number, parts, has_original, pattern))
     facts = [escape(doc.source)]
     if doc.encoding:
         facts.append(f"chuyển từ bảng mã {escape(doc.encoding)}")
@@ -74,14 +104,14 @@ def render_source_page(doc: DocumentInfo, chunks: Sequence[Chunk], has_original:
     facts.append(f"{doc.paragraphs} đoạn")
     if doc.indexed_at:
         facts.append(f"lập chỉ mục {escape(local_time(doc.indexed_at))}")
-    original = f'<a href="/files/{doc.doc_id}">Mở tệp gốc</a>' if has_original else ""
+    original = f'<a href="/files/{doc.doc_id}" target="_blank">Mở tệp gốc</a>' if has_original else ""
     title = escape(doc.title or doc.source)
     return (
         '<!doctype html><html lang="vi"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{title} — baocao</title><style>{_STYLE}</style></head><body>"
         f'<header><h1>{title}</h1><div class="facts">{" · ".join(facts)}</div>'
-        f'<div class="links"><a href="/">← Quay lại hỏi đáp</a>{original}</div></header>'
+        f'<div class="links"><a href="/" target="_top">← Quay lại hỏi đáp</a>{original}</div></header>'
         f"<main>{''.join(body)}</main></body></html>"
     )
 
