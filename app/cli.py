@@ -286,7 +286,7 @@ def _known_document(service: Baocao, doc_id: str) -> DocumentInfo:
 
 @app.command()
 def remove(doc_id: Annotated[str, typer.Argument(help="Mã báo cáo / the doc_id `baocao docs` lists")]) -> None:
-    """Remove a report from the index: its chunks and its kept original."""
+    """Remove a report from the index: its chunks and its kept original (restorable from the trash)."""
     from app.service import IndexBusyError
 
     service = _service()
@@ -297,6 +297,47 @@ def remove(doc_id: Annotated[str, typer.Argument(help="Mã báo cáo / the doc_i
         errors.print(str(busy), markup=False, highlight=False)
         raise typer.Exit(1) from None
     console.print(f"Đã xóa {info.source} khỏi chỉ mục", markup=False, highlight=False)
+
+
+@app.command()
+def trash(
+    empty: Annotated[
+        bool, typer.Option("--empty", help="Xóa hẳn mọi báo cáo trong thùng rác / delete them for good")
+    ] = False,
+) -> None:
+    """List the removed reports that can still be restored (`baocao restore`)."""
+    from app.render import local_time
+
+    service = _service()
+    if empty:
+        gone = service.empty_trash()
+        console.print(f"Đã xóa hẳn {len(gone)} báo cáo trong thùng rác", markup=False)
+        return
+    table = Table(title=f"Thùng rác (giữ {service.settings.trash_days} ngày)")
+    for column in ("doc_id", "file", "removed at (UTC+7)"):
+        table.add_column(column)
+    for entry in service.trashed():
+        table.add_row(entry.doc_id, entry.source, local_time(entry.removed_at))
+    console.print(table)
+
+
+@app.command()
+def restore(doc_id: Annotated[str, typer.Argument(help="Mã báo cáo / the doc_id `baocao trash` lists")]) -> None:
+    """Put a removed report back, as it was (nothing is read or embedded again)."""
+    from app.service import DocumentNotFoundError, IndexBusyError
+
+    service = _service()
+    try:
+        info = service.restore(doc_id)
+    except DocumentNotFoundError:
+        errors.print(
+            f"Không có báo cáo mã {doc_id} trong thùng rác (xem `baocao trash`) / not in the trash", highlight=False
+        )
+        raise typer.Exit(1) from None
+    except IndexBusyError as busy:
+        errors.print(str(busy), markup=False, highlight=False)
+        raise typer.Exit(1) from None
+    console.print(f"Đã khôi phục {info.source}", markup=False, highlight=False)
 
 
 @app.command()

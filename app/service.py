@@ -48,6 +48,7 @@ from vectorstore.chroma_store import (
 from vectorstore.embeddings import make_embeddings
 from vectorstore.retriever import HybridRetriever
 from vectorstore.segments import IndexBusyError, SegmentedKeywordIndex
+from vectorstore.trash import Trash, TrashedReport
 
 INDEX_UPDATE_CHUNKS = 2_000
 MAX_QUESTION_CHARS = 1_000  # a 100k-character question took two minutes of CPU, and others waited
@@ -94,6 +95,7 @@ class Baocao:
         database = None if settings.chroma_url else settings.chroma_path / "chroma.sqlite3"
         self.store = ChunkStore(client, settings.collection, embedding_model=model_id, database=database)
         self.originals = Originals(settings.originals_path)
+        self.trash = Trash(settings.trash_path, settings.trash_days)
         self.ingestor = Ingestor(
             self.store,
             self.embeddings,
@@ -341,14 +343,45 @@ class Baocao:
         return chunks
 
     def delete(self, doc_id: str) -> None:
-        """Remove one report: its chunks and its kept original, nothing else. Raises
-        ``IndexBusyError`` while another process is indexing into the same store."""
+        """Remove one report: its chunks and its kept original, nothing else; kept in the trash
+        for ``trash_days`` so it can be restored. Raises ``IndexBusyError`` while another
+        process is indexing into the same store."""
+        info = self.document(doc_id)
         index = self.keyword_index()
         with index.change():
             self._recover(index)
+            self.trash.purge()
+            rows = self.store.export_document(doc_id)
+            self.trash.put(doc_id, rows, self.originals.path(doc_id), info.source, info.title)
             self.ingestor.delete([doc_id])  # journaled: a crash midway leaves no orphan original
             index.remove([doc_id])
             self.store.compact()  # the report's text gone from the database file too
+
+    def trashed(self) -> list[TrashedReport]:
+        """Removed reports that can still be restored, the latest first."""
+        self.trash.purge()
+        return self.trash.entries()
+
+    def empty_trash(self) -> list[str]:
+        """Remove for good every report kept in the trash; returns their ids."""
+        return self.trash.purge(everything=True)
+
+    def restore(self, doc_id: str) -> DocumentInfo:
+        """Put a removed report back as it was (same id, text, vectors and original: nothing
+        is read or embedded again). Raises ``DocumentNotFoundError`` when it is not in the trash."""
+        if doc_id not in {entry.doc_id for entry in self.trashed()}:
+            raise DocumentNotFoundError(doc_id)
+        index = self.keyword_index()
+        with index.change():
+            self._recover(index)
+            if not self.store.chunk_ids(doc_id):  # not indexed again since (by a new upload)
+                self.store.import_rows(self.trash.rows(doc_id))
+                original = self.trash.original(doc_id)
+                if original is not None:
+                    self.originals.keep(doc_id, original)
+                index.add(self.store.chunks_of(doc_id))
+            self.trash.discard(doc_id)
+        return self.document(doc_id)
 
     def ask(self, question: str, history: Sequence[str] = ()) -> Answer:
         """Answer ``question``; ``history`` = the standalone questions asked before in the conversation."""

@@ -47,6 +47,8 @@ class Settings(BaseSettings):
     )
 
     max_upload_mb: int = Field(50, description="largest file accepted for ingest, and the most a .docx may unpack to")
+    # A week: a report removed by mistake is usually missed at the next working session.
+    trash_days: int = Field(7, ge=0, description="days a removed report can be restored; 0 = a removal is final")
 
     llm_base_url: str = Field("", description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1")
     llm_model: str = Field("", description="model name at that endpoint")
@@ -102,6 +104,11 @@ class Settings(BaseSettings):
     @property
     def feedback_path(self) -> Path:
         return self.home / "feedback.jsonl"
+
+    @property
+    def trash_path(self) -> Path:
+        """Removed reports (rows and original), restorable for ``trash_days``."""
+        return self.home / "trash" / self.collection
 
     @property
     def history_key_path(self) -> Path:

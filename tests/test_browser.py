@@ -306,6 +306,16 @@ def test_a_report_removed_in_the_documents_tab_leaves_the_index(page, tmp_path: 
     page.locator("#library-status").get_by_text(f"Đã xóa {report.name}").wait_for()
     assert page.locator("#docs").get_by_text(report.name).count() == 0
     assert {d.source for d in web_service.documents()} == others
+    # A removal can be undone: the report comes back as it was, and can be asked about again.
+    removed_id = web_service.trashed()[0].doc_id
+    page.click("#undo-delete")
+    page.locator("#library-status").get_by_text(f"Đã khôi phục {report.name}").wait_for()
+    page.locator("#docs").get_by_text(report.name).first.wait_for()
+    assert page.locator("#undo-delete").is_hidden()
+    assert removed_id in {d.doc_id for d in web_service.documents()} and not web_service.trashed()
+    page.get_by_role("tab", name="Hỏi đáp").click()
+    assert "777" in ask(page, "Ban Quản lý KKT tỉnh Tạm nộp ngân sách đạt bao nhiêu?").inner_text()
+    web_service.delete(removed_id)  # the other tests see the library they started with
 
 
 def test_bad_uploads_are_explained_and_nothing_indexed_is_lost(browser, web_service: Baocao, tmp_path: Path):

@@ -618,7 +618,12 @@ def test_a_deleted_or_replaced_report_leaves_no_copy_of_its_text_anywhere_in_the
     service.delete(gone.doc_id)
     (again,) = service.ingest([write(tmp_path / "thay.txt", REPORT.replace("Thử Nghiệm", "Tân Lập"))])
     assert again.status == "replaced"
-    assert copies_in(home, deleted) == [] and copies_in(home, replaced) == []
+    assert copies_in(home, replaced) == []
+    # The removed report waits in the trash to be restored, and nowhere else; once the trash
+    # is emptied no copy is left.
+    assert copies_in(home, deleted) and all(path.startswith("trash/") for path in copies_in(home, deleted))
+    assert service.empty_trash() == [gone.doc_id]
+    assert copies_in(home, deleted) == []
     assert service.ask(WORKERS_2020.replace("Thử Nghiệm", "Tân Lập")).citations  # the store still answers
 
 
@@ -664,3 +669,16 @@ def test_a_report_is_removed_and_reindexed_from_the_command_line(tmp_path: Path,
     assert Baocao(make_settings(home)).documents() == []
     unknown = run_cli(monkeypatch, home, "remove", doc.doc_id)
     assert unknown.exit_code == 1 and "no report" in unknown.output
+    # A removal is undone from the trash: the same report, answered again, nothing embedded.
+    listed = run_cli(monkeypatch, home, "trash")
+    assert listed.exit_code == 0 and doc.doc_id in listed.output and "bao_cao.txt" in listed.output
+    back = run_cli(monkeypatch, home, "restore", doc.doc_id)
+    assert back.exit_code == 0 and "Đã khôi phục bao_cao.txt" in back.output
+    restored = Baocao(make_settings(home))
+    assert [d.doc_id for d in restored.documents()] == [doc.doc_id] and restored.originals.path(doc.doc_id)
+    assert "[1] «BÁO CÁO KẾT QUẢ»" in run_cli(monkeypatch, home, "ask", "Tổng số lao động tại các KCN?").output
+    assert run_cli(monkeypatch, home, "restore", doc.doc_id).exit_code == 1  # no longer in the trash
+    assert run_cli(monkeypatch, home, "remove", doc.doc_id).exit_code == 0
+    emptied = run_cli(monkeypatch, home, "trash", "--empty")
+    assert emptied.exit_code == 0 and "Đã xóa hẳn 1" in emptied.output
+    assert run_cli(monkeypatch, home, "restore", doc.doc_id).exit_code == 1

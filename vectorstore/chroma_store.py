@@ -236,6 +236,24 @@ class ChunkStore:
     def delete_document(self, doc_id: str) -> None:
         self._collection.delete(where={"doc_id": doc_id})
 
+    def export_document(self, doc_id: str) -> dict[str, Any]:
+        """A document's rows as stored (ids, texts, metadata, vectors): what ``import_rows``
+        puts back without embedding anything again."""
+        result = self._collection.get(where={"doc_id": doc_id}, include=["documents", "metadatas", "embeddings"])
+        vectors = result["embeddings"] if result["embeddings"] is not None else []
+        return {
+            "ids": list(result["ids"]),
+            "documents": list(result["documents"] or []),
+            "metadatas": [dict(m) for m in result["metadatas"] or []],
+            "embeddings": [[float(x) for x in v] for v in vectors],
+        }
+
+    def import_rows(self, rows: dict[str, Any]) -> None:
+        if rows["ids"]:
+            self._collection.upsert(
+                ids=rows["ids"], documents=rows["documents"], metadatas=rows["metadatas"], embeddings=rows["embeddings"]
+            )
+
     def compact(self) -> None:
         """Rewrite a local store's database file so that deleted text is gone from it, not
         only unreachable (SQLite keeps freed pages). A server store (``chroma run``) is the

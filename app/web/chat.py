@@ -222,11 +222,14 @@ class ChatPage:
     def ask_to_delete(self, doc_id: str | None, request: gr.Request) -> tuple[Any, ...]:
         """The confirmation shown before a report is removed (nothing is removed yet)."""
         source = self._chosen_report(doc_id, request)
-        question = (
-            f"Xóa **{escape_markdown(source)}** khỏi chỉ mục? Các đoạn đã lập chỉ mục và tệp gốc đã lưu "
-            "sẽ bị xóa hẳn; muốn hỏi lại về báo cáo này phải tải lên lại."
+        days = self.service.settings.trash_days
+        kept = (
+            f"Báo cáo được giữ trong thùng rác {days} ngày: có thể hoàn tác ngay, hoặc khôi phục bằng "
+            "`baocao restore`; sau đó bị xóa hẳn."
+            if days
+            else "Các đoạn đã lập chỉ mục và tệp gốc sẽ bị xóa hẳn; muốn hỏi lại phải tải lên lại."
         )
-        return gr.update(visible=True), question
+        return gr.update(visible=True), f"Xóa **{escape_markdown(source)}** khỏi chỉ mục? {kept}"
 
     def delete(self, doc_id: str | None, request: gr.Request) -> tuple[Any, ...]:
         source = self._chosen_report(doc_id, request)
@@ -234,7 +237,21 @@ class ChatPage:
             self.service.delete(doc_id)
         except IndexBusyError as busy:
             raise gr.Error(str(busy)) from busy
-        return (f"- ✓ Đã xóa {escape_markdown(source)} khỏi chỉ mục", *self._library())
+        undo = gr.update(visible=self.service.trash.enabled)
+        return (f"- ✓ Đã xóa {escape_markdown(source)} khỏi chỉ mục", doc_id, undo, *self._library())
+
+    def undo_delete(self, doc_id: str | None, request: gr.Request) -> tuple[Any, ...]:
+        """Put back the report removed last on this page."""
+        self._require_admin(request)
+        if not doc_id:
+            raise gr.Error("Không có gì để hoàn tác / nothing to undo")
+        try:
+            info = self.service.restore(doc_id)
+        except DocumentNotFoundError as error:
+            raise gr.Error("Báo cáo không còn trong thùng rác / no longer in the trash") from error
+        except IndexBusyError as busy:
+            raise gr.Error(str(busy)) from busy
+        return (f"- ✓ Đã khôi phục {escape_markdown(info.source)}", None, gr.update(visible=False), *self._library())
 
 
 def build_chat(service: Baocao, users: Users, feedback: FeedbackLog) -> gr.Blocks:
@@ -298,6 +315,8 @@ def build_chat(service: Baocao, users: Users, feedback: FeedbackLog) -> gr.Block
                         confirm = gr.Button("Xóa", variant="stop", scale=0, elem_id="confirm-delete-yes")
                         cancel = gr.Button("Không xóa", scale=0, elem_id="confirm-delete-no")
                 status = gr.Markdown(elem_id="library-status")
+                undo = gr.Button("Hoàn tác xóa", size="sm", visible=False, elem_id="undo-delete")
+                removed = gr.State(None)  # the report removed last on this page, for the undo
 
         chat_io = ([box, chatbot, turns, show_rewrite], [box, chatbot, turns, plain])
         # Questions share one pool of workers (Gradio runs one call per event at a time by
@@ -325,8 +344,9 @@ def build_chat(service: Baocao, users: Users, feedback: FeedbackLog) -> gr.Block
         delete.click(page.ask_to_delete, [chosen], [confirm_row, confirm_text], api_name=False)
         hide_confirmation = {"fn": lambda: gr.update(visible=False), "inputs": None, "outputs": confirm_row}
         confirm.click(**hide_confirmation, api_name=False).then(
-            page.delete, [chosen], [status, docs, chosen], api_name=False
+            page.delete, [chosen], [status, removed, undo, docs, chosen], api_name=False
         )
+        undo.click(page.undo_delete, [removed], [status, removed, undo, docs, chosen], api_name=False)
         cancel.click(**hide_confirmation, api_name=False)
 
         # JSON API for scripts: the ``ask --json`` object (no conversation state).
