@@ -112,12 +112,30 @@ def evaluate(
         Path | None, typer.Option(help="Per-question outcomes to compare with (evals/snapshot.jsonl): lists flips")
     ] = None,
     write_snapshot: Annotated[bool, typer.Option(help="Record this run's outcomes in --snapshot")] = False,
+    corpus: Annotated[
+        list[Path] | None,
+        typer.Option("--corpus", help="Reports (files or folders) the gold set is about; default: the bundled samples"),
+    ] = None,
+    live: Annotated[
+        bool, typer.Option("--live", help="Ask the live index (with every upload) instead of an index of --corpus")
+    ] = False,
 ) -> None:
-    """Run every question of a gold file and print retrieval and answer metrics."""
+    """Run every question of a gold file and print retrieval and answer metrics.
+
+    By default the questions are asked of an index of exactly the --corpus reports (kept in
+    <home>/eval-index and brought up to date each run), so uploads never change the figures."""
     from evals.runner import run_eval
 
-    service = _service()
-    service.ensure_samples()
+    settings = Settings()
+    if live:
+        service = _service(settings)
+        service.ensure_samples()
+    else:
+        service = _service(settings.model_copy(update={"home": settings.eval_home, "chroma_url": "", "trash_days": 0}))
+        reports = corpus or [settings.samples_dir]
+        with console.status("Đang lập chỉ mục riêng cho đánh giá…"):
+            kept = service.index_exactly(reports)
+        console.print(f"Chỉ mục đánh giá / eval index: {kept} báo cáo ({settings.eval_home})", markup=False)
     with console.status("Đang chạy bộ câu hỏi…"):
         results, rows = run_eval(service, gold, output)
     _print_rows(f"baocao eval — {gold.name} — {service.mode_name}", rows)

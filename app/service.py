@@ -357,6 +357,16 @@ class Baocao:
             index.remove([doc_id])
             self.store.compact()  # the report's text gone from the database file too
 
+    def index_exactly(self, paths: Sequence[Path]) -> int:
+        """Make the index hold exactly the reports under ``paths`` (new and changed ones indexed,
+        the others removed); returns how many it holds. For an evaluation's own index."""
+        outcomes = self.ingest(list(paths))
+        wanted = {o.doc_id for o in outcomes if o.status != "failed"}
+        for info in self.documents():
+            if info.doc_id not in wanted:
+                self.delete(info.doc_id)
+        return len(self.documents())
+
     def trashed(self) -> list[TrashedReport]:
         """Removed reports that can still be restored, the latest first."""
         self.trash.purge()

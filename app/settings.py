@@ -106,6 +106,12 @@ class Settings(BaseSettings):
         return self.home / "feedback.jsonl"
 
     @property
+    def eval_home(self) -> Path:
+        """The home of ``baocao eval``'s own index: only the reports it is told to index, never
+        uploads (kept between runs, so unchanged reports are not embedded again)."""
+        return self.home / "eval-index"
+
+    @property
     def trash_path(self) -> Path:
         """Removed reports (rows and original), restorable for ``trash_days``."""
         return self.home / "trash" / self.collection

@@ -682,3 +682,26 @@ def test_a_report_is_removed_and_reindexed_from_the_command_line(tmp_path: Path,
     emptied = run_cli(monkeypatch, home, "trash", "--empty")
     assert emptied.exit_code == 0 and "Đã xóa hẳn 1" in emptied.output
     assert run_cli(monkeypatch, home, "restore", doc.doc_id).exit_code == 1
+
+
+def test_eval_asks_its_own_index_of_the_corpus_not_the_uploads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    home = tmp_path / "home"
+    # An upload of the live library states another figure for the same question.
+    run_cli(monkeypatch, home, "ingest", str(write(tmp_path / "tai_len.txt", REPORT_2020)))
+    corpus = tmp_path / "corpus"
+    write_in(corpus / "bao_cao.txt", REPORT)
+    gold = tmp_path / "gold.jsonl"
+    question = {"id": "q1", "question": WORKERS_2020, "category": "number", "must_include": [["12.345"]]}
+    gold.write_text(json.dumps(question, ensure_ascii=False) + "\n", encoding="utf-8")
+    own = run_cli(monkeypatch, home, "eval", "--set", str(gold), "--corpus", str(corpus))
+    assert own.exit_code == 0 and "eval index: 1 báo cáo" in own.output and "Sai / wrong" not in own.output
+    eval_settings = make_settings(home / "eval-index")
+    assert [d.source for d in Baocao(eval_settings).documents()] == ["bao_cao.txt"]
+    live = run_cli(monkeypatch, home, "eval", "--set", str(gold), "--live")
+    assert "Sai / wrong: q1" in live.output  # the live index answers from the upload
+    # The next run holds exactly the corpus again: a report gone from it leaves the eval index.
+    (corpus / "bao_cao.txt").unlink()
+    write_in(corpus / "khac.txt", REPORT.replace("Thử Nghiệm", "Đông Hải"))
+    again = run_cli(monkeypatch, home, "eval", "--set", str(gold), "--corpus", str(corpus))
+    assert "eval index: 1 báo cáo" in again.output
+    assert [d.source for d in Baocao(eval_settings).documents()] == ["khac.txt"]
