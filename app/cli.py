@@ -15,6 +15,7 @@ from rich.table import Table
 from app.settings import Settings
 
 if TYPE_CHECKING:
+    from app.answering.models import Answer
     from app.service import Baocao
     from evals.metrics import Summary
     from vectorstore.chroma_store import DocumentInfo
@@ -82,13 +83,18 @@ def ask(
     question: Annotated[str, typer.Argument(help="Câu hỏi / the question")],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object")] = False,
     explain: Annotated[bool, typer.Option("--explain", help="Show the candidate sentences and why")] = False,
+    local: Annotated[bool, typer.Option("--local", help="Answer in this process even when the web app runs")] = False,
 ) -> None:
-    """Answer a question with cited passages."""
-    service = _service()
-    service.ensure_samples()
-    if explain:
-        _explain(service, question)
-    answer = service.ask(question)
+    """Answer a question with cited passages (asked of the running web app when it serves the
+    same library: no model to load, well under a second)."""
+    settings = Settings()
+    answer = None if explain or local else _ask_running_app(settings, question)
+    if answer is None:
+        service = _service(settings)
+        service.ensure_samples()
+        if explain:
+            _explain(service, question)
+        answer = service.ask(question)
     if as_json:
         typer.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
         return
@@ -98,6 +104,31 @@ def ask(
     for citation in answer.citations:  # named as in the web chat: title and period, not the file name
         console.print(f"\n[{citation.n}] {', '.join(cited_where(citation))}", markup=False, style="bold")
         console.print(citation.text, markup=False, highlight=False)
+
+
+def _ask_running_app(settings: Settings, question: str) -> Answer | None:
+    """The answer of a web app running on this machine with the same library, or None (not
+    running, another library, or an error: the caller answers itself)."""
+    import httpx
+
+    from app.answering.models import Answer
+    from app.web.auth import LIBRARY_HEADER, parse_users
+
+    host = "127.0.0.1" if settings.host in ("0.0.0.0", "::", "") else settings.host
+    users = parse_users(settings.auth, settings.admins)
+    auth = next(iter(users.passwords.items()), None) if users.enabled else None
+    # A short wait to connect (nothing listening answers at once); the answer itself may take
+    # as long as the app's model is allowed.
+    timeout = httpx.Timeout(settings.llm_timeout_s + 30, connect=0.5)
+    try:
+        response = httpx.get(
+            f"http://{host}:{settings.port}/api/ask", params={"q": question}, auth=auth, timeout=timeout
+        )
+    except httpx.HTTPError:
+        return None
+    if response.status_code != 200 or response.headers.get(LIBRARY_HEADER) != settings.library_id:
+        return None
+    return Answer.from_json(response.json())
 
 
 @app.command("eval")
@@ -376,7 +407,7 @@ def serve(
     port: Annotated[int | None, typer.Option(help="Port")] = None,
 ) -> None:
     """Start the web chat (indexes the bundled sample reports on first start)."""
-    from app.web import serve as serve_web
+    from app.web.server import serve as serve_web
 
     overrides = {k: v for k, v in {"host": host, "port": port}.items() if v is not None}
     settings = Settings(**overrides)

@@ -9,10 +9,13 @@ from __future__ import annotations
 import html
 import re
 from datetime import UTC, datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from app.answering.models import Answer, Citation
-from vectorstore.chroma_store import DocumentInfo
+
+if TYPE_CHECKING:  # the CLI renders answers without loading the store's library
+    from vectorstore.chroma_store import DocumentInfo
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
 MARKED_CHARS = 600  # of a quote carried in a link to be marked: quotes are cut near 420 characters

@@ -6,6 +6,7 @@ environment itself. Every field is documented in ``.env.example``.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -104,6 +105,13 @@ class Settings(BaseSettings):
     @property
     def feedback_path(self) -> Path:
         return self.home / "feedback.jsonl"
+
+    @property
+    def library_id(self) -> str:
+        """Names the library (home, store, collection) without showing its path: a running web
+        app and a CLI call answer from the same reports only when theirs agree."""
+        where = f"{self.home.resolve()}|{self.chroma_url}|{self.collection}"
+        return hashlib.sha256(where.encode()).hexdigest()[:16]
 
     @property
     def eval_home(self) -> Path:

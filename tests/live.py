@@ -17,7 +17,7 @@ import uvicorn
 
 from app.service import Baocao
 from app.settings import Settings
-from app.web import create_app
+from app.web.server import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's package, installed by .ci/run
 CHROMIUM_ARGS = [

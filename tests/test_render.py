@@ -124,3 +124,11 @@ def test_times_are_shown_in_vietnam_time_and_long_section_labels_are_cut():
     text = render_plain(Answer("q", "x [1]", False, citations=[replace(citation(), heading=long_heading)]))
     label = text.split("mục «", 1)[1].split("»", 1)[0]
     assert len(label) <= 81 and label.endswith("…")
+
+
+def test_an_answer_reads_back_from_its_json_object():
+    from dataclasses import replace
+
+    answer = Answer("q", "Đạt 52,37% [1].", False, citations=[citation()], direct=("52,37%",), notice="n")
+    again = Answer.from_json(answer.to_json())
+    assert again.to_json() == answer.to_json() and replace(again, retrieved=[]) == again

@@ -116,3 +116,32 @@ def test_questions_asked_at_once_are_answered_side_by_side_as_they_are_one_by_on
         asked = zip(clients, questions, strict=True)
         together = list(pool.map(lambda pair: pair[0].predict(pair[1], api_name="/ask"), asked))
     assert [payload["answer"] for payload in together] == alone
+
+
+def test_baocao_ask_answers_through_the_running_app_of_the_same_library(
+    web_service: Baocao, tmp_path, monkeypatch: pytest.MonkeyPatch
+):
+    from typer.testing import CliRunner
+
+    from app import cli
+
+    question = "Đến tháng 6/2020, tổng số lao động đang làm việc tại các khu công nghiệp Cần Thơ là bao nhiêu?"
+    with live_server(web_service, web_service.settings) as url:
+        monkeypatch.setenv("BAOCAO_HOME", str(web_service.settings.home))
+        monkeypatch.setenv("BAOCAO_PORT", url.rsplit(":", 1)[1])
+
+        def no_local_library(*_args, **_kwargs):
+            raise AssertionError("the CLI loaded the library although the app answers")
+
+        with monkeypatch.context() as patched:
+            patched.setattr(cli, "_service", no_local_library)
+            asked = CliRunner().invoke(cli.app, ["ask", question])
+        assert asked.exit_code == 0, asked.output
+        assert "36.818" in asked.output and "[1] «" in asked.output  # the answer and its named source
+        as_json = CliRunner().invoke(cli.app, ["ask", "--json", question])
+        assert '"refused": false' in as_json.output
+        # Another library (another home) is never answered by this app: the CLI answers itself.
+        monkeypatch.setenv("BAOCAO_HOME", str(tmp_path / "other"))
+        monkeypatch.setenv("BAOCAO_SAMPLES_DIR", str(tmp_path / "no-samples"))
+        other = CliRunner().invoke(cli.app, ["ask", question])
+        assert other.exit_code == 0 and "36.818" not in other.output

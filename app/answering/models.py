@@ -59,6 +59,24 @@ class Answer:
         """The answer to ``standalone``, recorded under the question the user typed."""
         return replace(self, question=question, standalone_question=standalone if standalone != question else "")
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Answer:
+        """An answer read back from its ``to_json`` object (the retrieved passages as ids only
+        are not kept)."""
+        return cls(
+            question=str(data["question"]),
+            answer=str(data["answer"]),
+            refused=bool(data["refused"]),
+            mode=str(data.get("mode", "extractive")),
+            citations=[Citation(**c) for c in data.get("citations", [])],
+            latency_ms=float(data.get("latency_ms", 0.0)),
+            standalone_question=str(data.get("standalone_question", "")),
+            verified=bool(data.get("verified", True)),
+            ttft_ms=data.get("ttft_ms"),
+            notice=str(data.get("notice", "")),
+            direct=tuple(data.get("direct", ())),
+        )
+
     def to_json(self) -> dict[str, Any]:
         """The ``baocao ask --json`` object."""
         return (

@@ -1,5 +1,3 @@
-"""Web app: Gradio chat and documents tab mounted in FastAPI beside the source view."""
-
-from app.web.server import create_app, serve
-
-__all__ = ["create_app", "serve"]
+"""Web app: Gradio chat and documents tab mounted in FastAPI beside the source view
+(``app.web.server``). Nothing is imported here: the CLI reads ``app.web.auth`` without
+loading Gradio."""

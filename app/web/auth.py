@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+LIBRARY_HEADER = "X-Baocao-Library"  # which library an answer of /api/ask comes from (Settings.library_id)
+
 
 @dataclass(frozen=True)
 class Users:

@@ -12,14 +12,14 @@ from importlib import resources
 import gradio as gr
 import uvicorn
 from fastapi import FastAPI, Request
-from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from app.feedback import FeedbackLog
 from app.render import MARKED_CHARS
 from app.service import Baocao, DocumentNotFoundError
 from app.settings import Settings
-from app.web.auth import BasicAuthMiddleware, Users, parse_users, user_from_header
+from app.web.auth import LIBRARY_HEADER, BasicAuthMiddleware, Users, parse_users, user_from_header
 from app.web.chat import CSS, build_chat
 from app.web.middleware import HeadAsGet
 from app.web.source_page import render_not_found, render_source_page
@@ -45,6 +45,12 @@ def create_app(service: Baocao, settings: Settings) -> FastAPI:
         # Checks the store can be read (a deleted or damaged home answers 503 with the reason).
         problem = service.health()
         return PlainTextResponse(problem or "ok", status_code=503 if problem else 200)
+
+    @api.get("/api/ask")
+    def ask(q: str) -> JSONResponse:
+        """The ``ask --json`` object for a question (``baocao ask`` uses it when the app runs)."""
+        answer = service.ask(q.strip())
+        return JSONResponse(answer.to_json(), headers={LIBRARY_HEADER: settings.library_id})
 
     @api.get("/source/{doc_id}", response_class=HTMLResponse)
     def source(doc_id: str, mark: str = "") -> HTMLResponse:
