@@ -108,8 +108,13 @@ def test_an_answer_cites_and_its_citation_opens_the_marked_paragraph_beside_the_
     # The figure asked for comes first, in bold, before the quotes.
     assert answer.locator("strong").first.inner_text() == "44,88%"
     assert answer.inner_text().strip().startswith("44,88%")
-    # The picture shows the question and the answer's first line (the chat scrolls to its end).
-    page.locator("#chat .message-row.user-row").last.evaluate("e => e.scrollIntoView({block: 'start'})")
+    # Once the answer is whole, its start is in view: the question and the bold first line.
+    first_line = answer.locator("strong").first
+    page.wait_for_function(
+        "e => { const box = e.getBoundingClientRect(), chat = document.querySelector('#chat').getBoundingClientRect();"
+        " return box.top >= chat.top && box.bottom <= chat.bottom; }",
+        arg=first_line.element_handle(),
+    )
     page.screenshot(path=screenshots / "chat-answer.png")
     marker = answer.locator("a[href*='/source/']").first
     href = marker.get_attribute("href")

@@ -31,6 +31,12 @@ COPY_JS = f"""(text) => {{
   if (!text) return;
   navigator.clipboard.writeText(text.replaceAll({ORIGIN!r}, window.location.origin));
 }}"""
+# The chat follows a streamed answer to its end; once it is whole, its start (the question and
+# the bold first line) is brought back into view.
+SHOW_ANSWER_START = """() => {
+  const rows = document.querySelectorAll('#chat .message-row.user-row');
+  if (rows.length) rows[rows.length - 1].scrollIntoView({block: 'start'});
+}"""
 CSS = """
 .source-note { font-size: .85rem; color: #57606a; }
 /* The library table scrolls inside its own box on a narrow screen instead of squeezing its
@@ -324,11 +330,12 @@ def build_chat(service: Baocao, users: Users, feedback: FeedbackLog) -> gr.Block
         answers = {"concurrency_limit": service.settings.answer_workers, "concurrency_id": "answers"}
         # Each finished answer (and each cleared chat) is kept in the browser for the next visit.
         keep = {"fn": page.save_history, "inputs": [chatbot, turns, saved], "outputs": saved, "api_name": False}
-        box.submit(page.respond, *chat_io, api_name=False, **answers).then(**keep)
-        send.click(page.respond, *chat_io, api_name=False, **answers).then(**keep)
+        show_start = {"fn": None, "js": SHOW_ANSWER_START, "api_name": False}
+        box.submit(page.respond, *chat_io, api_name=False, **answers).then(**keep).then(**show_start)
+        send.click(page.respond, *chat_io, api_name=False, **answers).then(**keep).then(**show_start)
         chatbot.example_select(page.pick_example, None, box, api_name=False).then(
             page.respond, *chat_io, api_name=False, **answers
-        ).then(**keep)
+        ).then(**keep).then(**show_start)
         chatbot.like(page.record_feedback, [turns], None, api_name=False)
         copy.click(None, plain, None, js=COPY_JS, api_name=False)
         clear.click(lambda: ([], [], ""), None, [chatbot, turns, plain], api_name=False).then(**keep)
