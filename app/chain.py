@@ -1,5 +1,6 @@
 """The retrieval → answer flow as a LangChain runnable that streams events:
-``chain.stream(question)`` yields ``Status`` / ``AnswerDelta`` events and one ``Final``.
+``chain.stream(question)`` yields ``Status`` / ``AnswerDelta`` events and one ``Final``;
+``config={"configurable": {REPORTS: frozenset(doc_ids)}}`` restricts retrieval to those reports.
 
 The answerer is one step of the chain: the extractive one, or a generative one that
 falls back to it, without touching retrieval.
@@ -13,7 +14,13 @@ from typing import Any, Protocol
 
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
-from langchain_core.runnables import Runnable, RunnableGenerator, RunnableLambda, RunnablePassthrough
+from langchain_core.runnables import (
+    ConfigurableField,
+    Runnable,
+    RunnableGenerator,
+    RunnableLambda,
+    RunnablePassthrough,
+)
 
 from app.answering.events import AnswerDelta, ChatEvent, Final
 from app.answering.extractive import Lexicon, Phrasing, Selection, answer_extractively, select_quotes
@@ -60,6 +67,9 @@ class ExtractiveAnswerer:
         yield Final(answer)
 
 
+REPORTS = "reports"  # the configurable field: doc ids a question is restricted to
+
+
 def build_chain(retriever: BaseRetriever, answerer: Answerer) -> Runnable[str, ChatEvent]:
     def answer_events(inputs: Iterator[dict[str, Any]]) -> Iterator[ChatEvent]:
         # Streamed, ``assign`` hands over its input and each assigned key as separate pieces.
@@ -70,8 +80,17 @@ def build_chain(retriever: BaseRetriever, answerer: Answerer) -> Runnable[str, C
 
     return (
         RunnableLambda(lambda question: {"question": question})
-        | RunnablePassthrough.assign(documents=itemgetter("question") | retriever)
+        | RunnablePassthrough.assign(documents=itemgetter("question") | _restrictable(retriever))
         | RunnableGenerator(answer_events)
+    )
+
+
+def _restrictable(retriever: BaseRetriever) -> Runnable:
+    """The retriever with its ``only`` field (when it has one) settable per call as ``REPORTS``."""
+    if "only" not in type(retriever).model_fields:
+        return retriever
+    return retriever.configurable_fields(
+        only=ConfigurableField(id=REPORTS, name="Reports", description="doc ids the question is restricted to")
     )
 
 

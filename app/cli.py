@@ -84,17 +84,21 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object")] = False,
     explain: Annotated[bool, typer.Option("--explain", help="Show the candidate sentences and why")] = False,
     local: Annotated[bool, typer.Option("--local", help="Answer in this process even when the web app runs")] = False,
+    report: Annotated[
+        list[str] | None, typer.Option("--report", help="Answer only from this report (doc_id; repeatable)")
+    ] = None,
 ) -> None:
     """Answer a question with cited passages (asked of the running web app when it serves the
     same library: no model to load, well under a second)."""
     settings = Settings()
-    answer = None if explain or local else _ask_running_app(settings, question)
+    reports = report or []
+    answer = None if explain or local else _ask_running_app(settings, question, reports)
     if answer is None:
         service = _service(settings)
         service.ensure_samples()
         if explain:
             _explain(service, question)
-        answer = service.ask(question)
+        answer = service.ask(question, reports=reports)
     if as_json:
         typer.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
         return
@@ -106,7 +110,7 @@ def ask(
         console.print(citation.text, markup=False, highlight=False)
 
 
-def _ask_running_app(settings: Settings, question: str) -> Answer | None:
+def _ask_running_app(settings: Settings, question: str, reports: list[str]) -> Answer | None:
     """The answer of a web app running on this machine with the same library, or None (not
     running, another library, or an error: the caller answers itself)."""
     import httpx
@@ -122,7 +126,10 @@ def _ask_running_app(settings: Settings, question: str) -> Answer | None:
     timeout = httpx.Timeout(settings.llm_timeout_s + 30, connect=0.5)
     try:
         response = httpx.get(
-            f"http://{host}:{settings.port}/api/ask", params={"q": question}, auth=auth, timeout=timeout
+            f"http://{host}:{settings.port}/api/ask",
+            params={"q": question, "report": reports},
+            auth=auth,
+            timeout=timeout,
         )
     except httpx.HTTPError:
         return None

@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from app.answering.models import Answer, Citation
+from ingest.normalize import is_ocr_text
 
 if TYPE_CHECKING:  # the CLI renders answers without loading the store's library
     from vectorstore.chroma_store import DocumentInfo
 
+Repair = Callable[[str], str]  # OCR text → the same text with its accents put back
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
 MARKED_CHARS = 600  # of a quote carried in a link to be marked: quotes are cut near 420 characters
 ORIGIN = "{origin}"  # replaced by the page's origin when the text is copied
@@ -104,9 +108,32 @@ def cited_where(citation: Citation) -> list[str]:
     return where
 
 
-def render_answer(answer: Answer, show_rewrite: bool = False) -> str:
+OCR_NOTE = "chữ OCR, dấu được thêm tự động"
+OCR_ORIGINAL = "Văn bản OCR gốc"
+
+
+def _repaired(answer: Answer, repair: Repair | None) -> tuple[str, dict[int, str]]:
+    """The answer's text with each OCR quote repaired, and each OCR citation's repaired paragraph."""
+    text, paragraphs = answer.answer, {}
+    if repair is None:
+        return text, paragraphs
+    for citation in answer.citations:
+        if not is_ocr_text(citation.text):
+            continue
+        paragraphs[citation.n] = repair(citation.text)
+        for piece in [*citation.quote.split(" … "), citation.heading]:
+            piece = piece.strip(" …")
+            if piece:
+                text = text.replace(piece, repair(piece))
+    return text, paragraphs
+
+
+def render_answer(answer: Answer, show_rewrite: bool = False, repair: Repair | None = None) -> str:
+    """``repair``: puts accents back into OCR text (``AccentRestorer.restore``); each repaired
+    paragraph keeps its original one click away."""
     by_number = {c.n: c for c in answer.citations}
-    lines = [_link_markers(line, by_number) for line in answer.answer.split("\n")]
+    text, repaired = _repaired(answer, repair)
+    lines = [_link_markers(line, by_number) for line in text.split("\n")]
     if answer.direct and lines:  # the first line states the figures asked for: in bold
         for fact in answer.direct:
             shown = escape_markdown(fact)
@@ -120,13 +147,21 @@ def render_answer(answer: Answer, show_rewrite: bool = False) -> str:
         return body
     sources = []
     for citation in answer.citations:
-        where = ", ".join(escape_markdown(part) for part in cited_where(citation))
         url = source_url(citation.doc_id, citation.paragraph, citation.quote)
-        sources.append(f"[**[{citation.n}]**]({url}) {where}  ")
+        note = ""
+        if repair is not None and citation.n in repaired:
+            citation = replace(citation, title=repair(citation.title), heading=repair(citation.heading))
+            note = f" *({OCR_NOTE})*"
+        where = ", ".join(escape_markdown(part) for part in cited_where(citation))
+        sources.append(f"[**[{citation.n}]**]({url}) {where}{note}  ")
         # A refusal lists passages to read, not evidence: the sentence, not the whole paragraph.
-        shown = citation.quote if answer.refused and citation.quote else citation.text
+        original = citation.quote if answer.refused and citation.quote else citation.text
+        shown = repair(original) if repair is not None and citation.n in repaired else original
         sources.append(f"> {escape_markdown(shown)}")
         sources.append("")
+        if shown != original:
+            sources += [f"<details><summary>{OCR_ORIGINAL}</summary>", "", f"> {escape_markdown(original)}", ""]
+            sources += ["</details>", ""]
     if answer.refused:  # the nearest passages stay folded: the answer is the refusal
         summary = f"Các đoạn gần nhất ({len(answer.citations)})"
         return f"{body}\n\n<details><summary>{summary}</summary>\n\n" + "\n".join(sources) + "\n</details>"

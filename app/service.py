@@ -11,6 +11,7 @@ from pathlib import Path
 
 from chromadb.errors import ChromaError
 from langchain_core.embeddings import Embeddings
+from langchain_core.runnables import RunnableConfig
 
 from app.answering.events import ChatEvent, Final, Status
 from app.answering.extractive import Selection
@@ -19,12 +20,13 @@ from app.answering.frame import QuestionFrame
 from app.answering.generative import GenerationLimits, GenerativeAnswerer
 from app.answering.models import Answer
 from app.answering.scorer import load_weights
-from app.chain import Answerer, ExtractiveAnswerer, build_chain, final_answer
+from app.chain import REPORTS, Answerer, ExtractiveAnswerer, build_chain, final_answer
 from app.llm import backend_for, explain_llm_error, make_chat_model
 from app.prompts import answer_prompt, extractive_phrasing
 from app.settings import Settings
+from ingest.accents import AccentRestorer
 from ingest.models import Chunk
-from ingest.normalize import search_syllables
+from ingest.normalize import is_ocr_text, search_syllables
 from ingest.originals import Originals
 from ingest.pipeline import (
     EmbedProgress,
@@ -54,6 +56,10 @@ INDEX_UPDATE_CHUNKS = 2_000
 MAX_QUESTION_CHARS = 1_000  # a 100k-character question took two minutes of CPU, and others waited
 __all__ = ["Baocao", "DocumentNotFoundError", "IndexBusyError", "StoreUnavailableError"]
 log = logging.getLogger(__name__)
+# Clean paragraphs the accent repair of OCR passages learns from: about 150k words, learnt in
+# a few seconds; the 8.7k words of 32 short web pages already put back 0.906 of the sample
+# report's words (``evals/accents.py``).
+REPAIR_VOCABULARY_PARAGRAPHS = 2000
 
 
 class DocumentNotFoundError(LookupError):
@@ -107,6 +113,8 @@ class Baocao:
         )
         self._index: SegmentedKeywordIndex | None = None
         self._lock = threading.Lock()
+        self._restorer: tuple[tuple[tuple[str, str], ...], AccentRestorer] | None = None
+        self._restorer_lock = threading.Lock()
         self.retriever = HybridRetriever(
             store=self.store,
             embeddings=self.embeddings,
@@ -168,6 +176,21 @@ class Baocao:
                 "BAOCAO_LLM_GGUF (tệp .gguf) để có câu trả lời diễn đạt lại, vẫn được kiểm tra với nguồn."
             )
         return ""
+
+    def accent_restorer(self) -> AccentRestorer:
+        """What puts accents back into OCR passages for display, learnt from the library's clean
+        paragraphs; learnt again when the library changes."""
+        documents = self.store.documents()
+        state = tuple(sorted((d.doc_id, d.content_hash) for d in documents))
+        with self._restorer_lock:
+            if self._restorer is None or self._restorer[0] != state:
+                clean: list[str] = []
+                for document in documents:
+                    clean += [c.text for c in self.store.chunks_of(document.doc_id) if not is_ocr_text(c.text)]
+                    if len(clean) >= REPAIR_VOCABULARY_PARAGRAPHS:
+                        break
+                self._restorer = (state, AccentRestorer.fit(clean[:REPAIR_VOCABULARY_PARAGRAPHS]))
+            return self._restorer[1]
 
     def keyword_index(self) -> SegmentedKeywordIndex:
         """The keyword index of the store, saved beside it: opened from disk at start,
@@ -393,11 +416,12 @@ class Baocao:
             self.trash.discard(doc_id)
         return self.document(doc_id)
 
-    def ask(self, question: str, history: Sequence[str] = ()) -> Answer:
-        """Answer ``question``; ``history`` = the standalone questions asked before in the conversation."""
-        return final_answer(self.stream(question, history))
+    def ask(self, question: str, history: Sequence[str] = (), reports: Sequence[str] = ()) -> Answer:
+        """Answer ``question``; ``history`` = the standalone questions asked before in the
+        conversation; ``reports`` = doc ids to answer from (none: the whole library)."""
+        return final_answer(self.stream(question, history, reports))
 
-    def stream(self, question: str, history: Sequence[str] = ()) -> Iterator[ChatEvent]:
+    def stream(self, question: str, history: Sequence[str] = (), reports: Sequence[str] = ()) -> Iterator[ChatEvent]:
         started = time.perf_counter()
         problem = question_problem(question) or self._store_gone()
         if problem:  # answered here, before any search: the same for chat, API and CLI
@@ -405,7 +429,8 @@ class Baocao:
             return
         standalone = standalone_question(question, history)
         yield Status("Đang tìm trong các báo cáo…")
-        for event in self.chain.stream(standalone):
+        config: RunnableConfig | None = {"configurable": {REPORTS: frozenset(reports)}} if reports else None
+        for event in self.chain.stream(standalone, config=config):
             if isinstance(event, Final):
                 answer = event.answer.as_asked(question, standalone)
                 yield Final(answer.with_latency((time.perf_counter() - started) * 1000))

@@ -94,6 +94,26 @@ def _raw_tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+def token_spans(text: str) -> list[re.Match[str]]:
+    """The tokens of ``text`` (numbers, words, OCR-damaged words) with their positions."""
+    return list(_TOKEN.finditer(text))
+
+
+def is_number(token: str) -> bool:
+    return bool(_NUMBER.fullmatch(token))
+
+
+def is_unit(token: str) -> bool:
+    """ "m3", "km2": kept as typed, never read as OCR damage."""
+    return bool(_UNIT.fullmatch(fold(token)))
+
+
+def ocr_key(token: str) -> str:
+    """The form a token is indexed under in OCR text: folded, OCR confusions undone. A clean
+    word and its OCR misreading ("chức", "chirc") share it."""
+    return _search_token_ocr(token)
+
+
 # Tokens the OCR rules must not touch even in OCR text: units such as "m3", "km2".
 _UNIT = re.compile(r"(?:k|c|d)?m[23]")
 

@@ -400,3 +400,33 @@ def test_the_pages_fit_a_phone_and_a_desktop_screen(browser, server_url: str, sc
         assert box["height"] < 2 * 24, headers.nth(i).inner_text()
     page.screenshot(path=screenshots / f"documents-{width}.png")
     context.close()
+
+
+def test_a_question_can_be_limited_to_chosen_reports(page, web_service: Baocao):
+    from .conftest import OCR_REPORT
+
+    chosen = next(d for d in web_service.documents() if d.source == OCR_REPORT)
+    page.locator("#only-reports input").click()
+    page.get_by_role("option", name=re.compile(re.escape(OCR_REPORT))).click()
+    page.keyboard.press("Escape")
+    # Asked of the whole library, this is answered from the other report alone.
+    answer = ask(page, "Tổng số lao động đang làm việc tại các khu công nghiệp là bao nhiêu?")
+    linked = {
+        href.split("/source/")[1][:16]
+        for href in answer.locator("a[href*='/source/']").evaluate_all(
+            "links => links.map(a => a.getAttribute('href'))"
+        )
+    }
+    assert linked == {chosen.doc_id}
+
+
+def test_an_ocr_passage_is_shown_with_its_accents_back_and_its_original_one_click_away(page, screenshots: Path):
+    answer = ask(page, "Ban Quản lý nào được đề nghị tặng Cờ thi đua năm 2019?")
+    text = answer.inner_text()
+    assert "Ban Quản lý" in text and "Quan 1y" not in text.split("Văn bản OCR gốc")[0]
+    original = answer.locator("details").filter(has_text="Văn bản OCR gốc").first
+    assert original.get_attribute("open") is None
+    original.locator("summary").click()
+    assert original.locator("blockquote").first.is_visible()
+    page.locator("#chat .message-row.user-row").last.evaluate("e => e.scrollIntoView({block: 'start'})")
+    page.screenshot(path=screenshots / "chat-ocr.png")

@@ -109,3 +109,16 @@ def test_a_search_for_one_kind_of_report_returns_only_that_kind(sample_service: 
     assert accentless and all(cid.rsplit("-p", 1)[0] in ocr for cid, _ in accentless)
     assert accented and not any(cid.rsplit("-p", 1)[0] in ocr for cid, _ in accented)
     assert len(store.search(vector, 30)) == 30
+
+
+def test_a_question_restricted_to_some_reports_is_answered_from_them_alone(empty_service: Baocao, tmp_path: Path):
+    elsewhere = REPORT.replace("Thử Nghiệm", "Đông Hải").replace("12.345", "54.321")
+    first, second = empty_service.ingest([write(tmp_path / "a.txt", REPORT), write(tmp_path / "b.txt", elsewhere)])
+    question = "Tổng số lao động đang làm việc tại các KCN là bao nhiêu người?"
+    for only, figure, other in ((first, "12.345", "54.321"), (second, "54.321", "12.345")):
+        answer = empty_service.ask(question, reports=[only.doc_id])
+        assert figure in answer.answer and other not in answer.answer
+        assert {c.doc_id for c in answer.citations} == {only.doc_id}
+        assert {p.chunk_id.split("-p")[0] for p in answer.retrieved} == {only.doc_id}
+    both = empty_service.ask(question)
+    assert {p.chunk_id.split("-p")[0] for p in both.retrieved} == {first.doc_id, second.doc_id}

@@ -132,3 +132,22 @@ def test_an_answer_reads_back_from_its_json_object():
     answer = Answer("q", "Đạt 52,37% [1].", False, citations=[citation()], direct=("52,37%",), notice="n")
     again = Answer.from_json(answer.to_json())
     assert again.to_json() == answer.to_json() and replace(again, retrieved=[]) == again
+
+
+def test_an_ocr_quote_is_shown_repaired_with_its_original_one_click_away():
+    from dataclasses import replace
+
+    ocr = "Ban Quan 1y cac KCN tinh Kim Son dat 12,5 ty dong."
+    cited = replace(citation(text=ocr), quote=ocr)
+
+    def repair(text: str) -> str:  # stands in for AccentRestorer.restore
+        return text.replace("Quan 1y", "Quản lý").replace("tinh", "tỉnh")
+
+    markdown = render_answer(Answer("q", f"- “{ocr}” [1]", False, citations=[cited]), repair=repair)
+    body, sources = markdown.split("**Nguồn trích dẫn**")
+    assert "Ban Quản lý cac KCN tỉnh Kim Son" in body and "Quan 1y" not in body
+    assert "> Ban Quản lý cac KCN tỉnh Kim Son dat 12,5 ty dong\\." in sources
+    assert "<details><summary>Văn bản OCR gốc</summary>" in sources and "> Ban Quan 1y" in sources
+    assert "chữ OCR" in sources
+    clean = render_answer(Answer("q", "- “Đạt 12 tỷ đồng.” [1]", False, citations=[citation()]), repair=repair)
+    assert "OCR" not in clean  # a clean report is shown as written

@@ -137,3 +137,16 @@ def test_the_quoted_sentence_is_marked_and_stays_escaped():
     hostile = render_source_page(DOC, CHUNKS, has_original=True, mark="<script>alert(1)</script><img src=x")
     assert "<mark>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x</mark>" in hostile
     assert "<script>alert" not in hostile
+
+
+def test_an_ocr_report_is_shown_repaired_with_the_original_beside_each_paragraph():
+    ocr = [chunk(1, "Ban Quan 1y cac KCN tinh Kim Son dat 12,5 ty dong.", ("I. Ket qua",), 1)]
+
+    def repair(text: str) -> str:  # stands in for AccentRestorer.restore
+        return text.replace("Quan 1y", "Quản lý")
+
+    page = render_source_page(DOC, ocr, has_original=True, mark="Ban Quan 1y cac KCN tinh", repair=repair)
+    assert "<mark>Ban Quản lý cac KCN tinh</mark>" in page
+    assert '<details class="ocr"><summary>Văn bản OCR gốc</summary><p>Ban Quan 1y cac KCN' in page
+    clean = render_source_page(DOC, CHUNKS, has_original=True, repair=repair)
+    assert "Văn bản OCR gốc" not in clean

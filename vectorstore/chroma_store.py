@@ -364,9 +364,17 @@ class ChunkStore:
         ]
         return sorted(chunks, key=_reading_order)
 
-    def search(self, vector: Sequence[float], limit: int, accentless: bool | None = None) -> list[tuple[str, float]]:
+    def search(
+        self,
+        vector: Sequence[float],
+        limit: int,
+        accentless: bool | None = None,
+        only: frozenset[str] | None = None,
+    ) -> list[tuple[str, float]]:
         """(chunk_id, cosine similarity) of the nearest chunks; ``accentless``: only chunks of
-        reports that lost (True) or kept (False) their accents.
+        reports that lost (True) or kept (False) their accents; ``only``: chunks of these
+        documents alone (a question restricted to some reports: filtered by Chroma, slower but
+        exact however few chunks they hold).
 
         That filter is applied to a wider unfiltered result, not passed to Chroma as ``where``:
         a filtered query took 190-290 ms at 100k chunks against 8 ms for this. Each query form
@@ -376,7 +384,10 @@ class ChunkStore:
             return []
         wanted = limit if accentless is None else limit * FILTER_WIDENING
         include: Any = ["distances"] if accentless is None else ["distances", "metadatas"]
-        result = self._collection.query(query_embeddings=[list(vector)], n_results=min(wanted, total), include=include)
+        where: Any = {"doc_id": {"$in": sorted(only)}} if only is not None else None
+        result = self._collection.query(
+            query_embeddings=[list(vector)], n_results=min(wanted, total), include=include, where=where
+        )
         ids = result["ids"][0]
         distances = (result["distances"] or [[]])[0]
         metadatas = (result.get("metadatas") or [[{}] * len(ids)])[0]

@@ -263,6 +263,10 @@ class KeywordSegment:
         hidden = [i for i, d in enumerate(self.doc_ids) if d in masked_docs]
         return None if not hidden else ~np.isin(self.doc_of, hidden)
 
+    def positions_of(self, docs: frozenset[str]) -> np.ndarray:
+        """Boolean array of the positions of these documents' chunks."""
+        return np.isin(self.doc_of, [i for i, d in enumerate(self.doc_ids) if d in docs])
+
     def search(
         self, query: str, limit: int, syllable_variants: list[str], live: np.ndarray | None = None
     ) -> dict[str, list[tuple[str, float]]]:

@@ -97,6 +97,9 @@ class HybridRetriever(BaseRetriever):
     candidates: int = 40
     weights: dict[str, float] = Field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     rrf_k: int = DEFAULT_RRF_K
+    # Restricts retrieval to these reports (doc ids); None = the whole library. Set per question
+    # through the chain's configurable field "reports".
+    only: frozenset[str] | None = None
 
     def rankings(self, question: str, index: SegmentedKeywordIndex) -> tuple[dict[str, list[str]], dict[str, float]]:
         """Each retriever's ranked chunk ids, and the dense similarities."""
@@ -106,16 +109,16 @@ class HybridRetriever(BaseRetriever):
             # Each chunk meets the question in the form it was embedded in: accented text
             # the question as typed, OCR text that lost its accents the search form.
             accented = self.embeddings.embed_query(query)
-            dense = _standardised(self.store.search(accented, self.candidates, accentless=False))
-            dense += _standardised(self.store.search(folded, self.candidates, accentless=True))
+            dense = _standardised(self.store.search(accented, self.candidates, accentless=False, only=self.only))
+            dense += _standardised(self.store.search(folded, self.candidates, accentless=True, only=self.only))
             dense.sort(key=lambda pair: -pair[1])
         else:
-            dense = self.store.search(folded, self.candidates)
+            dense = self.store.search(folded, self.candidates, only=self.only)
         rankings = {"dense": [cid for cid, _ in dense[: self.candidates]]}
         similarity = dict(dense)
-        for name, ranked in index.search(query, self.candidates).items():
+        for name, ranked in index.search(query, self.candidates, self.only).items():
             rankings[name] = [cid for cid, _ in ranked]
-        rankings["document"] = _by_document(index.document_scores(query), rankings["syllables"])
+        rankings["document"] = _by_document(index.document_scores(query, self.only), rankings["syllables"])
         return rankings, similarity
 
     def search(self, question: str, k: int | None = None) -> list[Hit]:

@@ -468,16 +468,27 @@ class SegmentedKeywordIndex(TermStatistics):
                 self._document_terms.popitem(last=False)
         return terms
 
-    def search(self, query: str, limit: int) -> dict[str, list[tuple[str, float]]]:
+    def search(self, query: str, limit: int, only: frozenset[str] | None = None) -> dict[str, list[tuple[str, float]]]:
+        """Ranked (chunk_id, score) per field; ``only``: the chunks of these documents alone."""
         variants = self.fuzzy_variants(search_syllables(query))  # from the whole archive's vocabulary
         merged: dict[str, list[tuple[str, float]]] = {}
         for slot in self._slots:
-            for field_name, ranked in slot.segment.search(query, limit, variants, slot.live).items():
+            live = slot.live
+            if only is not None:
+                chosen = slot.segment.positions_of(only)
+                live = chosen if live is None else live & chosen
+            for field_name, ranked in slot.segment.search(query, limit, variants, live).items():
                 merged.setdefault(field_name, []).extend(ranked)
         return {name: sorted(ranked, key=lambda pair: -pair[1])[:limit] for name, ranked in merged.items()}
 
-    def document_scores(self, query: str) -> dict[str, float]:
+    def document_scores(self, query: str, only: frozenset[str] | None = None) -> dict[str, float]:
         scores: dict[str, float] = {}
         for slot in self._slots:
-            scores.update({d: v for d, v in slot.segment.document_scores(query).items() if d not in slot.masked})
+            scores.update(
+                {
+                    d: v
+                    for d, v in slot.segment.document_scores(query).items()
+                    if d not in slot.masked and (only is None or d in only)
+                }
+            )
         return scores

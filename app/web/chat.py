@@ -18,6 +18,7 @@ from app.service import Baocao, DocumentNotFoundError, IndexBusyError
 from app.web.auth import Users
 from ingest.loaders import SUPPORTED_SUFFIXES
 from ingest.pipeline import IngestOutcome
+from vectorstore.chroma_store import DocumentInfo
 
 # Shown on the empty chat: one question of each kind staff ask (targets, results, awards).
 EXAMPLES = [
@@ -83,6 +84,18 @@ def _outcome_line(outcome: IngestOutcome) -> str:
     return f"- ✓ {escape_markdown(outcome.source)}: {status}, {counts}{note}"
 
 
+REPORT_LABEL_CHARS = 90
+
+
+def report_label(doc: DocumentInfo) -> str:
+    """A report as a question's scope lists it: its title, cut, and its file (two reports may
+    share a title)."""
+    title = doc.title or doc.source
+    if len(title) > REPORT_LABEL_CHARS:
+        title = title[:REPORT_LABEL_CHARS].rsplit(" ", 1)[0] + "…"
+    return f"{title} — {doc.source}" if doc.title else title
+
+
 def remove_uploads(paths: list[Path], folder: Path) -> None:
     """Delete uploaded files (and the per-upload folders Gradio made for them) inside ``folder``."""
     root = folder.resolve()
@@ -106,7 +119,12 @@ class ChatPage:
     # --- chat -------------------------------------------------------------------------
 
     def respond(
-        self, message: str, history: list[dict[str, Any]], turns: list[dict[str, Any]], show_rewrite: bool
+        self,
+        message: str,
+        history: list[dict[str, Any]],
+        turns: list[dict[str, Any]],
+        show_rewrite: bool,
+        reports: list[str] | None = None,
     ) -> Iterator[tuple[Any, ...]]:
         question = (message or "").strip()
         if not question:
@@ -114,7 +132,7 @@ class ChatPage:
             return
         history = [*history, {"role": "user", "content": question}, {"role": "assistant", "content": ""}]
         shown = ""
-        for event in self.service.stream(question, [t["standalone"] for t in turns]):
+        for event in self.service.stream(question, [t["standalone"] for t in turns], reports or ()):
             if isinstance(event, Status):
                 shown = ""  # a status replaces what was streamed so far (a retry starts over)
                 history[-1] = {"role": "assistant", "content": f"*{escape_markdown(event.text)}*"}
@@ -125,7 +143,8 @@ class ChatPage:
                 yield "", history, turns, gr.skip()
             elif isinstance(event, Final):
                 answer = event.answer
-                history[-1] = {"role": "assistant", "content": render_answer(answer, show_rewrite)}
+                repair = self.service.accent_restorer().restore
+                history[-1] = {"role": "assistant", "content": render_answer(answer, show_rewrite, repair)}
                 turn = {
                     "message_index": len(history) - 1,
                     "standalone": answer.standalone_question or question,
@@ -165,10 +184,15 @@ class ChatPage:
 
     # --- documents ----------------------------------------------------------------------
 
-    def _library(self) -> tuple[Any, Any]:
+    def _library(self) -> tuple[Any, Any, Any]:
+        """The library table, the admin's report choice, and the reports a question may be limited to."""
         documents = self.service.documents()
         choices = [(d.source, d.doc_id) for d in documents]
-        return gr.update(value=render_library(documents)), gr.update(choices=choices, value=None)
+        return (
+            gr.update(value=render_library(documents)),
+            gr.update(choices=choices, value=None),
+            gr.update(choices=[(report_label(d), d.doc_id) for d in documents]),
+        )
 
     def on_load(self, request: gr.Request) -> tuple[Any, ...]:
         allowed = self.users.can_manage(request.username)
@@ -289,6 +313,12 @@ def build_chat(service: Baocao, users: Users, feedback: FeedbackLog) -> gr.Block
                         elem_id="question",
                     )
                     send = gr.Button("Gửi", variant="primary", scale=1, elem_id="send")
+                only = gr.Dropdown(
+                    label="Chỉ hỏi trong các báo cáo (để trống: tất cả)",
+                    choices=[],
+                    multiselect=True,
+                    elem_id="only-reports",
+                )
                 with gr.Row():
                     copy = gr.Button("Sao chép câu trả lời kèm nguồn", size="sm", elem_id="copy")
                     clear = gr.Button("Cuộc hội thoại mới", size="sm", elem_id="new-chat")
@@ -324,7 +354,7 @@ def build_chat(service: Baocao, users: Users, feedback: FeedbackLog) -> gr.Block
                 undo = gr.Button("Hoàn tác xóa", size="sm", visible=False, elem_id="undo-delete")
                 removed = gr.State(None)  # the report removed last on this page, for the undo
 
-        chat_io = ([box, chatbot, turns, show_rewrite], [box, chatbot, turns, plain])
+        chat_io = ([box, chatbot, turns, show_rewrite, only], [box, chatbot, turns, plain])
         # Questions share one pool of workers (Gradio runs one call per event at a time by
         # default, so every user waited for the one before); uploads and deletions stay one at a time.
         answers = {"concurrency_limit": service.settings.answer_workers, "concurrency_id": "answers"}
@@ -345,15 +375,16 @@ def build_chat(service: Baocao, users: Users, feedback: FeedbackLog) -> gr.Block
             None, js="() => { document.body.dataset.history = 'restored'; }", api_name=False
         )  # the mark tells a script (and the browser tests) the kept conversation is back
 
-        demo.load(page.on_load, None, [manage, manage_note, docs, chosen], api_name=False)
-        upload.click(page.upload, [files], [status, files, docs, chosen], api_name=False)
-        reindex.click(page.reindex, [chosen], [status, docs, chosen], api_name=False)
+        library = [docs, chosen, only]
+        demo.load(page.on_load, None, [manage, manage_note, *library], api_name=False)
+        upload.click(page.upload, [files], [status, files, *library], api_name=False)
+        reindex.click(page.reindex, [chosen], [status, *library], api_name=False)
         delete.click(page.ask_to_delete, [chosen], [confirm_row, confirm_text], api_name=False)
         hide_confirmation = {"fn": lambda: gr.update(visible=False), "inputs": None, "outputs": confirm_row}
         confirm.click(**hide_confirmation, api_name=False).then(
-            page.delete, [chosen], [status, removed, undo, docs, chosen], api_name=False
+            page.delete, [chosen], [status, removed, undo, *library], api_name=False
         )
-        undo.click(page.undo_delete, [removed], [status, removed, undo, docs, chosen], api_name=False)
+        undo.click(page.undo_delete, [removed], [status, removed, undo, *library], api_name=False)
         cancel.click(**hide_confirmation, api_name=False)
 
         # JSON API for scripts: the ``ask --json`` object (no conversation state).

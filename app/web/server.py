@@ -8,10 +8,11 @@ import logging
 import os
 import shutil
 from importlib import resources
+from typing import Annotated
 
 import gradio as gr
 import uvicorn
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
@@ -47,9 +48,10 @@ def create_app(service: Baocao, settings: Settings) -> FastAPI:
         return PlainTextResponse(problem or "ok", status_code=503 if problem else 200)
 
     @api.get("/api/ask")
-    def ask(q: str) -> JSONResponse:
-        """The ``ask --json`` object for a question (``baocao ask`` uses it when the app runs)."""
-        answer = service.ask(q.strip())
+    def ask(q: str, report: Annotated[list[str] | None, Query()] = None) -> JSONResponse:
+        """The ``ask --json`` object for a question (``baocao ask`` uses it when the app runs);
+        ``report``: doc ids to answer from (repeatable; none = the whole library)."""
+        answer = service.ask(q.strip(), reports=report or ())
         return JSONResponse(answer.to_json(), headers={LIBRARY_HEADER: settings.library_id})
 
     @api.get("/source/{doc_id}", response_class=HTMLResponse)
@@ -60,7 +62,8 @@ def create_app(service: Baocao, settings: Settings) -> FastAPI:
         except DocumentNotFoundError:
             return HTMLResponse(render_not_found(f"Không có báo cáo mã {doc_id} trong chỉ mục."), status_code=404)
         has_original = service.originals.path(doc_id) is not None
-        return HTMLResponse(render_source_page(info, chunks, has_original, mark[:MARKED_CHARS]))
+        repair = service.accent_restorer().restore
+        return HTMLResponse(render_source_page(info, chunks, has_original, mark[:MARKED_CHARS], repair))
 
     @api.get("/files/{doc_id}", response_model=None)
     def original(doc_id: str) -> FileResponse | HTMLResponse:

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from html import escape
 from itertools import groupby
 
-from app.render import local_time
+from app.render import OCR_NOTE, OCR_ORIGINAL, Repair, local_time
 from ingest.models import Chunk
+from ingest.normalize import is_ocr_text
 from vectorstore.chroma_store import DocumentInfo
 
 _STYLE = """
@@ -32,6 +33,7 @@ h2 { font-size: 1.05rem; margin: 1.6rem 0 .4rem; color: #0b4f8a; }
 .para .meta { font-size: .8rem; color: #57606a; }
 .para .meta a { color: #57606a; }
 .para p { margin: .2rem 0 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+details.ocr { font-size: .85rem; color: #57606a; margin-top: .3rem; }
 mark { background: #ffe08a; padding: 0 .1em; border-radius: 3px; }
 """
 
@@ -68,10 +70,20 @@ def _page_link(doc: DocumentInfo, page: int | None, has_original: bool) -> str:
 
 
 def _paragraph(
-    doc: DocumentInfo, number: int, parts: Sequence[Chunk], has_original: bool, mark: re.Pattern[str] | None
+    doc: DocumentInfo,
+    number: int,
+    parts: Sequence[Chunk],
+    has_original: bool,
+    mark: re.Pattern[str] | None,
+    repair: Repair | None,
 ) -> str:
     first = parts[0]
-    text = "\n".join(_marked(part.text, mark) for part in parts)
+    if repair is None:
+        text = "\n".join(_marked(part.text, mark) for part in parts)
+    else:  # OCR text shown repaired, the original one click away
+        original = "\n".join(escape(part.text) for part in parts)
+        text = "\n".join(_marked(repair(part.text), mark) for part in parts)
+        text += f'<details class="ocr"><summary>{OCR_ORIGINAL}</summary><p>{original}</p></details>'
     heading = f' · <span class="heading">{escape(first.heading)}</span>' if first.heading else ""
     return (
         f'<section class="para" id="p-{number}" data-paragraph="{number}">'
@@ -81,10 +93,20 @@ def _paragraph(
     )
 
 
-def render_source_page(doc: DocumentInfo, chunks: Sequence[Chunk], has_original: bool, mark: str = "") -> str:
+def render_source_page(
+    doc: DocumentInfo, chunks: Sequence[Chunk], has_original: bool, mark: str = "", repair: Repair | None = None
+) -> str:
     """``chunks`` in reading order; a new section heading is printed where it starts; what
-    ``mark`` quotes is marked."""
-    pattern = quote_pattern(mark)
+    ``mark`` quotes is marked; accent-less OCR text is shown through ``repair`` (when given),
+    its original beside it."""
+    ocr = repair is not None and is_ocr_text(" ".join(c.text for c in chunks[:50]))
+    if not ocr:
+        repair = None
+    pattern = quote_pattern(repair(mark) if repair is not None else mark)
+
+    def readable(text: str) -> str:
+        return repair(text) if repair is not None else text
+
     body: list[str] = []
     shown: tuple[str, ...] = ()
     for number, group in groupby(chunks, key=lambda c: c.paragraph):
@@ -93,19 +115,21 @@ def render_source_page(doc: DocumentInfo, chunks: Sequence[Chunk], has_original:
         common = 0
         while common < min(len(shown), len(headings)) and shown[common] == headings[common]:
             common += 1
-        body.extend(f"<h2>{escape(h)}</h2>" for h in headings[common:])
+        body.extend(f"<h2>{escape(readable(h))}</h2>" for h in headings[common:])
         shown = headings
-        body.append(_paragraph(doc, number, parts, has_original, pattern))
+        body.append(_paragraph(doc, number, parts, has_original, pattern, repair))
     facts = [escape(doc.source)]
     if doc.encoding:
         facts.append(f"chuyển từ bảng mã {escape(doc.encoding)}")
     if doc.pages:
         facts.append(f"{doc.pages} trang")
     facts.append(f"{doc.paragraphs} đoạn")
+    if ocr:
+        facts.append(OCR_NOTE)
     if doc.indexed_at:
         facts.append(f"lập chỉ mục {escape(local_time(doc.indexed_at))}")
     original = f'<a href="/files/{doc.doc_id}" target="_blank">Mở tệp gốc</a>' if has_original else ""
-    title = escape(doc.title or doc.source)
+    title = escape(readable(doc.title) or doc.source)
     return (
         '<!doctype html><html lang="vi"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
