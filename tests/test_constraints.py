@@ -119,6 +119,12 @@ def test_a_merged_province_answers_for_its_former_name_and_back():
     assert not check("Tỉnh Ninh Bình có bao nhiêu KCN?", "Tỉnh Đồng Nai có 12 KCN.", **BARE).met
 
 
+def test_two_merged_provinces_named_together_are_two_provinces():
+    both = "So sánh số KCN của tỉnh Hà Nam và tỉnh Ninh Bình."
+    satisfied = check(both, "Tỉnh Hà Nam có 12 KCN.", **BARE).satisfied
+    assert "province:ha nam" in satisfied and "province:ninh binh" not in satisfied
+
+
 def test_a_province_of_the_region_asked_answers_for_the_region():
     question = "Vùng Đồng bằng sông Hồng có bao nhiêu KCN?"
     assert check(question, "Tỉnh Hưng Yên có 12 KCN đang hoạt động.", **BARE).met

@@ -182,8 +182,11 @@ def _named_in_ocr(kind: str, key: str, mentions: Mentions) -> bool:
     return mentions.ocr and any(_appears(form, mentions.syllables) for form in alias_forms(kind, key) if len(form) >= 6)
 
 
-def _province_met(key: str, mentions: Mentions) -> bool:
-    return bool(merged_keys(key) & mentions.provinces) or _named_in_ocr("province", key, mentions)
+def _province_met(key: str, mentions: Mentions, others: frozenset[str] = frozenset()) -> bool:
+    """``others``: the other provinces the question names. "Bạc Liêu và Cà Mau" asks about
+    two provinces, not about the merged Cà Mau twice: neither then stands for the other."""
+    linked = merged_keys(key) - others
+    return bool(linked & mentions.provinces) or _named_in_ocr("province", key, mentions)
 
 
 def _region_met(key: str, mentions: Mentions) -> bool:
@@ -228,10 +231,11 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
         record(f"năm {year}", in_own, in_around)
     _check_period(frame.text, sentence, context, record)
     for key in frame.provinces:
-        in_own = _province_met(key, own)
+        others = frozenset(frame.provinces) - {key}
+        in_own = _province_met(key, own, others)
         # Likewise a sentence about other provinces only is not about the one asked.
         silent = not own.provinces
-        record(f"province:{key}", in_own, silent and _province_met(key, around))
+        record(f"province:{key}", in_own, silent and _province_met(key, around, others))
     for key in frame.regions:
         record(f"region:{key}", _region_met(key, own), _region_met(key, around))
     for name in (*frame.zones, *frame.people):

@@ -17,6 +17,7 @@ from app.render import ORIGIN, escape_markdown, render_answer, render_library, r
 from app.service import Baocao, DocumentNotFoundError, IndexBusyError
 from app.web.auth import Users
 from ingest.loaders import SUPPORTED_SUFFIXES
+from ingest.normalize import is_ocr_text
 from ingest.pipeline import IngestOutcome
 from vectorstore.chroma_store import DocumentInfo
 
@@ -33,10 +34,12 @@ COPY_JS = f"""(text) => {{
   navigator.clipboard.writeText(text.replaceAll({ORIGIN!r}, window.location.origin));
 }}"""
 # The chat follows a streamed answer to its end; once it is whole, its start (the question and
-# the bold first line) is brought back into view.
+# the bold first line) is brought back into view, and the page counts it as finished (scripts
+# and the browser tests wait on that count).
 SHOW_ANSWER_START = """() => {
   const rows = document.querySelectorAll('#chat .message-row.user-row');
   if (rows.length) rows[rows.length - 1].scrollIntoView({block: 'start'});
+  document.body.dataset.answered = Number(document.body.dataset.answered || 0) + 1;
 }"""
 CSS = """
 .source-note { font-size: .85rem; color: #57606a; }
@@ -143,7 +146,9 @@ class ChatPage:
                 yield "", history, turns, gr.skip()
             elif isinstance(event, Final):
                 answer = event.answer
-                repair = self.service.accent_restorer().restore
+                # Only an answer quoting OCR text needs the accent repair (learnt on first use).
+                ocr = any(is_ocr_text(c.text) for c in answer.citations)
+                repair = self.service.accent_restorer().restore if ocr else None
                 history[-1] = {"role": "assistant", "content": render_answer(answer, show_rewrite, repair)}
                 turn = {
                     "message_index": len(history) - 1,
@@ -371,7 +376,8 @@ def build_chat(service: Baocao, users: Users, feedback: FeedbackLog) -> gr.Block
         clear.click(lambda: ([], [], ""), None, [chatbot, turns, plain], api_name=False).then(**keep)
         # The chatbot's own trash button clears the messages: forget the conversation with them.
         chatbot.clear(lambda: ([], ""), None, [turns, plain], api_name=False).then(**keep)
-        demo.load(page.restore_history, [saved], [chatbot, turns], api_name=False).then(
+        # Never queued behind answers: a question typed before it returned would be overwritten.
+        demo.load(page.restore_history, [saved], [chatbot, turns], api_name=False, concurrency_limit=None).then(
             None, js="() => { document.body.dataset.history = 'restored'; }", api_name=False
         )  # the mark tells a script (and the browser tests) the kept conversation is back
 
