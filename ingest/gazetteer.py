@@ -256,6 +256,9 @@ def find_places(text: str) -> list[PlaceMention]:
     return list(_find(text))
 
 
+MERGER_YEAR = 2025  # the provinces merged on 1 July 2025 (Resolution 202/2025/QH15)
+
+
 def merged_keys(province_key: str) -> frozenset[str]:
     """The key plus the units the 2025 merger linked to it: a post-merger unit with the
     former units it absorbed; a former unit with the unit it became part of."""

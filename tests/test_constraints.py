@@ -119,6 +119,19 @@ def test_a_merged_province_answers_for_its_former_name_and_back():
     assert not check("Tỉnh Ninh Bình có bao nhiêu KCN?", "Tỉnh Đồng Nai có 12 KCN.", **BARE).met
 
 
+def test_a_report_from_before_the_merger_speaks_of_the_former_provinces():
+    question = "Tỉnh Hà Nam có bao nhiêu KCN?"
+    headed = {"headings": ["1.2. Ban Quản lý các KCN tỉnh Ninh Bình"], "doc_places": ""}
+    assert not check(question, "Toàn tỉnh có 12 KCN.", doc_years="2019", **headed).met  # the former Ninh Bình
+    assert check(question, "Toàn tỉnh có 12 KCN.", doc_years="2031", **headed).met  # the merged one
+
+
+def test_a_section_headed_by_a_province_is_not_about_the_report_s_main_province():
+    question = "Tỉnh Đồng Nai có bao nhiêu KCN?"
+    assert check(question, "Toàn tỉnh có 12 KCN.").met  # the report is about Đồng Nai
+    assert not check(question, "Toàn tỉnh có 12 KCN.", headings=["1.3. Ban Quản lý các KCN tỉnh Long An"]).met
+
+
 def test_two_merged_provinces_named_together_are_two_provinces():
     both = "So sánh số KCN của tỉnh Hà Nam và tỉnh Ninh Bình."
     satisfied = check(both, "Tỉnh Hà Nam có 12 KCN.", **BARE).satisfied

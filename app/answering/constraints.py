@@ -23,7 +23,7 @@ from rapidfuzz.distance import OSA
 from app.answering import distinctions
 from app.answering.distinctions import Stated
 from app.answering.frame import QuestionFrame
-from ingest.gazetteer import alias_forms, find_places, merged_keys, region_of
+from ingest.gazetteer import MERGER_YEAR, alias_forms, find_places, merged_keys, region_of
 from ingest.normalize import fold, is_ocr_text, search_syllables
 
 # "so với cùng kỳ năm 2031", "so với năm trước (2031)": a year compared with is not the one reported.
@@ -132,6 +132,11 @@ class PassageContext:
         framing_text = " \n ".join([str(meta.get("title", "")), str(meta.get("issuer", "")), *meta.get("headings", [])])
         doc_years = frozenset(int(y) for y in str(meta.get("doc_years", "")).split(",") if y.strip().isdigit())
         doc_places = tuple(p for p in str(meta.get("doc_places", "")).split(",") if p)
+        headed = Mentions.of(" \n ".join(meta.get("headings", [])))
+        if headed.provinces:
+            # A section headed by a province is about that province, whatever the report's
+            # most named ones are ("1.11. Ban Quản lý các KCN tỉnh Kim Sơn" in a bloc report).
+            doc_places = tuple(p for p in doc_places if not p.startswith("province:"))
         framing = Mentions.of(framing_text) | Mentions.of_places(doc_places)
         period_text = f"{framing_text} \n {meta.get('period', '')}"
         return PassageContext(
@@ -182,10 +187,12 @@ def _named_in_ocr(kind: str, key: str, mentions: Mentions) -> bool:
     return mentions.ocr and any(_appears(form, mentions.syllables) for form in alias_forms(kind, key) if len(form) >= 6)
 
 
-def _province_met(key: str, mentions: Mentions, others: frozenset[str] = frozenset()) -> bool:
+def _province_met(key: str, mentions: Mentions, others: frozenset[str] = frozenset(), merged: bool = True) -> bool:
     """``others``: the other provinces the question names. "Bạc Liêu và Cà Mau" asks about
-    two provinces, not about the merged Cà Mau twice: neither then stands for the other."""
-    linked = merged_keys(key) - others
+    two provinces, not about the merged Cà Mau twice: neither then stands for the other.
+    ``merged``: the passage may speak of the provinces as merged in 2025; a report of 2031
+    on Vĩnh Long covers the former Bến Tre, one of 2020 does not."""
+    linked = (merged_keys(key) if merged else frozenset({key})) - others
     return bool(linked & mentions.provinces) or _named_in_ocr("province", key, mentions)
 
 
@@ -230,12 +237,14 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
             conflicts.append(f"năm {year}")
         record(f"năm {year}", in_own, in_around)
     _check_period(frame.text, sentence, context, record)
+    passage_years = own.years | context.paragraph.years | context.framing.years | context.document_years
+    merged = not passage_years or max(passage_years) >= MERGER_YEAR  # an undated passage may be either
     for key in frame.provinces:
         others = frozenset(frame.provinces) - {key}
-        in_own = _province_met(key, own, others)
+        in_own = _province_met(key, own, others, merged)
         # Likewise a sentence about other provinces only is not about the one asked.
         silent = not own.provinces
-        record(f"province:{key}", in_own, silent and _province_met(key, around, others))
+        record(f"province:{key}", in_own, silent and _province_met(key, around, others, merged))
     for key in frame.regions:
         record(f"region:{key}", _region_met(key, own), _region_met(key, around))
     for name in (*frame.zones, *frame.people):
