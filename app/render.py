@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from app.answering.models import Answer, Citation
-from ingest.normalize import is_ocr_text
+from ingest.normalize import fold, is_ocr_text
 
 if TYPE_CHECKING:  # the CLI renders answers without loading the store's library
     from vectorstore.chroma_store import DocumentInfo
@@ -68,6 +68,7 @@ def _link_markers(text: str, citations: dict[int, Citation]) -> str:
 
 
 CITED_TITLE_CHARS = 90  # a report's title in a citation line; the whole title is on its source page
+CITED_ISSUER_CHARS = 80  # "Khối thi đua các Ban Quản lý KCN, KCX, KKT …" runs long
 CITED_HEADING_CHARS = 80  # a section label; an OCR paragraph taken for a heading can be 100 words
 VIETNAM_TIME = timezone(timedelta(hours=7), "ICT")  # Asia/Ho_Chi_Minh: UTC+7, no daylight saving
 
@@ -98,8 +99,12 @@ def _report_name(citation: Citation) -> str:
 
 
 def cited_where(citation: Citation) -> list[str]:
-    """Where a citation points, as staff read it: report title and period, section, page, paragraph."""
+    """Where a citation points, as staff read it: report title and period, the board or bloc
+    that issued it (unless the title names it), section, page, paragraph."""
     where = [_report_name(citation)]
+    issuer = citation.issuer.strip()
+    if issuer and fold(issuer) not in fold(citation.title):
+        where.append(_clipped(issuer, CITED_ISSUER_CHARS))
     if citation.heading:
         where.append(f"mục «{_clipped(citation.heading, CITED_HEADING_CHARS)}»")
     if citation.page:
@@ -150,7 +155,9 @@ def render_answer(answer: Answer, show_rewrite: bool = False, repair: Repair | N
         url = source_url(citation.doc_id, citation.paragraph, citation.quote)
         note = ""
         if repair is not None and citation.n in repaired:
-            citation = replace(citation, title=repair(citation.title), heading=repair(citation.heading))
+            citation = replace(
+                citation, title=repair(citation.title), heading=repair(citation.heading), issuer=repair(citation.issuer)
+            )
             note = f" *({OCR_NOTE})*"
         where = ", ".join(escape_markdown(part) for part in cited_where(citation))
         sources.append(f"[**[{citation.n}]**]({url}) {where}{note}  ")

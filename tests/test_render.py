@@ -1,7 +1,7 @@
 import pytest
 
 from app.answering.models import Answer, Citation
-from app.render import ORIGIN, render_answer, render_library, render_plain, source_url
+from app.render import ORIGIN, cited_where, render_answer, render_library, render_plain, source_url
 
 pytestmark = pytest.mark.unit
 
@@ -76,6 +76,16 @@ def test_plain_text_keeps_answer_sources_and_links():
     assert text.startswith("Đạt 52,37% [1].\n\nNguồn:\n[1] bc.pdf, mục «1.5. Ban Quản lý KKT tỉnh Đồng Tháp», trang 3")
     assert f"{ORIGIN}/source/0123456789abcdef#p-12" in text
     assert "«Đạt 52,37% kế hoạch.»" in text
+
+
+def test_a_citation_names_the_issuing_bloc_unless_the_title_does():
+    from dataclasses import replace
+
+    bloc = "Khối thi đua các Ban Quản lý KCN, KCX, KKT vùng Kim Sơn"
+    issued = replace(citation(), title="Báo cáo sơ kết", period="năm 2031", issuer=bloc)
+    assert cited_where(issued)[:2] == ["«Báo cáo sơ kết» (năm 2031)", bloc]
+    named = replace(issued, title=f"Báo cáo sơ kết của {bloc}")
+    assert bloc not in cited_where(named)[1]
 
 
 def test_a_citation_names_the_report_by_its_title_and_period_not_its_file_name():

@@ -217,6 +217,7 @@ def citation_for(n: int, document: Document, quote: str) -> Citation:
         quote=quote,
         score=round(float(meta.get("score", 0.0)), 4),
         period=str(meta.get("period", "")),
+        issuer=str(meta.get("issuer", "")),
     )
 
 

@@ -8,6 +8,8 @@ from typing import Any
 # A longer answer is a wall of text, not an answer: the answerer never writes one and the
 # evals count one as wrong.
 MAX_ANSWER_CHARS = 1000
+# What ``ask --json`` shows of a citation besides its ids and quote.
+CITATION_FIELDS = ("n", "doc", "title", "period", "issuer", "heading", "page", "paragraph", "text", "score")
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,7 @@ class Citation:
     quote: str  # the sentence(s) of it used in the answer
     score: float
     period: str = ""  # the period its report covers ("6 tháng đầu năm 2031"), from the document frame
+    issuer: str = ""  # the board or bloc that issued the report, from the document frame
 
 
 @dataclass(frozen=True)
@@ -86,11 +89,7 @@ class Answer:
                 "refused": self.refused,
                 "mode": self.mode,
                 "citations": [
-                    {
-                        k: v
-                        for k, v in asdict(c).items()
-                        if k in ("n", "doc", "title", "period", "heading", "page", "paragraph", "text", "score")
-                    }
+                    {k: v for k, v in asdict(c).items() if k in CITATION_FIELDS}
                     | {"chunk_id": c.chunk_id, "doc_id": c.doc_id, "quote": c.quote}
                     for c in self.citations
                 ],
