@@ -67,15 +67,18 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders (.
         if outcome.status == "failed":
             failed += 1
             errors.print(f"[red]✗ {outcome.message}[/red]")
+        elif outcome.status == "skipped":
+            console.print(f"– {outcome.message}", markup=False)
         else:
             note = f"; {outcome.message}" if outcome.message else ""
             console.print(
                 f"✓ {outcome.source}: {outcome.status}, {outcome.chunks} đoạn, {outcome.embedded} nhúng mới{note}",
                 markup=False,
             )
-    if not outcomes:
+    read = [o for o in outcomes if o.status != "skipped"]
+    if not read:
         errors.print("Không tìm thấy tệp nào để lập chỉ mục / no files found")
-    raise typer.Exit(1 if failed or not outcomes else 0)
+    raise typer.Exit(1 if failed or not read else 0)
 
 
 @app.command()

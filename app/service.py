@@ -37,6 +37,7 @@ from ingest.pipeline import (
     KeyedFile,
     Recovered,
     keyed_files,
+    skipped_files,
 )
 from vectorstore.chroma_store import (
     SQLITE_FILE,
@@ -224,7 +225,7 @@ class Baocao:
     ) -> list[IngestOutcome]:
         """Ingest files and folders. A file's key (its identity) is its path within the folder
         named, or its name when the file itself is named (see ``ingest.pipeline``)."""
-        return self._ingest(keyed_files(paths), on_file, on_embedded, force)
+        return self._ingest(keyed_files(paths), on_file, on_embedded, force) + skipped_files(paths)
 
     def _ingest(
         self,
@@ -384,7 +385,7 @@ class Baocao:
         """Make the index hold exactly the reports under ``paths`` (new and changed ones indexed,
         the others removed); returns how many it holds. For an evaluation's own index."""
         outcomes = self.ingest(list(paths))
-        wanted = {o.doc_id for o in outcomes if o.status != "failed"}
+        wanted = {o.doc_id for o in outcomes if o.doc_id}
         for info in self.documents():
             if info.doc_id not in wanted:
                 self.delete(info.doc_id)

@@ -36,7 +36,7 @@ from typing import Any
 from langchain_core.embeddings import Embeddings
 
 from ingest.chunking import chunk_document
-from ingest.loaders import IngestError, expand_paths, load_document
+from ingest.loaders import SUPPORTED_SUFFIXES, IngestError, expand_paths, load_document
 from ingest.models import Chunk
 from ingest.normalize import BIDI_CONTROLS, looks_accentless, search_text
 from ingest.originals import Originals
@@ -69,6 +69,20 @@ def keyed_files(paths: Sequence[Path]) -> list[KeyedFile]:
     return [(file, BIDI_CONTROLS.sub("", key)) for file, key in files]
 
 
+def skipped_files(paths: Sequence[Path]) -> list[IngestOutcome]:
+    """A "skipped" outcome for each file inside the named folders that is not of a type baocao
+    reads (hidden files aside): a folder's report names every file in it."""
+    outcomes = []
+    for folder in (p for p in paths if p.is_dir()):
+        for file in sorted(folder.rglob("*")):
+            if file.is_file() and not file.name.startswith(".") and file.suffix.lower() not in SUPPORTED_SUFFIXES:
+                key = BIDI_CONTROLS.sub("", file.relative_to(folder).as_posix())
+                kind = file.suffix.lower() or "(không có đuôi)"
+                message = f"{key}: bỏ qua, định dạng {kind} chưa được hỗ trợ / skipped, unsupported file type"
+                outcomes.append(IngestOutcome(key, "skipped", message=message))
+    return outcomes
+
+
 def converted_message(encoding: str) -> str:
     """What the user is told about a text file converted from a legacy encoding ("" if none)."""
     if not encoding:
@@ -79,7 +93,7 @@ def converted_message(encoding: str) -> str:
 @dataclass(frozen=True)
 class IngestOutcome:
     source: str  # the document's key (file name, or path within the ingested folder)
-    status: str  # "added" | "replaced" | "unchanged" | "failed"
+    status: str  # "added" | "replaced" | "unchanged" | "failed" | "skipped" (a folder's file of another type)
     chunks: int = 0
     embedded: int = 0  # how many chunks needed a new embedding
     message: str = ""

@@ -81,6 +81,8 @@ def kept_history(history: list[dict[str, Any]], turns: list[dict[str, Any]]) -> 
 def _outcome_line(outcome: IngestOutcome) -> str:
     if outcome.status == "failed":
         return f"- ✗ {escape_markdown(outcome.message)}"
+    if outcome.status == "skipped":
+        return f"- – {escape_markdown(outcome.message)}"
     status = {"added": "đã thêm", "replaced": "đã thay thế", "unchanged": "không đổi"}.get(outcome.status, "")
     note = f"; {escape_markdown(outcome.message)}" if outcome.message else ""
     counts = f"{outcome.chunks} đoạn ({outcome.embedded} nhúng mới)"
