@@ -53,6 +53,12 @@ class DocumentInfo:
     key: str = ""
     keyed: bool = True  # False: stored before identities had a key (``key`` is then the bare file name)
     encoding: str = ""  # a text file's original encoding when it was converted ("TCVN3 (ABC)")
+    # From the document frame: the years it covers, its places ("province:hung yen",
+    # "region:dbsh"), its period label and its issuer.
+    years: tuple[int, ...] = ()
+    places: tuple[str, ...] = ()
+    period: str = ""
+    issuer: str = ""
 
 
 class StoreUnavailableError(RuntimeError):
@@ -320,6 +326,10 @@ class ChunkStore:
                     key=str(keyed[KEY_FIELD] if keyed else first["source"]),
                     keyed=keyed is not None,
                     encoding=str(first.get("encoding", "")),
+                    years=tuple(int(y) for y in str(first.get("doc_years", "")).split(",") if y.strip().isdigit()),
+                    places=tuple(p for p in str(first.get("doc_places", "")).split(",") if p),
+                    period=str(first.get("period", "")),
+                    issuer=str(first.get("issuer", "")),
                 )
             )
         return sorted(infos, key=lambda d: d.source)

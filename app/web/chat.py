@@ -14,6 +14,7 @@ import gradio as gr
 from app.answering.events import AnswerDelta, Final, Status
 from app.feedback import FeedbackLog, feedback_record
 from app.render import ORIGIN, escape_markdown, render_answer, render_library, render_plain
+from app.scope import reports_in_scope, scope_choices
 from app.service import Baocao, DocumentNotFoundError, IndexBusyError
 from app.web.auth import Users
 from ingest.loaders import SUPPORTED_SUFFIXES
@@ -137,7 +138,8 @@ class ChatPage:
             return
         history = [*history, {"role": "user", "content": question}, {"role": "assistant", "content": ""}]
         shown = ""
-        for event in self.service.stream(question, [t["standalone"] for t in turns], reports or ()):
+        scope = reports_in_scope(reports, self.service.documents()) if reports else []
+        for event in self.service.stream(question, [t["standalone"] for t in turns], scope):
             if isinstance(event, Status):
                 shown = ""  # a status replaces what was streamed so far (a retry starts over)
                 history[-1] = {"role": "assistant", "content": f"*{escape_markdown(event.text)}*"}
@@ -198,7 +200,7 @@ class ChatPage:
         return (
             gr.update(value=render_library(documents)),
             gr.update(choices=choices, value=None),
-            gr.update(choices=[(report_label(d), d.doc_id) for d in documents]),
+            gr.update(choices=scope_choices(documents, report_label)),
         )
 
     def on_load(self, request: gr.Request) -> tuple[Any, ...]:
@@ -321,7 +323,7 @@ def build_chat(service: Baocao, users: Users, feedback: FeedbackLog) -> gr.Block
                     )
                     send = gr.Button("Gửi", variant="primary", scale=1, elem_id="send")
                 only = gr.Dropdown(
-                    label="Chỉ hỏi trong các báo cáo (để trống: tất cả)",
+                    label="Chỉ hỏi trong: năm, vùng, tỉnh hoặc báo cáo (để trống: tất cả)",
                     choices=[],
                     multiselect=True,
                     elem_id="only-reports",
