@@ -193,7 +193,7 @@ LIBRARY_TITLE_CHARS = 110
 def render_library(documents: list[DocumentInfo]) -> str:
     """The indexed reports as a Markdown table; each title opens the report in the source view."""
     if not documents:
-        return "*Chưa có báo cáo nào trong chỉ mục. Hãy tải lên tệp PDF, TXT hoặc DOCX.*"
+        return "*Chưa có báo cáo nào trong chỉ mục. Hãy tải lên báo cáo (PDF, Word, Excel hoặc văn bản).*"
     rows = ["| Tiêu đề | Tệp | Trang | Đoạn | Lập chỉ mục lúc (giờ Việt Nam) |", "|---|---|---:|---:|---|"]
     for doc in documents:
         title = doc.title or doc.source

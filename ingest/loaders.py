@@ -5,15 +5,22 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import shutil
+import unicodedata
 import zipfile
 from pathlib import Path
 
 from ingest.encodings import Decoded, UndecodableText, decode_text
 from ingest.models import PageText, ParsedDocument
 from ingest.normalize import clean_text
+from ingest.office import CONVERTED_SUFFIXES, SPREADSHEET_SUFFIXES, convert_to_docx, read_spreadsheet
 
-SUPPORTED_SUFFIXES = (".pdf", ".txt", ".md", ".docx")
+SUPPORTED_SUFFIXES = (".pdf", ".txt", ".md", ".docx", *SPREADSHEET_SUFFIXES, *CONVERTED_SUFFIXES)
+SUPPORTED_NAMES = "PDF, TXT, MD, DOCX, DOC, RTF, ODT, XLSX"
 MIN_TEXT_CHARS = 20  # less than this after extraction means "no text layer"
+# Share of a text's characters (spaces aside) in the Latin script, digits or ASCII punctuation:
+# at least 0.994 in each of the 34 reports here; binary junk a converter read as text, 0.02.
+MIN_LATIN_SHARE = 0.5
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns loudly on damaged files
 
@@ -26,6 +33,13 @@ class IngestError(Exception):
         self.vietnamese = vietnamese
         self.english = english
         super().__init__(f"{source}: {vietnamese} / {english}")
+
+
+def latin_share(text: str) -> float:
+    """Share of the characters (spaces aside) that are Latin letters, digits or ASCII signs."""
+    shown = [ch for ch in text if not ch.isspace()]
+    latin = sum(1 for ch in shown if ch.isascii() or "LATIN" in unicodedata.name(ch, ""))
+    return latin / len(shown) if shown else 1.0
 
 
 def _read_pdf(path: Path) -> list[PageText]:
@@ -80,20 +94,21 @@ def _decode_text(path: Path, data: bytes) -> Decoded:
 
 
 def _check_unpacked_size(path: Path, max_bytes: int) -> None:
-    """A .docx is a zip archive: refuse one that would unpack to more than ``max_bytes``
+    """A .docx or .xlsx is a zip archive: refuse one that would unpack to more than ``max_bytes``
     (a "zip bomb": a small file that fills the memory when opened). The sizes declared in
     the archive bound what Python's zipfile will ever inflate, so they are checked first."""
+    kind = "Excel" if path.suffix.lower() in SPREADSHEET_SUFFIXES else "DOCX"
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(item.file_size for item in archive.infolist())
     except (zipfile.BadZipFile, OSError) as error:
-        raise IngestError(path.name, "tệp DOCX bị hỏng", f"the DOCX file is corrupt ({error})") from error
+        raise IngestError(path.name, f"tệp {kind} bị hỏng", f"the {kind} file is corrupt ({error})") from error
     if unpacked > max_bytes:
         raise IngestError(
             path.name,
-            f"tệp DOCX giải nén ra {unpacked // 1_000_000} MB, quá giới hạn {max_bytes // 1_000_000} MB "
+            f"tệp {kind} giải nén ra {unpacked // 1_000_000} MB, quá giới hạn {max_bytes // 1_000_000} MB "
             "(có thể là tệp nén độc hại)",
-            f"the DOCX unpacks to {unpacked // 1_000_000} MB, over the {max_bytes // 1_000_000} MB limit "
+            f"the {kind} unpacks to {unpacked // 1_000_000} MB, over the {max_bytes // 1_000_000} MB limit "
             "(possibly a zip bomb)",
         )
 
@@ -123,8 +138,8 @@ def load_document(path: Path, max_bytes: int) -> ParsedDocument:
     if suffix not in SUPPORTED_SUFFIXES:
         raise IngestError(
             path.name,
-            f"định dạng {suffix or '(không có đuôi)'} chưa được hỗ trợ (chỉ PDF, TXT, MD, DOCX)",
-            f"unsupported file type {suffix or '(none)'} (PDF, TXT, MD, DOCX only)",
+            f"định dạng {suffix or '(không có đuôi)'} chưa được hỗ trợ (chỉ {SUPPORTED_NAMES})",
+            f"unsupported file type {suffix or '(none)'} ({SUPPORTED_NAMES} only)",
         )
     try:
         size = path.stat().st_size
@@ -146,6 +161,16 @@ def load_document(path: Path, max_bytes: int) -> ParsedDocument:
         elif suffix == ".docx":
             _check_unpacked_size(path, max_bytes)
             pages = _read_docx(path)
+        elif suffix in SPREADSHEET_SUFFIXES:
+            _check_unpacked_size(path, max_bytes)
+            pages = read_spreadsheet(path)
+        elif suffix in CONVERTED_SUFFIXES:
+            converted = convert_to_docx(path)
+            try:
+                _check_unpacked_size(converted, max_bytes)
+                pages = _read_docx(converted)
+            finally:
+                shutil.rmtree(converted.parent, ignore_errors=True)
         else:
             decoded = _decode_text(path, data)
             pages = [PageText(None, clean_text(decoded.text))]
@@ -160,6 +185,12 @@ def load_document(path: Path, max_bytes: int) -> ParsedDocument:
         ) from error
     if sum(len(p.text) for p in pages) < MIN_TEXT_CHARS:
         raise IngestError(path.name, "tệp không có nội dung văn bản", "the file has no text content")
+    if latin_share("".join(p.text for p in pages)) < MIN_LATIN_SHARE:
+        raise IngestError(
+            path.name,
+            "nội dung đọc ra không phải văn bản (tệp hỏng hoặc sai định dạng)",
+            "what could be read is not text (a damaged file, or another format under this name)",
+        )
     return ParsedDocument(
         source=path.name,
         content_hash=hashlib.sha256(data).hexdigest(),

@@ -710,15 +710,15 @@ def test_eval_asks_its_own_index_of_the_corpus_not_the_uploads(tmp_path: Path, m
 def test_a_folder_report_names_every_file_in_it_the_skipped_ones_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     folder = tmp_path / "thu_muc"
     write_in(folder / "bao_cao.txt", REPORT)
-    write_in(folder / "cu/bao_cao_cu.doc", "x")
-    write_in(folder / "bang.xlsx", "x")
+    write_in(folder / "cu/bao_cao_cu.wps", "x")
+    write_in(folder / "bang.xls", "x")
     write_in(folder / ".DS_Store", "x")  # hidden: not a report anyone put there
     result = run_cli(monkeypatch, tmp_path / "home", "ingest", str(folder))
     assert result.exit_code == 0, result.output
     assert "bao_cao.txt: added" in result.output
-    assert "cu/bao_cao_cu.doc: bỏ qua, định dạng .doc chưa được hỗ trợ" in result.output
-    assert "bang.xlsx: bỏ qua" in result.output and ".DS_Store" not in result.output
+    assert "cu/bao_cao_cu.wps: bỏ qua, định dạng .wps chưa được hỗ trợ" in result.output
+    assert "bang.xls: bỏ qua" in result.output and ".DS_Store" not in result.output
     only_skipped = tmp_path / "chi_doc"
-    write_in(only_skipped / "a.doc", "x")
+    write_in(only_skipped / "a.wps", "x")
     nothing = run_cli(monkeypatch, tmp_path / "home", "ingest", str(only_skipped))
-    assert nothing.exit_code == 1 and "a.doc: bỏ qua" in nothing.output and "no files found" in nothing.output
+    assert nothing.exit_code == 1 and "a.wps: bỏ qua" in nothing.output and "no files found" in nothing.output

@@ -17,7 +17,7 @@ from app.render import ORIGIN, escape_markdown, render_answer, render_library, r
 from app.scope import reports_in_scope, scope_choices
 from app.service import Baocao, DocumentNotFoundError, IndexBusyError
 from app.web.auth import Users
-from ingest.loaders import SUPPORTED_SUFFIXES
+from ingest.loaders import SUPPORTED_NAMES, SUPPORTED_SUFFIXES
 from ingest.normalize import is_ocr_text
 from ingest.pipeline import IngestOutcome
 from vectorstore.chroma_store import DocumentInfo
@@ -343,7 +343,7 @@ def build_chat(service: Baocao, users: Users, feedback: FeedbackLog) -> gr.Block
                     if service.setup_hint:
                         gr.Markdown(f"<span class='source-note'>{escape_markdown(service.setup_hint)}</span>")
                     files = gr.File(
-                        label="Tải lên báo cáo (PDF, TXT, MD, DOCX)",
+                        label=f"Tải lên báo cáo ({SUPPORTED_NAMES})",
                         file_count="multiple",
                         file_types=list(SUPPORTED_SUFFIXES),
                         elem_id="upload",

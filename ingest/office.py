@@ -1,0 +1,135 @@
+"""Office files other than .docx: spreadsheets read row by row, legacy word-processor files
+converted by LibreOffice. Every failure is an ``IngestError``.
+
+A spreadsheet row becomes one sentence that keeps its column headers ("Kim Sơn — Doanh thu:
+12.345; Lao động: 678"), so a cell can be found by what its column means and cited as a
+paragraph; each sheet is a section headed by its name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ingest.models import PageText
+from ingest.normalize import clean_text
+
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm")
+CONVERTED_SUFFIXES = (".doc", ".rtf", ".odt")  # converted to .docx by LibreOffice
+# LibreOffice starts in 2-4 s here and converts a report in about as long; a file that takes
+# far longer is damaged or hostile.
+CONVERSION_TIMEOUT_S = 120
+MAX_SHEET_ROWS = 100_000  # rows read from one sheet: a report's table is far smaller
+
+
+def _cell(value: object, number_format: str) -> str:
+    """A cell as a report would print it: Vietnamese separators, percentages as percentages."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "có" if value else "không"
+    if isinstance(value, int | float):
+        if "%" in number_format:
+            value = value * 100
+        if float(value).is_integer():
+            text = f"{int(value):,}".replace(",", ".")
+        else:
+            text = f"{value:,.2f}".rstrip("0").rstrip(".").translate(str.maketrans(",.", ".,"))
+        return f"{text}%" if "%" in number_format else text
+    if isinstance(value, dt.datetime | dt.date):
+        return value.strftime("%d/%m/%Y")
+    return str(value).strip()
+
+
+def row_sentence(headers: list[str], cells: list[str]) -> str:
+    """ "Kim Sơn — Doanh thu: 12.345; Lao động: 678": the first cell names the row, the others
+    are said with their column's header (or alone when the column has none)."""
+    named = [(h, c) for h, c in zip(headers, cells, strict=False) if c]
+    if not named:
+        return ""
+    parts = [f"{h}: {c}" if h else c for h, c in named[1:]]
+    first = named[0][1]
+    return f"{first} — {'; '.join(parts)}." if parts else f"{first}."
+
+
+def read_spreadsheet(path: Path) -> list[PageText]:
+    from openpyxl import load_workbook
+
+    from ingest.loaders import IngestError
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged archive
+        raise IngestError(
+            path.name, "tệp Excel bị hỏng hoặc không đọc được", f"the spreadsheet is corrupt ({error})"
+        ) from error
+    sections = []
+    try:
+        for sheet in workbook.worksheets:
+            headers: list[str] | None = None
+            lines = [sheet.title]
+            for number, row in enumerate(sheet.iter_rows(), start=1):
+                if number > MAX_SHEET_ROWS:
+                    break
+                cells = [_cell(c.value, getattr(c, "number_format", "") or "") for c in row]
+                if not any(cells):
+                    continue
+                if headers is None:  # the first filled row holds the column headers
+                    headers = cells
+                    continue
+                sentence = row_sentence(headers, cells)
+                if sentence:
+                    lines.append(sentence)
+            if len(lines) > 1:
+                sections.append("\n\n".join(lines))
+    finally:
+        workbook.close()
+    return [PageText(None, clean_text("\n\n".join(sections)))]
+
+
+def convert_to_docx(path: Path) -> Path:
+    """A .doc/.rtf/.odt converted to .docx in a temporary folder by LibreOffice (headless, its
+    own profile, killed after ``CONVERSION_TIMEOUT_S``). The caller removes the folder."""
+    from ingest.loaders import IngestError
+
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        raise IngestError(
+            path.name,
+            f"cần LibreOffice để đọc tệp {path.suffix}; hãy cài gói libreoffice-writer-nogui hoặc lưu thành .docx",
+            f"reading {path.suffix} needs LibreOffice (Debian: libreoffice-writer-nogui), or save it as .docx",
+        )
+    folder = Path(tempfile.mkdtemp(prefix="baocao-office-"))
+    source = folder / f"input{path.suffix.lower()}"  # a plain name: the report's own may confuse the command line
+    shutil.copyfile(path, source)
+    command = [
+        office,
+        f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+        "--headless",
+        "--convert-to",
+        "docx",
+        "--outdir",
+        str(folder),
+        str(source),
+    ]
+    try:
+        subprocess.run(command, capture_output=True, timeout=CONVERSION_TIMEOUT_S, check=False)
+    except subprocess.TimeoutExpired as error:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise IngestError(
+            path.name,
+            f"LibreOffice không chuyển được tệp sau {CONVERSION_TIMEOUT_S} giây",
+            f"LibreOffice did not convert the file within {CONVERSION_TIMEOUT_S} s",
+        ) from error
+    converted = folder / "input.docx"
+    if not converted.is_file():
+        shutil.rmtree(folder, ignore_errors=True)
+        raise IngestError(
+            path.name,
+            f"LibreOffice không mở được tệp {path.suffix} này (hỏng hoặc không phải văn bản)",
+            f"LibreOffice could not open this {path.suffix} file (damaged or not a document)",
+        )
+    return converted

@@ -1,0 +1,122 @@
+"""Spreadsheets and legacy word-processor files (invented content): read with openpyxl and a
+real LibreOffice, indexed and cited like any report."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+from openpyxl import Workbook
+
+from app.service import Baocao
+from ingest.loaders import IngestError, load_document
+from ingest.office import row_sentence
+
+from .conftest import make_settings
+
+LIMIT = 10_000_000
+
+
+def spreadsheet(path: Path) -> Path:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Kết quả 2031"
+    sheet.append(["Ban Quản lý", "Doanh thu (tỷ đồng)", "Lao động (người)", "Tỷ lệ lấp đầy"])
+    sheet.append(["KCN Kim Sơn", 12345.5, 6789, 0.4312])
+    sheet.append([None, None, None, None])  # an empty row is skipped
+    sheet.append(["KCN Tân Lập", 2345, 789, 0.5])
+    sheet["D2"].number_format = "0.00%"
+    sheet["D4"].number_format = "0%"
+    book.save(path)
+    return path
+
+
+@pytest.mark.unit
+def test_a_row_is_one_sentence_that_keeps_its_headers():
+    assert row_sentence(["Ban", "Doanh thu", ""], ["Kim Sơn", "12.345", "ghi chú"]) == (
+        "Kim Sơn — Doanh thu: 12.345; ghi chú."
+    )
+    assert row_sentence(["a", "b"], ["", ""]) == ""
+
+
+@pytest.mark.unit
+def test_a_spreadsheet_is_read_sheet_by_sheet_with_vietnamese_numbers(tmp_path: Path):
+    parsed = load_document(spreadsheet(tmp_path / "bang.xlsx"), LIMIT)
+    text = parsed.pages[0].text
+    assert text.startswith("Kết quả 2031")
+    assert "KCN Kim Sơn — Doanh thu (tỷ đồng): 12.345,5; Lao động (người): 6.789; Tỷ lệ lấp đầy: 43,12%." in text
+    assert "KCN Tân Lập — Doanh thu (tỷ đồng): 2.345; Lao động (người): 789; Tỷ lệ lấp đầy: 50%." in text
+    assert parsed.kind == "xlsx"
+
+
+@pytest.mark.unit
+def test_a_damaged_spreadsheet_fails_alone_with_its_reason(tmp_path: Path):
+    broken = tmp_path / "hong.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    with pytest.raises(IngestError, match="hỏng"):
+        load_document(broken, LIMIT)
+
+
+needs_office = pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="needs LibreOffice (make install-office; installed by .ci/run)"
+)
+
+
+def word_file(tmp_path: Path, suffix: str) -> Path:
+    """A report saved by LibreOffice in another word-processor format."""
+    document = docx.Document()
+    document.add_heading("BÁO CÁO KẾT QUẢ NĂM 2031", level=1)
+    document.add_paragraph("1.1. Ban Quản lý các KCN tỉnh Kim Sơn")
+    document.add_paragraph("- Tổng số lao động đang làm việc tại các KCN là 23.456 người.")
+    source = tmp_path / "nguon.docx"
+    document.save(source)
+    profile = (tmp_path / "profile").as_uri()
+    target = {".doc": "doc:MS Word 97", ".rtf": "rtf", ".odt": "odt"}[suffix]
+    import subprocess
+
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+    return (tmp_path / "nguon").with_suffix(suffix)
+
+
+@needs_office
+@pytest.mark.integration
+@pytest.mark.parametrize("suffix", [".doc", ".odt"])
+def test_a_legacy_word_file_is_converted_indexed_and_cited(tmp_path: Path, suffix: str):
+    report = word_file(tmp_path, suffix)
+    assert report.is_file()
+    service = Baocao(make_settings(tmp_path / "home"))
+    (outcome,) = service.ingest([report])
+    assert outcome.status == "added", outcome.message
+    answer = service.ask("Tổng số lao động đang làm việc tại các KCN tỉnh Kim Sơn là bao nhiêu?")
+    assert "23.456" in answer.answer and answer.citations[0].doc == report.name
+    assert service.originals.path(outcome.doc_id).suffix == suffix  # the original kept as uploaded
+
+
+@needs_office
+@pytest.mark.integration
+def test_a_doc_libreoffice_cannot_open_is_reported_and_the_batch_goes_on(tmp_path: Path):
+    broken = tmp_path / "hong.doc"  # a word-processor header, then junk: LibreOffice reads it as text
+    broken.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 16)
+    good = spreadsheet(tmp_path / "bang.xlsx")
+    service = Baocao(make_settings(tmp_path / "home"))
+    outcomes = {o.source: o for o in service.ingest([broken, good])}
+    assert outcomes["hong.doc"].status == "failed" and "không phải văn bản" in outcomes["hong.doc"].message
+    assert outcomes["bang.xlsx"].status == "added"
+    answer = service.ask("Tỷ lệ lấp đầy của KCN Tân Lập là bao nhiêu?")
+    assert "50%" in answer.answer
