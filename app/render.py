@@ -190,6 +190,12 @@ def render_plain(answer: Answer) -> str:
 LIBRARY_TITLE_CHARS = 110
 
 
+def _file_note(doc: DocumentInfo) -> str:
+    if doc.ocr_confidence is not None:
+        return f" (OCR, độ tin cậy {doc.ocr_confidence:.0f}%)"
+    return f" (bảng mã {doc.encoding})" if doc.encoding else ""
+
+
 def render_library(documents: list[DocumentInfo]) -> str:
     """The indexed reports as a Markdown table; each title opens the report in the source view."""
     if not documents:
@@ -201,7 +207,7 @@ def render_library(documents: list[DocumentInfo]) -> str:
             title = title[:LIBRARY_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
         cells = [
             f"[{escape_markdown(title)}](/source/{doc.doc_id})",
-            escape_markdown(doc.source + (f" (bảng mã {doc.encoding})" if doc.encoding else "")),
+            escape_markdown(doc.source + _file_note(doc)),
             str(doc.pages or "—"),
             str(doc.paragraphs),
             escape_markdown(local_time(doc.indexed_at)),

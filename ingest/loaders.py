@@ -10,13 +10,16 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
+from ingest import ocr
 from ingest.encodings import Decoded, UndecodableText, decode_text
 from ingest.models import PageText, ParsedDocument
 from ingest.normalize import clean_text
 from ingest.office import CONVERTED_SUFFIXES, SPREADSHEET_SUFFIXES, convert_to_docx, read_spreadsheet
 
-SUPPORTED_SUFFIXES = (".pdf", ".txt", ".md", ".docx", *SPREADSHEET_SUFFIXES, *CONVERTED_SUFFIXES)
-SUPPORTED_NAMES = "PDF, TXT, MD, DOCX, DOC, RTF, ODT, XLSX"
+SUPPORTED_SUFFIXES = (
+    ".pdf", ".txt", ".md", ".docx", *SPREADSHEET_SUFFIXES, *CONVERTED_SUFFIXES, *ocr.IMAGE_SUFFIXES
+)  # fmt: skip
+SUPPORTED_NAMES = "PDF, TXT, MD, DOCX, DOC, RTF, ODT, XLSX, PNG, JPG, TIFF"
 MIN_TEXT_CHARS = 20  # less than this after extraction means "no text layer"
 # Share of a text's characters (spaces aside) in the Latin script, digits or ASCII punctuation:
 # at least 0.994 in each of the 34 reports here; binary junk a converter read as text, 0.02.
@@ -42,7 +45,62 @@ def latin_share(text: str) -> float:
     return latin / len(shown) if shown else 1.0
 
 
-def _read_pdf(path: Path) -> list[PageText]:
+def _ocr(path: Path, images) -> list[tuple[PageText, float]]:
+    """Pages read by Tesseract, with their mean word confidence."""
+    if not ocr.available():
+        raise IngestError(
+            path.name,
+            "tệp là bản scan (ảnh) nhưng máy chưa cài Tesseract với tiếng Việt (tesseract-ocr, tesseract-ocr-vie)",
+            "the file is a scan (images) and Tesseract with Vietnamese is not installed "
+            "(Debian: tesseract-ocr tesseract-ocr-vie; make install-ocr)",
+        )
+    read = []
+    for number, image in images:
+        page = ocr.read_image(image)
+        read.append((PageText(number, clean_text(page.text)), page.confidence))
+    return read
+
+
+def _too_many_pages(path: Path, count: int) -> IngestError:
+    return IngestError(
+        path.name,
+        f"bản scan có {count} trang cần OCR, quá giới hạn {ocr.MAX_OCR_PAGES} trang; hãy tách tệp",
+        f"the scan has {count} pages to OCR, over the {ocr.MAX_OCR_PAGES}-page limit; split the file",
+    )
+
+
+def _read_image(path: Path) -> tuple[list[PageText], tuple[tuple[int, float], ...]]:
+    try:
+        frames = list(ocr.image_frames(path))
+    except (OSError, ValueError, SyntaxError) as error:  # Pillow: damaged, unknown or oversized image
+        raise IngestError(
+            path.name,
+            "ảnh bị hỏng, không đọc được hoặc quá lớn",
+            f"the image is damaged, unreadable or too large ({error})",
+        ) from error
+    if len(frames) > ocr.MAX_OCR_PAGES:
+        raise _too_many_pages(path, len(frames))
+    read = _ocr(path, enumerate(frames, start=1))
+    return [page for page, _ in read], tuple((page.number or 0, c) for page, c in read)
+
+
+def _read_pdf(path: Path) -> tuple[list[PageText], tuple[tuple[int, float], ...]]:
+    pages = _read_pdf_text(path)
+    # A page with (almost) no text layer is an image: a scanned report, or a scan inside a digital one.
+    scanned = [p.number for p in pages if len(p.text) < MIN_TEXT_CHARS and p.number is not None]
+    if not scanned:
+        return pages, ()
+    if len(scanned) > ocr.MAX_OCR_PAGES:
+        raise _too_many_pages(path, len(scanned))
+    read = {
+        page.number: (page, confidence)
+        for page, confidence in _ocr(path, zip(scanned, ocr.pdf_pages(path, scanned), strict=True))
+    }
+    merged = [read[p.number][0] if p.number in read else p for p in pages]
+    return merged, tuple((number, read[number][1]) for number in scanned)
+
+
+def _read_pdf_text(path: Path) -> list[PageText]:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, PdfReadError
 
@@ -67,12 +125,6 @@ def _read_pdf(path: Path) -> list[PageText]:
         raise IngestError(
             path.name, "tệp PDF bị hỏng hoặc không đọc được", f"the PDF is corrupt or unreadable ({error})"
         ) from error
-    if sum(len(p.text) for p in pages) < MIN_TEXT_CHARS:
-        raise IngestError(
-            path.name,
-            "PDF không có lớp văn bản (bản scan); hãy chạy OCR trước khi tải lên",
-            "the PDF has no text layer (a scan); run OCR on it before uploading",
-        )
     return pages
 
 
@@ -155,9 +207,12 @@ def load_document(path: Path, max_bytes: int) -> ParsedDocument:
     if not data.strip():
         raise IngestError(path.name, "tệp rỗng", "the file is empty")
     encoding = ""
+    ocr_pages: tuple[tuple[int, float], ...] = ()
     try:
         if suffix == ".pdf":
-            pages = _read_pdf(path)
+            pages, ocr_pages = _read_pdf(path)
+        elif suffix in ocr.IMAGE_SUFFIXES:
+            pages, ocr_pages = _read_image(path)
         elif suffix == ".docx":
             _check_unpacked_size(path, max_bytes)
             pages = _read_docx(path)
@@ -197,6 +252,7 @@ def load_document(path: Path, max_bytes: int) -> ParsedDocument:
         pages=pages,
         kind=suffix.lstrip("."),
         encoding=encoding,
+        ocr_pages=ocr_pages,
     )
 
 

@@ -22,6 +22,14 @@ class ParsedDocument:
     pages: list[PageText]
     kind: str  # "pdf", "txt", "md", "docx"
     encoding: str = ""  # a text file's encoding when it was converted ("TCVN3 (ABC)", "Windows-1258")
+    ocr_pages: tuple[tuple[int, float], ...] = ()  # (page, mean word confidence) of each page read by OCR
+
+    @property
+    def ocr_confidence(self) -> float | None:
+        """Mean word confidence over the OCR'd pages (None: no page was OCR'd)."""
+        if not self.ocr_pages:
+            return None
+        return round(sum(c for _, c in self.ocr_pages) / len(self.ocr_pages), 1)
 
     @property
     def doc_id(self) -> str:

@@ -37,8 +37,9 @@ from langchain_core.embeddings import Embeddings
 
 from ingest.chunking import chunk_document
 from ingest.loaders import SUPPORTED_SUFFIXES, IngestError, expand_paths, load_document
-from ingest.models import Chunk
+from ingest.models import Chunk, ParsedDocument
 from ingest.normalize import BIDI_CONTROLS, looks_accentless, search_text
+from ingest.ocr import LOW_CONFIDENCE
 from ingest.originals import Originals
 from vectorstore.chroma_store import GENERATION_FIELD, KEY_FIELD, ChunkStore, DocumentInfo
 
@@ -81,6 +82,20 @@ def skipped_files(paths: Sequence[Path]) -> list[IngestOutcome]:
                 message = f"{key}: bỏ qua, định dạng {kind} chưa được hỗ trợ / skipped, unsupported file type"
                 outcomes.append(IngestOutcome(key, "skipped", message=message))
     return outcomes
+
+
+def ocr_message(document: ParsedDocument) -> str:
+    """What the user is told about a report read by OCR ("" if none was needed)."""
+    if document.ocr_confidence is None:
+        return ""
+    low = [str(page) for page, confidence in document.ocr_pages if confidence < LOW_CONFIDENCE]
+    hard = f"; trang khó đọc: {', '.join(low)}" if low else ""
+    hard_en = f"; hard to read: pages {', '.join(low)}" if low else ""
+    count = len(document.ocr_pages)
+    return (
+        f"đã nhận dạng chữ (OCR) {count} trang, độ tin cậy trung bình {document.ocr_confidence:.0f}%{hard} / "
+        f"OCR of {count} pages, mean word confidence {document.ocr_confidence:.0f}%{hard_en}"
+    )
 
 
 def converted_message(encoding: str) -> str:
@@ -381,6 +396,8 @@ class Ingestor:
         doc_meta = {
             "kind": document.kind,
             "encoding": document.encoding,
+            # -1: not read by OCR (Chroma metadata holds no None)
+            "ocr_confidence": document.ocr_confidence if document.ocr_confidence is not None else -1.0,
             "content_hash": document.content_hash,
             "page_count": document.page_count or 0,
             "accentless": accentless,
@@ -408,6 +425,7 @@ class Ingestor:
         info = DocumentInfo(
             document.doc_id, key, chunks[0].title, document.kind, document.page_count, paragraphs, len(chunks),
             str(doc_meta["indexed_at"]), document.content_hash, key=key, encoding=document.encoding,
+            ocr_confidence=document.ocr_confidence,
         )  # fmt: skip
         catalog.update(key, info, removed)
         replaced = [d for d in old if d != document.doc_id]
@@ -420,7 +438,7 @@ class Ingestor:
             replaced_doc_id=replaced[0] if replaced else "",
             embed_seconds=embed_seconds,
             removed_doc_ids=tuple(removed),
-            message=converted_message(document.encoding),
+            message="; ".join(m for m in (converted_message(document.encoding), ocr_message(document)) if m),
         )
 
     def _finish_store(self, entry: dict[str, Any]) -> list[str]:

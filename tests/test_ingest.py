@@ -99,7 +99,7 @@ def test_bad_files_are_reported_and_the_rest_of_the_batch_is_ingested(empty_serv
 
     expected = {
         "corrupt": "bị hỏng",
-        "scanned": "không có lớp văn bản",
+        "scanned": "không có nội dung văn bản",  # a blank page, read by OCR: nothing on it
         "encrypted": "mật khẩu",
         "empty": "rỗng",
         "encoding": "bảng mã",

@@ -59,6 +59,12 @@ class DocumentInfo:
     places: tuple[str, ...] = ()
     period: str = ""
     issuer: str = ""
+    ocr_confidence: float | None = None  # mean OCR word confidence (0-100) when the report was a scan
+
+
+def _ocr_confidence(meta: dict[str, Any]) -> float | None:
+    value = float(meta.get("ocr_confidence", -1.0) or 0.0)
+    return value if value >= 0 else None
 
 
 class StoreUnavailableError(RuntimeError):
@@ -330,6 +336,7 @@ class ChunkStore:
                     places=tuple(p for p in str(first.get("doc_places", "")).split(",") if p),
                     period=str(first.get("period", "")),
                     issuer=str(first.get("issuer", "")),
+                    ocr_confidence=_ocr_confidence(first),
                 )
             )
         return sorted(infos, key=lambda d: d.source)

@@ -1,0 +1,98 @@
+"""Scanned reports read by a real Tesseract (Vietnamese model): small scans made here from a
+typeset PDF with every Vietnamese glyph, rasterised at a low resolution."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2
+import pytest
+from PIL import Image
+from pypdf import PdfReader, PdfWriter
+
+from app.service import Baocao
+from ingest import ocr
+from ingest.ocr import paragraphs_from_words
+
+from .conftest import make_settings
+from .reports import PDF_FACT, PDF_QUESTION, write_pdf
+
+needs_tesseract = pytest.mark.skipif(
+    not ocr.available(), reason="needs Tesseract with Vietnamese (make install-ocr; installed by .ci/run)"
+)
+SCAN_DPI = 100  # a poor office scan
+
+
+def page_images(pdf: Path, dpi: int = SCAN_DPI) -> list[Image.Image]:
+    document = pypdfium2.PdfDocument(str(pdf))
+    images = [page.render(scale=dpi / 72).to_pil().convert("L") for page in document]
+    document.close()
+    return images
+
+
+def scan(pdf: Path, target: Path) -> Path:
+    """``pdf`` as an image-only PDF: what a scanner gives."""
+    images = page_images(pdf)
+    images[0].save(target, save_all=True, append_images=images[1:], resolution=SCAN_DPI)
+    return target
+
+
+@pytest.mark.unit
+def test_words_are_put_back_into_tesseract_s_lines_and_paragraphs():
+    data = {
+        "text": ["Tổng", "số", "lao", "động", "", "12.345", "người."],
+        "conf": [95, 96, 90, 91, -1, 88, 97],
+        "block_num": [1, 1, 1, 1, 1, 2, 2],
+        "par_num": [1, 1, 1, 1, 1, 1, 1],
+        "line_num": [1, 1, 2, 2, 2, 1, 1],
+    }
+    texts, confidences = paragraphs_from_words(data)
+    assert texts == ["Tổng số lao động", "12.345 người."] and len(confidences) == 6
+
+
+@needs_tesseract
+@pytest.mark.integration
+def test_a_low_resolution_scan_is_read_with_its_accents_and_cited_on_its_page(tmp_path: Path):
+    scanned = scan(write_pdf(tmp_path / "goc.pdf"), tmp_path / "ban_scan.pdf")
+    assert all(not (page.extract_text() or "").strip() for page in PdfReader(scanned).pages)  # images only
+    service = Baocao(make_settings(tmp_path / "home"))
+    (outcome,) = service.ingest([scanned])
+    assert outcome.status == "added" and "OCR" in outcome.message and "2 trang" in outcome.message
+    text = " ".join(c.text for c in service.paragraphs(outcome.doc_id))
+    assert "Tình hình thu hút đầu tư" in text and "Thái Nguyên" in text  # accents recovered
+    answer = service.ask(PDF_QUESTION)
+    assert PDF_FACT in answer.answer and answer.citations[0].page == 2
+    (info,) = service.documents()
+    assert info.ocr_confidence is not None and info.ocr_confidence > 60
+
+
+@needs_tesseract
+@pytest.mark.integration
+def test_a_scanned_page_inside_a_digital_pdf_is_read_and_the_typeset_one_kept(tmp_path: Path):
+    typeset = write_pdf(tmp_path / "goc.pdf")
+    scanned = PdfReader(scan(typeset, tmp_path / "scan.pdf"))
+    mixed = PdfWriter()
+    mixed.add_page(PdfReader(typeset).pages[0])
+    mixed.add_page(scanned.pages[1])
+    target = tmp_path / "tron.pdf"
+    with target.open("wb") as handle:
+        mixed.write(handle)
+    service = Baocao(make_settings(tmp_path / "home"))
+    (outcome,) = service.ingest([target])
+    assert "OCR" in outcome.message and "1 trang" in outcome.message
+    answer = service.ask(PDF_QUESTION)
+    assert PDF_FACT in answer.answer and answer.citations[0].page == 2
+
+
+@needs_tesseract
+@pytest.mark.integration
+def test_a_page_scanned_sideways_is_turned_upright_and_a_huge_image_is_refused(tmp_path: Path):
+    sideways = tmp_path / "trang_xoay.png"
+    page_images(write_pdf(tmp_path / "goc.pdf"), dpi=150)[1].rotate(90, expand=True).save(sideways)
+    bomb = tmp_path / "qua_lon.png"
+    Image.new("1", (11_000, 11_000), 1).save(bomb)  # 121 million pixels, a few kilobytes on disk
+    service = Baocao(make_settings(tmp_path / "home"))
+    outcomes = {o.source: o for o in service.ingest([bomb, sideways])}
+    assert outcomes["qua_lon.png"].status == "failed" and "quá lớn" in outcomes["qua_lon.png"].message
+    assert outcomes["trang_xoay.png"].status == "added"
+    assert PDF_FACT in service.ask(PDF_QUESTION).answer
