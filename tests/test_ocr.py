@@ -58,7 +58,7 @@ def test_a_low_resolution_scan_is_read_with_its_accents_and_cited_on_its_page(tm
     service = Baocao(make_settings(tmp_path / "home"))
     (outcome,) = service.ingest([scanned])
     assert outcome.status == "added" and "OCR" in outcome.message and "2 trang" in outcome.message
-    text = " ".join(c.text for c in service.paragraphs(outcome.doc_id))
+    text = " ".join(" ".join([*c.headings, c.text]) for c in service.paragraphs(outcome.doc_id))
     assert "Tình hình thu hút đầu tư" in text and "Thái Nguyên" in text  # accents recovered
     answer = service.ask(PDF_QUESTION)
     assert PDF_FACT in answer.answer and answer.citations[0].page == 2
