@@ -24,6 +24,7 @@ from app.web.auth import LIBRARY_HEADER, BasicAuthMiddleware, Users, parse_users
 from app.web.chat import CSS, build_chat
 from app.web.middleware import HeadAsGet
 from app.web.source_page import render_not_found, render_source_page
+from ingest.normalize import is_ocr_text
 from ingest.originals import MEDIA_TYPES
 
 log = logging.getLogger(__name__)
@@ -62,7 +63,8 @@ def create_app(service: Baocao, settings: Settings) -> FastAPI:
         except DocumentNotFoundError:
             return HTMLResponse(render_not_found(f"Không có báo cáo mã {doc_id} trong chỉ mục."), status_code=404)
         has_original = service.originals.path(doc_id) is not None
-        repair = service.accent_restorer().restore
+        # The accent repair is learnt from the library on first use: only for an OCR report.
+        repair = service.accent_restorer().restore if is_ocr_text(" ".join(c.text for c in chunks[:50])) else None
         return HTMLResponse(render_source_page(info, chunks, has_original, mark[:MARKED_CHARS], repair))
 
     @api.get("/files/{doc_id}", response_model=None)
