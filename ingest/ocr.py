@@ -23,7 +23,7 @@ OCR_DPI = 300  # a PDF page that is not one scanned image is rendered at this re
 # Lanczos before reading. Measured on two pages of a report scanned at 100 dpi (827 px wide):
 # share of words read that are words of the report 0.967 as scanned, 0.981 at ×2, 0.975 at
 # ×3, 0.967 at ×4; rendering the page through pdfium at 300 dpi instead gave 0.877 and read
-# every "2020" as "2028".
+# the zeros of years as eights.
 MIN_WIDTH = 1600
 MAX_UPSCALE = 4
 MAX_PIXELS = 100_000_000  # a page image larger than this (e.g. 10,000 × 10,000) is refused: an image bomb

@@ -122,7 +122,7 @@ def test_a_merged_province_answers_for_its_former_name_and_back():
 def test_a_report_from_before_the_merger_speaks_of_the_former_provinces():
     question = "Tỉnh Hà Nam có bao nhiêu KCN?"
     headed = {"headings": ["1.2. Ban Quản lý các KCN tỉnh Ninh Bình"], "doc_places": ""}
-    assert not check(question, "Toàn tỉnh có 12 KCN.", doc_years="2019", **headed).met  # the former Ninh Bình
+    assert not check(question, "Toàn tỉnh có 12 KCN.", doc_years="2014", **headed).met  # the former Ninh Bình
     assert check(question, "Toàn tỉnh có 12 KCN.", doc_years="2031", **headed).met  # the merged one
 
 

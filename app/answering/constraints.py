@@ -191,7 +191,7 @@ def _province_met(key: str, mentions: Mentions, others: frozenset[str] = frozens
     """``others``: the other provinces the question names. "Bạc Liêu và Cà Mau" asks about
     two provinces, not about the merged Cà Mau twice: neither then stands for the other.
     ``merged``: the passage may speak of the provinces as merged in 2025; a report of 2031
-    on Vĩnh Long covers the former Bến Tre, one of 2020 does not."""
+    on Vĩnh Long covers the former Bến Tre, one of 2014 does not."""
     linked = (merged_keys(key) if merged else frozenset({key})) - others
     return bool(linked & mentions.provinces) or _named_in_ocr("province", key, mentions)
 
