@@ -84,7 +84,8 @@ def local_time(stamp: str) -> str:
     return moment.astimezone(VIETNAM_TIME).strftime("%d/%m/%Y %H:%M")
 
 
-def _clipped(text: str, limit: int) -> str:
+def clipped(text: str, limit: int) -> str:
+    """``text`` cut at a word to at most ``limit`` characters, marked “…” when cut."""
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
@@ -93,7 +94,7 @@ def _report_name(citation: Citation) -> str:
     title = citation.title.strip()
     if not title:
         return citation.doc
-    title = _clipped(title, CITED_TITLE_CHARS)
+    title = clipped(title, CITED_TITLE_CHARS)
     period = citation.period.strip()
     return f"«{title}» ({period})" if period and period.lower() not in title.lower() else f"«{title}»"
 
@@ -104,9 +105,9 @@ def cited_where(citation: Citation) -> list[str]:
     where = [_report_name(citation)]
     issuer = citation.issuer.strip()
     if issuer and fold(issuer) not in fold(citation.title):
-        where.append(_clipped(issuer, CITED_ISSUER_CHARS))
+        where.append(clipped(issuer, CITED_ISSUER_CHARS))
     if citation.heading:
-        where.append(f"mục «{_clipped(citation.heading, CITED_HEADING_CHARS)}»")
+        where.append(f"mục «{clipped(citation.heading, CITED_HEADING_CHARS)}»")
     if citation.page:
         where.append(f"trang {citation.page}")
     where.append(f"đoạn {citation.paragraph}")
@@ -203,8 +204,7 @@ def render_library(documents: list[DocumentInfo]) -> str:
     rows = ["| Tiêu đề | Tệp | Trang | Đoạn | Lập chỉ mục lúc (giờ Việt Nam) |", "|---|---|---:|---:|---|"]
     for doc in documents:
         title = doc.title or doc.source
-        if len(title) > LIBRARY_TITLE_CHARS:
-            title = title[:LIBRARY_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+        title = clipped(title, LIBRARY_TITLE_CHARS)
         cells = [
             f"[{escape_markdown(title)}](/source/{doc.doc_id})",
             escape_markdown(doc.source + _file_note(doc)),

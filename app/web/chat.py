@@ -13,7 +13,7 @@ import gradio as gr
 
 from app.answering.events import AnswerDelta, Final, Status
 from app.feedback import FeedbackLog, feedback_record
-from app.render import ORIGIN, escape_markdown, render_answer, render_library, render_plain
+from app.render import ORIGIN, clipped, escape_markdown, render_answer, render_library, render_plain
 from app.scope import reports_in_scope, scope_choices
 from app.service import Baocao, DocumentNotFoundError, IndexBusyError
 from app.web.auth import Users
@@ -96,9 +96,7 @@ REPORT_LABEL_CHARS = 90
 def report_label(doc: DocumentInfo) -> str:
     """A report as a question's scope lists it: its title, cut, and its file (two reports may
     share a title)."""
-    title = doc.title or doc.source
-    if len(title) > REPORT_LABEL_CHARS:
-        title = title[:REPORT_LABEL_CHARS].rsplit(" ", 1)[0] + "…"
+    title = clipped(doc.title or doc.source, REPORT_LABEL_CHARS)
     return f"{title} — {doc.source}" if doc.title else title
 
 
