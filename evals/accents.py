@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.accents import AccentRestorer, _repairable, strip_accents
-from ingest.normalize import looks_accentless, numbers_in, token_spans
+from ingest.accents import AccentRestorer, repairable
+from ingest.normalize import looks_accentless, numbers_in, strip_accents, token_spans
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class RepairScore:
 
 
 def _words(text: str) -> list[str]:
-    return [m.group().lower() for m in token_spans(text) if _repairable(m.group())]
+    return [m.group().lower() for m in token_spans(text) if repairable(m.group())]
 
 
 def score_repair(original: str, stripped: str, repaired: str) -> RepairScore:

@@ -24,7 +24,7 @@ MAX_RUN = 3  # words looked up together: the context that tells "tỉnh" from "t
 _SPACES = re.compile(r"[ \t]+")
 
 
-def _repairable(token: str) -> bool:
+def repairable(token: str) -> bool:
     """A word: not a number, an acronym ("KCN", "FDI") or a unit ("m3")."""
     return (
         any(ch.isalpha() for ch in token)
@@ -39,21 +39,13 @@ def _runs(text: str) -> Iterable[list[re.Match[str]]]:
     run: list[re.Match[str]] = []
     for match in token_spans(text):
         joined = run and _SPACES.fullmatch(text[run[-1].end() : match.start()])
-        if run and (not joined or not _repairable(match.group())):
+        if run and (not joined or not repairable(match.group())):
             yield run
             run = []
-        if _repairable(match.group()):
+        if repairable(match.group()):
             run.append(match)
     if run:
         yield run
-
-
-def strip_accents(text: str) -> str:
-    """``text`` without its diacritics, case kept ("Đầu tư" → "Dau tu"): what OCR without a
-    Vietnamese model gives, for measuring a repair."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn"))
 
 
 def _cased(spelling: str, original: str) -> str:

@@ -38,12 +38,16 @@ def clean_text(raw: str) -> str:
     return "\n".join(lines).strip()
 
 
-def fold(text: str) -> str:
-    """Lower-case and strip diacritics ("Đầu tư" -> "dau tu")."""
+def strip_accents(text: str) -> str:
+    """``text`` without its diacritics, case kept ("Đầu tư" -> "Dau tu")."""
     text = text.replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return unicodedata.normalize("NFC", stripped).lower()
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn"))
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip diacritics ("Đầu tư" -> "dau tu")."""
+    return strip_accents(text).lower()
 
 
 # --- OCR confusions -------------------------------------------------------------

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from evals.accents import leave_one_out, score_repair
-from ingest.accents import AccentRestorer, strip_accents
+from ingest.accents import AccentRestorer
+from ingest.normalize import strip_accents
 
 pytestmark = pytest.mark.unit
 
