@@ -256,18 +256,18 @@ def load_document(path: Path, max_bytes: int) -> ParsedDocument:
     )
 
 
+def folder_files(folder: Path) -> list[Path]:
+    """The files inside a folder, sorted, hidden ones aside."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+
+
+def is_supported(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED_SUFFIXES
+
+
 def expand_paths(paths: list[Path]) -> list[Path]:
     """Files as given, and the supported files inside given folders (sorted, no hidden)."""
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            files.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith(".")
-                )
-            )
-        else:
-            files.append(path)
+        files.extend(filter(is_supported, folder_files(path)) if path.is_dir() else [path])
     return files

@@ -36,7 +36,7 @@ from typing import Any
 from langchain_core.embeddings import Embeddings
 
 from ingest.chunking import chunk_document
-from ingest.loaders import SUPPORTED_SUFFIXES, IngestError, expand_paths, load_document
+from ingest.loaders import IngestError, expand_paths, folder_files, is_supported, load_document
 from ingest.models import Chunk, ParsedDocument
 from ingest.normalize import BIDI_CONTROLS, looks_accentless, search_text
 from ingest.ocr import LOW_CONFIDENCE
@@ -75,12 +75,11 @@ def skipped_files(paths: Sequence[Path]) -> list[IngestOutcome]:
     reads (hidden files aside): a folder's report names every file in it."""
     outcomes = []
     for folder in (p for p in paths if p.is_dir()):
-        for file in sorted(folder.rglob("*")):
-            if file.is_file() and not file.name.startswith(".") and file.suffix.lower() not in SUPPORTED_SUFFIXES:
-                key = BIDI_CONTROLS.sub("", file.relative_to(folder).as_posix())
-                kind = file.suffix.lower() or "(không có đuôi)"
-                message = f"{key}: bỏ qua, định dạng {kind} chưa được hỗ trợ / skipped, unsupported file type"
-                outcomes.append(IngestOutcome(key, "skipped", message=message))
+        for file in (f for f in folder_files(folder) if not is_supported(f)):
+            key = BIDI_CONTROLS.sub("", file.relative_to(folder).as_posix())
+            kind = file.suffix.lower() or "(không có đuôi)"
+            message = f"{key}: bỏ qua, định dạng {kind} chưa được hỗ trợ / skipped, unsupported file type"
+            outcomes.append(IngestOutcome(key, "skipped", message=message))
     return outcomes
 
 
