@@ -115,7 +115,7 @@ class Baocao:
         )
         self._index: SegmentedKeywordIndex | None = None
         self._lock = threading.Lock()
-        self._restorer: tuple[tuple[tuple[str, str], ...], AccentRestorer] | None = None
+        self._restorer: tuple[frozenset[str], AccentRestorer] | None = None
         self._restorer_lock = threading.Lock()
         self.retriever = HybridRetriever(
             store=self.store,
@@ -182,13 +182,14 @@ class Baocao:
     def accent_restorer(self) -> AccentRestorer:
         """What puts accents back into OCR passages for display, learnt from the library's clean
         paragraphs; learnt again when the library changes."""
-        documents = self.store.documents()
-        state = tuple(sorted((d.doc_id, d.content_hash) for d in documents))
+        # Ids are content hashes: the keyword index's live ids name the library's contents without
+        # reading the store's metadata on every answer.
+        state = self.keyword_index().doc_ids()
         with self._restorer_lock:
             if self._restorer is None or self._restorer[0] != state:
                 clean: list[str] = []
-                for document in documents:
-                    clean += [c.text for c in self.store.chunks_of(document.doc_id) if not is_ocr_text(c.text)]
+                for doc_id in sorted(state):
+                    clean += [c.text for c in self.store.chunks_of(doc_id) if not is_ocr_text(c.text)]
                     if len(clean) >= REPAIR_VOCABULARY_PARAGRAPHS:
                         break
                 self._restorer = (state, AccentRestorer.fit(clean[:REPAIR_VOCABULARY_PARAGRAPHS]))

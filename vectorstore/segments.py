@@ -450,6 +450,10 @@ class SegmentedKeywordIndex(TermStatistics):
     def __len__(self) -> int:
         return self._size
 
+    def doc_ids(self) -> frozenset[str]:
+        """The live documents (an id is its content's hash: the set names the library's contents)."""
+        return frozenset(self._live_docs)
+
     def __contains__(self, doc_id: str) -> bool:
         return doc_id in self._live_docs
 
