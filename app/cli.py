@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from app.settings import Settings
+from ingest.loaders import SUPPORTED_NAMES
 
 if TYPE_CHECKING:
     from app.answering.models import Answer
@@ -42,7 +43,7 @@ def _service(settings: Settings | None = None):
 
 
 @app.command()
-def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders (.pdf .txt .md .docx)")]) -> None:
+def ingest(paths: Annotated[list[Path], typer.Argument(help=f"Files or folders ({SUPPORTED_NAMES})")]) -> None:
     """Index reports. Unchanged files are skipped; a changed file replaces its old chunks."""
     from ingest.loaders import expand_paths
 
@@ -372,10 +373,14 @@ def trash(
         gone = service.empty_trash()
         console.print(f"Đã xóa hẳn {len(gone)} báo cáo trong thùng rác", markup=False)
         return
+    entries = service.trashed()
+    if not entries:
+        console.print("Thùng rác trống / the trash is empty", markup=False)
+        return
     table = Table(title=f"Thùng rác (giữ {service.settings.trash_days} ngày)")
     for column in ("doc_id", "file", "removed at (UTC+7)"):
         table.add_column(column)
-    for entry in service.trashed():
+    for entry in entries:
         table.add_row(entry.doc_id, entry.source, local_time(entry.removed_at))
     console.print(table)
 

@@ -680,6 +680,7 @@ def test_a_report_is_removed_and_reindexed_from_the_command_line(tmp_path: Path,
     assert run_cli(monkeypatch, home, "restore", doc.doc_id).exit_code == 1  # no longer in the trash
     assert run_cli(monkeypatch, home, "remove", doc.doc_id).exit_code == 0
     emptied = run_cli(monkeypatch, home, "trash", "--empty")
+    assert "Thùng rác trống" in run_cli(monkeypatch, home, "trash").output
     assert emptied.exit_code == 0 and "Đã xóa hẳn 1" in emptied.output
     assert run_cli(monkeypatch, home, "restore", doc.doc_id).exit_code == 1
 
