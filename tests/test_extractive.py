@@ -181,6 +181,21 @@ def test_an_answer_is_never_a_wall_of_text():
     assert all(f"[{c.n}]" in answer.answer for c in answer.citations)  # no citation of a quote left out
 
 
+def test_a_list_asked_for_whole_is_quoted_whole_within_the_answer_length():
+    members = [f"Ban Quản lý các KCN tỉnh {name}" for name in PROVINCES_OF_AN_INVENTED_BLOC]
+    text = f"Khối thi đua Đông Hải gồm {len(members)} đơn vị thành viên: " + "; ".join(members) + "."
+    assert len(text) > 420  # longer than any other quote may be
+    answer = ask("Khối thi đua Đông Hải gồm những đơn vị nào? Kể đủ các Ban Quản lý.", [passage(text)])
+    assert all(name in answer.answer for name in PROVINCES_OF_AN_INVENTED_BLOC)
+    assert len(answer.answer) <= 1000
+
+
+PROVINCES_OF_AN_INVENTED_BLOC = (
+    "Kon Tum", "Gia Lai", "Đắk Lắk", "Đắk Nông", "Lâm Đồng", "Bình Phước", "Tây Ninh", "Long An", "Bến Tre",
+    "Trà Vinh", "Kim Sơn", "Tân Lập",
+)  # fmt: skip
+
+
 def test_a_refusal_names_only_what_no_passage_states():
     def sentence(failed: tuple[str, ...], satisfied: frozenset[str]) -> Candidate:
         check = ConstraintCheck(met=False, in_sentence_share=0.0, satisfied=satisfied, failed=failed)

@@ -221,10 +221,21 @@ def citation_for(n: int, document: Document, quote: str) -> Citation:
     )
 
 
-def _shortened(candidate: Candidate, focus: frozenset[str]) -> str:
+def _shortened(candidate: Candidate, focus: frozenset[str], limit: int = MAX_QUOTE_CHARS) -> str:
     # OCR damage hides the question's words from single clauses: an OCR quote keeps its start.
     wanted = frozenset() if candidate.features["ocr"] else focus
-    return clip_quote(candidate.quote, wanted, MAX_QUOTE_CHARS, terms_of)
+    return clip_quote(candidate.quote, wanted, limit, terms_of)
+
+
+def _quote_limit(selection: Selection, lines: Sequence[str], frame_line: str, budget: int) -> int:
+    """How long a quote may be: a list asked for whole ("kể đủ các đơn vị") is cut only at the
+    answer's length budget, since its every clause is an item asked for; others at
+    ``MAX_QUOTE_CHARS``. Only the first quote: the others must leave it room.
+    ``frame_line``: the quote's line with an empty quote (its heading, marks, citation)."""
+    listing = selection.frame is not None and selection.frame.answer_type is AnswerType.LIST
+    if listing and len(lines) == 1:
+        return max(MAX_QUOTE_CHARS, budget - len("\n".join([*lines, frame_line])))
+    return MAX_QUOTE_CHARS
 
 
 class _Citations:
@@ -279,8 +290,10 @@ def _quote_lines(selection: Selection, phrasing: Phrasing, citations: _Citations
     budget = MAX_ANSWER_CHARS - len("\n".join(["", *missing]))
     # The likeliest answer first; a quote that does not fit the length budget is the least likely.
     for candidate in selection.quotes:
-        quote = _shortened(candidate, selection.focus)
-        line = _quote_line(candidate, quote, citations.number(candidate), phrasing)
+        n = citations.number(candidate)
+        limit = _quote_limit(selection, lines, _quote_line(candidate, "", n, phrasing), budget)
+        quote = _shortened(candidate, selection.focus, limit)
+        line = _quote_line(candidate, quote, n, phrasing)
         if len("\n".join([*lines, line])) > budget and len(lines) > 1:
             break  # cited only once it is shown
         citations.cite(candidate, quote)

@@ -98,18 +98,19 @@ class Candidate:
         return [self.features[name] for name in FEATURE_NAMES]
 
 
-def split_sentences(text: str) -> list[str]:
-    """Sentences of a paragraph; a long one is also offered cut into its ";" clauses."""
+def split_sentences(text: str, clauses: bool = True) -> list[str]:
+    """Sentences of a paragraph; a long one is also offered cut into its ";" clauses, unless
+    ``clauses`` is False (a list asked for whole: its clauses are its items)."""
     units: list[str] = []
     for sentence in rejoin_abbreviations(SENTENCE_END.split(text)):
         sentence = sentence.strip()
         if not sentence:
             continue
         units.append(sentence)
-        if len(sentence) > LONG_SENTENCE:
-            clauses = [c.strip() for c in CLAUSE_END.split(sentence) if c.strip()]
-            if len(clauses) > 1:
-                units.extend(clauses)
+        if clauses and len(sentence) > LONG_SENTENCE:
+            parts = [c.strip() for c in CLAUSE_END.split(sentence) if c.strip()]
+            if len(parts) > 1:
+                units.extend(parts)
     return units
 
 
@@ -167,7 +168,7 @@ def passage_candidates(
     dense = meta.get("dense_similarity")
     context = PassageContext.of(document)
     candidates = []
-    sentences = split_sentences(document.page_content)
+    sentences = split_sentences(document.page_content, clauses=frame.answer_type is not AnswerType.LIST)
     for position, quote in enumerate(sentences):
         if is_instruction(quote):
             continue  # an instruction to the reader is never an answer, however well it matches
