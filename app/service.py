@@ -97,6 +97,7 @@ class Baocao:
             batch_size=settings.embedding_batch_size,
             query_prefix=settings.embedding_query_prefix,
             passage_prefix=settings.embedding_passage_prefix,
+            query_cache=settings.query_cache,
         )
         client = make_client(path=settings.chroma_path, url=settings.chroma_url or None)
         model_id = getattr(self.embeddings, "model_id", settings.embedding_backend)

@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     embedding_query_prefix: str = ""
     embedding_passage_prefix: str = ""
     embedding_batch_size: int = 16
+    query_cache: int = Field(
+        512, ge=0, description="questions whose embeddings are kept in memory (0: none, as the load benchmark runs)"
+    )
 
     top_k: int = Field(8, description="passages handed to the answerer (hit@5 is measured on the first 5)")
     candidates: int = Field(40, description="passages each retriever contributes to fusion")

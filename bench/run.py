@@ -554,12 +554,14 @@ def _print(results: dict[str, Any]) -> None:
     console.print(line)
     if "load" in results:
         load = results["load"]
-        for row in load["rounds"]:
-            console.print(
-                f"load ({load['questions_per_user']} questions/user, think {load['think_s']} s): "
-                f"{row['users']} users, {row['requests']} requests, {row['errors']} errors, "
-                f"p50/p95 {row['p50_ms']}/{row['p95_ms']} ms = {row['p50_ratio']}×/{row['p95_ratio']}× one user"
-            )
+        for run in load["runs"]:
+            for row in run["rounds"]:
+                console.print(
+                    f"load ({run['route']}, arriving {run['arrivals']}, {load['questions_per_user']} questions/user, "
+                    f"think {load['think_s']} s): {row['users']} users, {row['requests']} requests, "
+                    f"{row['errors']} errors, p50/p95 {row['p50_ms']}/{row['p95_ms']} ms "
+                    f"= {row['p50_ratio']}×/{row['p95_ratio']}× one user"
+                )
 
 
 if __name__ == "__main__":

