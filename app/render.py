@@ -197,13 +197,16 @@ def _file_note(doc: DocumentInfo) -> str:
     return f" (bảng mã {doc.encoding})" if doc.encoding else ""
 
 
-def render_library(documents: list[DocumentInfo]) -> str:
-    """The indexed reports as a Markdown table; each title opens the report in the source view."""
+def render_library(documents: list[DocumentInfo], repair: Repair | None = None) -> str:
+    """The indexed reports as a Markdown table; each title opens the report in the source view.
+    An accent-less OCR title is shown through ``repair`` when given (as its passages are)."""
     if not documents:
         return "*Chưa có báo cáo nào trong chỉ mục. Hãy tải lên báo cáo (PDF, Word, Excel hoặc văn bản).*"
     rows = ["| Tiêu đề | Tệp | Trang | Đoạn | Lập chỉ mục lúc (giờ Việt Nam) |", "|---|---|---:|---:|---|"]
     for doc in documents:
         title = doc.title or doc.source
+        if repair is not None and is_ocr_text(title):
+            title = repair(title)
         title = clipped(title, LIBRARY_TITLE_CHARS)
         cells = [
             f"[{escape_markdown(title)}](/source/{doc.doc_id})",

@@ -91,12 +91,17 @@ def paragraphs_from_words(data: dict[str, list]) -> tuple[list[str], list[float]
     return texts, confidences
 
 
+def prepared(image):
+    """The page image as Tesseract reads it: grey, enlarged when small, turned upright.
+    Enlarged first: on a 100 dpi scan Tesseract's orientation guess was "upside down" (with
+    confidence 2.3-5.9) for every upright page tried, and right once the page was enlarged."""
+    return _upright(_enlarged(image.convert("L")))
+
+
 def read_image(image) -> OcrPage:
     import pytesseract
 
-    # Enlarged first: on a 100 dpi scan Tesseract's orientation guess was "upside down" (with
-    # confidence 2.3-5.9) for every upright page tried, and right once the page was enlarged.
-    image = _upright(_enlarged(image.convert("L")))
+    image = prepared(image)
     data = pytesseract.image_to_data(image, lang="vie", output_type=pytesseract.Output.DICT)
     texts, confidences = paragraphs_from_words(data)
     mean = sum(confidences) / len(confidences) if confidences else 0.0
@@ -115,7 +120,7 @@ def image_frames(path: Path) -> Iterator:
             yield frame.copy()
 
 
-def _page_image(page):
+def page_image(page):
     """A scanned page's own image at the resolution it was scanned at; any other page rendered
     at ``OCR_DPI``."""
     import pypdfium2
@@ -138,7 +143,7 @@ def pdf_pages(path: Path, numbers: Iterable[int]) -> Iterator:
     try:
         for number in numbers:
             page = document[number - 1]
-            image = _page_image(page)
+            image = page_image(page)
             if image.width * image.height > MAX_PIXELS:
                 raise ValueError(f"{image.width} × {image.height} pixels")
             yield image

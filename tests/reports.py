@@ -55,3 +55,12 @@ def write_pdf(path: Path) -> Path:
             pdf.ln(3)
     pdf.output(str(path))
     return path
+
+
+def marked_share(image, box: tuple[float, float, float, float] | None = None) -> float:
+    """Share of the pixels (within ``box``, in the image's pixels) tinted by the passage mark of
+    ``app.web.passage_box``: its translucent yellow over the white page."""
+    region = image.convert("RGB").crop(tuple(round(v) for v in box)) if box else image.convert("RGB")
+    pixels = list(region.getdata())
+    tinted = sum(1 for r, g, b in pixels if r > 230 and 225 < g < 250 and 140 < b < 200)
+    return tinted / max(len(pixels), 1)

@@ -6,6 +6,7 @@ when ``BAOCAO_UPDATE_SCREENSHOTS=1`` (``make screenshots``).
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from app.prompts import extractive_phrasing
 from app.service import Baocao
@@ -21,7 +23,7 @@ from ingest.normalize import fold
 
 from .conftest import make_settings
 from .live import CHROMIUM, CHROMIUM_ARGS, live_server
-from .reports import HOSTILE_QUESTION, HOSTILE_REPORT, PDF_FACT, PDF_QUESTION, write_pdf
+from .reports import HOSTILE_QUESTION, HOSTILE_REPORT, PDF_FACT, PDF_QUESTION, marked_share, write_pdf
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 pytestmark = [
@@ -193,6 +195,16 @@ def test_an_uploaded_pdf_can_be_asked_about_and_opened_at_its_page(
     response = source.request.get(pdf_link.get_attribute("href").split("#")[0])
     assert response.status == 200 and response.headers["content-type"] == "application/pdf"
     assert response.body().startswith(b"%PDF")
+    # The cited paragraph shows its page as an image, the paragraph's lines marked on it.
+    shown = source.locator(":target details.page-image")
+    assert shown.get_attribute("open") is not None
+    image = shown.locator("img")
+    source.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+    assert re.fullmatch(r"/page/[0-9a-f]{16}/2\.png\?paragraph=\d+", image.get_attribute("src"))
+    png = Image.open(io.BytesIO(source.request.get(image.get_attribute("src")).body()))
+    assert marked_share(png) > 0.01
+    source.locator(":target").evaluate("e => e.scrollIntoView({block: 'start'})")  # the paragraph, then its page
+    source.screenshot(path=screenshots / "page-image.png")
 
 
 def test_hostile_report_text_is_shown_as_text_never_run(page, tmp_path: Path):

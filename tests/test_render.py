@@ -161,3 +161,20 @@ def test_an_ocr_quote_is_shown_repaired_with_its_original_one_click_away():
     assert "chữ OCR" in sources
     clean = render_answer(Answer("q", "- “Đạt 12 tỷ đồng.” [1]", False, citations=[citation()]), repair=repair)
     assert "OCR" not in clean  # a clean report is shown as written
+
+
+def test_an_ocr_title_in_the_library_table_is_shown_repaired_and_a_clean_one_as_written():
+    from dataclasses import replace as changed
+
+    from vectorstore.chroma_store import DocumentInfo
+
+    ocr = DocumentInfo("0123456789abcdef", "scan.pdf", "Bao cao thi dua nam 2061", "pdf", 3, 12, 12, "", "h")
+    clean = changed(ocr, doc_id="fedcba9876543210", title="Báo cáo thi đua năm 2061")
+
+    def fake_repair(text: str) -> str:  # a narrow stand-in for the library's accent restorer
+        return text.replace("Bao cao thi dua nam", "Báo cáo thi đua năm")
+
+    table = render_library([ocr, clean], fake_repair)
+    assert "[Báo cáo thi đua năm 2061](/source/0123456789abcdef)" in table
+    assert "[Báo cáo thi đua năm 2061](/source/fedcba9876543210)" in table
+    assert "Bao cao" not in table

@@ -195,8 +195,10 @@ class ChatPage:
         """The library table, the admin's report choice, and the reports a question may be limited to."""
         documents = self.service.documents()
         choices = [(d.source, d.doc_id) for d in documents]
+        ocr = any(is_ocr_text(d.title) for d in documents)
+        repair = self.service.accent_restorer().restore if ocr else None
         return (
-            gr.update(value=render_library(documents)),
+            gr.update(value=render_library(documents, repair)),
             gr.update(choices=choices, value=None),
             gr.update(choices=scope_choices(documents, report_label)),
         )

@@ -13,7 +13,7 @@ from typing import Annotated
 import gradio as gr
 import uvicorn
 from fastapi import FastAPI, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from app.feedback import FeedbackLog
@@ -23,9 +23,11 @@ from app.settings import Settings
 from app.web.auth import LIBRARY_HEADER, BasicAuthMiddleware, Users, parse_users, user_from_header
 from app.web.chat import CSS, build_chat
 from app.web.middleware import HeadAsGet
-from app.web.source_page import render_not_found, render_source_page
+from app.web.passage_box import marked_png, passage_boxes
+from app.web.source_page import PAGED_SUFFIXES, render_not_found, render_source_page
 from ingest.normalize import is_ocr_text
 from ingest.originals import MEDIA_TYPES
+from ingest.page_words import PageNotFoundError, page_image
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +68,21 @@ def create_app(service: Baocao, settings: Settings) -> FastAPI:
         # The accent repair is learnt from the library on first use: only for an OCR report.
         repair = service.accent_restorer().restore if is_ocr_text(" ".join(c.text for c in chunks[:50])) else None
         return HTMLResponse(render_source_page(info, chunks, has_original, mark[:MARKED_CHARS], repair))
+
+    @api.get("/page/{doc_id}/{page}.png", response_model=None)
+    def page_png(doc_id: str, page: int, paragraph: int | None = None) -> Response | HTMLResponse:
+        """Page ``page`` of a PDF or image report as PNG, the lines of ``paragraph`` marked."""
+        path = service.originals.path(doc_id)
+        if path is None or path.suffix.lower() not in PAGED_SUFFIXES:
+            return HTMLResponse(render_not_found(f"Không có ảnh trang cho mã {doc_id}."), status_code=404)
+        try:
+            shown = page_image(path, page)
+            chunks = service.paragraphs(doc_id)
+        except (PageNotFoundError, DocumentNotFoundError):
+            return HTMLResponse(render_not_found(f"Không có trang {page} trong báo cáo {doc_id}."), status_code=404)
+        passage = " ".join(c.text for c in chunks if c.paragraph == paragraph)
+        png = marked_png(shown.image, passage_boxes(shown.words, passage) if passage else [])
+        return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
 
     @api.get("/files/{doc_id}", response_model=None)
     def original(doc_id: str) -> FileResponse | HTMLResponse:

@@ -16,6 +16,7 @@ from itertools import groupby
 from app.render import OCR_NOTE, OCR_ORIGINAL, Repair, local_time
 from ingest.models import Chunk
 from ingest.normalize import is_ocr_text
+from ingest.ocr import IMAGE_SUFFIXES
 from vectorstore.chroma_store import DocumentInfo
 
 _STYLE = """
@@ -35,7 +36,20 @@ h2 { font-size: 1.05rem; margin: 1.6rem 0 .4rem; color: #0b4f8a; }
 .para p { margin: .2rem 0 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 details.ocr { font-size: .85rem; color: #57606a; margin-top: .3rem; }
 mark { background: #ffe08a; padding: 0 .1em; border-radius: 3px; }
+details.page-image { font-size: .85rem; margin-top: .3rem; }
+details.page-image img { display: block; max-width: 100%; height: auto; margin-top: .3rem; border: 1px solid #d0d7de; }
 """
+# The cited paragraph (the address's #p-n) shows its page image at once; the others on demand.
+_SCRIPT = """
+function openPageImage() {
+  if (!/^#p-\\d+$/.test(location.hash)) return;
+  const image = document.querySelector(location.hash + " details.page-image");
+  if (image) image.open = true;
+}
+addEventListener("hashchange", openPageImage);
+openPageImage();
+"""
+PAGED_SUFFIXES = (".pdf", *IMAGE_SUFFIXES)  # reports whose pages can be shown as images
 
 MIN_MARKED_CHARS = 12  # a shorter piece of a cut quote ("năm 2031") would be marked all over the report
 
@@ -69,6 +83,17 @@ def _page_link(doc: DocumentInfo, page: int | None, has_original: bool) -> str:
     return f" · trang {page}"
 
 
+def _page_image(doc: DocumentInfo, number: int, page: int | None, has_original: bool) -> str:
+    """The paragraph's page as an image with the paragraph marked (``/page/…png``), folded."""
+    if not page or not has_original or f".{doc.kind}" not in PAGED_SUFFIXES:
+        return ""
+    return (
+        f'<details class="page-image"><summary>Ảnh trang {page} (đoạn này được đánh dấu)</summary>'
+        f'<img loading="lazy" alt="Trang {page}, đoạn {number} được đánh dấu" '
+        f'src="/page/{doc.doc_id}/{page}.png?paragraph={number}"></details>'
+    )
+
+
 def _paragraph(
     doc: DocumentInfo,
     number: int,
@@ -89,7 +114,7 @@ def _paragraph(
         f'<section class="para" id="p-{number}" data-paragraph="{number}">'
         f'<div class="meta"><a href="#p-{number}">đoạn {number}</a>'
         f"{_page_link(doc, first.page, has_original)}{heading}</div>"
-        f"<p>{text}</p></section>"
+        f"<p>{text}</p>{_page_image(doc, number, first.page, has_original)}</section>"
     )
 
 
@@ -136,7 +161,7 @@ def render_source_page(
         f"<title>{title} — baocao</title><style>{_STYLE}</style></head><body>"
         f'<header><h1>{title}</h1><div class="facts">{" · ".join(facts)}</div>'
         f'<div class="links"><a href="/" target="_top">← Quay lại hỏi đáp</a>{original}</div></header>'
-        f"<main>{''.join(body)}</main></body></html>"
+        f"<main>{''.join(body)}</main><script>{_SCRIPT}</script></body></html>"
     )
 
 

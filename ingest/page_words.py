@@ -1,0 +1,110 @@
+"""A page of an original report as an image, with the words on it and where they are.
+
+A PDF page with a text layer is rendered by pdfium and its words are taken from that layer
+(their character boxes); a scanned page, or an image file, is read again by Tesseract the
+way ingest read it (``ingest.ocr``: the page's own image, enlarged when small, turned
+upright), so its words are the words that were indexed, in the image they were read from.
+What a cited passage covers on the page is then found among these words (pure:
+``app.web.passage_box``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ingest import ocr
+from ingest.loaders import MIN_TEXT_CHARS  # fewer characters in the text layer: a scanned page
+
+RENDER_DPI = 110  # a text page shown at about its printed size on a screen (A4: 910 px wide)
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    box: tuple[float, float, float, float]  # left, top, right, bottom, in pixels of the page image
+
+
+@dataclass(frozen=True)
+class PageImage:
+    image: object  # a PIL image
+    words: tuple[Word, ...]
+
+
+class PageNotFoundError(LookupError):
+    """The report has no such page."""
+
+
+def page_image(path: Path, page: int) -> PageImage:
+    """Page ``page`` (1-based) of a PDF, or frame ``page`` of an image file, with its words.
+    Kept for the last few pages asked for: reading a scanned page again takes seconds."""
+    return _page_image(str(path), path.stat().st_mtime_ns, page)
+
+
+@lru_cache(maxsize=16)
+def _page_image(path: str, _modified: int, page: int) -> PageImage:
+    if Path(path).suffix.lower() in ocr.IMAGE_SUFFIXES:
+        frames = list(ocr.image_frames(Path(path)))
+        if not 1 <= page <= len(frames):
+            raise PageNotFoundError(page)
+        return _scanned(frames[page - 1])
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(path)
+    try:
+        if not 1 <= page <= len(document):
+            raise PageNotFoundError(page)
+        pdf_page = document[page - 1]
+        words = _text_layer_words(pdf_page)
+        if sum(len(w.text) for w in words) < MIN_TEXT_CHARS:
+            return _scanned(ocr.page_image(pdf_page))
+        return PageImage(pdf_page.render(scale=RENDER_DPI / 72).to_pil(), tuple(words))
+    finally:
+        document.close()
+
+
+def _scanned(image) -> PageImage:
+    import pytesseract
+
+    upright = ocr.prepared(image)
+    data = pytesseract.image_to_data(upright, lang="vie", output_type=pytesseract.Output.DICT)
+    words = [
+        Word(str(text).strip(), (left, top, left + width, top + height))
+        for text, conf, left, top, width, height in zip(
+            data["text"], data["conf"], data["left"], data["top"], data["width"], data["height"], strict=True
+        )
+        if str(text).strip() and float(conf) >= 0
+    ]
+    return PageImage(upright, tuple(words))
+
+
+def _text_layer_words(pdf_page) -> list[Word]:
+    """The words of a PDF page's text layer with their boxes, in image pixels at ``RENDER_DPI``."""
+    text_page = pdf_page.get_textpage()
+    scale = RENDER_DPI / 72
+    height = pdf_page.get_height()
+    words: list[Word] = []
+    letters: list[str] = []
+    box: list[float] = []
+    try:
+        for index in range(text_page.count_chars()):
+            char = text_page.get_text_range(index, 1)
+            if not char or char.isspace():
+                if letters:
+                    words.append(Word("".join(letters), (box[0], box[1], box[2], box[3])))
+                letters, box = [], []
+                continue
+            left, bottom, right, top = text_page.get_charbox(index)
+            rect = [left * scale, (height - top) * scale, right * scale, (height - bottom) * scale]
+            box = (
+                rect
+                if not box
+                else [min(box[0], rect[0]), min(box[1], rect[1]), max(box[2], rect[2]), max(box[3], rect[3])]
+            )
+            letters.append(char)
+        if letters:
+            words.append(Word("".join(letters), (box[0], box[1], box[2], box[3])))
+    finally:
+        text_page.close()
+    return words
