@@ -106,7 +106,13 @@ def ask(
     if as_json:
         typer.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
         return
-    console.print(answer.answer, markup=False, highlight=False)
+    first, _, rest = answer.answer.partition("\n")
+    if answer.direct:  # the figures asked for, stated first, stand out as in the web chat
+        console.print(first, markup=False, highlight=False, style="bold")
+        if rest:
+            console.print(rest, markup=False, highlight=False)
+    else:
+        console.print(answer.answer, markup=False, highlight=False)
     from app.render import cited_where
 
     for citation in answer.citations:  # named as in the web chat: title and period, not the file name

@@ -36,10 +36,21 @@ class PageNotFoundError(LookupError):
     """The report has no such page."""
 
 
+class PageUnreadableError(RuntimeError):
+    """The page cannot be rendered (a damaged file, an image too large)."""
+
+
 def page_image(path: Path, page: int) -> PageImage:
     """Page ``page`` (1-based) of a PDF, or frame ``page`` of an image file, with its words.
-    Kept for the last few pages asked for: reading a scanned page again takes seconds."""
-    return _page_image(str(path), path.stat().st_mtime_ns, page)
+    Kept for the last few pages asked for: reading a scanned page again takes seconds.
+    Raises ``PageNotFoundError`` or ``PageUnreadableError``."""
+    import pypdfium2
+    from PIL import UnidentifiedImageError
+
+    try:
+        return _page_image(str(path), path.stat().st_mtime_ns, page)
+    except (pypdfium2.PdfiumError, UnidentifiedImageError, OSError, ValueError) as error:
+        raise PageUnreadableError(str(error)) from error
 
 
 @lru_cache(maxsize=16)
@@ -67,6 +78,8 @@ def _page_image(path: str, _modified: int, page: int) -> PageImage:
 def _scanned(image) -> PageImage:
     import pytesseract
 
+    if not ocr.available():  # the page is shown, only nothing can be marked on it
+        return PageImage(image, ())
     upright = ocr.prepared(image)
     data = pytesseract.image_to_data(upright, lang="vie", output_type=pytesseract.Output.DICT)
     words = [

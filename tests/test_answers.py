@@ -60,3 +60,19 @@ def test_cli_ask_json(sample_service: Baocao):
     citation = payload["citations"][0]
     assert set(citation) >= {"n", "doc", "heading", "page", "paragraph", "text", "score"}
     assert "890" in payload["answer"] and citation["heading"] == "1.7. Ban Quản lý KKT tỉnh Trà Vinh"
+
+
+def test_cli_ask_states_the_figure_first_in_bold(sample_service: Baocao):
+    env = {**os.environ, "BAOCAO_HOME": str(sample_service.settings.home), "FORCE_COLOR": "1", "COLUMNS": "200"}
+    question = "Giá trị sản xuất công nghiệp 6 tháng đầu năm 2020 của các KCN tỉnh Bến Tre đạt bao nhiêu % kế hoạch?"
+    result = subprocess.run(
+        [sys.executable, "-m", "app.cli", "ask", question, "--local"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    first, second = result.stdout.splitlines()[:2]
+    assert first.startswith("\x1b[1m") and "44,88%" in first  # bold, as the web chat shows it
+    assert "\x1b[1m" not in second  # the quotes after it are plain

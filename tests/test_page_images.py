@@ -94,3 +94,18 @@ def check_marked_page(report: Path, tmp_path: Path) -> None:
     with pytest.raises(PageNotFoundError):
         page_image(service.originals.path(outcome.doc_id), 9)
     assert client.get(f"/page/{outcome.doc_id}/9.png").status_code == 404
+
+
+@pytest.mark.integration
+def test_a_damaged_original_is_a_clear_message_not_a_server_error(tmp_path: Path):
+    from fastapi.testclient import TestClient
+
+    from app.web.server import create_app
+
+    service = Baocao(make_settings(tmp_path / "home"))
+    (outcome,) = service.ingest([write_pdf(tmp_path / "goc.pdf")])
+    original = service.originals.path(outcome.doc_id)
+    original.write_bytes(original.read_bytes()[:300])  # cut short on disk after indexing
+    client = TestClient(create_app(service, service.settings), base_url="http://127.0.0.1")
+    response = client.get(f"/page/{outcome.doc_id}/1.png", params={"paragraph": 1})
+    assert response.status_code == 422 and "Không đọc được trang 1" in response.text

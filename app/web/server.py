@@ -27,7 +27,7 @@ from app.web.passage_box import marked_png, passage_boxes
 from app.web.source_page import PAGED_SUFFIXES, render_not_found, render_source_page
 from ingest.normalize import is_ocr_text
 from ingest.originals import MEDIA_TYPES
-from ingest.page_words import PageNotFoundError, page_image
+from ingest.page_words import PageNotFoundError, PageUnreadableError, page_image
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +80,10 @@ def create_app(service: Baocao, settings: Settings) -> FastAPI:
             chunks = service.paragraphs(doc_id)
         except (PageNotFoundError, DocumentNotFoundError):
             return HTMLResponse(render_not_found(f"Không có trang {page} trong báo cáo {doc_id}."), status_code=404)
+        except PageUnreadableError as error:
+            log.warning("page %s of %s cannot be shown: %s", page, doc_id, error)
+            message = f"Không đọc được trang {page} của tệp gốc / the page cannot be rendered: {error}"
+            return HTMLResponse(render_not_found(message), status_code=422)
         passage = " ".join(c.text for c in chunks if c.paragraph == paragraph)
         png = marked_png(shown.image, passage_boxes(shown.words, passage) if passage else [])
         return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
