@@ -61,7 +61,12 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help=f"Files or folders (
             seen.append(name)
             progress.update(task, description=f"Đang lập chỉ mục {name}")
 
-        outcomes = service.ingest(paths, on_file=advance)
+        pages = progress.add_task("OCR", total=None, visible=False)
+
+        def read_page(done: int, total: int) -> None:  # a scan is slow: each page read is shown
+            progress.update(pages, completed=done, total=total, visible=done < total, description="  OCR: trang")
+
+        outcomes = service.ingest(paths, on_file=advance, on_ocr_page=read_page)
         progress.update(task, completed=len(files), description="Xong")
     failed = 0
     for outcome in outcomes:

@@ -27,6 +27,7 @@ from app.settings import Settings
 from ingest.accents import AccentRestorer
 from ingest.models import Chunk
 from ingest.normalize import is_ocr_text, search_syllables
+from ingest.ocr import PageProgress
 from ingest.originals import Originals
 from ingest.pipeline import (
     EmbedProgress,
@@ -113,6 +114,7 @@ class Baocao:
             originals=self.originals,
             batch_size=settings.embedding_batch_size,
             journal=Journal(settings.home / "journal" / f"{settings.collection}.json"),
+            ocr_cache=settings.ocr_cache_path,
         )
         self._index: SegmentedKeywordIndex | None = None
         self._lock = threading.Lock()
@@ -225,10 +227,13 @@ class Baocao:
         on_file: FileProgress | None = None,
         on_embedded: EmbedProgress | None = None,
         force: bool = False,
+        *,
+        on_ocr_page: PageProgress | None = None,
     ) -> list[IngestOutcome]:
         """Ingest files and folders. A file's key (its identity) is its path within the folder
         named, or its name when the file itself is named (see ``ingest.pipeline``)."""
-        return self._ingest(keyed_files(paths), on_file, on_embedded, force) + skipped_files(paths)
+        outcomes = self._ingest(keyed_files(paths), on_file, on_embedded, force, on_ocr_page=on_ocr_page)
+        return outcomes + skipped_files(paths)
 
     def _ingest(
         self,
@@ -236,6 +241,8 @@ class Baocao:
         on_file: FileProgress | None = None,
         on_embedded: EmbedProgress | None = None,
         force: bool = False,
+        *,
+        on_ocr_page: PageProgress | None = None,
     ) -> list[IngestOutcome]:
         def failed(message: str, rest: list[KeyedFile]) -> list[IngestOutcome]:
             return [IngestOutcome(key, "failed", message=f"{key}: {message}") for _, key in rest]
@@ -263,7 +270,9 @@ class Baocao:
             with index.change():
                 self._recover(index)
                 try:
-                    outcomes = self.ingestor.ingest_files(files, on_file, on_embedded, force, on_stored=stored)
+                    outcomes = self.ingestor.ingest_files(
+                        files, on_file, on_embedded, force, on_stored=stored, on_ocr_page=on_ocr_page
+                    )
                 except Exception:
                     self._recover_quietly(index)  # finish or roll back the file that failed midway
                     raise

@@ -101,6 +101,11 @@ class Settings(BaseSettings):
         return self.home / "originals"
 
     @property
+    def ocr_cache_path(self) -> Path:
+        """Text of the scanned pages read, by page content: a re-index never reads a page twice."""
+        return self.home / "ocr-cache"
+
+    @property
     def uploads_path(self) -> Path:
         """Where the web chat's uploads wait to be indexed (emptied after each upload and at start)."""
         return self.home / "uploads"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ingest import ocr
 from ingest.encodings import Decoded, UndecodableText, decode_text
-from ingest.models import PageText, ParsedDocument
+from ingest.models import PageText, ParsedDocument, doc_id_of
 from ingest.normalize import clean_text
 from ingest.office import CONVERTED_SUFFIXES, SPREADSHEET_SUFFIXES, convert_to_docx, read_spreadsheet
 
@@ -45,7 +45,7 @@ def latin_share(text: str) -> float:
     return latin / len(shown) if shown else 1.0
 
 
-def _ocr(path: Path, images) -> list[tuple[PageText, float]]:
+def _ocr(path: Path, images, total: int, reader: ocr.PageReader) -> list[tuple[PageText, float]]:
     """Pages read by Tesseract, with their mean word confidence."""
     if not ocr.available():
         raise IngestError(
@@ -54,11 +54,9 @@ def _ocr(path: Path, images) -> list[tuple[PageText, float]]:
             "the file is a scan (images) and Tesseract with Vietnamese is not installed "
             "(Debian: tesseract-ocr tesseract-ocr-vie; make install-ocr)",
         )
-    read = []
-    for number, image in images:
-        page = ocr.read_image(image)
-        read.append((PageText(number, clean_text(page.text)), page.confidence))
-    return read
+    return [
+        (PageText(number, clean_text(page.text)), page.confidence) for number, page in reader.read_all(images, total)
+    ]
 
 
 def _too_many_pages(path: Path, count: int) -> IngestError:
@@ -69,7 +67,7 @@ def _too_many_pages(path: Path, count: int) -> IngestError:
     )
 
 
-def _read_image(path: Path) -> tuple[list[PageText], tuple[tuple[int, float], ...]]:
+def _read_image(path: Path, reader: ocr.PageReader) -> tuple[list[PageText], tuple[tuple[int, float], ...]]:
     try:
         frames = list(ocr.image_frames(path))
     except (OSError, ValueError, SyntaxError) as error:  # Pillow: damaged, unknown or oversized image
@@ -80,11 +78,11 @@ def _read_image(path: Path) -> tuple[list[PageText], tuple[tuple[int, float], ..
         ) from error
     if len(frames) > ocr.MAX_OCR_PAGES:
         raise _too_many_pages(path, len(frames))
-    read = _ocr(path, enumerate(frames, start=1))
+    read = _ocr(path, enumerate(frames, start=1), len(frames), reader)
     return [page for page, _ in read], tuple((page.number or 0, c) for page, c in read)
 
 
-def _read_pdf(path: Path) -> tuple[list[PageText], tuple[tuple[int, float], ...]]:
+def _read_pdf(path: Path, reader: ocr.PageReader) -> tuple[list[PageText], tuple[tuple[int, float], ...]]:
     pages = _read_pdf_text(path)
     # A page with (almost) no text layer is an image: a scanned report, or a scan inside a digital one.
     scanned = [p.number for p in pages if len(p.text) < MIN_TEXT_CHARS and p.number is not None]
@@ -94,7 +92,9 @@ def _read_pdf(path: Path) -> tuple[list[PageText], tuple[tuple[int, float], ...]
         raise _too_many_pages(path, len(scanned))
     read = {
         page.number: (page, confidence)
-        for page, confidence in _ocr(path, zip(scanned, ocr.pdf_pages(path, scanned), strict=True))
+        for page, confidence in _ocr(
+            path, zip(scanned, ocr.pdf_pages(path, scanned), strict=True), len(scanned), reader
+        )
     }
     merged = [read[p.number][0] if p.number in read else p for p in pages]
     return merged, tuple((number, read[number][1]) for number in scanned)
@@ -182,8 +182,10 @@ def _read_docx(path: Path) -> list[PageText]:
     return [PageText(None, clean_text("\n\n".join(lines)))]
 
 
-def load_document(path: Path, max_bytes: int) -> ParsedDocument:
-    """Parse one file; raises ``IngestError`` for anything that cannot be indexed."""
+def load_document(path: Path, max_bytes: int, reader: ocr.PageReader | None = None) -> ParsedDocument:
+    """Parse one file; raises ``IngestError`` for anything that cannot be indexed. ``reader``
+    reads its scanned pages, if any (default: no cache, no progress)."""
+    reader = reader or ocr.PageReader()
     if not path.exists():  # a mistyped path, not a file of an unknown type
         raise IngestError(str(path), "không tìm thấy tệp hoặc thư mục này", "no such file or folder")
     suffix = path.suffix.lower()
@@ -206,13 +208,15 @@ def load_document(path: Path, max_bytes: int) -> ParsedDocument:
         raise IngestError(path.name, "không đọc được tệp", f"cannot read the file ({error})") from error
     if not data.strip():
         raise IngestError(path.name, "tệp rỗng", "the file is empty")
+    content_hash = hashlib.sha256(data).hexdigest()
+    reader = reader.for_document(doc_id_of(content_hash))
     encoding = ""
     ocr_pages: tuple[tuple[int, float], ...] = ()
     try:
         if suffix == ".pdf":
-            pages, ocr_pages = _read_pdf(path)
+            pages, ocr_pages = _read_pdf(path, reader)
         elif suffix in ocr.IMAGE_SUFFIXES:
-            pages, ocr_pages = _read_image(path)
+            pages, ocr_pages = _read_image(path, reader)
         elif suffix == ".docx":
             _check_unpacked_size(path, max_bytes)
             pages = _read_docx(path)
@@ -248,7 +252,7 @@ def load_document(path: Path, max_bytes: int) -> ParsedDocument:
         )
     return ParsedDocument(
         source=path.name,
-        content_hash=hashlib.sha256(data).hexdigest(),
+        content_hash=content_hash,
         pages=pages,
         kind=suffix.lstrip("."),
         encoding=encoding,

@@ -33,7 +33,7 @@ class ParsedDocument:
 
     @property
     def doc_id(self) -> str:
-        return self.content_hash[:16]
+        return doc_id_of(self.content_hash)
 
     @property
     def page_count(self) -> int | None:
@@ -69,3 +69,8 @@ class Chunk:
         """What gets embedded and keyword-indexed: title, nearest headings, paragraph."""
         parts = [self.title, *(h[:HEADING_CONTEXT_CHARS] for h in self.headings[-2:]), self.text]
         return "\n".join(p for p in parts if p)
+
+
+def doc_id_of(content_hash: str) -> str:
+    """A document's id: the start of its file's SHA-256 (the same bytes are the same report)."""
+    return content_hash[:16]

@@ -13,8 +13,11 @@ and pytesseract gives them from the same engine without a second pipeline.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
@@ -37,6 +40,57 @@ class OcrPage:
     text: str
     confidence: float  # mean word confidence, 0-100 (0 when no word was read)
     words: int
+
+
+PageProgress = Callable[[int, int], None]  # (pages read so far, pages to read) of the current file
+PIPELINE_VERSION = "1"  # bump when ``prepared`` or the reading changes: cached pages are then read again
+
+
+@dataclass(frozen=True)
+class PageReader:
+    """How ingest reads scanned pages: pages already read are taken from ``cache`` (a folder;
+    keyed by the page image's content, Tesseract's version and ``PIPELINE_VERSION``), so a
+    re-index or an unchanged scan is never read twice; ``on_page`` hears of each page."""
+
+    cache: Path | None = None
+    on_page: PageProgress | None = None
+
+    def for_document(self, doc_id: str) -> PageReader:
+        """The reader of one document's pages: its cache is a folder of its own, removed with it."""
+        return PageReader(self.cache / doc_id if self.cache is not None else None, self.on_page)
+
+    def read_all(self, images: Iterable[tuple[int, object]], total: int) -> Iterator[tuple[int, OcrPage]]:
+        for done, (number, image) in enumerate(images, start=1):
+            yield number, self.read(image)
+            if self.on_page:
+                self.on_page(done, total)
+
+    def read(self, image) -> OcrPage:
+        if self.cache is None:
+            return read_image(image)
+        path = self.cache / f"{_page_key(image)}.json"
+        try:
+            return OcrPage(**json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):  # not read yet, or a damaged entry: read again
+            pass
+        page = read_image(image)
+        try:
+            self.cache.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(".tmp")
+            temporary.write_text(json.dumps(asdict(page), ensure_ascii=False), encoding="utf-8")
+            os.replace(temporary, path)
+        except OSError:  # a full disk or a read-only home costs speed, never the page
+            pass
+        return page
+
+
+def _page_key(image) -> str:
+    import pytesseract
+
+    digest = hashlib.sha256(f"{PIPELINE_VERSION}\n{pytesseract.get_tesseract_version()}\n".encode())
+    digest.update(f"{image.mode}{image.size}".encode())
+    digest.update(image.tobytes())
+    return digest.hexdigest()
 
 
 class OcrUnavailableError(RuntimeError):

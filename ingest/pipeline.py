@@ -23,6 +23,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import threading
 import time
 import uuid
@@ -39,7 +40,7 @@ from ingest.chunking import chunk_document
 from ingest.loaders import IngestError, expand_paths, folder_files, is_supported, load_document
 from ingest.models import Chunk, ParsedDocument
 from ingest.normalize import BIDI_CONTROLS, looks_accentless, search_text
-from ingest.ocr import LOW_CONFIDENCE
+from ingest.ocr import LOW_CONFIDENCE, PageProgress, PageReader
 from ingest.originals import Originals
 from vectorstore.chroma_store import GENERATION_FIELD, KEY_FIELD, ChunkStore, DocumentInfo
 
@@ -270,7 +271,9 @@ class Ingestor:
         originals: Originals | None = None,
         batch_size: int = 16,
         journal: Journal | None = None,
+        ocr_cache: Path | None = None,
     ) -> None:
+        """``ocr_cache``: a folder keeping the text of scanned pages read (see ``PageReader``)."""
         self._store = store
         self._embeddings = embeddings
         self._embedding_id = embedding_id
@@ -278,6 +281,7 @@ class Ingestor:
         self._originals = originals
         self._batch_size = batch_size
         self.journal = journal or Journal(None)
+        self._ocr_cache = ocr_cache
 
     def ingest(
         self,
@@ -286,9 +290,11 @@ class Ingestor:
         on_embedded: EmbedProgress | None = None,
         force: bool = False,
         on_stored: Callable[[IngestOutcome], None] | None = None,
+        *,
+        on_ocr_page: PageProgress | None = None,
     ) -> list[IngestOutcome]:
         """Ingest every file (folders are walked; see ``keyed_files`` for the keys)."""
-        return self.ingest_files(keyed_files(paths), on_file, on_embedded, force, on_stored)
+        return self.ingest_files(keyed_files(paths), on_file, on_embedded, force, on_stored, on_ocr_page=on_ocr_page)
 
     def ingest_files(
         self,
@@ -297,10 +303,14 @@ class Ingestor:
         on_embedded: EmbedProgress | None = None,
         force: bool = False,
         on_stored: Callable[[IngestOutcome], None] | None = None,
+        *,
+        on_ocr_page: PageProgress | None = None,
     ) -> list[IngestOutcome]:
         """Ingest files under the given keys; a bad file is reported and the rest of the batch goes on.
         ``force`` re-parses and re-chunks unchanged files too (vectors of unchanged text are reused).
-        ``on_stored`` hears of each file once the store holds it (side indexes follow it there)."""
+        ``on_stored`` hears of each file once the store holds it (side indexes follow it there);
+        ``on_ocr_page`` of each scanned page read."""
+        reader = PageReader(self._ocr_cache, on_ocr_page)
         outcomes = []
         catalog = _Catalog(self._store.documents())
         self._claim_legacy(files, catalog)
@@ -308,7 +318,7 @@ class Ingestor:
             if on_file:
                 on_file(key)
             try:
-                outcome = self._ingest_one(path, key, catalog, on_embedded, force)
+                outcome = self._ingest_one(path, key, catalog, on_embedded, force, reader)
             except IngestError as error:  # named by its key: two "bao_cao.txt" may fail apart
                 outcome = IngestOutcome(key, "failed", message=f"{key}: {error.vietnamese} / {error.english}")
             if on_stored:
@@ -352,10 +362,16 @@ class Ingestor:
         return hashlib.sha1(f"{self._embedding_id}\n{context}".encode()).hexdigest()
 
     def _ingest_one(
-        self, path: Path, key: str, catalog: _Catalog, on_embedded: EmbedProgress | None, force: bool
+        self,
+        path: Path,
+        key: str,
+        catalog: _Catalog,
+        on_embedded: EmbedProgress | None,
+        force: bool,
+        reader: PageReader,
     ) -> IngestOutcome:
         # The key is the name shown in citations: "2031/bao_cao.txt" tells two "bao_cao.txt" apart.
-        document = replace(load_document(path, self._max_bytes), source=key)
+        document = replace(load_document(path, self._max_bytes, reader), source=key)
         versions = catalog.versions(key)
         current = next((v for v in versions if v.doc_id == document.doc_id), None)
         if not force and current is not None:
@@ -460,9 +476,15 @@ class Ingestor:
         for doc_id in doc_ids:
             with self.journal.entry({"op": "delete", "doc": doc_id}):
                 self._store.delete_document(doc_id)
-                if self._originals is not None:
-                    self._originals.remove(doc_id)
+                self._remove_copies(doc_id)
         return tuple(doc_ids)
+
+    def _remove_copies(self, doc_id: str) -> None:
+        """The kept original and the text of its scanned pages: no copy outlives a deletion."""
+        if self._originals is not None:
+            self._originals.remove(doc_id)
+        if self._ocr_cache is not None:
+            shutil.rmtree(self._ocr_cache / doc_id, ignore_errors=True)
 
     def recover(self) -> Recovered:
         """Finish or roll back the changes a crash interrupted (call with the writer lock held).
@@ -475,8 +497,7 @@ class Ingestor:
         for entry in self.journal.unfinished():
             if entry.get("op") == "delete":
                 self._store.delete_document(entry["doc"])
-                if self._originals is not None:
-                    self._originals.remove(entry["doc"])
+                self._remove_copies(entry["doc"])
                 removed.append(entry["doc"])
             elif entry.get("op") == "store":
                 new, generation = entry["new"], entry["generation"]

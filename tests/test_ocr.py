@@ -96,3 +96,27 @@ def test_a_page_scanned_sideways_is_turned_upright_and_a_huge_image_is_refused(t
     assert outcomes["qua_lon.png"].status == "failed" and "quá lớn" in outcomes["qua_lon.png"].message
     assert outcomes["trang_xoay.png"].status == "added"
     assert PDF_FACT in service.ask(PDF_QUESTION).answer
+
+
+@needs_tesseract
+@pytest.mark.integration
+def test_each_scanned_page_is_reported_as_read_and_never_read_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    scanned = scan(write_pdf(tmp_path / "goc.pdf"), tmp_path / "ban_scan.pdf")
+    service = Baocao(make_settings(tmp_path / "home"))
+    pages: list[tuple[int, int]] = []
+    (outcome,) = service.ingest([scanned], on_ocr_page=lambda done, total: pages.append((done, total)))
+    assert outcome.status == "added" and pages == [(1, 2), (2, 2)]
+    cache = service.settings.ocr_cache_path / outcome.doc_id  # the report's own folder, removed with it
+    assert len(list(cache.glob("*.json"))) == 2
+
+    def tesseract_must_not_run(image):  # a stand-in that fails the test if a page is read again
+        raise AssertionError("a page already read was read again")
+
+    monkeypatch.setattr(ocr, "read_image", tesseract_must_not_run)
+    (unchanged,) = service.ingest([scanned])  # the documented resume: run it again
+    assert unchanged.status == "unchanged"
+    reindexed = service.reindex(outcome.doc_id)
+    assert reindexed.status == "replaced" and reindexed.chunks == outcome.chunks and reindexed.embedded == 0
+    assert PDF_FACT in service.ask(PDF_QUESTION).answer
+    service.delete(outcome.doc_id)
+    assert not cache.exists()  # no copy of a removed report's text is left behind

@@ -228,8 +228,12 @@ class ChatPage:
             fraction = (position["file"] + done / max(total, 1)) / len(paths)
             progress(fraction, desc=f"{position['name']}: nhúng {done}/{total} đoạn")
 
+        def on_ocr_page(done: int, total: int) -> None:
+            fraction = (position["file"] + done / max(total, 1)) / len(paths)  # then embedding runs the file again
+            progress(fraction, desc=f"{position['name']}: OCR trang {done}/{total}")
+
         try:
-            outcomes = self.service.ingest(paths, on_file=on_file, on_embedded=on_embedded)
+            outcomes = self.service.ingest(paths, on_file=on_file, on_embedded=on_embedded, on_ocr_page=on_ocr_page)
         finally:
             # The service keeps its own copy of each original: the uploaded one is not left behind.
             remove_uploads(paths, self.service.settings.uploads_path)
