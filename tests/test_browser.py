@@ -411,6 +411,41 @@ def test_the_pages_fit_a_phone_and_a_desktop_screen(browser, server_url: str, sc
     context.close()
 
 
+def test_on_a_phone_the_evidence_covers_the_chat_and_shows_the_cited_paragraph_s_label(
+    browser, server_url: str, screenshots: Path
+):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=server_url)
+    page = context.new_page()
+    page.goto("/")
+    page.wait_for_selector("#question textarea")
+    answer = ask(
+        page, "Giá trị sản xuất công nghiệp 6 tháng đầu năm 2020 của các KCN tỉnh Bến Tre đạt bao nhiêu % kế hoạch?"
+    )
+    answer.locator("a[href*='/source/']").first.click()
+    panel = page.locator("#evidence-panel")
+    panel.wait_for(state="visible")
+    # Nothing of the chat (not even Gradio's own "scroll down" button) is painted over the panel.
+    covered = page.evaluate(
+        """() => { const box = document.querySelector('#evidence-panel').getBoundingClientRect(), out = [];
+        for (let x = box.left + 5; x < box.right; x += 40) for (let y = box.top + 5; y < box.bottom; y += 40) {
+          const hit = document.elementFromPoint(x, y);
+          if (hit && !hit.closest('#evidence-panel')) out.push(hit.className || hit.tagName); }
+        return out; }"""
+    )
+    assert covered == []
+    frame = page.frame_locator("#evidence-frame")
+    label = frame.locator(":target .meta")
+    label.wait_for()
+    # The cited paragraph's label ("đoạn N · trang · mục") is in view, not under the report's header.
+    seen = label.evaluate(
+        "e => { const box = e.getBoundingClientRect(), hit = document.elementFromPoint(box.left + 5, box.top + 5);"
+        " return box.top >= 0 && box.bottom <= innerHeight && !!hit && e.contains(hit); }"
+    )
+    assert seen
+    page.screenshot(path=screenshots / "evidence-panel-390.png")
+    context.close()
+
+
 def test_a_question_can_be_limited_to_chosen_reports(page, web_service: Baocao):
     from .conftest import OCR_REPORT
 

@@ -37,6 +37,9 @@ h2 { font-size: 1.05rem; margin: 1.6rem 0 .4rem; color: #0b4f8a; }
 details.ocr { font-size: .85rem; color: #57606a; margin-top: .3rem; }
 mark { background: #ffe08a; padding: 0 .1em; border-radius: 3px; }
 details.page-image { font-size: .85rem; margin-top: .3rem; }
+/* On a phone, or in the chat's evidence panel, a sticky header would take half the height and
+   hide the cited paragraph's label: it scrolls away with the page instead. */
+@media (max-width: 700px) { header { position: static; } .para { scroll-margin-top: .5rem; } }
 details.page-image img { display: block; max-width: 100%; height: auto; margin-top: .3rem; border: 1px solid #d0d7de; }
 """
 # The cited paragraph (the address's #p-n) shows its page image at once; the others on demand.
