@@ -421,6 +421,12 @@ def test_on_a_phone_the_evidence_covers_the_chat_and_shows_the_cited_paragraph_s
     answer = ask(
         page, "Giá trị sản xuất công nghiệp 6 tháng đầu năm 2020 của các KCN tỉnh Bến Tre đạt bao nhiêu % kế hoạch?"
     )
+    # Once the answer is whole, its start (the bold figure) is in view, in the chat and on the screen.
+    first_line = answer.locator("strong").first
+    assert first_line.evaluate(
+        "e => { const box = e.getBoundingClientRect(), chat = document.querySelector('#chat').getBoundingClientRect();"
+        " return box.top >= Math.max(chat.top, 0) && box.bottom <= Math.min(chat.bottom, innerHeight); }"
+    )
     answer.locator("a[href*='/source/']").first.click()
     panel = page.locator("#evidence-panel")
     panel.wait_for(state="visible")

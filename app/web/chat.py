@@ -37,10 +37,18 @@ COPY_JS = f"""(text) => {{
 # The chat follows a streamed answer to its end; once it is whole, its start (the question and
 # the bold first line) is brought back into view, and the page counts it as finished (scripts
 # and the browser tests wait on that count).
+# Gradio's own autoscroll may still run after this (the sources panel and late rendering grow
+# the page; seen on a 390 px screen), so the start is shown again on the next frame and
+# once the page has settled.
 SHOW_ANSWER_START = """() => {
-  const rows = document.querySelectorAll('#chat .message-row.user-row');
-  if (rows.length) rows[rows.length - 1].scrollIntoView({block: 'start'});
-  document.body.dataset.answered = Number(document.body.dataset.answered || 0) + 1;
+  const show = () => {
+    const rows = document.querySelectorAll('#chat .message-row.user-row');
+    if (rows.length) rows[rows.length - 1].scrollIntoView({block: 'start'});
+  };
+  show();
+  requestAnimationFrame(show);
+  setTimeout(show, 300);
+  setTimeout(() => { show(); document.body.dataset.answered = Number(document.body.dataset.answered || 0) + 1; }, 600);
 }"""
 CSS = """
 .source-note { font-size: .85rem; color: #57606a; }
