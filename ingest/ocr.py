@@ -178,11 +178,16 @@ def prepared(image):
     return _upright(_enlarged(image.convert("L")))
 
 
-def read_image(image) -> OcrPage:
+def read_words(image):
+    """(the page as Tesseract read it, its words as ``image_to_data`` gives them): the one
+    reading both ingest and the page images use, so a page shown holds the indexed words."""
     pytesseract = tesseract()
+    upright = prepared(image)
+    return upright, pytesseract.image_to_data(upright, lang="vie", output_type=pytesseract.Output.DICT)
 
-    image = prepared(image)
-    data = pytesseract.image_to_data(image, lang="vie", output_type=pytesseract.Output.DICT)
+
+def read_image(image) -> OcrPage:
+    _, data = read_words(image)
     texts, confidences = paragraphs_from_words(data)
     mean = sum(confidences) / len(confidences) if confidences else 0.0
     return OcrPage("\n\n".join(texts), round(mean, 1), len(confidences))

@@ -76,12 +76,9 @@ def _page_image(path: str, _modified: int, page: int) -> PageImage:
 
 
 def _scanned(image) -> PageImage:
-    pytesseract = ocr.tesseract()
-
     if not ocr.available():  # the page is shown, only nothing can be marked on it
         return PageImage(image, ())
-    upright = ocr.prepared(image)
-    data = pytesseract.image_to_data(upright, lang="vie", output_type=pytesseract.Output.DICT)
+    upright, data = ocr.read_words(image)
     words = [
         Word(str(text).strip(), (left, top, left + width, top + height))
         for text, conf, left, top, width, height in zip(

@@ -64,11 +64,15 @@ def keyed_files(paths: Sequence[Path]) -> list[KeyedFile]:
     files: list[KeyedFile] = []
     for path in paths:
         if path.is_dir():
-            files.extend((file, file.relative_to(path).as_posix()) for file in expand_paths([path]))
+            files.extend((file, _key(file.relative_to(path).as_posix())) for file in expand_paths([path]))
         else:
-            files.append((path, path.name))
+            files.append((path, _key(path.name)))
+    return files
+
+
+def _key(name: str) -> str:
     # A key is shown as the report's name: no bidi controls that would reorder it on screen.
-    return [(file, BIDI_CONTROLS.sub("", key)) for file, key in files]
+    return BIDI_CONTROLS.sub("", name)
 
 
 def skipped_files(paths: Sequence[Path]) -> list[IngestOutcome]:
@@ -77,7 +81,7 @@ def skipped_files(paths: Sequence[Path]) -> list[IngestOutcome]:
     outcomes = []
     for folder in (p for p in paths if p.is_dir()):
         for file in (f for f in folder_files(folder) if not is_supported(f)):
-            key = BIDI_CONTROLS.sub("", file.relative_to(folder).as_posix())
+            key = _key(file.relative_to(folder).as_posix())
             kind = file.suffix.lower() or "(không có đuôi)"
             message = f"{key}: bỏ qua, định dạng {kind} chưa được hỗ trợ / skipped, unsupported file type"
             outcomes.append(IngestOutcome(key, "skipped", message=message))
