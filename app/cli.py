@@ -53,6 +53,8 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help=f"Files or folders (
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console
     ) as progress:
         task = progress.add_task("Đang lập chỉ mục", total=len(files))
+        # A scan is slow: each page read is shown under its file, until the next file starts.
+        pages = progress.add_task("  OCR, trang", total=None, visible=False)
         seen: list[str] = []
 
         def advance(name: str) -> None:
@@ -60,11 +62,10 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help=f"Files or folders (
                 progress.advance(task)
             seen.append(name)
             progress.update(task, description=f"Đang lập chỉ mục {name}")
+            progress.update(pages, visible=False)
 
-        pages = progress.add_task("OCR", total=None, visible=False)
-
-        def read_page(done: int, total: int) -> None:  # a scan is slow: each page read is shown
-            progress.update(pages, completed=done, total=total, visible=done < total, description="  OCR: trang")
+        def read_page(done: int, total: int) -> None:
+            progress.update(pages, completed=done, total=total, visible=True)
 
         outcomes = service.ingest(paths, on_file=advance, on_ocr_page=read_page)
         progress.update(task, completed=len(files), description="Xong")
