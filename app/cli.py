@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from app.render import INGEST_STATUS, one_language_lines
 from app.settings import Settings
 from ingest.loaders import SUPPORTED_NAMES
 
@@ -21,9 +22,17 @@ if TYPE_CHECKING:
     from evals.metrics import Summary
     from vectorstore.chroma_store import DocumentInfo
 
-app = typer.Typer(help="Hỏi đáp có trích dẫn trên các báo cáo tiếng Việt / cited Q&A over Vietnamese reports.")
+# Output is in Vietnamese, one language per line: a "Vietnamese / English" message is printed
+# as two lines (``_say``). ``--help`` is in English, for whoever administers the tool.
+app = typer.Typer(help="Cited answers to questions about Vietnamese reports.")
 console = Console()
 errors = Console(stderr=True)
+
+
+def _say(to: Console, message: str, style: str | None = None) -> None:
+    """A message as one line per language; report text is never read as markup."""
+    for line in one_language_lines(message):
+        to.print(line, markup=False, highlight=False, style=style)
 
 
 def _service(settings: Settings | None = None):
@@ -34,11 +43,11 @@ def _service(settings: Settings | None = None):
     try:
         return Baocao(settings or Settings())
     except (LLMConfigError, StoreMismatchError) as error:
-        errors.print(f"[red]Cấu hình chưa đúng / configuration error:[/red] {error}", highlight=False)
+        _say(errors, "Cấu hình chưa đúng:", "red")
+        _say(errors, str(error))
         raise typer.Exit(2) from None
     except StoreUnavailableError as error:  # damaged, unwritable or missing store: what happened, how to recover
-        errors.print("[red]Kho dữ liệu / data store:[/red]", end=" ")
-        errors.print(str(error), markup=False, highlight=False)  # paths may hold [brackets]
+        _say(errors, str(error), "red")
         raise typer.Exit(2) from None
 
 
@@ -73,24 +82,22 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help=f"Files or folders (
     for outcome in outcomes:
         if outcome.status == "failed":
             failed += 1
-            errors.print(f"[red]✗ {outcome.message}[/red]")
+            _say(errors, f"✗ {outcome.message}", "red")
         elif outcome.status == "skipped":
-            console.print(f"– {outcome.message}", markup=False)
+            _say(console, f"– {outcome.message}")
         else:
+            status = INGEST_STATUS.get(outcome.status, outcome.status)
             note = f"; {outcome.message}" if outcome.message else ""
-            console.print(
-                f"✓ {outcome.source}: {outcome.status}, {outcome.chunks} đoạn, {outcome.embedded} nhúng mới{note}",
-                markup=False,
-            )
+            _say(console, f"✓ {outcome.source}: {status}, {outcome.chunks} đoạn, {outcome.embedded} nhúng mới{note}")
     read = [o for o in outcomes if o.status != "skipped"]
     if not read:
-        errors.print("Không tìm thấy tệp nào để lập chỉ mục / no files found")
+        _say(errors, "Không tìm thấy tệp nào để lập chỉ mục / no files found")
     raise typer.Exit(1 if failed or not read else 0)
 
 
 @app.command()
 def ask(
-    question: Annotated[str, typer.Argument(help="Câu hỏi / the question")],
+    question: Annotated[str, typer.Argument(help="The question, in Vietnamese")],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object")] = False,
     explain: Annotated[bool, typer.Option("--explain", help="Show the candidate sentences and why")] = False,
     local: Annotated[bool, typer.Option("--local", help="Answer in this process even when the web app runs")] = False,
@@ -114,11 +121,11 @@ def ask(
         return
     first, _, rest = answer.answer.partition("\n")
     if answer.direct:  # the figures asked for, stated first, stand out as in the web chat
-        console.print(first, markup=False, highlight=False, style="bold")
+        _say(console, first, "bold")
         if rest:
-            console.print(rest, markup=False, highlight=False)
+            _say(console, rest)
     else:
-        console.print(answer.answer, markup=False, highlight=False)
+        _say(console, answer.answer)
     from app.render import cited_where
 
     for citation in answer.citations:  # named as in the web chat: title and period, not the file name
@@ -189,13 +196,13 @@ def evaluate(
         reports = corpus or [settings.samples_dir]
         with console.status("Đang lập chỉ mục riêng cho đánh giá…"):
             kept = service.index_exactly(reports)
-        console.print(f"Chỉ mục đánh giá / eval index: {kept} báo cáo ({settings.eval_home})", markup=False)
+        console.print(f"Chỉ mục đánh giá: {kept} báo cáo ({settings.eval_home})", markup=False)
     with console.status("Đang chạy bộ câu hỏi…"):
         results, rows = run_eval(service, gold, output)
     _print_rows(f"baocao eval — {gold.name} — {service.mode_name}", rows)
     misses = [r.id for r in results if not r.right]
     if misses:
-        console.print(f"Sai / wrong: {', '.join(misses)}")
+        console.print(f"Sai: {', '.join(misses)}")
     if snapshot is not None:
         _compare_snapshot(snapshot, results, write_snapshot)
     if summary_json:
@@ -210,7 +217,7 @@ def evaluate(
     if overall.refusal_accuracy is not None and overall.refusal_accuracy < min_refusal:
         failures.append(f"refusal {overall.refusal_accuracy} < {min_refusal}")
     for failure in failures:
-        errors.print(f"[red]below the bar: {failure}[/red]")
+        errors.print(f"Dưới ngưỡng: {failure}", style="red", markup=False)
     raise typer.Exit(1 if failures else 0)
 
 
@@ -220,7 +227,7 @@ EXPLAINED = 12  # candidates shown by ask --explain
 def _explain(service, question: str) -> None:
     frame, selection = service.explain(question)
     console.print(
-        f"Khung câu hỏi / frame: type={frame.answer_type} years={sorted(frame.years)} "
+        f"frame: type={frame.answer_type} years={sorted(frame.years)} "
         f"provinces={list(frame.provinces)} regions={list(frame.regions)} zones={list(frame.zones)} "
         f"people={list(frame.people)} "
         f"comparison={frame.comparison} terms={list(frame.terms)}",
@@ -230,13 +237,13 @@ def _explain(service, question: str) -> None:
     weights = service.extractive.weights
     console.print(f"thresholds: answer {weights.answer_threshold}, extra {weights.extra_threshold}", markup=False)
     chosen = {id(c) for c in selection.quotes}
-    table = Table(title="Ứng viên / candidates")
+    table = Table(title="candidates")
     for column in ("p", "kept", "constraints", "rank", "sentence", "features"):
         table.add_column(column)
     for candidate in selection.candidates[:EXPLAINED]:
         kept = "✓" if id(candidate) in chosen else ""
         check = candidate.constraints
-        constraints = "ok" if check.met else "thiếu " + ", ".join(check.failed)
+        constraints = "ok" if check.met else "missing " + ", ".join(check.failed)
         features = " ".join(f"{k}={v:.2f}" for k, v in candidate.features.items())
         table.add_row(
             f"{candidate.probability:.3f}",
@@ -292,7 +299,7 @@ def _compare_snapshot(path: Path, results: list, write: bool) -> None:
     changed = flips(before, results)
     for flip in changed:
         console.print(f"{flip.id}: {flip.before} → {flip.after}", markup=False, highlight=False)
-    console.print(f"{len(changed)} câu đổi kết quả so với {path.name} / questions that flipped")
+    console.print(f"{len(changed)} câu đổi kết quả so với {path.name}", markup=False)
     if write:
         write_snapshot(path, results, before)
         console.print(f"Đã ghi {path}")
@@ -325,7 +332,7 @@ def tune(
     target.write_text(json.dumps(weights.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     _print_rows(f"baocao tune — {len(cases)} câu hỏi, mỗi báo cáo được để riêng", summaries)
     tried = ", ".join(f"C={k}: {v}" for k, v in right_by_c.items())
-    console.print(f"Câu đúng khi để riêng / questions right when left out: {tried} → C={c}")
+    console.print(f"Câu đúng khi để riêng từng báo cáo: {tried} → C={c}", markup=False)
     console.print(f"Đã ghi trọng số vào {target}")
     if output is None and service.settings.weights_file is None:
         console.print(f"Dùng chúng: BAOCAO_WEIGHTS_FILE={target}")
@@ -338,7 +345,7 @@ def docs() -> None:
 
     service = _service()
     table = Table(title="Tài liệu đã lập chỉ mục")
-    for column in ("doc_id", "file", "pages", "paragraphs", "indexed at (UTC+7)"):
+    for column in ("mã (doc_id)", "tệp", "trang", "đoạn", "lập chỉ mục lúc (UTC+7)"):
         table.add_column(column)
     for doc in service.documents():
         source = doc.source + (f" ({doc.encoding})" if doc.encoding else "")
@@ -352,12 +359,12 @@ def _known_document(service: Baocao, doc_id: str) -> DocumentInfo:
     try:
         return service.document(doc_id)
     except DocumentNotFoundError:
-        errors.print(f"Không có báo cáo mã {doc_id} (xem `baocao docs`) / no report {doc_id}", highlight=False)
+        _say(errors, f"Không có báo cáo mã {doc_id} (xem `baocao docs`) / no report {doc_id} (see `baocao docs`)")
         raise typer.Exit(1) from None
 
 
 @app.command()
-def remove(doc_id: Annotated[str, typer.Argument(help="Mã báo cáo / the doc_id `baocao docs` lists")]) -> None:
+def remove(doc_id: Annotated[str, typer.Argument(help="A report's doc_id, as `baocao docs` lists it")]) -> None:
     """Remove a report from the index: its chunks and its kept original (restorable from the trash)."""
     from app.service import IndexBusyError
 
@@ -366,16 +373,14 @@ def remove(doc_id: Annotated[str, typer.Argument(help="Mã báo cáo / the doc_i
     try:
         service.delete(doc_id)
     except IndexBusyError as busy:
-        errors.print(str(busy), markup=False, highlight=False)
+        _say(errors, str(busy))
         raise typer.Exit(1) from None
     console.print(f"Đã xóa {info.source} khỏi chỉ mục", markup=False, highlight=False)
 
 
 @app.command()
 def trash(
-    empty: Annotated[
-        bool, typer.Option("--empty", help="Xóa hẳn mọi báo cáo trong thùng rác / delete them for good")
-    ] = False,
+    empty: Annotated[bool, typer.Option("--empty", help="Delete every report in the trash for good")] = False,
 ) -> None:
     """List the removed reports that can still be restored (`baocao restore`)."""
     from app.render import local_time
@@ -387,10 +392,10 @@ def trash(
         return
     entries = service.trashed()
     if not entries:
-        console.print("Thùng rác trống / the trash is empty", markup=False)
+        console.print("Thùng rác trống", markup=False)
         return
     table = Table(title=f"Thùng rác (giữ {service.settings.trash_days} ngày)")
-    for column in ("doc_id", "file", "removed at (UTC+7)"):
+    for column in ("mã (doc_id)", "tệp", "xóa lúc (UTC+7)"):
         table.add_column(column)
     for entry in entries:
         table.add_row(entry.doc_id, entry.source, local_time(entry.removed_at))
@@ -398,7 +403,7 @@ def trash(
 
 
 @app.command()
-def restore(doc_id: Annotated[str, typer.Argument(help="Mã báo cáo / the doc_id `baocao trash` lists")]) -> None:
+def restore(doc_id: Annotated[str, typer.Argument(help="A report's doc_id, as `baocao trash` lists it")]) -> None:
     """Put a removed report back, as it was (nothing is read or embedded again)."""
     from app.service import DocumentNotFoundError, IndexBusyError
 
@@ -406,24 +411,22 @@ def restore(doc_id: Annotated[str, typer.Argument(help="Mã báo cáo / the doc_
     try:
         info = service.restore(doc_id)
     except DocumentNotFoundError:
-        errors.print(
-            f"Không có báo cáo mã {doc_id} trong thùng rác (xem `baocao trash`) / not in the trash", highlight=False
-        )
+        _say(errors, f"Không có báo cáo mã {doc_id} trong thùng rác (xem `baocao trash`) / {doc_id} is not there")
         raise typer.Exit(1) from None
     except IndexBusyError as busy:
-        errors.print(str(busy), markup=False, highlight=False)
+        _say(errors, str(busy))
         raise typer.Exit(1) from None
     console.print(f"Đã khôi phục {info.source}", markup=False, highlight=False)
 
 
 @app.command()
-def reindex(doc_id: Annotated[str, typer.Argument(help="Mã báo cáo / the doc_id `baocao docs` lists")]) -> None:
+def reindex(doc_id: Annotated[str, typer.Argument(help="A report's doc_id, as `baocao docs` lists it")]) -> None:
     """Parse and chunk a report again from its kept original (unchanged text is not embedded again)."""
     service = _service()
     _known_document(service, doc_id)
     outcome = service.reindex(doc_id)
     if outcome.status == "failed":
-        errors.print(outcome.message, markup=False, highlight=False)
+        _say(errors, outcome.message)
         raise typer.Exit(1)
     console.print(f"{outcome.source}: {outcome.chunks} đoạn, {outcome.embedded} nhúng mới", markup=False)
 

@@ -114,6 +114,37 @@ def cited_where(citation: Citation) -> list[str]:
     return where
 
 
+# Messages for staff carry both languages, Vietnamese first: "không đọc được tệp / cannot read
+# the file". A path or a date ("6/2031") has no blanks around its slash.
+LANGUAGE_SEPARATOR = " / "
+INGEST_STATUS = {"added": "đã thêm", "replaced": "đã thay thế", "unchanged": "không đổi"}
+
+
+def _english_start(line: str) -> int | None:
+    """Where the English half of a line begins: after the first separator that follows
+    Vietnamese text and leads to plain ASCII (else to a Latin letter: a file name in it may
+    have accents); None for a line in one language."""
+    fallback = None
+    start = line.find(LANGUAGE_SEPARATOR)
+    while start != -1:
+        rest = line[start + len(LANGUAGE_SEPARATOR) :]
+        if rest[:1].isascii() and rest[:1].isalpha() and not line[:start].isascii():
+            if rest.isascii():
+                return start
+            fallback = start if fallback is None else fallback
+        start = line.find(LANGUAGE_SEPARATOR, start + 1)
+    return fallback
+
+
+def one_language_lines(message: str) -> list[str]:
+    """A "Vietnamese / English" message as one line per language (the CLI's rule)."""
+    lines: list[str] = []
+    for line in message.splitlines() or [""]:
+        cut = _english_start(line)
+        lines += [line] if cut is None else [line[:cut].strip(), line[cut + len(LANGUAGE_SEPARATOR) :].strip()]
+    return lines
+
+
 OCR_NOTE = "chữ OCR, dấu được thêm tự động"
 OCR_ORIGINAL = "Văn bản OCR gốc"
 

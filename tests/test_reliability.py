@@ -695,30 +695,36 @@ def test_eval_asks_its_own_index_of_the_corpus_not_the_uploads(tmp_path: Path, m
     question = {"id": "q1", "question": WORKERS_2020, "category": "number", "must_include": [["12.345"]]}
     gold.write_text(json.dumps(question, ensure_ascii=False) + "\n", encoding="utf-8")
     own = run_cli(monkeypatch, home, "eval", "--set", str(gold), "--corpus", str(corpus))
-    assert own.exit_code == 0 and "eval index: 1 báo cáo" in own.output and "Sai / wrong" not in own.output
+    assert own.exit_code == 0 and "Chỉ mục đánh giá: 1 báo cáo" in own.output and "Sai:" not in own.output
     eval_settings = make_settings(home / "eval-index")
     assert [d.source for d in Baocao(eval_settings).documents()] == ["bao_cao.txt"]
     live = run_cli(monkeypatch, home, "eval", "--set", str(gold), "--live")
-    assert "Sai / wrong: q1" in live.output  # the live index answers from the upload
+    assert "Sai: q1" in live.output  # the live index answers from the upload
     # The next run holds exactly the corpus again: a report gone from it leaves the eval index.
     (corpus / "bao_cao.txt").unlink()
     write_in(corpus / "khac.txt", REPORT.replace("Thử Nghiệm", "Đông Hải"))
     again = run_cli(monkeypatch, home, "eval", "--set", str(gold), "--corpus", str(corpus))
-    assert "eval index: 1 báo cáo" in again.output
+    assert "Chỉ mục đánh giá: 1 báo cáo" in again.output
     assert [d.source for d in Baocao(eval_settings).documents()] == ["khac.txt"]
 
 
 def test_a_folder_report_names_every_file_in_it_the_skipped_ones_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from app.render import one_language_lines
+
     folder = tmp_path / "thu_muc"
     write_in(folder / "bao_cao.txt", REPORT)
     write_in(folder / "cu/bao_cao_cu.wps", "x")
-    write_in(folder / "bang.xls", "x")
+    write_in(folder / "hong.pdf", "%PDF-1.4 cut short")
     write_in(folder / ".DS_Store", "x")  # hidden: not a report anyone put there
     result = run_cli(monkeypatch, tmp_path / "home", "ingest", str(folder))
-    assert result.exit_code == 0, result.output
-    assert "bao_cao.txt: added" in result.output
-    assert "cu/bao_cao_cu.wps: bỏ qua, định dạng .wps chưa được hỗ trợ" in result.output
-    assert "bang.xls: bỏ qua" in result.output and ".DS_Store" not in result.output
+    assert result.exit_code == 1, result.output  # the damaged PDF failed; the rest was indexed
+    lines = result.output.splitlines()
+    assert "✓ bao_cao.txt: đã thêm, 2 đoạn, 2 nhúng mới" in lines
+    # One language per line: each Vietnamese message, then its English on the next line.
+    at = lines.index("– cu/bao_cao_cu.wps: bỏ qua, định dạng .wps chưa được hỗ trợ")
+    assert lines[at + 1] == "skipped, unsupported file type"
+    assert "✗ hong.pdf: tệp PDF bị hỏng hoặc không đọc được" in lines and ".DS_Store" not in result.output
+    assert all(one_language_lines(line) == [line] for line in lines)
     only_skipped = tmp_path / "chi_doc"
     write_in(only_skipped / "a.wps", "x")
     nothing = run_cli(monkeypatch, tmp_path / "home", "ingest", str(only_skipped))

@@ -1,7 +1,15 @@
 import pytest
 
 from app.answering.models import Answer, Citation
-from app.render import ORIGIN, cited_where, render_answer, render_library, render_plain, source_url
+from app.render import (
+    ORIGIN,
+    cited_where,
+    one_language_lines,
+    render_answer,
+    render_library,
+    render_plain,
+    source_url,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -178,3 +186,21 @@ def test_an_ocr_title_in_the_library_table_is_shown_repaired_and_a_clean_one_as_
     assert "[Báo cáo thi đua năm 2061](/source/0123456789abcdef)" in table
     assert "[Báo cáo thi đua năm 2061](/source/fedcba9876543210)" in table
     assert "Bao cao" not in table
+
+
+@pytest.mark.parametrize(
+    ("message", "lines"),
+    [
+        (
+            "a.txt: bỏ qua, định dạng .xyz chưa được hỗ trợ / skipped",
+            ["a.txt: bỏ qua, định dạng .xyz chưa được hỗ trợ", "skipped"],
+        ),
+        ("b.txt: trùng nội dung với bé.txt / same as bé.txt", ["b.txt: trùng nội dung với bé.txt", "same as bé.txt"]),
+        ("Khối Kim Sơn / Tân Lập đã họp / met", ["Khối Kim Sơn / Tân Lập đã họp", "met"]),
+        ("dòng một / line one\ndòng hai / line two", ["dòng một", "line one", "dòng hai", "line two"]),
+        ("tháng 6 / 2031, thư mục a/b", ["tháng 6 / 2031, thư mục a/b"]),  # a date, a path: one language
+        ("cannot read / check the path", ["cannot read / check the path"]),  # English only
+    ],
+)
+def test_a_two_language_message_is_cut_into_one_line_per_language(message: str, lines: list[str]):
+    assert one_language_lines(message) == lines

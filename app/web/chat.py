@@ -13,7 +13,7 @@ import gradio as gr
 
 from app.answering.events import AnswerDelta, Final, Status
 from app.feedback import FeedbackLog, feedback_record
-from app.render import ORIGIN, clipped, escape_markdown, render_answer, render_library, render_plain
+from app.render import INGEST_STATUS, ORIGIN, clipped, escape_markdown, render_answer, render_library, render_plain
 from app.scope import reports_in_scope, scope_choices
 from app.service import Baocao, DocumentNotFoundError, IndexBusyError
 from app.web.auth import Users
@@ -92,7 +92,7 @@ def _outcome_line(outcome: IngestOutcome) -> str:
         return f"- ✗ {escape_markdown(outcome.message)}"
     if outcome.status == "skipped":
         return f"- – {escape_markdown(outcome.message)}"
-    status = {"added": "đã thêm", "replaced": "đã thay thế", "unchanged": "không đổi"}.get(outcome.status, "")
+    status = INGEST_STATUS.get(outcome.status, "")
     note = f"; {escape_markdown(outcome.message)}" if outcome.message else ""
     counts = f"{outcome.chunks} đoạn ({outcome.embedded} nhúng mới)"
     return f"- ✓ {escape_markdown(outcome.source)}: {status}, {counts}{note}"
