@@ -14,12 +14,18 @@ from ingest import ocr
 from ingest.encodings import Decoded, UndecodableText, decode_text
 from ingest.models import PageText, ParsedDocument, doc_id_of
 from ingest.normalize import clean_text
-from ingest.office import CONVERTED_SUFFIXES, SPREADSHEET_SUFFIXES, convert_to_docx, read_spreadsheet
+from ingest.office import (
+    CONVERTED_SUFFIXES,
+    SPREADSHEET_SUFFIXES,
+    ZIPPED_SPREADSHEETS,
+    convert_to_docx,
+    read_spreadsheet,
+)
 
 SUPPORTED_SUFFIXES = (
     ".pdf", ".txt", ".md", ".docx", *SPREADSHEET_SUFFIXES, *CONVERTED_SUFFIXES, *ocr.IMAGE_SUFFIXES
 )  # fmt: skip
-SUPPORTED_NAMES = "PDF, TXT, MD, DOCX, DOC, RTF, ODT, XLSX, PNG, JPG, TIFF"
+SUPPORTED_NAMES = "PDF, TXT, MD, DOCX, DOC, RTF, ODT, XLSX, XLS, PNG, JPG, TIFF"
 MIN_TEXT_CHARS = 20  # less than this after extraction means "no text layer"
 # Share of a text's characters (spaces aside) in the Latin script, digits or ASCII punctuation:
 # at least 0.994 in each of the 34 reports here; binary junk a converter read as text, 0.02.
@@ -221,7 +227,8 @@ def load_document(path: Path, max_bytes: int, reader: ocr.PageReader | None = No
             _check_unpacked_size(path, max_bytes)
             pages = _read_docx(path)
         elif suffix in SPREADSHEET_SUFFIXES:
-            _check_unpacked_size(path, max_bytes)
+            if suffix in ZIPPED_SPREADSHEETS:
+                _check_unpacked_size(path, max_bytes)
             pages = read_spreadsheet(path)
         elif suffix in CONVERTED_SUFFIXES:
             converted = convert_to_docx(path)

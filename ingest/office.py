@@ -1,5 +1,5 @@
-"""Office files other than .docx: spreadsheets read row by row, legacy word-processor files
-converted by LibreOffice. Every failure is an ``IngestError``.
+"""Office files other than .docx: spreadsheets (.xlsx with openpyxl, .xls with xlrd) read row
+by row, legacy word-processor files converted by LibreOffice. Every failure is an ``IngestError``.
 
 A spreadsheet row becomes one sentence that keeps its column headers ("Kim Sơn — Doanh thu:
 12.345; Lao động: 678"), so a cell can be found by what its column means and cited as a
@@ -12,12 +12,14 @@ import datetime as dt
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from ingest.models import PageText
 from ingest.normalize import clean_text
 
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm")
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+ZIPPED_SPREADSHEETS = (".xlsx", ".xlsm")  # .xls is an OLE file, not a zip archive
 CONVERTED_SUFFIXES = (".doc", ".rtf", ".odt")  # converted to .docx by LibreOffice
 # LibreOffice starts in 2-4 s here and converts a report in about as long; a file that takes
 # far longer is damaged or hostile.
@@ -55,26 +57,64 @@ def row_sentence(headers: list[str], cells: list[str]) -> str:
     return f"{first} — {'; '.join(parts)}." if parts else f"{first}."
 
 
-def read_spreadsheet(path: Path) -> list[PageText]:
+Rows = Iterator[list[str]]  # a sheet's rows, each as its cells would be printed
+
+
+def _xlsx_sheets(path: Path) -> Iterator[tuple[str, Rows]]:
     from openpyxl import load_workbook
 
-    from ingest.loaders import IngestError
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged archive
-        raise IngestError(
-            path.name, "tệp Excel bị hỏng hoặc không đọc được", f"the spreadsheet is corrupt ({error})"
-        ) from error
-    sections = []
+    workbook = load_workbook(path, read_only=True, data_only=True)
     try:
         for sheet in workbook.worksheets:
+            rows = ([_cell(c.value, getattr(c, "number_format", "") or "") for c in row] for row in sheet.iter_rows())
+            yield sheet.title, rows
+    finally:
+        workbook.close()
+
+
+def _xls_sheets(path: Path) -> Iterator[tuple[str, Rows]]:
+    """An Excel 97-2003 workbook (xlrd): numbers keep their format ("0%"), dates are dates."""
+    import xlrd
+
+    book = xlrd.open_workbook(path, formatting_info=True, on_demand=True)
+
+    def value(cell: xlrd.sheet.Cell) -> object:
+        if cell.ctype == xlrd.XL_CELL_DATE:
+            return xlrd.xldate_as_datetime(cell.value, book.datemode)
+        if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+            return bool(cell.value)
+        if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+            return None
+        return cell.value
+
+    def number_format(cell: xlrd.sheet.Cell) -> str:
+        shown = book.format_map.get(book.xf_list[cell.xf_index].format_key)
+        return shown.format_str if shown is not None else ""
+
+    try:
+        for index in range(book.nsheets):
+            sheet = book.sheet_by_index(index)
+            rows = ([_cell(value(c), number_format(c)) for c in sheet.row(n)] for n in range(sheet.nrows))
+            yield sheet.name, rows
+            book.unload_sheet(index)
+    finally:
+        book.release_resources()
+
+
+def read_spreadsheet(path: Path) -> list[PageText]:
+    """Each sheet a section headed by its name; its first filled row the column headers, and
+    every other row one sentence."""
+    from ingest.loaders import IngestError
+
+    sheets = _xls_sheets if path.suffix.lower() == ".xls" else _xlsx_sheets
+    sections = []
+    try:
+        for title, rows in sheets(path):
             headers: list[str] | None = None
-            lines = [sheet.title]
-            for number, row in enumerate(sheet.iter_rows(), start=1):
+            lines = [title]
+            for number, cells in enumerate(rows, start=1):
                 if number > MAX_SHEET_ROWS:
                     break
-                cells = [_cell(c.value, getattr(c, "number_format", "") or "") for c in row]
                 if not any(cells):
                     continue
                 if headers is None:  # the first filled row holds the column headers
@@ -85,8 +125,10 @@ def read_spreadsheet(path: Path) -> list[PageText]:
                     lines.append(sentence)
             if len(lines) > 1:
                 sections.append("\n\n".join(lines))
-    finally:
-        workbook.close()
+    except Exception as error:  # openpyxl and xlrd raise many kinds for a damaged file
+        raise IngestError(
+            path.name, "tệp Excel bị hỏng hoặc không đọc được", f"the spreadsheet is corrupt ({error})"
+        ) from error
     return [PageText(None, clean_text("\n\n".join(sections)))]
 
 

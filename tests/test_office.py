@@ -1,8 +1,9 @@
-"""Spreadsheets and legacy word-processor files (invented content): read with openpyxl and a
+"""Spreadsheets and legacy word-processor files (invented content): read with openpyxl or xlrd and a
 real LibreOffice, indexed and cited like any report."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -51,12 +52,59 @@ def test_a_spreadsheet_is_read_sheet_by_sheet_with_vietnamese_numbers(tmp_path: 
     assert parsed.kind == "xlsx"
 
 
+def legacy_spreadsheet(path: Path) -> Path:
+    """The same table saved as Excel 97-2003 (.xls, written by xlwt), with a second sheet."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Kết quả 2031")
+    percent = xlwt.easyxf(num_format_str="0.00%")
+    day = xlwt.easyxf(num_format_str="dd/mm/yyyy")
+    for column, header in enumerate(["Ban Quản lý", "Doanh thu (tỷ đồng)", "Tỷ lệ lấp đầy", "Ngày báo cáo"]):
+        sheet.write(0, column, header)
+    sheet.write(1, 0, "KCN Kim Sơn")
+    sheet.write(1, 1, 12345.5)
+    sheet.write(1, 2, 0.4312, percent)
+    sheet.write(1, 3, dt.date(2031, 6, 30), day)
+    sheet.write(3, 0, "KCN Tân Lập")  # row 3 left empty: skipped
+    sheet.write(3, 1, 2345)
+    sheet.write(3, 2, 0.5, percent)
+    other = book.add_sheet("Lao động")
+    other.write(0, 0, "Ban Quản lý")
+    other.write(0, 1, "Lao động (người)")
+    other.write(1, 0, "KCN Đông Hải")
+    other.write(1, 1, 23456)
+    book.save(str(path))
+    return path
+
+
 @pytest.mark.unit
-def test_a_damaged_spreadsheet_fails_alone_with_its_reason(tmp_path: Path):
-    broken = tmp_path / "hong.xlsx"
+def test_a_legacy_xls_is_read_sheet_by_sheet_with_its_formats(tmp_path: Path):
+    parsed = load_document(legacy_spreadsheet(tmp_path / "bang.xls"), LIMIT)
+    text = parsed.pages[0].text
+    assert text.startswith("Kết quả 2031")
+    assert "KCN Kim Sơn — Doanh thu (tỷ đồng): 12.345,5; Tỷ lệ lấp đầy: 43,12%; Ngày báo cáo: 30/06/2031." in text
+    assert "KCN Tân Lập — Doanh thu (tỷ đồng): 2.345; Tỷ lệ lấp đầy: 50%." in text
+    assert "Lao động\n\nKCN Đông Hải — Lao động (người): 23.456." in text
+    assert parsed.kind == "xls"
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("name", ["hong.xlsx", "hong.xls"])
+def test_a_damaged_spreadsheet_fails_alone_with_its_reason(tmp_path: Path, name: str):
+    broken = tmp_path / name
     broken.write_bytes(b"PK\x03\x04 not really a workbook")
     with pytest.raises(IngestError, match="hỏng"):
         load_document(broken, LIMIT)
+
+
+@pytest.mark.integration
+def test_a_legacy_xls_cell_is_answered_and_cited(tmp_path: Path):
+    service = Baocao(make_settings(tmp_path / "home"))
+    (outcome,) = service.ingest([legacy_spreadsheet(tmp_path / "bang.xls")])
+    assert outcome.status == "added", outcome.message
+    answer = service.ask("Số lao động của KCN Đông Hải là bao nhiêu?")
+    assert "23.456" in answer.answer and answer.citations[0].doc == "bang.xls"
 
 
 needs_office = pytest.mark.skipif(
