@@ -35,15 +35,27 @@ LOW_CONFIDENCE = 60.0  # Tesseract's mean word confidence (0-100) under which a 
 MIN_ORIENTATION_CONFIDENCE = 2.0  # Tesseract's own advice for trusting its orientation guess
 
 
+# A word read, with its box: text, left, top, right, bottom, in pixels of the page as read
+# (``shown_page``).
+OcrWord = tuple[str, int, int, int, int]
+
+
 @dataclass(frozen=True)
 class OcrPage:
     text: str
     confidence: float  # mean word confidence, 0-100 (0 when no word was read)
     words: int
+    # Kept so the page can be shown with a passage marked without reading it again:
+    turned: int = 0  # degrees the page was turned (counter-clockwise) to stand upright
+    boxes: tuple[OcrWord, ...] = ()
+
+    @classmethod
+    def from_json(cls, data: dict) -> OcrPage:
+        return cls(**{**data, "boxes": tuple(tuple(b) for b in data.get("boxes", ()))})
 
 
 PageProgress = Callable[[int, int], None]  # (pages read so far, pages to read) of the current file
-PIPELINE_VERSION = "1"  # bump when ``prepared`` or the reading changes: cached pages are then read again
+PIPELINE_VERSION = "2"  # bump when ``prepared`` or the reading changes: cached pages are then read again
 
 
 @dataclass(frozen=True)
@@ -70,7 +82,7 @@ class PageReader:
             return read_image(image)
         path = self.cache / f"{_page_key(image)}.json"
         try:
-            return OcrPage(**json.loads(path.read_text(encoding="utf-8")))
+            return OcrPage.from_json(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError, TypeError):  # not read yet, or a damaged entry: read again
             pass
         page = read_image(image)
@@ -132,17 +144,18 @@ def available() -> bool:
         return False
 
 
-def _upright(image):
-    """The page turned upright when Tesseract is sure of its orientation."""
+def _turn_upright(image) -> int:
+    """Degrees (counter-clockwise) that stand the page upright, when Tesseract is sure of its
+    orientation; else 0."""
     pytesseract = tesseract()
 
     try:
         found = pytesseract.image_to_osd(image, output_type=pytesseract.Output.DICT)
     except pytesseract.TesseractError:  # too little text to tell
-        return image
+        return 0
     if found.get("rotate") and float(found.get("orientation_conf", 0)) >= MIN_ORIENTATION_CONFIDENCE:
-        return image.rotate(-int(found["rotate"]), expand=True)
-    return image
+        return -int(found["rotate"]) % 360
+    return 0
 
 
 def _enlarged(image):
@@ -171,26 +184,34 @@ def paragraphs_from_words(data: dict[str, list]) -> tuple[list[str], list[float]
     return texts, confidences
 
 
-def prepared(image):
-    """The page image as Tesseract reads it: grey, enlarged when small, turned upright.
-    Enlarged first: on a 100 dpi scan Tesseract's orientation guess was "upside down" (with
-    confidence 2.3-5.9) for every upright page tried, and right once the page was enlarged."""
-    return _upright(_enlarged(image.convert("L")))
-
-
-def read_words(image):
-    """(the page as Tesseract read it, its words as ``image_to_data`` gives them): the one
-    reading both ingest and the page images use, so a page shown holds the indexed words."""
-    pytesseract = tesseract()
-    upright = prepared(image)
-    return upright, pytesseract.image_to_data(upright, lang="vie", output_type=pytesseract.Output.DICT)
+def shown_page(image, turned: int):
+    """The page as Tesseract read it, and as it is shown with its words' boxes: grey,
+    enlarged when small, turned ``turned`` degrees."""
+    enlarged = _enlarged(image.convert("L"))
+    return enlarged.rotate(turned, expand=True) if turned else enlarged
 
 
 def read_image(image) -> OcrPage:
-    _, data = read_words(image)
+    """Enlarged first, then turned upright: on a 100 dpi scan Tesseract's orientation guess was
+    "upside down" (with confidence 2.3-5.9) for every upright page tried, and right once the
+    page was enlarged."""
+    pytesseract = tesseract()
+    turned = _turn_upright(_enlarged(image.convert("L")))
+    page = shown_page(image, turned)
+    data = pytesseract.image_to_data(page, lang="vie", output_type=pytesseract.Output.DICT)
     texts, confidences = paragraphs_from_words(data)
     mean = sum(confidences) / len(confidences) if confidences else 0.0
-    return OcrPage("\n\n".join(texts), round(mean, 1), len(confidences))
+    return OcrPage("\n\n".join(texts), round(mean, 1), len(confidences), turned, word_boxes(data))
+
+
+def word_boxes(data: dict[str, list]) -> tuple[OcrWord, ...]:
+    return tuple(
+        (str(text).strip(), int(left), int(top), int(left) + int(width), int(top) + int(height))
+        for text, conf, left, top, width, height in zip(
+            data["text"], data["conf"], data["left"], data["top"], data["width"], data["height"], strict=True
+        )
+        if str(text).strip() and float(conf) >= 0
+    )
 
 
 def image_frames(path: Path) -> Iterator:

@@ -1,9 +1,9 @@
 """A page of an original report as an image, with the words on it and where they are.
 
 A PDF page with a text layer is rendered by pdfium and its words are taken from that layer
-(their character boxes); a scanned page, or an image file, is read again by Tesseract the
-way ingest read it (``ingest.ocr``: the page's own image, enlarged when small, turned
-upright), so its words are the words that were indexed, in the image they were read from.
+(their character boxes); a scanned page, or an image file, shows the words ingest read on it
+and their boxes, kept with the page's text in the OCR cache (``ingest.ocr.PageReader``: read
+again by Tesseract only when the cache lost it), on the page as it was read.
 What a cited passage covers on the page is then found among these words (pure:
 ``app.web.passage_box``).
 """
@@ -40,26 +40,26 @@ class PageUnreadableError(RuntimeError):
     """The page cannot be rendered (a damaged file, an image too large)."""
 
 
-def page_image(path: Path, page: int) -> PageImage:
-    """Page ``page`` (1-based) of a PDF, or frame ``page`` of an image file, with its words.
-    Kept for the last few pages asked for: reading a scanned page again takes seconds.
-    Raises ``PageNotFoundError`` or ``PageUnreadableError``."""
+def page_image(path: Path, page: int, reader: ocr.PageReader | None = None) -> PageImage:
+    """Page ``page`` (1-based) of a PDF, or frame ``page`` of an image file, with its words; a
+    scanned page's words come from ``reader`` (the report's OCR cache). Kept for the last few
+    pages asked for. Raises ``PageNotFoundError`` or ``PageUnreadableError``."""
     import pypdfium2
     from PIL import UnidentifiedImageError
 
     try:
-        return _page_image(str(path), path.stat().st_mtime_ns, page)
+        return _page_image(str(path), path.stat().st_mtime_ns, page, reader or ocr.PageReader())
     except (pypdfium2.PdfiumError, UnidentifiedImageError, OSError, ValueError) as error:
         raise PageUnreadableError(str(error)) from error
 
 
 @lru_cache(maxsize=16)
-def _page_image(path: str, _modified: int, page: int) -> PageImage:
+def _page_image(path: str, _modified: int, page: int, reader: ocr.PageReader) -> PageImage:
     if Path(path).suffix.lower() in ocr.IMAGE_SUFFIXES:
         frames = list(ocr.image_frames(Path(path)))
         if not 1 <= page <= len(frames):
             raise PageNotFoundError(page)
-        return _scanned(frames[page - 1])
+        return _scanned(frames[page - 1], reader)
     import pypdfium2
 
     document = pypdfium2.PdfDocument(path)
@@ -69,24 +69,18 @@ def _page_image(path: str, _modified: int, page: int) -> PageImage:
         pdf_page = document[page - 1]
         words = _text_layer_words(pdf_page)
         if sum(len(w.text) for w in words) < MIN_TEXT_CHARS:
-            return _scanned(ocr.page_image(pdf_page))
+            return _scanned(ocr.page_image(pdf_page), reader)
         return PageImage(pdf_page.render(scale=RENDER_DPI / 72).to_pil(), tuple(words))
     finally:
         document.close()
 
 
-def _scanned(image) -> PageImage:
+def _scanned(image, reader: ocr.PageReader) -> PageImage:
     if not ocr.available():  # the page is shown, only nothing can be marked on it
         return PageImage(image, ())
-    upright, data = ocr.read_words(image)
-    words = [
-        Word(str(text).strip(), (left, top, left + width, top + height))
-        for text, conf, left, top, width, height in zip(
-            data["text"], data["conf"], data["left"], data["top"], data["width"], data["height"], strict=True
-        )
-        if str(text).strip() and float(conf) >= 0
-    ]
-    return PageImage(upright, tuple(words))
+    read = reader.read(image)
+    words = [Word(text, (left, top, right, bottom)) for text, left, top, right, bottom in read.boxes]
+    return PageImage(ocr.shown_page(image, read.turned), tuple(words))
 
 
 def _text_layer_words(pdf_page) -> list[Word]:

@@ -6,12 +6,14 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytesseract
 import pytest
 from PIL import Image
 
 from app.service import Baocao
 from app.web.passage_box import covered_words, line_boxes
 from ingest import ocr
+from ingest.ocr import PageReader
 from ingest.page_words import PageNotFoundError, Word, page_image
 
 from .conftest import make_settings
@@ -60,25 +62,36 @@ def test_ocr_spellings_and_accents_still_line_up_and_a_passage_elsewhere_marks_n
 
 
 @pytest.mark.integration
-def test_a_typeset_pdf_page_is_rendered_with_the_cited_paragraph_marked(tmp_path: Path):
-    check_marked_page(write_pdf(tmp_path / "goc.pdf"), tmp_path)
+def test_a_typeset_pdf_page_is_rendered_with_the_cited_paragraph_marked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    check_marked_page(write_pdf(tmp_path / "goc.pdf"), tmp_path, monkeypatch)
 
 
 @pytest.mark.skipif(not ocr.available(), reason="needs Tesseract with Vietnamese (make install-ocr)")
 @pytest.mark.integration
-def test_a_scanned_page_is_read_again_and_the_cited_paragraph_marked_on_the_scan(tmp_path: Path):
-    check_marked_page(scan(write_pdf(tmp_path / "goc.pdf"), tmp_path / "scan.pdf"), tmp_path)
+def test_a_scanned_page_is_shown_with_the_cited_paragraph_marked_where_ingest_read_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    check_marked_page(scan(write_pdf(tmp_path / "goc.pdf"), tmp_path / "scan.pdf"), tmp_path, monkeypatch)
 
 
-def check_marked_page(report: Path, tmp_path: Path) -> None:
+def check_marked_page(report: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from fastapi.testclient import TestClient
 
     from app.web.server import create_app
 
     service = Baocao(make_settings(tmp_path / "home"))
     (outcome,) = service.ingest([report])
+
+    def tesseract_must_not_run(*args, **kwargs):  # a stand-in that fails the test if a page is read again
+        raise AssertionError("the words and boxes read at ingest were not used")
+
+    monkeypatch.setattr(pytesseract, "image_to_data", tesseract_must_not_run)
+    monkeypatch.setattr(pytesseract, "image_to_osd", tesseract_must_not_run)
     cited = next(c for c in service.paragraphs(outcome.doc_id) if "27,5" in c.text)
-    shown = page_image(service.originals.path(outcome.doc_id), cited.page)
+    reader = PageReader(service.settings.ocr_cache_path).for_document(outcome.doc_id)
+    shown = page_image(service.originals.path(outcome.doc_id), cited.page, reader)
     client = TestClient(create_app(service, service.settings), base_url="http://127.0.0.1")
     response = client.get(f"/page/{outcome.doc_id}/{cited.page}.png", params={"paragraph": cited.paragraph})
     assert response.status_code == 200 and response.headers["content-type"] == "image/png"
@@ -92,7 +105,7 @@ def check_marked_page(report: Path, tmp_path: Path) -> None:
     assert marked_share(png, box_of("27,5")) > 0.3  # the cited sentence's figure is marked
     assert marked_share(png, box_of("105.300")) == 0  # the next paragraph is not
     with pytest.raises(PageNotFoundError):
-        page_image(service.originals.path(outcome.doc_id), 9)
+        page_image(service.originals.path(outcome.doc_id), 9, reader)
     assert client.get(f"/page/{outcome.doc_id}/9.png").status_code == 404
 
 

@@ -26,6 +26,7 @@ from app.web.middleware import HeadAsGet
 from app.web.passage_box import marked_png, passage_boxes
 from app.web.source_page import PAGED_SUFFIXES, render_not_found, render_source_page
 from ingest.normalize import is_ocr_text
+from ingest.ocr import PageReader
 from ingest.originals import MEDIA_TYPES
 from ingest.page_words import PageNotFoundError, PageUnreadableError, page_image
 
@@ -76,7 +77,7 @@ def create_app(service: Baocao, settings: Settings) -> FastAPI:
         if path is None or path.suffix.lower() not in PAGED_SUFFIXES:
             return HTMLResponse(render_not_found(f"Không có ảnh trang cho mã {doc_id}."), status_code=404)
         try:
-            shown = page_image(path, page)
+            shown = page_image(path, page, PageReader(settings.ocr_cache_path).for_document(doc_id))
             chunks = service.paragraphs(doc_id)
         except (PageNotFoundError, DocumentNotFoundError):
             return HTMLResponse(render_not_found(f"Không có trang {page} trong báo cáo {doc_id}."), status_code=404)
