@@ -4,6 +4,7 @@ typeset PDF with every Vietnamese glyph, rasterised at a low resolution."""
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pypdfium2
@@ -17,6 +18,8 @@ from ingest.ocr import paragraphs_from_words
 
 from .conftest import make_settings
 from .reports import PDF_FACT, PDF_QUESTION, write_pdf
+from .test_ingest import write
+from .test_library import OTHER
 
 needs_tesseract = pytest.mark.skipif(
     not ocr.available(), reason="needs Tesseract with Vietnamese (make install-ocr; installed by .ci/run)"
@@ -121,6 +124,33 @@ def test_each_scanned_page_is_reported_as_read_and_never_read_twice(tmp_path: Pa
     assert PDF_FACT in service.ask(PDF_QUESTION).answer
     service.delete(outcome.doc_id)
     assert not cache.exists()  # no copy of a removed report's text is left behind
+
+
+@needs_tesseract
+@pytest.mark.integration
+def test_questions_are_answered_while_a_scan_is_being_read(tmp_path: Path):
+    """An upload runs in a worker thread of its own (as the web page's does) and Tesseract in
+    a process of its own: the chat is not held up by a scan, even mid-page."""
+    service = Baocao(make_settings(tmp_path / "home"))
+    service.ingest([write(tmp_path / "khac.txt", OTHER)])
+    scanned = scan(write_pdf(tmp_path / "goc.pdf"), tmp_path / "ban_scan.pdf")
+    first_page_read, answered = threading.Event(), threading.Event()
+    outcomes: list = []
+
+    def on_page(done: int, total: int) -> None:
+        if done == 1:
+            first_page_read.set()
+            answered.wait(timeout=120)  # the scan goes on only once a question was answered
+
+    worker = threading.Thread(target=lambda: outcomes.extend(service.ingest([scanned], on_ocr_page=on_page)))
+    worker.start()
+    assert first_page_read.wait(timeout=120)
+    answer = service.ask("Nộp ngân sách nhà nước của Ban Quản lý KKT tỉnh Mẫu đạt bao nhiêu?")
+    still_reading = worker.is_alive()  # the answer came while the scan waited mid-read
+    answered.set()
+    worker.join()
+    assert still_reading and "321" in answer.answer
+    assert outcomes[0].status == "added" and PDF_FACT in service.ask(PDF_QUESTION).answer
 
 
 @pytest.mark.unit
