@@ -377,7 +377,8 @@ def ocr_speed(result: Path, pages: int = 10) -> None:
         cached = time.perf_counter() - started
         started = time.perf_counter()  # what a page image shown with a passage marked needs of OCR
         for image in images:
-            ocr.shown_page(image, reader.read(image).turned)
+            read = reader.read(image)
+            ocr.shown_page(image, read.turned, read.skew)
         shown = time.perf_counter() - started
         disk = sum(f.stat().st_size for f in Path(cache).iterdir())
     result.write_text(

@@ -80,7 +80,7 @@ def _scanned(image, reader: ocr.PageReader) -> PageImage:
         return PageImage(image, ())
     read = reader.read(image)
     words = [Word(text, (left, top, right, bottom)) for text, left, top, right, bottom in read.boxes]
-    return PageImage(ocr.shown_page(image, read.turned), tuple(words))
+    return PageImage(ocr.shown_page(image, read.turned, read.skew), tuple(words))
 
 
 def _text_layer_words(pdf_page) -> list[Word]:

@@ -104,6 +104,20 @@ def test_a_page_scanned_sideways_is_turned_upright_and_a_huge_image_is_refused(t
 
 @needs_tesseract
 @pytest.mark.integration
+def test_a_page_scanned_askew_is_set_level_and_read(tmp_path: Path):
+    page = page_images(write_pdf(tmp_path / "goc.pdf"))[1]
+    askew = tmp_path / "trang_nghieng.png"
+    page.rotate(12, expand=True, fillcolor=255, resample=Image.Resampling.BICUBIC).save(askew)
+    read = ocr.read_image(Image.open(askew))
+    assert read.turned == 0 and read.skew == pytest.approx(-12, abs=1)
+    assert "Thái Nguyên" in read.text
+    service = Baocao(make_settings(tmp_path / "home"))
+    (outcome,) = service.ingest([askew])
+    assert outcome.status == "added" and PDF_FACT in service.ask(PDF_QUESTION).answer
+
+
+@needs_tesseract
+@pytest.mark.integration
 def test_each_scanned_page_is_reported_as_read_and_never_read_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     scanned = scan(write_pdf(tmp_path / "goc.pdf"), tmp_path / "ban_scan.pdf")
     service = Baocao(make_settings(tmp_path / "home"))
