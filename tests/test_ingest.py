@@ -77,8 +77,10 @@ def _bad_files(directory: Path) -> dict[str, Path]:
     empty.write_bytes(b"")
     latin = directory / "koi8.txt"  # Russian in a single-byte code page: no Vietnamese reading of it
     latin.write_bytes(("Отчёт о работе промышленных зон. " * 5).encode("koi8-r"))
-    unsupported = directory / "bang.xls"  # the binary Excel format: not read (save it as .xlsx)
+    unsupported = directory / "van_ban.wps"  # Microsoft Works: not read (save it as .docx)
     unsupported.write_bytes(b"\xd0\xcf\x11\xe0 not really")
+    damaged_sheet = directory / "bang.xls"  # an Excel 97-2003 header, then junk
+    damaged_sheet.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 not really")
     return {
         "corrupt": corrupt,
         "scanned": scanned,
@@ -86,6 +88,7 @@ def _bad_files(directory: Path) -> dict[str, Path]:
         "empty": empty,
         "encoding": latin,
         "unsupported": unsupported,
+        "damaged_sheet": damaged_sheet,
     }
 
 
@@ -104,6 +107,7 @@ def test_bad_files_are_reported_and_the_rest_of_the_batch_is_ingested(empty_serv
         "empty": "rỗng",
         "encoding": "bảng mã",
         "unsupported": "chưa được hỗ trợ",
+        "damaged_sheet": "bị hỏng",
     }
     for kind, path in bad.items():
         outcome = outcomes[path.name]

@@ -186,6 +186,8 @@ def test_a_rate_limited_endpoint_falls_back_with_a_message(sample_service: Baoca
 
 def test_the_web_chat_streams_model_tokens(sample_service: Baocao, llama_server: str):
     playwright_api = pytest.importorskip("playwright.sync_api")
+    from app.web.chat import DRAFT_LABEL
+
     from .live import CHROMIUM, CHROMIUM_ARGS, live_server
 
     service = llm_service(sample_service, llm_base_url=llama_server, llm_model="smollm2")
@@ -214,3 +216,4 @@ def test_the_web_chat_streams_model_tokens(sample_service: Baocao, llama_server:
         browser.close()
     partial = [s for s in states if s.strip() and "Đang tìm" not in s and "Nguồn trích dẫn" not in s]
     assert len(partial) >= 3, states  # the answer grew token by token before the final rendering
+    assert sum(DRAFT_LABEL in s for s in partial) >= 3, states  # shown as an unchecked draft

@@ -1,4 +1,4 @@
-"""The verifier on hand-written answers, at the edges of each check."""
+"""The verifier on hand-written answers (invented figures), at the edges of each check."""
 
 import pytest
 
@@ -8,10 +8,10 @@ pytestmark = pytest.mark.unit
 
 REFUSAL = "Các báo cáo đã lập chỉ mục không có thông tin để trả lời câu hỏi này."
 BEN_TRE = (
-    "1.13. Ban Quản lý các KCN tỉnh Bến Tre\n- Giá trị sản xuất công nghiệp 6 tháng đầu năm 2020 là 8.802,05 tỷ "
-    "đồng, giảm 5,94% so với cùng kỳ năm 2019 và đạt 44,88% kế hoạch năm 2020."
+    "1.13. Ban Quản lý các KCN tỉnh Bến Tre\n- Giá trị sản xuất công nghiệp 6 tháng đầu năm 2031 là 7.315,40 tỷ "
+    "đồng, giảm 3,18% so với cùng kỳ năm 2030 và đạt 61,25% kế hoạch năm 2031."
 )
-CAN_THO = "1.2. Ban Quản lý các KCX và CN Cần Thơ\n- Tổng số lao động là 36.818 người."
+CAN_THO = "1.2. Ban Quản lý các KCX và CN Cần Thơ\n- Tổng số lao động là 24.507 người."
 OCR = "Tiep tuc doi moi\nKet qua 100% cac Ban Quan 1y nhat tri tang Co thi dua cho Ban Quan 1y cac KCN tinh Bic Ninh."
 PASSAGES = [BEN_TRE, CAN_THO, OCR]
 
@@ -22,8 +22,8 @@ def problems(answer: str) -> tuple[str, ...]:
 
 def test_a_correct_answer_passes():
     result = verify_answer(
-        "Giá trị sản xuất công nghiệp 6 tháng đầu năm 2020 của các KCN tỉnh Bến Tre đạt 44,88% kế hoạch [1]. "
-        "Lao động tại Cần Thơ là 36,818 người [2].",
+        "Giá trị sản xuất công nghiệp 6 tháng đầu năm 2031 của các KCN tỉnh Bến Tre đạt 61,25% kế hoạch [1]. "
+        "Lao động tại Cần Thơ là 24,507 người [2].",
         PASSAGES,
         REFUSAL,
     )
@@ -31,31 +31,31 @@ def test_a_correct_answer_passes():
 
 
 def test_a_number_not_in_the_cited_passage_fails():
-    assert any(p.startswith("số 4588 không có") for p in problems("Bến Tre đạt 45,88% kế hoạch [1]."))
+    assert any(p.startswith("số 6225 không có") for p in problems("Bến Tre đạt 62,25% kế hoạch [1]."))
 
 
 def test_a_number_from_another_passage_fails():
-    # 36.818 is in passage 2, but the sentence cites passage 1.
-    assert any("36818" in p for p in problems("Bến Tre có 36.818 lao động [1]."))
+    # 24.507 is in passage 2, but the sentence cites passage 1.
+    assert any("24507" in p for p in problems("Bến Tre có 24.507 lao động [1]."))
 
 
 def test_a_wrong_unit_fails_and_the_right_one_passes():
-    assert any("đơn vị" in p for p in problems("Giá trị sản xuất đạt 44,88 tỷ đồng [1]."))
-    assert not problems("Giá trị sản xuất đạt 8.802,05 tỷ đồng [1].")
+    assert any("đơn vị" in p for p in problems("Giá trị sản xuất đạt 61,25 tỷ đồng [1]."))
+    assert not problems("Giá trị sản xuất đạt 7.315,40 tỷ đồng [1].")
 
 
 @pytest.mark.parametrize("marker", ["[4]", "[0]", "[1, 7]"])
 def test_a_citation_out_of_range_fails(marker):
-    assert any("không phải đoạn nào đã cho" in p for p in problems(f"Bến Tre đạt 44,88% kế hoạch {marker}."))
+    assert any("không phải đoạn nào đã cho" in p for p in problems(f"Bến Tre đạt 61,25% kế hoạch {marker}."))
 
 
 def test_every_sentence_needs_a_citation_but_an_intro_line_does_not():
-    assert any("không có trích dẫn" in p for p in problems("Bến Tre đạt 44,88% kế hoạch [1]. Đây là kết quả tốt."))
-    assert not problems("Theo các báo cáo:\n- Bến Tre đạt 44,88% kế hoạch. [1]")
+    assert any("không có trích dẫn" in p for p in problems("Bến Tre đạt 61,25% kế hoạch [1]. Đây là kết quả tốt."))
+    assert not problems("Theo các báo cáo:\n- Bến Tre đạt 61,25% kế hoạch. [1]")
 
 
 def test_a_place_not_in_the_cited_passage_fails():
-    assert any("Trà Vinh" in p for p in problems("Các KCN tỉnh Trà Vinh đạt 44,88% kế hoạch [1]."))
+    assert any("Trà Vinh" in p for p in problems("Các KCN tỉnh Trà Vinh đạt 61,25% kế hoạch [1]."))
 
 
 def test_ocr_folded_names_match_within_one_letter():
@@ -66,9 +66,9 @@ def test_ocr_folded_names_match_within_one_letter():
 
 
 def test_an_accented_passage_gets_no_fuzzy_name_matching():
-    assert any("Bạc Liêu" in p for p in problems("Lao động tại Bạc Liêu là 36.818 người [2]."))
+    assert any("Bạc Liêu" in p for p in problems("Lao động tại Bạc Liêu là 24.507 người [2]."))
     accented = [BEN_TRE.replace("Bến Tre", "Bíc Ninh")]
-    assert any("Bắc Ninh" in p for p in verify_answer("Bắc Ninh đạt 44,88% [1].", accented, REFUSAL).problems)
+    assert any("Bắc Ninh" in p for p in verify_answer("Bắc Ninh đạt 61,25% [1].", accented, REFUSAL).problems)
 
 
 def test_the_refusal_is_recognised():
@@ -90,5 +90,38 @@ def test_a_sentence_must_be_worded_from_its_passage():
     invented = "Giá trị sản xuất của thủ đô Việt Nam là nó"
     assert word_overlap(invented, [BEN_TRE]) < MIN_WORD_OVERLAP
     assert any("không dựa trên" in p for p in problems(f"{invented} [1]."))
-    grounded = "Giá trị sản xuất công nghiệp của các KCN tỉnh Bến Tre đạt 44,88% kế hoạch năm 2020"
+    grounded = "Giá trị sản xuất công nghiệp của các KCN tỉnh Bến Tre đạt 61,25% kế hoạch năm 2031"
     assert word_overlap(grounded, [BEN_TRE]) == 15 / 16 and not problems(f"{grounded} [1].")  # "của" is new
+
+
+def test_numbers_are_compared_as_values_and_people_counted_in_either_word():
+    passage = ["Năm 2031 có 06 tập thể đăng ký; hội nghị ngày 20/04/2031; 24.507 lao động."]
+    assert verify_answer("Có 6 tập thể đăng ký [1].", passage, REFUSAL).ok
+    assert verify_answer("Hội nghị họp ngày 20/4/2031 [1].", passage, REFUSAL).ok
+    assert verify_answer("Có 24.507 người lao động [1].", passage, REFUSAL).ok
+    assert not verify_answer("Có 0,6 tập thể đăng ký [1].", passage, REFUSAL).ok  # a decimal keeps its zero
+
+
+def test_a_numbered_list_and_citations_written_apart_or_as_the_tag_are_read():
+    assert not problems("1. Bến Tre đạt 61,25% kế hoạch [1].\n2. Cần Thơ có 24.507 người [2].")
+    assert not problems("Bến Tre đạt 61,25% kế hoạch.\nTrích dẫn [1].")
+    assert not problems('Bến Tre đạt 61,25% kế hoạch <tai_lieu so="1">.')
+
+
+def test_an_uncited_answer_is_given_the_passage_that_supports_it_or_fails():
+    result = verify_answer("Tổng số lao động tại Cần Thơ là 24.507 người.", PASSAGES, REFUSAL)
+    assert result.ok and result.inferred and result.cited == (2,)
+    assert not verify_answer("Tổng số lao động tại Cần Thơ là 25.507 người.", PASSAGES, REFUSAL).ok
+
+
+def test_a_person_not_in_the_cited_passage_fails():
+    passage = ["Ông Nguyễn Văn An, Trưởng ban, phát biểu khai mạc hội nghị."]
+    assert verify_answer("Ông Nguyễn Văn An phát biểu khai mạc hội nghị [1].", passage, REFUSAL).ok
+    wrong = verify_answer("Ông Trần Văn Bình phát biểu khai mạc hội nghị [1].", passage, REFUSAL)
+    assert any("Trần Văn Bình" in p for p in wrong.problems)
+
+
+def test_only_an_answer_that_is_the_refusal_counts_as_one():
+    assert verify_answer(f"Xin lỗi, {REFUSAL[0].lower()}{REFUSAL[1:]}", PASSAGES, REFUSAL).refused
+    echo = f"Bến Tre đạt bao nhiêu phần trăm kế hoạch năm 2031 theo báo cáo? {REFUSAL}"
+    assert not verify_answer(echo, PASSAGES, REFUSAL).refused

@@ -1,15 +1,22 @@
 """Generative answers from a LangChain chat model, verified against the passages.
 
 The model gets numbered passages (delimited as data) and must cite every sentence. Its
-streamed tokens go to the UI as they come; the finished text is then verified
-(``verify.py``). A failed answer is regenerated once with the problems spelled out; if it
-fails again, or the model errs, times out or is rate-limited, the extractive answer is
-shown instead and marked ``mode="llm-fallback"``, ``verified=False``.
+streamed tokens go to the UI as a draft (``AnswerDelta``: shown as unverified); the finished
+text is then verified (``verify.py``). A refusal is checked too: when the extractive
+answerer does answer from the same passages, the refusal is a problem like any other. A
+failed answer is regenerated with the problems spelled out, at a nonzero temperature (at
+0 most retries came back byte for byte); if it fails again, or the model errs, times out or
+is rate-limited, the extractive answer is shown instead and marked ``mode="llm-fallback"``,
+``verified=False``. One deadline holds for the whole answer, retries included, even while
+the model is still reading its prompt: the model runs in a thread of its own that is told to
+stop and left behind.
 """
 
 from __future__ import annotations
 
+import queue
 import re
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -25,6 +32,11 @@ from app.answering.models import Answer
 from app.answering.verify import Verification, verify_answer
 
 _ANGLES = str.maketrans({"<": "‹", ">": "›"})
+# A retry's sampling temperature: Qwen2.5's own generation default (its generation_config.json).
+RETRY_TEMPERATURE = 0.7
+HEADING_CHARS = 80  # a passage's section label as the model reads it (long OCR labels run 100 words)
+_POLL_S = 0.25  # how often a wait for the model's next piece looks at the deadline
+_DONE = object()
 
 
 @dataclass(frozen=True)
@@ -34,6 +46,8 @@ class AnswerPrompt:
     user: str
     retry: str
     refusal: str
+    same_report: str  # a passage's report line when the passage before it is from the same report
+    refused_wrongly: str  # the problem of a refusal when the passages do answer
     fallback_unverified: str
     fallback_error: str
 
@@ -41,7 +55,7 @@ class AnswerPrompt:
 @dataclass(frozen=True)
 class GenerationLimits:
     passages: int = 5  # passages given to the model (small models read few well)
-    timeout_s: float = 60.0  # one attempt, first token to last
+    timeout_s: float = 60.0  # the whole answer: prompt reading, generation and retries
     max_tokens: int = 400  # streamed pieces kept from one attempt
     retries: int = 1  # regenerations after a failed verification
 
@@ -50,24 +64,37 @@ class GenerationTimeoutError(TimeoutError):
     pass
 
 
+def _heading(document: Document) -> str:
+    """The passage's own section label, cut to ``HEADING_CHARS`` (not the whole chain)."""
+    heading = str(document.metadata.get("heading") or (document.metadata.get("headings") or [""])[-1])
+    return heading if len(heading) <= HEADING_CHARS else heading[:HEADING_CHARS].rsplit(" ", 1)[0] + "…"
+
+
 def passage_context(document: Document) -> str:
-    """What the model reads of a passage, and what its answer is verified against."""
-    heading = " › ".join(document.metadata.get("headings") or []) or document.metadata.get("heading", "")
-    return f"{heading}\n{document.page_content}" if heading else document.page_content
+    """What the model reads of a passage (its report, section and text), and what its answer
+    is verified against."""
+    lines = [str(document.metadata.get("title", "")), _heading(document), without_instructions(document.page_content)]
+    return "\n".join(line for line in lines if line)
 
 
 def build_messages(prompt: AnswerPrompt, question: str, documents: Sequence[Document]) -> list[BaseMessage]:
-    """System rules, then the passages as delimited data, then the question. Pure."""
-    passages = "\n\n".join(
-        prompt.passage.format(
-            n=n,
-            title=str(d.metadata.get("title", "")).translate(_ANGLES),
-            heading=" › ".join(d.metadata.get("headings") or []).translate(_ANGLES),
-            # Instructions planted in a report are data, not rules: the model never reads them.
-            text=without_instructions(d.page_content).translate(_ANGLES),
+    """System rules, then the passages as delimited data, then the question. Pure. A report's
+    title is given once, with its first passage (tokens are seconds of CPU on a small machine)."""
+    blocks = []
+    previous_title = None
+    for n, document in enumerate(documents, start=1):
+        title = str(document.metadata.get("title", ""))
+        blocks.append(
+            prompt.passage.format(
+                n=n,
+                title=(title if title != previous_title else prompt.same_report).translate(_ANGLES),
+                heading=_heading(document).translate(_ANGLES),
+                # Instructions planted in a report are data, not rules: the model never reads them.
+                text=without_instructions(document.page_content).translate(_ANGLES),
+            )
         )
-        for n, d in enumerate(documents, start=1)
-    )
+        previous_title = title
+    passages = "\n\n".join(blocks)
     return [
         SystemMessage(prompt.system),
         HumanMessage(prompt.user.format(passages=passages, question=question.translate(_ANGLES))),
@@ -96,21 +123,44 @@ class GenerativeAnswerer:
         self._limits = limits or GenerationLimits()
         self._clock = clock
 
-    def _generate(self, messages: list[BaseMessage], started: float, first_token: list[float]) -> Iterator[str]:
-        """Stream one attempt's pieces; raises GenerationTimeoutError past the time limit."""
-        deadline = self._clock() + self._limits.timeout_s
-        for count, chunk in enumerate(self._model.stream(messages), start=1):
-            piece = chunk.content if isinstance(chunk.content, str) else ""
-            if piece and not first_token:
-                first_token.append((self._clock() - started) * 1000)
-            yield piece
-            if self._clock() > deadline:
-                raise GenerationTimeoutError(f"no complete answer within {self._limits.timeout_s:g} s")
-            if count >= self._limits.max_tokens:
-                return
+    def _pieces(self, messages: list[BaseMessage], deadline: float, temperature: float | None) -> Iterator[str]:
+        """The model's pieces as they come; ``GenerationTimeoutError`` at ``deadline``, even
+        before the first one. The model runs in a thread of its own: a local model reading a
+        long prompt cannot be interrupted, so it is told to stop and left to finish."""
+        model = self._model if temperature is None else self._model.bind(temperature=temperature)
+        pieces: queue.Queue = queue.Queue()
+        stop = threading.Event()
+
+        def pump() -> None:
+            try:
+                for count, chunk in enumerate(model.stream(messages), start=1):
+                    pieces.put(chunk.content if isinstance(chunk.content, str) else "")
+                    if stop.is_set() or count >= self._limits.max_tokens:
+                        break
+            except Exception as error:  # handed to the caller, which falls back
+                pieces.put(error)
+            pieces.put(_DONE)
+
+        threading.Thread(target=pump, name="llm-answer", daemon=True).start()
+        try:
+            while True:
+                if self._clock() > deadline:
+                    raise GenerationTimeoutError(f"no complete answer within {self._limits.timeout_s:g} s")
+                try:
+                    piece = pieces.get(timeout=_POLL_S)
+                except queue.Empty:
+                    continue
+                if piece is _DONE:
+                    return
+                if isinstance(piece, Exception):
+                    raise piece
+                yield piece
+        finally:
+            stop.set()
 
     def stream(self, question: str, documents: Sequence[Document]) -> Iterator[ChatEvent]:
         started = self._clock()
+        deadline = started + self._limits.timeout_s
         passages = list(documents[: self._limits.passages])
         if not passages:
             yield from self._fallback(question, documents, "", None)
@@ -118,13 +168,14 @@ class GenerativeAnswerer:
         contexts = [passage_context(d) for d in passages]
         messages = build_messages(self._prompt, question, passages)
         first_token: list[float] = []
-        verification: Verification | None = None
         for attempt in range(1 + self._limits.retries):
             if attempt:
                 yield Status("Câu trả lời chưa khớp nguồn, đang tạo lại…")
             text = ""
             try:
-                for piece in self._generate(messages, started, first_token):
+                for piece in self._pieces(messages, deadline, RETRY_TEMPERATURE if attempt else None):
+                    if piece and not first_token:
+                        first_token.append((self._clock() - started) * 1000)
                     text += piece
                     if piece:
                         yield AnswerDelta(piece)
@@ -137,15 +188,13 @@ class GenerativeAnswerer:
                 return
             text = tidy(text)
             verification = verify_answer(text, contexts, self._prompt.refusal)
+            if verification.ok and verification.refused and not self._extractive(question, documents).refused:
+                verification = replace(verification, ok=False, problems=(self._prompt.refused_wrongly,))
             if verification.ok:
                 yield Final(self._verified(question, text, verification, passages, documents, first_token))
                 return
             problems = "; ".join(verification.problems[:5])
-            messages = [
-                *messages,
-                AIMessage(text),
-                HumanMessage(self._prompt.retry.format(problems=problems, refusal=self._prompt.refusal)),
-            ]
+            messages = [*messages, AIMessage(text), HumanMessage(self._prompt.retry.format(problems=problems))]
         yield from self._fallback(question, documents, self._prompt.fallback_unverified, first_token)
 
     def _verified(

@@ -27,9 +27,14 @@ def _named_person() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?:\s+{TITLE_WORD}){{2,3}}(?!\w)")
 
 
-def names_a_person(text: str) -> bool:
+def person_names(text: str) -> list[str]:
+    """The people a text names, as written ("ông Nguyễn Văn An", "Trần Thị Bình")."""
     runs = [*TITLED.finditer(text), *_named_person().finditer(text)]
     if not runs:
-        return False
+        return []
     places = find_places(text)  # "Bà Rịa - Vũng Tàu" is a place, not "bà Rịa"
-    return any(not any(p.start < m.end() and m.start() < p.end for p in places) for m in runs)
+    return [m.group(0) for m in runs if not any(p.start < m.end() and m.start() < p.end for p in places)]
+
+
+def names_a_person(text: str) -> bool:
+    return bool(person_names(text))

@@ -1,14 +1,18 @@
 """Check a generated answer against the passages it was given. Pure.
 
 The model's answer is shown as verified only when:
-- it is the fixed refusal sentence, or
+- it is the fixed refusal sentence (a few words around it at most), or
 - every sentence carries at least one citation ``[n]`` of a passage that was given, and
 - every number in a sentence (with its unit, when it has one) occurs in a passage that
-  sentence cites, and every place or zone it names does too, and
+  sentence cites, and every place, zone or person it names does too, and
 - most of the sentence's words come from its cited passages.
 Comparison uses the retrieval's normalisation: diacritics folded, OCR confusions undone,
-numbers as digits ("41.207" = "41,207"); a name in OCR text that lost its accents may be
-one letter off ("Ha Nem" for "Hà Nam").
+numbers as values ("41.207" = "41,207", "06" = "6", "20/04" = "20/4"), units by kind ("lao
+động" counts people as "người" does); a name in OCR text that lost its accents may be one
+letter off ("Ha Nem" for "Hà Nam"). Citations are read as small models write them: "[1]",
+"[1, 2]", the passage tag itself (``<tai_lieu so="1">``), or on a line of their own
+("Trích dẫn [1].") after what they cite. An answer with no citation at all is given the one
+passage that supports each of its sentences by every check above, when there is one.
 """
 
 from __future__ import annotations
@@ -19,12 +23,18 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from app.answering.people import person_names
 from app.answering.places import place_spans
 from ingest.normalize import canon_syllable, fold, looks_accentless, match_key, number_key, search_syllables
 
 MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
+# The passage delimiter of the prompt written back as a citation: <tai_lieu so="2"> is [2].
+PASSAGE_TAG = re.compile(r"<\s*tai_lieu\s+so\s*=\s*[\"']?(\d+)[\"']?\s*/?\s*>|<\s*/\s*tai_lieu\s*>", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
 LIST_MARK = re.compile(r"^\s*(?:[-+*•]|\d{1,2}[.)])\s+")
+LIST_NUMBER = re.compile(r"^\d{1,2}[.)]$")  # "1." cut from the item it numbers
+# A line that only says where the sentence before it comes from: "Trích dẫn [1].", "Nguồn: [2]".
+CITATION_LINE = re.compile(r"^(?:trích dẫn|trich dan|nguồn|nguon|tham khảo|tham khao|xem)?\W*$", re.IGNORECASE)
 NUMBER_UNIT = re.compile(r"(\d+(?:[.,]\d+)*)(?:\s*(%)|\s+([^\W\d_]+))?")
 ZONE_NAME = re.compile(
     r"\b(?:KCN|KKT|KCX|[Kk]hu công nghiệp|[Kk]hu kinh tế|[Kk]hu chế xuất)\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈÍÌÓÒÚÙÝ]\w*\s?){1,3})"
@@ -34,6 +44,11 @@ UNITS = frozenset(
     {"ty", "trieu", "nghin", "ngan", "usd", "dong", "ha", "hecta", "km", "m2", "tan"}  # money, area, weight
     | {"du", "lao", "nguoi", "doanh", "luot", "buoi", "tap", "ca", "cong", "don"}  # dự án, lao động, người…
 )
+# "36.818 lao động" counts the same people as "36.818 người".
+UNIT_KIND = {"lao": "nguoi"}
+# Words a refusal may come with ("Xin lỗi, …", "Rất tiếc, …"); an answer that only contains
+# the refusal sentence among more words (an echo of the question) is not a refusal.
+REFUSAL_EXTRA_SYLLABLES = 4
 OCR_NAME_SIMILARITY = 85  # partial_ratio floor for a name in accent-less OCR text (one letter in 8)
 MIN_WORD_OVERLAP = 0.6  # share of a sentence's syllables that its cited passages must contain
 
@@ -44,33 +59,57 @@ class Verification:
     refused: bool
     cited: tuple[int, ...]  # passage numbers cited, in order of first use
     problems: tuple[str, ...]  # Vietnamese, one per failed check
+    inferred: bool = False  # the answer cited nothing; ``cited`` are the passages that support it
 
 
 def is_refusal(answer: str, refusal: str) -> bool:
+    """The answer is the refusal sentence, give or take a few words and its markers."""
     core = fold(refusal).strip(" .")
-    return bool(core) and core in fold(answer)
+    said = fold(MARKER.sub(" ", answer))
+    if not core or core not in said:
+        return False
+    return len(search_syllables(said.replace(core, " "))) <= REFUSAL_EXTRA_SYLLABLES
+
+
+def with_markers(answer: str) -> str:
+    """Citations written as the passage tag become markers: ``<tai_lieu so="2">`` → "[2]"."""
+    return PASSAGE_TAG.sub(lambda m: f" [{m.group(1)}] " if m.group(1) else " ", answer)
 
 
 def _sentences(answer: str) -> list[str]:
-    """Sentences of the answer; a fragment of bare markers ("[2]") joins the sentence before it."""
+    """Sentences of the answer. A fragment of bare markers ("[2]"), or a line that only says
+    where the sentence before it comes from ("Trích dẫn [2]."), joins that sentence; a list
+    number cut from its item ("1.") joins the item."""
     sentences: list[str] = []
+    numbering = ""
     for piece in SENTENCE_END.split(answer.strip()):
         piece = piece.strip()
         if not piece:
             continue
-        if sentences and not MARKER.sub("", piece).strip(" .,;"):
+        if LIST_NUMBER.match(piece):
+            numbering = f"{piece} "
+            continue
+        piece, numbering = numbering + piece, ""
+        if sentences and CITATION_LINE.match(MARKER.sub("", piece).strip()):
             sentences[-1] = f"{sentences[-1]} {piece}"
         else:
             sentences.append(piece)
     return sentences
 
 
-def _figures(text: str) -> list[tuple[str, str]]:
-    """(digit key, unit or "") of every number in a text."""
+def _value(number: str) -> str:
+    """A number as a value: "06" is 6 (a count, a month); "0,5" keeps its digits."""
+    digits = number_key(number)
+    return digits.lstrip("0") or "0" if number.isdigit() else digits
+
+
+def figures(text: str) -> list[tuple[str, str]]:
+    """(value key, unit kind or "") of every number in a text."""
     figures = []
     for number, percent, word in NUMBER_UNIT.findall(text):
         unit = "%" if percent else canon_syllable(fold(word)) if word else ""
-        figures.append((number_key(number), unit if unit in UNITS or unit == "%" else ""))
+        unit = UNIT_KIND.get(unit, unit)
+        figures.append((_value(number), unit if unit in UNITS or unit == "%" else ""))
     return figures
 
 
@@ -78,6 +117,7 @@ def _names(sentence: str) -> list[str]:
     folded = fold(sentence)
     names = [sentence[start:end] for start, end in place_spans(folded)]
     names += [m.group(1).strip() for m in ZONE_NAME.finditer(sentence)]
+    names += person_names(sentence)
     return names
 
 
@@ -105,9 +145,9 @@ def _check_sentence(sentence: str, passages: Sequence[str]) -> tuple[list[int], 
     cited = [passages[n - 1] for n in given]
     if not cited:
         return given, problems
-    source_figures = {f for passage in cited for f in _figures(passage)}
+    source_figures = {f for passage in cited for f in figures(passage)}
     source_numbers = {key for key, _ in source_figures}
-    for key, unit in _figures(body):
+    for key, unit in figures(body):
         if key not in source_numbers:
             problems.append(f"số {key} không có trong đoạn được trích dẫn: «{short}»")
         elif unit and (key, unit) not in source_figures:
@@ -132,11 +172,16 @@ def word_overlap(sentence: str, passages: Sequence[str]) -> float:
 
 
 def verify_answer(answer: str, passages: Sequence[str], refusal: str) -> Verification:
-    """``passages[i]`` is passage ``[i + 1]`` as given to the model (heading and text)."""
+    """``passages[i]`` is passage ``[i + 1]`` as given to the model (title, heading, text)."""
     if is_refusal(answer, refusal):
         return Verification(True, True, (), ())
     if not answer.strip():
         return Verification(False, False, (), ("câu trả lời rỗng",))
+    answer = with_markers(answer)
+    if not MARKER.search(answer):
+        inferred = _supported_without_markers(answer, passages)
+        if inferred:
+            return Verification(True, False, inferred, (), inferred=True)
     cited: list[int] = []
     problems: list[str] = []
     for sentence in _sentences(answer):
@@ -146,3 +191,19 @@ def verify_answer(answer: str, passages: Sequence[str], refusal: str) -> Verific
     if not cited and not problems:
         problems.append("không có trích dẫn nào")
     return Verification(not problems, False, tuple(cited), tuple(problems))
+
+
+def _supported_without_markers(answer: str, passages: Sequence[str]) -> tuple[int, ...]:
+    """For an answer that cites nothing: the passage that passes every check for each
+    claiming sentence (the one whose words it shares most), or () when a sentence has none."""
+    cited: list[int] = []
+    for sentence in _sentences(answer):
+        body = LIST_MARK.sub("", sentence).strip()
+        if body.endswith(":") or not body.strip(" .,;"):
+            continue  # an intro line claims nothing
+        passing = [n for n in range(1, len(passages) + 1) if not _check_sentence(f"{sentence} [{n}]", passages)[1]]
+        if not passing:
+            return ()
+        best = max(passing, key=lambda n: word_overlap(body, [passages[n - 1]]))
+        cited.extend([best] if best not in cited else [])
+    return tuple(cited)

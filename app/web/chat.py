@@ -87,6 +87,16 @@ def kept_history(history: list[dict[str, Any]], turns: list[dict[str, Any]]) -> 
     return {"chat": keep, "turns": kept_turns}
 
 
+# A model's text while it is written has not been checked against the reports: it is shown
+# as a draft, quoted under this label, until the verified answer (or the quotes) replace it.
+DRAFT_LABEL = "Bản nháp của mô hình, đang đối chiếu với các báo cáo (chưa dùng được):"
+
+
+def draft(text: str) -> str:
+    quoted = "\n".join(f"> {line}" for line in escape_markdown(text).splitlines() or [""])
+    return f"*{DRAFT_LABEL}*\n\n{quoted}"
+
+
 def _outcome_line(outcome: IngestOutcome) -> str:
     if outcome.status == "failed":
         return f"- ✗ {escape_markdown(outcome.message)}"
@@ -152,7 +162,7 @@ class ChatPage:
                 yield "", history, turns, gr.skip()
             elif isinstance(event, AnswerDelta):
                 shown += event.text
-                history[-1] = {"role": "assistant", "content": escape_markdown(shown)}
+                history[-1] = {"role": "assistant", "content": draft(shown)}
                 yield "", history, turns, gr.skip()
             elif isinstance(event, Final):
                 answer = event.answer

@@ -1,0 +1,145 @@
+"""A labelled set of real model answers, to measure the verifier: how many right answers it
+passes and how many wrong ones it catches.
+
+``generate`` asks a model (any OpenAI-compatible endpoint; ``make qwen-server`` serves
+Qwen2.5-Coder-1.5B) each gold question with the passages baocao would give it, and keeps the
+first, unretried answer with those passages. ``label`` (pure) marks each answer right or
+wrong against the gold: an answerable question is answered right when every key fact is
+in the answer and no figure of the answer is missing from the passages; an unanswerable one
+when the answer is the refusal. ``verifier_scores`` (pure) replays the verifier over the set.
+
+    python -m evals.calibration generate --set data/eval/dev_qa.jsonl --out evals/calibration/dev.jsonl
+    python -m evals.calibration score evals/calibration/dev.jsonl
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from app.answering.verify import LIST_MARK, MARKER, figures, is_refusal, verify_answer, with_markers
+from evals.metrics import key_facts_ok
+
+app = typer.Typer(help="Calibration set of real model answers for the LLM verifier.")
+
+
+def label(record: dict, refusal: str) -> bool:
+    """Whether the model's answer is right (see the module's docstring). Pure."""
+    answer = record["answer"]
+    if not record["must_include"] and not record["answerable"]:
+        return is_refusal(answer, refusal)
+    if is_refusal(answer, refusal) or not key_facts_ok(answer, record["must_include"]):
+        return False
+    shown = {key for passage in record["passages"] for key, _ in figures(passage)}
+    claims = "\n".join(LIST_MARK.sub("", line) for line in MARKER.sub(" ", with_markers(answer)).splitlines())
+    return all(key in shown for key, _ in figures(claims))
+
+
+@dataclass(frozen=True)
+class VerifierScores:
+    right: int
+    wrong: int
+    right_passed: int
+    wrong_caught: int
+
+    @property
+    def pass_rate(self) -> float | None:
+        """Right answers passed (the issue's goal: ≥ 0.90)."""
+        return round(self.right_passed / self.right, 3) if self.right else None
+
+    @property
+    def catch_rate(self) -> float | None:
+        """Wrong answers caught (the issue's goal: ≥ 0.95)."""
+        return round(self.wrong_caught / self.wrong, 3) if self.wrong else None
+
+
+def verifier_scores(records: Sequence[dict], refusal: str) -> VerifierScores:
+    """The verifier replayed on labelled answers. Pure."""
+    right = wrong = passed = caught = 0
+    for record in records:
+        ok = verify_answer(record["answer"], record["passages"], refusal).ok
+        if record["right"]:
+            right += 1
+            passed += ok
+        else:
+            wrong += 1
+            caught += not ok
+    return VerifierScores(right, wrong, passed, caught)
+
+
+def read_records(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@app.command()
+def generate(
+    gold: Annotated[Path, typer.Option("--set", help="Gold questions (.jsonl)")],
+    out: Annotated[Path, typer.Option(help="Where the answers go (.jsonl; appended, questions done are skipped)")],
+    base_url: Annotated[str, typer.Option(help="OpenAI-compatible endpoint")] = "http://127.0.0.1:8766/v1",
+    model: Annotated[str, typer.Option(help="Model name at the endpoint")] = "qwen2.5-coder-1.5b",
+    limit: Annotated[int, typer.Option(help="At most this many questions (every n-th, spread over the set)")] = 0,
+) -> None:
+    """Answer each gold question once with the model, as baocao would ask it."""
+    from langchain_openai import ChatOpenAI
+
+    from app.answering.generative import build_messages, passage_context
+    from app.prompts import answer_prompt
+    from app.service import Baocao
+    from app.settings import Settings
+    from evals.runner import read_gold
+
+    settings = Settings()
+    service = Baocao(settings)
+    prompt = answer_prompt()
+    chat = ChatOpenAI(base_url=base_url, model=model, api_key="not-needed", temperature=0.0, max_tokens=300)
+    questions = list(read_gold(gold))
+    if limit and limit < len(questions):
+        step = len(questions) / limit
+        questions = [questions[int(i * step)] for i in range(limit)]
+    done = {r["id"] for r in read_records(out)} if out.exists() else set()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    for item in questions:
+        if item["id"] in done:
+            continue
+        documents = service.retriever.invoke(item["question"])[: settings.llm_passages]
+        started = time.perf_counter()
+        answer = chat.invoke(build_messages(prompt, item["question"], documents)).content
+        record = {
+            "id": item["id"],
+            "set": gold.name,
+            "question": item["question"],
+            "answerable": item.get("category") != "unanswerable",
+            "must_include": item["must_include"],
+            "passages": [passage_context(d) for d in documents],
+            "sources": [d.metadata.get("source", "") for d in documents],
+            "answer": answer,
+            "seconds": round(time.perf_counter() - started, 1),
+        }
+        record["right"] = label(record, prompt.refusal)
+        with out.open("a", encoding="utf-8") as handle:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        typer.echo(f"{item['id']}: {'right' if record['right'] else 'wrong'} ({record['seconds']} s)")
+
+
+@app.command()
+def score(paths: Annotated[list[Path], typer.Argument(help="Calibration files (.jsonl)")]) -> None:
+    """The verifier's pass rate on right answers and catch rate on wrong ones."""
+    from app.prompts import answer_prompt
+
+    records = [r for path in paths for r in read_records(path)]
+    scores = verifier_scores(records, answer_prompt().refusal)
+    typer.echo(
+        f"{len(records)} answers: {scores.right} right, {scores.wrong} wrong; "
+        f"right passed {scores.right_passed}/{scores.right} ({scores.pass_rate}), "
+        f"wrong caught {scores.wrong_caught}/{scores.wrong} ({scores.catch_rate})"
+    )
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,43 @@
+"""Labelling real model answers and scoring the verifier on them (invented records; the
+committed calibration set of Qwen2.5-Coder answers is replayed in test_verifier_on_real_answers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.prompts import answer_prompt
+from evals.calibration import label, verifier_scores
+
+pytestmark = pytest.mark.unit
+
+REFUSAL = answer_prompt().refusal
+PASSAGE = "Báo cáo năm 2031\nKCN Kim Sơn\nDoanh thu đạt 1.234 tỷ đồng, bằng 61,25% kế hoạch năm 2031."
+
+
+def record(answer: str, must_include: list[list[str]] | None = None, answerable: bool = True) -> dict:
+    return {"answer": answer, "must_include": must_include or [], "answerable": answerable, "passages": [PASSAGE]}
+
+
+def test_an_answer_is_right_with_every_key_fact_and_no_figure_from_elsewhere():
+    facts = [["1.234 tỷ đồng"]]
+    assert label(record("1. Doanh thu đạt 1.234 tỷ đồng [1].", facts), REFUSAL)  # list number, marker: no figures
+    assert not label(record("Doanh thu đạt 1.243 tỷ đồng [1].", facts), REFUSAL)  # a key fact missing
+    assert not label(record("Doanh thu đạt 1.234 tỷ đồng, tăng 7% [1].", facts), REFUSAL)  # 7% is not there
+    assert not label(record(REFUSAL, facts), REFUSAL)
+
+
+def test_an_unanswerable_question_is_answered_right_only_by_the_refusal():
+    assert label(record(REFUSAL, answerable=False), REFUSAL)
+    assert not label(record("Doanh thu đạt 1.234 tỷ đồng [1].", answerable=False), REFUSAL)
+
+
+def test_the_verifier_is_scored_on_right_answers_passed_and_wrong_ones_caught():
+    records = [
+        record("Doanh thu đạt 1.234 tỷ đồng [1].") | {"right": True},  # passed
+        record("Doanh thu đạt 61,25% kế hoạch.") | {"right": True},  # uncited, yet supported: passed
+        record("Doanh thu đạt 2.234 tỷ đồng [1].") | {"right": False},  # caught
+        record("Doanh thu đạt 61,25% kế hoạch năm 2031 [1].") | {"right": False},  # not caught
+    ]
+    scores = verifier_scores(records, REFUSAL)
+    assert (scores.right_passed, scores.right, scores.wrong_caught, scores.wrong) == (2, 2, 1, 2)
+    assert scores.pass_rate == 1.0 and scores.catch_rate == 0.5
