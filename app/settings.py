@@ -58,10 +58,10 @@ class Settings(BaseSettings):
     llm_model: str = Field("", description="model name at that endpoint")
     llm_api_key: SecretStr = Field(SecretStr(""), description="API key of the endpoint (local servers need none)")
     llm_gguf: str = Field("", description="local .gguf file or installed model package, run in-process")
-    llm_timeout_s: float = Field(60.0, description="longest wait for one generated answer")
+    llm_timeout_s: float = Field(60.0, description="longest wait for a generated answer, retries included")
     llm_max_tokens: int = 400
     llm_temperature: float = 0.0
-    llm_passages: int = Field(5, description="passages given to the model")
+    llm_passages: int = Field(3, description="passages given to the model (3: a ~730-token prompt, ~20 s on 2 cores)")
     llm_retries: int = Field(1, description="regenerations after an answer fails verification")
     llm_context: int = Field(4096, description="context window of a local GGUF model")
     llm_threads: int = Field(2, description="CPU threads of a local GGUF model")

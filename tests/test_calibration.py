@@ -3,10 +3,12 @@ committed calibration set of Qwen2.5-Coder answers is replayed in test_verifier_
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from app.prompts import answer_prompt
-from evals.calibration import label, verifier_scores
+from evals.calibration import label, read_records, verifier_scores
 
 pytestmark = pytest.mark.unit
 
@@ -41,3 +43,17 @@ def test_the_verifier_is_scored_on_right_answers_passed_and_wrong_ones_caught():
     scores = verifier_scores(records, REFUSAL)
     assert (scores.right_passed, scores.right, scores.wrong_caught, scores.wrong) == (2, 2, 1, 2)
     assert scores.pass_rate == 1.0 and scores.catch_rate == 0.5
+
+
+CALIBRATION = Path(__file__).resolve().parents[1] / "evals" / "calibration" / "dev_qwen.jsonl"
+
+
+def test_the_verifier_on_real_qwen_answers_holds_its_measured_figures():
+    """Replays the committed answers of Qwen2.5-Coder-1.5B to the 30 dev questions (see
+    evals/calibration/README.md): a change to the verifier that passes fewer right answers or
+    catches fewer wrong ones shows here."""
+    records = read_records(CALIBRATION)
+    assert len(records) == 30 and all(label(r, REFUSAL) == r["right"] for r in records if "review" not in r)
+    scores = verifier_scores(records, REFUSAL)
+    assert (scores.right, scores.wrong) == (13, 17)
+    assert scores.right_passed >= 10 and scores.wrong_caught >= 14  # measured: 10 of 13, 14 of 17

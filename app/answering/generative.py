@@ -34,7 +34,7 @@ from app.answering.verify import Verification, verify_answer
 _ANGLES = str.maketrans({"<": "‹", ">": "›"})
 # A retry's sampling temperature: Qwen2.5's own generation default (its generation_config.json).
 RETRY_TEMPERATURE = 0.7
-HEADING_CHARS = 80  # a passage's section label as the model reads it (long OCR labels run 100 words)
+HEADING_CHARS = 60  # each of a passage's two section labels as the model reads it (OCR labels run 100 words)
 _POLL_S = 0.25  # how often a wait for the model's next piece looks at the deadline
 _DONE = object()
 
@@ -54,7 +54,7 @@ class AnswerPrompt:
 
 @dataclass(frozen=True)
 class GenerationLimits:
-    passages: int = 5  # passages given to the model (small models read few well)
+    passages: int = 3  # passages given to the model (small models read few well; each costs seconds)
     timeout_s: float = 60.0  # the whole answer: prompt reading, generation and retries
     max_tokens: int = 400  # streamed pieces kept from one attempt
     retries: int = 1  # regenerations after a failed verification
@@ -65,9 +65,12 @@ class GenerationTimeoutError(TimeoutError):
 
 
 def _heading(document: Document) -> str:
-    """The passage's own section label, cut to ``HEADING_CHARS`` (not the whole chain)."""
-    heading = str(document.metadata.get("heading") or (document.metadata.get("headings") or [""])[-1])
-    return heading if len(heading) <= HEADING_CHARS else heading[:HEADING_CHARS].rsplit(" ", 1)[0] + "…"
+    """The passage's section and the one above it ("1.5. Ban Quản lý các KCN tỉnh X › KCN Y":
+    the upper one often names the province), each cut to ``HEADING_CHARS``; not the whole chain."""
+    chain = [str(h) for h in document.metadata.get("headings") or [] if h]
+    chain = chain or [str(document.metadata.get("heading", ""))]
+    cut = [h if len(h) <= HEADING_CHARS else h[:HEADING_CHARS].rsplit(" ", 1)[0] + "…" for h in chain[-2:] if h]
+    return " › ".join(cut)
 
 
 def passage_context(document: Document) -> str:

@@ -62,10 +62,10 @@ class LlamaCppChat(BaseChatModel):
     def _llm_type(self) -> str:
         return "llama-cpp-gguf"
 
-    def _request(self, messages: list[BaseMessage], stop: list[str] | None) -> dict[str, Any]:
+    def _request(self, messages: list[BaseMessage], stop: list[str] | None, **kwargs: Any) -> dict[str, Any]:
         return {
             "messages": [{"role": _ROLES.get(m.type, "user"), "content": str(m.content)} for m in messages],
-            "temperature": self.temperature,
+            "temperature": kwargs.get("temperature", self.temperature),  # a retry samples (``.bind``)
             "max_tokens": self.max_tokens,
             "stop": stop or [],
         }
@@ -78,7 +78,7 @@ class LlamaCppChat(BaseChatModel):
         **kwargs: Any,
     ) -> ChatResult:
         with self.lock:
-            result = self.client.create_chat_completion(**self._request(messages, stop))
+            result = self.client.create_chat_completion(**self._request(messages, stop, **kwargs))
         text = result["choices"][0]["message"].get("content") or ""
         return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
 
@@ -90,7 +90,7 @@ class LlamaCppChat(BaseChatModel):
         **kwargs: Any,
     ) -> Iterator[ChatGenerationChunk]:
         with self.lock:
-            for part in self.client.create_chat_completion(**self._request(messages, stop), stream=True):
+            for part in self.client.create_chat_completion(**self._request(messages, stop, **kwargs), stream=True):
                 piece = part["choices"][0]["delta"].get("content") or ""
                 if not piece:
                     continue
