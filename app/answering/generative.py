@@ -34,8 +34,11 @@ from app.answering.verify import Verification, verify_answer
 _ANGLES = str.maketrans({"<": "‹", ">": "›"})
 # A retry's sampling temperature: Qwen2.5's own generation default (its generation_config.json).
 RETRY_TEMPERATURE = 0.7
-HEADING_CHARS = 60  # each of a passage's two section labels as the model reads it (OCR labels run 100 words)
-_POLL_S = 0.25  # how often a wait for the model's next piece looks at the deadline
+# Each of a passage's two section labels as the model reads it: 27 of the 35 distinct labels
+# of the 34 indexed reports are shorter (median 39); the rest are mostly OCR paragraphs taken
+# for headings, up to 100 words.
+HEADING_CHARS = 60
+_POLL_S = 0.25  # how often a wait for the model's next piece looks at the deadline: the most it is overrun by
 _DONE = object()
 
 
