@@ -113,6 +113,7 @@ def test_a_verified_answer_streams_and_cites():
     assert len([e for e in events if isinstance(e, AnswerDelta)]) > 5
     assert answer.mode == "llm" and answer.verified and not answer.refused
     assert [c.n for c in answer.citations] == [1] and answer.citations[0].heading.endswith("Bến Tre")
+    assert answer.citations[0].quote == BEN_TRE  # the sentence relied on, marked in the evidence
     assert answer.ttft_ms is not None and answer.notice == ""
 
 

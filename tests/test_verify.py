@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.answering.verify import OCR_NAME_SIMILARITY, verify_answer
+from app.answering.verify import OCR_NAME_SIMILARITY, relied_span, verify_answer
 
 pytestmark = pytest.mark.unit
 
@@ -125,3 +125,10 @@ def test_only_an_answer_that_is_the_refusal_counts_as_one():
     assert verify_answer(f"Xin lỗi, {REFUSAL[0].lower()}{REFUSAL[1:]}", PASSAGES, REFUSAL).refused
     echo = f"Bến Tre đạt bao nhiêu phần trăm kế hoạch năm 2031 theo báo cáo? {REFUSAL}"
     assert not verify_answer(echo, PASSAGES, REFUSAL).refused
+
+
+def test_each_citation_carries_the_sentence_its_claim_relies_on():
+    passage = "Báo cáo năm 2031\nKCN Kim Sơn\nDoanh thu đạt 1.234 tỷ đồng. Số lao động là 5.678 người, tăng 12%."
+    result = verify_answer("Số lao động của KCN Kim Sơn là 5.678 người [1].", [passage], REFUSAL)
+    assert result.ok and result.spans == ((1, "Số lao động là 5.678 người, tăng 12%."),)
+    assert relied_span("Doanh thu đạt 9.999 tỷ đồng [1].", passage) == ""  # no sentence holds its figure

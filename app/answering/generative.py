@@ -215,7 +215,8 @@ class GenerativeAnswerer:
         if verification.refused:
             text, citations = self._prompt.refusal, []
         else:
-            citations = [citation_for(n, passages[n - 1], "") for n in sorted(verification.cited)]
+            spans = dict(verification.spans)
+            citations = [citation_for(n, passages[n - 1], spans.get(n, "")) for n in sorted(verification.cited)]
         return Answer(
             question=question,
             answer=text,
