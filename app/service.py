@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -19,10 +19,11 @@ from app.answering.followup import standalone_question
 from app.answering.frame import QuestionFrame
 from app.answering.generative import GenerationLimits, GenerativeAnswerer
 from app.answering.models import Answer
+from app.answering.rewrite import ModelRewriter
 from app.answering.scorer import load_weights
 from app.chain import REPORTS, Answerer, ExtractiveAnswerer, build_chain, final_answer
 from app.llm import backend_for, explain_llm_error, make_chat_model
-from app.prompts import answer_prompt, extractive_phrasing
+from app.prompts import answer_prompt, extractive_phrasing, load_toml
 from app.settings import Settings
 from ingest.accents import AccentRestorer
 from ingest.models import Chunk
@@ -127,6 +128,7 @@ class Baocao:
             k=settings.top_k,
             candidates=settings.candidates,
         )
+        self._standalone: Callable[[str, Sequence[str]], str] = standalone_question  # the model's, when set
         self.answerer = self._answerer(settings)
         self.chain = build_chain(self.retriever, self.answerer)
         if self.ingestor.journal.pending():
@@ -148,6 +150,8 @@ class Baocao:
         model = make_chat_model(settings)
         if model is None:
             return extractive
+        rewrite = load_toml("followup.toml")
+        self._standalone = ModelRewriter(model, rewrite["system"], rewrite["user"], settings.llm_rewrite_timeout_s)
         limits = GenerationLimits(
             passages=settings.llm_passages,
             timeout_s=settings.llm_timeout_s,
@@ -440,7 +444,7 @@ class Baocao:
         if problem:  # answered here, before any search: the same for chat, API and CLI
             yield Final(Answer(question=question, answer=problem, refused=True))
             return
-        standalone = standalone_question(question, history)
+        standalone = self._standalone(question, history)
         yield Status("Đang tìm trong các báo cáo…")
         config: RunnableConfig | None = {"configurable": {REPORTS: frozenset(reports)}} if reports else None
         for event in self.chain.stream(standalone, config=config):

@@ -63,6 +63,9 @@ class Settings(BaseSettings):
     llm_temperature: float = 0.0
     llm_passages: int = Field(3, description="passages given to the model (3: a ~730-token prompt, ~20 s on 2 cores)")
     llm_retries: int = Field(1, description="regenerations after an answer fails verification")
+    # Qwen2.5-1.5B on 2 cores read four follow-ups in 1.5-3.5 s (up to 15.8 s before its reply
+    # was capped at 80 tokens).
+    llm_rewrite_timeout_s: float = Field(20.0, description="longest wait for the model's reading of a follow-up")
     llm_context: int = Field(4096, description="context window of a local GGUF model")
     llm_threads: int = Field(2, description="CPU threads of a local GGUF model")
 

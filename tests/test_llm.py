@@ -217,3 +217,14 @@ def test_the_web_chat_streams_model_tokens(sample_service: Baocao, llama_server:
     partial = [s for s in states if s.strip() and "Đang tìm" not in s and "Nguồn trích dẫn" not in s]
     assert len(partial) >= 3, states  # the answer grew token by token before the final rendering
     assert sum(DRAFT_LABEL in s for s in partial) >= 3, states  # shown as an unchecked draft
+
+
+def test_a_follow_up_read_by_the_model_keeps_what_the_rules_carry(sample_service: Baocao, llama_server: str):
+    from app.answering.followup import standalone_question
+    from app.answering.rewrite import keeps_constraints
+
+    service = llm_service(sample_service, llm_base_url=llama_server, llm_model="smollm2")
+    follow_up = "còn Cần Thơ thì sao?"
+    answer = service.ask(follow_up, history=[QUESTION])
+    rule_based = standalone_question(follow_up, [QUESTION])
+    assert answer.standalone_question and keeps_constraints(answer.standalone_question, rule_based)

@@ -66,7 +66,7 @@ class LlamaCppChat(BaseChatModel):
         return {
             "messages": [{"role": _ROLES.get(m.type, "user"), "content": str(m.content)} for m in messages],
             "temperature": kwargs.get("temperature", self.temperature),  # a retry samples (``.bind``)
-            "max_tokens": self.max_tokens,
+            "max_tokens": kwargs.get("max_tokens", self.max_tokens),
             "stop": stop or [],
         }
 
