@@ -250,6 +250,12 @@ def load_document(path: Path, max_bytes: int, reader: ocr.PageReader | None = No
             f"cannot read the file's content ({type(error).__name__}: {error})",
         ) from error
     if sum(len(p.text) for p in pages) < MIN_TEXT_CHARS:
+        if ocr_pages:  # read as a scan: say what was tried
+            raise IngestError(
+                path.name,
+                "tệp không có nội dung văn bản: OCR không đọc được chữ nào (trang trống, quá mờ hoặc chữ quá nhỏ)",
+                "the file has no text content: OCR read no words (blank, too blurred or too small a print)",
+            )
         raise IngestError(path.name, "tệp không có nội dung văn bản", "the file has no text content")
     if latin_share("".join(p.text for p in pages)) < MIN_LATIN_SHARE:
         raise IngestError(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pypdfium2
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
 from pypdf import PdfReader, PdfWriter
 
 from app.service import Baocao
@@ -17,7 +17,7 @@ from ingest import ocr
 from ingest.ocr import paragraphs_from_words
 
 from .conftest import make_settings
-from .reports import PDF_FACT, PDF_QUESTION, write_pdf
+from .reports import FONT, PDF_FACT, PDF_QUESTION, write_pdf
 from .test_ingest import write
 from .test_library import OTHER
 
@@ -111,6 +111,14 @@ def test_a_page_scanned_askew_is_set_level_and_read(tmp_path: Path):
     read = ocr.read_image(Image.open(askew))
     assert read.turned == 0 and read.skew == pytest.approx(-12, abs=1)
     assert "Thái Nguyên" in read.text
+    sparse = Image.new("L", (827, 1169), 255)  # four lines on a page: reduced copies cannot tell its slope
+    draw = ImageDraw.Draw(sparse)
+    font = ImageFont.truetype(str(FONT), 15)
+    lines = ["BÁO CÁO NĂM 2031", "Ban Quản lý các KCN tỉnh Kim Sơn thu hút 27 dự án mới.", "", "Hết."]
+    for row, line in enumerate(lines):
+        draw.text((80, 100 + 40 * row), line, font=font, fill=0)
+    read = ocr.read_image(sparse.rotate(8, expand=True, fillcolor=255, resample=Image.Resampling.BICUBIC))
+    assert read.skew == pytest.approx(-8, abs=1) and "Kim Sơn" in read.text
     service = Baocao(make_settings(tmp_path / "home"))
     (outcome,) = service.ingest([askew])
     assert outcome.status == "added" and PDF_FACT in service.ask(PDF_QUESTION).answer
