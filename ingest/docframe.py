@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from ingest.gazetteer import find_places
 from ingest.models import PageText
@@ -551,6 +552,16 @@ def document_frame(pages: list[PageText], source: str, metadata_title: str = "")
     body = "\n".join(line for p in pages for line in p.text.splitlines() if not _is_capitals_name(line))
     places = _document_places(f"{title}\n{issuer}", body)
     return DocumentFrame(title=title, years=years, period_label=period, issuer=_clip(issuer), places=places)
+
+
+def table_frame(pages: list[PageText], source: str) -> DocumentFrame:
+    """The frame of a spreadsheet: its rows are about many boards, so none is its issuer, and
+    its title is the file's name with its first sheet's (the first line of its text)."""
+    frame = document_frame(pages, source)
+    stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", Path(source).name).replace("_", " ")
+    first = next((line.strip() for p in pages for line in p.text.splitlines() if line.strip()), "")
+    title = f"{stem} — {first}" if first and first != stem else stem
+    return replace(frame, title=_clip(title), issuer="")
 
 
 DOMINANT_SHARE = 0.4  # a province named in this share of all place mentions is what the document is about

@@ -37,10 +37,12 @@ from typing import Any
 from langchain_core.embeddings import Embeddings
 
 from ingest.chunking import chunk_document
+from ingest.docframe import table_frame
 from ingest.loaders import IngestError, expand_paths, folder_files, is_supported, load_document
 from ingest.models import Chunk, ParsedDocument
 from ingest.normalize import BIDI_CONTROLS, looks_accentless, search_text
 from ingest.ocr import LOW_CONFIDENCE, PageProgress, PageReader
+from ingest.office import SPREADSHEET_SUFFIXES
 from ingest.originals import Originals
 from vectorstore.chroma_store import GENERATION_FIELD, KEY_FIELD, ChunkStore, DocumentInfo
 
@@ -398,7 +400,9 @@ class Ingestor:
                 message=f"{key}: trùng nội dung với {elsewhere} / same content as {elsewhere}",
                 removed_doc_ids=stale,
             )
-        chunks = chunk_document(document.doc_id, document.source, document.pages)
+        # A spreadsheet's rows name many boards: none of them issued it (``table_frame``).
+        frame = table_frame(document.pages, document.source) if f".{document.kind}" in SPREADSHEET_SUFFIXES else None
+        chunks = chunk_document(document.doc_id, document.source, document.pages, frame)
         if not chunks:
             raise IngestError(document.source, "không tách được đoạn văn nào", "no paragraphs found")
         accentless = looks_accentless(" ".join(p.text for p in document.pages))

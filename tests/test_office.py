@@ -105,6 +105,8 @@ def test_a_legacy_xls_cell_is_answered_and_cited(tmp_path: Path):
     assert outcome.status == "added", outcome.message
     answer = service.ask("Số lao động của KCN Đông Hải là bao nhiêu?")
     assert "23.456" in answer.answer and answer.citations[0].doc == "bang.xls"
+    # Named by the file and its first sheet; its rows name many boards, so none is its issuer.
+    assert answer.citations[0].title == "bang — Kết quả 2031" and answer.citations[0].issuer == ""
 
 
 needs_office = pytest.mark.skipif(
