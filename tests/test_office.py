@@ -170,3 +170,22 @@ def test_a_doc_libreoffice_cannot_open_is_reported_and_the_batch_goes_on(tmp_pat
     assert outcomes["bang.xlsx"].status == "added"
     answer = service.ask("Tỷ lệ lấp đầy của KCN Tân Lập là bao nhiêu?")
     assert "50%" in answer.answer
+
+
+@pytest.mark.integration
+def test_an_undated_table_does_not_hide_which_year_the_reports_lack(tmp_path: Path):
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Tong hop"
+    sheet.append(["Ban Quản lý", "Doanh thu (tỷ đồng)"])
+    sheet.append(["KCN Đông Hải", 876.5])
+    book.save(tmp_path / "tong_hop.xlsx")
+    report = tmp_path / "bao_cao.txt"
+    report.write_text(
+        "BÁO CÁO NĂM 2031\n\nNăm 2031, tổng doanh thu của các doanh nghiệp trong KCN Tân Lập đạt 1.234 tỷ đồng.\n",
+        encoding="utf-8",
+    )
+    service = Baocao(make_settings(tmp_path / "home"))
+    service.ingest([report, tmp_path / "tong_hop.xlsx"])
+    answer = service.ask("Tổng doanh thu KCN Tân Lập năm 2035 là bao nhiêu?")
+    assert answer.refused and "Không có thông tin về năm 2035" in answer.answer, answer.answer

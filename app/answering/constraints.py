@@ -152,6 +152,12 @@ class ConstraintCheck:
     failed: tuple[str, ...] = ()  # constraint values not met, as labels for the user
     held: tuple[str, ...] = ()  # what the passage states instead (its years), for a helpful refusal
     conflicts: tuple[str, ...] = field(default=())
+    assumed: frozenset[str] = frozenset()  # met only because the report is undated: not stated
+
+    @property
+    def stated(self) -> frozenset[str]:
+        """Constraint values the passage states (an undated report does not state a year)."""
+        return self.satisfied - self.assumed
 
 
 def _appears(name: str, syllables: tuple[str, ...]) -> bool:
@@ -210,6 +216,7 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
     in_sentence = 0
     total = 0
     conflicts: list[str] = []
+    assumed: set[str] = set()
 
     def record(label: str, in_own: bool, in_around: bool) -> None:
         nonlocal in_sentence, total
@@ -235,6 +242,8 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
         )
         if not in_own and not silent:
             conflicts.append(f"năm {year}")
+        if in_around and not in_own and undated:
+            assumed.add(f"năm {year}")
         record(f"năm {year}", in_own, in_around)
     _check_period(frame.text, sentence, context, record)
     passage_years = own.years | context.paragraph.years | context.framing.years | context.document_years
@@ -260,6 +269,7 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
         failed=tuple(failed),
         held=held,
         conflicts=tuple(conflicts),
+        assumed=frozenset(assumed),
     )
 
 

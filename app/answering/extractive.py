@@ -70,12 +70,13 @@ class Selection:
     @property
     def lacking(self) -> tuple[str, ...]:
         """What the refusal says is missing: the constraints of the nearest sentence that no
-        candidate meets ("Hà Giang", not "6 tháng" that other sentences do state). Empty when
-        each is met somewhere: the reports may hold the answer, only not surely enough."""
+        candidate states ("Hà Giang", not "6 tháng" that other sentences do state; an undated
+        report does not state the year asked). Empty when each is stated somewhere: the
+        reports may hold the answer, only not surely enough."""
         if self.nearest is None:
             return ()
         failed = self.nearest.constraints.failed
-        return tuple(f for f in failed if not any(f in c.constraints.satisfied for c in self.candidates))
+        return tuple(f for f in failed if not any(f in c.constraints.stated for c in self.candidates))
 
     @property
     def refused(self) -> bool:
