@@ -376,6 +376,12 @@ def remove(doc_id: Annotated[str, typer.Argument(help="A report's doc_id, as `ba
         _say(errors, str(busy))
         raise typer.Exit(1) from None
     console.print(f"Đã xóa {info.source} khỏi chỉ mục", markup=False, highlight=False)
+    if service.settings.trash_days:
+        console.print(
+            f"Báo cáo nằm trong thùng rác {service.settings.trash_days} ngày: `baocao restore {doc_id}` để khôi phục",
+            markup=False,
+            highlight=False,
+        )
 
 
 @app.command()
@@ -388,7 +394,7 @@ def trash(
     service = _service()
     if empty:
         gone = service.empty_trash()
-        console.print(f"Đã xóa hẳn {len(gone)} báo cáo trong thùng rác", markup=False)
+        console.print(f"Đã xóa hẳn {len(gone)} báo cáo trong thùng rác" if gone else "Thùng rác trống", markup=False)
         return
     entries = service.trashed()
     if not entries:
@@ -411,7 +417,7 @@ def restore(doc_id: Annotated[str, typer.Argument(help="A report's doc_id, as `b
     try:
         info = service.restore(doc_id)
     except DocumentNotFoundError:
-        _say(errors, f"Không có báo cáo mã {doc_id} trong thùng rác (xem `baocao trash`) / {doc_id} is not there")
+        _say(errors, f"Không có báo cáo mã {doc_id} trong thùng rác (xem `baocao trash`) / not in the trash: {doc_id}")
         raise typer.Exit(1) from None
     except IndexBusyError as busy:
         _say(errors, str(busy))

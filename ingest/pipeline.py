@@ -100,7 +100,7 @@ def ocr_message(document: ParsedDocument) -> str:
     count = len(document.ocr_pages)
     return (
         f"đã nhận dạng chữ (OCR) {count} trang, độ tin cậy trung bình {document.ocr_confidence:.0f}%{hard} / "
-        f"OCR of {count} pages, mean word confidence {document.ocr_confidence:.0f}%{hard_en}"
+        f"OCR of {count} page{'s' if count != 1 else ''}, mean word confidence {document.ocr_confidence:.0f}%{hard_en}"
     )
 
 

@@ -666,6 +666,7 @@ def test_a_report_is_removed_and_reindexed_from_the_command_line(tmp_path: Path,
     assert asked.exit_code == 0 and "[1] «BÁO CÁO KẾT QUẢ»" in asked.output  # named by its title, as on the web
     gone = run_cli(monkeypatch, home, "remove", doc.doc_id)
     assert gone.exit_code == 0 and "Đã xóa bao_cao.txt" in gone.output
+    assert f"baocao restore {doc.doc_id}" in gone.output  # the way back is said
     assert Baocao(make_settings(home)).documents() == []
     unknown = run_cli(monkeypatch, home, "remove", doc.doc_id)
     assert unknown.exit_code == 1 and "no report" in unknown.output
@@ -677,11 +678,13 @@ def test_a_report_is_removed_and_reindexed_from_the_command_line(tmp_path: Path,
     restored = Baocao(make_settings(home))
     assert [d.doc_id for d in restored.documents()] == [doc.doc_id] and restored.originals.path(doc.doc_id)
     assert "[1] «BÁO CÁO KẾT QUẢ»" in run_cli(monkeypatch, home, "ask", "Tổng số lao động tại các KCN?").output
-    assert run_cli(monkeypatch, home, "restore", doc.doc_id).exit_code == 1  # no longer in the trash
+    not_there = run_cli(monkeypatch, home, "restore", doc.doc_id)  # no longer in the trash
+    assert not_there.exit_code == 1 and f"not in the trash: {doc.doc_id}" in not_there.output.splitlines()
     assert run_cli(monkeypatch, home, "remove", doc.doc_id).exit_code == 0
     emptied = run_cli(monkeypatch, home, "trash", "--empty")
     assert "Thùng rác trống" in run_cli(monkeypatch, home, "trash").output
     assert emptied.exit_code == 0 and "Đã xóa hẳn 1" in emptied.output
+    assert "Thùng rác trống" in run_cli(monkeypatch, home, "trash", "--empty").output  # nothing left to delete
     assert run_cli(monkeypatch, home, "restore", doc.doc_id).exit_code == 1
 
 
