@@ -2,13 +2,15 @@
 by row, legacy word-processor files converted by LibreOffice. Every failure is an ``IngestError``.
 
 A spreadsheet row becomes one sentence that keeps its column headers ("Kim Sơn — Doanh thu:
-12.345; Lao động: 678"), so a cell can be found by what its column means and cited as a
-paragraph; each sheet is a section headed by its name.
+12.345 tỷ đồng; Lao động: 678 người": a header's bracketed unit is said after the number),
+so a cell can be found by what its column means and cited as a paragraph; each sheet is a
+section headed by its name.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import subprocess
 import tempfile
@@ -46,13 +48,33 @@ def _cell(value: object, number_format: str) -> str:
     return str(value).strip()
 
 
+# A column header's unit in brackets: "Doanh thu (tỷ đồng)", "Lao động (người)", "Tỷ lệ (%)".
+HEADER_UNIT = re.compile(r"^(?P<name>.+?)\s*\((?P<unit>[^()]{1,20})\)\s*$")
+NUMBER_CELL = re.compile(r"^-?\d[\d.,]*%?$")
+
+
+def _said_with_header(header: str, cell: str) -> str:
+    """ "Doanh thu: 12.345 tỷ đồng": a number is said with the unit its header gives in
+    brackets, as a report would write it (so the figure is found with its unit)."""
+    if not header:
+        return cell
+    with_unit = HEADER_UNIT.match(header)
+    if with_unit and NUMBER_CELL.match(cell):
+        unit = with_unit["unit"].strip()
+        if unit != "%":
+            return f"{with_unit['name']}: {cell} {unit}"
+        return f"{with_unit['name']}: {cell if cell.endswith('%') else cell + '%'}"
+    return f"{header}: {cell}"
+
+
 def row_sentence(headers: list[str], cells: list[str]) -> str:
-    """ "Kim Sơn — Doanh thu: 12.345; Lao động: 678": the first cell names the row, the others
-    are said with their column's header (or alone when the column has none)."""
+    """ "Kim Sơn — Doanh thu: 12.345 tỷ đồng; Lao động: 678 người": the first cell names the
+    row, the others are said with their column's header (its bracketed unit after the number),
+    or alone when the column has none."""
     named = [(h, c) for h, c in zip(headers, cells, strict=False) if c]
     if not named:
         return ""
-    parts = [f"{h}: {c}" if h else c for h, c in named[1:]]
+    parts = [_said_with_header(h, c) for h, c in named[1:]]
     first = named[0][1]
     return f"{first} — {'; '.join(parts)}." if parts else f"{first}."
 

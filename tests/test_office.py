@@ -39,6 +39,11 @@ def test_a_row_is_one_sentence_that_keeps_its_headers():
     assert row_sentence(["Ban", "Doanh thu", ""], ["Kim Sơn", "12.345", "ghi chú"]) == (
         "Kim Sơn — Doanh thu: 12.345; ghi chú."
     )
+    # A bracketed unit follows the number, as a report writes it; not a bracket of words.
+    headers = ["Ban", "Vốn (triệu USD)", "Tỷ lệ (%)", "Ghi chú (nếu có)"]
+    assert row_sentence(headers, ["Kim Sơn", "12,5", "43,1", "mở rộng"]) == (
+        "Kim Sơn — Vốn: 12,5 triệu USD; Tỷ lệ: 43,1%; Ghi chú (nếu có): mở rộng."
+    )
     assert row_sentence(["a", "b"], ["", ""]) == ""
 
 
@@ -47,8 +52,8 @@ def test_a_spreadsheet_is_read_sheet_by_sheet_with_vietnamese_numbers(tmp_path: 
     parsed = load_document(spreadsheet(tmp_path / "bang.xlsx"), LIMIT)
     text = parsed.pages[0].text
     assert text.startswith("Kết quả 2031")
-    assert "KCN Kim Sơn — Doanh thu (tỷ đồng): 12.345,5; Lao động (người): 6.789; Tỷ lệ lấp đầy: 43,12%." in text
-    assert "KCN Tân Lập — Doanh thu (tỷ đồng): 2.345; Lao động (người): 789; Tỷ lệ lấp đầy: 50%." in text
+    assert "KCN Kim Sơn — Doanh thu: 12.345,5 tỷ đồng; Lao động: 6.789 người; Tỷ lệ lấp đầy: 43,12%." in text
+    assert "KCN Tân Lập — Doanh thu: 2.345 tỷ đồng; Lao động: 789 người; Tỷ lệ lấp đầy: 50%." in text
     assert parsed.kind == "xlsx"
 
 
@@ -83,9 +88,9 @@ def test_a_legacy_xls_is_read_sheet_by_sheet_with_its_formats(tmp_path: Path):
     parsed = load_document(legacy_spreadsheet(tmp_path / "bang.xls"), LIMIT)
     text = parsed.pages[0].text
     assert text.startswith("Kết quả 2031")
-    assert "KCN Kim Sơn — Doanh thu (tỷ đồng): 12.345,5; Tỷ lệ lấp đầy: 43,12%; Ngày báo cáo: 30/06/2031." in text
-    assert "KCN Tân Lập — Doanh thu (tỷ đồng): 2.345; Tỷ lệ lấp đầy: 50%." in text
-    assert "Lao động\n\nKCN Đông Hải — Lao động (người): 23.456." in text
+    assert "KCN Kim Sơn — Doanh thu: 12.345,5 tỷ đồng; Tỷ lệ lấp đầy: 43,12%; Ngày báo cáo: 30/06/2031." in text
+    assert "KCN Tân Lập — Doanh thu: 2.345 tỷ đồng; Tỷ lệ lấp đầy: 50%." in text
+    assert "Lao động\n\nKCN Đông Hải — Lao động: 23.456 người." in text
     assert parsed.kind == "xls"
 
 
@@ -104,7 +109,9 @@ def test_a_legacy_xls_cell_is_answered_and_cited(tmp_path: Path):
     (outcome,) = service.ingest([legacy_spreadsheet(tmp_path / "bang.xls")])
     assert outcome.status == "added", outcome.message
     answer = service.ask("Số lao động của KCN Đông Hải là bao nhiêu?")
-    assert "23.456" in answer.answer and answer.citations[0].doc == "bang.xls"
+    assert "23.456 người" in answer.answer and answer.citations[0].doc == "bang.xls"
+    revenue = service.ask("Doanh thu của KCN Tân Lập là bao nhiêu tỷ đồng?")
+    assert revenue.answer.startswith("2.345 tỷ đồng")  # the figure first: the header's unit goes with it
     # Named by the file and its first sheet; its rows name many boards, so none is its issuer.
     assert answer.citations[0].title == "bang — Kết quả 2031" and answer.citations[0].issuer == ""
 
