@@ -531,6 +531,11 @@ def _header_issuer(lines: list[str], end: int) -> str:
     return best.strip(" -–—")
 
 
+def _without_suffix(name: str) -> str:
+    """A file name as words: "bao_cao_2031.pdf" → "bao cao 2031"."""
+    return re.sub(r"\.[A-Za-z0-9]{1,5}$", "", name).replace("_", " ")
+
+
 def document_frame(pages: list[PageText], source: str, metadata_title: str = "") -> DocumentFrame:
     """Title, years, period and issuer of a document from its first lines (``source`` is
     only a last resort for the title)."""
@@ -538,7 +543,7 @@ def document_frame(pages: list[PageText], source: str, metadata_title: str = "")
     official = _official_title(lines)
     title, headline = _title(lines, metadata_title, official)
     if not title:
-        title = _clip(re.sub(r"\.[A-Za-z0-9]{1,5}$", "", source).replace("_", " "))
+        title = _clip(_without_suffix(source))
     lead = " ".join(line for line in lines if line and not is_page_chrome(line))[:_LEAD_CHARS]
     years, period = _years_and_period(title, lead, _issue_years(lines[:_HEAD_LINES], stamp), headline)
     ocr = looks_accentless(lead)
@@ -558,7 +563,7 @@ def table_frame(pages: list[PageText], source: str) -> DocumentFrame:
     """The frame of a spreadsheet: its rows are about many boards, so none is its issuer, and
     its title is the file's name with its first sheet's (the first line of its text)."""
     frame = document_frame(pages, source)
-    stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", Path(source).name).replace("_", " ")
+    stem = _without_suffix(Path(source).name)
     first = next((line.strip() for p in pages for line in p.text.splitlines() if line.strip()), "")
     title = f"{stem} — {first}" if first and first != stem else stem
     return replace(frame, title=_clip(title), issuer="")

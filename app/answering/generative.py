@@ -20,6 +20,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cache, partial
 
 from langchain_core.documents import Document
 from langchain_core.language_models import BaseChatModel
@@ -165,11 +166,13 @@ class GenerativeAnswerer:
             stop.set()
 
     def stream(self, question: str, documents: Sequence[Document]) -> Iterator[ChatEvent]:
+        # Made at most once: it checks a refusal, and stands in for an answer that failed.
+        extractive = cache(partial(self._extractive, question, documents))
         started = self._clock()
         deadline = started + self._limits.timeout_s
         passages = list(documents[: self._limits.passages])
         if not passages:
-            yield from self._fallback(question, documents, "", None)
+            yield from self._fallback(extractive(), "", None)
             return
         contexts = [passage_context(d) for d in passages]
         messages = build_messages(self._prompt, question, passages)
@@ -188,20 +191,18 @@ class GenerativeAnswerer:
             except Exception as error:  # any failure of the model means: answer without it
                 reason = self._explain_error(error)
                 yield Status(reason)
-                yield from self._fallback(
-                    question, documents, self._prompt.fallback_error.format(reason=reason), first_token
-                )
+                yield from self._fallback(extractive(), self._prompt.fallback_error.format(reason=reason), first_token)
                 return
             text = tidy(text)
             verification = verify_answer(text, contexts, self._prompt.refusal)
-            if verification.ok and verification.refused and not self._extractive(question, documents).refused:
+            if verification.ok and verification.refused and not extractive().refused:
                 verification = replace(verification, ok=False, problems=(self._prompt.refused_wrongly,))
             if verification.ok:
                 yield Final(self._verified(question, text, verification, passages, documents, first_token))
                 return
             problems = "; ".join(verification.problems[:5])
             messages = [*messages, AIMessage(text), HumanMessage(self._prompt.retry.format(problems=problems))]
-        yield from self._fallback(question, documents, self._prompt.fallback_unverified, first_token)
+        yield from self._fallback(extractive(), self._prompt.fallback_unverified, first_token)
 
     def _verified(
         self,
@@ -228,10 +229,7 @@ class GenerativeAnswerer:
             ttft_ms=round(first_token[0], 1) if first_token else None,
         )
 
-    def _fallback(
-        self, question: str, documents: Sequence[Document], notice: str, first_token: list[float] | None
-    ) -> Iterator[ChatEvent]:
-        answer = self._extractive(question, documents)
+    def _fallback(self, answer: Answer, notice: str, first_token: list[float] | None) -> Iterator[ChatEvent]:
         if notice:
             answer = replace(
                 answer,
