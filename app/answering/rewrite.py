@@ -6,7 +6,9 @@ also reads freer ones ("vậy tỉnh đó thu hút bao nhiêu vốn?"). Its ques
 it names the same years, provinces, regions and zones as the rule-based rewrite (what the
 previous question asked that the follow-up did not change, and what the follow-up changed),
 every person it names, asks one question, and about the reports; otherwise, or when the
-model errs or is slow, the rule-based rewrite is used. Qwen2.5-1.5B, tried on four
+model errs or is slow, the rule-based rewrite is used. The model is asked only about what the
+rules read as a follow-up: every other question of a conversation would wait seconds for it.
+Qwen2.5-1.5B, tried on four
 follow-ups: "còn KCN Y thì sao?" after "Tỷ lệ lấp đầy KCN X năm N?" became "Tỷ lệ lấp đầy
 KCN Y năm N?" (the rules keep only "KCN Y năm N?"); "còn Bằng khen?" after a question about
 the Cờ thi đua became that question with ", còn Bằng khen?" appended (used: it passes); two
@@ -60,8 +62,9 @@ class ModelRewriter:
 
     def __call__(self, question: str, history: Sequence[str]) -> str:
         rule_based = standalone_question(question, history)
-        if not history:
-            return rule_based
+        if rule_based == standalone_question(question, ()):
+            return rule_based  # no follow-up ("còn …", "vậy …", "… thì sao?"): no model call on the way
+
         reply = self._ask(self._user.format(previous=history[-1], question=question))
         candidate = first_question(reply or "")
         if candidate and len(candidate) <= MAX_REWRITE_CHARS and keeps_constraints(candidate, rule_based):
