@@ -49,7 +49,7 @@ UNITS = frozenset(
     {"ty", "trieu", "nghin", "ngan", "usd", "dong", "ha", "hecta", "km", "m2", "tan"}  # money, area, weight
     | {"du", "lao", "nguoi", "doanh", "luot", "buoi", "tap", "ca", "cong", "don"}  # dự án, lao động, người…
 )
-# "36.818 lao động" counts the same people as "36.818 người".
+# "12.345 lao động" counts the same people as "12.345 người".
 UNIT_KIND = {"lao": "nguoi"}
 # Syllables a refusal may come with ("Xin lỗi, …", "Rất tiếc, …": 2, with room for two more);
 # an answer holding the refusal among more words is not one: it echoes the question, and each
