@@ -32,7 +32,7 @@ errors = Console(stderr=True)
 def _say(to: Console, message: str, style: str | None = None) -> None:
     """A message as one line per language; report text is never read as markup."""
     for line in one_language_lines(message):
-        to.print(line, markup=False, highlight=False, style=style)
+        to.print(line, markup=False, highlight=False, style=style, soft_wrap=True)  # a command stays whole
 
 
 def _service(settings: Settings | None = None):
@@ -88,7 +88,7 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help=f"Files or folders (
         else:
             status = INGEST_STATUS.get(outcome.status, outcome.status)
             note = f"; {outcome.message}" if outcome.message else ""
-            _say(console, f"✓ {outcome.source}: {status}, {outcome.chunks} đoạn, {outcome.embedded} nhúng mới{note}")
+            _say(console, f"✓ {outcome.source}: {status}, {outcome.chunks} đoạn ({outcome.embedded} mới){note}")
     read = [o for o in outcomes if o.status != "skipped"]
     if not read:
         _say(errors, "Không tìm thấy tệp nào để lập chỉ mục / no files found")
@@ -107,6 +107,12 @@ def ask(
 ) -> None:
     """Answer a question with cited passages (asked of the running web app when it serves the
     same library: no model to load, well under a second)."""
+    from app.service import question_problem
+
+    problem = question_problem(question)
+    if problem:  # empty or too long: nothing to ask, a usage error as for a missing argument
+        _say(errors, problem, "red")
+        raise typer.Exit(2)
     settings = Settings()
     reports = report or []
     answer = None if explain or local else _ask_running_app(settings, question, reports)
@@ -359,7 +365,14 @@ def _known_document(service: Baocao, doc_id: str) -> DocumentInfo:
     try:
         return service.document(doc_id)
     except DocumentNotFoundError:
-        _say(errors, f"Không có báo cáo mã {doc_id} (xem `baocao docs`) / no report {doc_id} (see `baocao docs`)")
+        if any(entry.doc_id == doc_id for entry in service.trashed()):
+            _say(
+                errors,
+                f"Báo cáo mã {doc_id} đã nằm trong thùng rác: `baocao restore {doc_id}` để khôi phục / "
+                f"report {doc_id} is already in the trash: `baocao restore {doc_id}` brings it back",
+            )
+        else:
+            _say(errors, f"Không có báo cáo mã {doc_id} (xem `baocao docs`) / no report {doc_id} (see `baocao docs`)")
         raise typer.Exit(1) from None
 
 
@@ -434,7 +447,7 @@ def reindex(doc_id: Annotated[str, typer.Argument(help="A report's doc_id, as `b
     if outcome.status == "failed":
         _say(errors, outcome.message)
         raise typer.Exit(1)
-    console.print(f"{outcome.source}: {outcome.chunks} đoạn, {outcome.embedded} nhúng mới", markup=False)
+    console.print(f"{outcome.source}: {outcome.chunks} đoạn ({outcome.embedded} mới)", markup=False)
 
 
 @app.command()

@@ -33,6 +33,12 @@ def facts(question: str, quote: str) -> list[str]:
             ["437 dự án", "FDI: 281 dự án", "trong nước: 156 dự án"],
         ),
         ("Tổng vốn đăng ký năm 2031 là bao nhiêu?", LICENCES, ["6,12 tỷ USD"]),
+        # An abbreviation and its long form count the same thing.
+        (
+            "Tỉnh Kim Sơn có bao nhiêu KCN?",
+            "Toàn tỉnh có 17 khu công nghiệp, tổng diện tích 5.100 ha.",
+            ["17 khu công nghiệp"],
+        ),
         ("nam 2031 cap moi bn du an, von bao nhieu", LICENCES, ["437 dự án", "6,12 tỷ USD"]),
         ("Tỷ lệ lấp đầy đạt bao nhiêu phần trăm?", "Tỷ lệ lấp đầy đạt 61,3%, tăng 2,1 điểm.", ["61,3%"]),
         # The words after "bao nhiêu %" say which share: of the plan, not the growth.

@@ -252,3 +252,35 @@ def test_a_refusal_lists_the_nearest_passages_those_meeting_the_question_first()
 )
 def test_instructions_to_the_reader_are_told_from_report_sentences(sentence: str, flagged: bool):
     assert is_instruction(sentence) is flagged
+
+
+def test_each_figure_a_question_asks_for_gets_a_quote_that_states_it():
+    # Two sentences with other figures score above the one with the workers: without a quote
+    # per figure asked, they fill the answer and "bao nhiêu lao động" goes unanswered.
+    land = passage(
+        "Tổng diện tích đất thuê của các dự án thứ cấp trong KCN Kim Sơn là 312 ha. "
+        "Các dự án thứ cấp trong KCN Kim Sơn gồm 45 dự án có tổng vốn đăng ký 1,2 tỷ USD. "
+        "Diện tích đất thuê còn lại của KCN Kim Sơn là 88 ha.",
+        n=1,
+    )
+    workers = passage("Ngành chính là điện tử, may mặc, sử dụng khoảng 23.400 lao động.", "2. KCN Kim Sơn", n=2)
+    answer = ask(
+        "Các dự án thứ cấp trong KCN Kim Sơn thuê bao nhiêu ha đất và sử dụng khoảng bao nhiêu lao động?",
+        [land, workers],
+    )
+    assert "312 ha" in answer.answer
+    assert "23.400 lao động" in answer.answer
+
+
+def test_a_comparison_of_two_zones_quotes_each_zone():
+    dong_hai = passage(
+        "Tính đến nay, KKT Đông Hải thu hút 120 dự án, tổng vốn đăng ký 5,2 tỷ USD. "
+        "Từ đầu năm, Ban Quản lý KKT Đông Hải cấp mới 14 dự án với tổng vốn đăng ký 900 tỷ đồng. "
+        "Năm nay KKT Đông Hải điều chỉnh tăng vốn cho 16 dự án, tổng vốn đăng ký tăng 700 tỷ đồng.",
+        n=1,
+        doc="d1",
+    )
+    tan_lap = passage("Khu kinh tế Tân Lập đã thu hút hơn 80 dự án, vốn đăng ký hơn 7 tỷ USD.", n=2, doc="d2")
+    answer = ask("KKT Đông Hải và KKT Tân Lập, khu nào có tổng vốn đăng ký lớn hơn?", [dong_hai, tan_lap])
+    assert "5,2 tỷ USD" in answer.answer
+    assert "7 tỷ USD" in answer.answer

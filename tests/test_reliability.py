@@ -483,7 +483,7 @@ def test_a_question_without_a_word_asks_for_one(question: str, tmp_path: Path, m
     assert set(index.document_scores(question).values()) == {0.0}
     assert all(not ranked for ranked in index.search(question, 5).values())
     result = run_cli(monkeypatch, service.settings.home, "ask", question)
-    assert result.exit_code == 0 and "Please type a question" in result.output
+    assert result.exit_code == 2 and "Please type a question" in result.output  # a usage error
 
 
 def test_a_question_with_a_nul_among_words_is_answered(tmp_path: Path):
@@ -661,15 +661,17 @@ def test_a_report_is_removed_and_reindexed_from_the_command_line(tmp_path: Path,
     assert run_cli(monkeypatch, home, "ingest", str(write(tmp_path / "bao_cao.txt", REPORT))).exit_code == 0
     (doc,) = Baocao(make_settings(home)).documents()
     again = run_cli(monkeypatch, home, "reindex", doc.doc_id)
-    assert again.exit_code == 0 and "bao_cao.txt: 2 đoạn, 0 nhúng mới" in again.output
+    assert again.exit_code == 0 and "bao_cao.txt: 2 đoạn (0 mới)" in again.output
     asked = run_cli(monkeypatch, home, "ask", "Tổng số lao động đang làm việc tại các KCN là bao nhiêu người?")
     assert asked.exit_code == 0 and "[1] «BÁO CÁO KẾT QUẢ»" in asked.output  # named by its title, as on the web
     gone = run_cli(monkeypatch, home, "remove", doc.doc_id)
     assert gone.exit_code == 0 and "Đã xóa bao_cao.txt" in gone.output
     assert f"baocao restore {doc.doc_id}" in gone.output  # the way back is said
     assert Baocao(make_settings(home)).documents() == []
-    unknown = run_cli(monkeypatch, home, "remove", doc.doc_id)
-    assert unknown.exit_code == 1 and "no report" in unknown.output
+    twice = run_cli(monkeypatch, home, "remove", doc.doc_id)  # removed already: where it is, how to undo
+    assert twice.exit_code == 1 and "already in the trash" in twice.output
+    assert f"baocao restore {doc.doc_id}" in twice.output
+    assert "no report" in run_cli(monkeypatch, home, "remove", "khong-co-ma-nay").output
     # A removal is undone from the trash: the same report, answered again, nothing embedded.
     listed = run_cli(monkeypatch, home, "trash")
     assert listed.exit_code == 0 and doc.doc_id in listed.output and "bao_cao.txt" in listed.output
@@ -722,7 +724,7 @@ def test_a_folder_report_names_every_file_in_it_the_skipped_ones_too(tmp_path: P
     result = run_cli(monkeypatch, tmp_path / "home", "ingest", str(folder))
     assert result.exit_code == 1, result.output  # the damaged PDF failed; the rest was indexed
     lines = result.output.splitlines()
-    assert "✓ bao_cao.txt: đã thêm, 2 đoạn, 2 nhúng mới" in lines
+    assert "✓ bao_cao.txt: đã thêm, 2 đoạn (2 mới)" in lines
     # One language per line: each Vietnamese message, then its English on the next line.
     at = lines.index("– cu/bao_cao_cu.wps: bỏ qua, định dạng .wps chưa được hỗ trợ")
     assert lines[at + 1] == "skipped, unsupported file type"

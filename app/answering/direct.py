@@ -131,6 +131,20 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     return facts
 
 
+def asked_units(frame: QuestionFrame) -> list[str]:
+    """The units the question's "bao nhiêu"s ask for, each once, in order ("" a sum of money):
+    "thuê bao nhiêu ha và sử dụng bao nhiêu lao động" → ha, lao dong."""
+    if frame.answer_type not in (AnswerType.NUMBER, AnswerType.PERCENT):
+        return []
+    units = [asked for asked, _, _ in _asks(frame) if asked is not None]
+    return list(dict.fromkeys(units))
+
+
+def holds_figure(frame: QuestionFrame, quote: str, unit: str) -> bool:
+    """Whether ``quote`` states a figure in ``unit`` that the question does not state itself."""
+    return any(_fits(m.group(2), unit) for m in _figure().finditer(quote) if not _is_question_figure(m, frame))
+
+
 def _is_question_figure(match: re.Match[str], frame: QuestionFrame) -> bool:
     """A figure the question itself states ("nhà máy 617 tỉ") is not its answer."""
     return match.group(1) in re.findall(r"\d+(?:[.,]\d+)*", frame.text)

@@ -8,10 +8,12 @@ answer the question, cite them, or refuse. Pure logic.
    zone or person asked) may answer. The best one answers when its probability reaches
    the fitted threshold; otherwise refuse, saying what the reports hold instead when a
    likely sentence failed a constraint ("… không có số liệu năm 2033; gần nhất là 2031").
-4. A comparison is answered part by part: a quote for each year/unit asked, or "không có"
-   for the part the reports lack. At most two further quotes that add figures or terms the
-   first one lacks are added above the fitted extra threshold (one for questions that ask
-   one thing, one for those that ask several). The likeliest quote comes first.
+4. A comparison is answered part by part: a quote for each year/unit/zone asked, or "không
+   có" for the part the reports lack; a question asking several figures ("bao nhiêu ha … và bao
+   nhiêu lao động") gets a quote stating each, when one scores above the extra threshold. At
+   most two further quotes that add figures or terms the quotes so far lack are added above
+   the fitted extra threshold (one for questions that ask one thing, one for those that ask
+   several). The likeliest quote comes first.
 5. A question that names nothing the reports are about ("xin chào") is told so.
 6. A "how many / how much / what share" question starts with the figure asked for, taken
    from the first quote (``app.answering.direct``), when one fits.
@@ -25,7 +27,7 @@ from dataclasses import dataclass, replace
 from langchain_core.documents import Document
 
 from app.answering.clip import clip_quote
-from app.answering.direct import direct_facts
+from app.answering.direct import asked_units, direct_facts, holds_figure
 from app.answering.features import Candidate, Lexicon, candidates_for, terms_of
 from app.answering.frame import AnswerType, QuestionFrame, parse_question
 from app.answering.models import MAX_ANSWER_CHARS, Answer, Citation, RetrievedPassage
@@ -132,9 +134,25 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
             else:
                 chosen.append(holder)
                 covered |= holder.constraints.satisfied
-    found = set(best.found)
-    figures = set(numbers_in(best.quote))
     extra_threshold = weights.extra_threshold_for(frame.several_asked)
+    for unit in asked_units(frame) if frame.asks > 1 else ():
+        # "bao nhiêu ha … và bao nhiêu lao động": each figure asked gets a quote that states one.
+        if len(chosen) >= MAX_QUOTES or any(holds_figure(frame, c.quote, unit) for c in chosen):
+            continue
+        holder = next(
+            (
+                c
+                for c in eligible
+                if c.probability >= extra_threshold
+                and holds_figure(frame, c.quote, unit)
+                and not any(_overlaps(c, k) for k in chosen)
+            ),
+            None,
+        )
+        if holder is not None:
+            chosen.append(holder)
+    found = set().union(*(c.found for c in chosen))
+    figures = {n for c in chosen for n in numbers_in(c.quote)}
     for candidate in eligible[1:]:
         if len(chosen) >= MAX_QUOTES or candidate.probability < extra_threshold:
             break
@@ -186,6 +204,7 @@ def _comparison_parts(frame: QuestionFrame) -> list[str]:
     parts = [f"năm {y}" for y in sorted(frame.years)] if len(frame.years) > 1 else []
     parts += [f"province:{k}" for k in frame.provinces] if len(frame.provinces) > 1 else []
     parts += [f"region:{k}" for k in frame.regions] if len(frame.regions) > 1 else []
+    parts += [f"name:{z}" for z in frame.zones] if len(frame.zones) > 1 else []
     return parts
 
 

@@ -104,7 +104,7 @@ def _outcome_line(outcome: IngestOutcome) -> str:
         return f"- – {escape_markdown(outcome.message)}"
     status = INGEST_STATUS.get(outcome.status, "")
     note = f"; {escape_markdown(outcome.message)}" if outcome.message else ""
-    counts = f"{outcome.chunks} đoạn ({outcome.embedded} nhúng mới)"
+    counts = f"{outcome.chunks} đoạn ({outcome.embedded} mới)"
     return f"- ✓ {escape_markdown(outcome.source)}: {status}, {counts}{note}"
 
 
@@ -244,7 +244,7 @@ class ChatPage:
 
         def on_embedded(done: int, total: int) -> None:
             fraction = (position["file"] + done / max(total, 1)) / len(paths)
-            progress(fraction, desc=f"{position['name']}: nhúng {done}/{total} đoạn")
+            progress(fraction, desc=f"{position['name']}: xử lý {done}/{total} đoạn")
 
         def on_ocr_page(done: int, total: int) -> None:
             fraction = (position["file"] + done / max(total, 1)) / len(paths)  # then embedding runs the file again
