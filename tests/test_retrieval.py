@@ -71,3 +71,25 @@ def test_a_repeated_question_is_embedded_once_unless_the_cache_is_off(cache_size
     first = embeddings.embed_query("Có bao nhiêu dự án?")
     assert embeddings.embed_query("Có bao nhiêu dự án?") == first
     assert len(calls) == model_calls
+
+
+def test_the_accent_folded_question_is_embedded_only_where_a_report_lost_its_accents(
+    indexed_service: Baocao, monkeypatch: pytest.MonkeyPatch
+):
+    ids = [d.doc_id for d in indexed_service.documents()]
+    lost = {doc_id: indexed_service.store.holds_accentless(frozenset({doc_id})) for doc_id in ids}
+    assert sorted(lost.values()) == [False, True]  # one sample is OCR without accents, one is clean
+    assert indexed_service.store.holds_accentless()
+    retriever = indexed_service.retriever
+    embedded: list[str] = []
+    original = retriever.embeddings._embed_query_uncached
+    monkeypatch.setattr(
+        retriever.embeddings, "_embed_query_uncached", lambda text: embedded.append(text) or original(text)
+    )
+    for n, (doc_id, accentless) in enumerate(lost.items()):
+        embedded.clear()
+        hits = retriever.model_copy(update={"only": frozenset({doc_id})}).search(
+            f"Tổng vốn đầu tư năm {2031 + n} là bao nhiêu?"
+        )
+        assert hits and {h.chunk.doc_id for h in hits} == {doc_id}
+        assert len(embedded) == (2 if accentless else 1), (accentless, embedded)

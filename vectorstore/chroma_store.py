@@ -213,6 +213,14 @@ class ChunkStore:
     def count(self) -> int:
         return self._collection.count()
 
+    def holds_accentless(self, only: frozenset[str] | None = None) -> bool:
+        """Whether any chunk (of the reports in ``only``) lost its accents: only then does a
+        question typed with accents need its accent-folded embedding as well."""
+        where: Any = {"accentless": True}
+        if only is not None:
+            where = {"$and": [where, {"doc_id": {"$in": sorted(only)}}]}
+        return bool(self._collection.get(where=where, limit=1, include=[])["ids"])
+
     def add(
         self,
         chunks: Sequence[Chunk],

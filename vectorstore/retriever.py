@@ -104,15 +104,18 @@ class HybridRetriever(BaseRetriever):
     def rankings(self, question: str, index: SegmentedKeywordIndex) -> tuple[dict[str, list[str]], dict[str, float]]:
         """Each retriever's ranked chunk ids, and the dense similarities."""
         query = expand_abbreviations(question)
-        folded = self.embeddings.embed_query(search_text(query))
         if diacritic_ratio(query) >= ACCENTLESS_QUESTION:
             # Each chunk meets the question in the form it was embedded in: accented text
-            # the question as typed, OCR text that lost its accents the search form.
+            # the question as typed, OCR text that lost its accents the search form (embedded
+            # only when such text is there: a third of an answer's CPU).
             accented = self.embeddings.embed_query(query)
             dense = _standardised(self.store.search(accented, self.candidates, accentless=False, only=self.only))
-            dense += _standardised(self.store.search(folded, self.candidates, accentless=True, only=self.only))
+            if self.store.holds_accentless(self.only):
+                folded = self.embeddings.embed_query(search_text(query))
+                dense += _standardised(self.store.search(folded, self.candidates, accentless=True, only=self.only))
             dense.sort(key=lambda pair: -pair[1])
         else:
+            folded = self.embeddings.embed_query(search_text(query))
             dense = self.store.search(folded, self.candidates, only=self.only)
         rankings = {"dense": [cid for cid, _ in dense[: self.candidates]]}
         similarity = dict(dense)
