@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
+from app.answering.clip import clipped
 from app.answering.models import Answer, Citation
 from ingest.normalize import fold, is_ocr_text
 
@@ -82,11 +83,6 @@ def local_time(stamp: str) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(VIETNAM_TIME).strftime("%d/%m/%Y %H:%M")
-
-
-def clipped(text: str, limit: int) -> str:
-    """``text`` cut at a word to at most ``limit`` characters, marked “…” when cut."""
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def _report_name(citation: Citation) -> str:

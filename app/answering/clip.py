@@ -19,6 +19,12 @@ ELLIPSIS = "…"
 MIN_PART = 40  # characters: a shorter piece of the next clause is left out rather than shown
 
 
+def clipped(text: str, limit: int) -> str:
+    """``text`` cut at a word to at most ``limit`` characters, marked “…” when cut (a label:
+    a title, a heading, an issuer)."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + ELLIPSIS
+
+
 def clip_quote(quote: str, wanted: Collection[str], limit: int, terms: Callable[[str], list[str]]) -> str:
     """``quote`` if it fits ``limit`` characters, else the clauses around its best clause.
 

@@ -26,6 +26,7 @@ from langchain_core.documents import Document
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
+from app.answering.clip import clipped
 from app.answering.events import AnswerDelta, ChatEvent, Final, Status
 from app.answering.extractive import citation_for, retrieved_passages
 from app.answering.instructions import without_instructions
@@ -73,8 +74,7 @@ def _heading(document: Document) -> str:
     the upper one often names the province), each cut to ``HEADING_CHARS``; not the whole chain."""
     chain = [str(h) for h in document.metadata.get("headings") or [] if h]
     chain = chain or [str(document.metadata.get("heading", ""))]
-    cut = [h if len(h) <= HEADING_CHARS else h[:HEADING_CHARS].rsplit(" ", 1)[0] + "…" for h in chain[-2:] if h]
-    return " › ".join(cut)
+    return " › ".join(clipped(h, HEADING_CHARS) for h in chain[-2:] if h)
 
 
 def passage_context(document: Document) -> str:
