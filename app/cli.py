@@ -107,7 +107,7 @@ def ask(
 ) -> None:
     """Answer a question with cited passages (asked of the running web app when it serves the
     same library: no model to load, well under a second)."""
-    from app.service import question_problem
+    from app.questions import question_problem
 
     problem = question_problem(question)
     if problem:  # empty or too long: nothing to ask, a usage error as for a missing argument

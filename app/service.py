@@ -24,10 +24,11 @@ from app.answering.scorer import load_weights
 from app.chain import REPORTS, Answerer, ExtractiveAnswerer, build_chain, final_answer
 from app.llm import backend_for, explain_llm_error, make_chat_model
 from app.prompts import answer_prompt, extractive_phrasing, load_toml
+from app.questions import question_problem
 from app.settings import Settings
 from ingest.accents import AccentRestorer
 from ingest.models import Chunk
-from ingest.normalize import is_ocr_text, search_syllables
+from ingest.normalize import is_ocr_text
 from ingest.ocr import PageProgress
 from ingest.originals import Originals
 from ingest.pipeline import (
@@ -56,7 +57,6 @@ from vectorstore.segments import IndexBusyError, SegmentedKeywordIndex
 from vectorstore.trash import Trash, TrashedReport
 
 INDEX_UPDATE_CHUNKS = 2_000
-MAX_QUESTION_CHARS = 1_000  # a 100k-character question took two minutes of CPU, and others waited
 __all__ = ["Baocao", "DocumentNotFoundError", "IndexBusyError", "StoreUnavailableError"]
 log = logging.getLogger(__name__)
 # Clean paragraphs the accent repair of OCR passages learns from: a bound on the time of its
@@ -68,21 +68,6 @@ REPAIR_VOCABULARY_PARAGRAPHS = 2000
 
 class DocumentNotFoundError(LookupError):
     pass
-
-
-def question_problem(question: str) -> str | None:
-    """Why a question is not searched (bilingual), or None: too long, or no word or number
-    in it ("???", an emoji, a NUL), which the keyword index cannot look up."""
-    length = len(question.strip())
-    if length > MAX_QUESTION_CHARS:
-        vi_length, vi_limit = (f"{n:,}".replace(",", ".") for n in (length, MAX_QUESTION_CHARS))  # 1.000 in Vietnamese
-        return (
-            f"Câu hỏi quá dài ({vi_length} ký tự, tối đa {vi_limit}); hãy hỏi ngắn gọn hơn. / The question is too "
-            f"long ({length:,} characters, limit {MAX_QUESTION_CHARS:,}); please shorten it."
-        )
-    if not search_syllables(question):
-        return "Hãy nhập một câu hỏi (bằng chữ hoặc số). / Please type a question (in words or numbers)."
-    return None
 
 
 class Baocao:
