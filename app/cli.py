@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 # Output is in Vietnamese, one language per line: a "Vietnamese / English" message is printed
 # as two lines (``_say``). ``--help`` is in English, for whoever administers the tool.
-app = typer.Typer(help="Cited answers to questions about Vietnamese reports.")
+app = typer.Typer(help="Cited answers to questions about Vietnamese reports.", rich_markup_mode=None)
 console = Console()
 errors = Console(stderr=True)
 
@@ -102,7 +102,8 @@ def ask(
     explain: Annotated[bool, typer.Option("--explain", help="Show the candidate sentences and why")] = False,
     local: Annotated[bool, typer.Option("--local", help="Answer in this process even when the web app runs")] = False,
     report: Annotated[
-        list[str] | None, typer.Option("--report", help="Answer only from this report (doc_id; repeatable)")
+        list[str] | None,
+        typer.Option("--report", metavar="DOC_ID", help="Answer only from this report (doc_id; repeatable)"),
     ] = None,
 ) -> None:
     """Answer a question with cited passages (asked of the running web app when it serves the

@@ -734,3 +734,12 @@ def test_a_folder_report_names_every_file_in_it_the_skipped_ones_too(tmp_path: P
     write_in(only_skipped / "a.wps", "x")
     nothing = run_cli(monkeypatch, tmp_path / "home", "ingest", str(only_skipped))
     assert nothing.exit_code == 1 and "a.wps: bỏ qua" in nothing.output and "no files found" in nothing.output
+
+
+def test_a_flag_in_the_help_reads_as_a_flag(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # "--json <bool>" read as if it wanted a value ("--json true"); a report is named by its id.
+    result = run_cli(monkeypatch, tmp_path / "home", "ask", "--help")
+    lines = result.output.splitlines()
+    assert result.exit_code == 0
+    assert any("--json" in line and "Print one JSON object" in line and "<bool>" not in line for line in lines)
+    assert any("--report DOC_ID" in line for line in lines)
