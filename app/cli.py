@@ -122,7 +122,13 @@ def ask(
         service.ensure_samples()
         if explain:
             _explain(service, question)
-        answer = service.ask(question, reports=reports)
+        from app.service import DocumentNotFoundError
+
+        try:
+            answer = service.ask(question, reports=reports)
+        except DocumentNotFoundError as unknown:
+            _say(errors, str(unknown), "red")
+            raise typer.Exit(1) from None
     if as_json:
         typer.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
         return

@@ -429,6 +429,12 @@ class Baocao:
         if problem:  # answered here, before any search: the same for chat, API and CLI
             yield Final(Answer(question=question, answer=problem, refused=True))
             return
+        unknown = sorted(set(reports) - {info.doc_id for info in self.store.documents()}) if reports else []
+        if unknown:  # a mistyped id would answer from nothing and look like a refusal
+            raise DocumentNotFoundError(
+                f"Không có báo cáo mã {', '.join(unknown)} (xem `baocao docs`) / "
+                f"no report {', '.join(unknown)} (see `baocao docs`)"
+            )
         standalone = self._standalone(question, history)
         yield Status("Đang tìm trong các báo cáo…")
         config: RunnableConfig | None = {"configurable": {REPORTS: frozenset(reports)}} if reports else None

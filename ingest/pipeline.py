@@ -326,7 +326,10 @@ class Ingestor:
             try:
                 outcome = self._ingest_one(path, key, catalog, on_embedded, force, reader)
             except IngestError as error:  # named by its key: two "bao_cao.txt" may fail apart
-                outcome = IngestOutcome(key, "failed", message=f"{key}: {error.vietnamese} / {error.english}")
+                # A path that is not there is named as typed ("/no/such/bao_cao.pdf"): its key
+                # alone does not show the typing mistake.
+                shown = key if path.exists() else str(path)
+                outcome = IngestOutcome(key, "failed", message=f"{shown}: {error.vietnamese} / {error.english}")
             if on_stored:
                 on_stored(outcome)
             outcomes.append(outcome)

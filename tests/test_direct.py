@@ -49,6 +49,19 @@ def facts(question: str, quote: str) -> list[str]:
         ),
         # "lao động" is counted in "người".
         ("Có bao nhiêu lao động trong các KCN?", "Các KCN có 17.432 người làm việc.", ["17.432 người"]),
+        # Two figures in one unit: each says which it is.
+        (
+            "Kim Sơn có bao nhiêu dự án FDI và bao nhiêu dự án trong nước?",
+            "Có 281 dự án FDI và 156 dự án trong nước.",
+            ["FDI: 281 dự án", "trong nước: 156 dự án"],
+        ),
+        # The sum of money named, though a place of the question holds a money word ("Kim").
+        (
+            "Doanh thu của KCN Kim Sơn là bao nhiêu?",
+            "Doanh thu của các doanh nghiệp đạt 1.234 tỷ đồng.",
+            ["1.234 tỷ đồng"],
+        ),
+        ("Kim Sơn thu hút vốn bao nhiêu?", "Kim Sơn thu hút 12 dự án với 1,2 tỷ USD vốn đầu tư.", ["1,2 tỷ USD"]),
     ],
 )
 def test_the_figure_asked_for_is_picked_out_of_the_quote(question: str, quote: str, expected: list[str]):
@@ -61,6 +74,11 @@ def test_the_figure_asked_for_is_picked_out_of_the_quote(question: str, quote: s
         ("Ban Quản lý nào được tặng Cờ thi đua năm 2031?", "Ban Quản lý các KCN tỉnh Kim Sơn được tặng Cờ thi đua."),
         ("Có bao nhiêu lao động trong các KCN?", "Các KCN thu hút 23 dự án."),  # no figure in that unit
         ("Công ty nào đầu tư nhà máy 617 tỷ đồng?", "Công ty Kim Sơn đầu tư nhà máy 617 tỷ đồng."),
+        # Revenue asked; the quote's only sum of money is investment: no bold figure.
+        (
+            "Doanh thu 6 tháng đầu năm 2031 của KCN Kim Sơn là bao nhiêu?",
+            "Lũy kế có 55 dự án, với tổng mức thu hút đầu tư trong nước là 73.007 tỷ đồng.",
+        ),
     ],
 )
 def test_no_direct_answer_when_no_figure_fits(question: str, quote: str):

@@ -186,3 +186,4 @@ def test_a_missing_path_is_reported_as_missing(empty_service: Baocao, tmp_path: 
     (outcome,) = empty_service.ingest([tmp_path / "khong_co" / "bao_cao"])
     assert outcome.status == "failed" and "không tìm thấy" in outcome.message and "no such file" in outcome.message
     assert "chưa được hỗ trợ" not in outcome.message
+    assert outcome.message.startswith(str(tmp_path / "khong_co" / "bao_cao"))  # the path as typed

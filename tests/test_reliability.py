@@ -743,3 +743,19 @@ def test_a_flag_in_the_help_reads_as_a_flag(tmp_path: Path, monkeypatch: pytest.
     assert result.exit_code == 0
     assert any("--json" in line and "Print one JSON object" in line and "<bool>" not in line for line in lines)
     assert any("--report DOC_ID" in line for line in lines)
+
+
+def test_a_question_about_an_unknown_report_id_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    home = tmp_path / "home"
+    assert run_cli(monkeypatch, home, "ingest", str(write(tmp_path / "bao_cao.txt", REPORT))).exit_code == 0
+    (doc,) = Baocao(make_settings(home)).documents()
+    asked = run_cli(monkeypatch, home, "ask", "--local", "--report", "deadbeef", "Tổng số lao động tại các KCN?")
+    assert asked.exit_code == 1 and "no report deadbeef" in asked.output  # not a refusal that looks like an answer
+    known = run_cli(monkeypatch, home, "ask", "--local", "--report", doc.doc_id, "Tổng số lao động tại các KCN?")
+    assert known.exit_code == 0 and "[1]" in known.output
+    from app.web.server import create_app
+
+    settings = make_settings(home)
+    client = TestClient(create_app(Baocao(settings), settings), base_url="http://127.0.0.1")
+    api = client.get("/api/ask", params={"q": "Tổng số lao động tại các KCN?", "report": "deadbeef"})
+    assert api.status_code == 404 and "no report deadbeef" in api.json()["error"]

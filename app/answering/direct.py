@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -62,14 +63,21 @@ ASKING = {True: re.compile(r"\b(?:bao nhiêu|mấy|bn)\b"), False: re.compile(r"
 PART_END = re.compile(r"[,;?!.]|\bvà\b|\bva\b")
 
 
-def _asks(frame: QuestionFrame) -> list[tuple[str | None, tuple[str, ...], str]]:
-    """Each "bao nhiêu" of the question: the folded unit it asks for ("" for a sum of money,
-    None when it names none); its cue, the words after it up to the next comma ("bao nhiêu %
-    kế hoạch" → ke hoach, "bao nhiêu FDI" → fdi); and, for one naming no unit, those words
-    as typed (to say which figure is which)."""
+@dataclass(frozen=True)
+class _Ask:
+    """One "bao nhiêu" of the question."""
+
+    unit: str | None  # the folded unit asked for; "" a sum of money; None when it names none
+    cue: tuple[str, ...]  # the words after it up to the next comma ("bao nhiêu FDI" → fdi)
+    label: str  # what says which figure is which when several are asked ("FDI"), as typed
+    money: frozenset[str] = frozenset()  # for a sum of money, the words naming it ("doanh", "thu")
+
+
+def _asks(frame: QuestionFrame) -> list[_Ask]:
+    """Each "bao nhiêu" of the question, in order ("bao nhiêu % kế hoạch" → %, cue ke hoach)."""
     text = frame.text if frame.accented else fold(frame.text)
     lowered = text.lower()
-    asks: list[tuple[str | None, tuple[str, ...], str]] = []
+    asks: list[_Ask] = []
     units = sorted(_same(), key=len, reverse=True)
     previous_end = 0
     for match in ASKING[frame.accented].finditer(lowered):
@@ -80,14 +88,23 @@ def _asks(frame: QuestionFrame) -> list[tuple[str | None, tuple[str, ...], str]]
         joined = " ".join(after)
         percent = part.lstrip().startswith("%")
         unit = "%" if percent else next((u for u in units if u != "%" and f"{joined} ".startswith(f"{u} ")), None)
-        if unit is None and (set(before) | set(after[:2])) & _money_words():
+        money = frozenset((set(before) | set(after[:2])) & _money_words())
+        if unit is None and money:
             unit = ""  # "vốn bao nhiêu", "bao nhiêu vốn FDI"
         skip = 0 if unit in (None, "", "%") else len(unit.split())
-        typed = " ".join(part.split()[:3]) if unit is None else ""
-        asks.append((unit, after[skip : skip + 2], typed))
+        # "bao nhiêu FDI" names no unit: its words say which figure it is; "bao nhiêu dự án
+        # trong nước" names one: the words after it do.
+        label = " ".join(part.split()[: 3 if unit is None else 0] or part.split()[skip : skip + 2])
+        # The words that name the sum, not a place that happens to hold one ("Kim Sơn").
+        named = money & set(frame.terms) if unit == "" else frozenset()
+        asks.append(_Ask(unit, after[skip : skip + 2], label, frozenset(named)))
     if frame.answer_type is AnswerType.PERCENT:  # "tỷ lệ lấp đầy là bao nhiêu": a share
-        asks = [("%", cue, "") for _, cue, _ in asks] or [("%", (), "")]
+        asks = [_Ask("%", ask.cue, "") for ask in asks] or [_Ask("%", (), "")]
     return asks
+
+
+def _words_around(quote: str, match: re.Match[str]) -> set[str]:
+    return set(search_syllables(quote[max(0, match.start() - AROUND) : match.end() + AROUND]))
 
 
 def _fits(unit: str, wanted: str) -> bool:
@@ -107,16 +124,20 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     facts: list[str] = []
     taken: set[int] = set()
     previous: str | None = None
-    for asked, cue, typed in asks:
-        unit = previous if asked is None else asked  # "mấy dự án, bao nhiêu FDI": dự án again
+    units_asked = [ask.unit for ask in asks if ask.unit is not None]
+    for ask in asks:
+        unit = previous if ask.unit is None else ask.unit  # "mấy dự án, bao nhiêu FDI": dự án again
         if unit is None:
             continue
         previous = unit
         fitting = [m for m in figures if _fits(m.group(2), unit) and m.start() not in taken]
+        # A sum of money is the one the question names: "doanh thu … bao nhiêu" is not
+        # answered by the investment figure of the same quote.
+        fitting = [m for m in fitting if ask.money <= _words_around(quote, m)]
         if not fitting:
             continue
 
-        def closeness(match: re.Match[str], cue: tuple[str, ...] = cue) -> tuple[int, int, int]:
+        def closeness(match: re.Match[str], cue: tuple[str, ...] = ask.cue) -> tuple[int, int, int]:
             after = search_syllables(quote[match.end() : match.end() + AROUND])[:NEAR]
             window = search_syllables(quote[max(0, match.start() - AROUND) : match.end() + AROUND])
             return (len(set(after) & set(cue)), len(set(window) & wanted_terms), -match.start())
@@ -124,8 +145,11 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
         best = max(fitting, key=closeness)
         taken.add(best.start())
         fact = f"{best.group(1)}{'' if best.group(2) == '%' else ' '}{best.group(2)}"
-        if asked is None and typed:  # say which of the figures this one is: "FDI: 281 dự án"
-            fact = f"{typed}: {fact}"
+        # Say which of the figures this one is: "FDI: 281 dự án", when it names no unit or
+        # when another "bao nhiêu" asks the same unit ("bao nhiêu dự án FDI và bao nhiêu dự án
+        # trong nước").
+        if ask.label and (ask.unit is None or units_asked.count(unit) > 1):
+            fact = f"{ask.label}: {fact}"
         if fact not in facts:
             facts.append(fact)
     return facts
@@ -136,8 +160,7 @@ def asked_units(frame: QuestionFrame) -> list[str]:
     "thuê bao nhiêu ha và sử dụng bao nhiêu lao động" → ha, lao dong."""
     if frame.answer_type not in (AnswerType.NUMBER, AnswerType.PERCENT):
         return []
-    units = [asked for asked, _, _ in _asks(frame) if asked is not None]
-    return list(dict.fromkeys(units))
+    return list(dict.fromkeys(ask.unit for ask in _asks(frame) if ask.unit is not None))
 
 
 def holds_figure(frame: QuestionFrame, quote: str, unit: str) -> bool:

@@ -117,7 +117,7 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
         covered = set(best.constraints.satisfied)
         wanted = [*_comparison_parts(frame)]
         for part in wanted:
-            if part in covered or len(chosen) >= MAX_QUOTES:
+            if part in covered or _quoted_year(part, chosen) or len(chosen) >= MAX_QUOTES:
                 continue
             holder = next(
                 (
@@ -164,6 +164,13 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
             found |= candidate.found
             figures |= set(numbers_in(candidate.quote))
     return Selection(chosen, missing, None, tuple(scored), frame=frame)
+
+
+def _quoted_year(part: str, quotes: Sequence[Candidate]) -> bool:
+    """A year compared that a quote states itself ("… so với cùng kỳ năm 2031 (5.254 tỷ
+    đồng)"): that part is answered, though the quote is about the other year."""
+    year = part.removeprefix("năm ")
+    return year != part and any(year in numbers_in(c.quote) for c in quotes)
 
 
 def _nearest_passages(ranked: Sequence[Candidate]) -> tuple[Candidate, ...]:

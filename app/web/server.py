@@ -55,7 +55,10 @@ def create_app(service: Baocao, settings: Settings) -> FastAPI:
     def ask(q: str, report: Annotated[list[str] | None, Query()] = None) -> JSONResponse:
         """The ``ask --json`` object for a question (``baocao ask`` uses it when the app runs);
         ``report``: doc ids to answer from (repeatable; none = the whole library)."""
-        answer = service.ask(q.strip(), reports=report or ())
+        try:
+            answer = service.ask(q.strip(), reports=report or ())
+        except DocumentNotFoundError as unknown:
+            return JSONResponse({"error": str(unknown)}, status_code=404, headers={LIBRARY_HEADER: settings.library_id})
         return JSONResponse(answer.to_json(), headers={LIBRARY_HEADER: settings.library_id})
 
     @api.get("/source/{doc_id}", response_class=HTMLResponse)
