@@ -24,7 +24,7 @@ from app.answering import distinctions
 from app.answering.distinctions import Stated
 from app.answering.frame import QuestionFrame
 from ingest.gazetteer import MERGER_YEAR, alias_forms, find_places, merged_keys, region_of
-from ingest.normalize import fold, is_ocr_text, search_syllables
+from ingest.normalize import fold, is_ocr_text, search_syllables, token_spans
 
 # "so với cùng kỳ năm 2031", "so với năm trước (2031)": a year compared with is not the one reported.
 COMPARED_YEAR = re.compile(
@@ -84,17 +84,20 @@ class Mentions:
     regions: frozenset[str] = frozenset()
     syllables: tuple[str, ...] = ()
     ocr: bool = False  # accent-less OCR text: names are also looked for by edit distance
+    capitals: tuple[bool, ...] = ()  # per syllable: typed with a capital (a province's name is)
 
     @staticmethod
     @lru_cache(maxsize=4096)
     def of(text: str) -> Mentions:
         places = find_places(text)
+        syllables = tuple(search_syllables(text))
         return Mentions(
             years=years_in(COMPARED_YEAR.sub(" ", text)),
             provinces=frozenset(p.key for p in places if p.kind == "province"),
             regions=frozenset(p.key for p in places if p.kind == "region"),
-            syllables=tuple(search_syllables(text)),
+            syllables=syllables,
             ocr=is_ocr_text(text),
+            capitals=_capitals(text, syllables),
         )
 
     @staticmethod
@@ -113,7 +116,19 @@ class Mentions:
             self.regions | other.regions,
             (*self.syllables, "|", *other.syllables),
             self.ocr or other.ocr,
+            (*self.capitals, False, *other.capitals) if self._lined_up and other._lined_up else (),
         )
+
+    @property
+    def _lined_up(self) -> bool:
+        return len(self.capitals) == len(self.syllables)
+
+
+def _capitals(text: str, syllables: tuple[str, ...]) -> tuple[bool, ...]:
+    """Whether each of ``syllables`` (``search_syllables(text)``) was typed with a capital;
+    () when a token gave no syllable and the two no longer line up (no capital is required then)."""
+    spans = token_spans(text)
+    return tuple(m.group()[:1].isupper() for m in spans) if len(spans) == len(syllables) else ()
 
 
 @dataclass(frozen=True)
@@ -160,14 +175,25 @@ class ConstraintCheck:
         return self.satisfied - self.assumed
 
 
-def _appears(name: str, syllables: tuple[str, ...]) -> bool:
-    """The name's syllables appear in a row, one letter of damage allowed per five letters."""
+# The last syllables of "tỉnh", "thành phố", "TP": OCR text that lost its capitals still names
+# a province after them ("tinh ha nem").
+LOWER_CASE_PLACE_AFTER = frozenset({"tinh", "pho", "tp"})
+
+
+def _appears(name: str, syllables: tuple[str, ...], capitals: tuple[bool, ...] | None = None) -> bool:
+    """The name's syllables appear in a row, one letter of damage allowed per five letters;
+    given ``capitals``, a damaged one only where it starts with a capital or follows "tỉnh",
+    "thành phố" ("Can Tho" for Cần Thơ, not "can t6" for "cần tổ chức")."""
     wanted = name.split()
     target = "".join(wanted)
     budget = len(target) // 5
     for start in range(len(syllables) - len(wanted) + 1):
         window = "".join(syllables[start : start + len(wanted)])
-        if window == target or (budget and OSA.distance(target, window, score_cutoff=budget) <= budget):
+        if window == target:
+            return True
+        named = not capitals or (start < len(capitals) and capitals[start])
+        named = named or (start > 0 and syllables[start - 1] in LOWER_CASE_PLACE_AFTER)
+        if budget and named and OSA.distance(target, window, score_cutoff=budget) <= budget:
             return True
     return False
 
@@ -190,7 +216,9 @@ def _name_key(name: str, person: bool) -> str:
 def _named_in_ocr(kind: str, key: str, mentions: Mentions) -> bool:
     """OCR text loses accents and misreads letters ("dong bang séng Hong"): look for the
     place's names by edit distance."""
-    return mentions.ocr and any(_appears(form, mentions.syllables) for form in alias_forms(kind, key) if len(form) >= 6)
+    capitals = mentions.capitals if kind == "province" else None  # a region is written in lower case
+    forms = [form for form in alias_forms(kind, key) if len(form) >= 6]
+    return mentions.ocr and any(_appears(form, mentions.syllables, capitals) for form in forms)
 
 
 def _province_met(key: str, mentions: Mentions, others: frozenset[str] = frozenset(), merged: bool = True) -> bool:
