@@ -94,7 +94,9 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
         skip = 0 if unit in (None, "", "%") else len(unit.split())
         # "bao nhiêu FDI" names no unit: its words say which figure it is; "bao nhiêu dự án
         # trong nước" names one: the words after it do.
-        label = " ".join(part.split()[: 3 if unit is None else 0] or part.split()[skip : skip + 2])
+        typed = part.split()
+        after_unit = typed[len(unit.split()) :] if unit else typed  # "%" is a typed word of its own
+        label = " ".join(typed[:3] if unit is None else after_unit[:2])
         # The words that name the sum, not a place that happens to hold one ("Kim Sơn").
         named = money & set(frame.terms) if unit == "" else frozenset()
         asks.append(_Ask(unit, after[skip : skip + 2], label, frozenset(named)))
