@@ -77,7 +77,7 @@ def test_the_figure_asked_for_is_picked_out_of_the_quote(question: str, quote: s
         # Revenue asked; the quote's only sum of money is investment: no bold figure.
         (
             "Doanh thu 6 tháng đầu năm 2031 của KCN Kim Sơn là bao nhiêu?",
-            "Lũy kế có 55 dự án, với tổng mức thu hút đầu tư trong nước là 73.007 tỷ đồng.",
+            "Lũy kế có 48 dự án, với tổng mức thu hút đầu tư trong nước là 81.234 tỷ đồng.",
         ),
     ],
 )

@@ -167,7 +167,7 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
 
 
 def _quoted_year(part: str, quotes: Sequence[Candidate]) -> bool:
-    """A year compared that a quote states itself ("… so với cùng kỳ năm 2031 (5.254 tỷ
+    """A year compared that a quote states itself ("… so với cùng kỳ năm 2031 (4.321 tỷ
     đồng)"): that part is answered, though the quote is about the other year."""
     year = part.removeprefix("năm ")
     return year != part and any(year in numbers_in(c.quote) for c in quotes)
