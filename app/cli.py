@@ -367,7 +367,7 @@ def docs() -> None:
 
 
 def _known_document(service: Baocao, doc_id: str) -> DocumentInfo:
-    from app.service import DocumentNotFoundError
+    from app.service import DocumentNotFoundError, no_report_message
 
     try:
         return service.document(doc_id)
@@ -379,7 +379,7 @@ def _known_document(service: Baocao, doc_id: str) -> DocumentInfo:
                 f"report {doc_id} is already in the trash: `baocao restore {doc_id}` brings it back",
             )
         else:
-            _say(errors, f"Không có báo cáo mã {doc_id} (xem `baocao docs`) / no report {doc_id} (see `baocao docs`)")
+            _say(errors, no_report_message([doc_id]))
         raise typer.Exit(1) from None
 
 

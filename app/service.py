@@ -70,6 +70,12 @@ class DocumentNotFoundError(LookupError):
     pass
 
 
+def no_report_message(doc_ids: Sequence[str]) -> str:
+    """What is said of report ids the library does not hold (bilingual)."""
+    ids = ", ".join(doc_ids)
+    return f"Không có báo cáo mã {ids} (xem `baocao docs`) / no report {ids} (see `baocao docs`)"
+
+
 class Baocao:
     """What the CLI and the web app use: ingest, list, read, remove, ask."""
 
@@ -431,10 +437,7 @@ class Baocao:
             return
         unknown = sorted(set(reports) - {info.doc_id for info in self.store.documents()}) if reports else []
         if unknown:  # a mistyped id would answer from nothing and look like a refusal
-            raise DocumentNotFoundError(
-                f"Không có báo cáo mã {', '.join(unknown)} (xem `baocao docs`) / "
-                f"no report {', '.join(unknown)} (see `baocao docs`)"
-            )
+            raise DocumentNotFoundError(no_report_message(unknown))
         standalone = self._standalone(question, history)
         yield Status("Đang tìm trong các báo cáo…")
         config: RunnableConfig | None = {"configurable": {REPORTS: frozenset(reports)}} if reports else None

@@ -141,8 +141,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
 
         def closeness(match: re.Match[str], cue: tuple[str, ...] = ask.cue) -> tuple[int, int, int]:
             after = search_syllables(quote[match.end() : match.end() + AROUND])[:NEAR]
-            window = search_syllables(quote[max(0, match.start() - AROUND) : match.end() + AROUND])
-            return (len(set(after) & set(cue)), len(set(window) & wanted_terms), -match.start())
+            return (len(set(after) & set(cue)), len(_words_around(quote, match) & wanted_terms), -match.start())
 
         best = max(fitting, key=closeness)
         taken.add(best.start())
