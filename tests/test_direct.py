@@ -3,7 +3,7 @@ first in the answer and in bold (``app.render``)."""
 
 import pytest
 
-from app.answering.direct import direct_facts
+from app.answering.direct import asked_units, direct_facts
 from app.answering.extractive import focus_terms
 from app.answering.frame import parse_question
 from app.answering.models import Answer
@@ -62,10 +62,34 @@ def facts(question: str, quote: str) -> list[str]:
             ["1.234 tỷ đồng"],
         ),
         ("Kim Sơn thu hút vốn bao nhiêu?", "Kim Sơn thu hút 12 dự án với 1,2 tỷ USD vốn đầu tư.", ["1,2 tỷ USD"]),
+        # The unit named after "số", before the question word.
+        (
+            "Số lao động đang làm việc trong các KCN tỉnh Kim Sơn là bao nhiêu?",
+            "Các KCN có 45 dự án hoạt động, sử dụng 2.345 lao động.",
+            ["2.345 lao động"],
+        ),
+        (
+            "so lao dong trong cac KCN Kim Son la bao nhieu",
+            "Cac KCN co 45 du an, su dung 2.345 lao dong.",
+            ["2.345 lao dong"],
+        ),
     ],
 )
 def test_the_figure_asked_for_is_picked_out_of_the_quote(question: str, quote: str, expected: list[str]):
     assert facts(question, quote) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "units"),
+    [
+        ("So sánh số lao động trong các KCN tỉnh Kim Sơn và tỉnh Tân Lập.", ["lao dong"]),
+        ("Tổng số dự án và bao nhiêu ha đất?", ["ha", "du an"]),
+        ("so sanh so du an cua hai tinh", ["du an"]),  # "so sánh" is no count, "số dự án" is
+        ("Sơ kết năm có những nội dung gì?", []),
+    ],
+)
+def test_the_units_a_question_asks_for(question: str, units: list[str]):
+    assert asked_units(parse_question(question)) == units
 
 
 @pytest.mark.parametrize(

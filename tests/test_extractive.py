@@ -295,3 +295,28 @@ def test_a_compared_year_the_quote_states_itself_is_not_said_to_be_missing():
     answer = ask("So sánh giá trị xuất khẩu KCN Kim Sơn 6 tháng đầu năm 2032 với cùng kỳ năm 2031.", [exports])
     assert "6.100" in answer.answer and "4.321" in answer.answer
     assert "Không có thông tin về năm 2031" not in answer.answer
+
+
+def test_each_side_of_a_comparison_is_quoted_with_the_figure_asked_for():
+    # The second province's workers are written in words the question does not repeat, and
+    # its other sentence echoes the question: that side must still be quoted with its
+    # workers first, and not also be called missing.
+    kien_giang = passage(
+        "Số lao động đang làm việc trong các KCN là 2.345 lao động, tăng 12 lao động.",
+        "1.2. Ban Quản lý các KCN tỉnh Kiên Giang",
+        n=1,
+    )
+    hau_giang = passage(
+        "Các KCN đang làm việc với 17 nhà đầu tư. "
+        "Tình hình lao động: 1.543 lao động (800 nam, 743 nữ), giảm 9 lao động.",
+        "1.3. Ban Quản lý các KCN tỉnh Hậu Giang",
+        n=2,
+    )
+    answer = ask(
+        "So sánh số lao động đang làm việc trong các KCN tỉnh Kiên Giang và tỉnh Hậu Giang.",
+        [kien_giang, hau_giang],
+    ).answer
+    assert "2.345 lao động" in answer
+    assert "1.543 lao động" in answer
+    assert answer.find("1.543 lao động") < answer.find("17 nhà đầu tư") or "17 nhà đầu tư" not in answer
+    assert "Không có thông tin về Hậu Giang" not in answer

@@ -25,6 +25,7 @@ from ingest.normalize import fold, search_syllables
 NEAR = 4
 AROUND = 60  # characters
 MONEY = ("dong", "usd")  # a money unit ends in one of these (folded)
+FIGURE_TYPES = (AnswerType.NUMBER, AnswerType.PERCENT)
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +54,8 @@ def _same() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _figure() -> re.Pattern[str]:
-    units = sorted({u for group in _unit_groups() for u in group}, key=len, reverse=True)
+    # As written and without accents: an OCR report that lost them writes "2.345 lao dong".
+    units = sorted({form for group in _unit_groups() for u in group for form in (u, fold(u))}, key=len, reverse=True)
     alternatives = "|".join(re.escape(u) for u in units)
     return re.compile(rf"(?<![\w.,])(\d+(?:[.,]\d+)*)\s*({alternatives})(?!\w)", re.IGNORECASE)
 
@@ -61,6 +63,29 @@ def _figure() -> re.Pattern[str]:
 # "mấy" is a question word only with its accents ("máy" is a machine); unaccented, "may" is taken.
 ASKING = {True: re.compile(r"\b(?:bao nhiêu|mấy|bn)\b"), False: re.compile(r"\b(?:bao nhieu|may|bn)\b")}
 PART_END = re.compile(r"[,;?!.]|\bvà\b|\bva\b")
+
+
+# "số lao động … là bao nhiêu", "So sánh số lao động …": the unit is named after "số", not
+# after the question word. Unaccented, "so" is also "so sánh", "sơ kết": only a unit after it counts.
+COUNTED = {True: re.compile(r"\bsố\b"), False: re.compile(r"\bso\b")}
+
+
+def _unit_at(syllables: tuple[str, ...] | list[str]) -> str | None:
+    """The unit the syllables start with ("lao dong dang lam" → lao dong), if any."""
+    joined = " ".join(syllables)
+    return next((u for u in _units_by_length() if u != "%" and f"{joined} ".startswith(f"{u} ")), None)
+
+
+@lru_cache(maxsize=1)
+def _units_by_length() -> tuple[str, ...]:
+    return tuple(sorted(_same(), key=len, reverse=True))
+
+
+def _counted_units(text: str, accented: bool) -> list[str]:
+    """The units the text names as counted ("Số lao động", "tổng số dự án"), in order."""
+    lowered = text.lower()
+    found = (_unit_at(search_syllables(lowered[m.end() :])[:6]) for m in COUNTED[accented].finditer(lowered))
+    return [unit for unit in found if unit is not None]
 
 
 @dataclass(frozen=True)
@@ -78,24 +103,26 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
     text = frame.text if frame.accented else fold(frame.text)
     lowered = text.lower()
     asks: list[_Ask] = []
-    units = sorted(_same(), key=len, reverse=True)
     previous_end = 0
     for match in ASKING[frame.accented].finditer(lowered):
         part = PART_END.split(text[match.end() :], maxsplit=1)[0]
         after = tuple(search_syllables(part))
-        before = tuple(search_syllables(lowered[previous_end : match.start()]))  # since the last ask
+        since_last = text[previous_end : match.start()]
+        before = tuple(search_syllables(since_last.lower()))
         previous_end = match.end()
-        joined = " ".join(after)
         percent = part.lstrip().startswith("%")
-        unit = "%" if percent else next((u for u in units if u != "%" and f"{joined} ".startswith(f"{u} ")), None)
+        unit = "%" if percent else _unit_at(after)
+        named_after = unit is not None
         money = frozenset((set(before) | set(after[:2])) & _money_words())
+        if unit is None:  # "số lao động … là bao nhiêu"
+            unit = next(iter(_counted_units(since_last, frame.accented)[-1:]), None)
         if unit is None and money:
             unit = ""  # "vốn bao nhiêu", "bao nhiêu vốn FDI"
-        skip = 0 if unit in (None, "", "%") else len(unit.split())
+        skip = len(unit.split()) if named_after and unit not in ("", "%") else 0
         # "bao nhiêu FDI" names no unit: its words say which figure it is; "bao nhiêu dự án
         # trong nước" names one: the words after it do.
         typed = part.split()
-        after_unit = typed[len(unit.split()) :] if unit else typed  # "%" is a typed word of its own
+        after_unit = typed[len(unit.split()) :] if named_after and unit else typed  # "%" is a typed word of its own
         label = " ".join(typed[:3] if unit is None else after_unit[:2])
         # The words that name the sum, not a place that happens to hold one ("Kim Sơn").
         named = money & set(frame.terms) if unit == "" else frozenset()
@@ -118,7 +145,7 @@ def _fits(unit: str, wanted: str) -> bool:
 
 def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list[str]:
     """The figures of ``quote`` that answer ``frame``'s question, as written ("6,12 tỷ USD")."""
-    if frame.answer_type not in (AnswerType.NUMBER, AnswerType.PERCENT):
+    if frame.answer_type not in FIGURE_TYPES:
         return []
     asks = _asks(frame)
     figures = [m for m in _figure().finditer(quote) if not _is_question_figure(m, frame)]
@@ -159,9 +186,9 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
 def asked_units(frame: QuestionFrame) -> list[str]:
     """The units the question's "bao nhiêu"s ask for, each once, in order ("" a sum of money):
     "thuê bao nhiêu ha và sử dụng bao nhiêu lao động" → ha, lao dong."""
-    if frame.answer_type not in (AnswerType.NUMBER, AnswerType.PERCENT):
-        return []
-    return list(dict.fromkeys(ask.unit for ask in _asks(frame) if ask.unit is not None))
+    asked = [ask.unit for ask in _asks(frame) if ask.unit is not None] if frame.answer_type in FIGURE_TYPES else []
+    # "So sánh số lao động …" asks for figures too, though no "bao nhiêu" says so.
+    return list(dict.fromkeys([*asked, *_counted_units(frame.text, frame.accented)]))
 
 
 def holds_figure(frame: QuestionFrame, quote: str, unit: str) -> bool:

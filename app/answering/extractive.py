@@ -113,28 +113,30 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
     best = eligible[0]
     chosen = [best]
     missing: list[str] = []
+    # A further quote, a comparison's other part included, needs only the bar fitted for a
+    # quote beside the first (``baocao tune``).
+    extra_threshold = weights.extra_threshold_for(frame.several_asked)
     if frame.comparison:
         covered = set(best.constraints.satisfied)
         wanted = [*_comparison_parts(frame)]
+        units = asked_units(frame)
         for part in wanted:
             if part in covered or _quoted_year(part, chosen) or len(chosen) >= MAX_QUOTES:
                 continue
-            holder = next(
-                (
-                    c
-                    for c in eligible
-                    if part in c.constraints.satisfied
-                    and c.probability >= weights.answer_threshold
-                    and not any(_overlaps(c, k) for k in chosen)
-                ),
-                None,
-            )
+            holders = [
+                c
+                for c in eligible
+                if part in c.constraints.satisfied
+                and c.probability >= extra_threshold
+                and not any(_overlaps(c, k) for k in chosen)
+            ]
+            # Each part answered with the figure asked for when one of its sentences states it.
+            holder = max(holders, key=lambda c: any(holds_figure(frame, c.quote, u) for u in units), default=None)
             if holder is None:
-                missing.append(_label(part))
+                missing.append(part)
             else:
                 chosen.append(holder)
                 covered |= holder.constraints.satisfied
-    extra_threshold = weights.extra_threshold_for(frame.several_asked)
     for unit in asked_units(frame) if frame.asks > 1 else ():
         # "bao nhiêu ha … và bao nhiêu lao động": each figure asked gets a quote that states one.
         if len(chosen) >= MAX_QUOTES or any(holds_figure(frame, c.quote, unit) for c in chosen):
@@ -163,6 +165,9 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
             chosen.append(candidate)
             found |= candidate.found
             figures |= set(numbers_in(candidate.quote))
+    # A part no quote was chosen for may still be stated by a further quote.
+    said = set().union(*(c.constraints.satisfied for c in chosen))
+    missing = [_label(part) for part in missing if part not in said]
     return Selection(chosen, missing, None, tuple(scored), frame=frame)
 
 
