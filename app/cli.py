@@ -354,15 +354,29 @@ def tune(
 @app.command()
 def docs() -> None:
     """List the indexed reports."""
-    from app.render import local_time
+    from app.render import LIBRARY_TITLE_CHARS, file_note, local_time, report_name
+    from ingest.normalize import is_ocr_text
 
     service = _service()
+    documents = service.documents()
+    # An OCR title is shown with its accents put back, as the web library shows it.
+    repair = service.accent_restorer().restore if any(is_ocr_text(d.title) for d in documents) else None
     table = Table(title="Tài liệu đã lập chỉ mục")
-    for column in ("mã (doc_id)", "tệp", "trang", "đoạn", "lập chỉ mục lúc (UTC+7)"):
-        table.add_column(column)
-    for doc in service.documents():
-        source = doc.source + (f" ({doc.encoding})" if doc.encoding else "")
-        table.add_row(doc.doc_id, source, str(doc.pages or "—"), str(doc.paragraphs), local_time(doc.indexed_at))
+    table.add_column("mã (doc_id)", no_wrap=True)  # typed back into remove/reindex: never cut
+    table.add_column("báo cáo (kỳ)", ratio=3)
+    table.add_column("tệp", ratio=2)
+    table.add_column("đoạn", justify="right")
+    table.add_column("lập chỉ mục lúc (UTC+7)", ratio=1)
+    for doc in documents:
+        title = repair(doc.title) if repair is not None and is_ocr_text(doc.title) else doc.title
+        pages = f", {doc.pages} trang" if doc.pages else ""
+        table.add_row(
+            doc.doc_id,
+            report_name(title, doc.period, doc.source, LIBRARY_TITLE_CHARS, quoted=False),
+            doc.source + file_note(doc) + pages,
+            str(doc.paragraphs),
+            local_time(doc.indexed_at),
+        )
     console.print(table)
 
 

@@ -85,14 +85,20 @@ def local_time(stamp: str) -> str:
     return moment.astimezone(VIETNAM_TIME).strftime("%d/%m/%Y %H:%M")
 
 
-def _report_name(citation: Citation) -> str:
-    """The report as a reader knows it: its title and period, not its (often hashed) file name."""
-    title = citation.title.strip()
+def report_name(title: str, period: str, source: str, limit: int, quoted: bool = True) -> str:
+    """A report as a reader knows it: its title and period, not its (often hashed) file name
+    (``source``, when it has no title)."""
+    title = title.strip()
     if not title:
-        return citation.doc
-    title = clipped(title, CITED_TITLE_CHARS)
-    period = citation.period.strip()
-    return f"«{title}» ({period})" if period and period.lower() not in title.lower() else f"«{title}»"
+        return source
+    title = clipped(title, limit)
+    title = f"«{title}»" if quoted else title
+    period = period.strip()
+    return f"{title} ({period})" if period and period.lower() not in title.lower() else title
+
+
+def _report_name(citation: Citation) -> str:
+    return report_name(citation.title, citation.period, citation.doc, CITED_TITLE_CHARS)
 
 
 def cited_where(citation: Citation) -> list[str]:
@@ -218,7 +224,8 @@ def render_plain(answer: Answer) -> str:
 LIBRARY_TITLE_CHARS = 110
 
 
-def _file_note(doc: DocumentInfo) -> str:
+def file_note(doc: DocumentInfo) -> str:
+    """What the library says of a report's file beside its name: OCR confidence or converted encoding."""
     if doc.ocr_confidence is not None:
         return f" (OCR, độ tin cậy {doc.ocr_confidence:.0f}%)"
     return f" (bảng mã {doc.encoding})" if doc.encoding else ""
@@ -231,13 +238,13 @@ def render_library(documents: list[DocumentInfo], repair: Repair | None = None) 
         return "*Chưa có báo cáo nào trong chỉ mục. Hãy tải lên báo cáo (PDF, Word, Excel hoặc văn bản).*"
     rows = ["| Tiêu đề | Tệp | Trang | Đoạn | Lập chỉ mục lúc (giờ Việt Nam) |", "|---|---|---:|---:|---|"]
     for doc in documents:
-        title = doc.title or doc.source
+        title = doc.title
         if repair is not None and is_ocr_text(title):
             title = repair(title)
-        title = clipped(title, LIBRARY_TITLE_CHARS)
+        title = report_name(title, doc.period, doc.source, LIBRARY_TITLE_CHARS, quoted=False)
         cells = [
             f"[{escape_markdown(title)}](/source/{doc.doc_id})",
-            escape_markdown(doc.source + _file_note(doc)),
+            escape_markdown(doc.source + file_note(doc)),
             str(doc.pages or "—"),
             str(doc.paragraphs),
             escape_markdown(local_time(doc.indexed_at)),

@@ -131,6 +131,26 @@ def test_the_library_table_links_titles_and_escapes_names():
     assert "Chưa có báo cáo" in render_library([])
 
 
+def test_the_library_names_each_report_by_title_and_period():
+    from vectorstore.chroma_store import DocumentInfo
+
+    doc = DocumentInfo(
+        "0123456789abcdef",
+        "bc.txt",
+        "Báo cáo sơ kết công tác thi đua",
+        "txt",
+        None,
+        3,
+        3,
+        "2031-01-01T00:00:00+00:00",
+        "h",
+        period="6 tháng đầu năm 2031",
+    )
+    assert "[Báo cáo sơ kết công tác thi đua \\(6 tháng đầu năm 2031\\)](/source/" in render_library([doc])
+    untitled = DocumentInfo("0123456789abcdef", "bc.txt", "", "txt", None, 3, 3, "2031-01-01T00:00:00+00:00", "h")
+    assert "[bc\\.txt](/source/" in render_library([untitled])  # no title: the file's name
+
+
 def test_times_are_shown_in_vietnam_time_and_long_section_labels_are_cut():
     from dataclasses import replace
 

@@ -145,3 +145,19 @@ def test_baocao_ask_answers_through_the_running_app_of_the_same_library(
         monkeypatch.setenv("BAOCAO_SAMPLES_DIR", str(tmp_path / "no-samples"))
         other = CliRunner().invoke(cli.app, ["ask", question])
         assert other.exit_code == 0 and "36.818" not in other.output
+
+
+def test_baocao_docs_lists_reports_by_title_and_period_with_whole_ids(
+    sample_service: Baocao, monkeypatch: pytest.MonkeyPatch
+):
+    from typer.testing import CliRunner
+
+    from app import cli
+
+    monkeypatch.setattr(cli, "_service", lambda: sample_service)
+    listed = CliRunner().invoke(cli.app, ["docs"], env={"COLUMNS": "80"})
+    assert listed.exit_code == 0, listed.output
+    for doc in sample_service.documents():
+        assert doc.doc_id in listed.output  # typed back into `baocao remove`: never cut at 80 columns
+    wide = CliRunner().invoke(cli.app, ["docs"], env={"COLUMNS": "250"}).output
+    assert "Sơ kết công tác thi đua" in wide and "(6 tháng đầu năm 2020)" in wide  # title and period, not a file name
