@@ -107,6 +107,7 @@ def test_a_question_with_no_place_has_none():
         ("ket qua 6 thang dau nam 2020", (Period(2020, "h1"),)),
         ("Kết quả 6 tháng cuối năm 2020?", (Period(2020, "h2"),)),
         ("Kết quả 6 tháng đầu năm?", (Period(None, "h1"),)),
+        ("Số lao động đến giữa năm 2031?", (Period(2031, "h1"),)),  # mid-year: the first half's end
         ("Kết quả 9 tháng năm 2021?", (Period(2021, "9m"),)),
         ("Xuất khẩu tháng 6/2020?", (Period(2020, "m6"),)),
         ("Số dự án đến ngày 20/5/2020?", (Period(2020, "until"),)),
@@ -118,6 +119,10 @@ def test_a_question_with_no_place_has_none():
 )
 def test_periods(question, periods):
     assert parse_question(question).periods == periods
+
+
+def test_mid_year_is_a_period_not_a_term():
+    assert "giua" not in parse_question("So sánh số lao động của hai tỉnh đến giữa năm 2031.").terms
 
 
 def test_years_include_both_ends_of_a_range_and_dates():
