@@ -9,6 +9,7 @@ import shutil
 import unicodedata
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ingest import ocr
 from ingest.encodings import Decoded, UndecodableText, decode_text
@@ -20,7 +21,11 @@ from ingest.office import (
     ZIPPED_SPREADSHEETS,
     convert_to_docx,
     read_spreadsheet,
+    table_sentences,
 )
+
+if TYPE_CHECKING:
+    from docx.table import _Row
 
 SUPPORTED_SUFFIXES = (
     ".pdf", ".txt", ".md", ".docx", *SPREADSHEET_SUFFIXES, *CONVERTED_SUFFIXES, *ocr.IMAGE_SUFFIXES
@@ -177,15 +182,29 @@ def _read_docx(path: Path) -> list[PageText]:
 
     try:
         document = docx.Document(str(path))
-        lines = [paragraph.text for paragraph in document.paragraphs]
-        for table in document.tables:
-            for row in table.rows:
-                lines.append(" | ".join(cell.text.strip() for cell in row.cells))
+        # In document order: a table stays under the heading it belongs to.
+        lines: list[str] = []
+        for block in document.iter_inner_content():
+            if isinstance(block, docx.table.Table):
+                lines += table_sentences([_docx_row(row) for row in block.rows])
+            else:
+                lines.append(block.text)
     # SyntaxError: lxml's XMLSyntaxError for malformed XML inside the archive.
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, SyntaxError) as error:
         raise IngestError(path.name, "tệp DOCX bị hỏng", f"the DOCX file is corrupt ({error})") from error
     # One paragraph per line, blank line between: the chunker's "long line" shape.
     return [PageText(None, clean_text("\n\n".join(lines)))]
+
+
+def _docx_row(row: _Row) -> list[str]:
+    """A table row's cells, a cell merged across columns once (python-docx repeats it)."""
+    cells: list[str] = []
+    previous = None
+    for cell in row.cells:
+        if cell._tc is not previous:
+            cells.append(" ".join(cell.text.split()))
+        previous = cell._tc
+    return cells
 
 
 def load_document(path: Path, max_bytes: int, reader: ocr.PageReader | None = None) -> ParsedDocument:

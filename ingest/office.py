@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ingest.models import PageText
-from ingest.normalize import clean_text
+from ingest.normalize import clean_text, fold
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 ZIPPED_SPREADSHEETS = (".xlsx", ".xlsm")  # .xls is an OLE file, not a zip archive
@@ -67,16 +67,45 @@ def _said_with_header(header: str, cell: str) -> str:
     return f"{header}: {cell}"
 
 
+# Columns of a report's table that are not data: its row numbers ("STT"), and its unit ("ĐVT"),
+# which is said after each figure of the row instead.
+ROW_NUMBER_HEADERS = frozenset({"stt", "tt", "so tt", "so thu tu"})
+UNIT_HEADERS = frozenset({"dvt", "don vi", "don vi tinh"})
+
+
 def row_sentence(headers: list[str], cells: list[str]) -> str:
     """ "Kim Sơn — Doanh thu: 12.345 tỷ đồng; Lao động: 678 người": the first cell names the
     row, the others are said with their column's header (its bracketed unit after the number),
-    or alone when the column has none."""
-    named = [(h, c) for h, c in zip(headers, cells, strict=False) if c]
+    or alone when the column has none. A row-number column is left out; a unit column ("ĐVT:
+    tỷ đồng") is said after each of the row's figures."""
+    keys = [fold(h).strip(" .:") for h in headers]
+    unit = next((c for k, c in zip(keys, cells, strict=False) if k in UNIT_HEADERS and c), "")
+    named = [
+        (h, c)
+        for h, k, c in zip(headers, keys, cells, strict=False)
+        if c and k not in ROW_NUMBER_HEADERS and k not in UNIT_HEADERS
+    ]
     if not named:
         return ""
-    parts = [_said_with_header(h, c) for h, c in named[1:]]
+    parts = [_said_with_header(h, _with_unit(c, unit)) for h, c in named[1:]]
     first = named[0][1]
     return f"{first} — {'; '.join(parts)}." if parts else f"{first}."
+
+
+def _with_unit(cell: str, unit: str) -> str:
+    if not unit or not NUMBER_CELL.match(cell) or cell.endswith("%"):
+        return cell
+    return f"{cell}%" if unit == "%" else f"{cell} {unit}"
+
+
+def table_sentences(rows: list[list[str]]) -> list[str]:
+    """A report's table as sentences: when its first filled row is a header (no figure in it)
+    and rows follow, each row said with the headers (``row_sentence``); otherwise each row's
+    cells side by side, as printed."""
+    filled = [row for row in rows if any(row)]
+    if len(filled) > 1 and len(filled[0]) > 1 and not any(NUMBER_CELL.match(c) for c in filled[0]):
+        return [s for s in (row_sentence(filled[0], row) for row in filled[1:]) if s]
+    return [" | ".join(c for c in row if c) for row in filled]
 
 
 Rows = Iterator[list[str]]  # a sheet's rows, each as its cells would be printed

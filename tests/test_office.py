@@ -196,3 +196,46 @@ def test_an_undated_table_does_not_hide_which_year_the_reports_lack(tmp_path: Pa
     service.ingest([report, tmp_path / "tong_hop.xlsx"])
     answer = service.ask("Tổng doanh thu KCN Tân Lập năm 2035 là bao nhiêu?")
     assert answer.refused and "Không có thông tin về năm 2035" in answer.answer, answer.answer
+
+
+@pytest.mark.unit
+def test_a_report_table_is_said_row_by_row_with_its_headers_and_units():
+    from ingest.office import table_sentences
+
+    rows = [
+        ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2031", "Thực hiện"],
+        ["1", "Doanh thu", "tỷ đồng", "1.500", "1.234"],
+        ["", "", "", "", ""],
+        ["2", "Tỷ lệ lấp đầy", "%", "70", "65,5"],
+    ]
+    assert table_sentences(rows) == [
+        "Doanh thu — Kế hoạch năm 2031: 1.500 tỷ đồng; Thực hiện: 1.234 tỷ đồng.",
+        "Tỷ lệ lấp đầy — Kế hoạch năm 2031: 70%; Thực hiện: 65,5%.",
+    ]
+    # No header row (a figure in the first row), or a single row: the cells as printed.
+    assert table_sentences([["Nộp ngân sách", "890 tỷ đồng"]]) == ["Nộp ngân sách | 890 tỷ đồng"]
+    assert table_sentences([["Kim Sơn", "12"], ["Tân Lập", "7"]]) == ["Kim Sơn | 12", "Tân Lập | 7"]
+
+
+def test_a_docx_table_stays_under_its_heading_with_merged_cells_once(tmp_path: Path):
+    from ingest.loaders import load_document
+
+    document = docx.Document()
+    document.add_paragraph("BÁO CÁO KẾT QUẢ NĂM 2031")
+    document.add_paragraph("1. Kết quả thu hút đầu tư")
+    table = document.add_table(rows=3, cols=3)
+    for r, row in enumerate(
+        [["Chỉ tiêu", "Năm 2031", ""], ["Vốn đăng ký (tỷ đồng)", "4.321", ""], ["Ghi chú", "", ""]]
+    ):
+        for c, value in enumerate(row):
+            table.rows[r].cells[c].text = value
+    table.cell(0, 1).merge(table.cell(0, 2))  # a header cell across two columns
+    document.add_paragraph("2. Công tác thi đua")
+    document.add_paragraph("- Khối đã tổ chức hội nghị sơ kết.")
+    path = tmp_path / "bao_cao.docx"
+    document.save(path)
+    text = load_document(path, 10_000_000).pages[0].text
+    row = "Vốn đăng ký (tỷ đồng) — Năm 2031: 4.321."
+    assert row in text
+    assert text.index("1. Kết quả thu hút đầu tư") < text.index(row) < text.index("2. Công tác thi đua")
+    assert "Năm 2031 Năm 2031" not in text and "Năm 2031 | Năm 2031" not in text
