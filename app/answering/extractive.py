@@ -21,6 +21,7 @@ answer the question, cite them, or refuse. Pure logic.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -37,6 +38,7 @@ from ingest.normalize import fold, match_key, numbers_in
 
 MAX_QUOTES = 3
 MAX_QUOTE_CHARS = 420  # a quote longer than this is cut to its clauses about the question
+BULLET = re.compile(r"^\s*[-+•*–]\s+")  # a list item's mark: the quote's own quotation marks frame it
 
 __all__ = ["Lexicon", "Phrasing", "Selection", "answer_extractively", "may_answer", "select_quotes"]
 
@@ -256,7 +258,7 @@ def citation_for(n: int, document: Document, quote: str) -> Citation:
 def _shortened(candidate: Candidate, focus: frozenset[str], limit: int = MAX_QUOTE_CHARS) -> str:
     # OCR damage hides the question's words from single clauses: an OCR quote keeps its start.
     wanted = frozenset() if candidate.features["ocr"] else focus
-    return clip_quote(candidate.quote, wanted, limit, terms_of)
+    return BULLET.sub("", clip_quote(candidate.quote, wanted, limit, terms_of))
 
 
 def _quote_limit(selection: Selection, lines: Sequence[str], frame_line: str, budget: int) -> int:

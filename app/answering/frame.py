@@ -225,6 +225,8 @@ _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
         ),
         (_UNTIL + r"thang\s+\d{1,2}\s*(?:/|-|nam)\s*" + _Y, "until"),
         (_UNTIL + r"(?:nam\s+)?" + _Y, "until"),
+        # "giữa năm 2031": mid-year, the first half's end. ("giữa năm 2031 và năm 2032" is
+        # "between": its years are read all the same, and "giữa" is no content word either way.)
         (r"(?:(?:6|sau)\s+thang(?:\s+dau)?\s+nam|nua\s+dau\s+nam|giua\s+nam)(?:\s+" + _Y + ")?", "h1"),
         (r"(?:(?:6|sau)\s+thang\s+cuoi\s+nam|nua\s+cuoi\s+nam)(?:\s+" + _Y + ")?", "h2"),
         (r"(?:9|chin)\s+thang(?:\s+dau)?(?:\s+nam)?(?:\s+" + _Y + ")?", "9m"),
