@@ -50,7 +50,8 @@ _STAMP_WORDS = re.compile(
 )
 # A leading "date 2031-05" / "2031-05-12" stamp glued to the first paragraph of a stored page.
 _STAMP_PREFIX = re.compile(r"^\s*(?:date\s+)?(\d{4}-\d{2}(?:-\d{2})?)(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\s+(?=\S)", re.I)
-_MOTTO = re.compile(
+# The state motto heading every official document (folded).
+MOTTO = re.compile(
     r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam|doc\s+lap\s*[-–—]\s*tu\s+do\s*[-–—]\s*hanh\s+phuc"
 )
 _DOC_NUMBER = re.compile(r"\bso\s*:\s*\S+")  # "Số: 12/BC-BQL"
@@ -114,7 +115,7 @@ def is_page_chrome(line: str) -> bool:
         return True
     if _PLACE_DATE.search(folded) and len(line.split()) <= 12 and not _SENTENCE_END.search(line):
         return True  # "Kim Sơn, ngày 10 tháng 01 năm 2031" under the motto
-    if _MOTTO.search(folded) and len(_MOTTO.sub("", folded).split()) <= 2:
+    if MOTTO.search(folded) and len(MOTTO.sub("", folded).split()) <= 2:
         return True
     if _DOC_NUMBER.match(folded) and len(line) <= 60:
         return True
@@ -460,6 +461,8 @@ _STOP_WORDS = frozenset(
         "chuc",
     }
 )
+_COMMITTEE = re.compile(r"^(?:uy\s+ban\s+nhan\s+dan|ubnd)\s+")
+_NAMES_PLACE = re.compile(r"\b(?:tinh|thanh\s+pho|tp)\b")
 _HEADER_ISSUER = re.compile(r"^(?:ban\s+quan\s+ly|kh\w{1,3}\s+thi\s+dua|uy\s+ban\s+nhan\s+dan|ubnd|so\s+\w)")
 
 
@@ -516,18 +519,25 @@ def _issuer_in(text: str, ocr: bool) -> str:
 def _header_issuer(lines: list[str], end: int) -> str:
     """The issuing body's upper-case line(s) in an official report's header."""
     best = ""
+    committee_place = ""  # "TỈNH X" of a "UBND TỈNH X" line above the board's
     for index, line in enumerate(lines[:end]):
-        text = _MOTTO.sub("", _folded(line)).strip()
+        text = MOTTO.sub("", _folded(line)).strip()
         if not line or not _HEADER_ISSUER.match(text):
             continue
         # Two-column headers put the motto on the same line: keep only the issuer's part.
         cut = re.search(r"C[ỘO]NG\s+H[ÒO]A", line, re.I)
-        name = line[: cut.start()].strip() if cut and cut.start() > 0 else line
+        own = line[: cut.start()].strip() if cut and cut.start() > 0 else line
+        committee = _COMMITTEE.match(_folded(own))
+        if committee:
+            committee_place = " ".join(own.split()[len(committee.group().split()) :])
+        name = own
         follow = lines[index + 1] if index + 1 < end else ""
         if follow.isupper() and not is_page_chrome(follow) and not _DOC_TYPE.match(_folded(follow)):
             name = f"{name} {follow}"
         if _folded(name).startswith("ban quan ly") or not best:
             best = name  # the board itself beats the provincial committee above it
+    if committee_place and _folded(best).startswith("ban quan ly") and not _NAMES_PLACE.search(_folded(best)):
+        best = f"{best} {committee_place}"  # "UBND TỈNH X" / "BAN QUẢN LÝ CÁC KCN": the board of X
     return best.strip(" -–—")
 
 

@@ -20,12 +20,13 @@ from ingest.office import (
     SPREADSHEET_SUFFIXES,
     ZIPPED_SPREADSHEETS,
     convert_to_docx,
+    is_letterhead,
     read_spreadsheet,
     table_sentences,
 )
 
 if TYPE_CHECKING:
-    from docx.table import _Row
+    from docx.table import _Cell, _Row
 
 SUPPORTED_SUFFIXES = (
     ".pdf", ".txt", ".md", ".docx", *SPREADSHEET_SUFFIXES, *CONVERTED_SUFFIXES, *ocr.IMAGE_SUFFIXES
@@ -186,7 +187,11 @@ def _read_docx(path: Path) -> list[PageText]:
         lines: list[str] = []
         for block in document.iter_inner_content():
             if isinstance(block, docx.table.Table):
-                lines += table_sentences([_docx_row(row) for row in block.rows])
+                rows = [_docx_row(row) for row in block.rows]
+                if is_letterhead(rows):  # each cell's lines, as the head of a report prints them
+                    lines += [p.text for row in block.rows for cell in _distinct(row) for p in cell.paragraphs]
+                else:
+                    lines += table_sentences(rows)
             else:
                 lines.append(block.text)
     # SyntaxError: lxml's XMLSyntaxError for malformed XML inside the archive.
@@ -196,14 +201,22 @@ def _read_docx(path: Path) -> list[PageText]:
     return [PageText(None, clean_text("\n\n".join(lines)))]
 
 
-def _docx_row(row: _Row) -> list[str]:
-    """A table row's cells, a cell merged across columns once (python-docx repeats it)."""
-    cells: list[str] = []
+def _docx_row(row: _Row) -> list[str | None]:
+    """A table row's cells, one per column; None where the cell on the left spans this
+    column too (python-docx repeats a merged cell in every column it covers)."""
+    cells: list[str | None] = []
     previous = None
     for cell in row.cells:
-        if cell._tc is not previous:
-            cells.append(" ".join(cell.text.split()))
+        cells.append(None if cell._tc is previous else " ".join(cell.text.split()))
         previous = cell._tc
+    return cells
+
+
+def _distinct(row: _Row) -> list[_Cell]:
+    cells: list[_Cell] = []
+    for cell in row.cells:
+        if not cells or cell._tc is not cells[-1]._tc:
+            cells.append(cell)
     return cells
 
 

@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from ingest.docframe import MOTTO
 from ingest.models import PageText
 from ingest.normalize import clean_text, fold
 
@@ -87,9 +88,16 @@ def row_sentence(headers: list[str], cells: list[str]) -> str:
     ]
     if not named:
         return ""
-    parts = [_said_with_header(h, _with_unit(c, unit)) for h, c in named[1:]]
+    parts = [_said_with_header(h, c if HEADER_UNIT.match(h) else _with_unit(c, unit)) for h, c in named[1:]]
     first = named[0][1]
     return f"{first} — {'; '.join(parts)}." if parts else f"{first}."
+
+
+def is_letterhead(rows: list[Cells]) -> bool:
+    """The layout table of an official document's head (issuer | state motto, number | place
+    and date) or foot ("Nơi nhận" | signature): text to read line by line, not a data table."""
+    cells = [fold(c) for row in rows for c in row if c]
+    return any(MOTTO.search(c) or c.startswith("noi nhan") for c in cells)
 
 
 def _with_unit(cell: str, unit: str) -> str:
@@ -98,14 +106,38 @@ def _with_unit(cell: str, unit: str) -> str:
     return f"{cell}%" if unit == "%" else f"{cell} {unit}"
 
 
-def table_sentences(rows: list[list[str]]) -> list[str]:
-    """A report's table as sentences: when its first filled row is a header (no figure in it)
-    and rows follow, each row said with the headers (``row_sentence``); otherwise each row's
-    cells side by side, as printed."""
+Cells = list[str | None]  # a table row; None: the cell on its left spans this column too
+
+
+def _is_header(row: Cells) -> bool:
+    return not any(NUMBER_CELL.match(c) for c in row if c)
+
+
+def _spread(row: Cells) -> list[str]:
+    """A header row with a merged cell's text under every column it spans."""
+    out: list[str] = []
+    for cell in row:
+        out.append(out[-1] if cell is None and out else cell or "")
+    return out
+
+
+def table_sentences(rows: list[Cells]) -> list[str]:
+    """A report's table as sentences. When its first filled row is a header (no figure in it)
+    and rows follow, each row is said with the headers (``row_sentence``); a header cell
+    merged across columns ("Thực hiện" over "Năm 2031 | Năm 2032") with the row under it
+    names each column ("Thực hiện Năm 2031"). Otherwise each row's cells side by side, as
+    printed. A data cell merged across columns is said once."""
     filled = [row for row in rows if any(row)]
-    if len(filled) > 1 and len(filled[0]) > 1 and not any(NUMBER_CELL.match(c) for c in filled[0]):
-        return [s for s in (row_sentence(filled[0], row) for row in filled[1:]) if s]
-    return [" | ".join(c for c in row if c) for row in filled]
+    if len(filled) < 2 or len(filled[0]) < 2 or not _is_header(filled[0]):
+        return [" | ".join(c for c in row if c) for row in filled]
+    headers = _spread(filled[0])
+    body = filled[1:]
+    if None in filled[0] and len(body) > 1 and _is_header(body[0]):  # a second header row
+        headers = [
+            " ".join(dict.fromkeys(p for p in pair if p)) for pair in zip(headers, _spread(body[0]), strict=False)
+        ]
+        body = body[1:]
+    return [s for s in (row_sentence(headers, [c or "" for c in row]) for row in body) if s]
 
 
 Rows = Iterator[list[str]]  # a sheet's rows, each as its cells would be printed

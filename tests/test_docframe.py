@@ -64,7 +64,8 @@ def test_web_title_skips_menu_date_stamp_byline_and_caption():
 def test_official_report_title_is_bao_cao_and_its_subject():
     frame = frame_of(OFFICIAL)
     assert frame.title == "BÁO CÁO — Kết quả công tác năm 2031 và nhiệm vụ trọng tâm năm 2032"
-    assert frame.issuer == "BAN QUẢN LÝ CÁC KCN"  # the board, not the motto beside it
+    # The board, not the motto beside it, with the province of the committee above it.
+    assert frame.issuer == "BAN QUẢN LÝ CÁC KCN TỈNH KIM SƠN THƯỢNG"
     assert frame.years[:2] == (2031, 2032)
     assert frame.period_label == "năm 2031"
 

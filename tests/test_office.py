@@ -239,3 +239,39 @@ def test_a_docx_table_stays_under_its_heading_with_merged_cells_once(tmp_path: P
     assert row in text
     assert text.index("1. Kết quả thu hút đầu tư") < text.index(row) < text.index("2. Công tác thi đua")
     assert "Năm 2031 Năm 2031" not in text and "Năm 2031 | Năm 2031" not in text
+
+
+@pytest.mark.unit
+def test_a_header_cell_merged_over_two_columns_names_both_with_the_row_under_it():
+    from ingest.office import table_sentences
+
+    rows = [
+        ["Chỉ tiêu", "Thực hiện 6 tháng", None, "So với cùng kỳ (%)"],
+        ["", "Năm 2031", "Năm 2032", ""],
+        ["Doanh thu", "41.280", "47.615", "115,3"],
+    ]
+    assert table_sentences(rows) == [
+        "Doanh thu — Thực hiện 6 tháng Năm 2031: 41.280; Thực hiện 6 tháng Năm 2032: 47.615; So với cùng kỳ: 115,3%."
+    ]
+    # A unit column ("ĐVT") is not said after a share whose header gives its own unit.
+    shares = [["Chỉ tiêu", "ĐVT", "Thực hiện", "So với kế hoạch (%)"], ["Doanh thu", "tỷ đồng", "1.234", "51,2"]]
+    assert table_sentences(shares) == ["Doanh thu — Thực hiện: 1.234 tỷ đồng; So với kế hoạch: 51,2%."]
+
+
+def test_a_report_head_laid_out_as_a_table_is_read_line_by_line(tmp_path: Path):
+    from ingest.docframe import document_frame
+
+    document = docx.Document()
+    head = document.add_table(rows=2, cols=2)
+    head.cell(0, 0).text = "UBND TỈNH KIM SƠN\nBAN QUẢN LÝ CÁC KCN"
+    head.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    head.cell(1, 0).text = "Số: 12/BC-BQL"
+    head.cell(1, 1).text = "Kim Sơn, ngày 05 tháng 7 năm 2032"
+    for line in ("BÁO CÁO", "Kết quả công tác 6 tháng đầu năm 2032", "I. Kết quả", "Các KCN thu hút 12 dự án."):
+        document.add_paragraph(line)
+    path = tmp_path / "bao_cao.docx"
+    document.save(path)
+    parsed = load_document(path, 10_000_000)
+    frame = document_frame(parsed.pages, path.name)
+    assert frame.title == "BÁO CÁO — Kết quả công tác 6 tháng đầu năm 2032"  # not the motto or the number
+    assert frame.issuer == "BAN QUẢN LÝ CÁC KCN TỈNH KIM SƠN"
