@@ -122,7 +122,7 @@ def is_page_chrome(line: str) -> bool:
     words = line.split()
     if _BYLINE.match(folded) and len(words) <= 6 and not _SENTENCE_END.search(line):
         return True
-    # A menu path of short words; a table row ("Nộp ngân sách | 890 tỷ đồng") has figures.
+    # A menu path of short words; a table row ("Nộp ngân sách | 875 tỷ đồng") has figures.
     if (
         _BREADCRUMB.search(line)
         and not re.search(r"\d", line)

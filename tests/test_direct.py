@@ -62,6 +62,19 @@ def facts(question: str, quote: str) -> list[str]:
             ["1.234 tỷ đồng"],
         ),
         ("Kim Sơn thu hút vốn bao nhiêu?", "Kim Sơn thu hút 12 dự án với 1,2 tỷ USD vốn đầu tư.", ["1,2 tỷ USD"]),
+        # The cue's first word names the figure: FDI projects, not all projects still valid.
+        (
+            "Kim Sơn có bao nhiêu dự án FDI còn hiệu lực?",
+            "Các KCN có 523 dự án còn hiệu lực, trong đó 358 dự án FDI với tổng vốn 9.471 triệu USD.",
+            ["358 dự án"],
+        ),
+        # A table row said as labelled figures: the label the question names.
+        (
+            "Giá trị xuất khẩu của KCN Tân Lập 6 tháng năm 2033 đạt bao nhiêu?",
+            "Giá trị xuất khẩu — Kế hoạch năm 2033: 2.150 triệu USD; Thực hiện 6 tháng năm 2032: 912 triệu USD; "
+            "Thực hiện 6 tháng năm 2033: 1.047 triệu USD; So với kế hoạch: 47,3%.",
+            ["1.047 triệu USD"],
+        ),
         # The unit named after "số", before the question word.
         (
             "Số lao động đang làm việc trong các KCN tỉnh Kim Sơn là bao nhiêu?",

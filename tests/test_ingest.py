@@ -148,7 +148,7 @@ def test_docx_paragraphs_and_tables_are_ingested(empty_service: Baocao, tmp_path
     document.add_paragraph("- Tổng số lao động đang làm việc tại các KCN là 12.345 người.")
     table = document.add_table(rows=1, cols=2)
     table.rows[0].cells[0].text = "Nộp ngân sách"
-    table.rows[0].cells[1].text = "890 tỷ đồng"
+    table.rows[0].cells[1].text = "875 tỷ đồng"
     path = tmp_path / "so_ket.docx"
     document.save(str(path))
     (outcome,) = empty_service.ingest([path])
@@ -156,7 +156,7 @@ def test_docx_paragraphs_and_tables_are_ingested(empty_service: Baocao, tmp_path
     chunks = empty_service.store.all_chunks()
     bullet = next(c for c in chunks if "12.345" in c.text)
     assert bullet.heading == "1.1. Ban Quản lý các KCN tỉnh Thử Nghiệm"
-    assert any("890 tỷ đồng" in c.text for c in chunks)
+    assert any("875 tỷ đồng" in c.text for c in chunks)
 
 
 def test_a_corrupt_docx_is_reported(empty_service: Baocao, tmp_path: Path):

@@ -213,7 +213,7 @@ def test_a_report_table_is_said_row_by_row_with_its_headers_and_units():
         "Tỷ lệ lấp đầy — Kế hoạch năm 2031: 70%; Thực hiện: 65,5%.",
     ]
     # No header row (a figure in the first row), or a single row: the cells as printed.
-    assert table_sentences([["Nộp ngân sách", "890 tỷ đồng"]]) == ["Nộp ngân sách | 890 tỷ đồng"]
+    assert table_sentences([["Nộp ngân sách", "875 tỷ đồng"]]) == ["Nộp ngân sách | 875 tỷ đồng"]
     assert table_sentences([["Kim Sơn", "12"], ["Tân Lập", "7"]]) == ["Kim Sơn | 12", "Tân Lập | 7"]
 
 

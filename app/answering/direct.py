@@ -132,6 +132,18 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
     return asks
 
 
+def _label_before(quote: str, match: re.Match[str]) -> str:
+    """What names a figure in an enumeration: the words since the previous ";" or "—"
+    ("…; nộp ngân sách 2.158 tỷ đồng", "Thực hiện 6 tháng năm 2032: 1.047 triệu USD"), or
+    the words of a "label:" before it; "" for a figure in running prose, where the words
+    before it may name the figure before it ("437 dự án, trong đó 281 dự án FDI và 156 …")."""
+    before = quote[max(0, match.start() - AROUND) : match.start()]
+    cut = max(before.rfind(";"), before.rfind("—"), before.rfind("–"))
+    if cut >= 0:
+        return before[cut + 1 :]
+    return before if before.rstrip().endswith(":") else ""
+
+
 def _words_around(quote: str, match: re.Match[str]) -> set[str]:
     return set(search_syllables(quote[max(0, match.start() - AROUND) : match.end() + AROUND]))
 
@@ -150,6 +162,10 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     asks = _asks(frame)
     figures = [m for m in _figure().finditer(quote) if not _is_question_figure(m, frame)]
     wanted_terms = set(terms)
+    asked = set(search_syllables(frame.text))
+    # A table row ("Doanh thu — Kế hoạch: …; Thực hiện: …", see ``ingest.office``) names
+    # every figure of it by its first cell.
+    row_name = set(search_syllables(quote.split(" — ", 1)[0])) if " — " in quote else set()
     facts: list[str] = []
     taken: set[int] = set()
     previous: str | None = None
@@ -162,13 +178,19 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
         fitting = [m for m in figures if _fits(m.group(2), unit) and m.start() not in taken]
         # A sum of money is the one the question names: "doanh thu … bao nhiêu" is not
         # answered by the investment figure of the same quote.
-        fitting = [m for m in fitting if ask.money <= _words_around(quote, m)]
+        fitting = [m for m in fitting if ask.money <= _words_around(quote, m) | row_name]
         if not fitting:
             continue
 
-        def closeness(match: re.Match[str], cue: tuple[str, ...] = ask.cue) -> tuple[int, int, int]:
-            after = search_syllables(quote[match.end() : match.end() + AROUND])[:NEAR]
-            return (len(set(after) & set(cue)), len(_words_around(quote, match) & wanted_terms), -match.start())
+        def closeness(match: re.Match[str], cue: tuple[str, ...] = ask.cue) -> tuple[int, int, int, int]:
+            after = set(search_syllables(quote[match.end() : match.end() + AROUND])[:NEAR])
+            # The cue's first word names the figure most closely ("bao nhiêu dự án FDI còn hiệu
+            # lực": "358 dự án FDI" over "523 dự án còn hiệu lực").
+            cued = sum(2 if i == 0 else 1 for i, word in enumerate(cue) if word in after)
+            # The figure's own label ("Thực hiện 6 tháng năm 2032: 1.047 triệu USD") against
+            # everything the question says, its numbers included.
+            labelled = len(set(search_syllables(_label_before(quote, match))) & asked)
+            return (cued, labelled, len(_words_around(quote, match) & wanted_terms), -match.start())
 
         best = max(fitting, key=closeness)
         taken.add(best.start())
