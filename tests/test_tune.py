@@ -161,6 +161,22 @@ def test_answer_threshold_finds_a_narrow_gap():
     assert choose_answer_threshold(threshold_cases(0.41, 0.39), BY_DENSE) == pytest.approx(0.40)
 
 
+def test_extra_threshold_ties_go_to_the_middle_of_the_best_range():
+    # The facts are only in a second sentence at p = 0.3: every threshold up to 0.3 gets them
+    # (0.05 … 0.3); the middle one is kept, not the edge, where another index flips answers.
+    cases = [
+        case(
+            f"a{k}",
+            "r1",
+            [at(0.8, "Năm 2031, công tác thu hút đầu tư được chú trọng 2 lần."), at(0.3, RIGHT)],
+            [True, True],
+        )
+        for k in range(3)
+    ]
+    best = [t for t in sorted(tune.EXTRA_GRID) if t <= 0.3]
+    assert tune.choose_extra_threshold(cases, BY_DENSE) == best[len(best) // 2] < 0.3
+
+
 def test_every_threshold_in_the_grid_lies_strictly_inside_zero_and_one():
     assert all(0 < t < 1 for t in tune.THRESHOLD_GRID)
 
