@@ -176,7 +176,7 @@ def _ask_running_app(settings: Settings, question: str, reports: list[str]) -> A
 
 @app.command("eval")
 def evaluate(
-    gold: Annotated[Path, typer.Option("--set", help="Gold questions (.jsonl)")],
+    golds: Annotated[list[Path], typer.Option("--set", help="Gold questions (.jsonl); one per run")],
     output: Annotated[Path | None, typer.Option("--output", help="Write each result as a JSON line")] = None,
     min_hit5: Annotated[float, typer.Option(help="Fail if hit@5 of any report is below")] = 0.0,
     min_key_facts: Annotated[float, typer.Option(help="Fail if key-fact accuracy is below")] = 0.0,
@@ -200,6 +200,15 @@ def evaluate(
     <home>/eval-index and brought up to date each run), so uploads never change the figures."""
     from evals.runner import run_eval
 
+    if len(golds) > 1:  # a second --set used to replace the first without a word
+        _say(
+            errors,
+            "Mỗi lần chạy một --set; chạy lại cho từng tệp (baocao tune nhận nhiều --set) / "
+            "one --set per run: run once per file (baocao tune takes several)",
+            "red",
+        )
+        raise typer.Exit(2)
+    gold = golds[0]
     settings = Settings()
     if live:
         service = _service(settings)

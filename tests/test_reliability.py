@@ -713,6 +713,14 @@ def test_eval_asks_its_own_index_of_the_corpus_not_the_uploads(tmp_path: Path, m
     assert [d.source for d in Baocao(eval_settings).documents()] == ["khac.txt"]
 
 
+def test_eval_refuses_a_second_set_instead_of_silently_dropping_the_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    result = run_cli(monkeypatch, tmp_path / "home", "eval", "--set", str(first), "--set", str(second))
+    assert result.exit_code == 2 and "one --set per run" in result.output
+
+
 def test_a_folder_report_names_every_file_in_it_the_skipped_ones_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     from app.render import one_language_lines
 
