@@ -24,6 +24,7 @@ from ingest.office import (
     read_spreadsheet,
     table_sentences,
 )
+from ingest.pdf_tables import with_tables
 
 if TYPE_CHECKING:
     from docx.table import _Cell, _Row
@@ -137,7 +138,7 @@ def _read_pdf_text(path: Path) -> list[PageText]:
         raise IngestError(
             path.name, "tệp PDF bị hỏng hoặc không đọc được", f"the PDF is corrupt or unreadable ({error})"
         ) from error
-    return pages
+    return with_tables(path, pages)
 
 
 def _decode_text(path: Path, data: bytes) -> Decoded:

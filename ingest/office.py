@@ -133,9 +133,9 @@ def table_sentences(rows: list[Cells]) -> list[str]:
     headers = _spread(filled[0])
     body = filled[1:]
     if None in filled[0] and len(body) > 1 and _is_header(body[0]):  # a second header row
-        headers = [
-            " ".join(dict.fromkeys(p for p in pair if p)) for pair in zip(headers, _spread(body[0]), strict=False)
-        ]
+        # Under it, an empty or spanned cell adds nothing (a header cell spanning both rows).
+        under = [c or "" for c in body[0]]
+        headers = [" ".join(dict.fromkeys(p for p in pair if p)) for pair in zip(headers, under, strict=False)]
         body = body[1:]
     return [s for s in (row_sentence(headers, [c or "" for c in row]) for row in body) if s]
 

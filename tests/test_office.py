@@ -121,6 +121,16 @@ needs_office = pytest.mark.skipif(
 )
 
 
+def saved_by_libreoffice(source: Path, target: str, tmp_path: Path) -> Path:
+    """``source`` converted by LibreOffice (headless, a profile of its own) to ``target``."""
+    import subprocess
+
+    profile = (tmp_path / "profile").as_uri()
+    command = ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", target]
+    subprocess.run([*command, "--outdir", str(tmp_path), str(source)], capture_output=True, timeout=180, check=True)
+    return source.with_suffix("." + target.split(":")[0])
+
+
 def word_file(tmp_path: Path, suffix: str) -> Path:
     """A report saved by LibreOffice in another word-processor format."""
     document = docx.Document()
@@ -129,26 +139,33 @@ def word_file(tmp_path: Path, suffix: str) -> Path:
     document.add_paragraph("- Tổng số lao động đang làm việc tại các KCN là 23.456 người.")
     source = tmp_path / "nguon.docx"
     document.save(source)
-    profile = (tmp_path / "profile").as_uri()
-    target = {".doc": "doc:MS Word 97", ".rtf": "rtf", ".odt": "odt"}[suffix]
-    import subprocess
+    saved_by_libreoffice(source, {".doc": "doc:MS Word 97", ".rtf": "rtf", ".odt": "odt"}[suffix], tmp_path)
+    return source.with_suffix(suffix)
 
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            target,
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        capture_output=True,
-        timeout=180,
-        check=True,
-    )
-    return (tmp_path / "nguon").with_suffix(suffix)
+
+@needs_office
+@pytest.mark.integration
+def test_a_ruled_table_of_a_pdf_is_read_row_by_row_in_its_place(tmp_path: Path):
+    document = docx.Document()
+    document.add_paragraph("1. Kết quả sản xuất kinh doanh")
+    document.add_paragraph("Các chỉ tiêu chủ yếu như sau.")
+    table = document.add_table(rows=3, cols=4, style="Table Grid")
+    rows = [
+        ["Chỉ tiêu", "ĐVT", "Kế hoạch năm 2031", "Thực hiện"],
+        ["Doanh thu", "tỷ đồng", "1.500", "1.234"],
+        ["Lao động", "người", "4.600", "4.512"],
+    ]
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.rows[r].cells[c].text = value
+    document.add_paragraph("2. Công tác thi đua")
+    source = tmp_path / "bao_cao.docx"
+    document.save(source)
+    text = load_document(saved_by_libreoffice(source, "pdf", tmp_path), LIMIT).pages[0].text
+    row = "Doanh thu — Kế hoạch năm 2031: 1.500 tỷ đồng; Thực hiện: 1.234 tỷ đồng."
+    assert row in text  # not "Chỉ tiêu ĐVT Kế hoạch … Doanh thu tỷ đồng 1.500 1.234 Lao động …"
+    assert text.index("1. Kết quả sản xuất") < text.index(row) < text.index("2. Công tác thi đua")
+    assert "Lao động — Kế hoạch năm 2031: 4.600 người; Thực hiện: 4.512 người." in text
 
 
 @needs_office
