@@ -75,6 +75,13 @@ def facts(question: str, quote: str) -> list[str]:
             "Thực hiện 6 tháng năm 2033: 1.047 triệu USD; So với kế hoạch: 47,3%.",
             ["1.047 triệu USD"],
         ),
+        # A clause's function words ("đạt") do not make it the one asked about.
+        (
+            "Doanh thu 9 tháng năm 2035 đạt bao nhiêu % kế hoạch?",
+            "Doanh thu ước đạt 6.417 triệu USD, bằng 76,3% kế hoạch năm; xuất khẩu đạt 4.208 triệu USD, "
+            "bằng 70,2% kế hoạch; nộp ngân sách đạt 2.937 tỷ đồng, bằng 81,7% kế hoạch.",
+            ["76,3%"],
+        ),
         # The unit named after "số", before the question word.
         (
             "Số lao động đang làm việc trong các KCN tỉnh Kim Sơn là bao nhiêu?",

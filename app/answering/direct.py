@@ -135,13 +135,16 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
 def _label_before(quote: str, match: re.Match[str]) -> str:
     """What names a figure in an enumeration: the words since the previous ";" or "—"
     ("…; nộp ngân sách 2.158 tỷ đồng", "Thực hiện 6 tháng năm 2032: 1.047 triệu USD"), or
-    the words of a "label:" before it; "" for a figure in running prose, where the words
-    before it may name the figure before it ("437 dự án, trong đó 281 dự án FDI và 156 …")."""
-    before = quote[max(0, match.start() - AROUND) : match.start()]
+    the words of a "label:" or of the sentence's start before it; "" for a figure further into
+    running prose, where the words before it may name the figure before it ("437 dự án,
+    trong đó 281 dự án FDI và 156 …")."""
+    start = max(0, match.start() - AROUND)
+    before = quote[start : match.start()]
     cut = max(before.rfind(";"), before.rfind("—"), before.rfind("–"))
     if cut >= 0:
         return before[cut + 1 :]
-    return before if before.rstrip().endswith(":") else ""
+    # The sentence's first clause is labelled by its start, as later ones by theirs.
+    return before if start == 0 or before.rstrip().endswith(":") else ""
 
 
 def _words_around(quote: str, match: re.Match[str]) -> set[str]:
@@ -162,7 +165,8 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     asks = _asks(frame)
     figures = [m for m in _figure().finditer(quote) if not _is_question_figure(m, frame)]
     wanted_terms = set(terms)
-    asked = set(search_syllables(frame.text))
+    # What the question names: its content words and its numbers (not "đạt", "bao nhiêu").
+    asked = wanted_terms | {s for s in search_syllables(frame.text) if s.isdigit()}
     # A table row ("Doanh thu — Kế hoạch: …; Thực hiện: …", see ``ingest.office``) names
     # every figure of it by its first cell.
     row_name = set(search_syllables(quote.split(" — ", 1)[0])) if " — " in quote else set()
@@ -188,7 +192,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             # lực": "358 dự án FDI" over "523 dự án còn hiệu lực").
             cued = sum(2 if i == 0 else 1 for i, word in enumerate(cue) if word in after)
             # The figure's own label ("Thực hiện 6 tháng năm 2032: 1.047 triệu USD") against
-            # everything the question says, its numbers included.
+            # what the question names, its numbers included.
             labelled = len(set(search_syllables(_label_before(quote, match))) & asked)
             return (cued, labelled, len(_words_around(quote, match) & wanted_terms), -match.start())
 
