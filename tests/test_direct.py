@@ -82,6 +82,13 @@ def facts(question: str, quote: str) -> list[str]:
             "bằng 70,2% kế hoạch; nộp ngân sách đạt 2.937 tỷ đồng, bằng 81,7% kế hoạch.",
             ["76,3%"],
         ),
+        (
+            "Doanh thu của các KCN 9 tháng năm 2035 đạt bao nhiêu % kế hoạch?",
+            "Doanh thu của các doanh nghiệp trong KCN 9 tháng đầu năm 2035 ước đạt 6.417 triệu USD, bằng 76,3% "
+            "kế hoạch năm; xuất khẩu đạt 4.208 triệu USD, bằng 70,2% kế hoạch; nộp ngân sách đạt 2.937 tỷ "
+            "đồng, bằng 81,7% kế hoạch.",
+            ["76,3%"],
+        ),
         # The unit named after "số", before the question word.
         (
             "Số lao động đang làm việc trong các KCN tỉnh Kim Sơn là bao nhiêu?",

@@ -132,6 +132,16 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
     return asks
 
 
+def _asking_verbs(frame: QuestionFrame) -> set[str]:
+    """The word right before each "bao nhiêu" of the question ("đạt", "là", "bằng")."""
+    text = (frame.text if frame.accented else fold(frame.text)).lower()
+    return {
+        words[-1]
+        for match in ASKING[frame.accented].finditer(text)
+        if (words := search_syllables(text[max(0, match.start() - 20) : match.start()]))
+    }
+
+
 def _label_before(quote: str, match: re.Match[str]) -> str:
     """What names a figure in an enumeration: the words since the previous ";" or "—"
     ("…; nộp ngân sách 2.158 tỷ đồng", "Thực hiện 6 tháng năm 2032: 1.047 triệu USD"), or
@@ -165,8 +175,9 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     asks = _asks(frame)
     figures = [m for m in _figure().finditer(quote) if not _is_question_figure(m, frame)]
     wanted_terms = set(terms)
-    # What the question names: its content words and its numbers (not "đạt", "bao nhiêu").
-    asked = wanted_terms | {s for s in search_syllables(frame.text) if s.isdigit()}
+    # What the question names: its content words and its numbers, but not the verb it asks
+    # with ("đạt bao nhiêu", "là bao nhiêu": every clause of a report "đạt" something).
+    asked = (wanted_terms | {s for s in search_syllables(frame.text) if s.isdigit()}) - _asking_verbs(frame)
     # A table row ("Doanh thu — Kế hoạch: …; Thực hiện: …", see ``ingest.office``) names
     # every figure of it by its first cell.
     row_name = set(search_syllables(quote.split(" — ", 1)[0])) if " — " in quote else set()
