@@ -68,6 +68,9 @@ def _said_with_header(header: str, cell: str) -> str:
     return f"{header}: {cell}"
 
 
+Cells = list[str | None]  # a table row; None: the cell on its left spans this column too
+
+
 # Columns of a report's table that are not data: its row numbers ("STT"), and its unit ("ĐVT"),
 # which is said after each figure of the row instead.
 ROW_NUMBER_HEADERS = frozenset({"stt", "tt", "so tt", "so thu tu"})
@@ -104,9 +107,6 @@ def _with_unit(cell: str, unit: str) -> str:
     if not unit or not NUMBER_CELL.match(cell) or cell.endswith("%"):
         return cell
     return f"{cell}%" if unit == "%" else f"{cell} {unit}"
-
-
-Cells = list[str | None]  # a table row; None: the cell on its left spans this column too
 
 
 def _is_header(row: Cells) -> bool:

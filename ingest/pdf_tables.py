@@ -16,7 +16,7 @@ from typing import Any
 
 from ingest.models import PageText
 from ingest.normalize import clean_text
-from ingest.office import Cells, table_sentences
+from ingest.office import Cells, is_letterhead, table_sentences
 
 log = logging.getLogger(__name__)
 
@@ -26,10 +26,25 @@ def _cells(row: list[str | None]) -> Cells:
     return [None if cell is None else " ".join(cell.split()) for cell in row]
 
 
-def _band(page: Any, top: float, bottom: float) -> str:
-    """The text whose lines' middle lies between ``top`` and ``bottom`` (a line just under a
-    table may start a hair above its bottom rule)."""
-    return page.filter(lambda obj: top <= (obj["top"] + obj["bottom"]) / 2 < bottom).extract_text() or ""
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+def _band(page: Any, top: float, bottom: float, tables: list[Box]) -> str:
+    """The text whose middle lies between ``top`` and ``bottom`` (a line just under a table
+    may start a hair above its bottom rule) and outside every table (text set beside one)."""
+
+    def kept(obj: dict[str, Any]) -> bool:
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return top <= y < bottom and not any(x0 <= x <= x1 and t <= y <= b for x0, t, x1, b in tables)
+
+    return page.filter(kept).extract_text() or ""
+
+
+def _table_text(rows: list[Cells]) -> str:
+    """A data table one row per sentence; an official head or foot laid out as a table line by line."""
+    if is_letterhead(rows):
+        return "\n".join(cell for row in rows for cell in row if cell)
+    return "\n\n".join(table_sentences(rows))
 
 
 def _page_text(page: Any) -> str | None:
@@ -37,14 +52,16 @@ def _page_text(page: Any) -> str | None:
     tables = sorted(page.find_tables(), key=lambda table: table.bbox[1])
     if not tables:
         return None
+    boxes = [table.bbox for table in tables]
     parts: list[str] = []
     top = page.bbox[1]
     for table in tables:
         _, table_top, _, bottom = table.bbox
-        parts.append(_band(page, top, table_top))
-        parts.append("\n\n".join(table_sentences([_cells(row) for row in table.extract()])))
+        parts.append(_band(page, top, table_top, boxes))
+        parts.append(_table_text([_cells(row) for row in table.extract()]))
+        parts.append(_band(page, max(top, table_top), bottom, boxes))  # text set beside the table
         top = max(top, bottom)
-    parts.append(_band(page, top, page.bbox[3] + 1))
+    parts.append(_band(page, top, page.bbox[3] + 1, boxes))
     return "\n\n".join(part for part in parts if part.strip())
 
 
