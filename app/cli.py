@@ -363,7 +363,7 @@ def tune(
 @app.command()
 def docs() -> None:
     """List the indexed reports."""
-    from app.render import LIBRARY_TITLE_CHARS, file_note, local_time, report_name
+    from app.render import file_note, library_title, local_time
     from ingest.normalize import is_ocr_text
 
     service = _service()
@@ -377,11 +377,10 @@ def docs() -> None:
     table.add_column("đoạn", justify="right")
     table.add_column("lập chỉ mục lúc (UTC+7)", ratio=1)
     for doc in documents:
-        title = repair(doc.title) if repair is not None and is_ocr_text(doc.title) else doc.title
         pages = f", {doc.pages} trang" if doc.pages else ""
         table.add_row(
             doc.doc_id,
-            report_name(title, doc.period, doc.source, LIBRARY_TITLE_CHARS, quoted=False),
+            library_title(doc, repair),
             doc.source + file_note(doc) + pages,
             str(doc.paragraphs),
             local_time(doc.indexed_at),

@@ -231,6 +231,13 @@ def file_note(doc: DocumentInfo) -> str:
     return f" (bảng mã {doc.encoding})" if doc.encoding else ""
 
 
+def library_title(doc: DocumentInfo, repair: Repair | None = None) -> str:
+    """A report as the library lists it: its title and period, an accent-less OCR title
+    through ``repair`` when given (as its passages are shown)."""
+    title = repair(doc.title) if repair is not None and is_ocr_text(doc.title) else doc.title
+    return report_name(title, doc.period, doc.source, LIBRARY_TITLE_CHARS, quoted=False)
+
+
 def render_library(documents: list[DocumentInfo], repair: Repair | None = None) -> str:
     """The indexed reports as a Markdown table; each title opens the report in the source view.
     An accent-less OCR title is shown through ``repair`` when given (as its passages are)."""
@@ -238,12 +245,8 @@ def render_library(documents: list[DocumentInfo], repair: Repair | None = None) 
         return "*Chưa có báo cáo nào trong chỉ mục. Hãy tải lên báo cáo (PDF, Word, Excel hoặc văn bản).*"
     rows = ["| Tiêu đề | Tệp | Trang | Đoạn | Lập chỉ mục lúc (giờ Việt Nam) |", "|---|---|---:|---:|---|"]
     for doc in documents:
-        title = doc.title
-        if repair is not None and is_ocr_text(title):
-            title = repair(title)
-        title = report_name(title, doc.period, doc.source, LIBRARY_TITLE_CHARS, quoted=False)
         cells = [
-            f"[{escape_markdown(title)}](/source/{doc.doc_id})",
+            f"[{escape_markdown(library_title(doc, repair))}](/source/{doc.doc_id})",
             escape_markdown(doc.source + file_note(doc)),
             str(doc.pages or "—"),
             str(doc.paragraphs),

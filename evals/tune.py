@@ -190,6 +190,13 @@ def _best_eligible(case: GoldCase, weights: Weights) -> tuple[float, bool]:
     return best_p, best_label
 
 
+def _middle_of_best(grid: Sequence[float], scores: Sequence[int]) -> float:
+    """The middle of the thresholds that score best (a tie is a range, not its edge)."""
+    top = max(scores)
+    winners = [t for t, s in zip(grid, scores, strict=True) if s == top]
+    return winners[len(winners) // 2]
+
+
 def choose_answer_threshold(cases: Sequence[GoldCase], weights: Weights) -> float:
     """The threshold that gets most questions right: answered by a right sentence, or refused
     when unanswerable. Ties go to the middle of the best range."""
@@ -198,9 +205,7 @@ def choose_answer_threshold(cases: Sequence[GoldCase], weights: Weights) -> floa
     for threshold in THRESHOLD_GRID:
         right = sum((p >= threshold and label) if answerable else p < threshold for p, label, answerable in best)
         scores.append(right)
-    top = max(scores)
-    winners = [t for t, s in zip(THRESHOLD_GRID, scores, strict=True) if s == top]
-    return winners[len(winners) // 2]
+    return _middle_of_best(THRESHOLD_GRID, scores)
 
 
 PHRASING = Phrasing(
@@ -230,9 +235,7 @@ def choose_extra_threshold(cases: Sequence[GoldCase], weights: Weights) -> float
     for threshold in grid:
         trial = replace(weights, extra_threshold=threshold, extra_threshold_multi=threshold)
         scores.append(sum(bool(outcome(case, trial).key_facts) for case in cases if case.answerable))
-    top = max(scores)
-    winners = [t for t, s in zip(grid, scores, strict=True) if s == top]
-    return winners[len(winners) // 2]
+    return _middle_of_best(grid, scores)
 
 
 def fit(cases: Sequence[GoldCase], c: float = REGULARISATION_C) -> Weights:

@@ -96,6 +96,7 @@ class _Ask:
     cue: tuple[str, ...]  # the words after it up to the next comma ("bao nhiêu FDI" → fdi)
     label: str  # what says which figure is which when several are asked ("FDI"), as typed
     money: frozenset[str] = frozenset()  # for a sum of money, the words naming it ("doanh", "thu")
+    verb: str = ""  # the word it is asked with ("đạt bao nhiêu" → dat): it names no figure
 
 
 def _asks(frame: QuestionFrame) -> list[_Ask]:
@@ -126,20 +127,10 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
         label = " ".join(typed[:3] if unit is None else after_unit[:2])
         # The words that name the sum, not a place that happens to hold one ("Kim Sơn").
         named = money & set(frame.terms) if unit == "" else frozenset()
-        asks.append(_Ask(unit, after[skip : skip + 2], label, frozenset(named)))
+        asks.append(_Ask(unit, after[skip : skip + 2], label, frozenset(named), before[-1] if before else ""))
     if frame.answer_type is AnswerType.PERCENT:  # "tỷ lệ lấp đầy là bao nhiêu": a share
-        asks = [_Ask("%", ask.cue, "") for ask in asks] or [_Ask("%", (), "")]
+        asks = [_Ask("%", ask.cue, "", verb=ask.verb) for ask in asks] or [_Ask("%", (), "")]
     return asks
-
-
-def _asking_verbs(frame: QuestionFrame) -> set[str]:
-    """The word right before each "bao nhiêu" of the question ("đạt", "là", "bằng")."""
-    text = (frame.text if frame.accented else fold(frame.text)).lower()
-    return {
-        words[-1]
-        for match in ASKING[frame.accented].finditer(text)
-        if (words := search_syllables(text[max(0, match.start() - 20) : match.start()]))
-    }
 
 
 def _label_before(quote: str, match: re.Match[str]) -> str:
@@ -177,7 +168,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     wanted_terms = set(terms)
     # What the question names: its content words and its numbers, but not the verb it asks
     # with ("đạt bao nhiêu", "là bao nhiêu": every clause of a report "đạt" something).
-    asked = (wanted_terms | {s for s in search_syllables(frame.text) if s.isdigit()}) - _asking_verbs(frame)
+    asked = (wanted_terms | {s for s in search_syllables(frame.text) if s.isdigit()}) - {a.verb for a in asks}
     # A table row ("Doanh thu — Kế hoạch: …; Thực hiện: …", see ``ingest.office``) names
     # every figure of it by its first cell.
     row_name = set(search_syllables(quote.split(" — ", 1)[0])) if " — " in quote else set()

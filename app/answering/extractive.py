@@ -118,10 +118,10 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
     # A further quote, a comparison's other part included, needs only the bar fitted for a
     # quote beside the first (``baocao tune``).
     extra_threshold = weights.extra_threshold_for(frame.several_asked)
+    units = asked_units(frame)
     if frame.comparison:
         covered = set(best.constraints.satisfied)
         wanted = [*_comparison_parts(frame)]
-        units = asked_units(frame)
         for part in wanted:
             if part in covered or _quoted_year(part, chosen) or len(chosen) >= MAX_QUOTES:
                 continue
@@ -139,7 +139,7 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
             else:
                 chosen.append(holder)
                 covered |= holder.constraints.satisfied
-    for unit in asked_units(frame) if frame.asks > 1 else ():
+    for unit in units if frame.asks > 1 else ():
         # "bao nhiêu ha … và bao nhiêu lao động": each figure asked gets a quote that states one.
         if len(chosen) >= MAX_QUOTES or any(holds_figure(frame, c.quote, unit) for c in chosen):
             continue
