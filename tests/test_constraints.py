@@ -195,6 +195,26 @@ def test_a_half_year_question_is_not_answered_by_nine_months():
     assert check(question, "Trong 6 tháng, các KCN thu hút 45 dự án.").met
 
 
+def test_the_other_half_of_the_year_does_not_answer():
+    late = "6 tháng cuối năm 2031 các KCN thu hút được bao nhiêu dự án đầu tư?"
+    result = check(late, "Trong 6 tháng đầu năm 2031, các KCN thu hút 45 dự án.")
+    assert not result.met and result.failed == ("6 tháng cuối năm",)
+    # A silent sentence in a paragraph about the other half.
+    paragraph = "Kết quả 6 tháng đầu năm như sau. Các KCN thu hút 45 dự án mới."
+    assert not check(late, "Các KCN thu hút 45 dự án mới.", paragraph=paragraph).met
+    assert check(late, "Trong 6 tháng cuối năm 2031, các KCN thu hút 45 dự án.").met
+    early = "Nửa đầu năm 2031 các KCN thu hút được bao nhiêu dự án đầu tư?"
+    assert not check(early, "Kế hoạch 6 tháng cuối năm 2031: thu hút 45 dự án.").met
+
+
+def test_the_plan_for_the_whole_year_is_no_whole_year_period():
+    # "… bằng mấy phần trăm kế hoạch cả năm": a half-year figure set against the year's plan.
+    question = "6 tháng đầu năm 2031 các KCN thu hút bao nhiêu dự án, bằng mấy phần trăm kế hoạch cả năm?"
+    assert check(question, "Trong 6 tháng đầu năm 2031, các KCN thu hút 45 dự án, bằng 62,5% kế hoạch năm.").met
+    # A question for the whole year still is one.
+    assert not check("Cả năm 2031 thu hút bao nhiêu dự án?", "Trong 6 tháng, các KCN thu hút 45 dự án.").met
+
+
 def test_months_counted_from_the_start_of_the_year_are_an_n_month_span():
     question = "9 tháng đầu năm 2031 thu hút được bao nhiêu dự án đầu tư?"
     assert check(question, "Tính từ đầu năm đến hết tháng 9, các KCN thu hút 45 dự án.").met

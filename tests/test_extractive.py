@@ -320,3 +320,29 @@ def test_each_side_of_a_comparison_is_quoted_with_the_figure_asked_for():
     assert "1.543 lao động" in answer
     assert answer.find("1.543 lao động") < answer.find("17 nhà đầu tư") or "17 nhà đầu tư" not in answer
     assert "Không có thông tin về Hậu Giang" not in answer
+
+
+class FakeOcrLexicon(FakeLexicon):
+    """``FakeLexicon`` whose OCR variants are given: each syllable's misreadings."""
+
+    def __init__(self, documents: list[Document], misread: dict[str, str]) -> None:
+        super().__init__(documents)
+        self._misread = misread
+
+    def variants(self, term: str) -> frozenset[str]:
+        return frozenset([term, *([self._misread[term]] if term in self._misread else [])])
+
+
+def test_a_glossary_phrase_spelled_out_with_ocr_damage_counts_as_the_question_term():
+    from app.answering.features import candidates_for
+    from app.answering.frame import parse_question
+
+    ocr = passage("Nam 2031 cac Ban Quan ly cap moi Gidy ching nhan dang ky dau tu cho 53 du an.")
+    frame = parse_question("Năm 2031 cấp mới Giấy chứng nhận đăng ký đầu tư cho bao nhiêu dự án?")
+    assert "gcndkdt" in frame.terms
+    damaged = FakeOcrLexicon([ocr], {"giay": "gidy", "chung": "ching"})
+    (candidate,) = candidates_for(frame, [ocr], damaged)
+    assert "gcndkdt" in candidate.found
+    # Only OCR's misreadings count: another syllable is no spelling of the phrase.
+    (unread,) = candidates_for(frame, [ocr], FakeOcrLexicon([ocr], {}))
+    assert "gcndkdt" not in unread.found

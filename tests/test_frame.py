@@ -15,9 +15,11 @@ pytestmark = pytest.mark.unit
         ("Tỷ lệ lấp đầy bình quân là bao nhiêu?", AnswerType.PERCENT),
         ("Kim ngạch xuất khẩu đạt bao nhiêu phần trăm kế hoạch?", AnswerType.PERCENT),
         ("Doanh thu tăng bao nhiêu % so với cùng kỳ?", AnswerType.PERCENT),
+        ("Khu vực FDI chiếm tỷ trọng bao nhiêu trong kim ngạch xuất khẩu?", AnswerType.PERCENT),
         ("Ai là Trưởng khối năm 2022?", AnswerType.PERSON),
         ("ai la truong khoi nam 2022", AnswerType.PERSON),
         ("Ông Trần Văn Khoa giữ chức vụ gì?", AnswerType.PERSON),
+        ("Bà Lê Thị Hoa đang giữ cương vị nào ở Sở?", AnswerType.PERSON),
         ("Quy chế được ký vào ngày nào?", AnswerType.DATE),
         ("Khi nào khu kinh tế được thành lập?", AnswerType.DATE),
         ("Hội nghị tổng kết được tổ chức ở đâu?", AnswerType.PLACE),
@@ -53,6 +55,20 @@ def test_an_accentless_question_keeps_content_words_that_fold_like_function_word
     assert not frame.accented
     assert frame.answer_type is AnswerType.NUMBER
     assert frame.terms == ("so", "von", "dau", "tu", "dang", "ky", "moi")
+
+
+def test_glossary_phrases_are_one_term_as_in_the_sentences():
+    # A sentence's "khu công nghiệp" is scored as "kcn", its "đầu tư trong nước" as "ddi" (the
+    # stop word "trong" inside it included): the question's are read the same way.
+    frame = parse_question("Vốn đầu tư trong nước vào các khu công nghiệp là bao nhiêu?")
+    assert frame.terms == ("von", "ddi", "kcn")
+    assert parse_question("von dau tu trong nuoc vao cac KCN la bao nhieu").terms == ("von", "ddi", "kcn")
+
+
+def test_mấy_phần_trăm_asks_for_a_share_and_is_no_term():
+    frame = parse_question("von thu hut dat may phan tram ke hoach")
+    assert frame.answer_type is AnswerType.PERCENT
+    assert frame.terms == ("von", "thu", "hut", "dat", "ke", "hoach")
 
 
 @pytest.mark.parametrize(

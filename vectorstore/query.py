@@ -59,19 +59,35 @@ def _abbreviation_phrases() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]
     return {first: tuple(sorted(pairs, key=lambda pair: -len(pair[0]))) for first, pairs in by_first.items()}
 
 
-def fold_abbreviations(syllables: list[str]) -> list[str]:
-    """Replace spelled-out glossary phrases by their abbreviation token, so that
-    "khu công nghiệp" and "KCN" are one term when answers are scored."""
+@lru_cache(maxsize=1)
+def abbreviation_expansions() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Abbreviation token -> its spelled-out forms, as search syllables."""
+    expansions: dict[str, list[tuple[str, ...]]] = {}
+    for pairs in _abbreviation_phrases().values():
+        for phrase, token in pairs:
+            expansions.setdefault(token, []).append(phrase)
+    return {token: tuple(phrases) for token, phrases in expansions.items()}
+
+
+def abbreviation_spans(syllables: list[str]) -> list[tuple[int, int, str]]:
+    """``(start, end, term)`` for each term of ``fold_abbreviations(syllables)``: a spelled-out
+    glossary phrase spans its syllables, any other term one syllable."""
     phrases = _abbreviation_phrases()
-    out: list[str] = []
+    spans: list[tuple[int, int, str]] = []
     i = 0
     while i < len(syllables):
         for phrase, token in phrases.get(syllables[i], ()):
             if tuple(syllables[i : i + len(phrase)]) == phrase:
-                out.append(token)
+                spans.append((i, i + len(phrase), token))
                 i += len(phrase)
                 break
         else:
-            out.append(syllables[i])
+            spans.append((i, i + 1, syllables[i]))
             i += 1
-    return out
+    return spans
+
+
+def fold_abbreviations(syllables: list[str]) -> list[str]:
+    """Replace spelled-out glossary phrases by their abbreviation token, so that
+    "khu công nghiệp" and "KCN" are one term when answers are scored."""
+    return [term for _, _, term in abbreviation_spans(syllables)]

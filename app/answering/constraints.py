@@ -37,7 +37,9 @@ YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})
 
 # Periods, matched on folded text. A question for a whole year ("cả năm 2032", "đến hết năm
 # 2033") is not answered by a figure for part of it ("từ đầu năm đến 26/9", "đến hết tháng 6").
-WHOLE_YEAR = re.compile(r"\b(?:ca|toan|het|cuoi)\s+nam\b")
+# "kế hoạch cả năm" names the year's plan, not the period of the figure ("6 tháng đạt 62%
+# kế hoạch cả năm").
+WHOLE_YEAR = re.compile(r"\b(?<!hoach )(?:ca|toan|het|cuoi)\s+nam\b")
 PART_OF_YEAR = re.compile(
     r"\b(?:\d{1,2}|mot|hai|ba|sau|chin)\s+thang\b|\bquy\s+(?:[ivx]+|\d)\b|\btu\s+dau\s+nam\b"
     r"|\b(?:het|den)\s+thang\b|\b(?:den|tinh den)\s+(?:ngay\s+)?\d{1,2}\s*[-/]\s*\d{1,2}\b"
@@ -52,6 +54,12 @@ N_MONTHS = re.compile(r"\b\d{1,2}\s+thang\b")  # "9 tháng": a span asked as suc
 # A monthly report's period label ("tháng 11/2031") is an N-month span for a cumulative
 # paragraph ("lũy kế từ đầu năm đến nay").
 MONTH_OF_YEAR = re.compile(r"\bthang\s+(\d{1,2})\s*/\s*(?:19|20)\d{2}\b")
+# The two halves of a year: a question for one is not answered by a sentence or paragraph
+# about the other ("kế hoạch 6 tháng cuối năm" in a half-year report).
+HALVES = {
+    "6 tháng đầu năm": re.compile(r"\b(?:6|06|sau)\s+thang\s+dau\s+nam\b|\bnua\s+dau\s+nam\b"),
+    "6 tháng cuối năm": re.compile(r"\b(?:6|06|sau)\s+thang\s+cuoi\s+nam\b|\bnua\s+cuoi\s+nam\b"),
+}
 YEAR_END_REVIEW = re.compile(r"\btong\s+ket\b")
 MID_YEAR_REVIEW = re.compile(r"\bso\s+ket\b")
 CUMULATIVE = re.compile(r"\b(?:tu\s+dau\s+nam|luy\s+ke)\b")
@@ -304,11 +312,12 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
 def _check_period(
     question: str, sentence: str, context: PassageContext, record: Callable[[str, bool, bool], None]
 ) -> None:
-    whole, _, months = period_parts(question)
+    whole, part, months = period_parts(question)
+    whole = whole and not part  # "6 tháng cuối năm" is part of the year
     asked = fold(question)
     # A year-end review ("hội nghị tổng kết") is about the whole year; a "sơ kết" about part of it.
     whole = whole or (bool(YEAR_END_REVIEW.search(asked)) and not MID_YEAR_REVIEW.search(asked))
-    if not (whole or months):
+    if _other_half(asked, sentence, context.paragraph_text, record) or not (whole or months):
         return
     sentence_whole, sentence_part, sentence_months = period_parts(sentence)
     _, paragraph_part, paragraph_months = period_parts(context.paragraph_text)
@@ -332,6 +341,22 @@ def _check_period(
         in_own = span in sentence_months
         silent = not sentence_months
         record(label, in_own, silent and (span in paragraph_months or span in framing_months or to_date))
+
+
+def _other_half(asked: str, sentence: str, paragraph: str, record: Callable[[str, bool, bool], None]) -> bool:
+    """Record a failed half-year when the sentence (or, silent, its paragraph) is about the
+    other half of the year than the question; True when it did."""
+    wanted = [label for label, pattern in HALVES.items() if pattern.search(asked)]
+    if len(wanted) != 1:
+        return False
+    for text in (fold(sentence), fold(paragraph)):
+        stated = {label for label, pattern in HALVES.items() if pattern.search(text)}
+        if stated:
+            if wanted[0] in stated:
+                return False
+            record(wanted[0], False, False)
+            return True
+    return False
 
 
 def _check_distinctions(

@@ -19,11 +19,16 @@ from importlib import resources
 
 from app.answering.frame import AnswerType, QuestionFrame
 from ingest.normalize import fold, search_syllables
+from vectorstore.query import fold_abbreviations
 
 # A figure's own clause: the cue ("bao nhiêu FDI") must follow it within a few syllables
 # ("281 dự án FDI"), the question's other words lie within about ten syllables either side.
 NEAR = 4
 AROUND = 60  # characters
+LABEL_BOUNDARIES = (";", ":", "—", "–")
+PERIOD_WORDS = frozenset({"nam", "thang", "quy"})  # before a number, they name a period
+AFTER_FIGURE = (",", ")", " và ")  # what ends the words that follow a figure and describe it
+PART_OF_PREVIOUS = re.compile(r"\btrong (?:so )?do\b|\bgom\b")  # "trong (số) đó", "(bao) gồm"
 MONEY = ("dong", "usd")  # a money unit ends in one of these (folded)
 FIGURE_TYPES = (AnswerType.NUMBER, AnswerType.PERCENT)
 
@@ -99,6 +104,17 @@ class _Ask:
     verb: str = ""  # the word it is asked with ("đạt bao nhiêu" → dat): it names no figure
 
 
+def _cue(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The first two words after the unit, up to a year ("bao nhiêu trong năm 2031": the
+    period is a constraint of the question, not a word that names the figure)."""
+    cue: list[str] = []
+    for i, word in enumerate(words[:2]):
+        if word.isdigit() or (word in PERIOD_WORDS and words[i + 1 : i + 2] and words[i + 1].isdigit()):
+            break
+        cue.append(word)
+    return tuple(cue)
+
+
 def _asks(frame: QuestionFrame) -> list[_Ask]:
     """Each "bao nhiêu" of the question, in order ("bao nhiêu % kế hoạch" → %, cue ke hoach)."""
     text = frame.text if frame.accented else fold(frame.text)
@@ -127,29 +143,41 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
         label = " ".join(typed[:3] if unit is None else after_unit[:2])
         # The words that name the sum, not a place that happens to hold one ("Kim Sơn").
         named = money & set(frame.terms) if unit == "" else frozenset()
-        asks.append(_Ask(unit, after[skip : skip + 2], label, frozenset(named), before[-1] if before else ""))
+        asks.append(_Ask(unit, _cue(after[skip:]), label, frozenset(named), before[-1] if before else ""))
     if frame.answer_type is AnswerType.PERCENT:  # "tỷ lệ lấp đầy là bao nhiêu": a share
         asks = [_Ask("%", ask.cue, "", verb=ask.verb) for ask in asks] or [_Ask("%", (), "")]
     return asks
 
 
-def _label_before(quote: str, match: re.Match[str]) -> str:
-    """What names a figure in an enumeration: the words since the previous ";" or "—"
-    ("…; nộp ngân sách 2.158 tỷ đồng", "Thực hiện 6 tháng năm 2032: 1.047 triệu USD"), or
-    the words of a "label:" or of the sentence's start before it; "" for a figure further into
-    running prose, where the words before it may name the figure before it ("437 dự án,
-    trong đó 281 dự án FDI và 156 …")."""
+def _label_before(quote: str, match: re.Match[str], previous_end: int = 0) -> str:
+    """What names a figure: the words before it since the previous ";", ":" or "—", within
+    about ten syllables ("…; nộp ngân sách 2.158 tỷ đồng", "cụ thể: Tổng doanh thu đạt 101 tỷ
+    USD", "với tổng vốn đăng ký là 6.307 tỷ đồng"); a "label:" just before it names it
+    ("Thực hiện 6 tháng năm 2032: 1.047 triệu USD"). After another figure of its unit, the
+    words up to the first "," ")" or "và" still describe that one ("281 dự án có vốn nước
+    ngoài (FDI) và 156 dự án": nothing names 156; "40.071 người, tăng 5.823 người": "tăng")."""
     start = max(0, match.start() - AROUND)
-    before = quote[start : match.start()]
-    cut = max(before.rfind(";"), before.rfind("—"), before.rfind("–"))
-    if cut >= 0:
-        return before[cut + 1 :]
-    # The sentence's first clause is labelled by its start, as later ones by theirs.
-    return before if start == 0 or before.rstrip().endswith(":") else ""
+    before = quote[max(start, previous_end) : match.start()].rstrip()
+    if before.endswith(":"):
+        before = before[:-1]
+    ends = [before.rfind(mark) + 1 for mark in LABEL_BOUNDARIES if mark in before]
+    if ends:
+        return before[max(ends) :]
+    if previous_end > start:
+        ends = [before.find(mark) + len(mark) for mark in AFTER_FIGURE if mark in before]
+        return before[min(ends, default=0) :]
+    return before
+
+
+def _terms(text: str) -> set[str]:
+    """Search syllables of ``text`` and its glossary terms ("đầu tư nước ngoài" is also "fdi"),
+    as the question's terms are folded."""
+    syllables = search_syllables(text)
+    return set(syllables) | set(fold_abbreviations(syllables))
 
 
 def _words_around(quote: str, match: re.Match[str]) -> set[str]:
-    return set(search_syllables(quote[max(0, match.start() - AROUND) : match.end() + AROUND]))
+    return _terms(quote[max(0, match.start() - AROUND) : match.end() + AROUND])
 
 
 def _fits(unit: str, wanted: str) -> bool:
@@ -171,7 +199,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     asked = (wanted_terms | {s for s in search_syllables(frame.text) if s.isdigit()}) - {a.verb for a in asks}
     # A table row ("Doanh thu — Kế hoạch: …; Thực hiện: …", see ``ingest.office``) names
     # every figure of it by its first cell.
-    row_name = set(search_syllables(quote.split(" — ", 1)[0])) if " — " in quote else set()
+    row_name = _terms(quote.split(" — ", 1)[0]) if " — " in quote else set()
     facts: list[str] = []
     taken: set[int] = set()
     previous: str | None = None
@@ -181,22 +209,31 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
         if unit is None:
             continue
         previous = unit
-        fitting = [m for m in figures if _fits(m.group(2), unit) and m.start() not in taken]
+        same_unit = [m for m in figures if _fits(m.group(2), unit)]
+        fitting = [m for m in same_unit if m.start() not in taken]
         # A sum of money is the one the question names: "doanh thu … bao nhiêu" is not
         # answered by the investment figure of the same quote.
         fitting = [m for m in fitting if ask.money <= _words_around(quote, m) | row_name]
         if not fitting:
             continue
 
-        def closeness(match: re.Match[str], cue: tuple[str, ...] = ask.cue) -> tuple[int, int, int, int]:
+        def closeness(
+            match: re.Match[str], cue: tuple[str, ...] = ask.cue, same_unit: list[re.Match[str]] = same_unit
+        ) -> tuple[int, bool, int, int, int]:
             after = set(search_syllables(quote[match.end() : match.end() + AROUND])[:NEAR])
             # The cue's first word names the figure most closely ("bao nhiêu dự án FDI còn hiệu
             # lực": "358 dự án FDI" over "523 dự án còn hiệu lực").
             cued = sum(2 if i == 0 else 1 for i, word in enumerate(cue) if word in after)
             # The figure's own label ("Thực hiện 6 tháng năm 2032: 1.047 triệu USD") against
             # what the question names, its numbers included.
-            labelled = len(set(search_syllables(_label_before(quote, match))) & asked)
-            return (cued, labelled, len(_words_around(quote, match) & wanted_terms), -match.start())
+            previous = max((m.end() for m in same_unit if m.end() <= match.start()), default=0)
+            label = _label_before(quote, match, previous)
+            labelled = len(_terms(label) & asked)
+            # "67,65%, trong số đó 4 khu lấp đầy 100%": a part of the figure before it, not
+            # the answer to a question whose cue names no part ("bao nhiêu FDI" names one).
+            part = previous and PART_OF_PREVIOUS.search(fold(quote[previous : match.start()]))
+            whole = bool(cue) or not part
+            return (cued, whole, labelled, len(_words_around(quote, match) & wanted_terms), -match.start())
 
         best = max(fitting, key=closeness)
         taken.add(best.start())

@@ -25,7 +25,7 @@ from app.answering.instructions import is_instruction
 from app.answering.people import names_a_person
 from ingest.normalize import looks_accentless, numbers_in, search_syllables
 from ingest.sentences import CAPITAL, rejoin_abbreviations, sentence_end
-from vectorstore.query import fold_abbreviations
+from vectorstore.query import abbreviation_expansions, fold_abbreviations
 
 # A sentence ends at ". " before a capital, and at "." before a bullet ("… năm. - Tiếp tục").
 SENTENCE_END = re.compile(rf"{sentence_end().pattern}|(?<=\.)\s*(?=[-+]\s)")
@@ -145,6 +145,30 @@ def question_weights(frame: QuestionFrame, lexicon: Lexicon) -> dict[str, float]
     return {t: lexicon.idf(t) for t in dict.fromkeys(terms)}
 
 
+class _OcrSpelled:
+    """Terms of an OCR text, a glossary term of the question counted as found where the text
+    spells it out with a syllable misread, so that it was not folded into the term ("Gidy ching
+    nhan dang ky dau tu" for the question's "giấy chứng nhận đăng ký đầu tư")."""
+
+    def __init__(self, question_terms: set[str], lexicon: Lexicon, ocr: bool) -> None:
+        expansions = abbreviation_expansions()
+        self.wanted = {term: expansions[term] for term in question_terms if term in expansions} if ocr else {}
+        self.lexicon = lexicon
+
+    def _spells(self, phrase: tuple[str, ...], raw: list[str]) -> bool:
+        variants = [self.lexicon.variants(s) for s in phrase]
+        return any(
+            all(raw[start + k] in variants[k] for k in range(len(phrase)))
+            for start in range(len(raw) - len(phrase) + 1)
+        )
+
+    def found(self, raw: list[str], folded: list[str]) -> set[str]:
+        terms = set(folded)
+        missing = {t: phrases for t, phrases in self.wanted.items() if t not in terms}
+        terms |= {t for t, phrases in missing.items() if any(self._spells(p, raw) for p in phrases)}
+        return terms
+
+
 def passage_candidates(
     frame: QuestionFrame,
     document: Document,
@@ -156,10 +180,13 @@ def passage_candidates(
     meta = document.metadata
     headings = list(meta.get("headings", []))
     title = str(meta.get("title", ""))
-    context_terms = set(terms_of(" ".join([title, *headings[-2:]])))
-    paragraph_terms = context_terms | set(terms_of(document.page_content))
     ocr = looks_accentless(document.page_content)
     question_terms = set(weights)
+    spelled = _OcrSpelled(question_terms, lexicon, ocr)
+    context_syllables = search_syllables(" ".join([title, *headings[-2:]]))
+    context_terms = spelled.found(context_syllables, fold_abbreviations(context_syllables))
+    paragraph_syllables = search_syllables(document.page_content)
+    paragraph_terms = context_terms | spelled.found(paragraph_syllables, fold_abbreviations(paragraph_syllables))
     total = sum(weights.values()) or 1.0
     focus = max(weights, key=lambda t: weights[t]) if weights else None
     pairs_wanted = {f"{a}_{b}" for a, b in itertools.pairwise(frame.terms)}
@@ -174,7 +201,7 @@ def passage_candidates(
             continue  # an instruction to the reader is never an answer, however well it matches
         searched = search_syllables(quote)
         syllables = fold_abbreviations(searched)
-        present = set(syllables)
+        present = spelled.found(searched, syllables)
         if ocr:
             present |= {t for t in question_terms if lexicon.variants(t) & present}
         pairs = {f"{a}_{b}" for a, b in itertools.pairwise(syllables)}

@@ -19,6 +19,7 @@ from importlib import resources
 
 from ingest.gazetteer import PlaceMention, Token, find_places, is_accented, same_syllable, tokenize
 from ingest.normalize import fold, search_syllables
+from vectorstore.query import abbreviation_spans
 
 
 class AnswerType(StrEnum):
@@ -544,14 +545,17 @@ def parse_question(question: str) -> QuestionFrame:
     for hit in strong:  # the question word of a cue, even one unsafe to drop alone ("ở đâu" -> "dau")
         cue_syllables = [part for part in hit.phrase.parts if part is not None]
         dropped.update(i for i, (acc, _) in zip(hit.positions, cue_syllables, strict=True) if acc in stop_accented)
-    terms: list[str] = []
+    syllables: list[tuple[str, bool]] = []  # search syllable, whether it is a stop word
     for i, token in enumerate(tokens):
         if i in dropped or token.text.isdigit():
             continue
         # A marked syllable is compared accented even in a question typed mostly without accents.
-        if token.acc in stop_accented if accented or token.marked else token.fld in stop_folded:
-            continue
-        terms.extend(s for s in search_syllables(token.text) if len(s) > 1)
+        stop = token.acc in stop_accented if accented or token.marked else token.fld in stop_folded
+        syllables.extend((s, stop) for s in search_syllables(token.text) if len(s) > 1)
+    # Glossary phrases are folded as a sentence's are ("khu công nghiệp" → "kcn", "đầu tư
+    # trong nước" → "ddi", stop words included), so both sides name them by one term.
+    spans = abbreviation_spans([s for s, _ in syllables])
+    terms = [term for start, end, term in spans if end - start > 1 or not syllables[start][1]]
 
     provinces = _keys(parsed.places, "province")
     regions = _keys(parsed.places, "region")
