@@ -65,6 +65,13 @@ def test_glossary_phrases_are_one_term_as_in_the_sentences():
     assert parse_question("von dau tu trong nuoc vao cac KCN la bao nhieu").terms == ("von", "ddi", "kcn")
 
 
+def test_the_verb_of_reported_speech_asked_for_is_no_term():
+    # "lưu ý … điều gì" asks what was said; the sentence that says it does not repeat "lưu ý".
+    frame = parse_question("Về khen thưởng năm 2031, bà Lê Thị Hoa lưu ý các Ban Quản lý điều gì?")
+    assert frame.terms == ("khen", "thuong", "bql")
+    assert parse_question("Ông Trần Văn Khoa nhấn mạnh những gì về thi đua?").terms == ("thi", "dua")
+
+
 def test_mấy_phần_trăm_asks_for_a_share_and_is_no_term():
     frame = parse_question("von thu hut dat may phan tram ke hoach")
     assert frame.answer_type is AnswerType.PERCENT

@@ -5,7 +5,9 @@ picked out of the quote that answers it ("**437 dự án** [1]"). Pure; the unit
 A figure is a number with its unit. The question says which unit it wants: the words after
 "bao nhiêu" / "mấy" ("bao nhiêu dự án" → dự án), "%" for a share; a money question ("vốn",
 "doanh thu"… "đạt bao nhiêu") takes a money unit. Of the quote's figures in that unit, the
-one with most of the question's words close by is taken. When no figure fits, there is no
+one the question's cue follows is taken, then a whole over a part of it ("…, trong đó …"),
+then the one whose own label (the words of its clause before it) names most of the question,
+then the one with most of the question's words close by. When no figure fits, there is no
 direct answer and the quote speaks alone: a wrong bold figure is worse than none.
 """
 
@@ -226,12 +228,11 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             cued = sum(2 if i == 0 else 1 for i, word in enumerate(cue) if word in after)
             # The figure's own label ("Thực hiện 6 tháng năm 2032: 1.047 triệu USD") against
             # what the question names, its numbers included.
-            previous = max((m.end() for m in same_unit if m.end() <= match.start()), default=0)
-            label = _label_before(quote, match, previous)
-            labelled = len(_terms(label) & asked)
+            after_figure = max((m.end() for m in same_unit if m.end() <= match.start()), default=0)
+            labelled = len(_terms(_label_before(quote, match, after_figure)) & asked)
             # "67,65%, trong số đó 4 khu lấp đầy 100%": a part of the figure before it, not
             # the answer to a question whose cue names no part ("bao nhiêu FDI" names one).
-            part = previous and PART_OF_PREVIOUS.search(fold(quote[previous : match.start()]))
+            part = after_figure and PART_OF_PREVIOUS.search(fold(quote[after_figure : match.start()]))
             whole = bool(cue) or not part
             return (cued, whole, labelled, len(_words_around(quote, match) & wanted_terms), -match.start())
 
