@@ -70,7 +70,13 @@ _OFFICE = re.compile(
     r"^(?:nguyen\s+)?(?:pho\s+)?(?:truong\s+ban|uy\s+vien|giam\s+doc|chu\s+tich|bi\s+thu|tong\s+bien\s+tap|tong\s+giam\s+doc)\b"
 )
 _DOC_TYPE = re.compile(r"^(?:bao\s+cao|to\s+trinh|ke\s+hoach|thong\s+bao|quyet\s+dinh|chuong\s+trinh)\b")
-_GREETING = re.compile(r"^(?:kinh\s+gui|noi\s+nhan|can\s+cu)\b")
+# Openings of an official document's first body paragraph (never the rest of its title):
+# "Kính gửi", "Căn cứ …", "Thực hiện Văn bản số …".
+_GREETING = re.compile(
+    r"^(?:kinh\s+gui|noi\s+nhan|can\s+cu"
+    r"|thuc\s+hien\s+(?:van\s+ban|cong\s+van|ke\s+hoach|quyet\s+dinh|chi\s+thi|nghi\s+quyet|thong\s+bao"
+    r"|huong\s+dan|chi\s+dao|y\s+kien|chuong\s+trinh))\b"
+)
 _NUMBERED = re.compile(r"^(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s+\S")
 _BULLET = re.compile(r"^[-+•*–—▪●○]\s*")
 
@@ -222,6 +228,16 @@ def _paragraphs(lines: list[str]) -> list[str]:
     return [" ".join(group) for group in groups if group]
 
 
+def _doc_type_then_subject(line: str) -> str | None:
+    """ "BÁO CÁO Kết quả …" on one line (OCR reads a centred title and its subject as one):
+    "BÁO CÁO — Kết quả …"; None when the line is not so. Every document type is two words."""
+    words = line.split()
+    head, rest = words[:2], words[2:]
+    if rest and all(w.isupper() for w in head) and not rest[0].isupper() and _DOC_TYPE.match(_folded(" ".join(head))):
+        return f"{' '.join(head)} — {' '.join(rest)}"
+    return None
+
+
 def _official_title(lines: list[str]) -> tuple[str, int] | None:
     """ "BÁO CÁO" (+ wrapped upper-case lines) — subject line(s), and the header's end index."""
     content = [i for i, line in enumerate(lines) if line][:_HEAD_LINES]
@@ -230,9 +246,12 @@ def _official_title(lines: list[str]) -> tuple[str, int] | None:
         folded = _folded(line)
         if _is_body(line):
             return None
-        if not (_DOC_TYPE.match(folded) and (line.isupper() or len(line.split()) <= 3)):
+        if not _DOC_TYPE.match(folded):
             continue
-        title = [line]
+        joined = _doc_type_then_subject(line)
+        if joined is None and not (line.isupper() or len(line.split()) <= 3):
+            continue
+        title = [line] if joined is None else [joined]
         j = i + 1
         while j < len(lines) and _continues(title[-1], lines[j]):
             title.append(lines[j])
@@ -521,24 +540,45 @@ def _header_issuer(lines: list[str], end: int) -> str:
     best = ""
     committee_place = ""  # "TỈNH X" of a "UBND TỈNH X" line above the board's
     for index, line in enumerate(lines[:end]):
-        text = MOTTO.sub("", _folded(line)).strip()
-        if not line or not _HEADER_ISSUER.match(text):
-            continue
-        # Two-column headers put the motto on the same line: keep only the issuer's part.
-        cut = re.search(r"C[ỘO]NG\s+H[ÒO]A", line, re.I)
-        own = line[: cut.start()].strip() if cut and cut.start() > 0 else line
-        committee = _COMMITTEE.match(_folded(own))
-        if committee:
-            committee_place = " ".join(own.split()[len(committee.group().split()) :])
-        name = own
-        follow = lines[index + 1] if index + 1 < end else ""
-        if follow.isupper() and not is_page_chrome(follow) and not _DOC_TYPE.match(_folded(follow)):
-            name = f"{name} {follow}"
-        if _folded(name).startswith("ban quan ly") or not best:
-            best = name  # the board itself beats the provincial committee above it
+        # Two-column headers put the motto on the same line (OCR may interleave the columns):
+        # the issuer's parts are the line's pieces outside the motto.
+        for own in _outside_motto(line):
+            if not _HEADER_ISSUER.match(_folded(own)):
+                continue
+            best, committee_place = _header_piece(own, lines, index, end, best, committee_place)
     if committee_place and _folded(best).startswith("ban quan ly") and not _NAMES_PLACE.search(_folded(best)):
         best = f"{best} {committee_place}"  # "UBND TỈNH X" / "BAN QUẢN LÝ CÁC KCN": the board of X
     return best.strip(" -–—")
+
+
+def _outside_motto(line: str) -> list[str]:
+    """The pieces of a header line outside the state motto ("UBND TỈNH X CỘNG HÒA … VIỆT NAM
+    BAN QUẢN LÝ …" → "UBND TỈNH X", "BAN QUẢN LÝ …"); folding keeps one word per word."""
+    words = line.split()
+    folded = _folded(line)
+    pieces, start = [], 0
+    for match in MOTTO.finditer(folded):
+        first = folded[: match.start()].count(" ")
+        last = folded[: match.end()].count(" ") + 1
+        pieces.append(" ".join(words[start:first]))
+        start = last
+    pieces.append(" ".join(words[start:]))
+    return [piece.strip(" -–—") for piece in pieces if piece.strip(" -–—")]
+
+
+def _header_piece(own: str, lines: list[str], index: int, end: int, best: str, committee_place: str) -> tuple[str, str]:
+    """The issuer so far and the committee's place, after one issuer piece of header line
+    ``index`` (an upper-case line under it is the rest of its name)."""
+    committee = _COMMITTEE.match(_folded(own))
+    if committee:
+        committee_place = " ".join(own.split()[len(committee.group().split()) :])
+    name = own
+    follow = lines[index + 1] if index + 1 < end else ""
+    if follow.isupper() and not is_page_chrome(follow) and not _DOC_TYPE.match(_folded(follow)):
+        name = f"{name} {follow}"
+    if _folded(name).startswith("ban quan ly") or not best:
+        best = name  # the board itself beats the provincial committee above it
+    return best, committee_place
 
 
 def _without_suffix(name: str) -> str:

@@ -52,11 +52,13 @@ def _cell(value: object, number_format: str) -> str:
 # A column header's unit in brackets: "Doanh thu (tỷ đồng)", "Lao động (người)", "Tỷ lệ (%)".
 HEADER_UNIT = re.compile(r"^(?P<name>.+?)\s*\((?P<unit>[^()]{1,20})\)\s*$")
 NUMBER_CELL = re.compile(r"^-?\d[\d.,]*%?$")
+SHARE_HEADER = re.compile(r"(?:^|\s)%(?:\s|$)")  # a header with "%" as a word of its own
 
 
 def _said_with_header(header: str, cell: str) -> str:
     """ "Doanh thu: 12.345 tỷ đồng": a number is said with the unit its header gives in
-    brackets, as a report would write it (so the figure is found with its unit)."""
+    brackets, or "%" when the header has it as a word ("% kế hoạch: 52,7%"), as a report would
+    write it (so the figure is found with its unit)."""
     if not header:
         return cell
     with_unit = HEADER_UNIT.match(header)
@@ -65,6 +67,8 @@ def _said_with_header(header: str, cell: str) -> str:
         if unit != "%":
             return f"{with_unit['name']}: {cell} {unit}"
         return f"{with_unit['name']}: {cell if cell.endswith('%') else cell + '%'}"
+    if SHARE_HEADER.search(header) and NUMBER_CELL.match(cell) and not cell.endswith("%"):
+        return f"{header}: {cell}%"  # "% kế hoạch", "Tỷ lệ %": the column holds shares
     return f"{header}: {cell}"
 
 

@@ -70,6 +70,45 @@ def test_official_report_title_is_bao_cao_and_its_subject():
     assert frame.period_label == "năm 2031"
 
 
+# A scanned header as Tesseract reads it: the two columns on one line, the title and its
+# subject on another.
+SCANNED_HEADER = """UBND TỈNH KIM SƠN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM BAN QUẢN LÝ CÁC KCN Độc lập - Tự do - Hạnh phúc
+
+Kim Sơn, ngày 28 tháng 6 năm 2033 Số: 84/BC-BQL
+
+BÁO CÁO Kết quả hoạt động 6 tháng đầu năm 2033 và phương hướng 6 tháng cuối năm 2033
+
+Thực hiện Văn bản số 17/UBND-KT ngày 05/6/2033 của UBND tỉnh, Ban Quản lý báo cáo như sau:
+"""
+
+# A text PDF's lines: the subject wraps, and the first body line opens "Thực hiện Văn bản …".
+PDF_HEADER = """UBND TỈNH KIM SƠN
+BAN QUẢN LÝ CÁC KHU
+CÔNG NGHIỆP
+Số: 84/BC-BQL
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+BÁO CÁO
+Kết quả hoạt động 6 tháng đầu năm 2033 và phương hướng 6 tháng
+cuối năm 2033
+Thực hiện Văn bản số 17/UBND-KT ngày 05/6/2033 của UBND tỉnh về việc
+báo cáo kết quả, Ban Quản lý báo cáo như sau:
+"""
+
+
+def test_a_scanned_header_gives_the_title_and_the_board():
+    frame = frame_of(SCANNED_HEADER)
+    assert frame.title == "BÁO CÁO — Kết quả hoạt động 6 tháng đầu năm 2033 và phương hướng 6 tháng cuối năm 2033"
+    assert frame.issuer == "BAN QUẢN LÝ CÁC KCN TỈNH KIM SƠN"
+    assert frame.period_label == "6 tháng đầu năm 2033"
+
+
+def test_the_first_body_line_is_no_part_of_the_title():
+    frame = frame_of(PDF_HEADER)
+    assert frame.title == "BÁO CÁO — Kết quả hoạt động 6 tháng đầu năm 2033 và phương hướng 6 tháng cuối năm 2033"
+    assert frame.issuer == "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH KIM SƠN"
+
+
 def test_period_labels():
     assert frame_of("Sơ kết công tác thi đua 6 tháng đầu năm 2033 của Khối\n\nNội dung.").period_label == (
         "6 tháng đầu năm 2033"

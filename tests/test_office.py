@@ -45,6 +45,11 @@ def test_a_row_is_one_sentence_that_keeps_its_headers():
         "Kim Sơn — Vốn: 12,5 triệu USD; Tỷ lệ: 43,1%; Ghi chú (nếu có): mở rộng."
     )
     assert row_sentence(["a", "b"], ["", ""]) == ""
+    # "%" as a word of the header: the column holds shares, said as such.
+    headers = ["Chỉ tiêu", "Kế hoạch năm", "Thực hiện 6 tháng", "% kế hoạch"]
+    assert row_sentence(headers, ["Lao động tăng mới (người)", "12.000", "6.320", "52,7"]) == (
+        "Lao động tăng mới (người) — Kế hoạch năm: 12.000; Thực hiện 6 tháng: 6.320; % kế hoạch: 52,7%."
+    )
 
 
 @pytest.mark.unit
