@@ -85,7 +85,8 @@ def row_sentence(headers: list[str], cells: list[str]) -> str:
     """ "Kim Sơn — Doanh thu: 12.345 tỷ đồng; Lao động: 678 người": the first cell names the
     row, the others are said with their column's header (its bracketed unit after the number),
     or alone when the column has none. A row-number column is left out; a unit column ("ĐVT:
-    tỷ đồng") is said after each of the row's figures."""
+    tỷ đồng"), or the unit in brackets after the row's name, is said after each of the row's
+    figures but those of a column of shares ("% kế hoạch")."""
     keys = [fold(h).strip(" .:") for h in headers]
     unit = next((c for k, c in zip(keys, cells, strict=False) if k in UNIT_HEADERS and c), "")
     named = [
@@ -95,8 +96,14 @@ def row_sentence(headers: list[str], cells: list[str]) -> str:
     ]
     if not named:
         return ""
-    parts = [_said_with_header(h, c if HEADER_UNIT.match(h) else _with_unit(c, unit)) for h, c in named[1:]]
     first = named[0][1]
+    # "Lao động tăng mới (người)": the row's indicator names its unit, as a unit column would.
+    in_name = HEADER_UNIT.match(first)
+    unit = unit or (in_name["unit"].strip() if in_name else "")
+    parts = [
+        _said_with_header(h, c if HEADER_UNIT.match(h) or SHARE_HEADER.search(h) else _with_unit(c, unit))
+        for h, c in named[1:]
+    ]
     return f"{first} — {'; '.join(parts)}." if parts else f"{first}."
 
 

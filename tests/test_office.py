@@ -48,7 +48,7 @@ def test_a_row_is_one_sentence_that_keeps_its_headers():
     # "%" as a word of the header: the column holds shares, said as such.
     headers = ["Chỉ tiêu", "Kế hoạch năm", "Thực hiện 6 tháng", "% kế hoạch"]
     assert row_sentence(headers, ["Lao động tăng mới (người)", "12.000", "6.320", "52,7"]) == (
-        "Lao động tăng mới (người) — Kế hoạch năm: 12.000; Thực hiện 6 tháng: 6.320; % kế hoạch: 52,7%."
+        "Lao động tăng mới (người) — Kế hoạch năm: 12.000 người; Thực hiện 6 tháng: 6.320 người; % kế hoạch: 52,7%."
     )
 
 
@@ -270,7 +270,7 @@ def test_a_docx_table_stays_under_its_heading_with_merged_cells_once(tmp_path: P
     path = tmp_path / "bao_cao.docx"
     document.save(path)
     text = load_document(path, 10_000_000).pages[0].text
-    row = "Vốn đăng ký (tỷ đồng) — Năm 2031: 4.321."
+    row = "Vốn đăng ký (tỷ đồng) — Năm 2031: 4.321 tỷ đồng."
     assert row in text
     assert text.index("1. Kết quả thu hút đầu tư") < text.index(row) < text.index("2. Công tác thi đua")
     assert "Năm 2031 Năm 2031" not in text and "Năm 2031 | Năm 2031" not in text
