@@ -163,7 +163,7 @@ def test_answer_threshold_finds_a_narrow_gap():
 
 def test_extra_threshold_ties_go_to_the_middle_of_the_best_range():
     # The facts are only in a second sentence at p = 0.3: every threshold up to 0.3 gets them
-    # (0.05 … 0.3); the middle one is kept, not the edge, where another index flips answers.
+    # (0.01 … 0.3); the middle one is kept, not the edge, where another index flips answers.
     cases = [
         case(
             f"a{k}",
