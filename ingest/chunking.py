@@ -156,6 +156,41 @@ def _blocks(pages: list[PageText]) -> list[_Block]:
     return blocks
 
 
+OFFICE_LINE_MAX = 120  # "Trưởng ban Quản lý Khu kinh tế …": an office, not a sentence
+
+
+def _is_office_line(block: _Block) -> bool:
+    text = block.text
+    return len(block.lines) == 1 and len(text) <= OFFICE_LINE_MAX and bool(_OFFICE.match(text))
+
+
+def _person_boxes(blocks: list[_Block]) -> list[_Block]:
+    """A person's name and the lines of office beside it (an article's author box: "Lê Văn
+    A" / "Ủy viên …," / "Trưởng ban …"; a signature: "TRƯỞNG BAN" / "Lê Văn A") as one
+    paragraph, name first, so that "Trưởng ban … là ai" finds the name with the office."""
+    out: list[_Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if len(block.lines) == 1 and _PERSON.match(block.text):
+            offices: list[_Block] = []
+            while out and _is_office_line(out[-1]) and len(offices) < 3:
+                offices.insert(0, out.pop())
+            j = i + 1
+            while j < len(blocks) and _is_office_line(blocks[j]) and len(offices) < 3:
+                offices.append(blocks[j])
+                j += 1
+            if offices:
+                said = ", ".join(o.text.rstrip(",.") for o in offices)
+                # Said as a sentence: a short line without a full stop would be taken for a heading.
+                out.append(_Block([f"{block.text}, {said}."], block.page))
+                i = j
+                continue
+        out.append(block)
+        i += 1
+    return out
+
+
 def _split_long(text: str) -> list[str]:
     if len(text) <= MAX_CHUNK_CHARS:
         return [text]
@@ -210,7 +245,7 @@ def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: Docum
     stack: list[tuple[float, str]] = []
     chunks: list[Chunk] = []
     paragraph = 0
-    blocks = _blocks(pages)
+    blocks = _person_boxes(_blocks(pages))
     # Short lines above the headline are the site's menu ("Kinh tế", "Tin tức"), not sections.
     title_at = next((i for i, b in enumerate(blocks[:_TOP_BLOCKS]) if b.text and b.text in title), 0)
     for index, block in enumerate(blocks):

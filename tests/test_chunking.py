@@ -132,3 +132,26 @@ def test_a_short_report_keeps_every_paragraph_even_the_one_its_title_is_made_fro
     assert "Các KCN thu hút 45 dự án trong quý I năm 2031." in texts
     assert ("Tổng vốn đạt 120 triệu USD." in texts) is ("Tổng vốn" in text)
     assert [c.paragraph for c in chunks] == list(range(1, len(chunks) + 1))
+
+
+AUTHOR_BOX = """Kim Sơn thu hút đầu tư mới vào các khu công nghiệp trong năm 2031
+
+Lê Văn An
+
+Ủy viên Ban Chấp hành Đảng bộ tỉnh,
+
+Trưởng ban Quản lý Khu kinh tế Kim Sơn
+
+Năm 2031, các KCN thu hút 40 dự án mới với tổng vốn đăng ký 900 tỷ đồng, tăng 12% so với năm trước.
+
+TRƯỞNG BAN
+
+Trần Thị Bình
+"""
+
+
+def test_a_name_and_its_lines_of_office_are_one_paragraph():
+    texts = [c.text for c in chunk_document("d", "a.txt", [PageText(None, AUTHOR_BOX)])]
+    assert "Lê Văn An, Ủy viên Ban Chấp hành Đảng bộ tỉnh, Trưởng ban Quản lý Khu kinh tế Kim Sơn." in texts
+    assert "Trần Thị Bình, TRƯỞNG BAN." in texts  # a signature: the office above the name
+    assert not any(t in ("Lê Văn An", "Trưởng ban Quản lý Khu kinh tế Kim Sơn") for t in texts)
