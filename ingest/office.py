@@ -57,7 +57,7 @@ SHARE_HEADER = re.compile(r"(?:^|\s)%(?:\s|$)")  # a header with "%" as a word o
 
 def _said_with_header(header: str, cell: str) -> str:
     """ "Doanh thu: 12.345 tỷ đồng": a number is said with the unit its header gives in
-    brackets, or "%" when the header has it as a word ("% kế hoạch: 52,7%"), as a report would
+    brackets, or "%" when the header has it as a word ("% kế hoạch: 48,6%"), as a report would
     write it (so the figure is found with its unit)."""
     if not header:
         return cell

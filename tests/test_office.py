@@ -47,8 +47,8 @@ def test_a_row_is_one_sentence_that_keeps_its_headers():
     assert row_sentence(["a", "b"], ["", ""]) == ""
     # "%" as a word of the header: the column holds shares, said as such.
     headers = ["Chỉ tiêu", "Kế hoạch năm", "Thực hiện 6 tháng", "% kế hoạch"]
-    assert row_sentence(headers, ["Lao động tăng mới (người)", "12.000", "6.320", "52,7"]) == (
-        "Lao động tăng mới (người) — Kế hoạch năm: 12.000 người; Thực hiện 6 tháng: 6.320 người; % kế hoạch: 52,7%."
+    assert row_sentence(headers, ["Lao động tăng mới (người)", "9.500", "4.617", "48,6"]) == (
+        "Lao động tăng mới (người) — Kế hoạch năm: 9.500 người; Thực hiện 6 tháng: 4.617 người; % kế hoạch: 48,6%."
     )
 
 

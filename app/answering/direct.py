@@ -154,10 +154,10 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
 def _label_before(quote: str, match: re.Match[str], previous_end: int = 0) -> str:
     """What names a figure: the words before it since the previous ";", ":" or "—", within
     about ten syllables ("…; nộp ngân sách 2.158 tỷ đồng", "cụ thể: Tổng doanh thu đạt 101 tỷ
-    USD", "với tổng vốn đăng ký là 6.307 tỷ đồng"); a "label:" just before it names it
+    USD", "với tổng vốn đăng ký là 5.286 tỷ đồng"); a "label:" just before it names it
     ("Thực hiện 6 tháng năm 2032: 1.047 triệu USD"). After another figure of its unit, the
     words up to the first "," ")" or "và" still describe that one ("281 dự án có vốn nước
-    ngoài (FDI) và 156 dự án": nothing names 156; "40.071 người, tăng 5.823 người": "tăng")."""
+    ngoài (FDI) và 156 dự án": nothing names 156; "43.218 người, tăng 3.917 người": "tăng")."""
     start = max(0, match.start() - AROUND)
     before = quote[max(start, previous_end) : match.start()].rstrip()
     if before.endswith(":"):
@@ -230,7 +230,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             # what the question names, its numbers included.
             after_figure = max((m.end() for m in same_unit if m.end() <= match.start()), default=0)
             labelled = len(_terms(_label_before(quote, match, after_figure)) & asked)
-            # "67,65%, trong số đó 4 khu lấp đầy 100%": a part of the figure before it, not
+            # "58,34%, trong số đó 4 khu lấp đầy 100%": a part of the figure before it, not
             # the answer to a question whose cue names no part ("bao nhiêu FDI" names one).
             part = after_figure and PART_OF_PREVIOUS.search(fold(quote[after_figure : match.start()]))
             whole = bool(cue) or not part
