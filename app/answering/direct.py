@@ -153,7 +153,7 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
 
 def _label_before(quote: str, match: re.Match[str], previous_end: int = 0) -> str:
     """What names a figure: the words before it since the previous ";", ":" or "—", within
-    about ten syllables ("…; nộp ngân sách 2.158 tỷ đồng", "cụ thể: Tổng doanh thu đạt 101 tỷ
+    about ten syllables ("…; nộp ngân sách 2.158 tỷ đồng", "cụ thể: Tổng doanh thu đạt 87 tỷ
     USD", "với tổng vốn đăng ký là 5.286 tỷ đồng"); a "label:" just before it names it
     ("Thực hiện 6 tháng năm 2032: 1.047 triệu USD"). After another figure of its unit, the
     words up to the first "," ")" or "và" still describe that one ("281 dự án có vốn nước
