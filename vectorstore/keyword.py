@@ -37,7 +37,7 @@ from ingest.normalize import (
     search_syllables,
     with_bigrams,
 )
-from vectorstore.query import fold_abbreviations
+from vectorstore.query import chunk_terms, syllable_terms
 
 Tokenizer = Callable[[str], list[str]]
 FUZZY_MIN_LENGTH = 3  # shorter syllables have too many neighbours at one edit
@@ -68,16 +68,6 @@ def _postings_digests(folder: Path) -> dict[str, str]:
         for p in sorted(folder.rglob("*"))
         if p.is_file() and p.name != SEGMENT_FILE
     }
-
-
-def syllable_terms(syllables: list[str]) -> set[str]:
-    """Terms of search-form syllables; "KCN" and "khu công nghiệp" count as one term."""
-    return set(syllables) | set(fold_abbreviations(syllables))
-
-
-def chunk_terms(text: str) -> set[str]:
-    """Search-form terms of a text (see ``syllable_terms``)."""
-    return syllable_terms(search_syllables(text))
 
 
 def document_terms_of(chunks: Iterable[Chunk]) -> frozenset[str]:

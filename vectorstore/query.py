@@ -91,3 +91,13 @@ def fold_abbreviations(syllables: list[str]) -> list[str]:
     """Replace spelled-out glossary phrases by their abbreviation token, so that
     "khu công nghiệp" and "KCN" are one term when answers are scored."""
     return [term for _, _, term in abbreviation_spans(syllables)]
+
+
+def syllable_terms(syllables: list[str]) -> set[str]:
+    """Terms of search-form syllables; "KCN" and "khu công nghiệp" count as one term."""
+    return set(syllables) | set(fold_abbreviations(syllables))
+
+
+def chunk_terms(text: str) -> set[str]:
+    """Search-form terms of a text (see ``syllable_terms``)."""
+    return syllable_terms(search_syllables(text))

@@ -21,7 +21,7 @@ from importlib import resources
 
 from app.answering.frame import AnswerType, QuestionFrame
 from ingest.normalize import fold, search_syllables
-from vectorstore.query import fold_abbreviations
+from vectorstore.query import chunk_terms
 
 # A figure's own clause: the cue ("bao nhiêu FDI") must follow it within a few syllables
 # ("281 dự án FDI"), the question's other words lie within about ten syllables either side.
@@ -171,15 +171,8 @@ def _label_before(quote: str, match: re.Match[str], previous_end: int = 0) -> st
     return before
 
 
-def _terms(text: str) -> set[str]:
-    """Search syllables of ``text`` and its glossary terms ("đầu tư nước ngoài" is also "fdi"),
-    as the question's terms are folded."""
-    syllables = search_syllables(text)
-    return set(syllables) | set(fold_abbreviations(syllables))
-
-
 def _words_around(quote: str, match: re.Match[str]) -> set[str]:
-    return _terms(quote[max(0, match.start() - AROUND) : match.end() + AROUND])
+    return chunk_terms(quote[max(0, match.start() - AROUND) : match.end() + AROUND])
 
 
 def _fits(unit: str, wanted: str) -> bool:
@@ -201,7 +194,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     asked = (wanted_terms | {s for s in search_syllables(frame.text) if s.isdigit()}) - {a.verb for a in asks}
     # A table row ("Doanh thu — Kế hoạch: …; Thực hiện: …", see ``ingest.office``) names
     # every figure of it by its first cell.
-    row_name = _terms(quote.split(" — ", 1)[0]) if " — " in quote else set()
+    row_name = chunk_terms(quote.split(" — ", 1)[0]) if " — " in quote else set()
     facts: list[str] = []
     taken: set[int] = set()
     previous: str | None = None
@@ -229,7 +222,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             # The figure's own label ("Thực hiện 6 tháng năm 2032: 1.047 triệu USD") against
             # what the question names, its numbers included.
             after_figure = max((m.end() for m in same_unit if m.end() <= match.start()), default=0)
-            labelled = len(_terms(_label_before(quote, match, after_figure)) & asked)
+            labelled = len(chunk_terms(_label_before(quote, match, after_figure)) & asked)
             # "58,34%, trong số đó 4 khu lấp đầy 100%": a part of the figure before it, not
             # the answer to a question whose cue names no part ("bao nhiêu FDI" names one).
             part = after_figure and PART_OF_PREVIOUS.search(fold(quote[after_figure : match.start()]))

@@ -152,13 +152,18 @@ class _OcrSpelled:
 
     def __init__(self, question_terms: set[str], lexicon: Lexicon, ocr: bool) -> None:
         expansions = abbreviation_expansions()
-        self.wanted = {term: expansions[term] for term in question_terms if term in expansions} if ocr else {}
-        self.lexicon = lexicon
+        # Each spelled-out form as the misreadings each of its syllables may take, once per
+        # passage rather than once per sentence.
+        self.wanted = {
+            term: tuple(tuple(lexicon.variants(s) for s in phrase) for phrase in expansions[term])
+            for term in question_terms
+            if ocr and term in expansions
+        }
 
-    def _spells(self, phrase: tuple[str, ...], raw: list[str]) -> bool:
-        variants = [self.lexicon.variants(s) for s in phrase]
+    @staticmethod
+    def _spells(phrase: tuple[frozenset[str], ...], raw: list[str]) -> bool:
         return any(
-            all(raw[start + k] in variants[k] for k in range(len(phrase)))
+            all(raw[start + k] in variants for k, variants in enumerate(phrase))
             for start in range(len(raw) - len(phrase) + 1)
         )
 
