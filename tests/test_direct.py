@@ -131,6 +131,12 @@ def facts(question: str, quote: str) -> list[str]:
             "góp 73% vào tổng kim ngạch xuất khẩu.",
             ["73%"],
         ),
+        # A share asked beside a count: each gets its own figure, the share the one the cue names.
+        (
+            "6 tháng đầu năm 2031 các KCN Kim Sơn cấp mới bao nhiêu dự án, bằng mấy phần trăm kế hoạch năm?",
+            "Trong 6 tháng đầu năm 2031, cấp mới cho 07 dự án, bằng 175% so với cùng kỳ và bằng 58,3% kế hoạch năm.",
+            ["07 dự án", "58,3%"],
+        ),
     ],
 )
 def test_the_figure_asked_for_is_picked_out_of_the_quote(question: str, quote: str, expected: list[str]):

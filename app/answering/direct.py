@@ -147,7 +147,11 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
         named = money & set(frame.terms) if unit == "" else frozenset()
         asks.append(_Ask(unit, _cue(after[skip:]), label, frozenset(named), before[-1] if before else ""))
     if frame.answer_type is AnswerType.PERCENT:  # "tỷ lệ lấp đầy là bao nhiêu": a share
-        asks = [_Ask("%", ask.cue, "", verb=ask.verb) for ask in asks] or [_Ask("%", (), "")]
+        # ... but a count named beside it stays a count ("cấp mới bao nhiêu dự án, bằng mấy
+        # phần trăm kế hoạch": the projects, then the share).
+        asks = [ask if ask.unit not in (None, "", "%") else _Ask("%", ask.cue, "", verb=ask.verb) for ask in asks] or [
+            _Ask("%", (), "")
+        ]
     return asks
 
 

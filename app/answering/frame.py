@@ -308,7 +308,7 @@ def _is_numeral(token: Token) -> bool:
 
 
 def _capitalised_run(text: str, tokens: Sequence[Token], i: int, stop: set[int]) -> int:
-    """End (exclusive) of the run of capitalised syllables from ``i`` ("Tân Trường", "Phú Mỹ 3")."""
+    """End (exclusive) of the run of capitalised syllables from ``i`` ("Tân Lập", "Kim Sơn 3")."""
     ends = {p.parts[0][0] for p in _words().get("name_end", ()) if p.parts and p.parts[0]}
     j = i
     while j < len(tokens) and j - i < MAX_NAME_SYLLABLES and j not in stop:
@@ -445,7 +445,7 @@ def _parse(text: str) -> _Parsed:
     cue_tokens = (
         set() if title_case else {h.positions[0] for h in _hits(text, tokens, _CUE_KINDS, accented) if h.positions}
     )
-    # Names stop at places and periods ("KCN Tân Trường Hải Dương"), and a "zone" that is only a
+    # Names stop at places and periods ("KCN Tân Lập Hải Dương"), and a "zone" that is only a
     # place name ("các KCN Đồng Nai") is the province's zones: no run starts on a place.
     taken = place_tokens | period_tokens
     zones, zone_tokens = _zones(text, tokens, title_case, accented, taken | cue_tokens)
