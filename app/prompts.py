@@ -26,6 +26,8 @@ def extractive_phrasing() -> Phrasing:
         intro=data["intro"],
         item_with_heading=data["item_with_heading"],
         item=data["item"],
+        heading_group=data["heading_group"],
+        item_under_heading=data["item_under_heading"],
         missing=data["missing"],
         nearest=data["nearest"],
         related=data["related"],

@@ -101,12 +101,13 @@ def _report_name(citation: Citation) -> str:
     return report_name(citation.title, citation.period, citation.doc, CITED_TITLE_CHARS)
 
 
-def cited_where(citation: Citation) -> list[str]:
+def cited_where(citation: Citation, with_report: bool = True) -> list[str]:
     """Where a citation points, as staff read it: report title and period, the board or bloc
-    that issued it (unless the title names it), section, page, paragraph."""
-    where = [_report_name(citation)]
+    that issued it (unless the title names it), section, page, paragraph. ``with_report``
+    False: the report was named by the citation just above, only the place in it is new."""
+    where = [_report_name(citation)] if with_report else []
     issuer = citation.issuer.strip()
-    if issuer and fold(issuer) not in fold(citation.title):
+    if with_report and issuer and fold(issuer) not in fold(citation.title):
         where.append(clipped(issuer, CITED_ISSUER_CHARS))
     if citation.heading:
         where.append(f"mục «{clipped(citation.heading, CITED_HEADING_CHARS)}»")
@@ -185,7 +186,10 @@ def render_answer(answer: Answer, show_rewrite: bool = False, repair: Repair | N
     if not answer.citations:
         return body
     sources = []
+    previous_report = None
     for citation in answer.citations:
+        # Passages of one report cited one after another name the report once.
+        with_report, previous_report = citation.doc_id != previous_report, citation.doc_id
         url = source_url(citation.doc_id, citation.paragraph, citation.quote)
         note = ""
         if repair is not None and citation.n in repaired:
@@ -193,7 +197,7 @@ def render_answer(answer: Answer, show_rewrite: bool = False, repair: Repair | N
                 citation, title=repair(citation.title), heading=repair(citation.heading), issuer=repair(citation.issuer)
             )
             note = f" *({OCR_NOTE})*"
-        where = ", ".join(escape_markdown(part) for part in cited_where(citation))
+        where = ", ".join(escape_markdown(part) for part in cited_where(citation, with_report))
         sources.append(f"[**[{citation.n}]**]({url}) {where}{note}  ")
         # A refusal lists passages to read, not evidence: the sentence, not the whole paragraph.
         original = citation.quote if answer.refused and citation.quote else citation.text

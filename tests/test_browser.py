@@ -161,6 +161,20 @@ def test_a_refusal_says_what_is_missing_and_folds_the_nearest_passages(page, scr
     page.screenshot(path=screenshots / "chat-refusal.png")
 
 
+def test_a_long_question_scrolled_to_the_top_is_not_covered_by_the_chat_buttons(page):
+    question = (
+        "Theo báo cáo sơ kết của Khối thi đua các Ban Quản lý KCN, KCX, KKT Miền Tây Nam Bộ, Ban Quản lý "
+        "các KCN tỉnh Hậu Giang đã thu hút được bao nhiêu dự án mới và mở rộng trong 6 tháng đầu năm, "
+        "đạt bao nhiêu phần trăm chỉ tiêu nghị quyết đề ra?"
+    )
+    ask(page, question)
+    bubble = page.locator("#chat .message-row.user-row").last.locator("[data-testid=user]").bounding_box()
+    buttons = page.locator("#chat .icon-button-wrapper.top-panel").bounding_box()
+    # The question's first line reaches the right edge, under the buttons' column.
+    assert bubble["x"] + bubble["width"] > buttons["x"]
+    assert bubble["y"] >= buttons["y"] + buttons["height"]
+
+
 def test_a_follow_up_question_uses_the_conversation(page):
     first = ask(page, "Đến tháng 6/2020, tổng số lao động đang làm việc tại các khu công nghiệp Cần Thơ là bao nhiêu?")
     assert "36.818" in first.inner_text()

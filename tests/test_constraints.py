@@ -90,6 +90,20 @@ def test_a_sentence_about_another_province_only_does_not_answer():
     result = check("Tỉnh Hà Nam có bao nhiêu KCN?", "Tỉnh Hưng Yên có 12 KCN đang hoạt động.", doc_places="")
     assert not result.met
     assert result.failed == ("province:ha nam",)
+    # A refusal quoting it as the nearest says whose figure it is, not only its year.
+    assert result.held == ("Hưng Yên", "2031")
+
+
+def test_the_province_of_the_report_is_held_when_the_sentence_names_none():
+    result = check("Tỉnh Hà Nam có bao nhiêu KCN?", "Trên địa bàn có 12 KCN đang hoạt động.")
+    assert result.failed == ("province:ha nam",)
+    assert result.held == ("Đồng Nai", "2031")
+
+
+def test_places_are_not_held_when_the_place_asked_is_met():
+    result = check("Năm 2031 tỉnh Đồng Nai thu hút được bao nhiêu dự án?", "Năm 2029, các KCN thu hút 45 dự án mới.")
+    assert result.failed == ("năm 2031",)
+    assert result.held == ("2029",)
 
 
 @pytest.mark.parametrize(

@@ -346,3 +346,24 @@ def test_a_glossary_phrase_spelled_out_with_ocr_damage_counts_as_the_question_te
     # Only OCR's misreadings count: another syllable is no spelling of the phrase.
     (unread,) = candidates_for(frame, [ocr], FakeOcrLexicon([ocr], {}))
     assert "gcndkdt" not in unread.found
+
+
+def test_quotes_of_one_section_in_a_row_name_the_section_once():
+    from app.answering.extractive import _grouped_lines
+
+    quoted = [
+        ("d1", "1.4. Ban Quản lý các KCN tỉnh Kim Sơn", "Thu hút 12 dự án.", 1),
+        ("d1", "1.4. Ban Quản lý các KCN tỉnh Kim Sơn", "Đạt 61% kế hoạch.", 1),
+        ("d2", "1.4. Ban Quản lý các KCN tỉnh Kim Sơn", "Thu hút 9 dự án.", 2),  # the same heading, another report
+        ("d2", "", "Lao động tăng 4%.", 2),
+    ]
+    grouped = Phrasing(
+        "KHÔNG CÓ", "Theo:", "- {heading}: {quote} [{n}]", "- {quote} [{n}]", "- {heading}:", "  * {quote} [{n}]"
+    )
+    assert _grouped_lines(quoted, grouped) == [
+        "- 1.4. Ban Quản lý các KCN tỉnh Kim Sơn:",
+        "  * Thu hút 12 dự án. [1]",
+        "  * Đạt 61% kế hoạch. [1]",
+        "- 1.4. Ban Quản lý các KCN tỉnh Kim Sơn: Thu hút 9 dự án. [2]",
+        "- Lao động tăng 4%. [2]",
+    ]

@@ -96,6 +96,19 @@ def test_a_citation_names_the_issuing_bloc_unless_the_title_does():
     assert bloc not in cited_where(named)[1]
 
 
+def test_passages_of_one_report_cited_in_a_row_name_the_report_once():
+    from dataclasses import replace
+
+    first = replace(citation(1), title="Báo cáo sơ kết", period="năm 2031", issuer="Ban Quản lý các KCN tỉnh Kim Sơn")
+    second = replace(first, n=2, chunk_id="0123456789abcdef-p0002", heading="2. Lao động", paragraph=20)
+    other = replace(first, n=3, doc_id="fedcba9876543210", chunk_id="fedcba9876543210-p0001", title="Báo cáo năm")
+    markdown = render_answer(Answer("q", "A [1]. B [2]. C [3].", False, citations=[first, second, other]))
+    assert markdown.count("«Báo cáo sơ kết» \\(năm 2031\\)") == 1
+    assert markdown.count("Ban Quản lý các KCN tỉnh Kim Sơn") == 2  # once per report
+    assert "#p-20) mục «2\\. Lao động», trang 3, đoạn 20" in markdown
+    assert "«Báo cáo năm» \\(năm 2031\\)" in markdown
+
+
 def test_a_citation_names_the_report_by_its_title_and_period_not_its_file_name():
     from dataclasses import replace
 

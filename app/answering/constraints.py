@@ -23,7 +23,7 @@ from rapidfuzz.distance import OSA
 from app.answering import distinctions
 from app.answering.distinctions import Stated
 from app.answering.frame import QuestionFrame
-from ingest.gazetteer import MERGER_YEAR, alias_forms, find_places, merged_keys, region_of
+from ingest.gazetteer import MERGER_YEAR, alias_forms, display_name, find_places, merged_keys, region_of
 from ingest.normalize import fold, is_ocr_text, search_syllables, token_spans
 
 # "so với cùng kỳ năm 2031", "so với năm trước (2031)": a year compared with is not the one reported.
@@ -297,7 +297,9 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
         record(f"name:{name}", _appears(key, own.syllables), _appears(key, around.syllables))
     kept_apart = _check_distinctions(frame.text, sentence, context, record)
     met = not failed if not frame.comparison else _each_kind_met(frame, satisfied) and not set(kept_apart) & set(failed)
-    held = tuple(str(y) for y in sorted(own.years or context.paragraph.years or context.document_years))
+    held = _places_held(failed, own, context) + tuple(
+        str(y) for y in sorted(own.years or context.paragraph.years or context.document_years)
+    )
     return ConstraintCheck(
         met=met,
         in_sentence_share=in_sentence / total if total else 1.0,
@@ -307,6 +309,22 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
         conflicts=tuple(conflicts),
         assumed=frozenset(assumed),
     )
+
+
+def _places_held(failed: list[str], own: Mentions, context: PassageContext) -> tuple[str, ...]:
+    """The places a passage is about, when the place asked is not one of them: a refusal that
+    quotes it as the nearest must not let it pass for the place asked ("Long An, 2031", not
+    "2031", for a question about Đồng Nai)."""
+    held: list[str] = []
+    for kind in ("province", "region"):
+        if not any(label.startswith(f"{kind}:") for label in failed):
+            continue
+        for mentions in (own, context.paragraph, context.framing):
+            keys = mentions.provinces if kind == "province" else mentions.regions
+            if keys:
+                held.extend(display_name(kind, key) for key in sorted(keys))
+                break
+    return tuple(held)
 
 
 def _check_period(

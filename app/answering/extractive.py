@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import groupby
 
 from langchain_core.documents import Document
 
@@ -49,6 +50,8 @@ class Phrasing:
     intro: str
     item_with_heading: str
     item: str
+    heading_group: str = "- {heading}:"  # quotes of one section in a row: the section once ...
+    item_under_heading: str = "\u2003\u2003- “{quote}” [{n}]"  # ... and each quote under it, indented
     missing: str = "Không có thông tin về {what}."
     nearest: str = "Gần nhất là ({what}): “{quote}” [{n}]"
     related: str = "Các đoạn gần nhất, chưa đủ để trả lời: {refs}"
@@ -294,12 +297,33 @@ class _Citations:
         return self.by_chunk[chunk_id].n
 
 
-def _quote_line(candidate: Candidate, quote: str, n: int, phrasing: Phrasing) -> str:
+def _shown_heading(candidate: Candidate, quote: str) -> str:
+    """The section named before a quote: only when short and not already named by the quote."""
     heading = candidate.document.metadata.get("heading", "")
-    # The heading is repeated only when it is short and the sentence does not already name it.
-    show_heading = heading and len(heading) <= 120 and fold(heading) not in fold(quote)
-    template = phrasing.item_with_heading if show_heading else phrasing.item
-    return template.format(heading=heading, quote=quote, n=n)
+    return heading if heading and len(heading) <= 120 and fold(heading) not in fold(quote) else ""
+
+
+def _quote_line(candidate: Candidate, quote: str, n: int, phrasing: Phrasing) -> str:
+    return _grouped_lines([_section_quote(candidate, quote, n)], phrasing)[0]
+
+
+def _section_quote(candidate: Candidate, quote: str, n: int) -> tuple[str, str, str, int]:
+    return candidate.document.metadata.get("doc_id", ""), _shown_heading(candidate, quote), quote, n
+
+
+def _grouped_lines(quoted: Sequence[tuple[str, str, str, int]], phrasing: Phrasing) -> list[str]:
+    """One line per (report, section shown, quote, citation); quotes of the same section of one
+    report in a row name it once, the quotes under it."""
+    lines: list[str] = []
+    for (_, heading), run in groupby(quoted, key=lambda item: item[:2]):
+        items = list(run)
+        if heading and len(items) > 1:
+            lines.append(phrasing.heading_group.format(heading=heading))
+            lines += [phrasing.item_under_heading.format(quote=quote, n=n) for _, _, quote, n in items]
+        else:
+            template = phrasing.item_with_heading if heading else phrasing.item
+            lines += [template.format(heading=heading, quote=quote, n=n) for _, _, quote, n in items]
+    return lines
 
 
 def _refusal_lines(selection: Selection, phrasing: Phrasing, citations: _Citations) -> list[str]:
@@ -321,8 +345,10 @@ def _refusal_lines(selection: Selection, phrasing: Phrasing, citations: _Citatio
 def _quote_lines(selection: Selection, phrasing: Phrasing, citations: _Citations) -> list[str]:
     missing = [phrasing.missing.format(what=what) for what in selection.missing]
     lines = [phrasing.intro]
+    quoted: list[tuple[str, str, str, int]] = []
     budget = MAX_ANSWER_CHARS - len("\n".join(["", *missing]))
     # The likeliest answer first; a quote that does not fit the length budget is the least likely.
+    # The budget counts each quote with its section named: grouping quotes only shortens it.
     for candidate in selection.quotes:
         n = citations.number(candidate)
         limit = _quote_limit(selection, lines, _quote_line(candidate, "", n, phrasing), budget)
@@ -332,7 +358,8 @@ def _quote_lines(selection: Selection, phrasing: Phrasing, citations: _Citations
             break  # cited only once it is shown
         citations.cite(candidate, quote)
         lines.append(line)
-    return lines + missing
+        quoted.append(_section_quote(candidate, quote, n))
+    return [phrasing.intro, *_grouped_lines(quoted, phrasing), *missing]
 
 
 def _direct_line(selection: Selection, phrasing: Phrasing, citations: _Citations) -> tuple[str, tuple[str, ...]]:

@@ -57,6 +57,9 @@ CSS = """
 #docs table { display: block; overflow-x: auto; max-width: 100%; }
 #docs th, #docs td:not(:first-child) { white-space: nowrap; }
 #docs td:first-child { min-width: 14rem; }
+/* A question scrolled to the top of the chat stops below the chat's own buttons (share,
+   clear, copy), which would otherwise cover the end of its first line. */
+#chat .message-row.user-row { scroll-margin-top: 2.75rem; }
 """
 # Answers kept in the browser across reloads: each, with its sources, is a few kilobytes of
 # the ~5 MB a browser gives a site's localStorage.
