@@ -22,7 +22,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from langchain_core.documents import Document
 
+from app.answering.constraints import PassageContext
 from app.answering.verify import LIST_MARK, MARKER, figures, is_refusal, verify_answer, with_markers
 from evals.metrics import key_facts_ok
 
@@ -59,11 +61,32 @@ class VerifierScores:
         return round(self.wrong_caught / self.wrong, 3) if self.wrong else None
 
 
+# What the verifier needs of a passage's report beyond its text (``PassageContext.of``).
+FRAME_KEYS = ("title", "issuer", "headings", "doc_years", "doc_places", "period")
+
+
+def report_frame(document: Document) -> dict:
+    return {key: document.metadata[key] for key in FRAME_KEYS if key in document.metadata}
+
+
+def passage_contexts(record: dict) -> list[PassageContext] | None:
+    """What each passage's report states around it, as the app gives the verifier (None for
+    a record made before frames were kept: the verifier then reads the passages alone)."""
+    frames = record.get("frames")
+    if frames is None:
+        return None
+    return [
+        PassageContext.of(Document(page_content=passage, metadata=frame))
+        for passage, frame in zip(record["passages"], frames, strict=True)
+    ]
+
+
 def verifier_scores(records: Sequence[dict], refusal: str) -> VerifierScores:
     """The verifier replayed on labelled answers. Pure."""
     right = wrong = passed = caught = 0
     for record in records:
-        ok = verify_answer(record["answer"], record["passages"], refusal).ok
+        question = record.get("question", "")
+        ok = verify_answer(record["answer"], record["passages"], refusal, question, passage_contexts(record)).ok
         if record["right"]:
             right += 1
             passed += ok
@@ -118,6 +141,7 @@ def generate(
             "must_include": item["must_include"],
             "passages": [passage_context(d) for d in documents],
             "sources": [d.metadata.get("source", "") for d in documents],
+            "frames": [report_frame(d) for d in documents],
             "answer": answer,
             "seconds": round(time.perf_counter() - started, 1),
         }
@@ -125,6 +149,31 @@ def generate(
         with out.open("a", encoding="utf-8") as handle:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
         typer.echo(f"{item['id']}: {'right' if record['right'] else 'wrong'} ({record['seconds']} s)")
+
+
+@app.command()
+def add_frames(path: Annotated[Path, typer.Argument(help="Calibration file (.jsonl), rewritten in place")]) -> None:
+    """Add the report frames of each record's passages (for sets made before they were kept):
+    the question is retrieved again and each passage found by its text (its title and heading
+    may read otherwise since); a record with a passage not found is left as it is."""
+    from app.answering.instructions import without_instructions
+    from app.service import Baocao
+    from app.settings import Settings
+
+    service = Baocao(Settings())
+    records = read_records(path)
+    added = 0
+    for record in records:
+        documents = service.retriever.invoke(record["question"])
+        found = [
+            next((d for d in documents if passage.endswith(without_instructions(d.page_content))), None)
+            for passage in record["passages"]
+        ]
+        if all(found):
+            record["frames"] = [report_frame(d) for d in found if d is not None]
+            added += 1
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    typer.echo(f"{added} of {len(records)} records given their passages' report frames")
 
 
 @app.command()

@@ -56,4 +56,5 @@ def test_the_verifier_on_real_qwen_answers_holds_its_measured_figures():
     assert len(records) == 30 and all(label(r, REFUSAL) == r["right"] for r in records if "review" not in r)
     scores = verifier_scores(records, REFUSAL)
     assert (scores.right, scores.wrong) == (13, 17)
-    assert scores.right_passed >= 10 and scores.wrong_caught >= 14  # measured: 10 of 13, 14 of 17
+    assert all(len(r["frames"]) == len(r["passages"]) for r in records)  # the reports' frames, as the app has them
+    assert scores.right_passed >= 10 and scores.wrong_caught >= 15  # measured: 10 of 13, 15 of 17

@@ -77,6 +77,15 @@ def test_a_compared_year_is_not_the_year_the_sentence_reports():
     assert not check("Năm 2030 thu hút được bao nhiêu dự án đầu tư?", sentence).met
 
 
+def test_the_base_year_of_constant_prices_is_not_the_year_the_sentence_reports():
+    sentence = "Giá trị sản xuất công nghiệp (theo giá so sánh năm 2011) đạt 6.087 tỷ đồng."
+    result = check("Năm 2031 giá trị sản xuất công nghiệp đạt bao nhiêu?", sentence)
+    assert result.met and result.conflicts == ()
+    assert check_constraints(
+        parse_question("Năm 2033 giá trị sản xuất đạt bao nhiêu?"), sentence, PassageContext.of(passage(sentence))
+    ).held == ("2031",)  # a refusal names the report's year, not the base year
+
+
 def test_an_undated_document_neither_confirms_nor_contradicts_a_year():
     result = check(ASKED_2031, SILENT, **BARE)
     assert result.met

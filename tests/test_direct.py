@@ -137,6 +137,21 @@ def facts(question: str, quote: str) -> list[str]:
             "Trong 6 tháng đầu năm 2031, cấp mới cho 07 dự án, bằng 175% so với cùng kỳ và bằng 58,3% kế hoạch năm.",
             ["07 dự án", "58,3%"],
         ),
+        # The subject of its clause names a figure its own label does not ("và đạt"), and a
+        # figure inside a "(trong đó …)" belongs to the part the parenthesis names.
+        (
+            "Giá trị xuất khẩu 6 tháng đầu năm 2031 của các KCN tỉnh Kim Sơn đạt bao nhiêu % kế hoạch?",
+            "Giá trị sản xuất công nghiệp (theo giá so sánh năm 2011): 5.120,4 tỷ đồng, giảm 2,3% so với cùng kỳ, "
+            "đạt 48,2% (so kế hoạch năm 2031: 10.600 tỷ đồng); Giá trị xuất khẩu đạt: 187,5 triệu USD, tăng 31% so "
+            "với cùng kỳ và đạt 52,7% (so với kế hoạch năm 2031: 356 triệu USD).",
+            ["52,7%"],
+        ),
+        (
+            "Tổng doanh thu 6 tháng đầu năm 2031 của các KCN Kim Sơn đạt bao nhiêu % kế hoạch năm?",
+            "Tổng doanh thu: 1.240 tỷ đồng, đạt 43% kế hoạch năm (trong đó doanh thu xuất khẩu: 88 tỷ đồng, "
+            "đạt 09% kế hoạch năm).",
+            ["43%"],
+        ),
     ],
 )
 def test_the_figure_asked_for_is_picked_out_of_the_quote(question: str, quote: str, expected: list[str]):

@@ -21,6 +21,15 @@ def test_a_place_follow_up_swaps_the_place(follow_up):
     assert "Cần Thơ" not in rewritten and "bạc liêu" in rewritten.lower()
 
 
+def test_a_zone_of_the_previous_province_is_not_carried_to_the_new_one():
+    zone = "Số lao động đang làm việc tại KCN Kim Sơn tỉnh Sóc Trăng đến tháng 6/2031 là bao nhiêu?"
+    assert standalone_question("còn Tiền Giang thì sao?", [zone]) == (
+        "Số lao động đang làm việc tại KCN tỉnh Tiền Giang đến tháng 6/2031 là bao nhiêu?"
+    )
+    # ... but a period follow-up keeps it: the zone is still the one asked about.
+    assert "KCN Kim Sơn tỉnh Sóc Trăng đến tháng 6/2032" in standalone_question("còn tháng 6/2032?", [zone])
+
+
 def test_a_year_inside_a_longer_period_keeps_the_period():
     rewritten = standalone_question("còn năm 2019 thì sao?", [OUTPUT_BEN_TRE])
     assert "6 tháng đầu năm 2019" in rewritten and "2020" not in rewritten

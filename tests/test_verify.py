@@ -132,3 +132,49 @@ def test_each_citation_carries_the_sentence_its_claim_relies_on():
     result = verify_answer("Số lao động của KCN Kim Sơn là 5.678 người [1].", [passage], REFUSAL)
     assert result.ok and result.spans == ((1, "Số lao động là 5.678 người, tăng 12%."),)
     assert relied_span("Doanh thu đạt 9.999 tỷ đồng [1].", passage) == ""  # no sentence holds its figure
+
+
+AWARD_ASKED = "Ban Quản lý các KCN tỉnh Bắc Ninh được đề nghị tặng hình thức khen thưởng nào?"
+
+
+def test_an_answer_must_state_the_kind_of_thing_asked():
+    # The passage's words, but no award: the question's own "khen thưởng" does not count.
+    echo = "100% các Ban Quản lý nhất trí tặng khen thưởng cho Ban Quản lý các KCN tỉnh Bắc Ninh [3]."
+    assert verify_answer(echo, PASSAGES, REFUSAL).ok  # without the question, nothing to hold it to
+    assert verify_answer(echo, PASSAGES, REFUSAL, AWARD_ASKED).problems == (
+        "câu trả lời không nêu hình thức khen thưởng được hỏi",
+    )
+    right = "100% các Ban Quản lý nhất trí tặng Cờ thi đua cho Ban Quản lý các KCN tỉnh Bắc Ninh [3]."
+    assert verify_answer(right, PASSAGES, REFUSAL, AWARD_ASKED).ok
+
+
+def test_a_figure_asked_for_must_be_a_figure_the_question_does_not_give():
+    asked = "Năm 2031 các KCN tỉnh Bến Tre đạt bao nhiêu phần trăm kế hoạch?"
+    assert not verify_answer("Bến Tre đạt kế hoạch năm 2031 [1].", PASSAGES, REFUSAL, asked).ok
+    assert verify_answer("Bến Tre đạt 61,25% kế hoạch năm 2031 [1].", PASSAGES, REFUSAL, asked).ok
+    # A refusal states nothing and is not held to the kind asked.
+    assert verify_answer(REFUSAL, PASSAGES, REFUSAL, asked).ok
+
+
+def test_a_figure_of_another_year_or_province_given_for_the_one_asked_fails():
+    # The figure is in the cited passage, but the passage speaks of 2031, not of 2033.
+    claim = "Giá trị sản xuất công nghiệp 6 tháng đầu năm 2033 của các KCN tỉnh Bến Tre đạt 61,25% kế hoạch [1]."
+    asked = "Giá trị sản xuất công nghiệp 6 tháng đầu năm 2033 của các KCN tỉnh Bến Tre đạt bao nhiêu % kế hoạch?"
+    result = verify_answer(claim, PASSAGES, REFUSAL, asked)
+    assert not result.ok and any("năm 2033" in p for p in result.problems)
+    assert verify_answer(claim.replace("2033", "2031"), PASSAGES, REFUSAL, asked.replace("2033", "2031")).ok
+    other_province = asked.replace("2033", "2031").replace("Bến Tre", "Trà Vinh")
+    result = verify_answer(claim.replace("2033", "2031"), PASSAGES, REFUSAL, other_province)
+    assert any(p.startswith("đoạn được trích dẫn không nói về Trà Vinh") for p in result.problems)
+
+
+def test_a_prize_asked_for_is_an_award():
+    sports = ["Hội thao\nĐoàn Ban Quản lý các KCN tỉnh Kim Sơn đạt giải Nhì môn kéo co và giải Ba môn chạy 100m."]
+    asked = "Đoàn Ban Quản lý các KCN tỉnh Kim Sơn đạt giải gì ở môn kéo co?"
+    echo = "Đoàn Ban Quản lý các KCN tỉnh Kim Sơn thi đấu môn kéo co [1]."
+    assert verify_answer(echo, sports, REFUSAL, asked).problems == (
+        "câu trả lời không nêu hình thức khen thưởng được hỏi",
+    )
+    assert verify_answer(
+        "Đoàn Ban Quản lý các KCN tỉnh Kim Sơn đạt giải Nhì môn kéo co [1].", sports, REFUSAL, asked
+    ).ok

@@ -27,8 +27,11 @@ from ingest.gazetteer import MERGER_YEAR, alias_forms, display_name, find_places
 from ingest.normalize import fold, is_ocr_text, search_syllables, token_spans
 
 # "so với cùng kỳ năm 2031", "so với năm trước (2031)": a year compared with is not the one reported.
+# Years a sentence names without reporting on them: the year compared with ("so với cùng kỳ
+# năm 2030") and the base year of constant prices ("theo giá so sánh năm 2010").
 COMPARED_YEAR = re.compile(
-    r"(?:so\s+v[ớo]i|cùng\s+kỳ|cung\s+ky)\s+(?:cùng\s+kỳ\s+|cung\s+ky\s+)?(?:năm\s+|nam\s+)?(?:19|20)\d{2}",
+    r"(?:so\s+v[ớo]i|cùng\s+kỳ|cung\s+ky|giá\s+so\s+sánh|gia\s+so\s+sanh)\s+"
+    r"(?:cùng\s+kỳ\s+|cung\s+ky\s+)?(?:năm\s+|nam\s+)?(?:19|20)\d{2}",
     re.IGNORECASE,
 )
 YEAR = re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)")
@@ -181,6 +184,14 @@ class ConstraintCheck:
     def stated(self) -> frozenset[str]:
         """Constraint values the passage states (an undated report does not state a year)."""
         return self.satisfied - self.assumed
+
+
+def constraint_label(constraint: str) -> str:
+    """A constraint value as the user reads it: "province:ha nam" → "Hà Nam"."""
+    kind, _, value = constraint.partition(":")
+    if kind in ("province", "region"):
+        return display_name(kind, value)
+    return value if kind == "name" else constraint
 
 
 # The last syllables of "tỉnh", "thành phố", "TP": OCR text that lost its capitals still names

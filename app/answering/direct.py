@@ -28,6 +28,8 @@ from vectorstore.query import chunk_terms
 NEAR = 4
 AROUND = 60  # characters
 LABEL_BOUNDARIES = (";", ":", "—", "–")
+CLAUSE_BOUNDARIES = (";", "—", "–", "(")  # a ":" ends a label, not the clause its subject names
+CLOSED_PARENTHESES = re.compile(r"\([^()]*\)")
 PERIOD_WORDS = frozenset({"nam", "thang", "quy"})  # before a number, they name a period
 AFTER_FIGURE = (",", ")", " và ")  # what ends the words that follow a figure and describe it
 PART_OF_PREVIOUS = re.compile(r"\btrong (?:so )?do\b|\bgom\b")  # "trong (số) đó", "(bao) gồm"
@@ -175,6 +177,18 @@ def _label_before(quote: str, match: re.Match[str], previous_end: int = 0) -> st
     return before
 
 
+def _clause_subject(quote: str, match: re.Match[str]) -> str:
+    """The subject of the clause a figure sits in: the words from the previous ";", dash or
+    the "(" it is inside of (a closed "(…)" before it is left out) to the clause's first
+    number. It names every figure of the clause ("…; Giá trị xuất khẩu đạt: 213 triệu USD,
+    tăng 7% và đạt 53% kế hoạch": 53% is the export's share, though its own label only says
+    "đạt"), and names them alike: the figures of one clause tie on it."""
+    before = CLOSED_PARENTHESES.sub(" ", quote[: match.start()])
+    clause = before[max(before.rfind(mark) + 1 for mark in CLAUSE_BOUNDARIES) :]
+    first_number = re.search(r"\d", clause)
+    return clause[: first_number.start()] if first_number else clause
+
+
 def _words_around(quote: str, match: re.Match[str]) -> set[str]:
     return chunk_terms(quote[max(0, match.start() - AROUND) : match.end() + AROUND])
 
@@ -218,7 +232,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
 
         def closeness(
             match: re.Match[str], cue: tuple[str, ...] = ask.cue, same_unit: list[re.Match[str]] = same_unit
-        ) -> tuple[int, bool, int, int, int]:
+        ) -> tuple[int, bool, int, int, int, int]:
             after = set(search_syllables(quote[match.end() : match.end() + AROUND])[:NEAR])
             # The cue's first word names the figure most closely ("bao nhiêu dự án FDI còn hiệu
             # lực": "358 dự án FDI" over "523 dự án còn hiệu lực").
@@ -231,7 +245,10 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             # the answer to a question whose cue names no part ("bao nhiêu FDI" names one).
             part = after_figure and PART_OF_PREVIOUS.search(fold(quote[after_figure : match.start()]))
             whole = bool(cue) or not part
-            return (cued, whole, labelled, len(_words_around(quote, match) & wanted_terms), -match.start())
+            # Then the subject of its clause, when its own label says nothing of the question.
+            clause = len(chunk_terms(_clause_subject(quote, match)) & asked)
+            around = len(_words_around(quote, match) & wanted_terms)
+            return (cued, whole, labelled, clause, around, -match.start())
 
         best = max(fitting, key=closeness)
         taken.add(best.start())

@@ -29,12 +29,12 @@ from itertools import groupby
 from langchain_core.documents import Document
 
 from app.answering.clip import clip_quote
+from app.answering.constraints import constraint_label
 from app.answering.direct import asked_units, direct_facts, holds_figure
 from app.answering.features import Candidate, Lexicon, candidates_for, terms_of
 from app.answering.frame import AnswerType, QuestionFrame, parse_question
 from app.answering.models import MAX_ANSWER_CHARS, Answer, Citation, RetrievedPassage
 from app.answering.scorer import Weights
-from ingest.gazetteer import display_name
 from ingest.normalize import fold, match_key, numbers_in
 
 MAX_QUOTES = 3
@@ -88,14 +88,6 @@ class Selection:
     @property
     def refused(self) -> bool:
         return not self.quotes
-
-
-def _label(constraint: str) -> str:
-    """A constraint value as the user reads it: "province:ha nam" → "Hà Nam"."""
-    kind, _, value = constraint.partition(":")
-    if kind in ("province", "region"):
-        return display_name(kind, value)
-    return value if kind == "name" else constraint
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:
@@ -172,7 +164,7 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
             figures |= set(numbers_in(candidate.quote))
     # A part no quote was chosen for may still be stated by a further quote.
     said = set().union(*(c.constraints.satisfied for c in chosen))
-    missing = [_label(part) for part in missing if part not in said]
+    missing = [constraint_label(part) for part in missing if part not in said]
     return Selection(chosen, missing, None, tuple(scored), frame=frame)
 
 
@@ -317,12 +309,13 @@ def _grouped_lines(quoted: Sequence[tuple[str, str, str, int]], phrasing: Phrasi
     lines: list[str] = []
     for (_, heading), run in groupby(quoted, key=lambda item: item[:2]):
         items = list(run)
-        if heading and len(items) > 1:
-            lines.append(phrasing.heading_group.format(heading=heading))
-            lines += [phrasing.item_under_heading.format(quote=quote, n=n) for _, _, quote, n in items]
-        else:
-            template = phrasing.item_with_heading if heading else phrasing.item
-            lines += [template.format(heading=heading, quote=quote, n=n) for _, _, quote, n in items]
+        template = phrasing.item_with_heading if heading else phrasing.item
+        flat = [template.format(heading=heading, quote=quote, n=n) for _, _, quote, n in items]
+        grouped = [phrasing.heading_group.format(heading=heading)]
+        grouped += [phrasing.item_under_heading.format(quote=quote, n=n) for _, _, quote, n in items]
+        # Grouped only where it is shorter: the answer's length budget counts the flat lines.
+        shorter = heading and len(items) > 1 and len("\n".join(grouped)) < len("\n".join(flat))
+        lines += grouped if shorter else flat
     return lines
 
 
@@ -332,7 +325,7 @@ def _refusal_lines(selection: Selection, phrasing: Phrasing, citations: _Citatio
         return [*lines, phrasing.off_topic]
     nearest = selection.nearest
     if nearest is not None and selection.lacking:
-        lines.append(phrasing.missing.format(what=", ".join(_label(f) for f in selection.lacking)))
+        lines.append(phrasing.missing.format(what=", ".join(constraint_label(f) for f in selection.lacking)))
         quote = _shortened(nearest, selection.focus)
         held = ", ".join(nearest.constraints.held) or nearest.document.metadata.get("title", "")
         lines.append(phrasing.nearest.format(what=held, quote=quote, n=citations.cite(nearest, quote)))

@@ -40,7 +40,7 @@ ORGANISATION = re.compile(
 )
 AWARD = re.compile(
     r"co thi dua|bang khen|huan chuong|danh hieu|chien si thi dua|lao dong tien tien|giay khen|tap the lao dong"
-    r"|khen thuong|ky niem chuong"
+    r"|khen thuong|ky niem chuong|giai (?:nhat|nhi|ba|khuyen khich|dac biet)|giai toan doan"
 )
 PLACE = re.compile(rf"\b(?:tại|ở|tai|o)\s+(?:(?:tỉnh|tinh|thành phố|thanh pho|huyện|huyen|xã|xa)\s+)?{CAPITAL}")
 
@@ -137,6 +137,21 @@ def _type_fit(frame: QuestionFrame, sentence: str, folded: str, new_numbers: int
     if kind is AnswerType.LIST:
         return float(sentence.count(",") + sentence.count(";") >= 2)
     return 0.5  # yes/no and other questions: no kind of span to look for
+
+
+def states_answer_type(frame: QuestionFrame, text: str) -> bool:
+    """Whether ``text`` holds the kind of thing the question asks for: a figure the question
+    does not already give, a share, a date, a person, an award, a unit or a place. Lists,
+    yes/no and other questions ask for no kind of span: any text may answer them."""
+    if frame.answer_type in (AnswerType.LIST, AnswerType.YES_NO, AnswerType.OTHER):
+        return True
+    folded = " ".join(search_syllables(text))
+    if frame.answer_type is AnswerType.AWARD:  # an award the question itself does not name
+        asked = " ".join(search_syllables(frame.text))
+        return any(match.group(0) not in asked for match in AWARD.finditer(folded))
+    question_numbers = set(numbers_in(frame.text))
+    new_numbers = [n for n in numbers_in(text) if n not in question_numbers and not YEAR.match(n)]
+    return _type_fit(frame, text, folded, len(new_numbers)) > 0
 
 
 def question_weights(frame: QuestionFrame, lexicon: Lexicon) -> dict[str, float]:

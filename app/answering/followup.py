@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from app.answering.frame import zone_name_spans
 from ingest.gazetteer import find_places
 from ingest.normalize import fold
 
@@ -91,6 +92,10 @@ def _swap_periods(base: str, periods: list[str]) -> str:
 
 
 def _swap_places(base: str, places: list[str]) -> str:
+    # A zone named in the previous question lies in its province, not in the one asked now:
+    # "KCN Kim Sơn tỉnh Sóc Trăng" becomes "KCN tỉnh Tiền Giang".
+    for start, end in reversed(zone_name_spans(base)):
+        base = base[:start].rstrip() + " " + base[end:].lstrip()
     spans = _place_spans(base)
     if not spans:
         return f"{base.rstrip(' ?')} ({', '.join(places)})?"

@@ -470,6 +470,20 @@ def _parse(text: str) -> _Parsed:
     )
 
 
+def zone_name_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` names zones: the span of each name after its kind ("An Nghiệp" of "KCN
+    An Nghiệp"), in the NFC text."""
+    parsed = _parse(text)
+    spans: list[tuple[int, int]] = []
+    for i in sorted(parsed.zone_tokens):
+        token = parsed.tokens[i]
+        if spans and i - 1 in parsed.zone_tokens:
+            spans[-1] = (spans[-1][0], token.end)
+        else:
+            spans.append((token.start, token.end))
+    return spans
+
+
 def _keys(places: Sequence[PlaceMention], kind: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p.key for p in places if p.kind == kind))
 

@@ -27,6 +27,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
 from app.answering.clip import clipped
+from app.answering.constraints import PassageContext
 from app.answering.events import AnswerDelta, ChatEvent, Final, Status
 from app.answering.extractive import citation_for, retrieved_passages
 from app.answering.instructions import without_instructions
@@ -175,6 +176,7 @@ class GenerativeAnswerer:
             yield from self._fallback(extractive(), "", None)
             return
         contexts = [passage_context(d) for d in passages]
+        frames = [PassageContext.of(d) for d in passages]  # what each passage's report states around it
         messages = build_messages(self._prompt, question, passages)
         first_token: list[float] = []
         for attempt in range(1 + self._limits.retries):
@@ -194,7 +196,7 @@ class GenerativeAnswerer:
                 yield from self._fallback(extractive(), self._prompt.fallback_error.format(reason=reason), first_token)
                 return
             text = tidy(text)
-            verification = verify_answer(text, contexts, self._prompt.refusal)
+            verification = verify_answer(text, contexts, self._prompt.refusal, question, frames)
             if verification.ok and verification.refused and not extractive().refused:
                 verification = replace(verification, ok=False, problems=(self._prompt.refused_wrongly,))
             if verification.ok:

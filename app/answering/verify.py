@@ -23,8 +23,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from langchain_core.documents import Document
 from rapidfuzz import fuzz
 
+from app.answering.constraints import PassageContext, check_constraints, constraint_label
+from app.answering.features import states_answer_type
+from app.answering.frame import AnswerType, QuestionFrame, parse_question
 from app.answering.people import person_names
 from app.answering.places import place_spans
 from ingest.normalize import canon_syllable, fold, looks_accentless, match_key, number_key, search_syllables
@@ -144,7 +148,7 @@ def _name_found(name: str, passages: Sequence[str]) -> bool:
 def _check_sentence(sentence: str, passages: Sequence[str]) -> tuple[list[int], list[str]]:
     markers = [int(n) for group in MARKER.findall(sentence) for n in re.split(r"\s*[,;]\s*", group)]
     body = LIST_MARK.sub("", MARKER.sub(" ", sentence)).strip()
-    short = body if len(body) <= 70 else body[:67] + "…"
+    short = _short(sentence)
     if not markers:
         if body.endswith(":") or not body.strip(" .,;"):
             return [], []  # an intro line ("Theo các báo cáo:") claims nothing
@@ -180,12 +184,25 @@ def word_overlap(sentence: str, passages: Sequence[str]) -> float:
     return sum(w in vocabulary for w in words) / len(words)
 
 
-def verify_answer(answer: str, passages: Sequence[str], refusal: str) -> Verification:
-    """``passages[i]`` is passage ``[i + 1]`` as given to the model (title, heading, text)."""
+def verify_answer(
+    answer: str,
+    passages: Sequence[str],
+    refusal: str,
+    question: str = "",
+    contexts: Sequence[PassageContext] | None = None,
+) -> Verification:
+    """``passages[i]`` is passage ``[i + 1]`` as given to the model (title, heading, text).
+    Given the ``question``, the answer must also state the kind of thing it asks for, and each
+    claim must rest on a sentence that meets the question's constraints (year, period, place,
+    zone, person) in its passage: ``contexts[i]`` is what passage ``[i + 1]``'s report and
+    headings state (by default, what its own text states)."""
     if is_refusal(answer, refusal):
         return Verification(True, True, (), ())
     if not answer.strip():
         return Verification(False, False, (), ("câu trả lời rỗng",))
+    frame = parse_question(question) if question else None
+    if frame is not None and contexts is None:
+        contexts = [PassageContext.of(Document(page_content=passage)) for passage in passages]
     cited: list[int] = []
     spans: list[tuple[int, str]] = []
     problems: list[str] = []
@@ -196,6 +213,8 @@ def verify_answer(answer: str, passages: Sequence[str], refusal: str) -> Verific
             support = _supporting_passage(sentence, passages)
             if support is not None:
                 numbers, issues, inferred = [support], [], True
+        if frame is not None and contexts is not None and numbers and not issues:
+            issues = _constraint_problems(frame, sentence, numbers, passages, contexts)
         for n in numbers:
             if n not in cited:
                 cited.append(n)
@@ -203,7 +222,56 @@ def verify_answer(answer: str, passages: Sequence[str], refusal: str) -> Verific
         problems.extend(issues)
     if not cited and not problems:
         problems.append("không có trích dẫn nào")
+    if question:
+        problems.extend(_type_problems(question, answer))
     return Verification(not problems, False, tuple(cited), tuple(problems), inferred, tuple(spans))
+
+
+def _constraint_problems(
+    frame: QuestionFrame,
+    sentence: str,
+    numbers: Sequence[int],
+    passages: Sequence[str],
+    contexts: Sequence[PassageContext],
+) -> list[str]:
+    """A claim resting on a sentence about another year, period, place or zone than the one
+    asked (the nearest figure the passages hold, given as the one asked) fails."""
+    checks = []
+    for n in numbers:
+        span = relied_span(sentence, passages[n - 1]) or LIST_MARK.sub("", MARKER.sub(" ", sentence))
+        check = check_constraints(frame, span, contexts[n - 1])
+        if check.met:
+            return []
+        checks.append(check)
+    failed = ", ".join(dict.fromkeys(constraint_label(label) for check in checks for label in check.failed))
+    return [f"đoạn được trích dẫn không nói về {failed}: «{_short(sentence)}»"]
+
+
+def _short(sentence: str) -> str:
+    body = LIST_MARK.sub("", MARKER.sub(" ", sentence)).strip()
+    return body if len(body) <= 70 else body[:67] + "…"
+
+
+# What an answer lacks when it does not state the kind of thing asked for.
+ASKED_KIND = {
+    AnswerType.NUMBER: "số liệu",
+    AnswerType.PERCENT: "tỷ lệ (%)",
+    AnswerType.DATE: "ngày tháng",
+    AnswerType.PERSON: "người",
+    AnswerType.AWARD: "hình thức khen thưởng",
+    AnswerType.ORGANISATION: "đơn vị",
+    AnswerType.PLACE: "địa điểm",
+}
+
+
+def _type_problems(question: str, answer: str) -> list[str]:
+    """An answer that names something the passage says but not the kind of thing asked
+    ("hình thức khen thưởng nào?" answered with a movement's name) fails."""
+    frame = parse_question(question)
+    claims = LIST_MARK.sub("", MARKER.sub(" ", with_markers(answer)))
+    if states_answer_type(frame, claims):
+        return []
+    return [f"câu trả lời không nêu {ASKED_KIND.get(frame.answer_type, 'điều')} được hỏi"]
 
 
 def relied_span(sentence: str, passage: str) -> str:
