@@ -142,7 +142,7 @@ def facts(question: str, quote: str) -> list[str]:
         (
             "Giá trị xuất khẩu 6 tháng đầu năm 2031 của các KCN tỉnh Kim Sơn đạt bao nhiêu % kế hoạch?",
             "Giá trị sản xuất công nghiệp (theo giá so sánh năm 2011): 5.120,4 tỷ đồng, giảm 2,3% so với cùng kỳ, "
-            "đạt 48,2% (so kế hoạch năm 2031: 10.600 tỷ đồng); Giá trị xuất khẩu đạt: 187,5 triệu USD, tăng 31% so "
+            "đạt 48,2% (so kế hoạch năm 2031: 10.730 tỷ đồng); Giá trị xuất khẩu đạt: 187,5 triệu USD, tăng 31% so "
             "với cùng kỳ và đạt 52,7% (so với kế hoạch năm 2031: 356 triệu USD).",
             ["52,7%"],
         ),

@@ -180,7 +180,7 @@ def _label_before(quote: str, match: re.Match[str], previous_end: int = 0) -> st
 def _clause_subject(quote: str, match: re.Match[str]) -> str:
     """The subject of the clause a figure sits in: the words from the previous ";", dash or
     the "(" it is inside of (a closed "(…)" before it is left out) to the clause's first
-    number. It names every figure of the clause ("…; Giá trị xuất khẩu đạt: 213 triệu USD,
+    number. It names every figure of the clause ("…; Giá trị xuất khẩu đạt: 176 triệu USD,
     tăng 7% và đạt 53% kế hoạch": 53% is the export's share, though its own label only says
     "đạt"), and names them alike: the figures of one clause tie on it."""
     before = CLOSED_PARENTHESES.sub(" ", quote[: match.start()])
