@@ -236,10 +236,19 @@ def file_note(doc: DocumentInfo) -> str:
 
 
 def library_title(doc: DocumentInfo, repair: Repair | None = None) -> str:
-    """A report as the library lists it: its title and period, an accent-less OCR title
-    through ``repair`` when given (as its passages are shown)."""
+    """A report as the library lists it: its title and period, then the board or bloc that
+    issued it when the title as shown does not name it (a long title is clipped before the
+    bloc it ends with); an accent-less OCR title through ``repair`` when given (as its
+    passages are shown)."""
     title = repair(doc.title) if repair is not None and is_ocr_text(doc.title) else doc.title
-    return report_name(title, doc.period, doc.source, LIBRARY_TITLE_CHARS, quoted=False)
+    issuer = doc.issuer.strip()
+    issuer = repair(issuer) if repair is not None and is_ocr_text(issuer) else issuer
+    if issuer and len(title) > LIBRARY_TITLE_CHARS and fold(title).endswith(fold(issuer)):
+        title = title[: len(title) - len(issuer)].rstrip(" ,:–—-")  # the bloc is said after it, whole
+    name = report_name(title, doc.period, doc.source, LIBRARY_TITLE_CHARS, quoted=False)
+    if issuer and fold(issuer) not in fold(name):
+        name = f"{name} — {clipped(issuer, CITED_ISSUER_CHARS)}"
+    return name
 
 
 def render_library(documents: list[DocumentInfo], repair: Repair | None = None) -> str:

@@ -212,6 +212,21 @@ def test_a_refusal_names_only_what_no_passage_states():
     assert Selection([], [], nearest, (nearest, other, stated)).lacking == ()
 
 
+def test_the_nearest_fact_of_a_refusal_is_about_the_place_asked_when_one_is():
+    from app.answering.extractive import _nearest_fact
+
+    def sentence(failed: tuple[str, ...], probability: float) -> Candidate:
+        check = ConstraintCheck(met=False, in_sentence_share=0.0, failed=failed)
+        return Candidate(DONG_NAI, 0, "…", {}, check, probability=probability)
+
+    other_province = sentence(("6 tháng cuối năm", "province:kon tum"), 0.6)
+    own_first_half = sentence(("6 tháng cuối năm",), 0.4)
+    unlikely = sentence(("6 tháng cuối năm",), 0.1)
+    assert _nearest_fact([other_province, own_first_half, unlikely], 0.2) is own_first_half
+    assert _nearest_fact([other_province, unlikely], 0.2) is other_province  # labelled with its place
+    assert _nearest_fact([unlikely], 0.2) is None
+
+
 def test_a_refusal_lists_the_nearest_passages_those_meeting_the_question_first():
     from app.answering.extractive import compose
 

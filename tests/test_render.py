@@ -1,9 +1,12 @@
+from dataclasses import replace
+
 import pytest
 
 from app.answering.models import Answer, Citation
 from app.render import (
     ORIGIN,
     cited_where,
+    library_title,
     one_language_lines,
     render_answer,
     render_library,
@@ -162,6 +165,12 @@ def test_the_library_names_each_report_by_title_and_period():
     assert "[Báo cáo sơ kết công tác thi đua \\(6 tháng đầu năm 2031\\)](/source/" in render_library([doc])
     untitled = DocumentInfo("0123456789abcdef", "bc.txt", "", "txt", None, 3, 3, "2031-01-01T00:00:00+00:00", "h")
     assert "[bc\\.txt](/source/" in render_library([untitled])  # no title: the file's name
+    # A long title is clipped before the bloc it ends with: the bloc follows it.
+    bloc = "Khối thi đua các Ban Quản lý KCN, KCX, KKT vùng Kim Sơn"
+    heading = "BÁO CÁO — Sơ kết công tác thi đua 6 tháng đầu năm và phương hướng 6 tháng cuối năm 2031"
+    long = replace(doc, title=f"{heading} {bloc}")
+    assert library_title(replace(long, issuer=bloc)) == f"{heading} (6 tháng đầu năm 2031) \u2014 {bloc}"
+    assert library_title(replace(doc, issuer=bloc, title=f"Báo cáo của {bloc}")).count(bloc) == 1
 
 
 def test_times_are_shown_in_vietnam_time_and_long_section_labels_are_cut():

@@ -38,6 +38,7 @@ from app.answering.scorer import Weights
 from ingest.normalize import fold, match_key, numbers_in
 
 MAX_QUOTES = 3
+PLACE_KINDS = frozenset({"province", "region", "name"})  # constraint labels "province:ha nam", "name:kcn x"
 MAX_QUOTE_CHARS = 420  # a quote longer than this is cut to its clauses about the question
 BULLET = re.compile(r"^\s*[-+•*–]\s+")  # a list item's mark: the quote's own quotation marks frame it
 
@@ -102,9 +103,7 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
         return Selection([], [], None, tuple(scored), off_topic=True, frame=frame)
     eligible = [c for c in scored if may_answer(frame, c)]
     if not eligible or eligible[0].probability < weights.answer_threshold:
-        nearest = next((c for c in scored if not c.constraints.met), None)
-        if nearest is not None and nearest.probability < weights.answer_threshold:
-            nearest = None
+        nearest = _nearest_fact(scored, weights.answer_threshold)
         related = _nearest_passages([*eligible, *(c for c in scored if c not in eligible)])
         return Selection([], [], nearest, tuple(scored), related=related, frame=frame)
     best = eligible[0]
@@ -173,6 +172,19 @@ def _quoted_year(part: str, quotes: Sequence[Candidate]) -> bool:
     đồng)"): that part is answered, though the quote is about the other year."""
     year = part.removeprefix("năm ")
     return year != part and any(year in numbers_in(c.quote) for c in quotes)
+
+
+def _misses_place(candidate: Candidate) -> bool:
+    """The candidate is about another province, region, zone or person than the one asked."""
+    return any(label.partition(":")[0] in PLACE_KINDS for label in candidate.constraints.failed)
+
+
+def _nearest_fact(scored: Sequence[Candidate], threshold: float) -> Candidate | None:
+    """What a refusal offers as the nearest fact: of the likely sentences that fail a
+    constraint, the likeliest about the place asked when there is one (the province's own
+    first half for its second half, not another province's figure)."""
+    likely = [c for c in scored if not c.constraints.met and c.probability >= threshold]
+    return min(likely, key=lambda c: (_misses_place(c), -c.probability), default=None)
 
 
 def _nearest_passages(ranked: Sequence[Candidate]) -> tuple[Candidate, ...]:
