@@ -182,6 +182,11 @@ def test_the_units_a_question_asks_for(question: str, units: list[str]):
             "Doanh thu 6 tháng đầu năm 2031 của KCN Kim Sơn là bao nhiêu?",
             "Lũy kế có 48 dự án, với tổng mức thu hút đầu tư trong nước là 81.234 tỷ đồng.",
         ),
+        # A share of the plan asked; the quote gives only a growth rate.
+        (
+            "Giá trị xuất khẩu 6 tháng đầu năm 2031 của các KCN tỉnh Kim Sơn đạt bao nhiêu % kế hoạch?",
+            "Giá trị xuất khẩu 6 tháng đầu năm 2031 là 4.731,6 tỷ đồng, tăng 3,7% so với cùng kỳ năm 2030.",
+        ),
     ],
 )
 def test_no_direct_answer_when_no_figure_fits(question: str, quote: str):

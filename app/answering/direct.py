@@ -251,6 +251,10 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             return (cued, whole, labelled, clause, around, -match.start())
 
         best = max(fitting, key=closeness)
+        if ask.unit == "%" and ask.cue and not closeness(best)[0]:
+            # "bao nhiêu % kế hoạch" with no share followed by "kế hoạch": a growth rate of the
+            # same clause is no answer (left out: 0 bold figures holding a gold fact lost).
+            continue
         taken.add(best.start())
         fact = f"{best.group(1)}{'' if best.group(2) == '%' else ' '}{best.group(2)}"
         # Say which of the figures this one is: "FDI: 281 dự án", when it names no unit or
