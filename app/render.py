@@ -150,6 +150,7 @@ def one_language_lines(message: str) -> list[str]:
 
 OCR_NOTE = "chữ OCR, dấu được thêm tự động"
 OCR_ORIGINAL = "Văn bản OCR gốc"
+CITED_PARAGRAPH = "Cả đoạn"
 
 
 def _repaired(answer: Answer, repair: Repair | None) -> tuple[str, dict[int, str]]:
@@ -202,11 +203,16 @@ def render_answer(answer: Answer, show_rewrite: bool = False, repair: Repair | N
         # A refusal lists passages to read, not evidence: the sentence, not the whole paragraph.
         original = citation.quote if answer.refused and citation.quote else citation.text
         shown = repair(original) if repair is not None and citation.n in repaired else original
-        sources.append(f"> {escape_markdown(shown)}")
-        sources.append("")
+        paragraph = [f"> {escape_markdown(shown)}", ""]
         if shown != original:
-            sources += [f"<details><summary>{OCR_ORIGINAL}</summary>", "", f"> {escape_markdown(original)}", ""]
-            sources += ["</details>", ""]
+            paragraph += [f"<details><summary>{OCR_ORIGINAL}</summary>", "", f"> {escape_markdown(original)}", ""]
+            paragraph += ["</details>", ""]
+        # An answer's paragraphs are folded under their citation: the answer quotes what it
+        # uses, and [n] opens the paragraph marked in the evidence panel; shown whole, each
+        # paragraph repeated the quote above it in a wall of text.
+        if not answer.refused:
+            paragraph = [f"<details><summary>{CITED_PARAGRAPH}</summary>", "", *paragraph, "</details>", ""]
+        sources += paragraph
     if answer.refused:  # the nearest passages stay folded: the answer is the refusal
         summary = f"Các đoạn gần nhất ({len(answer.citations)})"
         return f"{body}\n\n<details><summary>{summary}</summary>\n\n" + "\n".join(sources) + "\n</details>"

@@ -488,9 +488,14 @@ def test_an_ocr_passage_is_shown_with_its_accents_back_and_its_original_one_clic
     answer = ask(page, "Ban Quản lý nào được đề nghị tặng Cờ thi đua năm 2019?")
     text = answer.inner_text()
     assert "Ban Quản lý" in text and "Quan 1y" not in text.split("Văn bản OCR gốc")[0]
-    original = answer.locator("details").filter(has_text="Văn bản OCR gốc").first
+    # The cited paragraph is folded under its citation, and its OCR original folded inside it.
+    paragraph = answer.locator("details:has(details > summary:text-is('Văn bản OCR gốc'))").first
+    assert paragraph.get_attribute("open") is None and not paragraph.locator("blockquote").first.is_visible()
+    paragraph.locator("> summary").click()
+    assert paragraph.locator("blockquote").first.is_visible()  # the paragraph, its accents put back
+    original = paragraph.locator("details:has(> summary:text-is('Văn bản OCR gốc'))").first
     assert original.get_attribute("open") is None
-    original.locator("summary").click()
+    original.locator("> summary").click()
     assert original.locator("blockquote").first.is_visible()
     page.locator("#chat .message-row.user-row").last.evaluate("e => e.scrollIntoView({block: 'start'})")
     page.screenshot(path=screenshots / "chat-ocr.png")

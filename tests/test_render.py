@@ -71,6 +71,14 @@ def test_bidi_controls_never_reach_the_page():
     assert keyed_files([Path("bao_cao\u202etxt.exe")]) == [(Path("bao_cao\u202etxt.exe"), "bao_caotxt.exe")]
 
 
+def test_an_answer_folds_each_cited_paragraph_under_its_citation():
+    markdown = render_answer(
+        Answer("q", "- “Đoạn trích.” [1]", False, citations=[citation(text="Đoạn trích. Câu sau.")])
+    )
+    sources = markdown.split("**Nguồn trích dẫn**")[1]
+    assert "<details><summary>Cả đoạn</summary>\n\n> Đoạn trích\\. Câu sau\\.\n\n</details>" in sources
+
+
 def test_a_marker_without_a_citation_is_not_a_link():
     markdown = render_answer(Answer("q", "Đạt 52,37% [2].", False, citations=[citation()]))
     assert "**[2]**" in markdown and "#p-" not in markdown.split("---")[0]
