@@ -26,9 +26,8 @@ from app.answering.frame import QuestionFrame
 from ingest.gazetteer import MERGER_YEAR, alias_forms, display_name, find_places, merged_keys, region_of
 from ingest.normalize import fold, is_ocr_text, search_syllables, token_spans
 
-# "so với cùng kỳ năm 2031", "so với năm trước (2031)": a year compared with is not the one reported.
 # Years a sentence names without reporting on them: the year compared with ("so với cùng kỳ
-# năm 2030") and the base year of constant prices ("theo giá so sánh năm 2010").
+# năm 2030") and the base year of constant prices ("theo giá so sánh năm …").
 COMPARED_YEAR = re.compile(
     r"(?:so\s+v[ớo]i|cùng\s+kỳ|cung\s+ky|giá\s+so\s+sánh|gia\s+so\s+sanh)\s+"
     r"(?:cùng\s+kỳ\s+|cung\s+ky\s+)?(?:năm\s+|nam\s+)?(?:19|20)\d{2}",

@@ -40,7 +40,7 @@ ORGANISATION = re.compile(
 )
 AWARD = re.compile(
     r"co thi dua|bang khen|huan chuong|danh hieu|chien si thi dua|lao dong tien tien|giay khen|tap the lao dong"
-    r"|khen thuong|ky niem chuong|giai (?:nhat|nhi|ba|khuyen khich|dac biet)|giai toan doan"
+    r"|khen thuong|ky niem chuong|giai (?:nhat|nhi|ba|khuyen khich|dac biet)\b|giai toan doan"
 )
 PLACE = re.compile(rf"\b(?:tại|ở|tai|o)\s+(?:(?:tỉnh|tinh|thành phố|thanh pho|huyện|huyen|xã|xa)\s+)?{CAPITAL}")
 
