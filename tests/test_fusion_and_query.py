@@ -20,6 +20,15 @@ def test_abbreviations_are_expanded_both_ways():
     assert expand_abbreviations("Cần Thơ") == "Cần Thơ"
 
 
+def test_words_that_share_a_syllable_are_told_apart():
+    # "xuất" of "sản xuất" is not the "xuất" of "xuất khẩu": an export question must not find
+    # its words in the industrial-output sentence.
+    output = fold_abbreviations(search_syllables("Giá trị sản xuất công nghiệp đạt 48% kế hoạch"))
+    exports = fold_abbreviations(search_syllables("giá trị xuất khẩu đạt bao nhiêu % kế hoạch"))
+    assert "xk" in exports and "xk" not in output and not {"xuat", "khau"} & set(output)
+    assert fold_abbreviations(search_syllables("kim ngạch xuất nhập khẩu")) == ["kim", "ngach", "xnk"]
+
+
 def test_spelled_out_phrases_fold_into_the_abbreviation():
     assert fold_abbreviations(search_syllables("các khu công nghiệp tỉnh dong bang song Hong")) == [
         "cac",
