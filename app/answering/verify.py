@@ -222,8 +222,8 @@ def verify_answer(
         problems.extend(issues)
     if not cited and not problems:
         problems.append("không có trích dẫn nào")
-    if question:
-        problems.extend(_type_problems(question, answer))
+    if frame is not None:
+        problems.extend(_type_problems(frame, answer))
     return Verification(not problems, False, tuple(cited), tuple(problems), inferred, tuple(spans))
 
 
@@ -264,10 +264,9 @@ ASKED_KIND = {
 }
 
 
-def _type_problems(question: str, answer: str) -> list[str]:
+def _type_problems(frame: QuestionFrame, answer: str) -> list[str]:
     """An answer that names something the passage says but not the kind of thing asked
     ("hình thức khen thưởng nào?" answered with a movement's name) fails."""
-    frame = parse_question(question)
     claims = LIST_MARK.sub("", MARKER.sub(" ", with_markers(answer)))
     if states_answer_type(frame, claims):
         return []
