@@ -149,9 +149,12 @@ def states_answer_type(frame: QuestionFrame, text: str) -> bool:
     if frame.answer_type is AnswerType.AWARD:  # an award the question itself does not name
         asked = " ".join(search_syllables(frame.text))
         return any(match.group(0) not in asked for match in AWARD.finditer(folded))
-    question_numbers = set(numbers_in(frame.text))
-    new_numbers = [n for n in numbers_in(text) if n not in question_numbers and not YEAR.match(n)]
-    return _type_fit(frame, text, folded, len(new_numbers)) > 0
+    return _type_fit(frame, text, folded, len(_new_numbers(text, set(numbers_in(frame.text))))) > 0
+
+
+def _new_numbers(text: str, question_numbers: set[str]) -> list[str]:
+    """The figures ``text`` states that the question does not (years aside)."""
+    return [n for n in numbers_in(text) if n not in question_numbers and not YEAR.match(n)]
 
 
 def question_weights(frame: QuestionFrame, lexicon: Lexicon) -> dict[str, float]:
@@ -226,7 +229,7 @@ def passage_candidates(
             present |= {t for t in question_terms if lexicon.variants(t) & present}
         pairs = {f"{a}_{b}" for a, b in itertools.pairwise(syllables)}
         in_context = present | context_terms
-        new_numbers = [n for n in numbers_in(quote) if n not in question_numbers and not YEAR.match(n)]
+        new_numbers = _new_numbers(quote, question_numbers)
         folded = " ".join(searched)
         content = [s for s in syllables if not s.isdigit()]
         check = check_constraints(frame, quote, context)

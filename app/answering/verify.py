@@ -147,7 +147,7 @@ def _name_found(name: str, passages: Sequence[str]) -> bool:
 
 def _check_sentence(sentence: str, passages: Sequence[str]) -> tuple[list[int], list[str]]:
     markers = [int(n) for group in MARKER.findall(sentence) for n in re.split(r"\s*[,;]\s*", group)]
-    body = LIST_MARK.sub("", MARKER.sub(" ", sentence)).strip()
+    body = _claim(sentence).strip()
     short = _short(sentence)
     if not markers:
         if body.endswith(":") or not body.strip(" .,;"):
@@ -238,7 +238,7 @@ def _constraint_problems(
     asked (the nearest figure the passages hold, given as the one asked) fails."""
     checks = []
     for n in numbers:
-        span = relied_span(sentence, passages[n - 1]) or LIST_MARK.sub("", MARKER.sub(" ", sentence))
+        span = relied_span(sentence, passages[n - 1]) or _claim(sentence)
         check = check_constraints(frame, span, contexts[n - 1])
         if check.met:
             return []
@@ -247,8 +247,13 @@ def _constraint_problems(
     return [f"đoạn được trích dẫn không nói về {failed}: «{_short(sentence)}»"]
 
 
+def _claim(sentence: str) -> str:
+    """What a sentence of the answer claims: without its citation markers and list mark."""
+    return LIST_MARK.sub("", MARKER.sub(" ", sentence))
+
+
 def _short(sentence: str) -> str:
-    body = LIST_MARK.sub("", MARKER.sub(" ", sentence)).strip()
+    body = _claim(sentence).strip()
     return body if len(body) <= 70 else body[:67] + "…"
 
 
@@ -267,7 +272,7 @@ ASKED_KIND = {
 def _type_problems(frame: QuestionFrame, answer: str) -> list[str]:
     """An answer that names something the passage says but not the kind of thing asked
     ("hình thức khen thưởng nào?" answered with a movement's name) fails."""
-    claims = LIST_MARK.sub("", MARKER.sub(" ", with_markers(answer)))
+    claims = _claim(with_markers(answer))
     if states_answer_type(frame, claims):
         return []
     return [f"câu trả lời không nêu {ASKED_KIND.get(frame.answer_type, 'điều')} được hỏi"]
@@ -276,7 +281,7 @@ def _type_problems(frame: QuestionFrame, answer: str) -> list[str]:
 def relied_span(sentence: str, passage: str) -> str:
     """The sentence of ``passage`` that ``sentence`` relies on: the one holding its figures
     that shares most of its words (ties: the shorter); "" when none holds its figures."""
-    body = LIST_MARK.sub("", MARKER.sub(" ", sentence))
+    body = _claim(sentence)
     wanted = {key for key, _ in figures(body)}
     words = set(search_syllables(body))
     best, best_key = "", (0.0, 0)
