@@ -83,9 +83,14 @@ def canon_syllable(token: str) -> str:
     return token
 
 
-# A token: a number (with its separators) or a run of letters/digits/OCR symbols.
-# A number is not followed by a letter: "1y" is OCR's "lý", one word.
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?![^\W\d_])|[^\W_]+(?:[¢€&¥@§£][^\W_]*)*|[¢€&¥@§£][^\W_]+", re.UNICODE)
+# A token: a number (with its separators) or a run of letters/digits/OCR symbols. A number
+# is followed by neither a letter nor a digit ("16n" is OCR's "lớn", one word, not "1" and
+# "6n"; "1y" is "lý"), unless what follows is a unit written against it ("15ha", "100m2").
+_UNIT_AFTER_NUMBER = r"(?i:ha|km2|km|m2|m3|kg|kwh|kw|mw|usd|vnd)(?![^\W_])"
+_TOKEN = re.compile(
+    rf"\d+(?:[.,]\d+)*(?:(?![^\W_])|(?={_UNIT_AFTER_NUMBER}))|[^\W_]+(?:[¢€&¥@§£][^\W_]*)*|[¢€&¥@§£][^\W_]+",
+    re.UNICODE,
+)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 

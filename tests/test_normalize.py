@@ -111,6 +111,12 @@ def test_ocr_rules_spare_acronyms_numerals_and_units():
     ]
 
 
+def test_a_syllable_read_with_two_digits_is_one_word_and_a_number_keeps_its_unit_apart():
+    # "lớn" read as "16n" is one OCR'd word, not the number 1 and "6n"
+    assert search_syllables("su kien 16n", ocr=True) == ["su", "kien", "lon"]
+    assert search_syllables("dien tich 15ha, 100m2", ocr=True) == ["dien", "tich", "15", "ha", "100", "m2"]
+
+
 def test_ocr_detection():
     assert is_ocr_text("Khéi thi dua Ban Quan 1y cac KCN tinh")
     assert not is_ocr_text("Khối thi đua các Ban Quản lý tỉnh")
