@@ -347,6 +347,17 @@ def test_new_projects_are_not_standing_ones_and_exports_are_not_imports():
     assert check("Kim ngạch xuất nhập khẩu năm 2031 đạt bao nhiêu?", "Nhập khẩu đạt 1,23 tỷ USD.").met
 
 
+def test_an_export_question_is_not_answered_by_the_industrial_output_sentence_beside_it():
+    paragraph = (
+        "Giá trị sản xuất công nghiệp năm 2031 là 8.765,4 tỷ đồng. "
+        "Tổng kim ngạch xuất khẩu năm 2031 là 432,1 triệu USD."
+    )
+    question = "Giá trị xuất khẩu của các KCN năm 2031 đạt bao nhiêu?"
+    assert not check(question, "Giá trị sản xuất công nghiệp năm 2031 là 8.765,4 tỷ đồng.", paragraph=paragraph).met
+    assert check(question, "Tổng kim ngạch xuất khẩu năm 2031 là 432,1 triệu USD.", paragraph=paragraph).met
+    assert not check("Giá trị sản xuất công nghiệp năm 2031 đạt bao nhiêu?", "Xuất khẩu đạt 432,1 triệu USD.").met
+
+
 def test_an_award_the_question_names_must_be_named_by_the_sentence_its_paragraph_or_headings():
     question = "Đơn vị nào đạt giải Nhất hội thao năm 2031?"
     sports_day = "Hội thao năm 2031 có 12 đoàn tham gia."

@@ -33,6 +33,12 @@ def facts(question: str, quote: str) -> list[str]:
             ["437 dự án", "FDI: 281 dự án", "trong nước: 156 dự án"],
         ),
         ("Tổng vốn đăng ký năm 2031 là bao nhiêu?", LICENCES, ["6,12 tỷ USD"]),
+        # "giá trị xuất khẩu" is what "kim ngạch xuất khẩu" states: the export figure, not the output one.
+        (
+            "Giá trị xuất khẩu năm 2031 đạt bao nhiêu?",
+            "Giá trị sản xuất công nghiệp là 8.765,4 tỷ đồng; tổng kim ngạch xuất khẩu là 432,1 triệu USD.",
+            ["432,1 triệu USD"],
+        ),
         # An abbreviation and its long form count the same thing.
         (
             "Tỉnh Kim Sơn có bao nhiêu KCN?",

@@ -38,9 +38,22 @@ FIGURE_TYPES = (AnswerType.NUMBER, AnswerType.PERCENT)
 
 
 @lru_cache(maxsize=1)
-def _money_words() -> frozenset[str]:
+def _money_table() -> dict[str, bool]:
+    """Each money word of money_words.txt, and whether it is only a head ("giá trị")."""
     text = resources.files("app.answering").joinpath("data", "money_words.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {row[0].strip(): row[1:2] == ["head"] for row in rows}
+
+
+def _money_words() -> frozenset[str]:
+    return frozenset(_money_table())
+
+
+def _money_named(words: frozenset[str]) -> frozenset[str]:
+    """The money words a figure must stand beside: what the value is of, when the question
+    says it ("giá trị xuất khẩu" → xk: "kim ngạch xuất khẩu" states it too); else the heads."""
+    specific = frozenset(w for w in words if not _money_table()[w])
+    return specific or words
 
 
 @lru_cache(maxsize=1)
@@ -134,7 +147,7 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
         percent = part.lstrip().startswith("%")
         unit = "%" if percent else _unit_at(after)
         named_after = unit is not None
-        money = frozenset((set(before) | set(after[:2])) & _money_words())
+        money = frozenset((chunk_terms(since_last.lower()) | set(after[:2])) & _money_words())
         if unit is None:  # "số lao động … là bao nhiêu"
             unit = next(iter(_counted_units(since_last, frame.accented)[-1:]), None)
         if unit is None and money:
@@ -146,8 +159,8 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
         after_unit = typed[len(unit.split()) :] if named_after and unit else typed  # "%" is a typed word of its own
         label = " ".join(typed[:3] if unit is None else after_unit[:2])
         # The words that name the sum, not a place that happens to hold one ("Kim Sơn").
-        named = money & set(frame.terms) if unit == "" else frozenset()
-        asks.append(_Ask(unit, _cue(after[skip:]), label, frozenset(named), before[-1] if before else ""))
+        named = _money_named(money & set(frame.terms)) if unit == "" else frozenset()
+        asks.append(_Ask(unit, _cue(after[skip:]), label, named, before[-1] if before else ""))
     if frame.answer_type is AnswerType.PERCENT:  # "tỷ lệ lấp đầy là bao nhiêu": a share
         # ... but a count named beside it stays a count ("cấp mới bao nhiêu dự án, bằng mấy
         # phần trăm kế hoạch": the projects, then the share).
@@ -210,6 +223,8 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     # What the question names: its content words and its numbers, but not the verb it asks
     # with ("đạt bao nhiêu", "là bao nhiêu": every clause of a report "đạt" something).
     asked = (wanted_terms | {s for s in search_syllables(frame.text) if s.isdigit()}) - {a.verb for a in asks}
+    # "giá trị xuất khẩu": the label "giá trị sản xuất" shares the head, not what is asked.
+    asked = (asked - _money_words()) | _money_named(asked & _money_words())
     # A table row ("Doanh thu — Kế hoạch: …; Thực hiện: …", see ``ingest.office``) names
     # every figure of it by its first cell.
     row_name = chunk_terms(quote.split(" — ", 1)[0]) if " — " in quote else set()
