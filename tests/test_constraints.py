@@ -86,6 +86,18 @@ def test_the_base_year_of_constant_prices_is_not_the_year_the_sentence_reports()
     ).held == ("2031",)  # a refusal names the report's year, not the base year
 
 
+def test_a_silent_sentence_takes_the_years_its_paragraph_names_before_the_documents():
+    # A news page of 2032 that compares with 2031: its paragraph about 2032 does not say
+    # what 2031's figure of another sentence was, though the page names 2031 elsewhere.
+    paragraph = "Trong năm 2032, tỷ lệ lấp đầy đạt 68,5%, so với 61,2% của năm 2031. " + SILENT
+    two_years = {"doc_years": "2032,2031", "period": "năm 2032"}
+    assert not check(ASKED_2031, SILENT, paragraph=paragraph, **two_years).met
+    assert check("Năm 2032 thu hút được bao nhiêu dự án đầu tư?", SILENT, paragraph=paragraph, **two_years).met
+    # The sentence with the base figure does state that year's figure.
+    base = "Trong năm 2032, tỷ lệ lấp đầy đạt 68,5%, so với 61,2% của năm 2031."
+    assert check("Tỷ lệ lấp đầy năm 2031 là bao nhiêu?", base, paragraph=paragraph, **two_years).met
+
+
 def test_an_undated_document_neither_confirms_nor_contradicts_a_year():
     result = check(ASKED_2031, SILENT, **BARE)
     assert result.met

@@ -33,6 +33,22 @@ def facts(question: str, quote: str) -> list[str]:
             ["437 dự án", "FDI: 281 dự án", "trong nước: 156 dự án"],
         ),
         ("Tổng vốn đăng ký năm 2031 là bao nhiêu?", LICENCES, ["6,12 tỷ USD"]),
+        # Of two years' figures in one sentence, the one of the year asked.
+        (
+            "Vốn DDI năm 2031 là bao nhiêu?",
+            "Vốn đầu tư trong nước năm 2032 đạt 14.321 tỷ đồng với 23 dự án, trong khi năm 2031 đạt 9.876 tỷ đồng.",
+            ["9.876 tỷ đồng"],
+        ),
+        (
+            "Vốn DDI năm 2032 là bao nhiêu?",
+            "Vốn đầu tư trong nước năm 2032 đạt 14.321 tỷ đồng với 23 dự án, trong khi năm 2031 đạt 9.876 tỷ đồng.",
+            ["14.321 tỷ đồng"],
+        ),
+        (
+            "Tỷ lệ lấp đầy năm 2031 là bao nhiêu?",
+            "Năm 2032 cho thuê mới 214 ha, nâng tỷ lệ lấp đầy lên 68,5%, so với 61,2% của năm 2031.",
+            ["61,2%"],
+        ),
         # "giá trị xuất khẩu" is what "kim ngạch xuất khẩu" states: the export figure, not the output one.
         (
             "Giá trị xuất khẩu năm 2031 đạt bao nhiêu?",

@@ -33,6 +33,13 @@ COMPARED_YEAR = re.compile(
     r"(?:cùng\s+kỳ\s+|cung\s+ky\s+)?(?:năm\s+|nam\s+)?(?:19|20)\d{2}",
     re.IGNORECASE,
 )
+# "so với 61,2% của năm 2031", "so với mức 1,2 tỷ USD năm 2031": a base year with its figure.
+# The sentence states that year's figure; its paragraph's other sentences are not about it.
+BASE_FIGURE_YEAR = re.compile(
+    r"so\s+v[ớo]i\s+(?:mức\s+|muc\s+)?\d[\d.,]*\s*%?(?:\s+[^\s;.\d]+){0,3}?\s+(?:của\s+|cua\s+)?"
+    r"(?:năm|nam)\s+(?:19|20)\d{2}",
+    re.IGNORECASE,
+)
 YEAR = re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)")
 YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d)")
 
@@ -98,11 +105,14 @@ class Mentions:
 
     @staticmethod
     @lru_cache(maxsize=4096)
-    def of(text: str) -> Mentions:
+    def of(text: str, around: bool = False) -> Mentions:
+        """``around``: the text is what surrounds a sentence (its paragraph), whose base years
+        with their figures are not what the other sentences are about."""
         places = find_places(text)
         syllables = tuple(search_syllables(text))
+        compared = COMPARED_YEAR.sub(" ", text)
         return Mentions(
-            years=years_in(COMPARED_YEAR.sub(" ", text)),
+            years=years_in(BASE_FIGURE_YEAR.sub(" ", compared) if around else compared),
             provinces=frozenset(p.key for p in places if p.kind == "province"),
             regions=frozenset(p.key for p in places if p.kind == "region"),
             syllables=syllables,
@@ -165,7 +175,7 @@ class PassageContext:
         framing = Mentions.of(framing_text) | Mentions.of_places(doc_places)
         period_text = f"{framing_text} \n {meta.get('period', '')}"
         return PassageContext(
-            Mentions.of(document.page_content), framing, doc_years, document.page_content, period_text
+            Mentions.of(document.page_content, around=True), framing, doc_years, document.page_content, period_text
         )
 
 
@@ -280,11 +290,12 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
         # A sentence naming only other years is about them, not about the year asked; in a
         # comparison, a sentence about one of the years asked is about that one only.
         silent = not own.years if frame.comparison else not (own.years - frame.years)
+        # A paragraph that names its years says which of the report's years it is about.
         in_around = silent and (
             undated
             or year in context.paragraph.years
             or year in context.framing.years
-            or year in context.document_years
+            or (year in context.document_years and not context.paragraph.years)
         )
         if not in_own and not silent:
             conflicts.append(f"năm {year}")

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from app.answering.constraints import COMPARED_YEAR, years_in
 from app.answering.frame import AnswerType, QuestionFrame
 from ingest.normalize import fold, search_syllables
 from vectorstore.query import chunk_terms
@@ -33,6 +34,8 @@ CLOSED_PARENTHESES = re.compile(r"\([^()]*\)")
 PERIOD_WORDS = frozenset({"nam", "thang", "quy"})  # before a number, they name a period
 AFTER_FIGURE = (",", ")", " và ")  # what ends the words that follow a figure and describe it
 PART_OF_PREVIOUS = re.compile(r"\btrong (?:so )?do\b|\bgom\b")  # "trong (số) đó", "(bao) gồm"
+# "61,2% của năm 2031", "9.650 tỷ đồng năm 2031": the year a figure is of, named after it.
+YEAR_AFTER = re.compile(r"^\s*\)?\s*(?:của\s+|cua\s+|trong\s+)?(?:năm|nam)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 MONEY = ("dong", "usd")  # a money unit ends in one of these (folded)
 FIGURE_TYPES = (AnswerType.NUMBER, AnswerType.PERCENT)
 
@@ -190,6 +193,20 @@ def _label_before(quote: str, match: re.Match[str], previous_end: int = 0) -> st
     return before
 
 
+def _year_fit(quote: str, match: re.Match[str], asked: frozenset[int]) -> int:
+    """2: the words since the previous figure or the words right after it name a year asked
+    ("…, trong khi năm 2031 đạt 9.650 tỷ đồng", "61,2% của năm 2031"); 0: they name only
+    other years (a base year "so với cùng kỳ năm …" names none); 1: they name none, or none
+    is asked. The figures of one clause share its subject's year: it decides nothing."""
+    previous_end = max((m.end() for m in _figure().finditer(quote) if m.end() <= match.start()), default=0)
+    label = COMPARED_YEAR.sub(" ", _label_before(quote, match, previous_end))
+    after = YEAR_AFTER.match(quote[match.end() : match.end() + AROUND])
+    years = years_in(label) | ({int(after.group(1))} if after else set())
+    if not asked or not years:
+        return 1
+    return 2 if years & asked else 0
+
+
 def _clause_subject(quote: str, match: re.Match[str]) -> str:
     """The subject of the clause a figure sits in: the words from the previous ";", dash or
     the "(" it is inside of (a closed "(…)" before it is left out) to the clause's first
@@ -241,13 +258,19 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
         fitting = [m for m in same_unit if m.start() not in taken]
         # A sum of money is the one the question names: "doanh thu … bao nhiêu" is not
         # answered by the investment figure of the same quote.
-        fitting = [m for m in fitting if ask.money <= _words_around(quote, m) | row_name]
+        # ... by words around it or by the subject of its clause ("vốn đầu tư trong nước năm
+        # 2032 đạt X tỷ đồng với 23 dự án, trong khi năm 2031 đạt Y tỷ đồng").
+        fitting = [
+            m
+            for m in fitting
+            if ask.money <= _words_around(quote, m) | row_name | chunk_terms(_clause_subject(quote, m))
+        ]
         if not fitting:
             continue
 
         def closeness(
             match: re.Match[str], cue: tuple[str, ...] = ask.cue, same_unit: list[re.Match[str]] = same_unit
-        ) -> tuple[int, bool, int, int, int, int]:
+        ) -> tuple[int, int, bool, int, int, int, int]:
             after = set(search_syllables(quote[match.end() : match.end() + AROUND])[:NEAR])
             # The cue's first word names the figure most closely ("bao nhiêu dự án FDI còn hiệu
             # lực": "358 dự án FDI" over "523 dự án còn hiệu lực").
@@ -263,10 +286,12 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             # Then the subject of its clause, when its own label says nothing of the question.
             clause = len(chunk_terms(_clause_subject(quote, match)) & asked)
             around = len(_words_around(quote, match) & wanted_terms)
-            return (cued, whole, labelled, clause, around, -match.start())
+            # First of all, the figure of the year asked ("năm 2031 đạt X, trong khi năm 2032 đạt Y").
+            dated = _year_fit(quote, match, frame.years)
+            return (dated, cued, whole, labelled, clause, around, -match.start())
 
         best = max(fitting, key=closeness)
-        if ask.unit == "%" and ask.cue and not closeness(best)[0]:
+        if ask.unit == "%" and ask.cue and not closeness(best)[1]:
             # "bao nhiêu % kế hoạch" with no share followed by "kế hoạch": a growth rate of the
             # same clause is no answer (left out: 0 bold figures holding a gold fact lost).
             continue
