@@ -100,6 +100,12 @@ def _is_numbered_heading_line(line: str) -> bool:
     return _numbered_level(line) is not None and not line.endswith((".", ",", ";"))
 
 
+def _wraps_on(last: str, line: str) -> bool:
+    """The line after ``last`` continues its sentence: it starts in lower case or with a
+    number ("… cả năm" / "2031 đạt …"), or ``last`` breaks off (a hyphen, "tại", "của")."""
+    return line[:1].islower() or line[:1].isdigit() or last.endswith(("-", "–")) or bool(_DANGLING.search(last))
+
+
 def _starts_new_paragraph(line: str) -> bool:
     return bool(BULLET.match(line)) or _numbered_level(line) is not None
 
@@ -139,8 +145,12 @@ def _blocks(pages: list[PageText]) -> list[_Block]:
                     unfinished = not ended and (len(current.lines) > 1 or not short_last)
                     goes_on = last.endswith(";") or line[:1].islower() or unfinished
                     starts_new = len(last) > HARD_WRAP_MAX or not goes_on
-                elif len(last) > HARD_WRAP_MAX or _is_numbered_heading_line(last):
+                elif len(last) > HARD_WRAP_MAX:
                     starts_new = True
+                elif _is_numbered_heading_line(last):
+                    # "1. Giải phóng mặt bằng còn chậm: còn 12,3 ha tại Khu đô thị -" wraps
+                    # on into "công nghiệp …": an item's first line, not a heading over it.
+                    starts_new = not _wraps_on(last, line)
                 else:
                     heading = len(current.lines) == 1 and _heading_then_paragraph(last, line)
                     # a long capitalised line is a paragraph of its own on such pages

@@ -66,6 +66,28 @@ def test_a_pdf_title_stops_at_the_first_section_or_the_body():
     assert document_title([body]) == "BÁO CÁO TÌNH HÌNH THU HÚT ĐẦU TƯ NĂM 2021"
 
 
+def test_a_hard_wrapped_numbered_item_is_a_paragraph_not_a_heading_over_its_second_line():
+    page = PageText(
+        1,
+        "BÁO CÁO KẾT QUẢ 9 THÁNG NĂM 2031\n"
+        "III. KHÓ KHĂN, VƯỚNG MẮC\n"
+        "1. Công tác giải phóng mặt bằng còn chậm: còn 123,4 ha đất tại Khu đô thị -\n"
+        "công nghiệp Kim Sơn chưa bàn giao được cho nhà đầu tư.\n"
+        "2. Phối hợp với UBND các xã hoàn thành giải phóng mặt bằng tối thiểu 56 ha tại\n"
+        "Khu công nghiệp Tân Lập.\n"
+        "3. Phấn đấu cấp mới thêm tối thiểu 7 dự án, đưa tổng số dự án cấp mới cả năm\n"
+        "2031 đạt trên 24 dự án.\n"
+        "4. Nhiệm vụ khác\n"
+        "Tổ chức Hội nghị đối thoại với doanh nghiệp vào quý IV năm 2031.",
+    )
+    chunks = chunk_document("d", "b.pdf", [page])
+    items = [c for c in chunks if c.text.startswith(("1.", "2.", "3."))]
+    assert [c.heading for c in items] == ["III. KHÓ KHĂN, VƯỚNG MẮC"] * 3
+    assert "123,4 ha đất tại Khu đô thị - công nghiệp Kim Sơn" in items[0].text
+    assert items[2].text.endswith("cả năm 2031 đạt trên 24 dự án.")
+    assert chunks[-1].heading == "4. Nhiệm vụ khác"  # a short numbered line is still a heading
+
+
 # --- web-page shapes (one paragraph per line, no blank lines) -----------------------
 LONG = "Các doanh nghiệp trong khu công nghiệp duy trì sản xuất ổn định, đơn hàng xuất khẩu đều đặn và tăng dần. "
 
