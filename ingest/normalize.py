@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from importlib import resources
 
 # Bidi embedding/override/isolate controls: they reorder what is displayed (a spoofed
 # "gpj.exe" file name, a figure shown backwards) and carry no text of their own.
@@ -143,6 +144,15 @@ def _search_token(token: str) -> str:
     return fold(token)
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """The glossary's abbreviations, folded ("ddi", "bql"): typed in lower case in a question
+    without accents, they are still abbreviations, not OCR damage ("ddi" is not "đi")."""
+    text = resources.files("ingest.data").joinpath("glossary.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t", 1)[0] for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return frozenset(fold(row.strip()) for row in rows)
+
+
 @lru_cache(maxsize=200_000)
 def _search_token_ocr(token: str) -> str:
     # A second cache: the OCR form of a token differs from its clean form.
@@ -151,7 +161,7 @@ def _search_token_ocr(token: str) -> str:
     if len(token) > 1 and token.isupper():
         return fold(token)  # acronyms and numerals ("PCI", "DDI", "II", "CO2") stay as typed
     folded = _fold_ocr_token(token)
-    return folded if _UNIT.fullmatch(folded) else canon_syllable(folded)
+    return folded if _UNIT.fullmatch(folded) or folded in _abbreviations() else canon_syllable(folded)
 
 
 def is_ocr_text(text: str) -> bool:

@@ -117,6 +117,12 @@ def test_a_syllable_read_with_two_digits_is_one_word_and_a_number_keeps_its_unit
     assert search_syllables("dien tich 15ha, 100m2", ocr=True) == ["dien", "tich", "15", "ha", "100", "m2"]
 
 
+def test_an_abbreviation_typed_in_lower_case_is_no_ocr_damage():
+    # "ddi" in a question typed without accents is DDI, not OCR's "đi"; "Pau" still is "đầu"
+    assert search_syllables("von ddi va von fdi", ocr=True) == ["von", "ddi", "va", "von", "fdi"]
+    assert search_syllables("Pau tu", ocr=True) == ["dau", "tu"]
+
+
 def test_ocr_detection():
     assert is_ocr_text("Khéi thi dua Ban Quan 1y cac KCN tinh")
     assert not is_ocr_text("Khối thi đua các Ban Quản lý tỉnh")

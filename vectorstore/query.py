@@ -11,7 +11,7 @@ from ingest.normalize import fold, search_syllables
 
 @lru_cache(maxsize=1)
 def _glossary_rows() -> tuple[tuple[str, str, bool], ...]:
-    text = resources.files("vectorstore").joinpath("glossary.tsv").read_text(encoding="utf-8")
+    text = resources.files("ingest.data").joinpath("glossary.tsv").read_text(encoding="utf-8")
     rows = []
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):

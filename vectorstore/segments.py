@@ -55,7 +55,9 @@ MAX_SMALL_SEGMENTS = 6
 DOCUMENT_TERMS_CACHE = 256  # documents whose term sets are kept (the answerer asks for ~8 a question)
 MANIFEST = "manifest.json"
 WRITER_LOCK = "writer.lock"
-FORMAT_VERSION = 4  # 2: segment checksums; 3: glossary words XK, NK, XNK, SX, SXKD among the terms; 4: "16n" one token
+# 2: segment checksums; 3: glossary words XK, NK, XNK, SX, SXKD among the terms; 4: "16n" one
+# token; 5: "ddi" typed in lower case is DDI
+FORMAT_VERSION = 5
 
 log = logging.getLogger(__name__)
 
