@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.docframe import DocumentFrame, document_frame, is_page_chrome, strip_date_stamp
+from ingest.docframe import DocumentFrame, document_frame, is_date_stamp, is_page_chrome, strip_date_stamp
 from ingest.models import Chunk, PageText
 from ingest.sentences import CAPITAL, split_sentences
 
@@ -24,6 +24,7 @@ TERMINAL = tuple(".!?:…")  # ";" ends list items, which stay in one paragraph
 HARD_WRAP_MAX = 130  # typeset/OCR lines are shorter than this; longer lines are whole paragraphs
 FREE_HEADING_MAX = 80  # an unnumbered heading is a short line standing alone
 MAX_CHUNK_CHARS = 1400  # longer paragraphs are split at sentence ends (e5 reads ~512 tokens)
+_TOP_BLOCKS = 12  # page chrome and repeated headlines sit above the text
 SENTENCE_MIN_WORDS = 6  # the shortest sentence that reports something: "Các KCN thu hút 45 dự án."
 
 # Heading levels: lower is outer. Bullet lead-ins ("- Đối với KCN X … sau:") act as
@@ -106,6 +107,10 @@ def _wraps_on(last: str, line: str) -> bool:
     return line[:1].islower() or line[:1].isdigit() or last.endswith(("-", "–")) or bool(_DANGLING.search(last))
 
 
+def _is_stamp_line(line: str) -> bool:
+    return len(line) <= HARD_WRAP_MAX and not line.endswith((*TERMINAL, ")", ",", ";")) and is_date_stamp(line)
+
+
 def _starts_new_paragraph(line: str) -> bool:
     return bool(BULLET.match(line)) or _numbered_level(line) is not None
 
@@ -135,6 +140,10 @@ def _blocks(pages: list[PageText]) -> list[_Block]:
                 blank_before = True
                 continue
             starts_new = current is None or _starts_new_paragraph(line)
+            # A date stamp under a headline is a block of its own, dropped as page chrome
+            # (not a wrapped sentence's last line: "… số 712/QĐ-TTg ngày 22/5/2031).").
+            if len(blocks) < _TOP_BLOCKS and not starts_new and current is not None:
+                starts_new = _is_stamp_line(line) or _is_stamp_line(current.lines[-1])
             if not starts_new and current is not None:
                 last = current.lines[-1].removesuffix(" |")  # "… caption. |" on web pages
                 ended = last.endswith(TERMINAL) or (last.endswith(("”", '"', ")")) and last[-2:-1] in TERMINAL)
@@ -237,9 +246,6 @@ def _title_lines(lines: list[str]) -> str:
 def document_title(pages: list[PageText]) -> str:
     """The document's title (see ``ingest.docframe``)."""
     return document_frame(pages, "").title
-
-
-_TOP_BLOCKS = 12  # page chrome and repeated headlines sit above the text
 
 
 def _is_sentence(text: str) -> bool:

@@ -86,12 +86,23 @@ def _folded(line: str) -> str:
     return " ".join(fold(w) if w.isupper() else canon_syllable(fold(w)) for w in line.split())
 
 
-def _is_date_stamp(line: str) -> bool:
+_STAMP_SEPARATOR = re.compile(r"\s[|·•]\s")
+_SECTION_LABEL_WORDS = 5  # "Kinh tế - Đầu tư", "Thời sự": a site's section names are short
+
+
+def is_date_stamp(line: str) -> bool:
     """A line that is a date/time and little else: "Thứ Hai, 12/03/2031 14:05", "Cập nhật: …",
     "2031-01-02 10:20:30", or a byline with its date ("NGUYỄN VĂN A 12/03/2031 09:15")."""
     folded = fold(line)  # same length as the line (NFC): spans map back to it
     if not re.search(rf"{_DATE}|{_TIME}", folded):
         return False
+    parts = _STAMP_SEPARATOR.split(line)
+    if len(parts) > 1:
+        # "Thứ Bảy, 12/03/2031 - 09:15 | Kinh tế - Đầu tư": the stamp and the page's section
+        dated = [p for p in parts if re.search(rf"{_DATE}|{_TIME}", fold(p))]
+        labels = [p for p in parts if p not in dated]
+        short = all(len(p.split()) <= _SECTION_LABEL_WORDS and not re.search(r"\d", p) for p in labels)
+        return short and all(is_date_stamp(p) for p in dated)
     rest = list(line)
     for match in _STAMP_WORDS.finditer(folded):
         rest[match.start() : match.end()] = " " * (match.end() - match.start())
@@ -117,7 +128,7 @@ def is_page_chrome(line: str) -> bool:
     folded = _folded(line)
     if not re.search(r"[^\W\d_]", line):
         return True  # "." or "—" or a bare number
-    if _is_date_stamp(line) or _CAPTION.search(folded):
+    if is_date_stamp(line) or _CAPTION.search(folded):
         return True
     if _PLACE_DATE.search(folded) and len(line.split()) <= 12 and not _SENTENCE_END.search(line):
         return True  # "Kim Sơn, ngày 10 tháng 01 năm 2031" under the motto

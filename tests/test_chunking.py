@@ -134,6 +134,14 @@ def test_menu_and_date_stamp_above_the_headline_are_dropped():
     assert chunks[0].headings == ()
 
 
+@pytest.mark.parametrize(
+    "stamp", ["Thứ Bảy, 12/03/2032 - 09:15 | Kinh tế - Đầu tư", "Thứ Năm - 11/01/2032 08:31 SA", "17:38' - 19/10/2032"]
+)
+def test_a_date_stamp_right_under_the_headline_is_dropped_not_glued_to_it(stamp: str):
+    text = f"Tiêu đề bài viết về khu công nghiệp\n{stamp}\n{LONG * 2}"
+    assert [c.text for c in web_chunks(text)] == [(LONG * 2).strip()]
+
+
 def test_a_stored_page_date_stamp_is_not_part_of_the_text():
     chunks = web_chunks(f" date 2032-05 {LONG * 2}")
     assert chunks[0].text.startswith("Các doanh nghiệp")
