@@ -91,7 +91,9 @@ def upload(page, *files: Path) -> str:
     page.get_by_role("tab", name="Tài liệu").click()
     page.set_input_files("#upload input[type=file]", [str(f) for f in files])
     for file in files:
-        page.locator("#upload").get_by_text(file.name).first.wait_for()
+        # The file is shown once the server has received it: a server-bound wait, like an answer's
+        # (Playwright's default 30 s ran out once on a machine busy with three other jobs).
+        page.locator("#upload").get_by_text(file.name).first.wait_for(timeout=ANSWER_TIMEOUT_MS)
     page.click("#index-files")
     status = page.locator("#library-status")
     status.get_by_text(re.compile("✓|✗")).first.wait_for(timeout=ANSWER_TIMEOUT_MS * 2)
