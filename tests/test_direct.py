@@ -33,6 +33,23 @@ def facts(question: str, quote: str) -> list[str]:
             ["437 dự án", "FDI: 281 dự án", "trong nước: 156 dự án"],
         ),
         ("Tổng vốn đăng ký năm 2031 là bao nhiêu?", LICENCES, ["6,12 tỷ USD"]),
+        # "tăng bao nhiêu" asks for the rise, not the level before it; of several rises, the
+        # one whose clause names what is asked.
+        (
+            "Kim ngạch xuất khẩu năm 2031 tăng bao nhiêu so với cùng kỳ?",
+            "Kim ngạch xuất khẩu ước đạt 593,4 triệu USD, tăng 8,1% so với cùng kỳ.",
+            ["8,1%"],
+        ),
+        (
+            "Lao động tăng bao nhiêu người?",
+            "Tổng số lao động là 43.218 người, tăng 3.917 người so với cùng kỳ.",
+            ["3.917 người"],
+        ),
+        (
+            "Nộp ngân sách năm 2031 tăng bao nhiêu %?",
+            "Doanh thu đạt 14.321 tỷ đồng, tăng 36% so với năm 2030; nộp ngân sách 476 tỷ đồng, tăng 96%.",
+            ["96%"],
+        ),
         # Of two years' figures in one sentence, the one of the year asked.
         (
             "Vốn DDI năm 2031 là bao nhiêu?",

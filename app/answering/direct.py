@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -88,6 +88,7 @@ def _figure() -> re.Pattern[str]:
 # "mấy" is a question word only with its accents ("máy" is a machine); unaccented, "may" is taken.
 ASKING = {True: re.compile(r"\b(?:bao nhiêu|mấy|bn)\b"), False: re.compile(r"\b(?:bao nhieu|may|bn)\b")}
 PART_END = re.compile(r"[,;?!.]|\bvà\b|\bva\b")
+CHANGE_VERBS = frozenset({"tang", "giam"})  # "tăng bao nhiêu so với cùng kỳ": the rise, not the level
 
 
 # "số lao động … là bao nhiêu", "So sánh số lao động …": the unit is named after "số", not
@@ -122,6 +123,7 @@ class _Ask:
     label: str  # what says which figure is which when several are asked ("FDI"), as typed
     money: frozenset[str] = frozenset()  # for a sum of money, the words naming it ("doanh", "thu")
     verb: str = ""  # the word it is asked with ("đạt bao nhiêu" → dat): it names no figure
+    change: bool = False  # "tăng bao nhiêu (người)": the figure of the rise, not the level
 
 
 def _cue(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -163,13 +165,16 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
         label = " ".join(typed[:3] if unit is None else after_unit[:2])
         # The words that name the sum, not a place that happens to hold one ("Kim Sơn").
         named = _money_named(money & set(frame.terms)) if unit == "" else frozenset()
-        asks.append(_Ask(unit, _cue(after[skip:]), label, named, before[-1] if before else ""))
+        verb = before[-1] if before else ""
+        change = verb in CHANGE_VERBS
+        asks.append(_Ask(unit, _cue(after[skip:]), label, named, verb, change))
     if frame.answer_type is AnswerType.PERCENT:  # "tỷ lệ lấp đầy là bao nhiêu": a share
         # ... but a count named beside it stays a count ("cấp mới bao nhiêu dự án, bằng mấy
         # phần trăm kế hoạch": the projects, then the share).
-        asks = [ask if ask.unit not in (None, "", "%") else _Ask("%", ask.cue, "", verb=ask.verb) for ask in asks] or [
-            _Ask("%", (), "")
-        ]
+        asks = [
+            ask if ask.unit not in (None, "", "%") else replace(ask, unit="%", label="", money=frozenset())
+            for ask in asks
+        ] or [_Ask("%", (), "")]
     return asks
 
 
@@ -250,6 +255,11 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     previous: str | None = None
     units_asked = [ask.unit for ask in asks if ask.unit is not None]
     for ask in asks:
+        rise = _change_figure(quote, ask, taken, asked) if ask.change else None
+        if rise is not None:  # "tăng bao nhiêu": "tăng 8,1%", not the level before it
+            taken.add(rise.start())
+            facts.append(f"{rise.group(1)}{'' if rise.group(2) == '%' else ' '}{rise.group(2)}")
+            continue
         unit = previous if ask.unit is None else ask.unit  # "mấy dự án, bao nhiêu FDI": dự án again
         if unit is None:
             continue
@@ -305,6 +315,19 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
         if fact not in facts:
             facts.append(fact)
     return facts
+
+
+def _change_figure(quote: str, ask: _Ask, taken: set[int], asked: set[str]) -> re.Match[str] | None:
+    """The figure right after the verb asked with ("tăng 8,1% so với cùng kỳ"), in the unit
+    asked when one is named ("tăng bao nhiêu người": "tăng 3.917 người"); of several, the one
+    whose clause names most of the question ("doanh thu tăng 12%; nộp ngân sách tăng 9%")."""
+    folded = fold(quote)  # same length as the quote: positions map back
+    rises = []
+    for word in re.finditer(rf"\b{ask.verb}\s+(?:them\s+)?", folded):
+        figure = _figure().match(quote, word.end())
+        if figure and (not ask.unit or _fits(figure.group(2), ask.unit)) and figure.start() not in taken:
+            rises.append(figure)
+    return max(rises, key=lambda m: (len(chunk_terms(_clause_subject(quote, m)) & asked), -m.start()), default=None)
 
 
 def asked_units(frame: QuestionFrame) -> list[str]:
