@@ -141,7 +141,7 @@ def _blocks(pages: list[PageText]) -> list[_Block]:
                 continue
             starts_new = current is None or _starts_new_paragraph(line)
             # A date stamp under a headline is a block of its own, dropped as page chrome
-            # (not a wrapped sentence's last line: "… số 712/QĐ-TTg ngày 22/5/2031).").
+            # (not a wrapped sentence's last line: "… số 318/QĐ-TTg ngày 14/5/2031).").
             if len(blocks) < _TOP_BLOCKS and not starts_new and current is not None:
                 starts_new = _is_stamp_line(line) or _is_stamp_line(current.lines[-1])
             if not starts_new and current is not None:

@@ -71,7 +71,7 @@ def test_a_hard_wrapped_numbered_item_is_a_paragraph_not_a_heading_over_its_seco
         1,
         "BÁO CÁO KẾT QUẢ 9 THÁNG NĂM 2031\n"
         "III. KHÓ KHĂN, VƯỚNG MẮC\n"
-        "1. Công tác giải phóng mặt bằng còn chậm: còn 123,4 ha đất tại Khu đô thị -\n"
+        "1. Công tác giải phóng mặt bằng còn chậm: còn 137,9 ha đất tại Khu đô thị -\n"
         "công nghiệp Kim Sơn chưa bàn giao được cho nhà đầu tư.\n"
         "2. Phối hợp với UBND các xã hoàn thành giải phóng mặt bằng tối thiểu 56 ha tại\n"
         "Khu công nghiệp Tân Lập.\n"
@@ -83,7 +83,7 @@ def test_a_hard_wrapped_numbered_item_is_a_paragraph_not_a_heading_over_its_seco
     chunks = chunk_document("d", "b.pdf", [page])
     items = [c for c in chunks if c.text.startswith(("1.", "2.", "3."))]
     assert [c.heading for c in items] == ["III. KHÓ KHĂN, VƯỚNG MẮC"] * 3
-    assert "123,4 ha đất tại Khu đô thị - công nghiệp Kim Sơn" in items[0].text
+    assert "137,9 ha đất tại Khu đô thị - công nghiệp Kim Sơn" in items[0].text
     assert items[2].text.endswith("cả năm 2031 đạt trên 24 dự án.")
     assert chunks[-1].heading == "4. Nhiệm vụ khác"  # a short numbered line is still a heading
 

@@ -33,7 +33,7 @@ COMPARED_YEAR = re.compile(
     r"(?:cùng\s+kỳ\s+|cung\s+ky\s+)?(?:năm\s+|nam\s+)?(?:19|20)\d{2}",
     re.IGNORECASE,
 )
-# "so với 61,2% của năm 2031", "so với mức 1,2 tỷ USD năm 2031": a base year with its figure.
+# "so với 61,2% của năm 2031", "so với mức 1,7 tỷ USD năm 2031": a base year with its figure.
 # The sentence states that year's figure; its paragraph's other sentences are not about it.
 BASE_FIGURE_YEAR = re.compile(
     r"so\s+v[ớo]i\s+(?:mức\s+|muc\s+)?\d[\d.,]*\s*%?(?:\s+[^\s;.\d]+){0,3}?\s+(?:của\s+|cua\s+)?"

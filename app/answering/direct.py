@@ -256,7 +256,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     units_asked = [ask.unit for ask in asks if ask.unit is not None]
     for ask in asks:
         rise = _change_figure(quote, ask, taken, asked) if ask.change else None
-        if rise is not None:  # "tăng bao nhiêu": "tăng 8,1%", not the level before it
+        if rise is not None:  # "tăng bao nhiêu": "tăng 6,7%", not the level before it
             taken.add(rise.start())
             facts.append(f"{rise.group(1)}{'' if rise.group(2) == '%' else ' '}{rise.group(2)}")
             continue
@@ -318,7 +318,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
 
 
 def _change_figure(quote: str, ask: _Ask, taken: set[int], asked: set[str]) -> re.Match[str] | None:
-    """The figure right after the verb asked with ("tăng 8,1% so với cùng kỳ"), in the unit
+    """The figure right after the verb asked with ("tăng 6,7% so với cùng kỳ"), in the unit
     asked when one is named ("tăng bao nhiêu người": "tăng 3.917 người"); of several, the one
     whose clause names most of the question ("doanh thu tăng 12%; nộp ngân sách tăng 9%")."""
     folded = fold(quote)  # same length as the quote: positions map back
