@@ -33,6 +33,17 @@ def facts(question: str, quote: str) -> list[str]:
             ["437 dự án", "FDI: 281 dự án", "trong nước: 156 dự án"],
         ),
         ("Tổng vốn đăng ký năm 2031 là bao nhiêu?", LICENCES, ["6,12 tỷ USD"]),
+        # The side of a distinction asked ("FDI"), though it is a part of the figure before it.
+        (
+            "XK của DN FDI trong các KCN năm 2031 đạt bao nhiêu?",
+            "Xuất khẩu của doanh nghiệp FDI và DDI đạt 412,7 triệu USD, trong đó khu vực FDI đạt 356,1 triệu USD.",
+            ["356,1 triệu USD"],
+        ),
+        (
+            "Von FDI dang ky nam 2031 la bao nhieu?",
+            "Tổng vốn đăng ký là 3.579,2 tỷ đồng (trong đó vốn FDI là 98.300.000 USD, vốn DDI là 1.234 tỷ đồng).",
+            ["98.300.000 USD"],
+        ),
         # "tăng bao nhiêu" asks for the rise, not the level before it; of several rises, the
         # one whose clause names what is asked.
         (

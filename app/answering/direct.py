@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
+from app.answering import distinctions
 from app.answering.constraints import COMPARED_YEAR, years_in
 from app.answering.frame import AnswerType, QuestionFrame
 from ingest.normalize import fold, search_syllables
@@ -212,6 +213,18 @@ def _year_fit(quote: str, match: re.Match[str], asked: frozenset[int]) -> int:
     return 2 if years & asked else 0
 
 
+def _side_fit(quote: str, match: re.Match[str], pinned: tuple[distinctions.Asked, ...]) -> int:
+    """How the figure's own words ("…, trong đó khu vực FDI đạt 304 triệu USD") stand to the
+    sides the question pins down ("bao nhiêu … FDI"): 2 they name the side asked, 0 only
+    another side, 1 neither (or nothing is pinned)."""
+    previous_end = max((m.end() for m in _figure().finditer(quote) if m.end() <= match.start()), default=0)
+    label = _label_before(quote, match, previous_end)
+    said = [distinctions.states_alone(item, label) for item in pinned if item.kind == "pair"]
+    if any(s is distinctions.Stated.OTHER for s in said):
+        return 0
+    return 2 if any(s is distinctions.Stated.YES for s in said) else 1
+
+
 def _clause_subject(quote: str, match: re.Match[str]) -> str:
     """The subject of the clause a figure sits in: the words from the previous ";", dash or
     the "(" it is inside of (a closed "(…)" before it is left out) to the clause's first
@@ -254,6 +267,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     taken: set[int] = set()
     previous: str | None = None
     units_asked = [ask.unit for ask in asks if ask.unit is not None]
+    pinned = distinctions.asked(frame.text)
     for ask in asks:
         rise = _change_figure(quote, ask, taken, asked) if ask.change else None
         if rise is not None:  # "tăng bao nhiêu": "tăng 6,7%", not the level before it
@@ -280,7 +294,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
 
         def closeness(
             match: re.Match[str], cue: tuple[str, ...] = ask.cue, same_unit: list[re.Match[str]] = same_unit
-        ) -> tuple[int, int, bool, int, int, int, int]:
+        ) -> tuple[int, int, int, bool, int, int, int, int]:
             after = set(search_syllables(quote[match.end() : match.end() + AROUND])[:NEAR])
             # The cue's first word names the figure most closely ("bao nhiêu dự án FDI còn hiệu
             # lực": "358 dự án FDI" over "523 dự án còn hiệu lực").
@@ -298,7 +312,10 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             around = len(_words_around(quote, match) & wanted_terms)
             # First of all, the figure of the year asked ("năm 2031 đạt X, trong khi năm 2032 đạt Y").
             dated = _year_fit(quote, match, frame.years)
-            return (dated, cued, whole, labelled, clause, around, -match.start())
+            # After the cue, the side asked ("XK của DN FDI": "…, trong đó khu vực FDI đạt Y", not
+            # the sum of FDI and DDI before it), which may be a part of the figure before it.
+            side = _side_fit(quote, match, pinned)
+            return (dated, cued, side, whole or side == 2, labelled, clause, around, -match.start())
 
         best = max(fitting, key=closeness)
         if ask.unit == "%" and ask.cue and not closeness(best)[1]:
