@@ -16,7 +16,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
+
+from ingest.glossary import glossary_rows
 
 # Bidi embedding/override/isolate controls: they reorder what is displayed (a spoofed
 # "gpj.exe" file name, a figure shown backwards) and carry no text of their own.
@@ -148,9 +149,7 @@ def _search_token(token: str) -> str:
 def _abbreviations() -> frozenset[str]:
     """The glossary's abbreviations, folded ("ddi", "bql"): typed in lower case in a question
     without accents, they are still abbreviations, not OCR damage ("ddi" is not "đi")."""
-    text = resources.files("ingest.data").joinpath("glossary.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t", 1)[0] for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return frozenset(fold(row.strip()) for row in rows)
+    return frozenset(fold(abbreviation) for abbreviation, _, _ in glossary_rows())
 
 
 @lru_cache(maxsize=200_000)

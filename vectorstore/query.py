@@ -4,31 +4,20 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
+from ingest.glossary import glossary_rows
 from ingest.normalize import fold, search_syllables
-
-
-@lru_cache(maxsize=1)
-def _glossary_rows() -> tuple[tuple[str, str, bool], ...]:
-    text = resources.files("ingest.data").joinpath("glossary.tsv").read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            abbreviation, expansion, *kind = line.split("\t")
-            rows.append((abbreviation.strip(), expansion.strip(), kind == ["name"]))
-    return tuple(rows)
 
 
 def glossary() -> tuple[tuple[str, str], ...]:
     """(abbreviation, expansion) pairs shipped with the package."""
-    return tuple((abbreviation, expansion) for abbreviation, expansion, _ in _glossary_rows())
+    return tuple((abbreviation, expansion) for abbreviation, expansion, _ in glossary_rows())
 
 
 @lru_cache(maxsize=1)
 def name_tokens() -> frozenset[str]:
     """Search tokens of abbreviations that are proper names ("dbsh", "mtnb")."""
-    return frozenset("".join(search_syllables(a)) for a, _, is_name in _glossary_rows() if is_name)
+    return frozenset("".join(search_syllables(a)) for a, _, is_name in glossary_rows() if is_name)
 
 
 def expand_abbreviations(question: str) -> str:
