@@ -199,13 +199,19 @@ def _label_before(quote: str, match: re.Match[str], previous_end: int = 0) -> st
     return before
 
 
-def _year_fit(quote: str, match: re.Match[str], asked: frozenset[int]) -> int:
-    """2: the words since the previous figure or the words right after it name a year asked
-    ("…, trong khi năm 2031 đạt 9.650 tỷ đồng", "61,2% của năm 2031"); 0: they name only
-    other years (a base year "so với cùng kỳ năm …" names none); 1: they name none, or none
-    is asked. The figures of one clause share its subject's year: it decides nothing."""
+def _own_words(quote: str, match: re.Match[str]) -> str:
+    """The words of a figure since the previous figure of any unit ("…, trong khi năm 2031
+    đạt"): what sets it apart from the figures of its clause."""
     previous_end = max((m.end() for m in _figure().finditer(quote) if m.end() <= match.start()), default=0)
-    label = COMPARED_YEAR.sub(" ", _label_before(quote, match, previous_end))
+    return _label_before(quote, match, previous_end)
+
+
+def _year_fit(quote: str, match: re.Match[str], own_words: str, asked: frozenset[int]) -> int:
+    """2: the figure's own words or the words right after it name a year asked ("…, trong
+    khi năm 2031 đạt 9.650 tỷ đồng", "61,2% của năm 2031"); 0: they name only other years
+    (a base year "so với cùng kỳ năm …" names none); 1: they name none, or none is asked.
+    The figures of one clause share its subject's year: it decides nothing."""
+    label = COMPARED_YEAR.sub(" ", own_words)
     after = YEAR_AFTER.match(quote[match.end() : match.end() + AROUND])
     years = years_in(label) | ({int(after.group(1))} if after else set())
     if not asked or not years:
@@ -213,13 +219,11 @@ def _year_fit(quote: str, match: re.Match[str], asked: frozenset[int]) -> int:
     return 2 if years & asked else 0
 
 
-def _side_fit(quote: str, match: re.Match[str], pinned: tuple[distinctions.Asked, ...]) -> int:
+def _side_fit(own_words: str, pinned: tuple[distinctions.Asked, ...]) -> int:
     """How the figure's own words ("…, trong đó khu vực FDI đạt 304 triệu USD") stand to the
     sides the question pins down ("bao nhiêu … FDI"): 2 they name the side asked, 0 only
     another side, 1 neither (or nothing is pinned)."""
-    previous_end = max((m.end() for m in _figure().finditer(quote) if m.end() <= match.start()), default=0)
-    label = _label_before(quote, match, previous_end)
-    said = [distinctions.states_alone(item, label) for item in pinned if item.kind == "pair"]
+    said = [distinctions.stated(item, own_words, alone=True) for item in pinned if item.kind == "pair"]
     if any(s is distinctions.Stated.OTHER for s in said):
         return 0
     return 2 if any(s is distinctions.Stated.YES for s in said) else 1
@@ -311,10 +315,11 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             clause = len(chunk_terms(_clause_subject(quote, match)) & asked)
             around = len(_words_around(quote, match) & wanted_terms)
             # First of all, the figure of the year asked ("năm 2031 đạt X, trong khi năm 2032 đạt Y").
-            dated = _year_fit(quote, match, frame.years)
+            own_words = _own_words(quote, match)
+            dated = _year_fit(quote, match, own_words, frame.years)
             # After the cue, the side asked ("XK của DN FDI": "…, trong đó khu vực FDI đạt Y", not
             # the sum of FDI and DDI before it), which may be a part of the figure before it.
-            side = _side_fit(quote, match, pinned)
+            side = _side_fit(own_words, pinned)
             return (dated, cued, side, whole or side == 2, labelled, clause, around, -match.start())
 
         best = max(fitting, key=closeness)

@@ -100,19 +100,12 @@ def asked(question: str) -> tuple[Asked, ...]:
     return tuple(out)
 
 
-def stated(item: Asked, text: str) -> Stated:
+def stated(item: Asked, text: str, alone: bool = False) -> Stated:
+    """``alone``: a text naming the side asked beside another ("FDI và DDI") is SILENT, as it
+    does not single out what was asked."""
     sides = _named(text).get(item.group, frozenset())
     if item.side in sides:
-        return Stated.YES
+        return Stated.SILENT if alone and len(sides) > 1 else Stated.YES
     if item.kind == "pair" and sides:
         return Stated.OTHER
     return Stated.SILENT
-
-
-def states_alone(item: Asked, text: str) -> Stated:
-    """As ``stated``, but a text naming the side asked beside another ("FDI và DDI") is
-    SILENT: it does not single out what was asked."""
-    sides = _named(text).get(item.group, frozenset())
-    if item.side in sides:
-        return Stated.YES if len(sides) == 1 else Stated.SILENT
-    return Stated.OTHER if item.kind == "pair" and sides else Stated.SILENT
