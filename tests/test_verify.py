@@ -178,3 +178,36 @@ def test_a_prize_asked_for_is_an_award():
     assert verify_answer(
         "Đoàn Ban Quản lý các KCN tỉnh Kim Sơn đạt giải Nhì môn kéo co [1].", sports, REFUSAL, asked
     ).ok
+
+
+def test_a_passage_number_opening_a_paragraph_cites_what_follows_it():
+    # "[1] Claim. Claim." as small models echo the passages: the second sentence cites [1] too,
+    # and is checked against it, not taken as uncited.
+    answer = (
+        "[1] Giá trị sản xuất công nghiệp 6 tháng đầu năm 2031 là 7.315,40 tỷ đồng. Giá trị này đạt 61,25% "
+        "kế hoạch năm 2031.\n\n[2] Tổng số lao động là 24.507 người."
+    )
+    assert verify_answer(answer, PASSAGES, REFUSAL).ok
+    wrong = answer.replace("61,25%", "62,25%")
+    assert any(p.startswith("số 6225 không có trong đoạn") for p in problems(wrong))
+    # A marker after a claim ends it: what follows says its own source again.
+    ended = "[1] Bến Tre đạt 61,25% kế hoạch. Lao động là 24.507 người [2]. Cả hai đạt 61,25% kế hoạch."
+    assert any(p.startswith("câu không có trích dẫn: «Cả hai") for p in problems(ended))
+
+
+def test_a_question_echoed_in_the_answer_claims_nothing():
+    answer = "[1] Các KCN tỉnh Bến Tre đạt bao nhiêu phần trăm kế hoạch năm 2031?\n\nĐạt 61,25% kế hoạch năm 2031."
+    assert verify_answer(answer, PASSAGES, REFUSAL).ok
+
+
+def test_a_name_the_cited_passage_s_headings_state_is_grounded():
+    from langchain_core.documents import Document
+
+    from app.answering.constraints import PassageContext
+
+    passage = "Tổng vốn đăng ký đạt 1.250 tỷ đồng."
+    framed = Document(page_content=passage, metadata={"headings": ["1.4. Ban Quản lý các KCN tỉnh Trà Vinh"]})
+    claim = "Trà Vinh có tổng vốn đăng ký 1.250 tỷ đồng [1]."
+    plain = verify_answer(claim, [passage], REFUSAL, contexts=[PassageContext.of(Document(page_content=passage))])
+    assert any(p.startswith("«Trà Vinh» không có") for p in plain.problems)
+    assert verify_answer(claim, [passage], REFUSAL, contexts=[PassageContext.of(framed)]).ok

@@ -10,11 +10,13 @@ Comparison uses the retrieval's normalisation: diacritics folded, OCR confusions
 numbers as values ("41.207" = "41,207", "06" = "6", "20/04" = "20/4"), units by kind ("lao
 động" counts people as "người" does); a name in OCR text that lost its accents may be one
 letter off ("Ha Nem" for "Hà Nam"). Citations are read as small models write them: "[1]",
-"[1, 2]", the passage tag itself (``<tai_lieu so="1">``), or on a line of their own
-("Trích dẫn [1].") after what they cite. An answer that cites nothing at all is given, for
-each sentence, the passage that passes every check above for it, when one does. Each passage
-cited comes with the sentence of it that the claim relies on (``relied_span``), which the
-evidence marks.
+"[1, 2]", the passage tag itself (``<tai_lieu so="1">``), on a line of their own
+("Trích dẫn [1].") after what they cite, or opening a paragraph ("[1] Claim. Claim."), which
+then cites what follows until another marker; a question echoed in the answer claims nothing.
+A name may also be stated by the cited passage's headings, title or report's provinces. An
+answer that cites nothing at all is given, for each sentence, the passage that passes every
+check above for it, when one does. Each passage cited comes with the sentence of it that the
+claim relies on (``relied_span``), which the evidence marks.
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
 # The passage delimiter of the prompt written back as a citation: <tai_lieu so="2"> is [2].
 PASSAGE_TAG = re.compile(r"<\s*tai_lieu\s+so\s*=\s*[\"']?(\d+)[\"']?\s*/?\s*>|<\s*/\s*tai_lieu\s*>", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+# "[1] Claim. Claim." (a passage's number opening a paragraph, as small models echo the
+# passages they read): the paragraph, and what follows until another marker, cites it.
+LEADING_MARKERS = re.compile(r"^(?:\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\]\s*)+")
 LIST_MARK = re.compile(r"^\s*(?:[-+*•]|\d{1,2}[.)])\s+")
 LIST_NUMBER = re.compile(r"^\d{1,2}[.)]$")  # "1." cut from the item it numbers
 # A line that only says where the sentence before it comes from ("Trích dẫn [1].", "Nguồn:
@@ -95,6 +100,7 @@ def _sentences(answer: str) -> list[str]:
     number cut from its item ("1.") joins the item."""
     sentences: list[str] = []
     numbering = ""
+    scope = ""  # the markers that opened the latest line ("[1] …"), cited by what follows them
     for piece in SENTENCE_END.split(answer.strip()):
         piece = piece.strip()
         if not piece:
@@ -105,8 +111,15 @@ def _sentences(answer: str) -> list[str]:
         piece, numbering = numbering + piece, ""
         if sentences and CITATION_LINE.match(MARKER.sub("", piece).strip()):
             sentences[-1] = f"{sentences[-1]} {piece}"
-        else:
-            sentences.append(piece)
+            continue
+        leading = LEADING_MARKERS.match(piece)
+        if leading:
+            scope = leading.group().strip()
+        elif MARKER.search(piece):
+            scope = ""  # markers after claims: each sentence says its own source
+        elif scope:
+            piece = f"{piece} {scope}"
+        sentences.append(piece)
     return sentences
 
 
@@ -145,10 +158,16 @@ def _name_found(name: str, passages: Sequence[str]) -> bool:
     return False
 
 
-def _check_sentence(sentence: str, passages: Sequence[str]) -> tuple[list[int], list[str]]:
+def _check_sentence(
+    sentence: str, passages: Sequence[str], framings: Sequence[str] = ()
+) -> tuple[list[int], list[str]]:
+    """``framings[i]``: what passage ``[i + 1]``'s headings and report title say, where a name
+    the sentence gives may be stated instead ("1.13. Ban Quản lý các KCN tỉnh Kim Sơn")."""
     markers = [int(n) for group in MARKER.findall(sentence) for n in re.split(r"\s*[,;]\s*", group)]
     body = _claim(sentence).strip()
     short = _short(sentence)
+    if body.endswith("?"):
+        return [], []  # a question (the one asked, echoed) claims nothing
     if not markers:
         if body.endswith(":") or not body.strip(" .,;"):
             return [], []  # an intro line ("Theo các báo cáo:") claims nothing
@@ -165,8 +184,9 @@ def _check_sentence(sentence: str, passages: Sequence[str]) -> tuple[list[int], 
             problems.append(f"số {key} không có trong đoạn được trích dẫn: «{short}»")
         elif unit and (key, unit) not in source_figures:
             problems.append(f"số {key} không đi với đơn vị «{unit}» trong đoạn được trích dẫn: «{short}»")
+    framed = [framings[n - 1] for n in given if n <= len(framings)]
     for name in _names(body):
-        if not _name_found(name, cited):
+        if not _name_found(name, [*cited, *framed]):
             problems.append(f"«{name}» không có trong đoạn được trích dẫn")
     overlap = word_overlap(body, cited)
     if overlap < MIN_WORD_OVERLAP:
@@ -207,10 +227,11 @@ def verify_answer(
     spans: list[tuple[int, str]] = []
     problems: list[str] = []
     inferred = False
+    framings = [_framing(context) for context in contexts] if contexts is not None else []
     for sentence in _sentences(with_markers(answer)):
-        numbers, issues = _check_sentence(sentence, passages)
+        numbers, issues = _check_sentence(sentence, passages, framings)
         if issues and not MARKER.search(answer):
-            support = _supporting_passage(sentence, passages)
+            support = _supporting_passage(sentence, passages, framings)
             if support is not None:
                 numbers, issues, inferred = [support], [], True
         if frame is not None and contexts is not None and numbers and not issues:
@@ -225,6 +246,11 @@ def verify_answer(
     if frame is not None:
         problems.extend(_type_problems(frame, answer))
     return Verification(not problems, False, tuple(cited), tuple(problems), inferred, tuple(spans))
+
+
+def _framing(context: PassageContext) -> str:
+    """What a passage's report says around it: headings, title, and the provinces it is about."""
+    return " \n ".join([context.framing_text, *sorted(context.framing.provinces)])
 
 
 def _constraint_problems(
@@ -297,12 +323,12 @@ def relied_span(sentence: str, passage: str) -> str:
     return best
 
 
-def _supporting_passage(sentence: str, passages: Sequence[str]) -> int | None:
+def _supporting_passage(sentence: str, passages: Sequence[str], framings: Sequence[str] = ()) -> int | None:
     """For an answer that cites nothing: the given passage that passes every check for a
     sentence (the one whose words it shares most), or None. Only then: on the calibration
     set, giving passages to the uncited sentences of an answer that cites others let a wrong
     answer through and passed no right one, and giving the right passage to a sentence that
     cites the wrong one let 6 of 14 caught wrong answers through."""
     body = MARKER.sub(" ", sentence)
-    passing = [n for n in range(1, len(passages) + 1) if not _check_sentence(f"{body} [{n}]", passages)[1]]
+    passing = [n for n in range(1, len(passages) + 1) if not _check_sentence(f"{body} [{n}]", passages, framings)[1]]
     return max(passing, key=lambda n: word_overlap(body, [passages[n - 1]])) if passing else None
