@@ -10,6 +10,7 @@ OCR text that lost its accents is matched in folded form, so its rules hold ther
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -621,13 +622,21 @@ def document_frame(pages: list[PageText], source: str, metadata_title: str = "")
 
 
 def table_frame(pages: list[PageText], source: str) -> DocumentFrame:
-    """The frame of a spreadsheet: its rows are about many boards, so none is its issuer, and
-    its title is the file's name with its first sheet's (the first line of its text)."""
+    """The frame of a spreadsheet: its rows are about many boards, so its issuer is only one
+    named above its first table ("BAN QUẢN LÝ CÁC KCN TỈNH …" in the first rows), and its
+    title the heading written there, else the file's name with its first sheet's (the first
+    line of its text)."""
     frame = document_frame(pages, source)
+    lines = [line.strip() for p in pages for line in p.text.splitlines() if line.strip()]
+    first = lines[0] if lines else ""
+    # The first sheet's lines above its table: its rows are said "name — header: figure".
+    above = list(itertools.takewhile(lambda line: " — " not in line, lines[1:]))
+    issuer = next((found for line in above if (found := _issuer_in(line, looks_accentless(line)))), "")
+    headings = [line for line in above if ":" not in line and len(line.split()) >= 4]  # not "Đơn vị: …"
+    heading = next((line for line in headings if not issuer or issuer not in line), "")
     stem = _without_suffix(Path(source).name)
-    first = next((line.strip() for p in pages for line in p.text.splitlines() if line.strip()), "")
-    title = f"{stem} — {first}" if first and first != stem else stem
-    return replace(frame, title=_clip(title), issuer="")
+    title = heading or (f"{stem} — {first}" if first and first != stem else stem)
+    return replace(frame, title=_clip(title), issuer=_clip(issuer))
 
 
 DOMINANT_SHARE = 0.4  # a province named in this share of all place mentions is what the document is about

@@ -10,11 +10,12 @@ section headed by its name.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ingest.docframe import MOTTO
@@ -81,12 +82,13 @@ ROW_NUMBER_HEADERS = frozenset({"stt", "tt", "so tt", "so thu tu"})
 UNIT_HEADERS = frozenset({"dvt", "don vi", "don vi tinh"})
 
 
-def row_sentence(headers: list[str], cells: list[str]) -> str:
+def row_sentence(headers: list[str], cells: list[str], default_unit: str = "") -> str:
     """ "Kim Sơn — Doanh thu: 12.345 tỷ đồng; Lao động: 678 người": the first cell names the
     row, the others are said with their column's header (its bracketed unit after the number),
     or alone when the column has none. A row-number column is left out; a unit column ("ĐVT:
-    tỷ đồng"), or the unit in brackets after the row's name, is said after each of the row's
-    figures but those of a column of shares ("% kế hoạch")."""
+    tỷ đồng"), or the unit in brackets after the row's name, or else the table's
+    ``default_unit``, is said after each of the row's figures but those of a column of shares
+    ("% kế hoạch")."""
     keys = [fold(h).strip(" .:") for h in headers]
     unit = next((c for k, c in zip(keys, cells, strict=False) if k in UNIT_HEADERS and c), "")
     named = [
@@ -99,12 +101,19 @@ def row_sentence(headers: list[str], cells: list[str]) -> str:
     first = named[0][1]
     # "Lao động tăng mới (người)": the row's indicator names its unit, as a unit column would.
     in_name = HEADER_UNIT.match(first)
-    unit = unit or (in_name["unit"].strip() if in_name else "")
+    unit = unit or (in_name["unit"].strip() if in_name and _unit_like(in_name["unit"]) else "") or default_unit
     parts = [
         _said_with_header(h, c if HEADER_UNIT.match(h) or SHARE_HEADER.search(h) else _with_unit(c, unit))
         for h, c in named[1:]
     ]
     return f"{first} — {'; '.join(parts)}." if parts else f"{first}."
+
+
+def _unit_like(text: str) -> bool:
+    """ "tỷ đồng", "triệu USD", "người/tháng": a few words and no name ("khu vực Hải Dương cũ"
+    in brackets after a zone's name says where it is, not what its figures count)."""
+    words = text.split()
+    return len(words) <= 3 and not any(w[:1].isupper() and not w.isupper() for w in words)
 
 
 def is_letterhead(rows: list[Cells]) -> bool:
@@ -195,28 +204,61 @@ def _xls_sheets(path: Path) -> Iterator[tuple[str, Rows]]:
         book.release_resources()
 
 
+# A sheet's unit line above its table: "Đơn vị: tỷ đồng", "(ĐVT: triệu USD)", "Đơn vị tính: ha".
+SHEET_UNIT = re.compile(r"^\(?\s*(?:đơn vị(?: tính)?|đvt)\s*:\s*(?P<unit>[^()]{1,20}?)\s*\)?\.?$", re.IGNORECASE)
+
+
+def sheet_lines(rows: Iterable[list[str]]) -> list[str]:
+    """A sheet as lines of text. Rows above its table (the board that issued it, a title) are
+    said as they are, but a unit line, said after each figure instead; the table's header is its
+    first row of two or more cells without a figure (with the row under it when that is a
+    header too: "Doanh thu" over "Năm 2031 | Năm 2032"), and every row under it one sentence
+    (``row_sentence``), its figures said with the sheet's unit when neither their column nor
+    the row gives one. A row of one cell under the table (a note, a group's name) is said as it
+    is."""
+    lines: list[str] = []
+    headers: list[str] | None = None
+    unit = ""
+    pending: list[str] | None = None  # a header row that may have a second one under it
+    for cells in rows:
+        filled = [c for c in cells if c]
+        if not filled:
+            continue
+        if pending is not None:
+            if len(filled) > 1 and _is_header(cells) and "" in pending:
+                spread = _spread([c or None for c in pending])
+                headers = [" ".join(dict.fromkeys(p for p in pair if p)) for pair in zip(spread, cells, strict=False)]
+                pending = None
+                continue
+            headers, pending = pending, None
+        if headers is None and len(filled) > 1 and _is_header(cells):
+            pending = cells
+            continue
+        if headers is None or len(filled) == 1:
+            line = " | ".join(filled)
+            said = SHEET_UNIT.match(line) if headers is None else None
+            if said:
+                unit = said["unit"].strip()
+                continue  # said after each figure instead (alone, it would head the table as its section)
+            lines.append(line)
+            continue
+        sentence = row_sentence(headers, cells, unit)
+        if sentence:
+            lines.append(sentence)
+    if pending is not None:
+        lines.append(" | ".join(c for c in pending if c))
+    return lines
+
+
 def read_spreadsheet(path: Path) -> list[PageText]:
-    """Each sheet a section headed by its name; its first filled row the column headers, and
-    every other row one sentence."""
+    """Each sheet a section headed by its name (``sheet_lines``)."""
     from ingest.loaders import IngestError
 
     sheets = _xls_sheets if path.suffix.lower() == ".xls" else _xlsx_sheets
     sections = []
     try:
         for title, rows in sheets(path):
-            headers: list[str] | None = None
-            lines = [title]
-            for number, cells in enumerate(rows, start=1):
-                if number > MAX_SHEET_ROWS:
-                    break
-                if not any(cells):
-                    continue
-                if headers is None:  # the first filled row holds the column headers
-                    headers = cells
-                    continue
-                sentence = row_sentence(headers, cells)
-                if sentence:
-                    lines.append(sentence)
+            lines = [title, *sheet_lines(itertools.islice(rows, MAX_SHEET_ROWS))]
             if len(lines) > 1:
                 sections.append("\n\n".join(lines))
     except Exception as error:  # openpyxl and xlrd raise many kinds for a damaged file

@@ -310,3 +310,54 @@ def test_a_report_head_laid_out_as_a_table_is_read_line_by_line(tmp_path: Path):
     frame = document_frame(parsed.pages, path.name)
     assert frame.title == "BÁO CÁO — Kết quả công tác 6 tháng đầu năm 2032"  # not the motto or the number
     assert frame.issuer == "BAN QUẢN LÝ CÁC KCN TỈNH KIM SƠN"
+
+
+@pytest.mark.unit
+def test_a_sheet_s_title_rows_unit_line_and_two_header_rows_are_read_as_a_report_prints_them():
+    from ingest.office import sheet_lines
+
+    rows = [
+        ["BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH QUẢNG TRỊ", "", "", "", ""],
+        ["KẾT QUẢ SẢN XUẤT KINH DOANH NĂM 2032 SO VỚI NĂM 2031", "", "", "", ""],
+        ["Đơn vị: tỷ đồng", "", "", "", ""],
+        ["", "", "", "", ""],
+        ["STT", "Tên KCN", "Doanh thu", "", "Tăng/giảm (%)"],
+        ["", "", "Năm 2031", "Năm 2032", ""],
+        ["1", "KCN Kim Sơn (khu vực phía Bắc)", "1.250", "1.375", "10"],
+        ["", "Tổng cộng", "2.000", "2.150", "7,5"],
+        ["Ghi chú: số liệu năm 2032 là ước thực hiện.", "", "", "", ""],
+    ]
+    assert sheet_lines(rows) == [
+        "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH QUẢNG TRỊ",
+        "KẾT QUẢ SẢN XUẤT KINH DOANH NĂM 2032 SO VỚI NĂM 2031",
+        # The unit line is said after each figure; a place in brackets after a name is no unit.
+        "KCN Kim Sơn (khu vực phía Bắc) — Doanh thu Năm 2031: 1.250 tỷ đồng; Doanh thu Năm 2032: 1.375 tỷ đồng; "
+        "Tăng/giảm: 10%.",
+        "Tổng cộng — Doanh thu Năm 2031: 2.000 tỷ đồng; Doanh thu Năm 2032: 2.150 tỷ đồng; Tăng/giảm: 7,5%.",
+        "Ghi chú: số liệu năm 2032 là ước thực hiện.",
+    ]
+
+
+@pytest.mark.unit
+def test_a_sheet_is_titled_and_issued_by_what_is_written_above_its_table(tmp_path: Path):
+    from ingest.docframe import table_frame
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "KQ 2032"
+    sheet.append(["BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH QUẢNG TRỊ"])
+    sheet.append(["KẾT QUẢ SẢN XUẤT KINH DOANH NĂM 2032"])
+    sheet.append(["Đơn vị: tỷ đồng"])
+    sheet.append(["Tên KCN", "Doanh thu năm 2032"])
+    sheet.append(["KCN Kim Sơn", 1375])
+    path = tmp_path / "kq_2032.xlsx"
+    book.save(path)
+    parsed = load_document(path, LIMIT)
+    frame = table_frame(parsed.pages, path.name)
+    assert frame.title == "KẾT QUẢ SẢN XUẤT KINH DOANH NĂM 2032"
+    assert frame.issuer == "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH QUẢNG TRỊ"
+    assert "KCN Kim Sơn — Doanh thu năm 2032: 1.375 tỷ đồng." in parsed.pages[0].text
+    # Without lines above its table, a sheet is still titled by its file and sheet names.
+    assert table_frame(load_document(spreadsheet(tmp_path / "bang.xlsx"), LIMIT).pages, "bang.xlsx").title == (
+        "bang — Kết quả 2031"
+    )
