@@ -70,7 +70,11 @@ _SENTENCE_END = re.compile(r"[.;,:!?…]['\"”’)]*$")
 _OFFICE = re.compile(
     r"^(?:nguyen\s+)?(?:pho\s+)?(?:truong\s+ban|uy\s+vien|giam\s+doc|chu\s+tich|bi\s+thu|tong\s+bien\s+tap|tong\s+giam\s+doc)\b"
 )
-_DOC_TYPE = re.compile(r"^(?:bao\s+cao|to\s+trinh|ke\s+hoach|thong\s+bao|quyet\s+dinh|chuong\s+trinh)\b")
+# The document types of Vietnamese administrative writing (Decree 30/2020/NĐ-CP), folded.
+_DOC_TYPE = re.compile(
+    r"^(?:bao\s+cao|to\s+trinh|ke\s+hoach|thong\s+bao|quyet\s+dinh|chuong\s+trinh|bien\s+ban|nghi\s+quyet"
+    r"|chi\s+thi|quy\s+che|quy\s+dinh|thong\s+cao|huong\s+dan|phuong\s+an|de\s+an|cong\s+dien)\b"
+)
 # Openings of an official document's first body paragraph (never the rest of its title):
 # "Kính gửi", "Căn cứ …", "Thực hiện Văn bản số …".
 _GREETING = re.compile(

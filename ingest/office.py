@@ -90,11 +90,13 @@ def row_sentence(headers: list[str], cells: list[str], default_unit: str = "") -
     ``default_unit``, is said after each of the row's figures but those of a column of shares
     ("% kế hoạch")."""
     keys = [fold(h).strip(" .:") for h in headers]
-    unit = next((c for k, c in zip(keys, cells, strict=False) if k in UNIT_HEADERS and c), "")
+    # "Đơn vị" heads a unit column ("tỷ đồng") or the boards the rows are about ("Ban Quản lý …").
+    units = [k in UNIT_HEADERS and bool(c) and _unit_like(c) for k, c in zip(keys, cells, strict=False)]
+    unit = next((c for c, is_unit in zip(cells, units, strict=False) if is_unit), "")
     named = [
         (h, c)
-        for h, k, c in zip(headers, keys, cells, strict=False)
-        if c and k not in ROW_NUMBER_HEADERS and k not in UNIT_HEADERS
+        for h, k, c, is_unit in zip(headers, keys, cells, units, strict=False)
+        if c and k not in ROW_NUMBER_HEADERS and not is_unit
     ]
     if not named:
         return ""

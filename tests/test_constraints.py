@@ -98,6 +98,29 @@ def test_a_silent_sentence_takes_the_years_its_paragraph_names_before_the_docume
     assert check("Tỷ lệ lấp đầy năm 2031 là bao nhiêu?", base, paragraph=paragraph, **two_years).met
 
 
+def test_a_silent_sentence_takes_the_years_its_section_names_before_the_title_s():
+    # A plan for 2032 reports 2031's results first: "I. Kết quả thực hiện năm 2031" says what
+    # the silent sentences under it are about, whatever year the plan's title names.
+    plan = {"title": "Kế hoạch phát triển các KCN năm 2032", "doc_years": "2032", "period": "năm 2032"}
+    results = {**plan, "headings": ["I. Kết quả thực hiện năm 2031", "3. Lao động"]}
+    targets = {**plan, "headings": ["II. Nhiệm vụ năm 2032", "1. Chỉ tiêu chủ yếu"]}
+    asked_2032 = ASKED_2031.replace("2031", "2032")
+    assert check(ASKED_2031, SILENT, **results).met
+    assert not check(asked_2032, SILENT, **results).met
+    assert check(asked_2032, SILENT, **targets).met
+    assert not check(ASKED_2031, SILENT, **targets).met
+    # A section whose headings name no year is the report's.
+    assert check(asked_2032, SILENT, **{**plan, "headings": ["3. Lao động"]}).met
+
+
+def test_the_year_before_s_figure_in_brackets_is_stated_but_not_what_the_sentence_is_about():
+    sentence = "Tỷ lệ lấp đầy bình quân các KCN đạt 63,8% (năm 2031 là 59,2%)."
+    of_2032 = {"doc_years": "2032", "period": "năm 2032"}
+    assert check("Tỷ lệ lấp đầy bình quân năm 2032 là bao nhiêu?", sentence, **of_2032).met
+    assert check("Tỷ lệ lấp đầy bình quân năm 2031 là bao nhiêu?", sentence, **of_2032).met
+    assert not check("Tỷ lệ lấp đầy bình quân năm 2033 là bao nhiêu?", sentence, **of_2032).met
+
+
 def test_an_undated_document_neither_confirms_nor_contradicts_a_year():
     result = check(ASKED_2031, SILENT, **BARE)
     assert result.met

@@ -202,6 +202,28 @@ def facts(question: str, quote: str) -> list[str]:
             "đạt 09% kế hoạch năm).",
             ["43%"],
         ),
+        # Of several rises, the one of what the question measures ("nộp ngân sách của …"), though
+        # another clause names more of the question's scope ("các KCN, KKT của Khối").
+        (
+            "nop ngan sach cua cac kcn kkt trong khoi nam 2032 tang bao nhieu phan tram",
+            "Tổng doanh thu của doanh nghiệp trong các KCN, KKT của Khối năm 2032 đạt 91.300 tỷ đồng, tăng 8,36% so "
+            "với năm 2031; kim ngạch xuất khẩu đạt 2.140 triệu USD, tăng 6,1%; nộp ngân sách nhà nước đạt 7.480 "
+            "tỷ đồng, tăng 4,71%.",
+            ["4,71%"],
+        ),
+        # A plan's item gives this year's result and next year's target: the target's clause
+        # names the year of each of its figures, and the item's label names what they count.
+        (
+            "Doanh thu năm 2033 phấn đấu đạt bao nhiêu?",
+            "b) Doanh thu: năm 2032 đạt 48.700 tỷ đồng; kế hoạch năm 2033 phấn đấu đạt 52.400 tỷ đồng (tăng 7,73%).",
+            ["52.400 tỷ đồng"],
+        ),
+        (
+            "Tổng số lao động dự kiến cuối năm 2033 là bao nhiêu?",
+            "d) Lao động: năm 2032 có 31.260 lao động; kế hoạch năm 2033 tạo việc làm mới cho 2.650 lao động, "
+            "nâng tổng số lao động lên 34.060 người.",
+            ["34.060 người"],
+        ),
     ],
 )
 def test_the_figure_asked_for_is_picked_out_of_the_quote(question: str, quote: str, expected: list[str]):

@@ -70,6 +70,22 @@ def test_official_report_title_is_bao_cao_and_its_subject():
     assert frame.period_label == "năm 2031"
 
 
+def test_minutes_and_other_document_types_are_official_titles():
+    # Not the board of the header above it: the "BIÊN BẢN" line, and the year it is about.
+    minutes = (
+        "KHỐI THI ĐUA CÁC BAN QUẢN LÝ KHU CÔNG NGHIỆP VÙNG BẮC TRUNG BỘ\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM – Độc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 07/BB-KT. Kim Sơn, ngày 12 tháng 12 năm 2033\n\n"
+        "BIÊN BẢN HỌP XÉT THI ĐUA, KHEN THƯỞNG NĂM 2033 CỦA KHỐI THI ĐUA\n\n"
+        "I. THỜI GIAN, ĐỊA ĐIỂM\n\n"
+        "Vào hồi 8 giờ 30 phút ngày 12 tháng 12 năm 2033, tại Hội trường, Khối họp xét thi đua.\n"
+    )
+    frame = frame_of(minutes)
+    assert frame.title == "BIÊN BẢN HỌP XÉT THI ĐUA, KHEN THƯỞNG NĂM 2033 CỦA KHỐI THI ĐUA"
+    assert frame.period_label == "năm 2033"
+    assert frame.issuer == "KHỐI THI ĐUA CÁC BAN QUẢN LÝ KHU CÔNG NGHIỆP VÙNG BẮC TRUNG BỘ"
+
+
 # A scanned header as Tesseract reads it: the two columns on one line, the title and its
 # subject on another.
 SCANNED_HEADER = """UBND TỈNH KIM SƠN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM BAN QUẢN LÝ CÁC KCN Độc lập - Tự do - Hạnh phúc

@@ -382,3 +382,16 @@ def test_quotes_of_one_section_in_a_row_name_the_section_once():
         "- 1.4. Ban Quản lý các KCN tỉnh Kim Sơn: Thu hút 9 dự án. [2]",
         "- Lao động tăng 4%. [2]",
     ]
+
+
+def test_a_question_naming_only_a_person_is_covered_by_the_sentence_naming_them():
+    # "giữ chức vụ gì" only asks for an office: the question has no term, and the sentence that
+    # names the person asked about (with their office) is the answer; no sentence names another.
+    members = passage(
+        "Đề nghị tặng Bằng khen cho 02 cá nhân: Bà Trịnh Thị Mai Hương, Trưởng phòng Quản lý đầu tư, "
+        "Ban Quản lý các KCN tỉnh Ninh Bình; Ông Đỗ Văn Quyết, Phó Trưởng ban, Ban Quản lý các KCN tỉnh Ninh Bình.",
+        heading="c) Đề nghị tặng Bằng khen",
+    )
+    answer = ask("Bà Trịnh Thị Mai Hương giữ chức vụ gì?", [members])
+    assert not answer.refused and "Trưởng phòng Quản lý đầu tư" in answer.answer
+    assert ask("Bà Lê Thị Thu Trang giữ chức vụ gì?", [members]).refused

@@ -72,6 +72,24 @@ def test_the_verb_of_reported_speech_asked_for_is_no_term():
     assert parse_question("Ông Trần Văn Khoa nhấn mạnh những gì về thi đua?").terms == ("thi", "dua")
 
 
+def test_a_generic_which_organisation_asks_for_one_and_is_no_term():
+    # The sentence that answers names the board ("bầu Ban Quản lý … làm Khối trưởng") without
+    # the word "đơn vị"; in a library of one report it was the rarest term and outweighed the rest.
+    frame = parse_question("Khối trưởng năm 2033 là đơn vị nào?")
+    assert frame.answer_type is AnswerType.ORGANISATION
+    assert frame.terms == ("khoi", "truong")
+    assert parse_question("Cơ quan nào công bố số liệu thu hút đầu tư?").terms == (
+        "cong",
+        "bo",
+        "so",
+        "lieu",
+        "thu",
+        "hut",
+        "dau",
+        "tu",
+    )
+
+
 def test_mấy_phần_trăm_asks_for_a_share_and_is_no_term():
     frame = parse_question("von thu hut dat may phan tram ke hoach")
     assert frame.answer_type is AnswerType.PERCENT

@@ -288,6 +288,12 @@ def test_a_header_cell_merged_over_two_columns_names_both_with_the_row_under_it(
     assert table_sentences(rows) == [
         "Doanh thu — Thực hiện 6 tháng Năm 2031: 41.280; Thực hiện 6 tháng Năm 2032: 47.615; So với cùng kỳ: 115,3%."
     ]
+    # "Đơn vị" heads the boards a table ranks, not a unit, when its cells name them.
+    scores = [["STT", "Đơn vị", "Điểm Khối chấm", "Xếp hạng"], ["6", "Ban Quản lý các KCN tỉnh Kim Sơn", "930", "6"]]
+    assert table_sentences(scores) == ["Ban Quản lý các KCN tỉnh Kim Sơn — Điểm Khối chấm: 930; Xếp hạng: 6."]
+    assert table_sentences([["Chỉ tiêu", "Đơn vị", "Thực hiện"], ["Doanh thu", "tỷ đồng", "1.234"]]) == [
+        "Doanh thu — Thực hiện: 1.234 tỷ đồng."
+    ]
     # A unit column ("ĐVT") is not said after a share whose header gives its own unit.
     shares = [["Chỉ tiêu", "ĐVT", "Thực hiện", "So với kế hoạch (%)"], ["Doanh thu", "tỷ đồng", "1.234", "51,2"]]
     assert table_sentences(shares) == ["Doanh thu — Thực hiện: 1.234 tỷ đồng; So với kế hoạch: 51,2%."]

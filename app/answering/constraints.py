@@ -40,6 +40,11 @@ BASE_FIGURE_YEAR = re.compile(
     r"(?:năm|nam)\s+(?:19|20)\d{2}",
     re.IGNORECASE,
 )
+# "đạt 63,8% (năm 2031 là 59,2%)": the year before's figure in brackets. The sentence states
+# it, but is about another year.
+BRACKETED_BASE_YEAR = re.compile(
+    r"\(\s*(?:năm|nam)\s+(?:19|20)\d{2}\s*(?:là|la|đạt|dat|:|-)\s*\d[^()]*\)", re.IGNORECASE
+)
 YEAR = re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)")
 YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d)")
 
@@ -112,7 +117,7 @@ class Mentions:
         syllables = tuple(search_syllables(text))
         compared = COMPARED_YEAR.sub(" ", text)
         return Mentions(
-            years=years_in(BASE_FIGURE_YEAR.sub(" ", compared) if around else compared),
+            years=years_in(BRACKETED_BASE_YEAR.sub(" ", BASE_FIGURE_YEAR.sub(" ", compared)) if around else compared),
             provinces=frozenset(p.key for p in places if p.kind == "province"),
             regions=frozenset(p.key for p in places if p.kind == "region"),
             syllables=syllables,
@@ -160,6 +165,9 @@ class PassageContext:
     document_years: frozenset[int]
     paragraph_text: str = ""
     framing_text: str = ""  # headings, title and the document's period label
+    # The years the nearest heading that names any is about ("I. Kết quả thực hiện năm 2031"
+    # in a plan for 2032): they, not the title's, are the years of its silent sentences.
+    section_years: frozenset[int] = frozenset()
 
     @staticmethod
     def of(document: Document) -> PassageContext:
@@ -174,8 +182,15 @@ class PassageContext:
             doc_places = tuple(p for p in doc_places if not p.startswith("province:"))
         framing = Mentions.of(framing_text) | Mentions.of_places(doc_places)
         period_text = f"{framing_text} \n {meta.get('period', '')}"
+        headings = list(meta.get("headings", []))
+        section_years = next((m.years for h in reversed(headings) if (m := Mentions.of(h)).years), frozenset())
         return PassageContext(
-            Mentions.of(document.page_content, around=True), framing, doc_years, document.page_content, period_text
+            Mentions.of(document.page_content, around=True),
+            framing,
+            doc_years,
+            document.page_content,
+            period_text,
+            section_years,
         )
 
 
@@ -285,17 +300,21 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
 
     # A report whose years are unknown (an undated page) can neither confirm nor contradict a year.
     undated = not (context.paragraph.years or context.framing.years or context.document_years)
+    based = BRACKETED_BASE_YEAR.search(sentence)
+    main_years = Mentions.of(BRACKETED_BASE_YEAR.sub(" ", sentence)).years if based else own.years
     for year in sorted(frame.years):
         in_own = year in own.years
-        # A sentence naming only other years is about them, not about the year asked; in a
-        # comparison, a sentence about one of the years asked is about that one only.
-        silent = not own.years if frame.comparison else not (own.years - frame.years)
+        # A sentence naming only other years is about them, not about the year asked (a year
+        # before's figure in brackets aside); in a comparison, a sentence about one of the
+        # years asked is about that one only.
+        silent = not main_years if frame.comparison else not (main_years - frame.years)
         # A paragraph that names its years says which of the report's years it is about.
+        # So does a heading that names its years, over the report's title and frame.
         in_around = silent and (
             undated
             or year in context.paragraph.years
-            or year in context.framing.years
-            or (year in context.document_years and not context.paragraph.years)
+            or year in (context.section_years or context.framing.years)
+            or (year in context.document_years and not context.paragraph.years and not context.section_years)
         )
         if not in_own and not silent:
             conflicts.append(f"năm {year}")

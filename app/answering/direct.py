@@ -32,11 +32,13 @@ AROUND = 60  # characters
 LABEL_BOUNDARIES = (";", ":", "—", "–")
 CLAUSE_BOUNDARIES = (";", "—", "–", "(")  # a ":" ends a label, not the clause its subject names
 CLOSED_PARENTHESES = re.compile(r"\([^()]*\)")
-PERIOD_WORDS = frozenset({"nam", "thang", "quy"})  # before a number, they name a period
 AFTER_FIGURE = (",", ")", " và ")  # what ends the words that follow a figure and describe it
 PART_OF_PREVIOUS = re.compile(r"\btrong (?:so )?do\b|\bgom\b")  # "trong (số) đó", "(bao) gồm"
 # "61,2% của năm 2031", "9.650 tỷ đồng năm 2031": the year a figure is of, named after it.
 YEAR_AFTER = re.compile(r"^\s*\)?\s*(?:của\s+|cua\s+|trong\s+)?(?:năm|nam)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+# A list item's label: "b) Doanh thu:", "- Lao động:", "2. Nộp ngân sách:" (no figure in it).
+ITEM_LABEL = re.compile(r"^\s*(?:[a-zđ]\)|\d{1,2}[.)]|[-+•])?\s*([^:;\d()]{2,40}):")
+OWNER = re.compile(r"\b(?:của|cua)\b", re.IGNORECASE)
 MONEY = ("dong", "usd")  # a money unit ends in one of these (folded)
 FIGURE_TYPES = (AnswerType.NUMBER, AnswerType.PERCENT)
 
@@ -128,11 +130,12 @@ class _Ask:
 
 
 def _cue(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The first two words after the unit, up to a year ("bao nhiêu trong năm 2031": the
-    period is a constraint of the question, not a word that names the figure)."""
+    """The first two words after the unit, up to a period ("bao nhiêu trong năm 2031", "bao
+    nhiêu hồ sơ trong 6 tháng": the period is a constraint of the question, not a word that
+    names the figure; a word before a number introduces one)."""
     cue: list[str] = []
     for i, word in enumerate(words[:2]):
-        if word.isdigit() or (word in PERIOD_WORDS and words[i + 1 : i + 2] and words[i + 1].isdigit()):
+        if word.isdigit() or (words[i + 1 : i + 2] and words[i + 1].isdigit()):
             break
         cue.append(word)
     return tuple(cue)
@@ -214,9 +217,19 @@ def _year_fit(quote: str, match: re.Match[str], own_words: str, asked: frozenset
     label = COMPARED_YEAR.sub(" ", own_words)
     after = YEAR_AFTER.match(quote[match.end() : match.end() + AROUND])
     years = years_in(label) | ({int(after.group(1))} if after else set())
+    # Else its clause's ("…; kế hoạch năm 2032 tạo việc làm cho 7.500 lao động, nâng tổng số lên
+    # 93.950 người"), else its sentence's before it ("Năm 2031, doanh thu …; xuất khẩu đạt X").
+    for before in (_clause_before(quote, match), quote[: match.start()]):
+        years = years or years_in(COMPARED_YEAR.sub(" ", before))
     if not asked or not years:
         return 1
     return 2 if years & asked else 0
+
+
+def _clause_before(quote: str, match: re.Match[str]) -> str:
+    """The words of a figure's clause before it (from the previous ";", dash or "(")."""
+    before = quote[: match.start()]
+    return before[max(before.rfind(mark) + 1 for mark in CLAUSE_BOUNDARIES) :]
 
 
 def _side_fit(own_words: str, pinned: tuple[distinctions.Asked, ...]) -> int:
@@ -266,14 +279,20 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     asked = (asked - _money_words()) | _money_named(asked & _money_words())
     # A table row ("Doanh thu — Kế hoạch: …; Thực hiện: …", see ``ingest.office``) names
     # every figure of it by its first cell.
+    # What the question measures: its words before "của" ("nộp ngân sách của các KCN …").
+    owner = OWNER.search(frame.text)
+    head = chunk_terms(frame.text[: owner.start()]) & asked if owner else asked
     row_name = chunk_terms(quote.split(" — ", 1)[0]) if " — " in quote else set()
+    # So does a list item's label ("b) Doanh thu: năm 2031 đạt X; kế hoạch năm 2032 đạt Y").
+    item = ITEM_LABEL.match(quote)
+    row_name |= chunk_terms(item.group(1)) if item else set()
     facts: list[str] = []
     taken: set[int] = set()
     previous: str | None = None
     units_asked = [ask.unit for ask in asks if ask.unit is not None]
     pinned = distinctions.asked(frame.text)
     for ask in asks:
-        rise = _change_figure(quote, ask, taken, asked) if ask.change else None
+        rise = _change_figure(quote, ask, taken, asked, head) if ask.change else None
         if rise is not None:  # "tăng bao nhiêu": "tăng 6,7%", not the level before it
             taken.add(rise.start())
             facts.append(f"{rise.group(1)}{'' if rise.group(2) == '%' else ' '}{rise.group(2)}")
@@ -339,17 +358,24 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     return facts
 
 
-def _change_figure(quote: str, ask: _Ask, taken: set[int], asked: set[str]) -> re.Match[str] | None:
+def _change_figure(quote: str, ask: _Ask, taken: set[int], asked: set[str], head: set[str]) -> re.Match[str] | None:
     """The figure right after the verb asked with ("tăng 6,7% so với cùng kỳ"), in the unit
     asked when one is named ("tăng bao nhiêu người": "tăng 3.917 người"); of several, the one
-    whose clause names most of the question ("doanh thu tăng 12%; nộp ngân sách tăng 9%")."""
+    whose clause names most of what the question measures (``head``: "nộp ngân sách" of "nộp
+    ngân sách của các KCN … tăng bao nhiêu"), then of the question ("doanh thu tăng 12%; nộp
+    ngân sách tăng 9%")."""
     folded = fold(quote)  # same length as the quote: positions map back
     rises = []
     for word in re.finditer(rf"\b{ask.verb}\s+(?:them\s+)?", folded):
         figure = _figure().match(quote, word.end())
         if figure and (not ask.unit or _fits(figure.group(2), ask.unit)) and figure.start() not in taken:
             rises.append(figure)
-    return max(rises, key=lambda m: (len(chunk_terms(_clause_subject(quote, m)) & asked), -m.start()), default=None)
+
+    def named(m: re.Match[str]) -> tuple[int, int, int]:
+        subject = chunk_terms(_clause_subject(quote, m))
+        return len(subject & head), len(subject & asked), -m.start()
+
+    return max(rises, key=named, default=None)
 
 
 def asked_units(frame: QuestionFrame) -> list[str]:

@@ -233,10 +233,18 @@ def passage_candidates(
         folded = " ".join(searched)
         content = [s for s in syllables if not s.isdigit()]
         check = check_constraints(frame, quote, context)
+        if weights:
+            cover = [
+                sum(w for t, w in weights.items() if t in found) / total
+                for found in (present, in_context, paragraph_terms)
+            ]
+        else:
+            # "Bà X giữ chức vụ gì?": all the question names is its constraints (the person).
+            cover = [check.in_sentence_share, float(check.met), float(check.met)]
         features = {
-            "cover_sentence": sum(w for t, w in weights.items() if t in present) / total,
-            "cover_context": sum(w for t, w in weights.items() if t in in_context) / total,
-            "cover_paragraph": sum(w for t, w in weights.items() if t in paragraph_terms) / total,
+            "cover_sentence": cover[0],
+            "cover_context": cover[1],
+            "cover_paragraph": cover[2],
             "phrase": len(pairs_wanted & pairs) / len(pairs_wanted) if pairs_wanted else 0.0,
             "focus": float(focus is None or focus in in_context),
             "echo": sum(1 for s in content if s in question_terms) / max(len(content), 1),
