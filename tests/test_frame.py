@@ -78,6 +78,9 @@ def test_a_generic_which_organisation_asks_for_one_and_is_no_term():
     frame = parse_question("Khối trưởng năm 2033 là đơn vị nào?")
     assert frame.answer_type is AnswerType.ORGANISATION
     assert frame.terms == ("khoi", "truong")
+    # Typed without accents, "la" is "là" too (Sơn La is a place, found before terms are).
+    assert parse_question("khoi truong nam 2033 la don vi nao").terms == ("khoi", "truong")
+    assert parse_question("tinh son la co bao nhieu kcn").provinces == ("son la",)
     assert parse_question("Cơ quan nào công bố số liệu thu hút đầu tư?").terms == (
         "cong",
         "bo",
