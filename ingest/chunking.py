@@ -280,6 +280,9 @@ def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: Docum
             stack = [(lvl, h) for lvl, h in stack if lvl < level]
             stack.append((level, text))
             continue
+        numbered = _numbered_level(text)
+        if numbered is not None:  # "d) …" after the heading "c) … cá nhân:" is its sibling, not under it
+            stack = [(lvl, h) for lvl, h in stack if lvl < numbered or _numbered_level(h) is None]
         bullet = BULLET.match(text)
         marker = bullet.group().strip() if bullet else ("-" if ORDINAL.match(text) else "")
         own_level = _LEVEL_LEAD_IN.get(marker, _LEVEL_PLAIN)

@@ -185,3 +185,17 @@ def test_a_name_and_its_lines_of_office_are_one_paragraph():
     assert "Lê Văn An, Ủy viên Ban Chấp hành Đảng bộ tỉnh, Trưởng ban Quản lý Khu kinh tế Kim Sơn." in texts
     assert "Trần Thị Bình, TRƯỞNG BAN." in texts  # a signature: the office above the name
     assert not any(t in ("Lê Văn An", "Trưởng ban Quản lý Khu kinh tế Kim Sơn") for t in texts)
+
+
+def test_a_lettered_item_closes_the_lettered_lead_in_before_it():
+    # "c) … cá nhân:" heads its own bullets, not "d) …", its sibling, nor what follows.
+    text = (
+        "BIÊN BẢN HỌP XÉT THI ĐUA NĂM 2033\n\nI. Nội dung cuộc họp\n\n2. Kết quả bình xét\n\n"
+        "c) Đề nghị tặng Bằng khen cho 02 cá nhân:\n\n"
+        "- Bà Lê Thị Thu Trang, Trưởng phòng Quản lý đầu tư (6/6 phiếu);\n\n"
+        "d) Đề nghị tặng Cờ thi đua cho Ban Quản lý các KCN tỉnh Kim Sơn, đơn vị dẫn đầu Khối năm 2033.\n"
+    )
+    chunks = chunk_document("doc", "bien_ban.txt", [PageText(None, text)])
+    bullet, sibling = (c for c in chunks if c.text.startswith(("- Bà", "d)")))
+    assert bullet.headings[-1] == "c) Đề nghị tặng Bằng khen cho 02 cá nhân:"
+    assert sibling.headings == ("I. Nội dung cuộc họp", "2. Kết quả bình xét")
