@@ -143,6 +143,12 @@ def _spread(row: Cells) -> list[str]:
     return out
 
 
+def _named_by_both(top: list[str], under: Cells) -> list[str]:
+    """Each column named by its two header rows ("Thực hiện" over "Năm 2031"); an empty or
+    spanned cell under adds nothing (a header cell spanning both rows)."""
+    return [" ".join(dict.fromkeys(p for p in pair if p)) for pair in zip(top, [c or "" for c in under], strict=False)]
+
+
 def table_sentences(rows: list[Cells]) -> list[str]:
     """A report's table as sentences. When its first filled row is a header (no figure in it)
     and rows follow, each row is said with the headers (``row_sentence``); a header cell
@@ -155,9 +161,7 @@ def table_sentences(rows: list[Cells]) -> list[str]:
     headers = _spread(filled[0])
     body = filled[1:]
     if None in filled[0] and len(body) > 1 and _is_header(body[0]):  # a second header row
-        # Under it, an empty or spanned cell adds nothing (a header cell spanning both rows).
-        under = [c or "" for c in body[0]]
-        headers = [" ".join(dict.fromkeys(p for p in pair if p)) for pair in zip(headers, under, strict=False)]
+        headers = _named_by_both(headers, body[0])
         body = body[1:]
     return [s for s in (row_sentence(headers, [c or "" for c in row]) for row in body) if s]
 
@@ -228,8 +232,7 @@ def sheet_lines(rows: Iterable[list[str]]) -> list[str]:
             continue
         if pending is not None:
             if len(filled) > 1 and _is_header(cells) and "" in pending:
-                spread = _spread([c or None for c in pending])
-                headers = [" ".join(dict.fromkeys(p for p in pair if p)) for pair in zip(spread, cells, strict=False)]
+                headers = _named_by_both(_spread([c or None for c in pending]), cells)
                 pending = None
                 continue
             headers, pending = pending, None

@@ -277,11 +277,11 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     asked = (wanted_terms | {s for s in search_syllables(frame.text) if s.isdigit()}) - {a.verb for a in asks}
     # "giá trị xuất khẩu": the label "giá trị sản xuất" shares the head, not what is asked.
     asked = (asked - _money_words()) | _money_named(asked & _money_words())
-    # A table row ("Doanh thu — Kế hoạch: …; Thực hiện: …", see ``ingest.office``) names
-    # every figure of it by its first cell.
     # What the question measures: its words before "của" ("nộp ngân sách của các KCN …").
     owner = OWNER.search(frame.text)
     head = chunk_terms(frame.text[: owner.start()]) & asked if owner else asked
+    # A table row ("Doanh thu — Kế hoạch: …; Thực hiện: …", see ``ingest.office``) names
+    # every figure of it by its first cell.
     row_name = chunk_terms(quote.split(" — ", 1)[0]) if " — " in quote else set()
     # So does a list item's label ("b) Doanh thu: năm 2031 đạt X; kế hoạch năm 2032 đạt Y").
     item = ITEM_LABEL.match(quote)
