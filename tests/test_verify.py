@@ -211,3 +211,13 @@ def test_a_name_the_cited_passage_s_headings_state_is_grounded():
     plain = verify_answer(claim, [passage], REFUSAL, contexts=[PassageContext.of(Document(page_content=passage))])
     assert any(p.startswith("«Trà Vinh» không có") for p in plain.problems)
     assert verify_answer(claim, [passage], REFUSAL, contexts=[PassageContext.of(framed)]).ok
+
+
+def test_a_digit_inside_a_name_is_no_figure():
+    from app.answering.verify import figures
+
+    assert figures("KCN Tân Lập A2 (gần QL5) đạt 45,5% và 06 dự án, 100m2") == [
+        ("455", "%"),
+        ("6", "du"),
+        ("100", ""),
+    ]

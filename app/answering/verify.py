@@ -49,7 +49,8 @@ LIST_NUMBER = re.compile(r"^\d{1,2}[.)]$")  # "1." cut from the item it numbers
 # repeated with another citation ("X [1]. X [2]."): read as part of the sentence or merged,
 # they let 2-3 more wrong answers of the calibration set through for one right one passed.
 CITATION_LINE = re.compile(r"^(?:trích dẫn|trich dan|nguồn|nguon|tham khảo|tham khao|xem)?\W*$", re.IGNORECASE)
-NUMBER_UNIT = re.compile(r"(\d+(?:[.,]\d+)*)(?:\s*(%)|\s+([^\W\d_]+))?")
+# A figure stands apart from letters: the "2" of "KCN Mỹ Xuân A2" or "QL5" is part of a name.
+NUMBER_UNIT = re.compile(r"(?<![^\W_])(\d+(?:[.,]\d+)*)(?:\s*(%)|\s+([^\W\d_]+))?")
 ZONE_NAME = re.compile(
     r"\b(?:KCN|KKT|KCX|[Kk]hu công nghiệp|[Kk]hu kinh tế|[Kk]hu chế xuất)\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈÍÌÓÒÚÙÝ]\w*\s?){1,3})"
 )
