@@ -15,6 +15,7 @@ and pytesseract gives them from the same engine without a second pipeline.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -71,7 +72,7 @@ class OcrPage:
 
 
 PageProgress = Callable[[int, int], None]  # (pages read so far, pages to read) of the current file
-PIPELINE_VERSION = "3"  # bump when ``prepared`` or the reading changes: cached pages are then read again
+PIPELINE_VERSION = "4"  # bump when ``prepared`` or the reading changes: cached pages are then read again
 
 
 @dataclass(frozen=True)
@@ -183,11 +184,21 @@ def _enlarged(image):
     return image.resize((image.width * factor, image.height * factor), Image.Resampling.LANCZOS)
 
 
+Placed = tuple[str, int, int]  # a word with its left and right edge on the page
+# A gap of this many word spaces (the line's smallest gap) between two words parts columns.
+# Measured on the 197 lines of two invented scans (7 pages): 178 prose lines have no gap
+# over 2 spaces; every table row, letterhead and signature line has one of 3.09 or more
+# (table rows 14.9 or more).
+COLUMN_GAP = 3
+
+
 def paragraphs_from_words(data: dict[str, list]) -> tuple[list[str], list[float]]:
     """Tesseract's words (``image_to_data`` as a dict) as paragraphs of text, in reading
-    order, and the confidences of the words read."""
-    paragraphs: dict[tuple[int, int], dict[int, list[str]]] = {}
+    order, and the confidences of the words read; a table cell's wrapped second line goes back
+    into its cell (``_with_cell_lines``)."""
+    paragraphs: dict[tuple[int, int], dict[int, list[Placed]]] = {}
     confidences = []
+    placed = "left" in data and "width" in data
     for i, word in enumerate(data["text"]):
         word = str(word).strip()
         confidence = float(data["conf"][i])
@@ -195,9 +206,45 @@ def paragraphs_from_words(data: dict[str, list]) -> tuple[list[str], list[float]
             continue
         confidences.append(confidence)
         key = (int(data["block_num"][i]), int(data["par_num"][i]))
-        paragraphs.setdefault(key, {}).setdefault(int(data["line_num"][i]), []).append(word)
-    texts = [" ".join(" ".join(words) for _, words in sorted(lines.items())) for _, lines in sorted(paragraphs.items())]
+        left = int(data["left"][i]) if placed else 0
+        right = left + int(data["width"][i]) if placed else 0
+        paragraphs.setdefault(key, {}).setdefault(int(data["line_num"][i]), []).append((word, left, right))
+    texts = [
+        " ".join(word for word, _, _ in _with_cell_lines([lines[n] for n in sorted(lines)]))
+        for _, lines in sorted(paragraphs.items())
+    ]
     return texts, confidences
+
+
+def _with_cell_lines(lines: list[list[Placed]]) -> list[Placed]:
+    """The lines of a paragraph as one run of words. A line that starts under a word of the
+    first line (not its first) and ends before the next column gap after that word (a gap of
+    several spaces) is a table cell's second line ("2 KCN Quế    680    88,7" over "Dương"): its
+    words go at the end of that cell ("2 KCN Quế Dương 680 88,7"), not after the row's
+    figures. A paragraph's own lines start at its margin, and its words are a space apart."""
+    if not lines:
+        return []
+    row = lines[0]
+    gaps = [b[1] - a[2] for a, b in itertools.pairwise(row)]
+    space = max(min(gaps, default=0), 1)
+    cells: dict[int, list[Placed]] = {}  # the row's word that opens the next column → the lines to put before it
+    for number, line in enumerate(lines[1:], start=1):
+        start = next((i for i, (_, left, _) in enumerate(row) if i and abs(left - line[0][1]) <= space), None)
+        end = (
+            None
+            if start is None
+            else next((j for j in range(start + 1, len(row)) if gaps[j - 1] >= COLUMN_GAP * space), None)
+        )
+        if end is None or line[-1][2] >= row[end][1]:
+            rest = [word for later in lines[number:] for word in later]
+            break  # the paragraph's own lines from here on
+        cells.setdefault(end, []).extend(line)
+    else:
+        rest = []
+    merged: list[Placed] = []
+    for i, word in enumerate(row):
+        merged += [*cells.get(i, []), word]
+    return merged + rest
 
 
 def _skew(page) -> float:

@@ -54,6 +54,41 @@ def test_words_are_put_back_into_tesseract_s_lines_and_paragraphs():
     assert texts == ["Tổng số lao động", "12.345 người."] and len(confidences) == 6
 
 
+@pytest.mark.unit
+def test_a_table_cell_s_wrapped_line_goes_back_into_its_cell():
+    def words(*placed: tuple[str, int, int, int]) -> dict[str, list]:
+        # (word, left, width, line): one paragraph, as Tesseract's image_to_data gives it
+        return {
+            "text": [w for w, _, _, _ in placed],
+            "conf": [95] * len(placed),
+            "block_num": [1] * len(placed),
+            "par_num": [1] * len(placed),
+            "line_num": [line for _, _, _, line in placed],
+            "left": [left for _, left, _, _ in placed],
+            "width": [width for _, _, width, _ in placed],
+        }
+
+    row = words(
+        ("2", 100, 20, 1),
+        ("KCN", 200, 60, 1),
+        ("Kim", 275, 50, 1),
+        ("680", 600, 50, 1),
+        ("88,7", 800, 60, 1),
+        ("Sơn", 200, 50, 2),
+    )
+    assert paragraphs_from_words(row)[0] == ["2 KCN Kim Sơn 680 88,7"]
+    # A bullet's last line starts under its text too, but the line above has no column gap.
+    bullet = words(
+        ("-", 100, 10, 1),
+        ("Tổng", 130, 60, 1),
+        ("số", 205, 30, 1),
+        ("lao", 250, 40, 1),
+        ("động", 305, 60, 1),
+        ("người.", 130, 70, 2),
+    )
+    assert paragraphs_from_words(bullet)[0] == ["- Tổng số lao động người."]
+
+
 @needs_tesseract
 @pytest.mark.integration
 def test_a_low_resolution_scan_is_read_with_its_accents_and_cited_on_its_page(tmp_path: Path):
