@@ -219,16 +219,15 @@ def _year_fit(quote: str, match: re.Match[str], own_words: str, asked: frozenset
     years = years_in(label) | ({int(after.group(1))} if after else set())
     # Else its clause's ("…; kế hoạch năm 2032 tạo việc làm cho 7.500 lao động, nâng tổng số lên
     # 93.950 người"), else its sentence's before it ("Năm 2031, doanh thu …; xuất khẩu đạt X").
-    for before in (_clause_before(quote, match), quote[: match.start()]):
+    for before in (_clause_tail(quote[: match.start()]), quote[: match.start()]):
         years = years or years_in(COMPARED_YEAR.sub(" ", before))
     if not asked or not years:
         return 1
     return 2 if years & asked else 0
 
 
-def _clause_before(quote: str, match: re.Match[str]) -> str:
-    """The words of a figure's clause before it (from the previous ";", dash or "(")."""
-    before = quote[: match.start()]
+def _clause_tail(before: str) -> str:
+    """The last clause of a text: from its last ";", dash or "(" on."""
     return before[max(before.rfind(mark) + 1 for mark in CLAUSE_BOUNDARIES) :]
 
 
@@ -248,8 +247,7 @@ def _clause_subject(quote: str, match: re.Match[str]) -> str:
     number. It names every figure of the clause ("…; Giá trị xuất khẩu đạt: 176 triệu USD,
     tăng 7% và đạt 53% kế hoạch": 53% is the export's share, though its own label only says
     "đạt"), and names them alike: the figures of one clause tie on it."""
-    before = CLOSED_PARENTHESES.sub(" ", quote[: match.start()])
-    clause = before[max(before.rfind(mark) + 1 for mark in CLAUSE_BOUNDARIES) :]
+    clause = _clause_tail(CLOSED_PARENTHESES.sub(" ", quote[: match.start()]))
     first_number = re.search(r"\d", clause)
     return clause[: first_number.start()] if first_number else clause
 
