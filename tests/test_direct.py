@@ -211,6 +211,17 @@ def facts(question: str, quote: str) -> list[str]:
             "tỷ đồng, tăng 4,71%.",
             ["4,71%"],
         ),
+        # A word saying the figure is not exact stays with it, also after the verb of a rise.
+        (
+            "Thời gian giải quyết thủ tục hành chính được cắt giảm bao nhiêu phần trăm?",
+            "Thời gian giải quyết thủ tục hành chính được cắt giảm trên 47% so với quy định.",
+            ["trên 47%"],
+        ),
+        (
+            "Có bao nhiêu lao động chính thức trong các KCN Kim Sơn?",
+            "Các KCN Kim Sơn có gần 27.400 lao động chính thức và 2.650 lao động thời vụ.",
+            ["gần 27.400 lao động"],
+        ),
         # A plan's item gives this year's result and next year's target: the target's clause
         # names the year of each of its figures, and the item's label names what they count.
         (

@@ -293,7 +293,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
         rise = _change_figure(quote, ask, taken, asked, head) if ask.change else None
         if rise is not None:  # "tăng bao nhiêu": "tăng 6,7%", not the level before it
             taken.add(rise.start())
-            facts.append(f"{rise.group(1)}{'' if rise.group(2) == '%' else ' '}{rise.group(2)}")
+            facts.append(_as_written(quote, rise))
             continue
         unit = previous if ask.unit is None else ask.unit  # "mấy dự án, bao nhiêu FDI": dự án again
         if unit is None:
@@ -345,7 +345,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             # same clause is no answer (left out: 0 bold figures holding a gold fact lost).
             continue
         taken.add(best.start())
-        fact = f"{best.group(1)}{'' if best.group(2) == '%' else ' '}{best.group(2)}"
+        fact = _as_written(quote, best)
         # Say which of the figures this one is: "FDI: 281 dự án", when it names no unit or
         # when another "bao nhiêu" asks the same unit ("bao nhiêu dự án FDI và bao nhiêu dự án
         # trong nước").
@@ -356,6 +356,28 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     return facts
 
 
+@lru_cache(maxsize=1)
+def _qualifiers() -> str:
+    """The words of figure_qualifiers.txt, folded, as a regular expression's alternatives."""
+    text = resources.files("app.answering").joinpath("data", "figure_qualifiers.txt").read_text(encoding="utf-8")
+    words = [fold(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return "|".join(re.escape(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def _qualifier() -> re.Pattern[str]:
+    """A qualifier at the end of the text before a figure."""
+    return re.compile(rf"(?:^|\s)((?:{_qualifiers()}))\s*$", re.IGNORECASE)
+
+
+def _as_written(quote: str, match: re.Match[str]) -> str:
+    """A figure as the report gives it, with a word that says it is not exact ("trên 55%")."""
+    figure = f"{match.group(1)}{'' if match.group(2) == '%' else ' '}{match.group(2)}"
+    before = quote[max(0, match.start() - 20) : match.start()]
+    qualifier = _qualifier().search(fold(before))  # fold keeps positions: the words as typed
+    return f"{before[qualifier.start(1) : qualifier.end(1)]} {figure}" if qualifier else figure
+
+
 def _change_figure(quote: str, ask: _Ask, taken: set[int], asked: set[str], head: set[str]) -> re.Match[str] | None:
     """The figure right after the verb asked with ("tăng 6,7% so với cùng kỳ"), in the unit
     asked when one is named ("tăng bao nhiêu người": "tăng 3.917 người"); of several, the one
@@ -364,7 +386,7 @@ def _change_figure(quote: str, ask: _Ask, taken: set[int], asked: set[str], head
     ngân sách tăng 9%")."""
     folded = fold(quote)  # same length as the quote: positions map back
     rises = []
-    for word in re.finditer(rf"\b{ask.verb}\s+(?:them\s+)?", folded):
+    for word in re.finditer(rf"\b{ask.verb}\s+(?:them\s+)?(?:(?:{_qualifiers()})\s+)?", folded, re.IGNORECASE):
         figure = _figure().match(quote, word.end())
         if figure and (not ask.unit or _fits(figure.group(2), ask.unit)) and figure.start() not in taken:
             rises.append(figure)
