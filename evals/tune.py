@@ -33,10 +33,11 @@ from typing import Any, Protocol
 
 from langchain_core.documents import Document
 
-from app.answering.extractive import Phrasing, Selection, compose, may_answer, select_quotes
+from app.answering.extractive import Selection, compose, may_answer, select_quotes
 from app.answering.features import FEATURE_NAMES, Candidate, Lexicon, candidates_for
 from app.answering.frame import QuestionFrame, parse_question
 from app.answering.scorer import Weights, linear_weights
+from app.prompts import extractive_phrasing
 from evals.metrics import QuestionResult, Summary, key_facts_ok, score_question, summarise
 from evals.runner import read_gold
 from ingest.normalize import match_key
@@ -210,15 +211,11 @@ def choose_answer_threshold(cases: Sequence[GoldCase], weights: Weights) -> floa
     return _middle_of_best(THRESHOLD_GRID, scores)
 
 
-PHRASING = Phrasing(
-    refusal="(từ chối)", intro="Theo các báo cáo:", item_with_heading="- {quote} [{n}]", item="- {quote} [{n}]"
-)
-
-
 def answer_case(case: GoldCase, weights: Weights) -> tuple[Selection, dict[str, Any]]:
-    """The answer the scorer gives to a gold case, as ``ask --json`` would print it."""
+    """The answer the scorer gives to a gold case, as ``ask --json`` would print it: in the
+    app's phrasing, so the section a quote is under is named as the user sees it."""
     selection = select_quotes(case.frame, case.candidates, weights)
-    answer = compose(case.gold["question"], selection, case.documents, PHRASING)
+    answer = compose(case.gold["question"], selection, case.documents, extractive_phrasing())
     return selection, answer.to_json()
 
 

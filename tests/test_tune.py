@@ -222,3 +222,18 @@ def test_left_out_figures_are_given_per_gold_file(monkeypatch):
     rows = leave_one_document_out(cases).summaries()
     assert [r.label for r in rows] == ["all (left out)", "a.jsonl", "b.jsonl"]
     assert [r.questions for r in rows] == [len(cases), 2, len(cases) - 2]
+
+
+def test_a_left_out_answer_names_the_section_of_its_quote_as_the_app_shows_it():
+    """The figures are on the answers users read: a quote under "1.3. Ban Quản lý các KCN tỉnh
+    Kim Sơn" is shown with that section, so a question asking which board says it is answered."""
+    weights = linear_weights([float(name == "cover_best") * 10 for name in FEATURE_NAMES], -5.0, 0.5, 1.01)
+    right = candidate(RIGHT, cover_best=1.0)
+    heading = "1.3. Ban Quản lý các KCN tỉnh Kim Sơn"
+    right.document.metadata["heading"] = heading
+    answer_case = replace(case("q", "r1", [right], [True]), gold={**gold("q", "r1"), "must_include": [["Kim Sơn"]]})
+
+    _, answer = tune.answer_case(answer_case, weights)
+
+    assert heading in answer["answer"]
+    assert tune.outcome(answer_case, weights).key_facts
