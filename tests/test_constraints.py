@@ -412,3 +412,62 @@ def test_a_comparison_of_two_provinces_takes_a_quote_for_each_though_a_zone_name
     other_part = check(question, "Các KCN tỉnh Hà Nam có tỷ lệ lấp đầy 61,7%.", doc_places="province:ha nam")
     assert other_part.met
     assert "province:ha nam" in other_part.satisfied
+
+
+LATER = {"doc_years": "2035", "period": "năm 2035"}
+
+
+def test_the_year_compared_with_answers_for_its_own_figure():
+    # "… so với cùng kỳ năm 2034 (3.665 triệu USD)": the sentence states 2034's figure.
+    sentence = (
+        "Doanh thu 6 tháng đầu năm 2035 đạt 4.127 triệu USD, tăng 12,6% so với cùng kỳ năm 2034 (3.665 triệu USD)."
+    )
+    asked_2034 = "Doanh thu 6 tháng đầu năm 2034 là bao nhiêu?"
+    result = check(asked_2034, sentence, **LATER)
+    assert result.met and result.conflicts == ()
+    assert check(
+        "Tỷ lệ lấp đầy cùng kỳ năm 2034 là bao nhiêu?", "Tỷ lệ lấp đầy đạt 62,6% (cùng kỳ năm 2034 đạt 58,3%).", **LATER
+    ).met
+    assert check(
+        ASKED_2031.replace("2031", "2034"), "So với cùng kỳ năm 2034 (cấp mới 11 dự án), số dự án tăng 27%.", **LATER
+    ).met
+    # Without its figure, the year compared with is still not answered.
+    assert not check(asked_2034, "Doanh thu đạt 4.127 triệu USD, tăng 12,6% so với cùng kỳ năm 2034.", **LATER).met
+
+
+def test_a_year_compared_with_after_a_few_words_is_not_the_year_the_sentence_reports():
+    plan = {"title": "Kế hoạch phát triển các KCN năm 2032", "doc_years": "2032", "period": "năm 2032"}
+    targets = {**plan, "headings": ["II. Mục tiêu, chỉ tiêu năm 2032"]}
+    sentence = "Tổng doanh thu đạt 16.200 triệu USD, tăng 14,3% so với ước thực hiện năm 2031."
+    assert check("Chỉ tiêu doanh thu năm 2032 là bao nhiêu?", sentence, **targets).met
+    accentless = "Tong doanh thu dat 16.200 trieu USD, tang 14,3% so voi uoc thuc hien nam 2031."
+    assert check("chi tieu doanh thu nam 2032 la bao nhieu", accentless, **targets).met
+
+
+def test_the_plan_for_the_whole_year_answers_a_question_for_that_plan():
+    half_year = {"title": "Báo cáo sơ kết 6 tháng đầu năm 2031", "period": "6 tháng đầu năm 2031"}
+    question = "Kế hoạch thu hút đầu tư cả năm 2031 là bao nhiêu dự án?"
+    sentence = "Kế hoạch cả năm 2031 là thu hút 25 dự án mới; như vậy 6 tháng đầu năm đạt 56% kế hoạch."
+    assert check(question, sentence, **half_year).met
+    # "đến 31/12" is the end of the year, not part of it.
+    assert check(
+        "Cả năm 2031 doanh thu phấn đấu đạt bao nhiêu?", "Phấn đấu đến 31/12/2031 doanh thu cả năm đạt 8.740 triệu USD."
+    ).met
+    # A question for the year's result is still not answered by the half year's.
+    assert not check("Cả năm 2031 thu hút bao nhiêu dự án?", sentence, **half_year).met
+
+
+def test_a_heading_about_the_other_half_of_the_year_says_what_its_silent_sentences_are_about():
+    question = "Kim ngạch xuất khẩu 6 tháng đầu năm 2031 đạt bao nhiêu?"
+    sentence = "Phấn đấu đến 31/12/2031 kim ngạch xuất khẩu đạt 6.800 triệu USD."
+    late = {"headings": ["IV. Nhiệm vụ trọng tâm 6 tháng cuối năm 2031"]}
+    result = check(question, sentence, **late)
+    assert not result.met and result.failed == ("6 tháng đầu năm",)
+    assert check(question, "Kim ngạch xuất khẩu đạt 3.215 triệu USD.", headings=["3. Kết quả 6 tháng đầu năm"]).met
+
+
+def test_a_sentence_about_the_whole_year_does_not_answer_for_some_months():
+    half_year = {"title": "Báo cáo sơ kết 6 tháng đầu năm 2031", "period": "6 tháng đầu năm 2031"}
+    question = "Kim ngạch xuất khẩu 6 tháng năm 2031 đạt bao nhiêu?"
+    assert not check(question, "Kim ngạch xuất khẩu cả năm đạt 6.800 triệu USD.", **half_year).met
+    assert check(question, "Kim ngạch xuất khẩu đạt 3.215 triệu USD.", **half_year).met

@@ -282,3 +282,47 @@ def test_the_direct_line_is_rendered_in_bold_and_report_text_stays_escaped():
     shown = render_answer(answer)
     assert shown.splitlines()[0].startswith("**437 dự án**")
     assert "\\*\\*437\\*\\*" in shown  # asterisks in a report are text, not bold
+
+
+HALF_YEAR_REVENUE = (
+    "Tổng doanh thu của các doanh nghiệp trong KCN 6 tháng đầu năm 2032 đạt 4.127 triệu USD, tăng 12,6% "
+    "so với cùng kỳ năm 2031 (3.665 triệu USD), bằng 47,2% kế hoạch cả năm 2032 (8.740 triệu USD)."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "quote", "expected"),
+    [
+        # The figure of the year compared with, in brackets, is that year's.
+        ("Doanh thu 6 tháng đầu năm 2031 của các KCN là bao nhiêu?", HALF_YEAR_REVENUE, ["3.665 triệu USD"]),
+        ("Doanh thu 6 tháng đầu năm 2032 của các KCN là bao nhiêu?", HALF_YEAR_REVENUE, ["4.127 triệu USD"]),
+        (
+            "Tỷ lệ lấp đầy cùng kỳ năm 2031 là bao nhiêu?",
+            "Tỷ lệ lấp đầy bình quân đạt 62,6% (cùng kỳ năm 2031 đạt 58,3%).",
+            ["58,3%"],
+        ),
+        # The plan for the whole year, asked as such, over the half year's result.
+        ("Kế hoạch doanh thu cả năm 2032 của các KCN là bao nhiêu?", HALF_YEAR_REVENUE, ["8.740 triệu USD"]),
+        # The zone asked, when a figure's own words name it.
+        (
+            "ty le lap day KCN Tan Lap nam 2032 toi thieu bao nhieu",
+            "d) Ty le lap day: binh quan cac KCN dang hoat dong dat 76%; rieng KCN Tan Lap dat toi thieu 60%.",
+            ["60%"],
+        ),
+        # Eight of nine zones, as written.
+        (
+            "Có bao nhiêu KCN đã có nhà máy xử lý nước thải tập trung?",
+            "Về môi trường, 8/9 KCN đang hoạt động đã có nhà máy xử lý nước thải tập trung.",
+            ["8/9 KCN"],
+        ),
+    ],
+)
+def test_the_figure_of_the_period_and_zone_asked(question: str, quote: str, expected: list[str]):
+    assert facts(question, quote) == expected
+
+
+def test_no_direct_answer_from_a_figure_of_another_year():
+    # The only capital of the quote is the year compared with's: no bold figure for 2032.
+    quote = "So với cùng kỳ năm 2031 (cấp mới 11 dự án với tổng vốn đăng ký 287,0 triệu USD), số dự án tăng 27,3%."
+    assert facts("Tổng vốn đăng ký cấp mới 6 tháng đầu năm 2032 là bao nhiêu?", quote) == []
+    assert facts("Tổng vốn đăng ký cấp mới 6 tháng đầu năm 2031 là bao nhiêu?", quote) == ["287,0 triệu USD"]

@@ -13,7 +13,7 @@ whatever its report covers.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -28,9 +28,19 @@ from ingest.normalize import fold, is_ocr_text, search_syllables, token_spans
 
 # Years a sentence names without reporting on them: the year compared with ("so với cùng kỳ
 # năm 2030") and the base year of constant prices ("theo giá so sánh năm …").
+# Also with a few words between ("so với ước thực hiện năm 2031", "so với kế hoạch năm 2031").
 COMPARED_YEAR = re.compile(
     r"(?:so\s+v[ớo]i|cùng\s+kỳ|cung\s+ky|giá\s+so\s+sánh|gia\s+so\s+sanh)\s+"
-    r"(?:cùng\s+kỳ\s+|cung\s+ky\s+)?(?:năm\s+|nam\s+)?(?:19|20)\d{2}",
+    r"(?:cùng\s+kỳ\s+|cung\s+ky\s+)?(?:năm\s+|nam\s+)?(?:19|20)\d{2}"
+    r"|so\s+v[ớo]i\s+(?:[^\s\d;,.()]+\s+){1,4}?(?:năm|nam)\s+(?:19|20)\d{2}",
+    re.IGNORECASE,
+)
+# "… tăng 12,6% so với cùng kỳ năm 2031 (3.665 triệu USD)", "(cùng kỳ năm 2031 đạt 58,3%)": the
+# year compared with, and its figure. The sentence is not about that year, but it states that
+# year's figure: it answers a question asking for it.
+STATED_COMPARED_YEAR = re.compile(
+    r"(?:so\s+v[ớo]i\s+|cùng\s+kỳ\s+|cung\s+ky\s+)(?:cùng\s+kỳ\s+|cung\s+ky\s+)?(?:năm\s+|nam\s+)?"
+    r"((?:19|20)\d{2})\s*(?:\([^()]*\d[^()]*\)|(?:là|la|đạt|dat|:)\s*\d)",
     re.IGNORECASE,
 )
 # "so với 61,2% của năm 2031", "so với mức 1,7 tỷ USD năm 2031": a base year with its figure.
@@ -56,8 +66,13 @@ YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})
 WHOLE_YEAR = re.compile(r"\b(?<!hoach )(?:ca|toan|het|cuoi)\s+nam\b")
 PART_OF_YEAR = re.compile(
     r"\b(?:\d{1,2}|mot|hai|ba|sau|chin)\s+thang\b|\bquy\s+(?:[ivx]+|\d)\b|\btu\s+dau\s+nam\b"
-    r"|\b(?:het|den)\s+thang\b|\b(?:den|tinh den)\s+(?:ngay\s+)?\d{1,2}\s*[-/]\s*\d{1,2}\b"
-)
+    r"|\b(?:het|den)\s+thang\b|\b(?:den|tinh den)\s+(?:ngay\s+)?(?!31\s*[-/]\s*12\b)\d{1,2}\s*[-/]\s*\d{1,2}\b"
+)  # "đến 31/12" is the end of the year, not part of it
+# A question for a plan or target of the whole year ("kế hoạch thu hút đầu tư cả năm 2032")
+# is answered by a sentence that states the year's plan, whatever period it reports on ("6
+# tháng đạt 56% kế hoạch cả năm 2032 (25 dự án)").
+PLAN_ASKED = re.compile(r"\b(?:ke\s+hoach|chi\s+tieu|muc\s+tieu)\b")
+PLAN_OF_YEAR = re.compile(r"\b(?:ke\s+hoach|chi\s+tieu|muc\s+tieu)\s+(?:ca\s+)?nam\b")
 # "9 tháng", and the same span said from the start of the year: "từ đầu năm (2031) đến hết
 # tháng 9". A bare "đến tháng 9/2031" is a point in time (a running total), not a span.
 MONTHS = re.compile(
@@ -168,6 +183,7 @@ class PassageContext:
     # The years the nearest heading that names any is about ("I. Kết quả thực hiện năm 2031"
     # in a plan for 2032): they, not the title's, are the years of its silent sentences.
     section_years: frozenset[int] = frozenset()
+    headings: tuple[str, ...] = ()  # the section headings, outermost first
 
     @staticmethod
     def of(document: Document) -> PassageContext:
@@ -191,6 +207,7 @@ class PassageContext:
             document.page_content,
             period_text,
             section_years,
+            tuple(headings),
         )
 
 
@@ -302,8 +319,9 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
     undated = not (context.paragraph.years or context.framing.years or context.document_years)
     based = BRACKETED_BASE_YEAR.search(sentence)
     main_years = Mentions.of(BRACKETED_BASE_YEAR.sub(" ", sentence)).years if based else own.years
+    stated_compared = {int(y) for y in STATED_COMPARED_YEAR.findall(sentence)}
     for year in sorted(frame.years):
-        in_own = year in own.years
+        in_own = year in own.years or year in stated_compared
         # A sentence naming only other years is about them, not about the year asked (a year
         # before's figure in brackets aside); in a comparison, a sentence about one of the
         # years asked is about that one only.
@@ -375,7 +393,9 @@ def _check_period(
     asked = fold(question)
     # A year-end review ("hội nghị tổng kết") is about the whole year; a "sơ kết" about part of it.
     whole = whole or (bool(YEAR_END_REVIEW.search(asked)) and not MID_YEAR_REVIEW.search(asked))
-    if _other_half(asked, sentence, context.paragraph_text, record) or not (whole or months):
+    if _other_half(asked, (sentence, context.paragraph_text, *reversed(context.headings)), record):
+        return
+    if not (whole or months):
         return
     sentence_whole, sentence_part, sentence_months = period_parts(sentence)
     _, paragraph_part, paragraph_months = period_parts(context.paragraph_text)
@@ -386,6 +406,9 @@ def _check_period(
     if cumulative:
         framing_months |= report_months
     if whole:
+        if PLAN_ASKED.search(asked) and PLAN_OF_YEAR.search(fold(sentence)):
+            record("cả năm", True, True)
+            return
         # The sentence, its paragraph or its report (a monthly or half-year report) must not
         # be about part of the year, unless the sentence itself says it covers the whole year.
         partial = sentence_part or paragraph_part or (framing_part and not sentence_whole)
@@ -397,17 +420,19 @@ def _check_period(
     for span in sorted(months):
         label = f"{span} tháng"
         in_own = span in sentence_months
-        silent = not sentence_months
+        # A sentence about the whole year ("doanh thu cả năm đạt …") is not about N months.
+        silent = not sentence_months and not sentence_whole
         record(label, in_own, silent and (span in paragraph_months or span in framing_months or to_date))
 
 
-def _other_half(asked: str, sentence: str, paragraph: str, record: Callable[[str, bool, bool], None]) -> bool:
-    """Record a failed half-year when the sentence (or, silent, its paragraph) is about the
-    other half of the year than the question; True when it did."""
+def _other_half(asked: str, texts: Sequence[str], record: Callable[[str, bool, bool], None]) -> bool:
+    """Record a failed half-year when the sentence (or, silent, its paragraph, or else its
+    nearest heading naming a half: "IV. Nhiệm vụ 6 tháng cuối năm") is about the other half
+    of the year than the question; True when it did. ``texts``: nearest first."""
     wanted = [label for label, pattern in HALVES.items() if pattern.search(asked)]
     if len(wanted) != 1:
         return False
-    for text in (fold(sentence), fold(paragraph)):
+    for text in map(fold, texts):
         stated = {label for label, pattern in HALVES.items() if pattern.search(text)}
         if stated:
             if wanted[0] in stated:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 from app.answering import distinctions
-from app.answering.constraints import COMPARED_YEAR, years_in
+from app.answering.constraints import COMPARED_YEAR, period_parts, years_in
 from app.answering.frame import AnswerType, QuestionFrame
 from ingest.normalize import fold, search_syllables
 from vectorstore.query import chunk_terms
@@ -36,6 +36,14 @@ AFTER_FIGURE = (",", ")", " và ")  # what ends the words that follow a figure a
 PART_OF_PREVIOUS = re.compile(r"\btrong (?:so )?do\b|\bgom\b")  # "trong (số) đó", "(bao) gồm"
 # "61,2% của năm 2031", "9.650 tỷ đồng năm 2031": the year a figure is of, named after it.
 YEAR_AFTER = re.compile(r"^\s*\)?\s*(?:của\s+|cua\s+|trong\s+)?(?:năm|nam)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+# The year compared with, named right before its figure: "so với cùng kỳ năm 2031 (…" or
+# "cùng kỳ năm 2031 đạt …" (``_compared_year``).
+_COMPARED = (
+    r"(?:so\s+v[ớo]i\s+|cùng\s+kỳ\s+|cung\s+ky\s+)(?:cùng\s+kỳ\s+|cung\s+ky\s+)?(?:năm\s+|nam\s+)?((?:19|20)\d{2})"
+)
+COMPARED_AT_END = re.compile(_COMPARED + r"\s*(?:là|la|đạt|dat|:)?\s*$", re.IGNORECASE)
+COMPARED_AT_START = re.compile(r"^\s*" + _COMPARED + r"\b", re.IGNORECASE)
+FRACTION_BEFORE = re.compile(r"(?<![\d/])(\d{1,4}\s*/\s*)$")
 # A list item's label: "b) Doanh thu:", "- Lao động:", "2. Nộp ngân sách:" (no figure in it).
 ITEM_LABEL = re.compile(r"^\s*(?:[a-zđ]\)|\d{1,2}[.)]|[-+•])?\s*([^:;\d()]{2,40}):")
 OWNER = re.compile(r"\b(?:của|cua)\b", re.IGNORECASE)
@@ -214,6 +222,9 @@ def _year_fit(quote: str, match: re.Match[str], own_words: str, asked: frozenset
     khi năm 2031 đạt 9.650 tỷ đồng", "61,2% của năm 2031"); 0: they name only other years
     (a base year "so với cùng kỳ năm …" names none); 1: they name none, or none is asked.
     The figures of one clause share its subject's year: it decides nothing."""
+    compared = _compared_year(quote[: match.start()])
+    if compared is not None:
+        return 2 if compared in asked else 0 if asked else 1
     label = COMPARED_YEAR.sub(" ", own_words)
     after = YEAR_AFTER.match(quote[match.end() : match.end() + AROUND])
     years = years_in(label) | ({int(after.group(1))} if after else set())
@@ -224,6 +235,41 @@ def _year_fit(quote: str, match: re.Match[str], own_words: str, asked: frozenset
     if not asked or not years:
         return 1
     return 2 if years & asked else 0
+
+
+def _compared_year(before: str) -> int | None:
+    """The year a figure is of when it is the figure of the year compared with: "… so với
+    cùng kỳ năm 2031 (3.665 triệu USD)", "(cùng kỳ năm 2031 đạt 58,3%)", "cùng kỳ năm 2031 là
+    11,7 triệu đồng"; ``before``: the quote up to the figure."""
+    opened = before.rfind("(")
+    if opened > before.rfind(")"):
+        inside = COMPARED_AT_START.match(before[opened + 1 :])
+        if inside:
+            return int(inside.group(1))
+        outside = COMPARED_AT_END.search(before[:opened])
+        return int(outside.group(1)) if outside else None
+    said = COMPARED_AT_END.search(before)
+    return int(said.group(1)) if said else None
+
+
+def _period_fit(own_words: str, asked: tuple[bool, bool, frozenset[int]]) -> int:
+    """How the span a figure's own words name ("6 tháng đầu năm 2031 đạt X", "cả năm đạt Y")
+    stands to the span asked (``period_parts`` of the question): 0 another span, 2 the span
+    asked, 1 none named or none asked."""
+    whole, part, months = asked
+    said_whole, _, said_months = period_parts(own_words)
+    if whole and not part:
+        return 0 if said_months and not said_whole else 2 if said_whole else 1
+    if months and said_months:
+        return 2 if months & said_months else 0
+    return 1
+
+
+def _named(name: str, words: str) -> bool:
+    """The words name a zone ("kcn lai vu dong", search form), typed with or without accents."""
+    wanted = name.split()
+    said = search_syllables(words)
+    return any(said[i : i + len(wanted)] == wanted for i in range(len(said) - len(wanted) + 1))
 
 
 def _clause_tail(before: str) -> str:
@@ -246,8 +292,15 @@ def _clause_subject(quote: str, match: re.Match[str]) -> str:
     the "(" it is inside of (a closed "(…)" before it is left out) to the clause's first
     number. It names every figure of the clause ("…; Giá trị xuất khẩu đạt: 176 triệu USD,
     tăng 7% và đạt 53% kế hoạch": 53% is the export's share, though its own label only says
-    "đạt"), and names them alike: the figures of one clause tie on it."""
-    clause = _clause_tail(CLOSED_PARENTHESES.sub(" ", quote[: match.start()]))
+    "đạt"), and names them alike: the figures of one clause tie on it. The figure of the year
+    compared with in brackets, or a figure that opens them ("bằng 47% kế hoạch năm 2031 (Z)"),
+    is named by the clause outside them ("Tổng doanh thu … đạt X, tăng 12% so với cùng kỳ năm
+    2031 (Y)")."""
+    before = quote[: match.start()]
+    opened = before.rfind("(")
+    if opened > before.rfind(")") and (not before[opened + 1 :].strip() or _compared_year(before) is not None):
+        before = before[:opened]
+    clause = _clause_tail(CLOSED_PARENTHESES.sub(" ", before))
     first_number = re.search(r"\d", clause)
     return clause[: first_number.start()] if first_number else clause
 
@@ -289,6 +342,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     previous: str | None = None
     units_asked = [ask.unit for ask in asks if ask.unit is not None]
     pinned = distinctions.asked(frame.text)
+    asked_period = period_parts(frame.text)
     for ask in asks:
         rise = _change_figure(quote, ask, taken, asked, head) if ask.change else None
         if rise is not None:  # "tăng bao nhiêu": "tăng 6,7%", not the level before it
@@ -315,7 +369,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
 
         def closeness(
             match: re.Match[str], cue: tuple[str, ...] = ask.cue, same_unit: list[re.Match[str]] = same_unit
-        ) -> tuple[int, int, int, bool, int, int, int, int]:
+        ) -> tuple[int, int, bool, int, int, bool, int, int, int, int]:
             after = set(search_syllables(quote[match.end() : match.end() + AROUND])[:NEAR])
             # The cue's first word names the figure most closely ("bao nhiêu dự án FDI còn hiệu
             # lực": "358 dự án FDI" over "523 dự án còn hiệu lực").
@@ -337,10 +391,17 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             # After the cue, the side asked ("XK của DN FDI": "…, trong đó khu vực FDI đạt Y", not
             # the sum of FDI and DDI before it), which may be a part of the figure before it.
             side = _side_fit(own_words, pinned)
-            return (dated, cued, side, whole or side == 2, labelled, clause, around, -match.start())
+            spanned = _period_fit(own_words, asked_period)
+            # The zone asked, when the figure's own words name it ("bình quân đạt 76%; riêng KCN
+            # X đạt tối thiểu 60%").
+            zoned = any(_named(zone, own_words) for zone in frame.zones)
+            return (dated, spanned, zoned, cued, side, whole or side == 2, labelled, clause, around, -match.start())
 
         best = max(fitting, key=closeness)
-        if ask.unit == "%" and ask.cue and not closeness(best)[1]:
+        dated_best, _, _, cued_best, *_ = closeness(best)
+        if dated_best == 0:
+            continue  # of another year than the one asked ("so với cùng kỳ năm 2031 (X)")
+        if ask.unit == "%" and ask.cue and not cued_best:
             # "bao nhiêu % kế hoạch" with no share followed by "kế hoạch": a growth rate of the
             # same clause is no answer (left out: 0 bold figures holding a gold fact lost).
             continue
@@ -374,6 +435,9 @@ def _as_written(quote: str, match: re.Match[str]) -> str:
     """A figure as the report gives it, with a word that says it is not exact ("trên 55%")."""
     figure = f"{match.group(1)}{'' if match.group(2) == '%' else ' '}{match.group(2)}"
     before = quote[max(0, match.start() - 20) : match.start()]
+    whole = FRACTION_BEFORE.search(before)  # "8/9 KCN": eight of nine, not nine
+    if whole:
+        figure, before = whole.group(1) + figure, before[: whole.start()]
     qualifier = _qualifier().search(fold(before))  # fold keeps positions: the words as typed
     return f"{before[qualifier.start(1) : qualifier.end(1)]} {figure}" if qualifier else figure
 
