@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.docframe import DocumentFrame, document_frame, is_date_stamp, is_page_chrome, strip_date_stamp
+from ingest.docframe import (
+    DocumentFrame,
+    document_frame,
+    is_date_stamp,
+    is_document_mark,
+    is_page_chrome,
+    strip_date_stamp,
+)
 from ingest.models import Chunk, PageText
 from ingest.sentences import CAPITAL, split_sentences
 
@@ -253,6 +260,32 @@ def _is_sentence(text: str) -> bool:
     return len(text.split()) >= SENTENCE_MIN_WORDS and text.rstrip(' "”’)').endswith((".", "!", "?"))
 
 
+def _chunk(
+    doc_id: str,
+    source: str,
+    frame: DocumentFrame,
+    headings: tuple[str, ...],
+    text: str,
+    page: int | None,
+    paragraph: int,
+    suffix: str = "",
+) -> Chunk:
+    return Chunk(
+        chunk_id=f"{doc_id}-p{paragraph:04d}{suffix}",
+        doc_id=doc_id,
+        source=source,
+        title=frame.title,
+        headings=headings,
+        text=text,
+        page=page,
+        paragraph=paragraph,
+        doc_years=frame.years,
+        period=frame.period_label,
+        issuer=frame.issuer,
+        doc_places=frame.places,
+    )
+
+
 def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: DocumentFrame | None = None) -> list[Chunk]:
     """Paragraph chunks, each with the heading path it sits under; ``frame`` defaults to the
     one read from the pages (pass it to use a PDF's metadata title)."""
@@ -262,11 +295,14 @@ def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: Docum
     chunks: list[Chunk] = []
     paragraph = 0
     blocks = _person_boxes(_blocks(pages))
+    marks: list[tuple[int | None, str]] = []
     # Short lines above the headline are the site's menu ("Kinh tế", "Tin tức"), not sections.
     title_at = next((i for i, b in enumerate(blocks[:_TOP_BLOCKS]) if b.text and b.text in title), 0)
     for index, block in enumerate(blocks):
         text = strip_date_stamp(block.text) if index == 0 else block.text
         if index < title_at and len(text.split()) <= 3:
+            if is_document_mark(text):
+                marks.append((block.page, text))
             continue
         # A sentence of the report stays a paragraph even when the title was made from it (a
         # short report: "BÁO CÁO" and one paragraph, or two paragraphs and no headline at all).
@@ -274,7 +310,15 @@ def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: Docum
         if in_title:
             continue  # the title is carried by every chunk already; a headline repeated under its picture
         if index < _TOP_BLOCKS and len(block.lines) == 1 and is_page_chrome(text):
+            if is_document_mark(text):
+                marks.append((block.page, text))
             continue  # date stamps, bylines, captions
+        if marks:
+            # An official document's number and place-date ("Số: 12/QĐ-UBND", "Kim Sơn, ngày
+            # 14 tháng 02 năm 2031"): what "quyết định số mấy, ban hành ngày nào" asks.
+            paragraph += 1
+            chunks.append(_chunk(doc_id, source, frame, (), "\n".join(t for _, t in marks), marks[0][0], paragraph))
+            marks = []
         level = _is_heading(text, len(block.lines) == 1)
         if level is not None:
             stack = [(lvl, h) for lvl, h in stack if lvl < level]
@@ -291,22 +335,8 @@ def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: Docum
         pieces = _split_long(text)
         for part, piece in enumerate(pieces, start=1):
             suffix = f".{part}" if len(pieces) > 1 else ""
-            chunks.append(
-                Chunk(
-                    chunk_id=f"{doc_id}-p{paragraph:04d}{suffix}",
-                    doc_id=doc_id,
-                    source=source,
-                    title=title,
-                    headings=tuple(h for _, h in stack),
-                    text=piece,
-                    page=block.page,
-                    paragraph=paragraph,
-                    doc_years=frame.years,
-                    period=frame.period_label,
-                    issuer=frame.issuer,
-                    doc_places=frame.places,
-                )
-            )
+            headings = tuple(h for _, h in stack)
+            chunks.append(_chunk(doc_id, source, frame, headings, piece, block.page, paragraph, suffix))
         if text.endswith(":") and len(text) <= 700:
             stack.append((own_level, text))  # a lead-in heads the bullets that follow
     return chunks

@@ -156,6 +156,15 @@ def is_page_chrome(line: str) -> bool:
     return alone and not is_vietnamese_syllable(folded)
 
 
+def is_document_mark(line: str) -> bool:
+    """An official document's number ("Số: 12/QĐ-UBND") or its place and date ("Kim Sơn, ngày
+    14 tháng 02 năm 2031"): page chrome to a title, but facts a reader asks about."""
+    folded = _folded(line.strip())
+    if _DOC_NUMBER.match(folded) and len(line) <= 60:
+        return True
+    return bool(_PLACE_DATE.search(folded)) and len(line.split()) <= 12 and not _SENTENCE_END.search(line)
+
+
 def strip_date_stamp(text: str) -> str:
     """``text`` without a leading "date 2031-05" / "2031-05-12" stamp of a stored web page."""
     return _STAMP_PREFIX.sub("", text, count=1)

@@ -199,3 +199,18 @@ def test_a_lettered_item_closes_the_lettered_lead_in_before_it():
     bullet, sibling = (c for c in chunks if c.text.startswith(("- Bà", "d)")))
     assert bullet.headings[-1] == "c) Đề nghị tặng Bằng khen cho 02 cá nhân:"
     assert sibling.headings == ("I. Nội dung cuộc họp", "2. Kết quả bình xét")
+
+
+def test_an_official_document_keeps_its_number_and_date_as_its_first_paragraph():
+    # "Quyết định số mấy, ban hành ngày nào?" is answered from the header the title skips.
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH KIM SƠN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 77/QĐ-UBND\n\nKim Sơn, ngày 14 tháng 02 năm 2035\n\nQUYẾT ĐỊNH\n\n"
+        "Về việc tặng Bằng khen cho các tập thể có thành tích xuất sắc\n\n"
+        "Điều 1. Tặng Bằng khen cho 03 tập thể đã có thành tích xuất sắc trong năm 2034.\n"
+    )
+    chunks = chunk_document("doc", "qd.txt", [PageText(1, text)])
+    assert chunks[0].text == "Số: 77/QĐ-UBND\nKim Sơn, ngày 14 tháng 02 năm 2035"
+    assert chunks[0].paragraph == 1 and chunks[0].page == 1
+    assert chunks[0].title.startswith("QUYẾT ĐỊNH")  # still not the title
+    assert any("Điều 1." in c.text for c in chunks[1:])
