@@ -56,6 +56,7 @@ MOTTO = re.compile(
     r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam|doc\s+lap\s*[-–—]\s*tu\s+do\s*[-–—]\s*hanh\s+phuc"
 )
 _DOC_NUMBER = re.compile(r"\bso\s*:\s*\S+")  # "Số: 12/BC-BQL"
+_NUMBER_AS_WRITTEN = re.compile(r"(?:^|\s)S[ốÔôoO]\s*:\s*(\d[^\s,;]*)")
 _PLACE_DATE = re.compile(r"(?:^|[\s,])ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+(\d{4})")  # "…, ngày 5 tháng 1 năm 2031"
 _CAPTION = re.compile(
     r"^\(?\s*anh\s*(?:minh\s+hoa)?\s*[:)]"  # "Ảnh: …", "(Ảnh minh họa)"
@@ -294,8 +295,21 @@ def _official_title(lines: list[str]) -> tuple[str, int] | None:
                 j += 1
             if subject:
                 head = f"{head} — {' '.join(subject)}"
+        number = _document_number(lines[:i])
+        if number:  # "QUYẾT ĐỊNH số 12/QĐ-UBND — Về việc …": how it is cited
+            kind, dash, subject_said = head.partition(" — ")
+            head = f"{kind} số {number}{dash}{subject_said}"
         return head, i
     return None
+
+
+def _document_number(header: list[str]) -> str:
+    """The number of the header's "Số: 12/QĐ-UBND" line, as written; "" when none."""
+    for line in header:
+        said = _NUMBER_AS_WRITTEN.search(line)
+        if said and len(said.group(1)) <= 40:
+            return said.group(1).rstrip(".:")
+    return ""
 
 
 def _web_title(lines: list[str]) -> tuple[str, bool]:

@@ -471,3 +471,15 @@ def test_a_sentence_about_the_whole_year_does_not_answer_for_some_months():
     question = "Kim ngạch xuất khẩu 6 tháng năm 2031 đạt bao nhiêu?"
     assert not check(question, "Kim ngạch xuất khẩu cả năm đạt 6.800 triệu USD.", **half_year).met
     assert check(question, "Kim ngạch xuất khẩu đạt 3.215 triệu USD.", **half_year).met
+
+
+def test_a_document_number_asked_is_met_by_the_document_that_bears_it():
+    question = "Quyết định số 77/QĐ-UBND tặng Bằng khen cho bao nhiêu tập thể?"
+    sentence = "Điều 1. Tặng Bằng khen cho 03 tập thể đã có thành tích xuất sắc."
+    numbered = {"title": "QUYẾT ĐỊNH số 77/QĐ-UBND — Về việc tặng Bằng khen"}
+    assert check(question, sentence, **numbered).met
+    assert check(question.replace("QĐ", "QD"), sentence, **numbered).met  # typed without accents
+    result = check(question, sentence, title="QUYẾT ĐỊNH số 45/QĐ-UBND — Về việc tặng Bằng khen")
+    assert not result.met and result.failed == ("77/QĐ-UBND",)
+    # A preamble naming another decision is not the one asked.
+    assert not check(question, "Căn cứ Quyết định số 45/QĐ-UBND ngày 10/12/2031 của Ủy ban nhân dân tỉnh;").met

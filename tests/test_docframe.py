@@ -63,7 +63,8 @@ def test_web_title_skips_menu_date_stamp_byline_and_caption():
 
 def test_official_report_title_is_bao_cao_and_its_subject():
     frame = frame_of(OFFICIAL)
-    assert frame.title == "BÁO CÁO — Kết quả công tác năm 2031 và nhiệm vụ trọng tâm năm 2032"
+    # Its number from the header: how such a report is cited ("Báo cáo số 15/BC-BQL").
+    assert frame.title == "BÁO CÁO số 15/BC-BQL — Kết quả công tác năm 2031 và nhiệm vụ trọng tâm năm 2032"
     # The board, not the motto beside it, with the province of the committee above it.
     assert frame.issuer == "BAN QUẢN LÝ CÁC KCN TỈNH KIM SƠN THƯỢNG"
     assert frame.years[:2] == (2031, 2032)
@@ -81,7 +82,7 @@ def test_minutes_and_other_document_types_are_official_titles():
         "Vào hồi 8 giờ 30 phút ngày 12 tháng 12 năm 2033, tại Hội trường, Khối họp xét thi đua.\n"
     )
     frame = frame_of(minutes)
-    assert frame.title == "BIÊN BẢN HỌP XÉT THI ĐUA, KHEN THƯỞNG NĂM 2033 CỦA KHỐI THI ĐUA"
+    assert frame.title == "BIÊN BẢN HỌP XÉT THI ĐUA, KHEN THƯỞNG NĂM 2033 CỦA KHỐI THI ĐUA số 07/BB-KT"
     assert frame.period_label == "năm 2033"
     assert frame.issuer == "KHỐI THI ĐUA CÁC BAN QUẢN LÝ KHU CÔNG NGHIỆP VÙNG BẮC TRUNG BỘ"
 
@@ -112,16 +113,19 @@ báo cáo kết quả, Ban Quản lý báo cáo như sau:
 """
 
 
+HALF_YEAR_TITLE = "BÁO CÁO số 84/BC-BQL — Kết quả hoạt động 6 tháng đầu năm 2033 và phương hướng 6 tháng cuối năm 2033"
+
+
 def test_a_scanned_header_gives_the_title_and_the_board():
     frame = frame_of(SCANNED_HEADER)
-    assert frame.title == "BÁO CÁO — Kết quả hoạt động 6 tháng đầu năm 2033 và phương hướng 6 tháng cuối năm 2033"
+    assert frame.title == HALF_YEAR_TITLE
     assert frame.issuer == "BAN QUẢN LÝ CÁC KCN TỈNH KIM SƠN"
     assert frame.period_label == "6 tháng đầu năm 2033"
 
 
 def test_the_first_body_line_is_no_part_of_the_title():
     frame = frame_of(PDF_HEADER)
-    assert frame.title == "BÁO CÁO — Kết quả hoạt động 6 tháng đầu năm 2033 và phương hướng 6 tháng cuối năm 2033"
+    assert frame.title == HALF_YEAR_TITLE
     assert frame.issuer == "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH KIM SƠN"
 
 

@@ -288,3 +288,12 @@ def test_the_things_a_question_asks_are_counted(question: str, asks: int):
     frame = parse_question(question)
     assert frame.asks == asks and frame.several_asked is (asks > 1)
     assert "bn" not in frame.terms
+
+
+def test_a_document_number_names_the_document_not_words_a_sentence_repeats():
+    frame = parse_question("Quyết định số 77/QĐ-UBND tặng Bằng khen cho bao nhiêu tập thể?")
+    assert frame.documents == ("77/QĐ-UBND",)
+    assert not {"so", "qd", "ubnd", "77"} & set(frame.terms)
+    assert {"tang", "bang", "khen", "tap", "the"} <= set(frame.terms)
+    assert parse_question("quyet dinh 77/QD-UBND ban hanh ngay nao").documents == ("77/QD-UBND",)
+    assert parse_question("Có bao nhiêu KCN, trên 8/9 KCN?").documents == ()  # a share, not a number

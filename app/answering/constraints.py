@@ -353,6 +353,13 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
     for name in (*frame.zones, *frame.people):
         key = _name_key(name, person=name in frame.people)
         record(f"name:{name}", _appears(key, own.syllables), _appears(key, around.syllables))
+    for number in frame.documents:
+        key = _number_key(number)
+        record(
+            number,
+            key in _number_key(sentence),
+            key in _number_key(context.paragraph_text) or key in _number_key(context.framing_text),
+        )
     kept_apart = _check_distinctions(frame.text, sentence, context, record)
     met = not failed if not frame.comparison else _each_kind_met(frame, satisfied) and not set(kept_apart) & set(failed)
     held = _places_held(failed, own, context) + tuple(
@@ -367,6 +374,11 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
         conflicts=tuple(conflicts),
         assumed=frozenset(assumed),
     )
+
+
+def _number_key(text: str) -> str:
+    """A document number as compared: folded, without spaces ("318 / QĐ-UBND" = "318/qd-ubnd")."""
+    return re.sub(r"\s+", "", fold(text))
 
 
 def _places_held(failed: list[str], own: Mentions, context: PassageContext) -> tuple[str, ...]:

@@ -64,6 +64,9 @@ class QuestionFrame:
     answer_type: AnswerType
     comparison: bool
     terms: tuple[str, ...]  # content syllables, search form
+    # Official document numbers named ("318/QĐ-UBND"), as written: they say which document,
+    # not what a sentence of it says.
+    documents: tuple[str, ...] = ()
     on_topic: bool = True  # names a year, place, zone, person or a word of the reports' domain
     asks: int = 1  # question words ("bao nhiêu dự án, vốn bao nhiêu" asks two things)
 
@@ -540,6 +543,19 @@ def _answer_type(strong: list[_Hit], topical: list[_Hit]) -> AnswerType:
     return AnswerType.OTHER
 
 
+# An official document's number: "318/QĐ-UBND", "12/2031/NĐ-CP", "45/BC-BQL".
+DOCUMENT_NUMBER = re.compile(r"(?<![\w/])\d{1,5}(?:/\d{4})?/[^\W\d_]{1,10}(?:-[^\W_]{1,15})*", re.UNICODE)
+
+
+NUMBER_WORD = re.compile(r"\bs[ốo]\s+$", re.IGNORECASE)
+
+
+def _number_span(question: str, number: re.Match[str]) -> tuple[int, int]:
+    """Where a document number is said, with the "số" before it."""
+    word = NUMBER_WORD.search(question[: number.start()])
+    return (word.start() if word else number.start()), number.end()
+
+
 def parse_question(question: str) -> QuestionFrame:
     parsed = _parse(question)
     text, tokens, accented = parsed.text, parsed.tokens, parsed.accented
@@ -549,6 +565,9 @@ def parse_question(question: str) -> QuestionFrame:
 
     dropped = _token_indices(tokens, [(p.start, p.end) for p in parsed.places])
     dropped |= _token_indices(tokens, parsed.period_spans) | parsed.zone_tokens | parsed.people_tokens
+    numbers = list(DOCUMENT_NUMBER.finditer(question))
+    # "(số) 318/QĐ-UBND" names the document, not a word a sentence repeats.
+    dropped |= _token_indices(tokens, [_number_span(question, m) for m in numbers])
     place_starts = {i for i, t in enumerate(tokens) for p in parsed.places if t.start == p.start}
     for hit in _hits(text, tokens, ["place_word"], accented):  # "tỉnh", "vùng" go with their place
         if hit.positions[-1] + 1 in place_starts:
@@ -593,6 +612,7 @@ def parse_question(question: str) -> QuestionFrame:
         answer_type=_answer_type(strong, topical),
         comparison=comparison,
         terms=tuple(dict.fromkeys(terms)),
+        documents=tuple(dict.fromkeys(m.group() for m in numbers)),
         asks=max(1, len(strong)),
         on_topic=bool(
             parsed.years or parsed.places or parsed.zones or parsed.people or _hits(text, tokens, ["topic"], accented)
