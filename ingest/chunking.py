@@ -65,6 +65,7 @@ def _numbered_level(line: str) -> int | None:
 
 # A line ending in one of these words breaks off mid-sentence: not a heading.
 _DANGLING = re.compile(r"\s(?:thì|và|của|là|với|các|được|cho|tại|như|theo|từ|đến|trong|này|đã|để|có)$", re.IGNORECASE)
+_BEFORE_NAME = re.compile(r"\s(?:KCN|KKT|KCX|CCN|tỉnh|huyện|xã|thành phố|Ban Quản lý)$")
 # "Nguyễn Văn A" under an article, "Trưởng ban …" in its author box: people, not sections.
 _PERSON = re.compile(rf"^(?:{CAPITAL}[a-zà-ỹđ]+\s){{1,3}}{CAPITAL}[a-zà-ỹđ]+$")
 # Photo captions: "Ông X phát biểu…", "Toàn cảnh hội nghị", "Một góc KCN …".
@@ -109,9 +110,17 @@ def _is_numbered_heading_line(line: str) -> bool:
 
 
 def _wraps_on(last: str, line: str) -> bool:
-    """The line after ``last`` continues its sentence: it starts in lower case or with a
-    number ("… cả năm" / "2031 đạt …"), or ``last`` breaks off (a hyphen, "tại", "của")."""
-    return line[:1].islower() or line[:1].isdigit() or last.endswith(("-", "–")) or bool(_DANGLING.search(last))
+    """The line after ``last`` continues its sentence: it starts in lower case, with a number
+    or a bracket ("… cả năm" / "2031 đạt …", "… giai đoạn 2" / "(diện tích 185 ha) …"), or
+    ``last`` breaks off (a hyphen, "tại", "của", a zone or place word before its name: "…
+    nhà máy xử lý nước thải KCN" / "Tân Lập trong tháng 11")."""
+    return (
+        line[:1].islower()
+        or line[:1].isdigit()
+        or line.startswith("(")
+        or last.endswith(("-", "–"))
+        or bool(_DANGLING.search(last) or _BEFORE_NAME.search(last))
+    )
 
 
 def _is_stamp_line(line: str) -> bool:

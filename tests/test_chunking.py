@@ -214,3 +214,21 @@ def test_an_official_document_keeps_its_number_and_date_as_its_first_paragraph()
     assert chunks[0].paragraph == 1 and chunks[0].page == 1
     assert chunks[0].title.startswith("QUYẾT ĐỊNH")  # still not the title
     assert any("Điều 1." in c.text for c in chunks[1:])
+
+
+def test_a_numbered_item_wrapped_before_a_bracket_or_a_zone_s_name_stays_one_paragraph():
+    # A PDF's lines: neither item's first line is a heading over the rest of it.
+    text = (
+        "IV. NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2035\n"
+        "3. Khởi công xây dựng hạ tầng KCN Tân Lập giai đoạn 2\n"
+        "(diện tích 185 ha) trong quý III/2035.\n"
+        "4. Hoàn thành nâng công suất nhà máy xử lý nước thải KCN\n"
+        "Kim Sơn trong tháng 11/2035.\n"
+    )
+    chunks = chunk_document("doc", "a.pdf", [PageText(1, "BÁO CÁO SƠ KẾT\n\n" + text)])
+    items = [c for c in chunks if c.text[:2] in ("3.", "4.")]
+    assert [c.text for c in items] == [
+        "3. Khởi công xây dựng hạ tầng KCN Tân Lập giai đoạn 2 (diện tích 185 ha) trong quý III/2035.",
+        "4. Hoàn thành nâng công suất nhà máy xử lý nước thải KCN Kim Sơn trong tháng 11/2035.",
+    ]
+    assert all(c.headings[-1].startswith("IV.") for c in items)
