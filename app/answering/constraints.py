@@ -377,7 +377,7 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
 
 
 def _number_key(text: str) -> str:
-    """A document number as compared: folded, without spaces ("318 / QĐ-UBND" = "318/qd-ubnd")."""
+    """A document number as compared: folded, without spaces ("77 / QĐ-UBND" = "77/qd-ubnd")."""
     return re.sub(r"\s+", "", fold(text))
 
 

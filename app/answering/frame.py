@@ -64,7 +64,7 @@ class QuestionFrame:
     answer_type: AnswerType
     comparison: bool
     terms: tuple[str, ...]  # content syllables, search form
-    # Official document numbers named ("318/QĐ-UBND"), as written: they say which document,
+    # Official document numbers named ("77/QĐ-UBND"), as written: they say which document,
     # not what a sentence of it says.
     documents: tuple[str, ...] = ()
     on_topic: bool = True  # names a year, place, zone, person or a word of the reports' domain
@@ -543,7 +543,7 @@ def _answer_type(strong: list[_Hit], topical: list[_Hit]) -> AnswerType:
     return AnswerType.OTHER
 
 
-# An official document's number: "318/QĐ-UBND", "12/2031/NĐ-CP", "45/BC-BQL".
+# An official document's number: "77/QĐ-UBND", "12/2031/NĐ-CP", "45/BC-BQL".
 DOCUMENT_NUMBER = re.compile(r"(?<![\w/])\d{1,5}(?:/\d{4})?/[^\W\d_]{1,10}(?:-[^\W_]{1,15})*", re.UNICODE)
 
 
@@ -566,7 +566,7 @@ def parse_question(question: str) -> QuestionFrame:
     dropped = _token_indices(tokens, [(p.start, p.end) for p in parsed.places])
     dropped |= _token_indices(tokens, parsed.period_spans) | parsed.zone_tokens | parsed.people_tokens
     numbers = list(DOCUMENT_NUMBER.finditer(question))
-    # "(số) 318/QĐ-UBND" names the document, not a word a sentence repeats.
+    # "(số) 77/QĐ-UBND" names the document, not a word a sentence repeats.
     dropped |= _token_indices(tokens, [_number_span(question, m) for m in numbers])
     place_starts = {i for i, t in enumerate(tokens) for p in parsed.places if t.start == p.start}
     for hit in _hits(text, tokens, ["place_word"], accented):  # "tỉnh", "vùng" go with their place
