@@ -483,3 +483,14 @@ def test_a_document_number_asked_is_met_by_the_document_that_bears_it():
     assert not result.met and result.failed == ("77/QĐ-UBND",)
     # A preamble naming another decision is not the one asked.
     assert not check(question, "Căn cứ Quyết định số 45/QĐ-UBND ngày 10/12/2031 của Ủy ban nhân dân tỉnh;").met
+
+
+def test_who_awards_is_kept_apart():
+    # "Cờ thi đua của Chính phủ" is not the Ministry's, nor the province's.
+    question = "Đơn vị nào được đề nghị tặng Cờ thi đua của Chính phủ năm 2031?"
+    ministry = "Hội nghị đề nghị Bộ trưởng Bộ Kế hoạch và Đầu tư tặng Cờ thi đua năm 2031 cho Ban Quản lý KKT."
+    result = check(question, ministry)
+    assert not result.met and result.failed == ("của Chính phủ",)
+    assert check(question, "Ban Quản lý KKT được đề nghị Thủ tướng Chính phủ tặng Cờ thi đua năm 2031.").met
+    # A question naming no one who awards pins nothing.
+    assert check("Đơn vị nào được đề nghị tặng Cờ thi đua năm 2031?", ministry).met
