@@ -160,10 +160,38 @@ def table_sentences(rows: list[Cells]) -> list[str]:
         return [" | ".join(c for c in row if c) for row in filled]
     headers = _spread(filled[0])
     body = filled[1:]
-    if None in filled[0] and len(body) > 1 and _is_header(body[0]):  # a second header row
+    # Further header rows: under a merged cell ("Thực hiện" over "Năm 2031 | Năm 2032"), or a
+    # header's wrapped lines that the PDF set as rows of their own ("Diện tích đất" over
+    # "công nghiệp"): no figure, and nothing in the first column.
+    while len(body) > 1 and _is_header(body[0]) and not _units_of(body[0]):
+        if None not in filled[0] and (body[0][0] or "").strip():
+            break
         headers = _named_by_both(headers, body[0])
         body = body[1:]
+    # A unit row ("Đơn vị tính | ha | % | người"): each column's unit, said after its figures.
+    units = _units_of(body[0]) if len(body) > 1 else None
+    if units:
+        headers = [
+            f"{h} ({u})" if u and h and not HEADER_UNIT.match(h) else h for h, u in zip(headers, units, strict=False)
+        ]
+        body = body[1:]
     return [s for s in (row_sentence(headers, [c or "" for c in row]) for row in body) if s]
+
+
+def is_header_row(row: Cells) -> bool:
+    """A table row without a figure: a header (or a header's wrapped line)."""
+    return _is_header(row)
+
+
+def _units_of(row: Cells) -> list[str] | None:
+    """The units of a unit row under a table's header ("Đơn vị tính | ha | % | triệu USD"),
+    column by column ("" where none); None when the row is not one."""
+    cells = [c or "" for c in row]
+    named = [i for i, c in enumerate(cells) if fold(c).strip(" .:") in UNIT_HEADERS]
+    if not named or not _is_header(row):
+        return None
+    units = ["" if i <= named[0] else c for i, c in enumerate(cells)]
+    return units if any(units) and all(_unit_like(u) for u in units if u) else None
 
 
 Rows = Iterator[list[str]]  # a sheet's rows, each as its cells would be printed

@@ -11,12 +11,13 @@ keep pypdf's text. Anything pdfplumber cannot read leaves the page as pypdf read
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ingest.models import PageText
 from ingest.normalize import clean_text
-from ingest.office import Cells, is_letterhead, table_sentences
+from ingest.office import Cells, is_header_row, is_letterhead, table_sentences
 
 log = logging.getLogger(__name__)
 
@@ -47,38 +48,91 @@ def _table_text(rows: list[Cells]) -> str:
     return "\n\n".join(table_sentences(rows))
 
 
-def _page_text(page: Any) -> str | None:
-    """The page read in bands, its ruled tables as row sentences; None when it has none."""
+@dataclass
+class _Page:
+    text: str | None  # None: no ruled table on the page
+    carried_out: list[Cells] | None = None  # the header rows of a table at the page's foot
+    header_left_out: bool = False  # that table is only a header: the next page's table reads it
+    took_carried: bool = False  # the first table went on from the header of the page before
+
+
+def _header_rows(rows: list[Cells]) -> list[Cells]:
+    """A table's first rows without a figure (its header, a header's wrapped line, a unit row)."""
+    header: list[Cells] = []
+    for row in rows:
+        if not is_header_row(row):
+            break
+        header.append(row)
+    return header if header and len(header[0]) >= 2 else []
+
+
+def _page_text(
+    page: Any, carried: list[Cells] | None = None, carried_alone: bool = False, keep_last: bool = False
+) -> _Page:
+    """The page read in bands, its ruled tables as row sentences. A table at the top of the page
+    that goes on from one at the foot of the page before takes its header rows (``carried``),
+    unless it repeats them; a table at the page's foot that is only a header is left for the
+    next page (unless ``keep_last``)."""
     tables = sorted(page.find_tables(), key=lambda table: table.bbox[1])
     if not tables:
-        return None
+        return _Page(None)
     boxes = [table.bbox for table in tables]
     parts: list[str] = []
     top = page.bbox[1]
-    for table in tables:
+    result = _Page(None)
+    for index, table in enumerate(tables):
         _, table_top, _, bottom = table.bbox
-        parts.append(_band(page, top, table_top, boxes))
-        parts.append(_table_text([_cells(row) for row in table.extract()]))
+        above = _band(page, top, table_top, boxes)
+        parts.append(above)
+        rows = [_cells(row) for row in table.extract()]
+        # A table at the top going on from one at the foot of the page before: its header was
+        # left alone there, or its rows have none of their own (a header not repeated per page).
+        going_on = index == 0 and carried and len(carried[0]) == len(rows[0]) and not above.strip()
+        if going_on and (carried_alone or not _header_rows(rows)):
+            rows = [*carried, *rows]
+            result.took_carried = True
+        if index == len(tables) - 1 and not _band(page, bottom, page.bbox[3] + 1, boxes).strip():
+            header = _header_rows(rows)
+            result.carried_out = header or None
+            if header and len(header) == len([row for row in rows if any(row)]) and not keep_last:
+                result.header_left_out = True
+                top = max(top, bottom)
+                continue
+        parts.append(_table_text(rows))
         parts.append(_band(page, max(top, table_top), bottom, boxes))  # text set beside the table
         top = max(top, bottom)
     parts.append(_band(page, top, page.bbox[3] + 1, boxes))
-    return "\n\n".join(part for part in parts if part.strip())
+    result.text = "\n\n".join(part for part in parts if part.strip())
+    return result
 
 
 def with_tables(path: Path, pages: list[PageText]) -> list[PageText]:
     """``pages`` (pypdf's text, numbered from 1) with each page that holds a ruled table read
-    again with its tables row by row."""
+    again with its tables row by row; a table going on over a page break keeps its header."""
     import pdfplumber
 
     try:
         with pdfplumber.open(path) as pdf:
             rebuilt = list(pages)
-            for index, page in enumerate(pdf.pages):
-                if index >= len(rebuilt) or not rebuilt[index].text:
-                    continue  # a scanned page: read by OCR, not here
-                text = _page_text(page)
-                if text:
-                    rebuilt[index] = PageText(rebuilt[index].number, clean_text(text))
+            given: dict[int, tuple[list[Cells] | None, bool]] = {}  # page index → what it was read with
+
+            def read(index: int, carried: list[Cells] | None, alone: bool, keep_last: bool = False) -> _Page:
+                given[index] = (carried, alone)
+                page = _page_text(pdf.pages[index], carried, alone, keep_last)
+                if page.text:
+                    rebuilt[index] = PageText(rebuilt[index].number, clean_text(page.text))
+                return page
+
+            carried: list[Cells] | None = None
+            alone = False  # the carried header is a table of its own, left out of its page
+            for index in range(len(pdf.pages)):
+                scanned = index >= len(rebuilt) or not rebuilt[index].text  # read by OCR, not here
+                page = None if scanned else read(index, carried, alone)
+                if alone and (page is None or not page.took_carried):
+                    read(index - 1, *given[index - 1], keep_last=True)  # the header stays on its page
+                carried, alone = (None, False) if page is None else (page.carried_out, page.header_left_out)
+            if alone:
+                read(len(pdf.pages) - 1, *given[len(pdf.pages) - 1], keep_last=True)
             return rebuilt
     except Exception as error:  # a damaged PDF pypdf could read: its text stays as pypdf gave it
         log.warning("%s: tables not read (%s: %s)", path.name, type(error).__name__, error)
