@@ -126,6 +126,15 @@ needs_office = pytest.mark.skipif(
 )
 
 
+def ruled_table(document, rows: list[list[str]]):
+    """A ruled Word table holding ``rows``."""
+    table = document.add_table(rows=len(rows), cols=len(rows[0]), style="Table Grid")
+    for cells, row in zip(table.rows, rows, strict=True):
+        for cell, value in zip(cells.cells, row, strict=True):
+            cell.text = value
+    return table
+
+
 def saved_by_libreoffice(source: Path, target: str, tmp_path: Path) -> Path:
     """``source`` converted by LibreOffice (headless, a profile of its own) to ``target``."""
     import subprocess
@@ -163,15 +172,14 @@ def test_a_ruled_table_of_a_pdf_is_read_row_by_row_in_its_place(tmp_path: Path):
     document.add_paragraph("Kết quả công tác năm 2031")
     document.add_paragraph("1. Kết quả sản xuất kinh doanh")
     document.add_paragraph("Các chỉ tiêu chủ yếu như sau.")
-    table = document.add_table(rows=3, cols=4, style="Table Grid")
-    rows = [
-        ["Chỉ tiêu", "ĐVT", "Kế hoạch năm 2031", "Thực hiện"],
-        ["Doanh thu", "tỷ đồng", "1.500", "1.234"],
-        ["Lao động", "người", "4.600", "4.512"],
-    ]
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            table.rows[r].cells[c].text = value
+    ruled_table(
+        document,
+        [
+            ["Chỉ tiêu", "ĐVT", "Kế hoạch năm 2031", "Thực hiện"],
+            ["Doanh thu", "tỷ đồng", "1.500", "1.234"],
+            ["Lao động", "người", "4.600", "4.512"],
+        ],
+    )
     document.add_paragraph("2. Công tác thi đua")
     source = tmp_path / "bao_cao.docx"
     document.save(source)
@@ -380,19 +388,18 @@ def test_a_pdf_table_whose_header_is_left_at_the_foot_of_a_page_is_read_with_it(
     document.add_paragraph("BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM 2035")
     for _ in range(36):
         document.add_paragraph("Các KCN tiếp tục thu hút đầu tư và ổn định sản xuất kinh doanh.")
-    table = document.add_table(rows=5, cols=4, style="Table Grid")
-    rows = [
-        ["TT", "Tên KCN", "Tỷ lệ lấp", "Lao"],
-        ["", "", "đầy", "động"],
-        ["", "Đơn vị tính", "%", "người"],
-        ["1", "KCN Tân Lập", "64,7", "21.385"],
-        ["2", "KCN Kim Sơn", "36,9", "7.415"],
-    ]
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            table.rows[r].cells[c].text = value
-        if r >= 3:  # too tall to stay on page 1 with the header
-            table.rows[r].height, table.rows[r].height_rule = Cm(9), WD_ROW_HEIGHT_RULE.EXACTLY
+    table = ruled_table(
+        document,
+        [
+            ["TT", "Tên KCN", "Tỷ lệ lấp", "Lao"],
+            ["", "", "đầy", "động"],
+            ["", "Đơn vị tính", "%", "người"],
+            ["1", "KCN Tân Lập", "64,7", "21.385"],
+            ["2", "KCN Kim Sơn", "36,9", "7.415"],
+        ],
+    )
+    for row in table.rows[3:]:  # too tall to stay on page 1 with the header
+        row.height, row.height_rule = Cm(9), WD_ROW_HEIGHT_RULE.EXACTLY
     source = tmp_path / "bao_cao.docx"
     document.save(source)
     parsed = load_document(saved_by_libreoffice(source, "pdf", tmp_path), LIMIT)
