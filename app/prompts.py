@@ -33,6 +33,7 @@ def extractive_phrasing() -> Phrasing:
         related=data["related"],
         off_topic=data["off_topic"],
         direct=data["direct"],
+        merged=data["merged"],
     )
 
 

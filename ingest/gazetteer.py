@@ -272,6 +272,12 @@ def merged_keys(province_key: str) -> frozenset[str]:
     return frozenset(linked)
 
 
+def absorbed_keys(province_key: str) -> frozenset[str]:
+    """The former units a post-merger unit absorbed in 2025 (none for any other key)."""
+    province = provinces().get(province_key)
+    return frozenset(province.absorbed) if province is not None else frozenset()
+
+
 def region_of(province_key: str) -> frozenset[str]:
     """Regions of a province. For a post-merger unit that absorbed others, the regions of all
     of them (the new Lâm Đồng lies in Tây Nguyên and Nam Trung Bộ)."""

@@ -494,3 +494,20 @@ def test_who_awards_is_kept_apart():
     assert check(question, "Ban Quản lý KKT được đề nghị Thủ tướng Chính phủ tặng Cờ thi đua năm 2031.").met
     # A question naming no one who awards pins nothing.
     assert check("Đơn vị nào được đề nghị tặng Cờ thi đua năm 2031?", ministry).met
+
+
+def test_a_province_merged_into_the_one_asked_is_said():
+    # A report of 2031 on Long An answers for Tây Ninh, which took it in in 2025: the check says so.
+    result = check("Năm 2031 các KCN tỉnh Tây Ninh thu hút bao nhiêu dự án?", "Các KCN tỉnh Long An thu hút 45 dự án.")
+    assert result.met and result.merged_into == (("tay ninh", "long an"),)
+    assert (
+        check(
+            "Năm 2031 các KCN tỉnh Long An thu hút bao nhiêu dự án?", "Các KCN tỉnh Long An thu hút 45 dự án."
+        ).merged_into
+        == ()
+    )
+    # Only a former unit the one asked took in is said: a former unit asked for is no new one.
+    merged_city = check(
+        "Năm 2031 các KCN tỉnh Long An thu hút bao nhiêu dự án?", "Các KCN tỉnh Tây Ninh thu hút 45 dự án."
+    )
+    assert merged_city.merged_into == ()

@@ -395,3 +395,11 @@ def test_a_question_naming_only_a_person_is_covered_by_the_sentence_naming_them(
     answer = ask("Bà Trịnh Thị Mai Hương giữ chức vụ gì?", [members])
     assert not answer.refused and "Trưởng phòng Quản lý đầu tư" in answer.answer
     assert ask("Bà Lê Thị Thu Trang giữ chức vụ gì?", [members]).refused
+
+
+def test_an_answer_from_a_province_merged_into_the_one_asked_says_so():
+    long_an = passage("Năm 2031, các KCN tỉnh Long An thu hút 45 dự án đầu tư mới.", "1. Thu hút đầu tư")
+    answer = ask("Năm 2031 các KCN tỉnh Tây Ninh thu hút bao nhiêu dự án?", [long_an])
+    assert not answer.refused
+    assert answer.answer.splitlines()[-1] == "Số liệu của Long An, nay thuộc Tây Ninh."
+    assert "nay thuộc" not in ask("Năm 2031 các KCN tỉnh Long An thu hút bao nhiêu dự án?", [long_an]).answer

@@ -23,7 +23,15 @@ from rapidfuzz.distance import OSA
 from app.answering import distinctions
 from app.answering.distinctions import Stated
 from app.answering.frame import QuestionFrame
-from ingest.gazetteer import MERGER_YEAR, alias_forms, display_name, find_places, merged_keys, region_of
+from ingest.gazetteer import (
+    MERGER_YEAR,
+    absorbed_keys,
+    alias_forms,
+    display_name,
+    find_places,
+    merged_keys,
+    region_of,
+)
 from ingest.normalize import fold, is_ocr_text, search_syllables, token_spans
 
 # Years a sentence names without reporting on them: the year compared with ("so với cùng kỳ
@@ -220,6 +228,9 @@ class ConstraintCheck:
     held: tuple[str, ...] = ()  # what the passage states instead (its years), for a helpful refusal
     conflicts: tuple[str, ...] = field(default=())
     assumed: frozenset[str] = frozenset()  # met only because the report is undated: not stated
+    # A province asked met by one merged into it in 2025 (asked key, key stated): "Long An" for
+    # "Tây Ninh". The answer says so.
+    merged_into: tuple[tuple[str, str], ...] = ()
 
     @property
     def stated(self) -> frozenset[str]:
@@ -342,12 +353,17 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
     _check_period(frame.text, sentence, context, record)
     passage_years = own.years | context.paragraph.years | context.framing.years | context.document_years
     merged = not passage_years or max(passage_years) >= MERGER_YEAR  # an undated passage may be either
+    merged_into: list[tuple[str, str]] = []
     for key in frame.provinces:
         others = frozenset(frame.provinces) - {key}
         in_own = _province_met(key, own, others, merged)
         # Likewise a sentence about other provinces only is not about the one asked.
         silent = not own.provinces
-        record(f"province:{key}", in_own, silent and _province_met(key, around, others, merged))
+        in_around = silent and _province_met(key, around, others, merged)
+        record(f"province:{key}", in_own, in_around)
+        stated = own.provinces if in_own else around.provinces if in_around else frozenset()
+        if stated and key not in stated:
+            merged_into += [(key, old) for old in sorted((absorbed_keys(key) - others) & stated)]
     for key in frame.regions:
         record(f"region:{key}", _region_met(key, own), _region_met(key, around))
     for name in (*frame.zones, *frame.people):
@@ -373,6 +389,7 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
         held=held,
         conflicts=tuple(conflicts),
         assumed=frozenset(assumed),
+        merged_into=tuple(merged_into),
     )
 
 

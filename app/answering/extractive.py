@@ -35,6 +35,7 @@ from app.answering.features import Candidate, Lexicon, candidates_for, terms_of
 from app.answering.frame import AnswerType, QuestionFrame, parse_question
 from app.answering.models import MAX_ANSWER_CHARS, Answer, Citation, RetrievedPassage
 from app.answering.scorer import Weights
+from ingest.gazetteer import display_name
 from ingest.normalize import fold, match_key, numbers_in
 
 MAX_QUOTES = 3
@@ -57,6 +58,7 @@ class Phrasing:
     nearest: str = "Gần nhất là ({what}): “{quote}” [{n}]"
     related: str = "Các đoạn gần nhất, chưa đủ để trả lời: {refs}"
     off_topic: str = "Câu hỏi này nằm ngoài nội dung các báo cáo."
+    merged: str = "Số liệu của {old}, nay thuộc {new}."  # a province merged in 2025 into the one asked
     direct: str = "{facts} [{n}]"
 
 
@@ -349,9 +351,14 @@ def _refusal_lines(selection: Selection, phrasing: Phrasing, citations: _Citatio
 
 def _quote_lines(selection: Selection, phrasing: Phrasing, citations: _Citations) -> list[str]:
     missing = [phrasing.missing.format(what=what) for what in selection.missing]
+    # "Số liệu của Long An, nay thuộc Tây Ninh": a quote answering for a province merged into the one asked.
+    pairs = dict.fromkeys(pair for c in selection.quotes for pair in c.constraints.merged_into)
+    merged = [
+        phrasing.merged.format(old=display_name("province", o), new=display_name("province", n)) for n, o in pairs
+    ]
     lines = [phrasing.intro]
     quoted: list[tuple[str, str, str, int]] = []
-    budget = MAX_ANSWER_CHARS - len("\n".join(["", *missing]))
+    budget = MAX_ANSWER_CHARS - len("\n".join(["", *missing, *merged]))
     # The likeliest answer first; a quote that does not fit the length budget is the least likely.
     # The budget counts each quote with its section named: grouping quotes only shortens it.
     for candidate in selection.quotes:
@@ -364,7 +371,7 @@ def _quote_lines(selection: Selection, phrasing: Phrasing, citations: _Citations
         citations.cite(candidate, quote)
         lines.append(line)
         quoted.append(_section_quote(candidate, quote, n))
-    return [phrasing.intro, *_grouped_lines(quoted, phrasing), *missing]
+    return [phrasing.intro, *_grouped_lines(quoted, phrasing), *missing, *merged]
 
 
 def _direct_line(selection: Selection, phrasing: Phrasing, citations: _Citations) -> tuple[str, tuple[str, ...]]:
