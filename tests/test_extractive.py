@@ -403,3 +403,26 @@ def test_an_answer_from_a_province_merged_into_the_one_asked_says_so():
     assert not answer.refused
     assert answer.answer.splitlines()[-1] == "Số liệu của Long An, nay thuộc Tây Ninh."
     assert "nay thuộc" not in ask("Năm 2031 các KCN tỉnh Long An thu hút bao nhiêu dự án?", [long_an]).answer
+
+
+def test_the_direct_line_keeps_its_room_when_the_quotes_fill_the_answer():
+    from app.answering.extractive import _Citations, _quote_lines, compose
+    from app.answering.frame import parse_question
+    from app.answering.models import MAX_ANSWER_CHARS
+
+    def quote(n: int, text: str) -> Candidate:
+        return Candidate(passage(text, n=n), 0, text, {"ocr": 0.0}, ConstraintCheck(met=True, in_sentence_share=1.0))
+
+    filler = "Công tác cải cách hành chính tiếp tục được đẩy mạnh, " * 7
+    quotes = [quote(1, "Năm 2031, các KCN thu hút 45 dự án đầu tư mới."), quote(2, filler), quote(3, filler + "nhé.")]
+    frame = parse_question("Năm 2031 các KCN thu hút bao nhiêu dự án?")
+    selection = Selection(quotes, [], None, tuple(quotes), frame=frame)
+    # The quotes leave the room they are told to: a third quote goes before the figures' line.
+    for reserved in (0, 300):
+        lines = _quote_lines(selection, PHRASING, _Citations(), reserved)
+        assert len("\n".join(lines)) <= MAX_ANSWER_CHARS - reserved
+    assert len(_quote_lines(selection, PHRASING, _Citations(), 300)) < len(
+        _quote_lines(selection, PHRASING, _Citations())
+    )
+    answer = compose("q", selection, [q.document for q in quotes], PHRASING)
+    assert answer.answer.splitlines()[0] == "45 dự án [1]"

@@ -349,7 +349,9 @@ def _refusal_lines(selection: Selection, phrasing: Phrasing, citations: _Citatio
     return lines
 
 
-def _quote_lines(selection: Selection, phrasing: Phrasing, citations: _Citations) -> list[str]:
+def _quote_lines(selection: Selection, phrasing: Phrasing, citations: _Citations, reserved: int = 0) -> list[str]:
+    """The answer's quote lines within its length budget, less ``reserved`` characters (the
+    direct line, which goes first)."""
     missing = [phrasing.missing.format(what=what) for what in selection.missing]
     # "Số liệu của Long An, nay thuộc Tây Ninh": a quote answering for a province merged into the one asked.
     pairs = dict.fromkeys(pair for c in selection.quotes for pair in c.constraints.merged_into)
@@ -358,7 +360,7 @@ def _quote_lines(selection: Selection, phrasing: Phrasing, citations: _Citations
     ]
     lines = [phrasing.intro]
     quoted: list[tuple[str, str, str, int]] = []
-    budget = MAX_ANSWER_CHARS - len("\n".join(["", *missing, *merged]))
+    budget = MAX_ANSWER_CHARS - len("\n".join(["", *missing, *merged])) - reserved
     # The likeliest answer first; a quote that does not fit the length budget is the least likely.
     # The budget counts each quote with its section named: grouping quotes only shortens it.
     for candidate in selection.quotes:
@@ -392,8 +394,10 @@ def compose(question: str, selection: Selection, documents: Sequence[Document], 
     if selection.refused:
         lines = _refusal_lines(selection, phrasing, citations)
     else:
-        lines = _quote_lines(selection, phrasing, citations)
+        # The figures asked for first: the quotes leave room for their line (the first quote is
+        # number 1 whichever is composed first).
         first, facts = _direct_line(selection, phrasing, citations)
+        lines = _quote_lines(selection, phrasing, citations, len(first) + 1 if facts else 0)
         if facts and len("\n".join([first, *lines])) <= MAX_ANSWER_CHARS:
             lines.insert(0, first)
         else:
