@@ -131,7 +131,8 @@ def _with_unit(cell: str, unit: str) -> str:
     return f"{cell}%" if unit == "%" else f"{cell} {unit}"
 
 
-def _is_header(row: Cells) -> bool:
+def is_header_row(row: Cells) -> bool:
+    """A table row without a figure: a header (or a header's wrapped line)."""
     return not any(NUMBER_CELL.match(c) for c in row if c)
 
 
@@ -156,14 +157,14 @@ def table_sentences(rows: list[Cells]) -> list[str]:
     names each column ("Thực hiện Năm 2031"). Otherwise each row's cells side by side, as
     printed. A data cell merged across columns is said once."""
     filled = [row for row in rows if any(row)]
-    if len(filled) < 2 or len(filled[0]) < 2 or not _is_header(filled[0]):
+    if len(filled) < 2 or len(filled[0]) < 2 or not is_header_row(filled[0]):
         return [" | ".join(c for c in row if c) for row in filled]
     headers = _spread(filled[0])
     body = filled[1:]
     # Further header rows: under a merged cell ("Thực hiện" over "Năm 2031 | Năm 2032"), or a
     # header's wrapped lines that the PDF set as rows of their own ("Diện tích đất" over
     # "công nghiệp"): no figure, and nothing in the first column.
-    while len(body) > 1 and _is_header(body[0]) and not _units_of(body[0]):
+    while len(body) > 1 and is_header_row(body[0]) and not _units_of(body[0]):
         if None not in filled[0] and (body[0][0] or "").strip():
             break
         headers = _named_by_both(headers, body[0])
@@ -178,17 +179,12 @@ def table_sentences(rows: list[Cells]) -> list[str]:
     return [s for s in (row_sentence(headers, [c or "" for c in row]) for row in body) if s]
 
 
-def is_header_row(row: Cells) -> bool:
-    """A table row without a figure: a header (or a header's wrapped line)."""
-    return _is_header(row)
-
-
 def _units_of(row: Cells) -> list[str] | None:
     """The units of a unit row under a table's header ("Đơn vị tính | ha | % | triệu USD"),
     column by column ("" where none); None when the row is not one."""
     cells = [c or "" for c in row]
     named = [i for i, c in enumerate(cells) if fold(c).strip(" .:") in UNIT_HEADERS]
-    if not named or not _is_header(row):
+    if not named or not is_header_row(row):
         return None
     units = ["" if i <= named[0] else c for i, c in enumerate(cells)]
     return units if any(units) and all(_unit_like(u) for u in units if u) else None
@@ -259,12 +255,12 @@ def sheet_lines(rows: Iterable[list[str]]) -> list[str]:
         if not filled:
             continue
         if pending is not None:
-            if len(filled) > 1 and _is_header(cells) and "" in pending:
+            if len(filled) > 1 and is_header_row(cells) and "" in pending:
                 headers = _named_by_both(_spread([c or None for c in pending]), cells)
                 pending = None
                 continue
             headers, pending = pending, None
-        if headers is None and len(filled) > 1 and _is_header(cells):
+        if headers is None and len(filled) > 1 and is_header_row(cells):
             pending = cells
             continue
         if headers is None or len(filled) == 1:

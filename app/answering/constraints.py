@@ -46,9 +46,12 @@ COMPARED_YEAR = re.compile(
 # "… tăng 12,6% so với cùng kỳ năm 2031 (3.665 triệu USD)", "(cùng kỳ năm 2031 đạt 58,3%)": the
 # year compared with, and its figure. The sentence is not about that year, but it states that
 # year's figure: it answers a question asking for it.
+# "so với cùng kỳ năm 2031", "cùng kỳ 2031": the year compared with, in its group.
+COMPARED_WITH = (
+    r"(?:so\s+v[ớo]i\s+|cùng\s+kỳ\s+|cung\s+ky\s+)(?:cùng\s+kỳ\s+|cung\s+ky\s+)?(?:năm\s+|nam\s+)?((?:19|20)\d{2})"
+)
 STATED_COMPARED_YEAR = re.compile(
-    r"(?:so\s+v[ớo]i\s+|cùng\s+kỳ\s+|cung\s+ky\s+)(?:cùng\s+kỳ\s+|cung\s+ky\s+)?(?:năm\s+|nam\s+)?"
-    r"((?:19|20)\d{2})\s*(?:\([^()]*\d[^()]*\)|(?:là|la|đạt|dat|:)\s*\d)",
+    COMPARED_WITH + r"\s*(?:\([^()]*\d[^()]*\)|(?:là|la|đạt|dat|:)\s*\d)",
     re.IGNORECASE,
 )
 # "so với 61,2% của năm 2031", "so với mức 1,7 tỷ USD năm 2031": a base year with its figure.

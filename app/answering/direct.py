@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 from app.answering import distinctions
-from app.answering.constraints import COMPARED_YEAR, period_parts, years_in
+from app.answering.constraints import COMPARED_WITH, COMPARED_YEAR, period_parts, years_in
 from app.answering.frame import AnswerType, QuestionFrame
 from ingest.normalize import fold, search_syllables
 from vectorstore.query import chunk_terms
@@ -38,11 +38,8 @@ PART_OF_PREVIOUS = re.compile(r"\btrong (?:so )?do\b|\bgom\b")  # "trong (số) 
 YEAR_AFTER = re.compile(r"^\s*\)?\s*(?:của\s+|cua\s+|trong\s+)?(?:năm|nam)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 # The year compared with, named right before its figure: "so với cùng kỳ năm 2031 (…" or
 # "cùng kỳ năm 2031 đạt …" (``_compared_year``).
-_COMPARED = (
-    r"(?:so\s+v[ớo]i\s+|cùng\s+kỳ\s+|cung\s+ky\s+)(?:cùng\s+kỳ\s+|cung\s+ky\s+)?(?:năm\s+|nam\s+)?((?:19|20)\d{2})"
-)
-COMPARED_AT_END = re.compile(_COMPARED + r"\s*(?:là|la|đạt|dat|:)?\s*$", re.IGNORECASE)
-COMPARED_AT_START = re.compile(r"^\s*" + _COMPARED + r"\b", re.IGNORECASE)
+COMPARED_AT_END = re.compile(COMPARED_WITH + r"\s*(?:là|la|đạt|dat|:)?\s*$", re.IGNORECASE)
+COMPARED_AT_START = re.compile(r"^\s*" + COMPARED_WITH + r"\b", re.IGNORECASE)
 FRACTION_BEFORE = re.compile(r"(?<![\d/])(\d{1,4}\s*/\s*)$")
 # A list item's label: "b) Doanh thu:", "- Lao động:", "2. Nộp ngân sách:" (no figure in it).
 ITEM_LABEL = re.compile(r"^\s*(?:[a-zđ]\)|\d{1,2}[.)]|[-+•])?\s*([^:;\d()]{2,40}):")
