@@ -426,3 +426,24 @@ def test_the_direct_line_keeps_its_room_when_the_quotes_fill_the_answer():
     )
     answer = compose("q", selection, [q.document for q in quotes], PHRASING)
     assert answer.answer.splitlines()[0] == "45 dự án [1]"
+
+
+def test_the_terms_of_a_leading_clause_are_met_by_the_paragraph_around_the_sentence():
+    from app.answering.features import candidates_for
+    from app.answering.frame import parse_question
+
+    plan = passage(
+        "Phương hướng năm 2031 của Khối: tổ chức tốt các phong trào thi đua. "
+        "Chú trọng khen thưởng tập thể, người lao động trực tiếp sản xuất."
+    )
+    framed = parse_question("Theo phương hướng năm 2031 của Khối, khen thưởng cần chú trọng những ai?")
+    bare = parse_question("Phương hướng năm 2031 của Khối khen thưởng cần chú trọng những ai?")
+    assert framed.terms == bare.terms
+    answer = {c.quote: c for c in candidates_for(framed, [plan], FakeLexicon([plan]))}
+    same_unframed = {c.quote: c for c in candidates_for(bare, [plan], FakeLexicon([plan]))}
+    quote = "Chú trọng khen thưởng tập thể, người lao động trực tiếp sản xuất."
+    # "phương hướng … Khối" is stated by the paragraph, so it counts as covered for the framed
+    # question (3 of its 8 terms); asked in the question's body, the sentence itself must say it.
+    unframed_cover = same_unframed[quote].features["cover_sentence"]
+    assert answer[quote].features["cover_sentence"] == pytest.approx(unframed_cover + 3 / 8)
+    assert answer[quote].found == same_unframed[quote].found  # what the sentence itself says

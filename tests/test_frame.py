@@ -297,3 +297,22 @@ def test_a_document_number_names_the_document_not_words_a_sentence_repeats():
     assert {"tang", "bang", "khen", "tap", "the"} <= set(frame.terms)
     assert parse_question("quyet dinh 77/QD-UBND ban hanh ngay nao").documents == ("77/QD-UBND",)
     assert parse_question("Có bao nhiêu KCN, trên 8/9 KCN?").documents == ()  # a share, not a number
+
+
+@pytest.mark.parametrize(
+    ("question", "scene"),
+    [
+        # A leading clause says where to look: its terms are the scene, not what is asked.
+        ("Theo phương hướng năm 2031 của Khối, khen thưởng chú trọng đối tượng nào?", {"phuong", "huong", "khoi"}),
+        ("theo bao cao so ket, cong tac khen thuong duoc chu trong the nao", {"bao", "cao", "so", "ket"}),
+        # A term the question itself repeats stays a term to match in the sentence.
+        ("Trong đăng ký thi đua năm 2031, có bao nhiêu tập thể đăng ký danh hiệu?", {"thi", "dua"}),
+        # A comma that closes no leading clause of this kind frames nothing.
+        ("Khen thưởng, thi đua của Khối năm 2031 ra sao?", set()),
+        ("Theo báo cáo thì có bao nhiêu dự án?", set()),
+    ],
+)
+def test_the_terms_of_a_leading_clause_are_its_scene(question, scene):
+    frame = parse_question(question)
+    assert frame.scene_terms == scene
+    assert scene <= set(frame.terms)

@@ -205,6 +205,7 @@ def passage_candidates(
     title = str(meta.get("title", ""))
     ocr = looks_accentless(document.page_content)
     question_terms = set(weights)
+    scene = {lexicon.spelling(t) for t in frame.scene_terms} & question_terms
     spelled = _OcrSpelled(question_terms, lexicon, ocr)
     context_syllables = search_syllables(" ".join([title, *headings[-2:]]))
     context_terms = spelled.found(context_syllables, fold_abbreviations(context_syllables))
@@ -228,7 +229,9 @@ def passage_candidates(
         if ocr:
             present |= {t for t in question_terms if lexicon.variants(t) & present}
         pairs = {f"{a}_{b}" for a, b in itertools.pairwise(syllables)}
-        in_context = present | context_terms
+        # The question's leading clause ("Theo phương hướng năm X, …") is met by the passage.
+        covered = present | (scene & paragraph_terms)
+        in_context = covered | context_terms
         new_numbers = _new_numbers(quote, question_numbers)
         folded = " ".join(searched)
         content = [s for s in syllables if not s.isdigit()]
@@ -236,7 +239,7 @@ def passage_candidates(
         if weights:
             cover = [
                 sum(w for t, w in weights.items() if t in found) / total
-                for found in (present, in_context, paragraph_terms)
+                for found in (covered, in_context, paragraph_terms)
             ]
         else:
             # "Bà X giữ chức vụ gì?": all the question names is its constraints (the person).

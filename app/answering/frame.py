@@ -68,6 +68,9 @@ class QuestionFrame:
     # not what a sentence of it says.
     documents: tuple[str, ...] = ()
     on_topic: bool = True  # names a year, place, zone, person or a word of the reports' domain
+    # Terms of a leading clause that says where to look ("Theo phương hướng năm X của Khối, …"):
+    # the passage around a sentence may state them; the sentence need not repeat them.
+    scene_terms: frozenset[str] = frozenset()
     asks: int = 1  # question words ("bao nhiêu dự án, vốn bao nhiêu" asks two things)
 
     @property
@@ -556,6 +559,14 @@ def _number_span(question: str, number: re.Match[str]) -> tuple[int, int]:
     return (word.start() if word else number.start()), number.end()
 
 
+def _scene_tokens(text: str, tokens: Sequence[Token], accented: bool) -> set[int]:
+    """Tokens of a leading clause that says where to look ("Theo báo cáo …, <the question>")."""
+    comma = text.find(",")
+    opens = any(h.positions[:1] == (0,) for h in _hits(text, tokens, ["scene"], accented))
+    inside = {i for i, token in enumerate(tokens) if token.end <= comma}
+    return inside if opens and 0 < len(inside) < len(tokens) else set()
+
+
 def parse_question(question: str) -> QuestionFrame:
     parsed = _parse(question)
     text, tokens, accented = parsed.text, parsed.tokens, parsed.accented
@@ -578,17 +589,25 @@ def parse_question(question: str) -> QuestionFrame:
     for hit in strong:  # the question word of a cue, even one unsafe to drop alone ("ở đâu" -> "dau")
         cue_syllables = [part for part in hit.phrase.parts if part is not None]
         dropped.update(i for i, (acc, _) in zip(hit.positions, cue_syllables, strict=True) if acc in stop_accented)
-    syllables: list[tuple[str, bool]] = []  # search syllable, whether it is a stop word
+    scene = _scene_tokens(text, tokens, accented)
+    syllables: list[tuple[str, bool, bool]] = []  # search syllable, whether a stop word, in the scene
     for i, token in enumerate(tokens):
         if i in dropped or token.text.isdigit():
             continue
         # A marked syllable is compared accented even in a question typed mostly without accents.
         stop = token.acc in stop_accented if accented or token.marked else token.fld in stop_folded
-        syllables.extend((s, stop) for s in search_syllables(token.text) if len(s) > 1)
+        syllables.extend((s, stop, i in scene) for s in search_syllables(token.text) if len(s) > 1)
     # Glossary phrases are folded as a sentence's are ("khu công nghiệp" → "kcn", "đầu tư
     # trong nước" → "ddi", stop words included), so both sides name them by one term.
-    spans = abbreviation_spans([s for s, _ in syllables])
-    terms = [term for start, end, term in spans if end - start > 1 or not syllables[start][1]]
+    spans = [
+        (start, end, term)
+        for start, end, term in abbreviation_spans([s for s, *_ in syllables])
+        if end - start > 1 or not syllables[start][1]
+    ]
+    terms = [term for *_, term in spans]
+    # A term the question's body repeats is asked about, wherever else it appears.
+    placed = [(term, all(s[2] for s in syllables[start:end])) for start, end, term in spans]
+    in_scene = {term for term, inside in placed if inside} - {term for term, inside in placed if not inside}
 
     provinces = _keys(parsed.places, "province")
     regions = _keys(parsed.places, "region")
@@ -614,6 +633,7 @@ def parse_question(question: str) -> QuestionFrame:
         terms=tuple(dict.fromkeys(terms)),
         documents=tuple(dict.fromkeys(m.group() for m in numbers)),
         asks=max(1, len(strong)),
+        scene_terms=frozenset(in_scene),
         on_topic=bool(
             parsed.years or parsed.places or parsed.zones or parsed.people or _hits(text, tokens, ["topic"], accented)
         ),
