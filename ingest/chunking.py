@@ -27,6 +27,9 @@ BULLET = re.compile(r"^[-+•*–—▪●○]\s*")
 # "Thứ nhất, …", "Thứ hai, …" (also OCR'd: "Thir nhét", "Thit ba") enumerate like bullets.
 ORDINAL = re.compile(r"^th[uứừửữựi][rt]?\s+(nh[aấâéè]t|hai|ba|t[uưưw]|n[aăă]m|s[aá]u|b[aả]y)\b", re.IGNORECASE)
 NUMBERED = re.compile(r"^(?P<num>[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s+\S")
+# "Điều 2. …": an article of a decision or regulation. The sub-headings of the article before
+# it ("I. Tập thể:", "II. Cá nhân:" under Điều 1) end where it starts.
+ARTICLE = re.compile(r"^(?:Điều|Dieu)\s+\d{1,3}\s*[.:]", re.IGNORECASE)
 TERMINAL = tuple(".!?:…")  # ";" ends list items, which stay in one paragraph
 HARD_WRAP_MAX = 130  # typeset/OCR lines are shorter than this; longer lines are whole paragraphs
 FREE_HEADING_MAX = 80  # an unnumbered heading is a short line standing alone
@@ -128,7 +131,7 @@ def _is_stamp_line(line: str) -> bool:
 
 
 def _starts_new_paragraph(line: str) -> bool:
-    return bool(BULLET.match(line)) or _numbered_level(line) is not None
+    return bool(BULLET.match(line)) or _numbered_level(line) is not None or bool(ARTICLE.match(line))
 
 
 def _heading_then_paragraph(last: str, line: str) -> bool:
@@ -305,6 +308,7 @@ def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: Docum
     paragraph = 0
     blocks = _person_boxes(_blocks(pages))
     marks: list[tuple[int | None, str]] = []
+    article_headings: list[tuple[float, str]] | None = None  # the headings the first article sits under
     # Short lines above the headline are the site's menu ("Kinh tế", "Tin tức"), not sections.
     title_at = next((i for i, b in enumerate(blocks[:_TOP_BLOCKS]) if b.text and b.text in title), 0)
     for index, block in enumerate(blocks):
@@ -328,6 +332,9 @@ def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: Docum
             paragraph += 1
             chunks.append(_chunk(doc_id, source, frame, (), "\n".join(t for _, t in marks), marks[0][0], paragraph))
             marks = []
+        if ARTICLE.match(text):
+            article_headings = list(stack) if article_headings is None else article_headings
+            stack = list(article_headings)
         level = _is_heading(text, len(block.lines) == 1)
         if level is not None:
             stack = [(lvl, h) for lvl, h in stack if lvl < level]

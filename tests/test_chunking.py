@@ -232,3 +232,20 @@ def test_a_numbered_item_wrapped_before_a_bracket_or_a_zone_s_name_stays_one_par
         "4. Hoàn thành nâng công suất nhà máy xử lý nước thải KCN Kim Sơn trong tháng 11/2035.",
     ]
     assert all(c.headings[-1].startswith("IV.") for c in items)
+
+
+def test_an_article_of_a_decision_ends_the_sub_headings_of_the_article_before_it():
+    text = (
+        "QUYẾT ĐỊNH\n\nVề việc tặng Bằng khen năm 2034\n\n"
+        "Điều 1. Tặng Bằng khen cho 02 tập thể và 01 cá nhân có thành tích xuất sắc năm 2034:\n\n"
+        "I. Tập thể (02 tập thể):\n\n1. Phòng Quản lý Đầu tư;\n\n2. Công ty TNHH Kim Sơn;\n\n"
+        "II. Cá nhân (01 cá nhân):\n\n1. Ông Trần Văn Tân Lập, Chuyên viên;\n\n"
+        "Điều 2. Mỗi tập thể được tặng kèm tiền thưởng 3.100.000 đồng.\n\n"
+        "Điều 3. Quyết định này có hiệu lực kể từ ngày ký./.\n"
+    )
+    chunks = chunk_document("doc", "qd.txt", [PageText(1, text)])
+    by_start = {c.text[:8]: c for c in chunks}
+    assert by_start["1. Ông T"].headings[-1] == "II. Cá nhân (01 cá nhân):"
+    first = by_start["Điều 1. "].headings
+    assert by_start["Điều 2. "].headings == first  # not under "II. Cá nhân"
+    assert by_start["Điều 3. "].headings == first
