@@ -16,7 +16,7 @@ from langchain_core.runnables import RunnableConfig
 from app.answering.events import ChatEvent, Final, Status
 from app.answering.extractive import Selection
 from app.answering.followup import standalone_question
-from app.answering.frame import QuestionFrame
+from app.answering.frame import QuestionFrame, parse_question
 from app.answering.generative import GenerationLimits, GenerativeAnswerer
 from app.answering.models import Answer
 from app.answering.rewrite import ModelRewriter
@@ -27,6 +27,7 @@ from app.prompts import answer_prompt, extractive_phrasing, load_toml
 from app.questions import question_problem
 from app.settings import Settings
 from ingest.accents import AccentRestorer
+from ingest.docframe import is_signature
 from ingest.models import Chunk
 from ingest.normalize import is_ocr_text
 from ingest.ocr import PageProgress
@@ -118,6 +119,7 @@ class Baocao:
             keyword_index=self.keyword_index,
             k=settings.top_k,
             candidates=settings.candidates,
+            companions=self._signatures,
         )
         self._standalone: Callable[[str, Sequence[str]], str] = standalone_question  # the model's, when set
         self.answerer = self._answerer(settings)
@@ -192,6 +194,14 @@ class Baocao:
                         break
                 self._restorer = (state, AccentRestorer.fit(clean[:REPAIR_VOCABULARY_PARAGRAPHS]))
             return self._restorer[1]
+
+    def _signatures(self, question: str, retrieved: list[Chunk]) -> list[Chunk]:
+        """Each retrieved report's signature, for a question on who signed it ("ai ký …"): a
+        name under "KT. CHỦ TỊCH" shares no word with the question, so retrieval misses it."""
+        if parse_question(question).document_fact != "signer":
+            return []
+        reports = dict.fromkeys(chunk.doc_id for chunk in retrieved)
+        return [c for doc_id in reports for c in self.store.chunks_of(doc_id) if is_signature(c.heading, c.text)]
 
     def keyword_index(self) -> SegmentedKeywordIndex:
         """The keyword index of the store, saved beside it: opened from disk at start,

@@ -163,7 +163,28 @@ def is_document_mark(line: str) -> bool:
     folded = _folded(line.strip())
     if _DOC_NUMBER.match(folded) and len(line) <= 60:
         return True
+    return is_place_date(line)
+
+
+def is_place_date(line: str) -> bool:
+    """The line that dates an official document: "Kim Sơn, ngày 14 tháng 02 năm 2031"."""
+    folded = _folded(line.strip())
     return bool(_PLACE_DATE.search(folded)) and len(line.split()) <= 12 and not _SENTENCE_END.search(line)
+
+
+# Who signs for whom above a signature (the form of administrative documents, Nghị định
+# 30/2020/NĐ-CP): "KT. CHỦ TỊCH" (on behalf of), "TM. ỦY BAN NHÂN DÂN", "TL.", "TUQ.", "Q.".
+_SIGNING_AUTHORITY = re.compile(r"^(?:kt|tm|tl|tuq|q)\s*\.\s*\S")
+
+
+def is_signing_authority(line: str) -> bool:
+    """A signature block's first line: "KT. CHỦ TỊCH", "TM. BAN QUẢN LÝ"."""
+    return bool(_SIGNING_AUTHORITY.match(_folded(line.strip())))
+
+
+def is_signature(heading: str, text: str) -> bool:
+    """A paragraph of a signature block: under "KT. CHỦ TỊCH", or opening with it."""
+    return any(is_signing_authority(line) for line in [heading, *text.splitlines()[:1]])
 
 
 def strip_date_stamp(text: str) -> str:

@@ -12,6 +12,8 @@ import pytest
 from app.chain import final_answer
 from app.service import Baocao
 
+from .conftest import make_settings
+
 pytestmark = pytest.mark.integration
 
 
@@ -76,3 +78,29 @@ def test_cli_ask_states_the_figure_first_in_bold(sample_service: Baocao):
     first, second = result.stdout.splitlines()[:2]
     assert first.startswith("\x1b[1m") and "44,88%" in first  # bold, as the web chat shows it
     assert "\x1b[1m" not in second  # the quotes after it are plain
+
+
+DECISION = (
+    "ỦY BAN NHÂN DÂN TỈNH KIM SƠN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+    "Số: 77/QĐ-UBND\n\nKim Sơn, ngày 14 tháng 02 năm 2035\n\nQUYẾT ĐỊNH\n\n"
+    "Về việc tặng Bằng khen cho các tập thể có thành tích xuất sắc năm 2034\n\n"
+    "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIM SƠN\n\n"
+    "Căn cứ Quyết định số 45/2031/QĐ-UBND ngày 10/12/2031 của Ủy ban nhân dân tỉnh ban hành Quy chế thi đua;\n\n"
+    "QUYẾT ĐỊNH:\n\n"
+    "Điều 1. Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 02 tập thể đã có thành tích xuất sắc năm 2034.\n\n"
+    "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.\n\n"
+    "KT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\nTrần Văn Tân\n"
+)
+
+
+def test_a_decision_tells_when_it_was_issued_and_who_signed_it(tmp_path):
+    service = Baocao(make_settings(tmp_path / "home"))
+    report = tmp_path / "qd_77.txt"
+    report.write_text(DECISION, encoding="utf-8")
+    service.ingest([report])
+    # Its own date line, not the date of the decision its preamble cites.
+    issued = service.ask("Quyết định 77/QĐ-UBND ban hành ngày nào?")
+    assert "ngày 14 tháng 02 năm 2035" in issued.answer and "10/12/2031" not in issued.answer
+    # The signature shares no word with the question: retrieval alone would miss it.
+    signed = service.ask("Ai ký quyết định tặng Bằng khen số 77/QĐ-UBND?")
+    assert "Trần Văn Tân" in signed.answer and not signed.refused

@@ -485,6 +485,18 @@ def test_a_document_number_asked_is_met_by_the_document_that_bears_it():
     assert not check(question, "Căn cứ Quyết định số 45/QĐ-UBND ngày 10/12/2031 của Ủy ban nhân dân tỉnh;").met
 
 
+def test_a_sentence_naming_another_document_of_the_kind_asked_is_about_that_one():
+    # In the decision asked, its preamble's "Căn cứ Quyết định số 45/…" gives that decision's date.
+    question = "Quyết định số 77/QĐ-UBND ban hành ngày nào?"
+    numbered = {"title": "QUYẾT ĐỊNH số 77/QĐ-UBND — Về việc tặng Bằng khen"}
+    preamble = "Căn cứ Quyết định số 45/2031/QĐ-UBND ngày 10/12/2031 của Ủy ban nhân dân tỉnh;"
+    result = check(question, preamble, **numbered)
+    assert not result.met and result.failed == ("77/QĐ-UBND",)
+    # A document of another kind named in it leaves the sentence to the decision it is in.
+    assert check(question, "Xét đề nghị tại Tờ trình số 27/TTr-BQL ngày 22/01/2032.", **numbered).met
+    assert check(question, "Số: 77/QĐ-UBND, Kim Sơn, ngày 14 tháng 02 năm 2032", **numbered).met
+
+
 def test_who_awards_is_kept_apart():
     # "Cờ thi đua của Chính phủ" is not the Ministry's, nor the province's.
     question = "Đơn vị nào được đề nghị tặng Cờ thi đua của Chính phủ năm 2031?"

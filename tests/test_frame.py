@@ -316,3 +316,21 @@ def test_the_terms_of_a_leading_clause_are_its_scene(question, scene):
     frame = parse_question(question)
     assert frame.scene_terms == scene
     assert scene <= set(frame.terms)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("Quyết định 77/QĐ-UBND ban hành ngày nào?", "issued"),
+        ("quyet dinh 77/QD-UBND ban hanh ngay nao", "issued"),
+        ("Giao ước thi đua được ký kết ngày nào?", "issued"),
+        ("Ai ký Quyết định tặng Bằng khen?", "signer"),
+        ("ai ky quyet dinh khen thuong", "signer"),
+        # Registering is no signing; "kỳ" typed without accents is no "ký".
+        ("Ai đăng ký thi đua đầu tiên?", ""),
+        ("cung ky nam 2031 ngay nao", ""),
+        ("Ai là Trưởng khối năm 2031?", ""),
+    ],
+)
+def test_a_question_on_the_document_itself(question, fact):
+    assert parse_question(question).document_fact == fact

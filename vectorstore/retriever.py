@@ -100,6 +100,9 @@ class HybridRetriever(BaseRetriever):
     # Restricts retrieval to these reports (doc ids); None = the whole library. Set per question
     # through the chain's configurable field "reports".
     only: frozenset[str] | None = None
+    # Passages a question needs besides those that match its words (the app's: a report's
+    # signature for "ai ký …"), given the question and the chunks retrieved; they follow the hits.
+    companions: Callable[[str, list[Chunk]], list[Chunk]] | None = None
 
     def rankings(self, question: str, index: SegmentedKeywordIndex) -> tuple[dict[str, list[str]], dict[str, float]]:
         """Each retriever's ranked chunk ids, and the dense similarities."""
@@ -132,11 +135,16 @@ class HybridRetriever(BaseRetriever):
         fused = reciprocal_rank_fusion(rankings, self.weights, self.rrf_k)[: k or self.k]
         # The keyword index holds ids only; the text comes from the store, the one source of truth.
         stored = {c.chunk_id: c for c in self.store.chunks_by_ids([cid for cid, _ in fused])}
-        return [
+        hits = [
             Hit(stored[chunk_id], score, rank, similarity.get(chunk_id))
             for rank, (chunk_id, score) in enumerate(fused, start=1)
             if chunk_id in stored
         ]
+        if self.companions is None:
+            return hits
+        found = {hit.chunk.chunk_id for hit in hits}
+        extra = [c for c in self.companions(question, [hit.chunk for hit in hits]) if c.chunk_id not in found]
+        return hits + [Hit(chunk, 0.0, len(hits) + n, None) for n, chunk in enumerate(extra, start=1)]
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         return [hit_to_document(hit) for hit in self.search(query)]

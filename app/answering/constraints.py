@@ -22,7 +22,7 @@ from rapidfuzz.distance import OSA
 
 from app.answering import distinctions
 from app.answering.distinctions import Stated
-from app.answering.frame import QuestionFrame
+from app.answering.frame import DOCUMENT_NUMBER, QuestionFrame
 from ingest.gazetteer import (
     MERGER_YEAR,
     absorbed_keys,
@@ -374,10 +374,16 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
         record(f"name:{name}", _appears(key, own.syllables), _appears(key, around.syllables))
     for number in frame.documents:
         key = _number_key(number)
+        # A sentence naming only other documents of the kind asked ("Căn cứ Quyết định số
+        # 45/QĐ-UBND ngày …" for a question on another decision) is about them; one naming a
+        # document of another kind ("Xét Tờ trình số 27/TTr-…") may still be about the one asked.
+        silent = not any(
+            _document_kind(n.group()) == _document_kind(number) for n in DOCUMENT_NUMBER.finditer(sentence)
+        )
         record(
             number,
             key in _number_key(sentence),
-            key in _number_key(context.paragraph_text) or key in _number_key(context.framing_text),
+            silent and (key in _number_key(context.paragraph_text) or key in _number_key(context.framing_text)),
         )
     kept_apart = _check_distinctions(frame.text, sentence, context, record)
     met = not failed if not frame.comparison else _each_kind_met(frame, satisfied) and not set(kept_apart) & set(failed)
@@ -394,6 +400,12 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
         assumed=frozenset(assumed),
         merged_into=tuple(merged_into),
     )
+
+
+def _document_kind(number: str) -> str:
+    """The kind of an official document by its number's code: "45/2031/QĐ-UBND" → "qd"."""
+    code = next((part for part in number.split("/") if part[:1].isalpha()), "")
+    return fold(code.split("-")[0])
 
 
 def _number_key(text: str) -> str:

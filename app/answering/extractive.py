@@ -14,7 +14,9 @@ answer the question, cite them, or refuse. Pure logic.
    most two further quotes that add figures or terms the quotes so far lack are added above
    the fitted extra threshold (one for questions that ask one thing, one for those that ask
    several). The likeliest quote comes first.
-5. A question that names nothing the reports are about ("xin chào") is told so.
+5. A question that names nothing the reports are about ("xin chào") is told so. One on a
+   document itself ("… ban hành ngày nào", "ai ký …") is answered by its date line or its
+   signature, which share no word with it.
 6. A "how many / how much / what share" question starts with the figure asked for, taken
    from the first quote (``app.answering.direct``), when one fits.
 """
@@ -35,6 +37,7 @@ from app.answering.features import Candidate, Lexicon, candidates_for, terms_of
 from app.answering.frame import AnswerType, QuestionFrame, parse_question
 from app.answering.models import MAX_ANSWER_CHARS, Answer, Citation, RetrievedPassage
 from app.answering.scorer import Weights
+from ingest.docframe import is_place_date, is_signature
 from ingest.gazetteer import display_name
 from ingest.normalize import fold, match_key, numbers_in
 
@@ -104,6 +107,9 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
     if not frame.on_topic:
         return Selection([], [], None, tuple(scored), off_topic=True, frame=frame)
     eligible = [c for c in scored if may_answer(frame, c)]
+    fact = _document_fact_quote(frame, eligible)
+    if fact is not None:
+        return Selection([fact], [], None, tuple(scored), frame=frame)  # the line itself is the answer
     if not eligible or eligible[0].probability < weights.answer_threshold:
         nearest = _nearest_fact(scored, weights.answer_threshold)
         related = _nearest_passages([*eligible, *(c for c in scored if c not in eligible)])
@@ -167,6 +173,17 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
     said = set().union(*(c.constraints.satisfied for c in chosen))
     missing = [constraint_label(part) for part in missing if part not in said]
     return Selection(chosen, missing, None, tuple(scored), frame=frame)
+
+
+def _document_fact_quote(frame: QuestionFrame, eligible: Sequence[Candidate]) -> Candidate | None:
+    """A document's own date line for "… ban hành ngày nào", its signature for "ai ký …": lines
+    that share no word with the question, so the scorer cannot rank them (no gold question it
+    was fitted on asks for them); the form of official documents says where they are."""
+    if frame.document_fact == "issued":
+        return next((c for c in eligible if any(is_place_date(line) for line in c.quote.splitlines())), None)
+    if frame.document_fact == "signer":
+        return next((c for c in eligible if is_signature(str(c.document.metadata.get("heading", "")), c.quote)), None)
+    return None
 
 
 def _quoted_year(part: str, quotes: Sequence[Candidate]) -> bool:

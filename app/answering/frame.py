@@ -71,6 +71,9 @@ class QuestionFrame:
     # Terms of a leading clause that says where to look ("Theo phương hướng năm X của Khối, …"):
     # the passage around a sentence may state them; the sentence need not repeat them.
     scene_terms: frozenset[str] = frozenset()
+    # "… ban hành ngày nào" asks for a document's own date ("issued"), "ai ký …" for its
+    # signature ("signer"): lines that share no word with the question.
+    document_fact: str = ""
     asks: int = 1  # question words ("bao nhiêu dự án, vốn bao nhiêu" asks two things)
 
     @property
@@ -567,6 +570,18 @@ def _scene_tokens(text: str, tokens: Sequence[Token], accented: bool) -> set[int
     return inside if opens and 0 < len(inside) < len(tokens) else set()
 
 
+def _document_fact(text: str, tokens: Sequence[Token], accented: bool, answer_type: AnswerType) -> str:
+    """ "issued" for a question on when a document was issued or signed, "signer" for who signed it."""
+    hits = [
+        hit
+        for hit in _hits(text, tokens, ["issued"], accented)
+        if not (hit.positions[0] > 0 and tokens[hit.positions[0] - 1].fld == "dang")  # "đăng ký" registers
+    ]
+    if not hits:
+        return ""
+    return {AnswerType.DATE: "issued", AnswerType.PERSON: "signer"}.get(answer_type, "")
+
+
 def parse_question(question: str) -> QuestionFrame:
     parsed = _parse(question)
     text, tokens, accented = parsed.text, parsed.tokens, parsed.accented
@@ -619,6 +634,7 @@ def parse_question(question: str) -> QuestionFrame:
         or len(regions) >= 2
         or len(parsed.zones) >= 2
     )
+    answer_type = _answer_type(strong, topical)
     return QuestionFrame(
         text=question,
         accented=accented,
@@ -628,12 +644,13 @@ def parse_question(question: str) -> QuestionFrame:
         regions=regions,
         zones=parsed.zones,
         people=parsed.people,
-        answer_type=_answer_type(strong, topical),
+        answer_type=answer_type,
         comparison=comparison,
         terms=tuple(dict.fromkeys(terms)),
         documents=tuple(dict.fromkeys(m.group() for m in numbers)),
         asks=max(1, len(strong)),
         scene_terms=frozenset(in_scene),
+        document_fact=_document_fact(text, tokens, accented, answer_type),
         on_topic=bool(
             parsed.years or parsed.places or parsed.zones or parsed.people or _hits(text, tokens, ["topic"], accented)
         ),
