@@ -18,6 +18,8 @@ from ingest.docframe import (
     is_date_stamp,
     is_document_mark,
     is_page_chrome,
+    is_signature,
+    is_signing_authority,
     strip_date_stamp,
 )
 from ingest.models import Chunk, PageText
@@ -30,6 +32,7 @@ NUMBERED = re.compile(r"^(?P<num>[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s+\
 # "Điều 2. …": an article of a decision or regulation. The sub-headings of the article before
 # it ("I. Tập thể:", "II. Cá nhân:" under Điều 1) end where it starts.
 ARTICLE = re.compile(r"^(?:Điều|Dieu)\s+\d{1,3}\s*[.:]", re.IGNORECASE)
+RECIPIENTS = re.compile(r"^(?:Nơi\s+nhận|Noi\s+nhan)\s*:", re.IGNORECASE)  # the list of recipients at the foot
 TERMINAL = tuple(".!?:…")  # ";" ends list items, which stay in one paragraph
 HARD_WRAP_MAX = 130  # typeset/OCR lines are shorter than this; longer lines are whole paragraphs
 FREE_HEADING_MAX = 80  # an unnumbered heading is a short line standing alone
@@ -98,8 +101,8 @@ def _is_free_heading(text: str) -> bool:
 
 def _is_heading(text: str, single_line: bool) -> float | None:
     """Heading level of a paragraph, or None for body text."""
-    if text.endswith((".", ",", ";")) or BULLET.match(text):
-        return None
+    if text.endswith((".", ",", ";")) or BULLET.match(text) or is_signing_authority(text):
+        return None  # a signature ("KT. CHỦ TỊCH …") is no section: it is read with its name
     level = _numbered_level(text)
     if level is not None:
         return level if len(text) <= 300 else None
@@ -199,7 +202,8 @@ OFFICE_LINE_MAX = 120  # "Trưởng ban Quản lý Khu kinh tế …": an office
 
 def _is_office_line(block: _Block) -> bool:
     text = block.text
-    return len(block.lines) == 1 and len(text) <= OFFICE_LINE_MAX and bool(_OFFICE.match(text))
+    office = _OFFICE.match(text) or is_signing_authority(text)  # "Phó Chủ tịch", "KT. CHỦ TỊCH"
+    return len(block.lines) == 1 and len(text) <= OFFICE_LINE_MAX and bool(office)
 
 
 def _person_boxes(blocks: list[_Block]) -> list[_Block]:
@@ -335,6 +339,8 @@ def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: Docum
         if ARTICLE.match(text):
             article_headings = list(stack) if article_headings is None else article_headings
             stack = list(article_headings)
+        if is_signature("", text) or RECIPIENTS.match(text):
+            stack = []  # the foot of an official document: no section of its body goes on over it
         level = _is_heading(text, len(block.lines) == 1)
         if level is not None:
             stack = [(lvl, h) for lvl, h in stack if lvl < level]

@@ -182,9 +182,15 @@ def is_signing_authority(line: str) -> bool:
     return bool(_SIGNING_AUTHORITY.match(_folded(line.strip())))
 
 
+_SIGNS_FOR = re.compile(r"(?:^|[\s,])(?:kt|tm|tl|tuq)\s*\.\s*\S")  # "Trần Văn A, KT. CHỦ TỊCH, …"
+
+
 def is_signature(heading: str, text: str) -> bool:
-    """A paragraph of a signature block: under "KT. CHỦ TỊCH", or opening with it."""
-    return any(is_signing_authority(line) for line in [heading, *text.splitlines()[:1]])
+    """A paragraph of a signature block: under "KT. CHỦ TỊCH", or naming it in its first line."""
+    first = text.strip().splitlines()[:1]
+    return is_signing_authority(heading) or any(
+        is_signing_authority(line) or _SIGNS_FOR.search(_folded(line)) for line in first
+    )
 
 
 def strip_date_stamp(text: str) -> str:

@@ -1,7 +1,7 @@
 import pytest
 
 from ingest.chunking import chunk_document, document_title
-from ingest.models import PageText
+from ingest.models import Chunk, PageText
 from ingest.normalize import clean_text
 
 from .conftest import CLEAN_REPORT, OCR_REPORT, SAMPLES
@@ -234,6 +234,11 @@ def test_a_numbered_item_wrapped_before_a_bracket_or_a_zone_s_name_stays_one_par
     assert all(c.headings[-1].startswith("IV.") for c in items)
 
 
+def chunks_by_start(text: str) -> dict[str, Chunk]:
+    """The chunks of a one-page text by their first 8 characters."""
+    return {c.text[:8]: c for c in chunk_document("doc", "doc.txt", [PageText(1, text)])}
+
+
 def test_an_article_of_a_decision_ends_the_sub_headings_of_the_article_before_it():
     text = (
         "QUYẾT ĐỊNH\n\nVề việc tặng Bằng khen năm 2034\n\n"
@@ -243,9 +248,30 @@ def test_an_article_of_a_decision_ends_the_sub_headings_of_the_article_before_it
         "Điều 2. Mỗi tập thể được tặng kèm tiền thưởng 3.100.000 đồng.\n\n"
         "Điều 3. Quyết định này có hiệu lực kể từ ngày ký./.\n"
     )
-    chunks = chunk_document("doc", "qd.txt", [PageText(1, text)])
-    by_start = {c.text[:8]: c for c in chunks}
+    by_start = chunks_by_start(text)
     assert by_start["1. Ông T"].headings[-1] == "II. Cá nhân (01 cá nhân):"
     first = by_start["Điều 1. "].headings
     assert by_start["Điều 2. "].headings == first  # not under "II. Cá nhân"
     assert by_start["Điều 3. "].headings == first
+
+
+def test_the_foot_of_an_official_document_sits_under_no_section_of_its_body():
+    text = (
+        "TỜ TRÌNH\n\nĐề nghị tặng Cờ thi đua năm 2034\n\n"
+        "4. Đề nghị tặng Bằng khen cho cá nhân:\n\n- Bà Lê Thị Kim Sơn, Trưởng phòng Quản lý đầu tư.\n\n"
+        "Nơi nhận:\n\n- Như trên;\n\n- Lưu: VT.\n\n"
+        "KT. TRƯỞNG KHỐI PHÓ TRƯỞNG KHỐI Trần Văn Tân Lập\n"
+    )
+    by_start = chunks_by_start(text)
+    assert by_start["- Bà Lê "].headings == ("4. Đề nghị tặng Bằng khen cho cá nhân:",)
+    assert by_start["Nơi nhận"].headings == ()
+    assert by_start["- Như tr"].headings == ("Nơi nhận:",)
+    # The signature is a paragraph (a heading at the end of a text was no paragraph at all).
+    assert by_start["KT. TRƯỞ"].headings == ()
+    assert "Trần Văn Tân Lập" in by_start["KT. TRƯỞ"].text
+
+
+def test_a_signature_s_lines_are_one_paragraph_with_the_name():
+    text = "QUYẾT ĐỊNH\n\nĐiều 1. Tặng Bằng khen cho 02 tập thể.\n\nKT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\nTrần Văn Tân\n"
+    chunks = chunk_document("doc", "qd.txt", [PageText(1, text)])
+    assert chunks[-1].text == "Trần Văn Tân, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH."

@@ -447,3 +447,35 @@ def test_the_terms_of_a_leading_clause_are_met_by_the_paragraph_around_the_sente
     unframed_cover = same_unframed[quote].features["cover_sentence"]
     assert answer[quote].features["cover_sentence"] == pytest.approx(unframed_cover + 3 / 8)
     assert answer[quote].found == same_unframed[quote].found  # what the sentence itself says
+
+
+def titled(document: Document, title: str) -> Document:
+    document.metadata["title"] = title
+    return document
+
+
+DECISION_TITLE = "QUYẾT ĐỊNH — Về việc tặng Bằng khen cho các tập thể"
+
+
+def test_a_document_s_date_line_answers_when_it_was_issued_but_only_for_the_document_asked():
+    decision = titled(passage("Số: 77/QĐ-UBND\nKim Sơn, ngày 14 tháng 02 năm 2035", doc="qd"), DECISION_TITLE)
+    article = titled(
+        passage("Điều 1. Tặng Bằng khen cho 02 tập thể có thành tích xuất sắc năm 2034.", n=2, doc="qd"), DECISION_TITLE
+    )
+    # The date line shares no word with the question, yet it is the answer.
+    answer = ask("Quyết định tặng Bằng khen ban hành ngày nào?", [article, decision])
+    assert answer.citations[0].quote == "Số: 77/QĐ-UBND\nKim Sơn, ngày 14 tháng 02 năm 2035"
+    # Another report's date line does not pass for the pact asked about, signed in its own words.
+    pact = passage("Giao ước thi đua năm 2035 được ký kết tại Tân Lập ngày 20/02/2035.", doc="pact")
+    submission = passage("Số: 07/TTr-KTĐ\nKim Sơn, ngày 14 tháng 01 năm 2035", n=2, doc="tt")
+    answer = ask("Giao ước thi đua năm 2035 được ký kết ngày nào?", [pact, submission])
+    assert "20/02/2035" in answer.citations[0].quote
+
+
+def test_who_signed_is_answered_by_the_whole_signature_block():
+    body = titled(
+        passage("Điều 1. Tặng Bằng khen cho 02 tập thể có thành tích xuất sắc năm 2034.", doc="qd"), DECISION_TITLE
+    )
+    signature = titled(passage("KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Văn Tân", n=2, doc="qd"), DECISION_TITLE)
+    answer = ask("Ai ký quyết định tặng Bằng khen?", [body, signature])
+    assert not answer.refused and answer.citations[0].quote == "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Văn Tân"

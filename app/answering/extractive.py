@@ -178,12 +178,17 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
 def _document_fact_quote(frame: QuestionFrame, eligible: Sequence[Candidate]) -> Candidate | None:
     """A document's own date line for "… ban hành ngày nào", its signature for "ai ký …": lines
     that share no word with the question, so the scorer cannot rank them (no gold question it
-    was fitted on asks for them); the form of official documents says where they are."""
+    was fitted on asks for them); the form of official documents says where they are. The
+    document asked about is the one of the likeliest sentence (another report's date line would
+    pass for it: a "tờ trình" dated in the year of the "giao ước" asked about)."""
+    if not frame.document_fact or not eligible:
+        return None
+    asked = [c for c in eligible if c.document.metadata.get("doc_id") == eligible[0].document.metadata.get("doc_id")]
     if frame.document_fact == "issued":
-        return next((c for c in eligible if any(is_place_date(line) for line in c.quote.splitlines())), None)
-    if frame.document_fact == "signer":
-        return next((c for c in eligible if is_signature(str(c.document.metadata.get("heading", "")), c.quote)), None)
-    return None
+        return next((c for c in asked if any(is_place_date(line) for line in c.quote.splitlines())), None)
+    signed = (c for c in asked if is_signature(str(c.document.metadata.get("heading", "")), c.document.page_content))
+    # The whole block: "KT. TRƯỞNG KHỐI" would be a sentence of its own, cut from the name.
+    return next((replace(c, quote=c.document.page_content) for c in signed), None)
 
 
 def _quoted_year(part: str, quotes: Sequence[Candidate]) -> bool:
