@@ -497,6 +497,19 @@ def test_a_sentence_naming_another_document_of_the_kind_asked_is_about_that_one(
     assert check(question, "Số: 77/QĐ-UBND, Kim Sơn, ngày 14 tháng 02 năm 2032", **numbered).met
 
 
+def test_an_investor_country_asked_is_named_by_the_sentence_or_its_paragraph():
+    question = "Vốn đăng ký FDI của Trung Quốc vào KKT năm 2031 là bao nhiêu?"
+    others = "Năm 2031, Hàn Quốc có 5 dự án, vốn đăng ký 236 triệu USD; Nhật Bản 3 dự án."
+    result = check(question, others)
+    assert not result.met and result.failed == ("nhà đầu tư Trung Quốc",)
+    # A total of foreign capital is no country's: its paragraph must name the one asked.
+    total = "Năm 2031, vốn FDI đăng ký đạt 412 triệu USD."
+    assert not check(question, total).met
+    assert check(question, total, paragraph=total + " Trung Quốc dẫn đầu với 180 triệu USD.").met
+    # Two countries compared pin neither.
+    assert check("Nhà đầu tư Hàn Quốc hay Trung Quốc có nhiều dự án FDI năm 2031 hơn?", others).met
+
+
 def test_who_awards_is_kept_apart():
     # "Cờ thi đua của Chính phủ" is not the Ministry's, nor the province's.
     question = "Đơn vị nào được đề nghị tặng Cờ thi đua của Chính phủ năm 2031?"

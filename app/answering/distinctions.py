@@ -92,7 +92,7 @@ def asked(question: str) -> tuple[Asked, ...]:
         sides = named.get(entry.group, frozenset())
         if entry.side == BOTH or entry.side not in sides:
             continue
-        if entry.kind == "pair" and len(sides) > 1:
+        if entry.kind in ("pair", "country") and len(sides) > 1:
             continue
         item = Asked(entry.kind, entry.group, entry.side, entry.label)
         if item not in out:
@@ -106,6 +106,6 @@ def stated(item: Asked, text: str, alone: bool = False) -> Stated:
     sides = _named(text).get(item.group, frozenset())
     if item.side in sides:
         return Stated.SILENT if alone and len(sides) > 1 else Stated.YES
-    if item.kind == "pair" and sides:
+    if item.kind in ("pair", "country") and sides:
         return Stated.OTHER
     return Stated.SILENT
