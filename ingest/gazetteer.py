@@ -183,9 +183,14 @@ def _aliases() -> dict[str, tuple[_Alias, ...]]:
     return {first: tuple(found) for first, found in index.items()}
 
 
-# Words that introduce a place name; the name after them is a place even when ambiguous.
+# Words that introduce a place name; the name after them is a place even when ambiguous. "Các
+# KCN Huế" are the zones of a province (a zone is named in the singular: "KCN Phú Bài").
 _PLACE_WORDS = tuple(
-    tuple(tokenize(w)) for w in ("tỉnh", "thành phố", "TP", "Tp", "thủ đô", "cố đô", "tại", "ở", "khu vực", "vùng")
+    tuple(tokenize(w))
+    for w in (
+        *("tỉnh", "thành phố", "TP", "Tp", "thủ đô", "cố đô", "tại", "ở", "khu vực", "vùng"),
+        *("các KCN", "các KKT", "các KCX", "các khu công nghiệp", "các khu kinh tế"),
+    )
 )
 
 

@@ -219,10 +219,23 @@ def test_a_zone_followed_by_its_province():
     assert frame.provinces == ("ha nam",)
 
 
-def test_the_zones_of_a_province_are_no_named_zone():
-    frame = parse_question("Các KCN Đồng Nai có bao nhiêu doanh nghiệp?")
+@pytest.mark.parametrize(
+    ("question", "province"),
+    [
+        ("Các KCN Đồng Nai có bao nhiêu doanh nghiệp?", "dong nai"),
+        # "Huế" alone is also a given name: after "các KCN" it is the city's zones.
+        ("Cá nhân nào của BQL các KCN Huế được khen thưởng năm 2031?", "hue"),
+    ],
+)
+def test_the_zones_of_a_province_are_no_named_zone(question, province):
+    frame = parse_question(question)
     assert frame.zones == ()
-    assert frame.provinces == ("dong nai",)
+    assert frame.provinces == (province,)
+
+
+def test_a_superlative_over_the_zones_names_no_zone():
+    assert parse_question("don vi nao co ty le lap day cac KCN cao nhat nam 2031").zones == ()
+    assert parse_question("kcn tan lap co bao nhieu du an").zones == ("kcn tan lap",)
 
 
 @pytest.mark.parametrize(
