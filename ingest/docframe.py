@@ -55,6 +55,9 @@ _STAMP_PREFIX = re.compile(r"^\s*(?:date\s+)?(\d{4}-\d{2}(?:-\d{2})?)(?:[ T]\d{2
 MOTTO = re.compile(
     r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam|doc\s+lap\s*[-–—]\s*tu\s+do\s*[-–—]\s*hanh\s+phuc"
 )
+# Its pieces as a two-column header scanned line by line leaves them: "UBND TỈNH X CỘNG HÒA XÃ
+# HỘI CHỦ NGHĨA" / "VIỆT NAM BAN QUẢN LÝ … Độc lập - Tự do - Hạnh phúc".
+_MOTTO_PIECE = re.compile(rf"{MOTTO.pattern}|cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia|^viet\s+nam\b")
 _DOC_NUMBER = re.compile(r"\bso\s*:\s*\S+")  # "Số: 12/BC-BQL"
 _NUMBER_AS_WRITTEN = re.compile(r"(?:^|\s)S[ốÔôoO]\s*:\s*(\d[^\s,;]*)")
 _PLACE_DATE = re.compile(r"(?:^|[\s,])ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+(\d{4})")  # "…, ngày 5 tháng 1 năm 2031"
@@ -619,11 +622,12 @@ def _header_issuer(lines: list[str], end: int) -> str:
 
 def _outside_motto(line: str) -> list[str]:
     """The pieces of a header line outside the state motto ("UBND TỈNH X CỘNG HÒA … VIỆT NAM
-    BAN QUẢN LÝ …" → "UBND TỈNH X", "BAN QUẢN LÝ …"); folding keeps one word per word."""
+    BAN QUẢN LÝ …" → "UBND TỈNH X", "BAN QUẢN LÝ …"), or outside a piece of it left on the line
+    by a scan; folding keeps one word per word."""
     words = line.split()
     folded = _folded(line)
     pieces, start = [], 0
-    for match in MOTTO.finditer(folded):
+    for match in _MOTTO_PIECE.finditer(folded):
         first = folded[: match.start()].count(" ")
         last = folded[: match.end()].count(" ") + 1
         pieces.append(" ".join(words[start:first]))

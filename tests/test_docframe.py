@@ -123,6 +123,14 @@ def test_a_scanned_header_gives_the_title_and_the_board():
     assert frame.period_label == "6 tháng đầu năm 2033"
 
 
+def test_a_scanned_header_whose_motto_wraps_onto_the_board_s_line_gives_the_board():
+    # The motto's "VIỆT NAM" is read onto the next line, before the board's name.
+    wrapped = SCANNED_HEADER.replace("CHỦ NGHĨA VIỆT NAM BAN QUẢN LÝ", "CHỦ NGHĨA\n\nVIỆT NAM BAN QUẢN LÝ")
+    frame = frame_of(wrapped)
+    assert frame.issuer == "BAN QUẢN LÝ CÁC KCN TỈNH KIM SƠN"
+    assert frame.title == HALF_YEAR_TITLE
+
+
 def test_the_first_body_line_is_no_part_of_the_title():
     frame = frame_of(PDF_HEADER)
     assert frame.title == HALF_YEAR_TITLE
