@@ -517,6 +517,9 @@ def test_who_awards_is_kept_apart():
     result = check(question, ministry)
     assert not result.met and result.failed == ("của Chính phủ",)
     assert check(question, "Ban Quản lý KKT được đề nghị Thủ tướng Chính phủ tặng Cờ thi đua năm 2031.").met
+    # The zones' ministry since 2025 awards as the Ministry.
+    finance = "Đơn vị nào được đề nghị tặng Cờ thi đua của Bộ Tài chính năm 2031?"
+    assert not check(finance, "Ban Quản lý KKT được đề nghị Thủ tướng Chính phủ tặng Cờ thi đua năm 2031.").met
     # A question naming no one who awards pins nothing.
     assert check("Đơn vị nào được đề nghị tặng Cờ thi đua năm 2031?", ministry).met
 
