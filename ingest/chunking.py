@@ -69,6 +69,7 @@ def _numbered_level(line: str) -> int | None:
     return 5  # "a)" items
 
 
+_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 # A line ending in one of these words breaks off mid-sentence: not a heading.
 _DANGLING = re.compile(r"\s(?:thì|và|của|là|với|các|được|cho|tại|như|theo|từ|đến|trong|này|đã|để|có)$", re.IGNORECASE)
 _BEFORE_NAME = re.compile(r"\s(?:KCN|KKT|KCX|CCN|tỉnh|huyện|xã|thành phố|Ban Quản lý)$")
@@ -84,7 +85,8 @@ _OFFICE = re.compile(
 def _is_free_heading(text: str) -> bool:
     """A short unnumbered line standing alone: "Kết quả nổi bật", "“Điểm sáng” thu hút vốn"."""
     first = text.lstrip("\"“‘'(")[:1]
-    if not first.isupper() or text.endswith((":", "|")) or re.search(r"\d{3,}", text):
+    # A figure makes a line data, not a heading; a year does not ("… THEO THÁNG NĂM 2031").
+    if not first.isupper() or text.endswith((":", "|")) or re.search(r"\d{3,}", _YEAR.sub("", text)):
         return False
     if text.startswith("(") and text.endswith(")"):
         return False  # "(Thời sự)": a source tag or an aside
@@ -325,7 +327,10 @@ def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: Docum
         # short report: "BÁO CÁO" and one paragraph, or two paragraphs and no headline at all).
         in_title = not _is_sentence(text) and (text == title or (index < 3 and text in title.rstrip("…")))
         if in_title:
-            continue  # the title is carried by every chunk already; a headline repeated under its picture
+            # The title is carried by every chunk already (a headline repeated under its
+            # picture); what stood above it (a letterhead's lines) heads nothing under it.
+            stack = []
+            continue
         if index < _TOP_BLOCKS and len(block.lines) == 1 and is_page_chrome(text):
             if is_document_mark(text):
                 marks.append((block.page, text))

@@ -679,6 +679,17 @@ def document_frame(pages: list[PageText], source: str, metadata_title: str = "")
     return DocumentFrame(title=title, years=years, period_label=period, issuer=_clip(issuer), places=places)
 
 
+def _of_committee_place(board: str, lines: list[str]) -> str:
+    """A board named without its place, with the place of the provincial committee above it."""
+    if _NAMES_PLACE.search(_folded(board)):
+        return board
+    for line in lines:
+        committee = _COMMITTEE.match(_folded(line))
+        if committee:
+            return f"{board} {' '.join(line.split()[len(committee.group().split()) :])}"
+    return board
+
+
 def table_frame(pages: list[PageText], source: str) -> DocumentFrame:
     """The frame of a spreadsheet: its rows are about many boards, so its issuer is only one
     named above its first table ("BAN QUẢN LÝ CÁC KCN TỈNH …" in the first rows), and its
@@ -689,9 +700,15 @@ def table_frame(pages: list[PageText], source: str) -> DocumentFrame:
     first = lines[0] if lines else ""
     # The first sheet's lines above its table: its rows are said "name — header: figure".
     above = list(itertools.takewhile(lambda line: " — " not in line, lines[1:]))
-    issuer = next((found for line in above if (found := _issuer_in(line, looks_accentless(line)))), "")
+    named = [found for line in above if (found := _issuer_in(line, looks_accentless(line)))]
+    # Under a letterhead "UBND TỈNH X" / "BAN QUẢN LÝ CÁC KCN", the board of X issued it.
+    board = next((name for name in named if _folded(name).startswith("ban quan ly")), "")
+    issuer = _of_committee_place(board, above) if board else next(iter(named), "")
     headings = [line for line in above if ":" not in line and len(line.split()) >= 4]  # not "Đơn vị: …"
-    heading = next((line for line in headings if not issuer or issuer not in line), "")
+    heading = next(
+        (line for line in headings if not _HEADER_ISSUER.match(_folded(line)) and (not issuer or issuer not in line)),
+        "",
+    )
     stem = _without_suffix(Path(source).name)
     title = heading or (f"{stem} — {first}" if first and first != stem else stem)
     return replace(frame, title=_clip(title), issuer=_clip(issuer))

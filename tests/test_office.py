@@ -378,6 +378,37 @@ def test_a_sheet_is_titled_and_issued_by_what_is_written_above_its_table(tmp_pat
     )
 
 
+def test_a_sheet_under_a_letterhead_is_titled_by_what_it_measures_and_its_rows_say_it(tmp_path: Path):
+    from ingest.chunking import chunk_document
+    from ingest.docframe import table_frame
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Số liệu"
+    sheet.append(["UBND TỈNH QUẢNG TRỊ"])
+    sheet.append(["BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP"])
+    sheet.append(["VỐN ĐẦU TƯ THỰC HIỆN CỦA CÁC DỰ ÁN THEO THÁNG NĂM 2032"])
+    sheet.append(["Tên KCN", *(f"Tháng {month} (triệu USD)" for month in range(1, 13))])
+    sheet.append(["KCN Kim Sơn", *(10.5 + month for month in range(1, 13))])
+    sheet.append(["KCN Tân Lập", *(3.5 + month for month in range(1, 13))])
+    labour = book.create_sheet("Lao động")
+    labour.append(["SỐ LAO ĐỘNG LÀM VIỆC TRONG CÁC KCN ĐẾN NGÀY 31/12/2032"])
+    labour.append(["Tên KCN", "Tổng số lao động (người)", "Lao động nữ (người)", "Lao động nước ngoài (người)"])
+    labour.append(["KCN Kim Sơn", 48215, 29310, 412])
+    labour.append(["KCN Tân Lập", 31560, 18044, 207])
+    path = tmp_path / "so_lieu.xlsx"
+    book.save(path)
+    parsed = load_document(path, LIMIT)
+    frame = table_frame(parsed.pages, path.name)
+    # Not the letterhead: the board of the committee's province issued it.
+    assert frame.title == "VỐN ĐẦU TƯ THỰC HIỆN CỦA CÁC DỰ ÁN THEO THÁNG NĂM 2032"
+    assert frame.issuer == "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH QUẢNG TRỊ"
+    # Each row is read under what it measures: the first sheet's under the title (not under a
+    # letterhead line), the next sheet's under its own (a year does not make a heading data).
+    rows = [c for c in chunk_document("d", path.name, parsed.pages, frame) if c.text.startswith("KCN Kim Sơn")]
+    assert [row.headings for row in rows] == [(), ("SỐ LAO ĐỘNG LÀM VIỆC TRONG CÁC KCN ĐẾN NGÀY 31/12/2032",)]
+
+
 def test_a_pdf_table_whose_header_is_left_at_the_foot_of_a_page_is_read_with_it(tmp_path: Path):
     """The header (its cells wrapped over two rows, a unit row under them) ends page 1; the
     rows are on page 2. Each row is said with its whole column names and units."""
