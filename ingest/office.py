@@ -82,6 +82,15 @@ ROW_NUMBER_HEADERS = frozenset({"stt", "tt", "so tt", "so thu tu"})
 UNIT_HEADERS = frozenset({"dvt", "don vi", "don vi tinh"})
 
 
+# A table row as ``row_sentence`` says it: "Kim Sơn — Doanh thu: 12.345 tỷ đồng; …".
+ROW_SENTENCE = re.compile(r"^[^—\n]{1,160} — [^:;\n]{1,120}: \S")
+
+
+def is_row_sentence(text: str) -> bool:
+    """A table row said as a sentence: what it measures is in the table's caption, not in it."""
+    return bool(ROW_SENTENCE.match(text))
+
+
 def row_sentence(headers: list[str], cells: list[str], default_unit: str = "") -> str:
     """ "Kim Sơn — Doanh thu: 12.345 tỷ đồng; Lao động: 678 người": the first cell names the
     row, the others are said with their column's header (its bracketed unit after the number),

@@ -479,3 +479,20 @@ def test_who_signed_is_answered_by_the_whole_signature_block():
     signature = titled(passage("KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Văn Tân", n=2, doc="qd"), DECISION_TITLE)
     answer = ask("Ai ký quyết định tặng Bằng khen?", [body, signature])
     assert not answer.refused and answer.citations[0].quote == "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Văn Tân"
+
+
+def test_a_table_row_is_read_with_its_caption():
+    from app.answering.features import candidates_for
+    from app.answering.frame import parse_question
+
+    caption = "VỐN ĐẦU TƯ THỰC HIỆN CỦA CÁC DỰ ÁN THEO THÁNG NĂM 2032"
+    row = passage("KCN Kim Sơn — Tháng 1: 14,8 triệu USD; Cả năm 2032: 218,7 triệu USD.", heading=caption)
+    prose = passage("KCN Kim Sơn đạt 14,8 triệu USD trong tháng 1 và 218,7 triệu USD cả năm.", heading=caption)
+    frame = parse_question("Vốn đầu tư thực hiện năm 2032 của KCN Kim Sơn là bao nhiêu?")
+
+    def cover(document: Document) -> float:
+        return candidates_for(frame, [document], FakeLexicon([document]))[0].features["cover_sentence"]
+
+    # What the row measures is said by its caption; a sentence of prose must say it itself.
+    assert cover(row) == 1.0
+    assert cover(prose) < 0.5

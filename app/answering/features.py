@@ -24,6 +24,7 @@ from app.answering.frame import AnswerType, QuestionFrame
 from app.answering.instructions import is_instruction
 from app.answering.people import names_a_person
 from ingest.normalize import looks_accentless, numbers_in, search_syllables
+from ingest.office import is_row_sentence
 from ingest.sentences import CAPITAL, rejoin_abbreviations, sentence_end
 from vectorstore.query import abbreviation_expansions, fold_abbreviations
 
@@ -211,6 +212,11 @@ def passage_candidates(
     context_terms = spelled.found(context_syllables, fold_abbreviations(context_syllables))
     paragraph_syllables = search_syllables(document.page_content)
     paragraph_terms = context_terms | spelled.found(paragraph_syllables, fold_abbreviations(paragraph_syllables))
+    # A table row ("KCN X — Tháng 1: 12,4 triệu USD; …") is read with its table's caption (its
+    # nearest heading, else the title): "vốn đầu tư thực hiện" is said there, not in the row.
+    caption = (headings[-1] if headings else title) if is_row_sentence(document.page_content) else ""
+    caption_syllables = search_syllables(caption)
+    caption_terms = spelled.found(caption_syllables, fold_abbreviations(caption_syllables)) & question_terms
     total = sum(weights.values()) or 1.0
     focus = max(weights, key=lambda t: weights[t]) if weights else None
     pairs_wanted = {f"{a}_{b}" for a, b in itertools.pairwise(frame.terms)}
@@ -230,7 +236,7 @@ def passage_candidates(
             present |= {t for t in question_terms if lexicon.variants(t) & present}
         pairs = {f"{a}_{b}" for a, b in itertools.pairwise(syllables)}
         # The question's leading clause ("Theo phương hướng năm X, …") is met by the passage.
-        covered = present | (scene & paragraph_terms)
+        covered = present | (scene & paragraph_terms) | caption_terms
         in_context = covered | context_terms
         new_numbers = _new_numbers(quote, question_numbers)
         folded = " ".join(searched)
