@@ -121,6 +121,31 @@ def test_the_year_before_s_figure_in_brackets_is_stated_but_not_what_the_sentenc
     assert not check("Tỷ lệ lấp đầy bình quân năm 2033 là bao nhiêu?", sentence, **of_2032).met
 
 
+def test_the_year_of_a_date_or_a_month_is_stated_but_not_that_of_a_document_number():
+    # A report of the year before, whose sentences date themselves.
+    earlier = BARE | {"doc_years": "2030"}
+    question = "Đến hết tháng 3/2031 KKT có bao nhiêu dự án còn hiệu lực?"
+    result = check(question, "Đến hết tháng 3/2031, KKT có 64 dự án còn hiệu lực.", **earlier)
+    assert result.met and "năm 2031" in result.satisfied
+    assert check("Quý I/2031 KKT thu hút bao nhiêu dự án?", "Quý I/2031 KKT thu hút 5 dự án.", **earlier).met
+    # "12/2031/NĐ-CP" was issued in 2031; it does not date the sentence.
+    assert not check(question, "Theo Nghị định 12/2031/NĐ-CP, KKT có 64 dự án còn hiệu lực.", **earlier).met
+
+
+def test_a_quarter_asked_is_not_answered_by_another_quarter_or_by_some_months():
+    question = "Doanh thu quý II năm 2031 của doanh nghiệp KCN là bao nhiêu?"
+    other = check(question, "Riêng quý III năm 2031, doanh thu đạt 7,12 tỷ USD.", **BARE)
+    assert not other.met and other.failed == ("quý II",)
+    assert not check(question, "Doanh thu 9 tháng năm 2031 đạt 20 tỷ USD.", **BARE).met
+    assert not check(question, "Đến hết tháng 6/2031, lũy kế doanh thu đạt 20 tỷ USD.", **BARE).met
+    assert check(question, "Doanh thu quý 2/2031 đạt 6 tỷ USD.", **BARE).met
+    # Silent, a sentence takes its quarter from its paragraph.
+    paragraph = "Quý III năm 2031, tình hình có nhiều khởi sắc. Doanh thu đạt 6 tỷ USD."
+    assert not check(question, "Doanh thu đạt 6 tỷ USD.", paragraph=paragraph, **BARE).met
+    # "quy hoạch", "quy mô": no quarter.
+    assert check(question, "Quy mô doanh thu quý II năm 2031 đạt 6 tỷ USD.", **BARE).met
+
+
 def test_an_undated_document_neither_confirms_nor_contradicts_a_year():
     result = check(ASKED_2031, SILENT, **BARE)
     assert result.met

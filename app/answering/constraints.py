@@ -100,6 +100,13 @@ HALVES = {
     "6 tháng đầu năm": re.compile(r"\b(?:6|06|sau)\s+thang\s+dau\s+nam\b|\bnua\s+dau\s+nam\b"),
     "6 tháng cuối năm": re.compile(r"\b(?:6|06|sau)\s+thang\s+cuoi\s+nam\b|\bnua\s+cuoi\s+nam\b"),
 }
+# A quarter ("quý III", "quý 3/2031"): a question for one is not answered by a sentence (or,
+# silent, its paragraph or heading) about another quarter or about some months of the year.
+QUARTER = re.compile(r"\bquy\s+(iv|i{1,3}|[1-4])(?![a-z])")
+QUARTER_NUMBER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+ROMAN_QUARTER = {1: "I", 2: "II", 3: "III", 4: "IV"}
+# A running total to a date ("đến hết tháng 3/2031", "lũy kế") is no quarter's figure.
+TO_DATE = re.compile(r"\b(?:den|toi)\s+(?:het|cuoi)\s+(?:thang|quy|ngay)\b|\bluy\s+ke\b")
 YEAR_END_REVIEW = re.compile(r"\btong\s+ket\b")
 MID_YEAR_REVIEW = re.compile(r"\bso\s+ket\b")
 CUMULATIVE = re.compile(r"\b(?:tu\s+dau\s+nam|luy\s+ke)\b")
@@ -116,9 +123,14 @@ def period_parts(text: str) -> tuple[bool, bool, frozenset[int]]:
     )
 
 
+# The year of a date or a month ("31/3/2031", "tháng 3/2031", "quý I/2031"); not the year
+# inside a document's number ("12/2031/NĐ-CP"), which is when it was issued.
+DATED_YEAR = re.compile(r"(?:\b\d{1,2}|\b[IVX]{1,4})/(?:\d{1,2}/)?((?:19|20)\d{2})(?![\d/])")
+
+
 def years_in(text: str) -> frozenset[int]:
-    """Years a text names, ranges ("2031 – 2035") filled in."""
-    years = {int(y) for y in YEAR.findall(text)}
+    """Years a text names, dated ones and ranges ("2031 – 2035") filled in."""
+    years = {int(y) for y in [*YEAR.findall(text), *DATED_YEAR.findall(text)]}
     for start, end in YEAR_RANGE.findall(text):
         if 0 < int(end) - int(start) <= 10:
             years.update(range(int(start), int(end) + 1))
@@ -437,7 +449,8 @@ def _check_period(
     asked = fold(question)
     # A year-end review ("hội nghị tổng kết") is about the whole year; a "sơ kết" about part of it.
     whole = whole or (bool(YEAR_END_REVIEW.search(asked)) and not MID_YEAR_REVIEW.search(asked))
-    if _other_half(asked, (sentence, context.paragraph_text, *reversed(context.headings)), record):
+    nearest_first = (sentence, context.paragraph_text, *reversed(context.headings))
+    if _other_half(asked, nearest_first, record) or _other_quarter(asked, nearest_first, record):
         return
     if not (whole or months):
         return
@@ -467,6 +480,28 @@ def _check_period(
         # A sentence about the whole year ("doanh thu cả năm đạt …") is not about N months.
         silent = not sentence_months and not sentence_whole
         record(label, in_own, silent and (span in paragraph_months or span in framing_months or to_date))
+
+
+def _quarters(folded: str) -> set[int]:
+    return {QUARTER_NUMBER[q] for q in QUARTER.findall(folded)}
+
+
+def _other_quarter(asked: str, texts: Sequence[str], record: Callable[[str, bool, bool], None]) -> bool:
+    """Record a failed quarter when the nearest text that names a period is about another
+    quarter, or the sentence about some months ("9 tháng") or a running total and no
+    quarter; True when it did."""
+    wanted = _quarters(asked)
+    if len(wanted) != 1:
+        return False
+    label = f"quý {ROMAN_QUARTER[next(iter(wanted))]}"
+    for position, text in enumerate(map(fold, texts)):
+        stated = _quarters(text)
+        if stated or (position == 0 and (period_parts(text)[2] or TO_DATE.search(text))):
+            if wanted <= stated:
+                return False
+            record(label, False, False)
+            return True
+    return False
 
 
 def _other_half(asked: str, texts: Sequence[str], record: Callable[[str, bool, bool], None]) -> bool:
