@@ -327,10 +327,7 @@ def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: Docum
         # short report: "BÁO CÁO" and one paragraph, or two paragraphs and no headline at all).
         in_title = not _is_sentence(text) and (text == title or (index < 3 and text in title.rstrip("…")))
         if in_title:
-            # The title is carried by every chunk already (a headline repeated under its
-            # picture); what stood above it (a letterhead's lines) heads nothing under it.
-            stack = []
-            continue
+            continue  # the title is carried by every chunk already; a headline repeated under its picture
         if index < _TOP_BLOCKS and len(block.lines) == 1 and is_page_chrome(text):
             if is_document_mark(text):
                 marks.append((block.page, text))

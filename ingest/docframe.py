@@ -679,6 +679,11 @@ def document_frame(pages: list[PageText], source: str, metadata_title: str = "")
     return DocumentFrame(title=title, years=years, period_label=period, issuer=_clip(issuer), places=places)
 
 
+def is_issuer_line(line: str) -> bool:
+    """A letterhead's line naming who issues ("UBND TỈNH X", "BAN QUẢN LÝ CÁC KCN", "KHỐI THI ĐUA …")."""
+    return bool(_HEADER_ISSUER.match(_folded(line)))
+
+
 def _of_committee_place(board: str, lines: list[str]) -> str:
     """A board named without its place, with the place of the provincial committee above it."""
     if _NAMES_PLACE.search(_folded(board)):
@@ -706,7 +711,7 @@ def table_frame(pages: list[PageText], source: str) -> DocumentFrame:
     issuer = _of_committee_place(board, above) if board else next(iter(named), "")
     headings = [line for line in above if ":" not in line and len(line.split()) >= 4]  # not "Đơn vị: …"
     heading = next(
-        (line for line in headings if not _HEADER_ISSUER.match(_folded(line)) and (not issuer or issuer not in line)),
+        (line for line in headings if not is_issuer_line(line) and (not issuer or issuer not in line)),
         "",
     )
     stem = _without_suffix(Path(source).name)

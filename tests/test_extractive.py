@@ -496,3 +496,6 @@ def test_a_table_row_is_read_with_its_caption():
     # What the row measures is said by its caption; a sentence of prose must say it itself.
     assert cover(row) == 1.0
     assert cover(prose) < 0.5
+    # Under a letterhead's line, the caption is the title (a sheet's first table).
+    letterhead = passage(row.page_content, heading="BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH QUẢNG TRỊ")
+    assert cover(titled(letterhead, caption)) == 1.0

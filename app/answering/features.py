@@ -23,6 +23,7 @@ from app.answering.constraints import ConstraintCheck, PassageContext, check_con
 from app.answering.frame import AnswerType, QuestionFrame
 from app.answering.instructions import is_instruction
 from app.answering.people import names_a_person
+from ingest.docframe import is_issuer_line
 from ingest.normalize import looks_accentless, numbers_in, search_syllables
 from ingest.office import is_row_sentence
 from ingest.sentences import CAPITAL, rejoin_abbreviations, sentence_end
@@ -213,8 +214,10 @@ def passage_candidates(
     paragraph_syllables = search_syllables(document.page_content)
     paragraph_terms = context_terms | spelled.found(paragraph_syllables, fold_abbreviations(paragraph_syllables))
     # A table row ("KCN X — Tháng 1: 12,4 triệu USD; …") is read with its table's caption (its
-    # nearest heading, else the title): "vốn đầu tư thực hiện" is said there, not in the row.
-    caption = (headings[-1] if headings else title) if is_row_sentence(document.page_content) else ""
+    # nearest heading, else, under a letterhead's line, the title): "vốn đầu tư thực hiện" is
+    # said there, not in the row.
+    nearest = headings[-1] if headings and not is_issuer_line(headings[-1]) else title
+    caption = nearest if is_row_sentence(document.page_content) else ""
     caption_syllables = search_syllables(caption)
     caption_terms = spelled.found(caption_syllables, fold_abbreviations(caption_syllables)) & question_terms
     total = sum(weights.values()) or 1.0
