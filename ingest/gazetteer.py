@@ -184,7 +184,7 @@ def _aliases() -> dict[str, tuple[_Alias, ...]]:
 
 
 # Words that introduce a place name; the name after them is a place even when ambiguous. "Các
-# KCN Huế" are the zones of a province (a zone is named in the singular: "KCN Phú Bài").
+# KCN Huế" are the zones of a province (a zone is named in the singular: "KCN Tân Lập").
 _PLACE_WORDS = tuple(
     tuple(tokenize(w))
     for w in (
