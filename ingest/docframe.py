@@ -615,8 +615,7 @@ def _header_issuer(lines: list[str], end: int) -> str:
             if not _HEADER_ISSUER.match(_folded(own)):
                 continue
             best, committee_place = _header_piece(own, lines, index, end, best, committee_place)
-    if committee_place and _folded(best).startswith("ban quan ly") and not _NAMES_PLACE.search(_folded(best)):
-        best = f"{best} {committee_place}"  # "UBND TỈNH X" / "BAN QUẢN LÝ CÁC KCN": the board of X
+    best = _board_of_place(best, committee_place)
     return best.strip(" -–—")
 
 
@@ -639,9 +638,7 @@ def _outside_motto(line: str) -> list[str]:
 def _header_piece(own: str, lines: list[str], index: int, end: int, best: str, committee_place: str) -> tuple[str, str]:
     """The issuer so far and the committee's place, after one issuer piece of header line
     ``index`` (an upper-case line under it is the rest of its name)."""
-    committee = _COMMITTEE.match(_folded(own))
-    if committee:
-        committee_place = " ".join(own.split()[len(committee.group().split()) :])
+    committee_place = _committee_place(own) or committee_place
     name = own
     follow = lines[index + 1] if index + 1 < end else ""
     if follow.isupper() and not is_page_chrome(follow) and not _DOC_TYPE.match(_folded(follow)):
@@ -684,15 +681,19 @@ def is_issuer_line(line: str) -> bool:
     return bool(_HEADER_ISSUER.match(_folded(line)))
 
 
-def _of_committee_place(board: str, lines: list[str]) -> str:
-    """A board named without its place, with the place of the provincial committee above it."""
-    if _NAMES_PLACE.search(_folded(board)):
-        return board
-    for line in lines:
-        committee = _COMMITTEE.match(_folded(line))
-        if committee:
-            return f"{board} {' '.join(line.split()[len(committee.group().split()) :])}"
-    return board
+def _committee_place(line: str) -> str:
+    """ "TỈNH X" of a provincial committee's line "UBND TỈNH X"; "" for any other line."""
+    committee = _COMMITTEE.match(_folded(line))
+    return " ".join(line.split()[len(committee.group().split()) :]) if committee else ""
+
+
+def _board_of_place(name: str, committee_place: str) -> str:
+    """ "BAN QUẢN LÝ CÁC KCN" under "UBND TỈNH X": the board of X (a name naming its place, or
+    another body's, is kept as it is)."""
+    folded = _folded(name)
+    if committee_place and folded.startswith("ban quan ly") and not _NAMES_PLACE.search(folded):
+        return f"{name} {committee_place}"
+    return name
 
 
 def table_frame(pages: list[PageText], source: str) -> DocumentFrame:
@@ -708,7 +709,8 @@ def table_frame(pages: list[PageText], source: str) -> DocumentFrame:
     named = [found for line in above if (found := _issuer_in(line, looks_accentless(line)))]
     # Under a letterhead "UBND TỈNH X" / "BAN QUẢN LÝ CÁC KCN", the board of X issued it.
     board = next((name for name in named if _folded(name).startswith("ban quan ly")), "")
-    issuer = _of_committee_place(board, above) if board else next(iter(named), "")
+    committee_place = next((place for line in above if (place := _committee_place(line))), "")
+    issuer = _board_of_place(board, committee_place) if board else next(iter(named), "")
     headings = [line for line in above if ":" not in line and len(line.split()) >= 4]  # not "Đơn vị: …"
     heading = next(
         (line for line in headings if not is_issuer_line(line) and (not issuer or issuer not in line)),

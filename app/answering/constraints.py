@@ -420,6 +420,7 @@ def _document_kind(number: str) -> str:
     return fold(code.split("-")[0])
 
 
+@lru_cache(maxsize=4096)  # a paragraph's key is asked once per sentence of it
 def _number_key(text: str) -> str:
     """A document number as compared: folded, without spaces ("77 / QĐ-UBND" = "77/qd-ubnd")."""
     return re.sub(r"\s+", "", fold(text))
