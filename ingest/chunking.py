@@ -17,6 +17,7 @@ from ingest.docframe import (
     document_frame,
     is_date_stamp,
     is_document_mark,
+    is_header_line,
     is_page_chrome,
     is_signature,
     is_signing_authority,
@@ -166,8 +167,10 @@ def _blocks(pages: list[PageText]) -> list[_Block]:
             starts_new = current is None or _starts_new_paragraph(line)
             # A date stamp under a headline is a block of its own, dropped as page chrome
             # (not a wrapped sentence's last line: "… số 318/QĐ-TTg ngày 14/5/2031).").
+            # So is a line of an official header typed without blank lines between ("Số:
+            # 12/QĐ-BQL", the motto, "Kim Sơn, ngày 3 tháng 4 năm 2031").
             if len(blocks) < _TOP_BLOCKS and not starts_new and current is not None:
-                starts_new = _is_stamp_line(line) or _is_stamp_line(current.lines[-1])
+                starts_new = any(_is_stamp_line(x) or is_header_line(x) for x in (line, current.lines[-1]))
             if not starts_new and current is not None:
                 last = current.lines[-1].removesuffix(" |")  # "… caption. |" on web pages
                 ended = last.endswith(TERMINAL) or (last.endswith(("”", '"', ")")) and last[-2:-1] in TERMINAL)

@@ -169,6 +169,13 @@ def is_document_mark(line: str) -> bool:
     return is_place_date(line)
 
 
+def is_header_line(line: str) -> bool:
+    """A line of an official document's header that stands alone: its number, its place and
+    date, or the state motto."""
+    folded = _folded(line.strip())
+    return is_document_mark(line) or (bool(MOTTO.search(folded)) and len(MOTTO.sub("", folded).split()) <= 2)
+
+
 def is_place_date(line: str) -> bool:
     """The line that dates an official document: "Kim Sơn, ngày 14 tháng 02 năm 2031"."""
     folded = _folded(line.strip())

@@ -216,6 +216,18 @@ def test_an_official_document_keeps_its_number_and_date_as_its_first_paragraph()
     assert any("Điều 1." in c.text for c in chunks[1:])
 
 
+def test_an_official_header_typed_without_blank_lines_still_gives_its_number_and_date():
+    text = (
+        "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH KIM SƠN\nSố: 12/QĐ-BQL\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nKim Sơn, ngày 3 tháng 4 năm 2035\n\n"
+        "QUYẾT ĐỊNH\nVề việc tặng Giấy khen năm 2034\n\n"
+        "Điều 1. Tặng Giấy khen cho 05 tập thể có thành tích xuất sắc năm 2034.\n"
+    )
+    chunks = chunk_document("doc", "qd.txt", [PageText(None, text)])
+    assert chunks[0].text == "Số: 12/QĐ-BQL\nKim Sơn, ngày 3 tháng 4 năm 2035"
+    assert any(c.text.startswith("Điều 1.") for c in chunks)
+
+
 def test_a_numbered_item_wrapped_before_a_bracket_or_a_zone_s_name_stays_one_paragraph():
     # A PDF's lines: neither item's first line is a heading over the rest of it.
     text = (
