@@ -40,6 +40,12 @@ def test_a_new_topic_carries_the_previous_period_and_place():
     assert rewritten == "nộp ngân sách 6 tháng đầu năm 2020 Bến Tre?"
 
 
+@pytest.mark.parametrize("follow_up", ["thời tiết hôm nay thế nào?", "giá vàng thì sao"])
+def test_a_follow_up_about_nothing_the_reports_cover_is_not_given_their_period(follow_up):
+    # Given "năm 2019", it would look like a question on the reports and get a quote.
+    assert standalone_question(follow_up, [AWARDS_2019]) == follow_up
+
+
 def test_the_last_standalone_question_is_the_base():
     rewritten = standalone_question("còn Trà Vinh thì sao?", [AWARDS_2019, OUTPUT_BEN_TRE])
     assert "Trà Vinh" in rewritten and "Giá trị sản xuất" in rewritten

@@ -282,6 +282,8 @@ def test_text_mentions_of_a_passage():
         ("Kim Sơn có gì mới?", False),  # not a province: nothing the reports are about
         ("Hà Nam có gì mới?", True),  # a province
         ("doan kim son dat giai gi o mon keo co", True),  # an award, typed without accents
+        ("Ai ký?", True),  # the report's own signature
+        ("Tổng điểm bao nhiêu?", True),  # a bloc's scoring
     ],
 )
 def test_a_question_is_on_topic_when_it_names_anything_the_reports_are_about(question: str, on_topic: bool):

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from app.answering.frame import zone_name_spans
+from app.answering.frame import parse_question, zone_name_spans
 from ingest.gazetteer import find_places
 from ingest.normalize import fold
 
@@ -126,7 +126,10 @@ def standalone_question(question: str, previous: Sequence[str]) -> str:
             rewritten = _swap_places(rewritten, places)
         return rewritten
     # Something new is asked: carry the previous question's period and places, unless the
-    # follow-up names its own.
+    # follow-up names its own. Unless it is about nothing the reports cover ("thời tiết hôm nay
+    # thế nào?"): carried, the year would make it look like a question on the reports.
+    if not parse_question(core).on_topic:
+        return question
     base_folded = fold(base)
     carried_spans = [] if periods else _period_spans(base_folded)
     carried_spans += [] if places else _place_spans(base)

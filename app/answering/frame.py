@@ -635,6 +635,7 @@ def parse_question(question: str) -> QuestionFrame:
         or len(parsed.zones) >= 2
     )
     answer_type = _answer_type(strong, topical)
+    document_fact = _document_fact(text, tokens, accented, answer_type)
     return QuestionFrame(
         text=question,
         accented=accented,
@@ -650,8 +651,13 @@ def parse_question(question: str) -> QuestionFrame:
         documents=tuple(dict.fromkeys(m.group() for m in numbers)),
         asks=max(1, len(strong)),
         scene_terms=frozenset(in_scene),
-        document_fact=_document_fact(text, tokens, accented, answer_type),
+        document_fact=document_fact,
         on_topic=bool(
-            parsed.years or parsed.places or parsed.zones or parsed.people or _hits(text, tokens, ["topic"], accented)
+            parsed.years
+            or parsed.places
+            or parsed.zones
+            or parsed.people
+            or document_fact  # "ai ký?": the reports' own signature
+            or _hits(text, tokens, ["topic"], accented)
         ),
     )
