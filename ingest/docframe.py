@@ -558,6 +558,9 @@ _STOP_WORDS = frozenset(
 )
 _COMMITTEE = re.compile(r"^(?:uy\s+ban\s+nhan\s+dan|ubnd)\s+")
 _NAMES_PLACE = re.compile(r"\b(?:tinh|thanh\s+pho|tp)\b")
+# The header's left column is narrow: a bloc's name wraps onto up to four lines ("KHỐI THI
+# ĐUA" / "CÁC BAN QUẢN LÝ KHU KINH TẾ" / "VEN BIỂN BẮC TRUNG BỘ" / "VÀ DUYÊN HẢI TRUNG BỘ").
+MAX_ISSUER_LINES = 4
 _HEADER_ISSUER = re.compile(r"^(?:ban\s+quan\s+ly|kh\w{1,3}\s+thi\s+dua|uy\s+ban\s+nhan\s+dan|ubnd|so\s+\w)")
 
 
@@ -615,15 +618,33 @@ def _header_issuer(lines: list[str], end: int) -> str:
     """The issuing body's upper-case line(s) in an official report's header."""
     best = ""
     committee_place = ""  # "TỈNH X" of a "UBND TỈNH X" line above the board's
-    for index, line in enumerate(lines[:end]):
-        # Two-column headers put the motto on the same line (OCR may interleave the columns):
-        # the issuer's parts are the line's pieces outside the motto.
-        for own in _outside_motto(line):
-            if not _HEADER_ISSUER.match(_folded(own)):
-                continue
-            best, committee_place = _header_piece(own, lines, index, end, best, committee_place)
+    pieces = _header_pieces(lines[:end])
+    for at, own in enumerate(pieces):
+        if not _HEADER_ISSUER.match(_folded(own)):
+            continue
+        committee_place = _committee_place(own) or committee_place
+        # The upper-case pieces after it are the rest of its name ("KHỐI THI ĐUA" / "CÁC BAN
+        # QUẢN LÝ KCN, KKT" / "VÙNG ĐỒNG BẰNG SÔNG HỒNG").
+        name = own
+        for follow in pieces[at + 1 : at + MAX_ISSUER_LINES]:
+            if not _issuer_goes_on(follow):
+                break
+            name = f"{name} {follow}"
+        if _folded(name).startswith("ban quan ly") or not best:
+            best = name  # the board itself beats the provincial committee above it
     best = _board_of_place(best, committee_place)
     return best.strip(" -–—")
+
+
+def _header_pieces(lines: list[str]) -> list[str]:
+    """The header in reading order: each line's pieces outside the motto (two-column headers
+    put the motto on the same line, and a scan reads both columns as one line, the left
+    column's piece first); "" for a line that is all motto, which ends a name."""
+    pieces: list[str] = []
+    for line in lines:
+        if line.strip():
+            pieces += _outside_motto(line) or [""]
+    return pieces
 
 
 def _outside_motto(line: str) -> list[str]:
@@ -642,17 +663,19 @@ def _outside_motto(line: str) -> list[str]:
     return [piece.strip(" -–—") for piece in pieces if piece.strip(" -–—")]
 
 
-def _header_piece(own: str, lines: list[str], index: int, end: int, best: str, committee_place: str) -> tuple[str, str]:
-    """The issuer so far and the committee's place, after one issuer piece of header line
-    ``index`` (an upper-case line under it is the rest of its name)."""
-    committee_place = _committee_place(own) or committee_place
-    name = own
-    follow = lines[index + 1] if index + 1 < end else ""
-    if follow.isupper() and not is_page_chrome(follow) and not _DOC_TYPE.match(_folded(follow)):
-        name = f"{name} {follow}"
-    if _folded(name).startswith("ban quan ly") or not best:
-        best = name  # the board itself beats the provincial committee above it
-    return best, committee_place
+def _issuer_goes_on(line: str) -> bool:
+    """An upper-case header piece that can be more of the issuer's name: not the motto, the
+    document's number or type, or page chrome."""
+    folded = _folded(line)
+    return (
+        bool(line)
+        and line.isupper()
+        and not is_page_chrome(line)
+        and not _DOC_TYPE.match(folded)
+        and not _MOTTO_PIECE.search(folded)
+        and not is_document_mark(line)
+        and not _HEADER_ISSUER.match(folded)  # another body: "UBND TỈNH X" then "BAN QUẢN LÝ …"
+    )
 
 
 def _without_suffix(name: str) -> str:

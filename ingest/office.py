@@ -185,7 +185,23 @@ def table_sentences(rows: list[Cells]) -> list[str]:
             f"{h} ({u})" if u and h and not HEADER_UNIT.match(h) else h for h, u in zip(headers, units, strict=False)
         ]
         body = body[1:]
-    return [s for s in (row_sentence(headers, [c or "" for c in row]) for row in body) if s]
+    return [s for s in (row_sentence(headers, [c or "" for c in row]) for row in _filled_down(body)) if s]
+
+
+def _filled_down(body: list[Cells]) -> list[list[str]]:
+    """Rows whose leading cells are left blank under a group's label ("Cờ thi đua của Chính
+    phủ" over the two boards voted on for it), with the label carried down, as a reader takes
+    them. Only for a row that fills at least two cells after the blank run: a row with one
+    cell is a wrapped line of the row above, not a row of its group."""
+    rows: list[list[str]] = []
+    for row in body:
+        cells = [c or "" for c in row]
+        blank = next((i for i, c in enumerate(cells) if c.strip()), len(cells))
+        above = rows[-1] if rows else []
+        if blank > 0 and sum(bool(c.strip()) for c in cells) >= 2 and len(above) >= blank:
+            cells[:blank] = above[:blank]
+        rows.append(cells)
+    return rows
 
 
 def _units_of(row: Cells) -> list[str] | None:

@@ -137,6 +137,43 @@ def test_the_first_body_line_is_no_part_of_the_title():
     assert frame.issuer == "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH KIM SƠN"
 
 
+# A bloc's name wrapped in the header's narrow left column, read cell by cell (an office
+# file's letterhead table) and as a scan reads it (both columns on one line).
+BLOC_LETTERHEAD = """KHỐI THI ĐUA
+
+CÁC BAN QUẢN LÝ KHU KINH TẾ
+
+VEN BIỂN BẮC TRUNG BỘ
+
+VÀ DUYÊN HẢI TRUNG BỘ
+
+Số: 05/TB-KTĐ
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+Độc lập - Tự do - Hạnh phúc
+
+Kim Sơn, ngày 20 tháng 01 năm 2036
+
+THÔNG BÁO
+
+Kết quả chấm điểm, xếp hạng thi đua năm 2035
+"""
+BLOC_SCANNED = (
+    "KHỐI THỊ ĐUA CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM CÁC BAN QUẢN LÝ KHU KINH TẾ Độc lập - Tự do - "
+    "Hạnh phúc VEN BIỂN BẮC TRUNG BỘ VÀ DUYÊN HẢI TRUNG BỘ\n\n"
+    "Số: 05/TB-KTĐ Kim Sơn, ngày 20 tháng 01 năm 2036\n\n"
+    "THÔNG BÁO Kết quả chấm điểm, xếp hạng thi đua năm 2035\n"
+)
+
+
+@pytest.mark.parametrize("header", [BLOC_LETTERHEAD, BLOC_SCANNED])
+def test_a_bloc_named_over_several_header_lines_is_the_issuer_with_its_regions(header: str):
+    frame = frame_of(header)
+    assert frame.issuer.endswith("CÁC BAN QUẢN LÝ KHU KINH TẾ VEN BIỂN BẮC TRUNG BỘ VÀ DUYÊN HẢI TRUNG BỘ")
+    assert "region:bac trung bo" in frame.places
+
+
 def test_period_labels():
     assert frame_of("Sơ kết công tác thi đua 6 tháng đầu năm 2033 của Khối\n\nNội dung.").period_label == (
         "6 tháng đầu năm 2033"

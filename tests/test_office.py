@@ -457,3 +457,18 @@ def test_a_header_s_wrapped_line_and_a_unit_row_name_each_column():
     # A row under the header that names something in its first cell is a row, not a header line.
     grouped = [["Chỉ tiêu", "Kế hoạch", "Thực hiện"], ["Khu vực phía Bắc", "", ""], ["Doanh thu", "1.500", "1.234"]]
     assert table_sentences(grouped)[0] == "Khu vực phía Bắc."
+
+
+def test_a_group_label_left_blank_in_the_rows_under_it_is_carried_down():
+    from ingest.office import table_sentences
+
+    rows = [
+        ["TT", "Hình thức khen thưởng", "Đơn vị được bỏ phiếu", "Số phiếu đồng ý"],
+        ["1", "Cờ thi đua của Chính phủ", "Ban Quản lý các KCN tỉnh Kim Sơn", "05/06"],
+        ["", "", "Ban Quản lý các KCN tỉnh Tân Lập", "01/06"],
+        ["", "", "(lần thứ hai)", ""],  # one cell: a wrapped line of the row above, not of the group
+    ]
+    assert table_sentences(rows)[1:] == [
+        "Cờ thi đua của Chính phủ — Đơn vị được bỏ phiếu: Ban Quản lý các KCN tỉnh Tân Lập; Số phiếu đồng ý: 01/06.",
+        "(lần thứ hai).",
+    ]
