@@ -25,6 +25,7 @@ from ingest.office import (
     table_sentences,
 )
 from ingest.pdf_tables import with_tables
+from ingest.text_tables import with_table_sentences
 
 if TYPE_CHECKING:
     from docx.table import _Cell, _Row
@@ -272,7 +273,7 @@ def load_document(path: Path, max_bytes: int, reader: ocr.PageReader | None = No
                 shutil.rmtree(converted.parent, ignore_errors=True)
         else:
             decoded = _decode_text(path, data)
-            pages = [PageText(None, clean_text(decoded.text))]
+            pages = [PageText(None, clean_text(with_table_sentences(decoded.text)))]
             encoding = decoded.encoding if decoded.converted else ""
     except IngestError:
         raise

@@ -53,6 +53,7 @@ def _cell(value: object, number_format: str) -> str:
 # A column header's unit in brackets: "Doanh thu (tỷ đồng)", "Lao động (người)", "Tỷ lệ (%)".
 HEADER_UNIT = re.compile(r"^(?P<name>.+?)\s*\((?P<unit>[^()]{1,20})\)\s*$")
 NUMBER_CELL = re.compile(r"^-?\d[\d.,]*%?$")
+YEAR_CELL = re.compile(r"^(?:19|20)\d{2}$")
 SHARE_HEADER = re.compile(r"(?:^|\s)%(?:\s|$)")  # a header with "%" as a word of its own
 
 
@@ -141,8 +142,11 @@ def _with_unit(cell: str, unit: str) -> str:
 
 
 def is_header_row(row: Cells) -> bool:
-    """A table row without a figure: a header (or a header's wrapped line)."""
-    return not any(NUMBER_CELL.match(c) for c in row if c)
+    """A table row without a figure: a header (or a header's wrapped line). Years that name
+    its columns ("2031 | 2032 | 2033", a series) are no figures."""
+    cells = [c.strip() for c in row if c]
+    years = [c for c in cells if YEAR_CELL.match(c)]
+    return not any(NUMBER_CELL.match(c) for c in cells if len(years) < 2 or c not in years)
 
 
 def _spread(row: Cells) -> list[str]:

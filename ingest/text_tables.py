@@ -1,0 +1,70 @@
+"""Tables typed in a plain-text report, read as an office file's tables are: one sentence per
+row, said with its column headers (``office.table_sentences``). Pure.
+
+Staff type tables into .txt files two ways: cells between "|" (with or without a "---|---"
+rule under the header), or columns lined up with runs of spaces or tabs. Glued into one
+paragraph, a row's figures lose the years and indicators their columns name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.office import NUMBER_CELL, table_sentences
+
+_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:[|+]\s*:?-{3,}:?\s*)*\|?\s*$")  # "----|------"
+_GAP = re.compile(r" {2,}|\t+")  # what lines columns up: a single space is inside a cell
+MIN_COLUMNS = 3  # two columns are a header's layout ("KHỐI THI ĐUA    CỘNG HÒA …"), not a table
+MIN_ALIGNED_ROWS = 3  # lined-up columns: a header and two rows, so it is no chance alignment
+
+
+def _pipe_cells(line: str) -> list[str] | None:
+    if line.count("|") < MIN_COLUMNS - 1:
+        return None
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def _aligned_cells(line: str) -> list[str] | None:
+    cells = [cell.strip() for cell in _GAP.split(line.strip())]
+    return cells if len(cells) >= MIN_COLUMNS else None
+
+
+def _has_figure(rows: list[list[str]]) -> bool:
+    return any(NUMBER_CELL.match(cell) for row in rows[1:] for cell in row)
+
+
+def _block(lines: list[str], start: int) -> tuple[list[list[str]], int]:
+    """The table starting at ``lines[start]`` (its rows, the index after it), or no rows."""
+    for cells_of, min_rows in ((_pipe_cells, 2), (_aligned_cells, MIN_ALIGNED_ROWS)):
+        header = cells_of(lines[start])
+        if header is None:
+            continue
+        rows, end = [header], start + 1
+        while end < len(lines):
+            if _RULE.match(lines[end]):
+                end += 1
+                continue
+            cells = cells_of(lines[end])
+            if cells is None or len(cells) != len(header):
+                break
+            rows.append(cells)
+            end += 1
+        if len(rows) >= min_rows and _has_figure(rows):
+            return rows, end
+    return [], start + 1
+
+
+def with_table_sentences(text: str) -> str:
+    """``text`` with each typed table replaced by its rows as sentences, one paragraph each."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        rows, end = _block(lines, index)
+        if rows:
+            out += ["", *"\n\n".join(table_sentences(list(rows))).split("\n"), ""]
+            index = end
+        else:
+            out.append(lines[index])
+            index += 1
+    return "\n".join(out)

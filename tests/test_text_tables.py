@@ -1,0 +1,52 @@
+"""Tables typed in a plain-text report: each row one sentence, said with its headers."""
+
+import pytest
+
+from ingest.text_tables import with_table_sentences
+
+pytestmark = pytest.mark.unit
+
+PIPED = """1. Bảng tổng hợp các chỉ tiêu
+
+ TT | Chỉ tiêu              | Đơn vị    |  2031  |  2032  | Ước 2033
+----|-----------------------|-----------|--------|--------|---------
+ 1  | Giá trị xuất khẩu     | triệu USD |    612 |    705 |   1.080
+ 2  | Tỷ lệ lấp đầy         | %         |   48,5 |   52,0 |    64,8
+
+2. Thu hút đầu tư"""
+
+ALIGNED = """Chỉ tiêu                Đơn vị       2036    2037    2038
+Vốn FDI thu hút         triệu USD     320     360     400
+Giá trị xuất khẩu       triệu USD   1.150   1.260   1.390"""
+
+
+def test_a_piped_table_is_said_row_by_row_with_the_years_of_its_columns():
+    paragraphs = [p.strip() for p in with_table_sentences(PIPED).split("\n\n") if p.strip()]
+    assert paragraphs == [
+        "1. Bảng tổng hợp các chỉ tiêu",
+        "Giá trị xuất khẩu — 2031: 612 triệu USD; 2032: 705 triệu USD; Ước 2033: 1.080 triệu USD.",
+        "Tỷ lệ lấp đầy — 2031: 48,5%; 2032: 52,0%; Ước 2033: 64,8%.",
+        "2. Thu hút đầu tư",
+    ]
+
+
+def test_columns_lined_up_with_spaces_are_a_table():
+    paragraphs = [p.strip() for p in with_table_sentences(ALIGNED).split("\n\n") if p.strip()]
+    assert paragraphs == [
+        "Vốn FDI thu hút — 2036: 320 triệu USD; 2037: 360 triệu USD; 2038: 400 triệu USD.",
+        "Giá trị xuất khẩu — 2036: 1.150 triệu USD; 2037: 1.260 triệu USD; 2038: 1.390 triệu USD.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A header's two columns, and prose typed with double spaces, are no table.
+        "KHỐI THI ĐUA    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCÁC BAN QUẢN LÝ KCN    Độc lập - Tự do - Hạnh phúc",
+        "Năm 2031  các KCN  thu hút 12 dự án.\nVốn đăng ký  đạt  45 triệu USD.",
+        # Three lined-up lines without a figure: a list, not a table.
+        "Kim Sơn     Tân Lập     Bắc Ninh\nHưng Yên    Hà Nam      Ninh Bình\nThái Bình   Nam Định    Hải Dương",
+    ],
+)
+def test_text_that_only_looks_lined_up_is_left_as_it_is(text: str):
+    assert with_table_sentences(text) == text
