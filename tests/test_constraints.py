@@ -57,6 +57,15 @@ def test_a_sentence_naming_only_another_year_does_not_answer():
     assert result.held == ("2029",)  # what to tell the user the passage is about
 
 
+def test_a_sentence_about_a_span_of_years_states_none_inside_it():
+    question = "Doanh thu năm 2033 của các KCN là bao nhiêu?"
+    span = "Doanh thu tăng đều qua các năm, tốc độ tăng bình quân giai đoạn 2032-2035 khoảng 15,1%/năm."
+    assert not check(question, span, doc_years="2031,2035").met
+    # A year named inside the sentence, or a question on the span itself, still is.
+    assert check(question, "Giai đoạn 2032-2035, riêng năm 2033 doanh thu đạt 28.902 tỷ đồng.").met
+    assert check("Doanh thu giai đoạn 2032-2035 tăng bình quân bao nhiêu?", span).met
+
+
 def test_a_silent_sentence_takes_the_year_of_its_document():
     result = check(ASKED_2031, SILENT)
     assert result.met
@@ -564,3 +573,18 @@ def test_a_province_merged_into_the_one_asked_is_said():
         "Năm 2031 các KCN tỉnh Long An thu hút bao nhiêu dự án?", "Các KCN tỉnh Tây Ninh thu hút 45 dự án."
     )
     assert merged_city.merged_into == ()
+
+
+def test_a_year_s_plan_does_not_answer_what_was_done_that_year_nor_the_reverse():
+    done = "Giá trị xuất khẩu thực hiện năm 2033 đạt bao nhiêu?"
+    plan = "Giá trị xuất khẩu — Kế hoạch 2033: 11.800 triệu USD."
+    assert not check(done, plan).met
+    assert check(done, "Năm 2033 giá trị xuất khẩu đạt 11.034 triệu USD, bằng 102% kế hoạch.").met
+    target = "Chỉ tiêu xuất khẩu năm 2033 là bao nhiêu?"
+    assert check(target, plan).met
+    assert check(target, "Năm 2033 phấn đấu xuất khẩu đạt 12 tỷ USD.").met  # "phấn đấu đạt": a target
+    assert not check(target, "Năm 2033 giá trị xuất khẩu ước đạt 11.034 triệu USD.").met
+    # "Bộ Kế hoạch và Đầu tư" is a ministry, no plan.
+    assert check(
+        "Bộ Kế hoạch và Đầu tư tặng Cờ thi đua năm 2031 cho đơn vị nào?", "Bộ tặng Cờ thi đua cho Kim Sơn."
+    ).met

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from langchain_core.documents import Document
@@ -128,10 +128,11 @@ def period_parts(text: str) -> tuple[bool, bool, frozenset[int]]:
 DATED_YEAR = re.compile(r"(?:\b\d{1,2}|\b[IVX]{1,4})/(?:\d{1,2}/)?((?:19|20)\d{2})(?![\d/])")
 
 
-def years_in(text: str) -> frozenset[int]:
-    """Years a text names, dated ones and ranges ("2031 – 2035") filled in."""
+def years_in(text: str, ranges: bool = True) -> frozenset[int]:
+    """Years a text names, dated ones and (``ranges``) the years inside a range ("2031 – 2035")
+    filled in."""
     years = {int(y) for y in [*YEAR.findall(text), *DATED_YEAR.findall(text)]}
-    for start, end in YEAR_RANGE.findall(text):
+    for start, end in YEAR_RANGE.findall(text) if ranges else ():
         if 0 < int(end) - int(start) <= 10:
             years.update(range(int(start), int(end) + 1))
     return frozenset(years)
@@ -322,8 +323,15 @@ def _region_met(key: str, mentions: Mentions) -> bool:
     return any(key in region_of(p) for p in mentions.provinces)
 
 
+def _stated_years(sentence: str) -> frozenset[int]:
+    """The years a sentence reports on: named, not compared with, not inside a range."""
+    return years_in(COMPARED_YEAR.sub(" ", sentence), ranges=False)
+
+
 def check_constraints(frame: QuestionFrame, sentence: str, context: PassageContext) -> ConstraintCheck:
-    own = Mentions.of(sentence)
+    # A sentence about a span of years ("tăng bình quân giai đoạn 2032-2035 khoảng 15%/năm")
+    # does not state the figure of a year inside it; its paragraph still covers them.
+    own = replace(Mentions.of(sentence), years=_stated_years(sentence))
     around = context.paragraph | context.framing
     satisfied: set[str] = set()
     failed: list[str] = []
@@ -344,7 +352,7 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
     # A report whose years are unknown (an undated page) can neither confirm nor contradict a year.
     undated = not (context.paragraph.years or context.framing.years or context.document_years)
     based = BRACKETED_BASE_YEAR.search(sentence)
-    main_years = Mentions.of(BRACKETED_BASE_YEAR.sub(" ", sentence)).years if based else own.years
+    main_years = _stated_years(BRACKETED_BASE_YEAR.sub(" ", sentence)) if based else own.years
     stated_compared = {int(y) for y in STATED_COMPARED_YEAR.findall(sentence)}
     for year in sorted(frame.years):
         in_own = year in own.years or year in stated_compared
@@ -533,6 +541,10 @@ def _check_distinctions(
         if item.kind == "pair":
             # A sentence silent on the distinction takes it from its headings and title.
             around = own is Stated.SILENT and distinctions.stated(item, context.framing_text) is not Stated.OTHER
+        elif item.kind == "framed":
+            # Its section says which side a sentence is on, whatever its verbs ("đạt" in a plan).
+            framed = distinctions.stated(item, context.framing_text)
+            around = framed is Stated.YES or (own is Stated.SILENT and framed is not Stated.OTHER)
         else:
             # An award is named by the sentence, or by its paragraph or headings (a list under
             # "Đề nghị tặng Cờ thi đua cho:").

@@ -17,6 +17,7 @@ from importlib import resources
 from ingest.normalize import search_syllables
 
 BOTH = "both"  # a side of a pair that names every side ("xuất nhập khẩu")
+SIDED = ("pair", "framed", "country")  # kinds whose sides exclude each other
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def asked(question: str) -> tuple[Asked, ...]:
         sides = named.get(entry.group, frozenset())
         if entry.side == BOTH or entry.side not in sides:
             continue
-        if entry.kind in ("pair", "country") and len(sides) > 1:
+        if entry.kind in SIDED and len(sides) > 1:
             continue
         item = Asked(entry.kind, entry.group, entry.side, entry.label)
         if item not in out:
@@ -106,6 +107,6 @@ def stated(item: Asked, text: str, alone: bool = False) -> Stated:
     sides = _named(text).get(item.group, frozenset())
     if item.side in sides:
         return Stated.SILENT if alone and len(sides) > 1 else Stated.YES
-    if item.kind in ("pair", "country") and sides:
+    if item.kind in SIDED and sides:
         return Stated.OTHER
     return Stated.SILENT
