@@ -25,6 +25,7 @@ from ingest.office import (
     table_sentences,
 )
 from ingest.pdf_tables import with_tables
+from ingest.running_lines import without_running_lines
 from ingest.text_tables import with_table_sentences
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ def _read_pdf(path: Path, reader: ocr.PageReader) -> tuple[list[PageText], tuple
     # A page with (almost) no text layer is an image: a scanned report, or a scan inside a digital one.
     scanned = [p.number for p in pages if len(p.text) < MIN_TEXT_CHARS and p.number is not None]
     if not scanned:
-        return pages, ()
+        return without_running_lines(pages), ()
     if len(scanned) > ocr.MAX_OCR_PAGES:
         raise _too_many_pages(path, len(scanned))
     read = {
@@ -111,7 +112,7 @@ def _read_pdf(path: Path, reader: ocr.PageReader) -> tuple[list[PageText], tuple
         )
     }
     merged = [read[p.number][0] if p.number in read else p for p in pages]
-    return merged, tuple((number, read[number][1]) for number in scanned)
+    return without_running_lines(merged), tuple((number, read[number][1]) for number in scanned)
 
 
 def _read_pdf_text(path: Path) -> list[PageText]:
