@@ -160,10 +160,12 @@ def _blocks(pages: list[PageText]) -> list[_Block]:
         line_per_paragraph = sum(wrapped) < sum(len(line) for line in lines if len(line) > HARD_WRAP_MAX)
         width = sorted(wrapped)[int(len(wrapped) * 0.9)] if wrapped and not line_per_paragraph else HARD_WRAP_MAX
         blank_before = True
+        first_of_page = True
         for line in lines:
             if not line:
                 blank_before = True
                 continue
+            page_break, first_of_page = first_of_page and current is not None, False
             starts_new = current is None or _starts_new_paragraph(line)
             # A date stamp under a headline is a block of its own, dropped as page chrome
             # (not a wrapped sentence's last line: "… số 318/QĐ-TTg ngày 14/5/2031).").
@@ -180,7 +182,12 @@ def _blocks(pages: list[PageText]) -> list[_Block]:
                     # (OCR leaves blank lines inside sentences and inside ";" lists).
                     unfinished = not ended and (len(current.lines) > 1 or not short_last)
                     goes_on = last.endswith(";") or line[:1].islower() or unfinished
-                    starts_new = len(last) > HARD_WRAP_MAX or not goes_on
+                    # A paragraph cut by a page break goes on at the top of the next page,
+                    # whatever its first word ("… các khu công nghiệp Đà" / "Nẵng được …").
+                    runs_over = page_break and not ended and len(last) > HARD_WRAP_MAX and not last.endswith(":")
+                    starts_new = (len(last) > HARD_WRAP_MAX or not goes_on) and not (
+                        runs_over and not _starts_new_paragraph(line)
+                    )
                 elif len(last) > HARD_WRAP_MAX:
                     starts_new = True
                 elif _is_numbered_heading_line(last):

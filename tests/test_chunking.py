@@ -287,3 +287,22 @@ def test_a_signature_s_lines_are_one_paragraph_with_the_name():
     text = "QUYẾT ĐỊNH\n\nĐiều 1. Tặng Bằng khen cho 02 tập thể.\n\nKT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\nTrần Văn Tân\n"
     chunks = chunk_document("doc", "qd.txt", [PageText(1, text)])
     assert chunks[-1].text == "Trần Văn Tân, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH."
+
+
+def test_a_paragraph_cut_by_a_page_break_goes_on_over_it_but_a_heading_does_not():
+    cut = (
+        "2. Điểm bình quân của Khối năm 2036 đạt 94,83 điểm, tăng 0,93 điểm so với năm 2035. "
+        "Ban Quản lý Khu công nghệ cao và các khu công nghiệp Đà"
+    )
+    pages = [
+        PageText(1, f"BÁO CÁO KẾT QUẢ NĂM 2036\n\n{cut}"),
+        PageText(2, 'Nẵng được cộng 2,5 điểm thưởng do mô hình "Một cửa" được công nhận.\n\nII. KẾT LUẬN'),
+        PageText(3, "Khối thống nhất đề nghị khen thưởng cho Ban Quản lý các KCN tỉnh Kim Sơn năm 2036."),
+    ]
+    chunks = chunk_document("d", "tb.pdf", pages)
+    assert any(
+        c.text.endswith('khu công nghiệp Đà Nẵng được cộng 2,5 điểm thưởng do mô hình "Một cửa" được công nhận.')
+        for c in chunks
+    )
+    last = chunks[-1]
+    assert last.text.startswith("Khối thống nhất") and last.headings == ("II. KẾT LUẬN",)
