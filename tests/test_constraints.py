@@ -588,3 +588,13 @@ def test_a_year_s_plan_does_not_answer_what_was_done_that_year_nor_the_reverse()
     assert check(
         "Bộ Kế hoạch và Đầu tư tặng Cờ thi đua năm 2031 cho đơn vị nào?", "Bộ tặng Cờ thi đua cho Kim Sơn."
     ).met
+
+
+def test_a_date_asked_is_the_answer_not_the_year_the_sentence_is_about():
+    question = "Hội nghị tổng kết năm 2035 của Khối họp ngày nào?"
+    review = {"title": "BIÊN BẢN Hội nghị tổng kết công tác thi đua năm 2035", "doc_years": "2035,2036"}
+    when = "Thời gian: Bắt đầu lúc 08 giờ 30 phút, ngày 09 tháng 01 năm 2036."
+    assert check(question, when, headings=["I. THỜI GIAN, ĐỊA ĐIỂM"], **review).met
+    # Not for a question on a figure, nor a year named outside the date.
+    assert not check("Năm 2035 Khối có bao nhiêu thành viên?", "Ngày 09/01/2036, Khối có 6 thành viên.", **review).met
+    assert not check(question, "Hội nghị tổng kết năm 2036 họp ngày 10/01/2037.", **review).met

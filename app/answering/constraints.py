@@ -22,7 +22,7 @@ from rapidfuzz.distance import OSA
 
 from app.answering import distinctions
 from app.answering.distinctions import Stated
-from app.answering.frame import DOCUMENT_NUMBER, QuestionFrame
+from app.answering.frame import DOCUMENT_NUMBER, AnswerType, QuestionFrame
 from ingest.gazetteer import (
     MERGER_YEAR,
     absorbed_keys,
@@ -70,13 +70,14 @@ YEAR = re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)")
 YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d)")
 
 
-# Periods, matched on folded text. A question for a whole year ("cả năm 2032", "đến hết năm
-# 2033") is not answered by a figure for part of it ("từ đầu năm đến 26/9", "đến hết tháng 6").
+# Periods, matched on folded text ("ngày 09 tháng 01" is a date, not "9 tháng", nine months).
+# A question for a whole year ("cả năm 2032", "đến hết năm 2033") is not answered by a
+# figure for part of it ("từ đầu năm đến 26/9", "đến hết tháng 6").
 # "kế hoạch cả năm" names the year's plan, not the period of the figure ("6 tháng đạt 62%
 # kế hoạch cả năm").
 WHOLE_YEAR = re.compile(r"\b(?<!hoach )(?:ca|toan|het|cuoi)\s+nam\b")
 PART_OF_YEAR = re.compile(
-    r"\b(?:\d{1,2}|mot|hai|ba|sau|chin)\s+thang\b|\bquy\s+(?:[ivx]+|\d)\b|\btu\s+dau\s+nam\b"
+    r"\b(?<!ngay\s)(?:\d{1,2}|mot|hai|ba|sau|chin)\s+thang\b|\bquy\s+(?:[ivx]+|\d)\b|\btu\s+dau\s+nam\b"
     r"|\b(?:het|den)\s+thang\b|\b(?:den|tinh den)\s+(?:ngay\s+)?(?!31\s*[-/]\s*12\b)\d{1,2}\s*[-/]\s*\d{1,2}\b"
 )  # "đến 31/12" is the end of the year, not part of it
 # A question for a plan or target of the whole year ("kế hoạch thu hút đầu tư cả năm 2032")
@@ -87,10 +88,10 @@ PLAN_OF_YEAR = re.compile(r"\b(?:ke\s+hoach|chi\s+tieu|muc\s+tieu)\s+(?:ca\s+)?n
 # "9 tháng", and the same span said from the start of the year: "từ đầu năm (2031) đến hết
 # tháng 9". A bare "đến tháng 9/2031" is a point in time (a running total), not a span.
 MONTHS = re.compile(
-    r"\b(\d{1,2})\s+thang\b"
+    r"\b(?<!ngay\s)(\d{1,2})\s+thang\b"
     r"|\btu\s+dau\s+nam(?:\s+(?:19|20)\d{2})?\s*,?\s+(?:den|toi)\s+(?:het\s+|cuoi\s+)?thang\s+(\d{1,2})\b"
 )
-N_MONTHS = re.compile(r"\b\d{1,2}\s+thang\b")  # "9 tháng": a span asked as such
+N_MONTHS = re.compile(r"\b(?<!ngay\s)\d{1,2}\s+thang\b")  # "9 tháng": a span asked as such ("ngày 9 tháng 1": a date)
 # A monthly report's period label ("tháng 11/2031") is an N-month span for a cumulative
 # paragraph ("lũy kế từ đầu năm đến nay").
 MONTH_OF_YEAR = re.compile(r"\bthang\s+(\d{1,2})\s*/\s*(?:19|20)\d{2}\b")
@@ -125,6 +126,12 @@ def period_parts(text: str) -> tuple[bool, bool, frozenset[int]]:
 
 # The year of a date or a month ("31/3/2031", "tháng 3/2031", "quý I/2031"); not the year
 # inside a document's number ("12/2031/NĐ-CP"), which is when it was issued.
+# A full date, day and month given: "ngày 09 tháng 01 năm 2073", "9/1/2073", "3-4/1/2073".
+FULL_DATE = re.compile(
+    r"\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:\s+(?:tháng|thang)\s+|\s*[/.-]\s*)\d{1,2}"
+    r"(?:\s+(?:năm|nam)\s+|\s*[/.-]\s*)((?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
 DATED_YEAR = re.compile(r"(?:\b\d{1,2}|\b[IVX]{1,4})/(?:\d{1,2}/)?((?:19|20)\d{2})(?![\d/])")
 
 
@@ -353,6 +360,10 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
     undated = not (context.paragraph.years or context.framing.years or context.document_years)
     based = BRACKETED_BASE_YEAR.search(sentence)
     main_years = _stated_years(BRACKETED_BASE_YEAR.sub(" ", sentence)) if based else own.years
+    if frame.answer_type is AnswerType.DATE:
+        # The date asked is the answer, not the period the sentence is about: a year's review
+        # meets in January of the next ("Thời gian: ngày 09 tháng 01 năm 2073" for 2072's).
+        main_years = main_years & _stated_years(FULL_DATE.sub(" ", sentence))
     stated_compared = {int(y) for y in STATED_COMPARED_YEAR.findall(sentence)}
     for year in sorted(frame.years):
         in_own = year in own.years or year in stated_compared
