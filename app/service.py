@@ -21,6 +21,7 @@ from app.answering.generative import GenerationLimits, GenerativeAnswerer
 from app.answering.models import Answer
 from app.answering.rewrite import ModelRewriter
 from app.answering.scorer import load_weights
+from app.answering.table_rows import row_cells
 from app.chain import REPORTS, Answerer, ExtractiveAnswerer, build_chain, final_answer
 from app.llm import backend_for, explain_llm_error, make_chat_model
 from app.prompts import answer_prompt, extractive_phrasing, load_toml
@@ -65,6 +66,9 @@ log = logging.getLogger(__name__)
 # on ~15k words in 8.5 s); the 8.7k words of 32 short web pages already put back 0.906 of the
 # sample report's words.
 REPAIR_VOCABULARY_PARAGRAPHS = 2000
+# Rows of a table fetched for a superlative: the largest tables of the invented reports have
+# 9 to 12 rows, a province's zones a few dozen; beyond this the question's words must find them.
+MAX_TABLE_ROWS = 60
 
 
 class DocumentNotFoundError(LookupError):
@@ -119,7 +123,7 @@ class Baocao:
             keyword_index=self.keyword_index,
             k=settings.top_k,
             candidates=settings.candidates,
-            companions=self._signatures,
+            companions=self._companions,
         )
         self._standalone: Callable[[str, Sequence[str]], str] = standalone_question  # the model's, when set
         self.answerer = self._answerer(settings)
@@ -195,13 +199,24 @@ class Baocao:
                 self._restorer = (state, AccentRestorer.fit(clean[:REPAIR_VOCABULARY_PARAGRAPHS]))
             return self._restorer[1]
 
-    def _signatures(self, question: str, retrieved: list[Chunk]) -> list[Chunk]:
-        """Each retrieved report's signature, for a question on who signed it ("ai ký …"): a
-        name under "KT. CHỦ TỊCH" shares no word with the question, so retrieval misses it."""
-        if parse_question(question).document_fact != "signer":
-            return []
+    def _companions(self, question: str, retrieved: list[Chunk]) -> list[Chunk]:
+        """Passages a question needs that its words do not find: the signature of each report
+        retrieved, for who signed it ("ai ký …": a name under "KT. CHỦ TỊCH" shares no word
+        with the question); every row of a table a retrieved row is from, for a superlative
+        ("… nào cao nhất": rows differ only by their figures, so most of them rank low; those of
+        the tables retrieved first, then the reports' other tables)."""
+        frame = parse_question(question)
         reports = dict.fromkeys(chunk.doc_id for chunk in retrieved)
-        return [c for doc_id in reports for c in self.store.chunks_of(doc_id) if is_signature(c.heading, c.text)]
+        if frame.document_fact == "signer":
+            return [c for doc_id in reports for c in self.store.chunks_of(doc_id) if is_signature(c.heading, c.text)]
+        if frame.superlative:
+            # The tables of the rows retrieved first, then the other tables of those reports
+            # (a question naming the bloc shares no word with its scoring table's rows).
+            tables = {(c.doc_id, c.headings) for c in retrieved if row_cells(c.text)}
+            rows = [c for doc_id in reports for c in self.store.chunks_of(doc_id) if row_cells(c.text)]
+            rows.sort(key=lambda c: (c.doc_id, c.headings) not in tables)
+            return rows[:MAX_TABLE_ROWS]
+        return []
 
     def keyword_index(self) -> SegmentedKeywordIndex:
         """The keyword index of the store, saved beside it: opened from disk at start,

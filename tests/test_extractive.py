@@ -499,3 +499,42 @@ def test_a_table_row_is_read_with_its_caption():
     # Under a letterhead's line, the caption is the title (a sheet's first table).
     letterhead = passage(row.page_content, heading="BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH QUẢNG TRỊ")
     assert cover(titled(letterhead, caption)) == 1.0
+
+
+SCORES = [
+    ("Ban Quản lý các KCN tỉnh Kim Sơn", "97,5", "2"),
+    ("Ban Quản lý Khu kinh tế tỉnh Tân Lập", "99,0", "1"),
+    ("Ban Quản lý các KCN tỉnh Hưng Yên", "91,5", "4"),
+    ("Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh", "96,0", "3"),
+]
+SCORE_TABLE = [
+    passage(f"{board} — Tổng điểm: {total}; Xếp hạng: {rank}.", heading="I. Kết quả chấm điểm năm 2036", n=n)
+    for n, (board, total, rank) in enumerate(SCORES, start=1)
+] + [passage("Tổng cộng — Tổng điểm: 384,0.", heading="I. Kết quả chấm điểm năm 2036", n=5)]
+
+
+@pytest.mark.parametrize(
+    ("question", "board"),
+    [
+        ("Ban Quản lý nào xếp hạng nhất năm 2036?", "Tân Lập"),  # rank 1: the smallest rank
+        ("Đơn vị nào có tổng điểm cao nhất năm 2036?", "Tân Lập"),
+        ("don vi nao co tong diem thap nhat nam 2036", "Hưng Yên"),
+        ("Ban Quản lý nào xếp cuối năm 2036?", "Hưng Yên"),  # the largest rank
+    ],
+)
+def test_a_superlative_over_a_table_quotes_its_extreme_row(question: str, board: str):
+    answer = ask(question, SCORE_TABLE)
+    assert not answer.refused
+    assert answer.citations[0].quote.startswith(next(b for b, *_ in SCORES if board in b))
+
+
+def test_a_cell_s_figure_is_read_as_a_number():
+    from app.answering.table_rows import figure
+
+    assert [figure(v) for v in ["1.356,4 triệu USD", "97,5", "28.315 người", "12", "—"]] == [
+        1356.4,
+        97.5,
+        28315.0,
+        12.0,
+        None,
+    ]

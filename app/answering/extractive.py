@@ -37,6 +37,7 @@ from app.answering.features import Candidate, Lexicon, candidates_for, terms_of
 from app.answering.frame import AnswerType, QuestionFrame, parse_question
 from app.answering.models import MAX_ANSWER_CHARS, Answer, Citation, RetrievedPassage
 from app.answering.scorer import Weights
+from app.answering.table_rows import extreme_row
 from ingest.docframe import is_place_date, is_signature
 from ingest.gazetteer import display_name
 from ingest.normalize import fold, match_key, numbers_in
@@ -110,6 +111,9 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
     fact = _document_fact_quote(frame, eligible)
     if fact is not None:
         return Selection([fact], [], None, tuple(scored), frame=frame)  # the line itself is the answer
+    extreme = extreme_row(frame, eligible)
+    if extreme is not None:  # "… nào cao nhất" over a table: its rows compared, not scored
+        return Selection([extreme], [], None, tuple(scored), frame=frame)
     if not eligible or eligible[0].probability < weights.answer_threshold:
         nearest = _nearest_fact(scored, weights.answer_threshold)
         related = _nearest_passages([*eligible, *(c for c in scored if c not in eligible)])

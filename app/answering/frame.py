@@ -75,6 +75,9 @@ class QuestionFrame:
     # signature ("signer"): lines that share no word with the question.
     document_fact: str = ""
     asks: int = 1  # question words ("bao nhiêu dự án, vốn bao nhiêu" asks two things)
+    # "most" or "least" for a superlative ("đơn vị nào xếp hạng nhất", "KCN nào ít lao động
+    # nhất"), answered by the extreme row of a table; "" otherwise (both named: neither).
+    superlative: str = ""
 
     @property
     def several_asked(self) -> bool:
@@ -636,6 +639,7 @@ def parse_question(question: str) -> QuestionFrame:
     )
     answer_type = _answer_type(strong, topical)
     document_fact = _document_fact(text, tokens, accented, answer_type)
+    extremes = {hit.kind for hit in _hits(text, tokens, ["most", "least"], accented)}
     return QuestionFrame(
         text=question,
         accented=accented,
@@ -652,6 +656,7 @@ def parse_question(question: str) -> QuestionFrame:
         asks=max(1, len(strong)),
         scene_terms=frozenset(in_scene),
         document_fact=document_fact,
+        superlative=next(iter(extremes)) if len(extremes) == 1 else "",
         on_topic=bool(
             parsed.years
             or parsed.places

@@ -1,0 +1,93 @@
+"""A superlative asked over a table ("đơn vị nào xếp hạng nhất", "KCN nào ít lao động nhất"),
+answered by the table's extreme row. Pure.
+
+Ingest says each table row as one sentence, "Ban Quản lý … — Tổng điểm: 99,0; Xếp hạng: 1."
+(``ingest.office.row_sentence``). The rows of one table (one report, one heading path) are
+compared on the column the question names: its largest figure for "cao nhất", "nhiều nhất",
+"đứng đầu", its smallest for "thấp nhất", "ít nhất"; a rank column the other way round, since
+the first is ranked 1.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.answering.features import Candidate
+from app.answering.frame import QuestionFrame
+from ingest.normalize import search_syllables
+
+ROW = re.compile(r"^(?P<label>[^—]{2,200}?) — (?P<cells>.+?)\.?$")
+CELL = re.compile(r"(?P<header>[^:;]{1,80}):\s*(?P<value>[^;]+)")
+FIGURE = re.compile(r"-?\d[\d.,]*")
+RANK_HEADER = frozenset({"hang", "thu"})  # "Xếp hạng", "Thứ hạng", "Xếp thứ": 1 is the first
+TOTAL = frozenset({"tong", "cong"})  # "Tổng điểm", "Cộng": a row's total
+MIN_ROWS = 3  # fewer rows are no table to rank
+
+
+def row_cells(quote: str) -> tuple[str, dict[str, str]] | None:
+    """A row sentence's label and its cells by header; None for any other sentence."""
+    match = ROW.match(quote.strip())
+    if match is None:
+        return None
+    cells = {m["header"].strip(): m["value"].strip() for m in CELL.finditer(match["cells"])}
+    return (match["label"].strip(), cells) if cells else None
+
+
+def figure(value: str) -> float | None:
+    """The first figure of a cell as a number: "1.356,4 triệu USD" → 1356.4, "97,5" → 97.5."""
+    match = FIGURE.search(value)
+    if match is None:
+        return None
+    text = match.group().rstrip(".,")
+    if "," in text:  # Vietnamese: "." groups thousands, "," marks decimals
+        text = text.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"-?\d{1,3}(?:\.\d{3})+", text):
+        text = text.replace(".", "")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _column(frame: QuestionFrame, headers: Sequence[str]) -> tuple[int, str] | None:
+    """The header that shares most of the question's terms, and how many (none shared: no
+    column asked). Among equals, a total ("Tổng điểm" beside "Điểm thưởng"), then the shortest."""
+    terms = set(frame.terms)
+
+    def fit(header: str) -> tuple[int, bool, int]:
+        syllables = search_syllables(header)
+        return len(terms & set(syllables)), bool(TOTAL & set(syllables[:1])), -len(syllables)
+
+    best = max(headers, key=fit, default=None)
+    return (fit(best)[0], best) if best is not None and fit(best)[0] > 0 else None
+
+
+def extreme_row(frame: QuestionFrame, candidates: Sequence[Candidate]) -> Candidate | None:
+    """The row of a table among ``candidates`` with the largest (``frame.superlative`` "most")
+    or smallest ("least") figure in the column the question names, in the table whose column
+    fits the question best; None when no table of ``MIN_ROWS`` rows names a column asked."""
+    if not frame.superlative:
+        return None
+    tables: dict[tuple[str, tuple[str, ...]], dict[str, tuple[Candidate, dict[str, str]]]] = {}
+    for candidate in candidates:
+        parsed = row_cells(candidate.quote)
+        if parsed is None or TOTAL & set(search_syllables(parsed[0])[:1]):
+            continue  # a total row ("Tổng cộng — …") is no row to rank
+        meta = candidate.document.metadata
+        key = (str(meta.get("doc_id", "")), tuple(meta.get("headings", ())))
+        tables.setdefault(key, {}).setdefault(parsed[0], (candidate, parsed[1]))
+    fitting = []
+    for rows in tables.values():
+        column = _column(frame, list(dict.fromkeys(h for _, cells in rows.values() for h in cells)))
+        if len(rows) >= MIN_ROWS and column is not None:
+            fitting.append((column[0], len(rows), column[1], rows))
+    if not fitting:
+        return None
+    _, _, column, rows = max(fitting, key=lambda t: (t[0], t[1]))
+    ranked = bool(RANK_HEADER & set(search_syllables(column)))
+    largest = (frame.superlative == "most") != ranked
+    valued = [(value, c) for c, cells in rows.values() if (value := figure(cells.get(column, ""))) is not None]
+    if not valued:
+        return None
+    return (max if largest else min)(valued, key=lambda pair: pair[0])[1]
