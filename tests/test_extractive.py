@@ -538,3 +538,13 @@ def test_a_cell_s_figure_is_read_as_a_number():
         12.0,
         None,
     ]
+
+
+def test_a_why_question_gets_the_sentence_giving_the_cause_beside_what_happened():
+    minutes = passage(
+        "Theo nguyên tắc luân phiên, Ban Quản lý Khu kinh tế tỉnh Tân Lập được giới thiệu làm Khối trưởng năm 2036. "
+        "Ông Trần Văn Tân thay mặt đơn vị xin rút do năm 2036 đơn vị thực hiện sắp xếp tổ chức bộ máy.",
+        heading="5. Bầu Khối trưởng năm 2036",
+    )
+    answer = ask("Vì sao Ban Quản lý KKT tỉnh Tân Lập không nhận làm Khối trưởng năm 2036?", [minutes])
+    assert not answer.refused and "xin rút do năm 2036" in answer.answer

@@ -349,3 +349,11 @@ def test_the_terms_of_a_leading_clause_are_its_scene(question, scene):
 )
 def test_a_question_on_the_document_itself(question, fact):
     assert parse_question(question).document_fact == fact
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Vì sao Ban Quản lý tỉnh Kim Sơn bị trừ điểm?", "hoi thao nam 2036 nham muc dich gi", "Tại sao vốn giảm?"],
+)
+def test_a_why_question_asks_for_a_reason(question: str):
+    assert parse_question(question).answer_type is AnswerType.REASON

@@ -33,7 +33,7 @@ from langchain_core.documents import Document
 from app.answering.clip import clip_quote
 from app.answering.constraints import constraint_label
 from app.answering.direct import asked_units, direct_facts, holds_figure
-from app.answering.features import Candidate, Lexicon, candidates_for, terms_of
+from app.answering.features import CAUSE, Candidate, Lexicon, candidates_for, terms_of
 from app.answering.frame import AnswerType, QuestionFrame, parse_question
 from app.answering.models import MAX_ANSWER_CHARS, Answer, Citation, RetrievedPassage
 from app.answering.scorer import Weights
@@ -161,6 +161,12 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
         )
         if holder is not None:
             chosen.append(holder)
+    if frame.answer_type is AnswerType.REASON and not any(CAUSE.search(c.quote) for c in chosen):
+        # "Vì sao …": the cause is often the next sentence of the paragraph that tells what
+        # happened ("… được giới thiệu làm Khối trưởng. Ông … xin rút do …").
+        cause = next((c for c in eligible if c.chunk_id == best.chunk_id and CAUSE.search(c.quote)), None)
+        if cause is not None and not any(_overlaps(cause, c) for c in chosen):
+            chosen.append(cause)
     found = set().union(*(c.found for c in chosen))
     figures = {n for c in chosen for n in numbers_in(c.quote)}
     for candidate in eligible[1:]:

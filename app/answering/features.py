@@ -44,6 +44,9 @@ AWARD = re.compile(
     r"co thi dua|bang khen|huan chuong|danh hieu|chien si thi dua|lao dong tien tien|giay khen|tap the lao dong"
     r"|khen thuong|ky niem chuong|giai (?:nhat|nhi|ba|khuyen khich|dac biet)\b|giai toan doan"
 )
+# A cause or an aim given: "do …", "vì …", "bởi …", "nhằm …", "để …", "nguyên nhân", "lý do"
+# (accented; in OCR text that lost its accents "vi", "boi", "nham" too).
+CAUSE = re.compile(r"\b(?:do|vì|vi|bởi|boi|nhằm|nham|để|nguyên nhân|nguyen nhan|lý do|ly do)\s", re.IGNORECASE)
 PLACE = re.compile(rf"\b(?:tại|ở|tai|o)\s+(?:(?:tỉnh|tinh|thành phố|thanh pho|huyện|huyen|xã|xa)\s+)?{CAPITAL}")
 
 # The feature vector, in the order the weights file lists its coefficients.
@@ -138,6 +141,8 @@ def _type_fit(frame: QuestionFrame, sentence: str, folded: str, new_numbers: int
         return float(bool(PLACE.search(sentence)))
     if kind is AnswerType.LIST:
         return float(sentence.count(",") + sentence.count(";") >= 2)
+    if kind is AnswerType.REASON:
+        return float(bool(CAUSE.search(sentence)))
     return 0.5  # yes/no and other questions: no kind of span to look for
 
 
@@ -145,7 +150,7 @@ def states_answer_type(frame: QuestionFrame, text: str) -> bool:
     """Whether ``text`` holds the kind of thing the question asks for: a figure the question
     does not already give, a share, a date, a person, an award, a unit or a place. Lists,
     yes/no and other questions ask for no kind of span: any text may answer them."""
-    if frame.answer_type in (AnswerType.LIST, AnswerType.YES_NO, AnswerType.OTHER):
+    if frame.answer_type in (AnswerType.LIST, AnswerType.YES_NO, AnswerType.REASON, AnswerType.OTHER):
         return True
     folded = " ".join(search_syllables(text))
     if frame.answer_type is AnswerType.AWARD:  # an award the question itself does not name

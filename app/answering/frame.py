@@ -32,6 +32,7 @@ class AnswerType(StrEnum):
     AWARD = "award"
     LIST = "list"
     YES_NO = "yes_no"
+    REASON = "reason"  # "vì sao", "nhằm mục đích gì": the sentence giving a cause or an aim
     OTHER = "other"
 
 
@@ -512,7 +513,7 @@ def text_mentions(text: str) -> Mentions:
     )
 
 
-_STRONG = ("yes_no", "percent", "number", "date", "person", "place", "organisation", "award")
+_STRONG = ("yes_no", "percent", "number", "date", "person", "place", "organisation", "award", "reason")
 _TOPICAL = ("list", "yes_no_weak", "percent_topic", "number_topic", "award_topic")
 _LISTABLE = frozenset({AnswerType.ORGANISATION, AnswerType.PLACE, AnswerType.PERSON, AnswerType.AWARD})
 _TYPE_OF = {
@@ -529,6 +530,7 @@ _TYPE_OF = {
     "award": AnswerType.AWARD,
     "award_topic": AnswerType.AWARD,
     "list": AnswerType.LIST,
+    "reason": AnswerType.REASON,
 }
 
 
