@@ -548,3 +548,14 @@ def test_a_why_question_gets_the_sentence_giving_the_cause_beside_what_happened(
     )
     answer = ask("Vì sao Ban Quản lý KKT tỉnh Tân Lập không nhận làm Khối trưởng năm 2036?", [minutes])
     assert not answer.refused and "xin rút do năm 2036" in answer.answer
+
+
+def test_a_revenue_column_is_no_rank_and_a_company_row_is_no_total():
+    companies = [
+        passage(f"Công ty {name} — Doanh thu: {revenue} tỷ đồng; Lao động: {staff} người.", heading="Bảng 2", n=n)
+        for n, (name, revenue, staff) in enumerate(
+            [("TNHH Kim Sơn", "120,5", "300"), ("CP Tân Lập", "980,0", "1.200"), ("TNHH Hà Nam", "45,0", "90")], start=1
+        )
+    ]
+    answer = ask("Doanh nghiệp nào có doanh thu cao nhất năm 2036?", companies)
+    assert answer.citations[0].quote.startswith("Công ty CP Tân Lập")

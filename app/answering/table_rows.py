@@ -20,8 +20,12 @@ from ingest.normalize import search_syllables
 ROW = re.compile(r"^(?P<label>[^—]{2,200}?) — (?P<cells>.+?)\.?$")
 CELL = re.compile(r"(?P<header>[^:;]{1,80}):\s*(?P<value>[^;]+)")
 FIGURE = re.compile(r"-?\d[\d.,]*")
-RANK_HEADER = frozenset({"hang", "thu"})  # "Xếp hạng", "Thứ hạng", "Xếp thứ": 1 is the first
-TOTAL = frozenset({"tong", "cong"})  # "Tổng điểm", "Cộng": a row's total
+# "Xếp hạng", "Thứ hạng", "Xếp thứ": 1 is the first. Matched with accents, or as a two-word
+# phrase without: "hang" alone is also "hàng" (goods), "thu" "doanh thu" (revenue).
+RANK_HEADER = re.compile(r"\b(?:hạng|xếp thứ|xep hang|thu hang|xep thu)\b", re.IGNORECASE)
+# A total: a column "Tổng điểm", a row "Tổng cộng", "Cộng", "Toàn tỉnh" ("cong" alone is also
+# "công": "Công ty …" is a row like any other).
+TOTAL = re.compile(r"^(?:tổng|cộng|toàn\s|tong\s+cong\b|tong\s+so\b)", re.IGNORECASE)
 MIN_ROWS = 3  # fewer rows are no table to rank
 
 
@@ -57,7 +61,7 @@ def _column(frame: QuestionFrame, headers: Sequence[str]) -> tuple[int, str] | N
 
     def fit(header: str) -> tuple[int, bool, int]:
         syllables = search_syllables(header)
-        return len(terms & set(syllables)), bool(TOTAL & set(syllables[:1])), -len(syllables)
+        return len(terms & set(syllables)), bool(TOTAL.match(header)), -len(syllables)
 
     best = max(headers, key=fit, default=None)
     return (fit(best)[0], best) if best is not None and fit(best)[0] > 0 else None
@@ -72,7 +76,7 @@ def extreme_row(frame: QuestionFrame, candidates: Sequence[Candidate]) -> Candid
     tables: dict[tuple[str, tuple[str, ...]], dict[str, tuple[Candidate, dict[str, str]]]] = {}
     for candidate in candidates:
         parsed = row_cells(candidate.quote)
-        if parsed is None or TOTAL & set(search_syllables(parsed[0])[:1]):
+        if parsed is None or TOTAL.match(parsed[0]):
             continue  # a total row ("Tổng cộng — …") is no row to rank
         meta = candidate.document.metadata
         key = (str(meta.get("doc_id", "")), tuple(meta.get("headings", ())))
@@ -85,7 +89,7 @@ def extreme_row(frame: QuestionFrame, candidates: Sequence[Candidate]) -> Candid
     if not fitting:
         return None
     _, _, column, rows = max(fitting, key=lambda t: (t[0], t[1]))
-    ranked = bool(RANK_HEADER & set(search_syllables(column)))
+    ranked = bool(RANK_HEADER.search(column))
     largest = (frame.superlative == "most") != ranked
     valued = [(value, c) for c, cells in rows.values() if (value := figure(cells.get(column, ""))) is not None]
     if not valued:
