@@ -21,7 +21,6 @@ from app.answering.generative import GenerationLimits, GenerativeAnswerer
 from app.answering.models import Answer
 from app.answering.rewrite import ModelRewriter
 from app.answering.scorer import load_weights
-from app.answering.table_rows import row_cells
 from app.chain import REPORTS, Answerer, ExtractiveAnswerer, build_chain, final_answer
 from app.llm import backend_for, explain_llm_error, make_chat_model
 from app.prompts import answer_prompt, extractive_phrasing, load_toml
@@ -32,6 +31,7 @@ from ingest.docframe import is_signature
 from ingest.models import Chunk
 from ingest.normalize import is_ocr_text
 from ingest.ocr import PageProgress
+from ingest.office import is_row_sentence
 from ingest.originals import Originals
 from ingest.pipeline import (
     EmbedProgress,
@@ -213,8 +213,8 @@ class Baocao:
         if frame.superlative:
             # The tables of the rows retrieved first, then the other tables of those reports
             # (a question naming the bloc shares no word with its scoring table's rows).
-            tables = {(c.doc_id, c.headings) for c in retrieved if row_cells(c.text)}
-            rows = [c for doc_id in reports for c in self.store.chunks_of(doc_id) if row_cells(c.text)]
+            tables = {(c.doc_id, c.headings) for c in retrieved if is_row_sentence(c.text)}
+            rows = [c for doc_id in reports for c in self.store.chunks_of(doc_id) if is_row_sentence(c.text)]
             rows.sort(key=lambda c: (c.doc_id, c.headings) not in tables)
             return rows[:MAX_TABLE_ROWS]
         return []

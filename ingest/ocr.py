@@ -340,8 +340,7 @@ def _read_tables(pixels, grids: Sequence[Grid]) -> tuple[list[tuple[int, list[st
             float(c) for w, c in zip(data["text"], data["conf"], strict=True) if str(w).strip() and float(c) >= 0
         ]
         placed = tuple((w, x0 + left, y0 + top, x1 + left, y1 + top) for w, x0, y0, x1, y1 in word_boxes(data))
-        rows, _ = table_rows(grid, list(placed))
-        tables.append((grid.top, table_sentences(rows)))
+        tables.append((grid.top, table_sentences(table_rows(grid, list(placed)))))
         words += placed
     return tables, tuple(words), confidences
 

@@ -83,14 +83,18 @@ def _longest_runs(mask: np.ndarray) -> np.ndarray:
     return longest
 
 
-def _thickened(mask: np.ndarray) -> np.ndarray:
-    """``mask`` with each row also True where a row within ``RULE_SLACK`` above or below is:
-    a rule that drifts a few rows over its length is still one run."""
+def _spread(mask: np.ndarray, reach: int) -> np.ndarray:
+    """``mask`` with each row also True where a row within ``reach`` above or below is."""
     out = mask.copy()
-    for shift in range(1, RULE_SLACK + 1):
+    for shift in range(1, reach + 1):
         out[shift:] |= mask[:-shift]
         out[:-shift] |= mask[shift:]
     return out
+
+
+def _thickened(mask: np.ndarray) -> np.ndarray:
+    """A rule that drifts a few rows over its length (``RULE_SLACK``) is still one run."""
+    return _spread(mask, RULE_SLACK)
 
 
 def _spans(indices: np.ndarray) -> list[tuple[int, int]]:
@@ -188,11 +192,7 @@ def without_tables(page: np.ndarray, grids: list[Grid]) -> np.ndarray:
 def _with_halo(rule: np.ndarray) -> np.ndarray:
     """A rule's pixels and the grey edge a scan gives it (``HALO`` pixels either side across
     it): left, Tesseract reads the faint line that remains as letters."""
-    out = rule.copy()
-    for shift in range(1, HALO + 1):
-        out[shift:] |= rule[:-shift]
-        out[:-shift] |= rule[shift:]
-    return out
+    return _spread(rule, HALO)
 
 
 def _cell_text(words: list[OcrWord]) -> str:
@@ -208,12 +208,11 @@ def _cell_text(words: list[OcrWord]) -> str:
     return " ".join(w[0] for line in lines for w in sorted(line, key=lambda w: w[1]))
 
 
-def table_rows(grid: Grid, words: list[OcrWord]) -> tuple[list[Cells], set[int]]:
+def table_rows(grid: Grid, words: list[OcrWord]) -> list[Cells]:
     """The rows of ``grid`` filled with the words whose centre falls in a cell (None where the
-    cell on the left spans the column), and the indices of the words used."""
+    cell on the left spans the column)."""
     cells: dict[tuple[int, int], list[OcrWord]] = {}
-    used = set()
-    for index, word in enumerate(words):
+    for word in words:
         row = grid.row_of((word[2] + word[4]) / 2)
         column = grid.column_of((word[1] + word[3]) / 2)
         if row is None or column is None:
@@ -221,7 +220,6 @@ def table_rows(grid: Grid, words: list[OcrWord]) -> tuple[list[Cells], set[int]]
         while column > 0 and (row, column) in grid.joined:
             column -= 1  # the word is in the cell that spans from the left
         cells.setdefault((row, column), []).append(word)
-        used.add(index)
     rows: list[Cells] = []
     for row in range(len(grid.rows) - 1):
         rows.append(
@@ -230,4 +228,4 @@ def table_rows(grid: Grid, words: list[OcrWord]) -> tuple[list[Cells], set[int]]
                 for column in range(len(grid.columns) - 1)
             ]
         )
-    return rows, used
+    return rows

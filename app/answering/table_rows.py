@@ -2,10 +2,10 @@
 answered by the table's extreme row. Pure.
 
 Ingest says each table row as one sentence, "Ban Quản lý … — Tổng điểm: 99,0; Xếp hạng: 1."
-(``ingest.office.row_sentence``). The rows of one table (one report, one heading path) are
-compared on the column the question names: its largest figure for "cao nhất", "nhiều nhất",
-"đứng đầu", its smallest for "thấp nhất", "ít nhất"; a rank column the other way round, since
-the first is ranked 1.
+(``ingest.office.row_sentence``; told from other sentences by ``is_row_sentence``). The rows
+of one table (one report, one heading path) are compared on the column the question names:
+its largest figure for "cao nhất", "nhiều nhất", "đứng đầu", its smallest for "thấp nhất",
+"ít nhất"; a rank column the other way round, since the first is ranked 1.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from app.answering.features import Candidate
 from app.answering.frame import QuestionFrame
 from ingest.normalize import search_syllables
+from ingest.office import is_row_sentence
 
-ROW = re.compile(r"^(?P<label>[^—]{2,200}?) — (?P<cells>.+?)\.?$")
 CELL = re.compile(r"(?P<header>[^:;]{1,80}):\s*(?P<value>[^;]+)")
 FIGURE = re.compile(r"-?\d[\d.,]*")
 # "Xếp hạng", "Thứ hạng", "Xếp thứ": 1 is the first. Matched with accents, or as a two-word
@@ -31,11 +31,11 @@ MIN_ROWS = 3  # fewer rows are no table to rank
 
 def row_cells(quote: str) -> tuple[str, dict[str, str]] | None:
     """A row sentence's label and its cells by header; None for any other sentence."""
-    match = ROW.match(quote.strip())
-    if match is None:
+    if not is_row_sentence(quote.strip()):
         return None
-    cells = {m["header"].strip(): m["value"].strip() for m in CELL.finditer(match["cells"])}
-    return (match["label"].strip(), cells) if cells else None
+    label, _, said = quote.strip().partition(" — ")
+    cells = {m["header"].strip(): m["value"].strip() for m in CELL.finditer(said.removesuffix("."))}
+    return (label.strip(), cells) if cells else None
 
 
 def figure(value: str) -> float | None:
