@@ -42,7 +42,7 @@ def test_a_new_topic_carries_the_previous_period_and_place():
 
 @pytest.mark.parametrize("follow_up", ["thời tiết hôm nay thế nào?", "giá vàng thì sao"])
 def test_a_follow_up_about_nothing_the_reports_cover_is_not_given_their_period(follow_up):
-    # Given "năm 2019", it would look like a question on the reports and get a quote.
+    # Given the last question's year, it would look like a question on the reports and get a quote.
     assert standalone_question(follow_up, [AWARDS_2019]) == follow_up
 
 
