@@ -697,9 +697,13 @@ def document_frame(pages: list[PageText], source: str, metadata_title: str = "")
     issuer = _header_issuer(lines, official[1]) if official is not None else ""
     if not issuer and headline:
         issuer = _issuer_in(title, ocr)
+    from ingest.office import is_row_sentence  # office reads the motto from here: imported late
+
     for paragraph in _paragraphs(lines[:_HEAD_LINES]):
         if issuer:
             break
+        if is_row_sentence(paragraph):
+            continue  # a table's row names a board the table lists, not the one that wrote it
         issuer = _issuer_in(paragraph, ocr)  # by paragraph: a name never runs into the next one
     body = "\n".join(line for p in pages for line in p.text.splitlines() if not _is_capitals_name(line))
     places = _document_places(f"{title}\n{issuer}", body)

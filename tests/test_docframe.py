@@ -310,3 +310,15 @@ def test_a_byline_that_is_a_province_name_is_no_place_of_the_report():
     assert frame_of(text).places == ("province:da nang",)
     # The same name inside a sentence is a place: two provinces named once each, neither dominates.
     assert frame_of(text.replace("KHÁNH HÒA", "Đoàn công tác tỉnh Khánh Hòa đến thăm.")).places == ()
+
+
+def test_a_table_s_first_row_is_not_the_issuer():
+    # Found by a fresh-eyes trial: a typed scoring table under a title, no letterhead.
+    text = (
+        "BÁO CÁO KẾT QUẢ CHẤM ĐIỂM NĂM 2041\n\n"
+        "Ban Quản lý các KCN tỉnh Kim Sơn — Tổng điểm: 97,5; Xếp hạng: 2.\n\n"
+        "Ban Quản lý KKT tỉnh Tân Lập — Tổng điểm: 99,0; Xếp hạng: 1.\n"
+    )
+    assert frame_of(text).issuer == ""
+    # A sentence of the body naming its board still gives it.
+    assert frame_of("BÁO CÁO NĂM 2041\n\nBan Quản lý các KCN tỉnh Kim Sơn cho biết năm 2041 thu hút 12 dự án.\n").issuer
