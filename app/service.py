@@ -21,6 +21,7 @@ from app.answering.generative import GenerationLimits, GenerativeAnswerer
 from app.answering.models import Answer
 from app.answering.rewrite import ModelRewriter
 from app.answering.scorer import load_weights
+from app.answering.table_rows import named_rows
 from app.chain import REPORTS, Answerer, ExtractiveAnswerer, build_chain, final_answer
 from app.llm import backend_for, explain_llm_error, make_chat_model
 from app.prompts import answer_prompt, extractive_phrasing, load_toml
@@ -70,6 +71,10 @@ REPAIR_VOCABULARY_PARAGRAPHS = 2000
 # trials 11-14 hold at most 21 table rows each (16 tables of 9 rows at most); beyond this the
 # question's words must find them.
 MAX_TABLE_ROWS = 60
+# Rows a figure question names by their label: the same indicator is a row of each table that
+# lists it (results, then plan); as many as the retriever's passages at most, so that named rows
+# never outnumber the passages the question's words found.
+MAX_NAMED_ROWS = 8
 
 
 class DocumentNotFoundError(LookupError):
@@ -205,7 +210,8 @@ class Baocao:
         retrieved, for who signed it ("ai ký …": a name under "KT. CHỦ TỊCH" shares no word
         with the question); every row of a table a retrieved row is from, for a superlative
         ("… nào cao nhất": rows differ only by their figures, so most of them rank low; those of
-        the tables retrieved first, then the reports' other tables)."""
+        the tables retrieved first, then the reports' other tables); the rows a figure question
+        names by their label ("giá trị xuất khẩu năm 2074": one row among long paragraphs)."""
         frame = parse_question(question)
         reports = dict.fromkeys(chunk.doc_id for chunk in retrieved)
         if frame.document_fact == "signer":
@@ -217,7 +223,8 @@ class Baocao:
             rows = [c for doc_id in reports for c in self.store.chunks_of(doc_id) if is_row_sentence(c.text)]
             rows.sort(key=lambda c: (c.doc_id, c.headings) not in tables)
             return rows[:MAX_TABLE_ROWS]
-        return []
+        rows = [c for doc_id in reports for c in self.store.chunks_of(doc_id) if is_row_sentence(c.text)]
+        return [rows[i] for i in named_rows(frame, [c.text for c in rows])][:MAX_NAMED_ROWS]
 
     def keyword_index(self) -> SegmentedKeywordIndex:
         """The keyword index of the store, saved beside it: opened from disk at start,

@@ -559,3 +559,32 @@ def test_a_revenue_column_is_no_rank_and_a_company_row_is_no_total():
     ]
     answer = ask("Doanh nghiệp nào có doanh thu cao nhất năm 2036?", companies)
     assert answer.citations[0].quote.startswith("Công ty CP Tân Lập")
+
+
+def test_a_figure_question_names_the_rows_whose_label_it_repeats_for_the_year_asked():
+    from app.answering.frame import parse_question
+    from app.answering.table_rows import named_rows
+
+    rows = [
+        "Giá trị xuất khẩu — 2031: 612 triệu USD; 2032: 736 triệu USD.",
+        "Tỷ lệ lấp đầy — 2031: 48,5%; 2032: 53,5%.",
+        "Giá trị xuất khẩu — 2036: 1.150 triệu USD; 2037: 1.260 triệu USD.",
+        "Năm 2032, giá trị xuất khẩu đạt 736 triệu USD.",  # prose, not a row
+    ]
+    assert named_rows(parse_question("gia tri xuat khau nam 2032 dat bao nhieu"), rows) == [0]
+    assert named_rows(parse_question("Giá trị xuất khẩu đạt bao nhiêu triệu USD?"), rows) == [0, 2]
+    # A label the question does not repeat in full, or a question that wants no figure: none.
+    assert named_rows(parse_question("Tỷ lệ năm 2032 là bao nhiêu?"), rows) == []
+    assert named_rows(parse_question("Ai ký báo cáo năm 2032?"), rows) == []
+
+
+def test_a_row_labelled_with_a_province_is_named_only_by_a_question_naming_it():
+    from app.answering.frame import parse_question
+    from app.answering.table_rows import named_rows
+
+    rows = [
+        "Ban Quản lý Khu kinh tế tỉnh Gia Lai — Tổng điểm: 93,0; Xếp hạng: 7.",
+        "Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh — Tổng điểm: 96,5; Xếp hạng: 2.",
+    ]
+    # A row without a year column stands for the year of its table.
+    assert named_rows(parse_question("bql kkt gia lai duoc bao nhieu diem nam 2036"), rows) == [0]

@@ -357,3 +357,9 @@ def test_a_question_on_the_document_itself(question, fact):
 )
 def test_a_why_question_asks_for_a_reason(question: str):
     assert parse_question(question).answer_type is AnswerType.REASON
+
+
+def test_a_zone_kind_after_another_is_no_zone_name():
+    # "KKT, KCN Quảng Trị" typed without accents or commas: the province's zones of both kinds.
+    frame = parse_question("chi tieu xuat khau nam 2038 cua kkt kcn quang tri la bao nhieu")
+    assert frame.zones == () and frame.provinces == ("quang tri",)

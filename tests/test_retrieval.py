@@ -93,3 +93,42 @@ def test_the_accent_folded_question_is_embedded_only_where_a_report_lost_its_acc
         )
         assert hits and {h.chunk.doc_id for h in hits} == {doc_id}
         assert len(embedded) == (2 if accentless else 1), (accentless, embedded)
+
+
+def _five_year_report() -> str:
+    """Paragraphs that repeat the words of a question about exports, for other years, and a
+    typed table whose one row holds the year asked."""
+    prose = [
+        f"Năm {year}, giá trị xuất khẩu của doanh nghiệp trong KKT, KCN tỉnh Quảng Trị đạt {value} triệu USD, "
+        f"doanh nghiệp trong KKT, KCN tiếp tục mở rộng thị trường xuất khẩu sang {market}."
+        for year, value, market in [(2031, "612", "Nhật Bản"), (2032, "736", "Hàn Quốc"), (2034, "948", "Hoa Kỳ")]
+    ] + [
+        f"Doanh nghiệp trong KKT, KCN tỉnh Quảng Trị chú trọng {topic}, góp phần nâng cao giá trị xuất khẩu của tỉnh."
+        for topic in ["đổi mới công nghệ", "đào tạo lao động", "xúc tiến thương mại", "chuyển đổi số", "sản xuất xanh"]
+    ]
+    table = (
+        "2. Bảng tổng hợp các chỉ tiêu\n\n"
+        " TT | Chỉ tiêu          | Đơn vị    | 2031 | 2032 | 2033 | 2034\n"
+        "----|-------------------|-----------|------|------|------|-----\n"
+        " 1  | Giá trị xuất khẩu | triệu USD |  612 |  736 |  826 |  948\n"
+        " 2  | Tỷ lệ lấp đầy     | %         | 48,5 | 53,5 | 55,5 | 61,7\n"
+    )
+    return "BAN QUẢN LÝ KHU KINH TẾ TỈNH QUẢNG TRỊ\n\n1. Kết quả thực hiện\n\n" + "\n\n".join(prose) + "\n\n" + table
+
+
+def test_a_table_row_named_by_a_figure_question_follows_the_passages_that_outrank_it(tmp_path):
+    from .conftest import make_settings
+
+    service = Baocao(make_settings(tmp_path / "home"))
+    report = tmp_path / "bao_cao_5_nam.txt"
+    report.write_text(_five_year_report(), encoding="utf-8")
+    service.ingest([report])
+    question = "Giá trị xuất khẩu của doanh nghiệp trong KKT, KCN Quảng Trị năm 2033 là bao nhiêu?"
+    hits = service.retriever.search(question)
+    k = service.retriever.k
+    row = [h for h in hits if h.chunk.text.startswith("Giá trị xuất khẩu — 2031: 612")]
+    # Eight paragraphs share more of the question's words than the row does...
+    assert len(hits) > k and all("—" not in h.chunk.text for h in hits[:k])
+    # ...so it follows them, with the score its words earned; the other row is not named.
+    assert [h.rank for h in row] == [k + 1] and row[0].score > 0
+    assert not any(h.chunk.text.startswith("Tỷ lệ lấp đầy") for h in hits)

@@ -132,7 +132,8 @@ class HybridRetriever(BaseRetriever):
         if len(index) == 0:
             return []
         rankings, similarity = self.rankings(question, index)
-        fused = reciprocal_rank_fusion(rankings, self.weights, self.rrf_k)[: k or self.k]
+        every = reciprocal_rank_fusion(rankings, self.weights, self.rrf_k)
+        fused = every[: k or self.k]
         # The keyword index holds ids only; the text comes from the store, the one source of truth.
         stored = {c.chunk_id: c for c in self.store.chunks_by_ids([cid for cid, _ in fused])}
         hits = [
@@ -144,7 +145,13 @@ class HybridRetriever(BaseRetriever):
             return hits
         found = {hit.chunk.chunk_id for hit in hits}
         extra = [c for c in self.companions(question, [hit.chunk for hit in hits]) if c.chunk_id not in found]
-        return hits + [Hit(chunk, 0.0, len(hits) + n, None) for n, chunk in enumerate(extra, start=1)]
+        # A companion keeps the scores its words earned, low as they are: the answerer weighs it
+        # like any passage ranked below the hits.
+        scores = dict(every)
+        return hits + [
+            Hit(chunk, scores.get(chunk.chunk_id, 0.0), len(hits) + n, similarity.get(chunk.chunk_id))
+            for n, chunk in enumerate(extra, start=1)
+        ]
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         return [hit_to_document(hit) for hit in self.search(query)]

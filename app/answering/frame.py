@@ -372,6 +372,20 @@ def _boundary_words() -> frozenset[str]:
     return every | generic | {"nao", "gi", "ai"}
 
 
+def _zone_types_at(tokens: Sequence[Token], i: int) -> list[tuple[str, int]]:
+    """The zone kinds whose word starts at token ``i`` ("KCN", "khu kinh tế"), with its length."""
+    if i >= len(tokens) or tokens[i].fld not in _ZONE_FIRST:
+        return []
+    found = []
+    for abbreviation, forms in _ZONE_TYPES:
+        for form in forms:
+            words = tuple(form.split())
+            if tuple(t.fld for t in tokens[i : i + len(words)]) == words:
+                found.append((abbreviation, len(words)))
+                break
+    return found
+
+
 def _zones(
     text: str, tokens: Sequence[Token], title_case: bool, accented: bool, stop: set[int]
 ) -> tuple[list[str], set[int]]:
@@ -381,26 +395,14 @@ def _zones(
     generics = _words().get("zone_generic", ())
     boundary = _boundary_words()
     for i in range(len(tokens)):
-        if tokens[i].fld not in _ZONE_FIRST:
-            continue
-        for abbreviation, forms in _ZONE_TYPES:
-            size = next(
-                (
-                    len(form.split())
-                    for form in forms
-                    if tuple(t.fld for t in tokens[i : i + len(form.split())]) == tuple(form.split())
-                ),
-                0,
-            )
-            if not size:
-                continue
+        for abbreviation, size in _zone_types_at(tokens, i):
             start = i + size
             for skip in skips:  # "KKT cửa khẩu Lao Bảo" -> "kkt lao bao"
                 if _match(tokens, skip, start, accented) is not None:
                     start += len(skip.parts)
                     break
-            if start >= len(tokens) or not _in_name(text, tokens, start):
-                continue
+            if start >= len(tokens) or not _in_name(text, tokens, start) or _zone_types_at(tokens, start):
+                continue  # "kkt kcn quang tri": the zones of both kinds, none named "KCN"
             if title_case:
                 end = _capitalised_run(text, tokens, start, stop)
             elif any(_match(tokens, g, start, accented) is not None for g in generics):

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from app.answering.features import Candidate
-from app.answering.frame import QuestionFrame
+from app.answering.frame import AnswerType, QuestionFrame, parse_question, text_mentions
 from ingest.normalize import search_syllables
 from ingest.office import is_row_sentence
 
@@ -27,6 +27,7 @@ RANK_HEADER = re.compile(r"\b(?:hạng|xếp thứ|xep hang|thu hang|xep thu)\b"
 # "công": "Công ty …" is a row like any other).
 TOTAL = re.compile(r"^(?:tổng|cộng|toàn\s|tong\s+cong\b|tong\s+so\b)", re.IGNORECASE)
 MIN_ROWS = 3  # fewer rows are no table to rank
+FIGURE_TYPES = (AnswerType.NUMBER, AnswerType.PERCENT)
 
 
 def row_cells(quote: str) -> tuple[str, dict[str, str]] | None:
@@ -95,3 +96,28 @@ def extreme_row(frame: QuestionFrame, candidates: Sequence[Candidate]) -> Candid
     if not valued:
         return None
     return (max if largest else min)(valued, key=lambda pair: pair[0])[1]
+
+
+def named_rows(frame: QuestionFrame, rows: Sequence[str]) -> list[int]:
+    """Indexes of the table rows a figure question names by their label: every content term of
+    the label ("Giá trị xuất khẩu") is one of the question's, and so is every province it names
+    ("Ban Quản lý Khu kinh tế tỉnh Gia Lai"); a row with a column per year must have the year
+    asked, when one is. Such a row shares few words with the question (the report's board and
+    the indicator's unit are said once, above the table), so it ranks below long paragraphs
+    that repeat them."""
+    if frame.answer_type not in FIGURE_TYPES:
+        return []
+    asked = set(frame.terms)
+    found = []
+    for i, row in enumerate(rows):
+        parsed = row_cells(row)
+        if parsed is None:
+            continue
+        label = parse_question(parsed[0])
+        if not label.terms or not set(label.terms) <= asked or not set(label.provinces) <= set(frame.provinces):
+            continue
+        years = text_mentions(row).years
+        if frame.years and years and not frame.years & years:
+            continue
+        found.append(i)
+    return found
