@@ -28,7 +28,7 @@ from app.prompts import answer_prompt, extractive_phrasing, load_toml
 from app.questions import question_problem
 from app.settings import Settings
 from ingest.accents import AccentRestorer
-from ingest.docframe import is_signature
+from ingest.docframe import is_place_date, is_signature
 from ingest.models import Chunk
 from ingest.normalize import is_ocr_text
 from ingest.ocr import PageProgress
@@ -206,16 +206,22 @@ class Baocao:
             return self._restorer[1]
 
     def _companions(self, question: str, retrieved: list[Chunk]) -> list[Chunk]:
-        """Passages a question needs that its words do not find: the signature of each report
-        retrieved, for who signed it ("ai ký …": a name under "KT. CHỦ TỊCH" shares no word
-        with the question); every row of a table a retrieved row is from, for a superlative
-        ("… nào cao nhất": rows differ only by their figures, so most of them rank low; those of
-        the tables retrieved first, then the reports' other tables); the rows a figure question
-        names by their label ("giá trị xuất khẩu năm 2074": one row among long paragraphs)."""
+        """Passages a question needs that its words do not find:
+        - the signature of each report retrieved, for who signed it ("ai ký …": a name under
+          "KT. CHỦ TỊCH" shares no word with the question);
+        - its number-and-date lines, for when it was issued or its number ("số mấy");
+        - for a superlative, every row of a table a retrieved row is from ("… nào cao nhất":
+          rows differ only by their figures, so most of them rank low; those of the tables
+          retrieved first, then the reports' other tables);
+        - the rows a figure question names by their label ("giá trị xuất khẩu năm 2074": one
+          row among long paragraphs)."""
         frame = parse_question(question)
         reports = dict.fromkeys(chunk.doc_id for chunk in retrieved)
         if frame.document_fact == "signer":
             return [c for doc_id in reports for c in self.store.chunks_of(doc_id) if is_signature(c.heading, c.text)]
+        if frame.document_fact == "issued":
+            dated = (c for doc_id in reports for c in self.store.chunks_of(doc_id))
+            return [c for c in dated if any(is_place_date(line) for line in c.text.splitlines())]
         if frame.superlative:
             # The tables of the rows retrieved first, then the other tables of those reports
             # (a question naming the bloc shares no word with its scoring table's rows).

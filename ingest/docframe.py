@@ -179,7 +179,11 @@ def is_header_line(line: str) -> bool:
 def is_place_date(line: str) -> bool:
     """The line that dates an official document: "Kim Sơn, ngày 14 tháng 02 năm 2031"."""
     folded = _folded(line.strip())
-    return bool(_PLACE_DATE.search(folded)) and len(line.split()) <= 12 and not _SENTENCE_END.search(line)
+    match = _PLACE_DATE.search(folded)
+    # A longer line ending in the date: a scan's letterhead read across its two columns
+    # ("BỘ … CỘNG HÒA … Số: 12/QĐ-BKHĐT Độc lập - Tự do - Hạnh phúc Hà Nội, ngày …").
+    short = len(line.split()) <= 12 or (match is not None and match.end() == len(folded))
+    return match is not None and short and not _SENTENCE_END.search(line)
 
 
 # Who signs for whom above a signature (the form of administrative documents, Nghị định
@@ -193,13 +197,45 @@ def is_signing_authority(line: str) -> bool:
 
 
 _SIGNS_FOR = re.compile(r"(?:^|[\s,])(?:kt|tm|tl|tuq)\s*\.\s*\S")  # "Trần Văn A, KT. CHỦ TỊCH, …"
+# The office of a head who signs in person, above the name: "TRƯỞNG BAN", "GIÁM ĐỐC",
+# "KHỐI TRƯỞNG" (folded). Written in capitals there; in running text it never is.
+_SIGNER_OFFICE = re.compile(
+    r"^(?:pho\s+)?(?:truong\s+ban|giam\s+doc|tong\s+giam\s+doc|chu\s+tich|bo\s+truong|thu\s+truong"
+    r"|khoi\s+truong|khoi\s+pho|vu\s+truong|cuc\s+truong|chanh\s+van\s+phong|bi\s+thu)\b"
+)
+
+
+def _caps_office(text: str) -> bool:
+    said = text.strip().rstrip(" .")
+    return said.isupper() and bool(_SIGNER_OFFICE.match(_folded(said)))
+
+
+_SIGNED_MARK = re.compile(r"^\(\s*(?:đã\s+ký|da\s+ky)[^)]*\)\s*", re.IGNORECASE)  # "(Đã ký)" on a copy
+
+
+def _signs_in_person(text: str) -> bool:
+    """A head's office in capitals with the name: "TRƯỞNG BAN (Đã ký) Lê Văn A" (its lines
+    joined), or "Lê Văn A, TRƯỞNG BAN." (the office alone heads a decision: "CHỦ TỊCH ỦY BAN
+    NHÂN DÂN TỈNH …" above "QUYẾT ĐỊNH:")."""
+    said = " ".join(text.split())
+    name, comma, office = said.partition(", ")
+    if comma and _is_person_name(name) and _caps_office(office):
+        return True
+    words = said.split()
+    caps = next((i for i, word in enumerate(words) if not word.isupper()), len(words))
+    rest = _SIGNED_MARK.sub("", " ".join(words[caps:]))
+    return caps > 0 and _caps_office(" ".join(words[:caps])) and _is_person_name(rest)
 
 
 def is_signature(heading: str, text: str) -> bool:
-    """A paragraph of a signature block: under "KT. CHỦ TỊCH", or naming it in its first line."""
-    first = text.strip().splitlines()[:1]
-    return is_signing_authority(heading) or any(
-        is_signing_authority(line) or _SIGNS_FOR.search(_folded(line)) for line in first
+    """A paragraph of a signature block: under "KT. CHỦ TỊCH", or naming it in its first line,
+    or a signing head's office with the name ("TRƯỞNG BAN" … "Lê Văn A")."""
+    lines = text.strip().splitlines()
+    return (
+        is_signing_authority(heading)
+        or bool(_SIGNS_FOR.search(_folded(heading)))  # "Nơi nhận: KT. BỘ TRƯỞNG …": columns read across
+        or any(is_signing_authority(line) or _SIGNS_FOR.search(_folded(line)) for line in lines[:1])
+        or _signs_in_person(text)
     )
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ingest import ocr
 from ingest.encodings import Decoded, UndecodableText, decode_text
+from ingest.markdown_text import markdown_to_text
 from ingest.models import PageText, ParsedDocument, doc_id_of
 from ingest.normalize import clean_text
 from ingest.office import (
@@ -274,7 +275,8 @@ def load_document(path: Path, max_bytes: int, reader: ocr.PageReader | None = No
                 shutil.rmtree(converted.parent, ignore_errors=True)
         else:
             decoded = _decode_text(path, data)
-            pages = [PageText(None, clean_text(with_table_sentences(decoded.text)))]
+            text = markdown_to_text(decoded.text) if suffix == ".md" else decoded.text
+            pages = [PageText(None, clean_text(with_table_sentences(text)))]
             encoding = decoded.encoding if decoded.converted else ""
     except IngestError:
         raise

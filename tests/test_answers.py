@@ -104,3 +104,40 @@ def test_a_decision_tells_when_it_was_issued_and_who_signed_it(tmp_path):
     # The signature shares no word with the question: retrieval alone would miss it.
     signed = service.ask("Ai ký quyết định tặng Bằng khen số 77/QĐ-UBND?")
     assert "Trần Văn Tân" in signed.answer and not signed.refused
+
+
+def _year_end_report(foot: str) -> str:
+    body = "\n\n".join(
+        f"{n}. Năm 2036, các KCN tỉnh Kim Sơn thu hút {n + 10} dự án về {topic}, tổng vốn đăng ký tăng so với năm 2035."
+        for n, topic in enumerate(["điện tử", "cơ khí", "dệt may", "logistics", "năng lượng", "chế biến"], start=1)
+    )
+    return (
+        "UBND TỈNH KIM SƠN\nBAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP\nSố: 512/BC-BQL\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nKim Sơn, ngày 15 tháng 12 năm 2036\n\n"
+        f"BÁO CÁO\nTổng kết công tác năm 2036\n\n{body}\n\nNơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\n\n{foot}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("foot", "question"),
+    [
+        ("TRƯỞNG BAN\n(Đã ký)\nTrần Văn Tân\n", "Ai ký báo cáo tổng kết năm 2036 của BQL các KCN Kim Sơn?"),
+        ("TRƯỞNG BAN\n\n(Đã ký)\n\nTrần Văn Tân\n", "bao cao tong ket nam 2036 cua bql kcn kim son do ai ky"),
+    ],
+)
+def test_a_report_signed_by_its_head_in_person_says_who_signed(tmp_path, foot: str, question: str):
+    service = Baocao(make_settings(tmp_path / "home"))
+    report = tmp_path / "bc_2036.txt"
+    report.write_text(_year_end_report(foot), encoding="utf-8")
+    service.ingest([report])
+    answer = service.ask(question)
+    assert not answer.refused and "Trần Văn Tân" in answer.answer
+
+
+def test_a_report_s_number_is_asked_with_its_date(tmp_path):
+    service = Baocao(make_settings(tmp_path / "home"))
+    report = tmp_path / "bc_2036.txt"
+    report.write_text(_year_end_report("TRƯỞNG BAN\nTrần Văn Tân\n"), encoding="utf-8")
+    service.ingest([report])
+    answer = service.ask("Báo cáo tổng kết năm 2036 của BQL các KCN Kim Sơn số mấy, ngày nào?")
+    assert "512/BC-BQL" in answer.answer and "ngày 15 tháng 12 năm 2036" in answer.answer

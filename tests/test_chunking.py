@@ -289,6 +289,24 @@ def test_a_signature_s_lines_are_one_paragraph_with_the_name():
     assert chunks[-1].text == "Trần Văn Tân, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH."
 
 
+@pytest.mark.parametrize(
+    "foot",
+    [
+        "TRƯỞNG BAN\n\n(Đã ký)\n\nTrần Văn Tân\n",  # a Word table's cells, one paragraph each
+        "TRƯỞNG BAN\n(Đã ký)\nTrần Văn Tân\n",  # typed as lines
+    ],
+)
+def test_a_head_signing_in_person_is_a_signature(foot: str):
+    from ingest.docframe import is_signature
+
+    text = "BÁO CÁO\n\nNăm 2036 các KCN thu hút 41 dự án đầu tư, tăng mạnh so với cùng kỳ năm trước.\n\n" + foot
+    last = chunk_document("doc", "bc.docx", [PageText(1, text)])[-1]
+    assert "Trần Văn Tân" in last.text and "TRƯỞNG BAN" in last.text
+    assert is_signature(last.heading, last.text)
+    # The authority heading a decision is no signature: it names no one.
+    assert not is_signature("", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIM SƠN")
+
+
 def test_a_paragraph_cut_by_a_page_break_goes_on_over_it_but_a_heading_does_not():
     cut = (
         "2. Điểm bình quân của Khối năm 2036 đạt 94,83 điểm, tăng 0,93 điểm so với năm 2035. "

@@ -322,3 +322,19 @@ def test_a_table_s_first_row_is_not_the_issuer():
     assert frame_of(text).issuer == ""
     # A sentence of the body naming its board still gives it.
     assert frame_of("BÁO CÁO NĂM 2041\n\nBan Quản lý các KCN tỉnh Kim Sơn cho biết năm 2041 thu hút 12 dự án.\n").issuer
+
+
+def test_a_scanned_letterhead_read_across_its_columns_ends_in_its_place_date():
+    from ingest.docframe import is_place_date
+
+    across = (
+        "BỘ KẾ HOẠCH VÀ ĐẦU TƯ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Số: 41/QĐ-BKHĐT "
+        "Độc lập - Tự do - Hạnh phúc Hà Nội, ngày 27 tháng 02 năm 2036"
+    )
+    assert is_place_date(across)
+    # A sentence that names a date on its way is none.
+    assert not is_place_date("Hội nghị tổng kết của Khối được tổ chức tại Kim Sơn, ngày 12 tháng 12 năm 2036.")
+    assert not is_place_date(
+        "Theo kế hoạch của Khối, hội nghị tổng kết công tác thi đua khen thưởng dự kiến "
+        "tổ chức ngày 12 tháng 12 năm 2036 tại Kim Sơn"
+    )

@@ -363,3 +363,22 @@ def test_a_zone_kind_after_another_is_no_zone_name():
     # "KKT, KCN Quảng Trị" typed without accents or commas: the province's zones of both kinds.
     frame = parse_question("chi tieu xuat khau nam 2038 cua kkt kcn quang tri la bao nhieu")
     assert frame.zones == () and frame.provinces == ("quang tri",)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("Báo cáo tổng kết năm 2036 của BQL các KCN Kim Sơn số mấy, ngày nào?", "issued"),
+        ("Quyết định tặng Bằng khen năm 2036 ký ngày nào?", "issued"),
+        # A meeting's date is its own, not a document's ("ký kết giao ước" is what it did).
+        ("Hội nghị ký kết giao ước thi đua năm 2036 tổ chức khi nào, ở đâu?", ""),
+        ("Ai ký quyết định tổ chức hội nghị năm 2036?", "signer"),
+    ],
+)
+def test_a_document_s_number_or_date_is_asked_but_not_a_meeting_s(question: str, fact: str):
+    assert parse_question(question).document_fact == fact
+
+
+def test_a_region_after_a_zone_kind_is_no_zone_name():
+    frame = parse_question("Năm 2036 khối thi đua các BQL KCN, KKT vùng ĐBSH cấp mới bao nhiêu dự án?")
+    assert frame.zones == () and frame.regions == ("dbsh",)

@@ -578,7 +578,12 @@ def _scene_tokens(text: str, tokens: Sequence[Token], accented: bool) -> set[int
 
 
 def _document_fact(text: str, tokens: Sequence[Token], accented: bool, answer_type: AnswerType) -> str:
-    """ "issued" for a question on when a document was issued or signed, "signer" for who signed it."""
+    """ "issued" for a question on when a document was issued or signed, or on its number;
+    "signer" for who signed it."""
+    if _hits(text, tokens, ["document_number"], accented):
+        return "issued"
+    if answer_type is AnswerType.DATE and _hits(text, tokens, ["event"], accented):
+        return ""  # "hội nghị ký kết giao ước … tổ chức ngày nào": the meeting's date
     hits = [
         hit
         for hit in _hits(text, tokens, ["issued"], accented)
