@@ -805,6 +805,11 @@ def _is_capitals_name(line: str) -> bool:
 
 def _document_places(heading: str, text: str) -> tuple[str, ...]:
     named = [f"{m.kind}:{m.key}" for m in find_places(heading)]
+    if any(place.startswith("province:") for place in named):
+        # A board's report is about the province its title or issuer names: the bloc's leader
+        # it mentions twice in a short report ("… do Ban Quản lý các KCN tỉnh X làm Khối
+        # trưởng") is not what its figures are about.
+        return tuple(dict.fromkeys(named))
     counts = Counter(m.key for m in find_places(text) if m.kind == "province")
     total = sum(counts.values())
     # A province named once counts only when no other is named at all.

@@ -326,3 +326,17 @@ def test_no_direct_answer_from_a_figure_of_another_year():
     quote = "So với cùng kỳ năm 2031 (cấp mới 11 dự án với tổng vốn đăng ký 287,0 triệu USD), số dự án tăng 27,3%."
     assert facts("Tổng vốn đăng ký cấp mới 6 tháng đầu năm 2032 là bao nhiêu?", quote) == []
     assert facts("Tổng vốn đăng ký cấp mới 6 tháng đầu năm 2031 là bao nhiêu?", quote) == ["287,0 triệu USD"]
+
+
+def test_a_board_question_answered_about_the_report_s_own_board_names_it_from_the_letterhead():
+    from app.answering.direct import own_board
+
+    frame = parse_question("Đơn vị nào được Khối đề nghị tặng Cờ thi đua năm 2036?")
+    issuer = "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH BÀ RỊA - VŨNG TÀU"
+    said = "Năm 2036, Ban Quản lý được Khối chấm 96,0 điểm, xếp thứ 2 và được Khối đề nghị tặng Cờ thi đua."
+    assert own_board(frame, said, issuer) == "Ban Quản lý các khu công nghiệp tỉnh Bà Rịa - Vũng Tàu"
+    # A sentence naming its board says it itself; a bloc's report has no board of its own.
+    assert own_board(frame, "Ban Quản lý các KCN tỉnh Kim Sơn được đề nghị tặng Cờ thi đua.", issuer) == ""
+    assert own_board(frame, said, "KHỐI THI ĐUA CÁC BAN QUẢN LÝ KCN VÙNG ĐỒNG BẰNG SÔNG HỒNG") == ""
+    # A figure question gets its figure, not a board.
+    assert own_board(parse_question("Ban Quản lý được chấm bao nhiêu điểm năm 2036?"), said, issuer) == ""

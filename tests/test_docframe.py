@@ -338,3 +338,13 @@ def test_a_scanned_letterhead_read_across_its_columns_ends_in_its_place_date():
         "Theo kế hoạch của Khối, hội nghị tổng kết công tác thi đua khen thưởng dự kiến "
         "tổ chức ngày 12 tháng 12 năm 2036 tại Kim Sơn"
     )
+
+
+def test_a_board_s_report_is_about_its_own_province_not_the_bloc_leader_it_names():
+    text = (
+        "UBND TỈNH HƯNG YÊN\nBAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP\n\nBÁO CÁO\nSơ kết công tác 6 tháng đầu năm 2036\n\n"
+        "6 tháng đầu năm 2036, các KCN tỉnh Hưng Yên thu hút 27 dự án FDI với tổng vốn 562,5 triệu USD.\n\n"
+        "Năm 2036, Ban Quản lý các KCN tỉnh Ninh Bình làm Khối trưởng; Ban Quản lý dự Hội nghị ký kết "
+        "giao ước thi đua tại tỉnh Ninh Bình.\n"
+    )
+    assert frame_of(text).places == ("province:hung yen",)

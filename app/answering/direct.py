@@ -22,6 +22,8 @@ from importlib import resources
 from app.answering import distinctions
 from app.answering.constraints import COMPARED_WITH, COMPARED_YEAR, period_parts, years_in
 from app.answering.frame import AnswerType, QuestionFrame
+from ingest.gazetteer import display_name, find_places
+from ingest.glossary import glossary_rows
 from ingest.normalize import fold, search_syllables
 from vectorstore.query import chunk_terms
 
@@ -475,3 +477,32 @@ def holds_figure(frame: QuestionFrame, quote: str, unit: str) -> bool:
 def _is_question_figure(match: re.Match[str], frame: QuestionFrame) -> bool:
     """A figure the question itself states ("nhà máy 617 tỉ") is not its answer."""
     return match.group(1) in re.findall(r"\d+(?:[.,]\d+)*", frame.text)
+
+
+# The report's own board said as the subject of its sentence: "Ban Quản lý được Khối đề nghị
+# …", "Đơn vị đã …" (a board named in full goes on: "Ban Quản lý các KCN tỉnh …").
+SELF_REFERENCE = re.compile(
+    r"(?:^|[,;:(]\s*|\.\s+)(?:Ban Quản lý|Ban|Đơn vị)\s+(?:đã|được|đạt|xếp|là|tiếp tục|có|đứng)\s", re.IGNORECASE
+)
+BOARD = re.compile(r"^ban\s+quan\s+ly\b")
+
+
+def _as_name(issuer: str) -> str:
+    """A letterhead's capitals as a name is written: "BAN QUẢN LÝ CÁC KCN TỈNH KIM SƠN" ->
+    "Ban Quản lý các KCN tỉnh Kim Sơn" (acronyms and place names keep their capitals)."""
+    if not issuer.isupper():
+        return issuer
+    acronyms = {fold(abbreviation) for abbreviation, _, _ in glossary_rows()}
+    text = " ".join(w if fold(w) in acronyms else w.lower() for w in issuer.split())
+    for place in reversed(find_places(text)):
+        text = text[: place.start] + display_name(place.kind, place.key) + text[place.end :]
+    return "Ban Quản lý" + text[len("ban quản lý") :] if BOARD.match(fold(text)) else text
+
+
+def own_board(frame: QuestionFrame, quote: str, issuer: str) -> str:
+    """The board that issued the report, for "đơn vị nào …" answered by a sentence whose
+    subject is the report's own board ("Ban Quản lý được Khối đề nghị tặng Cờ thi đua"): the
+    sentence does not say which board it is; its letterhead does. "" otherwise."""
+    if frame.answer_type is not AnswerType.ORGANISATION or not BOARD.match(fold(issuer.strip())):
+        return ""
+    return _as_name(" ".join(issuer.split())) if SELF_REFERENCE.search(quote) else ""
