@@ -42,7 +42,8 @@ def clean_text(raw: str) -> str:
 
 def strip_accents(text: str) -> str:
     """``text`` without its diacritics, case kept ("Đầu tư" -> "Dau tu")."""
-    text = text.replace("đ", "d").replace("Đ", "D")
+    # "Ð"/"ð" (eth, U+00D0/U+00F0) is OCR's and some fonts' look-alike of "Đ"/"đ".
+    text = text.replace("đ", "d").replace("Đ", "D").replace("ð", "d").replace("Ð", "D")
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn"))
 

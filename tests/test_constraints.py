@@ -598,3 +598,13 @@ def test_a_date_asked_is_the_answer_not_the_year_the_sentence_is_about():
     # Not for a question on a figure, nor a year named outside the date.
     assert not check("Năm 2035 Khối có bao nhiêu thành viên?", "Ngày 09/01/2036, Khối có 6 thành viên.", **review).met
     assert not check(question, "Hội nghị tổng kết năm 2036 họp ngày 10/01/2037.", **review).met
+
+
+def test_a_document_number_is_matched_by_its_number_and_issuer_s_code():
+    from app.answering.constraints import _names_document, _number_key
+
+    # A scan's doubled letter in the kind's code ("QĐĐ") is the same decision.
+    assert _names_document(_number_key("418/QĐ-BKHĐT"), "Số: 418/QĐĐ-BKHĐT Hà Nội")
+    assert _names_document(_number_key("418/QĐ"), "Số: 418/QĐ-BKHĐT")
+    assert not _names_document(_number_key("418/QĐ"), "Số: 4180/QĐ-BKHĐT")
+    assert not _names_document(_number_key("41/QĐ-UBND"), "Số: 41/QĐ-BKHĐT")

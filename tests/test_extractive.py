@@ -588,3 +588,27 @@ def test_a_row_labelled_with_a_province_is_named_only_by_a_question_naming_it():
     ]
     # A row without a year column stands for the year of its table.
     assert named_rows(parse_question("bql kkt gia lai duoc bao nhieu diem nam 2036"), rows) == [0]
+
+
+def test_a_comparison_is_answered_by_the_sentences_of_its_parts_though_none_alone_scores_as_an_answer():
+    members = [
+        passage(
+            f"Ban Quản lý các KCN tỉnh {province}: năm 2036 cấp mới {projects} dự án FDI, tổng vốn FDI cấp mới "
+            f"và điều chỉnh đạt {capital} triệu USD; vốn đầu tư trong nước đạt {domestic} tỷ đồng.",
+            heading="2. Kết quả của từng thành viên",
+            n=n,
+        )
+        for n, (province, projects, capital, domestic) in enumerate(
+            [("Hưng Yên", 36, "1.094,7", "9.820"), ("Phú Thọ", 29, "874,2", "3.950")], start=3
+        )
+    ]
+    others = [
+        passage(
+            "a) Thu hút đầu tư nước ngoài: Năm 2036, Ban Quản lý cấp mới 41 dự án FDI, thu hút vốn FDI nhiều nhất.", n=1
+        ),
+        passage("Năm 2036, dòng vốn FDI thu hút vào các KCN có xu hướng dịch chuyển mạnh.", n=2),
+    ]
+    answer = ask("Năm 2036 Hưng Yên hay Phú Thọ thu hút vốn FDI vào KCN nhiều hơn?", others + members)
+    assert not answer.refused and "1.094,7" in answer.answer and "874,2" in answer.answer
+    # One part stated is no answer to the comparison.
+    assert ask("Năm 2036 Hưng Yên hay Bắc Giang thu hút vốn FDI vào KCN nhiều hơn?", others + members[:1]).refused

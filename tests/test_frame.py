@@ -382,3 +382,21 @@ def test_a_document_s_number_or_date_is_asked_but_not_a_meeting_s(question: str,
 def test_a_region_after_a_zone_kind_is_no_zone_name():
     frame = parse_question("Năm 2036 khối thi đua các BQL KCN, KKT vùng ĐBSH cấp mới bao nhiêu dự án?")
     assert frame.zones == () and frame.regions == ("dbsh",)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("Những ai chịu trách nhiệm thi hành QĐ 418?", ""),
+        # Named by number, the decision is not the one whose number "số mấy" asks for.
+        ("QĐ 418 được ban hành căn cứ tờ trình số mấy?", ""),
+        ("Quyết định số 77 ký ngày nào?", "issued"),
+        # A plan of five years, a report of six months and a year's plan name no document.
+        ("Kế hoạch 5 năm có mấy chỉ tiêu?", ""),
+        ("kế hoạch 2036 KCN Kim Sơn giải quyết việc làm cho bn lao động", ""),
+        ("Báo cáo 6 tháng đầu năm 2036 số mấy?", "issued"),
+    ],
+)
+def test_a_document_named_by_kind_and_number_is_the_one_asked_about(question: str, fact: str):
+    frame = parse_question(question)
+    assert frame.document_fact == fact and frame.on_topic

@@ -127,3 +127,7 @@ def test_ocr_detection():
     assert is_ocr_text("Khéi thi dua Ban Quan 1y cac KCN tinh")
     assert not is_ocr_text("Khối thi đua các Ban Quản lý tỉnh")
     assert not is_ocr_text("FDI KCN 2031")  # acronyms and numbers say nothing: taken as clean
+
+
+def test_an_eth_is_folded_as_the_d_it_stands_for():
+    assert fold("QUYẾT ÐỊNH số 418/QĐÐ") == fold("QUYẾT ĐỊNH số 418/QĐĐ") == "quyet dinh so 418/qdd"

@@ -413,8 +413,8 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
         )
         record(
             number,
-            key in _number_key(sentence),
-            silent and (key in _number_key(context.paragraph_text) or key in _number_key(context.framing_text)),
+            _names_document(key, sentence),
+            silent and (_names_document(key, context.paragraph_text) or _names_document(key, context.framing_text)),
         )
     kept_apart = _check_distinctions(frame.text, sentence, context, record)
     met = not failed if not frame.comparison else _each_kind_met(frame, satisfied) and not set(kept_apart) & set(failed)
@@ -440,6 +440,19 @@ def _document_kind(number: str) -> str:
 
 
 @lru_cache(maxsize=4096)  # a paragraph's key is asked once per sentence of it
+def _names_document(key: str, text: str) -> bool:
+    """``text`` names the document numbered ``key`` (as ``_number_key`` gives it): the same
+    number and issuer's code ("418/qd-bkhdt" in "418/QĐĐ-BKHĐT", a scan's doubled letter), or
+    the number with any code for a number asked without one's issuer ("418/qd")."""
+    number, _, code = key.partition("/")
+    issuer = code.rsplit("-", 1)[1] if "-" in code else ""
+    year = r"(?:/\d{4})?"
+    pattern = rf"(?<![\d/]){re.escape(number)}{year}/[a-z]{{1,10}}" + (
+        rf"(?:-[a-z]{{1,15}})*-{re.escape(issuer)}" if issuer else ""
+    )
+    return key in _number_key(text) or re.search(pattern, _number_key(text)) is not None
+
+
 def _number_key(text: str) -> str:
     """A document number as compared: folded, without spaces ("77 / QĐ-UBND" = "77/qd-ubnd")."""
     return re.sub(r"\s+", "", fold(text))

@@ -114,7 +114,9 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
     extreme = extreme_row(frame, eligible)
     if extreme is not None:  # "… nào cao nhất" over a table: its rows compared, not scored
         return Selection([extreme], [], None, tuple(scored), frame=frame)
-    if not eligible or eligible[0].probability < weights.answer_threshold:
+    if not eligible or (
+        eligible[0].probability < weights.answer_threshold and not _every_part_stated(frame, eligible, weights)
+    ):
         nearest = _nearest_fact(scored, weights.answer_threshold)
         related = _nearest_passages([*eligible, *(c for c in scored if c not in eligible)])
         return Selection([], [], nearest, tuple(scored), related=related, frame=frame)
@@ -199,6 +201,16 @@ def _document_fact_quote(frame: QuestionFrame, eligible: Sequence[Candidate]) ->
     signed = (c for c in asked if is_signature(str(c.document.metadata.get("heading", "")), c.document.page_content))
     # The whole block: "KT. TRƯỞNG KHỐI" would be a sentence of its own, cut from the name.
     return next((replace(c, quote=c.document.page_content) for c in signed), None)
+
+
+def _every_part_stated(frame: QuestionFrame, eligible: Sequence[Candidate], weights: Weights) -> bool:
+    """A comparison each of whose parts ("Hưng Yên", "Phú Thọ") a sentence states, each above
+    the bar fitted for a quote beside the first: the parts answer it together, though none
+    alone scores as an answer (its words are split between them)."""
+    parts = _comparison_parts(frame) if frame.comparison else []
+    bar = weights.extra_threshold_for(frame.several_asked)
+    stated = [c for c in eligible if c.probability >= bar]
+    return len(parts) >= 2 and all(any(part in c.constraints.satisfied for c in stated) for part in parts)
 
 
 def _quoted_year(part: str, quotes: Sequence[Candidate]) -> bool:

@@ -561,6 +561,39 @@ DOCUMENT_NUMBER = re.compile(r"(?<![\w/])\d{1,5}(?:/\d{4})?/[^\W\d_]{1,10}(?:-[^
 
 
 NUMBER_WORD = re.compile(r"\bs[ốo]\s+$", re.IGNORECASE)
+# A document named by its kind and number alone: "QĐ 418", "Tờ trình số 27" (not "Kế hoạch
+# 5 năm", "Báo cáo 6 tháng", nor a year: "kế hoạch 2036"): said as "418/QĐ", the kind's code
+# after the number.
+DOCUMENT_CODES = {
+    "qd": "QĐ",
+    "quyet dinh": "QĐ",
+    "ttr": "TTr",
+    "to trinh": "TTr",
+    "cv": "CV",
+    "cong van": "CV",
+    "tb": "TB",
+    "thong bao": "TB",
+    "bc": "BC",
+    "bao cao": "BC",
+    "kh": "KH",
+    "ke hoach": "KH",
+}
+DOCUMENT_REFERENCE = re.compile(
+    r"(?<![\w/])(?P<kind>qd|quyet\s+dinh|ttr|to\s+trinh|cv|cong\s+van|tb|thong\s+bao|bc|bao\s+cao|kh|ke\s+hoach)"
+    r"\s+(?:so\s+)?(?!(?:19|20)\d\d\b)(?P<number>\d{1,5})(?![\d/.,])(?!\s*(?:thang|nam|quy|ngay|tuan)\b)"
+)
+
+
+def _document_references(question: str) -> list[tuple[tuple[int, int], str]]:
+    """Documents a question names by kind and number only ("QĐ 418" -> "418/QĐ"), where. They
+    make the question one about the reports and name the document asked about, but constrain
+    no sentence: the number alone may be any document's, and an annex or a long title
+    clipped in the passages' context does not repeat it."""
+    folded = fold(question)  # same length as the question: spans carry over
+    return [
+        ((m.start("number"), m.end("number")), f"{m['number']}/{DOCUMENT_CODES[' '.join(m['kind'].split())]}")
+        for m in DOCUMENT_REFERENCE.finditer(folded)
+    ]
 
 
 def _number_span(question: str, number: re.Match[str]) -> tuple[int, int]:
@@ -577,11 +610,11 @@ def _scene_tokens(text: str, tokens: Sequence[Token], accented: bool) -> set[int
     return inside if opens and 0 < len(inside) < len(tokens) else set()
 
 
-def _document_fact(text: str, tokens: Sequence[Token], accented: bool, answer_type: AnswerType) -> str:
-    """ "issued" for a question on when a document was issued or signed, or on its number;
-    "signer" for who signed it."""
+def _document_fact(text: str, tokens: Sequence[Token], accented: bool, answer_type: AnswerType, named: bool) -> str:
+    """ "issued" for a question on when a document was issued or signed, or on the number of
+    one it does not name; "signer" for who signed it."""
     if _hits(text, tokens, ["document_number"], accented):
-        return "issued"
+        return "" if named else "issued"
     if answer_type is AnswerType.DATE and _hits(text, tokens, ["event"], accented):
         return ""  # "hội nghị ký kết giao ước … tổ chức ngày nào": the meeting's date
     hits = [
@@ -604,8 +637,9 @@ def parse_question(question: str) -> QuestionFrame:
     dropped = _token_indices(tokens, [(p.start, p.end) for p in parsed.places])
     dropped |= _token_indices(tokens, parsed.period_spans) | parsed.zone_tokens | parsed.people_tokens
     numbers = list(DOCUMENT_NUMBER.finditer(question))
+    references = [] if numbers else _document_references(question)
     # "(số) 77/QĐ-UBND" names the document, not a word a sentence repeats.
-    dropped |= _token_indices(tokens, [_number_span(question, m) for m in numbers])
+    dropped |= _token_indices(tokens, [_number_span(question, m) for m in numbers] + [s for s, _ in references])
     place_starts = {i for i, t in enumerate(tokens) for p in parsed.places if t.start == p.start}
     for hit in _hits(text, tokens, ["place_word"], accented):  # "tỉnh", "vùng" go with their place
         if hit.positions[-1] + 1 in place_starts:
@@ -647,7 +681,9 @@ def parse_question(question: str) -> QuestionFrame:
         or len(parsed.zones) >= 2
     )
     answer_type = _answer_type(strong, topical)
-    document_fact = _document_fact(text, tokens, accented, answer_type)
+    # A question naming its document by number asks for another's with "số mấy" ("QĐ 418 căn
+    # cứ tờ trình số mấy?").
+    document_fact = _document_fact(text, tokens, accented, answer_type, named=bool(numbers or references))
     extremes = {hit.kind for hit in _hits(text, tokens, ["most", "least"], accented)}
     return QuestionFrame(
         text=question,
@@ -672,6 +708,8 @@ def parse_question(question: str) -> QuestionFrame:
             or parsed.zones
             or parsed.people
             or document_fact  # "ai ký?": the reports' own signature
+            or numbers
+            or references  # "Những ai thi hành QĐ 418?"
             or _hits(text, tokens, ["topic"], accented)
         ),
     )
