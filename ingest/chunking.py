@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.docframe import (
+    SIGNED_MARK,
     DocumentFrame,
     document_frame,
     is_date_stamp,
@@ -81,7 +82,6 @@ _CAPTION = re.compile(r"^(?:Ông|Bà|Đồng\s+chí|Toàn\s+cảnh|Quang\s+cản
 _OFFICE = re.compile(
     r"^(?:Phó\s+)?(?:Trưởng\s+ban|Ủy\s+viên|Uỷ\s+viên|Giám\s+đốc|Chủ\s+tịch|Bí\s+thư)\b", re.IGNORECASE
 )
-SIGNED_MARK = re.compile(r"^\(\s*(?:đã\s+ký|da\s+ky)[^)]*\)$", re.IGNORECASE)  # "(Đã ký)", "(Đã ký và đóng dấu)"
 
 
 def _is_free_heading(text: str) -> bool:
@@ -229,7 +229,7 @@ def _person_boxes(blocks: list[_Block]) -> list[_Block]:
         block = blocks[i]
         if len(block.lines) == 1 and _PERSON.match(block.text):
             offices: list[_Block] = []
-            if len(out) >= 2 and SIGNED_MARK.match(out[-1].text) and _is_office_line(out[-2]):
+            if len(out) >= 2 and SIGNED_MARK.fullmatch(out[-1].text.strip()) and _is_office_line(out[-2]):
                 out.pop()  # "TRƯỞNG BAN" / "(Đã ký)" / "Lê Văn A": the copy's mark of a signature
             while out and _is_office_line(out[-1]) and len(offices) < 3:
                 offices.insert(0, out.pop())

@@ -210,7 +210,7 @@ def _caps_office(text: str) -> bool:
     return said.isupper() and bool(_SIGNER_OFFICE.match(_folded(said)))
 
 
-_SIGNED_MARK = re.compile(r"^\(\s*(?:đã\s+ký|da\s+ky)[^)]*\)\s*", re.IGNORECASE)  # "(Đã ký)" on a copy
+SIGNED_MARK = re.compile(r"\(\s*(?:đã\s+ký|da\s+ky)[^)]*\)", re.IGNORECASE)  # "(Đã ký)" on a copy
 
 
 def _signs_in_person(text: str) -> bool:
@@ -223,7 +223,9 @@ def _signs_in_person(text: str) -> bool:
         return True
     words = said.split()
     caps = next((i for i, word in enumerate(words) if not word.isupper()), len(words))
-    rest = _SIGNED_MARK.sub("", " ".join(words[caps:]))
+    rest = " ".join(words[caps:])
+    mark = SIGNED_MARK.match(rest)
+    rest = rest[mark.end() :].strip() if mark else rest
     return caps > 0 and _caps_office(" ".join(words[:caps])) and _is_person_name(rest)
 
 

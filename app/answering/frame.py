@@ -562,38 +562,20 @@ DOCUMENT_NUMBER = re.compile(r"(?<![\w/])\d{1,5}(?:/\d{4})?/[^\W\d_]{1,10}(?:-[^
 
 NUMBER_WORD = re.compile(r"\bs[ốo]\s+$", re.IGNORECASE)
 # A document named by its kind and number alone: "QĐ 418", "Tờ trình số 27" (not "Kế hoạch
-# 5 năm", "Báo cáo 6 tháng", nor a year: "kế hoạch 2036"): said as "418/QĐ", the kind's code
-# after the number.
-DOCUMENT_CODES = {
-    "qd": "QĐ",
-    "quyet dinh": "QĐ",
-    "ttr": "TTr",
-    "to trinh": "TTr",
-    "cv": "CV",
-    "cong van": "CV",
-    "tb": "TB",
-    "thong bao": "TB",
-    "bc": "BC",
-    "bao cao": "BC",
-    "kh": "KH",
-    "ke hoach": "KH",
-}
+# 5 năm", "Báo cáo 6 tháng", nor a year: "kế hoạch 2036"). Matched folded.
 DOCUMENT_REFERENCE = re.compile(
-    r"(?<![\w/])(?P<kind>qd|quyet\s+dinh|ttr|to\s+trinh|cv|cong\s+van|tb|thong\s+bao|bc|bao\s+cao|kh|ke\s+hoach)"
+    r"(?<![\w/])(?:qd|quyet\s+dinh|ttr|to\s+trinh|cv|cong\s+van|tb|thong\s+bao|bc|bao\s+cao|kh|ke\s+hoach)"
     r"\s+(?:so\s+)?(?!(?:19|20)\d\d\b)(?P<number>\d{1,5})(?![\d/.,])(?!\s*(?:thang|nam|quy|ngay|tuan)\b)"
 )
 
 
-def _document_references(question: str) -> list[tuple[tuple[int, int], str]]:
-    """Documents a question names by kind and number only ("QĐ 418" -> "418/QĐ"), where. They
-    make the question one about the reports and name the document asked about, but constrain
-    no sentence: the number alone may be any document's, and an annex or a long title
-    clipped in the passages' context does not repeat it."""
+def _document_references(question: str) -> list[tuple[int, int]]:
+    """Where a question names a document by kind and number only ("QĐ 418"): the number's
+    span. Such a name makes the question one about the reports and says which document is
+    asked about, but constrains no sentence: the number alone may be any document's, and an
+    annex or a long title clipped in the passages' context does not repeat it."""
     folded = fold(question)  # same length as the question: spans carry over
-    return [
-        ((m.start("number"), m.end("number")), f"{m['number']}/{DOCUMENT_CODES[' '.join(m['kind'].split())]}")
-        for m in DOCUMENT_REFERENCE.finditer(folded)
-    ]
+    return [(m.start("number"), m.end("number")) for m in DOCUMENT_REFERENCE.finditer(folded)]
 
 
 def _number_span(question: str, number: re.Match[str]) -> tuple[int, int]:
@@ -639,7 +621,7 @@ def parse_question(question: str) -> QuestionFrame:
     numbers = list(DOCUMENT_NUMBER.finditer(question))
     references = [] if numbers else _document_references(question)
     # "(số) 77/QĐ-UBND" names the document, not a word a sentence repeats.
-    dropped |= _token_indices(tokens, [_number_span(question, m) for m in numbers] + [s for s, _ in references])
+    dropped |= _token_indices(tokens, [_number_span(question, m) for m in numbers] + references)
     place_starts = {i for i, t in enumerate(tokens) for p in parsed.places if t.start == p.start}
     for hit in _hits(text, tokens, ["place_word"], accented):  # "tỉnh", "vùng" go with their place
         if hit.positions[-1] + 1 in place_starts:
