@@ -13,6 +13,7 @@ from chromadb.errors import ChromaError
 from langchain_core.embeddings import Embeddings
 from langchain_core.runnables import RunnableConfig
 
+from app.answering.direct import FIGURE_TYPES
 from app.answering.events import ChatEvent, Final, Status
 from app.answering.extractive import Selection
 from app.answering.followup import standalone_question
@@ -216,20 +217,21 @@ class Baocao:
         - the rows a figure question names by their label ("giá trị xuất khẩu năm 2074": one
           row among long paragraphs)."""
         frame = parse_question(question)
+        if not (frame.document_fact or frame.superlative or frame.answer_type in FIGURE_TYPES):
+            return []  # none is needed: the reports' passages are not read
         reports = dict.fromkeys(chunk.doc_id for chunk in retrieved)
+        passages = [c for doc_id in reports for c in self.store.chunks_of(doc_id)]
         if frame.document_fact == "signer":
-            return [c for doc_id in reports for c in self.store.chunks_of(doc_id) if is_signature(c.heading, c.text)]
+            return [c for c in passages if is_signature(c.heading, c.text)]
         if frame.document_fact == "issued":
-            dated = (c for doc_id in reports for c in self.store.chunks_of(doc_id))
-            return [c for c in dated if any(is_place_date(line) for line in c.text.splitlines())]
+            return [c for c in passages if any(is_place_date(line) for line in c.text.splitlines())]
+        rows = [c for c in passages if is_row_sentence(c.text)]
         if frame.superlative:
             # The tables of the rows retrieved first, then the other tables of those reports
             # (a question naming the bloc shares no word with its scoring table's rows).
             tables = {(c.doc_id, c.headings) for c in retrieved if is_row_sentence(c.text)}
-            rows = [c for doc_id in reports for c in self.store.chunks_of(doc_id) if is_row_sentence(c.text)]
             rows.sort(key=lambda c: (c.doc_id, c.headings) not in tables)
             return rows[:MAX_TABLE_ROWS]
-        rows = [c for doc_id in reports for c in self.store.chunks_of(doc_id) if is_row_sentence(c.text)]
         return [rows[i] for i in named_rows(frame, [c.text for c in rows])][:MAX_NAMED_ROWS]
 
     def keyword_index(self) -> SegmentedKeywordIndex:

@@ -450,7 +450,8 @@ def _names_document(key: str, text: str) -> bool:
     pattern = rf"(?<![\d/]){re.escape(number)}{year}/[a-z]{{1,10}}" + (
         rf"(?:-[a-z]{{1,15}})*-{re.escape(issuer)}" if issuer else ""
     )
-    return key in _number_key(text) or re.search(pattern, _number_key(text)) is not None
+    said = _number_key(text)
+    return key in said or re.search(pattern, said) is not None
 
 
 def _number_key(text: str) -> str:

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from app.answering.direct import FIGURE_TYPES
 from app.answering.features import Candidate
-from app.answering.frame import AnswerType, QuestionFrame, parse_question, text_mentions
+from app.answering.frame import QuestionFrame, parse_question, text_mentions
 from ingest.normalize import search_syllables
 from ingest.office import is_row_sentence
 
@@ -27,7 +28,6 @@ RANK_HEADER = re.compile(r"\b(?:hạng|xếp thứ|xep hang|thu hang|xep thu)\b"
 # "công": "Công ty …" is a row like any other).
 TOTAL = re.compile(r"^(?:tổng|cộng|toàn\s|tong\s+cong\b|tong\s+so\b)", re.IGNORECASE)
 MIN_ROWS = 3  # fewer rows are no table to rank
-FIGURE_TYPES = (AnswerType.NUMBER, AnswerType.PERCENT)
 
 
 def row_cells(quote: str) -> tuple[str, dict[str, str]] | None:
@@ -40,7 +40,7 @@ def row_cells(quote: str) -> tuple[str, dict[str, str]] | None:
 
 
 def figure(value: str) -> float | None:
-    """The first figure of a cell as a number: "1.356,4 triệu USD" → 1356.4, "97,5" → 97.5."""
+    """The first figure of a cell as a number: "1.356,4 triệu USD" → 1356.4, "96,75" → 96.75."""
     match = FIGURE.search(value)
     if match is None:
         return None
