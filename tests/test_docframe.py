@@ -316,7 +316,7 @@ def test_a_table_s_first_row_is_not_the_issuer():
     # Found by a fresh-eyes trial: a typed scoring table under a title, no letterhead.
     text = (
         "BÁO CÁO KẾT QUẢ CHẤM ĐIỂM NĂM 2041\n\n"
-        "Ban Quản lý các KCN tỉnh Kim Sơn — Tổng điểm: 97,5; Xếp hạng: 2.\n\n"
+        "Ban Quản lý các KCN tỉnh Kim Sơn — Tổng điểm: 96,75; Xếp hạng: 2.\n\n"
         "Ban Quản lý KKT tỉnh Tân Lập — Tổng điểm: 99,0; Xếp hạng: 1.\n"
     )
     assert frame_of(text).issuer == ""

@@ -502,7 +502,7 @@ def test_a_table_row_is_read_with_its_caption():
 
 
 SCORES = [
-    ("Ban Quản lý các KCN tỉnh Kim Sơn", "97,5", "2"),
+    ("Ban Quản lý các KCN tỉnh Kim Sơn", "96,75", "2"),
     ("Ban Quản lý Khu kinh tế tỉnh Tân Lập", "99,0", "1"),
     ("Ban Quản lý các KCN tỉnh Hưng Yên", "91,5", "4"),
     ("Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh", "96,0", "3"),
@@ -531,9 +531,9 @@ def test_a_superlative_over_a_table_quotes_its_extreme_row(question: str, board:
 def test_a_cell_s_figure_is_read_as_a_number():
     from app.answering.table_rows import figure
 
-    assert [figure(v) for v in ["1.356,4 triệu USD", "97,5", "28.315 người", "12", "—"]] == [
+    assert [figure(v) for v in ["1.356,4 triệu USD", "96,75", "28.315 người", "12", "—"]] == [
         1356.4,
-        97.5,
+        96.75,
         28315.0,
         12.0,
         None,
