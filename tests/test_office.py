@@ -478,6 +478,11 @@ def test_a_column_numbering_the_rows_is_left_out_whatever_its_header_was_read_as
     from ingest.office import table_sentences
 
     # A scan's "TT" read as "TỰ", one row number misread: still the rows' numbers.
-    rows = [["TỰ", "Đơn vị", "Tổng điểm"], ["1", "Kim Sơn", "96,75"], ["2.", "Tân Lập", "96,0"], ["ý", "Hà Nam", "95,0"]]
+    rows = [
+        ["TỰ", "Đơn vị", "Tổng điểm"],
+        ["1", "Kim Sơn", "96,75"],
+        ["2.", "Tân Lập", "96,0"],
+        ["ý", "Hà Nam", "95,0"],
+    ]
     rows += [[str(n), f"Đơn vị {n}", "90,0"] for n in range(4, 7)]
     assert table_sentences(rows)[:2] == ["Kim Sơn — Tổng điểm: 96,75.", "Tân Lập — Tổng điểm: 96,0."]
