@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.office import NUMBER_CELL, table_sentences
+from ingest.office import table_sentences
 
 _RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:[|+]\s*:?-{3,}:?\s*)*\|?\s*$")  # "----|------"
 _GAP = re.compile(r" {2,}|\t+")  # what lines columns up: a single space is inside a cell
@@ -29,8 +29,12 @@ def _aligned_cells(line: str) -> list[str] | None:
     return cells if len(cells) >= MIN_COLUMNS else None
 
 
+# A cell that is a figure, with or without its unit: "47", "61,2%", "1.250 triệu USD", "47 dự án".
+_FIGURE_CELL = re.compile(r"^-?\d[\d.,]*%?(?:\s|$)")
+
+
 def _has_figure(rows: list[list[str]]) -> bool:
-    return any(NUMBER_CELL.match(cell) for row in rows[1:] for cell in row)
+    return any(_FIGURE_CELL.match(cell) for row in rows[1:] for cell in row)
 
 
 def _block(lines: list[str], start: int) -> tuple[list[list[str]], int]:

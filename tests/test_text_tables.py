@@ -50,3 +50,22 @@ def test_columns_lined_up_with_spaces_are_a_table():
 )
 def test_text_that_only_looks_lined_up_is_left_as_it_is(text: str):
     assert with_table_sentences(text) == text
+
+
+def test_a_table_whose_cells_carry_their_units_is_a_table():
+    # Found by a fresh-eyes trial: a Markdown report's table with "47 dự án", "26.000 người".
+    typed = (
+        "Chỉ tiêu | Năm 2090 | Kế hoạch 2091\n"
+        "Số dự án FDI | 47 dự án | 55 dự án\n"
+        "Số lao động | 23.400 người | 26.000 người\n\n"
+        "Kiến nghị"
+    )
+    paragraphs = [p.strip() for p in with_table_sentences(typed).split("\n\n") if p.strip()]
+    assert paragraphs == [
+        "Số dự án FDI — Năm 2090: 47 dự án; Kế hoạch 2091: 55 dự án.",
+        "Số lao động — Năm 2090: 23.400 người; Kế hoạch 2091: 26.000 người.",
+        "Kiến nghị",
+    ]
+    # Words between bars are no table: a site's menu has no figure.
+    menu = "Trang chủ | Tin tức | Đầu tư\nGiới thiệu | Liên hệ | Tuyển dụng"
+    assert with_table_sentences(menu) == menu
