@@ -441,6 +441,12 @@ def test_an_award_the_question_names_must_be_named_by_the_sentence_its_paragraph
     ).met
 
 
+def test_an_award_is_named_in_either_spelling_of_i_and_y():
+    question = "Có bao nhiêu cá nhân đăng ký Chiến sĩ thi đua cơ sở năm 2031?"
+    assert check(question, "Có 08 cá nhân đăng ký Chiến sỹ thi đua cấp cơ sở năm 2031.").met
+    assert check("Ai được tặng Kỷ niệm chương năm 2031?", "Ông Trần Văn Tân được tặng Kỉ niệm chương.").met
+
+
 def test_a_comparison_of_two_provinces_takes_a_quote_for_each_though_a_zone_names_one_of_them():
     question = "So sánh tỷ lệ lấp đầy KCN của Kim Sơn (KKT Đông Hải) với các KCN của Hà Nam năm 2031."
     other_part = check(question, "Các KCN tỉnh Hà Nam có tỷ lệ lấp đầy 61,7%.", doc_places="province:ha nam")

@@ -235,6 +235,13 @@ def facts(question: str, quote: str) -> list[str]:
             "nâng tổng số lao động lên 34.060 người.",
             ["34.060 người"],
         ),
+        # Figures of one unit in a row: the words after each say which the question asks for.
+        (
+            "BQL KKT Kim Sơn có bao nhiêu cá nhân đăng ký danh hiệu Chiến sĩ thi đua cơ sở năm 2031?",
+            "Ban Quản lý Khu kinh tế Kim Sơn có 06 tập thể và 41 cá nhân đăng ký hoàn thành tốt nhiệm vụ, "
+            "07 cá nhân đăng ký đề tài Chiến sỹ thi đua cấp cơ sở, 41 cá nhân đăng ký Lao động tiên tiến.",
+            ["07 cá nhân"],
+        ),
     ],
 )
 def test_the_figure_asked_for_is_picked_out_of_the_quote(question: str, quote: str, expected: list[str]):

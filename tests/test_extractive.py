@@ -138,6 +138,21 @@ def test_a_number_question_needs_a_number():
     assert ask("Có bao nhiêu tập thể được khen thưởng?", [words_only]).refused
 
 
+def test_a_which_day_question_needs_a_date_and_a_meeting_s_day_is_not_a_cited_document_s():
+    plans = passage(
+        "Năm 2031 Khối đã ký kết giao ước thi đua và thông qua dự thảo kế hoạch hội thao của Khối "
+        "(Kế hoạch số 02/KH-KTĐ ngày 14/4/2031).",
+        n=4,
+    )
+    question = "Hội thao của Khối năm 2031 được tổ chức vào ngày nào?"
+    assert ask(question, [plans]).refused
+    held = passage("Hội thao của Khối năm 2031 được tổ chức ngày 12/9/2031 tại tỉnh Kim Sơn.", n=5)
+    assert not ask(question, [held]).refused
+    # A document's own day may be asked: the date it is cited with then answers.
+    issued = ask("Kế hoạch hội thao số 02/KH-KTĐ ban hành ngày nào?", [plans])
+    assert not issued.refused and "14/4/2031" in issued.answer
+
+
 def test_comparison_quotes_each_named_unit():
     tay_ninh = passage(
         "- Tổng số lao động đang làm việc tại các KCN là 2.914 lao động.", "1.3. Ban Quản lý các KCN tỉnh Tây Ninh", 4

@@ -134,14 +134,17 @@ class _Ask:
     money: frozenset[str] = frozenset()  # for a sum of money, the words naming it ("doanh", "thu")
     verb: str = ""  # the word it is asked with ("đạt bao nhiêu" → dat): it names no figure
     change: bool = False  # "tăng bao nhiêu (người)": the figure of the rise, not the level
+    # All its words after the unit, up to a period ("bao nhiêu cá nhân đăng ký danh hiệu Chiến
+    # sĩ thi đua"): the words that follow a figure in a report describe it alike.
+    described: tuple[str, ...] = ()
 
 
-def _cue(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The first two words after the unit, up to a period ("bao nhiêu trong năm 2031", "bao
-    nhiêu hồ sơ trong 6 tháng": the period is a constraint of the question, not a word that
-    names the figure; a word before a number introduces one)."""
+def _cue(words: tuple[str, ...], limit: int = 2) -> tuple[str, ...]:
+    """The first ``limit`` words after the unit, up to a period ("bao nhiêu trong năm 2031",
+    "bao nhiêu hồ sơ trong 6 tháng": the period is a constraint of the question, not a word
+    that names the figure; a word before a number introduces one)."""
     cue: list[str] = []
-    for i, word in enumerate(words[:2]):
+    for i, word in enumerate(words[:limit]):
         if word.isdigit() or (words[i + 1 : i + 2] and words[i + 1].isdigit()):
             break
         cue.append(word)
@@ -178,7 +181,8 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
         named = _money_named(money & set(frame.terms)) if unit == "" else frozenset()
         verb = before[-1] if before else ""
         change = verb in CHANGE_VERBS
-        asks.append(_Ask(unit, _cue(after[skip:]), label, named, verb, change))
+        described = _cue(after[skip:], len(after))
+        asks.append(_Ask(unit, _cue(after[skip:]), label, named, verb, change, described))
     if frame.answer_type is AnswerType.PERCENT:  # "tỷ lệ lấp đầy là bao nhiêu": a share
         # ... but a count named beside it stays a count ("cấp mới bao nhiêu dự án, bằng mấy
         # phần trăm kế hoạch": the projects, then the share).
@@ -304,6 +308,15 @@ def _clause_subject(quote: str, match: re.Match[str]) -> str:
     return clause[: first_number.start()] if first_number else clause
 
 
+def _words_after(quote: str, match: re.Match[str]) -> str:
+    """The words that follow a figure up to the end of its clause or the next figure."""
+    rest = quote[match.end() : match.end() + AROUND]
+    end = min((i for i in (rest.find(mark) for mark in (*CLAUSE_BOUNDARIES, ",", ")")) if i >= 0), default=len(rest))
+    following = rest[:end]
+    number = re.search(r"\d", following)
+    return following[: number.start()] if number else following
+
+
 def _words_around(quote: str, match: re.Match[str]) -> set[str]:
     return chunk_terms(quote[max(0, match.start() - AROUND) : match.end() + AROUND])
 
@@ -367,12 +380,19 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             continue
 
         def closeness(
-            match: re.Match[str], cue: tuple[str, ...] = ask.cue, same_unit: list[re.Match[str]] = same_unit
-        ) -> tuple[int, int, bool, int, int, bool, int, int, int, int]:
+            match: re.Match[str],
+            cue: tuple[str, ...] = ask.cue,
+            described_by: tuple[str, ...] = ask.described,
+            same_unit: list[re.Match[str]] = same_unit,
+        ) -> tuple[int, int, bool, int, int, int, bool, int, int, int, int]:
             after = set(search_syllables(quote[match.end() : match.end() + AROUND])[:NEAR])
             # The cue's first word names the figure most closely ("bao nhiêu dự án FDI còn hiệu
             # lực": "358 dự án FDI" over "523 dự án còn hiệu lực").
             cued = sum(2 if i == 0 else 1 for i, word in enumerate(cue) if word in after)
+            # Then the rest of what follows the unit asked: "… 38 cá nhân đăng ký hoàn thành
+            # nhiệm vụ, 08 cá nhân đăng ký đề tài Chiến sỹ thi đua" for "bao nhiêu cá nhân
+            # đăng ký Chiến sĩ thi đua".
+            described = len(set(described_by) & set(search_syllables(_words_after(quote, match))))
             # The figure's own label ("Thực hiện 6 tháng năm 2032: 1.047 triệu USD") against
             # what the question names, its numbers included.
             after_figure = max((m.end() for m in same_unit if m.end() <= match.start()), default=0)
@@ -394,7 +414,19 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             # The zone asked, when the figure's own words name it ("bình quân đạt 76%; riêng KCN
             # X đạt tối thiểu 60%").
             zoned = any(_named(zone, own_words) for zone in frame.zones)
-            return (dated, spanned, zoned, cued, side, whole or side == 2, labelled, clause, around, -match.start())
+            return (
+                dated,
+                spanned,
+                zoned,
+                cued,
+                described,
+                side,
+                whole or side == 2,
+                labelled,
+                clause,
+                around,
+                -match.start(),
+            )
 
         best = max(fitting, key=closeness)
         dated_best, _, _, cued_best, *_ = closeness(best)

@@ -33,8 +33,8 @@ from langchain_core.documents import Document
 from app.answering.clip import clip_quote
 from app.answering.constraints import constraint_label
 from app.answering.direct import asked_units, direct_facts, holds_figure, own_board
-from app.answering.features import CAUSE, Candidate, Lexicon, candidates_for, terms_of
-from app.answering.frame import AnswerType, QuestionFrame, parse_question
+from app.answering.features import CAUSE, DATE, Candidate, Lexicon, candidates_for, terms_of
+from app.answering.frame import DOCUMENT_NUMBER, AnswerType, QuestionFrame, parse_question
 from app.answering.models import MAX_ANSWER_CHARS, Answer, Citation, RetrievedPassage
 from app.answering.scorer import Weights
 from app.answering.table_rows import extreme_row
@@ -257,11 +257,23 @@ def may_answer(frame: QuestionFrame, candidate: Candidate) -> bool:
     return candidate.constraints.met and states_what_is_asked(frame, candidate)
 
 
+# The date of a document a sentence cites ("Kế hoạch số 01/KH-BQL ngày 20/4/2031"): the day
+# that document was issued, not the day of a meeting the sentence tells of.
+CITED_DOCUMENT_DATE = re.compile(
+    DOCUMENT_NUMBER.pattern + r"\)?\s*,?\s*(?:ban hành\s+)?ngày\s+[\d/.\-]+", re.IGNORECASE
+)
+
+
 def states_what_is_asked(frame: QuestionFrame, candidate: Candidate) -> bool:
-    """A "how many / what share" question is answered only by a sentence with a figure.
-    Other kinds are left to the scorer's ``type_fit``: "từ đầu năm" answers "từ khi nào"
-    without a date, and requiring a name for "ai" refused more right answers than wrong
-    ones (measured leaving documents out)."""
+    """A "how many / what share" question is answered only by a sentence with a figure, a
+    "which day" one only by a sentence with a date of its own. Other kinds are left to the
+    scorer's ``type_fit``: "từ đầu năm" answers "từ khi nào" without a date, and requiring a
+    name for "ai" refused more right answers than wrong ones (measured leaving documents out)."""
+    if frame.day_asked:  # a sentence with no date leaves the day unsaid
+        quote = candidate.quote
+        if frame.day_asked == "event":
+            quote = CITED_DOCUMENT_DATE.sub(" ", quote)
+        return bool(DATE.search(quote))
     if frame.answer_type in (AnswerType.NUMBER, AnswerType.PERCENT):
         return candidate.features["new_numbers"] > 0
     return True

@@ -75,6 +75,9 @@ class QuestionFrame:
     # "… ban hành ngày nào" asks for a document's own date ("issued"), "ai ký …" for its
     # signature ("signer"): lines that share no word with the question.
     document_fact: str = ""
+    # "ngày nào" asks for a day, answered only by a sentence that states one: "event" when it is
+    # a meeting's or event's day ("hội nghị tổ chức ngày nào"), "any" otherwise.
+    day_asked: str = ""
     asks: int = 1  # question words ("bao nhiêu dự án, vốn bao nhiêu" asks two things)
     # "most" or "least" for a superlative ("đơn vị nào xếp hạng nhất", "KCN nào ít lao động
     # nhất"), answered by the extreme row of a table; "" otherwise (both named: neither).
@@ -609,6 +612,12 @@ def _document_fact(text: str, tokens: Sequence[Token], accented: bool, answer_ty
     return {AnswerType.DATE: "issued", AnswerType.PERSON: "signer"}.get(answer_type, "")
 
 
+def _day_asked(text: str, tokens: Sequence[Token], accented: bool) -> str:
+    if not _hits(text, tokens, ["day"], accented):
+        return ""
+    return "event" if _hits(text, tokens, ["event"], accented) else "any"
+
+
 def parse_question(question: str) -> QuestionFrame:
     parsed = _parse(question)
     text, tokens, accented = parsed.text, parsed.tokens, parsed.accented
@@ -681,6 +690,7 @@ def parse_question(question: str) -> QuestionFrame:
         terms=tuple(dict.fromkeys(terms)),
         documents=tuple(dict.fromkeys(m.group() for m in numbers)),
         asks=max(1, len(strong)),
+        day_asked=_day_asked(text, tokens, accented),
         scene_terms=frozenset(in_scene),
         document_fact=document_fact,
         superlative=next(iter(extremes)) if len(extremes) == 1 else "",
