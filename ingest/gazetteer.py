@@ -207,7 +207,15 @@ def _after_place_word(text: str, tokens: Sequence[Token], i: int, accented: bool
     return False
 
 
-def _matches_at(text: str, tokens: Sequence[Token], i: int, alias: _Alias, accented: bool, has_title: bool) -> bool:
+# Between two places of one list: "Đà Nẵng và Huế", "Hà Nam, Huế": a name there is a place too.
+_COORDINATOR = re.compile(r"\s*(?:,|;|và|va|với|voi|hoặc|hoac|&)\s*", re.IGNORECASE)
+
+
+def _matches_at(
+    text: str, tokens: Sequence[Token], i: int, alias: _Alias, accented: bool, has_title: bool, listed: bool = False
+) -> bool:
+    """Whether ``alias`` is named at token ``i``; ``listed``: the name stands in a list beside
+    another place, which says it is one, as a place word before it would."""
     n = len(alias.acc)
     span = tokens[i : i + n]
     if len(span) < n or not all(joined(text, a, b) for a, b in itertools.pairwise(span)):
@@ -222,10 +230,21 @@ def _matches_at(text: str, tokens: Sequence[Token], i: int, alias: _Alias, accen
             return False
     folded_single = n == 1 and not span[0].marked and not accented and is_vietnamese_syllable(alias.fld[0])
     if alias.needs_prefix or folded_single:
-        return _after_place_word(text, tokens, i, accented)
+        return listed or _after_place_word(text, tokens, i, accented)
     if alias.needs_caps and has_title and not all(t.capitalised for t in span):
-        return _after_place_word(text, tokens, i, accented)
+        return listed or _after_place_word(text, tokens, i, accented)
     return True
+
+
+def _listed_beside(text: str, tokens: Sequence[Token], i: int, n: int, places: Sequence[tuple[int, int]]) -> bool:
+    """Whether tokens ``i`` … ``i + n - 1`` are joined to one of ``places`` (first token,
+    token count) by "và" or a comma."""
+    for j, m in places:
+        if j + m <= i and _COORDINATOR.fullmatch(text, tokens[j + m - 1].end, tokens[i].start):
+            return True
+        if i + n <= j and _COORDINATOR.fullmatch(text, tokens[i + n - 1].end, tokens[j].start):
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)
@@ -241,6 +260,19 @@ def _find(text: str) -> tuple[PlaceMention, ...]:
             for alias in index.get(first, ()):
                 if _matches_at(text, tokens, i, alias, accented, has_title):
                     candidates.append((i, len(alias.acc), alias))
+    # A name that needs a place word before it ("Huế") is a place too in a list of places.
+    named = [(i, n) for i, n, alias in candidates if alias.kind != "block"]
+    for i, token in enumerate(tokens):
+        for first in {token.acc, token.fld}:
+            for alias in index.get(first, ()):
+                n = len(alias.acc)
+                if (
+                    alias.kind != "block"
+                    and (i, n, alias) not in candidates
+                    and _listed_beside(text, tokens, i, n, named)
+                    and _matches_at(text, tokens, i, alias, accented, has_title, listed=True)
+                ):
+                    candidates.append((i, n, alias))
     # Longest first, the earlier on a tie; blockers ("Thái Bình Dương") take part and are dropped.
     taken: list[tuple[int, int, _Alias]] = []
     for i, n, alias in sorted(set(candidates), key=lambda c: (-c[1], c[0], c[2].kind)):

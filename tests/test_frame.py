@@ -12,6 +12,10 @@ pytestmark = pytest.mark.unit
         ("co bao nhieu nha dau tu moi vao kcn trong nam 2021", AnswerType.NUMBER),
         ("Khối có mấy thành viên?", AnswerType.NUMBER),
         ("Tổng số lao động trong các khu kinh tế?", AnswerType.NUMBER),
+        # A measure that is always a figure, asked with no question word.
+        ("Kim ngạch xuất khẩu năm 2031 của các KCN tỉnh Kim Sơn?", AnswerType.NUMBER),
+        ("doanh thu cac kcn nam 2031", AnswerType.NUMBER),
+        ("Doanh thu năm 2031 có đạt kế hoạch không?", AnswerType.YES_NO),
         ("Tỷ lệ lấp đầy bình quân là bao nhiêu?", AnswerType.PERCENT),
         ("Kim ngạch xuất khẩu đạt bao nhiêu phần trăm kế hoạch?", AnswerType.PERCENT),
         ("Doanh thu tăng bao nhiêu % so với cùng kỳ?", AnswerType.PERCENT),

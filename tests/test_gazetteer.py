@@ -119,6 +119,14 @@ def test_no_place_where_there_is_none(text):
     assert keys(text) == []
 
 
+def test_a_name_that_needs_a_place_word_is_a_place_in_a_list_of_places():
+    assert keys("So sánh vốn FDI của Đà Nẵng và Huế") == [("province", "da nang"), ("province", "hue")]
+    assert keys("Huế, Quảng Trị") == [("province", "hue"), ("province", "quang tri")]
+    assert keys("doanh thu cac kcn ha nam va hue") == [("province", "ha nam"), ("province", "hue")]
+    # A given name beside a person is still no place.
+    assert keys("bà Nguyễn Thị Huế và ông Trần Văn Tân") == []
+
+
 def test_spans_index_the_text_and_leave_the_place_word_out():
     text = "Đến tháng 6, các KCN tỉnh Bến Tre và thành phố Cần Thơ"
     found = find_places(text)
