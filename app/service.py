@@ -217,14 +217,19 @@ class Baocao:
         - the rows a figure question names by their label ("giá trị xuất khẩu năm 2074": one
           row among long paragraphs)."""
         frame = parse_question(question)
-        if not (frame.document_fact or frame.superlative or frame.answer_type in FIGURE_TYPES):
+        if not (frame.document_facts or frame.superlative or frame.answer_type in FIGURE_TYPES):
             return []  # none is needed: the reports' passages are not read
         reports = dict.fromkeys(chunk.doc_id for chunk in retrieved)
         passages = [c for doc_id in reports for c in self.store.chunks_of(doc_id)]
-        if frame.document_fact == "signer":
-            return [c for c in passages if is_signature(c.heading, c.text)]
-        if frame.document_fact == "issued":
-            return [c for c in passages if any(is_place_date(line) for line in c.text.splitlines())]
+        if frame.document_facts:
+            signed = "signer" in frame.document_facts
+            dated = "issued" in frame.document_facts
+            return [
+                c
+                for c in passages
+                if (signed and is_signature(c.heading, c.text))
+                or (dated and any(is_place_date(line) for line in c.text.splitlines()))
+            ]
         rows = [c for c in passages if is_row_sentence(c.text)]
         if frame.superlative:
             # The tables of the rows retrieved first, then the other tables of those reports

@@ -496,6 +496,25 @@ def test_who_signed_is_answered_by_the_whole_signature_block():
     assert not answer.refused and answer.citations[0].quote == "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Văn Tân"
 
 
+REPORT_TITLE = "BÁO CÁO — Tình hình hoạt động 9 tháng đầu năm 2035 của các KCN tỉnh Kim Sơn"
+
+
+def test_a_report_s_number_and_signer_are_both_quoted_though_its_signature_names_no_period():
+    number = titled(passage("Số: 286/BC-BQL\nKim Sơn, ngày 08 tháng 10 năm 2035", doc="bc"), REPORT_TITLE)
+    body = titled(passage("Các KCN tỉnh Kim Sơn thu hút 12 dự án trong 9 tháng.", n=2, doc="bc"), REPORT_TITLE)
+    signature = titled(passage("Trần Văn Tân, KT. TRƯỞNG BAN, PHÓ TRƯỞNG BAN.", n=3, doc="bc"), REPORT_TITLE)
+    answer = ask("Báo cáo 9 tháng năm 2035 của BQL các KCN Kim Sơn số mấy, ai ký?", [body, number, signature])
+    assert [c.quote for c in answer.citations] == [
+        "Số: 286/BC-BQL\nKim Sơn, ngày 08 tháng 10 năm 2035",
+        "Trần Văn Tân, KT. TRƯỞNG BAN, PHÓ TRƯỞNG BAN.",
+    ]
+
+
+def test_who_signed_is_not_answered_by_a_sentence_that_signs_a_pact_with_no_one_named():
+    pact = passage("Năm 2035 toàn bộ 38 công chức ký kết giao ước thi đua của Ban Quản lý.", doc="bc")
+    assert ask("Ai ký báo cáo năm 2035?", [pact]).refused
+
+
 def test_a_table_row_is_read_with_its_caption():
     from app.answering.features import candidates_for
     from app.answering.frame import parse_question

@@ -404,3 +404,8 @@ def test_a_region_after_a_zone_kind_is_no_zone_name():
 def test_a_document_named_by_kind_and_number_is_the_one_asked_about(question: str, fact: str):
     frame = parse_question(question)
     assert frame.document_fact == fact and frame.on_topic
+
+
+def test_a_document_s_number_and_its_signer_may_be_asked_together():
+    frame = parse_question("Báo cáo 9 tháng năm 2036 của BQL các KCN Kim Sơn số mấy, ai ký?")
+    assert frame.document_facts == ("issued", "signer")

@@ -36,6 +36,7 @@ from app.answering.direct import asked_units, direct_facts, holds_figure, own_bo
 from app.answering.features import CAUSE, DATE, Candidate, Lexicon, candidates_for, terms_of
 from app.answering.frame import DOCUMENT_NUMBER, AnswerType, QuestionFrame, parse_question
 from app.answering.models import MAX_ANSWER_CHARS, Answer, Citation, RetrievedPassage
+from app.answering.people import names_a_person
 from app.answering.scorer import Weights
 from app.answering.table_rows import extreme_row
 from ingest.docframe import is_place_date, is_signature
@@ -108,9 +109,11 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
     if not frame.on_topic:
         return Selection([], [], None, tuple(scored), off_topic=True, frame=frame)
     eligible = [c for c in scored if may_answer(frame, c)]
-    fact = _document_fact_quote(frame, eligible)
-    if fact is not None:
-        return Selection([fact], [], None, tuple(scored), frame=frame)  # the line itself is the answer
+    facts = _document_fact_quotes(frame, eligible, scored)
+    if facts:
+        return Selection(facts, [], None, tuple(scored), frame=frame)  # the lines themselves are the answer
+    if frame.document_facts == ("signer",):  # no signature found: a sentence naming who signed,
+        eligible = [c for c in eligible if names_a_person(c.quote)]  # not "… ký kết giao ước"
     extreme = extreme_row(frame, eligible)
     if extreme is not None:  # "… nào cao nhất" over a table: its rows compared, not scored
         return Selection([extreme], [], None, tuple(scored), frame=frame)
@@ -187,20 +190,44 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
     return Selection(chosen, missing, None, tuple(scored), frame=frame)
 
 
-def _document_fact_quote(frame: QuestionFrame, eligible: Sequence[Candidate]) -> Candidate | None:
+def _document_fact_quotes(
+    frame: QuestionFrame, eligible: Sequence[Candidate], scored: Sequence[Candidate]
+) -> list[Candidate]:
+    """The lines of the document asked about that answer its facts asked for: its date line for
+    "… ban hành ngày nào", its signature for "ai ký …" (``_document_fact_quote``)."""
+    if not frame.document_facts or not eligible:
+        return []
+    doc_id = eligible[0].document.metadata.get("doc_id")
+    asked = [c for c in eligible if c.document.metadata.get("doc_id") == doc_id]
+    found = []
+    for fact in frame.document_facts:
+        quote = _document_fact_quote(fact, asked)
+        if quote is None and fact == "signer":
+            # Its signature names no period or place ("Trần Văn Tân, KT. TRƯỞNG BAN"): the
+            # document's, whether or not it meets the question. (A date line must: the one
+            # found may be another document's, cited.)
+            quote = _document_fact_quote(fact, [c for c in scored if c.document.metadata.get("doc_id") == doc_id])
+        if quote is not None:
+            found.append(quote)
+    return found
+
+
+def _document_fact_quote(fact: str, asked: Sequence[Candidate]) -> Candidate | None:
     """A document's own date line for "… ban hành ngày nào", its signature for "ai ký …": lines
     that share no word with the question, so the scorer cannot rank them (no gold question it
     was fitted on asks for them); the form of official documents says where they are. The
     document asked about is the one of the likeliest sentence (another report's date line would
     pass for it: a "tờ trình" dated in the year of the "giao ước" asked about)."""
-    if not frame.document_fact or not eligible:
-        return None
-    asked = [c for c in eligible if c.document.metadata.get("doc_id") == eligible[0].document.metadata.get("doc_id")]
-    if frame.document_fact == "issued":
+    if fact == "issued":
         return next((c for c in asked if any(is_place_date(line) for line in c.quote.splitlines())), None)
-    signed = (c for c in asked if is_signature(str(c.document.metadata.get("heading", "")), c.document.page_content))
+    signed = (c for c in asked if _signs(c))
     # The whole block: "KT. TRƯỞNG KHỐI" would be a sentence of its own, cut from the name.
     return next((replace(c, quote=c.document.page_content) for c in signed), None)
+
+
+def _signs(candidate: Candidate) -> bool:
+    """The candidate is part of a signature block."""
+    return is_signature(str(candidate.document.metadata.get("heading", "")), candidate.document.page_content)
 
 
 def _every_part_stated(frame: QuestionFrame, eligible: Sequence[Candidate], weights: Weights) -> bool:

@@ -73,8 +73,8 @@ class QuestionFrame:
     # the passage around a sentence may state them; the sentence need not repeat them.
     scene_terms: frozenset[str] = frozenset()
     # "… ban hành ngày nào" asks for a document's own date ("issued"), "ai ký …" for its
-    # signature ("signer"): lines that share no word with the question.
-    document_fact: str = ""
+    # signature ("signer"), "số mấy, ai ký?" for both: lines that share no word with the question.
+    document_facts: tuple[str, ...] = ()
     # "ngày nào" asks for a day, answered only by a sentence that states one: "event" when it is
     # a meeting's or event's day ("hội nghị tổ chức ngày nào"), "any" otherwise.
     day_asked: str = ""
@@ -82,6 +82,11 @@ class QuestionFrame:
     # "most" or "least" for a superlative ("đơn vị nào xếp hạng nhất", "KCN nào ít lao động
     # nhất"), answered by the extreme row of a table; "" otherwise (both named: neither).
     superlative: str = ""
+
+    @property
+    def document_fact(self) -> str:
+        """The first fact of the document asked for ("" for none)."""
+        return self.document_facts[0] if self.document_facts else ""
 
     @property
     def several_asked(self) -> bool:
@@ -595,21 +600,27 @@ def _scene_tokens(text: str, tokens: Sequence[Token], accented: bool) -> set[int
     return inside if opens and 0 < len(inside) < len(tokens) else set()
 
 
-def _document_fact(text: str, tokens: Sequence[Token], accented: bool, answer_type: AnswerType, named: bool) -> str:
+def _document_facts(
+    text: str, tokens: Sequence[Token], accented: bool, answer_type: AnswerType, named: bool
+) -> tuple[str, ...]:
     """ "issued" for a question on when a document was issued or signed, or on the number of
-    one it does not name; "signer" for who signed it."""
-    if _hits(text, tokens, ["document_number"], accented):
-        return "" if named else "issued"
+    one it does not name; "signer" for who signed it; both for "số mấy, ai ký?"."""
+    facts: list[str] = []
+    if _hits(text, tokens, ["document_number"], accented) and not named:
+        facts.append("issued")
     if answer_type is AnswerType.DATE and _hits(text, tokens, ["event"], accented):
-        return ""  # "hội nghị ký kết giao ước … tổ chức ngày nào": the meeting's date
+        return ()  # "hội nghị ký kết giao ước … tổ chức ngày nào": the meeting's date
     hits = [
         hit
         for hit in _hits(text, tokens, ["issued"], accented)
         if not (hit.positions[0] > 0 and tokens[hit.positions[0] - 1].fld == "dang")  # "đăng ký" registers
     ]
-    if not hits:
-        return ""
-    return {AnswerType.DATE: "issued", AnswerType.PERSON: "signer"}.get(answer_type, "")
+    if hits and answer_type is AnswerType.DATE:
+        facts.append("issued")
+    # "ai ký" asks who signed, whatever else the question asks first ("số mấy, ai ký?").
+    if _hits(text, tokens, ["signer"], accented) or (hits and answer_type is AnswerType.PERSON):
+        facts.append("signer")
+    return tuple(dict.fromkeys(facts))
 
 
 def _day_asked(text: str, tokens: Sequence[Token], accented: bool) -> str:
@@ -674,7 +685,7 @@ def parse_question(question: str) -> QuestionFrame:
     answer_type = _answer_type(strong, topical)
     # A question naming its document by number asks for another's with "số mấy" ("QĐ 418 căn
     # cứ tờ trình số mấy?").
-    document_fact = _document_fact(text, tokens, accented, answer_type, named=bool(numbers or references))
+    document_facts = _document_facts(text, tokens, accented, answer_type, named=bool(numbers or references))
     extremes = {hit.kind for hit in _hits(text, tokens, ["most", "least"], accented)}
     return QuestionFrame(
         text=question,
@@ -692,14 +703,14 @@ def parse_question(question: str) -> QuestionFrame:
         asks=max(1, len(strong)),
         day_asked=_day_asked(text, tokens, accented),
         scene_terms=frozenset(in_scene),
-        document_fact=document_fact,
+        document_facts=document_facts,
         superlative=next(iter(extremes)) if len(extremes) == 1 else "",
         on_topic=bool(
             parsed.years
             or parsed.places
             or parsed.zones
             or parsed.people
-            or document_fact  # "ai ký?": the reports' own signature
+            or document_facts  # "ai ký?": the reports' own signature
             or numbers
             or references  # "Những ai thi hành QĐ 418?"
             or _hits(text, tokens, ["topic"], accented)
