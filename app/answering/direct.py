@@ -538,3 +538,37 @@ def own_board(frame: QuestionFrame, quote: str, issuer: str) -> str:
     if frame.answer_type is not AnswerType.ORGANISATION or not BOARD.match(fold(issuer.strip())):
         return ""
     return _as_name(" ".join(issuer.split())) if SELF_REFERENCE.search(quote) else ""
+
+
+# "… có đạt kế hoạch không?" names a plan; the quote's share of it settles the question
+# ("đạt 79,0% kế hoạch năm", "vượt 4,3% kế hoạch"). Matched folded.
+PLAN_WORD = r"(?:ke hoach|kh|chi tieu|muc tieu)"
+PLAN_ASKED = re.compile(rf"\b{PLAN_WORD}\b")
+PLAN_SHARE = re.compile(
+    r"(?:\b(?P<verb>vuot|bang|dat|hoan thanh)\s+)?(?P<share>\d{1,3}(?:[.,]\d+)?)\s*%\s*"
+    rf"(?:so voi\s+|cua\s+)?{PLAN_WORD}\b"
+)
+
+
+def plan_verdict(frame: QuestionFrame, quote: str) -> str:
+    """For a yes/no question on a plan ("… có đạt kế hoạch không?", "… đã đạt KH chưa?"):
+    whether the quote's share of the plan reaches it, with the share as written ("Chưa đạt:
+    79,0% kế hoạch", "Vượt: 104,3% kế hoạch", "Vượt 4,3% kế hoạch"); "" when the quote gives
+    no share of a plan."""
+    if frame.answer_type is not AnswerType.YES_NO or not PLAN_ASKED.search(fold(frame.text)):
+        return ""
+    shares = list(PLAN_SHARE.finditer(fold(quote)))  # fold keeps positions: the words as written
+    if not shares:
+        return ""
+    # The share of the figure asked: the one whose words since the share before it name most
+    # of the question's ("doanh thu … bằng 101,4% kế hoạch; xuất khẩu … bằng 99,4% kế hoạch").
+    asked = chunk_terms(frame.text)
+    starts = [0, *(m.end() for m in shares[:-1])]
+    named = [len(chunk_terms(quote[start : m.start()]) & asked) for start, m in zip(starts, shares, strict=True)]
+    match = shares[named.index(max(named))]
+    if match.group("verb") == "vuot":  # "vượt 4,3% kế hoạch": over the plan by that share
+        said = quote[match.start("verb") : match.end()]
+        return said[:1].upper() + said[1:]
+    share = float(match.group("share").replace(",", "."))
+    verdict = "Vượt" if share > 100 else "Đạt" if share == 100 else "Chưa đạt"
+    return f"{verdict}: {quote[match.start('share') : match.end()]}"

@@ -32,7 +32,7 @@ from langchain_core.documents import Document
 
 from app.answering.clip import clip_quote
 from app.answering.constraints import constraint_label
-from app.answering.direct import asked_units, direct_facts, holds_figure, own_board
+from app.answering.direct import asked_units, direct_facts, holds_figure, own_board, plan_verdict
 from app.answering.features import CAUSE, DATE, Candidate, Lexicon, candidates_for, terms_of
 from app.answering.frame import DOCUMENT_NUMBER, AnswerType, QuestionFrame, parse_question
 from app.answering.models import MAX_ANSWER_CHARS, Answer, Citation, RetrievedPassage
@@ -462,13 +462,15 @@ def _quote_lines(selection: Selection, phrasing: Phrasing, citations: _Citations
 def _direct_line(selection: Selection, phrasing: Phrasing, citations: _Citations) -> tuple[str, tuple[str, ...]]:
     """The first line of an answer to a "how many / how much" question: the figures asked for,
     from the first quote as shown, with its citation; for "đơn vị nào" answered by a sentence
-    about the report's own board, that board ("", () when nothing fits)."""
+    about the report's own board, that board; for "… có đạt kế hoạch không?", whether the
+    quote's share of the plan reaches it ("", () when nothing fits)."""
     if selection.frame is None or not selection.quotes:
         return "", ()
     best = selection.quotes[0]
     facts = tuple(direct_facts(selection.frame, _shortened(best, selection.focus), selection.focus))
     board = own_board(selection.frame, best.quote, str(best.document.metadata.get("issuer", "")))
-    facts = facts or ((board,) if board else ())
+    verdict = plan_verdict(selection.frame, best.quote)
+    facts = facts or tuple(line for line in (board, verdict) if line)
     if not facts:
         return "", ()
     return phrasing.direct.format(facts="; ".join(facts), n=citations.number(best)), facts
