@@ -352,7 +352,7 @@ def test_the_terms_of_a_leading_clause_are_its_scene(question, scene):
     ],
 )
 def test_a_question_on_the_document_itself(question, fact):
-    assert parse_question(question).document_fact == fact
+    assert parse_question(question).document_facts == ((fact,) if fact else ())
 
 
 @pytest.mark.parametrize(
@@ -380,7 +380,7 @@ def test_a_zone_kind_after_another_is_no_zone_name():
     ],
 )
 def test_a_document_s_number_or_date_is_asked_but_not_a_meeting_s(question: str, fact: str):
-    assert parse_question(question).document_fact == fact
+    assert parse_question(question).document_facts == ((fact,) if fact else ())
 
 
 def test_a_region_after_a_zone_kind_is_no_zone_name():
@@ -403,7 +403,7 @@ def test_a_region_after_a_zone_kind_is_no_zone_name():
 )
 def test_a_document_named_by_kind_and_number_is_the_one_asked_about(question: str, fact: str):
     frame = parse_question(question)
-    assert frame.document_fact == fact and frame.on_topic
+    assert frame.document_facts == ((fact,) if fact else ()) and frame.on_topic
 
 
 def test_a_document_s_number_and_its_signer_may_be_asked_together():

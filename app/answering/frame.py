@@ -84,11 +84,6 @@ class QuestionFrame:
     superlative: str = ""
 
     @property
-    def document_fact(self) -> str:
-        """The first fact of the document asked for ("" for none)."""
-        return self.document_facts[0] if self.document_facts else ""
-
-    @property
     def several_asked(self) -> bool:
         """More than one thing is asked, or things are compared: one sentence rarely answers."""
         return self.asks > 1 or self.comparison
