@@ -389,8 +389,8 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             # The cue's first word names the figure most closely ("bao nhiêu dự án FDI còn hiệu
             # lực": "358 dự án FDI" over "523 dự án còn hiệu lực").
             cued = sum(2 if i == 0 else 1 for i, word in enumerate(cue) if word in after)
-            # Then the rest of what follows the unit asked: "… 38 cá nhân đăng ký hoàn thành
-            # nhiệm vụ, 08 cá nhân đăng ký đề tài Chiến sỹ thi đua" for "bao nhiêu cá nhân
+            # Then the rest of what follows the unit asked: "… 41 cá nhân đăng ký hoàn thành
+            # nhiệm vụ, 07 cá nhân đăng ký đề tài Chiến sỹ thi đua" for "bao nhiêu cá nhân
             # đăng ký Chiến sĩ thi đua".
             described = len(set(described_by) & set(search_syllables(_words_after(quote, match))))
             # The figure's own label ("Thực hiện 6 tháng năm 2032: 1.047 triệu USD") against
@@ -541,7 +541,7 @@ def own_board(frame: QuestionFrame, quote: str, issuer: str) -> str:
 
 
 # "… có đạt kế hoạch không?" names a plan; the quote's share of it settles the question
-# ("đạt 79,0% kế hoạch năm", "vượt 4,3% kế hoạch"). Matched folded.
+# ("đạt 79,05% kế hoạch năm", "vượt 4,35% kế hoạch"). Matched folded.
 PLAN_WORD = r"(?:ke hoach|kh|chi tieu|muc tieu)"
 PLAN_ASKED = re.compile(rf"\b{PLAN_WORD}\b")
 PLAN_SHARE = re.compile(
@@ -553,7 +553,7 @@ PLAN_SHARE = re.compile(
 def plan_verdict(frame: QuestionFrame, quote: str) -> str:
     """For a yes/no question on a plan ("… có đạt kế hoạch không?", "… đã đạt KH chưa?"):
     whether the quote's share of the plan reaches it, with the share as written ("Chưa đạt:
-    79,0% kế hoạch", "Vượt: 104,3% kế hoạch", "Vượt 4,3% kế hoạch"); "" when the quote gives
+    79,05% kế hoạch", "Vượt: 104,35% kế hoạch", "Vượt 4,35% kế hoạch"); "" when the quote gives
     no share of a plan."""
     if frame.answer_type is not AnswerType.YES_NO or not PLAN_ASKED.search(fold(frame.text)):
         return ""
@@ -566,7 +566,7 @@ def plan_verdict(frame: QuestionFrame, quote: str) -> str:
     starts = [0, *(m.end() for m in shares[:-1])]
     named = [len(chunk_terms(quote[start : m.start()]) & asked) for start, m in zip(starts, shares, strict=True)]
     match = shares[named.index(max(named))]
-    if match.group("verb") == "vuot":  # "vượt 4,3% kế hoạch": over the plan by that share
+    if match.group("verb") == "vuot":  # "vượt 4,35% kế hoạch": over the plan by that share
         said = quote[match.start("verb") : match.end()]
         return said[:1].upper() + said[1:]
     share = float(match.group("share").replace(",", "."))
