@@ -29,7 +29,7 @@ from app.prompts import answer_prompt, extractive_phrasing, load_toml
 from app.questions import question_problem
 from app.settings import Settings
 from ingest.accents import AccentRestorer
-from ingest.docframe import is_place_date, is_signature
+from ingest.docframe import has_place_date, is_signature
 from ingest.models import Chunk
 from ingest.normalize import is_ocr_text
 from ingest.ocr import PageProgress
@@ -227,8 +227,7 @@ class Baocao:
             return [
                 c
                 for c in passages
-                if (signed and is_signature(c.heading, c.text))
-                or (dated and any(is_place_date(line) for line in c.text.splitlines()))
+                if (signed and is_signature(c.heading, c.text)) or (dated and has_place_date(c.text))
             ]
         rows = [c for c in passages if is_row_sentence(c.text)]
         if frame.superlative:

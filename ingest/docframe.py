@@ -186,6 +186,11 @@ def is_place_date(line: str) -> bool:
     return match is not None and short and not _SENTENCE_END.search(line)
 
 
+def has_place_date(text: str) -> bool:
+    """Whether a line of ``text`` dates an official document (``is_place_date``)."""
+    return any(is_place_date(line) for line in text.splitlines())
+
+
 # Who signs for whom above a signature (the form of administrative documents, Nghị định
 # 30/2020/NĐ-CP): "KT. CHỦ TỊCH" (on behalf of), "TM. ỦY BAN NHÂN DÂN", "TL.", "TUQ.", "Q.".
 _SIGNING_AUTHORITY = re.compile(r"^(?:kt|tm|tl|tuq|q)\s*\.\s*\S")

@@ -255,24 +255,17 @@ def _find(text: str) -> tuple[PlaceMention, ...]:
     has_title = any(t.capitalised and not t.text.isupper() for t in tokens)
     index = _aliases()
     candidates: list[tuple[int, int, _Alias]] = []  # (first token, token count, alias)
+    listed: list[tuple[int, int, _Alias]] = []  # names that need a place word, or a list of places
     for i, token in enumerate(tokens):
         for first in {token.acc, token.fld}:
             for alias in index.get(first, ()):
                 if _matches_at(text, tokens, i, alias, accented, has_title):
                     candidates.append((i, len(alias.acc), alias))
+                elif alias.kind != "block" and _matches_at(text, tokens, i, alias, accented, has_title, listed=True):
+                    listed.append((i, len(alias.acc), alias))
     # A name that needs a place word before it ("Huế") is a place too in a list of places.
     named = [(i, n) for i, n, alias in candidates if alias.kind != "block"]
-    for i, token in enumerate(tokens):
-        for first in {token.acc, token.fld}:
-            for alias in index.get(first, ()):
-                n = len(alias.acc)
-                if (
-                    alias.kind != "block"
-                    and (i, n, alias) not in candidates
-                    and _listed_beside(text, tokens, i, n, named)
-                    and _matches_at(text, tokens, i, alias, accented, has_title, listed=True)
-                ):
-                    candidates.append((i, n, alias))
+    candidates += [(i, n, alias) for i, n, alias in listed if _listed_beside(text, tokens, i, n, named)]
     # Longest first, the earlier on a tie; blockers ("Thái Bình Dương") take part and are dropped.
     taken: list[tuple[int, int, _Alias]] = []
     for i, n, alias in sorted(set(candidates), key=lambda c: (-c[1], c[0], c[2].kind)):

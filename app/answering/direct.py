@@ -129,26 +129,30 @@ class _Ask:
     """One "bao nhiêu" of the question."""
 
     unit: str | None  # the folded unit asked for; "" a sum of money; None when it names none
-    cue: tuple[str, ...]  # the words after it up to the next comma ("bao nhiêu FDI" → fdi)
+    # Its words after the unit up to the next comma or period ("bao nhiêu cá nhân đăng ký danh
+    # hiệu Chiến sĩ thi đua"): the words that follow a figure in a report describe it alike.
+    described: tuple[str, ...]
     label: str  # what says which figure is which when several are asked ("FDI"), as typed
     money: frozenset[str] = frozenset()  # for a sum of money, the words naming it ("doanh", "thu")
     verb: str = ""  # the word it is asked with ("đạt bao nhiêu" → dat): it names no figure
     change: bool = False  # "tăng bao nhiêu (người)": the figure of the rise, not the level
-    # All its words after the unit, up to a period ("bao nhiêu cá nhân đăng ký danh hiệu Chiến
-    # sĩ thi đua"): the words that follow a figure in a report describe it alike.
-    described: tuple[str, ...] = ()
+
+    @property
+    def cue(self) -> tuple[str, ...]:
+        """Its first two words after the unit ("bao nhiêu FDI" → fdi): they name the figure."""
+        return self.described[:2]
 
 
-def _cue(words: tuple[str, ...], limit: int = 2) -> tuple[str, ...]:
-    """The first ``limit`` words after the unit, up to a period ("bao nhiêu trong năm 2031",
-    "bao nhiêu hồ sơ trong 6 tháng": the period is a constraint of the question, not a word
-    that names the figure; a word before a number introduces one)."""
-    cue: list[str] = []
-    for i, word in enumerate(words[:limit]):
+def _described(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words after the unit, up to a period ("bao nhiêu trong năm 2031", "bao nhiêu hồ sơ
+    trong 6 tháng": the period is a constraint of the question, not a word that names the
+    figure; a word before a number introduces one)."""
+    naming: list[str] = []
+    for i, word in enumerate(words):
         if word.isdigit() or (words[i + 1 : i + 2] and words[i + 1].isdigit()):
             break
-        cue.append(word)
-    return tuple(cue)
+        naming.append(word)
+    return tuple(naming)
 
 
 def _asks(frame: QuestionFrame) -> list[_Ask]:
@@ -181,8 +185,7 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
         named = _money_named(money & set(frame.terms)) if unit == "" else frozenset()
         verb = before[-1] if before else ""
         change = verb in CHANGE_VERBS
-        described = _cue(after[skip:], len(after))
-        asks.append(_Ask(unit, _cue(after[skip:]), label, named, verb, change, described))
+        asks.append(_Ask(unit, _described(after[skip:]), label, named, verb, change))
     if frame.answer_type is AnswerType.PERCENT:  # "tỷ lệ lấp đầy là bao nhiêu": a share
         # ... but a count named beside it stays a count ("cấp mới bao nhiêu dự án, bằng mấy
         # phần trăm kế hoạch": the projects, then the share).

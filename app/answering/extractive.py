@@ -39,7 +39,7 @@ from app.answering.models import MAX_ANSWER_CHARS, Answer, Citation, RetrievedPa
 from app.answering.people import names_a_person
 from app.answering.scorer import Weights
 from app.answering.table_rows import extreme_row
-from ingest.docframe import is_place_date, is_signature
+from ingest.docframe import has_place_date, is_signature
 from ingest.gazetteer import display_name
 from ingest.normalize import fold, match_key, numbers_in
 
@@ -219,7 +219,7 @@ def _document_fact_quote(fact: str, asked: Sequence[Candidate]) -> Candidate | N
     document asked about is the one of the likeliest sentence (another report's date line would
     pass for it: a "tờ trình" dated in the year of the "giao ước" asked about)."""
     if fact == "issued":
-        return next((c for c in asked if any(is_place_date(line) for line in c.quote.splitlines())), None)
+        return next((c for c in asked if has_place_date(c.quote)), None)
     signed = (c for c in asked if _signs(c))
     # The whole block: "KT. TRƯỞNG KHỐI" would be a sentence of its own, cut from the name.
     return next((replace(c, quote=c.document.page_content) for c in signed), None)
