@@ -368,6 +368,29 @@ def test_a_zone_named_in_the_heading_covers_a_silent_sentence():
     assert result.in_sentence_share == 0.0
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tỷ lệ lấp đầy bình quân các KCN đạt 81,5%.",  # the zones' average
+        "Ty le lap day binh quan cac KCN dang hoat dong dat 81,5%.",  # the same, OCR'd
+        "KCN Long Thạnh có tỷ lệ lấp đầy cao nhất (81,5%).",  # another zone
+    ],
+)
+def test_a_zone_named_around_a_sentence_about_other_zones_is_not_met(sentence):
+    paragraph = f"Tỉnh thành lập KCN Phước Lâm Đông rộng 350 ha. {sentence}"
+    result = check("Tỷ lệ lấp đầy của KCN Phước Lâm Đông là bao nhiêu?", sentence, paragraph)
+    assert result.failed == ("name:kcn phuoc lam dong",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Tỷ lệ lấp đầy đạt 81,5%.", "Tỷ lệ lấp đầy các KCN của tỉnh đạt 81,5%.", "Các KCN Đồng Nai lấp đầy 81,5%."],
+)
+def test_a_zone_named_around_a_silent_sentence_is_met(sentence):
+    paragraph = f"KCN Phước Lâm Đông rộng 350 ha. {sentence}"
+    assert check("Tỷ lệ lấp đầy của KCN Phước Lâm Đông là bao nhiêu?", sentence, paragraph).met
+
+
 # --- comparisons ----------------------------------------------------------------------
 
 

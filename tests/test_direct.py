@@ -61,6 +61,18 @@ def facts(question: str, quote: str) -> list[str]:
             "Doanh thu đạt 13.579 tỷ đồng, tăng 41% so với năm 2031; nộp ngân sách 512 tỷ đồng, tăng 87%.",
             ["87%"],
         ),
+        # A sum asked beside a share typed as such ("%"): the sum, then its rise.
+        (
+            "xuat khau 9 thang 2032 dat bao nhieu, tang bao nhieu %",
+            "Doanh thu đạt 4.123,5 triệu USD, tăng 5,2% so với cùng kỳ; kim ngạch xuất khẩu đạt 987,6 triệu USD, "
+            "tăng 11,7%.",
+            ["987,6 triệu USD", "11,7%"],
+        ),
+        (
+            "Vốn FDI năm 2032 đạt bao nhiêu, bằng bao nhiêu % kế hoạch?",
+            "Vốn FDI đạt 245,7 triệu USD, bằng 81,9% kế hoạch năm.",
+            ["245,7 triệu USD", "81,9%"],
+        ),
         # Of two years' figures in one sentence, the one of the year asked.
         (
             "Vốn DDI năm 2031 là bao nhiêu?",

@@ -487,6 +487,25 @@ def test_a_document_s_date_line_answers_when_it_was_issued_but_only_for_the_docu
     assert "20/02/2035" in answer.citations[0].quote
 
 
+SUBMISSION_TITLE = "TỜ TRÌNH — Về việc đề nghị tặng Cờ thi đua năm 2035"
+
+
+def test_a_document_s_number_is_its_header_line_though_dated_in_the_next_year():
+    number = titled(passage("Số: 05/TTr-KTĐ Kim Sơn, ngày 20 tháng 01 năm 2036", doc="tt"), SUBMISSION_TITLE)
+    grounds = "Căn cứ kết quả bình xét thi đua năm 2035 của Khối, tổ chức ngày 09/01/2036 tại Kim Sơn."
+    body = titled(passage(grounds, heading="I. Căn cứ", n=2, doc="tt"), SUBMISSION_TITLE)
+    answer = ask("Tờ trình đề nghị khen thưởng năm 2035 của Khối số bao nhiêu, ngày nào?", [body, number])
+    assert [c.quote for c in answer.citations] == ["Số: 05/TTr-KTĐ Kim Sơn, ngày 20 tháng 01 năm 2036"]
+
+
+def test_a_document_s_header_line_does_not_answer_for_another_document_it_cites():
+    number = titled(passage("Số: 05/TTr-KTĐ Kim Sơn, ngày 20 tháng 01 năm 2036", doc="tt"), SUBMISSION_TITLE)
+    grounds = "Căn cứ Giao ước thi đua năm 2035 của Khối ký ngày 14/01/2035;"
+    cites = titled(passage(grounds, heading="I. Căn cứ", n=2, doc="tt"), SUBMISSION_TITLE)
+    answer = ask("Giao ước thi đua năm 2035 của Khối được ký ngày nào?", [cites, number])
+    assert [c.quote for c in answer.citations] == [grounds]
+
+
 def test_who_signed_is_answered_by_the_whole_signature_block():
     body = titled(
         passage("Điều 1. Tặng Bằng khen cho 02 tập thể có thành tích xuất sắc năm 2034.", doc="qd"), DECISION_TITLE

@@ -13,6 +13,7 @@ whatever its report covers.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -295,6 +296,27 @@ def _appears(name: str, syllables: tuple[str, ...], capitals: tuple[bool, ...] |
 ZONE_KINDS = frozenset({"kcn", "kkt", "kcx", "ccn", "cnc"})
 
 
+# A zone by its name: its kind, then a capital ("KCN Tân Lập", OCR'd "KCN Bau Can Tay"), and
+# an average over the zones ("bình quân các KCN", "trung bình"): folded search form.
+_ZONE_KIND = r"(?:kcn|kkt|kcx|ccn|khu (?:cong nghiep|kinh te|che xuat)|cum cong nghiep)"
+_ZONE_THEN_WORD = re.compile(rf"\b{_ZONE_KIND}[ \t]+(?!{_ZONE_KIND}\b)([^\W\d_])", re.IGNORECASE)
+_AVERAGE = re.compile(r"\b(?:binh quan|trung binh)\b")
+
+
+@lru_cache(maxsize=4096)
+def _speaks_of_zones(sentence: str) -> bool:
+    """The sentence names a zone of its own or gives an average over the zones. (The zones
+    together are not enough: "các KCN của tỉnh" hold the one asked.)"""
+    sentence = unicodedata.normalize("NFC", sentence)
+    folded = fold(sentence)  # same length and offsets as the NFC sentence
+    # "các KCN Quảng Ngãi" are the province's zones, which hold the one asked.
+    provinces = {p.start for p in find_places(sentence) if p.kind == "province"}
+    named = any(
+        sentence[m.start(1)].isupper() and m.start(1) not in provinces for m in _ZONE_THEN_WORD.finditer(folded)
+    )
+    return named or bool(_AVERAGE.search(" ".join(search_syllables(sentence))))
+
+
 def _name_key(name: str, person: bool) -> str:
     """The part of a name a passage must state: a person's last two syllables ("Thu Hương"
     for "Bùi Thị Thu Hương"); a zone's first two after its kind ("kcn thang long ii" →
@@ -402,7 +424,10 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
         record(f"region:{key}", _region_met(key, own), _region_met(key, around))
     for name in (*frame.zones, *frame.people):
         key = _name_key(name, person=name in frame.people)
-        record(f"name:{name}", _appears(key, own.syllables), _appears(key, around.syllables))
+        # Like a province, a zone named around a sentence that names other zones, or gives their
+        # average ("bình quân các KCN đạt 84%"), is not what the sentence is about.
+        silent = name in frame.people or not _speaks_of_zones(sentence)
+        record(f"name:{name}", _appears(key, own.syllables), silent and _appears(key, around.syllables))
     for number in frame.documents:
         key = _number_key(number)
         # A sentence naming only other documents of the kind asked ("Căn cứ Quyết định số

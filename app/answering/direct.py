@@ -188,9 +188,13 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
         asks.append(_Ask(unit, _described(after[skip:]), label, named, verb, change))
     if frame.answer_type is AnswerType.PERCENT:  # "tỷ lệ lấp đầy là bao nhiêu": a share
         # ... but a count named beside it stays a count ("cấp mới bao nhiêu dự án, bằng mấy
-        # phần trăm kế hoạch": the projects, then the share).
+        # phần trăm kế hoạch": the projects, then the share), and so does a sum beside a share
+        # typed as one ("xuất khẩu đạt bao nhiêu, tăng bao nhiêu %": the sum, then its rise).
+        share_typed = any(ask.unit == "%" for ask in asks)
         asks = [
-            ask if ask.unit not in (None, "", "%") else replace(ask, unit="%", label="", money=frozenset())
+            ask
+            if ask.unit not in (None, "", "%") or (ask.unit == "" and share_typed)
+            else replace(ask, unit="%", label="", money=frozenset())
             for ask in asks
         ] or [_Ask("%", (), "")]
     return asks

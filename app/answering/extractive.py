@@ -34,7 +34,7 @@ from app.answering.clip import clip_quote
 from app.answering.constraints import constraint_label
 from app.answering.direct import asked_units, direct_facts, holds_figure, own_board, plan_verdict
 from app.answering.features import CAUSE, DATE, Candidate, Lexicon, candidates_for, terms_of
-from app.answering.frame import DOCUMENT_NUMBER, AnswerType, QuestionFrame, parse_question
+from app.answering.frame import DOCUMENT_NUMBER, AnswerType, QuestionFrame, document_kinds_named, parse_question
 from app.answering.models import MAX_ANSWER_CHARS, Answer, Citation, RetrievedPassage
 from app.answering.people import names_a_person
 from app.answering.scorer import Weights
@@ -199,17 +199,41 @@ def _document_fact_quotes(
         return []
     doc_id = eligible[0].document.metadata.get("doc_id")
     asked = [c for c in eligible if c.document.metadata.get("doc_id") == doc_id]
+    kind = _kind_fit(frame, eligible[0].document)
     found = []
     for fact in frame.document_facts:
-        quote = _document_fact_quote(fact, asked)
+        # A document of another kind than the one asked ("Giao ước … ký ngày nào?" of a tờ
+        # trình citing it): its own date line is not the answer.
+        quote = _document_fact_quote(fact, asked) if kind is not False or fact != "issued" else None
         if quote is None and fact == "signer":
             # Its signature names no period or place ("Trần Văn Tân, KT. TRƯỞNG BAN"): the
             # document's, whether or not it meets the question. (A date line must: the one
             # found may be another document's, cited.)
             quote = _document_fact_quote(fact, [c for c in scored if c.document.metadata.get("doc_id") == doc_id])
+        if quote is None and fact == "issued" and kind:
+            # The document's own date line, above its first heading: it may date the document in
+            # the year after the one it reports on ("Tờ trình … năm 2031", "ngày 20 tháng 01 năm
+            # 2032"), so it need not meet the question's year. Only when the document is of the
+            # kind asked.
+            header = [c for c in scored if c.document.metadata.get("doc_id") == doc_id and _in_header(c)]
+            quote = _document_fact_quote(fact, header)
         if quote is not None:
             found.append(quote)
     return found
+
+
+def _kind_fit(frame: QuestionFrame, document: Document) -> bool | None:
+    """Whether the document is of a kind the question names, by the kind its title opens with
+    ("TỜ TRÌNH số …"); None when the question names none or the title opens with none."""
+    asked = document_kinds_named(frame.text)
+    title = str(document.metadata.get("title", ""))
+    own = [kind for kind in document_kinds_named(title) if fold(title).lstrip().startswith(kind)]
+    return bool(set(own) & set(asked)) if asked and own else None
+
+
+def _in_header(candidate: Candidate) -> bool:
+    """A line of the document's header: above its first heading."""
+    return not candidate.document.metadata.get("headings")
 
 
 def _document_fact_quote(fact: str, asked: Sequence[Candidate]) -> Candidate | None:

@@ -389,6 +389,13 @@ def _zone_types_at(tokens: Sequence[Token], i: int) -> list[tuple[str, int]]:
     return found
 
 
+def _province_word_in_name(tokens: Sequence[Token], i: int, accented: bool, stop: set[int]) -> bool:
+    """Typed without accents, "tinh" after a zone's kind is "tỉnh" when a province follows it
+    ("kcn tinh quang ngai") and a syllable of the zone's name ("Tịnh") when none does ("kcn
+    tinh son quang ngai")."""
+    return not accented and tokens[i].fld == "tinh" and i + 1 < len(tokens) and i + 1 not in stop
+
+
 def _zones(
     text: str, tokens: Sequence[Token], title_case: bool, accented: bool, stop: set[int]
 ) -> tuple[list[str], set[int]]:
@@ -408,6 +415,9 @@ def _zones(
                 continue  # "kkt kcn quang tri": the zones of both kinds, none named "KCN"
             if title_case:
                 end = _capitalised_run(text, tokens, start, stop)
+            elif _province_word_in_name(tokens, start, accented, stop):
+                end = _lowercase_run(tokens, start + 1, stop, boundary)
+                end = end if end > start + 1 else start
             elif any(_match(tokens, g, start, accented) is not None for g in generics):
                 end = start
             else:
@@ -595,13 +605,36 @@ def _scene_tokens(text: str, tokens: Sequence[Token], accented: bool) -> set[int
     return inside if opens and 0 < len(inside) < len(tokens) else set()
 
 
+def document_kinds_named(question: str) -> tuple[str, ...]:
+    """The kinds of document the question names, folded ("to trinh", "quyet dinh")."""
+    parsed = _parse(question)
+    hits = _hits(parsed.text, parsed.tokens, ["document_kind"], parsed.accented)
+    return tuple(dict.fromkeys(" ".join(parsed.tokens[i].fld for i in hit.positions) for hit in hits))
+
+
+def _asks_document_number(text: str, tokens: Sequence[Token], accented: bool) -> bool:
+    """ "số mấy", "số hiệu"; or "số bao nhiêu" closing a clause that names a kind of document
+    ("Tờ trình … số bao nhiêu, ngày nào"; not "Theo báo cáo, tổng số bao nhiêu lao động")."""
+    if _hits(text, tokens, ["document_number"], accented):
+        return True
+    kinds = [hit.positions[0] for hit in _hits(text, tokens, ["document_kind"], accented) if hit.positions]
+    for hit in _hits(text, tokens, ["number_of_document"], accented):
+        last = hit.positions[-1]
+        closes = last + 1 == len(tokens) or not text[tokens[last].end : tokens[last + 1].start].isspace()
+        start = hit.positions[0]
+        # "Theo báo cáo năm 2031, lao động có số bao nhiêu": the kind is in another clause.
+        if closes and any(k < start and "," not in text[tokens[k].end : tokens[start].start] for k in kinds):
+            return True
+    return False
+
+
 def _document_facts(
     text: str, tokens: Sequence[Token], accented: bool, answer_type: AnswerType, named: bool
 ) -> tuple[str, ...]:
     """ "issued" for a question on when a document was issued or signed, or on the number of
     one it does not name; "signer" for who signed it; both for "số mấy, ai ký?"."""
     facts: list[str] = []
-    if _hits(text, tokens, ["document_number"], accented) and not named:
+    if _asks_document_number(text, tokens, accented) and not named:
         facts.append("issued")
     if answer_type is AnswerType.DATE and _hits(text, tokens, ["event"], accented):
         return ()  # "hội nghị ký kết giao ước … tổ chức ngày nào": the meeting's date
