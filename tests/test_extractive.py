@@ -487,6 +487,18 @@ def test_a_document_s_date_line_answers_when_it_was_issued_but_only_for_the_docu
     assert "20/02/2035" in answer.citations[0].quote
 
 
+def test_a_question_on_what_two_reports_say_quotes_each_report():
+    launched = "Ban Quản lý phát động phong trào thi đua “Công chức thi đua thực hiện văn hóa công sở” năm 2031."
+    joined = "Ban Quản lý hưởng ứng phong trào thi đua văn hóa công sở do tỉnh Kim Sơn phát động."
+    reviewed = "Khối đề nghị các đơn vị rà soát phong trào thi đua thực hiện văn hóa công sở."
+    documents = [passage(launched, n=1, doc="a"), passage(joined, n=2, doc="a"), passage(reviewed, n=3, doc="b")]
+    answer = ask("Phong trào thi đua văn hóa công sở được nhắc đến trong hai báo cáo như thế nào?", documents)
+    assert [c.quote for c in answer.citations] == [launched, reviewed]
+    # Asked of the reports as one, the other report adds nothing the first quote does not say.
+    answer = ask("Phong trào thi đua văn hóa công sở được nhắc đến như thế nào?", documents)
+    assert [c.quote for c in answer.citations] == [launched]
+
+
 SUBMISSION_TITLE = "TỜ TRÌNH — Về việc đề nghị tặng Cờ thi đua năm 2035"
 
 

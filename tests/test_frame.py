@@ -422,6 +422,18 @@ def test_a_document_named_by_kind_and_number_is_the_one_asked_about(question: st
     assert frame.document_facts == ((fact,) if fact else ()) and frame.on_topic
 
 
+@pytest.mark.parametrize(
+    ("question", "across"),
+    [
+        ("Phong trào văn hóa công sở được nhắc đến trong hai báo cáo như thế nào?", True),
+        ("phong trao van hoa cong so trong tung bao cao", True),
+        ("Theo các báo cáo, năm 2031 có bao nhiêu dự án?", False),  # "according to the reports"
+    ],
+)
+def test_a_question_on_what_several_reports_say(question: str, across: bool):
+    assert parse_question(question).across_reports is across
+
+
 def test_a_document_s_number_and_its_signer_may_be_asked_together():
     frame = parse_question("Báo cáo 9 tháng năm 2036 của BQL các KCN Kim Sơn số mấy, ai ký?")
     assert frame.document_facts == ("issued", "signer")

@@ -174,14 +174,20 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
             chosen.append(cause)
     found = set().union(*(c.found for c in chosen))
     figures = {n for c in chosen for n in numbers_in(c.quote)}
-    for candidate in eligible[1:]:
-        if len(chosen) >= MAX_QUOTES or candidate.probability < extra_threshold:
+    further = list(eligible[1:])
+    quoted = {c.document.metadata.get("doc_id") for c in chosen}
+    if frame.across_reports:  # "… trong hai báo cáo": what each report says, those not quoted first
+        further.sort(key=lambda c: c.document.metadata.get("doc_id") in quoted)  # stable: by probability
+    for candidate in further:
+        if len(chosen) >= MAX_QUOTES:
             break
-        if any(_overlaps(candidate, c) for c in chosen):
+        if candidate.probability < extra_threshold or any(_overlaps(candidate, c) for c in chosen):
             continue
-        adds = bool(candidate.found - found) or bool(set(numbers_in(candidate.quote)) - figures)
+        new_report = frame.across_reports and candidate.document.metadata.get("doc_id") not in quoted
+        adds = bool(candidate.found - found) or bool(set(numbers_in(candidate.quote)) - figures) or new_report
         if adds:
             chosen.append(candidate)
+            quoted.add(candidate.document.metadata.get("doc_id"))
             found |= candidate.found
             figures |= set(numbers_in(candidate.quote))
     # A part no quote was chosen for may still be stated by a further quote.

@@ -82,6 +82,7 @@ class QuestionFrame:
     # "most" or "least" for a superlative ("đơn vị nào xếp hạng nhất", "KCN nào ít lao động
     # nhất"), answered by the extreme row of a table; "" otherwise (both named: neither).
     superlative: str = ""
+    across_reports: bool = False  # "… trong hai báo cáo": what each report says
 
     @property
     def several_asked(self) -> bool:
@@ -733,6 +734,7 @@ def parse_question(question: str) -> QuestionFrame:
         scene_terms=frozenset(in_scene),
         document_facts=document_facts,
         superlative=next(iter(extremes)) if len(extremes) == 1 else "",
+        across_reports=bool(_hits(text, tokens, ["across_reports"], accented)),
         on_topic=bool(
             parsed.years
             or parsed.places
