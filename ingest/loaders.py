@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ingest import ocr
 from ingest.encodings import Decoded, UndecodableText, decode_text
+from ingest.html_text import html_to_text
 from ingest.markdown_text import markdown_to_text
 from ingest.models import PageText, ParsedDocument, doc_id_of
 from ingest.normalize import clean_text
@@ -32,10 +33,11 @@ from ingest.text_tables import with_table_sentences
 if TYPE_CHECKING:
     from docx.table import _Cell, _Row
 
+HTML_SUFFIXES = (".html", ".htm")  # a saved web page
 SUPPORTED_SUFFIXES = (
-    ".pdf", ".txt", ".md", ".docx", *SPREADSHEET_SUFFIXES, *CONVERTED_SUFFIXES, *ocr.IMAGE_SUFFIXES
+    ".pdf", ".txt", ".md", *HTML_SUFFIXES, ".docx", *SPREADSHEET_SUFFIXES, *CONVERTED_SUFFIXES, *ocr.IMAGE_SUFFIXES
 )  # fmt: skip
-SUPPORTED_NAMES = "PDF, TXT, MD, DOCX, DOC, RTF, ODT, XLSX, XLS, PNG, JPG, TIFF"
+SUPPORTED_NAMES = "PDF, TXT, MD, HTML, DOCX, DOC, RTF, ODT, XLSX, XLS, PNG, JPG, TIFF"
 MIN_TEXT_CHARS = 20  # less than this after extraction means "no text layer"
 # Share of a text's characters (spaces aside) in the Latin script, digits or ASCII punctuation:
 # at least 0.994 in each of the 34 reports here; binary junk a converter read as text, 0.02.
@@ -275,7 +277,11 @@ def load_document(path: Path, max_bytes: int, reader: ocr.PageReader | None = No
                 shutil.rmtree(converted.parent, ignore_errors=True)
         else:
             decoded = _decode_text(path, data)
-            text = markdown_to_text(decoded.text) if suffix == ".md" else decoded.text
+            text = decoded.text
+            if suffix == ".md":
+                text = markdown_to_text(text)
+            elif suffix in HTML_SUFFIXES:
+                text = html_to_text(text)
             pages = [PageText(None, clean_text(with_table_sentences(text)))]
             encoding = decoded.encoding if decoded.converted else ""
     except IngestError:

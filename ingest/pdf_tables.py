@@ -5,18 +5,23 @@ Kế hoạch … 1 Số dự án cấp mới dự án 45 34 75,6 2 …"), its ro
 where pdfplumber finds ruled tables, the page is read again in bands from top to bottom: the
 text between tables as text, each table as one sentence per row said with its header row
 (``office.table_sentences``, as for a .docx or a spreadsheet). Pages without a ruled table
-keep pypdf's text. Anything pdfplumber cannot read leaves the page as pypdf read it.
+keep pypdf's text, unless pypdf read their accented letters out of their words: a PDF whose
+font draws "Ả" as a glyph of its own after the line (LibreOffice with a font lacking
+precomposed Vietnamese letters) reads "BAN QU N LÝ … Ả" in text order; pdfplumber places
+each letter where it is printed. Anything pdfplumber cannot read leaves the page as pypdf
+read it.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ingest.models import PageText
-from ingest.normalize import clean_text
+from ingest.normalize import clean_text, fold, is_vietnamese_syllable
 from ingest.office import Cells, is_header_row, is_letterhead, table_sentences
 
 log = logging.getLogger(__name__)
@@ -106,9 +111,21 @@ def _page_text(
     return result
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def syllable_share(text: str) -> float:
+    """The share of the words of ``text`` that can be Vietnamese syllables ("Quản" can, the "QU"
+    and "N" of a "QU N" whose "Ả" was read apart cannot). Of two readings of one page, the one
+    with the larger share has its letters in their words."""
+    words = _WORD.findall(text)
+    return sum(is_vietnamese_syllable(fold(word)) for word in words) / len(words) if words else 0.0
+
+
 def with_tables(path: Path, pages: list[PageText]) -> list[PageText]:
     """``pages`` (pypdf's text, numbered from 1) with each page that holds a ruled table read
-    again with its tables row by row; a table going on over a page break keeps its header."""
+    again with its tables row by row (a table going on over a page break keeps its header), and
+    each page without one read again where pypdf put its accented letters out of their words."""
     import pdfplumber
 
     try:
@@ -121,6 +138,10 @@ def with_tables(path: Path, pages: list[PageText]) -> list[PageText]:
                 page = _page_text(pdf.pages[index], carried, alone, keep_last)
                 if page.text:
                     rebuilt[index] = PageText(rebuilt[index].number, clean_text(page.text))
+                else:
+                    placed = clean_text(pdf.pages[index].extract_text() or "")
+                    if syllable_share(placed) > syllable_share(rebuilt[index].text):
+                        rebuilt[index] = PageText(rebuilt[index].number, placed)
                 return page
 
             carried: list[Cells] | None = None
