@@ -175,19 +175,19 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
     found = set().union(*(c.found for c in chosen))
     figures = {n for c in chosen for n in numbers_in(c.quote)}
     further = list(eligible[1:])
-    quoted = {c.document.metadata.get("doc_id") for c in chosen}
+    quoted = {c.doc_id for c in chosen}
     if frame.across_reports:  # "… trong hai báo cáo": what each report says, those not quoted first
-        further.sort(key=lambda c: c.document.metadata.get("doc_id") in quoted)  # stable: by probability
+        further.sort(key=lambda c: c.doc_id in quoted)  # stable: by probability
     for candidate in further:
         if len(chosen) >= MAX_QUOTES:
             break
         if candidate.probability < extra_threshold or any(_overlaps(candidate, c) for c in chosen):
             continue
-        new_report = frame.across_reports and candidate.document.metadata.get("doc_id") not in quoted
+        new_report = frame.across_reports and candidate.doc_id not in quoted
         adds = bool(candidate.found - found) or bool(set(numbers_in(candidate.quote)) - figures) or new_report
         if adds:
             chosen.append(candidate)
-            quoted.add(candidate.document.metadata.get("doc_id"))
+            quoted.add(candidate.doc_id)
             found |= candidate.found
             figures |= set(numbers_in(candidate.quote))
     # A part no quote was chosen for may still be stated by a further quote.
@@ -203,26 +203,30 @@ def _document_fact_quotes(
     "… ban hành ngày nào", its signature for "ai ký …" (``_document_fact_quote``)."""
     if not frame.document_facts or not eligible:
         return []
-    doc_id = eligible[0].document.metadata.get("doc_id")
-    asked = [c for c in eligible if c.document.metadata.get("doc_id") == doc_id]
+    doc_id = eligible[0].doc_id
+    asked = [c for c in eligible if c.doc_id == doc_id]
+    of_document = [c for c in scored if c.doc_id == doc_id]
     kind = _kind_fit(frame, eligible[0].document)
     found = []
     for fact in frame.document_facts:
-        # A document of another kind than the one asked ("Giao ước … ký ngày nào?" of a tờ
-        # trình citing it): its own date line is not the answer.
-        quote = _document_fact_quote(fact, asked) if kind is not False or fact != "issued" else None
-        if quote is None and fact == "signer":
+        if fact == "signer":
             # Its signature names no period or place ("Trần Văn Tân, KT. TRƯỞNG BAN"): the
             # document's, whether or not it meets the question. (A date line must: the one
             # found may be another document's, cited.)
-            quote = _document_fact_quote(fact, [c for c in scored if c.document.metadata.get("doc_id") == doc_id])
-        if quote is None and fact == "issued" and kind:
-            # The document's own date line, above its first heading: it may date the document in
-            # the year after the one it reports on ("Tờ trình … năm 2031", "ngày 20 tháng 01 năm
-            # 2032"), so it need not meet the question's year. Only when the document is of the
-            # kind asked.
-            header = [c for c in scored if c.document.metadata.get("doc_id") == doc_id and _in_header(c)]
-            quote = _document_fact_quote(fact, header)
+            quote = _document_fact_quote(fact, asked)
+            quote = quote if quote is not None else _document_fact_quote(fact, of_document)
+        elif kind is False:
+            # A document of another kind than the one asked ("Giao ước … ký ngày nào?" of a tờ
+            # trình citing it): its own date line is not the answer.
+            quote = None
+        else:
+            quote = _document_fact_quote(fact, asked)
+            if quote is None and kind:
+                # The document's own date line, above its first heading: it may date the
+                # document in the year after the one it reports on ("Tờ trình … năm 2031",
+                # "ngày 20 tháng 01 năm 2032"), so it need not meet the question's year. Only
+                # when the document is of the kind asked.
+                quote = _document_fact_quote(fact, [c for c in of_document if _in_header(c)])
         if quote is not None:
             found.append(quote)
     return found
@@ -231,10 +235,9 @@ def _document_fact_quotes(
 def _kind_fit(frame: QuestionFrame, document: Document) -> bool | None:
     """Whether the document is of a kind the question names, by the kind its title opens with
     ("TỜ TRÌNH số …"); None when the question names none or the title opens with none."""
-    asked = document_kinds_named(frame.text)
     title = str(document.metadata.get("title", ""))
     own = [kind for kind in document_kinds_named(title) if fold(title).lstrip().startswith(kind)]
-    return bool(set(own) & set(asked)) if asked and own else None
+    return bool(set(own) & set(frame.document_kinds)) if frame.document_kinds and own else None
 
 
 def _in_header(candidate: Candidate) -> bool:

@@ -99,6 +99,10 @@ class Candidate:
     def chunk_id(self) -> str:
         return str(self.document.metadata["chunk_id"])
 
+    @property
+    def doc_id(self) -> str | None:
+        return self.document.metadata.get("doc_id")
+
     def vector(self) -> list[float]:
         return [self.features[name] for name in FEATURE_NAMES]
 

@@ -83,6 +83,7 @@ class QuestionFrame:
     # nhất"), answered by the extreme row of a table; "" otherwise (both named: neither).
     superlative: str = ""
     across_reports: bool = False  # "… trong hai báo cáo": what each report says
+    document_kinds: tuple[str, ...] = ()  # kinds of document named, folded ("to trinh")
 
     @property
     def several_asked(self) -> bool:
@@ -606,19 +607,27 @@ def _scene_tokens(text: str, tokens: Sequence[Token], accented: bool) -> set[int
     return inside if opens and 0 < len(inside) < len(tokens) else set()
 
 
-def document_kinds_named(question: str) -> tuple[str, ...]:
-    """The kinds of document the question names, folded ("to trinh", "quyet dinh")."""
-    parsed = _parse(question)
-    hits = _hits(parsed.text, parsed.tokens, ["document_kind"], parsed.accented)
+def _kind_hits(parsed: _Parsed) -> list[_Hit]:
+    return [hit for hit in _hits(parsed.text, parsed.tokens, ["document_kind"], parsed.accented) if hit.positions]
+
+
+def _kinds(parsed: _Parsed, hits: Sequence[_Hit]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(" ".join(parsed.tokens[i].fld for i in hit.positions) for hit in hits))
 
 
-def _asks_document_number(text: str, tokens: Sequence[Token], accented: bool) -> bool:
+def document_kinds_named(text: str) -> tuple[str, ...]:
+    """The kinds of document a text (a report's title) names, folded ("to trinh", "quyet dinh")."""
+    parsed = _parse(text)
+    return _kinds(parsed, _kind_hits(parsed))
+
+
+def _asks_document_number(text: str, tokens: Sequence[Token], accented: bool, kind_hits: Sequence[_Hit]) -> bool:
     """ "số mấy", "số hiệu"; or "số bao nhiêu" closing a clause that names a kind of document
-    ("Tờ trình … số bao nhiêu, ngày nào"; not "Theo báo cáo, tổng số bao nhiêu lao động")."""
+    (``kind_hits``: "Tờ trình … số bao nhiêu, ngày nào"; not "Theo báo cáo, tổng số bao nhiêu
+    lao động")."""
     if _hits(text, tokens, ["document_number"], accented):
         return True
-    kinds = [hit.positions[0] for hit in _hits(text, tokens, ["document_kind"], accented) if hit.positions]
+    kinds = [hit.positions[0] for hit in kind_hits]
     for hit in _hits(text, tokens, ["number_of_document"], accented):
         last = hit.positions[-1]
         closes = last + 1 == len(tokens) or not text[tokens[last].end : tokens[last + 1].start].isspace()
@@ -630,14 +639,20 @@ def _asks_document_number(text: str, tokens: Sequence[Token], accented: bool) ->
 
 
 def _document_facts(
-    text: str, tokens: Sequence[Token], accented: bool, answer_type: AnswerType, named: bool
+    text: str,
+    tokens: Sequence[Token],
+    accented: bool,
+    answer_type: AnswerType,
+    named: bool,
+    asks_number: bool,
+    event: bool,
 ) -> tuple[str, ...]:
     """ "issued" for a question on when a document was issued or signed, or on the number of
     one it does not name; "signer" for who signed it; both for "số mấy, ai ký?"."""
     facts: list[str] = []
-    if _asks_document_number(text, tokens, accented) and not named:
+    if asks_number and not named:
         facts.append("issued")
-    if answer_type is AnswerType.DATE and _hits(text, tokens, ["event"], accented):
+    if answer_type is AnswerType.DATE and event:
         return ()  # "hội nghị ký kết giao ước … tổ chức ngày nào": the meeting's date
     hits = [
         hit
@@ -652,10 +667,10 @@ def _document_facts(
     return tuple(dict.fromkeys(facts))
 
 
-def _day_asked(text: str, tokens: Sequence[Token], accented: bool) -> str:
+def _day_asked(text: str, tokens: Sequence[Token], accented: bool, event: bool) -> str:
     if not _hits(text, tokens, ["day"], accented):
         return ""
-    return "event" if _hits(text, tokens, ["event"], accented) else "any"
+    return "event" if event else "any"
 
 
 def parse_question(question: str) -> QuestionFrame:
@@ -714,7 +729,17 @@ def parse_question(question: str) -> QuestionFrame:
     answer_type = _answer_type(strong, topical)
     # A question naming its document by number asks for another's with "số mấy" ("QĐ 418 căn
     # cứ tờ trình số mấy?").
-    document_facts = _document_facts(text, tokens, accented, answer_type, named=bool(numbers or references))
+    kind_hits = _kind_hits(parsed)
+    event = bool(_hits(text, tokens, ["event"], accented))  # a meeting's day, not a document's
+    document_facts = _document_facts(
+        text,
+        tokens,
+        accented,
+        answer_type,
+        named=bool(numbers or references),
+        asks_number=_asks_document_number(text, tokens, accented, kind_hits),
+        event=event,
+    )
     extremes = {hit.kind for hit in _hits(text, tokens, ["most", "least"], accented)}
     return QuestionFrame(
         text=question,
@@ -730,11 +755,12 @@ def parse_question(question: str) -> QuestionFrame:
         terms=tuple(dict.fromkeys(terms)),
         documents=tuple(dict.fromkeys(m.group() for m in numbers)),
         asks=max(1, len(strong)),
-        day_asked=_day_asked(text, tokens, accented),
+        day_asked=_day_asked(text, tokens, accented, event),
         scene_terms=frozenset(in_scene),
         document_facts=document_facts,
         superlative=next(iter(extremes)) if len(extremes) == 1 else "",
         across_reports=bool(_hits(text, tokens, ["across_reports"], accented)),
+        document_kinds=_kinds(parsed, kind_hits),
         on_topic=bool(
             parsed.years
             or parsed.places
