@@ -19,7 +19,7 @@ PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Tin tức</tit
 <article><h1>Khối thi đua tổng kết năm 2031</h1><div class="date">Thứ Hai, 12/01/2032 08:15</div>
 <p>Ngày 10/1, tại tỉnh <b>Kim Sơn</b>, Khối thi đua tổ chức hội nghị tổng kết.<br>Các KCN thu hút 47 dự án.</p>
 <figure><img src="a.jpg"><figcaption>Toàn cảnh hội nghị</figcaption></figure>
-<table><tr><th>Chỉ tiêu</th><th>Năm 2030</th><th>Năm 2031</th></tr><tr><td>Số dự án</td><td>39</td><td>47</td></tr>
+<table><tr><th>Chỉ tiêu</th><th>Năm 2031</th><th>Năm 2032</th></tr><tr><td>Số dự án</td><td>39</td><td>47</td></tr>
 <tr><td>Lao động</td><td>8.120</td><td>8.930</td></tr></table>
 <!-- quảng cáo --><noscript>Bật JavaScript</noscript></article></body></html>"""
 
@@ -33,7 +33,7 @@ def test_a_web_page_is_its_blocks_and_table_rows_without_markup_or_scripts():
         "Thứ Hai, 12/01/2032 08:15",
         "Ngày 10/1, tại tỉnh Kim Sơn, Khối thi đua tổ chức hội nghị tổng kết.\nCác KCN thu hút 47 dự án.",
         "Toàn cảnh hội nghị",
-        "Chỉ tiêu | Năm 2030 | Năm 2031\nSố dự án | 39 | 47\nLao động | 8.120 | 8.930",
+        "Chỉ tiêu | Năm 2031 | Năm 2032\nSố dự án | 39 | 47\nLao động | 8.120 | 8.930",
     ]
     assert html_to_text("") == "" and html_to_text("<!-- only a comment -->") == ""
 
@@ -44,7 +44,7 @@ def test_a_saved_web_page_is_indexed_with_its_table_rows_said_as_sentences(tmp_p
     path.write_text(PAGE, encoding="utf-8")
     document = load_document(path, 10_000_000)
     texts = [c.text for c in chunk_document(document.doc_id, document.source, document.pages)]
-    assert "Số dự án — Năm 2030: 39; Năm 2031: 47." in texts
+    assert "Số dự án — Năm 2031: 39; Năm 2032: 47." in texts
     assert not any("<" in t or "var views" in t or "JavaScript" in t for t in texts)
 
 
