@@ -18,6 +18,13 @@ from .live import chroma_server
 
 SAMPLES = PROJECT_ROOT / "data" / "samples"
 FIXTURES = Path(__file__).parent / "fixtures"
+# ../shared (the 32 real web pages and their gold set: third-party text) sits beside the
+# project's checkouts and CI's, not on a user's machine: the tests that read it skip without it.
+SHARED = PROJECT_ROOT.parent / "shared"
+needs_shared = pytest.mark.skipif(
+    not (SHARED / "corpus" / "web").is_dir(),
+    reason=f"{SHARED} is not beside this checkout (third-party pages: CI has them, a user's clone does not)",
+)
 OCR_REPORT = "000_744e028017157e5f.txt"
 CLEAN_REPORT = "003_1b6700c5dd7c62a4.txt"
 

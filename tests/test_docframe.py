@@ -13,9 +13,11 @@ from ingest.docframe import document_frame, is_page_chrome
 from ingest.models import PageText
 from ingest.normalize import clean_text
 
+from .conftest import SHARED, needs_shared
+
 pytestmark = pytest.mark.unit
 
-SHARED = Path(__file__).parents[2] / "shared" / "corpus"
+CORPUS = SHARED / "corpus"
 
 
 def frame_of(text: str, **kwargs):
@@ -271,9 +273,10 @@ _DATE_LIKE = re.compile(r"^\W*(?:thứ|chủ nhật|cập nhật|date\b|\d{1,4}[
 
 
 def _real_documents() -> list[Path]:
-    return sorted((SHARED / "web").glob("*.txt")) + sorted(SHARED.glob("*.txt"))
+    return sorted((CORPUS / "web").glob("*.txt")) + sorted(CORPUS.glob("*.txt"))
 
 
+@needs_shared
 def test_real_documents_exist():
     assert len(_real_documents()) >= 30
 

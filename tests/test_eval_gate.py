@@ -15,12 +15,11 @@ from app.settings import PROJECT_ROOT
 from evals.runner import run_eval
 from evals.snapshot import flips, read_snapshot
 
-from .conftest import make_settings
+from .conftest import SHARED, make_settings, needs_shared
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, needs_shared]
 
 EVAL_DIR = PROJECT_ROOT / "data" / "eval"
-SHARED = PROJECT_ROOT.parent / "shared"
 SNAPSHOT = PROJECT_ROOT / "evals" / "snapshot.jsonl"
 
 # (gold file, key facts, cited hit@5, refusal accuracy, largest share of false refusals):
