@@ -16,6 +16,7 @@ from ingest.docframe import (
     SIGNED_MARK,
     DocumentFrame,
     document_frame,
+    is_caps_office,
     is_date_stamp,
     is_document_mark,
     is_header_line,
@@ -26,6 +27,7 @@ from ingest.docframe import (
 )
 from ingest.models import Chunk, PageText
 from ingest.sentences import CAPITAL, split_sentences
+from ingest.signature_block import RECIPIENTS, untangle_foot
 
 BULLET = re.compile(r"^[-+•*–—▪●○]\s*")
 # "Thứ nhất, …", "Thứ hai, …" (also OCR'd: "Thir nhét", "Thit ba") enumerate like bullets.
@@ -34,7 +36,6 @@ NUMBERED = re.compile(r"^(?P<num>[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s+\
 # "Điều 2. …": an article of a decision or regulation. The sub-headings of the article before
 # it ("I. Tập thể:", "II. Cá nhân:" under Điều 1) end where it starts.
 ARTICLE = re.compile(r"^(?:Điều|Dieu)\s+\d{1,3}\s*[.:]", re.IGNORECASE)
-RECIPIENTS = re.compile(r"^(?:Nơi\s+nhận|Noi\s+nhan)\s*:", re.IGNORECASE)  # the list of recipients at the foot
 TERMINAL = tuple(".!?:…")  # ";" ends list items, which stay in one paragraph
 HARD_WRAP_MAX = 130  # typeset/OCR lines are shorter than this; longer lines are whole paragraphs
 FREE_HEADING_MAX = 80  # an unnumbered heading is a short line standing alone
@@ -138,7 +139,13 @@ def _is_stamp_line(line: str) -> bool:
 
 
 def _starts_new_paragraph(line: str) -> bool:
-    return bool(BULLET.match(line)) or _numbered_level(line) is not None or bool(ARTICLE.match(line))
+    # "KT. TRƯỞNG BAN" opens a signature, whatever a scan's specks before it left unfinished.
+    return (
+        bool(BULLET.match(line))
+        or _numbered_level(line) is not None
+        or bool(ARTICLE.match(line))
+        or is_signing_authority(line)
+    )
 
 
 def _heading_then_paragraph(last: str, line: str) -> bool:
@@ -154,7 +161,7 @@ def _blocks(pages: list[PageText]) -> list[_Block]:
     blocks: list[_Block] = []
     current: _Block | None = None
     for page in pages:
-        lines = page.text.split("\n")
+        lines = untangle_foot(page.text.split("\n"))
         wrapped = [len(line) for line in lines if 0 < len(line) <= HARD_WRAP_MAX]
         # One paragraph per line (web pages, Word): the few short lines are headlines and
         # captions, not a wrap width; measuring them would glue a headline to its paragraph.
@@ -215,7 +222,8 @@ OFFICE_LINE_MAX = 120  # "Trưởng ban Quản lý Khu kinh tế …": an office
 
 def _is_office_line(block: _Block) -> bool:
     text = block.text
-    office = _OFFICE.match(text) or is_signing_authority(text)  # "Phó Chủ tịch", "KT. CHỦ TỊCH"
+    # "Phó Chủ tịch", "KT. CHỦ TỊCH", "THỨ TRƯỞNG" (a head's office in capitals)
+    office = _OFFICE.match(text) or is_signing_authority(text) or is_caps_office(text)
     return len(block.lines) == 1 and len(text) <= OFFICE_LINE_MAX and bool(office)
 
 

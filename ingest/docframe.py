@@ -210,7 +210,7 @@ _SIGNER_OFFICE = re.compile(
 )
 
 
-def _caps_office(text: str) -> bool:
+def is_caps_office(text: str) -> bool:
     said = text.strip().rstrip(" .")
     return said.isupper() and bool(_SIGNER_OFFICE.match(_folded(said)))
 
@@ -224,14 +224,14 @@ def _signs_in_person(text: str) -> bool:
     NHÂN DÂN TỈNH …" above "QUYẾT ĐỊNH:")."""
     said = " ".join(text.split())
     name, comma, office = said.partition(", ")
-    if comma and _is_person_name(name) and _caps_office(office):
+    if comma and _is_person_name(name) and is_caps_office(office):
         return True
     words = said.split()
     caps = next((i for i, word in enumerate(words) if not word.isupper()), len(words))
     rest = " ".join(words[caps:])
     mark = SIGNED_MARK.match(rest)
     rest = rest[mark.end() :].strip() if mark else rest
-    return caps > 0 and _caps_office(" ".join(words[:caps])) and _is_person_name(rest)
+    return caps > 0 and is_caps_office(" ".join(words[:caps])) and _is_person_name(rest)
 
 
 def is_signature(heading: str, text: str) -> bool:

@@ -324,3 +324,42 @@ def test_a_paragraph_cut_by_a_page_break_goes_on_over_it_but_a_heading_does_not(
     )
     last = chunks[-1]
     assert last.text.startswith("Khối thống nhất") and last.headings == ("II. KẾT LUẬN",)
+
+
+@pytest.mark.parametrize(
+    "foot",
+    [
+        # A text layer reading the two columns across: each line holds a recipient and a part.
+        "Nơi nhận: KT. TRƯỞNG BAN\n- UBND tỉnh (để b/c); PHÓ TRƯỞNG BAN\n- Bộ Tài chính;\n(Đã ký)\n"
+        "- Khối thi đua các BQL KCN vùng Kim Sơn;\nTrần Văn Tân\n- Lưu: VT.\n",
+        # A plain-text copy without accents, the name after the last item.
+        "Noi nhan: KT. TRUONG BAN\n- UBND tinh (b/c); PHO TRUONG BAN\n- Bo Tai chinh; (Da ky)\n"
+        "- Luu: VT, QLDT. Tran Van Tan\n",
+        # OCR: a speck before the name, the mark after the last item.
+        "Nơi nhận: TM. KHỐI THI ĐUA - Vụ Thi đua - Khen thưởng; KHỐI TRƯỞNG\n\n- Lưu: VT, Khối. (Đã ký)\n\n"
+        "bu Nế Trần Văn Tân\n",
+    ],
+)
+def test_a_foot_read_across_its_columns_keeps_the_signer_s_name_with_the_signature(foot: str):
+    from ingest.docframe import is_signature
+
+    text = "BÁO CÁO\n\nNăm 2036 các KCN thu hút 41 dự án đầu tư, tăng mạnh so với cùng kỳ năm trước.\n\n" + foot
+    chunks = chunk_document("doc", "bc.pdf", [PageText(1, text)])
+    signature = [c for c in chunks if "Tân" in c.text or "Tan" in c.text]
+    assert len(signature) == 1 and is_signature(signature[0].heading, signature[0].text)
+    name = "Tran Van Tan" if "Tran" in foot else "Trần Văn Tân"
+    assert signature[0].text.startswith(("KT.", "TM.")) and signature[0].text.endswith(name)
+    # No part of the signature is left among the recipients, nor the recipients in it.
+    recipients = " ".join(c.text for c in chunks if c is not signature[0])
+    assert not any(part in recipients for part in ("TRƯỞNG BAN", "TRUONG BAN", "KHỐI TRƯỞNG", "Đã ký", "Da ky"))
+    assert "Lưu" not in signature[0].text and "Luu" not in signature[0].text
+
+
+def test_a_typed_foot_and_a_recipient_named_by_a_person_stay_as_they_are():
+    from ingest.signature_block import untangle_foot
+
+    typed = ["Nơi nhận:", "- Như trên;", "- Lưu: VT.", "", "KT. TRƯỞNG BAN", "", "PHÓ TRƯỞNG BAN", "", "Trần Văn Tân"]
+    assert untangle_foot(typed) == typed
+    # A recipient who is a person ends in a name, but not after an item's end: no signature.
+    named = ["Nơi nhận:", "- Ông Trần Văn Tân;", "- Bà Lê Thị Kim Sơn", "- Lưu: VT."]
+    assert untangle_foot(named) == named

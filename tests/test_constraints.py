@@ -362,7 +362,7 @@ def test_a_zone_must_be_named_by_the_passage():
 
 def test_a_zone_named_in_the_heading_covers_a_silent_sentence():
     result = check(
-        "KCN Phước Lâm Đông có bao nhiêu lao động?", "Toàn KCN có 8.500 lao động.", headings=["KCN Phước Lâm Đông"]
+        "KCN Phước Lâm Đông có bao nhiêu dự án?", "Toàn KCN có 85 dự án.", headings=["KCN Phước Lâm Đông"]
     )
     assert result.met
     assert result.in_sentence_share == 0.0
@@ -637,3 +637,29 @@ def test_a_document_number_is_matched_by_its_number_and_issuer_s_code():
     assert _names_document(_number_key("418/QĐ"), "Số: 418/QĐ-BKHĐT")
     assert not _names_document(_number_key("418/QĐ"), "Số: 4180/QĐ-BKHĐT")
     assert not _names_document(_number_key("41/QĐ-UBND"), "Số: 41/QĐ-BKHĐT")
+
+
+REVENUE_ASKED = "Năm 2031 doanh thu của các doanh nghiệp trong các KCN là bao nhiêu?"
+
+
+def test_a_measure_asked_alone_is_not_answered_by_the_figures_of_other_measures():
+    others = check(REVENUE_ASKED, "Các KCN thu hút 34 dự án, vốn đăng ký 2.905 tỷ đồng; nộp ngân sách 742 tỷ đồng.")
+    assert not others.met and others.failed == ("doanh thu",)
+    assert check(REVENUE_ASKED, "Doanh thu đạt 14.286 tỷ đồng; nộp ngân sách 742 tỷ đồng.").met
+    # Silent on any measure: its heading may say which one it gives.
+    assert check(REVENUE_ASKED, "Các doanh nghiệp đạt 14.286 tỷ đồng.", headings=["2. Doanh thu"]).met
+    assert not check(REVENUE_ASKED, "Các doanh nghiệp đạt 742 tỷ đồng.", headings=["3. Nộp ngân sách"]).met
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Two measures asked, or several things: a part each, no measure pins a sentence.
+        "Năm 2031 doanh thu và vốn đăng ký của các KCN là bao nhiêu?",
+        "Năm 2031 các KCN thu hút bao nhiêu dự án và tạo việc làm cho bao nhiêu lao động?",
+        # Capital is named in passing by most questions: it pins nothing.
+        "Năm 2031 các KCN thu hút bao nhiêu vốn đăng ký?",
+    ],
+)
+def test_a_measure_pins_a_sentence_only_when_asked_alone(question: str):
+    assert check(question, "Các KCN thu hút 34 dự án, nộp ngân sách 742 tỷ đồng; lao động 8.506 người.").met

@@ -677,3 +677,26 @@ def test_a_comparison_is_answered_by_the_sentences_of_its_parts_though_none_alon
     assert not answer.refused and "1.094,7" in answer.answer and "874,2" in answer.answer
     # One part stated is no answer to the comparison.
     assert ask("Năm 2036 Hưng Yên hay Bắc Giang thu hút vốn FDI vào KCN nhiều hơn?", others + members[:1]).refused
+
+
+def test_who_signed_a_report_is_not_answered_by_a_decision_s_signer():
+    # The report asked about is a scan: its header names no kind, and it is taken to cover the
+    # month of its date line, so no sentence of it meets the year-end review asked about.
+    # The decision's sentences do: it is the likelier document.
+    decision = titled(
+        passage("Điều 1. Tặng Cờ thi đua năm 2034 cho Ban Quản lý các KCN tỉnh Kim Sơn.", doc="qd"), DECISION_TITLE
+    )
+    decision_signature = titled(passage("Trần Văn Tân, KT. BỘ TRƯỞNG, THỨ TRƯỞNG.", n=2, doc="qd"), DECISION_TITLE)
+    scan_title = "KHỐI THI ĐUA CÁC BAN QUẢN LÝ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    sentence = "Năm 2034 Khối tổ chức tổng kết công tác thi đua tại Kim Sơn."
+    report, report_signature = (
+        titled(passage(text, n=n, doc="bc"), scan_title)
+        for n, text in enumerate([sentence, "TM. KHỐI THI ĐUA KHỐI TRƯỞNG (Đã ký) Lê Văn Lập"], start=1)
+    )
+    for document in (report, report_signature):
+        document.metadata["period"] = "tháng 1/2035"
+    answer = ask(
+        "Ai ký báo cáo tổng kết công tác thi đua năm 2034 của Khối?",
+        [decision, decision_signature, report, report_signature],
+    )
+    assert [c.quote for c in answer.citations] == ["TM. KHỐI THI ĐUA KHỐI TRƯỞNG (Đã ký) Lê Văn Lập"]

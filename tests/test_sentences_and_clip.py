@@ -1,5 +1,5 @@
 """Sentence ends (``ingest.sentences``), long quotes cut to their clauses (``app.answering.clip``)
-and person names (``app.answering.people``)."""
+and person names (``ingest.people``)."""
 
 import pytest
 
@@ -8,7 +8,7 @@ from app.answering.extractive import focus_terms
 from app.answering.features import split_sentences as answer_sentences
 from app.answering.features import terms_of
 from app.answering.frame import parse_question
-from app.answering.people import names_a_person
+from ingest.people import names_a_person
 from ingest.sentences import split_sentences
 
 pytestmark = pytest.mark.unit

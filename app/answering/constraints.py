@@ -441,7 +441,7 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
             _names_document(key, sentence),
             silent and (_names_document(key, context.paragraph_text) or _names_document(key, context.framing_text)),
         )
-    kept_apart = _check_distinctions(frame.text, sentence, context, record)
+    kept_apart = _check_distinctions(frame, sentence, context, record)
     met = not failed if not frame.comparison else _each_kind_met(frame, satisfied) and not set(kept_apart) & set(failed)
     held = _places_held(failed, own, context) + tuple(
         str(y) for y in sorted(own.years or context.paragraph.years or context.document_years)
@@ -581,14 +581,16 @@ def _other_half(asked: str, texts: Sequence[str], record: Callable[[str, bool, b
 
 
 def _check_distinctions(
-    question: str, sentence: str, context: PassageContext, record: Callable[[str, bool, bool], None]
+    frame: QuestionFrame, sentence: str, context: PassageContext, record: Callable[[str, bool, bool], None]
 ) -> list[str]:
-    """FDI asked, only domestic capital stated; an award asked, none named: not the answer.
-    Returns the labels recorded."""
+    """FDI asked, only domestic capital stated; an award asked, none named; revenue asked, only
+    capital and jobs stated: not the answer. Returns the labels recorded."""
     labels = []
-    for item in distinctions.asked(question):
+    for item in distinctions.asked(frame.text):
+        if item.kind == "measure" and frame.several_asked:
+            continue  # "bao nhiêu dự án … và tạo việc làm cho bao nhiêu lao động": a part each
         own = distinctions.stated(item, sentence)
-        if item.kind == "pair":
+        if item.kind in ("pair", "measure"):
             # A sentence silent on the distinction takes it from its headings and title.
             around = own is Stated.SILENT and distinctions.stated(item, context.framing_text) is not Stated.OTHER
         elif item.kind == "framed":

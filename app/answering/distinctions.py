@@ -17,7 +17,8 @@ from importlib import resources
 from ingest.normalize import search_syllables
 
 BOTH = "both"  # a side of a pair that names every side ("xuất nhập khẩu")
-SIDED = ("pair", "framed", "country")  # kinds whose sides exclude each other
+SIDED = ("pair", "framed", "country", "measure", "measure_named")  # kinds whose sides exclude each other
+NEVER_ASKED = "measure_named"  # a side named in passing: stated by sentences, pinned by no question
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ def asked(question: str) -> tuple[Asked, ...]:
     out: list[Asked] = []
     for entry in _entries():
         sides = named.get(entry.group, frozenset())
-        if entry.side == BOTH or entry.side not in sides:
+        if entry.side == BOTH or entry.side not in sides or entry.kind == NEVER_ASKED:
             continue
         if entry.kind in SIDED and len(sides) > 1:
             continue

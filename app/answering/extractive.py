@@ -36,12 +36,12 @@ from app.answering.direct import asked_units, direct_facts, holds_figure, own_bo
 from app.answering.features import CAUSE, DATE, Candidate, Lexicon, candidates_for, terms_of
 from app.answering.frame import DOCUMENT_NUMBER, AnswerType, QuestionFrame, document_kinds_named, parse_question
 from app.answering.models import MAX_ANSWER_CHARS, Answer, Citation, RetrievedPassage
-from app.answering.people import names_a_person
 from app.answering.scorer import Weights
 from app.answering.table_rows import extreme_row
 from ingest.docframe import has_place_date, is_signature
 from ingest.gazetteer import display_name
 from ingest.normalize import fold, match_key, numbers_in
+from ingest.people import names_a_person
 
 MAX_QUOTES = 3
 PLACE_KINDS = frozenset({"province", "region", "name"})  # constraint labels "province:ha nam", "name:kcn x"
@@ -204,9 +204,15 @@ def _document_fact_quotes(
     if not frame.document_facts or not eligible:
         return []
     doc_id = eligible[0].doc_id
+    kind = _kind_fit(frame, eligible[0].document)
+    if kind is False:
+        # "Ai ký báo cáo …" is not answered by a decision's signature: the likeliest sentence of
+        # a document that may be of the kind asked, about the place asked, says which one is.
+        other = next((c for c in scored if _kind_fit(frame, c.document) is not False and not _misses_place(c)), None)
+        if other is not None:
+            doc_id, kind = other.doc_id, _kind_fit(frame, other.document)
     asked = [c for c in eligible if c.doc_id == doc_id]
     of_document = [c for c in scored if c.doc_id == doc_id]
-    kind = _kind_fit(frame, eligible[0].document)
     found = []
     for fact in frame.document_facts:
         if fact == "signer":

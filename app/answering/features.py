@@ -22,10 +22,10 @@ from langchain_core.documents import Document
 from app.answering.constraints import ConstraintCheck, PassageContext, check_constraints
 from app.answering.frame import AnswerType, QuestionFrame
 from app.answering.instructions import is_instruction
-from app.answering.people import names_a_person
 from ingest.docframe import is_issuer_line
 from ingest.normalize import looks_accentless, numbers_in, search_syllables
 from ingest.office import is_row_sentence
+from ingest.people import names_a_person
 from ingest.sentences import CAPITAL, rejoin_abbreviations, sentence_end
 from vectorstore.query import abbreviation_expansions, fold_abbreviations
 

@@ -31,9 +31,9 @@ from rapidfuzz import fuzz
 from app.answering.constraints import PassageContext, check_constraints, constraint_label
 from app.answering.features import states_answer_type
 from app.answering.frame import AnswerType, QuestionFrame, parse_question
-from app.answering.people import person_names
 from app.answering.places import place_spans
 from ingest.normalize import canon_syllable, fold, looks_accentless, match_key, number_key, search_syllables
+from ingest.people import person_names
 
 MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
 # The passage delimiter of the prompt written back as a citation: <tai_lieu so="2"> is [2].

@@ -20,7 +20,7 @@ TITLED = re.compile(rf"\b(?i:ông|bà|đồng chí|ong|ba|dong chi)\s+{CAPITAL}\
 
 @lru_cache(maxsize=1)
 def _named_person() -> re.Pattern[str]:
-    text = resources.files("app.answering").joinpath("data", "surnames.txt").read_text(encoding="utf-8")
+    text = resources.files("ingest").joinpath("data", "surnames.txt").read_text(encoding="utf-8")
     surnames = {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
     surnames |= {fold(name).capitalize() for name in surnames}  # OCR text without accents
     alternatives = "|".join(sorted(map(re.escape, surnames), key=len, reverse=True))
