@@ -344,6 +344,19 @@ def _doc_type_then_subject(line: str) -> str | None:
     return None
 
 
+# A scan's header read across its two columns ends in the document's type: "… Hà Tĩnh, ngày 10
+# tháng 01 năm 2032 BÁO CÁO". The line after it is the subject.
+_TYPE_AFTER_DATE = re.compile(r"(?:^|[\s,])ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}\s+\S+\s+\S+$")
+# The first heading glued to the subject's end by OCR: " I. ĐẶC ĐIỂM TÌNH HÌNH".
+_GLUED_HEADING = re.compile(r"\s(?:[IVX]{1,4}|\d{1,2})\.\s+[A-ZĐÀ-Ỹ]{2,}\S*\s+[A-ZĐÀ-Ỹ]{2,}")
+
+
+def _doc_type_after_date(line: str) -> str:
+    """The document's type in capitals ending a header line after its date; "" when none."""
+    said = " ".join(line.split()[-2:]) if _TYPE_AFTER_DATE.search(_folded(line)) else ""
+    return said if said.isupper() and _DOC_TYPE.match(_folded(said)) else ""
+
+
 def _official_title(lines: list[str]) -> tuple[str, int] | None:
     """ "BÁO CÁO" (+ wrapped upper-case lines) — subject line(s), and the header's end index."""
     content = [i for i, line in enumerate(lines) if line][:_HEAD_LINES]
@@ -353,7 +366,10 @@ def _official_title(lines: list[str]) -> tuple[str, int] | None:
         if _is_body(line):
             return None
         if not _DOC_TYPE.match(folded):
-            continue
+            line = _doc_type_after_date(line)
+            if not line:
+                continue
+            folded = _folded(line)
         joined = _doc_type_then_subject(line)
         if joined is None and not (line.isupper() or len(line.split()) <= 3):
             continue
@@ -371,11 +387,14 @@ def _official_title(lines: list[str]) -> tuple[str, int] | None:
                 candidate = lines[j]
                 if _is_body(candidate) or _GREETING.match(_folded(candidate)) or _NUMBERED.match(candidate):
                     break
-                subject.append(candidate)
+                glued = _GLUED_HEADING.search(candidate)  # "… năm 2032 I. ĐẶC ĐIỂM TÌNH HÌNH" (OCR)
+                subject.append(candidate[: glued.start()] if glued else candidate)
                 j += 1
+                if glued:
+                    break
             if subject:
                 head = f"{head} — {' '.join(subject)}"
-        number = _document_number(lines[:i])
+        number = _document_number(lines[: i + 1])
         if number:  # "QUYẾT ĐỊNH số 12/QĐ-UBND — Về việc …": how it is cited
             kind, dash, subject_said = head.partition(" — ")
             head = f"{kind} số {number}{dash}{subject_said}"

@@ -361,9 +361,7 @@ def test_a_zone_must_be_named_by_the_passage():
 
 
 def test_a_zone_named_in_the_heading_covers_a_silent_sentence():
-    result = check(
-        "KCN Phước Lâm Đông có bao nhiêu dự án?", "Toàn KCN có 85 dự án.", headings=["KCN Phước Lâm Đông"]
-    )
+    result = check("KCN Phước Lâm Đông có bao nhiêu dự án?", "Toàn KCN có 85 dự án.", headings=["KCN Phước Lâm Đông"])
     assert result.met
     assert result.in_sentence_share == 0.0
 

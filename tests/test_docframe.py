@@ -351,3 +351,21 @@ def test_a_board_s_report_is_about_its_own_province_not_the_bloc_leader_it_names
         "giao ước thi đua tại tỉnh Ninh Bình.\n"
     )
     assert frame_of(text).places == ("province:hung yen",)
+
+
+# A scan whose header OCR read across its two columns: the date line ends in the document's
+# type, and the first heading is glued to the subject.
+HEADER_READ_ACROSS = """KHỐI THI ĐUA CÁC BAN QUẢN LÝ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+KKT, KCN TỈNH KIM SƠN Độc lập - Tự do - Hạnh phúc Số: 07/BC-KTĐ Kim Sơn, ngày 12 tháng 01 năm 2037 BÁO CÁO
+
+Tổng kết công tác thi đua, khen thưởng năm 2036 I. ĐẶC ĐIỂM TÌNH HÌNH
+
+Khối thi đua gồm 05 thành viên, năm 2036 tổ chức nhiều phong trào thi đua sôi nổi và đạt kết quả tốt.
+"""
+
+
+def test_a_scanned_header_read_across_its_columns_gives_the_type_and_subject_as_title():
+    frame = frame_of(HEADER_READ_ACROSS)
+    assert frame.title == "BÁO CÁO số 07/BC-KTĐ — Tổng kết công tác thi đua, khen thưởng năm 2036"
+    assert frame.period_label == "năm 2036"  # not the month of its date line
