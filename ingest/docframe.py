@@ -19,7 +19,7 @@ from pathlib import Path
 from ingest.gazetteer import find_places
 from ingest.models import PageText
 from ingest.normalize import canon_syllable, fold, is_vietnamese_syllable, looks_accentless
-from ingest.sentences import split_sentences
+from ingest.sentences import CAPITAL, split_sentences
 
 TITLE_MAX = 160
 _HEAD_LINES = 40  # the title and header sit within the first lines of the first page
@@ -346,9 +346,9 @@ def _doc_type_then_subject(line: str) -> str | None:
 
 # A scan's header read across its two columns ends in the document's type: "… Hà Tĩnh, ngày 10
 # tháng 01 năm 2032 BÁO CÁO". The line after it is the subject.
-_TYPE_AFTER_DATE = re.compile(r"(?:^|[\s,])ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}\s+\S+\s+\S+$")
+_TYPE_AFTER_DATE = re.compile(rf"{_PLACE_DATE.pattern}\s+\S+\s+\S+$")
 # The first heading glued to the subject's end by OCR: " I. ĐẶC ĐIỂM TÌNH HÌNH".
-_GLUED_HEADING = re.compile(r"\s(?:[IVX]{1,4}|\d{1,2})\.\s+[A-ZĐÀ-Ỹ]{2,}\S*\s+[A-ZĐÀ-Ỹ]{2,}")
+_GLUED_HEADING = re.compile(rf"\s(?:[IVX]{{1,4}}|\d{{1,2}})\.\s+{CAPITAL}{{2,}}\S*\s+{CAPITAL}{{2,}}")
 
 
 def _doc_type_after_date(line: str) -> str:

@@ -615,6 +615,7 @@ def _kinds(parsed: _Parsed, hits: Sequence[_Hit]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(" ".join(parsed.tokens[i].fld for i in hit.positions) for hit in hits))
 
 
+@lru_cache(maxsize=256)  # a report's title, asked once per candidate sentence of it
 def document_kinds_named(text: str) -> tuple[str, ...]:
     """The kinds of document a text (a report's title) names, folded ("to trinh", "quyet dinh")."""
     parsed = _parse(text)
