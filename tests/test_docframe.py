@@ -281,6 +281,7 @@ def test_real_documents_exist():
     assert len(_real_documents()) >= 30
 
 
+@needs_shared  # without it, the skip would say only "got empty parameter set"
 @pytest.mark.parametrize("path", _real_documents(), ids=lambda p: p.name)
 def test_real_titles_are_titles(path: Path):
     text = clean_text(path.read_text(encoding="utf-8"))
