@@ -527,6 +527,15 @@ def test_a_heading_about_the_other_half_of_the_year_says_what_its_silent_sentenc
     assert check(question, "Kim ngạch xuất khẩu đạt 3.215 triệu USD.", headings=["3. Kết quả 6 tháng đầu năm"]).met
 
 
+def test_under_a_heading_naming_the_half_asked_a_sentence_also_naming_the_year_is_the_halfs():
+    question = "Trong 6 tháng cuối năm 2031, Ban Quản lý phấn đấu thu hút thêm bao nhiêu dự án mới?"
+    sentence = "Phấn đấu thu hút thêm tối thiểu 12 dự án mới, đưa tổng số dự án cấp mới cả năm 2031 đạt 30 dự án."
+    assert check(question, sentence, headings=["III. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2031"]).met
+    # Under a heading naming the other half, or none, the year's sentence is not the half's.
+    assert not check(question, sentence, headings=["II. KẾT QUẢ 6 THÁNG ĐẦU NĂM 2031"]).met
+    assert not check(question, sentence, headings=["III. Phương hướng, nhiệm vụ"]).met
+
+
 def test_a_sentence_about_the_whole_year_does_not_answer_for_some_months():
     half_year = {"title": "Báo cáo sơ kết 6 tháng đầu năm 2031", "period": "6 tháng đầu năm 2031"}
     question = "Kim ngạch xuất khẩu 6 tháng năm 2031 đạt bao nhiêu?"

@@ -295,6 +295,22 @@ def test_no_direct_answer_when_no_figure_fits(question: str, quote: str):
     assert facts(question, quote) == []
 
 
+def test_a_rise_asked_after_a_sum_is_not_answered_by_another_sum():
+    # "đạt bao nhiêu, tăng bao nhiêu so CK" of a table row with no "tăng X": the sum only,
+    # not the year's plan in the same unit labelled as the rise.
+    row = (
+        "Doanh thu — 6 tháng năm 2030: 1.000,5 tỷ đồng; 6 tháng năm 2031: 1.200,5 tỷ đồng; "
+        "So cùng kỳ: 120,0%; Kế hoạch năm 2031: 2.500 tỷ đồng; So kế hoạch: 48%."
+    )
+    assert facts("6T 2031 doanh thu cua DN dat bao nhieu, tang bao nhieu so CK?", row) == ["1.200,5 tỷ đồng"]
+    # A rise written out in the quote is still given.
+    prose = "Doanh thu 6 tháng đầu năm 2031 đạt 1.200,5 tỷ đồng, tăng 20% so với cùng kỳ."
+    assert facts("Doanh thu 6 tháng đầu năm 2031 đạt bao nhiêu, tăng bao nhiêu so với cùng kỳ?", prose) == [
+        "1.200,5 tỷ đồng",
+        "20%",
+    ]
+
+
 def test_the_direct_line_is_rendered_in_bold_and_report_text_stays_escaped():
     text = "437 dự án [1]\nTheo các báo cáo:\n- “**437** dự án” [1]"
     answer = Answer(question="q", answer=text, refused=False, direct=("437 dự án",))

@@ -163,10 +163,19 @@ def test_a_question_with_no_place_has_none():
         ("Số dự án lũy kế đến 31/12/2023?", (Period(2023, "until"),)),
         ("Năm 2019 và năm 2020 thu hút bao nhiêu dự án?", (Period(2019, "year"), Period(2020, "year"))),
         ("Có bao nhiêu dự án?", ()),
+        # The shorthand of notes and spreadsheets.
+        ("6T 2031 doanh thu cua DN dat bao nhieu?", (Period(2031, "h1"),)),
+        ("Nộp NS 9T/2031 so với CK?", (Period(2031, "9m"),)),
+        ("Nhiệm vụ 6TCN 2031?", (Period(2031, "h2"),)),
+        ("Dự án 16T 2031?", (Period(2031, "year"),)),  # no shorthand inside a word
     ],
 )
 def test_periods(question, periods):
     assert parse_question(question).periods == periods
+
+
+def test_shorthand_is_no_term_of_the_question():
+    assert "6t" not in parse_question("6T 2031 doanh thu cua DN tang bao nhieu?").terms
 
 
 def test_mid_year_is_a_period_not_a_term():

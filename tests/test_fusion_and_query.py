@@ -2,7 +2,7 @@ import pytest
 
 from ingest.normalize import search_syllables
 from vectorstore.fusion import reciprocal_rank_fusion
-from vectorstore.query import expand_abbreviations, fold_abbreviations
+from vectorstore.query import expand_abbreviations, fold_abbreviations, spell_out_shorthand
 
 pytestmark = pytest.mark.unit
 
@@ -18,6 +18,15 @@ def test_abbreviations_are_expanded_both_ways():
     assert "đồng bằng sông Hồng" in expand_abbreviations("Khối ĐBSH năm 2019")
     assert "KCN" in expand_abbreviations("các khu công nghiệp Cần Thơ")
     assert expand_abbreviations("Cần Thơ") == "Cần Thơ"
+
+
+def test_shorthand_is_spelled_out_in_the_form_the_question_is_typed_in():
+    assert spell_out_shorthand("6T 2031 doanh thu cua DN") == "6 thang dau nam 2031 doanh thu cua DN"
+    assert spell_out_shorthand("Nộp ngân sách 9T/2031") == "Nộp ngân sách 9 tháng đầu năm 2031"
+    assert spell_out_shorthand("6TCN 2031") == "6 thang cuoi nam 2031"
+    assert spell_out_shorthand("16T, 6TX") == "16T, 6TX"  # not inside a number or a word
+    # What is searched is spelled out.
+    assert "6 tháng đầu năm 2031" in expand_abbreviations("Doanh thu 6T 2031 tăng bao nhiêu?")
 
 
 def test_words_that_share_a_syllable_are_told_apart():

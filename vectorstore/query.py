@@ -1,10 +1,13 @@
-"""Question rewriting before search: abbreviations both ways. Pure logic."""
+"""Question rewriting before search: period shorthand spelled out, abbreviations both ways.
+Pure logic."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
+from ingest.gazetteer import is_accented, tokenize
 from ingest.glossary import glossary_rows
 from ingest.normalize import fold, search_syllables
 
@@ -20,8 +23,34 @@ def name_tokens() -> frozenset[str]:
     return frozenset("".join(search_syllables(a)) for a, _, is_name in glossary_rows() if is_name)
 
 
+# A report's period in shorthand: "6T/2031", "9T 2031", "6TĐN" (the first six months: what
+# "6T" means unless "CN", the last six, follows).
+_PERIOD_SHORTHAND = re.compile(
+    r"(?<![\w/.,])([69])\s?t(đn|dn|cn)?(?:\s*/\s*(?=(?:19|20)\d{2}(?!\d))|(?!\w))", re.IGNORECASE
+)
+
+
+def spell_out_shorthand(question: str) -> str:
+    """The question with its period shorthand written out ("6T 2031" → "6 tháng đầu năm
+    2031"), without accents in a question typed without them. (Word shorthand, "so CK", "%
+    KH", "nộp NS", was tried spelled out the same way: left out, it lost 3 of 252 answers.)"""
+    question = unicodedata.normalize("NFC", question)
+    accented = is_accented(tokenize(question))
+
+    def written(words: str) -> str:
+        return words if accented else fold(words)
+
+    def period(match: re.Match[str]) -> str:
+        half = "cuối" if (match.group(2) or "").lower() == "cn" else "đầu"
+        return written(f"{match.group(1)} tháng {half} năm") + (" " if "/" in match.group() else "")
+
+    return _PERIOD_SHORTHAND.sub(period, question)
+
+
 def expand_abbreviations(question: str) -> str:
-    """Append the other side of every glossary pair found in the question."""
+    """Spell out the question's period shorthand, and append the other side of every glossary
+    pair found in it."""
+    question = spell_out_shorthand(question)
     folded = fold(question)
     additions = []
     for abbreviation, expansion in glossary():

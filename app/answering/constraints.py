@@ -509,7 +509,8 @@ def _check_period(
     # A year-end review ("hội nghị tổng kết") is about the whole year; a "sơ kết" about part of it.
     whole = whole or (bool(YEAR_END_REVIEW.search(asked)) and not MID_YEAR_REVIEW.search(asked))
     nearest_first = (sentence, context.paragraph_text, *reversed(context.headings))
-    if _other_half(asked, nearest_first, record) or _other_quarter(asked, nearest_first, record):
+    half = _other_half(asked, nearest_first, record)
+    if half or _other_quarter(asked, nearest_first, record):
         return
     if not (whole or months):
         return
@@ -538,7 +539,10 @@ def _check_period(
         in_own = span in sentence_months
         # A sentence about the whole year ("doanh thu cả năm đạt …") is not about N months.
         silent = not sentence_months and not sentence_whole
-        record(label, in_own, silent and (span in paragraph_months or span in framing_months or to_date))
+        # Unless the nearest text naming a half names the half asked: under "III. Nhiệm vụ 6
+        # tháng cuối năm", "thu hút thêm 12 dự án, đưa tổng số cả năm lên 30" is the half's task.
+        in_half = half is False and span == 6
+        record(label, in_own, in_half or (silent and (span in paragraph_months or span in framing_months or to_date)))
 
 
 def _quarters(folded: str) -> set[int]:
@@ -563,13 +567,14 @@ def _other_quarter(asked: str, texts: Sequence[str], record: Callable[[str, bool
     return False
 
 
-def _other_half(asked: str, texts: Sequence[str], record: Callable[[str, bool, bool], None]) -> bool:
+def _other_half(asked: str, texts: Sequence[str], record: Callable[[str, bool, bool], None]) -> bool | None:
     """Record a failed half-year when the sentence (or, silent, its paragraph, or else its
     nearest heading naming a half: "IV. Nhiệm vụ 6 tháng cuối năm") is about the other half
-    of the year than the question; True when it did. ``texts``: nearest first."""
+    of the year than the question; True when it did, False when that text names the half
+    asked, None when no half is asked or named. ``texts``: nearest first."""
     wanted = [label for label, pattern in HALVES.items() if pattern.search(asked)]
     if len(wanted) != 1:
-        return False
+        return None
     for text in map(fold, texts):
         stated = {label for label, pattern in HALVES.items() if pattern.search(text)}
         if stated:
@@ -577,7 +582,7 @@ def _other_half(asked: str, texts: Sequence[str], record: Callable[[str, bool, b
                 return False
             record(wanted[0], False, False)
             return True
-    return False
+    return None
 
 
 def _check_distinctions(

@@ -368,6 +368,10 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             taken.add(rise.start())
             facts.append(_as_written(quote, rise))
             continue
+        if ask.change and ask.unit is None:
+            # "đạt bao nhiêu, tăng bao nhiêu so CK" with no "tăng X" in the quote: the rise is
+            # not a sum in the unit asked before ("So cùng kỳ: 120%" beside "Kế hoạch: X tỷ").
+            continue
         unit = previous if ask.unit is None else ask.unit  # "mấy dự án, bao nhiêu FDI": dự án again
         if unit is None:
             continue

@@ -19,7 +19,7 @@ from importlib import resources
 
 from ingest.gazetteer import PlaceMention, Token, find_places, is_accented, same_syllable, tokenize
 from ingest.normalize import fold, search_syllables
-from vectorstore.query import abbreviation_spans
+from vectorstore.query import abbreviation_spans, spell_out_shorthand
 
 
 class AnswerType(StrEnum):
@@ -675,6 +675,7 @@ def _day_asked(text: str, tokens: Sequence[Token], accented: bool, event: bool) 
 
 
 def parse_question(question: str) -> QuestionFrame:
+    question = spell_out_shorthand(question)
     parsed = _parse(question)
     text, tokens, accented = parsed.text, parsed.tokens, parsed.accented
     strong = _longest_first(_hits(text, tokens, _STRONG, accented))
