@@ -27,11 +27,13 @@ _CAPS_WORD = rf"[{re.escape(CAPITALS)}]+\.?"  # "PHÓ", "KT."; not "b/c);"
 _CAPS_RUN = re.compile(rf"(?:^|(?<=[;,.)]\s)|(?<=\s\s))({_CAPS_WORD}(?:\s+{_CAPS_WORD})+)(?=\s+[-–—]\s|\s*$)")
 
 
-def _split_line(text: str) -> tuple[str, list[str]]:
-    """A line of the foot as (the recipients' part, the signature's parts in order): the
-    offices in capitals, the mark "(Đã ký)", and the signer's name at the line's end."""
+def _split_line(text: str) -> tuple[str, list[str], bool]:
+    """A line of the foot as (the recipients' part, the signature's parts in order, whether the
+    last part is the signer's name): the offices in capitals, the mark "(Đã ký)", and the
+    signer's name at the line's end."""
     if is_signing_authority(text) and not ITEM_INSIDE.search(text):
-        return "", [text]  # "KT. TRƯỞNG BAN PHÓ TRƯỞNG BAN Trần Văn A": the signature alone
+        # "KT. TRƯỞNG BAN PHÓ TRƯỞNG BAN Trần Văn A": the signature alone
+        return "", [text], person_names(text) == [text]
     marks = [(m.start(), m.end(), m.group()) for m in SIGNED_MARK.finditer(text)]
     rest = text
     for start, end, _ in marks:  # blanked, not cut, so that offsets hold
@@ -48,8 +50,8 @@ def _split_line(text: str) -> tuple[str, list[str]]:
         # After an item's end, alone, or after a scan's specks ("bu Nế Trần Văn A"); not the
         # end of a recipient's item ("- Ông Trần Văn A").
         if not LIST_ITEM.match(rest) or before.endswith(_ENDS_ITEM):
-            rest, parts = before, [*parts, name]
-    return rest, parts
+            return before, [*parts, name], True
+    return rest, parts, False
 
 
 def untangle_foot(lines: list[str]) -> list[str]:
@@ -75,14 +77,14 @@ def untangle_foot(lines: list[str]) -> list[str]:
             continue
         head = RECIPIENTS.match(text) if index == start else None
         said = text[head.end() :].strip() if head else text
-        rest, parts = _split_line(said)
+        rest, parts, named = _split_line(said)
         if head:
             rest = f"{text[: head.end()]} {rest}".strip()  # "Nơi nhận: UBND tỉnh; Lưu: VT."
         if rest:
             recipients.append(rest)
         tangled = tangled or bool(rest and parts)
         signature.extend(parts)
-        signed = any(person_names(part) == [part] for part in parts)
+        signed = named
     if not (signed and tangled):  # a typed foot has its signature's lines apart already
         return lines
     return [*lines[:start], *recipients, "", *signature, "", *lines[end:]]

@@ -35,14 +35,14 @@ def spell_out_shorthand(question: str) -> str:
     2031"), without accents in a question typed without them. (Word shorthand, "so CK", "%
     KH", "nộp NS", was tried spelled out the same way: left out, it lost 3 of 252 answers.)"""
     question = unicodedata.normalize("NFC", question)
+    if not _PERIOD_SHORTHAND.search(question):
+        return question  # most questions: not tokenized here for their accents
     accented = is_accented(tokenize(question))
-
-    def written(words: str) -> str:
-        return words if accented else fold(words)
 
     def period(match: re.Match[str]) -> str:
         half = "cuối" if (match.group(2) or "").lower() == "cn" else "đầu"
-        return written(f"{match.group(1)} tháng {half} năm") + (" " if "/" in match.group() else "")
+        words = f"{match.group(1)} tháng {half} năm"
+        return (words if accented else fold(words)) + (" " if "/" in match.group() else "")
 
     return _PERIOD_SHORTHAND.sub(period, question)
 
