@@ -19,6 +19,7 @@ from app.answering.extractive import Selection
 from app.answering.followup import standalone_question
 from app.answering.frame import QuestionFrame, parse_question
 from app.answering.generative import GenerationLimits, GenerativeAnswerer
+from app.answering.lead_ins import announces, asks_for_items, under
 from app.answering.models import Answer
 from app.answering.rewrite import ModelRewriter
 from app.answering.scorer import load_weights
@@ -215,10 +216,13 @@ class Baocao:
           rows differ only by their figures, so most of them rank low; those of the tables
           retrieved first, then the reports' other tables);
         - the rows a figure question names by their label ("giá trị xuất khẩu năm 2074": one
-          row among long paragraphs)."""
+          row among long paragraphs);
+        - for "đơn vị nào / những ai …", the items a retrieved lead-in announces ("… cho các cá
+          nhân sau:"), which need not repeat a word of the question (``app.answering.lead_ins``)."""
         frame = parse_question(question)
+        items = self._announced_items(frame, retrieved)
         if not (frame.document_facts or frame.superlative or frame.answer_type in FIGURE_TYPES):
-            return []  # none is needed: the reports' passages are not read
+            return items  # no other is needed
         reports = dict.fromkeys(chunk.doc_id for chunk in retrieved)
         passages = [c for doc_id in reports for c in self.store.chunks_of(doc_id)]
         if frame.document_facts:
@@ -235,8 +239,17 @@ class Baocao:
             # (a question naming the bloc shares no word with its scoring table's rows).
             tables = {(c.doc_id, c.headings) for c in retrieved if is_row_sentence(c.text)}
             rows.sort(key=lambda c: (c.doc_id, c.headings) not in tables)
-            return rows[:MAX_TABLE_ROWS]
-        return [rows[i] for i in named_rows(frame, [c.text for c in rows])][:MAX_NAMED_ROWS]
+            return items + rows[:MAX_TABLE_ROWS]
+        return items + [rows[i] for i in named_rows(frame, [c.text for c in rows])][:MAX_NAMED_ROWS]
+
+    def _announced_items(self, frame: QuestionFrame, retrieved: list[Chunk]) -> list[Chunk]:
+        lead_ins = {(c.doc_id, c.text) for c in retrieved if announces(c.text)} if asks_for_items(frame) else set()
+        if not lead_ins or frame.document_facts:
+            return []
+        passages = [c for doc_id in dict.fromkeys(d for d, _ in lead_ins) for c in self.store.chunks_of(doc_id)]
+        return [c for c in passages if any(c.doc_id == d and under(text, c.headings) for d, text in lead_ins)][
+            :MAX_TABLE_ROWS
+        ]
 
     def keyword_index(self) -> SegmentedKeywordIndex:
         """The keyword index of the store, saved beside it: opened from disk at start,

@@ -33,6 +33,9 @@ BULLET = re.compile(r"^[-+•*–—▪●○]\s*")
 # "Thứ nhất, …", "Thứ hai, …" (also OCR'd: "Thir nhét", "Thit ba") enumerate like bullets.
 ORDINAL = re.compile(r"^th[uứừửữựi][rt]?\s+(nh[aấâéè]t|hai|ba|t[uưưw]|n[aăă]m|s[aá]u|b[aả]y)\b", re.IGNORECASE)
 NUMBERED = re.compile(r"^(?P<num>[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s+\S")
+# A page's number on a line of its own ("2", "- 3 -"): a scan's or a printout's, not a paragraph;
+# kept, it would close the lead-in whose items go on over the page break.
+PAGE_NUMBER = re.compile(r"^[-–—\s]*\d{1,3}[-–—\s]*$")
 # "Điều 2. …": an article of a decision or regulation. The sub-headings of the article before
 # it ("I. Tập thể:", "II. Cá nhân:" under Điều 1) end where it starts.
 ARTICLE = re.compile(r"^(?:Điều|Dieu)\s+\d{1,3}\s*[.:]", re.IGNORECASE)
@@ -173,6 +176,8 @@ def _blocks(pages: list[PageText]) -> list[_Block]:
             if not line:
                 blank_before = True
                 continue
+            if blank_before and PAGE_NUMBER.match(line):
+                continue  # set apart by a blank line: not a wrapped sentence's "… giai đoạn" / "2"
             page_break, first_of_page = first_of_page and current is not None, False
             starts_new = current is None or _starts_new_paragraph(line)
             # A date stamp under a headline is a block of its own, dropped as page chrome

@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from app.answering.models import MAX_ANSWER_CHARS
 from app.chain import final_answer
 from app.service import Baocao
 
@@ -141,3 +142,40 @@ def test_a_report_s_number_is_asked_with_its_date(tmp_path):
     service.ingest([report])
     answer = service.ask("Báo cáo tổng kết năm 2036 của BQL các KCN Kim Sơn số mấy, ngày nào?")
     assert "512/BC-BQL" in answer.answer and "ngày 15 tháng 12 năm 2036" in answer.answer
+
+
+PROPOSED = (
+    "Trần Văn Tân", "Lê Thị Kim Sơn", "Hoàng Văn Tân Lập", "Phạm Thị Tân Hòa", "Vũ Văn Kim Lâm", "Đỗ Thị Tân Mai",
+    "Bùi Văn Kim Thành", "Ngô Thị Tân Hương", "Dương Văn Kim Hải", "Lý Thị Tân Ngọc",
+)  # fmt: skip
+
+
+def _proposal_with_a_page_break() -> str:
+    earlier = "\n\n".join(
+        f"{n}. Năm {year}, Khối đã đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho các cá nhân có "
+        f"thành tích xuất sắc trong phong trào thi đua năm {year}."
+        for n, year in enumerate(range(2025, 2034), start=1)
+    )
+    items = [f"- {'Bà' if ' Thị ' in name else 'Ông'} {name}, chuyên viên;" for name in PROPOSED]
+    items.insert(4, "2")  # the second page's number, set apart by blank lines
+    return (
+        "KHỐI THI ĐUA CÁC BAN QUẢN LÝ KCN\n\nSố: 05/TTr-KTĐ\n\nKim Sơn, ngày 20 tháng 01 năm 2035\n\n"
+        "TỜ TRÌNH\n\nĐề nghị khen thưởng năm 2034\n\nI. CÁC NĂM TRƯỚC\n\n"
+        f"{earlier}\n\nII. ĐỀ NGHỊ KHEN THƯỞNG NĂM 2034\n\n"
+        f"Khối đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh năm 2034 cho {len(PROPOSED)} cá nhân sau:\n\n"
+        + "\n\n".join(items)
+        + "\n"
+    )
+
+
+def test_the_people_a_lead_in_announces_are_all_named_though_their_lines_match_no_word(tmp_path):
+    # More items than passages retrieved, sharing no word with the question, and nine
+    # paragraphs of other years competing with them; a page number stands among them.
+    service = Baocao(make_settings(tmp_path / "home"))
+    report = tmp_path / "to_trinh.txt"
+    report.write_text(_proposal_with_a_page_break(), encoding="utf-8")
+    service.ingest([report])
+    answer = service.ask("Những cá nhân nào được đề nghị tặng Bằng khen năm 2034?")
+    assert not answer.refused
+    assert all(name in answer.answer for name in PROPOSED)
+    assert len(answer.answer) <= MAX_ANSWER_CHARS

@@ -363,3 +363,20 @@ def test_a_typed_foot_and_a_recipient_named_by_a_person_stay_as_they_are():
     # A recipient who is a person ends in a name, but not after an item's end: no signature.
     named = ["Nơi nhận:", "- Ông Trần Văn Tân;", "- Bà Lê Thị Kim Sơn", "- Lưu: VT."]
     assert untangle_foot(named) == named
+
+
+@pytest.mark.parametrize("page_number", ["2", "- 2 -", "– 12 –"])
+def test_a_page_number_between_a_lead_in_and_its_items_is_not_a_paragraph(page_number: str):
+    # A scan's page number on a line of its own is no paragraph: kept, it closed the lead-in,
+    # and the items on the next page lost the heading that says what they are (or, after an
+    # item ending in ";", it was glued to that item).
+    text = (
+        "TỜ TRÌNH\n\nĐề nghị khen thưởng năm 2034\n\n"
+        "3. Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (02 cá nhân):\n\n"
+        f"- Ông Trần Văn Tân, Phó Trưởng ban;\n\n{page_number}\n\n- Bà Lê Thị Kim Sơn, Chánh Văn phòng.\n"
+    )
+    chunks = chunk_document("doc", "to_trinh.txt", [PageText(None, text)])
+    items = [c for c in chunks if c.text.startswith("- ")]
+    # neither a paragraph of its own nor glued to the item before it
+    assert [c.text for c in items] == ["- Ông Trần Văn Tân, Phó Trưởng ban;", "- Bà Lê Thị Kim Sơn, Chánh Văn phòng."]
+    assert [c.headings[-1] for c in items] == ["3. Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (02 cá nhân):"] * 2

@@ -700,3 +700,47 @@ def test_who_signed_a_report_is_not_answered_by_a_decision_s_signer():
         [decision, decision_signature, report, report_signature],
     )
     assert [c.quote for c in answer.citations] == ["TM. KHỐI THI ĐUA KHỐI TRƯỞNG (Đã ký) Lê Văn Lập"]
+
+
+def headed(text: str, headings: list[str], n: int) -> Document:
+    document = passage(text, n=n)
+    document.metadata.update(heading=headings[-1], headings=headings)
+    return document
+
+
+LEAD_IN = "3. Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh năm 2034 cho 03 cá nhân sau:"
+PEOPLE = ("Trần Văn Tân", "Lê Thị Kim Sơn", "Hoàng Văn Tân Lập")
+ITEMS = (("Ông", "Phó Trưởng ban"), ("Bà", "Chánh Văn phòng"), ("Ông", "Trưởng phòng Quản lý đầu tư"))
+
+
+def _proposal(lead_in_rank: int) -> list[Document]:
+    section = "II. ĐỀ NGHỊ KHEN THƯỞNG"
+    items = [
+        headed(f"- {title} {name}, {office};", [section, LEAD_IN], n=6 + k)
+        for k, (name, (title, office)) in enumerate(zip(PEOPLE, ITEMS, strict=True))
+    ]
+    lead_in = headed(LEAD_IN, [section], n=5)
+    earlier = headed("Năm 2033, Ban Quản lý đã được tặng Cờ thi đua của Ủy ban nhân dân tỉnh.", ["III. NĂM TRƯỚC"], n=9)
+    documents = [earlier, *items[::-1]]
+    documents.insert(lead_in_rank, lead_in)
+    return documents
+
+
+@pytest.mark.parametrize("lead_in_rank", [0, 2])
+def test_a_lead_in_that_answers_is_followed_by_every_item_it_announces(lead_in_rank: int):
+    answer = ask("Kể tên các cá nhân được đề nghị tặng Bằng khen năm 2034", _proposal(lead_in_rank))
+    assert not answer.refused
+    assert all(name in answer.answer for name in PEOPLE)
+    # in the order the report gives them, whatever their scores
+    assert [answer.answer.index(name) for name in PEOPLE] == sorted(answer.answer.index(name) for name in PEOPLE)
+
+
+def test_the_recipients_under_a_signature_are_not_the_items_of_a_lead_in():
+    # A signature glued to the recipients' label ends with ":", yet announces no answer.
+    foot = "TM. KHỐI THI ĐUA KHỐI TRƯỞNG (Đã ký) Trần Văn Tân Nơi nhận:"
+    documents = [
+        headed(foot, ["BÁO CÁO"], n=30),
+        *(headed(f"- {to};", ["BÁO CÁO", foot], n=31 + k) for k, to in enumerate(["Vụ Tổ chức", "Các thành viên"])),
+    ]
+    answer = ask("Khối trưởng năm 2034 là đơn vị nào?", documents)
+    assert "Các thành viên" not in answer.answer

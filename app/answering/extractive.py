@@ -35,6 +35,7 @@ from app.answering.constraints import constraint_label
 from app.answering.direct import asked_units, direct_facts, holds_figure, own_board, plan_verdict
 from app.answering.features import CAUSE, DATE, Candidate, Lexicon, candidates_for, terms_of
 from app.answering.frame import DOCUMENT_NUMBER, AnswerType, QuestionFrame, document_kinds_named, parse_question
+from app.answering.lead_ins import announces, asks_for_items, under
 from app.answering.models import MAX_ANSWER_CHARS, Answer, Citation, RetrievedPassage
 from app.answering.scorer import Weights
 from app.answering.table_rows import extreme_row
@@ -193,7 +194,31 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
     # A part no quote was chosen for may still be stated by a further quote.
     said = set().union(*(c.constraints.satisfied for c in chosen))
     missing = [constraint_label(part) for part in missing if part not in said]
+    if asks_for_items(frame):
+        chosen = _with_announced_items(chosen, eligible)
     return Selection(chosen, missing, None, tuple(scored), frame=frame)
+
+
+def _with_announced_items(chosen: Sequence[Candidate], eligible: Sequence[Candidate]) -> list[Candidate]:
+    """Each quote that ends its paragraph announcing items ("… cho các cá nhân sau:") followed
+    by those items, in their order: they are what it says, however their own words score
+    ("Ông X, Phó Trưởng ban …" repeats none of the question's)."""
+    shown: list[Candidate] = []
+    for quote in chosen:
+        shown.append(quote)
+        paragraph = quote.document.page_content
+        if not (announces(quote.quote) and paragraph.rstrip().endswith(quote.quote.rstrip())):
+            continue
+        items = {
+            c.chunk_id: c
+            for c in eligible
+            if c.doc_id == quote.doc_id
+            and c.features["first_sentence"]
+            and under(paragraph, c.document.metadata.get("headings") or ())
+            and c not in chosen
+        }
+        shown += sorted(items.values(), key=lambda c: c.document.metadata.get("paragraph", 0))
+    return shown
 
 
 def _document_fact_quotes(
@@ -435,8 +460,11 @@ def _quote_line(candidate: Candidate, quote: str, n: int, phrasing: Phrasing) ->
     return _grouped_lines([_section_quote(candidate, quote, n)], phrasing)[0]
 
 
-def _section_quote(candidate: Candidate, quote: str, n: int) -> tuple[str, str, str, int]:
-    return candidate.document.metadata.get("doc_id", ""), _shown_heading(candidate, quote), quote, n
+def _section_quote(
+    candidate: Candidate, quote: str, n: int, lead_ins: frozenset[str] = frozenset()
+) -> tuple[str, str, str, int]:
+    heading = _shown_heading(candidate, quote)
+    return candidate.document.metadata.get("doc_id", ""), "" if heading.strip() in lead_ins else heading, quote, n
 
 
 def _grouped_lines(quoted: Sequence[tuple[str, str, str, int]], phrasing: Phrasing) -> list[str]:
@@ -483,18 +511,22 @@ def _quote_lines(selection: Selection, phrasing: Phrasing, citations: _Citations
     lines = [phrasing.intro]
     quoted: list[tuple[str, str, str, int]] = []
     budget = MAX_ANSWER_CHARS - len("\n".join(["", *missing, *merged])) - reserved
+    # Items are shown under the quote that announces them, not under it again as their section.
+    lead_ins = frozenset(c.document.page_content.strip() for c in selection.quotes if announces(c.quote))
     # The likeliest answer first; a quote that does not fit the length budget is the least likely.
-    # The budget counts each quote with its section named: grouping quotes only shortens it.
     for candidate in selection.quotes:
         n = citations.number(candidate)
         limit = _quote_limit(selection, lines, _quote_line(candidate, "", n, phrasing), budget)
         quote = _shortened(candidate, selection.focus, limit)
-        line = _quote_line(candidate, quote, n, phrasing)
-        if len("\n".join([*lines, line])) > budget and len(lines) > 1:
+        section_quote = _section_quote(candidate, quote, n, lead_ins)
+        line = _grouped_lines([section_quote], phrasing)[0]
+        # Counted as shown: quotes of one section in a row name it once.
+        shown = [phrasing.intro, *_grouped_lines([*quoted, section_quote], phrasing)]
+        if len("\n".join(shown)) > budget and len(lines) > 1:
             break  # cited only once it is shown
         citations.cite(candidate, quote)
         lines.append(line)
-        quoted.append(_section_quote(candidate, quote, n))
+        quoted.append(section_quote)
     return [phrasing.intro, *_grouped_lines(quoted, phrasing), *missing, *merged]
 
 
