@@ -154,7 +154,7 @@ def _proposal_with_a_page_break() -> str:
     earlier = "\n\n".join(
         f"{n}. Năm {year}, Khối đã đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho các cá nhân có "
         f"thành tích xuất sắc trong phong trào thi đua năm {year}."
-        for n, year in enumerate(range(2025, 2034), start=1)
+        for n, year in enumerate(range(2030, 2034), start=1)
     )
     items = [f"- {'Bà' if ' Thị ' in name else 'Ông'} {name}, chuyên viên;" for name in PROPOSED]
     items.insert(4, "2")  # the second page's number, set apart by blank lines
@@ -169,7 +169,7 @@ def _proposal_with_a_page_break() -> str:
 
 
 def test_the_people_a_lead_in_announces_are_all_named_though_their_lines_match_no_word(tmp_path):
-    # More items than passages retrieved, sharing no word with the question, and nine
+    # More items than passages retrieved, sharing no word with the question, and four
     # paragraphs of other years competing with them; a page number stands among them.
     service = Baocao(make_settings(tmp_path / "home"))
     report = tmp_path / "to_trinh.txt"
