@@ -13,7 +13,8 @@ answer the question, cite them, or refuse. Pure logic.
    nhiêu lao động") gets a quote stating each, when one scores above the extra threshold. At
    most two further quotes that add figures or terms the quotes so far lack are added above
    the fitted extra threshold (one for questions that ask one thing, one for those that ask
-   several). The likeliest quote comes first.
+   several). The likeliest quote comes first. For "những ai / đơn vị nào …", a quote that
+   announces items ("… cho các cá nhân sau:") is followed by them (``lead_ins``).
 5. A question that names nothing the reports are about ("xin chào") is told so. One on a
    document itself ("… ban hành ngày nào", "ai ký …") is answered by its date line or its
    signature, which share no word with it.
