@@ -6,7 +6,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 from chromadb.errors import ChromaError
@@ -87,6 +87,19 @@ def no_report_message(doc_ids: Sequence[str]) -> str:
     """What is said of report ids the library does not hold (bilingual)."""
     ids = ", ".join(doc_ids)
     return f"Không có báo cáo mã {ids} (xem `baocao docs`) / no report {ids} (see `baocao docs`)"
+
+
+def _announced_items(
+    frame: QuestionFrame, retrieved: list[Chunk], chunks_of: Callable[[str], list[Chunk]]
+) -> list[Chunk]:
+    """The items the retrieved lead-ins announce, for a question asking for such items."""
+    if not asks_for_items(frame) or frame.document_facts:
+        return []
+    lead_ins = {(c.doc_id, c.text) for c in retrieved if announces(c.text)}
+    passages = [c for doc_id in dict.fromkeys(d for d, _ in lead_ins) for c in chunks_of(doc_id)]
+    return [c for c in passages if any(c.doc_id == d and under(text, c.headings) for d, text in lead_ins)][
+        :MAX_TABLE_ROWS
+    ]
 
 
 class Baocao:
@@ -220,11 +233,12 @@ class Baocao:
         - for "đơn vị nào / những ai …", the items a retrieved lead-in announces ("… cho các cá
           nhân sau:"), which need not repeat a word of the question (``app.answering.lead_ins``)."""
         frame = parse_question(question)
-        items = self._announced_items(frame, retrieved)
+        chunks_of = cache(self.store.chunks_of)  # a report's chunks read once per question
+        items = _announced_items(frame, retrieved, chunks_of)
         if not (frame.document_facts or frame.superlative or frame.answer_type in FIGURE_TYPES):
             return items  # no other is needed
         reports = dict.fromkeys(chunk.doc_id for chunk in retrieved)
-        passages = [c for doc_id in reports for c in self.store.chunks_of(doc_id)]
+        passages = [c for doc_id in reports for c in chunks_of(doc_id)]
         if frame.document_facts:
             signed = "signer" in frame.document_facts
             dated = "issued" in frame.document_facts
@@ -241,15 +255,6 @@ class Baocao:
             rows.sort(key=lambda c: (c.doc_id, c.headings) not in tables)
             return items + rows[:MAX_TABLE_ROWS]
         return items + [rows[i] for i in named_rows(frame, [c.text for c in rows])][:MAX_NAMED_ROWS]
-
-    def _announced_items(self, frame: QuestionFrame, retrieved: list[Chunk]) -> list[Chunk]:
-        lead_ins = {(c.doc_id, c.text) for c in retrieved if announces(c.text)} if asks_for_items(frame) else set()
-        if not lead_ins or frame.document_facts:
-            return []
-        passages = [c for doc_id in dict.fromkeys(d for d, _ in lead_ins) for c in self.store.chunks_of(doc_id)]
-        return [c for c in passages if any(c.doc_id == d and under(text, c.headings) for d, text in lead_ins)][
-            :MAX_TABLE_ROWS
-        ]
 
     def keyword_index(self) -> SegmentedKeywordIndex:
         """The keyword index of the store, saved beside it: opened from disk at start,

@@ -16,7 +16,8 @@ from ingest.docframe import SIGNED_MARK, is_signing_authority
 from ingest.people import person_names
 from ingest.sentences import CAPITALS
 
-RECIPIENTS = re.compile(r"^(?:Nơi\s+nhận|Noi\s+nhan)\s*:", re.IGNORECASE)
+RECIPIENTS_LABEL = r"(?i:Nơi\s+nhận|Noi\s+nhan)\s*:"  # "Nơi nhận:", the recipients' list opening
+RECIPIENTS = re.compile(rf"^{RECIPIENTS_LABEL}")
 LIST_ITEM = re.compile(r"^[-+•–—]+\s*[^\W\d_]")  # a recipient ("- Bộ Tài chính;"), not "- 3 -"
 ITEM_INSIDE = re.compile(r";|\s[-–—]\s")  # a recipient's item in a line ("…; - Lưu: VT.")
 _ENDS_ITEM = tuple(";,.)")  # how a recipient's item ends before the signature's part ("Lưu:" goes on)

@@ -13,8 +13,9 @@ import re
 from collections.abc import Sequence
 
 from app.answering.frame import AnswerType, QuestionFrame
+from ingest.signature_block import RECIPIENTS_LABEL
 
-RECIPIENTS_LABEL = re.compile(r"(?:Nơi\s+nhận|Noi\s+nhan)\s*:$", re.IGNORECASE)
+RECIPIENTS_ENDING = re.compile(rf"{RECIPIENTS_LABEL}$")
 # The kinds of question a list of units, people or awards answers.
 LISTING_TYPES = frozenset({AnswerType.LIST, AnswerType.ORGANISATION, AnswerType.PERSON, AnswerType.AWARD})
 
@@ -28,7 +29,7 @@ def announces(text: str) -> bool:
     the label of a document's recipients, glued to its signature ("… (Đã ký) Trần Văn A Nơi
     nhận:"): they are no answer."""
     text = text.rstrip()
-    return text.endswith(":") and not RECIPIENTS_LABEL.search(text)
+    return text.endswith(":") and not RECIPIENTS_ENDING.search(text)
 
 
 def under(lead_in: str, headings: Sequence[str]) -> bool:
