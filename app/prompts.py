@@ -34,6 +34,7 @@ def extractive_phrasing() -> Phrasing:
         off_topic=data["off_topic"],
         direct=data["direct"],
         merged=data["merged"],
+        more_items=data["more_items"],
     )
 
 

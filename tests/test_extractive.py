@@ -7,9 +7,11 @@ import pytest
 from langchain_core.documents import Document
 
 from app.answering.constraints import ConstraintCheck
-from app.answering.extractive import Phrasing, Selection, answer_extractively
-from app.answering.features import Candidate, split_sentences
+from app.answering.extractive import Phrasing, Selection, answer_extractively, compose
+from app.answering.features import Candidate, candidates_for, split_sentences
+from app.answering.frame import parse_question
 from app.answering.instructions import is_instruction
+from app.answering.models import MAX_ANSWER_CHARS
 from app.answering.scorer import load_weights
 from ingest.normalize import search_syllables
 
@@ -744,3 +746,26 @@ def test_the_recipients_under_a_signature_are_not_the_items_of_a_lead_in():
     ]
     answer = ask("Khối trưởng năm 2034 là đơn vị nào?", documents)
     assert "Các thành viên" not in answer.answer
+
+
+def test_items_of_a_lead_in_that_do_not_fit_are_counted_with_the_lead_in_cited():
+    # Twelve long items overflow the answer's length: the ones left out are counted on a line
+    # that cites the lead-in (its report shows the whole list), and the answer keeps its budget.
+    question = "Kể tên các cá nhân được đề nghị tặng Bằng khen năm 2034"
+    lead_in_text = "Ban Quản lý đề nghị tặng Bằng khen năm 2034 cho 12 cá nhân sau:"
+    section = "II. ĐỀ NGHỊ KHEN THƯỞNG"
+    office = "Trưởng phòng Quản lý quy hoạch, xây dựng, môi trường và lao động các khu công nghiệp của tỉnh"
+    items = [headed(f"- Ông Trần Văn Tân {k + 1}, {office};", [section, lead_in_text], n=6 + k) for k in range(12)]
+    before = headed("Năm 2033, Ban Quản lý được tặng Bằng khen của Bộ.", ["I. KẾT QUẢ"], n=2)
+    documents = [before, headed(lead_in_text, [section], n=5), *items]
+    frame = parse_question(question)
+    candidates = candidates_for(frame, documents, FakeLexicon(documents))
+    # The lead-in quoted second, after another sentence: its citation is [2], not [1].
+    selection = Selection(candidates, [], frame=frame)
+    answer = compose(question, selection, documents, PHRASING)
+    shown = sum(f"Trần Văn Tân {k + 1}," in answer.answer for k in range(12))
+    lead_in_n = next(c.n for c in answer.citations if c.quote == lead_in_text)
+    assert lead_in_n == 2
+    assert 0 < shown < 12
+    assert answer.answer.splitlines()[-1] == f"- … và {12 - shown} mục nữa, xem đủ tại [2]"
+    assert len(answer.answer) <= MAX_ANSWER_CHARS

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from copy import deepcopy
 from dataclasses import dataclass, replace
 from itertools import groupby
 
@@ -67,6 +68,8 @@ class Phrasing:
     off_topic: str = "Câu hỏi này nằm ngoài nội dung các báo cáo."
     merged: str = "Số liệu của {old}, nay thuộc {new}."  # a province merged in 2025 into the one asked
     direct: str = "{facts} [{n}]"
+    # Items of a shown lead-in left out for the answer's length: how many, and where they are.
+    more_items: str = "- … và {count} mục nữa, xem đủ tại [{n}]"
 
 
 @dataclass(frozen=True)
@@ -502,16 +505,34 @@ def _refusal_lines(selection: Selection, phrasing: Phrasing, citations: _Citatio
 
 def _quote_lines(selection: Selection, phrasing: Phrasing, citations: _Citations, reserved: int = 0) -> list[str]:
     """The answer's quote lines within its length budget, less ``reserved`` characters (the
-    direct line, which goes first)."""
+    direct line, which goes first). Items of a shown lead-in that do not fit are counted on a
+    last line that points to the lead-in, whose report lists them all."""
     missing = [phrasing.missing.format(what=what) for what in selection.missing]
     # "Số liệu của Long An, nay thuộc Tây Ninh": a quote answering for a province merged into the one asked.
     pairs = dict.fromkeys(pair for c in selection.quotes for pair in c.constraints.merged_into)
     merged = [
         phrasing.merged.format(old=display_name("province", o), new=display_name("province", n)) for n, o in pairs
     ]
+    budget = MAX_ANSWER_CHARS - len("\n".join(["", *missing, *merged])) - reserved
+    quoted, shown = _fitted_quotes(selection, phrasing, deepcopy(citations), budget)
+    if _items_left_out(selection.quotes, shown)[0]:
+        # Room for the count line, then fitted again: fewer items may fit.
+        room = len(phrasing.more_items.format(count=999, n=999)) + 1
+        quoted, shown = _fitted_quotes(selection, phrasing, deepcopy(citations), budget - room)
+    for candidate, (_, _, quote, _) in zip(selection.quotes[:shown], quoted, strict=True):
+        citations.cite(candidate, quote)
+    left, lead_in = _items_left_out(selection.quotes, shown)
+    more = [phrasing.more_items.format(count=len(left), n=citations.number(lead_in))] if lead_in else []
+    return [phrasing.intro, *_grouped_lines(quoted, phrasing), *more, *missing, *merged]
+
+
+def _fitted_quotes(
+    selection: Selection, phrasing: Phrasing, citations: _Citations, budget: int
+) -> tuple[list[tuple[str, str, str, int]], int]:
+    """The quotes shown within ``budget`` as (report, section, quote, citation), the
+    likeliest first, and how many of ``selection.quotes`` they are. Cites into ``citations``."""
     lines = [phrasing.intro]
     quoted: list[tuple[str, str, str, int]] = []
-    budget = MAX_ANSWER_CHARS - len("\n".join(["", *missing, *merged])) - reserved
     # Items are shown under the quote that announces them, not under it again as their section.
     lead_ins = frozenset(c.document.page_content.strip() for c in selection.quotes if announces(c.quote))
     # The likeliest answer first; a quote that does not fit the length budget is the least likely.
@@ -528,7 +549,21 @@ def _quote_lines(selection: Selection, phrasing: Phrasing, citations: _Citations
         citations.cite(candidate, quote)
         lines.append(line)
         quoted.append(section_quote)
-    return [phrasing.intro, *_grouped_lines(quoted, phrasing), *missing, *merged]
+    return quoted, len(quoted)
+
+
+def _items_left_out(quotes: Sequence[Candidate], shown: int) -> tuple[list[Candidate], Candidate | None]:
+    """The quotes after the first ``shown`` that are items of a shown lead-in, and the lead-in
+    of the first of them."""
+    lead_ins = {c.document.page_content.strip(): c for c in quotes[:shown] if announces(c.quote)}
+    left, first = [], None
+    for candidate in quotes[shown:]:
+        headings = candidate.document.metadata.get("headings") or ()
+        lead_in = next((c for text, c in lead_ins.items() if under(text, headings)), None)
+        if lead_in is not None:
+            left.append(candidate)
+            first = first or lead_in
+    return left, first
 
 
 def _direct_line(selection: Selection, phrasing: Phrasing, citations: _Citations) -> tuple[str, tuple[str, ...]]:
