@@ -13,6 +13,7 @@ from app.answering.frame import parse_question
 from app.answering.instructions import is_instruction
 from app.answering.models import MAX_ANSWER_CHARS
 from app.answering.scorer import load_weights
+from app.prompts import extractive_phrasing
 from ingest.normalize import search_syllables
 
 pytestmark = pytest.mark.unit
@@ -769,3 +770,20 @@ def test_items_of_a_lead_in_that_do_not_fit_are_counted_with_the_lead_in_cited()
     assert 0 < shown < 12
     assert answer.answer.splitlines()[-1] == f"- … và {12 - shown} mục nữa, xem đủ tại [2]"
     assert len(answer.answer) <= MAX_ANSWER_CHARS
+
+
+def test_a_quote_opening_with_the_reports_own_quotation_mark_is_not_marked_twice():
+    speech = passage(
+        "“Năm 2034, Khối thi đua cần tổ chức Hội nghị sơ kết tại tỉnh Kim Sơn vào tháng 7” "
+        "— Bà Lê Thị Tân Lập nhấn mạnh."
+    )
+    # The app's phrasing, whose quotes are framed by quotation marks.
+    answer = answer_extractively(
+        "Năm 2034 Khối thi đua tổ chức Hội nghị sơ kết ở đâu?",
+        [speech],
+        FakeLexicon([speech]),
+        extractive_phrasing(),
+        load_weights(),
+    )
+    assert "- “Năm 2034, Khối thi đua cần tổ chức Hội nghị sơ kết tại tỉnh Kim Sơn" in answer.answer
+    assert answer.citations[0].quote in speech.page_content  # still marked in the report as it is

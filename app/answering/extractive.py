@@ -50,6 +50,9 @@ MAX_QUOTES = 3
 PLACE_KINDS = frozenset({"province", "region", "name"})  # constraint labels "province:ha nam", "name:kcn x"
 MAX_QUOTE_CHARS = 420  # a quote longer than this is cut to its clauses about the question
 BULLET = re.compile(r"^\s*[-+•*–]\s+")  # a list item's mark: the quote's own quotation marks frame it
+# A quote that opens with the report's own quotation mark (a speech quoted: "“Những nội dung …”
+# — Bà X nhấn mạnh."): the answer's marks frame it, so that one is dropped, not doubled.
+OPENING_MARK = re.compile(r'^[“"]\s*')
 
 __all__ = ["Lexicon", "Phrasing", "Selection", "answer_extractively", "may_answer", "select_quotes"]
 
@@ -418,7 +421,7 @@ def citation_for(n: int, document: Document, quote: str) -> Citation:
 def _shortened(candidate: Candidate, focus: frozenset[str], limit: int = MAX_QUOTE_CHARS) -> str:
     # OCR damage hides the question's words from single clauses: an OCR quote keeps its start.
     wanted = frozenset() if candidate.features["ocr"] else focus
-    return BULLET.sub("", clip_quote(candidate.quote, wanted, limit, terms_of))
+    return OPENING_MARK.sub("", BULLET.sub("", clip_quote(candidate.quote, wanted, limit, terms_of)))
 
 
 def _quote_limit(selection: Selection, lines: Sequence[str], frame_line: str, budget: int) -> int:
