@@ -446,3 +446,16 @@ def test_a_question_on_what_several_reports_say(question: str, across: bool):
 def test_a_document_s_number_and_its_signer_may_be_asked_together():
     frame = parse_question("Báo cáo 9 tháng năm 2036 của BQL các KCN Kim Sơn số mấy, ai ký?")
     assert frame.document_facts == ("issued", "signer")
+
+
+@pytest.mark.parametrize(
+    ("passage", "period"),
+    [
+        ("Trong 6 fhang dau ndm 2031, doanh thu dat 120 ty dong.", Period(2031, "h1")),
+        ("9 thang nim 2031 cac KCN thu hut 12 du an.", Period(2031, "9m")),
+        ("Tinh den fhang 6/2031 co 150 du an.", Period(2031, "until")),
+    ],
+)
+def test_period_words_misread_by_ocr_still_name_the_period(passage: str, period: Period):
+    # Read as a bare year, the passage met a question about the whole year and its half alike.
+    assert text_mentions(passage).periods == (period,)

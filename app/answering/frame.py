@@ -226,6 +226,12 @@ def _longest_first(hits: list[_Hit]) -> list[_Hit]:
 _Y = r"((?:19|20)\d{2})(?!\d)"
 _DATE = r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*" + _Y
 _UNTIL = r"(?:(?:luy ke|tinh|cho)\s+)?(?:den|toi)\s+(?:het\s+)?"
+# "tháng" and "năm" as an accent-less scan may read them: "fhang" (t read as f), "nim", "ndm"
+# (ă read as i or d). No Vietnamese syllable is spelled so, and they count only inside a
+# period's phrase ("6 fhang dau ndm 2031"): read as a bare year, such a passage met any
+# question about the year, its first half or its nine months alike.
+_THANG = r"[tf]hang"
+_NAM = r"n[adi]m"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # (pattern on folded text, part); tried in this order, a later match may not overlap an earlier one.
 # part None: the years count but name no period (dates, legal document numbers "82/2018/NĐ-CP").
@@ -242,16 +248,16 @@ _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
             + _Y,
             "range",
         ),
-        (_UNTIL + r"thang\s+\d{1,2}\s*(?:/|-|nam)\s*" + _Y, "until"),
+        (_UNTIL + rf"{_THANG}\s+\d{{1,2}}\s*(?:/|-|{_NAM})\s*{_Y}", "until"),
         (_UNTIL + r"(?:nam\s+)?" + _Y, "until"),
         # "giữa năm 2031": mid-year, the first half's end. ("giữa năm 2031 và năm 2032" is
         # "between": its years are read all the same, and "giữa" is no content word either way.)
-        (r"(?:(?:6|sau)\s+thang(?:\s+dau)?\s+nam|nua\s+dau\s+nam|giua\s+nam)(?:\s+" + _Y + ")?", "h1"),
-        (r"(?:(?:6|sau)\s+thang\s+cuoi\s+nam|nua\s+cuoi\s+nam)(?:\s+" + _Y + ")?", "h2"),
-        (r"(?:9|chin)\s+thang(?:\s+dau)?(?:\s+nam)?(?:\s+" + _Y + ")?", "9m"),
-        (r"(?:3|ba)\s+thang\s+dau\s+nam(?:\s+" + _Y + ")?", "q1"),
+        (rf"(?:(?:6|sau)\s+{_THANG}(?:\s+dau)?\s+{_NAM}|nua\s+dau\s+{_NAM}|giua\s+nam)(?:\s+{_Y})?", "h1"),
+        (rf"(?:(?:6|sau)\s+{_THANG}\s+cuoi\s+{_NAM}|nua\s+cuoi\s+{_NAM})(?:\s+{_Y})?", "h2"),
+        (rf"(?:9|chin)\s+{_THANG}(?:\s+dau)?(?:\s+{_NAM})?(?:\s+{_Y})?", "9m"),
+        (rf"(?:3|ba)\s+{_THANG}\s+dau\s+{_NAM}(?:\s+{_Y})?", "q1"),
         (r"quy\s+(iv|iii|ii|i|[1-4])(?!\w)(?:\s*[/,\-]?\s*(?:nam\s+)?" + _Y + ")?", "quarter"),
-        (r"thang\s+(\d{1,2})\s*(?:/|-|nam)\s*" + _Y, "month"),
+        (rf"{_THANG}\s+(\d{{1,2}})\s*(?:/|-|{_NAM})\s*{_Y}", "month"),
         (r"ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+" + _Y, None),
         (_DATE, None),
         (r"thang\s+(\d{1,2})(?![\d/])", "month"),
