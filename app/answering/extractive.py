@@ -517,14 +517,17 @@ def _quote_lines(selection: Selection, phrasing: Phrasing, citations: _Citations
         phrasing.merged.format(old=display_name("province", o), new=display_name("province", n)) for n, o in pairs
     ]
     budget = MAX_ANSWER_CHARS - len("\n".join(["", *missing, *merged])) - reserved
-    quoted, shown = _fitted_quotes(selection, phrasing, deepcopy(citations), budget)
-    if _items_left_out(selection.quotes, shown)[0]:
+    # Fitted on a copy of the citations, kept once the quotes shown are settled.
+    fitted = deepcopy(citations)
+    quoted, shown = _fitted_quotes(selection, phrasing, fitted, budget)
+    left, lead_in = _items_left_out(selection.quotes, shown)
+    if left:
         # Room for the count line, then fitted again: fewer items may fit.
         room = len(phrasing.more_items.format(count=999, n=999)) + 1
-        quoted, shown = _fitted_quotes(selection, phrasing, deepcopy(citations), budget - room)
-    for candidate, (_, _, quote, _) in zip(selection.quotes[:shown], quoted, strict=True):
-        citations.cite(candidate, quote)
-    left, lead_in = _items_left_out(selection.quotes, shown)
+        fitted = deepcopy(citations)
+        quoted, shown = _fitted_quotes(selection, phrasing, fitted, budget - room)
+        left, lead_in = _items_left_out(selection.quotes, shown)
+    citations.by_chunk = fitted.by_chunk
     more = [phrasing.more_items.format(count=len(left), n=citations.number(lead_in))] if lead_in else []
     return [phrasing.intro, *_grouped_lines(quoted, phrasing), *more, *missing, *merged]
 
