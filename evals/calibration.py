@@ -25,7 +25,15 @@ import typer
 from langchain_core.documents import Document
 
 from app.answering.constraints import PassageContext
-from app.answering.verify import LIST_MARK, MARKER, figures, is_refusal, verify_answer, with_markers
+from app.answering.verify import (
+    LIST_MARK,
+    MARKER,
+    ExtractiveReading,
+    figures,
+    is_refusal,
+    verify_answer,
+    with_markers,
+)
 from evals.metrics import key_facts_ok
 
 app = typer.Typer(help="Calibration set of real model answers for the LLM verifier.")
@@ -81,12 +89,22 @@ def passage_contexts(record: dict) -> list[PassageContext] | None:
     ]
 
 
+def recorded_reading(record: dict) -> ExtractiveReading | None:
+    """The extractive answer to the record's question, as the app gives the verifier (None for
+    a record made before it was kept)."""
+    reading = record.get("extractive")
+    return None if reading is None else ExtractiveReading(reading["refused"], tuple(reading["passages"]))
+
+
 def verifier_scores(records: Sequence[dict], refusal: str) -> VerifierScores:
     """The verifier replayed on labelled answers. Pure."""
     right = wrong = passed = caught = 0
     for record in records:
         question = record.get("question", "")
-        ok = verify_answer(record["answer"], record["passages"], refusal, question, passage_contexts(record)).ok
+        contexts = passage_contexts(record)
+        ok = verify_answer(
+            record["answer"], record["passages"], refusal, question, contexts, recorded_reading(record)
+        ).ok
         if record["right"]:
             right += 1
             passed += ok
@@ -111,7 +129,7 @@ def generate(
     """Answer each gold question once with the model, as baocao would ask it."""
     from langchain_openai import ChatOpenAI
 
-    from app.answering.generative import build_messages, passage_context
+    from app.answering.generative import build_messages, extractive_reading, passage_context
     from app.prompts import answer_prompt
     from app.service import Baocao
     from app.settings import Settings
@@ -130,7 +148,9 @@ def generate(
     for item in questions:
         if item["id"] in done:
             continue
-        documents = service.retriever.invoke(item["question"])[: settings.llm_passages]
+        retrieved = service.retriever.invoke(item["question"])
+        documents = retrieved[: settings.llm_passages]
+        extractive = service.extractive.answer(item["question"], retrieved)  # the verifier's second reading
         started = time.perf_counter()
         answer = chat.invoke(build_messages(prompt, item["question"], documents)).content
         record = {
@@ -142,6 +162,7 @@ def generate(
             "passages": [passage_context(d) for d in documents],
             "sources": [d.metadata.get("source", "") for d in documents],
             "frames": [report_frame(d) for d in documents],
+            "extractive": _reading_record(extractive_reading(extractive, documents)),
             "answer": answer,
             "seconds": round(time.perf_counter() - started, 1),
         }
@@ -151,11 +172,18 @@ def generate(
         typer.echo(f"{item['id']}: {'right' if record['right'] else 'wrong'} ({record['seconds']} s)")
 
 
+def _reading_record(reading: ExtractiveReading) -> dict:
+    return {"refused": reading.refused, "passages": list(reading.passages)}
+
+
 @app.command()
-def add_frames(path: Annotated[Path, typer.Argument(help="Calibration file (.jsonl), rewritten in place")]) -> None:
-    """Add the report frames of each record's passages (for sets made before they were kept):
-    the question is retrieved again and each passage found by its text (its title and heading
-    may read otherwise since); a record with a passage not found is left as it is."""
+def add_context(path: Annotated[Path, typer.Argument(help="Calibration file (.jsonl), rewritten in place")]) -> None:
+    """Add what the app gives the verifier beside the passages, for sets made before it was
+    kept: each passage's report frame, and the extractive answer to the same retrieval. The
+    question is retrieved again (on the index the set was made on) and each passage found by
+    its text (its title and heading may read otherwise since); a record with a passage not
+    found is left as it is."""
+    from app.answering.generative import extractive_reading
     from app.answering.instructions import without_instructions
     from app.service import Baocao
     from app.settings import Settings
@@ -164,16 +192,19 @@ def add_frames(path: Annotated[Path, typer.Argument(help="Calibration file (.jso
     records = read_records(path)
     added = 0
     for record in records:
-        documents = service.retriever.invoke(record["question"])
+        retrieved = service.retriever.invoke(record["question"])
         found = [
-            next((d for d in documents if passage.endswith(without_instructions(d.page_content))), None)
+            next((d for d in retrieved if passage.endswith(without_instructions(d.page_content))), None)
             for passage in record["passages"]
         ]
-        if all(found):
-            record["frames"] = [report_frame(d) for d in found if d is not None]
+        documents = [d for d in found if d is not None]
+        if len(documents) == len(found):
+            record["frames"] = [report_frame(d) for d in documents]
+            answer = service.extractive.answer(record["question"], retrieved)
+            record["extractive"] = _reading_record(extractive_reading(answer, documents))
             added += 1
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-    typer.echo(f"{added} of {len(records)} records given their passages' report frames")
+    typer.echo(f"{added} of {len(records)} records given their passages' report frames and extractive answer")
 
 
 @app.command()

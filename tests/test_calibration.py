@@ -55,6 +55,9 @@ def test_the_verifier_on_real_qwen_answers_holds_its_measured_figures():
     records = read_records(CALIBRATION)
     assert len(records) == 30 and all(label(r, REFUSAL) == r["right"] for r in records if "review" not in r)
     scores = verifier_scores(records, REFUSAL)
-    assert (scores.right, scores.wrong) == (13, 17)
+    assert (scores.right, scores.wrong) == (11, 19)  # four labels read by hand ("review")
     assert all(len(r["frames"]) == len(r["passages"]) for r in records)  # the reports' frames, as the app has them
-    assert scores.right_passed >= 10 and scores.wrong_caught >= 15  # measured: 10 of 13, 15 of 17
+    assert all("extractive" in r for r in records)  # and the extractive answer to the same retrieval
+    # Measured: all 11 and all 19; 18 caught without the extractive reading (an OCR paragraph
+    # of the speaker's other remarks pasted back as what she asked of the boards).
+    assert scores.right_passed >= 11 and scores.wrong_caught >= 19

@@ -17,6 +17,7 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 from pydantic import Field
 
 from app.answering.events import AnswerDelta, Final, Status
+from app.answering.extractive import citation_for
 from app.answering.generative import GenerationLimits, GenerativeAnswerer, build_messages
 from app.answering.models import Answer
 from app.llm import explain_llm_error
@@ -91,6 +92,16 @@ def extractive_refusal_stub(question: str, documents) -> Answer:
     return Answer(question=question, answer=PROMPT.refusal, refused=True)
 
 
+def extractive_quoting_stub(n: int):
+    """An extractive answer quoting passage ``n`` of ``DOCUMENTS``."""
+
+    def answer(question: str, documents) -> Answer:
+        quoted = citation_for(1, documents[n - 1], documents[n - 1].page_content)
+        return Answer(question=question, answer=f"trích nguyên văn [{n}]", refused=False, citations=[quoted])
+
+    return answer
+
+
 def run(replies: list[Any], **limits: Any) -> tuple[list, Answer, ScriptedFakeChat]:
     model = ScriptedFakeChat(replies=replies, seen=[])
     clock = limits.pop("clock", None)
@@ -141,6 +152,17 @@ def test_a_refusal_the_passages_contradict_is_retried_then_replaced():
     _, answer, model = run([PROMPT.refusal, PROMPT.refusal])
     assert PROMPT.refused_wrongly in model.seen[1][-1].content
     assert answer.mode == "llm-fallback" and answer.answer == "trích nguyên văn [1]" and not answer.verified
+
+
+def test_an_answer_from_a_passage_the_extractive_answer_does_not_quote_is_retried_with_where_to_look():
+    grounded_elsewhere = "Nộp ngân sách đạt 99 tỷ đồng [2]."  # true of passage 2, not what is asked
+    _, answer, model = run(
+        [grounded_elsewhere, "Bến Tre đạt 52,37% kế hoạch [1]."], extractive=extractive_quoting_stub(1)
+    )
+    assert "thông tin được hỏi ở đoạn [1]" in model.seen[1][-1].content
+    assert answer.mode == "llm" and answer.verified and [c.n for c in answer.citations] == [1]
+    _, answer, _ = run([grounded_elsewhere, grounded_elsewhere], extractive=extractive_quoting_stub(1))
+    assert answer.mode == "llm-fallback" and answer.answer == "trích nguyên văn [1]"
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.answering.verify import OCR_NAME_SIMILARITY, relied_span, verify_answer
+from app.answering.verify import OCR_NAME_SIMILARITY, ExtractiveReading, relied_span, verify_answer
 
 pytestmark = pytest.mark.unit
 
@@ -221,3 +221,18 @@ def test_a_digit_inside_a_name_is_no_figure():
         ("6", "du"),
         ("100", ""),
     ]
+
+
+def test_an_answer_must_rest_on_a_passage_the_extractive_answer_quotes():
+    # Grounded word for word in passage 3, which does not hold what the extractive reading of
+    # the same passages answers from (passage 1): a speaker's other remark, given as the answer.
+    answer = "Ket qua 100% cac Ban Quan 1y nhat tri tang Co thi dua cho Ban Quan 1y cac KCN tinh Bic Ninh [3]."
+    assert verify_answer(answer, PASSAGES, REFUSAL).ok  # every other check passes it
+    elsewhere = verify_answer(answer, PASSAGES, REFUSAL, reading=ExtractiveReading(False, (1,)))
+    assert not elsewhere.ok
+    assert elsewhere.problems[0].endswith("thông tin được hỏi ở đoạn [1]")  # first: the hint a retry needs
+    assert verify_answer(answer, PASSAGES, REFUSAL, reading=ExtractiveReading(False, (1, 3))).ok
+    # No second reading to hold it to: the extractive answer refused, or quotes none of these passages.
+    assert verify_answer(answer, PASSAGES, REFUSAL, reading=ExtractiveReading(True, (1,))).ok
+    assert verify_answer(answer, PASSAGES, REFUSAL, reading=ExtractiveReading(False, ())).ok
+    assert verify_answer(REFUSAL, PASSAGES, REFUSAL, reading=ExtractiveReading(False, (1,))).refused

@@ -2,14 +2,14 @@
 
 The model gets numbered passages (delimited as data) and must cite every sentence. Its
 streamed tokens go to the UI as a draft (``AnswerDelta``: shown as unverified); the finished
-text is then verified (``verify.py``). A refusal is checked too: when the extractive
-answerer does answer from the same passages, the refusal is a problem like any other. A
-failed answer is regenerated with the problems spelled out, at a nonzero temperature (at
-0 most retries came back byte for byte); if it fails again, or the model errs, times out or
-is rate-limited, the extractive answer is shown instead and marked ``mode="llm-fallback"``,
-``verified=False``. One deadline holds for the whole answer, retries included, even while
-the model is still reading its prompt: the model runs in a thread of its own that is told to
-stop and left behind.
+text is then verified (``verify.py``), also against the extractive answer to the same
+passages: an answer citing none of the passages that answer quotes fails, and a refusal fails
+when it does answer. A failed answer is regenerated with the problems spelled out, at a
+nonzero temperature (at 0 most retries came back byte for byte); if it fails again, or the
+model errs, times out or is rate-limited, the extractive answer is shown instead and marked
+``mode="llm-fallback"``, ``verified=False``. One deadline holds for the whole answer,
+retries included, even while the model is still reading its prompt: the model runs in a
+thread of its own that is told to stop and left behind.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from app.answering.events import AnswerDelta, ChatEvent, Final, Status
 from app.answering.extractive import citation_for, retrieved_passages
 from app.answering.instructions import without_instructions
 from app.answering.models import Answer
-from app.answering.verify import Verification, verify_answer
+from app.answering.verify import ExtractiveReading, Verification, verify_answer
 
 _ANGLES = str.maketrans({"<": "‹", ">": "›"})
 # A retry's sampling temperature: Qwen2.5's own generation default (its generation_config.json).
@@ -112,6 +112,13 @@ def build_messages(prompt: AnswerPrompt, question: str, documents: Sequence[Docu
 def tidy(text: str) -> str:
     """The model's answer without surrounding blank space or runs of blank lines."""
     return re.sub(r"\n{3,}", "\n\n", text.strip())
+
+
+def extractive_reading(answer: Answer, passages: Sequence[Document]) -> ExtractiveReading:
+    """Which of the model's passages (numbered from 1) the extractive ``answer`` quotes."""
+    quoted = {citation.chunk_id for citation in answer.citations}
+    numbers = [n for n, d in enumerate(passages, start=1) if d.metadata.get("chunk_id") in quoted]
+    return ExtractiveReading(answer.refused, tuple(numbers))
 
 
 class GenerativeAnswerer:
@@ -196,7 +203,8 @@ class GenerativeAnswerer:
                 yield from self._fallback(extractive(), self._prompt.fallback_error.format(reason=reason), first_token)
                 return
             text = tidy(text)
-            verification = verify_answer(text, contexts, self._prompt.refusal, question, frames)
+            reading = extractive_reading(extractive(), passages)
+            verification = verify_answer(text, contexts, self._prompt.refusal, question, frames, reading)
             if verification.ok and verification.refused and not extractive().refused:
                 verification = replace(verification, ok=False, problems=(self._prompt.refused_wrongly,))
             if verification.ok:

@@ -17,6 +17,12 @@ A name may also be stated by the cited passage's headings, title or report's pro
 answer that cites nothing at all is given, for each sentence, the passage that passes every
 check above for it, when one does. Each passage cited comes with the sentence of it that the
 claim relies on (``relied_span``), which the evidence marks.
+
+A second, independent reading holds the answer to the question asked: when the extractive
+answerer, reading the same passages, answers from some of them (``ExtractiveReading``), the
+model's answer must cite at least one of those. A claim grounded word for word in a passage
+that does not answer the question (a speaker's other remark, another section's paragraph)
+passes every check above; it fails this one, and the retry is told where the answer is.
 """
 
 from __future__ import annotations
@@ -79,6 +85,19 @@ class Verification:
     # For each passage cited, the sentence of it that the answer relies on (first claim citing
     # it): shown marked in the evidence, as instructor's citations carry their quote.
     spans: tuple[tuple[int, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class ExtractiveReading:
+    """What the extractive answerer made of the passages the model read: whether it refused,
+    and the numbers of the given passages it quotes (it may quote others, not given)."""
+
+    refused: bool
+    passages: tuple[int, ...]
+
+    def disagrees(self, cited: Sequence[int]) -> bool:
+        """The extractive answer quotes some given passage and the model's answer none of them."""
+        return not self.refused and bool(self.passages) and bool(cited) and not set(cited) & set(self.passages)
 
 
 def is_refusal(answer: str, refusal: str) -> bool:
@@ -211,12 +230,14 @@ def verify_answer(
     refusal: str,
     question: str = "",
     contexts: Sequence[PassageContext] | None = None,
+    reading: ExtractiveReading | None = None,
 ) -> Verification:
     """``passages[i]`` is passage ``[i + 1]`` as given to the model (title, heading, text).
     Given the ``question``, the answer must also state the kind of thing it asks for, and each
     claim must rest on a sentence that meets the question's constraints (year, period, place,
     zone, person) in its passage: ``contexts[i]`` is what passage ``[i + 1]``'s report and
-    headings state (by default, what its own text states)."""
+    headings state (by default, what its own text states). Given the extractive ``reading``,
+    it must cite a passage that reading answers from."""
     if is_refusal(answer, refusal):
         return Verification(True, True, (), ())
     if not answer.strip():
@@ -244,6 +265,10 @@ def verify_answer(
         problems.extend(issues)
     if not cited and not problems:
         problems.append("không có trích dẫn nào")
+    if reading is not None and reading.disagrees(cited):
+        where = ", ".join(f"[{n}]" for n in reading.passages)
+        # First: it is the hint a retry most needs, and the retry is told only the first few.
+        problems.insert(0, f"câu trả lời không dựa trên đoạn trả lời câu hỏi: thông tin được hỏi ở đoạn {where}")
     if frame is not None:
         problems.extend(_type_problems(frame, answer))
     return Verification(not problems, False, tuple(cited), tuple(problems), inferred, tuple(spans))
