@@ -7,7 +7,7 @@ import pytest
 from langchain_core.documents import Document
 
 from app.answering.constraints import ConstraintCheck
-from app.answering.extractive import Phrasing, Selection, answer_extractively, compose
+from app.answering.extractive import Phrasing, Selection, answer_extractively, citation_for, compose
 from app.answering.features import Candidate, candidates_for, split_sentences
 from app.answering.frame import parse_question
 from app.answering.instructions import is_instruction
@@ -787,3 +787,16 @@ def test_a_quote_opening_with_the_reports_own_quotation_mark_is_not_marked_twice
     )
     assert "- “Năm 2034, Khối thi đua cần tổ chức Hội nghị sơ kết tại tỉnh Kim Sơn" in answer.answer
     assert answer.citations[0].quote in speech.page_content  # still marked in the report as it is
+
+
+def test_a_citation_names_the_section_not_the_paragraph_leading_into_its_list():
+    section = "1.4. Ban Quản lý các KCN tỉnh Kim Sơn"
+    paragraph = (
+        "- Công tác xúc tiến đầu tư: năm 2034, dù đất sạch cho thuê trong các khu công nghiệp của tỉnh đã gần "
+        "hết, Ban Quản lý vẫn đạt một số kết quả tích cực, cụ thể như sau:"
+    )
+    item = headed("+ Cấp mới 07 giấy chứng nhận đăng ký đầu tư, vốn đăng ký 1.234 tỷ đồng.", [section, paragraph], n=8)
+    assert citation_for(1, item, item.page_content).heading == section
+    topic = "- Công tác đầu tư và phát triển hạ tầng:"  # a lead-in that names a topic is its section
+    item = headed("+ Hoàn thành hạ tầng KCN Tân Lập giai đoạn 1.", [section, topic], n=9)
+    assert citation_for(1, item, item.page_content).heading == topic

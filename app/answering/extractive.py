@@ -53,6 +53,12 @@ BULLET = re.compile(r"^\s*[-+•*–]\s+")  # a list item's mark: the quote's ow
 # A quote that opens with the report's own quotation mark (a speech quoted: "“Những nội dung …”
 # — Bà X nhấn mạnh."): the answer's marks frame it, so that one is dropped, not doubled.
 OPENING_MARK = re.compile(r'^[“"]\s*')
+# A paragraph leading into a list ("…, cụ thể như sau:") heads its items in the index, but
+# longer than this it is a sentence of the report, not the name of a section: a citation
+# names the heading above it. The lead-ins heading items in the 34 indexed reports are 26-71
+# characters when they name a topic ("- Công tác đầu tư và phát triển hạ tầng:") and 210-574
+# when they are a paragraph (a board's results, an OCR speech).
+SECTION_LABEL_CHARS = 80
 
 __all__ = ["Lexicon", "Phrasing", "Selection", "answer_extractively", "may_answer", "select_quotes"]
 
@@ -398,6 +404,16 @@ def retrieved_passages(documents: Sequence[Document]) -> list[RetrievedPassage]:
     ]
 
 
+def section_of(meta: dict) -> str:
+    """The section a citation names: the passage's nearest heading that is not a paragraph
+    leading into a list (``SECTION_LABEL_CHARS``)."""
+    headings = [str(h) for h in meta.get("headings") or ()]
+    if not headings:
+        return str(meta.get("heading", ""))
+    named = [h for h in headings if not (h.endswith(":") and len(h) > SECTION_LABEL_CHARS)]
+    return named[-1] if named else ""
+
+
 def citation_for(n: int, document: Document, quote: str) -> Citation:
     """Citation ``[n]`` of a retrieved passage (``quote``: the part of it the answer uses)."""
     meta = document.metadata
@@ -407,7 +423,7 @@ def citation_for(n: int, document: Document, quote: str) -> Citation:
         doc_id=meta["doc_id"],
         doc=meta["source"],
         title=meta.get("title", ""),
-        heading=meta.get("heading", ""),
+        heading=section_of(meta),
         page=meta.get("page"),
         paragraph=meta["paragraph"],
         text=document.page_content,
