@@ -224,8 +224,8 @@ def test_a_digit_inside_a_name_is_no_figure():
 
 
 def test_an_answer_must_rest_on_a_passage_the_extractive_answer_quotes():
-    # Grounded word for word in passage 3, which does not hold what the extractive reading of
-    # the same passages answers from (passage 1): a speaker's other remark, given as the answer.
+    # Grounded word for word in passage 3, while the extractive reading of the same passages
+    # answers from passage 1: a true sentence of the report, but not the one asked about.
     answer = "Ket qua 100% cac Ban Quan 1y nhat tri tang Co thi dua cho Ban Quan 1y cac KCN tinh Bic Ninh [3]."
     assert verify_answer(answer, PASSAGES, REFUSAL).ok  # every other check passes it
     elsewhere = verify_answer(answer, PASSAGES, REFUSAL, reading=ExtractiveReading(False, (1,)))
