@@ -797,6 +797,6 @@ def test_a_citation_names_the_section_not_the_paragraph_leading_into_its_list():
     )
     item = headed("+ Cấp mới 07 giấy chứng nhận đăng ký đầu tư, vốn đăng ký 1.234 tỷ đồng.", [section, paragraph], n=8)
     assert citation_for(1, item, item.page_content).heading == section
-    topic = "- Công tác đầu tư và phát triển hạ tầng:"  # a lead-in that names a topic is its section
+    topic = "- Công tác bảo vệ môi trường:"  # a lead-in that names a topic is its section
     item = headed("+ Hoàn thành hạ tầng KCN Tân Lập giai đoạn 1.", [section, topic], n=9)
     assert citation_for(1, item, item.page_content).heading == topic

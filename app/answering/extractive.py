@@ -56,7 +56,7 @@ OPENING_MARK = re.compile(r'^[“"]\s*')
 # A paragraph leading into a list ("…, cụ thể như sau:") heads its items in the index, but
 # longer than this it is a sentence of the report, not the name of a section: a citation
 # names the heading above it. The lead-ins heading items in the 34 indexed reports are 26-71
-# characters when they name a topic ("- Công tác đầu tư và phát triển hạ tầng:") and 210-574
+# characters when they name a topic ("- Công tác bảo vệ môi trường:") and 210-574
 # when they are a paragraph (a board's results, an OCR speech).
 SECTION_LABEL_CHARS = 80
 

@@ -174,7 +174,8 @@ class GenerativeAnswerer:
             stop.set()
 
     def stream(self, question: str, documents: Sequence[Document]) -> Iterator[ChatEvent]:
-        # Made at most once: it checks a refusal, and stands in for an answer that failed.
+        # Made at most once: the verifier reads it beside the model (which passages answer, or a
+        # refusal), and it stands in for an answer that failed.
         extractive = cache(partial(self._extractive, question, documents))
         started = self._clock()
         deadline = started + self._limits.timeout_s
@@ -205,7 +206,7 @@ class GenerativeAnswerer:
             text = tidy(text)
             reading = extractive_reading(extractive(), passages)
             verification = verify_answer(text, contexts, self._prompt.refusal, question, frames, reading)
-            if verification.ok and verification.refused and not extractive().refused:
+            if verification.ok and verification.refused and not reading.refused:
                 verification = replace(verification, ok=False, problems=(self._prompt.refused_wrongly,))
             if verification.ok:
                 yield Final(self._verified(question, text, verification, passages, documents, first_token))
