@@ -32,7 +32,7 @@ def test_hostile_report_text_is_escaped():
 
 
 def test_citation_markers_link_to_the_paragraph_in_the_source_view():
-    markdown = render_answer(Answer("q", "Đạt 52,37% [1].", False, citations=[citation()]))
+    markdown = render_answer(Answer("q", "Đạt 61,25% [1].", False, citations=[citation()]))
     # the link carries the quote, to be marked in the paragraph it opens
     assert "[**[1]**](/source/0123456789abcdef?mark=%C4%90o%E1%BA%A1n+tr%C3%ADch.#p-12)" in markdown
     assert source_url("0123456789abcdef", 12) == "/source/0123456789abcdef#p-12"
@@ -80,7 +80,7 @@ def test_an_answer_folds_each_cited_paragraph_under_its_citation():
 
 
 def test_a_marker_without_a_citation_is_not_a_link():
-    markdown = render_answer(Answer("q", "Đạt 52,37% [2].", False, citations=[citation()]))
+    markdown = render_answer(Answer("q", "Đạt 61,25% [2].", False, citations=[citation()]))
     assert "**[2]**" in markdown and "#p-" not in markdown.split("---")[0]
 
 
@@ -91,10 +91,10 @@ def test_the_rewritten_question_shows_only_when_asked():
 
 
 def test_plain_text_keeps_answer_sources_and_links():
-    text = render_plain(Answer("q", "Đạt 52,37% [1].", False, citations=[citation(text="Đạt 52,37% kế hoạch.")]))
-    assert text.startswith("Đạt 52,37% [1].\n\nNguồn:\n[1] bc.pdf, mục «1.5. Ban Quản lý KKT tỉnh Đồng Tháp», trang 3")
+    text = render_plain(Answer("q", "Đạt 61,25% [1].", False, citations=[citation(text="Đạt 61,25% kế hoạch.")]))
+    assert text.startswith("Đạt 61,25% [1].\n\nNguồn:\n[1] bc.pdf, mục «1.5. Ban Quản lý KKT tỉnh Đồng Tháp», trang 3")
     assert f"{ORIGIN}/source/0123456789abcdef#p-12" in text
-    assert "«Đạt 52,37% kế hoạch.»" in text
+    assert "«Đạt 61,25% kế hoạch.»" in text
 
 
 def test_a_citation_names_the_issuing_bloc_unless_the_title_does():
@@ -197,7 +197,7 @@ def test_times_are_shown_in_vietnam_time_and_long_section_labels_are_cut():
 def test_an_answer_reads_back_from_its_json_object():
     from dataclasses import replace
 
-    answer = Answer("q", "Đạt 52,37% [1].", False, citations=[citation()], direct=("52,37%",), notice="n")
+    answer = Answer("q", "Đạt 61,25% [1].", False, citations=[citation()], direct=("61,25%",), notice="n")
     again = Answer.from_json(answer.to_json())
     assert again.to_json() == answer.to_json() and replace(again, retrieved=[]) == again
 
