@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 HEADING_CONTEXT_CHARS = 160  # a long lead-in paragraph heads its bullets by its opening words
@@ -41,6 +42,19 @@ class ParsedDocument:
         return max(numbered) if numbered else None
 
 
+# A paragraph leading into a list ("…, cụ thể như sau:") heads its items (``chunking``), but
+# longer than this it is a sentence of the report, not the name of a section: where a passage
+# is shown, the section named is the heading above it. The lead-ins heading items in the 34
+# indexed reports are 26-71 characters when they name a topic ("- Công tác bảo vệ môi
+# trường:") and 210-574 when they are a paragraph (a board's results, an OCR speech).
+SECTION_LABEL_CHARS = 80
+
+
+def section_headings(headings: Sequence[str]) -> tuple[str, ...]:
+    """The headings that name a section, outermost first (``SECTION_LABEL_CHARS``)."""
+    return tuple(h for h in headings if not (h.endswith(":") and len(h) > SECTION_LABEL_CHARS))
+
+
 @dataclass(frozen=True)
 class Chunk:
     """One paragraph or bullet with the headings it sits under."""
@@ -64,6 +78,12 @@ class Chunk:
     def heading(self) -> str:
         """The nearest section heading, for display."""
         return self.headings[-1] if self.headings else ""
+
+    @property
+    def section(self) -> str:
+        """The nearest heading that names a section (``section_headings``), for a reader."""
+        named = section_headings(self.headings)
+        return named[-1] if named else ""
 
     def context_text(self) -> str:
         """What gets embedded and keyword-indexed: title, nearest headings, paragraph."""

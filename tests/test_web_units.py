@@ -76,6 +76,25 @@ def test_headings_are_printed_where_their_section_starts():
     assert page.index("<h2>II. Phương hướng</h2>") < page.index('id="p-3"')
 
 
+def test_a_paragraph_leading_into_a_list_is_shown_once_and_its_items_name_the_section():
+    section = "1.4. Ban Quản lý các KCN tỉnh Kim Sơn"
+    lead_in = (
+        "- Công tác xúc tiến đầu tư: năm 2034, dù đất sạch cho thuê trong các khu công nghiệp của tỉnh đã gần "
+        "hết, Ban Quản lý vẫn đạt một số kết quả tích cực, cụ thể như sau:"
+    )
+    topic = "- Công tác bảo vệ môi trường:"  # a lead-in that names a topic is a section
+    chunks = [
+        chunk(1, lead_in, (section,), 1),
+        chunk(2, "+ Cấp mới 07 giấy chứng nhận đăng ký đầu tư.", (section, lead_in), 1),
+        chunk(3, topic, (section,), 1),
+        chunk(4, "+ Hoàn thành trạm xử lý nước thải.", (section, topic), 1),
+    ]
+    page = render_source_page(DOC, chunks, has_original=True)
+    assert page.count(lead_in) == 1  # as its paragraph: no heading above its items, no label on each
+    assert f'<span class="heading">{section}</span></div><p>+ Cấp mới' in page
+    assert f"<h2>{topic}</h2>" in page and f'<span class="heading">{topic}</span>' in page
+
+
 def test_pdf_pages_link_to_the_original_only_when_it_is_kept():
     assert 'href="/files/0123456789abcdef#page=2"' in render_source_page(DOC, CHUNKS, has_original=True)
     without = render_source_page(DOC, CHUNKS, has_original=False)

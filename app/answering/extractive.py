@@ -43,6 +43,7 @@ from app.answering.scorer import Weights
 from app.answering.table_rows import extreme_row
 from ingest.docframe import has_place_date, is_signature
 from ingest.gazetteer import display_name
+from ingest.models import section_headings
 from ingest.normalize import fold, match_key, numbers_in
 from ingest.people import names_a_person
 
@@ -53,12 +54,6 @@ BULLET = re.compile(r"^\s*[-+•*–]\s+")  # a list item's mark: the quote's ow
 # A quote that opens with the report's own quotation mark (a speech quoted: "“Những nội dung …”
 # — Bà X nhấn mạnh."): the answer's marks frame it, so that one is dropped, not doubled.
 OPENING_MARK = re.compile(r'^[“"]\s*')
-# A paragraph leading into a list ("…, cụ thể như sau:") heads its items in the index, but
-# longer than this it is a sentence of the report, not the name of a section: a citation
-# names the heading above it. The lead-ins heading items in the 34 indexed reports are 26-71
-# characters when they name a topic ("- Công tác bảo vệ môi trường:") and 210-574
-# when they are a paragraph (a board's results, an OCR speech).
-SECTION_LABEL_CHARS = 80
 
 __all__ = ["Lexicon", "Phrasing", "Selection", "answer_extractively", "may_answer", "select_quotes"]
 
@@ -406,11 +401,11 @@ def retrieved_passages(documents: Sequence[Document]) -> list[RetrievedPassage]:
 
 def section_of(meta: dict) -> str:
     """The section a citation names: the passage's nearest heading that is not a paragraph
-    leading into a list (``SECTION_LABEL_CHARS``)."""
+    leading into a list (``ingest.models.section_headings``)."""
     headings = [str(h) for h in meta.get("headings") or ()]
     if not headings:
         return str(meta.get("heading", ""))
-    named = [h for h in headings if not (h.endswith(":") and len(h) > SECTION_LABEL_CHARS)]
+    named = section_headings(headings)
     return named[-1] if named else ""
 
 

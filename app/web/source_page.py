@@ -14,7 +14,7 @@ from html import escape
 from itertools import groupby
 
 from app.render import OCR_NOTE, OCR_ORIGINAL, Repair, local_time
-from ingest.models import Chunk
+from ingest.models import Chunk, section_headings
 from ingest.normalize import is_ocr_text
 from ingest.ocr import IMAGE_SUFFIXES
 from vectorstore.chroma_store import DocumentInfo
@@ -112,7 +112,7 @@ def _paragraph(
         original = "\n".join(escape(part.text) for part in parts)
         text = "\n".join(_marked(repair(part.text), mark) for part in parts)
         text += f'<details class="ocr"><summary>{OCR_ORIGINAL}</summary><p>{original}</p></details>'
-    heading = f' · <span class="heading">{escape(first.heading)}</span>' if first.heading else ""
+    heading = f' · <span class="heading">{escape(first.section)}</span>' if first.section else ""
     return (
         f'<section class="para" id="p-{number}" data-paragraph="{number}">'
         f'<div class="meta"><a href="#p-{number}">đoạn {number}</a>'
@@ -139,7 +139,7 @@ def render_source_page(
     shown: tuple[str, ...] = ()
     for number, group in groupby(chunks, key=lambda c: c.paragraph):
         parts = list(group)
-        headings = parts[0].headings
+        headings = section_headings(parts[0].headings)  # a paragraph leading into a list is shown once, as one
         common = 0
         while common < min(len(shown), len(headings)) and shown[common] == headings[common]:
             common += 1
