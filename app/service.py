@@ -19,7 +19,7 @@ from app.answering.extractive import Selection
 from app.answering.followup import standalone_question
 from app.answering.frame import QuestionFrame, parse_question
 from app.answering.generative import GenerationLimits, GenerativeAnswerer
-from app.answering.lead_ins import announces, asks_for_items, under
+from app.answering.lead_ins import announces, under
 from app.answering.models import Answer
 from app.answering.rewrite import ModelRewriter
 from app.answering.scorer import load_weights
@@ -92,8 +92,9 @@ def no_report_message(doc_ids: Sequence[str]) -> str:
 def _announced_items(
     frame: QuestionFrame, retrieved: list[Chunk], chunks_of: Callable[[str], list[Chunk]]
 ) -> list[Chunk]:
-    """The items the retrieved lead-ins announce, for a question asking for such items."""
-    if not asks_for_items(frame) or frame.document_facts:
+    """The items the retrieved lead-ins announce (a question on a document's own facts, its
+    date or signer, is answered by other lines)."""
+    if frame.document_facts:
         return []
     lead_ins = {(c.doc_id, c.text) for c in retrieved if announces(c.text)}
     passages = [c for doc_id in dict.fromkeys(d for d, _ in lead_ins) for c in chunks_of(doc_id)]
@@ -230,8 +231,8 @@ class Baocao:
           retrieved first, then the reports' other tables);
         - the rows a figure question names by their label ("giá trị xuất khẩu năm 2074": one
           row among long paragraphs);
-        - for "đơn vị nào / những ai …", the items a retrieved lead-in announces ("… cho các cá
-          nhân sau:"), which need not repeat a word of the question (``app.answering.lead_ins``)."""
+        - the items a retrieved lead-in announces ("… cho các cá nhân sau:", "… cụ thể như
+          sau:"), which need not repeat a word of the question (``app.answering.lead_ins``)."""
         frame = parse_question(question)
         chunks_of = cache(self.store.chunks_of)  # a report's chunks read once per question
         items = _announced_items(frame, retrieved, chunks_of)

@@ -179,3 +179,40 @@ def test_the_people_a_lead_in_announces_are_all_named_though_their_lines_match_n
     assert not answer.refused
     assert all(name in answer.answer for name in PROPOSED)
     assert len(answer.answer) <= MAX_ANSWER_CHARS
+
+
+PROMOTED = [f"+ Ký ghi nhớ với Công ty Kim Lâm {k}, {k + 10} ha." for k in range(1, 11)]
+
+
+def _boards_report() -> str:
+    """A bloc's half-year report: each board's results, one of them led into by "… như sau:"."""
+    boards = ["Kim Sơn", "Tân Lập", "Kim Lâm", "Tân Hòa", "Kim Thành", "Tân Mai", "Kim Hải", "Tân Ngọc"]
+    sections = []
+    for k, board in enumerate(boards, start=1):
+        paragraphs = [
+            f"1.{k}. Ban Quản lý các KCN tỉnh {board}",
+            f"- Công tác xúc tiến đầu tư năm 2034: Ban Quản lý tỉnh {board} tiếp tục đổi mới công tác xúc tiến "
+            f"đầu tư, đạt kết quả tích cực; thu hút {10 + k} dự án mới.",
+            f"- Công tác quản lý lao động năm 2034: tổng số lao động đạt {20 + k}.000 người.",
+        ]
+        if board == "Tân Hòa":
+            paragraphs[1] = (
+                "- Công tác xúc tiến đầu tư: năm 2034, dù đất sạch cho thuê trong các khu công nghiệp của tỉnh đã "
+                "gần hết, Ban Quản lý các KCN tỉnh Tân Hòa vẫn đạt một số kết quả tích cực, cụ thể như sau:"
+            )
+            paragraphs[2:2] = PROMOTED
+        sections.append("\n\n".join(paragraphs))
+    return "BÁO CÁO\n\nSơ kết công tác thi đua 6 tháng đầu năm 2034\n\n" + "\n\n".join(sections) + "\n"
+
+
+def test_the_items_a_board_s_results_are_led_into_are_brought_whatever_the_question(tmp_path):
+    # "… đạt kết quả gì" asks for no list, and the items share no word with it: there are more
+    # of them than passages retrieved, among eight boards' paragraphs on the same topic.
+    service = Baocao(make_settings(tmp_path / "home"))
+    report = tmp_path / "so_ket_2034.txt"
+    report.write_text(_boards_report(), encoding="utf-8")
+    service.ingest([report])
+    answer = service.ask("Ban Quản lý các KCN tỉnh Tân Hòa đạt kết quả gì trong công tác xúc tiến đầu tư năm 2034?")
+    assert not answer.refused
+    assert "cụ thể như sau:" in answer.answer
+    assert all(item[2:] in answer.answer for item in PROMOTED), answer.answer

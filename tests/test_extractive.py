@@ -7,7 +7,14 @@ import pytest
 from langchain_core.documents import Document
 
 from app.answering.constraints import ConstraintCheck
-from app.answering.extractive import Phrasing, Selection, answer_extractively, citation_for, compose
+from app.answering.extractive import (
+    Phrasing,
+    Selection,
+    _with_announced_items,
+    answer_extractively,
+    citation_for,
+    compose,
+)
 from app.answering.features import Candidate, candidates_for, split_sentences
 from app.answering.frame import parse_question
 from app.answering.instructions import is_instruction
@@ -800,3 +807,44 @@ def test_a_citation_names_the_section_not_the_paragraph_leading_into_its_list():
     topic = "- Công tác bảo vệ môi trường:"  # a lead-in that names a topic is its section
     item = headed("+ Hoàn thành hạ tầng KCN Tân Lập giai đoạn 1.", [section, topic], n=9)
     assert citation_for(1, item, item.page_content).heading == topic
+
+
+PROMOTION = (
+    "- Công tác xúc tiến đầu tư: năm 2034, dù đất sạch cho thuê trong các khu công nghiệp của tỉnh đã gần hết, "
+    "Ban Quản lý vẫn đạt một số kết quả tích cực, cụ thể như sau:"
+)
+PROMOTION_ITEMS = (
+    "+ Cấp mới 07 giấy chứng nhận đăng ký đầu tư, vốn đăng ký 1.234 tỷ đồng.",
+    "+ Ký biên bản ghi nhớ với Công ty cổ phần Tân Lập, diện tích 45 ha.",
+)
+
+
+def _promotion(section: str = "1.4. Ban Quản lý các KCN tỉnh Kim Sơn", first: int = 7) -> list[Document]:
+    lead_in = headed(PROMOTION, [section], n=first)
+    items = [headed(text, [section, PROMOTION], n=first + 1 + k) for k, text in enumerate(PROMOTION_ITEMS)]
+    return [lead_in, *items[::-1]]
+
+
+def test_a_lead_in_that_answers_any_question_is_followed_by_its_items():
+    # "… đạt kết quả gì" asks for no list ("những ai / đơn vị nào"), yet the lead-in alone
+    # ends on "như sau:": its items, which share few words with the question, are the answer.
+    answer = ask(
+        "Ban Quản lý các KCN tỉnh Kim Sơn đạt kết quả gì trong công tác xúc tiến đầu tư năm 2034?", _promotion()
+    )
+    assert not answer.refused
+    assert answer.citations[0].quote.endswith("cụ thể như sau:")
+    shown = [answer.answer.index(item[2:]) for item in PROMOTION_ITEMS]  # in the report's order
+    assert shown == sorted(shown)
+
+
+def test_a_further_quote_that_leads_into_a_list_does_not_bring_it():
+    # The answer is the first quote; a further one only adds to it, and a list under it would
+    # bury the answer (a count of a bloc's members followed by one board's results).
+    members = passage("Năm 2034 Khối thi đua có 12 Ban Quản lý thành viên.", heading="I. TÌNH HÌNH CHUNG", n=2)
+    documents = [members, *_promotion()]
+    frame = parse_question("Năm 2034 Khối thi đua có bao nhiêu Ban Quản lý thành viên?")
+    candidates = candidates_for(frame, documents, FakeLexicon(documents))
+    first, lead_in = (next(c for c in candidates if c.document is d) for d in documents[:2])
+    assert _with_announced_items([first, lead_in], candidates, every=False) == [first, lead_in]
+    # asked for a list ("những đơn vị nào"), each quote's items are brought
+    assert len(_with_announced_items([first, lead_in], candidates, every=True)) == 4

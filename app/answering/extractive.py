@@ -202,19 +202,21 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
     # A part no quote was chosen for may still be stated by a further quote.
     said = set().union(*(c.constraints.satisfied for c in chosen))
     missing = [constraint_label(part) for part in missing if part not in said]
-    if asks_for_items(frame):
-        chosen = _with_announced_items(chosen, eligible)
+    chosen = _with_announced_items(chosen, eligible, every=asks_for_items(frame))
     return Selection(chosen, missing, None, tuple(scored), frame=frame)
 
 
-def _with_announced_items(chosen: Sequence[Candidate], eligible: Sequence[Candidate]) -> list[Candidate]:
+def _with_announced_items(chosen: Sequence[Candidate], eligible: Sequence[Candidate], every: bool) -> list[Candidate]:
     """Each quote that ends its paragraph announcing items ("… cho các cá nhân sau:") followed
     by those items, in their order: they are what it says, however their own words score
-    ("Ông X, Phó Trưởng ban …" repeats none of the question's)."""
+    ("Ông X, Phó Trưởng ban …" repeats none of the question's). Unless ``every``, only the
+    first quote's: the answer's; a further quote adds to it, and its list would bury it."""
     shown: list[Candidate] = []
-    for quote in chosen:
+    for position, quote in enumerate(chosen):
         shown.append(quote)
         paragraph = quote.document.page_content
+        if not (every or position == 0):
+            continue
         if not (announces(quote.quote) and paragraph.rstrip().endswith(quote.quote.rstrip())):
             continue
         items = {

@@ -1,10 +1,11 @@
 """A lead-in and the list it announces. Pure logic.
 
 A paragraph that ends with ":" ("… đề nghị khen thưởng cho các cá nhân sau:") announces the
-items that follow it, and chunking makes it their last heading (``ingest.chunking``). Asked
-"những ai / đơn vị nào …", the lead-in alone answers nothing: its items do. So the retriever
-brings the items of a lead-in it found (``app.service``), and the answer quotes them after it
-(``app.answering.extractive``).
+items that follow it, and chunking makes it their last heading (``ingest.chunking``). A
+lead-in alone answers nothing: its items do. So the retriever brings the items of a lead-in it
+found (``app.service``), and the answer quotes them after it (``app.answering.extractive``):
+after each lead-in it quotes for "những ai / đơn vị nào …", after the one it answers with
+("… đạt kết quả gì?") for other questions.
 """
 
 from __future__ import annotations
