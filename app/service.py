@@ -31,6 +31,7 @@ from app.questions import question_problem
 from app.settings import Settings
 from ingest.accents import AccentRestorer
 from ingest.docframe import has_place_date, is_signature
+from ingest.gazetteer import place_names
 from ingest.models import Chunk
 from ingest.normalize import is_ocr_text
 from ingest.ocr import PageProgress
@@ -218,7 +219,7 @@ class Baocao:
                     clean += [c.text for c in self.store.chunks_of(doc_id) if not is_ocr_text(c.text)]
                     if len(clean) >= REPAIR_VOCABULARY_PARAGRAPHS:
                         break
-                self._restorer = (state, AccentRestorer.fit(clean[:REPAIR_VOCABULARY_PARAGRAPHS]))
+                self._restorer = (state, AccentRestorer.fit(clean[:REPAIR_VOCABULARY_PARAGRAPHS], place_names()))
             return self._restorer[1]
 
     def _companions(self, question: str, retrieved: list[Chunk]) -> list[Chunk]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.accents import AccentRestorer, repairable
+from ingest.gazetteer import place_names
 from ingest.normalize import looks_accentless, numbers_in, strip_accents, token_spans
 
 
@@ -53,7 +54,7 @@ def leave_one_out(texts: dict[str, str]) -> dict[str, RepairScore]:
     """Each clean report repaired from the vocabulary of the others only."""
     scores = {}
     for name, text in texts.items():
-        restorer = AccentRestorer.fit(t for other, t in texts.items() if other != name)
+        restorer = AccentRestorer.fit((t for other, t in texts.items() if other != name), place_names())
         stripped = strip_accents(text)
         scores[name] = score_repair(text, stripped, restorer.restore(stripped))
     return scores

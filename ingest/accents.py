@@ -6,7 +6,12 @@ text, longest first, and takes the spelling those runs have most often. A word n
 spells stays as the OCR gave it. Numbers, acronyms and units are never changed: a repaired
 passage states the same figures as its original.
 
-Measured by ``bench/accents.py`` (accents stripped from a clean report, put back from the
+Place names come first: a run the gazetteer names (``ingest.gazetteer.place_names``: every
+province and region, general knowledge) is spelled as it spells it, whatever the reports
+spell most often under that key. A library of one clean report had put "Hải Đương", "Năm
+Định" and "đồng bằng Séng Hỏng" into its OCR sibling.
+
+Measured by ``evals/accents.py`` (``make accents``: accents stripped from a clean report, put back from the
 others, syllables compared): see the README.
 """
 
@@ -16,11 +21,12 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ingest.normalize import is_number, is_unit, ocr_key, token_spans
 
 MAX_RUN = 3  # words looked up together: the context that tells "tỉnh" from "tính"
+FUZZY_NAME_WORDS = 3  # a name this long may have one letter misread (see _name_for)
 _SPACES = re.compile(r"[ \t]+")
 
 
@@ -52,12 +58,39 @@ def _cased(spelling: str, original: str) -> str:
     return spelling[:1].upper() + spelling[1:] if original[:1].isupper() else spelling
 
 
+def _name_cased(spelling: str, original: str, first: bool) -> str:
+    """A name's word as the gazetteer spells it: its capital kept past the name's first word
+    ("Dương"), otherwise the case the text gives it; in capitals in a line of capitals."""
+    if len(original) > 1 and original.isupper():
+        return spelling.upper()
+    return spelling if spelling[:1].isupper() and not first else _cased(spelling.lower(), original)
+
+
 @dataclass(frozen=True)
 class AccentRestorer:
     spellings: dict[tuple[str, ...], tuple[str, ...]]  # OCR keys of a run → its most frequent clean spelling
+    names: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)  # OCR keys → a place name
+    # The names of three words or more by their length and first word, and by their length and
+    # second word: one of the two is read right in a name with one misread letter.
+    long_names: dict[tuple[int, int, str], tuple[tuple[str, ...], ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index: dict[tuple[int, int, str], list[tuple[str, ...]]] = {}
+        for keys in self.names:
+            if len(keys) >= FUZZY_NAME_WORDS:
+                for position in (0, 1):
+                    index.setdefault((len(keys), position, keys[position]), []).append(keys)
+        object.__setattr__(self, "long_names", {at: tuple(keys) for at, keys in index.items()})
 
     @classmethod
-    def fit(cls, clean_texts: Iterable[str]) -> AccentRestorer:
+    def fit(cls, clean_texts: Iterable[str], names: Iterable[str] = ()) -> AccentRestorer:
+        """``names``: place names spelled as given wherever their words are capitalised as
+        they are ("Nam Định", not "năm định"; see ``_named``)."""
+        named = {}
+        for name in names:
+            words = [m.group() for m in token_spans(unicodedata.normalize("NFC", name))]
+            if words and all(repairable(w) for w in words):
+                named[tuple(ocr_key(w) for w in words)] = tuple(words)
         counts: dict[tuple[str, ...], Counter[tuple[str, ...]]] = {}
         for text in clean_texts:
             for run in _runs(unicodedata.normalize("NFC", text)):
@@ -68,7 +101,7 @@ class AccentRestorer:
                     for start in range(len(words) - n + 1):
                         key = tuple(keys[start : start + n])
                         counts.setdefault(key, Counter())[tuple(lowered[start : start + n])] += 1
-        return cls({key: seen.most_common(1)[0][0] for key, seen in counts.items()})
+        return cls({key: seen.most_common(1)[0][0] for key, seen in counts.items()}, named)
 
     def __len__(self) -> int:
         return len(self.spellings)
@@ -78,9 +111,17 @@ class AccentRestorer:
         replaced: list[tuple[int, int, str]] = []
         for run in _runs(text):
             keys = [ocr_key(m.group()) for m in run]
+            # The place names of the run first; the words between them are looked up apart,
+            # so that no run of the reports' words swallows a name's first word.
+            named = self._named(run, keys)
+            replaced += [(run[i].start(), run[i].end(), word) for i, word in named.items()]
             start = 0
             while start < len(run):
-                for n in range(min(MAX_RUN, len(run) - start), 0, -1):
+                if start in named:
+                    start += 1
+                    continue
+                end = next((i for i in range(start, len(run)) if i in named), len(run))
+                for n in range(min(MAX_RUN, end - start), 0, -1):
                     spelling = self.spellings.get(tuple(keys[start : start + n]))
                     if spelling is not None:
                         for match, word in zip(run[start : start + n], spelling, strict=True):
@@ -89,8 +130,52 @@ class AccentRestorer:
                         break
                 else:
                     start += 1
+        replaced.sort()
         out, last = [], 0
         for begin, end, word in replaced:
             out += [text[last:begin], word]
             last = end
         return "".join([*out, text[last:]])
+
+    def _named(self, run: list[re.Match[str]], keys: list[str]) -> dict[int, str]:
+        """The words of ``run`` (by position) that are place names, spelled as the name: the
+        longest name at each word, left to right, capitalised as it is in the run."""
+        longest = max((len(k) for k in self.names), default=0)
+        found: dict[int, str] = {}
+        start = 0
+        while start < len(run):
+            for n in range(min(longest, len(run) - start), 0, -1):
+                name = self._name_for(tuple(keys[start : start + n]))
+                if name is None:
+                    continue
+                words = [m.group() for m in run[start : start + n]]
+                # A name's first word is capitalised or not as the sentence has it ("… các tỉnh
+                # đồng bằng sông Hồng"); its other capitals, and a one-word name's, are kept.
+                pairs = list(zip(words, name, strict=True))[1 if n > 1 else 0 :]
+                if all(w[:1].isupper() for w, spelled in pairs if spelled[:1].isupper()):
+                    found |= {
+                        start + i: _name_cased(spelled, w, first=i == 0)
+                        for i, (w, spelled) in enumerate(zip(words, name, strict=True))
+                    }
+                    start += n
+                    break
+            else:
+                start += 1
+        return found
+
+    def _name_for(self, keys: tuple[str, ...]) -> tuple[str, ...] | None:
+        """The name these OCR keys spell; in a name of three words or more, one letter of one
+        word may be misread ("đồng bằng Séng Hong"): no two such names differ by so little."""
+        name = self.names.get(keys)
+        if name is not None or len(keys) < FUZZY_NAME_WORDS:
+            return name
+        n = len(keys)
+        for known in (*self.long_names.get((n, 0, keys[0]), ()), *self.long_names.get((n, 1, keys[1]), ())):
+            if sum(letters_apart(a, b) for a, b in zip(known, keys, strict=True)) == 1:
+                return self.names[known]
+        return None
+
+
+def letters_apart(a: str, b: str) -> int:
+    """Letters that differ between two keys of one length (2 for keys of unlike length)."""
+    return sum(x != y for x, y in zip(a, b, strict=True)) if len(a) == len(b) else 2

@@ -183,6 +183,20 @@ def _aliases() -> dict[str, tuple[_Alias, ...]]:
     return {first: tuple(found) for first, found in index.items()}
 
 
+@lru_cache(maxsize=1)
+def place_names() -> tuple[str, ...]:
+    """Every province's and region's names as written ("Hải Dương", "đồng bằng sông Hồng"),
+    two-letter abbreviations aside: how OCR text that lost its accents spells them back."""
+    names = [row[1] for row in _rows("provinces.tsv")] + [row[1] for row in _rows("regions.tsv")]
+    names += [
+        " ".join(alias.raw)
+        for found in _aliases().values()
+        for alias in found
+        if alias.kind != "block" and not alias.case_sensitive
+    ]
+    return tuple(dict.fromkeys(names))
+
+
 # Words that introduce a place name; the name after them is a place even when ambiguous. "Các
 # KCN Huế" are the zones of a province (a zone is named in the singular: "KCN Tân Lập").
 _PLACE_WORDS = tuple(

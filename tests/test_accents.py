@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from evals.accents import leave_one_out, score_repair
-from ingest.accents import AccentRestorer
-from ingest.normalize import strip_accents
+from ingest.accents import FUZZY_NAME_WORDS, AccentRestorer, letters_apart
+from ingest.gazetteer import place_names
+from ingest.normalize import ocr_key, strip_accents
 
 pytestmark = pytest.mark.unit
 
@@ -35,6 +36,45 @@ def test_numbers_acronyms_units_and_unknown_words_stay_as_written():
     restorer = AccentRestorer.fit(CLEAN)
     assert restorer.restore("FDI 56,7 trieu USD, 3 m2, xyzw") == "FDI 56,7 triệu USD, 3 m2, xyzw"
     assert restorer.restore("") == "" and AccentRestorer.fit([]).restore("du an") == "du an"
+
+
+# Clean text that spells the keys of place names otherwise: "năm" (year) for "nam", "đường"
+# for "duong", and a run "tỉnh Hải" (of "tỉnh Hải Phòng") ready to swallow another name's word.
+NAMELESS = [
+    "Năm nay, tuyến đường mới nối tỉnh Hải Phòng với cảng; năm sau thêm một tuyến đường.",
+    "Trong năm, các tuyến đường được nâng cấp; tỉnh Hải Phòng đạt kết quả tốt.",
+]
+
+
+def test_place_names_are_spelled_as_the_gazetteer_spells_them():
+    restorer = AccentRestorer.fit(NAMELESS, place_names())
+    assert restorer.restore("tinh Hai Duong, tinh Nam Dinh") == "tỉnh Hải Dương, tỉnh Nam Định"
+    assert restorer.restore("KCN Ha Nam, tinh Ha Noi") == "KCN Hà Nam, tỉnh Hà Nội"
+    # without the names, the reports' own spellings win
+    assert AccentRestorer.fit(NAMELESS).restore("tinh Hai Duong") == "tỉnh Hải Đường"
+
+
+def test_a_place_name_is_only_read_where_its_words_are_capitalised():
+    restorer = AccentRestorer.fit(NAMELESS, place_names())
+    assert restorer.restore("nam nay, tuyen duong") == "năm nay, tuyến đường"
+    # "hòa bình" is peace, "Hòa Bình" a province
+    assert restorer.restore("hoa binh; ha nam") == "hoa binh; ha năm"
+    assert restorer.restore("Hoa Binh; Ha Nam") == "Hòa Bình; Hà Nam"
+
+
+def test_a_long_place_name_with_one_letter_misread_is_still_spelled_right():
+    restorer = AccentRestorer.fit(NAMELESS, place_names())
+    assert restorer.restore("cac tinh dong bang Séng Hong") == "các tỉnh đồng bằng Sông Hồng"
+    assert restorer.restore("tinh Hai Dwcng") != "tỉnh Hải Dương"  # two words: no misreading allowed
+    # which holds only while no two such names are a letter apart
+    long_names = {tuple(ocr_key(w) for w in n.split()) for n in place_names() if len(n.split()) >= FUZZY_NAME_WORDS}
+    apart = [
+        (a, b)
+        for a in long_names
+        for b in long_names
+        if len(a) == len(b) and sum(letters_apart(u, v) for u, v in zip(a, b, strict=True)) == 1
+    ]
+    assert not apart
 
 
 def test_a_repair_is_scored_word_by_word_and_a_changed_number_is_caught():
