@@ -169,3 +169,18 @@ def test_an_ocr_report_is_shown_repaired_with_the_original_beside_each_paragraph
     assert '<details class="ocr"><summary>Văn bản OCR gốc</summary><p>Ban Quan 1y cac KCN' in page
     clean = render_source_page(DOC, CHUNKS, has_original=True, repair=repair)
     assert "Văn bản OCR gốc" not in clean
+
+
+def test_an_ocr_report_s_section_labels_are_shown_repaired_too():
+    ocr = [
+        chunk(1, "Ban Quan 1y cac KCN tinh Kim Son dat 12,5 ty dong.", ("I. Ban Quan 1y",), 1),
+        chunk(2, "Ban Quan 1y cac KCN tinh Tan Lap dat 7,5 ty dong.", ("I. Ban Quan 1y",), 2),
+    ]
+
+    def repair(text: str) -> str:  # stands in for AccentRestorer.restore
+        return text.replace("Quan 1y", "Quản lý")
+
+    page = render_source_page(DOC, ocr, has_original=True, repair=repair)
+    # the heading over the paragraphs and the label beside each
+    assert "<h2>I. Ban Quản lý</h2>" in page and '<span class="heading">I. Ban Quản lý</span>' in page
+    assert "Quan 1y</span>" not in page

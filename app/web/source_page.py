@@ -112,7 +112,8 @@ def _paragraph(
         original = "\n".join(escape(part.text) for part in parts)
         text = "\n".join(_marked(repair(part.text), mark) for part in parts)
         text += f'<details class="ocr"><summary>{OCR_ORIGINAL}</summary><p>{original}</p></details>'
-    heading = f' · <span class="heading">{escape(first.section)}</span>' if first.section else ""
+    section = repair(first.section) if repair is not None else first.section
+    heading = f' · <span class="heading">{escape(section)}</span>' if section else ""
     return (
         f'<section class="para" id="p-{number}" data-paragraph="{number}">'
         f'<div class="meta"><a href="#p-{number}">đoạn {number}</a>'
