@@ -492,6 +492,8 @@ def test_an_ocr_passage_is_shown_with_its_accents_back_and_its_original_one_clic
     assert "Ban Quản lý" in text and "Quan 1y" not in text.split("Văn bản OCR gốc")[0]
     # a province is spelled as the gazetteer spells it, not as the other report's words would
     assert "Hải Dương" in text and "Hải Đương" not in text
+    # The answer comes first: not the photo caption glued before it in its paragraph.
+    assert "Cờ thi đua" in text.split("“")[1].split("”")[0]
     # The cited paragraph is folded under its citation, and its OCR original folded inside it.
     paragraph = answer.locator("details:has(details > summary:text-is('Văn bản OCR gốc'))").first
     assert paragraph.get_attribute("open") is None and not paragraph.locator("blockquote").first.is_visible()

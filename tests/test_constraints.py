@@ -462,6 +462,19 @@ def test_an_award_the_question_names_must_be_named_by_the_sentence_its_paragraph
     ).met
 
 
+def test_an_award_named_after_the_sentence_in_its_paragraph_is_not_its_own():
+    # A photo caption glued to the paragraph it heads, then the sentence naming the award.
+    question = "Ban Quản lý nào được đề nghị tặng Cờ thi đua năm 2031?"
+    caption = "Tặng hoa chúc mừng Khối trưởng năm 2032 Tại Hội nghị, Khối đã đánh giá thi đua năm 2031."
+    award = "Hội nghị nhất trí đề nghị tặng Cờ thi đua cho Ban Quản lý các KCN tỉnh Kim Sơn."
+    paragraph = f"{caption} {award}"
+    assert not check(question, caption, paragraph=paragraph, **BARE).met
+    assert check(question, award, paragraph=paragraph, **BARE).met
+    # named before it, the award is what the sentence goes on about ("Đó là …")
+    named_first = "Năm 2031, Bộ tặng Cờ thi đua cho hai đơn vị. Đó là Ban Quản lý các KCN tỉnh Kim Sơn và Hà Nam."
+    assert check(question, "Đó là Ban Quản lý các KCN tỉnh Kim Sơn và Hà Nam.", paragraph=named_first, **BARE).met
+
+
 def test_an_award_is_named_in_either_spelling_of_i_and_y():
     question = "Có bao nhiêu cá nhân đăng ký Chiến sĩ thi đua cơ sở năm 2031?"
     assert check(question, "Có 07 cá nhân đăng ký Chiến sỹ thi đua cấp cơ sở năm 2031.").met

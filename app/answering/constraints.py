@@ -603,9 +603,12 @@ def _check_distinctions(
             framed = distinctions.stated(item, context.framing_text)
             around = framed is Stated.YES or (own is Stated.SILENT and framed is not Stated.OTHER)
         else:
-            # An award is named by the sentence, or by its paragraph or headings (a list under
-            # "Đề nghị tặng Cờ thi đua cho:").
-            texts = (context.paragraph_text, context.framing_text)
+            # Named by the sentence, its paragraph or its headings (a list under "Đề nghị tặng
+            # Cờ thi đua cho:"). An award, by its paragraph before it only ("… tặng Cờ thi đua
+            # cho hai đơn vị. Đó là …"): a photo caption glued to the paragraph it heads does
+            # not take the award its next sentence names.
+            at = context.paragraph_text.find(sentence) if item.group == "award" else -1
+            texts = (context.paragraph_text[:at] if at >= 0 else context.paragraph_text, context.framing_text)
             around = any(distinctions.stated(item, text) is Stated.YES for text in texts)
         record(item.label, own is Stated.YES, around)
         labels.append(item.label)
