@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ingest import ocr
+from ingest.chunking import BULLET
 from ingest.encodings import Decoded, UndecodableText, decode_text
 from ingest.html_text import html_to_text
 from ingest.markdown_text import markdown_to_text
@@ -32,6 +33,7 @@ from ingest.text_tables import with_table_sentences
 
 if TYPE_CHECKING:
     from docx.table import _Cell, _Row
+    from docx.text.paragraph import Paragraph
 
 HTML_SUFFIXES = (".html", ".htm")  # a saved web page
 SUPPORTED_SUFFIXES = (
@@ -199,12 +201,27 @@ def _read_docx(path: Path) -> list[PageText]:
                 else:
                     lines += table_sentences(rows)
             else:
-                lines.append(block.text)
+                marked = _is_list_item(block) and block.text.strip() and not BULLET.match(block.text)
+                lines.append(f"- {block.text}" if marked else block.text)
     # SyntaxError: lxml's XMLSyntaxError for malformed XML inside the archive.
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, SyntaxError) as error:
         raise IngestError(path.name, "tệp DOCX bị hỏng", f"the DOCX file is corrupt ({error})") from error
     # One paragraph per line, blank line between: the chunker's "long line" shape.
     return [PageText(None, clean_text("\n\n".join(lines)))]
+
+
+def _is_list_item(paragraph: Paragraph) -> bool:
+    """A paragraph Word numbers or bullets (its own numbering, or its style's: "List Bullet",
+    "List Number"): the mark Word prints is not in its text, so it is written as "- ", the
+    item an announcing lead-in ("… như sau:") heads."""
+    if paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None:
+        return True
+    style = paragraph.style
+    while style is not None:
+        if style.element.pPr is not None and style.element.pPr.numPr is not None:
+            return True
+        style = style.base_style
+    return False
 
 
 def _docx_row(row: _Row) -> list[str | None]:

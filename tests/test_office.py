@@ -486,3 +486,28 @@ def test_a_column_numbering_the_rows_is_left_out_whatever_its_header_was_read_as
     ]
     rows += [[str(n), f"Đơn vị {n}", "90,0"] for n in range(4, 7)]
     assert table_sentences(rows)[:2] == ["Kim Sơn — Tổng điểm: 96,75.", "Tân Lập — Tổng điểm: 96,0."]
+
+
+def test_a_docx_list_s_items_stay_items_under_their_lead_in(tmp_path: Path):
+    # Word prints the bullets and numbers of a list style; the text of its paragraphs has none,
+    # so the items were read as one paragraph apart from the lead-in that announces them.
+    from ingest.chunking import chunk_document
+
+    document = docx.Document()
+    document.add_paragraph("BÁO CÁO KẾT QUẢ NĂM 2033")
+    document.add_paragraph("1. Phong trào thi đua chuyển đổi số")
+    lead_in = "Kết quả phong trào thi đua chuyển đổi số năm 2033 như sau:"
+    document.add_paragraph(lead_in)
+    items = ["Cấp 412 hồ sơ trực tuyến toàn trình", "Kết nối 12 Ban Quản lý với cổng dữ liệu", "Đào tạo 35 cán bộ"]
+    document.add_paragraph(items[0], style="List Bullet")
+    document.add_paragraph(items[1], style="List Bullet")
+    document.add_paragraph(items[2], style="List Number")
+    document.add_paragraph("- Gõ tay dấu gạch đầu dòng", style="List Bullet")  # marked by hand as well
+    items.append("Gõ tay dấu gạch đầu dòng")
+    document.add_paragraph("2. Công tác khen thưởng")
+    path = tmp_path / "bao_cao.docx"
+    document.save(path)
+    chunks = chunk_document("d", path.name, load_document(path, 10_000_000).pages)
+    listed = [c for c in chunks if any(item in c.text for item in items)]
+    assert [c.text for c in listed] == [f"- {item}" for item in items]
+    assert all(c.headings[-1] == lead_in for c in listed)
