@@ -153,11 +153,12 @@ OCR_ORIGINAL = "Văn bản OCR gốc"
 CITED_PARAGRAPH = "Cả đoạn"
 
 
-def _repaired(answer: Answer, repair: Repair | None) -> tuple[str, dict[int, str]]:
-    """The answer's text with each OCR quote repaired, and each OCR citation's repaired paragraph."""
-    text, paragraphs = answer.answer, {}
+def _repaired(answer: Answer, repair: Repair | None) -> tuple[str, dict[int, str], list[str]]:
+    """The answer's text with each OCR quote repaired, each OCR citation's repaired paragraph,
+    and the figures its first line states ("5,890 ty USD" taken from an OCR quote: "tỷ")."""
+    text, paragraphs, direct = answer.answer, {}, list(answer.direct)
     if repair is None:
-        return text, paragraphs
+        return text, paragraphs, direct
     for citation in answer.citations:
         if not is_ocr_text(citation.text):
             continue
@@ -166,17 +167,22 @@ def _repaired(answer: Answer, repair: Repair | None) -> tuple[str, dict[int, str
             piece = piece.strip(" …")
             if piece:
                 text = text.replace(piece, repair(piece))
-    return text, paragraphs
+        for k, fact in enumerate(direct):
+            if fact in citation.quote:  # stated on the first line, as the quote gives it
+                direct[k] = repair(fact)
+                first, *rest = text.split("\n", 1)
+                text = "\n".join([first.replace(fact, direct[k]), *rest])
+    return text, paragraphs, direct
 
 
 def render_answer(answer: Answer, show_rewrite: bool = False, repair: Repair | None = None) -> str:
     """``repair``: puts accents back into OCR text (``AccentRestorer.restore``); each repaired
     paragraph keeps its original one click away."""
     by_number = {c.n: c for c in answer.citations}
-    text, repaired = _repaired(answer, repair)
+    text, repaired, direct = _repaired(answer, repair)
     lines = [_link_markers(line, by_number) for line in text.split("\n")]
-    if answer.direct and lines:  # the first line states the figures asked for: in bold
-        for fact in answer.direct:
+    if direct and lines:  # the first line states the figures asked for: in bold
+        for fact in direct:
             shown = escape_markdown(fact)
             lines[0] = lines[0].replace(shown, f"**{shown}**", 1)
     body = "  \n".join(lines)

@@ -848,3 +848,22 @@ def test_a_further_quote_that_leads_into_a_list_does_not_bring_it():
     assert _with_announced_items([first, lead_in], candidates, every=False) == [first, lead_in]
     # asked for a list ("những đơn vị nào"), each quote's items are brought
     assert len(_with_announced_items([first, lead_in], candidates, every=True)) == 4
+
+
+def test_an_item_quoted_for_its_own_words_is_shown_in_its_place_under_the_lead_in():
+    # The second item repeats the question's words, so it is chosen as a quote of its own
+    # before the items are brought: it was shown after the others, out of the report's order.
+    section = "II. ĐỀ NGHỊ KHEN THƯỞNG"
+    items = [
+        "- Ông Trần Văn Tân, Phó Trưởng ban;",
+        "- Bà Lê Thị Kim Sơn, Chánh Văn phòng, được đề nghị tặng Bằng khen năm 2034 lần thứ hai;",
+        "- Ông Hoàng Văn Tân Lập, Trưởng phòng Quản lý đầu tư.",
+    ]
+    documents = [
+        headed(LEAD_IN, [section], n=5),
+        *(headed(text, [section, LEAD_IN], n=6 + k) for k, text in enumerate(items)),
+    ]
+    answer = ask("Kể tên các cá nhân được đề nghị tặng Bằng khen năm 2034", documents[::-1])
+    shown = [answer.answer.index(item[2:20]) for item in items]
+    assert shown == sorted(shown), answer.answer
+    assert answer.answer.count(items[1][2:20]) == 1

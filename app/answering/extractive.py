@@ -210,10 +210,11 @@ def _with_announced_items(chosen: Sequence[Candidate], eligible: Sequence[Candid
     """Each quote that ends its paragraph announcing items ("… cho các cá nhân sau:") followed
     by those items, in their order: they are what it says, however their own words score
     ("Ông X, Phó Trưởng ban …" repeats none of the question's). Unless ``every``, only the
-    first quote's: the answer's; a further quote adds to it, and its list would bury it."""
-    shown: list[Candidate] = []
+    first quote's: the answer's; a further quote adds to it, and its list would bury it. An
+    item already quoted for its own words is shown in its place among them, and the lead-in
+    with its items stands where the first of them was quoted."""
+    lists: dict[int, list[Candidate]] = {}
     for position, quote in enumerate(chosen):
-        shown.append(quote)
         paragraph = quote.document.page_content
         if not (every or position == 0):
             continue
@@ -221,14 +222,23 @@ def _with_announced_items(chosen: Sequence[Candidate], eligible: Sequence[Candid
             continue
         items = {
             c.chunk_id: c
-            for c in eligible
+            for c in (*chosen, *eligible)
             if c.doc_id == quote.doc_id
             and c.features["first_sentence"]
             and under(paragraph, c.document.metadata.get("headings") or ())
-            and c not in chosen
         }
-        shown += sorted(items.values(), key=lambda c: c.document.metadata.get("paragraph", 0))
-    return shown
+        lists[position] = sorted(items.values(), key=lambda c: c.document.metadata.get("paragraph", 0))
+    listed = {id(c) for items in lists.values() for c in items}
+    at = {id(c): position for position, c in enumerate(chosen)}
+    blocks = [
+        (
+            min([position, *(at[id(c)] for c in lists.get(position, ()) if id(c) in at)]),
+            [quote, *lists.get(position, ())],
+        )
+        for position, quote in enumerate(chosen)
+        if id(quote) not in listed or position in lists
+    ]
+    return [c for _, block in sorted(blocks, key=lambda b: b[0]) for c in block]
 
 
 def _document_fact_quotes(
