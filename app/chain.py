@@ -38,14 +38,20 @@ class ExtractiveAnswerer:
     """Quotes the retrieved sentences that answer the question (no LLM); answers in one piece."""
 
     def __init__(
-        self, keyword_index: Callable[[], Lexicon], phrasing: Phrasing, weights: Callable[[], Weights]
+        self,
+        keyword_index: Callable[[], Lexicon],
+        phrasing: Phrasing,
+        weights: Callable[[], Weights],
+        library: Callable[[], tuple[frozenset[str], ...]] = tuple,
     ) -> None:
         """``weights`` loads the scorer's weights when first needed, so that ``baocao tune``
-        can run while the weights file does not fit the features yet."""
+        can run while the weights file does not fit the features yet. ``library``: what each
+        indexed report is about, its years, provinces and regions (what a refusal may not deny)."""
         self._keyword_index = keyword_index
         self.phrasing = phrasing
         self._load_weights = weights
         self._weights: Weights | None = None
+        self._library = library
 
     @property
     def weights(self) -> Weights:
@@ -54,7 +60,8 @@ class ExtractiveAnswerer:
         return self._weights
 
     def answer(self, question: str, documents: Sequence[Document]) -> Answer:
-        return answer_extractively(question, documents, self._keyword_index(), self.phrasing, self.weights)
+        library = self._library()
+        return answer_extractively(question, documents, self._keyword_index(), self.phrasing, self.weights, library)
 
     def explain(self, question: str, documents: Sequence[Document]) -> tuple[QuestionFrame, Selection]:
         """The question's frame and every candidate sentence, scored (for ``ask --explain``)."""

@@ -29,6 +29,7 @@ def extractive_phrasing() -> Phrasing:
         heading_group=data["heading_group"],
         item_under_heading=data["item_under_heading"],
         missing=data["missing"],
+        unstated=data["unstated"],
         nearest=data["nearest"],
         related=data["related"],
         off_topic=data["off_topic"],

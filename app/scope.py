@@ -27,6 +27,16 @@ def _facets_of(document: DocumentInfo) -> set[tuple[str, str]]:
     return found
 
 
+def library_constraints(documents: Sequence[DocumentInfo]) -> tuple[frozenset[str], ...]:
+    """What each report is about (its years, provinces and regions), labelled as a question's
+    constraints are ("năm 2031", "province:ha nam", "region:dbsh"); one set per distinct report."""
+    labelled = {
+        frozenset(f"năm {key}" if kind == "year" else f"{kind}:{key}" for kind, key in _facets_of(document))
+        for document in documents
+    }
+    return tuple(sorted(labelled, key=sorted))
+
+
 def _label(kind: str, key: str, count: int) -> str:
     name = f"Năm {key}" if kind == "year" else display_name(kind, key)
     return f"{name} · {count} báo cáo"

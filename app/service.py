@@ -28,6 +28,7 @@ from app.chain import REPORTS, Answerer, ExtractiveAnswerer, build_chain, final_
 from app.llm import backend_for, explain_llm_error, make_chat_model
 from app.prompts import answer_prompt, extractive_phrasing, load_toml
 from app.questions import question_problem
+from app.scope import library_constraints
 from app.settings import Settings
 from ingest.accents import AccentRestorer
 from ingest.docframe import has_place_date, is_signature
@@ -139,7 +140,8 @@ class Baocao:
         self._index: SegmentedKeywordIndex | None = None
         self._lock = threading.Lock()
         self._restorer: tuple[frozenset[str], AccentRestorer] | None = None
-        self._restorer_lock = threading.Lock()
+        self._library: tuple[frozenset[str], tuple[frozenset[str], ...]] | None = None
+        self._derived_lock = threading.Lock()  # what is learnt from the library: repair, facets
         self.retriever = HybridRetriever(
             store=self.store,
             embeddings=self.embeddings,
@@ -165,7 +167,7 @@ class Baocao:
 
     def _answerer(self, settings: Settings) -> Answerer:
         extractive = self.extractive = ExtractiveAnswerer(
-            self.keyword_index, extractive_phrasing(), partial(load_weights, settings.weights_file)
+            self.keyword_index, extractive_phrasing(), partial(load_weights, settings.weights_file), self.library
         )
         model = make_chat_model(settings)
         if model is None:
@@ -206,13 +208,22 @@ class Baocao:
             )
         return ""
 
+    def library(self) -> tuple[frozenset[str], ...]:
+        """What each indexed report is about, its years, provinces and regions (``scope``),
+        read again when the library changes."""
+        state = self.keyword_index().doc_ids()
+        with self._derived_lock:
+            if self._library is None or self._library[0] != state:
+                self._library = (state, library_constraints(self.documents()))
+            return self._library[1]
+
     def accent_restorer(self) -> AccentRestorer:
         """What puts accents back into OCR passages for display, learnt from the library's clean
         paragraphs; learnt again when the library changes."""
         # Ids are content hashes: the keyword index's live ids name the library's contents without
         # reading the store's metadata on every answer.
         state = self.keyword_index().doc_ids()
-        with self._restorer_lock:
+        with self._derived_lock:
             if self._restorer is None or self._restorer[0] != state:
                 clean: list[str] = []
                 for doc_id in sorted(state):

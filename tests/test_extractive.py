@@ -867,3 +867,24 @@ def test_an_item_quoted_for_its_own_words_is_shown_in_its_place_under_the_lead_i
     shown = [answer.answer.index(item[2:20]) for item in items]
     assert shown == sorted(shown), answer.answer
     assert answer.answer.count(items[1][2:20]) == 1
+
+
+def test_a_refusal_does_not_deny_what_another_report_of_the_library_is_about():
+    # Only Đồng Nai's 2031 passage was found; whether the reports hold 2033 depends on the library.
+    question = "Tổng số lao động đang làm việc tại các khu công nghiệp tỉnh Đồng Nai năm 2033 là bao nhiêu?"
+    phrasing = extractive_phrasing()
+
+    def refusal(*library: set[str]) -> str:
+        reports = tuple(frozenset(report) for report in library)
+        answer = answer_extractively(question, [DONG_NAI], FakeLexicon([DONG_NAI]), phrasing, load_weights(), reports)
+        assert answer.refused
+        return answer.answer
+
+    assert "Không có thông tin về năm 2033." in refusal({"năm 2031", "province:dong nai"})
+    # a report of 2033 is indexed, though none of its passages was found
+    said = refusal({"năm 2031", "province:dong nai"}, {"năm 2033", "province:dong nai"})
+    assert "Các đoạn tìm được không nói về năm 2033." in said and "Không có thông tin" not in said
+    # a report of 2033 on another province does not hold Đồng Nai's 2033 either
+    assert "Không có thông tin về năm 2033." in refusal(
+        {"năm 2031", "province:dong nai"}, {"năm 2033", "province:ha nam"}
+    )

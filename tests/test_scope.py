@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.scope import NO_REPORT, reports_in_scope, scope_choices
+from app.scope import NO_REPORT, library_constraints, reports_in_scope, scope_choices
 from vectorstore.chroma_store import DocumentInfo
 
 pytestmark = pytest.mark.unit
@@ -39,3 +39,12 @@ def test_facets_of_one_kind_widen_kinds_narrow_and_picked_reports_are_added():
     assert reports_in_scope(["facet:year:2032", "c"], LIBRARY) == ["b", "c"]
     assert reports_in_scope(["facet:year:2032", "facet:province:hung yen"], LIBRARY) == [NO_REPORT]
     assert reports_in_scope([], LIBRARY) == []  # the whole library
+
+
+def test_what_the_library_is_about_is_labelled_as_a_question_s_constraints():
+    reports = library_constraints(LIBRARY)
+    assert len(reports) == 3
+    assert frozenset({"năm 2031", "province:can tho", "region:dbscl"}) <= next(
+        r for r in reports if "province:can tho" in r
+    )
+    assert not any("năm 2033" in r or "province:ha nam" in r for r in reports)

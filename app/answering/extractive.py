@@ -67,6 +67,7 @@ class Phrasing:
     heading_group: str = "- {heading}:"  # quotes of one section in a row: the section once ...
     item_under_heading: str = "\u2003\u2003- “{quote}” [{n}]"  # ... and each quote under it, indented
     missing: str = "Không có thông tin về {what}."
+    unstated: str = "Các đoạn tìm được không nói về {what}."  # a year or place some report is about
     nearest: str = "Gần nhất là ({what}): “{quote}” [{n}]"
     related: str = "Các đoạn gần nhất, chưa đủ để trả lời: {refs}"
     off_topic: str = "Câu hỏi này nằm ngoài nội dung các báo cáo."
@@ -85,6 +86,10 @@ class Selection:
     off_topic: bool = False  # the question is not about what the reports cover
     related: tuple[Candidate, ...] = ()  # a refusal's nearest passages, shown collapsed
     frame: QuestionFrame | None = None  # the question (its terms and names guide a cut quote)
+    # What each indexed report is about: its years ("năm 2031"), provinces and regions. A refusal
+    # does not say the reports lack what one of them is about, only that the passages found do
+    # not state it.
+    library: tuple[frozenset[str], ...] = ()
 
     @property
     def focus(self) -> frozenset[str]:
@@ -513,13 +518,37 @@ def _grouped_lines(quoted: Sequence[tuple[str, str, str, int]], phrasing: Phrasi
     return lines
 
 
+LIBRARY_KINDS = ("năm ", "province:", "region:")  # what a report's frame says it is about
+
+
+def _lacking_from_library(
+    lacking: Sequence[str], frame: QuestionFrame | None, library: Sequence[frozenset[str]]
+) -> tuple[list[str], list[str]]:
+    """What the reports lack, and what only the passages found do not state: the years and
+    places lacking, when one indexed report is about every year and place the question asks
+    ("năm 2033" of "Hà Nam năm 2033", with a report on Hà Nam in 2033 not retrieved); the rest
+    the reports lack, as the passages show."""
+    framed = [f for f in lacking if f.startswith(LIBRARY_KINDS)]
+    asked = set(framed)
+    if frame is not None:
+        asked |= {f"năm {y}" for y in frame.years} | {f"province:{k}" for k in frame.provinces}
+        asked |= {f"region:{k}" for k in frame.regions}
+    held = bool(framed) and any(asked <= report for report in library)
+    unstated = framed if held else []
+    return [f for f in lacking if f not in unstated], unstated
+
+
 def _refusal_lines(selection: Selection, phrasing: Phrasing, citations: _Citations) -> list[str]:
     lines = [phrasing.refusal]
     if selection.off_topic:
         return [*lines, phrasing.off_topic]
     nearest = selection.nearest
     if nearest is not None and selection.lacking:
-        lines.append(phrasing.missing.format(what=", ".join(constraint_label(f) for f in selection.lacking)))
+        absent, unstated = _lacking_from_library(selection.lacking, selection.frame, selection.library)
+        if absent:
+            lines.append(phrasing.missing.format(what=", ".join(constraint_label(f) for f in absent)))
+        if unstated:
+            lines.append(phrasing.unstated.format(what=", ".join(constraint_label(f) for f in unstated)))
         quote = _shortened(nearest, selection.focus)
         held = ", ".join(nearest.constraints.held) or nearest.document.metadata.get("title", "")
         lines.append(phrasing.nearest.format(what=held, quote=quote, n=citations.cite(nearest, quote)))
@@ -637,8 +666,14 @@ def compose(question: str, selection: Selection, documents: Sequence[Document], 
 
 
 def answer_extractively(
-    question: str, documents: Sequence[Document], lexicon: Lexicon, phrasing: Phrasing, weights: Weights
+    question: str,
+    documents: Sequence[Document],
+    lexicon: Lexicon,
+    phrasing: Phrasing,
+    weights: Weights,
+    library: tuple[frozenset[str], ...] = (),
 ) -> Answer:
+    """``library``: what each indexed report is about (``Selection.library``)."""
     frame = parse_question(question)
     selection = select_quotes(frame, candidates_for(frame, documents, lexicon), weights)
-    return compose(question, selection, documents, phrasing)
+    return compose(question, replace(selection, library=library), documents, phrasing)
