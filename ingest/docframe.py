@@ -16,9 +16,9 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ingest.gazetteer import find_places
+from ingest.gazetteer import alias_forms, appears_damaged, find_places, regions
 from ingest.models import PageText
-from ingest.normalize import canon_syllable, fold, is_vietnamese_syllable, looks_accentless
+from ingest.normalize import canon_syllable, fold, is_vietnamese_syllable, looks_accentless, search_syllables
 from ingest.sentences import CAPITAL, split_sentences
 
 TITLE_MAX = 160
@@ -768,7 +768,7 @@ def document_frame(pages: list[PageText], source: str, metadata_title: str = "")
             continue  # a table's row names a board the table lists, not the one that wrote it
         issuer = _issuer_in(paragraph, ocr)  # by paragraph: a name never runs into the next one
     body = "\n".join(line for p in pages for line in p.text.splitlines() if not _is_capitals_name(line))
-    places = _document_places(f"{title}\n{issuer}", body)
+    places = _document_places(f"{title}\n{issuer}", body, ocr)
     return DocumentFrame(title=title, years=years, period_label=period, issuer=_clip(issuer), places=places)
 
 
@@ -829,8 +829,24 @@ def _is_capitals_name(line: str) -> bool:
     return len(found) == 1 and found[0].surface.strip() == line
 
 
-def _document_places(heading: str, text: str) -> tuple[str, ...]:
+MIN_DAMAGED_FORM = 6  # letters: a shorter region name ("dbsh") is matched exactly or not at all
+
+
+def _damaged_regions(heading: str) -> list[str]:
+    """The regions an OCR'd title or issuer names with letters misread ("… cac tinh dong bang
+    séng Hong"), by edit distance, as a question's constraint is checked against OCR text."""
+    syllables = tuple(search_syllables(heading, ocr=True))
+    return [
+        f"region:{key}"
+        for key in regions()
+        if any(appears_damaged(form, syllables) for form in alias_forms("region", key) if len(form) >= MIN_DAMAGED_FORM)
+    ]
+
+
+def _document_places(heading: str, text: str, ocr: bool = False) -> tuple[str, ...]:
     named = [f"{m.kind}:{m.key}" for m in find_places(heading)]
+    if ocr and not named:
+        named = _damaged_regions(heading)
     if any(place.startswith("province:") for place in named):
         # A board's report is about the province its title or issuer names: the bloc's leader
         # it mentions twice in a short report ("… do Ban Quản lý các KCN tỉnh X làm Khối

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from rapidfuzz.distance import OSA
+
 from ingest.normalize import canon_syllable, fold, is_vietnamese_syllable
 
 # --- syllables ------------------------------------------------------------------------
@@ -353,3 +355,26 @@ def alias_forms(kind: str, key: str) -> tuple[str, ...]:
     for matching OCR text, where accents are lost and letters misread, by edit distance."""
     forms = {" ".join(a.fld) for found in _aliases().values() for a in found if a.kind == kind and a.key == key}
     return tuple(sorted(forms, key=len, reverse=True))
+
+
+# The last syllables of "tỉnh", "thành phố", "TP": OCR text that lost its capitals still names
+# a province after them ("tinh ha nem").
+LOWER_CASE_PLACE_AFTER = frozenset({"tinh", "pho", "tp"})
+
+
+def appears_damaged(name: str, syllables: tuple[str, ...], capitals: tuple[bool, ...] | None = None) -> bool:
+    """The name's syllables appear in a row, one letter of damage allowed per five letters;
+    given ``capitals``, a damaged one only where it starts with a capital or follows "tỉnh",
+    "thành phố" ("Can Tho" for Cần Thơ, not "can t6" for "cần tổ chức")."""
+    wanted = name.split()
+    target = "".join(wanted)
+    budget = len(target) // 5
+    for start in range(len(syllables) - len(wanted) + 1):
+        window = "".join(syllables[start : start + len(wanted)])
+        if window == target:
+            return True
+        named = not capitals or (start < len(capitals) and capitals[start])
+        named = named or (start > 0 and syllables[start - 1] in LOWER_CASE_PLACE_AFTER)
+        if budget and named and OSA.distance(target, window, score_cutoff=budget) <= budget:
+            return True
+    return False

@@ -370,3 +370,18 @@ def test_a_scanned_header_read_across_its_columns_gives_the_type_and_subject_as_
     frame = frame_of(HEADER_READ_ACROSS)
     assert frame.title == "BÁO CÁO số 07/BC-KTĐ — Tổng kết công tác thi đua, khen thưởng năm 2036"
     assert frame.period_label == "năm 2036"  # not the month of its date line
+
+
+def test_an_ocr_d_report_s_region_is_read_through_misread_letters():
+    # The issuer line as a scan read it: no accents, "sông" read "séng".
+    issuer = "Khoi thi dua Ban Quan ly cac KCN, KCX, KKT cac tinh dong bang séng Hong"
+    text = (
+        f"Trien khai hieu qua cac phong trao thi dua nam 2036\n\n{issuer}\n\n"
+        "Ngay 3/1/2037 tai tinh Kim Son, Khoi thi dua to chuc Hoi nghi tong ket cong tac thi dua nam 2036 "
+        "va phat dong phong trao thi dua nam 2037 voi su tham du cua 11 Ban Quan ly thanh vien.\n"
+    )
+    assert frame_of(text).places == ("region:dbsh",)
+    # two letters misread in "dong bang song hong" (16 letters) are still within the one in five
+    assert frame_of(text.replace("séng Hong", "séng Hing")).places == ("region:dbsh",)
+    # words that only resemble a region's name are none ("dong bang" alone)
+    assert frame_of(text.replace("dong bang séng Hong", "dong bang Kim Son")).places == ()

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from langchain_core.documents import Document
-from rapidfuzz.distance import OSA
 
 from app.answering import distinctions
 from app.answering.distinctions import Stated
@@ -28,6 +27,7 @@ from ingest.gazetteer import (
     MERGER_YEAR,
     absorbed_keys,
     alias_forms,
+    appears_damaged,
     display_name,
     find_places,
     merged_keys,
@@ -270,29 +270,6 @@ def constraint_label(constraint: str) -> str:
     return value if kind == "name" else constraint
 
 
-# The last syllables of "tỉnh", "thành phố", "TP": OCR text that lost its capitals still names
-# a province after them ("tinh ha nem").
-LOWER_CASE_PLACE_AFTER = frozenset({"tinh", "pho", "tp"})
-
-
-def _appears(name: str, syllables: tuple[str, ...], capitals: tuple[bool, ...] | None = None) -> bool:
-    """The name's syllables appear in a row, one letter of damage allowed per five letters;
-    given ``capitals``, a damaged one only where it starts with a capital or follows "tỉnh",
-    "thành phố" ("Can Tho" for Cần Thơ, not "can t6" for "cần tổ chức")."""
-    wanted = name.split()
-    target = "".join(wanted)
-    budget = len(target) // 5
-    for start in range(len(syllables) - len(wanted) + 1):
-        window = "".join(syllables[start : start + len(wanted)])
-        if window == target:
-            return True
-        named = not capitals or (start < len(capitals) and capitals[start])
-        named = named or (start > 0 and syllables[start - 1] in LOWER_CASE_PLACE_AFTER)
-        if budget and named and OSA.distance(target, window, score_cutoff=budget) <= budget:
-            return True
-    return False
-
-
 ZONE_KINDS = frozenset({"kcn", "kkt", "kcx", "ccn", "cnc"})
 
 
@@ -334,7 +311,7 @@ def _named_in_ocr(kind: str, key: str, mentions: Mentions) -> bool:
     place's names by edit distance."""
     capitals = mentions.capitals if kind == "province" else None  # a region is written in lower case
     forms = [form for form in alias_forms(kind, key) if len(form) >= 6]
-    return mentions.ocr and any(_appears(form, mentions.syllables, capitals) for form in forms)
+    return mentions.ocr and any(appears_damaged(form, mentions.syllables, capitals) for form in forms)
 
 
 def _province_met(key: str, mentions: Mentions, others: frozenset[str] = frozenset(), merged: bool = True) -> bool:
@@ -427,7 +404,7 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
         # Like a province, a zone named around a sentence that names other zones, or gives their
         # average ("bình quân các KCN đạt 84%"), is not what the sentence is about.
         silent = name in frame.people or not _speaks_of_zones(sentence)
-        record(f"name:{name}", _appears(key, own.syllables), silent and _appears(key, around.syllables))
+        record(f"name:{name}", appears_damaged(key, own.syllables), silent and appears_damaged(key, around.syllables))
     for number in frame.documents:
         key = _number_key(number)
         # A sentence naming only other documents of the kind asked ("Căn cứ Quyết định số
