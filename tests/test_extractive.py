@@ -888,3 +888,22 @@ def test_a_refusal_does_not_deny_what_another_report_of_the_library_is_about():
     assert "Không có thông tin về năm 2033." in refusal(
         {"năm 2031", "province:dong nai"}, {"năm 2033", "province:ha nam"}
     )
+
+
+def test_a_report_s_closing_formula_is_never_the_answer():
+    # It repeats the report's title, so it covers the question better than the plans it closes.
+    plans = "III. Phương hướng nhiệm vụ 6 tháng cuối năm 2034"
+    closing = passage(
+        "Trên đây là kết quả sơ kết 6 tháng đầu năm và phương hướng nhiệm vụ 6 tháng cuối năm 2034 "
+        "của Ban Quản lý các KCN tỉnh Kim Sơn./.",
+        plans,
+        n=9,
+    )
+    first = passage(
+        "1. Ban Quản lý các KCN tỉnh Kim Sơn tổ chức Hội nghị xúc tiến đầu tư trong 6 tháng cuối năm 2034.", plans, n=7
+    )
+    answer = ask(
+        "Phương hướng nhiệm vụ 6 tháng cuối năm 2034 của Ban Quản lý các KCN tỉnh Kim Sơn là gì?", [closing, first]
+    )
+    assert "Trên đây là" not in answer.answer
+    assert "Hội nghị xúc tiến đầu tư" in answer.answer

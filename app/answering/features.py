@@ -48,6 +48,9 @@ AWARD = re.compile(
 # (accented; in OCR text that lost its accents "vi", "boi", "nham" too).
 CAUSE = re.compile(r"\b(?:do|vì|vi|bởi|boi|nhằm|nham|để|nguyên nhân|nguyen nhan|lý do|ly do)\s", re.IGNORECASE)
 PLACE = re.compile(rf"\b(?:tại|ở|tai|o)\s+(?:(?:tỉnh|tinh|thành phố|thanh pho|huyện|huyen|xã|xa)\s+)?{CAPITAL}")
+# A report's closing formula ("Trên đây là kết quả sơ kết … và phương hướng …"): it repeats
+# the report's title, so it matches any question on it, and it states nothing.
+CLOSING = re.compile(r"^\W*(?:trên đây là|tren day la)\b", re.IGNORECASE)
 
 # The feature vector, in the order the weights file lists its coefficients.
 FEATURE_NAMES: tuple[str, ...] = (
@@ -239,8 +242,8 @@ def passage_candidates(
     candidates = []
     sentences = split_sentences(document.page_content, clauses=frame.answer_type is not AnswerType.LIST)
     for position, quote in enumerate(sentences):
-        if is_instruction(quote):
-            continue  # an instruction to the reader is never an answer, however well it matches
+        if is_instruction(quote) or CLOSING.match(quote):
+            continue  # an instruction to the reader, or the closing formula, is never an answer
         searched = search_syllables(quote)
         syllables = fold_abbreviations(searched)
         present = spelled.found(searched, syllables)
