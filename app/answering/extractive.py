@@ -234,16 +234,16 @@ def _with_announced_items(chosen: Sequence[Candidate], eligible: Sequence[Candid
         }
         lists[position] = sorted(items.values(), key=lambda c: c.document.metadata.get("paragraph", 0))
     listed = {id(c) for items in lists.values() for c in items}
-    at = {id(c): position for position, c in enumerate(chosen)}
-    blocks = [
-        (
-            min([position, *(at[id(c)] for c in lists.get(position, ()) if id(c) in at)]),
-            [quote, *lists.get(position, ())],
-        )
-        for position, quote in enumerate(chosen)
-        if id(quote) not in listed or position in lists
-    ]
-    return [c for _, block in sorted(blocks, key=lambda b: b[0]) for c in block]
+    quoted_at = {id(c): position for position, c in enumerate(chosen)}
+    blocks: list[tuple[int, list[Candidate]]] = []
+    for position, quote in enumerate(chosen):
+        if id(quote) in listed and position not in lists:
+            continue  # shown among its lead-in's items
+        items = lists.get(position, [])
+        first = min([position, *(quoted_at[id(c)] for c in items if id(c) in quoted_at)])
+        blocks.append((first, [quote, *items]))
+    blocks.sort(key=lambda block: block[0])
+    return [c for _, block in blocks for c in block]
 
 
 def _document_fact_quotes(
