@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ingest.gazetteer import alias_forms, appears_damaged, find_places, regions
+from ingest.gazetteer import appears_damaged, damaged_forms, find_places, regions
 from ingest.models import PageText
 from ingest.normalize import canon_syllable, fold, is_vietnamese_syllable, looks_accentless, search_syllables
 from ingest.sentences import CAPITAL, split_sentences
@@ -829,9 +829,6 @@ def _is_capitals_name(line: str) -> bool:
     return len(found) == 1 and found[0].surface.strip() == line
 
 
-MIN_DAMAGED_FORM = 6  # letters: a shorter region name ("dbsh") is matched exactly or not at all
-
-
 def _damaged_regions(heading: str) -> list[str]:
     """The regions an OCR'd title or issuer names with letters misread ("… cac tinh dong bang
     séng Hong"), by edit distance, as a question's constraint is checked against OCR text."""
@@ -839,7 +836,7 @@ def _damaged_regions(heading: str) -> list[str]:
     return [
         f"region:{key}"
         for key in regions()
-        if any(appears_damaged(form, syllables) for form in alias_forms("region", key) if len(form) >= MIN_DAMAGED_FORM)
+        if any(appears_damaged(form, syllables) for form in damaged_forms("region", key))
     ]
 
 

@@ -357,6 +357,14 @@ def alias_forms(kind: str, key: str) -> tuple[str, ...]:
     return tuple(sorted(forms, key=len, reverse=True))
 
 
+MIN_DAMAGED_FORM = 6  # letters: a shorter name ("dbsh", "Huế") is matched exactly or not at all
+
+
+def damaged_forms(kind: str, key: str) -> tuple[str, ...]:
+    """The folded names of a province or region long enough to be looked for by edit distance."""
+    return tuple(form for form in alias_forms(kind, key) if len(form) >= MIN_DAMAGED_FORM)
+
+
 # The last syllables of "tỉnh", "thành phố", "TP": OCR text that lost its capitals still names
 # a province after them ("tinh ha nem").
 LOWER_CASE_PLACE_AFTER = frozenset({"tinh", "pho", "tp"})

@@ -26,8 +26,8 @@ from app.answering.frame import DOCUMENT_NUMBER, AnswerType, QuestionFrame
 from ingest.gazetteer import (
     MERGER_YEAR,
     absorbed_keys,
-    alias_forms,
     appears_damaged,
+    damaged_forms,
     display_name,
     find_places,
     merged_keys,
@@ -310,8 +310,9 @@ def _named_in_ocr(kind: str, key: str, mentions: Mentions) -> bool:
     """OCR text loses accents and misreads letters ("dong bang séng Hong"): look for the
     place's names by edit distance."""
     capitals = mentions.capitals if kind == "province" else None  # a region is written in lower case
-    forms = [form for form in alias_forms(kind, key) if len(form) >= 6]
-    return mentions.ocr and any(appears_damaged(form, mentions.syllables, capitals) for form in forms)
+    return mentions.ocr and any(
+        appears_damaged(form, mentions.syllables, capitals) for form in damaged_forms(kind, key)
+    )
 
 
 def _province_met(key: str, mentions: Mentions, others: frozenset[str] = frozenset(), merged: bool = True) -> bool:
