@@ -475,6 +475,15 @@ def test_an_award_named_after_the_sentence_in_its_paragraph_is_not_its_own():
     assert check(question, "Đó là Ban Quản lý các KCN tỉnh Kim Sơn và Hà Nam.", paragraph=named_first, **BARE).met
 
 
+def test_the_workforce_at_work_and_the_new_jobs_made_are_kept_apart():
+    target = "Năm 2032, các KCN phấn đấu tạo việc làm mới cho 6.000 lao động."
+    total = "Đến cuối năm 2032, tổng số lao động đang làm việc tại các KCN là 58.742 người."
+    assert not check("Tổng số lao động trong các KCN năm 2032 là bao nhiêu?", target).met
+    assert check("Tổng số lao động trong các KCN năm 2032 là bao nhiêu?", total).met
+    assert not check("Năm 2032 các KCN tạo việc làm mới cho bao nhiêu lao động?", total).met
+    assert check("Năm 2032 các KCN tạo việc làm mới cho bao nhiêu lao động?", target).met
+
+
 def test_an_award_is_named_in_either_spelling_of_i_and_y():
     question = "Có bao nhiêu cá nhân đăng ký Chiến sĩ thi đua cơ sở năm 2031?"
     assert check(question, "Có 07 cá nhân đăng ký Chiến sỹ thi đua cấp cơ sở năm 2031.").met
