@@ -55,6 +55,12 @@ def section_headings(headings: Sequence[str]) -> tuple[str, ...]:
     return tuple(h for h in headings if not (h.endswith(":") and len(h) > SECTION_LABEL_CHARS))
 
 
+def nearest_section(headings: Sequence[str]) -> str:
+    """The nearest heading that names a section (``section_headings``), or ""."""
+    named = section_headings(headings)
+    return named[-1] if named else ""
+
+
 @dataclass(frozen=True)
 class Chunk:
     """One paragraph or bullet with the headings it sits under."""
@@ -82,8 +88,7 @@ class Chunk:
     @property
     def section(self) -> str:
         """The nearest heading that names a section (``section_headings``), for a reader."""
-        named = section_headings(self.headings)
-        return named[-1] if named else ""
+        return nearest_section(self.headings)
 
     def context_text(self) -> str:
         """What gets embedded and keyword-indexed: title, nearest headings, paragraph."""

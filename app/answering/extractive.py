@@ -43,7 +43,7 @@ from app.answering.scorer import Weights
 from app.answering.table_rows import extreme_row
 from ingest.docframe import has_place_date, is_signature
 from ingest.gazetteer import display_name
-from ingest.models import section_headings
+from ingest.models import nearest_section
 from ingest.normalize import fold, match_key, numbers_in
 from ingest.people import names_a_person
 
@@ -420,10 +420,7 @@ def section_of(meta: dict) -> str:
     """The section a citation names: the passage's nearest heading that is not a paragraph
     leading into a list (``ingest.models.section_headings``)."""
     headings = [str(h) for h in meta.get("headings") or ()]
-    if not headings:
-        return str(meta.get("heading", ""))
-    named = section_headings(headings)
-    return named[-1] if named else ""
+    return nearest_section(headings) if headings else str(meta.get("heading", ""))
 
 
 def citation_for(n: int, document: Document, quote: str) -> Citation:
