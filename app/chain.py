@@ -60,8 +60,9 @@ class ExtractiveAnswerer:
         return self._weights
 
     def answer(self, question: str, documents: Sequence[Document]) -> Answer:
-        library = self._library()
-        return answer_extractively(question, documents, self._keyword_index(), self.phrasing, self.weights, library)
+        return answer_extractively(
+            question, documents, self._keyword_index(), self.phrasing, self.weights, self._library
+        )
 
     def explain(self, question: str, documents: Sequence[Document]) -> tuple[QuestionFrame, Selection]:
         """The question's frame and every candidate sentence, scored (for ``ask --explain``)."""

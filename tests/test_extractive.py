@@ -876,7 +876,9 @@ def test_a_refusal_does_not_deny_what_another_report_of_the_library_is_about():
 
     def refusal(*library: set[str]) -> str:
         reports = tuple(frozenset(report) for report in library)
-        answer = answer_extractively(question, [DONG_NAI], FakeLexicon([DONG_NAI]), phrasing, load_weights(), reports)
+        answer = answer_extractively(
+            question, [DONG_NAI], FakeLexicon([DONG_NAI]), phrasing, load_weights(), lambda: reports
+        )
         assert answer.refused
         return answer.answer
 

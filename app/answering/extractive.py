@@ -25,7 +25,7 @@ answer the question, cite them, or refuse. Pure logic.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from copy import deepcopy
 from dataclasses import dataclass, replace
 from itertools import groupby
@@ -668,9 +668,12 @@ def answer_extractively(
     lexicon: Lexicon,
     phrasing: Phrasing,
     weights: Weights,
-    library: tuple[frozenset[str], ...] = (),
+    library: Callable[[], tuple[frozenset[str], ...]] = tuple,
 ) -> Answer:
-    """``library``: what each indexed report is about (``Selection.library``)."""
+    """``library``: what each indexed report is about (``Selection.library``), read only for
+    a refusal (it reads every report's frame when the library has changed)."""
     frame = parse_question(question)
     selection = select_quotes(frame, candidates_for(frame, documents, lexicon), weights)
-    return compose(question, replace(selection, library=library), documents, phrasing)
+    if selection.refused:
+        selection = replace(selection, library=library())
+    return compose(question, selection, documents, phrasing)
