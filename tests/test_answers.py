@@ -119,6 +119,15 @@ def _year_end_report(foot: str) -> str:
     )
 
 
+def _asked_of(tmp_path, name: str, text: str, question: str):
+    """``question`` asked of a library holding only the report ``text``, saved as ``name``."""
+    service = Baocao(make_settings(tmp_path / "home"))
+    report = tmp_path / name
+    report.write_text(text, encoding="utf-8")
+    service.ingest([report])
+    return service.ask(question)
+
+
 @pytest.mark.parametrize(
     ("foot", "question"),
     [
@@ -127,20 +136,17 @@ def _year_end_report(foot: str) -> str:
     ],
 )
 def test_a_report_signed_by_its_head_in_person_says_who_signed(tmp_path, foot: str, question: str):
-    service = Baocao(make_settings(tmp_path / "home"))
-    report = tmp_path / "bc_2036.txt"
-    report.write_text(_year_end_report(foot), encoding="utf-8")
-    service.ingest([report])
-    answer = service.ask(question)
+    answer = _asked_of(tmp_path, "bc_2036.txt", _year_end_report(foot), question)
     assert not answer.refused and "Trần Văn Tân" in answer.answer
 
 
 def test_a_report_s_number_is_asked_with_its_date(tmp_path):
-    service = Baocao(make_settings(tmp_path / "home"))
-    report = tmp_path / "bc_2036.txt"
-    report.write_text(_year_end_report("TRƯỞNG BAN\nTrần Văn Tân\n"), encoding="utf-8")
-    service.ingest([report])
-    answer = service.ask("Báo cáo tổng kết năm 2036 của BQL các KCN Kim Sơn số mấy, ngày nào?")
+    answer = _asked_of(
+        tmp_path,
+        "bc_2036.txt",
+        _year_end_report("TRƯỞNG BAN\nTrần Văn Tân\n"),
+        "Báo cáo tổng kết năm 2036 của BQL các KCN Kim Sơn số mấy, ngày nào?",
+    )
     assert "512/BC-BQL" in answer.answer and "ngày 15 tháng 12 năm 2036" in answer.answer
 
 
@@ -171,11 +177,12 @@ def _proposal_with_a_page_break() -> str:
 def test_the_people_a_lead_in_announces_are_all_named_though_their_lines_match_no_word(tmp_path):
     # More items than passages retrieved, sharing no word with the question, and four
     # paragraphs of other years competing with them; a page number stands among them.
-    service = Baocao(make_settings(tmp_path / "home"))
-    report = tmp_path / "to_trinh.txt"
-    report.write_text(_proposal_with_a_page_break(), encoding="utf-8")
-    service.ingest([report])
-    answer = service.ask("Những cá nhân nào được đề nghị tặng Bằng khen năm 2034?")
+    answer = _asked_of(
+        tmp_path,
+        "to_trinh.txt",
+        _proposal_with_a_page_break(),
+        "Những cá nhân nào được đề nghị tặng Bằng khen năm 2034?",
+    )
     assert not answer.refused
     assert all(name in answer.answer for name in PROPOSED)
     assert len(answer.answer) <= MAX_ANSWER_CHARS
@@ -208,11 +215,12 @@ def _boards_report() -> str:
 def test_the_items_a_board_s_results_are_led_into_are_brought_whatever_the_question(tmp_path):
     # "… đạt kết quả gì" asks for no list, and the items share no word with it: there are more
     # of them than passages retrieved, among eight boards' paragraphs on the same topic.
-    service = Baocao(make_settings(tmp_path / "home"))
-    report = tmp_path / "so_ket_2034.txt"
-    report.write_text(_boards_report(), encoding="utf-8")
-    service.ingest([report])
-    answer = service.ask("Ban Quản lý các KCN tỉnh Tân Hòa đạt kết quả gì trong công tác xúc tiến đầu tư năm 2034?")
+    answer = _asked_of(
+        tmp_path,
+        "so_ket_2034.txt",
+        _boards_report(),
+        "Ban Quản lý các KCN tỉnh Tân Hòa đạt kết quả gì trong công tác xúc tiến đầu tư năm 2034?",
+    )
     assert not answer.refused
     assert "cụ thể như sau:" in answer.answer
     assert all(item[2:] in answer.answer for item in PROMOTED), answer.answer
