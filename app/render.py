@@ -155,7 +155,7 @@ CITED_PARAGRAPH = "Cả đoạn"
 
 def _repaired(answer: Answer, repair: Repair | None) -> tuple[str, dict[int, str], list[str]]:
     """The answer's text with each OCR quote repaired, each OCR citation's repaired paragraph,
-    and the figures its first line states ("5,890 ty USD" taken from an OCR quote: "tỷ")."""
+    and the figures its first line states ("12,5 ty dong" taken from an OCR quote: "tỷ đồng")."""
     text, paragraphs, direct = answer.answer, {}, list(answer.direct)
     if repair is None:
         return text, paragraphs, direct
