@@ -128,6 +128,15 @@ def test_a_verified_answer_streams_and_cites():
     assert answer.ttft_ms is not None and answer.notice == ""
 
 
+def test_a_list_numbered_in_brackets_is_shown_numbered_not_as_citations():
+    # "[1] … [2] …" read as a list of claims of passage 1: its numbers must not be shown as
+    # citations, the second of them to the planted passage 2.
+    _, answer, _ = run(["[1] Bến Tre đạt 61,25% kế hoạch năm 2031.\n[2] Bến Tre giảm 3,18% so với cùng kỳ."])
+    assert answer.mode == "llm" and answer.verified
+    assert answer.answer == "1. Bến Tre đạt 61,25% kế hoạch năm 2031.\n2. Bến Tre giảm 3,18% so với cùng kỳ."
+    assert [c.n for c in answer.citations] == [1]
+
+
 def test_a_wrong_number_is_regenerated_with_the_problem_named():
     events, answer, model = run(["Bến Tre đạt 62,25% kế hoạch [1].", "Bến Tre đạt 61,25% kế hoạch [1]."])
     assert answer.mode == "llm" and answer.verified and "61,25%" in answer.answer

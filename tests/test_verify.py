@@ -195,6 +195,26 @@ def test_a_passage_number_opening_a_paragraph_cites_what_follows_it():
     assert any(p.startswith("câu không có trích dẫn: «Cả hai") for p in problems(ended))
 
 
+def test_lines_numbered_in_brackets_are_also_read_as_a_numbered_list():
+    # "[1] …", "[2] …" numbers a list of claims of passage 2 rather than citing passages 1 and
+    # 2: read so, the answer passes, and is shown as the list it was read as.
+    passages = ["Khu Tân Lập có 12 dự án.", "Khu Kim Sơn có 31 dự án và 4.200 lao động."]
+    answer = "[1] Khu Kim Sơn có 31 dự án.\n[2] Khu Kim Sơn có 4.200 lao động."
+    result = verify_answer(answer, passages, REFUSAL)
+    assert (
+        result.ok
+        and result.cited == (2,)
+        and result.read_as == "1. Khu Kim Sơn có 31 dự án.\n2. Khu Kim Sơn có 4.200 lao động."
+    )
+    # Right as citations: read as written.
+    assert verify_answer("[1] Khu Tân Lập có 12 dự án.\n[2] Khu Kim Sơn có 31 dự án.", passages, REFUSAL).read_as == ""
+    # A claim no passage holds fails either way.
+    assert not verify_answer(answer.replace("31", "32"), passages, REFUSAL).ok
+    # One line opened by "[1]" cites passage 1; numbers that do not count up from 1 cite too.
+    assert not verify_answer("[1] Khu Kim Sơn có 31 dự án.", passages, REFUSAL).ok
+    assert not verify_answer("[2] Khu Kim Sơn có 31 dự án.\n[1] Khu Kim Sơn có 4.200 lao động.", passages, REFUSAL).ok
+
+
 def test_a_question_echoed_in_the_answer_claims_nothing():
     answer = "[1] Các KCN tỉnh Bến Tre đạt bao nhiêu phần trăm kế hoạch năm 2031?\n\nĐạt 61,25% kế hoạch năm 2031."
     assert verify_answer(answer, PASSAGES, REFUSAL).ok

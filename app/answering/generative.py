@@ -231,7 +231,7 @@ class GenerativeAnswerer:
             citations = [citation_for(n, passages[n - 1], spans.get(n, "")) for n in sorted(verification.cited)]
         return Answer(
             question=question,
-            answer=text,
+            answer=verification.read_as or text,
             refused=verification.refused,
             mode="llm",
             citations=citations,

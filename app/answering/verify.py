@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from langchain_core.documents import Document
 from rapidfuzz import fuzz
@@ -48,6 +48,13 @@ SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
 # "[1] Claim. Claim." (a passage's number opening a paragraph, as small models echo the
 # passages they read): the paragraph, and what follows until another marker, cites it.
 LEADING_MARKERS = re.compile(r"^(?:\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\]\s*)+")
+# "[1] …", "[2] …", "[3] …" opening lines one after another: a list numbered in brackets, as
+# small models number lists, or each line's own citation? Both readings are tried (see
+# ``verify_answer``). Lines that count up from 1 over one line only are read as citations:
+# read as numbering too, "[1] Claim" let 5 more of the 34 wrong answers of the calibration
+# set through (33 → 28 caught) for one more right one passed.
+BRACKET_NUMBER = re.compile(r"^[ \t]*\[\s*(\d+)\s*\][ \t]*", re.MULTILINE)
+MIN_BRACKET_NUMBERS = 2
 LIST_MARK = re.compile(r"^\s*(?:[-+*•]|\d{1,2}[.)])\s+")
 LIST_NUMBER = re.compile(r"^\d{1,2}[.)]$")  # "1." cut from the item it numbers
 # A line that only says where the sentence before it comes from ("Trích dẫn [1].", "Nguồn:
@@ -85,6 +92,8 @@ class Verification:
     # For each passage cited, the sentence of it that the answer relies on (first claim citing
     # it): shown marked in the evidence, as instructor's citations carry their quote.
     spans: tuple[tuple[int, str], ...] = ()
+    # The answer as it was read, when not as written: its bracketed list numbers as "1.", "2.".
+    read_as: str = ""
 
 
 @dataclass(frozen=True)
@@ -237,7 +246,36 @@ def verify_answer(
     claim must rest on a sentence that meets the question's constraints (year, period, place,
     zone, person) in its passage: ``contexts[i]`` is what passage ``[i + 1]``'s report and
     headings state (by default, what its own text states). Given the extractive ``reading``,
-    it must cite a passage that reading answers from."""
+    it must cite a passage that reading answers from.
+
+    An answer whose lines open with "[1]", "[2]", … in order is also read as a numbered list
+    (``bracket_numbered``); it passes if either reading does."""
+    verification = _verify(answer, passages, refusal, question, contexts, reading)
+    numbered = None if verification.ok else bracket_numbered(answer)
+    if numbered is not None:
+        as_list = _verify(numbered, passages, refusal, question, contexts, reading)
+        if as_list.ok:
+            return replace(as_list, read_as=numbered)
+    return verification
+
+
+def bracket_numbered(answer: str) -> str | None:
+    """``answer`` with the "[1]", "[2]", … that open its lines written as list numbers, when
+    they count up from 1 over at least ``MIN_BRACKET_NUMBERS`` lines; otherwise None."""
+    numbers = [int(match.group(1)) for match in BRACKET_NUMBER.finditer(answer)]
+    if len(numbers) < MIN_BRACKET_NUMBERS or numbers != list(range(1, len(numbers) + 1)):
+        return None
+    return BRACKET_NUMBER.sub(lambda match: f"{match.group(1)}. ", answer)
+
+
+def _verify(
+    answer: str,
+    passages: Sequence[str],
+    refusal: str,
+    question: str,
+    contexts: Sequence[PassageContext] | None,
+    reading: ExtractiveReading | None,
+) -> Verification:
     if is_refusal(answer, refusal):
         return Verification(True, True, (), ())
     if not answer.strip():
