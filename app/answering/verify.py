@@ -79,7 +79,7 @@ UNIT_KIND = {"lao": "nguoi"}
 # of the 247 gold questions about reports (dev, extra, web) has at least 7 syllables.
 REFUSAL_EXTRA_SYLLABLES = 4
 OCR_NAME_SIMILARITY = 85  # partial_ratio floor for a name in accent-less OCR text (one letter in 8)
-MIN_WORD_OVERLAP = 0.6  # share of a sentence's syllables that its cited passages must contain
+MIN_WORD_OVERLAP = 0.6  # share of a sentence's distinct syllables that its cited passages must contain
 
 
 @dataclass(frozen=True)
@@ -224,9 +224,12 @@ def _check_sentence(
 
 
 def word_overlap(sentence: str, passages: Sequence[str]) -> float:
-    """Share of the sentence's syllables (search form) found in the passages: a paraphrase
-    of a report reuses its words; an invented claim does not."""
-    words = [w for w in search_syllables(sentence) if not w.isdigit()]
+    """Share of the sentence's distinct syllables (search form) found in the passages: a
+    paraphrase of a report reuses its words; an invented claim does not. Each counted once: a
+    model's list repeating the question's words in every item ("Đối với các chỉ tiêu kế hoạch
+    phát triển kinh tế - xã hội …, … phát triển kinh tế - xã hội có thể tạo ra thêm cơ hội cho
+    trẻ em …") passed on them. (On the 60 calibration answers no outcome changed.)"""
+    words = {w for w in search_syllables(sentence) if not w.isdigit()}
     if not words:
         return 1.0
     vocabulary = {w for passage in passages for w in search_syllables(passage)}
