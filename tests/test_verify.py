@@ -220,6 +220,13 @@ def test_lines_numbered_in_brackets_are_also_read_as_a_numbered_list():
     assert not verify_answer("[2] Khu Kim Sơn có 31 dự án.\n[1] Khu Kim Sơn có 4.200 lao động.", passages, REFUSAL).ok
 
 
+def test_the_full_stop_of_an_abbreviated_place_word_ends_no_sentence():
+    # "TP. Tân Lập" cut at "TP." left "Công ty … TP." as a claim without a citation.
+    passage = ["Công ty Kim Sơn (KCN Tân Lập, TP. Tân Lập) tăng vốn thêm 31 triệu USD."]
+    answer = "Công ty Kim Sơn ở KCN Tân Lập, TP. Tân Lập đã tăng vốn thêm 31 triệu USD.\n\n[1]"
+    assert verify_answer(answer, passage, REFUSAL).ok
+
+
 def test_a_question_echoed_in_the_answer_claims_nothing():
     answer = "[1] Các KCN tỉnh Bến Tre đạt bao nhiêu phần trăm kế hoạch năm 2031?\n\nĐạt 61,25% kế hoạch năm 2031."
     assert verify_answer(answer, PASSAGES, REFUSAL).ok

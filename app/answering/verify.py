@@ -40,11 +40,13 @@ from app.answering.frame import AnswerType, QuestionFrame, parse_question
 from app.answering.places import place_spans
 from ingest.normalize import canon_syllable, fold, looks_accentless, match_key, number_key, search_syllables
 from ingest.people import person_names
+from ingest.sentences import rejoin_abbreviations
 
 MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
 # The passage delimiter of the prompt written back as a citation: <tai_lieu so="2"> is [2].
 PASSAGE_TAG = re.compile(r"<\s*tai_lieu\s+so\s*=\s*[\"']?(\d+)[\"']?\s*/?\s*>|<\s*/\s*tai_lieu\s*>", re.IGNORECASE)
-SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+LINE_END = re.compile(r"\n+")
 # "[1] Claim. Claim." (a passage's number opening a paragraph, as small models echo the
 # passages they read): the paragraph, and what follows until another marker, cites it.
 LEADING_MARKERS = re.compile(r"^(?:\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\]\s*)+")
@@ -123,6 +125,12 @@ def with_markers(answer: str) -> str:
     return PASSAGE_TAG.sub(lambda m: f" [{m.group(1)}] " if m.group(1) else " ", answer)
 
 
+def _split(text: str) -> list[str]:
+    """Sentences and lines of ``text``; the full stop of "TP.", "TX." ends neither: "KCN Kim
+    Sơn, TP. Tân Lập" cut there left its first half uncited."""
+    return [piece for line in LINE_END.split(text.strip()) for piece in rejoin_abbreviations(SENTENCE_END.split(line))]
+
+
 def _sentences(answer: str) -> list[str]:
     """Sentences of the answer. A fragment of bare markers ("[2]"), or a line that only says
     where the sentence before it comes from ("Trích dẫn [2]."), joins that sentence; a list
@@ -130,7 +138,7 @@ def _sentences(answer: str) -> list[str]:
     sentences: list[str] = []
     numbering = ""
     scope = ""  # the markers that opened the latest line ("[1] …"), cited by what follows them
-    for piece in SENTENCE_END.split(answer.strip()):
+    for piece in _split(answer):
         piece = piece.strip()
         if not piece:
             continue
@@ -379,7 +387,7 @@ def relied_span(sentence: str, passage: str) -> str:
     words = set(search_syllables(body))
     best, best_key = "", (0.0, 0)
     for line in passage.splitlines():
-        for candidate in SENTENCE_END.split(line):
+        for candidate in _split(line):
             candidate = candidate.strip()
             if not candidate or not wanted <= {key for key, _ in figures(candidate)}:
                 continue
