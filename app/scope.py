@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from app.answering.constraints import constraint_key
 from ingest.gazetteer import display_name, region_of
 from vectorstore.chroma_store import DocumentInfo
 
@@ -30,10 +31,7 @@ def _facets_of(document: DocumentInfo) -> set[tuple[str, str]]:
 def library_constraints(documents: Sequence[DocumentInfo]) -> tuple[frozenset[str], ...]:
     """What each report is about (its years, provinces and regions), labelled as a question's
     constraints are ("năm 2031", "province:ha nam", "region:dbsh"); one set per distinct report."""
-    labelled = {
-        frozenset(f"năm {key}" if kind == "year" else f"{kind}:{key}" for kind, key in _facets_of(document))
-        for document in documents
-    }
+    labelled = {frozenset(constraint_key(kind, key) for kind, key in _facets_of(document)) for document in documents}
     return tuple(sorted(labelled, key=sorted))
 
 

@@ -262,6 +262,12 @@ class ConstraintCheck:
         return self.satisfied - self.assumed
 
 
+def constraint_key(kind: str, value: object) -> str:
+    """A constraint as the checks name it: ("year", 2031) → "năm 2031", ("province", "ha nam")
+    → "province:ha nam"; "region" and "name" as provinces are."""
+    return f"năm {value}" if kind == "year" else f"{kind}:{value}"
+
+
 def constraint_label(constraint: str) -> str:
     """A constraint value as the user reads it: "province:ha nam" → "Hà Nam"."""
     kind, _, value = constraint.partition(":")
@@ -380,10 +386,10 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
             or (year in context.document_years and not context.paragraph.years and not context.section_years)
         )
         if not in_own and not silent:
-            conflicts.append(f"năm {year}")
+            conflicts.append(constraint_key("year", year))
         if in_around and not in_own and undated:
-            assumed.add(f"năm {year}")
-        record(f"năm {year}", in_own, in_around)
+            assumed.add(constraint_key("year", year))
+        record(constraint_key("year", year), in_own, in_around)
     _check_period(frame.text, sentence, context, record)
     passage_years = own.years | context.paragraph.years | context.framing.years | context.document_years
     merged = not passage_years or max(passage_years) >= MERGER_YEAR  # an undated passage may be either
@@ -394,18 +400,19 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
         # Likewise a sentence about other provinces only is not about the one asked.
         silent = not own.provinces
         in_around = silent and _province_met(key, around, others, merged)
-        record(f"province:{key}", in_own, in_around)
+        record(constraint_key("province", key), in_own, in_around)
         stated = own.provinces if in_own else around.provinces if in_around else frozenset()
         if stated and key not in stated:
             merged_into += [(key, old) for old in sorted((absorbed_keys(key) - others) & stated)]
     for key in frame.regions:
-        record(f"region:{key}", _region_met(key, own), _region_met(key, around))
+        record(constraint_key("region", key), _region_met(key, own), _region_met(key, around))
     for name in (*frame.zones, *frame.people):
         key = _name_key(name, person=name in frame.people)
         # Like a province, a zone named around a sentence that names other zones, or gives their
         # average ("bình quân các KCN đạt 84%"), is not what the sentence is about.
         silent = name in frame.people or not _speaks_of_zones(sentence)
-        record(f"name:{name}", appears_damaged(key, own.syllables), silent and appears_damaged(key, around.syllables))
+        in_own = appears_damaged(key, own.syllables)
+        record(constraint_key("name", name), in_own, silent and appears_damaged(key, around.syllables))
     for number in frame.documents:
         key = _number_key(number)
         # A sentence naming only other documents of the kind asked ("Căn cứ Quyết định số
@@ -603,11 +610,11 @@ def _each_kind_met(frame: QuestionFrame, satisfied: set[str]) -> bool:
     Places, zones and people are one kind: "KKT Đông Hải (Kim Sơn) với Hà Nam"
     names a zone of one part only."""
     kinds = {
-        "năm": [f"năm {y}" for y in frame.years],
+        "năm": [constraint_key("year", y) for y in frame.years],
         "where": [
-            *(f"province:{k}" for k in frame.provinces),
-            *(f"region:{k}" for k in frame.regions),
-            *(f"name:{n}" for n in (*frame.zones, *frame.people)),
+            *(constraint_key("province", k) for k in frame.provinces),
+            *(constraint_key("region", k) for k in frame.regions),
+            *(constraint_key("name", n) for n in (*frame.zones, *frame.people)),
         ],
     }
     return all(not labels or any(label in satisfied for label in labels) for labels in kinds.values())

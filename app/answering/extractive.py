@@ -33,7 +33,7 @@ from itertools import groupby
 from langchain_core.documents import Document
 
 from app.answering.clip import clip_quote
-from app.answering.constraints import constraint_label
+from app.answering.constraints import constraint_key, constraint_label
 from app.answering.direct import asked_units, direct_facts, holds_figure, own_board, plan_verdict
 from app.answering.features import CAUSE, DATE, Candidate, Lexicon, candidates_for, terms_of
 from app.answering.frame import DOCUMENT_NUMBER, AnswerType, QuestionFrame, document_kinds_named, parse_question
@@ -396,10 +396,10 @@ def states_what_is_asked(frame: QuestionFrame, candidate: Candidate) -> bool:
 
 
 def _comparison_parts(frame: QuestionFrame) -> list[str]:
-    parts = [f"năm {y}" for y in sorted(frame.years)] if len(frame.years) > 1 else []
-    parts += [f"province:{k}" for k in frame.provinces] if len(frame.provinces) > 1 else []
-    parts += [f"region:{k}" for k in frame.regions] if len(frame.regions) > 1 else []
-    parts += [f"name:{z}" for z in frame.zones] if len(frame.zones) > 1 else []
+    parts = [constraint_key("year", y) for y in sorted(frame.years)] if len(frame.years) > 1 else []
+    parts += [constraint_key("province", k) for k in frame.provinces] if len(frame.provinces) > 1 else []
+    parts += [constraint_key("region", k) for k in frame.regions] if len(frame.regions) > 1 else []
+    parts += [constraint_key("name", z) for z in frame.zones] if len(frame.zones) > 1 else []
     return parts
 
 
@@ -528,8 +528,9 @@ def _lacking_from_library(
     framed = [f for f in lacking if f.startswith(LIBRARY_KINDS)]
     asked = set(framed)
     if frame is not None:
-        asked |= {f"năm {y}" for y in frame.years} | {f"province:{k}" for k in frame.provinces}
-        asked |= {f"region:{k}" for k in frame.regions}
+        asked |= {constraint_key("year", y) for y in frame.years}
+        asked |= {constraint_key("province", k) for k in frame.provinces}
+        asked |= {constraint_key("region", k) for k in frame.regions}
     held = bool(framed) and any(asked <= report for report in library)
     unstated = framed if held else []
     return [f for f in lacking if f not in unstated], unstated
