@@ -116,6 +116,7 @@ def ask(
         raise typer.Exit(2)
     settings = Settings()
     reports = report or []
+    service = None
     answer = None if explain or local else _ask_running_app(settings, question, reports)
     if answer is None:
         service = _service(settings)
@@ -132,18 +133,26 @@ def ask(
     if as_json:
         typer.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
         return
-    first, _, rest = answer.answer.partition("\n")
+    from app.render import OCR_NOTE, cited_where, repaired, repaired_citation
+    from ingest.normalize import is_ocr_text
+
+    # OCR quotes read with their accents put back, as in the web chat (learnt from the library).
+    ocr = any(is_ocr_text(c.text) for c in answer.citations)
+    repair = (service or _service(settings)).accent_restorer().restore if ocr else None
+    text, paragraphs, _ = repaired(answer, repair)
+    first, _, rest = text.partition("\n")
     if answer.direct:  # the figures asked for, stated first, stand out as in the web chat
         _say(console, first, "bold")
         if rest:
             _say(console, rest)
     else:
-        _say(console, answer.answer)
-    from app.render import cited_where
-
+        _say(console, text)
     for citation in answer.citations:  # named as in the web chat: title and period, not the file name
-        console.print(f"\n[{citation.n}] {', '.join(cited_where(citation))}", markup=False, style="bold")
-        console.print(citation.text, markup=False, highlight=False)
+        named, note = citation, ""
+        if repair is not None and citation.n in paragraphs:
+            named, note = repaired_citation(citation, repair), f" ({OCR_NOTE})"
+        console.print(f"\n[{citation.n}] {', '.join(cited_where(named))}{note}", markup=False, style="bold")
+        console.print(paragraphs.get(citation.n, citation.text), markup=False, highlight=False)
 
 
 def _ask_running_app(settings: Settings, question: str, reports: list[str]) -> Answer | None:

@@ -153,7 +153,7 @@ OCR_ORIGINAL = "Văn bản OCR gốc"
 CITED_PARAGRAPH = "Cả đoạn"
 
 
-def _repaired(answer: Answer, repair: Repair | None) -> tuple[str, dict[int, str], list[str]]:
+def repaired(answer: Answer, repair: Repair | None) -> tuple[str, dict[int, str], list[str]]:
     """The answer's text with each OCR quote repaired, each OCR citation's repaired paragraph,
     and the figures its first line states ("12,5 ty dong" taken from an OCR quote: "tỷ đồng")."""
     text, paragraphs, direct = answer.answer, {}, list(answer.direct)
@@ -175,11 +175,18 @@ def _repaired(answer: Answer, repair: Repair | None) -> tuple[str, dict[int, str
     return text, paragraphs, direct
 
 
+def repaired_citation(citation: Citation, repair: Repair) -> Citation:
+    """An OCR passage's citation with its report's title, heading and issuer repaired too."""
+    return replace(
+        citation, title=repair(citation.title), heading=repair(citation.heading), issuer=repair(citation.issuer)
+    )
+
+
 def render_answer(answer: Answer, show_rewrite: bool = False, repair: Repair | None = None) -> str:
     """``repair``: puts accents back into OCR text (``AccentRestorer.restore``); each repaired
     paragraph keeps its original one click away."""
     by_number = {c.n: c for c in answer.citations}
-    text, repaired, direct = _repaired(answer, repair)
+    text, repaired_paragraphs, direct = repaired(answer, repair)
     lines = [_link_markers(line, by_number) for line in text.split("\n")]
     if direct and lines:  # the first line states the figures asked for: in bold
         for fact in direct:
@@ -199,16 +206,14 @@ def render_answer(answer: Answer, show_rewrite: bool = False, repair: Repair | N
         with_report, previous_report = citation.doc_id != previous_report, citation.doc_id
         url = source_url(citation.doc_id, citation.paragraph, citation.quote)
         note = ""
-        if repair is not None and citation.n in repaired:
-            citation = replace(
-                citation, title=repair(citation.title), heading=repair(citation.heading), issuer=repair(citation.issuer)
-            )
+        if repair is not None and citation.n in repaired_paragraphs:
+            citation = repaired_citation(citation, repair)
             note = f" *({OCR_NOTE})*"
         where = ", ".join(escape_markdown(part) for part in cited_where(citation, with_report))
         sources.append(f"[**[{citation.n}]**]({url}) {where}{note}  ")
         # A refusal lists passages to read, not evidence: the sentence, not the whole paragraph.
         original = citation.quote if answer.refused and citation.quote else citation.text
-        shown = repair(original) if repair is not None and citation.n in repaired else original
+        shown = repair(original) if repair is not None and citation.n in repaired_paragraphs else original
         paragraph = [f"> {escape_markdown(shown)}", ""]
         if shown != original:
             paragraph += [f"<details><summary>{OCR_ORIGINAL}</summary>", "", f"> {escape_markdown(original)}", ""]

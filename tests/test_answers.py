@@ -81,6 +81,22 @@ def test_cli_ask_states_the_figure_first_in_bold(sample_service: Baocao):
     assert "\x1b[1m" not in second  # the quotes after it are plain
 
 
+def test_cli_ask_puts_the_accents_back_into_ocr_quotes_as_the_web_chat_does(sample_service: Baocao):
+    env = {**os.environ, "BAOCAO_HOME": str(sample_service.settings.home), "COLUMNS": "200"}
+    question = "Ban Quản lý nào được đề nghị tặng Cờ thi đua năm 2019?"
+    result = subprocess.run(
+        [sys.executable, "-m", "app.cli", "ask", question, "--local"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    answer, _, sources = result.stdout.partition("\n[1] ")
+    assert "tỉnh Hải Dương" in answer and "tinh Hai Duong" not in answer  # the OCR text reads "tinh Hai Duong"
+    assert "chữ OCR, dấu được thêm tự động" in sources.splitlines()[0] + sources.splitlines()[1]
+
+
 DECISION = (
     "ỦY BAN NHÂN DÂN TỈNH KIM SƠN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
     "Số: 77/QĐ-UBND\n\nKim Sơn, ngày 14 tháng 02 năm 2035\n\nQUYẾT ĐỊNH\n\n"
