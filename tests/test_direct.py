@@ -391,6 +391,13 @@ PLAN_SHARES = (
         ("Doanh thu năm 2033 đã đạt kế hoạch chưa?", PLAN_SHARES, "Vượt: 101,4% kế hoạch"),
         ("von fdi 2033 da dat kh chua", "Thu hút FDI đạt 326 triệu USD, bằng 100% KH năm.", "Đạt: 100% KH"),
         ("Thu hút FDI có vượt chỉ tiêu không?", "FDI đạt 326 triệu USD, vượt 4,35% chỉ tiêu.", "Vượt 4,35% chỉ tiêu"),
+        # The share of the province asked, though another's clause repeats more of its words.
+        (
+            "Giá trị xuất khẩu của KCN tỉnh Quảng Bình năm 2033 có đạt kế hoạch không?",
+            "Giá trị xuất khẩu của KCN tỉnh Thanh Hóa năm 2033 đạt 4.215 triệu USD, đạt 104,6% kế hoạch năm; "
+            "của tỉnh Quảng Bình đạt 386 triệu USD, đạt 91,2% kế hoạch năm.",
+            "Chưa đạt: 91,2% kế hoạch",
+        ),
         # No plan asked, or no share of one given: no verdict.
         ("Doanh thu năm 2033 đạt bao nhiêu?", PLAN_SHARES, ""),
         ("Doanh thu năm 2033 có tăng không?", PLAN_SHARES, ""),
@@ -401,3 +408,14 @@ def test_a_yes_no_question_on_the_plan_is_answered_by_the_share_of_the_plan(ques
     from app.answering.direct import plan_verdict
 
     assert plan_verdict(parse_question(question), quote) == verdict
+
+
+def test_the_figure_of_the_province_asked_is_stated_not_another_s_of_the_same_sentence():
+    # "…; của tỉnh B đạt Y": the clause leaves out the export it shares with A's before it.
+    quote = (
+        "Giá trị xuất khẩu của KCN tỉnh Thanh Hóa năm 2033 đạt 4.215 triệu USD, đạt 104,6% kế hoạch năm; "
+        "của tỉnh Quảng Bình đạt 386 triệu USD, đạt 91,2% kế hoạch năm."
+    )
+    for province, figure in (("Quảng Bình", "386 triệu USD"), ("Thanh Hóa", "4.215 triệu USD")):
+        frame = parse_question(f"Giá trị xuất khẩu của KCN tỉnh {province} năm 2033 đạt bao nhiêu?")
+        assert direct_facts(frame, quote, frame.terms) == [figure]

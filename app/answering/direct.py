@@ -22,7 +22,7 @@ from importlib import resources
 from app.answering import distinctions
 from app.answering.constraints import COMPARED_WITH, COMPARED_YEAR, period_parts, years_in
 from app.answering.frame import AnswerType, QuestionFrame
-from ingest.gazetteer import display_name, find_places
+from ingest.gazetteer import display_name, find_places, merged_keys
 from ingest.glossary import glossary_rows
 from ingest.normalize import fold, search_syllables
 from vectorstore.query import chunk_terms
@@ -33,6 +33,8 @@ NEAR = 4
 AROUND = 60  # characters
 LABEL_BOUNDARIES = (";", ":", "—", "–")
 CLAUSE_BOUNDARIES = (";", "—", "–", "(")  # a ":" ends a label, not the clause its subject names
+# A clause that opens on "của …" leaves out the head it shares with the sentence's first clause.
+ELIDED_HEAD = re.compile(r"\s*(?:của|cua)\s", re.IGNORECASE)
 CLOSED_PARENTHESES = re.compile(r"\([^()]*\)")
 AFTER_FIGURE = (",", ")", " và ")  # what ends the words that follow a figure and describe it
 PART_OF_PREVIOUS = re.compile(r"\btrong (?:so )?do\b|\bgom\b")  # "trong (số) đó", "(bao) gồm"
@@ -310,9 +312,20 @@ def _clause_subject(quote: str, match: re.Match[str]) -> str:
     opened = before.rfind("(")
     if opened > before.rfind(")") and (not before[opened + 1 :].strip() or _compared_year(before) is not None):
         before = before[:opened]
-    clause = _clause_tail(CLOSED_PARENTHESES.sub(" ", before))
+    opened_text = CLOSED_PARENTHESES.sub(" ", before)
+    clause = _clause_tail(opened_text)
+    if ELIDED_HEAD.match(clause):  # "X của tỉnh A đạt …; của tỉnh B đạt Y": Y is B's X
+        clause = f"{_clause_subject_of(opened_text[: len(opened_text) - len(clause)])} {clause}"
     first_number = re.search(r"\d", clause)
     return clause[: first_number.start()] if first_number else clause
+
+
+def _clause_subject_of(text: str) -> str:
+    """The subject of the first clause of ``text``: its words up to its first number."""
+    ends = [i for i in (text.find(mark) for mark in CLAUSE_BOUNDARIES) if i >= 0]
+    first_clause = text[: min(ends, default=len(text))]
+    first_number = re.search(r"\d", first_clause)
+    return first_clause[: first_number.start()] if first_number else first_clause
 
 
 def _words_after(quote: str, match: re.Match[str]) -> str:
@@ -362,6 +375,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     units_asked = [ask.unit for ask in asks if ask.unit is not None]
     pinned = distinctions.asked(frame.text)
     asked_period = period_parts(frame.text)
+    provinces = _asked_provinces(frame)
     for ask in asks:
         rise = _change_figure(quote, ask, taken, asked, head) if ask.change else None
         if rise is not None:  # "tăng bao nhiêu": "tăng 6,7%", not the level before it
@@ -395,7 +409,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             cue: tuple[str, ...] = ask.cue,
             described_by: tuple[str, ...] = ask.described,
             same_unit: list[re.Match[str]] = same_unit,
-        ) -> tuple[int, int, bool, int, int, int, bool, int, int, int, int]:
+        ) -> tuple[int, int, int, bool, int, int, int, bool, int, int, int, int]:
             after = set(search_syllables(quote[match.end() : match.end() + AROUND])[:NEAR])
             # The cue's first word names the figure most closely ("bao nhiêu dự án FDI còn hiệu
             # lực": "358 dự án FDI" over "523 dự án còn hiệu lực").
@@ -422,11 +436,14 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             # the sum of FDI and DDI before it), which may be a part of the figure before it.
             side = _side_fit(own_words, pinned)
             spanned = _period_fit(own_words, asked_period)
+            # Then not another province than the one asked ("… tỉnh A đạt X; của tỉnh B đạt Y").
+            placed = _place_fit(own_words, provinces)
             # The zone asked, when the figure's own words name it ("bình quân đạt 76%; riêng KCN
             # X đạt tối thiểu 60%").
             zoned = any(_named(zone, own_words) for zone in frame.zones)
             return (
                 dated,
+                placed,
                 spanned,
                 zoned,
                 cued,
@@ -440,7 +457,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             )
 
         best = max(fitting, key=closeness)
-        dated_best, _, _, cued_best, *_ = closeness(best)
+        dated_best, _, _, _, cued_best, *_ = closeness(best)
         if dated_best == 0:
             continue  # of another year than the one asked ("so với cùng kỳ năm 2031 (X)")
         if ask.unit == "%" and ask.cue and not cued_best:
@@ -561,6 +578,24 @@ PLAN_SHARE = re.compile(
 )
 
 
+def _asked_provinces(frame: QuestionFrame) -> set[str]:
+    """The provinces asked, with those the 2025 merger linked to them."""
+    return {key for asked in frame.provinces for key in merged_keys(asked)}
+
+
+def _place_fit(own_words: str, asked: set[str]) -> int:
+    """0: the words name provinces, none of them asked; 1 otherwise. Naming the one asked earns
+    nothing more: the sentence's subject often names it beside a figure of another metric
+    (5 bold figures of the web set went wrong when it did)."""
+    named = {p.key for p in find_places(own_words) if p.kind == "province"}
+    return 0 if named and asked and not named & asked else 1
+
+
+def _names_other_province(words: str, asked: set[str]) -> bool:
+    """The words name a province, and none of those asked (none asked: any province is other)."""
+    return _place_fit(words, asked) == 0
+
+
 def plan_verdict(frame: QuestionFrame, quote: str) -> str:
     """For a yes/no question on a plan ("… có đạt kế hoạch không?", "… đã đạt KH chưa?"):
     whether the quote's share of the plan reaches it, with the share as written ("Chưa đạt:
@@ -572,10 +607,14 @@ def plan_verdict(frame: QuestionFrame, quote: str) -> str:
     if not shares:
         return ""
     # The share of the figure asked: the one whose words since the share before it name most
-    # of the question's ("doanh thu … bằng 101,4% kế hoạch; xuất khẩu … bằng 99,4% kế hoạch").
+    # of the question's ("doanh thu … bằng 101,4% kế hoạch; xuất khẩu … bằng 99,4% kế hoạch"),
+    # and not another province than the one asked ("… tỉnh A đạt 104,6% kế hoạch; của tỉnh B
+    # đạt 91,2% kế hoạch": A's words name more of a question on B's export than B's do).
     asked = chunk_terms(frame.text)
+    provinces = _asked_provinces(frame)
     starts = [0, *(m.end() for m in shares[:-1])]
-    named = [len(chunk_terms(quote[start : m.start()]) & asked) for start, m in zip(starts, shares, strict=True)]
+    spans = [quote[start : m.start()] for start, m in zip(starts, shares, strict=True)]
+    named = [(not _names_other_province(words, provinces), len(chunk_terms(words) & asked)) for words in spans]
     match = shares[named.index(max(named))]
     if match.group("verb") == "vuot":  # "vượt 4,35% kế hoạch": over the plan by that share
         said = quote[match.start("verb") : match.end()]
