@@ -591,11 +591,6 @@ def _place_fit(own_words: str, asked: set[str]) -> int:
     return 0 if named and asked and not named & asked else 1
 
 
-def _names_other_province(words: str, asked: set[str]) -> bool:
-    """The words name a province, and none of those asked (none asked: any province is other)."""
-    return _place_fit(words, asked) == 0
-
-
 def plan_verdict(frame: QuestionFrame, quote: str) -> str:
     """For a yes/no question on a plan ("… có đạt kế hoạch không?", "… đã đạt KH chưa?"):
     whether the quote's share of the plan reaches it, with the share as written ("Chưa đạt:
@@ -614,7 +609,7 @@ def plan_verdict(frame: QuestionFrame, quote: str) -> str:
     provinces = _asked_provinces(frame)
     starts = [0, *(m.end() for m in shares[:-1])]
     spans = [quote[start : m.start()] for start, m in zip(starts, shares, strict=True)]
-    named = [(not _names_other_province(words, provinces), len(chunk_terms(words) & asked)) for words in spans]
+    named = [(_place_fit(words, provinces), len(chunk_terms(words) & asked)) for words in spans]
     match = shares[named.index(max(named))]
     if match.group("verb") == "vuot":  # "vượt 4,35% kế hoạch": over the plan by that share
         said = quote[match.start("verb") : match.end()]
