@@ -65,9 +65,9 @@ def test_cli_ask_json(sample_service: Baocao):
     assert "890" in payload["answer"] and citation["heading"] == "1.7. Ban Quản lý KKT tỉnh Trà Vinh"
 
 
-def test_cli_ask_states_the_figure_first_in_bold(sample_service: Baocao):
-    env = {**os.environ, "BAOCAO_HOME": str(sample_service.settings.home), "FORCE_COLOR": "1", "COLUMNS": "200"}
-    question = "Giá trị sản xuất công nghiệp 6 tháng đầu năm 2020 của các KCN tỉnh Bến Tre đạt bao nhiêu % kế hoạch?"
+def _cli_ask_locally(service: Baocao, question: str, **env: str) -> str:
+    """What ``baocao ask --local`` prints for ``question`` on ``service``'s library, 200 columns wide."""
+    env = {**os.environ, "BAOCAO_HOME": str(service.settings.home), "COLUMNS": "200", **env}
     result = subprocess.run(
         [sys.executable, "-m", "app.cli", "ask", question, "--local"],
         capture_output=True,
@@ -76,23 +76,19 @@ def test_cli_ask_states_the_figure_first_in_bold(sample_service: Baocao):
         timeout=120,
         check=True,
     )
-    first, second = result.stdout.splitlines()[:2]
+    return result.stdout
+
+
+def test_cli_ask_states_the_figure_first_in_bold(sample_service: Baocao):
+    question = "Giá trị sản xuất công nghiệp 6 tháng đầu năm 2020 của các KCN tỉnh Bến Tre đạt bao nhiêu % kế hoạch?"
+    first, second = _cli_ask_locally(sample_service, question, FORCE_COLOR="1").splitlines()[:2]
     assert first.startswith("\x1b[1m") and "44,88%" in first  # bold, as the web chat shows it
     assert "\x1b[1m" not in second  # the quotes after it are plain
 
 
 def test_cli_ask_puts_the_accents_back_into_ocr_quotes_as_the_web_chat_does(sample_service: Baocao):
-    env = {**os.environ, "BAOCAO_HOME": str(sample_service.settings.home), "COLUMNS": "200"}
-    question = "Ban Quản lý nào được đề nghị tặng Cờ thi đua năm 2019?"
-    result = subprocess.run(
-        [sys.executable, "-m", "app.cli", "ask", question, "--local"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=True,
-    )
-    answer, _, sources = result.stdout.partition("\n[1] ")
+    printed = _cli_ask_locally(sample_service, "Ban Quản lý nào được đề nghị tặng Cờ thi đua năm 2019?")
+    answer, _, sources = printed.partition("\n[1] ")
     assert "tỉnh Hải Dương" in answer and "tinh Hai Duong" not in answer  # the OCR text reads "tinh Hai Duong"
     assert "chữ OCR, dấu được thêm tự động" in sources.splitlines()[0] + sources.splitlines()[1]
 

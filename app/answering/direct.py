@@ -316,25 +316,26 @@ def _clause_subject(quote: str, match: re.Match[str]) -> str:
     clause = _clause_tail(opened_text)
     if ELIDED_HEAD.match(clause):  # "X của tỉnh A đạt …; của tỉnh B đạt Y": Y is B's X
         clause = f"{_clause_subject_of(opened_text[: len(opened_text) - len(clause)])} {clause}"
-    first_number = re.search(r"\d", clause)
-    return clause[: first_number.start()] if first_number else clause
+    return _up_to_number(clause)
 
 
 def _clause_subject_of(text: str) -> str:
     """The subject of the first clause of ``text``: its words up to its first number."""
     ends = [i for i in (text.find(mark) for mark in CLAUSE_BOUNDARIES) if i >= 0]
-    first_clause = text[: min(ends, default=len(text))]
-    first_number = re.search(r"\d", first_clause)
-    return first_clause[: first_number.start()] if first_number else first_clause
+    return _up_to_number(text[: min(ends, default=len(text))])
+
+
+def _up_to_number(clause: str) -> str:
+    """``clause`` up to its first digit."""
+    first_number = re.search(r"\d", clause)
+    return clause[: first_number.start()] if first_number else clause
 
 
 def _words_after(quote: str, match: re.Match[str]) -> str:
     """The words that follow a figure up to the end of its clause or the next figure."""
     rest = quote[match.end() : match.end() + AROUND]
     end = min((i for i in (rest.find(mark) for mark in (*CLAUSE_BOUNDARIES, ",", ")")) if i >= 0), default=len(rest))
-    following = rest[:end]
-    number = re.search(r"\d", following)
-    return following[: number.start()] if number else following
+    return _up_to_number(rest[:end])
 
 
 def _words_around(quote: str, match: re.Match[str]) -> set[str]:
