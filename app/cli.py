@@ -292,7 +292,8 @@ def _print_rows(title: str, summaries: list[Summary]) -> None:
     rows = [s.as_dict() for s in summaries]
     generative = rows[0]["verified_rate"] is not None
     table = Table(title=title)
-    columns = ["set", "n", "hit@1", "hit@5", "cited@5", "key facts", "refusal", "false refusals", "p50 ms", "p95 ms"]
+    columns = ["set", "n", "hit@1", "hit@5", "cited@5", "key facts", "refusal", "false refusals", "bold (n)"]
+    columns += ["p50 ms", "p95 ms"]
     for column in columns + (["verified", "fallback", "ttft p50 ms"] if generative else []):
         table.add_column(column)
 
@@ -312,6 +313,7 @@ def _print_rows(title: str, summaries: list[Summary]) -> None:
             cell(row["key_fact_accuracy"]),
             cell(row["refusal_accuracy"]),
             str(row["false_refusals"]),
+            f"{cell(row['bold_right'])} ({row['bold_shown']})",
             milliseconds(row["latency_p50_ms"] or None),  # 0: not timed (tune scores stored candidates)
             milliseconds(row["latency_p95_ms"] or None),
             *(

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.answering.models import MAX_ANSWER_CHARS
-from ingest.normalize import match_key, search_syllables
+from ingest.normalize import match_key, numbers_in, search_syllables
 
 
 def _fact_tokens(text: str, ocr: bool) -> list[str]:
@@ -37,6 +37,17 @@ def contains_fact(answer: str, alternative: str) -> bool:
 def key_facts_ok(answer: str, must_include: Sequence[Sequence[str]]) -> bool:
     """Every group has at least one alternative in the answer."""
     return all(any(contains_fact(answer, alt) for alt in group) for group in must_include)
+
+
+def bold_fact_found(reference: str, fact: str) -> bool:
+    """A bold fact of an answer's first line ("FDI: 278 dự án", "Ông Trần Văn Tân") agrees
+    with the reference answer: its value (after a "label: ") occurs in it, or, for a figure,
+    each of its numbers does ("84.517 tỉ đồng" against "84.517 tỷ đồng")."""
+    value = fact.rsplit(": ", 1)[-1]
+    numbers = numbers_in(value)
+    if numbers:
+        return set(numbers) <= set(numbers_in(reference))
+    return contains_fact(reference, value)
 
 
 def evidence_rank(passages: Sequence[str], evidence: Sequence[str]) -> int | None:
@@ -72,6 +83,9 @@ class QuestionResult:
     ttft_ms: float | None = None
     cited_rank: int | None = None  # 1-based rank of the first cited passage holding the evidence
     too_long: bool = False  # the answer is longer than MAX_ANSWER_CHARS
+    # The first line's bold facts all agree with the reference answer; None when there are none
+    # (or no reference). A bold fact on a question the reports do not answer is never right.
+    bold_right: bool | None = None
 
     @property
     def answerable(self) -> bool:
@@ -116,7 +130,17 @@ def score_question(gold: dict, answer_json: dict, retrieved_texts: Sequence[str]
         ttft_ms=answer_json.get("ttft_ms"),
         cited_rank=evidence_rank(cited_texts, evidence) if evidence and not answer_json["refused"] else None,
         too_long=too_long,
+        bold_right=_bold_right(gold, answer_json),
     )
+
+
+def _bold_right(gold: dict, answer_json: dict) -> bool | None:
+    facts = answer_json.get("direct") or ()
+    if not facts or (gold.get("category") != "unanswerable" and not gold.get("answer")):
+        return None
+    if gold.get("category") == "unanswerable":
+        return False
+    return all(bold_fact_found(gold["answer"], fact) for fact in facts)
 
 
 @dataclass(frozen=True)
@@ -134,6 +158,8 @@ class Summary:
     verified_rate: float | None = None  # share of answers the model gave and the verifier passed (LLM mode)
     fallback_rate: float | None = None  # share replaced by the extractive answer (LLM mode)
     ttft_p50_ms: float | None = None
+    bold_shown: int = 0  # answers whose first line states facts in bold
+    bold_right: float | None = None  # share of those whose bold facts agree with the reference
 
     def as_dict(self) -> dict:
         return self.__dict__.copy()
@@ -164,6 +190,8 @@ def summarise(label: str, results: Sequence[QuestionResult]) -> Summary:
         verified_rate=_share([r.mode == "llm" for r in results]) if generative else None,
         fallback_rate=_share([r.mode == "llm-fallback" for r in results]) if generative else None,
         ttft_p50_ms=round(percentile(first_tokens, 50), 1) if first_tokens else None,
+        bold_shown=sum(1 for r in results if r.bold_right is not None),
+        bold_right=_share([r.bold_right for r in results if r.bold_right is not None]),
     )
 
 

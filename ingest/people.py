@@ -16,6 +16,8 @@ from ingest.normalize import fold
 from ingest.sentences import CAPITAL, TITLE_WORD
 
 TITLED = re.compile(rf"\b(?i:ông|bà|đồng chí|ong|ba|dong chi)\s+{CAPITAL}\w*\s+{CAPITAL}\w*")
+# A whole titled name: up to four capitalised syllables ("ông Trần Văn Tân").
+TITLED_NAME = re.compile(rf"\b(?i:ông|bà|đồng chí|ong|ba|dong chi)\s+{TITLE_WORD}(?:\s+{TITLE_WORD}){{1,3}}(?!\w)")
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +36,22 @@ def person_names(text: str) -> list[str]:
         return []
     places = find_places(text)  # "Bà Rịa - Vũng Tàu" is a place, not "bà Rịa"
     return [m.group(0) for m in runs if not any(p.start < m.end() and m.start() < p.end for p in places)]
+
+
+def person_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` names people, whole names with their title, in text order."""
+    runs = sorted(
+        [(m.start(), m.end()) for m in (*TITLED_NAME.finditer(text), *_named_person().finditer(text))],
+        key=lambda span: (span[0], -span[1]),
+    )
+    places = find_places(text) if runs else []
+    spans: list[tuple[int, int]] = []
+    for start, end in runs:
+        if spans and start < spans[-1][1]:
+            continue  # "Trần Văn Tân" inside "ông Trần Văn Tân"
+        if not any(p.start < end and start < p.end for p in places):
+            spans.append((start, end))
+    return spans
 
 
 def names_a_person(text: str) -> bool:

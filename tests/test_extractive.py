@@ -909,3 +909,14 @@ def test_a_report_s_closing_formula_is_never_the_answer():
     )
     assert "Trên đây là" not in answer.answer
     assert "Hội nghị xúc tiến đầu tư" in answer.answer
+
+
+def test_which_board_is_answered_first_by_the_boards_the_quote_names_for_it():
+    awards = passage(
+        "Năm 2031, 100% các Ban Quản lý trong Khối thi đua nhất trí đề nghị Bộ Kế hoạch và Đầu tư tặng Cờ thi đua "
+        "cho Ban Quản lý các KCN tỉnh Hà Nam và Ban Quản lý các KCN tỉnh Ninh Bình; tặng Bằng khen cho Ban Quản lý "
+        "các KCN tỉnh Thái Bình."
+    )
+    answer = ask("Ban Quản lý nào được đề nghị tặng Cờ thi đua năm 2031?", [awards])
+    assert answer.direct == ("Ban Quản lý các KCN tỉnh Hà Nam", "Ban Quản lý các KCN tỉnh Ninh Bình")
+    assert answer.answer.splitlines()[0] == "Ban Quản lý các KCN tỉnh Hà Nam; Ban Quản lý các KCN tỉnh Ninh Bình [1]"

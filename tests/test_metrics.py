@@ -1,6 +1,14 @@
 import pytest
 
-from evals.metrics import contains_fact, evidence_rank, key_facts_ok, percentile, score_question, summarise
+from evals.metrics import (
+    bold_fact_found,
+    contains_fact,
+    evidence_rank,
+    key_facts_ok,
+    percentile,
+    score_question,
+    summarise,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -53,3 +61,31 @@ def test_summary_counts_refusals_and_hits():
     summary = summarise("all", results)
     assert summary.hit_at_1 == 1.0 and summary.key_fact_accuracy == 1.0 and summary.refusal_accuracy == 1.0
     assert summary.latency_p95_ms == 30
+
+
+def test_a_bold_fact_agrees_with_the_reference_by_value():
+    reference = "Có 278 dự án FDI, vốn khoảng 84.517 tỷ đồng; ông Trần Văn Tân chủ trì."
+    assert bold_fact_found(reference, "FDI: 278 dự án")  # its label is not compared
+    assert bold_fact_found(reference, "khoảng 84.517 tỉ đồng")  # "tỉ" / "tỷ": the number decides
+    assert bold_fact_found(reference, "Ông Trần Văn Tân")
+    assert not bold_fact_found(reference, "236 dự án")
+    assert not bold_fact_found(reference, "Bà Nguyễn Thị Lan")
+
+
+def test_bold_facts_are_scored_against_the_reference_answer():
+    gold = [
+        {"id": "a", "category": "result", "answer": "Có 437 dự án.", "must_include": [["437"]]},
+        {"id": "b", "category": "result", "answer": "Có 437 dự án.", "must_include": [["437"]]},
+        {"id": "c", "category": "unanswerable", "answer": "Không có.", "must_include": []},
+        {"id": "d", "category": "result", "answer": "Có 437 dự án.", "must_include": [["437"]]},
+    ]
+    answers = [
+        {"answer": "437 dự án [1]", "refused": False, "direct": ["437 dự án"]},
+        {"answer": "281 dự án [1]", "refused": False, "direct": ["281 dự án"]},
+        {"answer": "12 dự án [1]", "refused": False, "direct": ["12 dự án"]},  # bold, where nothing answers
+        {"answer": "“Có 437 dự án.” [1]", "refused": False},  # no bold line: not counted
+    ]
+    results = [score_question(g, a, []) for g, a in zip(gold, answers, strict=True)]
+    assert [r.bold_right for r in results] == [True, False, False, None]
+    summary = summarise("all", results)
+    assert summary.bold_shown == 3 and summary.bold_right == 0.333

@@ -376,7 +376,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     units_asked = [ask.unit for ask in asks if ask.unit is not None]
     pinned = distinctions.asked(frame.text)
     asked_period = period_parts(frame.text)
-    provinces = _asked_provinces(frame)
+    provinces = asked_provinces(frame)
     for ask in asks:
         rise = _change_figure(quote, ask, taken, asked, head) if ask.change else None
         if rise is not None:  # "tăng bao nhiêu": "tăng 6,7%", not the level before it
@@ -438,7 +438,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             side = _side_fit(own_words, pinned)
             spanned = _period_fit(own_words, asked_period)
             # Then not another province than the one asked ("… tỉnh A đạt X; của tỉnh B đạt Y").
-            placed = _place_fit(own_words, provinces)
+            placed = place_fit(own_words, provinces)
             # The zone asked, when the figure's own words name it ("bình quân đạt 76%; riêng KCN
             # X đạt tối thiểu 60%").
             zoned = any(_named(zone, own_words) for zone in frame.zones)
@@ -579,12 +579,12 @@ PLAN_SHARE = re.compile(
 )
 
 
-def _asked_provinces(frame: QuestionFrame) -> set[str]:
+def asked_provinces(frame: QuestionFrame) -> set[str]:
     """The provinces asked, with those the 2025 merger linked to them."""
     return {key for asked in frame.provinces for key in merged_keys(asked)}
 
 
-def _place_fit(own_words: str, asked: set[str]) -> int:
+def place_fit(own_words: str, asked: set[str]) -> int:
     """0: the words name provinces, none of them asked; 1 otherwise. Naming the one asked earns
     nothing more: the sentence's subject often names it beside a figure of another metric
     (5 bold figures of the web set went wrong when it did)."""
@@ -607,10 +607,10 @@ def plan_verdict(frame: QuestionFrame, quote: str) -> str:
     # and not another province than the one asked ("… tỉnh A đạt 104,6% kế hoạch; của tỉnh B
     # đạt 91,2% kế hoạch": A's words name more of a question on B's export than B's do).
     asked = chunk_terms(frame.text)
-    provinces = _asked_provinces(frame)
+    provinces = asked_provinces(frame)
     starts = [0, *(m.end() for m in shares[:-1])]
     spans = [quote[start : m.start()] for start, m in zip(starts, shares, strict=True)]
-    named = [(_place_fit(words, provinces), len(chunk_terms(words) & asked)) for words in spans]
+    named = [(place_fit(words, provinces), len(chunk_terms(words) & asked)) for words in spans]
     match = shares[named.index(max(named))]
     if match.group("verb") == "vuot":  # "vượt 4,35% kế hoạch": over the plan by that share
         said = quote[match.start("verb") : match.end()]

@@ -39,6 +39,7 @@ from app.answering.features import CAUSE, DATE, Candidate, Lexicon, candidates_f
 from app.answering.frame import DOCUMENT_NUMBER, AnswerType, QuestionFrame, document_kinds_named, parse_question
 from app.answering.lead_ins import announces, asks_for_items, under
 from app.answering.models import MAX_ANSWER_CHARS, Answer, Citation, RetrievedPassage
+from app.answering.named import named_facts
 from app.answering.scorer import Weights
 from app.answering.table_rows import extreme_row
 from ingest.docframe import has_place_date, is_signature
@@ -626,14 +627,17 @@ def _direct_line(selection: Selection, phrasing: Phrasing, citations: _Citations
     """The first line of an answer to a "how many / how much" question: the figures asked for,
     from the first quote as shown, with its citation; for "đơn vị nào" answered by a sentence
     about the report's own board, that board; for "… có đạt kế hoạch không?", whether the
-    quote's share of the plan reaches it ("", () when nothing fits)."""
+    quote's share of the plan reaches it; for "ai / ngày nào / ở đâu / … nào", the person,
+    day, place or board the quote names for it ("", () when nothing fits)."""
     if selection.frame is None or not selection.quotes:
         return "", ()
     best = selection.quotes[0]
-    facts = tuple(direct_facts(selection.frame, _shortened(best, selection.focus), selection.focus))
+    quote = _shortened(best, selection.focus)
+    facts = tuple(direct_facts(selection.frame, quote, selection.focus))
     board = own_board(selection.frame, best.quote, str(best.document.metadata.get("issuer", "")))
     verdict = plan_verdict(selection.frame, best.quote)
     facts = facts or tuple(line for line in (board, verdict) if line)
+    facts = facts or tuple(named_facts(selection.frame, quote, selection.focus))
     if not facts:
         return "", ()
     return phrasing.direct.format(facts="; ".join(facts), n=citations.number(best)), facts

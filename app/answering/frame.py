@@ -84,6 +84,9 @@ class QuestionFrame:
     superlative: str = ""
     across_reports: bool = False  # "… trong hai báo cáo": what each report says
     document_kinds: tuple[str, ...] = ()  # kinds of document named, folded ("to trinh")
+    # What each question word asks for, in the question's order: "ở đâu, vào ngày nào" asks a
+    # place, then a day ("Hà Giang; 14/7/2031"), though its answer type is one of them.
+    kinds_asked: tuple[AnswerType, ...] = ()
 
     @property
     def several_asked(self) -> bool:
@@ -769,6 +772,7 @@ def parse_question(question: str) -> QuestionFrame:
         superlative=next(iter(extremes)) if len(extremes) == 1 else "",
         across_reports=bool(_hits(text, tokens, ["across_reports"], accented)),
         document_kinds=_kinds(parsed, kind_hits),
+        kinds_asked=tuple(dict.fromkeys(_TYPE_OF[h.kind] for h in sorted(strong, key=lambda h: h.positions[:1]))),
         on_topic=bool(
             parsed.years
             or parsed.places

@@ -53,7 +53,9 @@ class Answer:
     verified: bool = True  # the shown answer passed citation checks (extractive quotes are verbatim)
     ttft_ms: float | None = None  # time to the model's first token (generative answers)
     notice: str = ""  # why a generated answer was replaced by the extractive one
-    direct: tuple[str, ...] = ()  # the figures the first line states ("437 dự án"), shown in bold
+    # What the first line states, shown in bold: the figures asked ("437 dự án"), or the
+    # person, day, place or board ("Ông Trần Văn Tân").
+    direct: tuple[str, ...] = ()
 
     def with_latency(self, latency_ms: float) -> Answer:
         return replace(self, latency_ms=round(latency_ms, 1))

@@ -1,0 +1,106 @@
+"""The direct line for "ai / ngày nào / ở đâu / Ban Quản lý nào": the person, day, place or
+board the quote names for it (``app.answering.named``), or none when the quote does not say
+which one. Made-up sentences (invented years and names)."""
+
+import pytest
+
+from app.answering.extractive import focus_terms
+from app.answering.frame import AnswerType, parse_question
+from app.answering.named import named_facts, offices_in
+from ingest.people import person_spans
+
+pytestmark = pytest.mark.unit
+
+AWARDS = (
+    "Kết quả 100% các Ban Quản lý trong Khối thi đua nhất trí đề nghị Bộ Kế hoạch và Đầu tư tặng Cờ thi đua "
+    "cho Ban Quản lý các KCN tỉnh Hà Nam và Ban Quản lý các KCN tỉnh Ninh Bình; tặng Bằng khen cho Ban Quản lý "
+    "các KCN tỉnh Thái Bình, Ban Quản lý Khu kinh tế tỉnh Quảng Ninh."
+)
+CHAIRS = (
+    "Ông Trần Văn Tân - Khối trưởng, Trưởng ban Quản lý các KCN tỉnh Hà Nam và bà Nguyễn Thị Lan - Khối phó, "
+    "Phó Trưởng ban Quản lý Khu kinh tế tỉnh Nam Định đồng chủ trì Hội nghị."
+)
+MEETING = (
+    "Sáng ngày 05/7/2031, Khối thi đua đã tổ chức Hội nghị sơ kết 6 tháng đầu năm; phương hướng, nhiệm vụ "
+    "6 tháng cuối năm 2031 tại tỉnh Bắc Giang."
+)
+
+
+def named(question: str, quote: str) -> list[str]:
+    frame = parse_question(question)
+    return named_facts(frame, quote, focus_terms(frame))
+
+
+@pytest.mark.parametrize(
+    ("question", "quote", "expected"),
+    [
+        # The boards of the clause that says what is asked, after its words: not the Bộ before
+        # "tặng Cờ thi đua", nor the boards given the Bằng khen.
+        (
+            "Ban Quản lý nào được đề nghị tặng Cờ thi đua năm 2031?",
+            AWARDS,
+            ["Ban Quản lý các KCN tỉnh Hà Nam", "Ban Quản lý các KCN tỉnh Ninh Bình"],
+        ),
+        (
+            "Đơn vị nào được tặng Bằng khen năm 2031?",
+            AWARDS,
+            ["Ban Quản lý các KCN tỉnh Thái Bình", "Ban Quản lý Khu kinh tế tỉnh Quảng Ninh"],
+        ),
+        # The person the quote gives the office asked; "Phó Trưởng ban" is not "Trưởng ban".
+        ("Ai là Khối phó năm 2031?", CHAIRS, ["Bà Nguyễn Thị Lan"]),
+        ("Ai là Khối trưởng năm 2031?", CHAIRS, ["Ông Trần Văn Tân"]),
+        ("Trưởng ban Quản lý các KCN Hà Nam là ai?", CHAIRS, ["Ông Trần Văn Tân"]),
+        # The office asked, of another province: nobody.
+        ("Trưởng ban Quản lý Khu kinh tế Nam Định là ai?", CHAIRS, []),
+        # No office asked: the only person named, not one of two.
+        (
+            "Ai phát biểu chỉ đạo hội nghị?",
+            "Phát biểu chỉ đạo Hội nghị, ông Trần Văn Tân đề nghị các đơn vị tiếp tục đẩy mạnh thi đua.",
+            ["Ông Trần Văn Tân"],
+        ),
+        ("Ai chủ trì hội nghị?", CHAIRS, []),
+        # A day and a place, in the question's order, though another clause states the place.
+        ("Hội nghị sơ kết năm 2031 tổ chức ở đâu, ngày nào?", MEETING, ["Bắc Giang", "05/7/2031"]),
+        # Two days: which one is not said, so none.
+        (
+            "Hội nghị tổng kết năm 2031 tổ chức khi nào?",
+            "Hội nghị tổng kết năm 2031 được tổ chức vào ngày 12/1/2032, sau Hội nghị sơ kết ngày 10/7/2031.",
+            [],
+        ),
+        (
+            "Hội thao diễn ra trong những ngày nào?",
+            "Trong hai ngày, từ ngày 16/6 đến 17/6/2031, tại Nhà thi đấu tỉnh Đắk Nông đã diễn ra Hội thao.",
+            ["16/6 đến 17/6/2031"],
+        ),
+        # A place the question names is not the answer; several others are not one answer.
+        (
+            "Hội nghị của Khối tổ chức ở đâu?",
+            "Hội nghị có đại diện Ban Quản lý các KCN tỉnh Hà Nam, Nam Định và Ninh Bình.",
+            [],
+        ),
+        ("KCN nào nhiều lao động nhất?", "KCN Tân Lập có 12.000 lao động; tiếp đến là KCN Kim Sơn.", ["KCN Tân Lập"]),
+        # A zone the question names is not the answer.
+        ("Công ty nào đầu tư vào KCN Tân Lập?", "Công ty TNHH Kim Sơn đầu tư vào KCN Tân Lập 20 triệu USD.", []),
+    ],
+)
+def test_named_facts(question: str, quote: str, expected: list[str]) -> None:
+    assert named(question, quote) == expected
+
+
+def test_a_figure_question_gets_no_name() -> None:
+    assert named("Bao nhiêu Ban Quản lý được tặng Cờ thi đua năm 2031?", AWARDS) == []
+
+
+def test_the_kinds_asked_keep_the_question_order() -> None:
+    frame = parse_question("Hội nghị diễn ra ở đâu, vào ngày nào?")
+    assert frame.kinds_asked == (AnswerType.PLACE, AnswerType.DATE)
+
+
+def test_offices_are_read_at_their_longest() -> None:
+    assert offices_in("bà Lan, Phó Trưởng ban Quản lý") == {"pho truong ban"}
+    assert offices_in("Trưởng BQL các KCN") == {"truong ban"}
+
+
+def test_whole_names_with_their_title() -> None:
+    text = "Ông Trần Văn Tân phát biểu; bà Nguyen Thi Lan và Lê Văn Bình dự; tại Bà Rịa - Vũng Tàu."
+    assert [text[a:b] for a, b in person_spans(text)] == ["Ông Trần Văn Tân", "bà Nguyen Thi Lan", "Lê Văn Bình"]
