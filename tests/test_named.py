@@ -72,6 +72,18 @@ def named(question: str, quote: str) -> list[str]:
             "Trong hai ngày, từ ngày 16/6 đến 17/6/2031, tại Nhà thi đấu tỉnh Đắk Nông đã diễn ra Hội thao.",
             ["16/6 đến 17/6/2031"],
         ),
+        # The other meeting's day and place are not the one asked's.
+        (
+            "Hội nghị sơ kết năm 2031 tổ chức ở đâu?",
+            "Ngày 3/1/2032 tại tỉnh Hải Dương, Khối tổ chức Hội nghị tổng kết năm 2031.",
+            [],
+        ),
+        # A province named as a board's is not where the meeting was held.
+        (
+            "Hội nghị sơ kết năm 2031 tổ chức ở đâu?",
+            "Ban Quản lý các KCN tỉnh Hải Dương - Khối trưởng năm 2031 đăng cai tổ chức Hội nghị.",
+            [],
+        ),
         # A place the question names is not the answer; several others are not one answer.
         (
             "Hội nghị của Khối tổ chức ở đâu?",
@@ -79,6 +91,53 @@ def named(question: str, quote: str) -> list[str]:
             [],
         ),
         ("KCN nào nhiều lao động nhất?", "KCN Tân Lập có 12.000 lao động; tiếp đến là KCN Kim Sơn.", ["KCN Tân Lập"]),
+        # Two boards, two offices: the one the question asks for.
+        (
+            "Ban Quản lý nào làm Khối phó năm 2032?",
+            "Hội nghị bầu Ban Quản lý KKT tỉnh Quảng Trị làm Khối trưởng và Ban Quản lý KKT tỉnh Quảng Bình làm "
+            "Khối phó năm 2032.",
+            ["Ban Quản lý KKT tỉnh Quảng Bình"],
+        ),
+        (
+            "ban quan ly nao la khoi pho khoi thi dua",
+            "Khối thi đua có 14 đơn vị như: Ban Quản lý các KCN tỉnh Sóc Trăng (Khối trưởng); Ban Quản lý các KCN "
+            "tỉnh Tiền Giang (Khối Phó); Ban Quản lý các KCN tỉnh Hậu Giang.",
+            ["Ban Quản lý các KCN tỉnh Tiền Giang"],
+        ),
+        # A list of members naming no office: which is Khối phó is not said.
+        (
+            "Đơn vị nào là Khối phó năm 2032?",
+            "Khối gồm 3 đơn vị: Ban Quản lý KKT tỉnh Quảng Ninh; Ban Quản lý các KCN tỉnh Hà Nam; Ban Quản lý các "
+            "KCN tỉnh Nam Định.",
+            [],
+        ),
+        # An office announced before a list may be each item's: which of the two is not said.
+        (
+            "Ai là Phó Trưởng ban phụ trách môi trường?",
+            "Ông Trần Văn Tân làm Trưởng ban; các Phó Trưởng ban gồm ông Lê Văn Bình (phụ trách đầu tư) và bà "
+            "Nguyễn Thị Lan (phụ trách môi trường).",
+            [],
+        ),
+        # The zone whose own words hold the question's figure, of the province asked.
+        (
+            "KCN nào ở Hà Tĩnh đạt tỷ lệ lấp đầy 78%?",
+            "KCN Tân Lập (Nghệ An) đạt tỷ lệ lấp đầy 92%, KCN Kim Sơn (Hà Tĩnh) đạt 78%.",
+            ["KCN Kim Sơn"],
+        ),
+        # A board named with "và" inside its name ("đề nghị" is not the "Nghi" of its zone).
+        (
+            "Ban Quản lý nào được đề nghị tặng Bằng khen năm 2031?",
+            "Khối đề nghị tặng Bằng khen cho Ban Quản lý KKT Nghi Sơn và các KCN tỉnh Thanh Hóa, Ban Quản lý KKT "
+            "tỉnh Quảng Bình.",
+            ["Ban Quản lý KKT Nghi Sơn và các KCN tỉnh Thanh Hóa", "Ban Quản lý KKT tỉnh Quảng Bình"],
+        ),
+        # A board whose province OCR misread: the list would lack it, so none.
+        (
+            "Hội nghị tổng kết năm 2032 do đơn vị nào đăng cai?",
+            "Hội nghị tổng kết năm 2032 sẽ do Ban quản lý các KCN và chế xuất Hà Nội và Ban Quản lý các KCN tỉnh "
+            "Bic Ninh ding cai tổ chức tại Hà Nội và Bắc Ninh.",
+            [],
+        ),
         # A zone the question names is not the answer.
         ("Công ty nào đầu tư vào KCN Tân Lập?", "Công ty TNHH Kim Sơn đầu tư vào KCN Tân Lập 20 triệu USD.", []),
     ],
@@ -104,3 +163,14 @@ def test_offices_are_read_at_their_longest() -> None:
 def test_whole_names_with_their_title() -> None:
     text = "Ông Trần Văn Tân phát biểu; bà Nguyen Thi Lan và Lê Văn Bình dự; tại Bà Rịa - Vũng Tàu."
     assert [text[a:b] for a, b in person_spans(text)] == ["Ông Trần Văn Tân", "bà Nguyen Thi Lan", "Lê Văn Bình"]
+
+
+def test_a_day_or_place_another_quote_disputes_is_not_stated():
+    frame = parse_question("Hội nghị tổng kết năm 2032 tổ chức ở đâu?")
+    first = "Ngày 3/1/2032 tại tỉnh Hải Dương, Khối tổ chức Hội nghị tổng kết năm 2031."
+    other = "Hội nghị tổng kết năm 2032 sẽ tổ chức tại Hà Nội và Bắc Ninh."
+    assert named_facts(frame, first, focus_terms(frame)) == ["Hải Dương"]
+    assert named_facts(frame, first, focus_terms(frame), [other]) == []
+    # A quote naming the same place, none, or a province only as a board's, disputes nothing.
+    agreeing = ["Các đại biểu dự Hội nghị tại Hải Dương.", "Đoàn Ban Quản lý các KCN tỉnh Bắc Ninh có 33 người."]
+    assert named_facts(frame, first, focus_terms(frame), agreeing) == ["Hải Dương"]
