@@ -268,3 +268,16 @@ def test_an_answer_must_rest_on_a_passage_the_extractive_answer_quotes():
     assert verify_answer(answer, PASSAGES, REFUSAL, reading=ExtractiveReading(True, (1,))).ok
     assert verify_answer(answer, PASSAGES, REFUSAL, reading=ExtractiveReading(False, ())).ok
     assert verify_answer(REFUSAL, PASSAGES, REFUSAL, reading=ExtractiveReading(False, (1,))).refused
+
+
+def test_a_claim_repeated_under_other_markers_is_read_once():
+    # A small model repeats a right claim once per passage given: its first line says what it
+    # claims and where from; the repeats are dropped from the answer as read and shown.
+    passages = ["Khu Kim Sơn có 31 dự án.", "Khu Tân Lập có 12 dự án.", "Khu Hòa Bình có 8 dự án."]
+    answer = "[1] Khu Kim Sơn có 31 dự án.\n\n[3] Khu Kim Sơn có 31 dự án.\n\n[2][3] Khu Kim Sơn có 31 dự án."
+    result = verify_answer(answer, passages, REFUSAL)
+    assert result.ok and result.cited == (1,) and result.read_as == "[1] Khu Kim Sơn có 31 dự án."
+    # The first line decides: a claim first cited from the wrong passage fails, repeated right.
+    assert not verify_answer("[2] Khu Kim Sơn có 31 dự án.\n[1] Khu Kim Sơn có 31 dự án.", passages, REFUSAL).ok
+    # Only word-for-word repeats go: another claim under the wrong passage still fails.
+    assert not verify_answer("[1] Khu Kim Sơn có 31 dự án.\n[3] Khu Kim Sơn có 12 dự án.", passages, REFUSAL).ok

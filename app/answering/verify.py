@@ -260,14 +260,35 @@ def verify_answer(
     it must cite a passage that reading answers from.
 
     An answer whose lines open with "[1]", "[2]", … in order is also read as a numbered list
-    (``bracket_numbered``); it passes if either reading does."""
+    (``bracket_numbered``), and one that repeats a line's claim under other markers without
+    the repeats (``without_repeated_claims``); it passes if one of these readings does, and is
+    shown as it was read."""
     verification = _verify(answer, passages, refusal, question, contexts, reading)
-    numbered = None if verification.ok else bracket_numbered(answer)
-    if numbered is not None:
-        as_list = _verify(numbered, passages, refusal, question, contexts, reading)
-        if as_list.ok:
-            return replace(as_list, read_as=numbered)
+    if verification.ok:
+        return verification
+    once = without_repeated_claims(answer)
+    for text in (bracket_numbered(answer), once, bracket_numbered(once) if once else None):
+        if text is not None:
+            other = _verify(text, passages, refusal, question, contexts, reading)
+            if other.ok:
+                return replace(other, read_as=text)
     return verification
+
+
+def without_repeated_claims(answer: str) -> str | None:
+    """``answer`` without the lines that repeat an earlier line's claim word for word under
+    other markers ("[1] X." then "[2][3] X."); None when no line does. Small models repeat a
+    right claim once per passage given: the first line is what it claims, and where from."""
+    kept: list[str] = []
+    seen: set[tuple[str, ...]] = set()
+    for line in answer.splitlines():
+        claim = tuple(search_syllables(_claim(BRACKET_NUMBER.sub("", line))))
+        if claim and claim in seen:
+            continue
+        seen.add(claim)
+        kept.append(line)
+    once = "\n".join(kept).strip()
+    return once if once != answer.strip() else None
 
 
 def bracket_numbered(answer: str) -> str | None:
