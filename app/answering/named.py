@@ -283,11 +283,10 @@ def _units(frame: QuestionFrame, clause: str, terms: frozenset[str]) -> list[str
         return _written(clause, by_office)
     provinces = asked_provinces(frame)
     owns = [clause[b : spans[k + 1][0] if k + 1 < len(spans) else len(clause)] for k, (_, b) in enumerate(spans)]
-    spans = [s for s, own in zip(spans, owns, strict=True) if place_fit(own, provinces)]
-    owns = [own for own in owns if place_fit(own, provinces)]
+    kept = [(span, own) for span, own in zip(spans, owns, strict=True) if place_fit(own, provinces)]
     figures = set(numbers_in(frame.text)) - {str(year) for year in frame.years}
-    holding = [s for s, own in zip(spans, owns, strict=True) if figures and figures <= set(numbers_in(own))]
-    spans = holding or spans
+    holding = [span for span, own in kept if figures and figures <= set(numbers_in(own))]
+    spans = holding or [span for span, _ in kept]
     # The question's words outside the names: "đề nghị" is not the "Nghi" of "KKT Nghi Sơn".
     outside = list(clause)
     for a, b in spans:
@@ -322,10 +321,10 @@ def named_facts(frame: QuestionFrame, quote: str, terms: Iterable[str], others: 
     kinds = [kind for kind in frame.kinds_asked if kind in NAMED_TYPES]
     if not kinds or frame.answer_type not in NAMED_TYPES:
         return []
-    wanted = frozenset(terms)
-    clause = _best_clause(quote, wanted)
     if _other_meeting(frame, quote):
         return []
+    wanted = frozenset(terms)
+    clause = _best_clause(quote, wanted)
     facts: list[str] = []
     for kind in kinds:
         if kind is AnswerType.ORGANISATION:
