@@ -91,6 +91,24 @@ def named(question: str, quote: str) -> list[str]:
             [],
         ),
         ("KCN nào nhiều lao động nhất?", "KCN Tân Lập có 12.000 lao động; tiếp đến là KCN Kim Sơn.", ["KCN Tân Lập"]),
+        # "… của tỉnh X": the board of X in the list, not the others.
+        (
+            "Ban Quản lý nào của tỉnh Thái Bình được đề nghị tặng Bằng khen năm 2031?",
+            AWARDS,
+            ["Ban Quản lý các KCN tỉnh Thái Bình"],
+        ),
+        (
+            "Ban Quản lý nào được đề nghị tặng Bằng khen năm 2031 ở tỉnh Quảng Ninh?",
+            AWARDS,
+            ["Ban Quản lý Khu kinh tế tỉnh Quảng Ninh"],
+        ),
+        # Hà Nam is part of Ninh Bình since the 2025 merger: a question on it asks of both.
+        (
+            "Ban Quản lý nào được đề nghị tặng Cờ thi đua năm 2031 ở tỉnh Ninh Bình?",
+            AWARDS,
+            ["Ban Quản lý các KCN tỉnh Hà Nam", "Ban Quản lý các KCN tỉnh Ninh Bình"],
+        ),
+        ("Ban Quản lý nào của tỉnh Bắc Ninh được đề nghị tặng Cờ thi đua năm 2031?", AWARDS, []),
         # Two boards, two offices: the one the question asks for.
         (
             "Ban Quản lý nào làm Khối phó năm 2032?",

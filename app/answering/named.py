@@ -265,24 +265,27 @@ def _zones(frame: QuestionFrame, clause: str) -> list[tuple[int, int]]:
 
 
 def _units(frame: QuestionFrame, clause: str, terms: frozenset[str]) -> list[str]:
-    """The boards or zones asked ("Ban Quản lý nào", "KCN nào") that the clause names: those
-    it gives the office asked; else those whose own words hold the question's figures ("KCN
-    nào đạt 78%?") and name no other province than the one asked; of these, the ones after
-    the question's last word ("… tặng Cờ thi đua cho A và B"), else all."""
+    """The boards or zones asked ("Ban Quản lý nào", "KCN nào") that the clause names, of the
+    province asked if one is: those it gives the office asked; else those whose own words hold
+    the question's figures ("KCN nào đạt 78%?") and name no other province than the one asked;
+    of these, the ones after the question's last word ("… tặng Cờ thi đua cho A và B"), else
+    all."""
     folded = fold(frame.text)
     board = bool(BOARD_ASKED.search(folded))
+    provinces = asked_provinces(frame)
     if board:
-        asked = asked_provinces(frame)
-        spans = [s for s in _boards(clause) if not any(p.key in asked for p in find_places(clause[s[0] : s[1]]))]
+        read = _boards(clause)
+        # "Ban Quản lý nào của tỉnh Kim Sơn …": the boards of the province asked.
+        spans = [s for s in read if not provinces or any(p.key in provinces for p in find_places(clause[s[0] : s[1]]))]
     elif ZONE_ASKED.search(folded):
-        spans = _zones(frame, clause)
+        read = spans = _zones(frame, clause)
     else:
         return []
     by_office = _by_office(frame, clause, spans)
     if by_office is not None:
         return _written(clause, by_office)
-    provinces = asked_provinces(frame)
-    owns = [clause[b : spans[k + 1][0] if k + 1 < len(spans) else len(clause)] for k, (_, b) in enumerate(spans)]
+    # Each one's own words: up to the next name the clause reads, kept or not.
+    owns = [clause[b : min((a for a, _ in read if a >= b), default=len(clause))] for _, b in spans]
     kept = [(span, own) for span, own in zip(spans, owns, strict=True) if place_fit(own, provinces)]
     figures = set(numbers_in(frame.text)) - {str(year) for year in frame.years}
     holding = [span for span, own in kept if figures and figures <= set(numbers_in(own))]
@@ -294,7 +297,7 @@ def _units(frame: QuestionFrame, clause: str, terms: frozenset[str]) -> list[str
     last = max(_term_positions("".join(outside), terms), default=0)
     after = [s for s in spans if s[0] >= last]
     chosen, since = (after, last) if after else (spans, 0)
-    if board and any(start >= since for start in _unread_boards(clause, spans)):
+    if board and any(start >= since for start in _unread_boards(clause, read)):
         return []  # a board among them whose province is not read ("… tỉnh Bic Ninh")
     return _written(clause, chosen)
 
