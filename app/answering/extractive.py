@@ -637,8 +637,9 @@ def _direct_line(selection: Selection, phrasing: Phrasing, citations: _Citations
     board = own_board(selection.frame, best.quote, str(best.document.metadata.get("issuer", "")))
     verdict = plan_verdict(selection.frame, best.quote)
     facts = facts or tuple(line for line in (board, verdict) if line)
-    others = [_shortened(c, selection.focus) for c in selection.quotes[1:]]
-    facts = facts or tuple(named_facts(selection.frame, quote, selection.focus, others))
+    if not facts:  # the other quotes as shown, read only for a name's line
+        others = [_shortened(c, selection.focus) for c in selection.quotes[1:]]
+        facts = tuple(named_facts(selection.frame, quote, selection.focus, others))
     if not facts:
         return "", ()
     return phrasing.direct.format(facts="; ".join(facts), n=citations.number(best)), facts

@@ -69,20 +69,21 @@ ZONE_ASKED = re.compile(rf"{ZONE_WORD}\s+nao\b")
 
 
 @lru_cache(maxsize=1)
-def _offices() -> tuple[tuple[str, str], ...]:
-    """(folded form, office key) for each office and its other forms ("trưởng bql"), longest first."""
+def _offices() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(pattern of a folded form, office key) for each office and its other forms ("trưởng
+    bql"), longest first."""
     text = resources.files("app.answering").joinpath("data", "offices.txt").read_text(encoding="utf-8")
     rows = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
     forms = [(fold(form.strip()), fold(row.split("|")[0].strip())) for row in rows for form in row.split("|")]
-    return tuple(sorted(forms, key=lambda pair: len(pair[0]), reverse=True))
+    longest_first = sorted(forms, key=lambda pair: len(pair[0]), reverse=True)
+    return tuple((re.compile(rf"\b{re.escape(form)}\b"), key) for form, key in longest_first)
 
 
 def offices_in(text: str) -> set[str]:
     """The offices ``text`` names, each phrase read once at its longest ("phó trưởng ban" is
     not also "trưởng ban")."""
     folded, found = fold(text), set()
-    for form, key in _offices():
-        pattern = re.compile(rf"\b{re.escape(form)}\b")
+    for pattern, key in _offices():
         if pattern.search(folded):
             found.add(key)
             folded = pattern.sub(lambda m: " " * len(m.group()), folded)
