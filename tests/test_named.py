@@ -145,9 +145,9 @@ def named(question: str, quote: str) -> list[str]:
         # A board named with "và" inside its name ("đề nghị" is not the "Nghi" of its zone).
         (
             "Ban Quản lý nào được đề nghị tặng Bằng khen năm 2031?",
-            "Khối đề nghị tặng Bằng khen cho Ban Quản lý KKT Nghi Sơn và các KCN tỉnh Thanh Hóa, Ban Quản lý KKT "
+            "Khối đề nghị tặng Bằng khen cho Ban Quản lý KKT Nghi Tân và các KCN tỉnh Thanh Hóa, Ban Quản lý KKT "
             "tỉnh Quảng Bình.",
-            ["Ban Quản lý KKT Nghi Sơn và các KCN tỉnh Thanh Hóa", "Ban Quản lý KKT tỉnh Quảng Bình"],
+            ["Ban Quản lý KKT Nghi Tân và các KCN tỉnh Thanh Hóa", "Ban Quản lý KKT tỉnh Quảng Bình"],
         ),
         # A board whose province OCR misread: the list would lack it, so none.
         (

@@ -291,7 +291,7 @@ def _units(frame: QuestionFrame, clause: str, terms: frozenset[str]) -> list[str
     figures = set(numbers_in(frame.text)) - {str(year) for year in frame.years}
     holding = [span for span, own in kept if figures and figures <= set(numbers_in(own))]
     spans = holding or [span for span, _ in kept]
-    # The question's words outside the names: "đề nghị" is not the "Nghi" of "KKT Nghi Sơn".
+    # The question's words outside the names: "đề nghị" is not the "Nghi" of "KKT Nghi Tân".
     outside = list(clause)
     for a, b in spans:
         outside[a:b] = " " * (b - a)
