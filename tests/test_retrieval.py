@@ -95,6 +95,28 @@ def test_the_accent_folded_question_is_embedded_only_where_a_report_lost_its_acc
         assert len(embedded) == (2 if accentless else 1), (accentless, embedded)
 
 
+@pytest.mark.parametrize(
+    ("accented", "typed_without_accents"),
+    [
+        (
+            "Kế hoạch phát động thi đua năm 2020 của Khối miền Tây Nam Bộ là số mấy?",
+            "ke hoach phat dong thi dua nam 2020 cua khoi mien tay nam bo la so may",
+        ),
+        (
+            "Ai báo cáo sơ kết phong trào thi đua 6 tháng đầu năm 2020 của Khối miền Tây Nam Bộ?",
+            "ai bao cao so ket phong trao thi dua 6 thang dau nam 2020 cua khoi mien tay nam bo",
+        ),
+    ],
+)
+def test_a_question_typed_without_accents_finds_the_clean_report_first_as_typed_with_them(
+    indexed_service: Baocao, accented: str, typed_without_accents: str
+):
+    # Folded, the question was nearer the OCR sample (which lost its accents) than the clean one.
+    first = indexed_service.retriever.search(accented)[0].chunk
+    assert not indexed_service.store.holds_accentless(frozenset({first.doc_id}))
+    assert indexed_service.retriever.search(typed_without_accents)[0].chunk.chunk_id == first.chunk_id
+
+
 def _five_year_report() -> str:
     """Paragraphs that repeat the words of a question about exports, for other years, and a
     typed table whose one row holds the year asked."""

@@ -103,6 +103,9 @@ class HybridRetriever(BaseRetriever):
     # Passages a question needs besides those that match its words (the app's: a report's
     # signature for "ai ký …"), given the question and the chunks retrieved; they follow the hits.
     companions: Callable[[str, list[Chunk]], list[Chunk]] | None = None
+    # Puts accents back into a question typed without them (the app's: learnt from the library's
+    # clean reports), to search the clean passages with.
+    accent_question: Callable[[str], str] | None = None
 
     def rankings(self, question: str, index: SegmentedKeywordIndex) -> tuple[dict[str, list[str]], dict[str, float]]:
         """Each retriever's ranked chunk ids, and the dense similarities."""
@@ -118,8 +121,17 @@ class HybridRetriever(BaseRetriever):
                 dense += _standardised(self.store.search(folded, self.candidates, accentless=True, only=self.only))
             dense.sort(key=lambda pair: -pair[1])
         else:
+            # Typed without accents, the question is nearer OCR text that lost its accents than
+            # clean text: clean passages meet it with its accents put back (learnt from the
+            # library's clean reports), OCR text in the search form. Similarities are
+            # standardised as for an accented question: the scorer reads them on one scale.
             folded = self.embeddings.embed_query(search_text(query))
-            dense = self.store.search(folded, self.candidates, only=self.only)
+            restored = self.accent_question(query) if self.accent_question is not None else query
+            clean = folded if restored == query else self.embeddings.embed_query(restored)
+            dense = _standardised(self.store.search(clean, self.candidates, accentless=False, only=self.only))
+            if self.store.holds_accentless(self.only):
+                dense += _standardised(self.store.search(folded, self.candidates, accentless=True, only=self.only))
+            dense.sort(key=lambda pair: -pair[1])
         rankings = {"dense": [cid for cid, _ in dense[: self.candidates]]}
         similarity = dict(dense)
         for name, ranked in index.search(query, self.candidates, self.only).items():
