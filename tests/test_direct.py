@@ -254,6 +254,14 @@ def facts(question: str, quote: str) -> list[str]:
             "07 cá nhân đăng ký đề tài Chiến sỹ thi đua cấp cơ sở, 41 cá nhân đăng ký Lao động tiên tiến.",
             ["07 cá nhân"],
         ),
+        # "bao nhiêu vốn": "vốn" names the sum, not a word that follows its figure ("…; trong
+        # đó, vốn đầu tư nước ngoài" follows the plan's figure).
+        (
+            "Khu vực Kim Sơn thu hút bao nhiêu vốn vào KCN năm 2031?",
+            "Tiếp đến là khu vực Kim Sơn, tổng vốn đầu tư thu hút đạt hơn 1,4 tỷ USD, đạt 115% kế hoạch (1,244 tỷ "
+            "USD); trong đó, vốn đầu tư nước ngoài đạt hơn 1 tỷ USD.",
+            ["hơn 1,4 tỷ USD"],
+        ),
     ],
 )
 def test_the_figure_asked_for_is_picked_out_of_the_quote(question: str, quote: str, expected: list[str]):

@@ -920,3 +920,16 @@ def test_which_board_is_answered_first_by_the_boards_the_quote_names_for_it():
     answer = ask("Ban Quản lý nào được đề nghị tặng Cờ thi đua năm 2031?", [awards])
     assert answer.direct == ("Ban Quản lý các KCN tỉnh Hà Nam", "Ban Quản lý các KCN tỉnh Ninh Bình")
     assert answer.answer.splitlines()[0] == "Ban Quản lý các KCN tỉnh Hà Nam; Ban Quản lý các KCN tỉnh Ninh Bình [1]"
+
+
+def test_a_comparison_starts_with_each_part_s_figure_and_which_is_higher():
+    tan_lap = passage("Khu công nghiệp Tân Lập có 50 dự án, đạt tỷ lệ lấp đầy 94,68% diện tích đất công nghiệp.")
+    kim_son = passage("Khu công nghiệp Kim Sơn có 33 dự án, đạt tỷ lệ lấp đầy 96,7% diện tích đất công nghiệp.", n=2)
+    question = "KCN Tân Lập và KCN Kim Sơn, khu nào có tỷ lệ lấp đầy cao hơn?"
+    answer = ask(question, [tan_lap, kim_son])
+    assert answer.answer.splitlines()[0] == "KCN Tân Lập: 94,68% [1]; KCN Kim Sơn: 96,7% [2] → KCN Kim Sơn cao hơn"
+    assert answer.direct == ("KCN Tân Lập: 94,68%", "KCN Kim Sơn: 96,7%")
+    # One side alone is no answer to "which is higher": no figure first.
+    alone = ask(question, [tan_lap])
+    assert not alone.direct
+    assert alone.answer.splitlines()[0] == PHRASING.intro

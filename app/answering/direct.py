@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from itertools import dropwhile
 
 from app.answering import distinctions
 from app.answering.constraints import COMPARED_WITH, COMPARED_YEAR, period_parts, years_in
@@ -187,7 +188,10 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
         named = _money_named(money & set(frame.terms)) if unit == "" else frozenset()
         verb = before[-1] if before else ""
         change = verb in CHANGE_VERBS
-        asks.append(_Ask(unit, _described(after[skip:]), label, named, verb, change))
+        described = _described(after[skip:])
+        if unit == "":  # "bao nhiêu vốn vào KCN": "vốn" names the sum, not the words after its figure
+            described = tuple(dropwhile(lambda word: word in _money_words(), described))
+        asks.append(_Ask(unit, described, label, named, verb, change))
     if frame.answer_type is AnswerType.PERCENT:  # "tỷ lệ lấp đầy là bao nhiêu": a share
         # ... but a count named beside it stays a count ("cấp mới bao nhiêu dự án, bằng mấy
         # phần trăm kế hoạch": the projects, then the share), and so does a sum beside a share

@@ -33,6 +33,7 @@ from itertools import groupby
 from langchain_core.documents import Document
 
 from app.answering.clip import clip_quote
+from app.answering.compared import comparison_parts, part_figures, side_by_side, verdict
 from app.answering.constraints import constraint_key, constraint_label
 from app.answering.direct import asked_units, direct_facts, holds_figure, own_board, plan_verdict
 from app.answering.features import CAUSE, DATE, Candidate, Lexicon, candidates_for, terms_of
@@ -147,7 +148,7 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
     units = asked_units(frame)
     if frame.comparison:
         covered = set(best.constraints.satisfied)
-        wanted = [*_comparison_parts(frame)]
+        wanted = [*comparison_parts(frame)]
         for part in wanted:
             if part in covered or _quoted_year(part, chosen) or len(chosen) >= MAX_QUOTES:
                 continue
@@ -324,7 +325,7 @@ def _every_part_stated(frame: QuestionFrame, eligible: Sequence[Candidate], weig
     """A comparison each of whose parts ("Hưng Yên", "Phú Thọ") a sentence states, each above
     the bar fitted for a quote beside the first: the parts answer it together, though none
     alone scores as an answer (its words are split between them)."""
-    parts = _comparison_parts(frame) if frame.comparison else []
+    parts = comparison_parts(frame) if frame.comparison else []
     bar = weights.extra_threshold_for(frame.several_asked)
     stated = [c for c in eligible if c.probability >= bar]
     return len(parts) >= 2 and all(any(part in c.constraints.satisfied for c in stated) for part in parts)
@@ -396,14 +397,6 @@ def states_what_is_asked(frame: QuestionFrame, candidate: Candidate) -> bool:
     return True
 
 
-def _comparison_parts(frame: QuestionFrame) -> list[str]:
-    parts = [constraint_key("year", y) for y in sorted(frame.years)] if len(frame.years) > 1 else []
-    parts += [constraint_key("province", k) for k in frame.provinces] if len(frame.provinces) > 1 else []
-    parts += [constraint_key("region", k) for k in frame.regions] if len(frame.regions) > 1 else []
-    parts += [constraint_key("name", z) for z in frame.zones] if len(frame.zones) > 1 else []
-    return parts
-
-
 def retrieved_passages(documents: Sequence[Document]) -> list[RetrievedPassage]:
     return [
         RetrievedPassage(
@@ -459,6 +452,9 @@ def _quote_limit(selection: Selection, lines: Sequence[str], frame_line: str, bu
     if listing and len(lines) == 1:
         return max(MAX_QUOTE_CHARS, budget - len("\n".join([*lines, frame_line])))
     return MAX_QUOTE_CHARS
+
+
+CITED = re.compile(r"\[(\d+)\]")
 
 
 class _Citations:
@@ -631,6 +627,8 @@ def _direct_line(selection: Selection, phrasing: Phrasing, citations: _Citations
     day, place or board the quote names for it ("", () when nothing fits)."""
     if selection.frame is None or not selection.quotes:
         return "", ()
+    if side_by_side(selection.frame):
+        return _comparison_line(selection, phrasing, citations)
     best = selection.quotes[0]
     quote = _shortened(best, selection.focus)
     facts = tuple(direct_facts(selection.frame, quote, selection.focus))
@@ -645,6 +643,25 @@ def _direct_line(selection: Selection, phrasing: Phrasing, citations: _Citations
     return phrasing.direct.format(facts="; ".join(facts), n=citations.number(best)), facts
 
 
+def _comparison_line(selection: Selection, phrasing: Phrasing, citations: _Citations) -> tuple[str, tuple[str, ...]]:
+    """The first line of a comparison: each part's figure with its own citation, then which is
+    higher when the question asks it (``app.answering.compared``); none when a part has no
+    figure, for one side's figure alone would read as the answer."""
+    assert selection.frame is not None
+    shown = [(_shortened(c, selection.focus), c.constraints.satisfied) for c in selection.quotes]
+    figures = part_figures(selection.frame, shown, selection.focus)
+    if not figures:
+        return "", ()
+    # Numbered as the quotes will be: in order, a paragraph quoted twice under one number.
+    chunks = list(dict.fromkeys(c.chunk_id for c in selection.quotes))
+    stated = [
+        phrasing.direct.format(facts=f.fact, n=chunks.index(selection.quotes[f.quote].chunk_id) + 1) for f in figures
+    ]
+    which = verdict(selection.frame, figures)
+    line = "; ".join(stated) + (f" → {which}" if which else "")
+    return line, tuple(f.fact for f in figures)
+
+
 def compose(question: str, selection: Selection, documents: Sequence[Document], phrasing: Phrasing) -> Answer:
     citations = _Citations()
     facts: tuple[str, ...] = ()
@@ -655,7 +672,8 @@ def compose(question: str, selection: Selection, documents: Sequence[Document], 
         # number 1 whichever is composed first).
         first, facts = _direct_line(selection, phrasing, citations)
         lines = _quote_lines(selection, phrasing, citations, len(first) + 1 if facts else 0)
-        if facts and len("\n".join([first, *lines])) <= MAX_ANSWER_CHARS:
+        cited = all(int(n) <= len(citations.by_chunk) for n in CITED.findall(first))  # its quotes are shown
+        if facts and cited and len("\n".join([first, *lines])) <= MAX_ANSWER_CHARS:
             lines.insert(0, first)
         else:
             facts = ()

@@ -1,0 +1,147 @@
+"""The first line of a comparison's answer: each part's figure, from the quote that states
+that part ("KCN Tân Lập: 94,7%" [1]; "KCN Kim Sơn: 96,1%" [2]), then which is higher when
+the question asks it ("… khu nào có tỷ lệ lấp đầy cao hơn?" → "KCN Kim Sơn cao hơn"). Pure.
+
+A part is a year, province, region or zone the question compares (``comparison_parts``).
+Every part needs a quote that states it and exactly one figure of the unit asked in that
+quote; otherwise there is no such line: one side's figure alone reads as the answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from app.answering.constraints import constraint_key, constraint_label
+from app.answering.direct import FIGURE_TYPES, direct_facts
+from app.answering.frame import QuestionFrame, parse_question
+from ingest.normalize import fold
+
+# "… cao hơn", "nhiều dự án FDI hơn": the adjective, up to four words before "hơn" (folded).
+COMPARATIVE = re.compile(r"\b(cao|nhieu|lon|thap|it|nho)\b((?:\s+\w+){0,4})\s+hon\b")
+MORE = frozenset({"cao", "nhieu", "lon"})  # the others ask which is lower
+# Other ways of asking for the parts side by side (folded); "giá so sánh 2010" is a price base.
+SIDE_BY_SIDE = re.compile(r"(?<!gia )\bso sanh\b|\bchenh\b|\bthay doi\b|\bbien dong\b|\bkhac (?:nhau|biet)\b")
+CLAUSE_END = re.compile(r",|;|\s(?:và|va)\s")
+FIGURE = re.compile(r"(\d[\d.,]*)\s*(.*)$")  # the first number: "hơn 2 tỷ USD" is 2 tỷ USD at least
+THOUSANDS = re.compile(r"\.(?=\d{3}(?!\d))")  # "12.840": a thousands mark, not a decimal point
+
+
+def comparison_parts(frame: QuestionFrame) -> list[str]:
+    """The constraints a comparison sets side by side: its years, provinces, regions or zones
+    when it names two or more of a kind ("năm 2031", "province:ha nam")."""
+    parts = [constraint_key("year", y) for y in sorted(frame.years)] if len(frame.years) > 1 else []
+    parts += [constraint_key("province", k) for k in frame.provinces] if len(frame.provinces) > 1 else []
+    parts += [constraint_key("region", k) for k in frame.regions] if len(frame.regions) > 1 else []
+    parts += [constraint_key("name", z) for z in frame.zones] if len(frame.zones) > 1 else []
+    return parts
+
+
+def side_by_side(frame: QuestionFrame) -> bool:
+    """The question asks for its parts side by side ("… khu nào cao hơn?", "So sánh …"), not
+    one figure of them ("KCN A và KCN B có bao nhiêu doanh nghiệp?", "tăng bao nhiêu so với
+    năm 2031?"): one part's figure alone is then no answer."""
+    folded = fold(frame.text).lower()
+    asked = COMPARATIVE.search(folded) or SIDE_BY_SIDE.search(folded)
+    return frame.comparison and asked is not None and len(comparison_parts(frame)) >= 2
+
+
+@dataclass(frozen=True)
+class PartFigure:
+    part: str  # the constraint compared ("name:kcn tan lap")
+    label: str  # as the user reads it ("KCN Tân Lập")
+    figure: str  # as the quote writes it ("94,7%")
+    quote: int  # index of the quote that states it
+
+    @property
+    def fact(self) -> str:
+        return f"{self.label}: {self.figure}"
+
+
+def _only(frame: QuestionFrame, part: str) -> QuestionFrame:
+    """The question as if it asked of this part alone (the figure of its year, its place)."""
+    kind, _, key = part.partition(":")
+    if part.startswith("năm "):
+        return replace(frame, years=frozenset({int(part.removeprefix("năm "))}))
+    if kind == "province":
+        return replace(frame, provinces=(key,))
+    if kind == "region":
+        return replace(frame, regions=(key,))
+    return replace(frame, zones=(key,))
+
+
+def _label(frame: QuestionFrame, part: str) -> str:
+    """A part as the user reads it: a zone as the question spells it ("KCN Tân Lập")."""
+    if part.startswith("name:"):
+        words = part.removeprefix("name:").split()
+        folded = fold(frame.text)
+        at = re.search(r"\b" + r"\s+".join(map(re.escape, words[1:])) + r"\b", folded) if words[1:] else None
+        name = frame.text[at.start() : at.end()] if at else " ".join(words[1:])
+        return f"{words[0].upper()} {name}"
+    label = constraint_label(part)
+    return label[:1].upper() + label[1:]
+
+
+def _how_many(frame: QuestionFrame) -> QuestionFrame:
+    """ "Tỉnh nào có nhiều lao động hơn?" asks the figure "có bao nhiêu lao động" asks, of
+    each part: the question with its comparative read so."""
+    asked = COMPARATIVE.search(fold(frame.text).lower())
+    if asked is None:
+        return frame
+    how_many = "bao nhiêu" if frame.accented else "bao nhieu"
+    rest = CLAUSE_END.split(frame.text[asked.end() :], maxsplit=1)[0]  # not a second question's words
+    text = frame.text[: asked.start()] + how_many + frame.text[asked.start(2) : asked.end(2)] + rest
+    return replace(parse_question(text), comparison=frame.comparison)
+
+
+def part_figures(
+    frame: QuestionFrame, quotes: Sequence[tuple[str, Iterable[str]]], terms: Iterable[str]
+) -> list[PartFigure]:
+    """Each part's figure, from the first quote stating the part (``quotes``: each quote as
+    shown and the constraints it meets); none unless every part has exactly one."""
+    parts = comparison_parts(frame) if side_by_side(frame) else []
+    frame = frame if frame.answer_type in FIGURE_TYPES else _how_many(frame)
+    if len(parts) < 2 or frame.answer_type not in FIGURE_TYPES:
+        return []
+    terms = tuple(terms)
+    found: list[PartFigure] = []
+    for part in parts:
+        index = next((i for i, (_, met) in enumerate(quotes) if part in set(met)), None)
+        if index is None:
+            return []
+        figures = direct_facts(_only(frame, part), quotes[index][0], terms)
+        if len(figures) != 1:
+            return []
+        found.append(PartFigure(part, _label(frame, part), figures[0], index))
+    # Two parts read off one figure of one quote ("44 doanh nghiệp" for each zone of a sum).
+    if len({(f.quote, f.figure) for f in found}) < len(found):
+        return []
+    return found
+
+
+def value_and_unit(figure: str) -> tuple[float, str] | None:
+    """A figure as written ("12.840 tỷ đồng", "96,7 %") as a value and its unit."""
+    match = FIGURE.search(figure)
+    if match is None:
+        return None
+    digits = THOUSANDS.sub("", match.group(1).rstrip(".,")).replace(",", ".")
+    try:
+        return float(digits), fold(match.group(2)).strip()
+    except ValueError:
+        return None
+
+
+def verdict(frame: QuestionFrame, figures: Sequence[PartFigure]) -> str:
+    """Which part is higher (or lower), in the question's words ("Cao Bằng nhiều lao động hơn"),
+    when the question asks it and the figures are of one unit and differ; "" otherwise."""
+    asked = COMPARATIVE.search(fold(frame.text).lower())
+    values = [value_and_unit(f.figure) for f in figures]
+    if asked is None or any(v is None for v in values) or len({v[1] for v in values if v}) != 1:
+        return ""
+    numbers = [v[0] for v in values if v]
+    pick = max(numbers) if asked.group(1) in MORE else min(numbers)
+    if numbers.count(pick) != 1:
+        return ""
+    said = frame.text[asked.start() : asked.end()]  # "nhiều lao động hơn", as typed
+    return f"{figures[numbers.index(pick)].label} {said[:1].lower()}{said[1:]}"

@@ -1,0 +1,120 @@
+"""A comparison's first line: each part's figure from the quote that states it, and which is
+higher when the question asks it (``app.answering.compared``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.answering.compared import part_figures, side_by_side, value_and_unit, verdict
+from app.answering.extractive import focus_terms
+from app.answering.frame import parse_question
+
+ZONES = [
+    (
+        "Khu công nghiệp Tân Lập có 50 dự án, đạt tỷ lệ lấp đầy 94,68% diện tích đã giải phóng mặt bằng và 84,17% "
+        "toàn khu.",
+        {"name:kcn tan lap"},
+    ),
+    (
+        "Khu công nghiệp Kim Sơn hiện có 33 dự án, đạt tỷ lệ lấp đầy 96,7 % diện tích đã giải phóng mặt bằng và "
+        "85,76% toàn khu.",
+        {"name:kcn kim son"},
+    ),
+]
+PROVINCES = [
+    ("Các KCN tỉnh Lạng Sơn có 12.500 lao động.", {"province:lang son"}),
+    ("Các KCN tỉnh Cao Bằng có 9.800 lao động, tăng 1.200 lao động.", {"province:cao bang"}),
+]
+
+
+def facts_and_verdict(question: str, quotes: list[tuple[str, set[str]]]) -> tuple[list[str], str]:
+    frame = parse_question(question)
+    figures = part_figures(frame, quotes, focus_terms(frame))
+    return [f.fact for f in figures], verdict(frame, figures)
+
+
+@pytest.mark.parametrize(
+    ("question", "quotes", "facts", "which"),
+    [
+        (
+            "KCN Tân Lập và KCN Kim Sơn, khu nào có tỷ lệ lấp đầy cao hơn?",
+            ZONES,
+            ["KCN Tân Lập: 94,68%", "KCN Kim Sơn: 96,7%"],
+            "KCN Kim Sơn cao hơn",
+        ),
+        (
+            "kcn tan lap va kcn kim son khu nao co ty le lap day thap hon",
+            ZONES,
+            ["KCN tan lap: 94,68%", "KCN kim son: 96,7%"],
+            "KCN tan lap thap hon",
+        ),
+        # "nhiều … hơn" asks what "có bao nhiêu lao động" asks, of each province.
+        (
+            "Lạng Sơn hay Cao Bằng có nhiều lao động trong KCN hơn?",
+            PROVINCES,
+            ["Lạng Sơn: 12.500 lao động", "Cao Bằng: 9.800 lao động"],
+            "Lạng Sơn nhiều lao động trong KCN hơn",
+        ),
+        # Two years in one quote: each year's own figure; no "hơn" asked, no verdict.
+        (
+            "So sánh số dự án FDI cấp mới năm 2031 và năm 2032 là bao nhiêu?",
+            [("Năm 2032 cấp mới 45 dự án FDI, tăng so với năm 2031 (38 dự án FDI).", {"năm 2031", "năm 2032"})],
+            ["Năm 2031: 38 dự án", "Năm 2032: 45 dự án"],
+            "",
+        ),
+        # A part no quote states: one side's figure alone would read as the answer.
+        ("KCN Tân Lập và KCN Kim Sơn, khu nào có tỷ lệ lấp đầy cao hơn?", ZONES[:1], [], ""),
+    ],
+)
+def test_each_part_gets_its_own_figure(question: str, quotes, facts: list[str], which: str):
+    assert facts_and_verdict(question, quotes) == (facts, which)
+
+
+def test_figures_of_unlike_units_get_no_verdict():
+    money = [
+        ("KKT Tân Lập thu hút tổng vốn đăng ký gần 4,2 tỷ USD.", {"name:kkt tan lap"}),
+        ("KKT Kim Sơn thu hút tổng vốn đăng ký hơn 354.000 tỷ đồng.", {"name:kkt kim son"}),
+    ]
+    facts, which = facts_and_verdict("KKT Tân Lập và KKT Kim Sơn, khu nào có tổng vốn đăng ký lớn hơn?", money)
+    assert facts == ["KKT Tân Lập: gần 4,2 tỷ USD", "KKT Kim Sơn: hơn 354.000 tỷ đồng"]
+    assert which == ""
+
+
+@pytest.mark.parametrize(
+    ("figure", "value"),
+    [
+        ("12.840 tỷ đồng", (12840.0, "ty dong")),
+        ("96,7 %", (96.7, "%")),
+        ("hơn 2 tỷ USD", (2.0, "ty usd")),
+        ("1.234.567 USD", (1234567.0, "usd")),
+        ("5,890 tỷ USD", (5.89, "ty usd")),
+    ],
+)
+def test_a_figure_is_read_as_vietnamese_writes_numbers(figure: str, value: tuple[float, str]):
+    assert value_and_unit(figure) == value
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("KCN Tân Lập và KCN Kim Sơn, khu nào có tỷ lệ lấp đầy cao hơn?", True),
+        ("So sánh vốn đăng ký năm 2031 và năm 2032 của các KCN tỉnh Kim Sơn.", True),
+        ("Lao động ở KCN Lạng Sơn và Cao Bằng chênh nhau thế nào?", True),
+        # One figure of the parts: a sum, a rise, a figure at a price base.
+        ("KCN Tân Lập và KCN Kim Sơn có bao nhiêu doanh nghiệp?", False),
+        ("Nộp ngân sách năm 2032 tăng bao nhiêu % so với năm 2031?", False),
+        ("Giá trị sản xuất (giá so sánh 2010) năm 2031 đạt bao nhiêu?", False),
+    ],
+)
+def test_a_question_asks_for_its_parts_side_by_side_or_for_one_figure(question: str, asked: bool):
+    assert side_by_side(parse_question(question)) is asked
+
+
+def test_two_parts_read_off_one_figure_get_no_line():
+    total = [
+        (
+            "Các KCN có 44 doanh nghiệp, tại KCN Tân Lập 23 dự án và KCN Kim Sơn 21 dự án.",
+            {"name:kcn tan lap", "name:kcn kim son"},
+        )
+    ]
+    assert facts_and_verdict("So sánh số doanh nghiệp của KCN Tân Lập và KCN Kim Sơn là bao nhiêu?", total) == ([], "")
