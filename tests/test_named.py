@@ -72,6 +72,18 @@ def named(question: str, quote: str) -> list[str]:
             "Trong hai ngày, từ ngày 16/6 đến 17/6/2031, tại Nhà thi đấu tỉnh Đắk Nông đã diễn ra Hội thao.",
             ["16/6 đến 17/6/2031"],
         ),
+        # A venue before the province; a board's province after "tại hội nghị" is no place.
+        (
+            "Hội nghị tổng kết năm 2031 tổ chức ở đâu?",
+            "Sáng 12/1/2032, tại Trung tâm Hội nghị tỉnh Bắc Giang, Khối tổ chức Hội nghị tổng kết năm 2031.",
+            ["Bắc Giang"],
+        ),
+        (
+            "Hội nghị tổng kết năm 2031 tổ chức ở đâu?",
+            "Phát biểu tại Hội nghị tổng kết, BQL KCN tỉnh Bắc Giang nêu rõ kết quả; tại hội nghị BQL KCN tỉnh "
+            "Bắc Giang nhận Cờ.",
+            [],
+        ),
         # The other meeting's day and place are not the one asked's.
         (
             "Hội nghị sơ kết năm 2031 tổ chức ở đâu?",

@@ -47,7 +47,9 @@ MONTH = re.compile(r"\bthang\s+\d{1,2}(?:/|\s+nam\s+)(?:19|20)\d{2}\b")  # "thá
 DAY_WORDS = re.compile(r"^(?:từ\s+|tu\s+)?(?:ngày\s+|ngay\s+)?", re.IGNORECASE)
 # A bloc's two yearly meetings (folded): mid-year, and at the year's end.
 MEETINGS = (("so ket", "tong ket"), ("tong ket", "so ket"))
-AT_PLACE = re.compile(r"\b(?:tai|o)\s+(?:\w+\s+){0,3}$")  # "tại (Nhà thi đấu) tỉnh …"
+# "tại (Trung tâm Hội nghị) tỉnh …": a venue of up to six words ("Hội trường Ủy ban nhân dân
+# tỉnh …"), and no board among them (its province is the board's, see ``_place_keys``).
+AT_PLACE = re.compile(r"\b(?:tai|o)\s+((?:\w+\s+){0,6})$")
 # A board ("Ban Quản lý các KCN tỉnh Kim Sơn", OCR's "Ban Quan Iy") runs to the first place
 # after it, unless a clause mark or another board comes first.
 BOARD_START = re.compile(r"\b(?:ban\s+quan\s+(?:ly|iy|1y|ty)|bql)\b")
@@ -184,15 +186,18 @@ def _places(frame: QuestionFrame, clause: str) -> list[str]:
     return [display_name("province", keys[0])] if len(keys) == 1 else []
 
 
+def _held_at(before: str) -> bool:
+    """The words before a place say something happens there: "tại" or "ở", then a venue's
+    words at most, not a board's."""
+    at = AT_PLACE.search(before)
+    return at is not None and not BOARD_START.search(at.group(1))
+
+
 def _place_keys(frame: QuestionFrame, clause: str) -> list[str]:
     """The provinces the clause says something happens at; not the question's."""
     asked = asked_provinces(frame)
     folded = fold(clause)
-    at = [
-        p
-        for p in find_places(clause)
-        if p.kind == "province" and p.key not in asked and AT_PLACE.search(folded[: p.start])
-    ]
+    at = [p for p in find_places(clause) if p.kind == "province" and p.key not in asked and _held_at(folded[: p.start])]
     return list(dict.fromkeys(p.key for p in at))
 
 
