@@ -22,8 +22,10 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ingest.normalize import is_number, is_unit, ocr_key, token_spans
+from ingest.people import person_spans, surnames
 
 MAX_RUN = 3  # words looked up together: the context that tells "tỉnh" from "tính"
 FUZZY_NAME_WORDS = 3  # a name this long may have one letter misread (see _name_for)
@@ -130,12 +132,28 @@ class AccentRestorer:
                         break
                 else:
                     start += 1
+        replaced = self._surnames_of_people(text, replaced)
         replaced.sort()
         out, last = [], 0
         for begin, end, word in replaced:
             out += [text[last:begin], word]
             last = end
         return "".join([*out, text[last:]])
+
+    @staticmethod
+    def _surnames_of_people(text: str, replaced: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """A person's family name spelled as a family name: "Ong Pham Minh Phuong" is ông
+        Phạm, though the clean reports spell "pham" most often as "phẩm" (sản phẩm)."""
+        family = _family_names()
+        for start, end in person_spans(text):
+            words = list(token_spans(text[start:end]))
+            for word in words[:2]:  # the family name, after a title when there is one
+                spelling = family.get(ocr_key(word.group()))
+                if spelling and word.group()[:1].isupper():
+                    at = start + word.start()
+                    replaced = [r for r in replaced if r[0] != at] + [(at, start + word.end(), spelling)]
+                    break
+        return replaced
 
     def _named(self, run: list[re.Match[str]], keys: list[str]) -> dict[int, str]:
         """The words of ``run`` (by position) that are place names, spelled as the name: the
@@ -174,6 +192,13 @@ class AccentRestorer:
             if sum(letters_apart(a, b) for a, b in zip(known, keys, strict=True)) == 1:
                 return self.names[known]
         return None
+
+
+@lru_cache(maxsize=1)
+def _family_names() -> dict[str, str]:
+    """Family names by their OCR key, those two names share left out."""
+    keys = Counter(ocr_key(name) for name in surnames())
+    return {ocr_key(name): name for name in surnames() if keys[ocr_key(name)] == 1}
 
 
 def letters_apart(a: str, b: str) -> int:

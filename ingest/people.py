@@ -21,11 +21,17 @@ TITLED_NAME = re.compile(rf"\b(?i:ông|bà|đồng chí|ong|ba|dong chi)\s+{TITL
 
 
 @lru_cache(maxsize=1)
-def _named_person() -> re.Pattern[str]:
+def surnames() -> frozenset[str]:
+    """The common family names of ``data/surnames.txt``, spelled with their accents."""
     text = resources.files("ingest").joinpath("data", "surnames.txt").read_text(encoding="utf-8")
-    surnames = {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
-    surnames |= {fold(name).capitalize() for name in surnames}  # OCR text without accents
-    alternatives = "|".join(sorted(map(re.escape, surnames), key=len, reverse=True))
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _named_person() -> re.Pattern[str]:
+    names = set(surnames())
+    names |= {fold(name).capitalize() for name in names}  # OCR text without accents
+    alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?:\s+{TITLE_WORD}){{2,3}}(?!\w)")
 
 

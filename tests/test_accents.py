@@ -32,6 +32,14 @@ def test_the_words_around_tell_which_spelling_is_meant():
     assert restorer.restore("Tinh den nay") == "Tính đến nay"
 
 
+def test_a_person_s_family_name_is_spelled_as_a_family_name():
+    # The clean text spells "pham" as "phẩm" (sản phẩm): a name's first word is not a product.
+    restorer = AccentRestorer.fit(["Sản phẩm và sản phẩm mới; ông phát biểu tại Hội nghị."])
+    assert restorer.restore("Ong Pham Van Tan phat bieu") == "Ông Phạm Van Tan phát biểu"
+    assert restorer.restore("Pham Van Tan, Le Thi Lan") == "Phạm Van Tan, Lê Thi Lan"
+    assert restorer.restore("san pham moi") == "sản phẩm mới"
+
+
 def test_numbers_acronyms_units_and_unknown_words_stay_as_written():
     restorer = AccentRestorer.fit(CLEAN)
     assert restorer.restore("FDI 56,7 trieu USD, 3 m2, xyzw") == "FDI 56,7 triệu USD, 3 m2, xyzw"
