@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.answering.compared import part_figures, side_by_side, value_and_unit, verdict
+from app.answering.compared import part_figures, places_apart, side_by_side, value_and_unit, verdict
 from app.answering.extractive import focus_terms
 from app.answering.frame import parse_question
 
@@ -118,3 +118,30 @@ def test_two_parts_read_off_one_figure_get_no_line():
         )
     ]
     assert facts_and_verdict("So sánh số doanh nghiệp của KCN Tân Lập và KCN Kim Sơn là bao nhiêu?", total) == ([], "")
+
+
+@pytest.mark.parametrize(
+    ("question", "apart"),
+    [
+        ("KCN Tân Lập và KKT cửa khẩu Kim Sơn sử dụng bao nhiêu lao động?", True),
+        ("Các KCN Lạng Sơn và Cao Bằng có bao nhiêu dự án?", True),
+        # A province and the one it was merged into in 2025 are one place; years are no places.
+        ("Khu vực Bình Dương (thuộc TP.HCM) thu hút vốn đạt bao nhiêu % kế hoạch?", False),
+        ("Năm 2031 và năm 2032 các KCN thu hút bao nhiêu dự án?", False),
+    ],
+)
+def test_a_figure_asked_of_several_places_may_have_one_per_place(question: str, apart: bool):
+    assert places_apart(parse_question(question)) is apart
+
+
+def test_each_place_asked_gets_its_figure_and_a_sum_stays_one_figure():
+    both = [
+        (
+            "KCN Tân Lập sử dụng 18.400 lao động; KKT Kim Sơn sử dụng 6.950 lao động.",
+            {"name:kcn tan lap", "name:kkt kim son"},
+        )
+    ]
+    question = "KCN Tân Lập và KKT Kim Sơn sử dụng bao nhiêu lao động?"
+    assert facts_and_verdict(question, both) == (["KCN Tân Lập: 18.400 lao động", "KKT Kim Sơn: 6.950 lao động"], "")
+    total = [("Hai khu KCN Tân Lập và KKT Kim Sơn có 173 doanh nghiệp.", {"name:kcn tan lap", "name:kkt kim son"})]
+    assert facts_and_verdict("KCN Tân Lập và KKT Kim Sơn có bao nhiêu doanh nghiệp?", total) == ([], "")

@@ -933,3 +933,11 @@ def test_a_comparison_starts_with_each_part_s_figure_and_which_is_higher():
     alone = ask(question, [tan_lap])
     assert not alone.direct
     assert alone.answer.splitlines()[0] == PHRASING.intro
+
+
+def test_a_figure_asked_of_two_zones_gives_each_zone_s_or_the_one_for_both():
+    labour = passage("KCN Tân Lập sử dụng 18.400 lao động; KKT Kim Sơn sử dụng 6.950 lao động.")
+    answer = ask("KCN Tân Lập và KKT Kim Sơn sử dụng bao nhiêu lao động?", [labour])
+    assert answer.answer.splitlines()[0] == "KCN Tân Lập: 18.400 lao động [1]; KKT Kim Sơn: 6.950 lao động [1]"
+    total = passage("Đến nay KCN Tân Lập và KKT Kim Sơn có 173 doanh nghiệp đang hoạt động.")
+    assert ask("KCN Tân Lập và KKT Kim Sơn có bao nhiêu doanh nghiệp?", [total]).direct == ("173 doanh nghiệp",)

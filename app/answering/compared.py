@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from app.answering.constraints import constraint_key, constraint_label
 from app.answering.direct import FIGURE_TYPES, direct_facts
 from app.answering.frame import QuestionFrame, parse_question
+from ingest.gazetteer import merged_keys
 from ingest.normalize import fold
 
 # "… cao hơn", "nhiều dự án FDI hơn": the adjective, up to four words before "hơn" (folded).
@@ -95,12 +96,27 @@ def _how_many(frame: QuestionFrame) -> QuestionFrame:
     return replace(parse_question(text), comparison=frame.comparison)
 
 
+def places_apart(frame: QuestionFrame) -> bool:
+    """The question names two or more provinces, regions or zones for a figure ("KCN A và KKT
+    B sử dụng bao nhiêu lao động?"): each may have its own. Not a province and the one it
+    was merged into in 2025 ("Bình Dương (thuộc TP.HCM)"): that is one place."""
+    parts = [p for p in comparison_parts(frame) if not p.startswith("năm ")]
+    merged = len(frame.provinces) > 1 and any(
+        merged_keys(a) & {b} for a in frame.provinces for b in frame.provinces if a != b
+    )
+    return len(parts) >= 2 and not merged
+
+
 def part_figures(
     frame: QuestionFrame, quotes: Sequence[tuple[str, Iterable[str]]], terms: Iterable[str]
 ) -> list[PartFigure]:
     """Each part's figure, from the first quote stating the part (``quotes``: each quote as
-    shown and the constraints it meets); none unless every part has exactly one."""
-    parts = comparison_parts(frame) if side_by_side(frame) else []
+    shown and the constraints it meets); none unless every part has exactly one. The parts
+    are those compared side by side, or else the places a figure is asked of."""
+    if side_by_side(frame):
+        parts = comparison_parts(frame)
+    else:
+        parts = [p for p in comparison_parts(frame) if not p.startswith("năm ")] if places_apart(frame) else []
     frame = frame if frame.answer_type in FIGURE_TYPES else _how_many(frame)
     if len(parts) < 2 or frame.answer_type not in FIGURE_TYPES:
         return []

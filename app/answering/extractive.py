@@ -33,7 +33,7 @@ from itertools import groupby
 from langchain_core.documents import Document
 
 from app.answering.clip import clip_quote
-from app.answering.compared import comparison_parts, part_figures, side_by_side, verdict
+from app.answering.compared import comparison_parts, part_figures, places_apart, side_by_side, verdict
 from app.answering.constraints import constraint_key, constraint_label
 from app.answering.direct import asked_units, direct_facts, holds_figure, own_board, plan_verdict
 from app.answering.features import CAUSE, DATE, Candidate, Lexicon, candidates_for, terms_of
@@ -627,8 +627,12 @@ def _direct_line(selection: Selection, phrasing: Phrasing, citations: _Citations
     day, place or board the quote names for it ("", () when nothing fits)."""
     if selection.frame is None or not selection.quotes:
         return "", ()
-    if side_by_side(selection.frame):
+    if side_by_side(selection.frame):  # one side's figure alone is no answer: both, or none
         return _comparison_line(selection, phrasing, citations)
+    if places_apart(selection.frame):  # each place's own figure; else one that holds for all
+        line, facts = _comparison_line(selection, phrasing, citations)
+        if facts:
+            return line, facts
     best = selection.quotes[0]
     quote = _shortened(best, selection.focus)
     facts = tuple(direct_facts(selection.frame, quote, selection.focus))
