@@ -66,6 +66,28 @@ def test_a_sentence_about_a_span_of_years_states_none_inside_it():
     assert check("Doanh thu giai đoạn 2032-2035 tăng bình quân bao nhiêu?", span).met
 
 
+def test_a_year_the_question_only_compares_with_is_met_by_a_sentence_comparing_with_it():
+    # The report is of 2032; the question asks of its period, compared with the end of 2031.
+    rise = "KCN Tân Lập có tỷ lệ lấp đầy 41,7%, tăng 9,3 điểm phần trăm so với cuối năm 2031."
+    for question in (
+        "Tỷ lệ lấp đầy KCN Tân Lập tăng bao nhiêu so với cuối năm 2031?",
+        "ty le lap day kcn tan lap tang bao nhieu so voi cuoi nam 2031",
+    ):
+        assert check(question, rise, doc_years="2032", period="năm 2032").met, question
+    # A sentence comparing with another year does not meet it.
+    other = rise.replace("2031", "2030")
+    assert not check("Tỷ lệ lấp đầy KCN Tân Lập tăng bao nhiêu so với cuối năm 2031?", other, doc_years="2032").met
+
+
+def test_a_base_year_with_its_figure_leaves_the_sentence_to_the_report_s_year():
+    # "… đạt 67,8%, tăng so với 59,4% của năm 2031", in a report of 2032: both years stated.
+    sentence = "KCN Tân Lập có 58 dự án; tỷ lệ lấp đầy đạt 67,8%, tăng so với 59,4% của năm 2031."
+    both = check("Tỷ lệ lấp đầy KCN Tân Lập thay đổi thế nào giữa năm 2031 và năm 2032?", sentence, doc_years="2032")
+    assert both.met and both.satisfied >= {"năm 2031", "năm 2032"}
+    assert check("Tỷ lệ lấp đầy KCN Tân Lập năm 2032 là bao nhiêu?", sentence, doc_years="2032").met
+    assert not check("Tỷ lệ lấp đầy KCN Tân Lập năm 2033 là bao nhiêu?", sentence, doc_years="2032").met
+
+
 def test_a_silent_sentence_takes_the_year_of_its_document():
     result = check(ASKED_2031, SILENT)
     assert result.met

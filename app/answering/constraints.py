@@ -341,6 +341,11 @@ def _stated_years(sentence: str) -> frozenset[int]:
     return years_in(COMPARED_YEAR.sub(" ", sentence), ranges=False)
 
 
+def _compared_years(text: str) -> frozenset[int]:
+    """The years a text compares with ("so với cuối năm 2030", "cùng kỳ 2030")."""
+    return frozenset(year for match in COMPARED_YEAR.finditer(text) for year in years_in(match.group(), ranges=False))
+
+
 def check_constraints(frame: QuestionFrame, sentence: str, context: PassageContext) -> ConstraintCheck:
     # A sentence about a span of years ("tăng bình quân giai đoạn 2032-2035 khoảng 15%/năm")
     # does not state the figure of a year inside it; its paragraph still covers them.
@@ -364,15 +369,21 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
 
     # A report whose years are unknown (an undated page) can neither confirm nor contradict a year.
     undated = not (context.paragraph.years or context.framing.years or context.document_years)
-    based = BRACKETED_BASE_YEAR.search(sentence)
-    main_years = _stated_years(BRACKETED_BASE_YEAR.sub(" ", sentence)) if based else own.years
+    # A base year with its figure ("(năm 2031 là 59,2%)", "so với 59,4% của năm 2031") is stated,
+    # but the sentence is about another year: the report's, when it names none other.
+    based = BRACKETED_BASE_YEAR.search(sentence) or BASE_FIGURE_YEAR.search(sentence)
+    unbased = BASE_FIGURE_YEAR.sub(" ", BRACKETED_BASE_YEAR.sub(" ", sentence))
+    main_years = _stated_years(unbased) if based else own.years
     if frame.answer_type is AnswerType.DATE:
         # The date asked is the answer, not the period the sentence is about: a year's review
         # meets in January of the next ("Thời gian: ngày 09 tháng 01 năm 2073" for 2072's).
         main_years = main_years & _stated_years(FULL_DATE.sub(" ", sentence))
     stated_compared = {int(y) for y in STATED_COMPARED_YEAR.findall(sentence)}
+    # A year the question only compares with ("… tăng bao nhiêu so với cuối năm 2030?") is met
+    # by a sentence that compares with it: the question asks of the report's own period.
+    compared_with = (_compared_years(frame.text) - _stated_years(frame.text)) & _compared_years(sentence)
     for year in sorted(frame.years):
-        in_own = year in own.years or year in stated_compared
+        in_own = year in own.years or year in stated_compared or year in compared_with
         # A sentence naming only other years is about them, not about the year asked (a year
         # before's figure in brackets aside); in a comparison, a sentence about one of the
         # years asked is about that one only.
