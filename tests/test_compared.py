@@ -62,6 +62,25 @@ def facts_and_verdict(question: str, quotes: list[tuple[str, set[str]]]) -> tupl
             ["Năm 2031: 38 dự án", "Năm 2032: 45 dự án"],
             "",
         ),
+        # "So sánh số dự án …" asks what "số dự án … là bao nhiêu" asks, of each year.
+        (
+            "So sánh số dự án thu hút vào các KCN năm 2032 và năm 2031.",
+            [("Năm 2032, các KCN thu hút 23 dự án mới, năm 2031 thu hút 17 dự án.", {"năm 2031", "năm 2032"})],
+            ["Năm 2031: 17 dự án", "Năm 2032: 23 dự án"],
+            "",
+        ),
+        # ... but "số dự án FDI" read so would take the whole for its part: no line.
+        (
+            "So sánh số dự án FDI cấp mới năm 2032 và năm 2031.",
+            [
+                (
+                    "Năm 2032 cấp mới 23 dự án, trong đó 15 dự án FDI; năm 2031 cấp mới 17 dự án.",
+                    {"năm 2031", "năm 2032"},
+                )
+            ],
+            [],
+            "",
+        ),
         # A part no quote states: one side's figure alone would read as the answer.
         ("KCN Tân Lập và KCN Kim Sơn, khu nào có tỷ lệ lấp đầy cao hơn?", ZONES[:1], [], ""),
     ],

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from app.answering import distinctions
 from app.answering.constraints import constraint_key, constraint_label
 from app.answering.direct import FIGURE_TYPES, direct_facts
 from app.answering.frame import QuestionFrame, parse_question
@@ -86,11 +87,17 @@ def _label(frame: QuestionFrame, part: str) -> str:
 
 def _how_many(frame: QuestionFrame) -> QuestionFrame:
     """ "Tỉnh nào có nhiều lao động hơn?" asks the figure "có bao nhiêu lao động" asks, of
-    each part: the question with its comparative read so."""
+    each part, and "So sánh số dự án …" what "số dự án … là bao nhiêu" asks: the question
+    read so."""
     asked = COMPARATIVE.search(fold(frame.text).lower())
-    if asked is None:
-        return frame
     how_many = "bao nhiêu" if frame.accented else "bao nhieu"
+    if asked is None:  # "So sánh số dự án năm X và năm Y": "số dự án … là bao nhiêu"
+        # ... unless it names a side before its unit ("số dự án FDI"): read so, the words after
+        # "bao nhiêu" would not say it, and the whole (FDI and DDI) would be taken for its part.
+        if any(a.group == "origin" for a in distinctions.asked(frame.text)):
+            return frame
+        text = frame.text.rstrip(" ?.") + (" là " if frame.accented else " la ") + how_many
+        return replace(parse_question(text), comparison=frame.comparison)
     rest = CLAUSE_END.split(frame.text[asked.end() :], maxsplit=1)[0]  # not a second question's words
     text = frame.text[: asked.start()] + how_many + frame.text[asked.start(2) : asked.end(2)] + rest
     return replace(parse_question(text), comparison=frame.comparison)
