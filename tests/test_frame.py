@@ -244,23 +244,6 @@ def test_tinh_typed_without_accents_is_a_name_unless_a_province_follows():
 
 
 @pytest.mark.parametrize(
-    ("question", "zones"),
-    [
-        # "vung" is "vùng" (a region's zones) and "Vũng" (a name), "nam" "năm" and "Nam": typed
-        # without accents, a word that is no function word, number or place makes it a name.
-        ("kkt vung son nop ngan sach bao nhieu nam 2031?", ("kkt vung son",)),
-        ("kcn nam tan co bao nhieu lao dong", ("kcn nam tan",)),
-        ("cac kcn nam 2031 thu hut bao nhieu von", ()),
-        ("kcn vung dong nam bo co bao nhieu du an", ()),
-        ("kcn nam nay co bao nhieu du an", ()),
-        ("kcn da thu hut bao nhieu von", ()),
-    ],
-)
-def test_a_generic_word_typed_without_accents_may_start_a_name(question: str, zones: tuple[str, ...]):
-    assert parse_question(question).zones == zones
-
-
-@pytest.mark.parametrize(
     ("question", "province"),
     [
         ("Các KCN Đồng Nai có bao nhiêu doanh nghiệp?", "dong nai"),

@@ -17,7 +17,7 @@ from enum import StrEnum
 from functools import lru_cache
 from importlib import resources
 
-from ingest.gazetteer import PlaceMention, Token, find_places, is_accented, place_names, same_syllable, tokenize
+from ingest.gazetteer import PlaceMention, Token, find_places, is_accented, same_syllable, tokenize
 from ingest.normalize import fold, search_syllables
 from vectorstore.query import abbreviation_spans, spell_out_shorthand
 
@@ -407,32 +407,6 @@ def _province_word_in_name(tokens: Sequence[Token], i: int, accented: bool, stop
     return not accented and tokens[i].fld == "tinh" and i + 1 < len(tokens) and i + 1 not in stop
 
 
-@lru_cache(maxsize=1)
-def _name_like_generics() -> frozenset[str]:
-    """One-word generics that, typed without accents, are also a place name's syllable spelled
-    otherwise ("vung": "vùng" and "Vũng Tàu"; "nam": "năm" and "Hà Nam")."""
-    spelled: dict[str, set[str]] = {}
-    for name in place_names():
-        for token in tokenize(name):
-            spelled.setdefault(token.fld, set()).add(token.acc)
-    return frozenset(
-        p.parts[0][1]
-        for p in _words().get("zone_generic", ())
-        if len(p.parts) == 1 and spelled.get(p.parts[0][1], set()) - {p.parts[0][0]}
-    )
-
-
-def _name_after_generic(
-    tokens: Sequence[Token], i: int, accented: bool, stop: set[int], boundary: frozenset[str]
-) -> bool:
-    """Typed without accents, "kkt vung son" is KKT Vũng Sơn, not the zones of a region: such a
-    generic starts a name when a word follows it that is no function word, number or place."""
-    if accented or tokens[i].fld not in _name_like_generics() or i + 1 >= len(tokens) or i + 1 in stop:
-        return False
-    following = tokens[i + 1]
-    return not following.text.isdigit() and following.fld not in boundary and following.acc not in boundary
-
-
 def _zones(
     text: str, tokens: Sequence[Token], title_case: bool, accented: bool, stop: set[int]
 ) -> tuple[list[str], set[int]]:
@@ -455,8 +429,6 @@ def _zones(
             elif _province_word_in_name(tokens, start, accented, stop):
                 end = _lowercase_run(tokens, start + 1, stop, boundary)
                 end = end if end > start + 1 else start
-            elif _name_after_generic(tokens, start, accented, stop, boundary):
-                end = _lowercase_run(tokens, start + 1, stop, boundary)
             elif any(_match(tokens, g, start, accented) is not None for g in generics):
                 end = start
             else:
