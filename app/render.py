@@ -168,8 +168,10 @@ def repaired(answer: Answer, repair: Repair | None) -> tuple[str, dict[int, str]
             if piece:
                 text = text.replace(piece, repair(piece))
         for k, fact in enumerate(direct):
-            if fact in citation.quote:  # stated on the first line, as the quote gives it
-                direct[k] = repair(fact)
+            # Stated on the first line as the quote gives it, after a part's label ("Năm 2031: ").
+            label, _, value = fact.rpartition(": ")
+            if value in citation.quote:
+                direct[k] = f"{label}: {repair(value)}" if label else repair(value)
                 first, *rest = text.split("\n", 1)
                 text = "\n".join([first.replace(fact, direct[k]), *rest])
     return text, paragraphs, direct

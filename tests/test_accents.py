@@ -37,6 +37,7 @@ def test_a_person_s_family_name_is_spelled_as_a_family_name():
     restorer = AccentRestorer.fit(["Sản phẩm và sản phẩm mới; ông phát biểu tại Hội nghị."])
     assert restorer.restore("Ong Pham Van Tan phat bieu") == "Ông Phạm Van Tan phát biểu"
     assert restorer.restore("Pham Van Tan, Le Thi Lan") == "Phạm Van Tan, Lê Thi Lan"
+    assert restorer.restore("Dong chi Pham Van Tan") == "Dong chi Phạm Van Tan"
     assert restorer.restore("san pham moi") == "sản phẩm mới"
 
 

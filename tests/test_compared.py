@@ -164,3 +164,40 @@ def test_each_place_asked_gets_its_figure_and_a_sum_stays_one_figure():
     assert facts_and_verdict(question, both) == (["KCN Tân Lập: 18.400 lao động", "KKT Kim Sơn: 6.950 lao động"], "")
     total = [("Hai khu KCN Tân Lập và KKT Kim Sơn có 173 doanh nghiệp.", {"name:kcn tan lap", "name:kkt kim son"})]
     assert facts_and_verdict("KCN Tân Lập và KKT Kim Sơn có bao nhiêu doanh nghiệp?", total) == ([], "")
+
+
+def two_provinces(what: str, first: str, second: str) -> list[tuple[str, set[str]]]:
+    return [
+        (f"Các KCN tỉnh Lạng Sơn có {first} {what}.", {"province:lang son"}),
+        (f"Các KCN tỉnh Cao Bằng có {second} {what}.", {"province:cao bang"}),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "quotes"),
+    [
+        # "nhỏ và vừa" names the firms, "công nghệ cao" the projects; "cao hơn 95%" is a bar.
+        (
+            "Tỉnh Lạng Sơn hay Cao Bằng có số doanh nghiệp nhỏ và vừa nhiều hơn?",
+            two_provinces("doanh nghiệp nhỏ và vừa", "120", "80"),
+        ),
+        ("Tỉnh Lạng Sơn hay Cao Bằng có ít dự án công nghệ cao hơn?", two_provinces("dự án công nghệ cao", "12", "5")),
+        (
+            "Tỉnh Lạng Sơn hay Cao Bằng có tỷ lệ lấp đầy cao hơn 95%?",
+            two_provinces("tỷ lệ lấp đầy", "90,2%", "92,1%"),
+        ),
+    ],
+)
+def test_no_verdict_when_the_words_before_hon_do_not_say_which_way(question: str, quotes):
+    facts, which = facts_and_verdict(question, quotes)
+    assert which == "", (facts, which)
+
+
+def test_a_quote_naming_both_parts_gives_each_the_figure_that_is_its_own():
+    quotes = [
+        ("KCN Kim Sơn đạt tỷ lệ lấp đầy 96,1%, cao hơn KCN Tân Lập.", {"name:kcn kim son", "name:kcn tan lap"}),
+        ("KCN Tân Lập đạt tỷ lệ lấp đầy 94,7%.", {"name:kcn tan lap"}),
+    ]
+    facts, which = facts_and_verdict("KCN Tân Lập và KCN Kim Sơn, khu nào có tỷ lệ lấp đầy cao hơn?", quotes)
+    assert facts == ["KCN Tân Lập: 94,7%", "KCN Kim Sơn: 96,1%"]
+    assert which == "KCN Kim Sơn cao hơn"

@@ -125,11 +125,12 @@ class HybridRetriever(BaseRetriever):
             # clean text: clean passages meet it with its accents put back (learnt from the
             # library's clean reports), OCR text in the search form. Similarities are
             # standardised as for an accented question: the scorer reads them on one scale.
-            folded = self.embeddings.embed_query(search_text(query))
             restored = self.accent_question(query) if self.accent_question is not None else query
+            accentless = self.store.holds_accentless(self.only)
+            folded = self.embeddings.embed_query(search_text(query)) if accentless or restored == query else None
             clean = folded if restored == query else self.embeddings.embed_query(restored)
             dense = _standardised(self.store.search(clean, self.candidates, accentless=False, only=self.only))
-            if self.store.holds_accentless(self.only):
+            if accentless and folded is not None:
                 dense += _standardised(self.store.search(folded, self.candidates, accentless=True, only=self.only))
             dense.sort(key=lambda pair: -pair[1])
         rankings = {"dense": [cid for cid, _ in dense[: self.candidates]]}

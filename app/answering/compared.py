@@ -17,11 +17,16 @@ from app.answering import distinctions
 from app.answering.constraints import constraint_key, constraint_label
 from app.answering.direct import FIGURE_TYPES, direct_facts
 from app.answering.frame import QuestionFrame, parse_question
-from ingest.gazetteer import merged_keys
+from ingest.gazetteer import find_places, merged_keys
 from ingest.normalize import fold
 
-# "… cao hơn", "nhiều dự án FDI hơn": the adjective, up to four words before "hơn" (folded).
-COMPARATIVE = re.compile(r"\b(cao|nhieu|lon|thap|it|nho)\b((?:\s+\w+){0,4})\s+hon\b")
+# "… cao hơn", "nhiều dự án FDI hơn": the adjective, up to four words before "hơn" (folded),
+# the last one before it ("doanh nghiệp nhỏ và vừa nhiều hơn"); not "cao hơn 95%", a bar.
+ADJECTIVE = r"(?:cao|nhieu|lon|thap|it|nho)"
+COMPARATIVE = re.compile(rf"\b({ADJECTIVE})\b((?:\s+(?!{ADJECTIVE}\b)\w+){{0,4}})\s+hon\b(?!\s*\d)")
+# Another such adjective just before it makes the words a name, not the comparison: "ít dự án
+# công nghệ cao hơn" asks which has fewer.
+AMBIGUOUS = re.compile(rf"\b{ADJECTIVE}\b(?:\s+\w+){{0,4}}\s*$")
 MORE = frozenset({"cao", "nhieu", "lon"})  # the others ask which is lower
 # Other ways of asking for the parts side by side (folded); "giá so sánh 2010" is a price base.
 SIDE_BY_SIDE = re.compile(r"(?<!gia )\bso sanh\b|\bchenh\b|\bthay doi\b|\bbien dong\b|\bkhac (?:nhau|biet)\b")
@@ -130,16 +135,24 @@ def part_figures(
     terms = tuple(terms)
     found: list[PartFigure] = []
     for part in parts:
-        index = next((i for i, (_, met) in enumerate(quotes) if part in set(met)), None)
-        if index is None:
+        # The first quote stating the part with one figure for it that no other part took
+        # ("44 doanh nghiệp" of a sum is no zone's own), a quote stating no other part first
+        # ("A đạt 96%, cao hơn B" holds A's figure, not B's).
+        taken = {(f.quote, f.figure) for f in found}
+        stating = [i for i, (_, met) in enumerate(quotes) if part in set(met)]
+        stating.sort(key=lambda i: len(set(parts) & set(quotes[i][1])) > 1)
+        figure = next(
+            (
+                (i, figures[0])
+                for i in stating
+                for figures in [direct_facts(_only(frame, part), quotes[i][0], terms)]
+                if len(figures) == 1 and (i, figures[0]) not in taken
+            ),
+            None,
+        )
+        if figure is None:
             return []
-        figures = direct_facts(_only(frame, part), quotes[index][0], terms)
-        if len(figures) != 1:
-            return []
-        found.append(PartFigure(part, _label(frame, part), figures[0], index))
-    # Two parts read off one figure of one quote ("44 doanh nghiệp" for each zone of a sum).
-    if len({(f.quote, f.figure) for f in found}) < len(found):
-        return []
+        found.append(PartFigure(part, _label(frame, part), figure[1], figure[0]))
     return found
 
 
@@ -155,12 +168,22 @@ def value_and_unit(figure: str) -> tuple[float, str] | None:
         return None
 
 
+def _without_places(text: str, folded: str) -> str:
+    """``folded`` with the places ``text`` names blanked ("Cao Bằng" holds no "cao")."""
+    for place in find_places(text):
+        folded = folded[: place.start] + " " * (place.end - place.start) + folded[place.end :]
+    return folded
+
+
 def verdict(frame: QuestionFrame, figures: Sequence[PartFigure]) -> str:
     """Which part is higher (or lower), in the question's words ("Cao Bằng nhiều lao động hơn"),
     when the question asks it and the figures are of one unit and differ; "" otherwise."""
-    asked = COMPARATIVE.search(fold(frame.text).lower())
+    folded = fold(frame.text).lower()
+    asked = COMPARATIVE.search(folded)
     values = [value_and_unit(f.figure) for f in figures]
-    if asked is None or any(v is None for v in values) or len({v[1] for v in values if v}) != 1:
+    if asked is None or AMBIGUOUS.search(_without_places(frame.text, folded)[: asked.start()]):
+        return ""
+    if any(v is None for v in values) or len({v[1] for v in values if v}) != 1:
         return ""
     numbers = [v[0] for v in values if v]
     pick = max(numbers) if asked.group(1) in MORE else min(numbers)
