@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ingest.normalize import is_number, is_unit, ocr_key, token_spans
-from ingest.people import person_spans, surnames
+from ingest.people import TITLE, person_spans, surnames
 
-TITLE = re.compile(r"(?i:ông|bà|đồng chí|ong|ba|dong chi)\s+")
+TITLED = re.compile(TITLE)
 MAX_RUN = 3  # words looked up together: the context that tells "tỉnh" from "tính"
 FUZZY_NAME_WORDS = 3  # a name this long may have one letter misread (see _name_for)
 _SPACES = re.compile(r"[ \t]+")
@@ -148,7 +148,7 @@ class AccentRestorer:
         family = _family_names()
         for start, end in person_spans(text):
             words = list(token_spans(text[start:end]))
-            titled = TITLE.match(text, start)  # "ông", "bà", "đồng chí" (OCR: "Ong", "Dong chi")
+            titled = TITLED.match(text, start)  # "ông", "bà", "đồng chí" (OCR: "Ong", "Dong chi")
             if titled:
                 words = [w for w in words if start + w.start() >= titled.end()]
             for word in words[:1]:  # the family name: the name's first word

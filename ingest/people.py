@@ -15,9 +15,11 @@ from ingest.gazetteer import find_places
 from ingest.normalize import fold
 from ingest.sentences import CAPITAL, TITLE_WORD
 
-TITLED = re.compile(rf"\b(?i:ông|bà|đồng chí|ong|ba|dong chi)\s+{CAPITAL}\w*\s+{CAPITAL}\w*")
+# "ông", "bà", "đồng chí" before a name, and their OCR forms without accents.
+TITLE = r"(?i:ông|bà|đồng chí|ong|ba|dong chi)\s+"
+TITLED = re.compile(rf"\b{TITLE}{CAPITAL}\w*\s+{CAPITAL}\w*")
 # A whole titled name: up to four capitalised syllables ("ông Trần Văn Tân").
-TITLED_NAME = re.compile(rf"\b(?i:ông|bà|đồng chí|ong|ba|dong chi)\s+{TITLE_WORD}(?:\s+{TITLE_WORD}){{1,3}}(?!\w)")
+TITLED_NAME = re.compile(rf"\b{TITLE}{TITLE_WORD}(?:\s+{TITLE_WORD}){{1,3}}(?!\w)")
 
 
 @lru_cache(maxsize=1)

@@ -221,7 +221,15 @@ def test_an_ocr_quote_is_shown_repaired_with_its_original_one_click_away():
     assert "OCR" not in clean  # a clean report is shown as written
 
 
-def test_the_bold_figure_taken_from_an_ocr_quote_is_repaired_with_it():
+@pytest.mark.parametrize(
+    ("fact", "shown"),
+    [
+        ("12,5 ty dong", "**12,5 tỷ đồng**"),
+        # A part's figure of a comparison, after its label.
+        ("Năm 2031: 12,5 ty dong", "**Năm 2031: 12,5 tỷ đồng**"),
+    ],
+)
+def test_the_bold_figure_taken_from_an_ocr_quote_is_repaired_with_it(fact: str, shown: str):
     from dataclasses import replace
 
     ocr = "Tong doanh thu dat 12,5 ty dong."
@@ -230,25 +238,10 @@ def test_the_bold_figure_taken_from_an_ocr_quote_is_repaired_with_it():
     def repair(text: str) -> str:  # stands in for AccentRestorer.restore
         return text.replace("ty dong", "tỷ đồng").replace("Tong doanh thu dat", "Tổng doanh thu đạt")
 
-    text = f"12,5 ty dong [1]\nTheo các báo cáo:\n- “{ocr}” [1]"
-    answer = Answer("q", text, False, citations=[cited], direct=("12,5 ty dong",))
+    text = f"{fact} [1]\nTheo các báo cáo:\n- “{ocr}” [1]"
+    answer = Answer("q", text, False, citations=[cited], direct=(fact,))
     body = render_answer(answer, repair=repair).split("**Nguồn trích dẫn**")[0]
-    assert body.startswith("**12,5 tỷ đồng**") and "ty dong" not in body
-
-
-def test_a_part_s_figure_taken_from_an_ocr_quote_is_repaired_after_its_label():
-    from dataclasses import replace
-
-    ocr = "Tong doanh thu dat 12,5 ty dong."
-    cited = replace(citation(text=ocr), quote=ocr)
-
-    def repair(text: str) -> str:  # stands in for AccentRestorer.restore
-        return text.replace("ty dong", "tỷ đồng").replace("Tong doanh thu dat", "Tổng doanh thu đạt")
-
-    text = f"Năm 2031: 12,5 ty dong [1]\nTheo các báo cáo:\n- “{ocr}” [1]"
-    answer = Answer("q", text, False, citations=[cited], direct=("Năm 2031: 12,5 ty dong",))
-    body = render_answer(answer, repair=repair).split("**Nguồn trích dẫn**")[0]
-    assert body.startswith("**Năm 2031: 12,5 tỷ đồng**") and "ty dong" not in body
+    assert body.startswith(shown) and "ty dong" not in body
 
 
 def test_an_ocr_title_in_the_library_table_is_shown_repaired_and_a_clean_one_as_written():

@@ -110,29 +110,23 @@ class HybridRetriever(BaseRetriever):
     def rankings(self, question: str, index: SegmentedKeywordIndex) -> tuple[dict[str, list[str]], dict[str, float]]:
         """Each retriever's ranked chunk ids, and the dense similarities."""
         query = expand_abbreviations(question)
+        searched = search_text(query)
+        # Each chunk meets the question in the form it was embedded in. Clean text meets it
+        # with its accents: as typed, or, typed without them, put back from the library's clean
+        # reports (folded, the question is nearer OCR text than clean text). OCR text that lost
+        # its accents meets the search form, embedded only when such text is there (a third of
+        # an answer's CPU). Each list is standardised: the scorer reads one scale.
         if diacritic_ratio(query) >= ACCENTLESS_QUESTION:
-            # Each chunk meets the question in the form it was embedded in: accented text
-            # the question as typed, OCR text that lost its accents the search form (embedded
-            # only when such text is there: a third of an answer's CPU).
-            accented = self.embeddings.embed_query(query)
-            dense = _standardised(self.store.search(accented, self.candidates, accentless=False, only=self.only))
-            if self.store.holds_accentless(self.only):
-                folded = self.embeddings.embed_query(search_text(query))
-                dense += _standardised(self.store.search(folded, self.candidates, accentless=True, only=self.only))
-            dense.sort(key=lambda pair: -pair[1])
+            with_accents = query
         else:
-            # Typed without accents, the question is nearer OCR text that lost its accents than
-            # clean text: clean passages meet it with its accents put back (learnt from the
-            # library's clean reports), OCR text in the search form. Similarities are
-            # standardised as for an accented question: the scorer reads them on one scale.
             restored = self.accent_question(query) if self.accent_question is not None else query
-            accentless = self.store.holds_accentless(self.only)
-            folded = self.embeddings.embed_query(search_text(query)) if accentless or restored == query else None
-            clean = folded if restored == query else self.embeddings.embed_query(restored)
-            dense = _standardised(self.store.search(clean, self.candidates, accentless=False, only=self.only))
-            if accentless and folded is not None:
-                dense += _standardised(self.store.search(folded, self.candidates, accentless=True, only=self.only))
-            dense.sort(key=lambda pair: -pair[1])
+            with_accents = searched if restored == query else restored
+        clean = self.embeddings.embed_query(with_accents)
+        dense = _standardised(self.store.search(clean, self.candidates, accentless=False, only=self.only))
+        if self.store.holds_accentless(self.only):
+            folded = clean if with_accents == searched else self.embeddings.embed_query(searched)
+            dense += _standardised(self.store.search(folded, self.candidates, accentless=True, only=self.only))
+        dense.sort(key=lambda pair: -pair[1])
         rankings = {"dense": [cid for cid, _ in dense[: self.candidates]]}
         similarity = dict(dense)
         for name, ranked in index.search(query, self.candidates, self.only).items():

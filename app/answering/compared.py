@@ -16,9 +16,9 @@ from dataclasses import dataclass, replace
 from app.answering import distinctions
 from app.answering.constraints import constraint_key, constraint_label
 from app.answering.direct import FIGURE_TYPES, direct_facts
-from app.answering.frame import QuestionFrame, parse_question
+from app.answering.frame import QuestionFrame, parse_question, zone_name_spans
 from ingest.gazetteer import find_places, merged_keys
-from ingest.normalize import fold
+from ingest.normalize import fold, search_syllables
 
 # "… cao hơn", "nhiều dự án FDI hơn": the adjective, up to four words before "hơn" (folded),
 # the last one before it ("doanh nghiệp nhỏ và vừa nhiều hơn"); not "cao hơn 95%", a bar.
@@ -81,11 +81,10 @@ def _only(frame: QuestionFrame, part: str) -> QuestionFrame:
 def _label(frame: QuestionFrame, part: str) -> str:
     """A part as the user reads it: a zone as the question spells it ("KCN Tân Lập")."""
     if part.startswith("name:"):
-        words = part.removeprefix("name:").split()
-        folded = fold(frame.text)
-        at = re.search(r"\b" + r"\s+".join(map(re.escape, words[1:])) + r"\b", folded) if words[1:] else None
-        name = frame.text[at.start() : at.end()] if at else " ".join(words[1:])
-        return f"{words[0].upper()} {name}"
+        kind, *words = part.removeprefix("name:").split()
+        spelled = (frame.text[start:end] for start, end in zone_name_spans(frame.text))
+        name = next((n for n in spelled if search_syllables(n) == words), " ".join(words))
+        return f"{kind.upper()} {name}"
     label = constraint_label(part)
     return label[:1].upper() + label[1:]
 
@@ -129,8 +128,10 @@ def part_figures(
         parts = comparison_parts(frame)
     else:
         parts = [p for p in comparison_parts(frame) if not p.startswith("năm ")] if places_apart(frame) else []
+    if len(parts) < 2:
+        return []
     frame = frame if frame.answer_type in FIGURE_TYPES else _how_many(frame)
-    if len(parts) < 2 or frame.answer_type not in FIGURE_TYPES:
+    if frame.answer_type not in FIGURE_TYPES:
         return []
     terms = tuple(terms)
     found: list[PartFigure] = []
