@@ -941,3 +941,17 @@ def test_a_figure_asked_of_two_zones_gives_each_zone_s_or_the_one_for_both():
     assert answer.answer.splitlines()[0] == "KCN Tân Lập: 18.400 lao động [1]; KKT Kim Sơn: 6.950 lao động [1]"
     total = passage("Đến nay KCN Tân Lập và KKT Kim Sơn có 173 doanh nghiệp đang hoạt động.")
     assert ask("KCN Tân Lập và KKT Kim Sơn có bao nhiêu doanh nghiệp?", [total]).direct == ("173 doanh nghiệp",)
+
+
+def test_a_misread_question_term_in_ocr_text_counts_in_word_pairs_echo_and_novelty():
+    from app.answering.features import candidates_for
+    from app.answering.frame import parse_question
+
+    ocr = passage("Nam 2031 Khoi cip moi cho 53 dy an tai tinh Kim Son.")
+    frame = parse_question("Năm 2031 Khối cấp mới cho bao nhiêu dự án?")
+    (read,) = candidates_for(frame, [ocr], FakeOcrLexicon([ocr], {"cap": "cip", "du": "dy"}))
+    (unread,) = candidates_for(frame, [ocr], FakeOcrLexicon([ocr], {}))
+    # "cip moi" is the question's "cấp mới", "dy an" its "dự án": pairs found, no new words.
+    assert read.features["phrase"] > unread.features["phrase"]
+    assert read.features["echo"] > unread.features["echo"]
+    assert read.features["novel"] < unread.features["novel"]

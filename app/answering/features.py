@@ -221,6 +221,10 @@ def passage_candidates(
     question_terms = set(weights)
     scene = {lexicon.spelling(t) for t in frame.scene_terms} & question_terms
     spelled = _OcrSpelled(question_terms, lexicon, ocr)
+    # In OCR text a question term may be misread ("cip" for "cap"): such a syllable is read as
+    # the term it stands for, so that word pairs, echo and novelty measure on a scan what they
+    # measure on clean text.
+    misread = {v: t for t in question_terms for v in lexicon.variants(t) if v not in question_terms} if ocr else {}
     context_syllables = search_syllables(" ".join([title, *headings[-2:]]))
     context_terms = spelled.found(context_syllables, fold_abbreviations(context_syllables))
     paragraph_syllables = search_syllables(document.page_content)
@@ -249,13 +253,14 @@ def passage_candidates(
         present = spelled.found(searched, syllables)
         if ocr:
             present |= {t for t in question_terms if lexicon.variants(t) & present}
-        pairs = {f"{a}_{b}" for a, b in itertools.pairwise(syllables)}
+        read = [misread.get(s, s) for s in syllables]
+        pairs = {f"{a}_{b}" for a, b in itertools.pairwise(read)}
         # The question's leading clause ("Theo phương hướng năm X, …") is met by the passage.
         covered = present | (scene & paragraph_terms) | caption_terms
         in_context = covered | context_terms
         new_numbers = _new_numbers(quote, question_numbers)
         folded = " ".join(searched)
-        content = [s for s in syllables if not s.isdigit()]
+        content = [s for s in read if not s.isdigit()]
         check = check_constraints(frame, quote, context)
         if weights:
             cover = [
