@@ -955,3 +955,17 @@ def test_a_misread_question_term_in_ocr_text_counts_in_word_pairs_echo_and_novel
     assert read.features["phrase"] > unread.features["phrase"]
     assert read.features["echo"] > unread.features["echo"]
     assert read.features["novel"] < unread.features["novel"]
+
+
+def test_zone_kinds_named_together_are_not_the_items_of_a_list():
+    from app.answering.features import candidates_for
+    from app.answering.frame import AnswerType, parse_question
+
+    frame = parse_question("Khối thi đua Nam Trung Bộ gồm những thành viên nào?")
+    assert frame.answer_type is AnswerType.LIST
+    headline = passage("Hội nghị Khối thi đua các Ban Quản lý KCN, KCX, KKT Nam Trung Bộ", n=1)
+    members = passage(
+        "Khối gồm: Ban Quản lý KKT tỉnh Kim Sơn; Ban Quản lý các KCN tỉnh Tân Lập; Ban Quản lý KCN Nghi Tân.", n=2
+    )
+    fit = {c.quote[:5]: c.features["type_fit"] for c in candidates_for(frame, [headline, members], FakeLexicon([]))}
+    assert fit == {"Hội n": 0.0, "Khối ": 1.0}

@@ -48,6 +48,9 @@ AWARD = re.compile(
 # (accented; in OCR text that lost its accents "vi", "boi", "nham" too).
 CAUSE = re.compile(r"\b(?:do|vì|vi|bởi|boi|nhằm|nham|để|nguyên nhân|nguyen nhan|lý do|ly do)\s", re.IGNORECASE)
 PLACE = re.compile(rf"\b(?:tại|ở|tai|o)\s+(?:(?:tỉnh|tinh|thành phố|thanh pho|huyện|huyen|xã|xa)\s+)?{CAPITAL}")
+# Abbreviations named together ("KCN, KCX, KKT", "FDI, DDI"): one name of a kind of zone or
+# capital, not the items of a list.
+ABBREVIATION_RUN = re.compile(r"\b[A-ZĐ]{2,}(?:\s*,\s*[A-ZĐ]{2,})+\b")
 # A report's closing formula ("Trên đây là kết quả sơ kết … và phương hướng …"): it repeats
 # the report's title, so it matches any question on it, and it states nothing.
 CLOSING = re.compile(r"^\W*(?:trên đây là|tren day la)\b", re.IGNORECASE)
@@ -147,7 +150,8 @@ def _type_fit(frame: QuestionFrame, sentence: str, folded: str, new_numbers: int
     if kind is AnswerType.PLACE:
         return float(bool(PLACE.search(sentence)))
     if kind is AnswerType.LIST:
-        return float(sentence.count(",") + sentence.count(";") >= 2)
+        items = ABBREVIATION_RUN.sub("X", sentence)
+        return float(items.count(",") + items.count(";") >= 2)
     if kind is AnswerType.REASON:
         return float(bool(CAUSE.search(sentence)))
     return 0.5  # yes/no and other questions: no kind of span to look for
