@@ -3,8 +3,10 @@
 Each run of one to three words is looked up by its OCR key (``normalize.ocr_key``: folded,
 OCR confusions undone, so "Ban Quan 1y" and "Ban Quản lý" share it) among the runs of clean
 text, longest first, and takes the spelling those runs have most often. A word no clean report
-spells stays as the OCR gave it. Numbers, acronyms and units are never changed: a repaired
-passage states the same figures as its original.
+spells is read, beside the words around it, as the run the reports have most often among those
+a misread letter away ("Ban Qudn 1y" → "Ban Quản lý"); alone, it stays as the OCR gave it.
+Numbers, acronyms and units are never changed: a repaired passage states the same figures as
+its original.
 
 Place names come first: a run the gazetteer names (``ingest.gazetteer.place_names``: every
 province and region, general knowledge) is spelled as it spells it, whatever the reports
@@ -17,6 +19,7 @@ others, syllables compared): see the README.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -29,7 +32,10 @@ from ingest.people import TITLE, person_spans, surnames
 
 TITLED = re.compile(TITLE)
 MAX_RUN = 3  # words looked up together: the context that tells "tỉnh" from "tính"
-FUZZY_NAME_WORDS = 3  # a name this long may have one letter misread (see _name_for)
+FUZZY_NAME_WORDS = 3
+# Readings of one run tried for misread letters: a run of three common short words has a few
+# hundred; the cap keeps a long OCR page's repair within milliseconds.
+MAX_READINGS = 2000  # a name this long may have one letter misread (see _name_for)
 _SPACES = re.compile(r"[ \t]+")
 
 
@@ -73,11 +79,20 @@ def _name_cased(spelling: str, original: str, first: bool) -> str:
 class AccentRestorer:
     spellings: dict[tuple[str, ...], tuple[str, ...]]  # OCR keys of a run → its most frequent clean spelling
     names: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)  # OCR keys → a place name
+    seen: dict[tuple[str, ...], int] = field(default_factory=dict)  # OCR keys of a run → times the reports have it
     # The names of three words or more by their length and first word, and by their length and
     # second word: one of the two is read right in a name with one misread letter.
     long_names: dict[tuple[int, int, str], tuple[tuple[str, ...], ...]] = field(init=False, repr=False, compare=False)
+    # The words the reports spell, by their length and first letter: where to look for the word
+    # an OCR misreading stands for ("cip" for "cap").
+    words_like: dict[tuple[int, str], tuple[str, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        like: dict[tuple[int, str], list[str]] = {}
+        for keys in self.spellings:
+            if len(keys) == 1 and keys[0]:
+                like.setdefault((len(keys[0]), keys[0][0]), []).append(keys[0])
+        object.__setattr__(self, "words_like", {at: tuple(words) for at, words in like.items()})
         index: dict[tuple[int, int, str], list[tuple[str, ...]]] = {}
         for keys in self.names:
             if len(keys) >= FUZZY_NAME_WORDS:
@@ -104,13 +119,19 @@ class AccentRestorer:
                     for start in range(len(words) - n + 1):
                         key = tuple(keys[start : start + n])
                         counts.setdefault(key, Counter())[tuple(lowered[start : start + n])] += 1
-        return cls({key: seen.most_common(1)[0][0] for key, seen in counts.items()}, named)
+        return cls(
+            {key: seen.most_common(1)[0][0] for key, seen in counts.items()},
+            named,
+            {key: seen.total() for key, seen in counts.items()},
+        )
 
     def __len__(self) -> int:
         return len(self.spellings)
 
-    def restore(self, text: str) -> str:
-        """``text`` with each word the clean reports know spelled as they spell it."""
+    def restore(self, text: str, misread: bool = True) -> str:
+        """``text`` with each word the clean reports know spelled as they spell it; with
+        ``misread``, a word no clean report spells may be read as one a letter away (OCR
+        misreads letters; a question typed without accents does not)."""
         replaced: list[tuple[int, int, str]] = []
         for run in _runs(text):
             keys = [ocr_key(m.group()) for m in run]
@@ -125,7 +146,8 @@ class AccentRestorer:
                     continue
                 end = next((i for i in range(start, len(run)) if i in named), len(run))
                 for n in range(min(MAX_RUN, end - start), 0, -1):
-                    spelling = self.spellings.get(tuple(keys[start : start + n]))
+                    run_keys = tuple(keys[start : start + n])
+                    spelling = self._spelling(run_keys) if misread else self.spellings.get(run_keys)
                     if spelling is not None:
                         for match, word in zip(run[start : start + n], spelling, strict=True):
                             replaced.append((match.start(), match.end(), _cased(word, match.group())))
@@ -140,6 +162,39 @@ class AccentRestorer:
             out += [text[last:begin], word]
             last = end
         return "".join([*out, text[last:]])
+
+    def _spelling(self, keys: tuple[str, ...]) -> tuple[str, ...] | None:
+        """The clean spelling of a run of OCR keys. A run holding a word no clean report spells
+        ("Ban Qudn ly") is read as the run the reports have most often among those that differ
+        from it by one misread letter in some of its words ("Ban Quản lý"); a word alone, with
+        no other word to tell which reading is meant, stays as the OCR gave it."""
+        spelling = self.spellings.get(keys)
+        unknown = [(key,) not in self.spellings for key in keys]
+        if spelling is not None or len(keys) < 2 or not any(unknown):
+            return spelling
+        # The unknown words are read again; a word the reports know as well, only beside one
+        # (the pair is the context) and only as a word they have more often ("Khéi phé":
+        # "Khối phó", not "phê"; "như Đại hội" does not become "ngừ đại", of "cá ngừ đại dương").
+        readings = itertools.product(
+            *(self._readings(key, alone, len(keys) == 2) for key, alone in zip(keys, unknown, strict=True))
+        )
+        known = [r for r in itertools.islice(readings, MAX_READINGS) if r in self.spellings]
+        if not known:
+            return None
+        altered = {r: sum(a != b for a, b in zip(r, keys, strict=True)) for r in known}
+        return self.spellings[min(known, key=lambda r: (altered[r], -self.seen.get(r, 0)))]
+
+    def _readings(self, key: str, unknown: bool, paired: bool) -> list[str]:
+        if unknown:
+            return [key, *self._misread_as(key)]
+        if not paired:
+            return [key]
+        return [key, *(w for w in self._misread_as(key) if self.seen.get((w,), 0) > self.seen.get((key,), 0))]
+
+    def _misread_as(self, key: str) -> list[str]:
+        """The words the reports spell that ``key`` may be a misreading of: one letter apart,
+        the first kept (OCR damages it least)."""
+        return [w for w in self.words_like.get((len(key), key[:1]), ()) if w != key and letters_apart(w, key) == 1]
 
     @staticmethod
     def _surnames_of_people(text: str, replaced: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -96,3 +96,18 @@ def test_a_repair_is_scored_word_by_word_and_a_changed_number_is_caught():
     assert not score_repair(original, stripped, "Thu hút 13 dự án mới.").numbers_kept
     scores = leave_one_out({"a": CLEAN[0], "b": CLEAN[0].replace("12", "8")})
     assert scores["a"].after == 1.0 and scores["a"].before < 0.5
+
+
+def test_a_misread_letter_is_read_from_the_words_around_it():
+    restorer = AccentRestorer.fit([*CLEAN, "Khối phó Khối thi đua phát biểu; như thường lệ.", "Cá ngừ đại dương."])
+    # "cip" and "Qudn" are no words of the reports: beside the words they stand with, they are
+    # "cấp" and "Quản"; "phé" is a word ("phê"), but beside "Khéi" the pair is "Khối phó".
+    assert restorer.restore("da cip moi 7 dy an") == "đã cấp mới 7 dự án"
+    assert restorer.restore("Ban Qudn 1y") == "Ban Quản lý"
+    assert restorer.restore("Khéi phé phat biéu") == "Khối phó phát biểu"
+    # A misread word alone has no context to read it by; a common word is not read as a rarer
+    # one beside a misreading ("như" is not the "ngừ" of "cá ngừ đại").
+    assert restorer.restore("cip") == "cip"
+    assert restorer.restore("nhu dgi") == "như dgi"
+    # A question typed without accents has no misread letters: its words are only looked up.
+    assert restorer.restore("da cip moi", misread=False) == "đã cip mới"
