@@ -969,3 +969,19 @@ def test_zone_kinds_named_together_are_not_the_items_of_a_list():
     )
     fit = {c.quote[:5]: c.features["type_fit"] for c in candidates_for(frame, [headline, members], FakeLexicon([]))}
     assert fit == {"Hội n": 0.0, "Khối ": 1.0}
+
+
+def test_the_holder_of_the_office_asked_is_quoted_not_the_deputy_ranked_first():
+    deputy = passage(
+        "Ông Nguyễn Văn Bình, Phó Trưởng ban Quản lý các KCN tỉnh Kim Sơn, phát biểu khai mạc hội nghị.", n=1
+    )
+    head = passage(
+        "Hội nghị có sự tham dự của ông Trần Văn Tân, Trưởng ban Quản lý các KCN tỉnh Kim Sơn và các doanh nghiệp.", n=2
+    )
+    answer = ask("Ai là Trưởng ban Quản lý các KCN tỉnh Kim Sơn?", [deputy, head])
+    assert answer.direct == ("Ông Trần Văn Tân",)
+    assert "Nguyễn Văn Bình" not in answer.answer
+    # The deputy is still the answer when the deputy is asked for; with no holder named, a refusal.
+    assert ask("Phó Trưởng ban Quản lý các KCN tỉnh Kim Sơn là ai?", [deputy, head]).direct == ("Ông Nguyễn Văn Bình",)
+    refused = ask("Ai là Trưởng ban Quản lý các KCN tỉnh Kim Sơn?", [deputy])
+    assert refused.refused and "Không có thông tin về Trưởng ban" in refused.answer

@@ -23,6 +23,7 @@ from langchain_core.documents import Document
 from app.answering import distinctions
 from app.answering.distinctions import Stated
 from app.answering.frame import DOCUMENT_NUMBER, AnswerType, QuestionFrame
+from app.answering.offices import offices_in
 from ingest.gazetteer import (
     MERGER_YEAR,
     absorbed_keys,
@@ -437,7 +438,7 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
             _names_document(key, sentence),
             silent and (_names_document(key, context.paragraph_text) or _names_document(key, context.framing_text)),
         )
-    kept_apart = _check_distinctions(frame, sentence, context, record)
+    kept_apart = _check_distinctions(frame, sentence, context, record) + _check_offices(frame, sentence, record)
     met = not failed if not frame.comparison else _each_kind_met(frame, satisfied) and not set(kept_apart) & set(failed)
     held = _places_held(failed, own, context) + tuple(
         str(y) for y in sorted(own.years or context.paragraph.years or context.document_years)
@@ -608,6 +609,19 @@ def _check_distinctions(
             around = any(distinctions.stated(item, text) is Stated.YES for text in texts)
         record(item.label, own is Stated.YES, around)
         labels.append(item.label)
+    return labels
+
+
+def _check_offices(frame: QuestionFrame, sentence: str, record: Callable[[str, bool, bool], None]) -> list[str]:
+    """ "Ai là Trưởng ban …?": a sentence that names only other offices ("ông A, Phó Trưởng
+    ban …") is about someone else; one that names no office may still be about the holder.
+    Returns the offices recorded."""
+    stated = offices_in(sentence)
+    labels = []
+    for office in sorted(offices_in(frame.text)):
+        label = office[:1].upper() + office[1:]  # as a refusal names it: "Không có thông tin về Trưởng ban"
+        record(label, office in stated, not stated)
+        labels.append(label)
     return labels
 
 

@@ -1,6 +1,6 @@
 """The direct answer to "ai / ngày nào / ở đâu / Ban Quản lý nào": the person, day, place or
 board the quote names for it, picked out of the quote that answers it ("**Ông Trần Văn Tân**
-[1]"). Pure; the offices are in ``data/offices.txt``.
+[1]"). Pure; the offices are read by ``app.answering.offices``.
 
 Only the clause of the quote that says most of the question is read: "… tặng Cờ thi đua cho
 A; tặng Bằng khen cho B" answers the Cờ with A. What the question itself names is not the
@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from importlib import resources
 
 from app.answering.direct import asked_provinces, place_fit
 from app.answering.frame import AnswerType, QuestionFrame, zone_name_spans
+from app.answering.offices import offices_in
 from ingest.gazetteer import display_name, find_places
 from ingest.normalize import fold, numbers_in, search_syllables
 from ingest.people import person_spans
@@ -68,28 +68,6 @@ ZONE_KIND = re.compile(rf"{ZONE_WORD}\s+$")
 # What "… nào" asks for, folded: a board (units of a bloc are boards), or a zone.
 BOARD_ASKED = re.compile(r"\b(?:ban\s+quan\s+ly|bql|don\s+vi|co\s+quan|tap\s+the|thanh\s+vien)\s+nao\b")
 ZONE_ASKED = re.compile(rf"{ZONE_WORD}\s+nao\b")
-
-
-@lru_cache(maxsize=1)
-def _offices() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """(pattern of a folded form, office key) for each office and its other forms ("trưởng
-    bql"), longest first."""
-    text = resources.files("app.answering").joinpath("data", "offices.txt").read_text(encoding="utf-8")
-    rows = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    forms = [(fold(form.strip()), fold(row.split("|")[0].strip())) for row in rows for form in row.split("|")]
-    longest_first = sorted(forms, key=lambda pair: len(pair[0]), reverse=True)
-    return tuple((re.compile(rf"\b{re.escape(form)}\b"), key) for form, key in longest_first)
-
-
-def offices_in(text: str) -> set[str]:
-    """The offices ``text`` names, each phrase read once at its longest ("phó trưởng ban" is
-    not also "trưởng ban")."""
-    folded, found = fold(text), set()
-    for pattern, key in _offices():
-        if pattern.search(folded):
-            found.add(key)
-            folded = pattern.sub(lambda m: " " * len(m.group()), folded)
-    return found
 
 
 def _clauses(quote: str) -> list[tuple[int, int]]:

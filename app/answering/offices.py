@@ -1,0 +1,33 @@
+"""The offices a person or a board holds ("Trưởng ban", "Khối phó"), as a text names them.
+Pure; the list is in ``data/offices.txt``, matched folded and longest first, so that "phó
+trưởng ban" is not also read as "trưởng ban"."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from ingest.normalize import fold
+
+
+@lru_cache(maxsize=1)
+def _offices() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(pattern of a folded form, office key) for each office and its other forms ("trưởng
+    bql"), longest first. An office's key is its first form as written ("phó trưởng ban")."""
+    text = resources.files("app.answering").joinpath("data", "offices.txt").read_text(encoding="utf-8")
+    rows = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    forms = [(fold(form.strip()), row.split("|")[0].strip()) for row in rows for form in row.split("|")]
+    longest_first = sorted(forms, key=lambda pair: len(pair[0]), reverse=True)
+    return tuple((re.compile(rf"\b{re.escape(form)}\b"), key) for form, key in longest_first)
+
+
+@lru_cache(maxsize=8192)
+def offices_in(text: str) -> frozenset[str]:
+    """The offices ``text`` names, each phrase read once at its longest."""
+    folded, found = fold(text), set()
+    for pattern, key in _offices():
+        if pattern.search(folded):
+            found.add(key)
+            folded = pattern.sub(lambda m: " " * len(m.group()), folded)
+    return frozenset(found)
