@@ -25,6 +25,7 @@ from ingest.docframe import (
     is_signing_authority,
     strip_date_stamp,
 )
+from ingest.gazetteer import find_places
 from ingest.models import Chunk, PageText
 from ingest.sentences import CAPITAL, split_sentences
 from ingest.signature_block import RECIPIENTS, untangle_foot
@@ -137,6 +138,18 @@ def _wraps_on(last: str, line: str) -> bool:
     )
 
 
+NAME_WORDS = 4  # words each side of a line break searched for a place name across it
+
+
+def _name_runs_on(last: str, line: str) -> bool:
+    """A province's or region's name runs from ``last`` into ``line`` ("… các tỉnh đồng bằng
+    sông" / "Hồng gồm …", "tỉnh Bà Rịa -" / "Vũng Tàu …"): one sentence, whatever the blank
+    lines OCR left between them."""
+    tail = " ".join(last.split()[-NAME_WORDS:])
+    joined = f"{tail} {' '.join(line.split()[:NAME_WORDS])}"
+    return any(place.start < len(tail) < place.end for place in find_places(joined))
+
+
 def _is_stamp_line(line: str) -> bool:
     return len(line) <= HARD_WRAP_MAX and not line.endswith((*TERMINAL, ")", ",", ";")) and is_date_stamp(line)
 
@@ -194,7 +207,7 @@ def _blocks(pages: list[PageText]) -> list[_Block]:
                     # A blank line splits paragraphs unless the sentence clearly goes on
                     # (OCR leaves blank lines inside sentences and inside ";" lists).
                     unfinished = not ended and (len(current.lines) > 1 or not short_last)
-                    goes_on = last.endswith(";") or line[:1].islower() or unfinished
+                    goes_on = last.endswith(";") or line[:1].islower() or unfinished or _name_runs_on(last, line)
                     # A paragraph cut by a page break goes on at the top of the next page,
                     # whatever its first word ("… các khu công nghiệp Đà" / "Nẵng được …").
                     runs_over = page_break and not ended and len(last) > HARD_WRAP_MAX and not last.endswith(":")

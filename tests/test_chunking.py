@@ -380,3 +380,18 @@ def test_a_page_number_between_a_lead_in_and_its_items_is_not_a_paragraph(page_n
     # neither a paragraph of its own nor glued to the item before it
     assert [c.text for c in items] == ["- Ông Trần Văn Tân, Phó Trưởng ban;", "- Bà Lê Thị Kim Sơn, Chánh Văn phòng."]
     assert [c.headings[-1] for c in items] == ["3. Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (02 cá nhân):"] * 2
+
+
+def test_a_region_s_name_cut_by_ocr_blank_lines_keeps_its_sentence_whole():
+    wrapped = "cac Ban Quan ly da thu hut nhieu du an moi, tao viec lam cho nguoi lao dong tai dia phuong va"
+    text = (
+        f"Nam 2031 {wrapped}\n{wrapped}\n{wrapped}\n{wrapped} tinh.\n\n"
+        "Khoi thi dua cac Ban Quan ly KCN cac tinh dong bang song\n\n\n"
+        "Cuu Long gom 13 don vi thanh vien: Ban Quan ly cac KCN tinh Kim Son; Ban Quan ly cac KCN tinh\n"
+        "Tan Lap; Ban Quan ly KKT tinh Nghi Tan.\n"
+    )
+    chunks = chunk_document("doc", "ocr.txt", [PageText(None, text)])
+    members = next(c for c in chunks if "gom 13 don vi" in c.text)
+    # Not a heading "… dong bang song" over a paragraph starting "Cuu Long gom …".
+    assert "dong bang song Cuu Long gom 13 don vi" in members.text
+    assert not any(h.endswith("dong bang song") for h in members.headings)
