@@ -32,10 +32,10 @@ from ingest.people import TITLE, person_spans, surnames
 
 TITLED = re.compile(TITLE)
 MAX_RUN = 3  # words looked up together: the context that tells "tỉnh" from "tính"
-FUZZY_NAME_WORDS = 3
-# Readings of one run tried for misread letters: a run of three common short words has a few
-# hundred; the cap keeps a long OCR page's repair within milliseconds.
-MAX_READINGS = 2000  # a name this long may have one letter misread (see _name_for)
+FUZZY_NAME_WORDS = 3  # a name this long may have one letter misread (see _name_for)
+# Readings of one run tried for misread letters (the first ones, which keep its first word as
+# written, when there are more): a run of three common short words has a few hundred.
+MAX_READINGS = 2000
 _SPACES = re.compile(r"[ \t]+")
 
 
@@ -133,8 +133,14 @@ class AccentRestorer:
         ``misread``, a word no clean report spells may be read as one a letter away (OCR
         misreads letters; a question typed without accents does not)."""
         replaced: list[tuple[int, int, str]] = []
+        # A person's name is not read as another's a letter away ("Tun" is not "Tân"), nor a
+        # code with digits as a word ("điểm 3a").
+        people = person_spans(text) if misread else []
         for run in _runs(text):
             keys = [ocr_key(m.group()) for m in run]
+            rereadable = [
+                misread and m.group().isalpha() and not any(a <= m.start() < b for a, b in people) for m in run
+            ]
             # The place names of the run first; the words between them are looked up apart,
             # so that no run of the reports' words swallows a name's first word.
             named = self._named(run, keys)
@@ -146,8 +152,7 @@ class AccentRestorer:
                     continue
                 end = next((i for i in range(start, len(run)) if i in named), len(run))
                 for n in range(min(MAX_RUN, end - start), 0, -1):
-                    run_keys = tuple(keys[start : start + n])
-                    spelling = self._spelling(run_keys) if misread else self.spellings.get(run_keys)
+                    spelling = self._spelling(tuple(keys[start : start + n]), tuple(rereadable[start : start + n]))
                     if spelling is not None:
                         for match, word in zip(run[start : start + n], spelling, strict=True):
                             replaced.append((match.start(), match.end(), _cased(word, match.group())))
@@ -163,22 +168,23 @@ class AccentRestorer:
             last = end
         return "".join([*out, text[last:]])
 
-    def _spelling(self, keys: tuple[str, ...]) -> tuple[str, ...] | None:
+    def _spelling(self, keys: tuple[str, ...], rereadable: tuple[bool, ...]) -> tuple[str, ...] | None:
         """The clean spelling of a run of OCR keys. A run holding a word no clean report spells
         ("Ban Qudn ly") is read as the run the reports have most often among those that differ
-        from it by one misread letter in some of its words ("Ban Quản lý"); a word alone, with
-        no other word to tell which reading is meant, stays as the OCR gave it."""
+        from it by one misread letter in some of its ``rereadable`` words ("Ban Quản lý"); a
+        word alone, with no other word to tell which reading is meant, stays as the OCR gave it."""
         spelling = self.spellings.get(keys)
         unknown = [(key,) not in self.spellings for key in keys]
-        if spelling is not None or len(keys) < 2 or not any(unknown):
+        if spelling is not None or len(keys) < 2 or not any(u and r for u, r in zip(unknown, rereadable, strict=True)):
             return spelling
         # The unknown words are read again; a word the reports know as well, only beside one
         # (the pair is the context) and only as a word they have more often ("Khéi phé":
         # "Khối phó", not "phê"; "như Đại hội" does not become "ngừ đại", of "cá ngừ đại dương").
-        readings = itertools.product(
-            *(self._readings(key, alone, len(keys) == 2) for key, alone in zip(keys, unknown, strict=True))
-        )
-        known = [r for r in itertools.islice(readings, MAX_READINGS) if r in self.spellings]
+        options = [
+            self._readings(key, alone, len(keys) == 2) if may else [key]
+            for key, alone, may in zip(keys, unknown, rereadable, strict=True)
+        ]
+        known = [r for r in itertools.islice(itertools.product(*options), MAX_READINGS) if r in self.spellings]
         if not known:
             return None
         altered = {r: sum(a != b for a, b in zip(r, keys, strict=True)) for r in known}

@@ -111,3 +111,9 @@ def test_a_misread_letter_is_read_from_the_words_around_it():
     assert restorer.restore("nhu dgi") == "như dgi"
     # A question typed without accents has no misread letters: its words are only looked up.
     assert restorer.restore("da cip moi", misread=False) == "đã cip mới"
+
+
+def test_names_of_people_and_codes_with_digits_are_not_read_as_other_words():
+    restorer = AccentRestorer.fit([*CLEAN, "Ông Trần Văn Tân phát biểu; điểm an toàn giao thông."])
+    assert restorer.restore("ong Tran Van Tun phat bieu") == "ông Trần Văn Tun phát biểu"
+    assert restorer.restore("theo diem 3a khoan 2") == "theo điểm 3a khoan 2"

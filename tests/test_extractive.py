@@ -967,8 +967,10 @@ def test_zone_kinds_named_together_are_not_the_items_of_a_list():
     members = passage(
         "Khối gồm: Ban Quản lý KKT tỉnh Kim Sơn; Ban Quản lý các KCN tỉnh Tân Lập; Ban Quản lý KCN Nghi Tân.", n=2
     )
-    fit = {c.quote[:5]: c.features["type_fit"] for c in candidates_for(frame, [headline, members], FakeLexicon([]))}
-    assert fit == {"Hội n": 0.0, "Khối ": 1.0}
+    certified = passage("Các doanh nghiệp đạt chứng chỉ ISO, HACCP, GMP.", n=3)
+    documents = [headline, members, certified]
+    fit = {c.quote[:5]: c.features["type_fit"] for c in candidates_for(frame, documents, FakeLexicon([]))}
+    assert fit == {"Hội n": 0.0, "Khối ": 1.0, "Các d": 1.0}  # other acronyms named together are a list
 
 
 def test_the_holder_of_the_office_asked_is_quoted_not_the_deputy_ranked_first():
@@ -985,3 +987,27 @@ def test_the_holder_of_the_office_asked_is_quoted_not_the_deputy_ranked_first():
     assert ask("Phó Trưởng ban Quản lý các KCN tỉnh Kim Sơn là ai?", [deputy, head]).direct == ("Ông Nguyễn Văn Bình",)
     refused = ask("Ai là Trưởng ban Quản lý các KCN tỉnh Kim Sơn?", [deputy])
     assert refused.refused and "Không có thông tin về Trưởng ban" in refused.answer
+
+
+def test_an_office_only_describing_someone_or_asked_with_another_constrains_nothing_more():
+    handing = passage("Thừa ủy quyền của Chủ tịch UBND tỉnh Kim Sơn, ông Trần Văn Tân đã trao 25 Bằng khen.", n=1)
+    # "how many": the office says who gave them, it is not what is asked.
+    assert "25 Bằng khen" in ask("Ông Trần Văn Tân, Trưởng ban, đã trao bao nhiêu Bằng khen?", [handing]).answer
+    head = passage("Ông Trần Văn Tân, Trưởng ban Quản lý các KCN tỉnh Kim Sơn, phát biểu khai mạc.", n=1)
+    deputy = passage("Bà Nguyễn Thị Lan, Phó Trưởng ban Quản lý các KCN tỉnh Kim Sơn, phát biểu bế mạc.", n=2)
+    both = ask("Ai là Trưởng ban và Phó Trưởng ban Quản lý các KCN tỉnh Kim Sơn?", [head, deputy])
+    assert not both.refused and "Trần Văn Tân" in both.answer and "Nguyễn Thị Lan" in both.answer
+    # One office, two of its forms.
+    board = passage("Ông Trần Văn Tân, Chủ tịch HĐQT Công ty Kim Sơn, cho biết công ty mở rộng nhà máy.", n=1)
+    assert not ask("Ai là Chủ tịch Hội đồng quản trị Công ty Kim Sơn?", [board]).refused
+
+
+def test_a_misreading_two_question_terms_share_stands_for_neither():
+    from app.answering.features import candidates_for
+    from app.answering.frame import parse_question
+
+    ocr = passage("Nam 2031 Khoi cip moi cho 53 du an tai tinh Kim Son.")
+    frame = parse_question("Năm 2031 Khối cấp mới cho bao nhiêu dự án cụp?")
+    (candidate,) = candidates_for(frame, [ocr], FakeOcrLexicon([ocr], {"cap": "cip", "cup": "cip"}))
+    (unread,) = candidates_for(frame, [ocr], FakeOcrLexicon([ocr], {}))
+    assert candidate.features["phrase"] == unread.features["phrase"]

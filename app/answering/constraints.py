@@ -613,16 +613,19 @@ def _check_distinctions(
 
 
 def _check_offices(frame: QuestionFrame, sentence: str, record: Callable[[str, bool, bool], None]) -> list[str]:
-    """ "Ai là Trưởng ban …?": a sentence that names only other offices ("ông A, Phó Trưởng
-    ban …") is about someone else; one that names no office may still be about the holder.
-    Returns the offices recorded."""
+    """Who holds an office ("Ai là Trưởng ban …?", "Ban Quản lý nào là Khối phó?"): a sentence
+    naming only other offices ("ông A, Phó Trưởng ban …") is about someone else; one naming
+    none may still be about the holder, and one office of several asked is enough. Only for a
+    question asking who or which board: in "Ông X, Trưởng ban, đã trao bao nhiêu Bằng khen?"
+    the office only says who X is. Returns the label recorded."""
+    asked = sorted(offices_in(frame.text))
+    if not asked or frame.answer_type not in (AnswerType.PERSON, AnswerType.ORGANISATION):
+        return []
     stated = offices_in(sentence)
-    labels = []
-    for office in sorted(offices_in(frame.text)):
-        label = office[:1].upper() + office[1:]  # as a refusal names it: "Không có thông tin về Trưởng ban"
-        record(label, office in stated, not stated)
-        labels.append(label)
-    return labels
+    # As a refusal names it: "Không có thông tin về Trưởng ban".
+    label = ", ".join(office[:1].upper() + office[1:] for office in asked)
+    record(label, bool(stated & set(asked)), not stated)
+    return [label]
 
 
 @lru_cache(maxsize=4096)

@@ -48,9 +48,9 @@ AWARD = re.compile(
 # (accented; in OCR text that lost its accents "vi", "boi", "nham" too).
 CAUSE = re.compile(r"\b(?:do|vì|vi|bởi|boi|nhằm|nham|để|nguyên nhân|nguyen nhan|lý do|ly do)\s", re.IGNORECASE)
 PLACE = re.compile(rf"\b(?:tại|ở|tai|o)\s+(?:(?:tỉnh|tinh|thành phố|thanh pho|huyện|huyen|xã|xa)\s+)?{CAPITAL}")
-# Abbreviations named together ("KCN, KCX, KKT", "FDI, DDI"): one name of a kind of zone or
-# capital, not the items of a list.
-ABBREVIATION_RUN = re.compile(r"\b[A-ZĐ]{2,}(?:\s*,\s*[A-ZĐ]{2,})+\b")
+# Kinds of zone named together ("các KCN, KCX, KKT"): one name of what a board manages, not
+# the items of a list (a list of other acronyms, "ISO, HACCP, GMP", is one).
+ZONE_KINDS_RUN = re.compile(r"\b(?:KCN|KCX|KKT|CCN|KCNC)(?:\s*,\s*(?:KCN|KCX|KKT|CCN|KCNC))+\b")
 # A report's closing formula ("Trên đây là kết quả sơ kết … và phương hướng …"): it repeats
 # the report's title, so it matches any question on it, and it states nothing.
 CLOSING = re.compile(r"^\W*(?:trên đây là|tren day la)\b", re.IGNORECASE)
@@ -150,7 +150,7 @@ def _type_fit(frame: QuestionFrame, sentence: str, folded: str, new_numbers: int
     if kind is AnswerType.PLACE:
         return float(bool(PLACE.search(sentence)))
     if kind is AnswerType.LIST:
-        items = ABBREVIATION_RUN.sub("X", sentence)
+        items = ZONE_KINDS_RUN.sub("X", sentence)
         return float(items.count(",") + items.count(";") >= 2)
     if kind is AnswerType.REASON:
         return float(bool(CAUSE.search(sentence)))
@@ -228,7 +228,12 @@ def passage_candidates(
     # In OCR text a question term may be misread ("cip" for "cap"): such a syllable is read as
     # the term it stands for, so that word pairs, echo and novelty measure on a scan what they
     # measure on clean text.
-    misread = {v: t for t in question_terms for v in lexicon.variants(t) if v not in question_terms} if ocr else {}
+    # A misreading two of the question's terms share stands for neither.
+    stands_for: dict[str, set[str]] = {}
+    for term in question_terms if ocr else ():
+        for variant in lexicon.variants(term) - question_terms:
+            stands_for.setdefault(variant, set()).add(term)
+    misread = {v: next(iter(terms)) for v, terms in stands_for.items() if len(terms) == 1}
     context_syllables = search_syllables(" ".join([title, *headings[-2:]]))
     context_terms = spelled.found(context_syllables, fold_abbreviations(context_syllables))
     paragraph_syllables = search_syllables(document.page_content)
