@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest.docframe import (
     SIGNED_MARK,
@@ -25,7 +26,7 @@ from ingest.docframe import (
     is_signing_authority,
     strip_date_stamp,
 )
-from ingest.gazetteer import find_places
+from ingest.gazetteer import find_places, place_names
 from ingest.models import Chunk, PageText
 from ingest.sentences import CAPITAL, split_sentences
 from ingest.signature_block import RECIPIENTS, untangle_foot
@@ -138,15 +139,18 @@ def _wraps_on(last: str, line: str) -> bool:
     )
 
 
-NAME_WORDS = 4  # words each side of a line break searched for a place name across it
+@lru_cache(maxsize=1)
+def _name_words() -> int:
+    """Words of the gazetteer's longest name: how far each side of a line break a name may run."""
+    return max(len(name.split()) for name in place_names())
 
 
 def _name_runs_on(last: str, line: str) -> bool:
     """A province's or region's name runs from ``last`` into ``line`` ("… các tỉnh đồng bằng
     sông" / "Hồng gồm …", "tỉnh Bà Rịa -" / "Vũng Tàu …"): one sentence, whatever the blank
     lines OCR left between them."""
-    tail = " ".join(last.split()[-NAME_WORDS:])
-    joined = f"{tail} {' '.join(line.split()[:NAME_WORDS])}"
+    tail = " ".join(last.split()[-_name_words() :])
+    joined = f"{tail} {' '.join(line.split()[: _name_words()])}"
     return any(place.start < len(tail) < place.end for place in find_places(joined))
 
 

@@ -227,8 +227,7 @@ def passage_candidates(
     spelled = _OcrSpelled(question_terms, lexicon, ocr)
     # In OCR text a question term may be misread ("cip" for "cap"): such a syllable is read as
     # the term it stands for, so that word pairs, echo and novelty measure on a scan what they
-    # measure on clean text.
-    # A misreading two of the question's terms share stands for neither.
+    # measure on clean text. A misreading two of the question's terms share stands for neither.
     stands_for: dict[str, set[str]] = {}
     for term in question_terms if ocr else ():
         for variant in lexicon.variants(term) - question_terms:
