@@ -89,6 +89,16 @@ def test_each_part_gets_its_own_figure(question: str, quotes, facts: list[str], 
     assert facts_and_verdict(question, quotes) == (facts, which)
 
 
+def test_units_that_count_the_same_thing_get_a_verdict():
+    people = [
+        ("Các KCN tỉnh Lạng Sơn có 12.500 lao động.", {"province:lang son"}),
+        ("Các KCN tỉnh Cao Bằng thu hút 9.800 người làm việc.", {"province:cao bang"}),
+    ]
+    facts, which = facts_and_verdict("Lạng Sơn và Cao Bằng, tỉnh nào có nhiều lao động trong KCN hơn?", people)
+    assert facts == ["Lạng Sơn: 12.500 lao động", "Cao Bằng: 9.800 người"]
+    assert which == "Lạng Sơn nhiều lao động trong KCN hơn"
+
+
 def test_figures_of_unlike_units_get_no_verdict():
     money = [
         ("KKT Tân Lập thu hút tổng vốn đăng ký gần 4,2 tỷ USD.", {"name:kkt tan lap"}),

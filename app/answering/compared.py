@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from app.answering import distinctions
 from app.answering.constraints import constraint_key, constraint_label
-from app.answering.direct import FIGURE_TYPES, direct_facts
+from app.answering.direct import FIGURE_TYPES, direct_facts, unit_kind
 from app.answering.frame import QuestionFrame, parse_question, zone_name_spans
 from ingest.gazetteer import find_places, merged_keys
 from ingest.normalize import fold, search_syllables
@@ -184,7 +184,7 @@ def verdict(frame: QuestionFrame, figures: Sequence[PartFigure]) -> str:
     values = [value_and_unit(f.figure) for f in figures]
     if asked is None or AMBIGUOUS.search(_without_places(frame.text, folded)[: asked.start()]):
         return ""
-    if any(v is None for v in values) or len({v[1] for v in values if v}) != 1:
+    if any(v is None for v in values) or len({unit_kind(v[1]) for v in values if v}) != 1:
         return ""
     numbers = [v[0] for v in values if v]
     pick = max(numbers) if asked.group(1) in MORE else min(numbers)

@@ -90,6 +90,12 @@ def _same() -> dict[str, frozenset[str]]:
     return {_key(u): frozenset(_key(v) for v in group) for group in _unit_groups() for u in group}
 
 
+def unit_kind(unit: str) -> str:
+    """One name for the units that count the same thing ("người" and "lao động": "lao dong")."""
+    key = _key(unit)
+    return min(_same().get(key, {key}))
+
+
 @lru_cache(maxsize=1)
 def _figure() -> re.Pattern[str]:
     # As written and without accents: an OCR report that lost them writes "2.345 lao dong".
