@@ -135,7 +135,7 @@ class AccentRestorer:
         replaced: list[tuple[int, int, str]] = []
         # A person's name is not read as another's a letter away ("Tun" is not "Tân"), nor a
         # code with digits as a word ("điểm 3a").
-        people = person_spans(text) if misread else []
+        people = person_spans(text)
         for run in _runs(text):
             keys = [ocr_key(m.group()) for m in run]
             rereadable = [
@@ -160,7 +160,7 @@ class AccentRestorer:
                         break
                 else:
                     start += 1
-        replaced = self._surnames_of_people(text, replaced)
+        replaced = self._surnames_of_people(text, people, replaced)
         replaced.sort()
         out, last = [], 0
         for begin, end, word in replaced:
@@ -203,11 +203,14 @@ class AccentRestorer:
         return [w for w in self.words_like.get((len(key), key[:1]), ()) if w != key and letters_apart(w, key) == 1]
 
     @staticmethod
-    def _surnames_of_people(text: str, replaced: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    def _surnames_of_people(
+        text: str, people: list[tuple[int, int]], replaced: list[tuple[int, int, str]]
+    ) -> list[tuple[int, int, str]]:
         """A person's family name spelled as a family name: "Ong Pham Minh Phuong" is ông
-        Phạm, though the clean reports spell "pham" most often as "phẩm" (sản phẩm)."""
+        Phạm, though the clean reports spell "pham" most often as "phẩm" (sản phẩm).
+        ``people``: the names ``text`` holds (``person_spans``)."""
         family = _family_names()
-        for start, end in person_spans(text):
+        for start, end in people:
             words = list(token_spans(text[start:end]))
             titled = TITLED.match(text, start)  # "ông", "bà", "đồng chí" (OCR: "Ong", "Dong chi")
             if titled:
