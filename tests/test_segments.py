@@ -183,3 +183,19 @@ def test_while_another_process_writes_a_reader_reads_the_saved_index_and_a_secon
 class NoRebuild(ChunkList):
     def document_sizes(self):
         raise AssertionError("a reader must not rebuild over a live writer")
+
+
+def test_a_question_term_s_misreadings_are_all_read_though_the_query_takes_the_rarest_few():
+    # Made up: "khối" in 40 chunks; one letter away, rare words ("khoa", "khoe") and OCR's
+    # misreadings, the commonest "khéi" (OCR text misreads the same word the same way).
+    counts = {"Khối": 40, "khoa": 1, "khoe": 1, "khi": 2, "Khdi": 3, "Khéi": 6}
+    texts = [word for word, n in counts.items() for _ in range(n)]
+    chunks = [
+        CHUNKS[0].__class__(**{**CHUNKS[0].__dict__, "chunk_id": f"{i:016x}-p0001", "doc_id": f"{i:016x}",
+                               "text": f"{word} thi đua Kim Sơn", "headings": (), "title": ""})
+        for i, word in enumerate(texts)
+    ]  # fmt: skip
+    index = _rebuilt(ChunkList(chunks))
+    assert "khei" in index.variants("khoi")  # 6 chunks: within a quarter of the term's 40
+    assert "khei" not in index.fuzzy_variants(["khoi"])  # the query adds the four rarest only
+    assert len(index.fuzzy_variants(["khoi"])) == 4

@@ -101,7 +101,9 @@ class TermStatistics:
         misreading of "bong"."""
         if term not in self._variants:
             ceiling = max(self._doc_freq.get(term, 0) // 4, RARE_VARIANT_DF)
-            close = [v for v in self.fuzzy_variants([term]) if self._doc_freq.get(v, 0) <= ceiling]
+            # All of them, not the rarest few the query takes: OCR misreads a common word the
+            # same way again and again ("Khối" as "Khéi" in one report in six of its chunks).
+            close = [v for v in self._neighbours(term) if self._doc_freq.get(v, 0) <= ceiling]
             self._variants[term] = frozenset([term, *close])
         return self._variants[term]
 
@@ -118,17 +120,16 @@ class TermStatistics:
     def fuzzy_variants(self, syllables: list[str]) -> list[str]:
         """Indexed syllables one edit away from the question's ("cap" -> OCR's "cip"),
         keeping the first letter, which OCR damages least."""
-        variants: list[str] = []
-        for syllable in dict.fromkeys(syllables):
-            if len(syllable) < FUZZY_MIN_LENGTH or syllable.isdigit():
-                continue
-            matches = process.extract(
-                syllable, self._vocabulary, scorer=Levenshtein.distance, score_cutoff=1, limit=None
-            )
-            close = [m for m, distance, _ in matches if distance == 1 and m[0] == syllable[0]]
-            close.sort(key=lambda m: self._doc_freq.get(m, 0))  # rarest first: likeliest misreadings
-            variants.extend(close[:FUZZY_LIMIT])
-        return variants
+        return [v for syllable in dict.fromkeys(syllables) for v in self._neighbours(syllable)[:FUZZY_LIMIT]]
+
+    def _neighbours(self, syllable: str) -> list[str]:
+        """Indexed syllables one edit away with the same first letter, the rarest (the
+        likeliest misreadings) first."""
+        if len(syllable) < FUZZY_MIN_LENGTH or syllable.isdigit():
+            return []
+        matches = process.extract(syllable, self._vocabulary, scorer=Levenshtein.distance, score_cutoff=1, limit=None)
+        close = [m for m, distance, _ in matches if distance == 1 and m[0] == syllable[0]]
+        return sorted(close, key=lambda m: self._doc_freq.get(m, 0))
 
 
 def vocabulary(doc_freq: Counter[str]) -> list[str]:
