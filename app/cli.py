@@ -130,15 +130,15 @@ def ask(
         except DocumentNotFoundError as unknown:
             _say(errors, str(unknown), "red")
             raise typer.Exit(1) from None
-    if as_json:
-        typer.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
-        return
-    from app.render import OCR_NOTE, cited_where, repaired, repaired_citation
+    from app.render import OCR_NOTE, cited_where, readable, repaired, repaired_citation
     from ingest.normalize import is_ocr_text
 
     # OCR quotes read with their accents put back, as in the web chat (learnt from the library).
     ocr = any(is_ocr_text(c.text) for c in answer.citations)
     repair = (service or _service(settings)).accent_restorer().restore if ocr else None
+    if as_json:  # as the chat shows it too, the text as stored beside it
+        typer.echo(json.dumps(readable(answer, repair).to_json(), ensure_ascii=False, indent=2))
+        return
     text, paragraphs, _ = repaired(answer, repair)
     first, _, rest = text.partition("\n")
     if answer.direct:  # the figures asked for, stated first, stand out as in the web chat
@@ -355,7 +355,7 @@ def tune(
     with console.status("Đang tìm đoạn văn cho từng câu hỏi…") as status:
         cases = collect(service.retriever, service.keyword_index(), gold, lambda qid: status.update(qid))
     with console.status(f"Đang kiểm định bằng cách để riêng từng báo cáo (C = {REGULARISATION_GRID})…"):
-        c, validation, right_by_c = choose_regularisation(cases)
+        c, validation, right_by_c = choose_regularisation(cases, shown=service.readable)
     summaries = validation.summaries()
     weights = fit(cases, c)
     figures = {"left_out": [s.as_dict() for s in summaries]}

@@ -177,6 +177,18 @@ def repaired(answer: Answer, repair: Repair | None) -> tuple[str, dict[int, str]
     return text, paragraphs, direct
 
 
+def readable(answer: Answer, repair: Repair | None) -> Answer:
+    """``answer`` as the chat shows it: its OCR quotes and the figures taken from them with
+    their accents put back, the text as stored kept in ``stored_answer``. The citations keep
+    the reports' own text."""
+    if answer.stored_answer:  # read so already (an answer of the running app, for one)
+        return answer
+    text, _, direct = repaired(answer, repair)
+    if text == answer.answer:
+        return answer
+    return replace(answer, answer=text, direct=tuple(direct), stored_answer=answer.answer)
+
+
 def repaired_citation(citation: Citation, repair: Repair) -> Citation:
     """An OCR passage's citation with its report's title, heading and issuer repaired too."""
     return replace(

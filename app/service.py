@@ -28,6 +28,7 @@ from app.chain import REPORTS, Answerer, ExtractiveAnswerer, build_chain, final_
 from app.llm import backend_for, explain_llm_error, make_chat_model
 from app.prompts import answer_prompt, extractive_phrasing, load_toml
 from app.questions import question_problem
+from app.render import readable
 from app.scope import library_constraints
 from app.settings import Settings
 from ingest.accents import AccentRestorer
@@ -233,6 +234,13 @@ class Baocao:
                         break
                 self._restorer = (state, AccentRestorer.fit(clean[:REPAIR_VOCABULARY_PARAGRAPHS], place_names()))
             return self._restorer[1]
+
+    def readable(self, answer: Answer) -> Answer:
+        """``answer`` as the chat shows it: OCR quotes with their accents put back (what
+        ``ask --json`` prints and ``baocao eval`` scores; the text as stored is kept beside it)."""
+        if not any(is_ocr_text(c.text) for c in answer.citations):
+            return answer
+        return readable(answer, self.accent_restorer().restore)
 
     def _companions(self, question: str, retrieved: list[Chunk]) -> list[Chunk]:
         """Passages a question needs that its words do not find:

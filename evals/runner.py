@@ -14,6 +14,8 @@ from evals.metrics import QuestionResult, Summary, score_question, summaries_by_
 class AnswersQuestions(Protocol):
     def ask(self, question: str) -> Answer: ...
 
+    def readable(self, answer: Answer) -> Answer: ...
+
 
 def read_gold(path: Path) -> Iterator[dict]:
     with path.open(encoding="utf-8") as handle:
@@ -36,7 +38,7 @@ def run_eval(
     for gold in read_gold(gold_path):
         if on_question:
             on_question(gold["id"])
-        answer = service.ask(gold["question"])
+        answer = service.readable(service.ask(gold["question"]))  # scored as the user reads it
         record = answer.to_json() | {"id": gold["id"]}
         lines.append(json.dumps(record, ensure_ascii=False))
         results.append(score_question(gold, record, [p.text for p in answer.retrieved]))

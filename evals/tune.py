@@ -36,6 +36,7 @@ from langchain_core.documents import Document
 from app.answering.extractive import Selection, compose, may_answer, select_quotes
 from app.answering.features import FEATURE_NAMES, Candidate, Lexicon, candidates_for
 from app.answering.frame import QuestionFrame, parse_question
+from app.answering.models import Answer
 from app.answering.scorer import Weights, linear_weights
 from app.prompts import extractive_phrasing
 from evals.metrics import QuestionResult, Summary, key_facts_ok, score_question, summarise
@@ -49,6 +50,7 @@ THRESHOLD_GRID = tuple(round(0.02 * i, 2) for i in range(1, 50))
 # Fine at the low end, where the best extra thresholds lie (with 0.05 as its lowest step, the
 # best of the questions asking several things sat on the grid's edge); 1.01: never add a quote.
 EXTRA_GRID = (*(round(0.01 * i, 2) for i in range(1, 10)), 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+Shown = Callable[[Answer], Answer]  # an answer as the user reads it (``Baocao.readable``)
 EVIDENCE_OVERLAP = 0.6  # share of a sentence's search form inside a gold evidence string
 
 
@@ -211,12 +213,13 @@ def choose_answer_threshold(cases: Sequence[GoldCase], weights: Weights) -> floa
     return _middle_of_best(THRESHOLD_GRID, scores)
 
 
-def answer_case(case: GoldCase, weights: Weights) -> tuple[Selection, dict[str, Any]]:
+def answer_case(case: GoldCase, weights: Weights, shown: Shown | None = None) -> tuple[Selection, dict[str, Any]]:
     """The answer the scorer gives to a gold case, as ``ask --json`` would print it: in the
-    app's phrasing, so the section a quote is under is named as the user sees it."""
+    app's phrasing, so the section a quote is under is named as the user sees it, and read as
+    ``shown`` reads it (OCR quotes with their accents put back, ``Baocao.readable``)."""
     selection = select_quotes(case.frame, case.candidates, weights)
     answer = compose(case.gold["question"], selection, case.documents, extractive_phrasing())
-    return selection, answer.to_json()
+    return selection, (shown(answer) if shown else answer).to_json()
 
 
 def outcome(case: GoldCase, weights: Weights) -> QuestionResult:
@@ -268,7 +271,11 @@ class Validation:
         return [self.summary("all (left out)"), *by_set] if len(names) > 1 else [self.summary()]
 
 
-def leave_one_document_out(cases: Sequence[GoldCase], c: float = REGULARISATION_C) -> Validation:
+def leave_one_document_out(
+    cases: Sequence[GoldCase], c: float = REGULARISATION_C, shown: Shown | None = None
+) -> Validation:
+    """Each report's questions answered by a scorer fitted on the other reports' questions,
+    scored as ``shown`` reads the answers (the fit itself scores them as stored)."""
     results: list[QuestionResult] = []
     answers: dict[str, dict[str, Any]] = {}
     sets = {case.gold["id"]: case.gold_set for case in cases}
@@ -277,7 +284,7 @@ def leave_one_document_out(cases: Sequence[GoldCase], c: float = REGULARISATION_
         training = [case for case in cases if case.group != group]
         weights = fit(training, c)
         for case in held_out:
-            _, answer = answer_case(case, weights)
+            _, answer = answer_case(case, weights, shown)
             answers[case.gold["id"]] = answer
             results.append(score_question(case.gold, answer, [d.page_content for d in case.documents]))
     return Validation(results, answers, sets)
@@ -289,13 +296,13 @@ def questions_right(results: Sequence[QuestionResult]) -> int:
 
 
 def choose_regularisation(
-    cases: Sequence[GoldCase], grid: Sequence[float] = REGULARISATION_GRID
+    cases: Sequence[GoldCase], grid: Sequence[float] = REGULARISATION_GRID, shown: Shown | None = None
 ) -> tuple[float, Validation, dict[float, int]]:
     """The regularisation strength whose leave-one-document-out answers are right most often
     (ties go to the stronger regularisation), its validation, and the count for each strength.
     The figures of the chosen strength were also used to choose it: with four strengths
     tried, they are at most slightly optimistic."""
-    tried = {c: leave_one_document_out(cases, c) for c in sorted(grid)}
+    tried = {c: leave_one_document_out(cases, c, shown) for c in sorted(grid)}
     counts = {c: questions_right(validation.results) for c, validation in tried.items()}
     best = max(counts.values())
     chosen = next(c for c in sorted(grid) if counts[c] == best)

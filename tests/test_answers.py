@@ -93,6 +93,17 @@ def test_cli_ask_puts_the_accents_back_into_ocr_quotes_as_the_web_chat_does(samp
     assert "chữ OCR, dấu được thêm tự động" in sources.splitlines()[0] + sources.splitlines()[1]
 
 
+def test_cli_ask_json_reads_ocr_quotes_with_their_accents_put_back_the_stored_text_beside_them(sample_service: Baocao):
+    env = {**os.environ, "BAOCAO_HOME": str(sample_service.settings.home)}
+    question = "Ban Quản lý nào được đề nghị tặng Cờ thi đua năm 2019?"
+    command = [sys.executable, "-m", "app.cli", "ask", question, "--json", "--local"]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120, check=True)
+    payload = json.loads(result.stdout)
+    assert "tỉnh Hải Dương" in payload["answer"] and "tinh Hai Duong" not in payload["answer"]
+    assert "tinh Hai Duong" in payload["stored_answer"]  # as the OCR text reads
+    assert any("tinh Hai Duong" in c["text"] for c in payload["citations"])  # cited as the report has it
+
+
 DECISION = (
     "ỦY BAN NHÂN DÂN TỈNH KIM SƠN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
     "Số: 77/QĐ-UBND\n\nKim Sơn, ngày 14 tháng 02 năm 2035\n\nQUYẾT ĐỊNH\n\n"

@@ -221,6 +221,31 @@ def test_an_ocr_quote_is_shown_repaired_with_its_original_one_click_away():
     assert "OCR" not in clean  # a clean report is shown as written
 
 
+def test_an_answer_quoting_ocr_text_reads_as_the_chat_shows_it_the_text_as_stored_beside_it():
+    from dataclasses import replace
+
+    from app.render import readable
+
+    ocr = "Ban Quan 1y cac KCN tinh Kim Son dat 12,5 ty dong."
+    cited = replace(citation(text=ocr), quote=ocr)
+
+    def fake_repair(text: str) -> str:  # stands in for AccentRestorer.restore
+        return text.replace("Quan 1y", "Quản lý").replace("ty dong", "tỷ đồng")
+
+    stored = Answer("q", f"12,5 ty dong [1]\n- “{ocr}” [1]", False, citations=[cited], direct=("12,5 ty dong",))
+    shown = readable(stored, fake_repair)
+    assert shown.answer == "12,5 tỷ đồng [1]\n- “Ban Quản lý cac KCN tinh Kim Son dat 12,5 tỷ đồng.” [1]"
+    assert shown.direct == ("12,5 tỷ đồng",) and shown.stored_answer == stored.answer
+    assert shown.citations == stored.citations  # the reports' own text, as cited
+    assert shown.to_json()["stored_answer"] == stored.answer and Answer.from_json(shown.to_json()) == replace(
+        shown, retrieved=[]
+    )
+    assert readable(shown, fake_repair) == shown  # read once: the running app's answer is not read again
+    clean = Answer("q", "- “Đạt 12 tỷ đồng.” [1]", False, citations=[citation()])
+    assert readable(clean, fake_repair) == clean and "stored_answer" not in clean.to_json()
+    assert readable(stored, None) == stored
+
+
 @pytest.mark.parametrize(
     ("fact", "shown"),
     [

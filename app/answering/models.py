@@ -56,6 +56,9 @@ class Answer:
     # What the first line states, shown in bold: the figures asked ("437 dự án"), or the
     # person, day, place or board ("Ông Trần Văn Tân").
     direct: tuple[str, ...] = ()
+    # The answer as its quotes stand in the reports, when ``answer`` shows OCR quotes with their
+    # accents put back (``app.render.readable``); "" when the two are the same.
+    stored_answer: str = ""
 
     def with_latency(self, latency_ms: float) -> Answer:
         return replace(self, latency_ms=round(latency_ms, 1))
@@ -80,6 +83,7 @@ class Answer:
             ttft_ms=data.get("ttft_ms"),
             notice=str(data.get("notice", "")),
             direct=tuple(data.get("direct", ())),
+            stored_answer=str(data.get("stored_answer", "")),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -102,5 +106,6 @@ class Answer:
             }
             | ({"notice": self.notice} if self.notice else {})
             | ({"direct": list(self.direct)} if self.direct else {})
+            | ({"stored_answer": self.stored_answer} if self.stored_answer else {})
             | ({"standalone_question": self.standalone_question} if self.standalone_question else {})
         )

@@ -200,7 +200,7 @@ class ChatPage:
         return data.value["text"]
 
     def ask_json(self, question: str) -> dict[str, Any]:
-        return self.service.ask((question or "").strip()).to_json()
+        return self.service.readable(self.service.ask((question or "").strip())).to_json()
 
     def record_feedback(self, data: gr.LikeData, turns: list[dict[str, Any]], request: gr.Request) -> None:
         turn = next((t for t in turns if t["message_index"] == data.index), None)

@@ -53,10 +53,11 @@ def create_app(service: Baocao, settings: Settings) -> FastAPI:
 
     @api.get("/api/ask")
     def ask(q: str, report: Annotated[list[str] | None, Query()] = None) -> JSONResponse:
-        """The ``ask --json`` object for a question (``baocao ask`` uses it when the app runs);
-        ``report``: doc ids to answer from (repeatable; none = the whole library)."""
+        """The ``ask --json`` object for a question (``baocao ask`` uses it when the app runs),
+        read as the chat shows it; ``report``: doc ids to answer from (repeatable; none = the
+        whole library)."""
         try:
-            answer = service.ask(q.strip(), reports=report or ())
+            answer = service.readable(service.ask(q.strip(), reports=report or ()))
         except DocumentNotFoundError as unknown:
             return JSONResponse({"error": str(unknown)}, status_code=404, headers={LIBRARY_HEADER: settings.library_id})
         return JSONResponse(answer.to_json(), headers={LIBRARY_HEADER: settings.library_id})
