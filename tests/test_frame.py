@@ -27,6 +27,8 @@ pytestmark = pytest.mark.unit
         ("Quy chế được ký vào ngày nào?", AnswerType.DATE),
         ("Khi nào khu kinh tế được thành lập?", AnswerType.DATE),
         ("Hội nghị tổng kết được tổ chức ở đâu?", AnswerType.PLACE),
+        ("Nguồn vốn lập quy hoạch các KCN lấy từ đâu?", AnswerType.OTHER),  # a source, not a place
+        ("nguon von lay tu dau", AnswerType.OTHER),
         ("Tỉnh nào có tỷ lệ lấp đầy cao nhất?", AnswerType.PLACE),
         ("Nhà máy nào được khởi công trong quý II?", AnswerType.ORGANISATION),
         ("nha may nao duoc khoi cong trong quy 2", AnswerType.ORGANISATION),

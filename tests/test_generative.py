@@ -157,6 +157,14 @@ def test_a_refusal_is_accepted_when_the_passages_do_not_answer_either():
     assert answer.mode == "llm" and answer.refused and answer.verified and answer.citations == []
 
 
+def test_an_answer_where_the_passages_do_not_answer_falls_back_to_the_refusal_without_a_retry():
+    # The extractive answerer finds nothing that answers (a near miss): the model's grounded
+    # answer from the nearest passage fails, and only a refusal could pass a retry.
+    events, answer, model = run(["Bến Tre đạt 61,25% kế hoạch năm 2031 [1]."], extractive=extractive_refusal_stub)
+    assert answer.mode == "llm-fallback" and answer.refused and not answer.verified
+    assert len(model.seen) == 1 and not any(isinstance(e, Status) and "tạo lại" in e.text for e in events)
+
+
 def test_a_refusal_the_passages_contradict_is_retried_then_replaced():
     _, answer, model = run([PROMPT.refusal, PROMPT.refusal])
     assert PROMPT.refused_wrongly in model.seen[1][-1].content

@@ -245,6 +245,30 @@ def test_a_name_the_cited_passage_s_headings_state_is_grounded():
     assert verify_answer(claim, [passage], REFUSAL, contexts=[PassageContext.of(framed)]).ok
 
 
+def test_a_year_the_passage_leaves_to_its_report_is_grounded_by_the_report_s_years():
+    from langchain_core.documents import Document
+
+    from app.answering.constraints import PassageContext
+
+    def context(passage: str) -> PassageContext:
+        return PassageContext.of(Document(page_content=passage, metadata={"doc_years": "2035"}))
+
+    claim = "Năm 2035, KCN Kim Sơn thu hút 14 dự án [1]."
+    silent = "Từ đầu năm đến nay, KCN Kim Sơn thu hút 14 dự án, tăng 5% so với cùng kỳ năm 2034."
+    assert verify_answer(claim, [silent], REFUSAL, contexts=[context(silent)]).ok  # 2034 is only compared with
+    assert not verify_answer(claim, [silent], REFUSAL).ok  # no report around it to say which year
+    dated = "Năm 2034, KCN Kim Sơn thu hút 14 dự án."  # its own year: another one
+    assert not verify_answer(claim, [dated], REFUSAL, contexts=[context(dated)]).ok
+    assert not verify_answer("KCN Kim Sơn thu hút 2035 dự án [1].", [silent], REFUSAL, contexts=[context(silent)]).ok
+
+
+def test_a_claim_repeated_as_a_citation_of_another_passage_is_read_once():
+    passages = ["Khu Kim Sơn có 31 dự án.", "Khu Tân Lập có 12 dự án."]
+    answer = "[1] Khu Kim Sơn có 31 dự án.\n\nTrích dẫn [2]: Khu Kim Sơn có 31 dự án."
+    result = verify_answer(answer, passages, REFUSAL)
+    assert result.ok and result.read_as == "[1] Khu Kim Sơn có 31 dự án."
+
+
 def test_a_digit_inside_a_name_is_no_figure():
     from app.answering.verify import figures
 
@@ -264,10 +288,29 @@ def test_an_answer_must_rest_on_a_passage_the_extractive_answer_quotes():
     assert not elsewhere.ok
     assert elsewhere.problems[0].endswith("thông tin được hỏi ở đoạn [1]")  # first: the hint a retry needs
     assert verify_answer(answer, PASSAGES, REFUSAL, reading=ExtractiveReading(False, (1, 3))).ok
-    # No second reading to hold it to: the extractive answer refused, or quotes none of these passages.
-    assert verify_answer(answer, PASSAGES, REFUSAL, reading=ExtractiveReading(True, (1,))).ok
+    # No passage to hold it to: the extractive answer quotes none of these passages.
     assert verify_answer(answer, PASSAGES, REFUSAL, reading=ExtractiveReading(False, ())).ok
     assert verify_answer(REFUSAL, PASSAGES, REFUSAL, reading=ExtractiveReading(False, (1,))).refused
+
+
+def test_an_answer_fails_where_the_extractive_reading_finds_nothing_that_answers():
+    # A near miss (another year, province, zone): the extractive answerer refuses, the model
+    # answers from the nearest passage, grounded word for word.
+    answer = "Ket qua 100% cac Ban Quan 1y nhat tri tang Co thi dua cho Ban Quan 1y cac KCN tinh Bic Ninh [3]."
+    refused = ExtractiveReading(True, ())
+    result = verify_answer(answer, PASSAGES, REFUSAL, reading=refused)
+    assert not result.ok and result.problems[0].startswith("không đoạn nào nói đúng")
+    assert verify_answer(REFUSAL, PASSAGES, REFUSAL, reading=refused).ok  # both refuse
+    assert verify_answer(answer, PASSAGES, REFUSAL).ok  # no second reading: the other checks pass it
+
+
+@pytest.mark.parametrize("note", ["[Trích dẫn không có]", "(không có trích dẫn)", "[Không có thông tin]."])
+def test_a_line_that_is_only_a_note_in_brackets_claims_nothing(note: str):
+    answer = f"[1] Tổng số lao động là 24.507 người [2].\n\n[2] {note}\n\n[3] {note}"
+    assert verify_answer(answer, PASSAGES, REFUSAL).ok
+    # A bracketed figure or name is a claim, checked as any other.
+    assert not verify_answer("Tổng số lao động là 24.507 người [2].\n[3] (31 dự án)", PASSAGES, REFUSAL).ok
+    assert not verify_answer("Tổng số lao động là 24.507 người [2].\n[1] (tỉnh Hà Giang)", PASSAGES, REFUSAL).ok
 
 
 def test_a_claim_repeated_under_other_markers_is_read_once():

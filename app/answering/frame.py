@@ -539,7 +539,7 @@ def text_mentions(text: str) -> Mentions:
     )
 
 
-_STRONG = ("yes_no", "percent", "number", "date", "person", "place", "organisation", "award", "reason")
+_STRONG = ("yes_no", "percent", "number", "date", "person", "place", "organisation", "award", "reason", "source")
 _TOPICAL = ("list", "yes_no_weak", "percent_topic", "number_topic", "award_topic")
 _LISTABLE = frozenset({AnswerType.ORGANISATION, AnswerType.PLACE, AnswerType.PERSON, AnswerType.AWARD})
 _TYPE_OF = {
@@ -557,6 +557,7 @@ _TYPE_OF = {
     "award_topic": AnswerType.AWARD,
     "list": AnswerType.LIST,
     "reason": AnswerType.REASON,
+    "source": AnswerType.OTHER,  # "lấy từ đâu": where money comes from, no kind of span
 }
 
 

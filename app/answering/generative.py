@@ -211,6 +211,8 @@ class GenerativeAnswerer:
             if verification.ok:
                 yield Final(self._verified(question, text, verification, passages, documents, first_token))
                 return
+            if reading.refused:
+                break  # only the refusal could pass, and the extractive answer is that refusal
             problems = "; ".join(verification.problems[:5])
             messages = [*messages, AIMessage(text), HumanMessage(self._prompt.retry.format(problems=problems))]
         yield from self._fallback(extractive(), self._prompt.fallback_unverified, first_token)

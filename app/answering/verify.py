@@ -23,6 +23,9 @@ answerer, reading the same passages, answers from some of them (``ExtractiveRead
 model's answer must cite at least one of those. A claim grounded word for word in a passage
 that does not answer the question (a speaker's other remark, another section's paragraph)
 passes every check above; it fails this one, and the retry is told where the answer is.
+When the extractive answerer refuses (no sentence meets the question's year, period, place
+and terms), every answer but the refusal fails: a near miss answered from the passage
+nearest to it is grounded too.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from dataclasses import dataclass, replace
 from langchain_core.documents import Document
 from rapidfuzz import fuzz
 
-from app.answering.constraints import PassageContext, check_constraints, constraint_label
+from app.answering.constraints import Mentions, PassageContext, check_constraints, constraint_label
 from app.answering.features import states_answer_type
 from app.answering.frame import AnswerType, QuestionFrame, parse_question
 from app.answering.places import place_spans
@@ -59,10 +62,15 @@ BRACKET_NUMBER = re.compile(r"^[ \t]*\[\s*(\d+)\s*\][ \t]*", re.MULTILINE)
 MIN_BRACKET_NUMBERS = 2
 LIST_MARK = re.compile(r"^\s*(?:[-+*•]|\d{1,2}[.)])\s+")
 LIST_NUMBER = re.compile(r"^\d{1,2}[.)]$")  # "1." cut from the item it numbers
+# A line that is only a note in brackets, with no figure ("[2] [Trích dẫn không có]": the model
+# saying it has nothing to cite from that passage): it claims nothing.
+NOTE_LINE = re.compile(r"^\W*(?:\[[^\[\]\d]*\]|\([^()\d]*\))\W*$")
 # A line that only says where the sentence before it comes from ("Trích dẫn [1].", "Nguồn:
 # [2]"): part of that sentence. Not a line that quotes it ("Trích dẫn: “…”"), nor a claim
 # repeated with another citation ("X [1]. X [2]."): read as part of the sentence or merged,
 # they let 2-3 more wrong answers of the calibration set through for one right one passed.
+# "Trích dẫn [2]: X" repeating the claim X of an earlier line: the repeat, not a new claim.
+CITATION_LEAD = re.compile(r"^\s*(?:trích dẫn|trich dan|nguồn|nguon)\s*(?:\[\s*\d+\s*\])?\s*:\s*", re.IGNORECASE)
 CITATION_LINE = re.compile(r"^(?:trích dẫn|trich dan|nguồn|nguon|tham khảo|tham khao|xem)?\W*$", re.IGNORECASE)
 # A figure stands apart from letters: the "2" of "KCN Mỹ Xuân A2" or "QL5" is part of a name.
 NUMBER_UNIT = re.compile(r"(?<![^\W_])(\d+(?:[.,]\d+)*)(?:\s*(%)|\s+([^\W\d_]+))?")
@@ -146,6 +154,8 @@ def _sentences(answer: str) -> list[str]:
             numbering = f"{piece} "
             continue
         piece, numbering = numbering + piece, ""
+        if NOTE_LINE.match(MARKER.sub("", piece)) and not _names(piece):
+            continue
         if sentences and CITATION_LINE.match(MARKER.sub("", piece).strip()):
             sentences[-1] = f"{sentences[-1]} {piece}"
             continue
@@ -196,10 +206,11 @@ def _name_found(name: str, passages: Sequence[str]) -> bool:
 
 
 def _check_sentence(
-    sentence: str, passages: Sequence[str], framings: Sequence[str] = ()
+    sentence: str, passages: Sequence[str], framings: Sequence[Framing] = ()
 ) -> tuple[list[int], list[str]]:
-    """``framings[i]``: what passage ``[i + 1]``'s headings and report title say, where a name
-    the sentence gives may be stated instead ("1.13. Ban Quản lý các KCN tỉnh Kim Sơn")."""
+    """``framings[i]``: what passage ``[i + 1]``'s headings and report say, where a name the
+    sentence gives may be stated instead ("1.13. Ban Quản lý các KCN tỉnh Kim Sơn"), and a
+    year when the passage names none."""
     markers = [int(n) for group in MARKER.findall(sentence) for n in re.split(r"\s*[,;]\s*", group)]
     body = _claim(sentence).strip()
     short = _short(sentence)
@@ -216,14 +227,20 @@ def _check_sentence(
         return given, problems
     source_figures = {f for passage in cited for f in figures(passage)}
     source_numbers = {key for key, _ in source_figures}
+    framed = [framings[n - 1] for n in given if n <= len(framings)]
+    # "Năm 2031, … [1]" from a passage that says "từ đầu năm đến nay" in a report of 2031 (a
+    # year it only compares with, "so với cùng kỳ năm 2030", is not its own).
+    undated = [framings[n - 1] for n in given if n <= len(framings) and not Mentions.of(passages[n - 1]).years]
+    dated = {str(year) for frame in undated for year in frame.years}
     for key, unit in figures(body):
+        if not unit and key in dated:
+            continue
         if key not in source_numbers:
             problems.append(f"số {key} không có trong đoạn được trích dẫn: «{short}»")
         elif unit and (key, unit) not in source_figures:
             problems.append(f"số {key} không đi với đơn vị «{unit}» trong đoạn được trích dẫn: «{short}»")
-    framed = [framings[n - 1] for n in given if n <= len(framings)]
     for name in _names(body):
-        if not _name_found(name, [*cited, *framed]):
+        if not _name_found(name, [*cited, *(frame.text for frame in framed)]):
             problems.append(f"«{name}» không có trong đoạn được trích dẫn")
     overlap = word_overlap(body, cited)
     if overlap < MIN_WORD_OVERLAP:
@@ -282,7 +299,7 @@ def without_repeated_claims(answer: str) -> str | None:
     kept: list[str] = []
     seen: set[tuple[str, ...]] = set()
     for line in answer.splitlines():
-        claim = tuple(search_syllables(_claim(BRACKET_NUMBER.sub("", line))))
+        claim = tuple(search_syllables(_claim(CITATION_LEAD.sub("", BRACKET_NUMBER.sub("", line)))))
         if claim and claim in seen:
             continue
         seen.add(claim)
@@ -319,7 +336,7 @@ def _verify(
     spans: list[tuple[int, str]] = []
     problems: list[str] = []
     inferred = False
-    framings = [_framing(context) for context in contexts] if contexts is not None else []
+    framings = [Framing.of(context) for context in contexts] if contexts is not None else []
     for sentence in _sentences(with_markers(answer)):
         numbers, issues = _check_sentence(sentence, passages, framings)
         if issues and not MARKER.search(answer):
@@ -335,6 +352,10 @@ def _verify(
         problems.extend(issues)
     if not cited and not problems:
         problems.append("không có trích dẫn nào")
+    if reading is not None and reading.refused:
+        # The second reading found no sentence of the passages that answers: a near miss
+        # (another year, province, zone) answered from the passage nearest to it.
+        problems.insert(0, "không đoạn nào nói đúng năm, kỳ, địa phương và điều được hỏi")
     if reading is not None and reading.disagrees(cited):
         where = ", ".join(f"[{n}]" for n in reading.passages)
         # First: it is the hint a retry most needs, and the retry is told only the first few.
@@ -344,9 +365,18 @@ def _verify(
     return Verification(not problems, False, tuple(cited), tuple(problems), inferred, tuple(spans))
 
 
-def _framing(context: PassageContext) -> str:
-    """What a passage's report says around it: headings, title, and the provinces it is about."""
-    return " \n ".join([context.framing_text, *sorted(context.framing.provinces)])
+@dataclass(frozen=True)
+class Framing:
+    """What a passage's report says around it: headings, title and the provinces it is about
+    (``text``), and the years of its section, else of the report (``years``)."""
+
+    text: str
+    years: frozenset[int] = frozenset()
+
+    @staticmethod
+    def of(context: PassageContext) -> Framing:
+        text = " \n ".join([context.framing_text, *sorted(context.framing.provinces)])
+        return Framing(text, context.section_years or context.document_years)
 
 
 def _constraint_problems(
@@ -419,7 +449,7 @@ def relied_span(sentence: str, passage: str) -> str:
     return best
 
 
-def _supporting_passage(sentence: str, passages: Sequence[str], framings: Sequence[str] = ()) -> int | None:
+def _supporting_passage(sentence: str, passages: Sequence[str], framings: Sequence[Framing] = ()) -> int | None:
     """For an answer that cites nothing: the given passage that passes every check for a
     sentence (the one whose words it shares most), or None. Only then: on the calibration
     set, giving passages to the uncited sentences of an answer that cites others let a wrong
