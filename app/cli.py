@@ -130,15 +130,16 @@ def ask(
         except DocumentNotFoundError as unknown:
             _say(errors, str(unknown), "red")
             raise typer.Exit(1) from None
-    from app.render import OCR_NOTE, cited_where, readable, repaired, repaired_citation
+    if as_json:  # as the chat shows it (the running app's answer already is), the stored text beside it
+        shown = answer if service is None else service.readable(answer)
+        typer.echo(json.dumps(shown.to_json(), ensure_ascii=False, indent=2))
+        return
+    from app.render import OCR_NOTE, cited_where, repaired, repaired_citation
     from ingest.normalize import is_ocr_text
 
     # OCR quotes read with their accents put back, as in the web chat (learnt from the library).
     ocr = any(is_ocr_text(c.text) for c in answer.citations)
     repair = (service or _service(settings)).accent_restorer().restore if ocr else None
-    if as_json:  # as the chat shows it too, the text as stored beside it
-        typer.echo(json.dumps(readable(answer, repair).to_json(), ensure_ascii=False, indent=2))
-        return
     text, paragraphs, _ = repaired(answer, repair)
     first, _, rest = text.partition("\n")
     if answer.direct:  # the figures asked for, stated first, stand out as in the web chat

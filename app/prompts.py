@@ -52,4 +52,5 @@ def answer_prompt() -> AnswerPrompt:
         refused_wrongly=data["refused_wrongly"],
         fallback_unverified=data["fallback_unverified"],
         fallback_error=data["fallback_error"],
+        fallback_unanswered=data["fallback_unanswered"],
     )

@@ -163,10 +163,12 @@ def repaired(answer: Answer, repair: Repair | None) -> tuple[str, dict[int, str]
         if not is_ocr_text(citation.text):
             continue
         paragraphs[citation.n] = repair(citation.text)
-        for piece in [*citation.quote.split(" … "), citation.heading]:
+        for piece in citation.quote.split(" … "):
             piece = piece.strip(" …")
             if piece:
                 text = text.replace(piece, repair(piece))
+        if citation.heading:  # only as the answer names a section: a short heading ("Ban") is a word elsewhere
+            text = text.replace(f"«{citation.heading}»", f"«{repair(citation.heading)}»")
         for k, fact in enumerate(direct):
             # Stated on the first line as the quote gives it, after a part's label ("Năm 2031: ").
             label, _, value = fact.rpartition(": ")

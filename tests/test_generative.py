@@ -162,6 +162,7 @@ def test_an_answer_where_the_passages_do_not_answer_falls_back_to_the_refusal_wi
     # answer from the nearest passage fails, and only a refusal could pass a retry.
     events, answer, model = run(["Bến Tre đạt 61,25% kế hoạch năm 2031 [1]."], extractive=extractive_refusal_stub)
     assert answer.mode == "llm-fallback" and answer.refused and not answer.verified
+    assert answer.notice == PROMPT.fallback_unanswered
     assert len(model.seen) == 1 and not any(isinstance(e, Status) and "tạo lại" in e.text for e in events)
 
 

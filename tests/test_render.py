@@ -244,6 +244,11 @@ def test_an_answer_quoting_ocr_text_reads_as_the_chat_shows_it_the_text_as_store
     clean = Answer("q", "- “Đạt 12 tỷ đồng.” [1]", False, citations=[citation()])
     assert readable(clean, fake_repair) == clean and "stored_answer" not in clean.to_json()
     assert readable(stored, None) == stored
+    # A short OCR heading is repaired where the answer names its section, not as a word elsewhere.
+    headed = replace(cited, heading="Ban")
+    text = f"Ban Quản lý đã trả lời.\n- Mục «Ban»: “{ocr}” [1]"
+    shown = readable(Answer("q", text, False, citations=[headed]), lambda t: t.replace("Ban", "Bàn"))
+    assert shown.answer.startswith("Ban Quản lý đã trả lời.") and "«Bàn»" in shown.answer
 
 
 @pytest.mark.parametrize(

@@ -260,13 +260,16 @@ def test_a_year_the_passage_leaves_to_its_report_is_grounded_by_the_report_s_yea
     dated = "Năm 2034, KCN Kim Sơn thu hút 14 dự án."  # its own year: another one
     assert not verify_answer(claim, [dated], REFUSAL, contexts=[context(dated)]).ok
     assert not verify_answer("KCN Kim Sơn thu hút 2035 dự án [1].", [silent], REFUSAL, contexts=[context(silent)]).ok
+    # A figure that is no year named as one ("mã hồ sơ 2035") is not the report's year.
+    assert not verify_answer("KCN Kim Sơn, mã hồ sơ 2035 [1].", [silent], REFUSAL, contexts=[context(silent)]).ok
 
 
 def test_a_claim_repeated_as_a_citation_of_another_passage_is_read_once():
     passages = ["Khu Kim Sơn có 31 dự án.", "Khu Tân Lập có 12 dự án."]
-    answer = "[1] Khu Kim Sơn có 31 dự án.\n\nTrích dẫn [2]: Khu Kim Sơn có 31 dự án."
-    result = verify_answer(answer, passages, REFUSAL)
-    assert result.ok and result.read_as == "[1] Khu Kim Sơn có 31 dự án."
+    for lead in ("Trích dẫn [2]:", "Trích dẫn từ đoạn [2]:"):
+        answer = f"[1] Khu Kim Sơn có 31 dự án.\n\n{lead} Khu Kim Sơn có 31 dự án."
+        result = verify_answer(answer, passages, REFUSAL)
+        assert result.ok and result.read_as == "[1] Khu Kim Sơn có 31 dự án.", lead
 
 
 def test_a_digit_inside_a_name_is_no_figure():
@@ -299,7 +302,7 @@ def test_an_answer_fails_where_the_extractive_reading_finds_nothing_that_answers
     answer = "Ket qua 100% cac Ban Quan 1y nhat tri tang Co thi dua cho Ban Quan 1y cac KCN tinh Bic Ninh [3]."
     refused = ExtractiveReading(True, ())
     result = verify_answer(answer, PASSAGES, REFUSAL, reading=refused)
-    assert not result.ok and result.problems[0].startswith("không đoạn nào nói đúng")
+    assert not result.ok and result.problems[0] == "câu trả lời trích xuất từ chính các đoạn này là câu từ chối"
     assert verify_answer(REFUSAL, PASSAGES, REFUSAL, reading=refused).ok  # both refuse
     assert verify_answer(answer, PASSAGES, REFUSAL).ok  # no second reading: the other checks pass it
 
@@ -308,9 +311,13 @@ def test_an_answer_fails_where_the_extractive_reading_finds_nothing_that_answers
 def test_a_line_that_is_only_a_note_in_brackets_claims_nothing(note: str):
     answer = f"[1] Tổng số lao động là 24.507 người [2].\n\n[2] {note}\n\n[3] {note}"
     assert verify_answer(answer, PASSAGES, REFUSAL).ok
-    # A bracketed figure or name is a claim, checked as any other.
-    assert not verify_answer("Tổng số lao động là 24.507 người [2].\n[3] (31 dự án)", PASSAGES, REFUSAL).ok
-    assert not verify_answer("Tổng số lao động là 24.507 người [2].\n[1] (tỉnh Hà Giang)", PASSAGES, REFUSAL).ok
+    # A bracketed figure, name or sentence is a claim, checked as any other.
+    claim = "Tổng số lao động là 24.507 người [2]."
+    assert not verify_answer(f"{claim}\n[3] (31 dự án)", PASSAGES, REFUSAL).ok
+    assert not verify_answer(f"{claim}\n[1] (tỉnh Hà Giang)", PASSAGES, REFUSAL).ok
+    assert not verify_answer(f"{claim}\n(Tất cả dự án đều bị thu hồi giấy phép) [2]", PASSAGES, REFUSAL).ok
+    long_note = "[Các dự án đều không hoàn thành kế hoạch đã đăng ký với Ban]"  # a claim with a negation
+    assert not verify_answer(f"{claim}\n{long_note}", PASSAGES, REFUSAL).ok
 
 
 def test_a_claim_repeated_under_other_markers_is_read_once():

@@ -56,6 +56,7 @@ class AnswerPrompt:
     refused_wrongly: str  # the problem of a refusal when the passages do answer
     fallback_unverified: str
     fallback_error: str
+    fallback_unanswered: str  # the extractive answer refuses the passages the model answered from
 
 
 @dataclass(frozen=True)
@@ -211,8 +212,9 @@ class GenerativeAnswerer:
             if verification.ok:
                 yield Final(self._verified(question, text, verification, passages, documents, first_token))
                 return
-            if reading.refused:
-                break  # only the refusal could pass, and the extractive answer is that refusal
+            if reading.refused:  # only the refusal could pass, and the extractive answer is that refusal
+                yield from self._fallback(extractive(), self._prompt.fallback_unanswered, first_token)
+                return
             problems = "; ".join(verification.problems[:5])
             messages = [*messages, AIMessage(text), HumanMessage(self._prompt.retry.format(problems=problems))]
         yield from self._fallback(extractive(), self._prompt.fallback_unverified, first_token)
