@@ -32,7 +32,7 @@ from ingest.people import TITLE, person_spans, surnames
 
 TITLED = re.compile(TITLE)
 MAX_RUN = 3  # words looked up together: the context that tells "tỉnh" from "tính"
-FUZZY_NAME_WORDS = 3  # a name this long may have one letter misread (see _name_for)
+FUZZY_NAME_WORDS = 3  # a name this long may have one letter misread anywhere (see _name_for)
 # Readings of one run tried for misread letters (the first ones, which keep its first word as
 # written, when there are more): a run of three common short words has a few hundred.
 MAX_READINGS = 2000
@@ -80,7 +80,7 @@ class AccentRestorer:
     spellings: dict[tuple[str, ...], tuple[str, ...]]  # OCR keys of a run → its most frequent clean spelling
     names: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)  # OCR keys → a place name
     seen: dict[tuple[str, ...], int] = field(default_factory=dict)  # OCR keys of a run → times the reports have it
-    # The names of three words or more by their length and first word, and by their length and
+    # The names of two words or more by their length and first word, and by their length and
     # second word: one of the two is read right in a name with one misread letter.
     long_names: dict[tuple[int, int, str], tuple[tuple[str, ...], ...]] = field(init=False, repr=False, compare=False)
     # The words the reports spell, by their length and first letter: where to look for the word
@@ -95,7 +95,7 @@ class AccentRestorer:
         object.__setattr__(self, "words_like", {at: tuple(words) for at, words in like.items()})
         index: dict[tuple[int, int, str], list[tuple[str, ...]]] = {}
         for keys in self.names:
-            if len(keys) >= FUZZY_NAME_WORDS:
+            if len(keys) >= 2:
                 for position in (0, 1):
                     index.setdefault((len(keys), position, keys[position]), []).append(keys)
         object.__setattr__(self, "long_names", {at: tuple(keys) for at, keys in index.items()})
@@ -251,15 +251,23 @@ class AccentRestorer:
 
     def _name_for(self, keys: tuple[str, ...]) -> tuple[str, ...] | None:
         """The name these OCR keys spell; in a name of three words or more, one letter of one
-        word may be misread ("đồng bằng Séng Hong"): no two such names differ by so little."""
+        word may be misread ("đồng bằng Séng Hong"): no two such names differ by so little. In
+        a name of two words, only in a word no clean report spells, and only when one name is
+        that close ("tinh Béc Ninh" is Bắc Ninh; "Bến Tre" is no misread "Bắc Tre")."""
         name = self.names.get(keys)
-        if name is not None or len(keys) < FUZZY_NAME_WORDS:
+        if name is not None or len(keys) < 2:
             return name
         n = len(keys)
-        for known in (*self.long_names.get((n, 0, keys[0]), ()), *self.long_names.get((n, 1, keys[1]), ())):
-            if sum(letters_apart(a, b) for a, b in zip(known, keys, strict=True)) == 1:
-                return self.names[known]
-        return None
+        close = {
+            known
+            for known in (*self.long_names.get((n, 0, keys[0]), ()), *self.long_names.get((n, 1, keys[1]), ()))
+            if sum(letters_apart(a, b) for a, b in zip(known, keys, strict=True)) == 1
+        }
+        if n < FUZZY_NAME_WORDS:
+            misread = [k for k, known in zip(keys, next(iter(close), keys), strict=True) if k != known]
+            if len(close) != 1 or any((word,) in self.spellings for word in misread):
+                return None
+        return self.names[min(close)] if close else None
 
 
 @lru_cache(maxsize=1)

@@ -406,6 +406,14 @@ PLAN_SHARES = (
             "của tỉnh Quảng Bình đạt 386 triệu USD, đạt 91,2% kế hoạch năm.",
             "Chưa đạt: 91,2% kế hoạch",
         ),
+        # The whole's share, not its part's that the period's "năm" seemed to name ("… kế hoạch
+        # năm (trong đó … xuất khẩu …").
+        (
+            "Doanh thu của các KCN Kim Sơn 6 tháng đầu năm 2033 có đạt kế hoạch không?",
+            "Tổng doanh thu: 980 tỷ đồng, đạt 40% kế hoạch năm (trong đó doanh thu xuất khẩu: 69 tỷ đồng, "
+            "đạt 06% kế hoạch năm).",
+            "Chưa đạt: 40% kế hoạch",
+        ),
         # No plan asked, or no share of one given: no verdict.
         ("Doanh thu năm 2033 đạt bao nhiêu?", PLAN_SHARES, ""),
         ("Doanh thu năm 2033 có tăng không?", PLAN_SHARES, ""),

@@ -47,6 +47,15 @@ def named(question: str, quote: str) -> list[str]:
             AWARDS,
             ["Ban Quản lý các KCN tỉnh Thái Bình", "Ban Quản lý Khu kinh tế tỉnh Quảng Ninh"],
         ),
+        # OCR: "ting" for "tặng" leaves the Bằng khen clause fewer of the question's words than
+        # the Cờ thi đua one; the award asked picks it. "Ban Quén 1y" is a board too.
+        (
+            "Ban Quản lý nào được đề nghị tặng Bằng khen năm 2031?",
+            "Két qua 100% cac Ban Quan 1y nhét tri & nghi B6 K& hoach va Pau tu tang Co thi dua cho Ban Quan 1y "
+            "cac KCN tinh Ha Nam va Ban Quan 1y cac KCN tinh Ninh Binh; ting Bang khen cho Ban Quén 1y ciac KCN "
+            "tinh Thai Binh, Ban Quan Iy khu kinh té tinh Quang Ninh.",
+            ["Ban Quén 1y ciac KCN tinh Thai Binh", "Ban Quan Iy khu kinh té tinh Quang Ninh"],
+        ),
         # The person the quote gives the office asked; "Phó Trưởng ban" is not "Trưởng ban".
         ("Ai là Khối phó năm 2031?", CHAIRS, ["Bà Nguyễn Thị Lan"]),
         ("Ai là Khối trưởng năm 2031?", CHAIRS, ["Ông Trần Văn Tân"]),

@@ -26,7 +26,7 @@ from app.answering.frame import AnswerType, QuestionFrame
 from ingest.gazetteer import display_name, find_places, merged_keys
 from ingest.glossary import glossary_rows
 from ingest.normalize import fold, search_syllables
-from vectorstore.query import chunk_terms
+from vectorstore.query import chunk_terms, fold_abbreviations
 
 # A figure's own clause: the cue ("bao nhiêu FDI") must follow it within a few syllables
 # ("281 dự án FDI"), the question's other words lie within about ten syllables either side.
@@ -616,11 +616,15 @@ def plan_verdict(frame: QuestionFrame, quote: str) -> str:
     # of the question's ("doanh thu … bằng 101,4% kế hoạch; xuất khẩu … bằng 99,4% kế hoạch"),
     # and not another province than the one asked ("… tỉnh A đạt 104,6% kế hoạch; của tỉnh B
     # đạt 91,2% kế hoạch": A's words name more of a question on B's export than B's do).
-    asked = chunk_terms(frame.text)
+    # The question's content terms only: "năm" of "6 tháng đầu năm" had made "… kế hoạch năm
+    # (trong đó doanh thu xuất khẩu: …, đạt 06% kế hoạch" the revenue's share of the plan.
+    asked = set(frame.terms)
     provinces = asked_provinces(frame)
     starts = [0, *(m.end() for m in shares[:-1])]
     spans = [quote[start : m.start()] for start, m in zip(starts, shares, strict=True)]
-    named = [(place_fit(words, provinces), len(chunk_terms(words) & asked)) for words in spans]
+    named = [
+        (place_fit(words, provinces), len(set(fold_abbreviations(search_syllables(words))) & asked)) for words in spans
+    ]
     match = shares[named.index(max(named))]
     if match.group("verb") == "vuot":  # "vượt 4,35% kế hoạch": over the plan by that share
         said = quote[match.start("verb") : match.end()]

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from app.answering import distinctions
 from app.answering.direct import asked_provinces, place_fit
 from app.answering.frame import AnswerType, QuestionFrame, zone_name_spans
 from app.answering.offices import offices_in
@@ -50,9 +51,9 @@ MEETINGS = (("so ket", "tong ket"), ("tong ket", "so ket"))
 # "tại (Trung tâm Hội nghị) tỉnh …": a venue of up to six words ("Hội trường Ủy ban nhân dân
 # tỉnh …"), and no board among them (its province is the board's, see ``_place_keys``).
 AT_PLACE = re.compile(r"\b(?:tai|o)\s+((?:\w+\s+){0,6})$")
-# A board ("Ban Quản lý các KCN tỉnh Kim Sơn", OCR's "Ban Quan Iy") runs to the first place
-# after it, unless a clause mark or another board comes first.
-BOARD_START = re.compile(r"\b(?:ban\s+quan\s+(?:ly|iy|1y|ty)|bql)\b")
+# A board ("Ban Quản lý các KCN tỉnh Kim Sơn", OCR's "Ban Quan Iy", "Ban Quén 1y", "Ban Qudn
+# Iy") runs to the first place after it, unless a clause mark or another board comes first.
+BOARD_START = re.compile(r"\b(?:ban\s+qu[a-z]{1,2}n\s+(?:ly|iy|1y|ty)|bql)\b")
 BOARD_BREAK = re.compile(r"[,;:.()]")
 # The longest board name written out ("Ban Quản lý Khu kinh tế và các khu công nghiệp tỉnh Bà
 # Rịa - Vũng Tàu") is 67 characters: a place further on is another clause's.
@@ -84,12 +85,21 @@ def _term_positions(text: str, terms: frozenset[str]) -> list[int]:
     return [m.end() for m in WORD.finditer(text) if set(search_syllables(m.group())) & terms]
 
 
-def _best_clause(quote: str, terms: frozenset[str]) -> str:
-    """The clause naming most of the question's terms (the first of equals)."""
+def _best_clause(quote: str, terms: frozenset[str], frame: QuestionFrame) -> str:
+    """The clause naming most of the award or side the question pins ("Bằng khen" in "… tặng
+    Cờ thi đua cho A và B; tặng Bằng khen cho C": OCR's "ting" for "tặng" had made the first
+    clause the equal of the second), then most of its terms (the first of equals)."""
     clauses = _clauses(quote)
     if not clauses:
         return ""
-    a, b = max(clauses, key=lambda span: len(set(search_syllables(quote[span[0] : span[1]])) & terms))
+    pinned = distinctions.asked(frame.text)
+
+    def named(span: tuple[int, int]) -> tuple[int, int]:
+        clause = quote[span[0] : span[1]]
+        stated = sum(distinctions.stated(item, clause) is distinctions.Stated.YES for item in pinned)
+        return stated, len(set(search_syllables(clause)) & terms)
+
+    a, b = max(clauses, key=named)
     return quote[a:b]
 
 
@@ -188,12 +198,12 @@ def _disputed(
     if kind is AnswerType.PLACE:
         # Where something happens ("tại …"): a board named after its province is not a place.
         mine = {fold(name) for name in found}
-        said = [
-            {fold(display_name("province", key)) for key in _place_keys(frame, _best_clause(q, terms))} for q in others
-        ]
+        clauses = [_best_clause(q, terms, frame) for q in others]
+        said = [{fold(display_name("province", key)) for key in _place_keys(frame, clause)} for clause in clauses]
     elif kind is AnswerType.DATE:
         mine = {tuple(numbers_in(day)) for day in found}
-        said = [{tuple(numbers_in(m.group())) for m in _day_matches(frame, _best_clause(q, terms))} for q in others]
+        clauses = [_best_clause(q, terms, frame) for q in others]
+        said = [{tuple(numbers_in(m.group())) for m in _day_matches(frame, clause)} for clause in clauses]
     else:
         return False
     return any(other and not other & mine for other in said)
@@ -311,7 +321,7 @@ def named_facts(frame: QuestionFrame, quote: str, terms: Iterable[str], others: 
     if _other_meeting(frame, quote):
         return []
     wanted = frozenset(terms)
-    clause = _best_clause(quote, wanted)
+    clause = _best_clause(quote, wanted, frame)
     facts: list[str] = []
     for kind in kinds:
         if kind is AnswerType.ORGANISATION:
