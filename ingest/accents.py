@@ -33,6 +33,7 @@ from ingest.people import TITLE, person_spans, surnames
 TITLED = re.compile(TITLE)
 MAX_RUN = 3  # words looked up together: the context that tells "tỉnh" from "tính"
 FUZZY_NAME_WORDS = 3  # a name this long may have one letter misread anywhere (see _name_for)
+PROVINCE_WORDS = frozenset({("tinh",), ("tp",), ("tp.",), ("thanh", "pho")})  # OCR keys of "tỉnh", "TP.", "thành phố"
 # Readings of one run tried for misread letters (the first ones, which keep its first word as
 # written, when there are more): a run of three common short words has a few hundred.
 MAX_READINGS = 2000
@@ -230,8 +231,11 @@ class AccentRestorer:
         found: dict[int, str] = {}
         start = 0
         while start < len(run):
+            # "tỉnh Béc Ninh": a province word before the run lets a two-word name be misread.
+            before = tuple(keys[max(0, start - 2) : start])
+            after_province = before[-1:] in PROVINCE_WORDS or before in PROVINCE_WORDS
             for n in range(min(longest, len(run) - start), 0, -1):
-                name = self._name_for(tuple(keys[start : start + n]))
+                name = self._name_for(tuple(keys[start : start + n]), after_province)
                 if name is None:
                     continue
                 words = [m.group() for m in run[start : start + n]]
@@ -249,13 +253,14 @@ class AccentRestorer:
                 start += 1
         return found
 
-    def _name_for(self, keys: tuple[str, ...]) -> tuple[str, ...] | None:
+    def _name_for(self, keys: tuple[str, ...], after_province: bool = False) -> tuple[str, ...] | None:
         """The name these OCR keys spell; in a name of three words or more, one letter of one
         word may be misread ("đồng bằng Séng Hong"): no two such names differ by so little. In
-        a name of two words, only in a word no clean report spells, and only when one name is
-        that close ("tinh Béc Ninh" is Bắc Ninh; "Bến Tre" is no misread "Bắc Tre")."""
+        a name of two words, only after a province word (``after_province``: "tinh Béc Ninh"
+        is Bắc Ninh; "huyện Mai Châu", "KCN Bình Minh", "ông Trần Bình Minh" are no provinces),
+        in a word no clean report spells, and only when one name is that close."""
         name = self.names.get(keys)
-        if name is not None or len(keys) < 2:
+        if name is not None or len(keys) < 2 or (len(keys) < FUZZY_NAME_WORDS and not after_province):
             return name
         n = len(keys)
         close = {

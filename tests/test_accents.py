@@ -78,6 +78,10 @@ def test_a_long_place_name_with_one_letter_misread_is_still_spelled_right():
     # where one name is that close; "nay" is a word of the reports ("Năm nay"), not "Nam".
     assert restorer.restore("tinh Hai Dwcng, tinh Béc Ninh") == "tỉnh Hải Dương, tỉnh Bắc Ninh"
     assert restorer.restore("tinh Ha Nay") != "tỉnh Hà Nam"
+    # and only after a province word: a district, a zone or a person one letter from a
+    # province keeps its own name.
+    for other in ("huyen Mai Chau", "KCN Binh Minh", "Ong Tran Binh Minh"):
+        assert "Lai Châu" not in restorer.restore(other) and "Bình Định" not in restorer.restore(other)
     # which holds only while no two such names are a letter apart
     long_names = {tuple(ocr_key(w) for w in n.split()) for n in place_names() if len(n.split()) >= FUZZY_NAME_WORDS}
     apart = [

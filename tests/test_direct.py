@@ -414,6 +414,17 @@ PLAN_SHARES = (
             "đạt 06% kế hoạch năm).",
             "Chưa đạt: 40% kế hoạch",
         ),
+        # The zone asked counts; the plan's own words ("đạt") do not.
+        (
+            "Doanh thu của KKT Vân Phong năm 2033 có đạt kế hoạch không?",
+            "Doanh thu của KKT Kim Sơn đạt 95% kế hoạch; doanh thu của KKT Vân Phong đạt 102% kế hoạch.",
+            "Vượt: 102% kế hoạch",
+        ),
+        (
+            "Doanh thu năm 2033 có đạt kế hoạch không?",
+            "Doanh thu 980 tỷ đồng, bằng 40% kế hoạch; doanh thu xuất khẩu đạt 69 tỷ đồng, bằng 60% kế hoạch.",
+            "Chưa đạt: 40% kế hoạch",
+        ),
         # No plan asked, or no share of one given: no verdict.
         ("Doanh thu năm 2033 đạt bao nhiêu?", PLAN_SHARES, ""),
         ("Doanh thu năm 2033 có tăng không?", PLAN_SHARES, ""),

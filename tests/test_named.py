@@ -178,6 +178,13 @@ def named(question: str, quote: str) -> list[str]:
             "Bic Ninh ding cai tổ chức tại Hà Nội và Bắc Ninh.",
             [],
         ),
+        # The words of the event asked come before the side it pins: the meeting's place, not
+        # the place of the FDI figure.
+        (
+            "Hội nghị xúc tiến đầu tư FDI năm 2031 được tổ chức ở đâu?",
+            "Vốn FDI tăng 12%, tại tỉnh Bắc Ninh; Hội nghị xúc tiến đầu tư năm 2031 được tổ chức tại tỉnh Hải Dương.",
+            ["Hải Dương"],
+        ),
         # A zone the question names is not the answer.
         ("Công ty nào đầu tư vào KCN Tân Lập?", "Công ty TNHH Kim Sơn đầu tư vào KCN Tân Lập 20 triệu USD.", []),
     ],

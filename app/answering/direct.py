@@ -583,6 +583,8 @@ def own_board(frame: QuestionFrame, quote: str, issuer: str) -> str:
 # ("đạt 79,05% kế hoạch năm", "vượt 4,35% kế hoạch"). Matched folded.
 PLAN_WORD = r"(?:ke hoach|kh|chi tieu|muc tieu)"
 PLAN_ASKED = re.compile(rf"\b{PLAN_WORD}\b")
+# The words of a question on a plan that every share's phrase has ("đạt … kế hoạch").
+PLAN_TERMS = frozenset({"dat", "ke", "hoach", "kh", "hoan", "thanh", "chi", "tieu", "muc", "vuot", "bang"})
 PLAN_SHARE = re.compile(
     r"(?:\b(?P<verb>vuot|bang|dat|hoan thanh)\s+)?(?P<share>\d{1,3}(?:[.,]\d+)?)\s*%\s*"
     rf"(?:so voi\s+|cua\s+)?{PLAN_WORD}\b"
@@ -616,9 +618,11 @@ def plan_verdict(frame: QuestionFrame, quote: str) -> str:
     # of the question's ("doanh thu … bằng 101,4% kế hoạch; xuất khẩu … bằng 99,4% kế hoạch"),
     # and not another province than the one asked ("… tỉnh A đạt 104,6% kế hoạch; của tỉnh B
     # đạt 91,2% kế hoạch": A's words name more of a question on B's export than B's do).
-    # The question's content terms only: "năm" of "6 tháng đầu năm" had made "… kế hoạch năm
-    # (trong đó doanh thu xuất khẩu: …, đạt 06% kế hoạch" the revenue's share of the plan.
-    asked = set(frame.terms)
+    # The question's content terms, zones and regions, not its plan words: "năm" of "6 tháng
+    # đầu năm" had made "… kế hoạch năm (trong đó doanh thu xuất khẩu: …, đạt 06% kế hoạch"
+    # the revenue's share of the plan.
+    zones = {syllable for zone in frame.zones for syllable in fold_abbreviations(zone.split())}
+    asked = (set(frame.terms) | zones | set(frame.regions)) - PLAN_TERMS
     provinces = asked_provinces(frame)
     starts = [0, *(m.end() for m in shares[:-1])]
     spans = [quote[start : m.start()] for start, m in zip(starts, shares, strict=True)]

@@ -86,9 +86,10 @@ def _term_positions(text: str, terms: frozenset[str]) -> list[int]:
 
 
 def _best_clause(quote: str, terms: frozenset[str], frame: QuestionFrame) -> str:
-    """The clause naming most of the award or side the question pins ("Bằng khen" in "… tặng
-    Cờ thi đua cho A và B; tặng Bằng khen cho C": OCR's "ting" for "tặng" had made the first
-    clause the equal of the second), then most of its terms (the first of equals)."""
+    """The clause naming most of the question's terms; of equals, the one naming most of the
+    awards or sides it pins ("Bằng khen" in "… tặng Cờ thi đua cho A và B; ting Bằng khen cho
+    C": OCR's "ting" for "tặng" had made the first clause the equal of the second), then the
+    first."""
     clauses = _clauses(quote)
     if not clauses:
         return ""
@@ -97,7 +98,7 @@ def _best_clause(quote: str, terms: frozenset[str], frame: QuestionFrame) -> str
     def named(span: tuple[int, int]) -> tuple[int, int]:
         clause = quote[span[0] : span[1]]
         stated = sum(distinctions.stated(item, clause) is distinctions.Stated.YES for item in pinned)
-        return stated, len(set(search_syllables(clause)) & terms)
+        return len(set(search_syllables(clause)) & terms), stated
 
     a, b = max(clauses, key=named)
     return quote[a:b]
