@@ -13,7 +13,8 @@ letter off ("Ha Nem" for "Hà Nam"). Citations are read as small models write th
 "[1, 2]", the passage tag itself (``<tai_lieu so="1">``), on a line of their own
 ("Trích dẫn [1].") after what they cite, or opening a paragraph ("[1] Claim. Claim."), which
 then cites what follows until another marker; a question echoed in the answer claims nothing.
-A name may also be stated by the cited passage's headings, title or report's provinces. An
+A name may also be stated by the cited passage's headings, title or report's provinces, and a
+year named as one ("năm 2031") by the report's years when the passage names none of its own. An
 answer that cites nothing at all is given, for each sentence, the passage that passes every
 check above for it, when one does. Each passage cited comes with the sentence of it that the
 claim relies on (``relied_span``), which the evidence marks.
@@ -68,10 +69,6 @@ LIST_NUMBER = re.compile(r"^\d{1,2}[.)]$")  # "1." cut from the item it numbers
 NOTE_LINE = re.compile(r"^\W*(?:\[([^\[\]\d]*)\]|\(([^()\d]*)\))\W*$")
 NOTE_NEGATION = re.compile(r"\b(?:không|chưa|khong|chua)\b", re.IGNORECASE)
 NOTE_SYLLABLES = 6  # the notes read in the calibration answers have 4 ("Trích dẫn không có")
-# A line that only says where the sentence before it comes from ("Trích dẫn [1].", "Nguồn:
-# [2]"): part of that sentence. Not a line that quotes it ("Trích dẫn: “…”"), nor a claim
-# repeated with another citation ("X [1]. X [2]."): read as part of the sentence or merged,
-# they let 2-3 more wrong answers of the calibration set through for one right one passed.
 # "Trích dẫn [2]: X", "Trích dẫn từ đoạn [1, 2]: X" repeating the claim X of an earlier line:
 # the repeat, not a new claim.
 CITATION_LEAD = re.compile(
@@ -79,6 +76,10 @@ CITATION_LEAD = re.compile(
     r"(?:\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\])?\s*:\s*",
     re.IGNORECASE,
 )
+# A line that only says where the sentence before it comes from ("Trích dẫn [1].", "Nguồn:
+# [2]"): part of that sentence. Not a line that quotes it ("Trích dẫn: “…”"), nor a claim
+# repeated with another citation ("X [1]. X [2]."): read as part of the sentence or merged,
+# they let 2-3 more wrong answers of the calibration set through for one right one passed.
 CITATION_LINE = re.compile(r"^(?:trích dẫn|trich dan|nguồn|nguon|tham khảo|tham khao|xem)?\W*$", re.IGNORECASE)
 # A figure stands apart from letters: the "2" of "KCN Mỹ Xuân A2" or "QL5" is part of a name.
 NUMBER_UNIT = re.compile(r"(?<![^\W_])(\d+(?:[.,]\d+)*)(?:\s*(%)|\s+([^\W\d_]+))?")
