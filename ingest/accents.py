@@ -83,7 +83,7 @@ class AccentRestorer:
     seen: dict[tuple[str, ...], int] = field(default_factory=dict)  # OCR keys of a run → times the reports have it
     # The names of two words or more by their length and first word, and by their length and
     # second word: one of the two is read right in a name with one misread letter.
-    long_names: dict[tuple[int, int, str], tuple[tuple[str, ...], ...]] = field(init=False, repr=False, compare=False)
+    fuzzy_names: dict[tuple[int, int, str], tuple[tuple[str, ...], ...]] = field(init=False, repr=False, compare=False)
     # The words the reports spell, by their length and first letter: where to look for the word
     # an OCR misreading stands for ("cip" for "cap").
     words_like: dict[tuple[int, str], tuple[str, ...]] = field(init=False, repr=False, compare=False)
@@ -99,7 +99,7 @@ class AccentRestorer:
             if len(keys) >= 2:
                 for position in (0, 1):
                     index.setdefault((len(keys), position, keys[position]), []).append(keys)
-        object.__setattr__(self, "long_names", {at: tuple(keys) for at, keys in index.items()})
+        object.__setattr__(self, "fuzzy_names", {at: tuple(keys) for at, keys in index.items()})
 
     @classmethod
     def fit(cls, clean_texts: Iterable[str], names: Iterable[str] = ()) -> AccentRestorer:
@@ -265,12 +265,14 @@ class AccentRestorer:
         n = len(keys)
         close = {
             known
-            for known in (*self.long_names.get((n, 0, keys[0]), ()), *self.long_names.get((n, 1, keys[1]), ()))
+            for known in (*self.fuzzy_names.get((n, 0, keys[0]), ()), *self.fuzzy_names.get((n, 1, keys[1]), ()))
             if sum(letters_apart(a, b) for a, b in zip(known, keys, strict=True)) == 1
         }
         if n < FUZZY_NAME_WORDS:
-            misread = [k for k, known in zip(keys, next(iter(close), keys), strict=True) if k != known]
-            if len(close) != 1 or any((word,) in self.spellings for word in misread):
+            if len(close) != 1:
+                return None
+            (known,) = close
+            if any((key,) in self.spellings for key, spelled in zip(keys, known, strict=True) if key != spelled):
                 return None
         return self.names[min(close)] if close else None
 

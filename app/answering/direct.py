@@ -22,11 +22,12 @@ from itertools import dropwhile
 
 from app.answering import distinctions
 from app.answering.constraints import COMPARED_WITH, COMPARED_YEAR, period_parts, years_in
+from app.answering.features import terms_of
 from app.answering.frame import AnswerType, QuestionFrame
 from ingest.gazetteer import display_name, find_places, merged_keys
 from ingest.glossary import glossary_rows
 from ingest.normalize import fold, search_syllables
-from vectorstore.query import chunk_terms, fold_abbreviations
+from vectorstore.query import chunk_terms
 
 # A figure's own clause: the cue ("bao nhiêu FDI") must follow it within a few syllables
 # ("281 dự án FDI"), the question's other words lie within about ten syllables either side.
@@ -621,14 +622,12 @@ def plan_verdict(frame: QuestionFrame, quote: str) -> str:
     # The question's content terms, zones and regions, not its plan words: "năm" of "6 tháng
     # đầu năm" had made "… kế hoạch năm (trong đó doanh thu xuất khẩu: …, đạt 06% kế hoạch"
     # the revenue's share of the plan.
-    zones = {syllable for zone in frame.zones for syllable in fold_abbreviations(zone.split())}
+    zones = {term for zone in frame.zones for term in terms_of(zone)}
     asked = (set(frame.terms) | zones | set(frame.regions)) - PLAN_TERMS
     provinces = asked_provinces(frame)
     starts = [0, *(m.end() for m in shares[:-1])]
     spans = [quote[start : m.start()] for start, m in zip(starts, shares, strict=True)]
-    named = [
-        (place_fit(words, provinces), len(set(fold_abbreviations(search_syllables(words))) & asked)) for words in spans
-    ]
+    named = [(place_fit(words, provinces), len(set(terms_of(words)) & asked)) for words in spans]
     match = shares[named.index(max(named))]
     if match.group("verb") == "vuot":  # "vượt 4,35% kế hoạch": over the plan by that share
         said = quote[match.start("verb") : match.end()]
