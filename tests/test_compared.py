@@ -89,24 +89,33 @@ def test_each_part_gets_its_own_figure(question: str, quotes, facts: list[str], 
     assert facts_and_verdict(question, quotes) == (facts, which)
 
 
-def test_units_that_count_the_same_thing_get_a_verdict():
-    people = [
-        ("Các KCN tỉnh Lạng Sơn có 12.500 lao động.", {"province:lang son"}),
-        ("Các KCN tỉnh Cao Bằng thu hút 9.800 người làm việc.", {"province:cao bang"}),
-    ]
-    facts, which = facts_and_verdict("Lạng Sơn và Cao Bằng, tỉnh nào có nhiều lao động trong KCN hơn?", people)
-    assert facts == ["Lạng Sơn: 12.500 lao động", "Cao Bằng: 9.800 người"]
-    assert which == "Lạng Sơn nhiều lao động trong KCN hơn"
-
-
-def test_figures_of_unlike_units_get_no_verdict():
-    money = [
-        ("KKT Tân Lập thu hút tổng vốn đăng ký gần 4,2 tỷ USD.", {"name:kkt tan lap"}),
-        ("KKT Kim Sơn thu hút tổng vốn đăng ký hơn 354.000 tỷ đồng.", {"name:kkt kim son"}),
-    ]
-    facts, which = facts_and_verdict("KKT Tân Lập và KKT Kim Sơn, khu nào có tổng vốn đăng ký lớn hơn?", money)
-    assert facts == ["KKT Tân Lập: gần 4,2 tỷ USD", "KKT Kim Sơn: hơn 354.000 tỷ đồng"]
-    assert which == ""
+@pytest.mark.parametrize(
+    ("question", "quotes", "facts", "which"),
+    [
+        # Units that count the same thing ("lao động", "người") get a verdict ...
+        (
+            "Lạng Sơn và Cao Bằng, tỉnh nào có nhiều lao động trong KCN hơn?",
+            [
+                ("Các KCN tỉnh Lạng Sơn có 12.500 lao động.", {"province:lang son"}),
+                ("Các KCN tỉnh Cao Bằng thu hút 9.800 người làm việc.", {"province:cao bang"}),
+            ],
+            ["Lạng Sơn: 12.500 lao động", "Cao Bằng: 9.800 người"],
+            "Lạng Sơn nhiều lao động trong KCN hơn",
+        ),
+        # ... figures of unlike units none.
+        (
+            "KKT Tân Lập và KKT Kim Sơn, khu nào có tổng vốn đăng ký lớn hơn?",
+            [
+                ("KKT Tân Lập thu hút tổng vốn đăng ký gần 4,2 tỷ USD.", {"name:kkt tan lap"}),
+                ("KKT Kim Sơn thu hút tổng vốn đăng ký hơn 354.000 tỷ đồng.", {"name:kkt kim son"}),
+            ],
+            ["KKT Tân Lập: gần 4,2 tỷ USD", "KKT Kim Sơn: hơn 354.000 tỷ đồng"],
+            "",
+        ),
+    ],
+)
+def test_a_verdict_only_across_units_that_count_the_same_thing(question: str, quotes, facts: list[str], which: str):
+    assert facts_and_verdict(question, quotes) == (facts, which)
 
 
 @pytest.mark.parametrize(
