@@ -410,9 +410,9 @@ PLAN_SHARES = (
         # năm (trong đó … xuất khẩu …").
         (
             "Doanh thu của các KCN Kim Sơn 6 tháng đầu năm 2033 có đạt kế hoạch không?",
-            "Tổng doanh thu: 980 tỷ đồng, đạt 40% kế hoạch năm (trong đó doanh thu xuất khẩu: 69 tỷ đồng, "
-            "đạt 06% kế hoạch năm).",
-            "Chưa đạt: 40% kế hoạch",
+            "Tổng doanh thu: 1.250 tỷ đồng, đạt 45% kế hoạch năm (trong đó doanh thu xuất khẩu: 87 tỷ đồng, "
+            "đạt 07% kế hoạch năm).",
+            "Chưa đạt: 45% kế hoạch",
         ),
         # The zone asked counts; the plan's own words ("đạt") do not.
         (
@@ -422,8 +422,8 @@ PLAN_SHARES = (
         ),
         (
             "Doanh thu năm 2033 có đạt kế hoạch không?",
-            "Doanh thu 980 tỷ đồng, bằng 40% kế hoạch; doanh thu xuất khẩu đạt 69 tỷ đồng, bằng 60% kế hoạch.",
-            "Chưa đạt: 40% kế hoạch",
+            "Doanh thu 1.250 tỷ đồng, bằng 45% kế hoạch; doanh thu xuất khẩu đạt 87 tỷ đồng, bằng 62% kế hoạch.",
+            "Chưa đạt: 45% kế hoạch",
         ),
         # No plan asked, or no share of one given: no verdict.
         ("Doanh thu năm 2033 đạt bao nhiêu?", PLAN_SHARES, ""),

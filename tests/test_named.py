@@ -47,11 +47,11 @@ def named(question: str, quote: str) -> list[str]:
             AWARDS,
             ["Ban Quản lý các KCN tỉnh Thái Bình", "Ban Quản lý Khu kinh tế tỉnh Quảng Ninh"],
         ),
-        # OCR: "ting" for "tặng" leaves the Bằng khen clause fewer of the question's words than
-        # the Cờ thi đua one; the award asked picks it. "Ban Quén 1y" is a board too.
+        # OCR: "ting" for "tặng" leaves the Bằng khen clause no more of the question's words than
+        # the Cờ thi đua one; the award asked breaks the tie. "Ban Quén 1y" is a board too.
         (
             "Ban Quản lý nào được đề nghị tặng Bằng khen năm 2031?",
-            "Két qua 100% cac Ban Quan 1y nhét tri & nghi B6 K& hoach va Pau tu tang Co thi dua cho Ban Quan 1y "
+            "Ket qua cac Ban Quan 1y nhat tri & nghi tang Co thi dua cho Ban Quan 1y "
             "cac KCN tinh Ha Nam va Ban Quan 1y cac KCN tinh Ninh Binh; ting Bang khen cho Ban Quén 1y ciac KCN "
             "tinh Thai Binh, Ban Quan Iy khu kinh té tinh Quang Ninh.",
             ["Ban Quén 1y ciac KCN tinh Thai Binh", "Ban Quan Iy khu kinh té tinh Quang Ninh"],

@@ -620,7 +620,7 @@ def plan_verdict(frame: QuestionFrame, quote: str) -> str:
     # and not another province than the one asked ("… tỉnh A đạt 104,6% kế hoạch; của tỉnh B
     # đạt 91,2% kế hoạch": A's words name more of a question on B's export than B's do).
     # The question's content terms, zones and regions, not its plan words: "năm" of "6 tháng
-    # đầu năm" had made "… kế hoạch năm (trong đó doanh thu xuất khẩu: …, đạt 06% kế hoạch"
+    # đầu năm" had made "… kế hoạch năm (trong đó doanh thu xuất khẩu: …, đạt 7% kế hoạch"
     # the revenue's share of the plan.
     zones = {term for zone in frame.zones for term in terms_of(zone)}
     asked = (set(frame.terms) | zones | set(frame.regions)) - PLAN_TERMS
