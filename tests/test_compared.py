@@ -106,10 +106,10 @@ def test_each_part_gets_its_own_figure(question: str, quotes, facts: list[str], 
         (
             "KKT Tân Lập và KKT Kim Sơn, khu nào có tổng vốn đăng ký lớn hơn?",
             [
-                ("KKT Tân Lập thu hút tổng vốn đăng ký gần 4,2 tỷ USD.", {"name:kkt tan lap"}),
-                ("KKT Kim Sơn thu hút tổng vốn đăng ký hơn 354.000 tỷ đồng.", {"name:kkt kim son"}),
+                ("KKT Tân Lập thu hút tổng vốn đăng ký gần 3,7 tỷ USD.", {"name:kkt tan lap"}),
+                ("KKT Kim Sơn thu hút tổng vốn đăng ký hơn 218.000 tỷ đồng.", {"name:kkt kim son"}),
             ],
-            ["KKT Tân Lập: gần 4,2 tỷ USD", "KKT Kim Sơn: hơn 354.000 tỷ đồng"],
+            ["KKT Tân Lập: gần 3,7 tỷ USD", "KKT Kim Sơn: hơn 218.000 tỷ đồng"],
             "",
         ),
     ],

@@ -244,8 +244,8 @@ def _check_sentence(
     source_figures = {f for passage in cited for f in figures(passage)}
     source_numbers = {key for key, _ in source_figures}
     framed = [framings[n - 1] for n in given if n <= len(framings)]
-    # "Năm 2031, … [1]" from a passage that says "từ đầu năm đến nay" in a report of 2031 (a
-    # year it only compares with, "so với cùng kỳ năm 2030", is not its own).
+    # "Năm 2032, … [1]" from a passage that says "từ đầu năm đến nay" in a report of 2032 (a
+    # year it only compares with, "so với cùng kỳ năm 2031", is not its own).
     undated = [framings[n - 1] for n in given if n <= len(framings) and not Mentions.of(passages[n - 1]).years]
     said = fold(body)
     # Only a figure named as a year: "năm 2031", "18/10/2031" (not "mã hồ sơ 2031").
