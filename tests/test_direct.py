@@ -262,6 +262,63 @@ def facts(question: str, quote: str) -> list[str]:
             "USD); trong đó, vốn đầu tư nước ngoài đạt hơn 1 tỷ USD.",
             ["hơn 1,4 tỷ USD"],
         ),
+        # The words the question names the figure by, not the first share of the sentence;
+        # "trong các KCN" says where, not which figure; a part the question names is no
+        # lesser answer than the whole before it.
+        (
+            "lao dong nu chiem bao nhieu phan tram trong cac kcn kim son",
+            "Tính đến 30/11/2032, các doanh nghiệp trong KCN sử dụng 92.310 lao động, tăng 4.120 người so với "
+            "cuối năm 2031 (tương ứng tăng 4,7%), trong đó lao động nữ chiếm 61,2%, lao động nước ngoài 1.204 người.",
+            ["61,2%"],
+        ),
+        # The period the sentence opens with is every clause's; the question's own year and
+        # period do not make the first clause's label the better one.
+        (
+            "Xuất khẩu 6 tháng đầu năm 2032 của các KCN Kim Sơn đạt bao nhiêu?",
+            "Trong 6 tháng đầu năm 2032, doanh thu đạt 4.310 triệu USD, tăng 5,2% so với cùng kỳ; xuất khẩu đạt "
+            "2.975 triệu USD, tăng 3,1% so với cùng kỳ; nộp ngân sách đạt 1.120 tỷ đồng.",
+            ["2.975 triệu USD"],
+        ),
+        # A clause's side (DDI) is its elided figures' side too.
+        (
+            "Vốn DDI tăng thêm năm 2032 của các KCN Kim Sơn là bao nhiêu?",
+            "Trong đó, vốn cấp mới dự án FDI là 311,4 triệu USD, vốn tăng thêm là 127,9 triệu USD; vốn cấp mới "
+            "dự án DDI là 2.046 tỷ đồng, vốn tăng thêm là 688 tỷ đồng.",
+            ["688 tỷ đồng"],
+        ),
+        # The plan in brackets is the export's plan: the clause outside them says what it is of.
+        (
+            "Kế hoạch xuất khẩu năm 2032 của các KCN Kim Sơn là bao nhiêu?",
+            "- Xuất khẩu: giá trị xuất khẩu ước đạt 7.410 triệu USD, đạt 92,6% kế hoạch năm (kế hoạch 8.000 triệu "
+            "USD), tăng 4,1% so với năm 2031.",
+            ["8.000 triệu USD"],
+        ),
+        # Both figures are of the span the sentence opens with: the one named by the cue.
+        (
+            "Lũy kế đến hết năm 2032 các KCN Kim Sơn có bao nhiêu dự án FDI còn hiệu lực?",
+            "Lũy kế đến hết năm 2032, các KCN trên địa bàn tỉnh có 305 dự án còn hiệu lực, trong đó có 187 dự án "
+            "FDI với tổng vốn đầu tư 4.120 triệu USD và 118 dự án DDI với tổng vốn đầu tư 19.300 tỷ đồng.",
+            ["187 dự án"],
+        ),
+        # Brackets right after a figure do not hide the words that describe it; "diện tích …
+        # bao nhiêu" asks for an area.
+        (
+            "Lũy kế đến nay KKT Kim Sơn có bao nhiêu dự án đầu tư còn hiệu lực, diện tích sử dụng đất bao nhiêu?",
+            "Lũy kế đến nay, có 412 dự án (trong đó có 9 dự án FDI) đầu tư còn hiệu lực trong các khu quy hoạch "
+            "với diện tích sử dụng đất khoảng 7.215 ha (trong đó có 301 dự án đã được cấp giấy chứng nhận đầu tư).",
+            ["412 dự án", "khoảng 7.215 ha"],
+        ),
+        # A sum of money by the month and person is a sum of money; "cuộc" is a unit.
+        (
+            "Thu nhập bình quân của người lao động trong KCN là bao nhiêu?",
+            "Thu nhập bình quân của người lao động đạt 8,4 triệu đồng/người/tháng, tăng 6,1% so với năm 2031.",
+            ["8,4 triệu đồng/người/tháng"],
+        ),
+        (
+            "Năm 2032 xảy ra bao nhiêu cuộc ngừng việc tập thể?",
+            "Năm 2032 xảy ra 03 cuộc ngừng việc tập thể với khoảng 940 người tham gia.",
+            ["03 cuộc"],
+        ),
     ],
 )
 def test_the_figure_asked_for_is_picked_out_of_the_quote(question: str, quote: str, expected: list[str]):
@@ -296,6 +353,11 @@ def test_the_units_a_question_asks_for(question: str, units: list[str]):
         (
             "Giá trị xuất khẩu 6 tháng đầu năm 2031 của các KCN tỉnh Kim Sơn đạt bao nhiêu % kế hoạch?",
             "Giá trị xuất khẩu 6 tháng đầu năm 2031 là 4.731,6 tỷ đồng, tăng 3,7% so với cùng kỳ năm 2030.",
+        ),
+        # A year asked with no span of it: the year's figure, not the first half's.
+        (
+            "Năm 2032 vốn FDI tăng thêm của các dự án trong KCN Kim Sơn là bao nhiêu?",
+            "Trong 6 tháng đầu năm 2032, các KCN cấp mới 4 dự án FDI và vốn FDI tăng thêm 61,3 triệu USD.",
         ),
     ],
 )
@@ -424,6 +486,12 @@ PLAN_SHARES = (
             "Doanh thu năm 2033 có đạt kế hoạch không?",
             "Doanh thu 1.250 tỷ đồng, bằng 45% kế hoạch; doanh thu xuất khẩu đạt 87 tỷ đồng, bằng 62% kế hoạch.",
             "Chưa đạt: 45% kế hoạch",
+        ),
+        # The share in brackets after the plan it falls short of.
+        (
+            "Thu hút vốn DDI năm 2033 có đạt kế hoạch không?",
+            "Thu hút vốn đầu tư DDI chưa đạt kế hoạch (đạt 81,4%); giá trị xuất khẩu chưa đạt kế hoạch (đạt 96,3%).",
+            "Chưa đạt: 81,4%",
         ),
         # No plan asked, or no share of one given: no verdict.
         ("Doanh thu năm 2033 đạt bao nhiêu?", PLAN_SHARES, ""),

@@ -69,6 +69,39 @@ def named(question: str, quote: str) -> list[str]:
             ["Ông Trần Văn Tân"],
         ),
         ("Ai chủ trì hội nghị?", CHAIRS, []),
+        # The office of the year asked, not the same office of the next year.
+        (
+            "Khối trưởng Khối thi đua năm 2033 là ai?",
+            "Ảnh: Ông Trần Văn Tân, Khối trưởng Khối thi đua năm 2033, trao cờ luân lưu cho bà Nguyễn Thị Lan, "
+            "Trưởng ban Ban Quản lý Khu kinh tế Kim Sơn - Khối trưởng năm 2034.",
+            ["Ông Trần Văn Tân"],
+        ),
+        # A board named by the zone it runs, with no province; the office of the year asked.
+        (
+            "Ban Quản lý nào được đề nghị tặng Cờ thi đua của Chính phủ năm 2033?",
+            "Tại Hội nghị, các thành viên trong Khối đã thống nhất bỏ phiếu suy tôn Ban Quản lý Khu kinh tế Kim "
+            "Sơn là đơn vị dẫn đầu Khối thi đua năm 2033, đề nghị Thủ tướng Chính phủ tặng Cờ thi đua của Chính phủ.",
+            ["Ban Quản lý Khu kinh tế Kim Sơn"],
+        ),
+        (
+            "Khối trưởng Khối thi đua năm 2034 là đơn vị nào?",
+            "Ảnh: Ông Trần Văn Tân, Khối trưởng Khối thi đua năm 2033, trao cờ luân lưu cho ông Lê Văn Hòa, "
+            "Trưởng ban Ban Quản lý Khu kinh tế Tân Lập - Khối trưởng năm 2034.",
+            ["Ban Quản lý Khu kinh tế Tân Lập"],
+        ),
+        # Held "tại thành phố …, tỉnh …": the province.
+        (
+            "Hội nghị tổng kết năm 2033 tổ chức ở đâu?",
+            "Ngày 15/12/2033, tại thành phố Quy Nhơn, tỉnh Bình Định, Khối thi đua đã tổ chức Hội nghị tổng kết "
+            "công tác thi đua, khen thưởng năm 2033.",
+            ["Bình Định"],
+        ),
+        # The zone whose own words say what is asked ("cao nhất"), not every zone of the clause.
+        (
+            "KCN nào có tỷ lệ lấp đầy cao nhất?",
+            "KCN Kim Sơn có tỷ lệ lấp đầy cao nhất (96,1%), KCN Tân Lập có tỷ lệ lấp đầy thấp nhất (18,7%).",
+            ["KCN Kim Sơn"],
+        ),
         # A day and a place, in the question's order, though another clause states the place.
         ("Hội nghị sơ kết năm 2031 tổ chức ở đâu, ngày nào?", MEETING, ["Bắc Giang", "05/7/2031"]),
         # Two days: which one is not said, so none.

@@ -33,6 +33,7 @@ from vectorstore.query import chunk_terms
 # ("281 dự án FDI"), the question's other words lie within about ten syllables either side.
 NEAR = 4
 AROUND = 60  # characters
+MAX_INSERTION = 80  # characters of a bracketed part skipped after a figure: a clause, not a paragraph
 LABEL_BOUNDARIES = (";", ":", "—", "–")
 CLAUSE_BOUNDARIES = (";", "—", "–", "(")  # a ":" ends a label, not the clause its subject names
 # A clause that opens on "của …" leaves out the head it shares with the sentence's first clause.
@@ -74,6 +75,14 @@ def _money_named(words: frozenset[str]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _measures() -> dict[str, str]:
+    """What a question measures (search form) → the unit its figure comes in (measures.tsv)."""
+    text = resources.files("app.answering").joinpath("data", "measures.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {" ".join(search_syllables(words)): _key(unit) for words, unit in rows}
+
+
+@lru_cache(maxsize=1)
 def _unit_groups() -> tuple[tuple[str, ...], ...]:
     """Each line of units.txt: units (as written) that count the same thing."""
     text = resources.files("app.answering").joinpath("data", "units.txt").read_text(encoding="utf-8")
@@ -108,6 +117,14 @@ def _figure() -> re.Pattern[str]:
 # "mấy" is a question word only with its accents ("máy" is a machine); unaccented, "may" is taken.
 ASKING = {True: re.compile(r"\b(?:bao nhiêu|mấy|bn)\b"), False: re.compile(r"\b(?:bao nhieu|may|bn)\b")}
 PART_END = re.compile(r"[,;?!.]|\bvà\b|\bva\b")
+# Words (search form) that open where a figure is, not which one it is: "tại", "ở", "thuộc";
+# "trong" and "trên" only before a place ("trong các KCN", "trên địa bàn": "trong nước" is a
+# side, "trên tổng số" a base).
+WHERE = frozenset({"tai", "o", "thuoc"})
+WHERE_NEXT = {
+    "trong": frozenset({"cac", "khu", "kcn", "kkt", "kcx", "ccn", "tinh", "thanh", "toan"}),
+    "tren": frozenset({"dia", "toan"}),
+}
 CHANGE_VERBS = frozenset({"tang", "giam"})  # "tăng bao nhiêu so với cùng kỳ": the rise, not the level
 
 
@@ -156,10 +173,13 @@ class _Ask:
 def _described(words: tuple[str, ...]) -> tuple[str, ...]:
     """The words after the unit, up to a period ("bao nhiêu trong năm 2031", "bao nhiêu hồ sơ
     trong 6 tháng": the period is a constraint of the question, not a word that names the
-    figure; a word before a number introduces one)."""
+    figure; a word before a number introduces one) or a place ("bao nhiêu phần trăm trong các
+    KCN Kim Sơn": where, not which figure; "trong nước" still names one)."""
     naming: list[str] = []
     for i, word in enumerate(words):
         if word.isdigit() or (words[i + 1 : i + 2] and words[i + 1].isdigit()):
+            break
+        if word in WHERE or (words[i + 1 : i + 2] and words[i + 1] in WHERE_NEXT.get(word, ())):
             break
         naming.append(word)
     return tuple(naming)
@@ -185,6 +205,8 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
             unit = next(iter(_counted_units(since_last, frame.accented)[-1:]), None)
         if unit is None and money:
             unit = ""  # "vốn bao nhiêu", "bao nhiêu vốn FDI"
+        if unit is None:  # "diện tích sử dụng đất bao nhiêu": an area
+            unit = next((u for words, u in _measures().items() if f" {words} " in f" {' '.join(before)} "), None)
         skip = len(unit.split()) if named_after and unit not in ("", "%") else 0
         # "bao nhiêu FDI" names no unit: its words say which figure it is; "bao nhiêu dự án
         # trong nước" names one: the words after it do.
@@ -275,6 +297,21 @@ def _compared_year(before: str) -> int | None:
     return int(said.group(1)) if said else None
 
 
+def _span_words(quote: str, match: re.Match[str], own_words: str) -> str:
+    """The words that say which span a figure is of: its own, else its clause's before it
+    ("Lũy kế đến hết năm 2032, … có 612 dự án còn hiệu lực, trong đó có 398 dự án FDI": both
+    figures are of the span the clause opens with), else what the sentence opens with before
+    its first comma, when that holds no figure ("Trong 6 tháng đầu năm 2032, doanh thu đạt X;
+    xuất khẩu đạt Y")."""
+    before = quote[: match.start()]
+    opening = before.split(",", 1)[0] if "," in before else ""
+    for words in (own_words, _clause_tail(before), "" if _figure().search(opening) else opening):
+        whole, _, months = period_parts(words)
+        if whole or months:
+            return words
+    return own_words
+
+
 def _period_fit(own_words: str, asked: tuple[bool, bool, frozenset[int]]) -> int:
     """How the span a figure's own words name ("6 tháng đầu năm 2031 đạt X", "cả năm đạt Y")
     stands to the span asked (``period_parts`` of the question): 0 another span, 2 the span
@@ -300,14 +337,22 @@ def _clause_tail(before: str) -> str:
     return before[max(before.rfind(mark) + 1 for mark in CLAUSE_BOUNDARIES) :]
 
 
-def _side_fit(own_words: str, pinned: tuple[distinctions.Asked, ...]) -> int:
+def _side_fit(own_words: str, clauses: tuple[str, ...], pinned: tuple[distinctions.Asked, ...]) -> int:
     """How the figure's own words ("…, trong đó khu vực FDI đạt 304 triệu USD") stand to the
     sides the question pins down ("bao nhiêu … FDI"): 2 they name the side asked, 0 only
-    another side, 1 neither (or nothing is pinned)."""
-    said = [distinctions.stated(item, own_words, alone=True) for item in pinned if item.kind == "pair"]
-    if any(s is distinctions.Stated.OTHER for s in said):
-        return 0
-    return 2 if any(s is distinctions.Stated.YES for s in said) else 1
+    another side, 1 neither (or nothing is pinned). Words that name no side leave it to the
+    figure's clause ("…; vốn cấp mới dự án DDI là X, vốn tăng thêm là Y": Y is DDI's too),
+    then to the clause its brackets stand in ("xuất khẩu đạt X (kế hoạch Y)")."""
+    pairs = [item for item in pinned if item.kind == "pair"]
+    for words in (own_words, *clauses):
+        said = [distinctions.stated(item, words, alone=True) for item in pairs]
+        if any(s is distinctions.Stated.OTHER for s in said):
+            return 0
+        if any(s is distinctions.Stated.YES for s in said):
+            return 2
+        if any(distinctions.stated(item, words) is distinctions.Stated.YES for item in pairs):
+            return 1  # the side asked beside another ("FDI và DDI đạt …"): a sum over both
+    return 1
 
 
 def _clause_subject(quote: str, match: re.Match[str]) -> str:
@@ -330,6 +375,17 @@ def _clause_subject(quote: str, match: re.Match[str]) -> str:
     return _up_to_number(clause)
 
 
+def _bracket_owner(quote: str, match: re.Match[str]) -> str:
+    """For a figure inside brackets, the subject of the clause they stand in: what the figure
+    is of ("Kim ngạch xuất khẩu … đạt 95,2% kế hoạch năm (kế hoạch 15.000 triệu USD)");
+    "" outside brackets."""
+    before = quote[: match.start()]
+    opened = before.rfind("(")
+    if opened <= before.rfind(")"):
+        return ""
+    return _up_to_number(_clause_tail(CLOSED_PARENTHESES.sub(" ", before[:opened])))
+
+
 def _clause_subject_of(text: str) -> str:
     """The subject of the first clause of ``text``: its words up to its first number."""
     ends = [i for i in (text.find(mark) for mark in CLAUSE_BOUNDARIES) if i >= 0]
@@ -342,9 +398,17 @@ def _up_to_number(clause: str) -> str:
     return clause[: first_number.start()] if first_number else clause
 
 
+def _rest_after(quote: str, match: re.Match[str]) -> str:
+    """What follows a figure, past brackets that open right after it: "319 dự án (trong đó có
+    8 dự án FDI) đầu tư còn hiệu lực" says the 319 are "đầu tư còn hiệu lực"."""
+    rest = quote[match.end() : match.end() + AROUND + MAX_INSERTION]
+    inserted = re.match(rf"\s*\([^()]{{0,{MAX_INSERTION}}}\)", rest)
+    return (rest[inserted.end() :] if inserted else rest)[:AROUND]
+
+
 def _words_after(quote: str, match: re.Match[str]) -> str:
     """The words that follow a figure up to the end of its clause or the next figure."""
-    rest = quote[match.end() : match.end() + AROUND]
+    rest = _rest_after(quote, match)
     end = min((i for i in (rest.find(mark) for mark in (*CLAUSE_BOUNDARIES, ",", ")")) if i >= 0), default=len(rest))
     return _up_to_number(rest[:end])
 
@@ -355,8 +419,8 @@ def _words_around(quote: str, match: re.Match[str]) -> set[str]:
 
 def _fits(unit: str, wanted: str) -> bool:
     key = _key(unit)
-    if wanted == "":
-        return key.endswith(MONEY)
+    if wanted == "":  # a sum of money, or a rate of one ("9,6 triệu đồng/người/tháng")
+        return _key(unit.split("/")[0]).endswith(MONEY)
     return key in _same().get(wanted, frozenset({wanted}))
 
 
@@ -372,6 +436,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     asked = (wanted_terms | {s for s in search_syllables(frame.text) if s.isdigit()}) - {a.verb for a in asks}
     # "giá trị xuất khẩu": the label "giá trị sản xuất" shares the head, not what is asked.
     asked = (asked - _money_words()) | _money_named(asked & _money_words())
+    numbers_asked = {word for word in asked if word.isdigit()}
     # What the question measures: its words before "của" ("nộp ngân sách của các KCN …").
     owner = OWNER.search(frame.text)
     head = chunk_terms(frame.text[: owner.start()]) & asked if owner else asked
@@ -387,6 +452,10 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     units_asked = [ask.unit for ask in asks if ask.unit is not None]
     pinned = distinctions.asked(frame.text)
     asked_period = period_parts(frame.text)
+    if frame.years and not any(asked_period):
+        # "Năm 2032 vốn FDI tăng thêm bao nhiêu?" asks for the year's figure, not the first
+        # half's ("Trong 6 tháng đầu năm 2032, … vốn FDI tăng thêm X").
+        asked_period = (True, False, frozenset())
     provinces = asked_provinces(frame)
     for ask in asks:
         rise = _change_figure(quote, ask, taken, asked, head) if ask.change else None
@@ -411,7 +480,11 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
         fitting = [
             m
             for m in fitting
-            if ask.money <= _words_around(quote, m) | row_name | chunk_terms(_clause_subject(quote, m))
+            if ask.money
+            <= _words_around(quote, m)
+            | row_name
+            | chunk_terms(_clause_subject(quote, m))
+            | chunk_terms(_bracket_owner(quote, m))
         ]
         if not fitting:
             continue
@@ -421,8 +494,10 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             cue: tuple[str, ...] = ask.cue,
             described_by: tuple[str, ...] = ask.described,
             same_unit: list[re.Match[str]] = same_unit,
-        ) -> tuple[int, int, int, bool, int, int, int, bool, int, int, int, int]:
+            unit_words: frozenset[str] = frozenset(unit.split()),
+        ) -> tuple[int, int, int, bool, int, int, int, bool, int, int, int, int, int]:
             after = set(search_syllables(quote[match.end() : match.end() + AROUND])[:NEAR])
+            after |= set(search_syllables(_rest_after(quote, match))[:NEAR])
             # The cue's first word names the figure most closely ("bao nhiêu dự án FDI còn hiệu
             # lực": "358 dự án FDI" over "523 dự án còn hiệu lực").
             cued = sum(2 if i == 0 else 1 for i, word in enumerate(cue) if word in after)
@@ -433,11 +508,20 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             # The figure's own label ("Thực hiện 6 tháng năm 2032: 1.047 triệu USD") against
             # what the question names, its numbers included.
             after_figure = max((m.end() for m in same_unit if m.end() <= match.start()), default=0)
-            labelled = len(chunk_terms(_label_before(quote, match, after_figure)) & asked)
+            label = chunk_terms(_label_before(quote, match, after_figure))
+            # Its words first: the question's year and period are weighed above ("Năm 2032, vốn
+            # cấp mới dự án DDI là X, vốn tăng thêm là Y" for "vốn DDI tăng thêm năm 2032").
+            labelled = len(label & asked - numbers_asked)
             # "58,34%, trong số đó 4 khu lấp đầy 100%": a part of the figure before it, not
-            # the answer to a question whose cue names no part ("bao nhiêu FDI" names one).
+            # the answer to a question whose cue names no part ("bao nhiêu FDI" names one),
+            # nor whose words name none that the whole's clause does not ("lao động nữ chiếm
+            # bao nhiêu %": "… 187.420 lao động (tăng 6,4%), trong đó lao động nữ chiếm 58,3%").
             part = after_figure and PART_OF_PREVIOUS.search(fold(quote[after_figure : match.start()]))
-            whole = bool(cue) or not part
+            whole_clause = (
+                chunk_terms(_clause_tail(CLOSED_PARENTHESES.sub(" ", quote[:after_figure]))) if part else set()
+            )
+            part_asked = bool(label & asked - numbers_asked - unit_words - whole_clause)
+            whole = bool(cue) or not part or part_asked
             # Then the subject of its clause, when its own label says nothing of the question.
             clause = len(chunk_terms(_clause_subject(quote, match)) & asked)
             around = len(_words_around(quote, match) & wanted_terms)
@@ -446,8 +530,8 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             dated = _year_fit(quote, match, own_words, frame.years)
             # After the cue, the side asked ("XK của DN FDI": "…, trong đó khu vực FDI đạt Y", not
             # the sum of FDI and DDI before it), which may be a part of the figure before it.
-            side = _side_fit(own_words, pinned)
-            spanned = _period_fit(own_words, asked_period)
+            side = _side_fit(own_words, (_clause_tail(quote[: match.start()]), _bracket_owner(quote, match)), pinned)
+            spanned = _period_fit(_span_words(quote, match, own_words), asked_period)
             # Then not another province than the one asked ("… tỉnh A đạt X; của tỉnh B đạt Y").
             placed = place_fit(own_words, provinces)
             # The zone asked, when the figure's own words name it ("bình quân đạt 76%; riêng KCN
@@ -464,14 +548,15 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
                 whole or side == 2,
                 labelled,
                 clause,
+                len(label & numbers_asked),
                 around,
                 -match.start(),
             )
 
         best = max(fitting, key=closeness)
-        dated_best, _, _, _, cued_best, *_ = closeness(best)
-        if dated_best == 0:
-            continue  # of another year than the one asked ("so với cùng kỳ năm 2031 (X)")
+        dated_best, _, spanned_best, _, cued_best, *_ = closeness(best)
+        if dated_best == 0 or spanned_best == 0:
+            continue  # of another year or span than the one asked ("so với cùng kỳ năm 2031 (X)")
         if ask.unit == "%" and ask.cue and not cued_best:
             # "bao nhiêu % kế hoạch" with no share followed by "kế hoạch": a growth rate of the
             # same clause is no answer (left out: 0 bold figures holding a gold fact lost).
@@ -590,6 +675,11 @@ PLAN_SHARE = re.compile(
     r"(?:\b(?P<verb>vuot|bang|dat|hoan thanh)\s+)?(?P<share>\d{1,3}(?:[.,]\d+)?)\s*%\s*"
     rf"(?:so voi\s+|cua\s+)?{PLAN_WORD}\b"
 )
+# The share after the plan, in brackets: "chưa đạt kế hoạch (đạt 87,7%)".
+PLAN_SHARE_AFTER = re.compile(
+    rf"\b(?P<verb>)(?:chua\s+)?(?:dat|hoan thanh)\s+{PLAN_WORD}\s*\(\s*(?:dat\s+|bang\s+)?"
+    r"(?P<share>\d{1,3}(?:[.,]\d+)?)\s*%"
+)
 
 
 def asked_provinces(frame: QuestionFrame) -> set[str]:
@@ -612,7 +702,8 @@ def plan_verdict(frame: QuestionFrame, quote: str) -> str:
     no share of a plan."""
     if frame.answer_type is not AnswerType.YES_NO or not PLAN_ASKED.search(fold(frame.text)):
         return ""
-    shares = list(PLAN_SHARE.finditer(fold(quote)))  # fold keeps positions: the words as written
+    folded = fold(quote)  # fold keeps positions: the words as written
+    shares = sorted([*PLAN_SHARE.finditer(folded), *PLAN_SHARE_AFTER.finditer(folded)], key=lambda m: m.start())
     if not shares:
         return ""
     # The share of the figure asked: the one whose words since the share before it name most

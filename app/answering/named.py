@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from app.answering import distinctions
+from app.answering.constraints import years_in
 from app.answering.direct import asked_provinces, place_fit
 from app.answering.frame import AnswerType, QuestionFrame, zone_name_spans
 from app.answering.offices import offices_in
@@ -50,11 +51,12 @@ DAY_WORDS = re.compile(r"^(?:từ\s+|tu\s+)?(?:ngày\s+|ngay\s+)?", re.IGNORECAS
 MEETINGS = (("so ket", "tong ket"), ("tong ket", "so ket"))
 # "tại (Trung tâm Hội nghị) tỉnh …": a venue of up to six words ("Hội trường Ủy ban nhân dân
 # tỉnh …"), and no board among them (its province is the board's, see ``_place_keys``).
-AT_PLACE = re.compile(r"\b(?:tai|o)\s+((?:\w+\s+){0,6})$")
+AT_PLACE = re.compile(r"\b(?:tai|o)\s+((?:\w+,?\s+){0,6})$")  # "tại thành phố Quy Nhơn, tỉnh …"
 # A board ("Ban Quản lý các KCN tỉnh Kim Sơn", OCR's "Ban Quan Iy", "Ban Quén 1y", "Ban Qudn
 # Iy") runs to the first place after it, unless a clause mark or another board comes first.
 BOARD_START = re.compile(r"\b(?:ban\s+qu[a-z]{1,2}n\s+(?:ly|iy|1y|ty)|bql)\b")
 BOARD_BREAK = re.compile(r"[,;:.()]")
+PREDICATE_END = re.compile(r"[,;]|\bvà\b|\bva\b")  # what a name's own words say ends here
 # The longest board name written out ("Ban Quản lý Khu kinh tế và các khu công nghiệp tỉnh Bà
 # Rịa - Vũng Tàu") is 67 characters: a place further on is another clause's.
 MAX_BOARD_CHARS = 80
@@ -122,8 +124,10 @@ def _by_office(frame: QuestionFrame, text: str, spans: Sequence[tuple[int, int]]
         before = CLAUSE_END.split(text[spans[k - 1][1] if k else 0 : a])[-1]
         office = after if offices_in(after) else before
         officeless = officeless or not offices_in(office)
-        # "Trưởng ban … Kim Sơn là ai?": not the Trưởng ban of another province.
-        if asked <= offices_in(office) and place_fit(office, provinces):
+        # "Trưởng ban … Kim Sơn là ai?": not the Trưởng ban of another province, nor of
+        # another year ("A, Khối trưởng năm 2032, trao cờ cho B, … Khối trưởng năm 2033").
+        years = years_in(office)
+        if asked <= offices_in(office) and place_fit(office, provinces) and not (frame.years and years - frame.years):
             chosen.append((a, b))
             shared = shared or office is before
     return [] if shared and officeless else chosen
@@ -221,22 +225,30 @@ def _unread_boards(clause: str, spans: Sequence[tuple[int, int]]) -> list[int]:
 
 
 def _boards(clause: str) -> list[tuple[int, int]]:
-    """Spans of the boards the clause names with their province: "Ban Quản lý" and the words
-    of a board's name up to the first place ("các KCN và chế xuất", a zone's capitalised name;
-    one other word, OCR's "cdc" for "các"); "… Kim Sơn đăng cai tổ chức tại Tân Lập" is no
-    board of Tân Lập."""
+    """Spans of the boards the clause names with their province, or with their zone's name
+    when they run one zone: "Ban Quản lý" and the words of a board's name up to the first
+    place ("các KCN và chế xuất", a zone's capitalised name; one other word, OCR's "cdc" for
+    "các"), else up to the end of a zone's name ("Ban Quản lý Khu kinh tế Vân Phong"); "… Kim
+    Sơn đăng cai tổ chức tại Tân Lập" is no board of Tân Lập."""
     folded, places = fold(clause), find_places(clause)
+    zone_ends = [b for _, b in zone_name_spans(clause)]
     starts = [m.start() for m in BOARD_START.finditer(folded)]
     spans = []
     for k, start in enumerate(starts):
         stop = min(starts[k + 1] if k + 1 < len(starts) else len(clause), start + MAX_BOARD_CHARS)
+        name_start = BOARD_START.match(folded, start).end()
+        # "Ban Quản lý KKT Nghi Tân và các KCN tỉnh …" runs to the province.
         place = next((p for p in places if start < p.start and p.end <= stop), None)
-        if place is None or BOARD_BREAK.search(clause[start : place.start]):
-            continue
-        words = WORD.findall(clause[BOARD_START.match(folded, start).end() : place.start])
+        if place is not None and not BOARD_BREAK.search(clause[start : place.start]):
+            end = place.end
+        else:
+            end = min((e for e in zone_ends if start < e <= stop), default=None)
+            if end is None or BOARD_BREAK.search(clause[start:end]):
+                continue
+        words = WORD.findall(clause[name_start:end])
         other = [w for w in words if fold(w) not in _board_words() and not w[:1].isupper()]
         if len(other) <= 1:
-            spans.append((start, place.end))
+            spans.append((start, end))
     return spans
 
 
@@ -282,6 +294,11 @@ def _units(frame: QuestionFrame, clause: str, terms: frozenset[str]) -> list[str
     # Each one's own words: up to the next name the clause reads, kept or not.
     owns = [clause[b : min((a for a, _ in read if a >= b), default=len(clause))] for _, b in spans]
     kept = [(span, own) for span, own in zip(spans, owns, strict=True) if place_fit(own, provinces)]
+    # Those whose own words say most of the question ("KCN nào có tỷ lệ lấp đầy cao nhất?": "A
+    # có tỷ lệ lấp đầy cao nhất (…), B có tỷ lệ lấp đầy thấp nhất"), when some say any of it;
+    # their words up to a comma or "và" only: "cho A, và tặng Bằng khen cho B" says B's award.
+    said = [len(set(search_syllables(PREDICATE_END.split(own, maxsplit=1)[0])) & terms) for _, own in kept]
+    kept = [pair for pair, n in zip(kept, said, strict=True) if n == max(said)] if any(said) else kept
     figures = set(numbers_in(frame.text)) - {str(year) for year in frame.years}
     holding = [span for span, own in kept if figures and figures <= set(numbers_in(own))]
     spans = holding or [span for span, _ in kept]
