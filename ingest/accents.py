@@ -152,15 +152,10 @@ class AccentRestorer:
                     start += 1
                     continue
                 end = next((i for i in range(start, len(run)) if i in named), len(run))
-                for n in range(min(MAX_RUN, end - start), 0, -1):
-                    spelling = self._spelling(tuple(keys[start : start + n]), tuple(rereadable[start : start + n]))
-                    if spelling is not None:
-                        for match, word in zip(run[start : start + n], spelling, strict=True):
-                            replaced.append((match.start(), match.end(), _cased(word, match.group())))
-                        start += n
-                        break
-                else:
-                    start += 1
+                for i, word in self._spelled(keys[start:end], rereadable[start:end]).items():
+                    match = run[start + i]
+                    replaced.append((match.start(), match.end(), _cased(word, match.group())))
+                start = end
         replaced = self._surnames_of_people(text, people, replaced)
         replaced.sort()
         out, last = [], 0
@@ -168,6 +163,36 @@ class AccentRestorer:
             out += [text[last:begin], word]
             last = end
         return "".join([*out, text[last:]])
+
+    def _spelled(self, keys: list[str], rereadable: list[bool]) -> dict[int, str]:
+        """Each word of a run (of no place name) as spelled in the runs of the reports' words,
+        read left to right, the longest first; a word that this leaves alone is spelled as in
+        the longest run around it, if any ("so voi cung ky nam": "so với cùng" is read first,
+        then "ky" alone would be "ký" of "đăng ký"; "với cùng kỳ" says "kỳ")."""
+        spelled: dict[int, str] = {}
+        alone: list[int] = []
+        start = 0
+        while start < len(keys):
+            for n in range(min(MAX_RUN, len(keys) - start), 0, -1):
+                spelling = self._spelling(tuple(keys[start : start + n]), tuple(rereadable[start : start + n]))
+                if spelling is not None:
+                    spelled.update(enumerate(spelling, start=start))
+                    alone += [start] if n == 1 else []
+                    start += n
+                    break
+            else:
+                alone.append(start)
+                start += 1
+        for i in alone:
+            around = [
+                (n, self.seen.get(tuple(keys[a : a + n]), 0), spelling[i - a])
+                for n in range(min(MAX_RUN, len(keys)), 1, -1)
+                for a in range(max(0, i - n + 1), min(i, len(keys) - n) + 1)
+                if (spelling := self._spelling(tuple(keys[a : a + n]), tuple(rereadable[a : a + n]))) is not None
+            ]
+            if around:
+                spelled[i] = max(around)[2]
+        return spelled
 
     def _spelling(self, keys: tuple[str, ...], rereadable: tuple[bool, ...]) -> tuple[str, ...] | None:
         """The clean spelling of a run of OCR keys. A run holding a word no clean report spells

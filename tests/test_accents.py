@@ -32,6 +32,19 @@ def test_the_words_around_tell_which_spelling_is_meant():
     assert restorer.restore("Tinh den nay") == "Tính đến nay"
 
 
+def test_a_word_is_spelled_as_in_the_longest_run_around_it():
+    # "so với cùng" and "với cùng kỳ" are both runs of the reports: "ky" is read with the words
+    # before it ("kỳ"), not alone, where "ký" (of "đăng ký") is the commoner spelling.
+    restorer = AccentRestorer.fit(
+        [
+            "Doanh thu tăng 5% so với cùng năm trước.",
+            "Vốn đăng ký tăng; đăng ký mới; đăng ký kinh doanh.",
+            "Xuất khẩu giảm mạnh với cùng kỳ.",
+        ]
+    )
+    assert restorer.restore("tang 8% so voi cung ky nam 2032") == "tăng 8% so với cùng kỳ năm 2032"
+
+
 def test_a_person_s_family_name_is_spelled_as_a_family_name():
     # The clean text spells "pham" as "phẩm" (sản phẩm): a name's first word is not a product.
     restorer = AccentRestorer.fit(["Sản phẩm và sản phẩm mới; ông phát biểu tại Hội nghị."])
