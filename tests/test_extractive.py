@@ -15,7 +15,7 @@ from app.answering.extractive import (
     citation_for,
     compose,
 )
-from app.answering.features import Candidate, candidates_for, split_sentences
+from app.answering.features import Candidate, candidates_for, question_weights, split_sentences
 from app.answering.frame import parse_question
 from app.answering.instructions import is_instruction
 from app.answering.models import MAX_ANSWER_CHARS
@@ -1011,3 +1011,12 @@ def test_a_misreading_two_question_terms_share_stands_for_neither():
     (candidate,) = candidates_for(frame, [ocr], FakeOcrLexicon([ocr], {"cap": "cip", "cup": "cip"}))
     (unread,) = candidates_for(frame, [ocr], FakeOcrLexicon([ocr], {}))
     assert candidate.features["phrase"] == unread.features["phrase"]
+
+
+def test_a_value_is_asked_by_what_it_is_of_not_by_its_head_word():
+    # "giá trị xuất khẩu": a sentence saying "xuất khẩu đạt X" covers the question whole; "giá
+    # trị sản xuất" names no sum beside its head, which stays one of its words.
+    lexicon = FakeLexicon([])
+    assert set(question_weights(parse_question("Giá trị xuất khẩu năm 2031 là bao nhiêu?"), lexicon)) == {"xk"}
+    output = parse_question("Giá trị sản xuất công nghiệp năm 2031 là bao nhiêu?")
+    assert {"gia", "tri"} <= set(question_weights(output, lexicon))

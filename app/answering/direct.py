@@ -24,6 +24,7 @@ from app.answering import distinctions
 from app.answering.constraints import COMPARED_WITH, COMPARED_YEAR, period_parts, years_in
 from app.answering.features import terms_of
 from app.answering.frame import AnswerType, QuestionFrame
+from app.answering.money import money_named, money_words
 from ingest.gazetteer import display_name, find_places, merged_keys
 from ingest.glossary import glossary_rows
 from ingest.normalize import fold, search_syllables
@@ -53,25 +54,6 @@ ITEM_LABEL = re.compile(r"^\s*(?:[a-zđ]\)|\d{1,2}[.)]|[-+•])?\s*([^:;\d()]{2,
 OWNER = re.compile(r"\b(?:của|cua)\b", re.IGNORECASE)
 MONEY = ("dong", "usd")  # a money unit ends in one of these (folded)
 FIGURE_TYPES = (AnswerType.NUMBER, AnswerType.PERCENT)
-
-
-@lru_cache(maxsize=1)
-def _money_table() -> dict[str, bool]:
-    """Each money word of money_words.txt, and whether it is only a head ("giá trị")."""
-    text = resources.files("app.answering").joinpath("data", "money_words.txt").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {row[0].strip(): row[1:2] == ["head"] for row in rows}
-
-
-def _money_words() -> frozenset[str]:
-    return frozenset(_money_table())
-
-
-def _money_named(words: frozenset[str]) -> frozenset[str]:
-    """The money words a figure must stand beside: what the value is of, when the question
-    says it ("giá trị xuất khẩu" → xk: "kim ngạch xuất khẩu" states it too); else the heads."""
-    specific = frozenset(w for w in words if not _money_table()[w])
-    return specific or words
 
 
 @lru_cache(maxsize=1)
@@ -200,7 +182,7 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
         percent = part.lstrip().startswith("%")
         unit = "%" if percent else _unit_at(after)
         named_after = unit is not None
-        money = frozenset((chunk_terms(since_last.lower()) | set(after[:2])) & _money_words())
+        money = frozenset((chunk_terms(since_last.lower()) | set(after[:2])) & money_words())
         if unit is None:  # "số lao động … là bao nhiêu"
             unit = next(iter(_counted_units(since_last, frame.accented)[-1:]), None)
         if unit is None and money:
@@ -214,12 +196,12 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
         after_unit = typed[len(unit.split()) :] if named_after and unit else typed  # "%" is a typed word of its own
         label = " ".join(typed[:3] if unit is None else after_unit[:2])
         # The words that name the sum, not a place that happens to hold one ("Kim Sơn").
-        named = _money_named(money & set(frame.terms)) if unit == "" else frozenset()
+        named = money_named(money & set(frame.terms)) if unit == "" else frozenset()
         verb = before[-1] if before else ""
         change = verb in CHANGE_VERBS
         described = _described(after[skip:])
         if unit == "":  # "bao nhiêu vốn vào KCN": "vốn" names the sum, not the words after its figure
-            described = tuple(dropwhile(lambda word: word in _money_words(), described))
+            described = tuple(dropwhile(lambda word: word in money_words(), described))
         asks.append(_Ask(unit, described, label, named, verb, change))
     if frame.answer_type is AnswerType.PERCENT:  # "tỷ lệ lấp đầy là bao nhiêu": a share
         # ... but a count named beside it stays a count ("cấp mới bao nhiêu dự án, bằng mấy
@@ -435,7 +417,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     # with ("đạt bao nhiêu", "là bao nhiêu": every clause of a report "đạt" something).
     asked = (wanted_terms | {s for s in search_syllables(frame.text) if s.isdigit()}) - {a.verb for a in asks}
     # "giá trị xuất khẩu": the label "giá trị sản xuất" shares the head, not what is asked.
-    asked = (asked - _money_words()) | _money_named(asked & _money_words())
+    asked = (asked - money_words()) | money_named(asked & money_words())
     numbers_asked = {word for word in asked if word.isdigit()}
     # What the question measures: its words before "của" ("nộp ngân sách của các KCN …").
     owner = OWNER.search(frame.text)

@@ -22,6 +22,7 @@ from langchain_core.documents import Document
 from app.answering.constraints import ConstraintCheck, PassageContext, check_constraints
 from app.answering.frame import AnswerType, QuestionFrame
 from app.answering.instructions import is_instruction
+from app.answering.money import heads_beside_what
 from ingest.docframe import is_issuer_line
 from ingest.normalize import looks_accentless, numbers_in, search_syllables
 from ingest.office import is_row_sentence
@@ -176,8 +177,11 @@ def _new_numbers(text: str, question_numbers: set[str]) -> list[str]:
 
 
 def question_weights(frame: QuestionFrame, lexicon: Lexicon) -> dict[str, float]:
-    """IDF weight of each content term the question asks about (typos fixed against the corpus)."""
-    terms = [lexicon.spelling(t) for t in frame.terms]
+    """IDF weight of each content term the question asks about (typos fixed against the corpus);
+    not "giá trị" or "kim ngạch" beside what the value is of ("giá trị xuất khẩu" is asked by
+    its "xuất khẩu", which a report may state without them)."""
+    heads = heads_beside_what(frozenset(frame.terms))
+    terms = [lexicon.spelling(t) for t in frame.terms if t not in heads]
     return {t: lexicon.idf(t) for t in dict.fromkeys(terms)}
 
 
