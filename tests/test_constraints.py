@@ -287,6 +287,24 @@ def test_edit_distance_is_only_for_ocr_text():
 # --- periods --------------------------------------------------------------------------
 
 
+def test_a_section_on_the_year_ahead_is_about_the_year_after_the_report_s():
+    # "5. Kế hoạch năm tới" in a report on 2031: its targets are 2032's, not 2031's figures.
+    ahead = {"headings": ["5. Kế hoạch năm tới"]}
+    target = "Trong năm tới, phấn đấu thu hút thêm 45 dự án."
+    assert not check(ASKED_2031, target, **ahead).met
+    assert check(ASKED_2031.replace("2031", "2032"), target, **ahead).met
+    assert check(ASKED_2031, target, **{"headings": ["5. Kết quả thu hút đầu tư"]}).met
+
+
+def test_a_year_end_review_asked_about_is_met_by_a_sentence_naming_it():
+    # A half-year report's plan says when the year's review will be held: the question asks
+    # about that meeting, not about a figure of the whole year.
+    half = {"title": "Báo cáo sơ kết 6 tháng đầu năm 2031", "period": "6 tháng đầu năm 2031"}
+    plan = "Tổ chức Hội nghị tổng kết công tác thi đua năm 2031 vào tháng 12 năm 2031 tại tỉnh Kim Sơn."
+    assert check("Hội nghị tổng kết thi đua năm 2031 tổ chức ở đâu?", plan, **half).met
+    assert not check("Hội nghị tổng kết thi đua năm 2031 tổ chức ở đâu?", SILENT, **half).met
+
+
 def test_a_whole_year_question_is_not_answered_by_part_of_the_year():
     question = "Cả năm 2031 thu hút được bao nhiêu dự án đầu tư?"
     result = check(question, "Từ đầu năm đến hết tháng 9, các KCN thu hút 45 dự án.")

@@ -308,6 +308,22 @@ def facts(question: str, quote: str) -> list[str]:
             "với diện tích sử dụng đất khoảng 7.215 ha (trong đó có 301 dự án đã được cấp giấy chứng nhận đầu tư).",
             ["412 dự án", "khoảng 7.215 ha"],
         ),
+        # Of figures the question's words name alike, the one its verb comes before ("đạt");
+        # the province asked, named before the first, is no word of that one's label.
+        (
+            "Vốn FDI của Bình Phước 6 tháng đầu năm 2037 đạt bao nhiêu?",
+            "Ban Quản lý Khu kinh tế tỉnh Bình Phước cấp mới 9 dự án FDI với tổng vốn 212,4 triệu USD, điều chỉnh "
+            "11 lượt dự án tăng vốn 61,8 triệu USD; tổng vốn FDI đạt 274,2 triệu USD, đạt 58,3% kế hoạch năm.",
+            ["274,2 triệu USD"],
+        ),
+        # A part ("trong đó …") is on the side of its clause ("lũy kế"), but that does not make
+        # it the answer over its whole.
+        (
+            "Lũy kế đến hết tháng 6/2037, các KCN Kim Sơn thu hút bao nhiêu dự án và tổng vốn đăng ký bao nhiêu?",
+            "Lũy kế đến hết tháng 6/2037, các KCN Kim Sơn đã thu hút 912 dự án đầu tư với tổng vốn đầu tư đăng ký "
+            "trên 12,4 tỷ USD, trong đó có 640 dự án FDI với tổng vốn đầu tư đăng ký đạt 10,1 tỷ USD.",
+            ["912 dự án", "trên 12,4 tỷ USD"],
+        ),
         # A sum of money by the month and person is a sum of money; "cuộc" is a unit.
         (
             "Thu nhập bình quân của người lao động trong KCN là bao nhiêu?",

@@ -232,7 +232,7 @@ class PassageContext:
         framing = Mentions.of(framing_text) | Mentions.of_places(doc_places)
         period_text = f"{framing_text} \n {meta.get('period', '')}"
         headings = list(meta.get("headings", []))
-        section_years = next((m.years for h in reversed(headings) if (m := Mentions.of(h)).years), frozenset())
+        section_years = _section_years(headings, doc_years)
         return PassageContext(
             Mentions.of(document.page_content, around=True),
             framing,
@@ -242,6 +242,23 @@ class PassageContext:
             section_years,
             tuple(headings),
         )
+
+
+# A section about the year after the report's, named so ("5. Kế hoạch năm tới", "Phương
+# hướng nhiệm vụ năm sau"); matched folded.
+NEXT_YEAR = re.compile(r"\bnam\s+(?:toi|sau|ke\s+tiep)\b")
+
+
+def _section_years(headings: Sequence[str], document_years: frozenset[int]) -> frozenset[int]:
+    """The years of the nearest heading that says which: those it names, or the year after the
+    report's for "năm tới" / "năm sau"."""
+    for heading in reversed(headings):
+        years = Mentions.of(heading).years
+        if years:
+            return years
+        if document_years and NEXT_YEAR.search(fold(heading)):
+            return frozenset({max(document_years) + 1})
+    return frozenset()
 
 
 @dataclass(frozen=True)
@@ -504,7 +521,8 @@ def _check_period(
     whole = whole and not part  # "6 tháng cuối năm" is part of the year
     asked = fold(question)
     # A year-end review ("hội nghị tổng kết") is about the whole year; a "sơ kết" about part of it.
-    whole = whole or (bool(YEAR_END_REVIEW.search(asked)) and not MID_YEAR_REVIEW.search(asked))
+    reviewed = not whole and bool(YEAR_END_REVIEW.search(asked)) and not MID_YEAR_REVIEW.search(asked)
+    whole = whole or reviewed
     nearest_first = (sentence, context.paragraph_text, *reversed(context.headings))
     half = _other_half(asked, nearest_first, record)
     if half or _other_quarter(asked, nearest_first, record):
@@ -521,6 +539,11 @@ def _check_period(
         framing_months |= report_months
     if whole:
         if PLAN_ASKED.search(asked) and PLAN_OF_YEAR.search(fold(sentence)):
+            record("cả năm", True, True)
+            return
+        if reviewed and YEAR_END_REVIEW.search(fold(sentence)):
+            # The year-end review asked about, named by the sentence: a half-year report's plan
+            # says when it will be held ("Tổ chức Hội nghị tổng kết … vào tháng 12 …").
             record("cả năm", True, True)
             return
         # The sentence, its paragraph or its report (a monthly or half-year report) must not

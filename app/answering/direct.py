@@ -418,7 +418,11 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     asked = (wanted_terms | {s for s in search_syllables(frame.text) if s.isdigit()}) - {a.verb for a in asks}
     # "giá trị xuất khẩu": the label "giá trị sản xuất" shares the head, not what is asked.
     asked = (asked - money_words()) | money_named(asked & money_words())
-    numbers_asked = {word for word in asked if word.isdigit()}
+    # The question's numbers (its year, its period's months) and its province's words: weighed
+    # as constraints below (``_year_fit``, ``_period_fit``, ``place_fit``), not as words of a
+    # figure's label; the province is a sentence's subject, named once before its first figure.
+    constraint_words = {word for word in asked if word.isdigit()}
+    constraint_words |= {syllable for key in frame.provinces for syllable in key.split()} & asked
     # What the question measures: its words before "của" ("nộp ngân sách của các KCN …").
     owner = OWNER.search(frame.text)
     head = chunk_terms(frame.text[: owner.start()]) & asked if owner else asked
@@ -477,7 +481,8 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             described_by: tuple[str, ...] = ask.described,
             same_unit: list[re.Match[str]] = same_unit,
             unit_words: frozenset[str] = frozenset(unit.split()),
-        ) -> tuple[int, int, int, bool, int, int, int, bool, int, int, int, int, int]:
+            verb: str = ask.verb,
+        ) -> tuple[int, int, int, bool, int, int, int, bool, int, bool, int, int, int, int]:
             after = set(search_syllables(quote[match.end() : match.end() + AROUND])[:NEAR])
             after |= set(search_syllables(_rest_after(quote, match))[:NEAR])
             # The cue's first word names the figure most closely ("bao nhiêu dự án FDI còn hiệu
@@ -493,16 +498,24 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             label = chunk_terms(_label_before(quote, match, after_figure))
             # Its words first: the question's year and period are weighed above ("Năm 2032, vốn
             # cấp mới dự án DDI là X, vốn tăng thêm là Y" for "vốn DDI tăng thêm năm 2032").
-            labelled = len(label & asked - numbers_asked)
+            labelled = len(label & asked - constraint_words)
+            # Of equals, the one the question's verb comes right before ("vốn FDI … đạt bao
+            # nhiêu": "…; tổng vốn FDI đạt 398,1 triệu USD", not "… với tổng vốn 301,7 triệu USD").
+            said_with = bool(verb) and search_syllables(quote[max(0, match.start() - AROUND) : match.start()])[-1:] == [
+                verb
+            ]
             # "58,34%, trong số đó 4 khu lấp đầy 100%": a part of the figure before it, not
             # the answer to a question whose cue names no part ("bao nhiêu FDI" names one),
             # nor whose words name none that the whole's clause does not ("lao động nữ chiếm
             # bao nhiêu %": "… 187.420 lao động (tăng 6,4%), trong đó lao động nữ chiếm 58,3%").
-            part = after_figure and PART_OF_PREVIOUS.search(fold(quote[after_figure : match.start()]))
+            between = quote[after_figure : match.start()]
+            part = after_figure and PART_OF_PREVIOUS.search(fold(between))
+            # The part's own words: those after "trong đó" ("trong đó lao động nữ chiếm").
+            part_words = chunk_terms(between[part.end() :]) if part else set()
             whole_clause = (
                 chunk_terms(_clause_tail(CLOSED_PARENTHESES.sub(" ", quote[:after_figure]))) if part else set()
             )
-            part_asked = bool(label & asked - numbers_asked - unit_words - whole_clause)
+            part_asked = bool(part_words & asked - constraint_words - unit_words - whole_clause)
             whole = bool(cue) or not part or part_asked
             # Then the subject of its clause, when its own label says nothing of the question.
             clause = len(chunk_terms(_clause_subject(quote, match)) & asked)
@@ -513,6 +526,8 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             # After the cue, the side asked ("XK của DN FDI": "…, trong đó khu vực FDI đạt Y", not
             # the sum of FDI and DDI before it), which may be a part of the figure before it.
             side = _side_fit(own_words, (_clause_tail(quote[: match.start()]), _bracket_owner(quote, match)), pinned)
+            # A part names the side asked itself ("…, trong đó khu vực FDI đạt Y"), not by its clause.
+            named_side = side == 2 and _side_fit(own_words, (), pinned) == 2
             spanned = _period_fit(_span_words(quote, match, own_words), asked_period)
             # Then not another province than the one asked ("… tỉnh A đạt X; của tỉnh B đạt Y").
             placed = place_fit(own_words, provinces)
@@ -527,10 +542,11 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
                 cued,
                 described,
                 side,
-                whole or side == 2,
+                whole or named_side,
                 labelled,
+                said_with,
                 clause,
-                len(label & numbers_asked),
+                len(label & constraint_words),
                 around,
                 -match.start(),
             )
