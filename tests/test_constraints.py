@@ -305,6 +305,17 @@ def test_a_year_end_review_asked_about_is_met_by_a_sentence_naming_it():
     assert not check("Hội nghị tổng kết thi đua năm 2031 tổ chức ở đâu?", SILENT, **half).met
 
 
+def test_the_time_of_a_recurring_event_asked_is_not_another_time():
+    question = "Hội thao Khối thi đua lần thứ III tổ chức ở đâu?"
+    assert not check(question, "Hội thao lần thứ IV được tổ chức tại thành phố Kim Sơn.").met
+    assert check(question, "Hội thao lần thứ ba được tổ chức tại thành phố Kim Sơn.").met
+    # A sentence naming no time is read with its paragraph, and met when nothing names one.
+    held = "Hội thao được tổ chức tại thành phố Kim Sơn."
+    assert not check(question, held, paragraph=f"Ngày 25/4, Khối tổ chức Hội thao lần thứ 4. {held}").met
+    assert check(question, held).met
+    assert "lần thứ 3" in check(question, "Hội thao lần thứ IV được tổ chức tại Kim Sơn.").failed
+
+
 def test_a_whole_year_question_is_not_answered_by_part_of_the_year():
     question = "Cả năm 2031 thu hút được bao nhiêu dự án đầu tư?"
     result = check(question, "Từ đầu năm đến hết tháng 9, các KCN thu hút 45 dự án.")

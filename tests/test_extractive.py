@@ -1020,3 +1020,17 @@ def test_a_value_is_asked_by_what_it_is_of_not_by_its_head_word():
     assert set(question_weights(parse_question("Giá trị xuất khẩu năm 2031 là bao nhiêu?"), lexicon)) == {"xk"}
     output = parse_question("Giá trị sản xuất công nghiệp năm 2031 là bao nhiêu?")
     assert {"gia", "tri"} <= set(question_weights(output, lexicon))
+
+
+def test_a_list_item_is_read_with_the_headings_it_is_listed_under():
+    # The award of "- Ông …" is said by the section it is listed in, not by the item: the item
+    # answers "… được đề nghị khen thưởng gì?", shown under both headings.
+    item = passage(
+        "- Bà Lê Thị Hạnh, Trưởng phòng Quản lý doanh nghiệp;\n- Ông Trần Văn Tân, Giám đốc Trung tâm Dịch vụ.",
+        heading="2. Cá nhân (02 cá nhân):",
+    )
+    item.metadata["headings"] = ["III. Đề nghị Bộ trưởng tặng Bằng khen", "2. Cá nhân (02 cá nhân):"]
+    answer = ask("Ông Trần Văn Tân được đề nghị khen thưởng gì?", [item])
+    assert not answer.refused
+    assert "III. Đề nghị Bộ trưởng tặng Bằng khen › 2. Cá nhân" in answer.answer
+    assert "Ông Trần Văn Tân" in answer.answer

@@ -22,7 +22,7 @@ from langchain_core.documents import Document
 
 from app.answering import distinctions
 from app.answering.distinctions import Stated
-from app.answering.frame import DOCUMENT_NUMBER, AnswerType, QuestionFrame
+from app.answering.frame import DOCUMENT_NUMBER, AnswerType, QuestionFrame, ordinals_in
 from app.answering.offices import offices_in
 from ingest.gazetteer import (
     MERGER_YEAR,
@@ -442,6 +442,14 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
         silent = name in frame.people or not _speaks_of_zones(sentence)
         in_own = appears_damaged(key, own.syllables)
         record(constraint_key("name", name), in_own, silent and appears_damaged(key, around.syllables))
+    for n in sorted(frame.ordinals):
+        # "Hội thao lần thứ III": not a sentence, paragraph or section about the fourth; one
+        # that names no time at all may be about it.
+        said, around_said = (
+            ordinals_in(sentence),
+            ordinals_in(context.paragraph_text) | ordinals_in(context.framing_text),
+        )
+        record(f"lần thứ {n}", n in said, not said and (n in around_said or not around_said))
     for number in frame.documents:
         key = _number_key(number)
         # A sentence naming only other documents of the kind asked ("Căn cứ Quyết định số

@@ -36,7 +36,7 @@ from app.answering.clip import clip_quote
 from app.answering.compared import comparison_parts, part_figures, places_apart, side_by_side, verdict
 from app.answering.constraints import constraint_key, constraint_label
 from app.answering.direct import asked_units, direct_facts, holds_figure, own_board, plan_verdict
-from app.answering.features import CAUSE, DATE, Candidate, Lexicon, candidates_for, terms_of
+from app.answering.features import CAUSE, DATE, LIST_ITEM, Candidate, Lexicon, candidates_for, terms_of
 from app.answering.frame import DOCUMENT_NUMBER, AnswerType, QuestionFrame, document_kinds_named, parse_question
 from app.answering.lead_ins import announces, asks_for_items, under
 from app.answering.models import MAX_ANSWER_CHARS, Answer, Citation, RetrievedPassage
@@ -479,10 +479,19 @@ class _Citations:
         return self.by_chunk[chunk_id].n
 
 
+MAX_SHOWN_HEADING = 120  # characters: a longer heading is a paragraph, not a section's name
+
+
 def _shown_heading(candidate: Candidate, quote: str) -> str:
-    """The section named before a quote: only when short and not already named by the quote."""
+    """The section named before a quote: only when short and not already named by the quote. A
+    list item's with the heading above it ("III. Đề nghị … tặng Bằng khen › 2. Cá nhân:"): what
+    the item is listed for is said there."""
     heading = candidate.document.metadata.get("heading", "")
-    return heading if heading and len(heading) <= 120 and fold(heading) not in fold(quote) else ""
+    headings = [str(h) for h in candidate.document.metadata.get("headings") or ()]
+    if LIST_ITEM.match(candidate.quote) and len(headings) >= 2 and headings[-1] == heading:
+        both = f"{headings[-2]} › {heading}"
+        heading = both if len(both) <= MAX_SHOWN_HEADING else heading
+    return heading if heading and len(heading) <= MAX_SHOWN_HEADING and fold(heading) not in fold(quote) else ""
 
 
 def _quote_line(candidate: Candidate, quote: str, n: int, phrasing: Phrasing) -> str:

@@ -55,6 +55,7 @@ ZONE_KINDS_RUN = re.compile(r"\b(?:KCN|KCX|KKT|CCN|KCNC)(?:\s*,\s*(?:KCN|KCX|KKT
 # A report's closing formula ("Trên đây là kết quả sơ kết … và phương hướng …"): it repeats
 # the report's title, so it matches any question on it, and it states nothing.
 CLOSING = re.compile(r"^\W*(?:trên đây là|tren day la)\b", re.IGNORECASE)
+LIST_ITEM = re.compile(r"^\s*[-+•]\s")  # "- Ông …": an item of a list under its headings
 
 # The feature vector, in the order the weights file lists its coefficients.
 FEATURE_NAMES: tuple[str, ...] = (
@@ -158,6 +159,13 @@ def _type_fit(frame: QuestionFrame, sentence: str, folded: str, new_numbers: int
     return 0.5  # yes/no and other questions: no kind of span to look for
 
 
+def _item_award_fit(frame: QuestionFrame, headings: str) -> float:
+    """A list item's award is named by the headings it is listed under, not by the item."""
+    if frame.answer_type is not AnswerType.AWARD:
+        return 0.0
+    return _type_fit(frame, headings, " ".join(search_syllables(headings)), 0)
+
+
 def states_answer_type(frame: QuestionFrame, text: str) -> bool:
     """Whether ``text`` holds the kind of thing the question asks for: a figure the question
     does not already give, a share, a date, a person, an award, a unit or a place. Lists,
@@ -248,6 +256,11 @@ def passage_candidates(
     caption = nearest if is_row_sentence(document.page_content) else ""
     caption_syllables = search_syllables(caption)
     caption_terms = spelled.found(caption_syllables, fold_abbreviations(caption_syllables)) & question_terms
+    # So is a list item ("- Ông Trần Văn Tân, Trưởng phòng …") with the headings it is listed
+    # under ("III. Đề nghị … tặng Bằng khen" › "2. Cá nhân:"): they say what it is listed for.
+    heading_text = " ".join(headings[-2:])
+    heading_syllables = search_syllables(heading_text)
+    heading_terms = spelled.found(heading_syllables, fold_abbreviations(heading_syllables)) & question_terms
     total = sum(weights.values()) or 1.0
     focus = max(weights, key=lambda t: weights[t]) if weights else None
     pairs_wanted = {f"{a}_{b}" for a, b in itertools.pairwise(frame.terms)}
@@ -268,7 +281,8 @@ def passage_candidates(
         read = [misread.get(s, s) for s in syllables]
         pairs = {f"{a}_{b}" for a, b in itertools.pairwise(read)}
         # The question's leading clause ("Theo phương hướng năm X, …") is met by the passage.
-        covered = present | (scene & paragraph_terms) | caption_terms
+        item = bool(LIST_ITEM.match(quote))
+        covered = present | (scene & paragraph_terms) | caption_terms | (heading_terms if item else set())
         in_context = covered | context_terms
         new_numbers = _new_numbers(quote, question_numbers)
         folded = " ".join(searched)
@@ -292,7 +306,10 @@ def passage_candidates(
             "novel": math.log1p(sum(1 for s in content if s not in question_terms and s not in context_terms)),
             "cover_best": 0.0,  # filled in by candidates_for, once every sentence is scored
             "heading_like": float(len(syllables) < HEADLINE_SYLLABLES and not quote.rstrip().endswith(SENTENCE_ENDS)),
-            "type_fit": _type_fit(frame, quote, folded, len(new_numbers)),
+            "type_fit": max(
+                _type_fit(frame, quote, folded, len(new_numbers)),
+                _item_award_fit(frame, heading_text) if item else 0.0,
+            ),
             "new_numbers": math.log1p(len(new_numbers)),
             "constraints_in_sentence": check.in_sentence_share,
             "rank": 1.0 / (1 + passage_rank),

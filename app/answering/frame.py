@@ -87,11 +87,38 @@ class QuestionFrame:
     # What each question word asks for, in the question's order: "ở đâu, vào ngày nào" asks a
     # place, then a day ("Hà Giang; 14/7/2031"), though its answer type is one of them.
     kinds_asked: tuple[AnswerType, ...] = ()
+    # "Hội thao lần thứ III": which of a recurring event is asked, as a number.
+    ordinals: frozenset[int] = frozenset()
 
     @property
     def several_asked(self) -> bool:
         """More than one thing is asked, or things are compared: one sentence rarely answers."""
         return self.asks > 1 or self.comparison
+
+
+# "lần thứ III", "lần thứ 5", "lần thứ tư": which time a recurring event is (folded).
+ORDINAL = re.compile(r"\blan\s+thu\s+([ivx]{1,6}|\d{1,2}|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)\b")
+ORDINAL_WORDS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+ROMAN_DIGITS = {"i": 1, "v": 5, "x": 10}
+
+
+def _roman(numeral: str) -> int:
+    values = [ROMAN_DIGITS[c] for c in numeral]
+    return sum(-v if v < next_v else v for v, next_v in zip(values, [*values[1:], 0], strict=True))
+
+
+def ordinal_spans(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, which time) of each "lần thứ …" of ``text``."""
+    spans = []
+    for match in ORDINAL.finditer(fold(text)):
+        said = match.group(1)
+        n = int(said) if said.isdigit() else ORDINAL_WORDS.get(said) or _roman(said)
+        spans.append((match.start(), match.end(), n))
+    return spans
+
+
+def ordinals_in(text: str) -> frozenset[int]:
+    return frozenset(n for *_, n in ordinal_spans(text))
 
 
 # --- word lists -------------------------------------------------------------------------
@@ -696,8 +723,11 @@ def parse_question(question: str) -> QuestionFrame:
     dropped |= _token_indices(tokens, parsed.period_spans) | parsed.zone_tokens | parsed.people_tokens
     numbers = list(DOCUMENT_NUMBER.finditer(question))
     references = [] if numbers else _document_references(question)
-    # "(số) 77/QĐ-UBND" names the document, not a word a sentence repeats.
+    # "(số) 77/QĐ-UBND" names the document, not a word a sentence repeats; "lần thứ III" which
+    # time an event is, a constraint as a year is.
     dropped |= _token_indices(tokens, [_number_span(question, m) for m in numbers] + references)
+    ordinals = ordinal_spans(question)
+    dropped |= _token_indices(tokens, [(start, end) for start, end, _ in ordinals])
     place_starts = {i for i, t in enumerate(tokens) for p in parsed.places if t.start == p.start}
     for hit in _hits(text, tokens, ["place_word"], accented):  # "tỉnh", "vùng" go with their place
         if hit.positions[-1] + 1 in place_starts:
@@ -784,4 +814,5 @@ def parse_question(question: str) -> QuestionFrame:
             or references  # "Những ai thi hành QĐ 418?"
             or _hits(text, tokens, ["topic"], accented)
         ),
+        ordinals=frozenset(n for *_, n in ordinals),
     )
