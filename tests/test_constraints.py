@@ -296,6 +296,15 @@ def test_a_section_on_the_year_ahead_is_about_the_year_after_the_report_s():
     assert check(ASKED_2031, target, **{"headings": ["5. Kết quả thu hút đầu tư"]}).met
 
 
+def test_the_year_ahead_is_the_year_after_the_report_s_own_not_its_latest():
+    # "Kết quả năm 2031 và phương hướng năm 2032": its "năm tới" is 2032.
+    both = {"title": "Báo cáo kết quả năm 2031 và phương hướng năm 2032", "doc_years": "2031,2032"}
+    ahead = {**both, "headings": ["II. Phương hướng nhiệm vụ năm tới"]}
+    target = "Phấn đấu thu hút thêm 45 dự án."
+    assert check(ASKED_2031.replace("2031", "2032"), target, **ahead).met
+    assert not check(ASKED_2031.replace("2031", "2033"), target, **ahead).met
+
+
 def test_a_year_end_review_asked_about_is_met_by_a_sentence_naming_it():
     # A half-year report's plan says when the year's review will be held: the question asks
     # about that meeting, not about a figure of the whole year.
@@ -303,6 +312,12 @@ def test_a_year_end_review_asked_about_is_met_by_a_sentence_naming_it():
     plan = "Tổ chức Hội nghị tổng kết công tác thi đua năm 2031 vào tháng 12 năm 2031 tại tỉnh Kim Sơn."
     assert check("Hội nghị tổng kết thi đua năm 2031 tổ chức ở đâu?", plan, **half).met
     assert not check("Hội nghị tổng kết thi đua năm 2031 tổ chức ở đâu?", SILENT, **half).met
+    # Not a half-year figure beside the words "tổng kết".
+    figure = "Chuẩn bị Hội nghị tổng kết năm 2031; doanh thu 6 tháng đầu năm 2031 đạt 4.310 tỷ đồng."
+    assert not check("Hội nghị tổng kết năm 2031 tổ chức ở đâu?", figure, **half).met
+    assert not check(
+        "Tổng kết năm 2031, doanh thu đạt bao nhiêu?", plan.replace("Tổ chức", "Doanh thu 90 tỷ đồng,"), **half
+    ).met
 
 
 def test_the_time_of_a_recurring_event_asked_is_not_another_time():
@@ -314,6 +329,28 @@ def test_the_time_of_a_recurring_event_asked_is_not_another_time():
     assert not check(question, held, paragraph=f"Ngày 25/4, Khối tổ chức Hội thao lần thứ 4. {held}").met
     assert check(question, held).met
     assert "lần thứ 3" in check(question, "Hội thao lần thứ IV được tổ chức tại Kim Sơn.").failed
+    # Another event's time says nothing of this one's.
+    congress = "Thiết thực chào mừng Đại hội đại biểu Đảng bộ tỉnh lần thứ XXI, Hội thao được tổ chức tại Kim Sơn."
+    assert check(question, congress).met
+
+
+@pytest.mark.parametrize(
+    ("text", "times"),
+    [
+        ("Hội thao lần thứ IV năm 2037", {4}),
+        ("hoi thao lan thu iii", {3}),  # typed without accents
+        ("Lần thứ tư", {4}),
+        ("lần thứ 5", {5}),
+        ("lần thứ tự", set()),  # "thứ tự": an order, not the fourth
+        ("lần thứ vi phạm", set()),  # lower case beside accents: a word, not a numeral
+        ("lần thứ hai mươi", set()),  # a compound is left alone, not read as the second
+        ("lần thứ mười một", set()),
+    ],
+)
+def test_which_time_a_text_names(text: str, times: set[int]):
+    from app.answering.frame import ordinals_in
+
+    assert ordinals_in(text) == times
 
 
 def test_a_whole_year_question_is_not_answered_by_part_of_the_year():

@@ -301,28 +301,34 @@ def facts(question: str, quote: str) -> list[str]:
             ["187 dự án"],
         ),
         # Brackets right after a figure do not hide the words that describe it; "diện tích …
-        # bao nhiêu" asks for an area.
+        # bao nhiêu" asks for an area, and the words after it say which.
         (
-            "Lũy kế đến nay KKT Kim Sơn có bao nhiêu dự án đầu tư còn hiệu lực, diện tích sử dụng đất bao nhiêu?",
-            "Lũy kế đến nay, có 412 dự án (trong đó có 9 dự án FDI) đầu tư còn hiệu lực trong các khu quy hoạch "
-            "với diện tích sử dụng đất khoảng 7.215 ha (trong đó có 301 dự án đã được cấp giấy chứng nhận đầu tư).",
-            ["412 dự án", "khoảng 7.215 ha"],
+            "Có bao nhiêu dự án có hệ thống xử lý khí thải, diện tích bao nhiêu?",
+            "Đến nay, có 52 dự án (gồm 9 dự án FDI) có hệ thống xử lý khí thải đạt chuẩn, trên tổng diện tích "
+            "khoảng 640 ha.",
+            ["52 dự án", "khoảng 640 ha"],
         ),
-        # Of figures the question's words name alike, the one its verb comes before ("đạt");
-        # the province asked, named before the first, is no word of that one's label.
         (
-            "Vốn FDI của Bình Phước 6 tháng đầu năm 2037 đạt bao nhiêu?",
-            "Ban Quản lý Khu kinh tế tỉnh Bình Phước cấp mới 9 dự án FDI với tổng vốn 212,4 triệu USD, điều chỉnh "
-            "11 lượt dự án tăng vốn 61,8 triệu USD; tổng vốn FDI đạt 274,2 triệu USD, đạt 58,3% kế hoạch năm.",
-            ["274,2 triệu USD"],
+            "Diện tích mặt nước bao nhiêu?",
+            "Tổng diện tích 15.000 ha, trong đó 7.000 ha đất và 8.000 ha mặt nước.",
+            ["8.000 ha"],
         ),
-        # A part ("trong đó …") is on the side of its clause ("lũy kế"), but that does not make
-        # it the answer over its whole.
+        # "tai nạn", "thuộc đối tượng" say which figure; only a place after them says where.
         (
-            "Lũy kế đến hết tháng 6/2037, các KCN Kim Sơn thu hút bao nhiêu dự án và tổng vốn đăng ký bao nhiêu?",
-            "Lũy kế đến hết tháng 6/2037, các KCN Kim Sơn đã thu hút 912 dự án đầu tư với tổng vốn đầu tư đăng ký "
-            "trên 12,4 tỷ USD, trong đó có 640 dự án FDI với tổng vốn đầu tư đăng ký đạt 10,1 tỷ USD.",
-            ["912 dự án", "trên 12,4 tỷ USD"],
+            "Năm 2032 xảy ra bao nhiêu vụ tai nạn lao động?",
+            "Năm 2032 xảy ra 4 vụ cháy nổ, 6 vụ tai nạn lao động.",
+            ["6 vụ"],
+        ),
+        (
+            "Năm 2032 có bao nhiêu doanh nghiệp thuộc đối tượng kiểm tra?",
+            "Năm 2032 kiểm tra 60 doanh nghiệp, 18 doanh nghiệp thuộc đối tượng kiểm tra.",
+            ["18 doanh nghiệp"],
+        ),
+        # A part that adds a word the question lacks ("mới") is not what it asks for.
+        (
+            "Vốn đầu tư đăng ký năm 2032 là bao nhiêu?",
+            "Năm 2032 tổng vốn 1.250 tỷ đồng, trong đó vốn đầu tư đăng ký mới 900 tỷ đồng.",
+            ["1.250 tỷ đồng"],
         ),
         # A sum of money by the month and person is a sum of money; "cuộc" is a unit.
         (

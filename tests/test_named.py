@@ -96,6 +96,18 @@ def named(question: str, quote: str) -> list[str]:
             "công tác thi đua, khen thưởng năm 2033.",
             ["Bình Định"],
         ),
+        # A term of office holds the year asked; two zones joined by "và" share what follows.
+        (
+            "Trưởng ban Ban Quản lý Khu kinh tế Kim Sơn năm 2033 là ai?",
+            "Ông Trần Văn Tân, Trưởng ban Ban Quản lý Khu kinh tế Kim Sơn (nhiệm kỳ 2031-2036), phát biểu tại "
+            "Hội nghị năm 2033.",
+            ["Ông Trần Văn Tân"],
+        ),
+        (
+            "KCN nào có tỷ lệ lấp đầy cao nhất?",
+            "Trong đó, KCN Kim Sơn và KCN Tân Lập có tỷ lệ lấp đầy cao nhất, đạt 100%.",
+            ["KCN Kim Sơn", "KCN Tân Lập"],
+        ),
         # The zone whose own words say what is asked ("cao nhất"), not every zone of the clause.
         (
             "KCN nào có tỷ lệ lấp đầy cao nhất?",

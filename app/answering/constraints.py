@@ -232,7 +232,10 @@ class PassageContext:
         framing = Mentions.of(framing_text) | Mentions.of_places(doc_places)
         period_text = f"{framing_text} \n {meta.get('period', '')}"
         headings = list(meta.get("headings", []))
-        section_years = _section_years(headings, doc_years)
+        # The report's own year: the first of its years (its title's; "Báo cáo kết quả năm
+        # 2031 và phương hướng năm 2032" names 2031 first), not the latest.
+        own_year = next((int(y) for y in str(meta.get("doc_years", "")).split(",") if y.strip().isdigit()), None)
+        section_years = _section_years(headings, own_year)
         return PassageContext(
             Mentions.of(document.page_content, around=True),
             framing,
@@ -249,15 +252,15 @@ class PassageContext:
 NEXT_YEAR = re.compile(r"\bnam\s+(?:toi|sau|ke\s+tiep)\b")
 
 
-def _section_years(headings: Sequence[str], document_years: frozenset[int]) -> frozenset[int]:
+def _section_years(headings: Sequence[str], report_year: int | None) -> frozenset[int]:
     """The years of the nearest heading that says which: those it names, or the year after the
     report's for "năm tới" / "năm sau"."""
     for heading in reversed(headings):
         years = Mentions.of(heading).years
         if years:
             return years
-        if document_years and NEXT_YEAR.search(fold(heading)):
-            return frozenset({max(document_years) + 1})
+        if report_year is not None and NEXT_YEAR.search(fold(heading)):
+            return frozenset({report_year + 1})
     return frozenset()
 
 
@@ -419,7 +422,7 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
         if in_around and not in_own and undated:
             assumed.add(constraint_key("year", year))
         record(constraint_key("year", year), in_own, in_around)
-    _check_period(frame.text, sentence, context, record)
+    _check_period(frame.text, sentence, context, record, frame.answer_type in (AnswerType.NUMBER, AnswerType.PERCENT))
     passage_years = own.years | context.paragraph.years | context.framing.years | context.document_years
     merged = not passage_years or max(passage_years) >= MERGER_YEAR  # an undated passage may be either
     merged_into: list[tuple[str, str]] = []
@@ -444,11 +447,11 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
         record(constraint_key("name", name), in_own, silent and appears_damaged(key, around.syllables))
     for n in sorted(frame.ordinals):
         # "Hội thao lần thứ III": not a sentence, paragraph or section about the fourth; one
-        # that names no time at all may be about it.
-        said, around_said = (
-            ordinals_in(sentence),
-            ordinals_in(context.paragraph_text) | ordinals_in(context.framing_text),
-        )
+        # that names no time of that event may be about it ("Đại hội Đảng bộ lần thứ XXI" is
+        # another event's).
+        event = frame.ordinal_event
+        said = ordinals_in(sentence, event)
+        around_said = ordinals_in(context.paragraph_text, event) | ordinals_in(context.framing_text, event)
         record(f"lần thứ {n}", n in said, not said and (n in around_said or not around_said))
     for number in frame.documents:
         key = _number_key(number)
@@ -523,13 +526,18 @@ def _places_held(failed: list[str], own: Mentions, context: PassageContext) -> t
 
 
 def _check_period(
-    question: str, sentence: str, context: PassageContext, record: Callable[[str, bool, bool], None]
+    question: str,
+    sentence: str,
+    context: PassageContext,
+    record: Callable[[str, bool, bool], None],
+    asks_figure: bool = False,
 ) -> None:
     whole, part, months = period_parts(question)
     whole = whole and not part  # "6 tháng cuối năm" is part of the year
     asked = fold(question)
     # A year-end review ("hội nghị tổng kết") is about the whole year; a "sơ kết" about part of it.
     reviewed = not whole and bool(YEAR_END_REVIEW.search(asked)) and not MID_YEAR_REVIEW.search(asked)
+    reviewed_event = reviewed and not asks_figure
     whole = whole or reviewed
     nearest_first = (sentence, context.paragraph_text, *reversed(context.headings))
     half = _other_half(asked, nearest_first, record)
@@ -549,9 +557,10 @@ def _check_period(
         if PLAN_ASKED.search(asked) and PLAN_OF_YEAR.search(fold(sentence)):
             record("cả năm", True, True)
             return
-        if reviewed and YEAR_END_REVIEW.search(fold(sentence)):
+        if reviewed_event and YEAR_END_REVIEW.search(fold(sentence)) and not sentence_part:
             # The year-end review asked about, named by the sentence: a half-year report's plan
-            # says when it will be held ("Tổ chức Hội nghị tổng kết … vào tháng 12 …").
+            # says when it will be held ("Tổ chức Hội nghị tổng kết … vào tháng 12 …"). Not for
+            # a figure: "tổng kết" beside a half-year's figure does not make it the year's.
             record("cả năm", True, True)
             return
         # The sentence, its paragraph or its report (a monthly or half-year report) must not

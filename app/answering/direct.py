@@ -41,6 +41,8 @@ CLAUSE_BOUNDARIES = (";", "—", "–", "(")  # a ":" ends a label, not the clau
 ELIDED_HEAD = re.compile(r"\s*(?:của|cua)\s", re.IGNORECASE)
 CLOSED_PARENTHESES = re.compile(r"\([^()]*\)")
 AFTER_FIGURE = (",", ")", " và ")  # what ends the words that follow a figure and describe it
+# Words of a part's label that say nothing of what it counts ("trong đó có …", "… chiếm").
+PART_FILLER = frozenset({"co", "la", "dat", "chiem", "gom"})
 PART_OF_PREVIOUS = re.compile(r"\btrong (?:so )?do\b|\bgom\b")  # "trong (số) đó", "(bao) gồm"
 # "61,2% của năm 2031", "9.650 tỷ đồng năm 2031": the year a figure is of, named after it.
 YEAR_AFTER = re.compile(r"^\s*\)?\s*(?:của\s+|cua\s+|trong\s+)?(?:năm|nam)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
@@ -99,14 +101,11 @@ def _figure() -> re.Pattern[str]:
 # "mấy" is a question word only with its accents ("máy" is a machine); unaccented, "may" is taken.
 ASKING = {True: re.compile(r"\b(?:bao nhiêu|mấy|bn)\b"), False: re.compile(r"\b(?:bao nhieu|may|bn)\b")}
 PART_END = re.compile(r"[,;?!.]|\bvà\b|\bva\b")
-# Words (search form) that open where a figure is, not which one it is: "tại", "ở", "thuộc";
-# "trong" and "trên" only before a place ("trong các KCN", "trên địa bàn": "trong nước" is a
-# side, "trên tổng số" a base).
-WHERE = frozenset({"tai", "o", "thuoc"})
-WHERE_NEXT = {
-    "trong": frozenset({"cac", "khu", "kcn", "kkt", "kcx", "ccn", "tinh", "thanh", "toan"}),
-    "tren": frozenset({"dia", "toan"}),
-}
+# Words (search form) that open where a figure is, not which one it is, when a place follows
+# them: "trong các KCN", "tại KCN", "ở tỉnh", "thuộc khu kinh tế", "trên địa bàn" ("trong
+# nước" is a side, "tai nạn" an accident, "thuộc đối tượng" a kind, "ở độ tuổi" an age).
+WHERE = frozenset({"trong", "tai", "o", "thuoc", "tren"})
+PLACE_AFTER_WHERE = frozenset({"cac", "khu", "kcn", "kkt", "kcx", "ccn", "tinh", "thanh", "tp", "huyen", "dia", "toan"})
 CHANGE_VERBS = frozenset({"tang", "giam"})  # "tăng bao nhiêu so với cùng kỳ": the rise, not the level
 
 
@@ -161,7 +160,7 @@ def _described(words: tuple[str, ...]) -> tuple[str, ...]:
     for i, word in enumerate(words):
         if word.isdigit() or (words[i + 1 : i + 2] and words[i + 1].isdigit()):
             break
-        if word in WHERE or (words[i + 1 : i + 2] and words[i + 1] in WHERE_NEXT.get(word, ())):
+        if word in WHERE and words[i + 1 : i + 2] and words[i + 1] in PLACE_AFTER_WHERE:
             break
         naming.append(word)
     return tuple(naming)
@@ -187,8 +186,10 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
             unit = next(iter(_counted_units(since_last, frame.accented)[-1:]), None)
         if unit is None and money:
             unit = ""  # "vốn bao nhiêu", "bao nhiêu vốn FDI"
+        measured = None
         if unit is None:  # "diện tích sử dụng đất bao nhiêu": an area
-            unit = next((u for words, u in _measures().items() if f" {words} " in f" {' '.join(before)} "), None)
+            measured = next((words for words in _measures() if f" {words} " in f" {' '.join(before)} "), None)
+            unit = _measures()[measured] if measured else None
         skip = len(unit.split()) if named_after and unit not in ("", "%") else 0
         # "bao nhiêu FDI" names no unit: its words say which figure it is; "bao nhiêu dự án
         # trong nước" names one: the words after it do.
@@ -200,6 +201,11 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
         verb = before[-1] if before else ""
         change = verb in CHANGE_VERBS
         described = _described(after[skip:])
+        if measured and not described:
+            # "Diện tích mặt nước bao nhiêu?": the words after the measure name the figure, as
+            # the words after a unit do ("80.000 ha mặt nước").
+            rest = " ".join(before).split(measured, 1)[1].split()
+            described = tuple(word for word in rest if word in frame.terms)
         if unit == "":  # "bao nhiêu vốn vào KCN": "vốn" names the sum, not the words after its figure
             described = tuple(dropwhile(lambda word: word in money_words(), described))
         asks.append(_Ask(unit, described, label, named, verb, change))
@@ -381,8 +387,8 @@ def _up_to_number(clause: str) -> str:
 
 
 def _rest_after(quote: str, match: re.Match[str]) -> str:
-    """What follows a figure, past brackets that open right after it: "319 dự án (trong đó có
-    8 dự án FDI) đầu tư còn hiệu lực" says the 319 are "đầu tư còn hiệu lực"."""
+    """What follows a figure, past brackets that open right after it: in "52 dự án (gồm 9 dự
+    án FDI) có hệ thống xử lý khí thải", the 52 are those "có hệ thống xử lý"."""
     rest = quote[match.end() : match.end() + AROUND + MAX_INSERTION]
     inserted = re.match(rf"\s*\([^()]{{0,{MAX_INSERTION}}}\)", rest)
     return (rest[inserted.end() :] if inserted else rest)[:AROUND]
@@ -515,7 +521,11 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             whole_clause = (
                 chunk_terms(_clause_tail(CLOSED_PARENTHESES.sub(" ", quote[:after_figure]))) if part else set()
             )
-            part_asked = bool(part_words & asked - constraint_words - unit_words - whole_clause)
+            # ... and no word the question lacks ("trong đó vốn đầu tư đăng ký mới" is not "vốn
+            # đầu tư đăng ký").
+            part_asked = bool(part_words & asked - constraint_words - unit_words - whole_clause) and not (
+                part_words - asked - constraint_words - unit_words - PART_FILLER
+            )
             whole = bool(cue) or not part or part_asked
             # Then the subject of its clause, when its own label says nothing of the question.
             clause = len(chunk_terms(_clause_subject(quote, match)) & asked)

@@ -9,6 +9,7 @@ applies the same extraction to a passage, heading or title, for constraint check
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -89,6 +90,7 @@ class QuestionFrame:
     kinds_asked: tuple[AnswerType, ...] = ()
     # "Hội thao lần thứ III": which of a recurring event is asked, as a number.
     ordinals: frozenset[int] = frozenset()
+    ordinal_event: frozenset[str] = frozenset()  # pairs of its words before "lần thứ" ("hoi thao")
 
     @property
     def several_asked(self) -> bool:
@@ -96,10 +98,15 @@ class QuestionFrame:
         return self.asks > 1 or self.comparison
 
 
-# "lần thứ III", "lần thứ 5", "lần thứ tư": which time a recurring event is (folded).
-ORDINAL = re.compile(r"\blan\s+thu\s+([ivx]{1,6}|\d{1,2}|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)\b")
-ORDINAL_WORDS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+# "lần thứ III", "lần thứ 5", "lần thứ tư": which time a recurring event is (folded); not "lần
+# thứ hai mươi", "mười một" (compounds are left alone).
+ORDINAL = re.compile(
+    r"\blan\s+thu\s+([ivx]{1,6}|\d{1,2}|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)\b"
+    r"(?!\s+(?:muoi|mot|lam|bon)\b)"
+)
+ORDINAL_WORDS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 ROMAN_DIGITS = {"i": 1, "v": 5, "x": 10}
+EVENT_WINDOW = 12  # syllables before "lần thứ" where the event it counts is named
 
 
 def _roman(numeral: str) -> int:
@@ -108,17 +115,47 @@ def _roman(numeral: str) -> int:
 
 
 def ordinal_spans(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, which time) of each "lần thứ …" of ``text``."""
+    """(start, end, which time) of each "lần thứ …" of ``text``. With accents, a word is read
+    as written ("lần thứ tự" is no fourth) and a Roman numeral only in capitals ("lần thứ vi
+    phạm" is none); without them, as folded."""
     spans = []
+    folded_words = {fold(word): n for word, n in ORDINAL_WORDS.items()}
+    accentless = fold(text) == text.lower()
     for match in ORDINAL.finditer(fold(text)):
-        said = match.group(1)
-        n = int(said) if said.isdigit() else ORDINAL_WORDS.get(said) or _roman(said)
-        spans.append((match.start(), match.end(), n))
+        said, written = match.group(1), text[match.start(1) : match.end(1)]
+        if said.isdigit():
+            n = int(said)
+        elif said in folded_words:
+            n = folded_words[said] if accentless else ORDINAL_WORDS.get(written.lower(), 0)
+        else:
+            n = _roman(said) if accentless or written.isupper() else 0
+        if n:
+            spans.append((match.start(), match.end(), n))
     return spans
 
 
-def ordinals_in(text: str) -> frozenset[int]:
-    return frozenset(n for *_, n in ordinal_spans(text))
+def ordinals_in(text: str, event: frozenset[str] = frozenset()) -> frozenset[int]:
+    """The times ``text`` names; with ``event`` (pairs of words), only those of an event named
+    by one of them just before ("Hội thao … lần thứ IV", not "Đại hội Đảng bộ tỉnh lần thứ XXI")."""
+    times = set()
+    for start, _, n in ordinal_spans(text):
+        if not event or event & _pairs(search_syllables(text[:start])[-EVENT_WINDOW:]):
+            times.add(n)
+    return frozenset(times)
+
+
+def _pairs(syllables: Sequence[str]) -> set[str]:
+    return {f"{a} {b}" for a, b in itertools.pairwise(syllables)}
+
+
+def ordinal_event(question: str, terms: Sequence[str]) -> frozenset[str]:
+    """The pairs of the question's words just before its "lần thứ" ("hoi thao", "thi dua"):
+    what recurring event it asks of ("Đại hội Đảng bộ" shares no pair with "Hội thao")."""
+    spans = ordinal_spans(question)
+    if not spans:
+        return frozenset()
+    before = [s for s in search_syllables(question[: spans[0][0]])[-EVENT_WINDOW:] if s in set(terms)]
+    return frozenset(_pairs(before))
 
 
 # --- word lists -------------------------------------------------------------------------
@@ -814,4 +851,5 @@ def parse_question(question: str) -> QuestionFrame:
         # "lần thứ III": which time an event is, a constraint as a year is (its words stay
         # terms: left out, dropping them lost one web answer, w099, and mended none).
         ordinals=ordinals_in(question),
+        ordinal_event=ordinal_event(question, terms),
     )

@@ -125,9 +125,14 @@ def _by_office(frame: QuestionFrame, text: str, spans: Sequence[tuple[int, int]]
         office = after if offices_in(after) else before
         officeless = officeless or not offices_in(office)
         # "Trưởng ban … Kim Sơn là ai?": not the Trưởng ban of another province, nor of
-        # another year ("A, Khối trưởng năm 2032, trao cờ cho B, … Khối trưởng năm 2033").
+        # another year ("A, Khối trưởng năm 2032, trao cờ cho B, … Khối trưởng năm 2033"); a
+        # term of office holds the years inside it ("nhiệm kỳ 2031-2036").
         years = years_in(office)
-        if asked <= offices_in(office) and place_fit(office, provinces) and not (frame.years and years - frame.years):
+        if (
+            asked <= offices_in(office)
+            and place_fit(office, provinces)
+            and not (frame.years and years and not years & frame.years)
+        ):
             chosen.append((a, b))
             shared = shared or office is before
     return [] if shared and officeless else chosen
@@ -228,7 +233,7 @@ def _boards(clause: str) -> list[tuple[int, int]]:
     """Spans of the boards the clause names with their province, or with their zone's name
     when they run one zone: "Ban Quản lý" and the words of a board's name up to the first
     place ("các KCN và chế xuất", a zone's capitalised name; one other word, OCR's "cdc" for
-    "các"), else up to the end of a zone's name ("Ban Quản lý Khu kinh tế Vân Phong"); "… Kim
+    "các"), else up to the end of a zone's name ("Ban Quản lý Khu kinh tế Kim Sơn"); "… Kim
     Sơn đăng cai tổ chức tại Tân Lập" is no board of Tân Lập."""
     folded, places = fold(clause), find_places(clause)
     zone_ends = [b for _, b in zone_name_spans(clause)]
@@ -298,6 +303,9 @@ def _units(frame: QuestionFrame, clause: str, terms: frozenset[str]) -> list[str
     # có tỷ lệ lấp đầy cao nhất (…), B có tỷ lệ lấp đầy thấp nhất"), when some say any of it;
     # their words up to a comma or "và" only: "cho A, và tặng Bằng khen cho B" says B's award.
     said = [len(set(search_syllables(PREDICATE_END.split(own, maxsplit=1)[0])) & terms) for _, own in kept]
+    for i in reversed(range(len(kept) - 1)):  # "A và B có … cao nhất": A says what B says
+        if not PREDICATE_END.split(kept[i][1], maxsplit=1)[0].strip():
+            said[i] = said[i + 1]
     kept = [pair for pair, n in zip(kept, said, strict=True) if n == max(said)] if any(said) else kept
     figures = set(numbers_in(frame.text)) - {str(year) for year in frame.years}
     holding = [span for span, own in kept if figures and figures <= set(numbers_in(own))]
