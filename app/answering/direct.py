@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
-from itertools import dropwhile
+from itertools import dropwhile, takewhile
 
 from app.answering import distinctions
 from app.answering.constraints import COMPARED_WITH, COMPARED_YEAR, period_parts, years_in
@@ -205,7 +205,7 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
             # "Diện tích mặt nước bao nhiêu?": the words after the measure name the figure, as
             # the words after a unit do ("80.000 ha mặt nước").
             rest = " ".join(before).split(measured, 1)[1].split()
-            described = tuple(word for word in rest if word in frame.terms)
+            described = tuple(takewhile(lambda word: word in frame.terms, rest))  # not "… các KCN"
         if unit == "":  # "bao nhiêu vốn vào KCN": "vốn" names the sum, not the words after its figure
             described = tuple(dropwhile(lambda word: word in money_words(), described))
         asks.append(_Ask(unit, described, label, named, verb, change))
