@@ -313,6 +313,12 @@ def facts(question: str, quote: str) -> list[str]:
             "Tổng diện tích 15.000 ha, trong đó 7.000 ha đất và 8.000 ha mặt nước.",
             ["8.000 ha"],
         ),
+        (
+            "Tổng diện tích các KCN được chấp thuận chủ trương là bao nhiêu?",
+            "Tỉnh có 9 KCN được chấp thuận chủ trương đầu tư với tổng diện tích 2.310 ha, trong đó có 6 KCN đã đi "
+            "vào hoạt động với tổng diện tích 1.640 ha; 03 KCN đang giải phóng mặt bằng.",
+            ["2.310 ha"],
+        ),
         # "tai nạn", "thuộc đối tượng" say which figure; only a place after them says where.
         (
             "Năm 2032 xảy ra bao nhiêu vụ tai nạn lao động?",
