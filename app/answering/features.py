@@ -257,7 +257,10 @@ def passage_candidates(
     caption_syllables = search_syllables(caption)
     caption_terms = spelled.found(caption_syllables, fold_abbreviations(caption_syllables)) & question_terms
     # So is a list item ("- Ông Trần Văn Tân, Trưởng phòng …") with the headings it is listed
-    # under ("III. Đề nghị … tặng Bằng khen" › "2. Cá nhân:"): they say what it is listed for.
+    # under ("III. Đề nghị … tặng Bằng khen" › "2. Cá nhân:"), for a question on who or what
+    # got what: they say what it is listed for. (For every question, left out, it cost a web
+    # answer its third fact and mended none.)
+    listed = frame.answer_type in (AnswerType.AWARD, AnswerType.PERSON, AnswerType.ORGANISATION)
     heading_text = " ".join(headings[-2:])
     heading_syllables = search_syllables(heading_text)
     heading_terms = spelled.found(heading_syllables, fold_abbreviations(heading_syllables)) & question_terms
@@ -281,7 +284,7 @@ def passage_candidates(
         read = [misread.get(s, s) for s in syllables]
         pairs = {f"{a}_{b}" for a, b in itertools.pairwise(read)}
         # The question's leading clause ("Theo phương hướng năm X, …") is met by the passage.
-        item = bool(LIST_ITEM.match(quote))
+        item = listed and bool(LIST_ITEM.match(quote))
         covered = present | (scene & paragraph_terms) | caption_terms | (heading_terms if item else set())
         in_context = covered | context_terms
         new_numbers = _new_numbers(quote, question_numbers)
