@@ -258,8 +258,7 @@ def passage_candidates(
     caption_terms = spelled.found(caption_syllables, fold_abbreviations(caption_syllables)) & question_terms
     # So is a list item ("- Ông Trần Văn Tân, Trưởng phòng …") with the headings it is listed
     # under ("III. Đề nghị … tặng Bằng khen" › "2. Cá nhân:"), for a question on who or what
-    # got what: they say what it is listed for. (For every question, left out, it cost a web
-    # answer its third fact and mended none.)
+    # got what: they say what it is listed for. A figure's item says it itself.
     listed = frame.answer_type in (AnswerType.AWARD, AnswerType.PERSON, AnswerType.ORGANISATION)
     heading_text = " ".join(headings[-2:])
     heading_syllables = search_syllables(heading_text)
