@@ -30,4 +30,4 @@ def money_named(words: frozenset[str]) -> frozenset[str]:
 def heads_beside_what(words: frozenset[str]) -> frozenset[str]:
     """The head words of ``words`` ("giá trị") when ``words`` also say what the value is of."""
     money = words & money_words()
-    return money - money_named(money) if money_named(money) != money else frozenset()
+    return money - money_named(money)
