@@ -169,12 +169,19 @@ class AccentRestorer:
         read left to right, the longest first; a word that this leaves alone is spelled as in
         the longest run around it, if any ("so voi cung ky nam": "so với cùng" is read first,
         then "ky" alone would be "ký" of "đăng ký"; "với cùng kỳ" says "kỳ")."""
+        windows: dict[tuple[int, int], tuple[str, ...] | None] = {}
+
+        def window(a: int, n: int) -> tuple[str, ...] | None:  # each looked up once: both passes read them
+            if (a, n) not in windows:
+                windows[a, n] = self._spelling(tuple(keys[a : a + n]), tuple(rereadable[a : a + n]))
+            return windows[a, n]
+
         spelled: dict[int, str] = {}
         alone: list[int] = []
         start = 0
         while start < len(keys):
             for n in range(min(MAX_RUN, len(keys) - start), 0, -1):
-                spelling = self._spelling(tuple(keys[start : start + n]), tuple(rereadable[start : start + n]))
+                spelling = window(start, n)
                 if spelling is not None:
                     spelled.update(enumerate(spelling, start=start))
                     alone += [start] if n == 1 else []
@@ -188,7 +195,7 @@ class AccentRestorer:
                 (n, self.seen.get(tuple(keys[a : a + n]), 0), spelling[i - a])
                 for n in range(min(MAX_RUN, len(keys)), 1, -1)
                 for a in range(max(0, i - n + 1), min(i, len(keys) - n) + 1)
-                if (spelling := self._spelling(tuple(keys[a : a + n]), tuple(rereadable[a : a + n]))) is not None
+                if (spelling := window(a, n)) is not None
             ]
             if around:
                 spelled[i] = max(around)[2]

@@ -270,12 +270,19 @@ def _year_fit(quote: str, match: re.Match[str], own_words: str, asked: frozenset
     return 2 if years & asked else 0
 
 
+def _open_bracket(before: str) -> int:
+    """Where the bracket a figure stands in opens (``before``: the quote up to the figure); -1
+    when it stands in none."""
+    opened = before.rfind("(")
+    return opened if opened > before.rfind(")") else -1
+
+
 def _compared_year(before: str) -> int | None:
     """The year a figure is of when it is the figure of the year compared with: "… so với
     cùng kỳ năm 2031 (3.665 triệu USD)", "(cùng kỳ năm 2031 đạt 58,3%)", "cùng kỳ năm 2031 là
     11,7 triệu đồng"; ``before``: the quote up to the figure."""
-    opened = before.rfind("(")
-    if opened > before.rfind(")"):
+    opened = _open_bracket(before)
+    if opened >= 0:
         inside = COMPARED_AT_START.match(before[opened + 1 :])
         if inside:
             return int(inside.group(1))
@@ -353,8 +360,8 @@ def _clause_subject(quote: str, match: re.Match[str]) -> str:
     is named by the clause outside them ("Tổng doanh thu … đạt X, tăng 12% so với cùng kỳ năm
     2031 (Y)")."""
     before = quote[: match.start()]
-    opened = before.rfind("(")
-    if opened > before.rfind(")") and (not before[opened + 1 :].strip() or _compared_year(before) is not None):
+    opened = _open_bracket(before)
+    if opened >= 0 and (not before[opened + 1 :].strip() or _compared_year(before) is not None):
         before = before[:opened]
     opened_text = CLOSED_PARENTHESES.sub(" ", before)
     clause = _clause_tail(opened_text)
@@ -368,8 +375,8 @@ def _bracket_owner(quote: str, match: re.Match[str]) -> str:
     is of ("Kim ngạch xuất khẩu … đạt 95,2% kế hoạch năm (kế hoạch 15.000 triệu USD)");
     "" outside brackets."""
     before = quote[: match.start()]
-    opened = before.rfind("(")
-    if opened <= before.rfind(")"):
+    opened = _open_bracket(before)
+    if opened < 0:
         return ""
     return _up_to_number(_clause_tail(CLOSED_PARENTHESES.sub(" ", before[:opened])))
 

@@ -260,7 +260,7 @@ def passage_candidates(
     # under ("III. Đề nghị … tặng Bằng khen" › "2. Cá nhân:"), for a question on who or what
     # got what: they say what it is listed for. A figure's item says it itself.
     listed = frame.answer_type in (AnswerType.AWARD, AnswerType.PERSON, AnswerType.ORGANISATION)
-    heading_text = " ".join(headings[-2:])
+    heading_text = " ".join(headings[-2:]) if listed else ""
     heading_syllables = search_syllables(heading_text)
     heading_terms = spelled.found(heading_syllables, fold_abbreviations(heading_syllables)) & question_terms
     total = sum(weights.values()) or 1.0

@@ -148,10 +148,10 @@ def _pairs(syllables: Sequence[str]) -> set[str]:
     return {f"{a} {b}" for a, b in itertools.pairwise(syllables)}
 
 
-def ordinal_event(question: str, terms: Sequence[str]) -> frozenset[str]:
-    """The pairs of the question's words just before its "lần thứ" ("hoi thao", "thi dua"):
-    what recurring event it asks of ("Đại hội Đảng bộ" shares no pair with "Hội thao")."""
-    spans = ordinal_spans(question)
+def ordinal_event(question: str, spans: Sequence[tuple[int, int, int]], terms: Sequence[str]) -> frozenset[str]:
+    """The pairs of the question's words just before its first "lần thứ" (``spans``, of
+    ``ordinal_spans``): what recurring event it asks of ("hoi thao", "thi dua"; "Đại hội Đảng
+    bộ" shares no pair with "Hội thao")."""
     if not spans:
         return frozenset()
     before = [s for s in search_syllables(question[: spans[0][0]])[-EVENT_WINDOW:] if s in set(terms)]
@@ -762,6 +762,7 @@ def parse_question(question: str) -> QuestionFrame:
     references = [] if numbers else _document_references(question)
     # "(số) 77/QĐ-UBND" names the document, not a word a sentence repeats.
     dropped |= _token_indices(tokens, [_number_span(question, m) for m in numbers] + references)
+    ordinals = ordinal_spans(question)
     place_starts = {i for i, t in enumerate(tokens) for p in parsed.places if t.start == p.start}
     for hit in _hits(text, tokens, ["place_word"], accented):  # "tỉnh", "vùng" go with their place
         if hit.positions[-1] + 1 in place_starts:
@@ -850,6 +851,6 @@ def parse_question(question: str) -> QuestionFrame:
         ),
         # "lần thứ III": which time an event is, a constraint as a year is (its words stay
         # terms: left out, dropping them lost one web answer, w099, and mended none).
-        ordinals=ordinals_in(question),
-        ordinal_event=ordinal_event(question, terms),
+        ordinals=frozenset(n for *_, n in ordinals),
+        ordinal_event=ordinal_event(question, ordinals, terms),
     )

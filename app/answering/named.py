@@ -302,9 +302,10 @@ def _units(frame: QuestionFrame, clause: str, terms: frozenset[str]) -> list[str
     # Those whose own words say most of the question ("KCN nào có tỷ lệ lấp đầy cao nhất?": "A
     # có tỷ lệ lấp đầy cao nhất (…), B có tỷ lệ lấp đầy thấp nhất"), when some say any of it;
     # their words up to a comma or "và" only: "cho A, và tặng Bằng khen cho B" says B's award.
-    said = [len(set(search_syllables(PREDICATE_END.split(own, maxsplit=1)[0])) & terms) for _, own in kept]
+    predicates = [PREDICATE_END.split(own, maxsplit=1)[0] for _, own in kept]
+    said = [len(set(search_syllables(predicate)) & terms) for predicate in predicates]
     for i in reversed(range(len(kept) - 1)):  # "A và B có … cao nhất": A says what B says
-        if not PREDICATE_END.split(kept[i][1], maxsplit=1)[0].strip():
+        if not predicates[i].strip():
             said[i] = said[i + 1]
     kept = [pair for pair, n in zip(kept, said, strict=True) if n == max(said)] if any(said) else kept
     figures = set(numbers_in(frame.text)) - {str(year) for year in frame.years}
