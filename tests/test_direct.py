@@ -506,8 +506,8 @@ PLAN_SHARES = (
         ),
         # The zone asked counts; the plan's own words ("đạt") do not.
         (
-            "Doanh thu của KKT Vân Phong năm 2033 có đạt kế hoạch không?",
-            "Doanh thu của KKT Kim Sơn đạt 95% kế hoạch; doanh thu của KKT Vân Phong đạt 102% kế hoạch.",
+            "Doanh thu của KKT Tân Lập năm 2033 có đạt kế hoạch không?",
+            "Doanh thu của KKT Kim Sơn đạt 95% kế hoạch; doanh thu của KKT Tân Lập đạt 102% kế hoạch.",
             "Vượt: 102% kế hoạch",
         ),
         (
