@@ -89,6 +89,99 @@ def test_a_table_cell_s_wrapped_line_goes_back_into_its_cell():
     assert paragraphs_from_words(bullet)[0] == ["- Tổng số lao động người."]
 
 
+def placed_lines(*lines: tuple[int, int, str]) -> dict[str, list]:
+    """One Tesseract paragraph of (top, right edge, text) lines starting at x = 100, its words
+    set 10 px apart, as ``image_to_data`` gives it."""
+    data: dict[str, list] = {
+        k: [] for k in ("text", "conf", "block_num", "par_num", "line_num", "left", "width", "top")
+    }
+    for number, (top, right, text) in enumerate(lines, start=1):
+        words = text.split()
+        width = (right - 100 - 10 * (len(words) - 1)) // len(words)
+        for i, word in enumerate(words):
+            for key, value in zip(data, (word, 95, 1, 1, number, 100 + i * (width + 10), width, top), strict=True):
+                data[key].append(value)
+    return data
+
+
+@pytest.mark.unit
+def test_a_paragraph_tesseract_ran_on_is_parted_where_lines_stand_further_apart_than_its_own():
+    # Lines 50 px apart are one paragraph's; 60 px (1.2 times the pitch) is still one, 61 is two.
+    prose = "Tổng vốn đăng ký của các dự án đạt 486 triệu USD tăng"
+    one = placed_lines(
+        (100, 1500, "I. KẾT QUẢ THU HÚT ĐẦU TƯ"), (160, 1500, prose), (210, 1500, prose), (260, 900, "mạnh.")
+    )
+    assert len(paragraphs_from_words(one)[0]) == 1
+    two = placed_lines(
+        (100, 1500, "I. KẾT QUẢ THU HÚT ĐẦU TƯ"), (161, 1500, prose), (211, 1500, prose), (261, 900, "mạnh.")
+    )
+    assert paragraphs_from_words(two)[0][0] == "I. KẾT QUẢ THU HÚT ĐẦU TƯ"
+
+
+@pytest.mark.unit
+def test_an_item_after_a_finished_line_and_two_short_lines_start_paragraphs():
+    full = "Ban Quản lý đề nghị tặng Bằng khen cho các tập thể và cá nhân sau đây"
+    listed = placed_lines(
+        (100, 1500, full),
+        (150, 700, "có thành tích xuất sắc:"),
+        (200, 1500, "- Phòng Quản lý đầu tư, Ban Quản lý các khu công nghiệp tỉnh Kim"),
+        (250, 600, "Sơn;"),
+        (300, 1100, "- Ông Trần Văn An, Phó Trưởng ban."),
+    )
+    assert paragraphs_from_words(listed)[0] == [
+        f"{full} có thành tích xuất sắc:",
+        "- Phòng Quản lý đầu tư, Ban Quản lý các khu công nghiệp tỉnh Kim Sơn;",
+        "- Ông Trần Văn An, Phó Trưởng ban.",
+    ]
+    # A dash that wraps onto a line after a full one goes on with its sentence.
+    wrapped = placed_lines((100, 1500, full), (150, 900, "- Khối phó Khối thi đua."))
+    assert len(paragraphs_from_words(wrapped)[0]) == 1
+    header = placed_lines(
+        (100, 800, "UBND TỈNH KIM SƠN"), (150, 900, "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP"), (200, 1500, full)
+    )
+    assert paragraphs_from_words(header)[0] == ["UBND TỈNH KIM SƠN", f"BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP {full}"]
+
+
+def report_page() -> Image.Image:
+    """A page as a word processor lays a report out (200 dpi): a letterhead, a heading and a
+    sub-heading, a paragraph and a list, 6 pt between paragraphs."""
+    page = Image.new("L", (1654, 1400), 255)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(str(FONT), 34)
+    lines = [
+        ("UBND TỈNH KIM SƠN", 560),
+        ("BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP", 420),
+        ("", 0),
+        ("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2033", 170),
+        ("", 0),
+        ("1. Thu hút đầu tư", 170),
+        ("", 0),
+        ("Năm 2033, Ban Quản lý cấp mới Giấy chứng nhận đăng ký đầu tư cho 23", 170),
+        ("dự án, gồm 15 dự án FDI với vốn đăng ký 486 triệu USD và 8 dự án trong", 170),
+        ("nước với vốn đăng ký 3.150 tỷ đồng.", 170),
+        ("", 0),
+        ("Các dự án lớn trong năm:", 170),
+        ("- Dự án sản xuất linh kiện tại Khu công nghiệp Tân Lập, 210 triệu USD;", 170),
+        ("- Dự án kho lạnh tại Khu công nghiệp Kim Sơn, vốn 1.200 tỷ đồng.", 170),
+    ]
+    top = 120
+    for text, left in lines:
+        if text:
+            draw.text((left, top), text, font=font, fill=0)
+        top += 52 if text else 24  # a line's pitch, or the space between two paragraphs
+    return page
+
+
+@needs_tesseract
+@pytest.mark.integration
+def test_a_scanned_page_s_headings_and_items_are_paragraphs_of_their_own():
+    paragraphs = ocr.read_image(report_page()).text.split("\n\n")
+    assert paragraphs[0].startswith("UBND TỈNH KIM SƠN")  # the letterhead, a block of its own
+    assert paragraphs[1:3] == ["I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2033", "1. Thu hút đầu tư"]
+    assert paragraphs[3].startswith("Năm 2033") and paragraphs[3].endswith("3.150 tỷ đồng.")
+    assert paragraphs[-2].startswith("- Dự án sản xuất") and paragraphs[-1].startswith("- Dự án kho lạnh")
+
+
 @needs_tesseract
 @pytest.mark.integration
 def test_a_low_resolution_scan_is_read_with_its_accents_and_cited_on_its_page(tmp_path: Path):
