@@ -210,6 +210,11 @@ def numbers_in(text: str) -> list[str]:
     return [number_key(m) for m in _NUMBER.findall(text)]
 
 
+def numbers_as_written(text: str) -> list[str]:
+    """The numbers of a text as written ("1.940", "85,8"): a key alone takes "1.940" for a year."""
+    return _NUMBER.findall(text)
+
+
 _VIETNAMESE_MARKED = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.IGNORECASE)
 
 

@@ -442,6 +442,41 @@ HALF_YEAR_REVENUE = (
             "d) Ty le lap day: binh quan cac KCN dang hoat dong dat 76%; rieng KCN Tan Lap dat toi thieu 60%.",
             ["60%"],
         ),
+        # The zone asked, spelled out in the report.
+        (
+            "ty le lap day kcn tan lap la bao nhieu",
+            "Khu công nghiệp Kim Sơn có tỷ lệ lấp đầy cao nhất tỉnh với 94%; Khu công nghiệp Tân Lập đạt 71%.",
+            ["71%"],
+        ),
+        # What a figure is of, said after it.
+        (
+            "Vốn đăng ký 9 tháng năm 2036 tăng bao nhiêu so với cùng kỳ?",
+            "Cấp mới 34 dự án, tăng 21,4% về số dự án và tăng 35,6% về vốn so với 9 tháng năm 2035.",
+            ["35,6%"],
+        ),
+        (
+            "Kế hoạch vốn FDI năm 2036 là bao nhiêu?",
+            "Vốn đăng ký đạt 82% kế hoạch (kế hoạch năm là 12.000 tỷ đồng đối với vốn trong nước và "
+            "400 triệu USD đối với vốn FDI).",
+            ["400 triệu USD"],
+        ),
+        # Two units after one "bao nhiêu", with or without a comma.
+        (
+            "bao nhieu tap the ca nhan duoc tang giay khen",
+            "Trưởng ban tặng Giấy khen cho 4 tập thể và 9 cá nhân có thành tích xuất sắc.",
+            ["4 tập thể", "9 cá nhân"],
+        ),
+        (
+            "Có bao nhiêu tập thể, cá nhân được tặng Giấy khen?",
+            "Trưởng ban tặng Giấy khen cho 4 tập thể và 9 cá nhân có thành tích xuất sắc.",
+            ["4 tập thể", "9 cá nhân"],
+        ),
+        # ... but one thing named two ways is counted once.
+        (
+            "Có bao nhiêu doanh nghiệp/dự án đang hoạt động?",
+            "Có 44 doanh nghiệp/dự án đang hoạt động; tại KCN Tân Lập 23 dự án.",
+            ["44 doanh nghiệp"],
+        ),
         # Eight of nine zones, as written.
         (
             "Có bao nhiêu KCN đã có nhà máy xử lý nước thải tập trung?",

@@ -148,6 +148,17 @@ def test_a_number_question_needs_a_number():
     assert ask("Có bao nhiêu tập thể được khen thưởng?", [words_only]).refused
 
 
+def test_a_figure_written_like_a_year_is_a_figure():
+    # "1.940 tỷ đồng" is no year 1940: the sentence holds the figure asked for.
+    frame = parse_question("Doanh nghiệp KCN nộp ngân sách bao nhiêu trong năm 2035?")
+    figure_passage = passage("Nộp ngân sách nhà nước đạt 1.940 tỷ đồng.")
+    year_passage = passage("Nộp ngân sách nhà nước đạt kế hoạch năm 2035.")
+    (figure,) = candidates_for(frame, [figure_passage], FakeLexicon([figure_passage]))
+    (year,) = candidates_for(frame, [year_passage], FakeLexicon([year_passage]))
+    assert figure.features["type_fit"] == 1.0 and figure.features["new_numbers"] > 0
+    assert year.features["type_fit"] == 0.0
+
+
 def test_a_which_day_question_needs_a_date_and_a_meeting_s_day_is_not_a_cited_document_s():
     plans = passage(
         "Năm 2031 Khối đã ký kết giao ước thi đua và thông qua dự thảo kế hoạch hội thao của Khối "

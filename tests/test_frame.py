@@ -399,6 +399,11 @@ def test_a_zone_kind_after_another_is_no_zone_name():
         # A meeting's date is its own, not a document's ("ký kết giao ước" is what it did).
         ("Hội nghị ký kết giao ước thi đua năm 2036 tổ chức khi nào, ở đâu?", ""),
         ("Ai ký quyết định tổ chức hội nghị năm 2036?", "signer"),
+        # Who chaired or spoke at a meeting named by its signing is no document's signer.
+        ("Ai chủ trì Hội nghị ký kết giao ước thi đua năm 2036?", ""),
+        ("Ai phát biểu chỉ đạo tại hội nghị ký giao ước?", ""),
+        ("ai chu tri hoi nghi ky ket giao uoc thi dua", ""),
+        ("Ai ký biên bản hội nghị?", "signer"),
     ],
 )
 def test_a_document_s_number_or_date_is_asked_but_not_a_meeting_s(question: str, fact: str):

@@ -588,15 +588,15 @@ def _quarters(folded: str) -> set[int]:
 
 def _other_quarter(asked: str, texts: Sequence[str], record: Callable[[str, bool, bool], None]) -> bool:
     """Record a failed quarter when the nearest text that names a period is about another
-    quarter, or the sentence about some months ("9 tháng") or a running total and no
-    quarter; True when it did."""
+    quarter, or about some months ("9 tháng": a table under "Kết quả 9 tháng năm 2036") or a
+    running total and no quarter; True when it did."""
     wanted = _quarters(asked)
     if len(wanted) != 1:
         return False
     label = f"quý {ROMAN_QUARTER[next(iter(wanted))]}"
-    for position, text in enumerate(map(fold, texts)):
+    for text in map(fold, texts):
         stated = _quarters(text)
-        if stated or (position == 0 and (period_parts(text)[2] or TO_DATE.search(text))):
+        if stated or period_parts(text)[2] or TO_DATE.search(text):
             if wanted <= stated:
                 return False
             record(label, False, False)
@@ -636,9 +636,11 @@ def _check_distinctions(
             # A sentence silent on the distinction takes it from its headings and title.
             around = own is Stated.SILENT and distinctions.stated(item, context.framing_text) is not Stated.OTHER
         elif item.kind == "framed":
-            # Its section says which side a sentence is on, whatever its verbs ("đạt" in a plan).
-            framed = distinctions.stated(item, context.framing_text)
+            # Its section says which side a sentence is on, whatever its verbs ("đạt" in a
+            # plan): the nearest heading that names a side, else the title.
+            framed = _framed_by(item, context)
             around = framed is Stated.YES or (own is Stated.SILENT and framed is not Stated.OTHER)
+            own = Stated.OTHER if framed is Stated.OTHER else own
         else:
             # Named by the sentence, its paragraph or its headings (a list under "Đề nghị tặng
             # Cờ thi đua cho:"). An award, by its paragraph before it only ("… tặng Cờ thi đua
@@ -650,6 +652,16 @@ def _check_distinctions(
         record(item.label, own is Stated.YES, around)
         labels.append(item.label)
     return labels
+
+
+def _framed_by(item: distinctions.Asked, context: PassageContext) -> Stated:
+    """Which side of ``item`` a passage's section is on: its nearest heading that names one
+    ("V. Phương hướng, nhiệm vụ năm 2035" over "1. Các chỉ tiêu:"), else its title."""
+    for heading in reversed(context.headings):
+        stated = distinctions.stated(item, heading)
+        if stated is not Stated.SILENT:
+            return stated
+    return distinctions.stated(item, context.framing_text)
 
 
 def _check_offices(frame: QuestionFrame, sentence: str, record: Callable[[str, bool, bool], None]) -> list[str]:

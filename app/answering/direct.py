@@ -132,6 +132,17 @@ def _counted_units(text: str, accented: bool) -> list[str]:
     return [unit for unit in found if unit is not None]
 
 
+def _also_counted(rest: str, unit: str | None, skip: int) -> str | None:
+    """The unit named right after the one a "bao nhiêu" asks for, after a comma or "và"
+    ("bao nhiêu tập thể, cá nhân", "bao nhieu tap the ca nhan"), when it is another; not one
+    after a slash ("doanh nghiệp/dự án" counts one thing)."""
+    if unit in (None, "", "%") or fold(rest).lstrip().lower().removeprefix(unit).lstrip().startswith("/"):
+        return None
+    following = tuple(search_syllables(rest))[skip:]
+    also = _unit_at(following[1:] if following[:1] == ("va",) else following)
+    return also if also not in (None, unit) and _key(also) not in _same().get(unit, frozenset()) else None
+
+
 @dataclass(frozen=True)
 class _Ask:
     """One "bao nhiêu" of the question."""
@@ -200,7 +211,12 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
         named = money_named(money & set(frame.terms)) if unit == "" else frozenset()
         verb = before[-1] if before else ""
         change = verb in CHANGE_VERBS
-        described = _described(after[skip:])
+        # "bao nhiêu tập thể, cá nhân": a second unit right after the first is asked too.
+        also = _also_counted(text[match.end() :], unit, skip) if named_after else None
+        rest = after[skip:]
+        if also and rest[: len(also.split())] == tuple(also.split()):  # typed with no comma
+            rest = rest[len(also.split()) :]
+        described = _described(rest)
         if measured and not described:
             # "Diện tích mặt nước bao nhiêu?": the words after the measure name the figure, as
             # the words after a unit do ("80.000 ha mặt nước").
@@ -209,6 +225,8 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
         if unit == "":  # "bao nhiêu vốn vào KCN": "vốn" names the sum, not the words after its figure
             described = tuple(dropwhile(lambda word: word in money_words(), described))
         asks.append(_Ask(unit, described, label, named, verb, change))
+        if also:
+            asks.append(_Ask(also, described, "", named, verb, change))
     if frame.answer_type is AnswerType.PERCENT:  # "tỷ lệ lấp đầy là bao nhiêu": a share
         # ... but a count named beside it stays a count ("cấp mới bao nhiêu dự án, bằng mấy
         # phần trăm kế hoạch": the projects, then the share), and so does a sum beside a share
@@ -221,6 +239,10 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
             for ask in asks
         ] or [_Ask("%", (), "")]
     return asks
+
+
+# What a figure is of, said right after it: "tăng 21,4% về số dự án và tăng 35,6% về vốn".
+SAID_AFTER = re.compile(r"\s+(?:về|đối với|ve|doi voi)\s+([^,;:()]*?)(?=\s+(?:và|va|so)\s|[,;:()]|$)", re.IGNORECASE)
 
 
 def _label_before(quote: str, match: re.Match[str], previous_end: int = 0) -> str:
@@ -245,9 +267,16 @@ def _label_before(quote: str, match: re.Match[str], previous_end: int = 0) -> st
 
 def _own_words(quote: str, match: re.Match[str]) -> str:
     """The words of a figure since the previous figure of any unit ("…, trong khi năm 2031
-    đạt"): what sets it apart from the figures of its clause."""
+    đạt"), and those that say after it what it is of ("tăng 35,6% về vốn", "400 triệu USD
+    đối với vốn FDI"): what sets it apart from the figures of its clause."""
     previous_end = max((m.end() for m in _figure().finditer(quote) if m.end() <= match.start()), default=0)
-    return _label_before(quote, match, previous_end)
+    return f"{_label_before(quote, match, previous_end)} {_said_after(quote, match)}"
+
+
+def _said_after(quote: str, match: re.Match[str]) -> str:
+    """ "về vốn", "đối với vốn FDI" right after a figure, up to "và", a comma or the clause's end."""
+    after = SAID_AFTER.match(quote, match.end())
+    return after.group(1) if after else ""
 
 
 def _year_fit(quote: str, match: re.Match[str], own_words: str, asked: frozenset[int]) -> int:
@@ -321,9 +350,10 @@ def _period_fit(own_words: str, asked: tuple[bool, bool, frozenset[int]]) -> int
 
 
 def _named(name: str, words: str) -> bool:
-    """The words name a zone ("kcn lai vu dong", search form), typed with or without accents."""
+    """The words name a zone ("kcn lai vu dong", search form), typed with or without accents,
+    its kind spelt out or not ("Khu công nghiệp Lai Vu Đông")."""
     wanted = name.split()
-    said = search_syllables(words)
+    said = terms_of(words)
     return any(said[i : i + len(wanted)] == wanted for i in range(len(said) - len(wanted) + 1))
 
 
@@ -626,9 +656,10 @@ def _change_figure(quote: str, ask: _Ask, taken: set[int], asked: set[str], head
         if figure and (not ask.unit or _fits(figure.group(2), ask.unit)) and figure.start() not in taken:
             rises.append(figure)
 
-    def named(m: re.Match[str]) -> tuple[int, int, int]:
+    def named(m: re.Match[str]) -> tuple[int, int, int, int]:
         subject = chunk_terms(_clause_subject(quote, m))
-        return len(subject & head), len(subject & asked), -m.start()
+        said = chunk_terms(_said_after(quote, m))
+        return len(said & asked), len(subject & head), len(subject & asked), -m.start()
 
     return max(rises, key=named, default=None)
 

@@ -24,7 +24,7 @@ from app.answering.frame import AnswerType, QuestionFrame
 from app.answering.instructions import is_instruction
 from app.answering.money import heads_beside_what
 from ingest.docframe import is_issuer_line
-from ingest.normalize import looks_accentless, numbers_in, search_syllables
+from ingest.normalize import looks_accentless, number_key, numbers_as_written, numbers_in, search_syllables
 from ingest.office import is_row_sentence
 from ingest.people import names_a_person
 from ingest.sentences import CAPITAL, rejoin_abbreviations, sentence_end
@@ -180,8 +180,9 @@ def states_answer_type(frame: QuestionFrame, text: str) -> bool:
 
 
 def _new_numbers(text: str, question_numbers: set[str]) -> list[str]:
-    """The figures ``text`` states that the question does not (years aside)."""
-    return [n for n in numbers_in(text) if n not in question_numbers and not YEAR.match(n)]
+    """The figures ``text`` states that the question does not (years aside: "2035", not "1.940")."""
+    keys = [number_key(n) for n in numbers_as_written(text) if not YEAR.match(n)]
+    return [key for key in keys if key not in question_numbers]
 
 
 def question_weights(frame: QuestionFrame, lexicon: Lexicon) -> dict[str, float]:

@@ -729,10 +729,12 @@ def _document_facts(
         facts.append("issued")
     if answer_type is AnswerType.DATE and event:
         return ()  # "hội nghị ký kết giao ước … tổ chức ngày nào": the meeting's date
+    # "đăng ký" registers; "Hội nghị ký kết …" names a meeting.
+    after = {h.positions[-1] + 1 for h in _hits(text, tokens, ["event_name"], accented)}
     hits = [
         hit
         for hit in _hits(text, tokens, ["issued"], accented)
-        if not (hit.positions[0] > 0 and tokens[hit.positions[0] - 1].fld == "dang")  # "đăng ký" registers
+        if not (hit.positions[0] > 0 and tokens[hit.positions[0] - 1].fld == "dang") and hit.positions[0] not in after
     ]
     if hits and answer_type is AnswerType.DATE:
         facts.append("issued")
