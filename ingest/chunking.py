@@ -28,6 +28,7 @@ from ingest.docframe import (
 )
 from ingest.gazetteer import find_places, place_names
 from ingest.models import Chunk, PageText
+from ingest.office import is_row_sentence
 from ingest.sentences import CAPITAL, split_sentences
 from ingest.signature_block import RECIPIENTS, untangle_foot
 
@@ -159,12 +160,15 @@ def _is_stamp_line(line: str) -> bool:
 
 
 def _starts_new_paragraph(line: str) -> bool:
-    # "KT. TRƯỞNG BAN" opens a signature, whatever a scan's specks before it left unfinished.
+    # "KT. TRƯỞNG BAN" opens a signature, whatever a scan's specks before it left unfinished;
+    # a table's row said as a sentence is one line of its own (a sheet's first row had run on
+    # from the note under its title, "(Kèm theo Biên bản …)").
     return (
         bool(BULLET.match(line))
         or _numbered_level(line) is not None
         or bool(ARTICLE.match(line))
         or is_signing_authority(line)
+        or is_row_sentence(line)
     )
 
 

@@ -1,8 +1,9 @@
 """A saved web page (.html) as the plain text a typed report would be: one paragraph per block
 (paragraph, heading, list item, caption, division), a line per ``<br>``, scripts, styles and
 forms gone, and a table one row per line with its cells between " | " (read on by
-``ingest.text_tables`` like any typed table). The page's menu, byline and captions stay text,
-as in a page saved as .txt: ``ingest.docframe`` tells them from the title and body. Pure."""
+``ingest.text_tables`` like any typed table). The site's menu (``<nav>``) and its header and
+footer outside the article are left out; a byline and captions stay text, as in a page saved
+as .txt: ``ingest.docframe`` tells them from the title and body. Pure."""
 
 from __future__ import annotations
 
@@ -20,6 +21,14 @@ _BLOCKS = frozenset(
     }
 )  # fmt: skip
 _SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+def _site_chrome(element: html.HtmlElement, tag: str) -> bool:
+    """The site's menu, and its header and footer around the article (a portal's name over
+    every page had become the report's title): not an article's own header or footer."""
+    if tag == "nav":
+        return True
+    return tag in ("header", "footer") and not any(a.tag in ("article", "main") for a in element.iterancestors())
 
 
 def _cell_text(cell: html.HtmlElement) -> str:
@@ -46,7 +55,7 @@ class _Blocks:
 
     def walk(self, element: html.HtmlElement) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in _DROPPED or not tag:
+        if tag in _DROPPED or not tag or _site_chrome(element, tag):
             self.text(element.tail)  # a comment's or a dropped element's tail is still text
             return
         if tag == "table":

@@ -59,6 +59,9 @@ class _Page:
     carried_out: list[Cells] | None = None  # the header rows of a table at the page's foot
     header_left_out: bool = False  # that table is only a header: the next page's table reads it
     took_carried: bool = False  # the first table went on from the header of the page before
+    # The end of the last row of the page before, cut by the page break ("Yên Tây" of "KCN Việt
+    # Yên Tây"): the first row of the page's first table with only its first cell.
+    tail: list[Cells] | None = None
 
 
 def _header_rows(rows: list[Cells]) -> list[Cells]:
@@ -71,13 +74,23 @@ def _header_rows(rows: list[Cells]) -> list[Cells]:
     return header if header and len(header[0]) >= 2 else []
 
 
+def _is_tail(row: Cells) -> bool:
+    """A row with words in its first cell only: the rest of a row cut by a page break."""
+    return bool(row and row[0]) and not any(row[1:])
+
+
 def _page_text(
-    page: Any, carried: list[Cells] | None = None, carried_alone: bool = False, keep_last: bool = False
+    page: Any,
+    carried: list[Cells] | None = None,
+    carried_alone: bool = False,
+    keep_last: bool = False,
+    tail: list[Cells] | None = None,
 ) -> _Page:
     """The page read in bands, its ruled tables as row sentences. A table at the top of the page
     that goes on from one at the foot of the page before takes its header rows (``carried``),
-    unless it repeats them; a table at the page's foot that is only a header is left for the
-    next page (unless ``keep_last``)."""
+    unless it repeats them, and gives back the end of a row the break cut (``_Page.tail``,
+    which the page before is read again with: ``tail``); a table at the page's foot that is
+    only a header is left for the next page (unless ``keep_last``)."""
     tables = sorted(page.find_tables(), key=lambda table: table.bbox[1])
     if not tables:
         return _Page(None)
@@ -93,10 +106,15 @@ def _page_text(
         # A table at the top going on from one at the foot of the page before: its header was
         # left alone there, or its rows have none of their own (a header not repeated per page).
         going_on = index == 0 and carried and len(carried[0]) == len(rows[0]) and not above.strip()
+        if going_on and _is_tail(rows[0]):
+            result.tail, rows = rows[:1], rows[1:]
         if going_on and (carried_alone or not _header_rows(rows)):
             rows = [*carried, *rows]
             result.took_carried = True
-        if index == len(tables) - 1 and not _band(page, bottom, page.bbox[3] + 1, boxes).strip():
+        last = index == len(tables) - 1
+        if last and tail and rows and len(tail[0]) == len(rows[-1]):
+            rows[-1] = [" ".join(filter(None, pair)) or None for pair in zip(rows[-1], tail[0], strict=True)]
+        if last and not _band(page, bottom, page.bbox[3] + 1, boxes).strip():
             header = _header_rows(rows)
             result.carried_out = header or None
             if header and len(header) == len([row for row in rows if any(row)]) and not keep_last:
@@ -133,9 +151,15 @@ def with_tables(path: Path, pages: list[PageText]) -> list[PageText]:
             rebuilt = list(pages)
             given: dict[int, tuple[list[Cells] | None, bool]] = {}  # page index → what it was read with
 
-            def read(index: int, carried: list[Cells] | None, alone: bool, keep_last: bool = False) -> _Page:
+            def read(
+                index: int,
+                carried: list[Cells] | None,
+                alone: bool,
+                keep_last: bool = False,
+                tail: list[Cells] | None = None,
+            ) -> _Page:
                 given[index] = (carried, alone)
-                page = _page_text(pdf.pages[index], carried, alone, keep_last)
+                page = _page_text(pdf.pages[index], carried, alone, keep_last, tail)
                 if page.text:
                     rebuilt[index] = PageText(rebuilt[index].number, clean_text(page.text))
                 else:
@@ -151,6 +175,8 @@ def with_tables(path: Path, pages: list[PageText]) -> list[PageText]:
                 page = None if scanned else read(index, carried, alone)
                 if alone and (page is None or not page.took_carried):
                     read(index - 1, *given[index - 1], keep_last=True)  # the header stays on its page
+                elif page is not None and page.tail:
+                    read(index - 1, *given[index - 1], tail=page.tail)  # the cut row made whole
                 carried, alone = (None, False) if page is None else (page.carried_out, page.header_left_out)
             if alone:
                 read(len(pdf.pages) - 1, *given[len(pdf.pages) - 1], keep_last=True)

@@ -395,3 +395,16 @@ def test_a_region_s_name_cut_by_ocr_blank_lines_keeps_its_sentence_whole():
     # Not a heading "… dong bang song" over a paragraph starting "Cuu Long gom …".
     assert "dong bang song Cuu Long gom 13 don vi" in members.text
     assert not any(h.endswith("dong bang song") for h in members.headings)
+
+
+def test_a_table_row_said_as_a_sentence_is_a_paragraph_of_its_own():
+    # A sheet's title, the note under it (no full stop), then its rows: the first row is no
+    # more of the note.
+    text = (
+        "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2039 CỦA KHỐI THI ĐUA CÁC BAN QUẢN LÝ KCN, KKT\n\n"
+        "(Kèm theo Biên bản họp Khối ngày 08/01/2040 tại thành phố Kim Sơn; Khối trưởng năm 2039: Kim Sơn)\n\n"
+        "Ban Quản lý các KCN tỉnh Kim Sơn — Dự án mới: 58 dự án; Tổng điểm: 98,6; Xếp hạng: 1.\n\n"
+        "Ban Quản lý các KCN tỉnh Tân Lập — Dự án mới: 34 dự án; Tổng điểm: 96,8; Xếp hạng: 2."
+    )
+    chunks = chunk_document("doc", "bang.xlsx", [PageText(None, text)])
+    assert [c.text for c in chunks if "Xếp hạng" in c.text] == text.split("\n\n")[2:]

@@ -101,6 +101,14 @@ def test_a_silent_sentence_in_a_report_of_another_year_does_not_answer():
     assert result.conflicts == ()  # the sentence itself names no other year
 
 
+def test_a_table_row_s_cell_headed_by_a_year_leaves_the_row_to_its_table_s_year():
+    row = "Ban Quản lý các KCN tỉnh Kim Sơn — Dự án mới: 41 dự án; Vốn đăng ký năm 2038: 980,4 triệu USD; Xếp hạng: 2."
+    table = {"title": "Bảng tổng hợp kết quả chấm điểm thi đua năm 2039", "doc_years": "2039", "headings": []}
+    assert check("Ban Quản lý các KCN tỉnh Kim Sơn xếp hạng mấy năm 2039?", row, **table).met
+    assert check("Năm 2038 Kim Sơn có vốn đăng ký bao nhiêu?", row, **table).met
+    assert not check("Năm 2037 Kim Sơn thu hút bao nhiêu dự án mới?", row, **table).met
+
+
 def test_a_compared_year_is_not_the_year_the_sentence_reports():
     sentence = "Các KCN thu hút 45 dự án, tăng 12% so với cùng kỳ năm 2030."
     assert check(ASKED_2031, sentence).met

@@ -606,6 +606,7 @@ SCORE_TABLE = [
         ("Đơn vị nào có tổng điểm cao nhất năm 2036?", "Tân Lập"),
         ("don vi nao co tong diem thap nhat nam 2036", "Hưng Yên"),
         ("Ban Quản lý nào xếp cuối năm 2036?", "Hưng Yên"),  # the largest rank
+        ("Đơn vị nào đứng đầu Khối thi đua năm 2036?", "Tân Lập"),  # no column named: the rank
     ],
 )
 def test_a_superlative_over_a_table_quotes_its_extreme_row(question: str, board: str):
@@ -1045,3 +1046,11 @@ def test_a_list_item_is_read_with_the_headings_it_is_listed_under():
     assert not answer.refused
     assert "III. Đề nghị Bộ trưởng tặng Bằng khen › 2. Cá nhân" in answer.answer
     assert "Ông Trần Văn Tân" in answer.answer
+
+
+def test_a_long_table_row_is_read_whole_not_cut_into_its_cells():
+    cells = "; ".join(f"Chỉ tiêu số {n}: {n * 11},5 tỷ đồng" for n in range(1, 13))
+    row = f"Ban Quản lý các KCN tỉnh Kim Sơn — {cells}."
+    assert len(row) > 300 and split_sentences(row) == [row]  # "Chỉ tiêu số 12: 132,5 tỷ đồng" says not whose
+    prose = f"Năm 2031 các KCN đạt kết quả tốt; {cells}."
+    assert len(split_sentences(prose)) > 1

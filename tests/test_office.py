@@ -194,6 +194,46 @@ def test_a_ruled_table_of_a_pdf_is_read_row_by_row_in_its_place(tmp_path: Path):
     assert "Lao động — Kế hoạch năm 2031: 4.600 người; Thực hiện: 4.512 người." in text
 
 
+def table_cut_by_a_page_break(tmp_path: Path) -> Path:
+    """A PDF whose ruled table runs over a page break that cuts a row: its first cell's last
+    line ("giai đoạn hai") is the first row of the next page. How many paragraphs put the
+    table there is LibreOffice's layout: tried from 31 (the count here) outwards."""
+    import pdfplumber
+
+    rows = [
+        ["Khu công nghiệp", "Diện tích (ha)", "Tỷ lệ lấp đầy (%)"],
+        ["KCN Tân Lập", "350", "74,5"],
+        ["KCN Kim Sơn\nmở rộng\ngiai đoạn hai", "420", "91,2"],
+        ["KCN Đông Hải", "195", "52,7"],
+    ]
+    for count in (31, 30, 32, 29, 33):
+        document = docx.Document()
+        document.add_paragraph("BÁO CÁO KẾT QUẢ NĂM 2031")
+        for i in range(count):
+            document.add_paragraph(
+                f"Đoạn {i + 1}: các khu công nghiệp tiếp tục thu hút đầu tư và tạo việc làm cho người lao động."
+            )
+        ruled_table(document, rows)
+        source = tmp_path / f"cat_{count}.docx"
+        document.save(source)
+        pdf = saved_by_libreoffice(source, "pdf", tmp_path)
+        with pdfplumber.open(pdf) as opened:
+            firsts = [t.extract()[0] for page in opened.pages[1:] for t in page.find_tables()[:1]]
+        if any(first[0] and not any(first[1:]) for first in firsts):
+            return pdf
+    raise AssertionError("LibreOffice laid the table out with no row cut by a page break")
+
+
+@needs_office
+@pytest.mark.integration
+def test_a_table_row_cut_by_a_page_break_is_made_whole_and_the_next_page_s_rows_keep_their_headers(
+    tmp_path: Path,
+):
+    text = "\n\n".join(page.text for page in load_document(table_cut_by_a_page_break(tmp_path), LIMIT).pages)
+    assert "KCN Kim Sơn mở rộng giai đoạn hai — Diện tích: 420 ha; Tỷ lệ lấp đầy: 91,2%." in text
+    assert "KCN Đông Hải — Diện tích: 195 ha; Tỷ lệ lấp đầy: 52,7%." in text
+
+
 @needs_office
 @pytest.mark.integration
 @pytest.mark.parametrize("suffix", [".doc", ".odt"])

@@ -35,6 +35,7 @@ from ingest.gazetteer import (
     region_of,
 )
 from ingest.normalize import fold, is_ocr_text, search_syllables, token_spans
+from ingest.office import is_row_sentence
 
 # Years a sentence names without reporting on them: the year compared with ("so với cùng kỳ
 # năm 2030") and the base year of constant prices ("theo giá so sánh năm …").
@@ -69,6 +70,8 @@ BRACKETED_BASE_YEAR = re.compile(
     r"\(\s*(?:năm|nam)\s+(?:19|20)\d{2}\s*(?:là|la|đạt|dat|:|-)\s*\d[^()]*\)", re.IGNORECASE
 )
 YEAR = re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)")
+# A cell of a table row said as a sentence whose header names a year: "; Vốn đăng ký năm 2038: 655 triệu USD".
+YEAR_CELL = re.compile(r"[^;—]*\b(?:năm|nam)\s+(?:19|20)\d{2}\s*:[^;]*", re.IGNORECASE)
 YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d)")
 
 
@@ -395,6 +398,10 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
     based = BRACKETED_BASE_YEAR.search(sentence) or BASE_FIGURE_YEAR.search(sentence)
     unbased = BASE_FIGURE_YEAR.sub(" ", BRACKETED_BASE_YEAR.sub(" ", sentence))
     main_years = _stated_years(unbased) if based else own.years
+    if is_row_sentence(sentence):
+        # A table row's cell headed by a year ("Vốn đăng ký năm 2038: 655 triệu USD") is that
+        # cell's: the row is about its table's year unless its other cells name one.
+        main_years = _stated_years(YEAR_CELL.sub(" ", sentence))
     if frame.answer_type is AnswerType.DATE:
         # The date asked is the answer, not the period the sentence is about: a year's review
         # meets in January of the next ("Thời gian: ngày 09 tháng 01 năm 2073" for 2072's).

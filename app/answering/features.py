@@ -116,15 +116,16 @@ class Candidate:
 
 
 def split_sentences(text: str, clauses: bool = True) -> list[str]:
-    """Sentences of a paragraph; a long one is also offered cut into its ";" clauses, unless
-    ``clauses`` is False (a list asked for whole: its clauses are its items)."""
+    """Sentences of a paragraph; a long one (not a table row) is also offered cut into its ";"
+    clauses, unless ``clauses`` is False (a list asked for whole: its clauses are its items)."""
     units: list[str] = []
     for sentence in rejoin_abbreviations(SENTENCE_END.split(text)):
         sentence = sentence.strip()
         if not sentence:
             continue
         units.append(sentence)
-        if clauses and len(sentence) > LONG_SENTENCE:
+        # A table row is read whole: a cell alone ("Xếp hạng: 1;") no longer says whose it is.
+        if clauses and len(sentence) > LONG_SENTENCE and not is_row_sentence(sentence):
             parts = [c.strip() for c in CLAUSE_END.split(sentence) if c.strip()]
             if len(parts) > 1:
                 units.extend(parts)

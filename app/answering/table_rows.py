@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from app.answering.direct import FIGURE_TYPES
 from app.answering.features import Candidate
 from app.answering.frame import QuestionFrame, parse_question, text_mentions
-from ingest.normalize import search_syllables
+from ingest.normalize import fold, search_syllables
 from ingest.office import is_row_sentence
 
 CELL = re.compile(r"(?P<header>[^:;]{1,80}):\s*(?P<value>[^;]+)")
@@ -28,6 +28,8 @@ RANK_HEADER = re.compile(r"\b(?:hạng|xếp thứ|xep hang|thu hang|xep thu)\b"
 # "công": "Công ty …" is a row like any other).
 TOTAL = re.compile(r"^(?:tổng|cộng|toàn\s|tong\s+cong\b|tong\s+so\b)", re.IGNORECASE)
 MIN_ROWS = 3  # fewer rows are no table to rank
+# Asks who ranks first, naming no column: "đứng đầu", "dẫn đầu", "xếp thứ nhất" (folded).
+FIRST_ASKED = re.compile(r"\b(?:dung dau|dan dau|xep thu nhat|xep hang nhat|dat hang nhat)\b")
 
 
 def row_cells(quote: str) -> tuple[str, dict[str, str]] | None:
@@ -83,8 +85,13 @@ def extreme_row(frame: QuestionFrame, candidates: Sequence[Candidate]) -> Candid
         key = (str(meta.get("doc_id", "")), tuple(meta.get("headings", ())))
         tables.setdefault(key, {}).setdefault(parsed[0], (candidate, parsed[1]))
     fitting = []
+    first_asked = bool(FIRST_ASKED.search(fold(frame.text)))
     for rows in tables.values():
-        column = _column(frame, list(dict.fromkeys(h for _, cells in rows.values() for h in cells)))
+        headers = list(dict.fromkeys(h for _, cells in rows.values() for h in cells))
+        column = _column(frame, headers)
+        if column is None and first_asked:
+            # "Đơn vị nào đứng đầu Khối?" names no column: who ranks first is asked.
+            column = next(((0, h) for h in headers if RANK_HEADER.search(h)), None)
         if len(rows) >= MIN_ROWS and column is not None:
             fitting.append((column[0], len(rows), column[1], rows))
     if not fitting:
