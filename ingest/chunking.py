@@ -226,10 +226,8 @@ def _blocks(pages: list[PageText]) -> list[_Block]:
                     starts_new = True
                 elif _is_numbered_heading_line(last):
                     # "1. Giải phóng mặt bằng còn chậm: còn 12,3 ha tại Khu đô thị -" wraps
-                    # on into "công nghiệp …": an item's first line, not a heading over it; so
-                    # does one as wide as the page's wrapped lines ("2.1. Đối với tập thể: đề
-                    # nghị … tặng Bằng khen cho Phòng" / "Quản lý đầu tư, …").
-                    starts_new = not (_wraps_on(last, line) or not short_last)
+                    # on into "công nghiệp …": an item's first line, not a heading over it.
+                    starts_new = not _wraps_on(last, line)
                 else:
                     heading = len(current.lines) == 1 and _heading_then_paragraph(last, line)
                     # a long capitalised line is a paragraph of its own on such pages

@@ -1,9 +1,9 @@
 """A saved web page (.html) as the plain text a typed report would be: one paragraph per block
 (paragraph, heading, list item, caption, division), a line per ``<br>``, scripts, styles and
 forms gone, and a table one row per line with its cells between " | " (read on by
-``ingest.text_tables`` like any typed table). The site's menu (``<nav>``) and its header and
-footer outside the article are left out; a byline and captions stay text, as in a page saved
-as .txt: ``ingest.docframe`` tells them from the title and body. Pure."""
+``ingest.text_tables`` like any typed table). The site's menu (``<nav>``) and the page's own
+header and footer (under ``<body>``) are left out; a byline and captions stay text, as in a
+page saved as .txt: ``ingest.docframe`` tells them from the title and body. Pure."""
 
 from __future__ import annotations
 
@@ -24,11 +24,13 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
 def _site_chrome(element: html.HtmlElement, tag: str) -> bool:
-    """The site's menu, and its header and footer around the article (a portal's name over
-    every page had become the report's title): not an article's own header or footer."""
+    """The site's menu, and the page's own header and footer (under ``<body>``: a portal's
+    name over every page had become the report's title), unless it holds the headline; an
+    article's header or footer stays (its byline)."""
     if tag == "nav":
         return True
-    return tag in ("header", "footer") and not any(a.tag in ("article", "main") for a in element.iterancestors())
+    parent = element.getparent()
+    return tag in ("header", "footer") and parent is not None and parent.tag == "body" and element.find(".//h1") is None
 
 
 def _cell_text(cell: html.HtmlElement) -> str:

@@ -75,8 +75,9 @@ def _header_rows(rows: list[Cells]) -> list[Cells]:
 
 
 def _is_tail(row: Cells) -> bool:
-    """A row with words in its first cell only: the rest of a row cut by a page break."""
-    return bool(row and row[0]) and not any(row[1:])
+    """A row with words in its first cell only and its other cells empty: the rest of a row cut
+    by a page break (a merged group row, "Nhóm B: …", has no other cells: None)."""
+    return bool(row and row[0]) and len(row) > 1 and all(cell == "" for cell in row[1:])
 
 
 def _page_text(

@@ -408,19 +408,3 @@ def test_a_table_row_said_as_a_sentence_is_a_paragraph_of_its_own():
     )
     chunks = chunk_document("doc", "bang.xlsx", [PageText(None, text)])
     assert [c.text for c in chunks if "Xếp hạng" in c.text] == text.split("\n\n")[2:]
-
-
-def test_a_numbered_line_as_wide_as_the_page_s_lines_is_an_item_s_first_line_not_a_heading():
-    # A typeset page's hard-wrapped lines: a short numbered line heads what follows; one as wide
-    # as the others wraps on into its next line, even when that line starts with a capital.
-    lines = [
-        "2. Hình thức và đối tượng đề nghị khen thưởng",
-        "Căn cứ kết quả thực hiện nhiệm vụ năm 2039, Ban Quản lý các khu công nghiệp tỉnh Kim",
-        "Sơn kính đề nghị Ủy ban nhân dân tỉnh khen thưởng các tập thể, cá nhân như sau.",
-        "2.1. Đối với tập thể: đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho Phòng",
-        "Quản lý đầu tư, Ban Quản lý các KCN tỉnh, đã có thành tích xuất sắc trong năm 2039.",
-    ]
-    title = "TỜ TRÌNH\nVề việc đề nghị khen thưởng năm 2039\n\n"
-    chunks = chunk_document("doc", "to_trinh.pdf", [PageText(1, title + "\n".join(lines))])
-    item = next(c for c in chunks if "Phòng" in c.text)
-    assert item.text == f"{lines[3]} {lines[4]}" and item.headings == (lines[0],)

@@ -471,6 +471,14 @@ HALF_YEAR_REVENUE = (
             "Trưởng ban tặng Giấy khen cho 4 tập thể và 9 cá nhân có thành tích xuất sắc.",
             ["4 tập thể", "9 cá nhân"],
         ),
+        # ... not one another question word asks ("… doanh nghiệp nào lớn nhất").
+        ("Có bao nhiêu dự án, doanh nghiệp nào lớn nhất?", "Có 45 dự án và 12 doanh nghiệp.", ["45 dự án"]),
+        # A rise said after its figure ("về vốn") does not outweigh the clause's own words.
+        (
+            "Vốn FDI năm 2032 tăng bao nhiêu?",
+            "Vốn FDI tăng 10% so với năm 2031, trong khi vốn DDI tăng 25% về giá trị vốn.",
+            ["10%"],
+        ),
         # ... but one thing named two ways is counted once.
         (
             "Có bao nhiêu doanh nghiệp/dự án đang hoạt động?",

@@ -615,6 +615,13 @@ def test_a_superlative_over_a_table_quotes_its_extreme_row(question: str, board:
     assert answer.citations[0].quote.startswith(next(b for b, *_ in SCORES if board in b))
 
 
+def test_the_head_of_a_board_asked_is_no_ranking():
+    from app.answering.table_rows import extreme_row
+
+    frame = parse_question("Người đứng đầu Ban Quản lý các KCN tỉnh Kim Sơn là ai?")
+    assert extreme_row(frame, candidates_for(frame, SCORE_TABLE, FakeLexicon(SCORE_TABLE))) is None
+
+
 def test_a_cell_s_figure_is_read_as_a_number():
     from app.answering.table_rows import figure
 

@@ -404,6 +404,7 @@ def test_a_zone_kind_after_another_is_no_zone_name():
         ("Ai phát biểu chỉ đạo tại hội nghị ký giao ước?", ""),
         ("ai chu tri hoi nghi ky ket giao uoc thi dua", ""),
         ("Ai ký biên bản hội nghị?", "signer"),
+        ("Biên bản hội nghị ký ngày nào?", "issued"),  # the minutes, signed
     ],
 )
 def test_a_document_s_number_or_date_is_asked_but_not_a_meeting_s(question: str, fact: str):

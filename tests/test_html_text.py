@@ -37,6 +37,9 @@ def test_a_web_page_is_its_blocks_and_table_rows_without_markup_or_scripts():
         "Chỉ tiêu | Năm 2031 | Năm 2032\nSố dự án | 39 | 47\nLao động | 8.120 | 8.930",
     ]
     assert html_to_text("") == "" and html_to_text("<!-- only a comment -->") == ""
+    # A header holding the headline, and an article's footer (its byline), are the article's.
+    detail = "<body><header><h1>Tin A</h1></header><div><p>Thân bài.</p><footer>Tác giả: X</footer></div></body>"
+    assert html_to_text(detail).split("\n\n") == ["Tin A", "Thân bài.", "Tác giả: X"]
 
 
 @pytest.mark.unit

@@ -89,7 +89,7 @@ def test_a_table_cell_s_wrapped_line_goes_back_into_its_cell():
     assert paragraphs_from_words(bullet)[0] == ["- Tổng số lao động người."]
 
 
-def placed_lines(*lines: tuple[int, int, str]) -> dict[str, list]:
+def placed_lines(*lines: tuple[int, int, str], block: int = 1) -> dict[str, list]:
     """One Tesseract paragraph of (top, right edge, text) lines starting at x = 100, its words
     set 10 px apart, as ``image_to_data`` gives it."""
     data: dict[str, list] = {
@@ -99,9 +99,18 @@ def placed_lines(*lines: tuple[int, int, str]) -> dict[str, list]:
         words = text.split()
         width = (right - 100 - 10 * (len(words) - 1)) // len(words)
         for i, word in enumerate(words):
-            for key, value in zip(data, (word, 95, 1, 1, number, 100 + i * (width + 10), width, top), strict=True):
+            for key, value in zip(data, (word, 95, block, 1, number, 100 + i * (width + 10), width, top), strict=True):
                 data[key].append(value)
     return data
+
+
+@pytest.mark.unit
+def test_a_block_set_at_one_and_a_half_lines_keeps_its_paragraph_under_a_single_spaced_one():
+    prose = "Tổng vốn đăng ký của các dự án đạt 486 triệu USD tăng"
+    header = placed_lines(*((40 * n, 1500, f"Dòng {n} của phần đầu văn bản đặt sát nhau") for n in range(1, 6)))
+    body = placed_lines(*((400 + 60 * n, 1500, prose) for n in range(5)), block=2)
+    page = {key: header[key] + body[key] for key in header}
+    assert len(paragraphs_from_words(page)[0]) == 2
 
 
 @pytest.mark.unit

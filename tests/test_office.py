@@ -224,6 +224,14 @@ def table_cut_by_a_page_break(tmp_path: Path) -> Path:
     raise AssertionError("LibreOffice laid the table out with no row cut by a page break")
 
 
+@pytest.mark.unit
+def test_a_merged_group_row_is_no_cut_row_s_end():
+    from ingest.pdf_tables import _is_tail
+
+    assert _is_tail(["Yên Tây", "", "", ""])  # the cut row's other cells, empty
+    assert not _is_tail(["Nhóm B: Các khu kinh tế", None, None, None])  # a merged row: no cells
+
+
 @needs_office
 @pytest.mark.integration
 def test_a_table_row_cut_by_a_page_break_is_made_whole_and_the_next_page_s_rows_keep_their_headers(

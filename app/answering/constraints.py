@@ -70,6 +70,9 @@ BRACKETED_BASE_YEAR = re.compile(
     r"\(\s*(?:năm|nam)\s+(?:19|20)\d{2}\s*(?:là|la|đạt|dat|:|-)\s*\d[^()]*\)", re.IGNORECASE
 )
 YEAR = re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)")
+# A section heading on what comes next ("II. Phương hướng, nhiệm vụ 6 tháng cuối năm"): a plan.
+FORWARD_SECTION = re.compile(r"\bphuong\s+huong\b")
+PLAN_GROUP, PLAN_SIDE = "figure", "plan"  # distinctions.tsv's "figure:plan"
 # A cell of a table row said as a sentence whose header names a year: "; Vốn đăng ký năm 2038: 655 triệu USD".
 YEAR_CELL = re.compile(r"[^;—]*\b(?:năm|nam)\s+(?:19|20)\d{2}\s*:[^;]*", re.IGNORECASE)
 YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d)")
@@ -108,6 +111,7 @@ HALVES = {
 }
 # A quarter ("quý III", "quý 3/2031"): a question for one is not answered by a sentence (or,
 # silent, its paragraph or heading) about another quarter or about some months of the year.
+FIRST_QUARTER = re.compile(r"\b(?:3|ba)\s+thang\s+dau\s+nam\b")  # "3 tháng đầu năm" is quý I
 QUARTER = re.compile(r"\bquy\s+(iv|i{1,3}|[1-4])(?![a-z])")
 QUARTER_NUMBER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 ROMAN_QUARTER = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -602,7 +606,7 @@ def _other_quarter(asked: str, texts: Sequence[str], record: Callable[[str, bool
         return False
     label = f"quý {ROMAN_QUARTER[next(iter(wanted))]}"
     for text in map(fold, texts):
-        stated = _quarters(text)
+        stated = _quarters(text) | ({1} if FIRST_QUARTER.search(text) else set())
         if stated or period_parts(text)[2] or TO_DATE.search(text):
             if wanted <= stated:
                 return False
@@ -647,7 +651,6 @@ def _check_distinctions(
             # plan): the nearest heading that names a side, else the title.
             framed = _framed_by(item, context)
             around = framed is Stated.YES or (own is Stated.SILENT and framed is not Stated.OTHER)
-            own = Stated.OTHER if framed is Stated.OTHER else own
         else:
             # Named by the sentence, its paragraph or its headings (a list under "Đề nghị tặng
             # Cờ thi đua cho:"). An award, by its paragraph before it only ("… tặng Cờ thi đua
@@ -663,9 +666,12 @@ def _check_distinctions(
 
 def _framed_by(item: distinctions.Asked, context: PassageContext) -> Stated:
     """Which side of ``item`` a passage's section is on: its nearest heading that names one
-    ("V. Phương hướng, nhiệm vụ năm 2035" over "1. Các chỉ tiêu:"), else its title."""
+    ("V. Phương hướng, nhiệm vụ năm 2035" over "1. Các chỉ tiêu:": a plan), else its title
+    (whose "… và phương hướng năm 2035" names the report's last part, not all of it)."""
     for heading in reversed(context.headings):
         stated = distinctions.stated(item, heading)
+        if stated is Stated.SILENT and FORWARD_SECTION.search(fold(heading)):
+            stated = Stated.YES if item.group == PLAN_GROUP and item.side == PLAN_SIDE else Stated.OTHER
         if stated is not Stated.SILENT:
             return stated
     return distinctions.stated(item, context.framing_text)

@@ -132,6 +132,9 @@ def _counted_units(text: str, accented: bool) -> list[str]:
     return [unit for unit in found if unit is not None]
 
 
+OTHER_QUESTION_WORDS = frozenset({"nao", "gi", "sao", "dau", "ai"})  # folded: "nào", "gì", "thế nào", "ở đâu"
+
+
 def _also_counted(rest: str, unit: str | None, skip: int) -> str | None:
     """The unit named right after the one a "bao nhiêu" asks for, after a comma or "và"
     ("bao nhiêu tập thể, cá nhân", "bao nhieu tap the ca nhan"), when it is another; not one
@@ -139,8 +142,12 @@ def _also_counted(rest: str, unit: str | None, skip: int) -> str | None:
     if unit in (None, "", "%") or fold(rest).lstrip().lower().removeprefix(unit).lstrip().startswith("/"):
         return None
     following = tuple(search_syllables(rest))[skip:]
-    also = _unit_at(following[1:] if following[:1] == ("va",) else following)
-    return also if also not in (None, unit) and _key(also) not in _same().get(unit, frozenset()) else None
+    following = following[1:] if following[:1] == ("va",) else following
+    also = _unit_at(following)
+    if also in (None, unit) or _key(also) in _same().get(unit, frozenset()):
+        return None
+    # "bao nhiêu dự án, doanh nghiệp nào …": the second is asked by another question word.
+    return None if set(following[len(also.split()) :]) & OTHER_QUESTION_WORDS else also
 
 
 @dataclass(frozen=True)
@@ -269,8 +276,13 @@ def _own_words(quote: str, match: re.Match[str]) -> str:
     """The words of a figure since the previous figure of any unit ("…, trong khi năm 2031
     đạt"), and those that say after it what it is of ("tăng 35,6% về vốn", "400 triệu USD
     đối với vốn FDI"): what sets it apart from the figures of its clause."""
+    return f"{_own_label(quote, match)} {_said_after(quote, match)}"
+
+
+def _own_label(quote: str, match: re.Match[str]) -> str:
+    """The words of a figure since the previous figure of any unit."""
     previous_end = max((m.end() for m in _figure().finditer(quote) if m.end() <= match.start()), default=0)
-    return f"{_label_before(quote, match, previous_end)} {_said_after(quote, match)}"
+    return _label_before(quote, match, previous_end)
 
 
 def _said_after(quote: str, match: re.Match[str]) -> str:
@@ -656,10 +668,11 @@ def _change_figure(quote: str, ask: _Ask, taken: set[int], asked: set[str], head
         if figure and (not ask.unit or _fits(figure.group(2), ask.unit)) and figure.start() not in taken:
             rises.append(figure)
 
-    def named(m: re.Match[str]) -> tuple[int, int, int, int]:
+    def named(m: re.Match[str]) -> tuple[int, int, int, int, int]:
         subject = chunk_terms(_clause_subject(quote, m))
-        said = chunk_terms(_said_after(quote, m))
-        return len(said & asked), len(subject & head), len(subject & asked), -m.start()
+        own = chunk_terms(_own_label(quote, m))  # ", trong khi vốn DDI tăng 25%"
+        said = chunk_terms(_said_after(quote, m))  # "tăng 35,6% về vốn"
+        return len(subject & head), len(own & asked), len(said & asked), len(subject & asked), -m.start()
 
     return max(rises, key=named, default=None)
 

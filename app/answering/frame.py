@@ -729,12 +729,14 @@ def _document_facts(
         facts.append("issued")
     if answer_type is AnswerType.DATE and event:
         return ()  # "hội nghị ký kết giao ước … tổ chức ngày nào": the meeting's date
-    # "đăng ký" registers; "Hội nghị ký kết …" names a meeting.
+    # "đăng ký" registers; "Hội nghị ký kết (giao ước)", "Lễ ký kết" name a meeting ("Biên bản
+    # hội nghị ký ngày nào?" still asks when the minutes were signed).
     after = {h.positions[-1] + 1 for h in _hits(text, tokens, ["event_name"], accented)}
+    meeting = {i for i in after if i + 1 < len(tokens) and tokens[i + 1].fld in ("ket", "giao")}
     hits = [
         hit
         for hit in _hits(text, tokens, ["issued"], accented)
-        if not (hit.positions[0] > 0 and tokens[hit.positions[0] - 1].fld == "dang") and hit.positions[0] not in after
+        if not (hit.positions[0] > 0 and tokens[hit.positions[0] - 1].fld == "dang") and hit.positions[0] not in meeting
     ]
     if hits and answer_type is AnswerType.DATE:
         facts.append("issued")

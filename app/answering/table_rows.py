@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from app.answering.direct import FIGURE_TYPES
 from app.answering.features import Candidate
-from app.answering.frame import QuestionFrame, parse_question, text_mentions
+from app.answering.frame import AnswerType, QuestionFrame, parse_question, text_mentions
 from ingest.normalize import fold, search_syllables
 from ingest.office import is_row_sentence
 
@@ -85,7 +85,8 @@ def extreme_row(frame: QuestionFrame, candidates: Sequence[Candidate]) -> Candid
         key = (str(meta.get("doc_id", "")), tuple(meta.get("headings", ())))
         tables.setdefault(key, {}).setdefault(parsed[0], (candidate, parsed[1]))
     fitting = []
-    first_asked = bool(FIRST_ASKED.search(fold(frame.text)))
+    # "Đơn vị nào đứng đầu …?", not "Người đứng đầu Ban … là ai?" (its head, a person).
+    first_asked = frame.answer_type is AnswerType.ORGANISATION and bool(FIRST_ASKED.search(fold(frame.text)))
     for rows in tables.values():
         headers = list(dict.fromkeys(h for _, cells in rows.values() for h in cells))
         column = _column(frame, headers)
