@@ -207,7 +207,7 @@ def match_key(text: str, ocr: bool | None = None) -> str:
 
 def numbers_in(text: str) -> list[str]:
     """Digit keys of the numbers in a text ("85,8%" -> "858")."""
-    return [number_key(m) for m in _NUMBER.findall(text)]
+    return [number_key(m) for m in numbers_as_written(text)]
 
 
 def numbers_as_written(text: str) -> list[str]:

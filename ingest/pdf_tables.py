@@ -59,8 +59,8 @@ class _Page:
     carried_out: list[Cells] | None = None  # the header rows of a table at the page's foot
     header_left_out: bool = False  # that table is only a header: the next page's table reads it
     took_carried: bool = False  # the first table went on from the header of the page before
-    # The end of the last row of the page before, cut by the page break ("Yên Tây" of "KCN Việt
-    # Yên Tây"): the first row of the page's first table with only its first cell.
+    # The end of the last row of the page before, cut by the page break ("giai đoạn hai" of "KCN
+    # Kim Sơn mở rộng giai đoạn hai"): the first row of the page's first table with only its first cell.
     tail: list[Cells] | None = None
 
 

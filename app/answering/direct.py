@@ -144,7 +144,7 @@ def _also_counted(rest: str, unit: str | None, skip: int) -> str | None:
     following = tuple(search_syllables(rest))[skip:]
     following = following[1:] if following[:1] == ("va",) else following
     also = _unit_at(following)
-    if also in (None, unit) or _key(also) in _same().get(unit, frozenset()):
+    if also is None or _fits(also, unit):  # the same unit again, or one counting the same thing
         return None
     # "bao nhiêu dự án, doanh nghiệp nào …": the second is asked by another question word.
     return None if set(following[len(also.split()) :]) & OTHER_QUESTION_WORDS else also
