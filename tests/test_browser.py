@@ -91,9 +91,16 @@ def upload(page, *files: Path) -> str:
     page.get_by_role("tab", name="Tài liệu").click()
     page.set_input_files("#upload input[type=file]", [str(f) for f in files])
     for file in files:
-        # The file is shown once the server has received it: a server-bound wait, like an answer's
-        # (Playwright's default 30 s ran out once on a machine busy with three other jobs).
-        page.locator("#upload").get_by_text(file.name).first.wait_for(timeout=ANSWER_TIMEOUT_MS)
+        # The file is listed once the server has received it: a server-bound wait, like an answer's
+        # (Playwright's default 30 s ran out once on a machine busy with three other jobs). The list
+        # shows a name's stem and extension apart, laid out on two lines at times on a busy
+        # machine (1 upload in 15 with three busy cores): its text is read without the layout.
+        page.wait_for_function(
+            "name => [...document.querySelectorAll('#upload tr')].some("
+            "row => row.textContent.replace(/\\s+/g, '').includes(name))",
+            arg=re.sub(r"\s+", "", file.name),
+            timeout=ANSWER_TIMEOUT_MS,
+        )
     page.click("#index-files")
     status = page.locator("#library-status")
     status.get_by_text(re.compile("✓|✗")).first.wait_for(timeout=ANSWER_TIMEOUT_MS * 2)
