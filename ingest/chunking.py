@@ -24,10 +24,12 @@ from ingest.docframe import (
     is_page_chrome,
     is_signature,
     is_signing_authority,
+    opens_preamble,
     strip_date_stamp,
 )
 from ingest.gazetteer import find_places, place_names
 from ingest.models import Chunk, PageText
+from ingest.normalize import unwrapped
 from ingest.office import is_row_sentence
 from ingest.sentences import CAPITAL, split_sentences
 from ingest.signature_block import RECIPIENTS, untangle_foot
@@ -53,6 +55,7 @@ SENTENCE_MIN_WORDS = 6  # the shortest sentence that reports something: "Các KC
 # headings for the bullets under them.
 _LEVEL_FREE_HEADING = 5
 _LEVEL_PLAIN = 5.5  # a plain paragraph: closes bullet lead-ins, keeps free headings
+_LEVEL_LISTED = 5.75  # an item of a numbered list under a heading or lead-in: heads its own bullets
 _LEVEL_LEAD_IN = {"-": 6, "–": 6, "•": 6, "*": 6, "+": 7}
 
 
@@ -63,7 +66,7 @@ class _Block:
 
     @property
     def text(self) -> str:
-        return " ".join(self.lines)
+        return unwrapped("\n".join(self.lines))
 
 
 def _numbered_level(line: str) -> int | None:
@@ -172,6 +175,16 @@ def _starts_new_paragraph(line: str) -> bool:
     )
 
 
+def _is_caps_line(line: str) -> bool:
+    """A line of capitals, of words not numbers ("DANH SÁCH TẬP THỂ …", not "KCN VSIP 2")."""
+    return line.isupper() and len(re.findall(r"[^\W\d]{2,}", line)) >= 2
+
+
+def _range_runs_on(last: str, line: str) -> bool:
+    """A range of numbers wrapped at its dash ("… giai đoạn 2041" / "– 2045 (…)"): not a bullet."""
+    return last[-1:].isdigit() and bool(re.match(r"[-–—]\s*\d", line))
+
+
 def _heading_then_paragraph(last: str, line: str) -> bool:
     """A short title-like line, then a capitalised line: a heading over its paragraph, even
     without a blank line between (web pages), unless the short line is a hard-wrapped part."""
@@ -200,7 +213,9 @@ def _blocks(pages: list[PageText]) -> list[_Block]:
             if blank_before and PAGE_NUMBER.match(line):
                 continue  # set apart by a blank line: not a wrapped sentence's "… giai đoạn" / "2"
             page_break, first_of_page = first_of_page and current is not None, False
-            starts_new = current is None or _starts_new_paragraph(line)
+            starts_new = current is None or (
+                _starts_new_paragraph(line) and not _range_runs_on(current.lines[-1], line)
+            )
             # A date stamp under a headline is a block of its own, dropped as page chrome
             # (not a wrapped sentence's last line: "… số 318/QĐ-TTg ngày 14/5/2031).").
             # So is a line of an official header typed without blank lines between ("Số:
@@ -219,11 +234,19 @@ def _blocks(pages: list[PageText]) -> list[_Block]:
                     # A paragraph cut by a page break goes on at the top of the next page,
                     # whatever its first word ("… các khu công nghiệp Đà" / "Nẵng được …").
                     runs_over = page_break and not ended and len(last) > HARD_WRAP_MAX and not last.endswith(":")
+                    # A title in capitals at the top of a page starts something new (an annex's
+                    # "DANH SÁCH …" under the signature above it); so does "Căn cứ …", "Thực hiện
+                    # Kế hoạch …" under a title.
+                    goes_on = goes_on and not (page_break and _is_caps_line(line)) and not opens_preamble(line)
                     starts_new = (len(last) > HARD_WRAP_MAX or not goes_on) and not (
                         runs_over and not _starts_new_paragraph(line)
                     )
                 elif len(last) > HARD_WRAP_MAX:
                     starts_new = True
+                elif opens_preamble(line) and (last.endswith((";", ":", ".")) or last.isupper()):
+                    starts_new = True  # "Căn cứ Luật …;" / "Căn cứ Nghị định …;": one basis each
+                elif len(blocks) < _TOP_BLOCKS and _is_caps_line(line) and not last.isupper():
+                    starts_new = True  # "Về việc tặng Bằng khen …" / "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"
                 elif _is_numbered_heading_line(last):
                     # "1. Giải phóng mặt bằng còn chậm: còn 12,3 ha tại Khu đô thị -" wraps
                     # on into "công nghiệp …": an item's first line, not a heading over it.
@@ -325,6 +348,15 @@ def _is_sentence(text: str) -> bool:
     return len(text.split()) >= SENTENCE_MIN_WORDS and text.rstrip(' "”’)').endswith((".", "!", "?"))
 
 
+def _item_number(line: str) -> tuple[int | None, int] | None:
+    """A numbered line's level and number ("2. …" → 2, "b) …" → 2); None for Roman numerals."""
+    match = NUMBERED.match(line)
+    if not match or re.fullmatch(r"[IVXLC]+", match.group("num")):
+        return None
+    last = match.group("num").split(".")[-1]
+    return _numbered_level(line), int(last) if last.isdigit() else ord(last) - ord("a") + 1
+
+
 def _chunk(
     doc_id: str,
     source: str,
@@ -362,6 +394,8 @@ def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: Docum
     blocks = _person_boxes(_blocks(pages))
     marks: list[tuple[int | None, str]] = []
     article_headings: list[tuple[float, str]] | None = None  # the headings the first article sits under
+    opens_list = False  # the block before is a heading or a lead-in ("… như sau:")
+    next_item: tuple[int | None, int] | None = None  # the level and number the lead-in's next item has
     # Short lines above the headline are the site's menu ("Kinh tế", "Tin tức"), not sections.
     title_at = next((i for i, b in enumerate(blocks[:_TOP_BLOCKS]) if b.text and b.text in title), 0)
     for index, block in enumerate(blocks):
@@ -369,6 +403,11 @@ def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: Docum
         if index < title_at and len(text.split()) <= 3:
             if is_document_mark(text):
                 marks.append((block.page, text))
+            continue
+        if not chunks and not marks and text == frame.issuer and text.isupper():
+            # The issuer's name atop an official document ("KHỐI THI ĐUA …", "ỦY BAN NHÂN DÂN
+            # TỈNH …"): read with its number and date, the header, not as a paragraph of its own.
+            marks.append((block.page, text))
             continue
         # A sentence of the report stays a paragraph even when the title was made from it (a
         # short report: "BÁO CÁO" and one paragraph, or two paragraphs and no headline at all).
@@ -394,13 +433,19 @@ def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: Docum
         if level is not None:
             stack = [(lvl, h) for lvl, h in stack if lvl < level]
             stack.append((level, text))
+            opens_list, next_item = True, None
             continue
         numbered = _numbered_level(text)
-        if numbered is not None:  # "d) …" after the heading "c) … cá nhân:" is its sibling, not under it
+        item = _item_number(text)
+        # A list counted from 1 again right under a heading or a lead-in ("1. Các chỉ tiêu chủ
+        # yếu", "… các chỉ tiêu sau:", then "1. …", "2. …"): its items are not the heading's siblings.
+        listed = item is not None and (item == (numbered, 1) if opens_list else item == next_item)
+        next_item = (numbered, item[1] + 1) if listed and item else None
+        if numbered is not None and not listed:  # "d) …" after the heading "c) … cá nhân:" is its sibling
             stack = [(lvl, h) for lvl, h in stack if lvl < numbered or _numbered_level(h) is None]
         bullet = BULLET.match(text)
         marker = bullet.group().strip() if bullet else ("-" if ORDINAL.match(text) else "")
-        own_level = _LEVEL_LEAD_IN.get(marker, _LEVEL_PLAIN)
+        own_level = _LEVEL_LISTED if listed else _LEVEL_LEAD_IN.get(marker, _LEVEL_PLAIN)
         stack = [(lvl, h) for lvl, h in stack if lvl < own_level]
         paragraph += 1
         pieces = _split_long(text)
@@ -408,6 +453,7 @@ def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: Docum
             suffix = f".{part}" if len(pieces) > 1 else ""
             headings = tuple(h for _, h in stack)
             chunks.append(_chunk(doc_id, source, frame, headings, piece, block.page, paragraph, suffix))
-        if text.endswith(":") and len(text) <= 700:
+        opens_list = text.endswith(":") and len(text) <= 700
+        if opens_list:
             stack.append((own_level, text))  # a lead-in heads the bullets that follow
     return chunks

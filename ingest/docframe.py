@@ -82,7 +82,7 @@ _DOC_TYPE = re.compile(
 # Openings of an official document's first body paragraph (never the rest of its title):
 # "Kính gửi", "Căn cứ …", "Thực hiện Văn bản số …".
 _GREETING = re.compile(
-    r"^(?:kinh\s+gui|noi\s+nhan|can\s+cu"
+    r"^(?:kinh\s+gui|noi\s+nhan|can\s+cu|(?:theo|xet)\s+de\s+nghi"
     r"|thuc\s+hien\s+(?:van\s+ban|cong\s+van|ke\s+hoach|quyet\s+dinh|chi\s+thi|nghi\s+quyet|thong\s+bao"
     r"|huong\s+dan|chi\s+dao|y\s+kien|chuong\s+trinh))\b"
 )
@@ -174,6 +174,12 @@ def is_header_line(line: str) -> bool:
     date, or the state motto."""
     folded = _folded(line.strip())
     return is_document_mark(line) or (bool(MOTTO.search(folded)) and len(MOTTO.sub("", folded).split()) <= 2)
+
+
+def opens_preamble(line: str) -> bool:
+    """A line that opens a paragraph of an official document's preamble: "Căn cứ …", "Kính
+    gửi …", "Thực hiện Kế hoạch …"."""
+    return bool(_GREETING.match(_folded(line)))
 
 
 def is_place_date(line: str) -> bool:
@@ -315,6 +321,8 @@ def _subject_goes_on(subject: list[str], line: str) -> bool:
     """A report's subject may wrap onto a line that starts with a name ("Khối thi đua …")."""
     if _continues(subject[-1], line):
         return True
+    if line.isupper() and not any(s.isupper() for s in subject):
+        return False  # "Về việc tặng Bằng khen …" / "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", who decides
     title_like = not _SENTENCE_END.search(subject[-1]) and not _SENTENCE_END.search(line)
     return title_like and len(subject) < 3 and len(line) <= 100 and not is_page_chrome(line)
 
@@ -455,7 +463,11 @@ _PART_OF_YEAR = re.compile(
 _YEAR_PHRASE = re.compile(rf"\bnam\s+({_YEAR})(?!\d)")
 # "Từ đầu năm (2031) đến nay": a running total of the year so far, not the whole year.
 _RUNNING_TOTAL = re.compile(rf"\btu\s+dau\s+nam(?:\s+({_YEAR}))?\s*,?\s+(?:den|toi)\s+nay\b")
-_MONTH_YEAR = re.compile(rf"\bthang\s+(0?[1-9]|1[0-2])\s*(?:[/-]|\s+nam\s+)({_YEAR})(?!\d)")
+# Not a day's month ("ngày 02 tháng 8 năm 2036": a proposal's date, not a month reported on).
+_MONTH_YEAR = re.compile(
+    rf"(?<!ngay\s\d\s)(?<!ngay\s\d\d\s)\bthang\s+(0?[1-9]|1[0-2])\s*(?:[/-]|\s+nam\s+)({_YEAR})(?!\d)"
+)
+_LEGAL_BASIS = re.compile(r"^can\s+cu\b")
 _ANY_YEAR = re.compile(rf"(?<![\d.,])({_YEAR})(?![\d.,]\d)")
 _DATED_YEAR = re.compile(rf"\d{{1,2}}\s*[/-]\s*\d{{1,2}}\s*[/-]\s*({_YEAR})\b|\b({_YEAR})-\d{{2}}(?:-\d{{2}})?\b")
 # A year named as a baseline, a plan horizon, a founding date, the start of "từ … đến nay" or
@@ -753,7 +765,9 @@ def document_frame(pages: list[PageText], source: str, metadata_title: str = "")
     title, headline = _title(lines, metadata_title, official)
     if not title:
         title = _clip(_without_suffix(source))
-    lead = " ".join(line for line in lines if line and not is_page_chrome(line))[:_LEAD_CHARS]
+    # Not the legal bases ("Căn cứ Luật … ngày 19 tháng 6 năm 2015;"): the years of the laws a
+    # decision cites are not the years it is about.
+    lead = " ".join(p for p in _paragraphs(lines) if not _LEGAL_BASIS.match(_folded(p)))[:_LEAD_CHARS]
     years, period = _years_and_period(title, lead, _issue_years(lines[:_HEAD_LINES], stamp), headline)
     ocr = looks_accentless(lead)
     issuer = _header_issuer(lines, official[1]) if official is not None else ""

@@ -32,6 +32,7 @@ from ingest.running_lines import without_running_lines
 from ingest.text_tables import with_table_sentences
 
 if TYPE_CHECKING:
+    from docx.oxml.text.parfmt import CT_PPr
     from docx.table import _Cell, _Row
     from docx.text.paragraph import Paragraph
 
@@ -213,15 +214,26 @@ def _read_docx(path: Path) -> list[PageText]:
 def _is_list_item(paragraph: Paragraph) -> bool:
     """A paragraph Word numbers or bullets (its own numbering, or its style's: "List Bullet",
     "List Number"): the mark Word prints is not in its text, so it is written as "- ", the
-    item an announcing lead-in ("… như sau:") heads."""
-    if paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None:
-        return True
+    item an announcing lead-in ("… như sau:") heads. A heading is never an item, nor is a
+    paragraph whose numbering is numId 0: OOXML's "no numbering", which LibreOffice writes
+    on every heading of a document it converts."""
+    numbered = _numbering(paragraph._p.pPr)
     style = paragraph.style
     while style is not None:
-        if style.element.pPr is not None and style.element.pPr.numPr is not None:
-            return True
+        if style.element.pPr is not None and style.element.pPr.outlineLvl is not None:
+            return False
+        if numbered is None:
+            numbered = _numbering(style.element.pPr)
         style = style.base_style
-    return False
+    return bool(numbered)
+
+
+def _numbering(properties: CT_PPr | None) -> bool | None:
+    """Whether these paragraph properties number the paragraph; None when they say nothing."""
+    if properties is None or properties.numPr is None:
+        return None
+    number = properties.numPr.numId
+    return number is None or number.val != 0
 
 
 def _docx_row(row: _Row) -> list[str | None]:

@@ -40,6 +40,12 @@ def clean_text(raw: str) -> str:
     return "\n".join(lines).strip()
 
 
+def unwrapped(text: str) -> str:
+    """Hard-wrapped lines as one line: a word hyphenated at a line's end is one word again
+    ("Kim Joon-" / "ho"); a dash set apart by a space ("Khu đô thị -" / "công nghiệp") stays apart."""
+    return re.sub(r"(?<=\w-)[ \t]*\n\s*", "", text).replace("\n", " ")
+
+
 def strip_accents(text: str) -> str:
     """``text`` without its diacritics, case kept ("Đầu tư" -> "Dau tu")."""
     # "Ð"/"ð" (eth, U+00D0/U+00F0) is OCR's and some fonts' look-alike of "Đ"/"đ".

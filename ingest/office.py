@@ -82,7 +82,7 @@ Cells = list[str | None]  # a table row; None: the cell on its left spans this c
 # A scanned table's row numbers read by OCR: a few misread ("ý" for 3) still leave the column
 # one of row numbers.
 ROW_NUMBER_SHARE = 0.8
-ROW_NUMBER_HEADERS = frozenset({"stt", "tt", "so tt", "so thu tu"})
+ROW_NUMBER_HEADERS = frozenset({"stt", "tt", "so tt", "so thu tu", "thu tu"})
 UNIT_HEADERS = frozenset({"dvt", "don vi", "don vi tinh"})
 
 
@@ -194,9 +194,21 @@ def table_sentences(rows: list[Cells]) -> list[str]:
         body = body[1:]
     rows = _filled_down(body)
     numbered = _row_number_column(rows)
-    if numbered is not None and numbered < len(headers):  # "TT" misread by OCR, or left blank
+    if numbered is not None and numbered + 1 < len(headers) and _names_a_column(headers[numbered]):
+        # "Xếp hạng | Đơn vị | Điểm": a rank, said after the row's name ("… — Xếp hạng: 1").
+        order = [*range(numbered), numbered + 1, numbered, *range(numbered + 2, len(headers))]
+        headers = [headers[i] for i in order]
+        rows = [[row[i] if i < len(row) else "" for i in order] + row[len(order) :] for row in rows]
+    elif numbered is not None and numbered < len(headers):  # "TT" misread by OCR, or left blank
         headers = [*headers[:numbered], "TT", *headers[numbered + 1 :]]
     return [s for s in (row_sentence(headers, row) for row in rows) if s]
+
+
+def _names_a_column(header: str) -> bool:
+    """A header of words ("Xếp hạng", "Hạng"), not the row numbers' ("STT", "Số TT") nor a
+    short run of letters OCR made of them ("SIT", "T1")."""
+    words = fold(header).strip(" .:").split()
+    return " ".join(words) not in ROW_NUMBER_HEADERS and (len(words) > 1 or any(len(w) > 3 for w in words))
 
 
 ROW_NUMBER = re.compile(r"^\d{1,3}[.)]?$")

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.models import PageText
-from ingest.normalize import clean_text, fold, is_vietnamese_syllable
+from ingest.normalize import clean_text, fold, is_vietnamese_syllable, unwrapped
 from ingest.office import Cells, is_header_row, is_letterhead, table_sentences
 
 log = logging.getLogger(__name__)
@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 def _cells(row: list[str | None]) -> Cells:
     """A row as pdfplumber gives it (a cell's wrapped lines joined; None under a merged cell)."""
-    return [None if cell is None else " ".join(cell.split()) for cell in row]
+    return [None if cell is None else " ".join(unwrapped(cell).split()) for cell in row]
 
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom

@@ -210,7 +210,8 @@ def test_an_official_document_keeps_its_number_and_date_as_its_first_paragraph()
         "Điều 1. Tặng Bằng khen cho 03 tập thể đã có thành tích xuất sắc trong năm 2034.\n"
     )
     chunks = chunk_document("doc", "qd.txt", [PageText(1, text)])
-    assert chunks[0].text == "Số: 77/QĐ-UBND\nKim Sơn, ngày 14 tháng 02 năm 2035"
+    # The issuer above them is read with them: the header, not a paragraph of its own.
+    assert chunks[0].text == "ỦY BAN NHÂN DÂN TỈNH KIM SƠN\nSố: 77/QĐ-UBND\nKim Sơn, ngày 14 tháng 02 năm 2035"
     assert chunks[0].paragraph == 1 and chunks[0].page == 1
     assert chunks[0].title.startswith("QUYẾT ĐỊNH")  # still not the title
     assert any("Điều 1." in c.text for c in chunks[1:])
@@ -224,7 +225,10 @@ def test_an_official_header_typed_without_blank_lines_still_gives_its_number_and
         "Điều 1. Tặng Giấy khen cho 05 tập thể có thành tích xuất sắc năm 2034.\n"
     )
     chunks = chunk_document("doc", "qd.txt", [PageText(None, text)])
-    assert chunks[0].text == "Số: 12/QĐ-BQL\nKim Sơn, ngày 3 tháng 4 năm 2035"
+    assert (
+        chunks[0].text
+        == "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH KIM SƠN\nSố: 12/QĐ-BQL\nKim Sơn, ngày 3 tháng 4 năm 2035"
+    )
     assert any(c.text.startswith("Điều 1.") for c in chunks)
 
 
@@ -408,3 +412,53 @@ def test_a_table_row_said_as_a_sentence_is_a_paragraph_of_its_own():
     )
     chunks = chunk_document("doc", "bang.xlsx", [PageText(None, text)])
     assert [c.text for c in chunks if "Xếp hạng" in c.text] == text.split("\n\n")[2:]
+
+
+def test_a_list_counted_from_one_under_a_numbered_heading_stays_under_it():
+    # "1. Các chỉ tiêu chủ yếu", its lead-in, then items "1." … "3.": the items were read as
+    # the heading's siblings, and filed under the section above without it.
+    text = (
+        "BÁO CÁO 6 THÁNG ĐẦU NĂM 2033\n\nIII. PHƯƠNG HƯỚNG 6 THÁNG CUỐI NĂM 2033\n\n1. Các chỉ tiêu chủ yếu\n\n"
+        "Phấn đấu 6 tháng cuối năm 2033 đạt các chỉ tiêu sau:\n\n"
+        "1. Thu hút vốn FDI đạt 240 triệu USD, để cả năm đạt trên 600 triệu USD.\n\n"
+        "2. Giá trị xuất khẩu đạt 2.900 triệu USD.\n\n"
+        "2. Nhiệm vụ trọng tâm\n\n"
+        "1. Đẩy nhanh giải phóng mặt bằng KCN Kim Sơn giai đoạn 2, hoàn thành trước quý IV.\n\n"
+        "2. Tổ chức hội nghị xúc tiến đầu tư vào tháng 10/2033.\n"
+    )
+    chunks = chunk_document("doc", "bao_cao.txt", [PageText(None, text)])
+    lead_in = "Phấn đấu 6 tháng cuối năm 2033 đạt các chỉ tiêu sau:"
+    targets = ("III. PHƯƠNG HƯỚNG 6 THÁNG CUỐI NĂM 2033", "1. Các chỉ tiêu chủ yếu", lead_in)
+    tasks = ("III. PHƯƠNG HƯỚNG 6 THÁNG CUỐI NĂM 2033", "2. Nhiệm vụ trọng tâm")
+    assert [c.headings for c in chunks if c.text[:2] in ("1.", "2.")] == [targets, targets, tasks, tasks]
+
+
+def test_a_typeset_decision_keeps_its_parts_apart_and_its_wrapped_words_whole():
+    # A decision printed to PDF: its text layer is hard-wrapped lines, no blank line anywhere.
+    first = (
+        "ỦY BAN NHÂN DÂN\nTỈNH KIM SƠN\nSố: 77/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nKim Sơn, ngày 14 tháng 02 năm 2035\nQUYẾT ĐỊNH\n"
+        "Về việc tặng Bằng khen của Chủ tịch\nỦy ban nhân dân tỉnh\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIM SƠN\n"
+        "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2032;\n"
+        "Căn cứ Quyết định số 35/2034/QĐ-UBND ngày 14 tháng 9 năm 2034 của UBND\ntỉnh ban hành Quy chế;\n"
+        "Theo đề nghị của Trưởng ban Ban Quản lý Khu kinh tế Kim Sơn.\nQUYẾT ĐỊNH:\n"
+        "Điều 1. Tặng Bằng khen cho 04 tập thể và 06 cá nhân đã có thành tích xuất sắc trong thu hút\n"
+        "đầu tư giai đoạn 2031\n– 2035 (có danh sách kèm theo).\n"
+        "Điều 2. Chánh Văn phòng UBND tỉnh chịu trách nhiệm thi hành Quyết định này.\n"
+        "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn Hậu"
+    )
+    second = (
+        "DANH SÁCH\nTẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN\nII. CÁ NHÂN\n\n"
+        "Ông Park Min-\nho, Tổng Giám đốc Công ty Kim Sơn."
+    )
+    pages = [PageText(1, first), PageText(2, second)]
+    texts = [c.text for c in chunk_document("doc", "qd.pdf", pages)]
+    assert (
+        chunk_document("doc", "qd.pdf", pages)[0].title
+        == "QUYẾT ĐỊNH số 77/QĐ-UBND — Về việc tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
+    )
+    assert "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2032;" in texts  # each basis its own paragraph
+    assert "Theo đề nghị của Trưởng ban Ban Quản lý Khu kinh tế Kim Sơn." in texts
+    assert any(t.endswith("giai đoạn 2031 – 2035 (có danh sách kèm theo).") for t in texts)  # a range, not a bullet
+    assert "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Văn Hậu" in texts  # the annex's title is not signed on
+    assert "Ông Park Min-ho, Tổng Giám đốc Công ty Kim Sơn." in texts

@@ -485,6 +485,13 @@ HALF_YEAR_REVENUE = (
             "Có 44 doanh nghiệp/dự án đang hoạt động; tại KCN Tân Lập 23 dự án.",
             ["44 doanh nghiệp"],
         ),
+        # A part of the year asked (its span said in the lead-in above): not the whole year's
+        # figure the sentence adds, though that one names the year asked.
+        (
+            "Chỉ tiêu thu hút vốn FDI 6 tháng cuối năm 2033 là bao nhiêu?",
+            "Thu hút vốn FDI đạt 240 triệu USD, để cả năm 2033 đạt trên 600 triệu USD.",
+            ["240 triệu USD"],
+        ),
         # Eight of nine zones, as written.
         (
             "Có bao nhiêu KCN đã có nhà máy xử lý nước thải tập trung?",

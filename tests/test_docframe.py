@@ -198,6 +198,19 @@ def test_years_rank_the_period_first_and_drop_a_lone_baseline():
     assert frame_of(text).years == (2033, 2034)
 
 
+def test_a_decision_s_years_and_period_are_not_those_of_the_laws_it_cites():
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH KIM SƠN\nSố: 77/QĐ-UBND\nKim Sơn, ngày 14 tháng 02 năm 2036\n\nQUYẾT ĐỊNH\n"
+        "Về việc tặng Bằng khen\n\nCăn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2032;\n"
+        "Căn cứ Quyết định số 35/2034/QĐ-UBND ngày 14 tháng 9 năm 2034 của UBND tỉnh;\n"
+        "Theo đề nghị của Ban Quản lý Khu kinh tế tại Tờ trình ngày 02 tháng 02 năm 2036.\n\n"
+        "Điều 1. Tặng Bằng khen cho 04 tập thể có thành tích xuất sắc năm 2035.\n"
+    )
+    frame = frame_of(text)
+    assert 2032 not in frame.years and 2034 not in frame.years
+    assert frame.period_label != "tháng 2/2036"  # a proposal's date, not a period
+
+
 def test_metadata_title_is_used_only_when_sensible():
     assert frame_of(WEB_PAGE, metadata_title="Báo cáo tình hình các KCN quý I").title == (
         "Báo cáo tình hình các KCN quý I"

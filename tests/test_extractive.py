@@ -159,6 +159,16 @@ def test_a_figure_written_like_a_year_is_a_figure():
     assert year.features["type_fit"] == 0.0
 
 
+def test_a_title_s_thi_dua_khen_thuong_still_says_thi_dua():
+    # Folded into "tđkt" for the search, the title's "thi đua, khen thưởng" had not covered the
+    # question's "Khối thi đua": the sentence that answers fell below the answer threshold.
+    frame = parse_question("Khối phó của Khối thi đua vùng Bắc Trung Bộ năm 2033 là đơn vị nào?")
+    sentence = passage("Năm 2033, Ban Quản lý Khu kinh tế tỉnh Kim Sơn là Khối phó.")
+    sentence.metadata["title"] = "BÁO CÁO Tổng kết công tác thi đua, khen thưởng năm 2033"
+    (candidate,) = candidates_for(frame, [sentence], FakeLexicon([sentence]))
+    assert candidate.features["cover_context"] == 1.0 > candidate.features["cover_sentence"]
+
+
 def test_a_which_day_question_needs_a_date_and_a_meeting_s_day_is_not_a_cited_document_s():
     plans = passage(
         "Năm 2031 Khối đã ký kết giao ước thi đua và thông qua dự thảo kế hoạch hội thao của Khối "
@@ -508,6 +518,24 @@ def test_a_document_s_date_line_answers_when_it_was_issued_but_only_for_the_docu
     assert "20/02/2035" in answer.citations[0].quote
 
 
+def test_a_document_s_number_is_not_given_for_a_document_of_another_year():
+    decision = titled(passage("Số: 77/QĐ-UBND\nKim Sơn, ngày 14 tháng 02 năm 2035", doc="qd"), DECISION_TITLE)
+    article = titled(
+        passage("Điều 1. Tặng Bằng khen cho 02 tập thể có thành tích xuất sắc năm 2034.", n=2, doc="qd"), DECISION_TITLE
+    )
+    basis = titled(
+        passage("Căn cứ Quyết định số 35/2032/QĐ-UBND ngày 14 tháng 9 năm 2032 của UBND tỉnh;", n=3, doc="qd"),
+        DECISION_TITLE,
+    )
+    parts = [article, decision, basis]
+    for part in parts:
+        part.metadata["doc_years"] = "2035,2034"
+    assert "77/QĐ-UBND" in ask("Quyết định tặng Bằng khen năm 2034 có số hiệu là gì?", parts).answer
+    # Asked for the decision of a year it is not about (a year only a law it cites names): no
+    # number rather than this one's.
+    assert ask("Quyết định tặng Bằng khen năm 2032 có số hiệu là gì?", parts).refused
+
+
 def test_a_question_on_what_two_reports_say_quotes_each_report():
     launched = "Ban Quản lý phát động phong trào thi đua “Công chức thi đua thực hiện văn hóa công sở” năm 2031."
     joined = "Ban Quản lý hưởng ứng phong trào thi đua văn hóa công sở do tỉnh Kim Sơn phát động."
@@ -620,6 +648,19 @@ def test_the_head_of_a_board_asked_is_no_ranking():
 
     frame = parse_question("Người đứng đầu Ban Quản lý các KCN tỉnh Kim Sơn là ai?")
     assert extreme_row(frame, candidates_for(frame, SCORE_TABLE, FakeLexicon(SCORE_TABLE))) is None
+
+
+def test_a_ranking_on_what_the_table_does_not_score_is_answered_by_the_sentence_that_says_it():
+    satisfied = passage(
+        "Ban Quản lý các KCN tỉnh Hưng Yên dẫn đầu Khối về chỉ số hài lòng của doanh nghiệp với 96,3 điểm.",
+        heading="2. Cải cách hành chính",
+        n=6,
+    )
+    answer = ask("Đơn vị nào dẫn đầu Khối về chỉ số hài lòng của doanh nghiệp năm 2036?", [*SCORE_TABLE, satisfied])
+    assert answer.citations[0].quote == satisfied.page_content
+    # Ranked on what the table scores, its first row.
+    answer = ask("Đơn vị nào dẫn đầu Khối về tổng điểm năm 2036?", [*SCORE_TABLE, satisfied])
+    assert answer.citations[0].quote.startswith("Ban Quản lý Khu kinh tế tỉnh Tân Lập")
 
 
 def test_a_cell_s_figure_is_read_as_a_number():

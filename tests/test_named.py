@@ -230,6 +230,14 @@ def named(question: str, quote: str) -> list[str]:
             "Vốn FDI tăng 12%, tại tỉnh Bắc Ninh; Hội nghị xúc tiến đầu tư năm 2031 được tổ chức tại tỉnh Hải Dương.",
             ["Hải Dương"],
         ),
+        # The item of a list about the province asked, not the first item.
+        (
+            "ca nhan nao cua bql kkt quang tri duoc de nghi tang bang khen",
+            "Đề nghị tặng Bằng khen cho 03 cá nhân: ông Lê Văn An, Phó Trưởng ban Ban Quản lý Khu kinh tế tỉnh "
+            "Thanh Hóa; bà Trần Thị Bình, Trưởng phòng, Ban Quản lý Khu kinh tế tỉnh Nghệ An; ông Hồ Văn Cường, "
+            "Chánh Văn phòng Ban Quản lý Khu kinh tế tỉnh Quảng Trị.",
+            ["Ông Hồ Văn Cường"],
+        ),
         # A zone the question names is not the answer.
         ("Công ty nào đầu tư vào KCN Tân Lập?", "Công ty TNHH Kim Sơn đầu tư vào KCN Tân Lập 20 triệu USD.", []),
     ],
@@ -255,6 +263,9 @@ def test_offices_are_read_at_their_longest() -> None:
 def test_whole_names_with_their_title() -> None:
     text = "Ông Trần Văn Tân phát biểu; bà Nguyen Thi Lan và Lê Văn Bình dự; tại Bà Rịa - Vũng Tàu."
     assert [text[a:b] for a, b in person_spans(text)] == ["Ông Trần Văn Tân", "bà Nguyen Thi Lan", "Lê Văn Bình"]
+    # A foreign given name joined by a hyphen is whole; a dash before an office is no part of it.
+    text = "Ông Park Min-ho — Chức vụ: Tổng Giám đốc; ông Trần Văn Tân-Trưởng ban."
+    assert [text[a:b] for a, b in person_spans(text)] == ["Ông Park Min-ho", "ông Trần Văn Tân"]
 
 
 def test_a_day_or_place_another_quote_disputes_is_not_stated():

@@ -559,3 +559,40 @@ def test_a_docx_list_s_items_stay_items_under_their_lead_in(tmp_path: Path):
     listed = [c for c in chunks if any(item in c.text for item in items)]
     assert [c.text for c in listed] == [f"- {item}" for item in items]
     assert all(c.headings[-1] == lead_in for c in listed)
+
+
+def test_a_converted_document_s_headings_are_headings_not_list_items(tmp_path: Path):
+    # LibreOffice writes "no numbering" (numId 0) on every heading of an .odt it converts: the
+    # headings were read as list items ("- I. …") and no chunk had a section.
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from ingest.chunking import chunk_document
+
+    document = docx.Document()
+    document.add_paragraph("BÁO CÁO KẾT QUẢ NĂM 2033")
+    heading = document.add_paragraph("I. KẾT QUẢ THU HÚT ĐẦU TƯ")
+    numbering = OxmlElement("w:numPr")
+    for tag in ("w:ilvl", "w:numId"):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), "0")
+        numbering.append(element)
+    heading._p.get_or_add_pPr().append(numbering)
+    document.add_paragraph("Năm 2033, các KCN tỉnh Kim Sơn thu hút 45 dự án mới với tổng vốn 1.234 tỷ đồng.")
+    path = tmp_path / "bao_cao.docx"
+    document.save(path)
+    chunks = chunk_document("d", path.name, load_document(path, 10_000_000).pages)
+    assert [c.headings for c in chunks] == [("I. KẾT QUẢ THU HÚT ĐẦU TƯ",)]
+
+
+def test_a_ranking_column_is_said_after_the_row_s_name_a_row_number_column_is_left_out():
+    from ingest.office import table_sentences
+
+    ranking = [["Xếp hạng", "Đơn vị", "Điểm"], ["1", "BQL KKT Kim Sơn", "98,5"], ["2", "BQL KCN Tân Lập", "97,1"]]
+    assert table_sentences(ranking) == [
+        "BQL KKT Kim Sơn — Xếp hạng: 1; Điểm: 98,5.",
+        "BQL KCN Tân Lập — Xếp hạng: 2; Điểm: 97,1.",
+    ]
+    for numbers in ("STT", "Thứ tự", "SIT"):  # the last, "STT" as OCR may read it
+        rows = [[numbers, "Đơn vị", "Điểm"], ["1", "BQL KKT Kim Sơn", "98,5"], ["2", "BQL KCN Tân Lập", "97,1"]]
+        assert table_sentences(rows)[0] == "BQL KKT Kim Sơn — Điểm: 98,5."

@@ -356,6 +356,8 @@ def _period_fit(own_words: str, asked: tuple[bool, bool, frozenset[int]]) -> int
     said_whole, _, said_months = period_parts(own_words)
     if whole and not part:
         return 0 if said_months and not said_whole else 2 if said_whole else 1
+    if part and months and said_whole and not said_months:
+        return 0  # "6 tháng cuối năm" asked: "240 triệu USD, để cả năm đạt trên 600 triệu USD"
     if months and said_months:
         return 2 if months & said_months else 0
     return 1
@@ -610,10 +612,13 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
                 -match.start(),
             )
 
+        # Not a figure of another year or span than the one asked ("so với cùng kỳ năm 2031
+        # (X)"; "6 tháng cuối năm": "X, để cả năm 2031 đạt Y"), however well it fits otherwise.
+        fitting = [m for m in fitting if closeness(m)[0] != 0 and closeness(m)[2] != 0]
+        if not fitting:
+            continue
         best = max(fitting, key=closeness)
-        dated_best, _, spanned_best, _, cued_best, *_ = closeness(best)
-        if dated_best == 0 or spanned_best == 0:
-            continue  # of another year or span than the one asked ("so với cùng kỳ năm 2031 (X)")
+        cued_best = closeness(best)[4]
         if ask.unit == "%" and ask.cue and not cued_best:
             # "bao nhiêu % kế hoạch" with no share followed by "kế hoạch": a growth rate of the
             # same clause is no answer (left out: 0 bold figures holding a gold fact lost).

@@ -279,15 +279,22 @@ def _document_fact_quotes(
             quote = None
         else:
             quote = _document_fact_quote(fact, asked)
-            if quote is None and kind:
+            if quote is None and kind and _about_years_asked(frame, of_document):
                 # The document's own date line, above its first heading: it may date the
                 # document in the year after the one it reports on ("Tờ trình … năm 2031",
-                # "ngày 20 tháng 01 năm 2032"), so it need not meet the question's year. Only
-                # when the document is of the kind asked.
+                # "ngày 20 tháng 01 năm 2032"), so it need not meet the question's year; the
+                # document must be about it. Only when the document is of the kind asked.
                 quote = _document_fact_quote(fact, [c for c in of_document if _in_header(c)])
         if quote is not None:
             found.append(quote)
     return found
+
+
+def _about_years_asked(frame: QuestionFrame, passages: Sequence[Candidate]) -> bool:
+    """Whether the document of ``passages`` is about a year the question names (or either names none)."""
+    listed = str(passages[0].document.metadata.get("doc_years", "")).split(",") if passages else []
+    years = {int(y) for y in listed if y.strip().isdigit()}
+    return not frame.years or not years or bool(frame.years & years)
 
 
 def _kind_fit(frame: QuestionFrame, document: Document) -> bool | None:

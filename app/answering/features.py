@@ -248,7 +248,10 @@ def passage_candidates(
             stands_for.setdefault(variant, set()).add(term)
     misread = {v: next(iter(terms)) for v, terms in stands_for.items() if len(terms) == 1}
     context_syllables = search_syllables(" ".join([title, *headings[-2:]]))
+    # A title's "thi đua, khen thưởng" is folded into "tđkt": the question's "Khối thi đua" is
+    # still said there.
     context_terms = spelled.found(context_syllables, fold_abbreviations(context_syllables))
+    context_terms |= question_terms & set(context_syllables)
     paragraph_syllables = search_syllables(document.page_content)
     paragraph_terms = context_terms | spelled.found(paragraph_syllables, fold_abbreviations(paragraph_syllables))
     # A table row ("KCN X — Tháng 1: 12,4 triệu USD; …") is read with its table's caption (its

@@ -447,7 +447,10 @@ def _token_indices(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) ->
 def _boundary_words() -> frozenset[str]:
     _, _, every = _stops()
     generic = {p.parts[0][1] for p in _words().get("zone_generic", ()) if p.parts and p.parts[0]}
-    return every | generic | {"nao", "gi", "ai"}
+    return every | generic | _QUESTION_WORDS
+
+
+_QUESTION_WORDS = frozenset({"nao", "gi", "ai"})  # "nào", "gì", "ai" end a name typed in lower case
 
 
 def _zone_types_at(tokens: Sequence[Token], i: int) -> list[tuple[str, int]]:
@@ -510,7 +513,11 @@ def _people(
     people: list[str] = []
     used: set[int] = set()
     surnames = {p.parts[0][1] for p in _words().get("surname", ()) if p.parts and p.parts[0]}
-    boundary = _boundary_words()
+    # A name typed in lower case runs to a function word: not to a word that only ends a zone's
+    # name ("thu hút" after "KCN …", "Thu" of "Thu Hà"), nor "thị" or "văn" ("luong thi thu ha").
+    _, _, function_words = _stops()
+    middles = {p.parts[0][1] for p in _words().get("name_middle", ()) if p.parts and p.parts[0]}
+    boundary = (function_words | _QUESTION_WORDS) - middles
     for hit in _hits(text, tokens, ["title"], accented):
         start = hit.positions[-1] + 1
         if hit.positions[0] in stop or start >= len(tokens):  # "Bà" of "Bà Rịa" is no title

@@ -95,6 +95,11 @@ def _best_clause(quote: str, terms: frozenset[str], frame: QuestionFrame) -> str
     clauses = _clauses(quote)
     if not clauses:
         return ""
+    # Not an item of a list about another province than the one asked, when one is about it
+    # ("… cho 03 cá nhân: ông A, … tỉnh X; bà B, … tỉnh Y; ông C, … tỉnh Z" for Z's).
+    provinces = asked_provinces(frame)
+    if any(provinces & {p.key for p in find_places(quote[a:b])} for a, b in clauses):
+        clauses = [(a, b) for a, b in clauses if place_fit(quote[a:b], provinces)]
     pinned = distinctions.asked(frame.text)
 
     def named(span: tuple[int, int]) -> tuple[int, int]:

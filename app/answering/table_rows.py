@@ -30,6 +30,8 @@ TOTAL = re.compile(r"^(?:tổng|cộng|toàn\s|tong\s+cong\b|tong\s+so\b)", re.I
 MIN_ROWS = 3  # fewer rows are no table to rank
 # Asks who ranks first, naming no column: "đứng đầu", "dẫn đầu", "xếp thứ nhất" (folded).
 FIRST_ASKED = re.compile(r"\b(?:dung dau|dan dau|xep thu nhat|xep hang nhat|dat hang nhat)\b")
+# "… về chỉ số hài lòng của doanh nghiệp và …": what the ranking is on, up to its owner or the next clause.
+RANKED_ON = re.compile(r"\bve\s+(.+?)(?=\s+(?:cua|va|voi|nam|trong)\b|[,?;.]|$)")
 
 
 def row_cells(quote: str) -> tuple[str, dict[str, str]] | None:
@@ -70,6 +72,15 @@ def _column(frame: QuestionFrame, headers: Sequence[str]) -> tuple[int, str] | N
     return (fit(best)[0], best) if best is not None and fit(best)[0] > 0 else None
 
 
+def _ranked_on(frame: QuestionFrame) -> set[str]:
+    """The terms of what a ranking asked is on: "dẫn đầu Khối về chỉ số hài lòng (của doanh
+    nghiệp)" ranks on "chỉ số hài lòng"; none for "đơn vị nào dẫn đầu Khối"."""
+    folded = fold(frame.text)
+    ranking = FIRST_ASKED.search(folded)
+    about = RANKED_ON.search(folded, ranking.end()) if ranking else None
+    return set(parse_question(about.group(1)).terms) & set(frame.terms) if about else set()
+
+
 def extreme_row(frame: QuestionFrame, candidates: Sequence[Candidate]) -> Candidate | None:
     """The row of a table among ``candidates`` with the largest (``frame.superlative`` "most")
     or smallest ("least") figure in the column the question names, in the table whose column
@@ -85,14 +96,17 @@ def extreme_row(frame: QuestionFrame, candidates: Sequence[Candidate]) -> Candid
         key = (str(meta.get("doc_id", "")), tuple(meta.get("headings", ())))
         tables.setdefault(key, {}).setdefault(parsed[0], (candidate, parsed[1]))
     fitting = []
+    ranked_on = _ranked_on(frame)
     # "Đơn vị nào đứng đầu …?", not "Người đứng đầu Ban … là ai?" (its head, a person).
     first_asked = frame.answer_type is AnswerType.ORGANISATION and bool(FIRST_ASKED.search(fold(frame.text)))
-    for rows in tables.values():
+    for (_, headings), rows in tables.items():
         headers = list(dict.fromkeys(h for _, cells in rows.values() for h in cells))
         column = _column(frame, headers)
         if column is None and first_asked:
             # "Đơn vị nào đứng đầu Khối?" names no column: who ranks first is asked.
             column = next(((0, h) for h in headers if RANK_HEADER.search(h)), None)
+        if ranked_on - set(search_syllables(" ".join([*headers, *headings]))):
+            continue  # "dẫn đầu Khối về chỉ số hài lòng": a table of scores says nothing of it
         if len(rows) >= MIN_ROWS and column is not None:
             fitting.append((column[0], len(rows), column[1], rows))
     if not fitting:
