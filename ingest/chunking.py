@@ -10,7 +10,7 @@ Pure logic. Works for three shapes of text met in reports:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ingest.docframe import (
@@ -181,8 +181,9 @@ def _is_caps_line(line: str) -> bool:
 
 
 def _range_runs_on(last: str, line: str) -> bool:
-    """A range of numbers wrapped at its dash ("… giai đoạn 2041" / "– 2045 (…)"): not a bullet."""
-    return last[-1:].isdigit() and bool(re.match(r"[-–—]\s*\d", line))
+    """A range of years wrapped at its dash ("… giai đoạn 2031" / "– 2035 (…)"): not a bullet
+    ("… năm 2033" / "- 12 dự án FDI" is one)."""
+    return bool(re.search(r"(?<!\d)(?:19|20)\d\d$", last) and re.match(r"[-–—]\s*(?:19|20)\d\d(?!\d)", line))
 
 
 def _heading_then_paragraph(last: str, line: str) -> bool:
@@ -348,6 +349,55 @@ def _is_sentence(text: str) -> bool:
     return len(text.split()) >= SENTENCE_MIN_WORDS and text.rstrip(' "”’)').endswith((".", "!", "?"))
 
 
+_LEAD_IN_ITEM = 2  # ``_NumberedList.takes``: an item of a list a lead-in announced
+_ITEM = 1  # ... of a list right under a heading
+
+
+@dataclass(frozen=True)
+class _NumberedList:
+    """A list counted from 1 again right under a heading or a lead-in ("1. Các chỉ tiêu chủ
+    yếu", "… các chỉ tiêu sau:", then "1. …", "2. …"): its items are not the heading's siblings,
+    and bullets under an item ("1. Thu hút vốn: …" / "- Vốn FDI …") do not end it. Under a
+    lead-in an item stating a figure or announcing bullets is no heading, full stop or not ("1.
+    Thu hút vốn FDI đạt 240 triệu USD", "1. Thu hút vốn như sau:"); one stating none may be a
+    section's ("… kính trình như sau:" / "1. Kết quả thực hiện nhiệm vụ năm 2039"), as may a
+    "1." right under a heading ("II." / "1. Thu hút")."""
+
+    opens: bool = False  # the block before is a heading or a lead-in
+    after_lead_in: bool = False  # ... a lead-in ("… như sau:")
+    next_item: tuple[int | None, int] | None = None  # the level and number of the list's next item
+    from_lead_in: bool = False  # the list a lead-in announced
+
+    def takes(self, text: str) -> int:
+        """0: ``text`` is no item of the list; else ``_ITEM`` or ``_LEAD_IN_ITEM``."""
+        item = _item_number(text)
+        if item is None:
+            return 0
+        if self.opens and item == (_numbered_level(text), 1):
+            return _LEAD_IN_ITEM if self.after_lead_in else _ITEM
+        if item == self.next_item:
+            return _LEAD_IN_ITEM if self.from_lead_in else _ITEM
+        return 0
+
+    def after(self, text: str, listed: int) -> _NumberedList:
+        """The list after the paragraph ``text`` (``listed``: what ``takes`` said of it)."""
+        lead_in = text.endswith(":") and len(text) <= 700
+        if listed:
+            item = _item_number(text)
+            assert item is not None
+            following = (item[0], item[1] + 1)
+            return _NumberedList(lead_in, lead_in, following, listed == _LEAD_IN_ITEM)
+        if BULLET.match(text) and self.next_item is not None:  # a bullet under an item
+            return replace(self, opens=lead_in, after_lead_in=lead_in)
+        return _NumberedList(lead_in, lead_in)
+
+
+def _states_figure(line: str) -> bool:
+    """A figure after a numbered line's number, years aside ("1. Thu hút 240 triệu USD")."""
+    parts = line.split(maxsplit=1)
+    return len(parts) == 2 and bool(re.search(r"\d", _YEAR.sub("", parts[1])))
+
+
 def _item_number(line: str) -> tuple[int | None, int] | None:
     """A numbered line's level and number ("2. …" → 2, "b) …" → 2); None for Roman numerals."""
     match = NUMBERED.match(line)
@@ -394,8 +444,7 @@ def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: Docum
     blocks = _person_boxes(_blocks(pages))
     marks: list[tuple[int | None, str]] = []
     article_headings: list[tuple[float, str]] | None = None  # the headings the first article sits under
-    opens_list = False  # the block before is a heading or a lead-in ("… như sau:")
-    next_item: tuple[int | None, int] | None = None  # the level and number the lead-in's next item has
+    numbered_list = _NumberedList()
     # Short lines above the headline are the site's menu ("Kinh tế", "Tin tức"), not sections.
     title_at = next((i for i, b in enumerate(blocks[:_TOP_BLOCKS]) if b.text and b.text in title), 0)
     for index, block in enumerate(blocks):
@@ -429,18 +478,15 @@ def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: Docum
             stack = list(article_headings)
         if is_signature("", text) or RECIPIENTS.match(text):
             stack = []  # the foot of an official document: no section of its body goes on over it
-        level = _is_heading(text, len(block.lines) == 1)
+        listed = numbered_list.takes(text)
+        as_item = listed == _LEAD_IN_ITEM and (_states_figure(text) or text.endswith(":"))
+        level = None if as_item else _is_heading(text, len(block.lines) == 1)
         if level is not None:
             stack = [(lvl, h) for lvl, h in stack if lvl < level]
             stack.append((level, text))
-            opens_list, next_item = True, None
+            numbered_list = _NumberedList(opens=True)
             continue
         numbered = _numbered_level(text)
-        item = _item_number(text)
-        # A list counted from 1 again right under a heading or a lead-in ("1. Các chỉ tiêu chủ
-        # yếu", "… các chỉ tiêu sau:", then "1. …", "2. …"): its items are not the heading's siblings.
-        listed = item is not None and (item == (numbered, 1) if opens_list else item == next_item)
-        next_item = (numbered, item[1] + 1) if listed and item else None
         if numbered is not None and not listed:  # "d) …" after the heading "c) … cá nhân:" is its sibling
             stack = [(lvl, h) for lvl, h in stack if lvl < numbered or _numbered_level(h) is None]
         bullet = BULLET.match(text)
@@ -453,7 +499,7 @@ def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: Docum
             suffix = f".{part}" if len(pieces) > 1 else ""
             headings = tuple(h for _, h in stack)
             chunks.append(_chunk(doc_id, source, frame, headings, piece, block.page, paragraph, suffix))
-        opens_list = text.endswith(":") and len(text) <= 700
-        if opens_list:
+        numbered_list = numbered_list.after(text, listed)
+        if numbered_list.after_lead_in:
             stack.append((own_level, text))  # a lead-in heads the bullets that follow
     return chunks

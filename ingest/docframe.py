@@ -178,8 +178,9 @@ def is_header_line(line: str) -> bool:
 
 def opens_preamble(line: str) -> bool:
     """A line that opens a paragraph of an official document's preamble: "Căn cứ …", "Kính
-    gửi …", "Thực hiện Kế hoạch …"."""
-    return bool(_GREETING.match(_folded(line)))
+    gửi …", "Thực hiện Kế hoạch …" (capitalised: "… điều chỉnh" / "theo đề nghị của nhà đầu
+    tư …" goes on a sentence)."""
+    return line[:1].isupper() and bool(_GREETING.match(_folded(line)))
 
 
 def is_place_date(line: str) -> bool:
@@ -463,11 +464,14 @@ _PART_OF_YEAR = re.compile(
 _YEAR_PHRASE = re.compile(rf"\bnam\s+({_YEAR})(?!\d)")
 # "Từ đầu năm (2031) đến nay": a running total of the year so far, not the whole year.
 _RUNNING_TOTAL = re.compile(rf"\btu\s+dau\s+nam(?:\s+({_YEAR}))?\s*,?\s+(?:den|toi)\s+nay\b")
-# Not a day's month ("ngày 02 tháng 8 năm 2036": a proposal's date, not a month reported on).
-_MONTH_YEAR = re.compile(
-    rf"(?<!ngay\s\d\s)(?<!ngay\s\d\d\s)\bthang\s+(0?[1-9]|1[0-2])\s*(?:[/-]|\s+nam\s+)({_YEAR})(?!\d)"
+_MONTH_YEAR = re.compile(rf"\bthang\s+(0?[1-9]|1[0-2])\s*(?:[/-]|\s+nam\s+)({_YEAR})(?!\d)")
+# A decision's legal bases and the proposal it answers ("Căn cứ Luật … ngày 19 tháng 6 năm
+# 2015;", "Theo đề nghị của … tại Tờ trình … ngày 02 tháng 8 năm 2036"): dates of other
+# documents. "Căn cứ Kế hoạch … năm 2035" or "Căn cứ kết quả chấm điểm năm 2035" is not one.
+_CITED_BASIS = re.compile(
+    r"^(?:can\s+cu\s+(?:hien\s+phap|bo\s+luat|luat|phap\s+lenh|nghi\s+dinh|nghi\s+quyet|thong\s+tu"
+    r"|quyet\s+dinh|chi\s+thi)\b|(?:theo|xet)\s+de\s+nghi\b)"
 )
-_LEGAL_BASIS = re.compile(r"^can\s+cu\b")
 _ANY_YEAR = re.compile(rf"(?<![\d.,])({_YEAR})(?![\d.,]\d)")
 _DATED_YEAR = re.compile(rf"\d{{1,2}}\s*[/-]\s*\d{{1,2}}\s*[/-]\s*({_YEAR})\b|\b({_YEAR})-\d{{2}}(?:-\d{{2}})?\b")
 # A year named as a baseline, a plan horizon, a founding date, the start of "từ … đến nay" or
@@ -765,9 +769,9 @@ def document_frame(pages: list[PageText], source: str, metadata_title: str = "")
     title, headline = _title(lines, metadata_title, official)
     if not title:
         title = _clip(_without_suffix(source))
-    # Not the legal bases ("Căn cứ Luật … ngày 19 tháng 6 năm 2015;"): the years of the laws a
-    # decision cites are not the years it is about.
-    lead = " ".join(p for p in _paragraphs(lines) if not _LEGAL_BASIS.match(_folded(p)))[:_LEAD_CHARS]
+    # Not the laws a decision cites nor the proposal it answers: their years and months are
+    # not those it is about.
+    lead = " ".join(p for p in _paragraphs(lines) if not _CITED_BASIS.match(_folded(p)))[:_LEAD_CHARS]
     years, period = _years_and_period(title, lead, _issue_years(lines[:_HEAD_LINES], stamp), headline)
     ocr = looks_accentless(lead)
     issuer = _header_issuer(lines, official[1]) if official is not None else ""

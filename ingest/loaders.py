@@ -211,6 +211,9 @@ def _read_docx(path: Path) -> list[PageText]:
     return [PageText(None, clean_text("\n\n".join(lines)))]
 
 
+BODY_TEXT_LEVEL = 9  # OOXML's outline level of body text: no heading
+
+
 def _is_list_item(paragraph: Paragraph) -> bool:
     """A paragraph Word numbers or bullets (its own numbering, or its style's: "List Bullet",
     "List Number"): the mark Word prints is not in its text, so it is written as "- ", the
@@ -220,7 +223,8 @@ def _is_list_item(paragraph: Paragraph) -> bool:
     numbered = _numbering(paragraph._p.pPr)
     style = paragraph.style
     while style is not None:
-        if style.element.pPr is not None and style.element.pPr.outlineLvl is not None:
+        outline = style.element.pPr.outlineLvl if style.element.pPr is not None else None
+        if outline is not None and outline.val != BODY_TEXT_LEVEL:
             return False
         if numbered is None:
             numbered = _numbering(style.element.pPr)

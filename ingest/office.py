@@ -205,10 +205,11 @@ def table_sentences(rows: list[Cells]) -> list[str]:
 
 
 def _names_a_column(header: str) -> bool:
-    """A header of words ("Xếp hạng", "Hạng"), not the row numbers' ("STT", "Số TT") nor a
-    short run of letters OCR made of them ("SIT", "T1")."""
-    words = fold(header).strip(" .:").split()
-    return " ".join(words) not in ROW_NUMBER_HEADERS and (len(words) > 1 or any(len(w) > 3 for w in words))
+    """A header of words ("Xếp hạng", "Hạng"), not the row numbers' ("STT", "S.T.T", "Số TT",
+    "STT/No.") nor a short run of letters OCR made of them ("SIT", "T1")."""
+    words = re.findall(r"[a-z]+", fold(header).split("/")[0])
+    numbers = {h.replace(" ", "") for h in ROW_NUMBER_HEADERS}
+    return "".join(words) not in numbers and (len(words) > 1 or any(len(w) > 3 for w in words))
 
 
 ROW_NUMBER = re.compile(r"^\d{1,3}[.)]?$")

@@ -13,14 +13,15 @@ from importlib import resources
 
 from ingest.gazetteer import find_places
 from ingest.normalize import fold
-from ingest.sentences import CAPITAL, LOWERS, TITLE_WORD
+from ingest.sentences import CAPITAL, TITLE_WORD
 
 # "ông", "bà", "đồng chí" before a name, and their OCR forms without accents.
 TITLE = r"(?i:ông|bà|đồng chí|ong|ba|dong chi)\s+"
 TITLED = re.compile(rf"\b{TITLE}{CAPITAL}\w*\s+{CAPITAL}\w*")
-# A whole titled name: up to four capitalised syllables ("ông Trần Văn Tân"), the last one or
-# two maybe joined to a lower-case one ("ông Kim Joon-ho"; not "Tân-Trưởng ban").
-TITLED_NAME = re.compile(rf"\b{TITLE}{TITLE_WORD}(?:\s+{TITLE_WORD}(?:-[{LOWERS}]+)?){{1,3}}(?!\w)")
+# A whole titled name: up to four capitalised syllables ("ông Trần Văn Tân"), one maybe joined
+# by a hyphen to a short syllable of a foreign name, unaccented ("ông Kim Joon-ho", "Lee
+# Jae-Won"; not "Tân-Trưởng ban", "Hùng-nguyên Trưởng ban", "Hoa-kế toán").
+TITLED_NAME = re.compile(rf"\b{TITLE}{TITLE_WORD}(?:\s+{TITLE_WORD}(?:-[A-Za-z][a-z]{{1,4}})?){{1,3}}(?!\w)")
 
 
 @lru_cache(maxsize=1)

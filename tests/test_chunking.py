@@ -462,3 +462,49 @@ def test_a_typeset_decision_keeps_its_parts_apart_and_its_wrapped_words_whole():
     assert any(t.endswith("giai đoạn 2031 – 2035 (có danh sách kèm theo).") for t in texts)  # a range, not a bullet
     assert "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Văn Hậu" in texts  # the annex's title is not signed on
     assert "Ông Park Min-ho, Tổng Giám đốc Công ty Kim Sơn." in texts
+
+
+def test_a_bullet_counting_after_a_line_ending_in_a_year_is_still_a_bullet():
+    text = (
+        "BÁO CÁO NĂM 2033\n\nI. Thu hút đầu tư\n\nSố dự án được cấp mới trong các KCN năm 2033\n"
+        "- 12 dự án FDI với tổng vốn 120 triệu USD;\n- 2033 lao động được tuyển mới.\n"
+    )
+    chunks = chunk_document("d", "bao_cao.pdf", [PageText(1, text)])
+    assert [c.text for c in chunks] == ["- 12 dự án FDI với tổng vốn 120 triệu USD;", "- 2033 lao động được tuyển mới."]
+    assert all(c.headings[-1] == "Số dự án được cấp mới trong các KCN năm 2033" for c in chunks)
+
+
+def test_a_lead_in_s_numbered_items_stay_its_items_through_their_bullets():
+    text = (
+        "BÁO CÁO 2033\n\nIII. PHƯƠNG HƯỚNG\n\n1. Các chỉ tiêu chủ yếu\n\nPhấn đấu đạt các chỉ tiêu sau:\n\n"
+        "1. Thu hút vốn đầu tư như sau:\n\n- Vốn FDI 240 triệu USD;\n\n- Vốn DDI 1.200 tỷ đồng.\n\n"
+        "2. Giá trị xuất khẩu 2.900 triệu USD.\n\n3. Nộp ngân sách đạt 2.600 tỷ đồng\n\n"
+        "2. Nhiệm vụ trọng tâm\n\nTập trung giải phóng mặt bằng.\n"
+    )
+    chunks = {c.text: c.headings for c in chunk_document("d", "bao_cao.txt", [PageText(None, text)])}
+    targets = ("III. PHƯƠNG HƯỚNG", "1. Các chỉ tiêu chủ yếu", "Phấn đấu đạt các chỉ tiêu sau:")
+    assert chunks["2. Giá trị xuất khẩu 2.900 triệu USD."] == targets
+    assert chunks["3. Nộp ngân sách đạt 2.600 tỷ đồng"] == targets  # an item, no full stop: not a heading
+    assert chunks["Tập trung giải phóng mặt bằng."] == ("III. PHƯƠNG HƯỚNG", "2. Nhiệm vụ trọng tâm")
+    # A section announced by a lead-in is still a section: "… như sau:" / "1. Kết quả năm 2039".
+    text = (
+        "TỜ TRÌNH\nVề việc đề nghị khen thưởng năm 2039\n\nKính gửi: Ủy ban nhân dân tỉnh Kim Sơn.\n\n"
+        "Căn cứ kết quả thực hiện nhiệm vụ năm 2039, Ban Quản lý các khu công nghiệp tỉnh Kim Sơn kính trình "
+        "Ủy ban nhân dân tỉnh xem xét như sau:\n\n1. Kết quả thực hiện nhiệm vụ năm 2039\n\n"
+        "Năm 2039, các khu công nghiệp trên địa bàn tỉnh tiếp tục thu hút đầu tư mạnh mẽ với 48 dự án mới.\n"
+    )
+    (*_, last) = chunk_document("d", "tt.txt", [PageText(None, text)])
+    assert last.headings[-1] == "1. Kết quả thực hiện nhiệm vụ năm 2039"
+
+
+def test_a_preamble_s_words_in_lower_case_go_on_a_sentence():
+    # OCR leaves blank lines inside sentences: "theo đề nghị", "căn cứ" there open no paragraph.
+    text = (
+        "BÁO CÁO NĂM 2033\n\nI. Thu hút đầu tư\n\nTrong năm, Ban Quản lý đã cấp mới 12 dự án đầu tư, điều chỉnh\n\n"
+        "theo đề nghị của nhà đầu tư 8 dự án với tổng vốn tăng thêm 120 triệu USD.\n"
+    )
+    chunks = chunk_document("d", "bao_cao.txt", [PageText(1, text)])
+    assert [c.text for c in chunks] == [
+        "Trong năm, Ban Quản lý đã cấp mới 12 dự án đầu tư, điều chỉnh theo đề nghị của nhà đầu tư 8 dự án "
+        "với tổng vốn tăng thêm 120 triệu USD."
+    ]

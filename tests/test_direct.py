@@ -492,6 +492,12 @@ HALF_YEAR_REVENUE = (
             "Thu hút vốn FDI đạt 240 triệu USD, để cả năm 2033 đạt trên 600 triệu USD.",
             ["240 triệu USD"],
         ),
+        # ... but "đến cuối năm" may be that part's own end.
+        (
+            "Chỉ tiêu thu hút vốn FDI 6 tháng cuối năm 2033 là bao nhiêu?",
+            "Phấn đấu đến cuối năm 2033 thu hút thêm 360 triệu USD vốn FDI.",
+            ["360 triệu USD"],
+        ),
         # Eight of nine zones, as written.
         (
             "Có bao nhiêu KCN đã có nhà máy xử lý nước thải tập trung?",

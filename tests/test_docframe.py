@@ -209,6 +209,14 @@ def test_a_decision_s_years_and_period_are_not_those_of_the_laws_it_cites():
     frame = frame_of(text)
     assert 2032 not in frame.years and 2034 not in frame.years
     assert frame.period_label != "tháng 2/2036"  # a proposal's date, not a period
+    # A plan or a result a report is based on is what it is about; a cut-off date its period.
+    text = (
+        "BÁO CÁO\nKết quả thực hiện phong trào thi đua\n\nCăn cứ Kế hoạch số 05/KH-KTĐ ngày 10/3/2035 về tổ "
+        "chức phong trào thi đua năm 2035, Ban Quản lý báo cáo kết quả như sau:\n\nI. Kết quả\n\nThu hút 12 dự án.\n"
+    )
+    assert frame_of(text).years[0] == 2035
+    text = "BÁO CÁO\nTình hình hoạt động tính đến ngày 30 tháng 6 năm 2036\n\nCác KCN thu hút 12 dự án mới.\n"
+    assert frame_of(text).period_label == "tháng 6/2036"
 
 
 def test_metadata_title_is_used_only_when_sensible():

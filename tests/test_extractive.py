@@ -169,6 +169,17 @@ def test_a_title_s_thi_dua_khen_thuong_still_says_thi_dua():
     assert candidate.features["cover_context"] == 1.0 > candidate.features["cover_sentence"]
 
 
+def test_a_date_or_a_document_s_number_is_no_count():
+    # "(Kèm theo Quyết định số 12/QĐ-UBND ngày 23/8/2036)" had counted as holding figures, and
+    # an annex's title was quoted first for "bao nhiêu tập thể".
+    frame = parse_question("Quyết định 12/QĐ-UBND tặng Bằng khen cho bao nhiêu tập thể?")
+    annex = passage("DANH SÁCH TẬP THỂ ĐƯỢC TẶNG BẰNG KHEN (Kèm theo Quyết định số 12/QĐ-UBND ngày 23/8/2036)")
+    count = passage("Danh sách này gồm 04 tập thể.")
+    (title,) = candidates_for(frame, [annex], FakeLexicon([annex]))
+    (stated,) = candidates_for(frame, [count], FakeLexicon([count]))
+    assert title.features["type_fit"] == 0.0 and stated.features["type_fit"] == 1.0
+
+
 def test_a_which_day_question_needs_a_date_and_a_meeting_s_day_is_not_a_cited_document_s():
     plans = passage(
         "Năm 2031 Khối đã ký kết giao ước thi đua và thông qua dự thảo kế hoạch hội thao của Khối "
@@ -658,9 +669,14 @@ def test_a_ranking_on_what_the_table_does_not_score_is_answered_by_the_sentence_
     )
     answer = ask("Đơn vị nào dẫn đầu Khối về chỉ số hài lòng của doanh nghiệp năm 2036?", [*SCORE_TABLE, satisfied])
     assert answer.citations[0].quote == satisfied.page_content
-    # Ranked on what the table scores, its first row.
-    answer = ask("Đơn vị nào dẫn đầu Khối về tổng điểm năm 2036?", [*SCORE_TABLE, satisfied])
-    assert answer.citations[0].quote.startswith("Ban Quản lý Khu kinh tế tỉnh Tân Lập")
+    # Ranked on what the table scores, or on what no sentence ranks, its first row.
+    for question in (
+        "Đơn vị nào dẫn đầu Khối về tổng điểm năm 2036?",
+        "Đơn vị nào dẫn đầu Khối thi đua về thành tích năm 2036?",
+        "Đơn vị nào dẫn đầu về phong trào thi đua năm 2036?",
+    ):
+        answer = ask(question, [*SCORE_TABLE, satisfied])
+        assert answer.citations[0].quote.startswith("Ban Quản lý Khu kinh tế tỉnh Tân Lập"), question
 
 
 def test_a_cell_s_figure_is_read_as_a_number():

@@ -274,6 +274,9 @@ def test_a_superlative_over_the_zones_names_no_zone():
         # "thi" and "thu" are function words ("thì", "thu hút") but here a name's.
         ("ba luong thi thu ha chuc vu gi", "luong thi thu ha"),
         ("ong tran van cuong la ai", "tran van cuong"),
+        # ... but not the "thi" of "thi đua" after a name, nor "thu hút".
+        ("ong pham van duc thi dua dat danh hieu gi nam 2033", "pham van duc"),
+        ("ba tran thi lan thu hut bao nhieu du an", "tran thi lan"),
     ],
 )
 def test_people(question, person):

@@ -264,8 +264,10 @@ def test_whole_names_with_their_title() -> None:
     text = "Ông Trần Văn Tân phát biểu; bà Nguyen Thi Lan và Lê Văn Bình dự; tại Bà Rịa - Vũng Tàu."
     assert [text[a:b] for a, b in person_spans(text)] == ["Ông Trần Văn Tân", "bà Nguyen Thi Lan", "Lê Văn Bình"]
     # A foreign given name joined by a hyphen is whole; a dash before an office is no part of it.
-    text = "Ông Park Min-ho — Chức vụ: Tổng Giám đốc; ông Trần Văn Tân-Trưởng ban."
-    assert [text[a:b] for a, b in person_spans(text)] == ["Ông Park Min-ho", "ông Trần Văn Tân"]
+    text = "Ông Park Min-ho — Chức vụ: Tổng Giám đốc; ông Trần Văn Tân-Trưởng ban; ông Lee Jae-Won."
+    assert [text[a:b] for a, b in person_spans(text)] == ["Ông Park Min-ho", "ông Trần Văn Tân", "ông Lee Jae-Won"]
+    text = "Đồng chí Lê Văn Hùng-nguyên Trưởng ban; bà Trần Thị Hoa-kế toán trưởng."
+    assert [text[a:b] for a, b in person_spans(text)] == ["Đồng chí Lê Văn Hùng", "bà Trần Thị Hoa"]
 
 
 def test_a_day_or_place_another_quote_disputes_is_not_stated():

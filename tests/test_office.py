@@ -579,10 +579,17 @@ def test_a_converted_document_s_headings_are_headings_not_list_items(tmp_path: P
         numbering.append(element)
     heading._p.get_or_add_pPr().append(numbering)
     document.add_paragraph("Năm 2033, các KCN tỉnh Kim Sơn thu hút 45 dự án mới với tổng vốn 1.234 tỷ đồng.")
+    # Outline level 9 is "body text": a list style set so still numbers its items.
+    listed = document.styles["List Bullet"].element.get_or_add_pPr()
+    outline = OxmlElement("w:outlineLvl")
+    outline.set(qn("w:val"), "9")
+    listed.append(outline)
+    document.add_paragraph("Cấp 412 hồ sơ trực tuyến toàn trình", style="List Bullet")
     path = tmp_path / "bao_cao.docx"
     document.save(path)
     chunks = chunk_document("d", path.name, load_document(path, 10_000_000).pages)
-    assert [c.headings for c in chunks] == [("I. KẾT QUẢ THU HÚT ĐẦU TƯ",)]
+    assert [c.headings for c in chunks] == [("I. KẾT QUẢ THU HÚT ĐẦU TƯ",)] * 2
+    assert chunks[1].text == "- Cấp 412 hồ sơ trực tuyến toàn trình"
 
 
 def test_a_ranking_column_is_said_after_the_row_s_name_a_row_number_column_is_left_out():
@@ -593,6 +600,6 @@ def test_a_ranking_column_is_said_after_the_row_s_name_a_row_number_column_is_le
         "BQL KKT Kim Sơn — Xếp hạng: 1; Điểm: 98,5.",
         "BQL KCN Tân Lập — Xếp hạng: 2; Điểm: 97,1.",
     ]
-    for numbers in ("STT", "Thứ tự", "SIT"):  # the last, "STT" as OCR may read it
+    for numbers in ("STT", "S.T.T", "STT/No.", "Thứ tự", "SIT"):  # the last, "STT" as OCR may read it
         rows = [[numbers, "Đơn vị", "Điểm"], ["1", "BQL KKT Kim Sơn", "98,5"], ["2", "BQL KCN Tân Lập", "97,1"]]
         assert table_sentences(rows)[0] == "BQL KKT Kim Sơn — Điểm: 98,5."

@@ -348,6 +348,9 @@ def _span_words(quote: str, match: re.Match[str], own_words: str) -> str:
     return own_words
 
 
+WHOLE_YEAR_SAID = re.compile(r"\b(?:ca|toan)\s+nam\b")  # "cả năm", "toàn năm" (folded)
+
+
 def _period_fit(own_words: str, asked: tuple[bool, bool, frozenset[int]]) -> int:
     """How the span a figure's own words name ("6 tháng đầu năm 2031 đạt X", "cả năm đạt Y")
     stands to the span asked (``period_parts`` of the question): 0 another span, 2 the span
@@ -356,8 +359,10 @@ def _period_fit(own_words: str, asked: tuple[bool, bool, frozenset[int]]) -> int
     said_whole, _, said_months = period_parts(own_words)
     if whole and not part:
         return 0 if said_months and not said_whole else 2 if said_whole else 1
-    if part and months and said_whole and not said_months:
-        return 0  # "6 tháng cuối năm" asked: "240 triệu USD, để cả năm đạt trên 600 triệu USD"
+    if part and months and not said_months and WHOLE_YEAR_SAID.search(fold(own_words)):
+        # "6 tháng cuối năm" asked: not "…, để cả năm đạt trên 600 triệu USD" ("đến cuối năm
+        # đạt X" may be the half-year's target)
+        return 0
     if months and said_months:
         return 2 if months & said_months else 0
     return 1

@@ -19,8 +19,8 @@ from typing import Protocol
 
 from langchain_core.documents import Document
 
-from app.answering.constraints import ConstraintCheck, PassageContext, check_constraints
-from app.answering.frame import AnswerType, QuestionFrame
+from app.answering.constraints import FULL_DATE, ConstraintCheck, PassageContext, check_constraints
+from app.answering.frame import DOCUMENT_NUMBER, AnswerType, QuestionFrame
 from app.answering.instructions import is_instruction
 from app.answering.money import heads_beside_what
 from ingest.docframe import is_issuer_line
@@ -186,6 +186,12 @@ def _new_numbers(text: str, question_numbers: set[str]) -> list[str]:
     return [key for key in keys if key not in question_numbers]
 
 
+def _counts(text: str, question_numbers: set[str]) -> list[str]:
+    """The figures ``text`` states that may answer "bao nhiêu": not those of a date or of a
+    document's number ("(Kèm theo Quyết định số 12/QĐ-UBND ngày 23/8/2036)" counts nothing)."""
+    return _new_numbers(DOCUMENT_NUMBER.sub(" ", FULL_DATE.sub(" ", text)), question_numbers)
+
+
 def question_weights(frame: QuestionFrame, lexicon: Lexicon) -> dict[str, float]:
     """IDF weight of each content term the question asks about (typos fixed against the corpus);
     not "giá trị" or "kim ngạch" beside what the value is of ("giá trị xuất khẩu" is asked by
@@ -314,7 +320,7 @@ def passage_candidates(
             "cover_best": 0.0,  # filled in by candidates_for, once every sentence is scored
             "heading_like": float(len(syllables) < HEADLINE_SYLLABLES and not quote.rstrip().endswith(SENTENCE_ENDS)),
             "type_fit": max(
-                _type_fit(frame, quote, folded, len(new_numbers)),
+                _type_fit(frame, quote, folded, len(_counts(quote, question_numbers))),
                 _item_award_fit(frame, heading_text) if item else 0.0,
             ),
             "new_numbers": math.log1p(len(new_numbers)),

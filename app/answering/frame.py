@@ -507,17 +507,45 @@ def _zones(
     return list(dict.fromkeys(zones)), used
 
 
+def _lowercase_name_end(tokens: Sequence[Token], i: int, stop: set[int]) -> int:
+    """End of a name typed in lower case whose family name ends at ``i``: up to three more
+    syllables, until a function word or a two-syllable word of the reports ("thu hút", "thi
+    đua"); "thị" or "văn" only right after the family name, with a given name after it
+    ("luong thi thu ha", not the "thi" of "pham van duc thi dua")."""
+    _, _, function_words = _stops()
+    middles = {p.parts[0][1] for p in _words().get("name_middle", ()) if p.parts and p.parts[0]}
+    boundary = (function_words | _QUESTION_WORDS) - middles
+    j = i
+    while j < len(tokens) and j - i < MAX_LOWERCASE_NAME_SYLLABLES and j not in stop:
+        token = tokens[j]
+        pair = (token.fld, tokens[j + 1].fld) if j + 1 < len(tokens) else None
+        if token.text.isdigit() or token.fld in boundary or pair in _report_words():
+            break
+        if token.fld in middles and j > i:
+            break
+        j += 1
+    if j > i and tokens[j - 1].fld in middles:
+        j -= 1  # "ba le thi" + "thi đua": a middle name closes no name
+    return max(j, i)
+
+
+@lru_cache(maxsize=1)
+def _report_words() -> frozenset[tuple[str, str]]:
+    """Two-syllable words of the reports, folded ("thu hút", "thi đua", "dự án"): no part of a name."""
+    pairs = set()
+    for kind in ("zone_generic", "topic"):
+        for phrase in _words().get(kind, ()):
+            if len(phrase.parts) == 2 and all(phrase.parts):
+                pairs.add((phrase.parts[0][1], phrase.parts[1][1]))
+    return frozenset(pairs)
+
+
 def _people(
     text: str, tokens: Sequence[Token], title_case: bool, accented: bool, stop: set[int]
 ) -> tuple[list[str], set[int]]:
     people: list[str] = []
     used: set[int] = set()
     surnames = {p.parts[0][1] for p in _words().get("surname", ()) if p.parts and p.parts[0]}
-    # A name typed in lower case runs to a function word: not to a word that only ends a zone's
-    # name ("thu hút" after "KCN …", "Thu" of "Thu Hà"), nor "thị" or "văn" ("luong thi thu ha").
-    _, _, function_words = _stops()
-    middles = {p.parts[0][1] for p in _words().get("name_middle", ()) if p.parts and p.parts[0]}
-    boundary = (function_words | _QUESTION_WORDS) - middles
     for hit in _hits(text, tokens, ["title"], accented):
         start = hit.positions[-1] + 1
         if hit.positions[0] in stop or start >= len(tokens):  # "Bà" of "Bà Rịa" is no title
@@ -525,8 +553,7 @@ def _people(
         if title_case:
             end = _capitalised_run(text, tokens, start, stop)
         elif tokens[start].fld in surnames:
-            end = _lowercase_run(tokens, start + 1, stop, boundary) if start + 1 < len(tokens) else start + 1
-            end = max(end, start + 1)
+            end = _lowercase_name_end(tokens, start + 1, stop)
         else:
             end = start
         if end - start >= 2:

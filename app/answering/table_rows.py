@@ -72,13 +72,18 @@ def _column(frame: QuestionFrame, headers: Sequence[str]) -> tuple[int, str] | N
     return (fit(best)[0], best) if best is not None and fit(best)[0] > 0 else None
 
 
-def _ranked_on(frame: QuestionFrame) -> set[str]:
-    """The terms of what a ranking asked is on: "dẫn đầu Khối về chỉ số hài lòng (của doanh
-    nghiệp)" ranks on "chỉ số hài lòng"; none for "đơn vị nào dẫn đầu Khối"."""
+def _said_in_a_sentence(frame: QuestionFrame, candidates: Sequence[Candidate]) -> bool:
+    """Whether a sentence (not a table's row) says who ranks first on what the question ranks
+    on ("dẫn đầu Khối về chỉ số hài lòng của doanh nghiệp": a sentence with "dẫn đầu" and
+    "chỉ số hài lòng"). A ranking on nothing named ("đơn vị nào dẫn đầu Khối") is the table's."""
     folded = fold(frame.text)
     ranking = FIRST_ASKED.search(folded)
     about = RANKED_ON.search(folded, ranking.end()) if ranking else None
-    return set(parse_question(about.group(1)).terms) & set(frame.terms) if about else set()
+    terms = set(parse_question(about.group(1)).terms) & set(frame.terms) if about else set()
+    return bool(terms) and any(
+        row_cells(c.quote) is None and FIRST_ASKED.search(fold(c.quote)) and terms <= set(search_syllables(c.quote))
+        for c in candidates
+    )
 
 
 def extreme_row(frame: QuestionFrame, candidates: Sequence[Candidate]) -> Candidate | None:
@@ -95,18 +100,17 @@ def extreme_row(frame: QuestionFrame, candidates: Sequence[Candidate]) -> Candid
         meta = candidate.document.metadata
         key = (str(meta.get("doc_id", "")), tuple(meta.get("headings", ())))
         tables.setdefault(key, {}).setdefault(parsed[0], (candidate, parsed[1]))
+    if _said_in_a_sentence(frame, candidates):
+        return None  # "… dẫn đầu Khối về chỉ số hài lòng …": the sentence saying so, not a table's first row
     fitting = []
-    ranked_on = _ranked_on(frame)
     # "Đơn vị nào đứng đầu …?", not "Người đứng đầu Ban … là ai?" (its head, a person).
     first_asked = frame.answer_type is AnswerType.ORGANISATION and bool(FIRST_ASKED.search(fold(frame.text)))
-    for (_, headings), rows in tables.items():
+    for rows in tables.values():
         headers = list(dict.fromkeys(h for _, cells in rows.values() for h in cells))
         column = _column(frame, headers)
         if column is None and first_asked:
             # "Đơn vị nào đứng đầu Khối?" names no column: who ranks first is asked.
             column = next(((0, h) for h in headers if RANK_HEADER.search(h)), None)
-        if ranked_on - set(search_syllables(" ".join([*headers, *headings]))):
-            continue  # "dẫn đầu Khối về chỉ số hài lòng": a table of scores says nothing of it
         if len(rows) >= MIN_ROWS and column is not None:
             fitting.append((column[0], len(rows), column[1], rows))
     if not fitting:
