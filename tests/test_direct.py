@@ -492,6 +492,12 @@ HALF_YEAR_REVENUE = (
             "Thu hút vốn FDI đạt 240 triệu USD, để cả năm 2033 đạt trên 600 triệu USD.",
             ["240 triệu USD"],
         ),
+        # A sum asked in a unit ("bằng tỷ đồng"): not the sum in another.
+        (
+            "Tổng vốn đăng ký bằng tỷ đồng của toàn Khối năm 2039 là bao nhiêu?",
+            "Năm 2039, toàn Khối thu hút 39 dự án, tổng vốn đăng ký 899,5 triệu USD và 10.710 tỷ đồng.",
+            ["10.710 tỷ đồng"],
+        ),
         # ... but "đến cuối năm" may be that part's own end.
         (
             "Chỉ tiêu thu hút vốn FDI 6 tháng cuối năm 2033 là bao nhiêu?",

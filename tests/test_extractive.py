@@ -679,6 +679,20 @@ def test_a_ranking_on_what_the_table_does_not_score_is_answered_by_the_sentence_
         assert answer.citations[0].quote.startswith("Ban Quản lý Khu kinh tế tỉnh Tân Lập"), question
 
 
+def test_the_whole_asked_is_answered_by_the_table_s_total_row():
+    exports = [
+        passage(f"{board} — Xuất khẩu: {value} triệu USD.", heading="2. Tổng hợp toàn Khối năm 2036", n=n)
+        for n, (board, value) in enumerate(
+            [("BQL KKT tỉnh Kim Sơn", "96,3"), ("BQL KKT tỉnh Tân Lập", "865"), ("Tổng cộng", "961,3")], start=1
+        )
+    ]
+    answer = ask("Tổng giá trị xuất khẩu toàn Khối năm 2036 là bao nhiêu triệu USD?", exports)
+    assert answer.citations[0].quote.startswith("Tổng cộng") and answer.answer.startswith("961,3 triệu USD")
+    # A member asked: its own row.
+    answer = ask("Giá trị xuất khẩu của BQL KKT tỉnh Tân Lập năm 2036 là bao nhiêu triệu USD?", exports)
+    assert answer.citations[0].quote.startswith("BQL KKT tỉnh Tân Lập")
+
+
 def test_a_cell_s_figure_is_read_as_a_number():
     from app.answering.table_rows import figure
 

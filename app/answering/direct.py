@@ -203,7 +203,8 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
         if unit is None:  # "số lao động … là bao nhiêu"
             unit = next(iter(_counted_units(since_last, frame.accented)[-1:]), None)
         if unit is None and money:
-            unit = ""  # "vốn bao nhiêu", "bao nhiêu vốn FDI"
+            # "vốn bao nhiêu", "bao nhiêu vốn FDI"; "vốn … (tính) bằng tỷ đồng là bao nhiêu": that unit
+            unit = next((u for i, w in enumerate(before) if w == "bang" and (u := _unit_at(before[i + 1 :]))), "")
         measured = None
         if unit is None:  # "diện tích sử dụng đất bao nhiêu": an area
             measured = next((words for words in _measures() if f" {words} " in f" {' '.join(before)} "), None)

@@ -42,7 +42,7 @@ from app.answering.lead_ins import announces, asks_for_items, under
 from app.answering.models import MAX_ANSWER_CHARS, Answer, Citation, RetrievedPassage
 from app.answering.named import named_facts
 from app.answering.scorer import Weights
-from app.answering.table_rows import extreme_row
+from app.answering.table_rows import extreme_row, total_first
 from ingest.docframe import has_place_date, is_signature
 from ingest.gazetteer import display_name
 from ingest.models import nearest_section
@@ -133,6 +133,7 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
     extreme = extreme_row(frame, eligible)
     if extreme is not None:  # "… nào cao nhất" over a table: its rows compared, not scored
         return Selection([extreme], [], None, tuple(scored), frame=frame)
+    eligible = total_first(frame, eligible)
     if not eligible or (
         eligible[0].probability < weights.answer_threshold and not _every_part_stated(frame, eligible, weights)
     ):

@@ -86,6 +86,31 @@ def _said_in_a_sentence(frame: QuestionFrame, candidates: Sequence[Candidate]) -
     )
 
 
+# The whole asked: "toàn Khối", "cả tỉnh", "tổng cộng" (folded).
+WHOLE_ASKED = re.compile(r"\b(?:toan|ca)\s+(?:khoi|tinh|vung)\b|\btong\s+cong\b")
+
+
+def total_first(frame: QuestionFrame, ranked: Sequence[Candidate]) -> list[Candidate]:
+    """``ranked`` with its table's total row first when the question asks for the whole ("xuất
+    khẩu toàn Khối") and its first is a member's row of that table: a member's row shares the
+    total's words and may outrank it by a hair."""
+    if not ranked or frame.provinces or frame.zones or not WHOLE_ASKED.search(fold(frame.text)):
+        return list(ranked)
+    first = row_cells(ranked[0].quote)
+    if first is None or TOTAL.match(first[0]):
+        return list(ranked)
+    table = _table_of(ranked[0])
+    total = next(
+        (c for c in ranked if _table_of(c) == table and (cells := row_cells(c.quote)) and TOTAL.match(cells[0])), None
+    )
+    return list(ranked) if total is None else [total, *(c for c in ranked if c is not total)]
+
+
+def _table_of(candidate: Candidate) -> tuple[str, tuple[str, ...]]:
+    meta = candidate.document.metadata
+    return str(meta.get("doc_id", "")), tuple(meta.get("headings", ()))
+
+
 def extreme_row(frame: QuestionFrame, candidates: Sequence[Candidate]) -> Candidate | None:
     """The row of a table among ``candidates`` with the largest (``frame.superlative`` "most")
     or smallest ("least") figure in the column the question names, in the table whose column
@@ -97,9 +122,7 @@ def extreme_row(frame: QuestionFrame, candidates: Sequence[Candidate]) -> Candid
         parsed = row_cells(candidate.quote)
         if parsed is None or TOTAL.match(parsed[0]):
             continue  # a total row ("Tổng cộng — …") is no row to rank
-        meta = candidate.document.metadata
-        key = (str(meta.get("doc_id", "")), tuple(meta.get("headings", ())))
-        tables.setdefault(key, {}).setdefault(parsed[0], (candidate, parsed[1]))
+        tables.setdefault(_table_of(candidate), {}).setdefault(parsed[0], (candidate, parsed[1]))
     if _said_in_a_sentence(frame, candidates):
         return None  # "… dẫn đầu Khối về chỉ số hài lòng …": the sentence saying so, not a table's first row
     fitting = []
