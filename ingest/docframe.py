@@ -466,7 +466,7 @@ _YEAR_PHRASE = re.compile(rf"\bnam\s+({_YEAR})(?!\d)")
 _RUNNING_TOTAL = re.compile(rf"\btu\s+dau\s+nam(?:\s+({_YEAR}))?\s*,?\s+(?:den|toi)\s+nay\b")
 _MONTH_YEAR = re.compile(rf"\bthang\s+(0?[1-9]|1[0-2])\s*(?:[/-]|\s+nam\s+)({_YEAR})(?!\d)")
 # A decision's legal bases and the proposal it answers ("Căn cứ Luật … ngày 19 tháng 6 năm
-# 2015;", "Theo đề nghị của … tại Tờ trình … ngày 02 tháng 8 năm 2036"): dates of other
+# 2031;", "Theo đề nghị của … tại Tờ trình … ngày 02 tháng 8 năm 2036"): dates of other
 # documents. "Căn cứ Kế hoạch … năm 2035" or "Căn cứ kết quả chấm điểm năm 2035" is not one.
 _CITED_BASIS = re.compile(
     r"^(?:can\s+cu\s+(?:hien\s+phap|bo\s+luat|luat|phap\s+lenh|nghi\s+dinh|nghi\s+quyet|thong\s+tu"

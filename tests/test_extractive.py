@@ -16,7 +16,7 @@ from app.answering.extractive import (
     compose,
 )
 from app.answering.features import Candidate, candidates_for, question_weights, split_sentences
-from app.answering.frame import parse_question
+from app.answering.frame import QuestionFrame, parse_question
 from app.answering.instructions import is_instruction
 from app.answering.models import MAX_ANSWER_CHARS
 from app.answering.scorer import load_weights
@@ -67,6 +67,12 @@ def passage(text: str, heading: str = "", n: int = 1, doc: str = "d1") -> Docume
             "score": 1.0 / n,
         },
     )
+
+
+def only_candidate(frame: QuestionFrame, document: Document) -> Candidate:
+    """The one candidate sentence of a one-sentence passage, its features computed."""
+    (candidate,) = candidates_for(frame, [document], FakeLexicon([document]))
+    return candidate
 
 
 def ask(question: str, documents: list[Document]):
@@ -153,8 +159,7 @@ def test_a_figure_written_like_a_year_is_a_figure():
     frame = parse_question("Doanh nghiệp KCN nộp ngân sách bao nhiêu trong năm 2035?")
     figure_passage = passage("Nộp ngân sách nhà nước đạt 1.940 tỷ đồng.")
     year_passage = passage("Nộp ngân sách nhà nước đạt kế hoạch năm 2035.")
-    (figure,) = candidates_for(frame, [figure_passage], FakeLexicon([figure_passage]))
-    (year,) = candidates_for(frame, [year_passage], FakeLexicon([year_passage]))
+    figure, year = only_candidate(frame, figure_passage), only_candidate(frame, year_passage)
     assert figure.features["type_fit"] == 1.0 and figure.features["new_numbers"] > 0
     assert year.features["type_fit"] == 0.0
 
@@ -165,7 +170,7 @@ def test_a_title_s_thi_dua_khen_thuong_still_says_thi_dua():
     frame = parse_question("Khối phó của Khối thi đua vùng Bắc Trung Bộ năm 2033 là đơn vị nào?")
     sentence = passage("Năm 2033, Ban Quản lý Khu kinh tế tỉnh Kim Sơn là Khối phó.")
     sentence.metadata["title"] = "BÁO CÁO Tổng kết công tác thi đua, khen thưởng năm 2033"
-    (candidate,) = candidates_for(frame, [sentence], FakeLexicon([sentence]))
+    candidate = only_candidate(frame, sentence)
     assert candidate.features["cover_context"] == 1.0 > candidate.features["cover_sentence"]
 
 
@@ -175,8 +180,7 @@ def test_a_date_or_a_document_s_number_is_no_count():
     frame = parse_question("Quyết định 12/QĐ-UBND tặng Bằng khen cho bao nhiêu tập thể?")
     annex = passage("DANH SÁCH TẬP THỂ ĐƯỢC TẶNG BẰNG KHEN (Kèm theo Quyết định số 12/QĐ-UBND ngày 23/8/2036)")
     count = passage("Danh sách này gồm 04 tập thể.")
-    (title,) = candidates_for(frame, [annex], FakeLexicon([annex]))
-    (stated,) = candidates_for(frame, [count], FakeLexicon([count]))
+    title, stated = only_candidate(frame, annex), only_candidate(frame, count)
     assert title.features["type_fit"] == 0.0 and stated.features["type_fit"] == 1.0
 
 

@@ -211,6 +211,11 @@ def _capitals(text: str, syllables: tuple[str, ...]) -> tuple[bool, ...]:
     return tuple(m.group()[:1].isupper() for m in spans) if len(spans) == len(syllables) else ()
 
 
+def stored_years(meta: dict) -> tuple[int, ...]:
+    """The years a passage's report is about, as stored with it ("2031,2032"), its own first."""
+    return tuple(int(y) for y in str(meta.get("doc_years", "")).split(",") if y.strip().isdigit())
+
+
 @dataclass(frozen=True)
 class PassageContext:
     """What a passage states around its sentences: paragraph, headings + title, document frame."""
@@ -229,7 +234,7 @@ class PassageContext:
     def of(document: Document) -> PassageContext:
         meta = document.metadata
         framing_text = " \n ".join([str(meta.get("title", "")), str(meta.get("issuer", "")), *meta.get("headings", [])])
-        doc_years = frozenset(int(y) for y in str(meta.get("doc_years", "")).split(",") if y.strip().isdigit())
+        doc_years = frozenset(stored_years(meta))
         doc_places = tuple(p for p in str(meta.get("doc_places", "")).split(",") if p)
         headed = Mentions.of(" \n ".join(meta.get("headings", [])))
         if headed.provinces:
@@ -241,7 +246,7 @@ class PassageContext:
         headings = list(meta.get("headings", []))
         # The report's own year: the first of its years (its title's; "Báo cáo kết quả năm
         # 2031 và phương hướng năm 2032" names 2031 first), not the latest.
-        own_year = next((int(y) for y in str(meta.get("doc_years", "")).split(",") if y.strip().isdigit()), None)
+        own_year = next(iter(stored_years(meta)), None)
         section_years = _section_years(headings, own_year)
         return PassageContext(
             Mentions.of(document.page_content, around=True),

@@ -620,11 +620,10 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
 
         # Not a figure of another year or span than the one asked ("so với cùng kỳ năm 2031
         # (X)"; "6 tháng cuối năm": "X, để cả năm 2031 đạt Y"), however well it fits otherwise.
-        fitting = [m for m in fitting if closeness(m)[0] != 0 and closeness(m)[2] != 0]
-        if not fitting:
+        ranked = [(fit, m) for m in fitting if (fit := closeness(m))[0] != 0 and fit[2] != 0]
+        if not ranked:
             continue
-        best = max(fitting, key=closeness)
-        cued_best = closeness(best)[4]
+        (_, _, _, _, cued_best, *_), best = max(ranked, key=lambda pair: pair[0])
         if ask.unit == "%" and ask.cue and not cued_best:
             # "bao nhiêu % kế hoạch" with no share followed by "kế hoạch": a growth rate of the
             # same clause is no answer (left out: 0 bold figures holding a gold fact lost).

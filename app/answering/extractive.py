@@ -34,7 +34,7 @@ from langchain_core.documents import Document
 
 from app.answering.clip import clip_quote
 from app.answering.compared import comparison_parts, part_figures, places_apart, side_by_side, verdict
-from app.answering.constraints import constraint_key, constraint_label
+from app.answering.constraints import constraint_key, constraint_label, stored_years
 from app.answering.direct import asked_units, direct_facts, holds_figure, own_board, plan_verdict
 from app.answering.features import CAUSE, DATE, LIST_ITEM, Candidate, Lexicon, candidates_for, terms_of
 from app.answering.frame import DOCUMENT_NUMBER, AnswerType, QuestionFrame, document_kinds_named, parse_question
@@ -293,8 +293,7 @@ def _document_fact_quotes(
 
 def _about_years_asked(frame: QuestionFrame, passages: Sequence[Candidate]) -> bool:
     """Whether the document of ``passages`` is about a year the question names (or either names none)."""
-    listed = str(passages[0].document.metadata.get("doc_years", "")).split(",") if passages else []
-    years = {int(y) for y in listed if y.strip().isdigit()}
+    years = set(stored_years(passages[0].document.metadata)) if passages else set()
     return not frame.years or not years or bool(frame.years & years)
 
 

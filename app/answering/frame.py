@@ -512,9 +512,7 @@ def _lowercase_name_end(tokens: Sequence[Token], i: int, stop: set[int]) -> int:
     syllables, until a function word or a two-syllable word of the reports ("thu hút", "thi
     đua"); "thị" or "văn" only right after the family name, with a given name after it
     ("luong thi thu ha", not the "thi" of "pham van duc thi dua")."""
-    _, _, function_words = _stops()
-    middles = {p.parts[0][1] for p in _words().get("name_middle", ()) if p.parts and p.parts[0]}
-    boundary = (function_words | _QUESTION_WORDS) - middles
+    boundary, middles = _name_words()
     j = i
     while j < len(tokens) and j - i < MAX_LOWERCASE_NAME_SYLLABLES and j not in stop:
         token = tokens[j]
@@ -527,6 +525,14 @@ def _lowercase_name_end(tokens: Sequence[Token], i: int, stop: set[int]) -> int:
     if j > i and tokens[j - 1].fld in middles:
         j -= 1  # "ba le thi" + "thi đua": a middle name closes no name
     return max(j, i)
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(the words that end a name typed in lower case, its middle names "thi", "van")."""
+    _, _, function_words = _stops()
+    middles = frozenset(p.parts[0][1] for p in _words().get("name_middle", ()) if p.parts and p.parts[0])
+    return (function_words | _QUESTION_WORDS) - middles, middles
 
 
 @lru_cache(maxsize=1)
