@@ -16,6 +16,7 @@ from functools import lru_cache
 from ingest.docframe import (
     SIGNED_MARK,
     DocumentFrame,
+    caption_sentence,
     document_frame,
     is_caps_office,
     is_date_stamp,
@@ -203,7 +204,7 @@ def _blocks(pages: list[PageText]) -> list[_Block]:
         wrapped = [len(line) for line in lines if 0 < len(line) <= HARD_WRAP_MAX]
         # One paragraph per line (web pages, Word): the few short lines are headlines and
         # captions, not a wrap width; measuring them would glue a headline to its paragraph.
-        line_per_paragraph = sum(wrapped) < sum(len(line) for line in lines if len(line) > HARD_WRAP_MAX)
+        line_per_paragraph = page.blocks or sum(wrapped) < sum(len(line) for line in lines if len(line) > HARD_WRAP_MAX)
         width = sorted(wrapped)[int(len(wrapped) * 0.9)] if wrapped and not line_per_paragraph else HARD_WRAP_MAX
         blank_before = True
         first_of_page = True
@@ -230,7 +231,12 @@ def _blocks(pages: list[PageText]) -> list[_Block]:
                 if blank_before:
                     # A blank line splits paragraphs unless the sentence clearly goes on
                     # (OCR leaves blank lines inside sentences and inside ";" lists).
-                    unfinished = not ended and (len(current.lines) > 1 or not short_last)
+                    # Not on a page of one paragraph per line (a web page, a Word export): there
+                    # a blank line is the page's own, between blocks ("headline" / "Cập nhật lúc
+                    # …", a caption / a heading), save under a line in capitals (a title, an
+                    # office over its signer's name).
+                    own_blocks = line_per_paragraph and not last.isupper()
+                    unfinished = not own_blocks and not ended and (len(current.lines) > 1 or not short_last)
                     goes_on = last.endswith(";") or line[:1].islower() or unfinished or _name_runs_on(last, line)
                     # A paragraph cut by a page break goes on at the top of the next page,
                     # whatever its first word ("… các khu công nghiệp Đà" / "Nẵng được …").
@@ -466,7 +472,9 @@ def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: Docum
         if index < _TOP_BLOCKS and len(block.lines) == 1 and is_page_chrome(text):
             if is_document_mark(text):
                 marks.append((block.page, text))
-            continue  # date stamps, bylines, captions
+            text = caption_sentence(text)  # "Lễ ký kết … tại KCN X. Ảnh: Y": what it tells stays
+            if not text:
+                continue  # date stamps, bylines, credits, captions that tell little
         if marks:
             # An official document's number and place-date ("Số: 12/QĐ-UBND", "Kim Sơn, ngày
             # 14 tháng 02 năm 2031"): what "quyết định số mấy, ban hành ngày nào" asks.

@@ -68,6 +68,7 @@ _CAPTION = re.compile(
     r"|\(\s*nguon\s*:[^)]*\)\s*\|?\s*$"  # "… (Nguồn: báo X) |"
 )
 _BYLINE = re.compile(r"^(?:pv|ptv|btv|ctv|tin\s*,?\s*anh|tac\s+gia|nguon|theo|bai\s+va\s+anh|bai\s*,?\s*anh)\b")
+_READERS = re.compile(r"^(?:luot\s+(?:xem|doc|truy\s+cap)|so\s+lan\s+xem)\b")  # "Lượt xem: 1.208"
 _BREADCRUMB = re.compile(r"\s(?:>|»|›|/|\|)\s")
 _SENTENCE_END = re.compile(r"[.;,:!?…]['\"”’)]*$")
 # Words that open a line of office: the author box under a signed article, not a headline.
@@ -109,7 +110,10 @@ def is_date_stamp(line: str) -> bool:
     if len(parts) > 1:
         # "Thứ Bảy, 12/03/2031 - 09:15 | Kinh tế - Đầu tư": the stamp and the page's section
         dated = [p for p in parts if re.search(rf"{_DATE}|{_TIME}", fold(p))]
-        labels = [p for p in parts if p not in dated]
+        # ... its author and its count of readers ("Tác giả: Minh Thư - Bảo Ngọc | Lượt xem: 1.208").
+        labels = [
+            p for p in parts if p not in dated and not _BYLINE.match(_folded(p)) and not _READERS.match(_folded(p))
+        ]
         short = all(len(p.split()) <= _SECTION_LABEL_WORDS and not re.search(r"\d", p) for p in labels)
         return short and all(is_date_stamp(p) for p in dated)
     rest = list(line)
@@ -124,6 +128,24 @@ def _is_person_name(line: str) -> bool:
     """ "Nguyễn Văn A": 2-4 capitalised words, nothing else (an author line)."""
     words = line.split()
     return 2 <= len(words) <= 4 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+
+
+# A photo's credit ending its caption: "… tại KCN Tân Lập. Ảnh: Minh Anh", "… (Ảnh: Minh Anh)".
+_PHOTO_CREDIT = re.compile(r"\s*(?:\(\s*[ẢảAa]nh(?:\s+minh\s+họa)?\s*:[^)]*\)|[ẢảAa]nh\s*:\s*[^.]{0,40})\s*$")
+# A caption that still says something ("Lễ ký kết … tại KCN …"), not "Toàn cảnh hội nghị": as
+# long as the shortest sentence that reports something (``chunking.SENTENCE_MIN_WORDS``).
+CAPTION_MIN_WORDS = 6
+
+
+def caption_sentence(line: str) -> str:
+    """What a photo's caption tells, without its credit ("Lễ ký kết biên bản ghi nhớ … tại KCN
+    Tân Lập." of "… Ảnh: Minh Anh"); "" when it tells little or has no credit to drop."""
+    credit = _PHOTO_CREDIT.search(line)
+    if credit is None or credit.start() == 0:
+        return ""
+    told = line[: credit.start()].strip()
+    # Not a stamp's "Thứ Bảy, 15/01/2031 - 16:45 | Bài và" before "ảnh: …".
+    return told if len(told.split()) >= CAPTION_MIN_WORDS and "|" not in told and not is_page_chrome(told) else ""
 
 
 def is_page_chrome(line: str) -> bool:
@@ -152,7 +174,7 @@ def is_page_chrome(line: str) -> bool:
     if (
         _BREADCRUMB.search(line)
         and not re.search(r"\d", line)
-        and all(len(part.split()) <= 4 for part in re.split(r"\s(?:>|»|›|/|\|)\s", line))
+        and all(len(re.findall(r"\w+", part)) <= 4 for part in re.split(r"\s(?:>|»|›|/|\|)\s", line))
     ):
         return True
     # "D.Q", "PV", "TTXVN": initials or an agency code standing alone (not a wrapped "NGUYÊN")
@@ -446,11 +468,13 @@ def _lead_sentence(lines: list[str]) -> str:
 
 
 def _title(lines: list[str], metadata_title: str, official: tuple[str, int] | None) -> tuple[str, bool]:
-    """The title, and whether it is a real one (not a lead sentence standing in)."""
-    if metadata_title and _metadata_title_ok(metadata_title):
-        return _clip(metadata_title), True
+    """The title, and whether it is a real one (not a lead sentence standing in). An official
+    document's own ("QUYẾT ĐỊNH số … — Về việc …") comes before the one its file declares (a
+    web page's <title> says less: no number)."""
     if official is not None:
         return _clip(official[0]), True
+    if metadata_title and _metadata_title_ok(metadata_title):
+        return _clip(metadata_title), True
     title, headline = _web_title(lines)
     return _clip(title), headline
 
@@ -728,11 +752,15 @@ def _header_pieces(lines: list[str]) -> list[str]:
 def _outside_motto(line: str) -> list[str]:
     """The pieces of a header line outside the state motto ("UBND TỈNH X CỘNG HÒA … VIỆT NAM
     BAN QUẢN LÝ …" → "UBND TỈNH X", "BAN QUẢN LÝ …"), or outside a piece of it left on the line
-    by a scan; folding keeps one word per word."""
+    by a scan, and outside the document's number (a web page's header cell "ỦY BAN NHÂN DÂN
+    TỈNH X Số: 12/QĐ-UBND"); folding keeps one word per word."""
     words = line.split()
     folded = _folded(line)
     pieces, start = [], 0
-    for match in _MOTTO_PIECE.finditer(folded):
+    marks = sorted([*_MOTTO_PIECE.finditer(folded), *_DOC_NUMBER.finditer(folded)], key=lambda m: m.start())
+    for match in marks:
+        if folded[: match.start()].count(" ") < start:
+            continue  # inside the piece before
         first = folded[: match.start()].count(" ")
         last = folded[: match.end()].count(" ") + 1
         pieces.append(" ".join(words[start:first]))

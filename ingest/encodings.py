@@ -12,6 +12,7 @@ tells a right conversion from a wrong one come from ``viparse``.
 from __future__ import annotations
 
 import contextlib
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -37,6 +38,13 @@ VIETNAMESE_LETTERS = frozenset(
 # to Vietnamese. Measured: at most 0.0001 on the 34 reports of ../shared/corpus (the OCR one);
 # about 0.5 for a Russian KOI8-R file read as Windows-1258.
 MAX_FOREIGN_LETTERS = 0.01
+
+
+# A word of letters (a TCVN3 text's words, recased by ``_tcvn3_capitals``).
+_WORD = re.compile(r"[^\W\d_]+")
+# Words of a line all in capitals (some only looking lower case) that make it a title or a
+# heading in capitals: three, longer than a title and a name ("Bà Hà" stays as written).
+_CAPS_LINE_WORDS = 3
 
 
 class UndecodableText(ValueError):
@@ -76,7 +84,47 @@ def decode_text(data: bytes) -> Decoded:
     if legacy is None:
         return Decoded(unicodedata.normalize("NFC", text), UTF8)
     # Legacy text once read as Latin-1 and saved as UTF-8: the tables read it as it is.
-    return Decoded(convert(text, AUTO_DETECT_CHARMAPS[legacy]), f"UTF-8 + {NAMES[legacy]}")
+    return Decoded(_converted(text, legacy), f"UTF-8 + {NAMES[legacy]}")
+
+
+def _converted(text: str, legacy: str) -> str:
+    converted = convert(text, AUTO_DETECT_CHARMAPS[legacy])
+    return _tcvn3_capitals(converted) if legacy == "tcvn3" else converted
+
+
+def _all_caps(word: str) -> bool:
+    return word.isupper() and len(word) > 1
+
+
+def _tcvn3_capitals(text: str) -> str:
+    """TCVN3 has no capitals with a tone mark: a capital "Á" is the byte of "á", drawn upper
+    case by the font (``.VnTimeH``). So "BÁO CÁO" reads "BáO CáO" and "TRƯỞNG" "TRƯởNG". A word
+    is put in capitals when its lower-case letters are all accented ones (no ASCII letter) and
+    it has two capitals or more, or stands between words in capitals ("BAN QUẢN Lý CÁC") or in
+    a line of them ("TÌNH HÌNH ở CÁC KCN")."""
+
+    def recased(line: str) -> str:
+        words = _WORD.findall(line)
+        caps = sum(_all_caps(w) or _accents_only_lower(w) for w in words)
+        in_caps_line = caps >= _CAPS_LINE_WORDS and caps == len(words)
+        recased_words = [
+            w.upper() if _accents_only_lower(w) and (sum(c.isupper() for c in w) >= 2 or in_caps_line) else w
+            for w in words
+        ]
+        for at, word in enumerate(recased_words):  # then between the words now in capitals
+            between = 0 < at < len(words) - 1 and _all_caps(recased_words[at - 1]) and _all_caps(recased_words[at + 1])
+            if between and word[:1].isupper() and _accents_only_lower(word):
+                recased_words[at] = word.upper()
+        pieces = iter(recased_words)
+        return _WORD.sub(lambda _: next(pieces), line)
+
+    return "\n".join(recased(line) for line in text.split("\n"))
+
+
+def _accents_only_lower(word: str) -> bool:
+    """Some letter is lower case, and every lower-case one is accented (not ASCII)."""
+    lower = [ch for ch in word if ch.islower()]
+    return bool(lower) and all(not ch.isascii() for ch in lower)
 
 
 def _checked(data: bytes, codec: str, name: str) -> Decoded:
@@ -115,7 +163,7 @@ def _legacy_bytes(data: bytes) -> Decoded:
     surface = data.decode("latin-1")
     legacy = _legacy_encoding(surface)
     if legacy is not None:
-        readings.append(Decoded(convert(surface, AUTO_DETECT_CHARMAPS[legacy]), NAMES[legacy]))
+        readings.append(Decoded(_converted(surface, legacy), NAMES[legacy]))
     sample = SAMPLE_BYTES // 4
     readings = [r for r in readings if _foreign_share(r.text[:sample]) <= MAX_FOREIGN_LETTERS]
     if not readings:

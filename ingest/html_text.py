@@ -3,7 +3,8 @@
 forms gone, and a table one row per line with its cells between " | " (read on by
 ``ingest.text_tables`` like any typed table). The site's menu (``<nav>``) and the page's own
 header and footer (under ``<body>``) are left out; a byline and captions stay text, as in a
-page saved as .txt: ``ingest.docframe`` tells them from the title and body. Pure."""
+page saved as .txt: ``ingest.docframe`` tells them from the title and body. ``html_title``
+gives the article's headline, which the page declares (its ``<title>``). Pure."""
 
 from __future__ import annotations
 
@@ -21,26 +22,40 @@ _BLOCKS = frozenset(
     }
 )  # fmt: skip
 _SPACES = re.compile(r"[ \t\u00a0]+")
+# Between an article's title and its site's name in a page's <title>: "Tiêu đề - Cổng TTĐT tỉnh".
+_TITLE_PARTS = re.compile(r"\s+[-–—|]\s+")
+_HEADLINE_MIN_WORDS = 4  # a headline says something; "Tin tức", "Trang chủ" name a page
 
 
-def _site_chrome(element: html.HtmlElement, tag: str) -> bool:
+def _site_chrome(element: html.HtmlElement, tag: str, headline: str) -> bool:
     """The site's menu, and the page's own header and footer (under ``<body>``: a portal's
-    name over every page had become the report's title), unless it holds the headline; an
-    article's header or footer stays (its byline)."""
+    name over every page had become the report's title), unless it holds the headline (the
+    one the page declares, ``html_title``; without one, its ``<h1>``); an article's header or
+    footer stays (its byline)."""
     if tag == "nav":
         return True
     parent = element.getparent()
-    return tag in ("header", "footer") and parent is not None and parent.tag == "body" and element.find(".//h1") is None
+    if tag not in ("header", "footer") or parent is None or parent.tag != "body":
+        return False
+    if headline:
+        return _words(headline) not in _words(element.text_content())
+    return element.find(".//h1") is None
 
 
 def _cell_text(cell: html.HtmlElement) -> str:
+    """A cell's text on one line; its line breaks and blocks are spaces ("ỦY BAN NHÂN DÂN<br>TỈNH
+    X" was read "DÂNTỈNH")."""
+    for inner in cell.iterdescendants():
+        if inner.tag == "br" or inner.tag in _BLOCKS or inner.tag == "li":
+            inner.tail = f" {inner.tail or ''}"
     return " ".join(cell.text_content().split())
 
 
 class _Blocks:
     """The blocks of text found walking the page, in order."""
 
-    def __init__(self) -> None:
+    def __init__(self, headline: str) -> None:
+        self.headline = headline
         self.blocks: list[str] = []
         self.line: list[str] = []
 
@@ -57,7 +72,7 @@ class _Blocks:
 
     def walk(self, element: html.HtmlElement) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in _DROPPED or not tag or _site_chrome(element, tag):
+        if tag in _DROPPED or not tag or _site_chrome(element, tag, self.headline):
             self.text(element.tail)  # a comment's or a dropped element's tail is still text
             return
         if tag == "table":
@@ -91,7 +106,50 @@ def html_to_text(page: str) -> str:
         root = html.document_fromstring(page)
     except (ParserError, ValueError):  # an empty document, or only a comment
         return ""
-    blocks = _Blocks()
+    blocks = _Blocks(html_title(page))
     blocks.walk(root)
     blocks.end()
     return "\n\n".join(blocks.blocks)
+
+
+def _page_header(element: html.HtmlElement) -> bool:
+    """The page's own header (under ``<body>``), not an article's."""
+    parent = element.getparent()
+    return element.tag == "header" and parent is not None and parent.tag == "body"
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def html_title(page: str) -> str:
+    """The article's headline: a heading of the page that its declared title (``og:title`` or
+    ``<title>``) holds, else the longest part of that title ("Tiêu đề bài - Cổng thông tin điện
+    tử tỉnh …": the site's name is the shorter part); "" when the page declares none. A portal's
+    name over every page (its ``<h1>``) is never the headline: the declared title lacks it or
+    holds it only as its other part."""
+    try:
+        root = html.document_fromstring(page)
+    except (ParserError, ValueError):
+        return ""
+    declared = next((m.get("content", "") for m in root.iter("meta") if m.get("property") == "og:title"), "")
+    if not declared.strip():
+        declared = next((t.text_content() for t in root.iter("title")), "")
+    declared = " ".join(declared.split())
+    if not declared:
+        return ""
+    parts = [p for p in _TITLE_PARTS.split(declared) if p]
+    longest = max(parts, key=lambda p: len(p.split()))
+    site = {_words(p) for p in parts if p is not longest}
+    for heading in root.iter("h1", "h2", "h3"):
+        if len(parts) == 1 and any(_page_header(a) for a in heading.iterancestors()):
+            continue  # a title of one part that the site's header shows: the site's name
+        text = " ".join(heading.text_content().split())
+        words = _words(text)
+        if len(text.split()) >= _HEADLINE_MIN_WORDS and words in _words(declared) and words not in site:
+            return text
+    # A <title> that is the site's own name, as its page header shows it, names no article.
+    headers = [_words(e.text_content()) for e in root.iter("header") if _page_header(e)]
+    if len(longest.split()) < _HEADLINE_MIN_WORDS or any(_words(longest) in h for h in headers):
+        return ""
+    return longest

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 
 from ingest import ocr
 from ingest.chunking import BULLET
+from ingest.continued_tables import with_continued_rows
 from ingest.encodings import Decoded, UndecodableText, decode_text
-from ingest.html_text import html_to_text
+from ingest.html_text import html_title, html_to_text
 from ingest.markdown_text import markdown_to_text
 from ingest.models import PageText, ParsedDocument, doc_id_of
 from ingest.normalize import clean_text
@@ -287,7 +288,7 @@ def load_document(path: Path, max_bytes: int, reader: ocr.PageReader | None = No
         raise IngestError(path.name, "tệp rỗng", "the file is empty")
     content_hash = hashlib.sha256(data).hexdigest()
     reader = reader.for_document(doc_id_of(content_hash))
-    encoding = ""
+    encoding = title = ""
     ocr_pages: tuple[tuple[int, float], ...] = ()
     try:
         if suffix == ".pdf":
@@ -314,8 +315,9 @@ def load_document(path: Path, max_bytes: int, reader: ocr.PageReader | None = No
             if suffix == ".md":
                 text = markdown_to_text(text)
             elif suffix in HTML_SUFFIXES:
+                title = html_title(text)
                 text = html_to_text(text)
-            pages = [PageText(None, clean_text(with_table_sentences(text)))]
+            pages = [PageText(None, clean_text(with_table_sentences(text)), blocks=suffix in HTML_SUFFIXES)]
             encoding = decoded.encoding if decoded.converted else ""
     except IngestError:
         raise
@@ -325,6 +327,7 @@ def load_document(path: Path, max_bytes: int, reader: ocr.PageReader | None = No
             "không đọc được nội dung tệp (lỗi không mong đợi)",
             f"cannot read the file's content ({type(error).__name__}: {error})",
         ) from error
+    pages = with_continued_rows(pages)  # a table's rows over a page break, said with its headers
     if sum(len(p.text) for p in pages) < MIN_TEXT_CHARS:
         if ocr_pages:  # read as a scan: say what was tried
             raise IngestError(
@@ -346,6 +349,7 @@ def load_document(path: Path, max_bytes: int, reader: ocr.PageReader | None = No
         kind=suffix.lstrip("."),
         encoding=encoding,
         ocr_pages=ocr_pages,
+        title=title,
     )
 
 

@@ -14,6 +14,9 @@ class PageText:
 
     number: int | None
     text: str
+    # Its blank lines always part paragraphs (a web page: its markup said where). Otherwise a
+    # blank line may fall inside a sentence (OCR) and the chunker judges each.
+    blocks: bool = False
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,7 @@ class ParsedDocument:
     kind: str  # "pdf", "txt", "md", "docx"
     encoding: str = ""  # a text file's encoding when it was converted ("TCVN3 (ABC)", "Windows-1258")
     ocr_pages: tuple[tuple[int, float], ...] = ()  # (page, mean word confidence) of each page read by OCR
+    title: str = ""  # the title the file declares (a web page's headline), "" when none
 
     @property
     def ocr_confidence(self) -> float | None:

@@ -103,9 +103,16 @@ def row_sentence(headers: list[str], cells: list[str], default_unit: str = "") -
     ``default_unit``, is said after each of the row's figures but those of a column of shares
     ("% kế hoạch")."""
     keys = [fold(h).strip(" .:") for h in headers]
-    # "Đơn vị" heads a unit column ("tỷ đồng") or the boards the rows are about ("Ban Quản lý …").
-    units = [k in UNIT_HEADERS and bool(c) and _unit_like(c) for k, c in zip(keys, cells, strict=False)]
-    unit = next((c for c, is_unit in zip(cells, units, strict=False) if is_unit), "")
+    # "Đơn vị" heads a unit column ("tỷ đồng") or the boards the rows are about ("Ban Quản lý …",
+    # "Tổng cộng"): the row's label, its first cell, is never its unit.
+    label = next(
+        (i for i, (k, c) in enumerate(zip(keys, cells, strict=False)) if c and k not in ROW_NUMBER_HEADERS), -1
+    )
+    units = [
+        i > label and k in UNIT_HEADERS and bool(_unit_cell(c))
+        for i, (k, c) in enumerate(zip(keys, cells, strict=False))
+    ]
+    unit = next((_unit_cell(c) for c, is_unit in zip(cells, units, strict=False) if is_unit), "")
     named = [
         (h, c)
         for h, k, c, is_unit in zip(headers, keys, cells, units, strict=False)
@@ -122,6 +129,14 @@ def row_sentence(headers: list[str], cells: list[str], default_unit: str = "") -
         for h, c in named[1:]
     ]
     return f"{first} — {'; '.join(parts)}." if parts else f"{first}."
+
+
+def _unit_cell(cell: str) -> str:
+    """A unit column's cell as said after a figure: "Dự án", "Triệu USD" (a table capitalises
+    its cells) → "dự án", "triệu USD"; "" when it is no unit ("Ban Quản lý …" under "Đơn vị")."""
+    first = cell[:1]
+    said = cell[:1].lower() + cell[1:] if first.isupper() and not cell.split()[0].isupper() else cell
+    return said if said and _unit_like(said) else ""
 
 
 def _unit_like(text: str) -> bool:

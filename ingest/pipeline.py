@@ -37,7 +37,7 @@ from typing import Any
 from langchain_core.embeddings import Embeddings
 
 from ingest.chunking import chunk_document
-from ingest.docframe import table_frame
+from ingest.docframe import document_frame, table_frame
 from ingest.loaders import IngestError, expand_paths, folder_files, is_supported, load_document
 from ingest.models import Chunk, ParsedDocument
 from ingest.normalize import BIDI_CONTROLS, looks_accentless, search_text
@@ -404,7 +404,10 @@ class Ingestor:
                 removed_doc_ids=stale,
             )
         # A spreadsheet's rows name many boards: none of them issued it (``table_frame``).
-        frame = table_frame(document.pages, document.source) if f".{document.kind}" in SPREADSHEET_SUFFIXES else None
+        if f".{document.kind}" in SPREADSHEET_SUFFIXES:
+            frame = table_frame(document.pages, document.source)
+        else:  # a title the file declares (a web page's headline) before one read off its lines
+            frame = document_frame(document.pages, document.source, document.title)
         chunks = chunk_document(document.doc_id, document.source, document.pages, frame)
         if not chunks:
             raise IngestError(document.source, "không tách được đoạn văn nào", "no paragraphs found")

@@ -556,8 +556,14 @@ def test_an_award_the_question_names_must_be_named_by_the_sentence_its_paragraph
     sports_day = "Hội thao năm 2031 có 12 đoàn tham gia."
     assert not check(question, sports_day).met
     assert check(question, "Đoàn Kim Sơn đạt giải Nhất.").met
+    named_before = "Giải Nhất thuộc về hai đoàn. Đó là đoàn Kim Sơn và đoàn Hòa Bình."
+    assert check(question, "Đó là đoàn Kim Sơn và đoàn Hòa Bình.", paragraph=named_before).met
+    # A sentence naming another award only is about that one, whatever its paragraph named.
     listed = "Giải Nhất: đoàn Kim Sơn. Giải Nhì: đoàn Hòa Bình."
-    assert check(question, "Giải Nhì: đoàn Hòa Bình.", paragraph=listed).met
+    assert not check(question, "Giải Nhì: đoàn Hòa Bình.", paragraph=listed).met
+    bang_khen = "Chủ tịch UBND tỉnh trao Bằng khen cho 15 doanh nghiệp. Ban Quản lý trao Giấy khen cho 22 doanh nghiệp."
+    giay_khen = "Ban Quản lý trao Giấy khen cho 22 doanh nghiệp."
+    assert not check("Bao nhiêu doanh nghiệp được tặng Bằng khen?", giay_khen, paragraph=bang_khen).met
     assert check(
         "Đơn vị nào được tặng Cờ thi đua năm 2031?",
         "Ban Quản lý các KCN tỉnh Kim Sơn.",
@@ -812,3 +818,16 @@ def test_a_measure_asked_alone_is_not_answered_by_the_figures_of_other_measures(
 )
 def test_a_measure_pins_a_sentence_only_when_asked_alone(question: str):
     assert check(question, "Các KCN thu hút 34 dự án, nộp ngân sách 742 tỷ đồng; lao động 8.506 người.").met
+
+
+def test_a_zone_named_in_capitals_is_met_by_its_whole_name_only():
+    question = "Tỷ lệ lấp đầy của KCN Tân Lập Nam là bao nhiêu?"
+    assert check(question, "KCN Tân Lập Nam có tỷ lệ lấp đầy 64,2%.").met
+    assert not check(question, "KCN Tân Lập Bắc có tỷ lệ lấp đầy 77,1%.").met  # a sibling zone
+    # "Long Giao Bắc" is one letter in five from "Long Giao Nam": damage only OCR is allowed.
+    assert not check("Tỷ lệ lấp đầy của KCN Long Giao Nam là bao nhiêu?", "KCN Long Giao Bắc đạt 77,1%.").met
+    # A zone's number is written either way.
+    assert check("KCN Kim Sơn III có bao nhiêu dự án?", "KCN Kim Sơn 3 có 41 dự án còn hiệu lực.").met
+    assert not check("KCN Kim Sơn III có bao nhiêu dự án?", "KCN Kim Sơn 2 có 41 dự án còn hiệu lực.").met
+    # Typed in lower case, the name may run on past its end: its first two words decide.
+    assert check("ty le lap day kcn tan lap nam la bao nhieu", "KCN Tân Lập Bắc có tỷ lệ lấp đầy 77,1%.").met

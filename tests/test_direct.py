@@ -460,6 +460,20 @@ HALF_YEAR_REVENUE = (
             "400 triệu USD đối với vốn FDI).",
             ["400 triệu USD"],
         ),
+        # A result asked is not the plan's figure beside it, nor a plan asked the result's or
+        # a ratio of plan to result.
+        (
+            "nop ngan sach 9 thang nam 2061 cac kcn bao nhieu ty dong",
+            "Các doanh nghiệp nộp ngân sách nhà nước 9 tháng được 1.842 tỷ đồng, đạt 78,9% kế hoạch năm 2061 "
+            "(kế hoạch 2.335 tỷ đồng).",
+            ["1.842 tỷ đồng"],
+        ),
+        (
+            "Chỉ tiêu tỷ lệ lấp đầy bình quân năm 2062 là bao nhiêu?",
+            "Tỷ lệ lấp đầy bình quân — Thực hiện năm 2061: 63,5%; Kế hoạch năm 2062: 72%; "
+            "Tỷ lệ KH 2062/TH 2061: 108,3%.",
+            ["72%"],
+        ),
         # Two units after one "bao nhiêu", with or without a comma.
         (
             "bao nhieu tap the ca nhan duoc tang giay khen",

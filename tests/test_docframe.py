@@ -259,6 +259,7 @@ def test_accentless_ocr_text():
         "PV",
         "Tác giả: PV",
         "Ảnh: Minh Anh",
+        "Trang chủ » Tin tức - Sự kiện » Kinh tế",  # a menu path: "-" is no word of a name
     ],
 )
 def test_page_chrome(line):

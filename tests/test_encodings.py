@@ -77,3 +77,16 @@ def test_another_language_in_a_single_byte_code_page_is_refused_not_garbled():
 def test_binary_data_is_refused():
     with pytest.raises(UndecodableText, match="binary"):
         decode_text(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+
+
+def test_tcvn3_capitals_with_a_tone_mark_are_put_back_in_capitals():
+    # TCVN3 stores "Á" as the byte of "á" (the .VnTimeH font draws it upper case).
+    title = "B¸O C¸O T×NH H×NH C¸C KHU C¤NG NGHIÖP BAN QU¶N Lý C¸C KCN"
+    signer = "KT. TR¦ëNG BAN"
+    data = "\n".join([title, TCVN3, "Bµ Hµ ®äc b¸o c¸o.", signer]).encode("latin-1")
+    decoded = decode_text(data)
+    assert decoded.encoding == "TCVN3 (ABC)"
+    lines = decoded.text.split("\n")
+    assert lines[0] == "BÁO CÁO TÌNH HÌNH CÁC KHU CÔNG NGHIỆP BAN QUẢN LÝ CÁC KCN"
+    assert lines[1] == TEXT and lines[2] == "Bà Hà đọc báo cáo."  # mixed case stays as written
+    assert lines[3] == "KT. TRƯỞNG BAN"

@@ -683,6 +683,36 @@ def test_a_ranking_on_what_the_table_does_not_score_is_answered_by_the_sentence_
         assert answer.citations[0].quote.startswith("Ban Quản lý Khu kinh tế tỉnh Tân Lập"), question
 
 
+ZONES = [
+    passage(f"{zone} — Số dự án còn hiệu lực: {projects}; Xuất khẩu: {exports} triệu USD.", heading="Bảng 1", n=n)
+    for n, (zone, projects, exports) in enumerate(
+        [("KCN Kim Sơn", "138", "2.100,5"), ("KCN Tân Lập", "92", "6.215"), ("KCN Hòa Bình Mới", "71", "905")], start=1
+    )
+]
+
+
+def test_a_superlative_a_sentence_states_is_answered_by_it_not_by_a_table():
+    largest = passage(
+        "Dự án có vốn đăng ký lớn nhất trong năm 2061 là dự án nhà máy điện tử của Công ty TNHH Sao Kim tại KCN Tân "
+        "Lập, với 420 triệu USD.",
+        heading="2. Thu hút đầu tư",
+        n=9,
+    )
+    answer = ask("Dự án có vốn đăng ký lớn nhất năm 2061 là của công ty nào, ở KCN nào?", [*ZONES, largest])
+    assert answer.citations[0].quote.startswith("Dự án có vốn đăng ký lớn nhất")
+    # Ranked on what no sentence says is largest: the table's extreme row.
+    answer = ask("KCN nào có nhiều dự án còn hiệu lực nhất?", [*ZONES, largest])
+    assert answer.citations[0].quote.startswith("KCN Kim Sơn")
+
+
+def test_a_column_is_named_as_the_question_names_it_abbreviations_folded_alike():
+    # "xuất khẩu" is one term of the question ("xk"), as it must be of the header.
+    answer = ask("KCN nào xuất khẩu nhiều nhất?", ZONES)
+    assert answer.citations[0].quote.startswith("KCN Tân Lập")
+    # The zone named is the row's label, not run on into its first header ("KCN Tân Lập — Xuất").
+    assert answer.answer.startswith("KCN Tân Lập [1]")
+
+
 def test_the_whole_asked_is_answered_by_the_table_s_total_row():
     exports = [
         passage(f"{board} — Xuất khẩu: {value} triệu USD.", heading="2. Tổng hợp toàn Khối năm 2036", n=n)
@@ -1136,3 +1166,48 @@ def test_a_long_table_row_is_read_whole_not_cut_into_its_cells():
     assert len(row) > 300 and split_sentences(row) == [row]  # "Chỉ tiêu số 12: 132,5 tỷ đồng" says not whose
     prose = f"Năm 2031 các KCN đạt kết quả tốt; {cells}."
     assert len(split_sentences(prose)) > 1
+
+
+# Invented minutes: a meeting's own facts on labelled lines, sharing few words with questions.
+MINUTES = [
+    passage("Thời gian: Vào lúc 08 giờ 30 phút, ngày 12 tháng 12 năm 2061.", heading="Biên bản họp", n=1, doc="bb"),
+    passage("Địa điểm: Hội trường tầng 2, trụ sở Ban Quản lý các KCN tỉnh Kim Sơn.", "Biên bản họp", n=2, doc="bb"),
+    passage("Chủ trì: Ông Trần Văn Khải - Trưởng ban.", heading="I. Thành phần", n=3, doc="bb"),
+    passage("Thư ký: Bà Lê Thị Hoa - Chánh Văn phòng.", heading="I. Thành phần", n=4, doc="bb"),
+    passage(
+        "Hội đồng Thi đua - Khen thưởng Ban Quản lý các KCN tỉnh Kim Sơn họp xét thi đua, khen thưởng năm 2061 "
+        "và thống nhất đề nghị tặng Cờ thi đua cho Phòng Quản lý Đầu tư.",
+        heading="II. Nội dung",
+        n=5,
+        doc="bb",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        ("Ai chủ trì cuộc họp xét thi đua năm 2061 của Ban Quản lý các KCN tỉnh Kim Sơn?", "Chủ trì:"),
+        ("Ai là thư ký cuộc họp Hội đồng Thi đua - Khen thưởng năm 2061?", "Thư ký:"),
+        ("Cuộc họp xét thi đua năm 2061 của Ban Quản lý các KCN Kim Sơn được tổ chức ở đâu?", "Địa điểm:"),
+        ("cuoc hop xet thi dua nam 2061 to chuc o dau", "Địa điểm:"),
+        ("Cuộc họp Hội đồng Thi đua - Khen thưởng năm 2061 diễn ra ngày nào?", "Thời gian:"),
+    ],
+)
+def test_a_labelled_line_answers_the_field_it_names(question, line):
+    answer = ask(question, MINUTES)
+    assert not answer.refused
+    assert answer.citations[0].quote.startswith(line)
+
+
+def test_a_labelled_line_does_not_answer_what_its_label_does_not_name():
+    # "Ai đề nghị …" names no role of a label: the minutes' secretary is not its answer.
+    answer = ask("Ai được Hội đồng Thi đua - Khen thưởng năm 2061 đề nghị tặng Bằng khen?", MINUTES)
+    assert not answer.citations or not answer.citations[0].quote.startswith(("Chủ trì:", "Thư ký:"))
+    # Nor a date asked of something else than the meeting ("… trình trước ngày nào").
+    deadline = passage("Giao Văn phòng hoàn thiện hồ sơ, trình cấp có thẩm quyền trước ngày 20/12/2061.", n=6, doc="bb")
+    answer = ask("Văn phòng phải trình hồ sơ thi đua năm 2061 trước ngày nào?", [*MINUTES, deadline])
+    assert answer.citations[0].quote.startswith("Giao Văn phòng")
+    # Nor does a meeting of another province's board.
+    other = ask("Ai chủ trì cuộc họp xét thi đua năm 2061 của Ban Quản lý các KCN tỉnh Đồng Nai?", MINUTES)
+    assert other.refused

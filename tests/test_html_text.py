@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from ingest.chunking import chunk_document
-from ingest.html_text import html_to_text
+from ingest.docframe import document_frame
+from ingest.html_text import html_title, html_to_text
 from ingest.loaders import load_document
 from ingest.pdf_tables import syllable_share
 
@@ -66,3 +67,74 @@ def test_the_reading_with_its_letters_in_their_words_has_more_syllables():
     assert syllable_share("BAN QUẢN LÝ CÁC KHU") == 1.0
     assert syllable_share("BAN QU N LÝ CÁC KHU Ả") < syllable_share("BAN QUẢN LÝ CÁC KHU")
     assert syllable_share("2031") == 0.0
+
+
+# Invented portal article: the portal's name in an <h1> over every page, the article's headline
+# in an <h2> (longer than a wrapped line's 3/4, without a full stop), a meta line, the lead, a
+# photo caption over a sub-heading, and a letterhead table whose cells break lines with <br>.
+ARTICLE = """<html><head><title>Hội nghị xúc tiến đầu tư vào các khu công nghiệp tỉnh Cà Mau năm 2061 thu hút
+thêm nhiều nhà đầu tư mới - Cổng thông tin điện tử tỉnh Cà Mau</title></head><body>
+<header><h1>CỔNG THÔNG TIN ĐIỆN TỬ TỈNH CÀ MAU</h1></header>
+<div class="breadcrumb">Trang chủ » Tin tức - Sự kiện » Kinh tế</div>
+<article><h2>Hội nghị xúc tiến đầu tư vào các khu công nghiệp tỉnh Cà Mau năm 2061
+thu hút thêm nhiều nhà đầu tư mới</h2>
+<div class="meta">Cập nhật lúc 09:12 ngày 14/03/2061 | Tác giả: Minh Tâm | Lượt xem: 2.315</div>
+<p>Sáng 14/3/2061, Ban Quản lý Khu kinh tế tỉnh Cà Mau tổ chức Hội nghị xúc tiến đầu tư vào các khu công nghiệp.</p>
+<figure><img src="a.jpg"><figcaption>Lãnh đạo tỉnh trao chứng nhận đầu tư cho các nhà đầu tư tại hội nghị
+sáng 14/3. Ảnh: Minh Tâm</figcaption></figure>
+<h3>Thu hút vốn đầu tư mới</h3>
+<p>Tính đến ngày 28/2/2061, các KCN của tỉnh đã thu hút 312 dự án còn hiệu lực.</p>
+</article></body></html>"""
+
+
+@pytest.mark.unit
+def test_a_web_page_is_titled_by_its_headline_not_by_its_portal():
+    assert html_title(ARTICLE) == (
+        "Hội nghị xúc tiến đầu tư vào các khu công nghiệp tỉnh Cà Mau năm 2061 thu hút thêm nhiều nhà đầu tư mới"
+    )
+    # No heading held by the declared title: its longest part; none declared: no title.
+    assert html_title("<title>Cà Mau thu hút 312 dự án vào các KCN | Báo Cà Mau</title><p>x</p>") == (
+        "Cà Mau thu hút 312 dự án vào các KCN"
+    )
+    assert html_title("<title>Tin tức</title><h1>Trang chủ</h1>") == ""
+    assert html_title("<p>Không có tiêu đề.</p>") == ""
+    # A page titled by its site's name alone, which its header shows: no article's headline.
+    portal = "<html><head><title>Cổng thông tin điện tử tỉnh Cà Mau</title></head><body><header>"
+    assert html_title(f"{portal}<h1>CỔNG THÔNG TIN ĐIỆN TỬ TỈNH CÀ MAU</h1></header><p>Tin.</p></body></html>") == ""
+
+
+@pytest.mark.unit
+def test_a_web_pages_blocks_stay_apart_and_its_sub_heading_heads_the_paragraph_under_it(tmp_path: Path):
+    path = tmp_path / "tin.html"
+    path.write_text(ARTICLE, encoding="utf-8")
+    document = load_document(path, 10_000_000)
+    frame = document_frame(document.pages, document.source, document.title)
+    assert frame.title.startswith("Hội nghị xúc tiến đầu tư") and "CỔNG THÔNG TIN" not in frame.title
+    chunks = chunk_document(document.doc_id, document.source, document.pages, frame)
+    texts = [c.text for c in chunks]
+    # The headline, its meta line and the lead were one passage; the caption ran into the
+    # sub-heading and its paragraph.
+    lead = next(c for c in chunks if c.text.startswith("Sáng 14/3/2061"))
+    assert "Cập nhật" not in lead.text and "Lượt xem" not in lead.text
+    body = next(c for c in chunks if "312 dự án" in c.text)
+    assert body.text.startswith("Tính đến ngày 28/2/2061")
+    assert body.headings[-1:] == ("Thu hút vốn đầu tư mới",)
+    assert not any("Trang chủ" in h for c in chunks for h in c.headings)  # the breadcrumb is no heading
+    assert not any("Ảnh: Minh Tâm" in t and "312" in t for t in texts)
+
+
+@pytest.mark.unit
+def test_a_letterhead_tables_line_breaks_part_its_words_and_its_number_is_not_the_issuer(tmp_path: Path):
+    page = """<html><body><table><tr><td><b>ỦY BAN NHÂN DÂN<br>TỈNH CÀ MAU</b><br>Số: 15/QĐ-UBND</td>
+<td><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</b><br>
+<i>Cà Mau, ngày 3 tháng 4 năm 2061</i></td>
+</tr></table><p><b>QUYẾT ĐỊNH</b></p><p><b>Về việc tặng Bằng khen cho các tập thể có thành tích xuất sắc</b></p>
+<p>Căn cứ Luật Thi đua, khen thưởng;</p><p>Điều 1. Tặng Bằng khen cho 12 tập thể có thành tích xuất sắc năm 2060.</p>
+</body></html>"""
+    path = tmp_path / "qd.html"
+    path.write_text(page, encoding="utf-8")
+    document = load_document(path, 10_000_000)
+    assert "ỦY BAN NHÂN DÂN TỈNH CÀ MAU Số: 15/QĐ-UBND" in document.pages[0].text
+    frame = document_frame(document.pages, document.source, document.title)
+    assert frame.issuer == "ỦY BAN NHÂN DÂN TỈNH CÀ MAU"
+    assert frame.title.startswith("QUYẾT ĐỊNH số 15/QĐ-UBND")

@@ -50,6 +50,17 @@ def test_a_row_is_one_sentence_that_keeps_its_headers():
     assert row_sentence(headers, ["Lao động tăng mới (người)", "9.500", "4.617", "48,6"]) == (
         "Lao động tăng mới (người) — Kế hoạch năm: 9.500 người; Thực hiện 6 tháng: 4.617 người; % kế hoạch: 48,6%."
     )
+    # A unit column's cells are capitalised as a table's are: said in lower case after the
+    # figures; a board's name under "Đơn vị" is no unit.
+    headers = ["STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2060", "Kế hoạch năm 2061"]
+    assert row_sentence(headers, ["1", "Dự án cấp mới", "Dự án", "14", "16"]) == (
+        "Dự án cấp mới — Thực hiện năm 2060: 14 dự án; Kế hoạch năm 2061: 16 dự án."
+    )
+    assert row_sentence(headers, ["2", "Vốn đăng ký", "Triệu USD", "1.250", "1.400"]) == (
+        "Vốn đăng ký — Thực hiện năm 2060: 1.250 triệu USD; Kế hoạch năm 2061: 1.400 triệu USD."
+    )
+    board = ["Ban Quản lý KKT Kim Sơn", "14"]
+    assert row_sentence(["Đơn vị", "Dự án"], board) == "Ban Quản lý KKT Kim Sơn — Dự án: 14."
 
 
 @pytest.mark.unit

@@ -333,16 +333,35 @@ def _speaks_of_zones(sentence: str) -> bool:
     return named or bool(_AVERAGE.search(" ".join(search_syllables(sentence))))
 
 
-def _name_key(name: str, person: bool) -> str:
+ROMAN_NUMERALS = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9"}
+
+
+def _name_keys(name: str, person: bool, whole: bool) -> tuple[str, ...]:
     """The part of a name a passage must state: a person's last two syllables ("Thu Hương"
-    for "Bùi Thị Thu Hương"); a zone's first two after its kind ("kcn thang long ii" →
-    "thang long"), since a question typed without accents may run on past the name."""
+    for "Bùi Thị Thu Hương"); a zone's name after its kind, whole when the question wrote it
+    in capitals (``whole``: "KCN Long Giao Nam" is not "KCN Long Giao Bắc"), else its first
+    two words ("kcn thang long ii" → "thang long"), since a question typed in lower case may
+    run on past the name. A zone's number may be written either way ("III", "3")."""
     words = name.split()
     if person:
-        return " ".join(words[-2:])
+        return (" ".join(words[-2:]),)
     if len(words) > 1 and words[0] in ZONE_KINDS:
         words = words[1:]
-    return " ".join(words[:2])
+    if not whole:
+        return (" ".join(words[:2]),)
+    numbered = [ROMAN_NUMERALS.get(w, w) for w in words]
+    return tuple(dict.fromkeys([" ".join(words), " ".join(numbered)]))
+
+
+def _states_name(key: str, mentions: Mentions, whole: bool) -> bool:
+    """The name is in the text, a letter of damage allowed (OCR); as written when it is a
+    zone's whole name in a text that is no OCR ("Long Giao Bắc" is one letter in five from
+    "Long Giao Nam"), and always in its number ("KCN Kim Sơn 2" is not "KCN Kim Sơn 3")."""
+    words = key.split()
+    if (whole and not mentions.ocr) or words[-1].isdigit() or words[-1] in ROMAN_NUMERALS:
+        syllables = mentions.syllables
+        return any(tuple(syllables[i : i + len(words)]) == tuple(words) for i in range(len(syllables)))
+    return appears_damaged(key, mentions.syllables)
 
 
 def _named_in_ocr(kind: str, key: str, mentions: Mentions) -> bool:
@@ -455,12 +474,15 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
     for key in frame.regions:
         record(constraint_key("region", key), _region_met(key, own), _region_met(key, around))
     for name in (*frame.zones, *frame.people):
-        key = _name_key(name, person=name in frame.people)
+        person = name in frame.people
+        whole = frame.names_capitalised and not person
+        keys = _name_keys(name, person=person, whole=whole)
         # Like a province, a zone named around a sentence that names other zones, or gives their
         # average ("bình quân các KCN đạt 84%"), is not what the sentence is about.
-        silent = name in frame.people or not _speaks_of_zones(sentence)
-        in_own = appears_damaged(key, own.syllables)
-        record(constraint_key("name", name), in_own, silent and appears_damaged(key, around.syllables))
+        silent = person or not _speaks_of_zones(sentence)
+        in_own = any(_states_name(key, own, whole) for key in keys)
+        in_around = silent and any(_states_name(key, around, whole) for key in keys)
+        record(constraint_key("name", name), in_own, in_around)
     for n in sorted(frame.ordinals):
         # "Hội thao lần thứ III": not a sentence, paragraph or section about the fourth; one
         # that names no time of that event may be about it ("Đại hội Đảng bộ lần thứ XXI" is
@@ -661,9 +683,12 @@ def _check_distinctions(
             # Cờ thi đua cho:"). An award, by its paragraph before it only ("… tặng Cờ thi đua
             # cho hai đơn vị. Đó là …"): a photo caption glued to the paragraph it heads does
             # not take the award its next sentence names.
+            # Nor a sentence naming another award only ("… trao Giấy khen cho …" after "… trao
+            # Bằng khen cho …"): that one is its subject.
             at = context.paragraph_text.find(sentence) if item.group == "award" else -1
             texts = (context.paragraph_text[:at] if at >= 0 else context.paragraph_text, context.framing_text)
-            around = any(distinctions.stated(item, text) is Stated.YES for text in texts)
+            other = item.group == "award" and distinctions.names_another(item, sentence)
+            around = not other and any(distinctions.stated(item, text) is Stated.YES for text in texts)
         record(item.label, own is Stated.YES, around)
         labels.append(item.label)
     return labels

@@ -506,6 +506,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
         # half's ("Trong 6 tháng đầu năm 2032, … vốn FDI tăng thêm X").
         asked_period = (True, False, frozenset())
     provinces = asked_provinces(frame)
+    plan_asked = bool(PLAN_ASKED.search(fold(frame.text)))
     for ask in asks:
         rise = _change_figure(quote, ask, taken, asked, head) if ask.change else None
         if rise is not None:  # "tăng bao nhiêu": "tăng 6,7%", not the level before it
@@ -545,7 +546,8 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             same_unit: list[re.Match[str]] = same_unit,
             unit_words: frozenset[str] = frozenset(unit.split()),
             verb: str = ask.verb,
-        ) -> tuple[int, int, int, bool, int, int, int, bool, int, bool, int, int, int, int]:
+            unit_asked: str = unit,
+        ) -> tuple[bool, int, int, int, bool, int, int, int, bool, int, bool, int, int, int, int]:
             after = set(search_syllables(quote[match.end() : match.end() + AROUND])[:NEAR])
             after |= set(search_syllables(_rest_after(quote, match))[:NEAR])
             # The cue's first word names the figure most closely ("bao nhiêu dự án FDI còn hiệu
@@ -602,6 +604,8 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             # X đạt tối thiểu 60%").
             zoned = any(_named(zone, own_words) for zone in frame.zones)
             return (
+                # Before all, a result's figure for a result asked, a plan's for a plan.
+                plan_fit(quote, match, unit_asked, plan_asked),
                 dated,
                 placed,
                 spanned,
@@ -620,10 +624,10 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
 
         # Not a figure of another year or span than the one asked ("so với cùng kỳ năm 2031
         # (X)"; "6 tháng cuối năm": "X, để cả năm 2031 đạt Y"), however well it fits otherwise.
-        ranked = [(fit, m) for m in fitting if (fit := closeness(m))[0] != 0 and fit[2] != 0]
+        ranked = [(fit, m) for m in fitting if (fit := closeness(m))[1] != 0 and fit[3] != 0]
         if not ranked:
             continue
-        (_, _, _, _, cued_best, *_), best = max(ranked, key=lambda pair: pair[0])
+        (_, _, _, _, _, cued_best, *_), best = max(ranked, key=lambda pair: pair[0])
         if ask.unit == "%" and ask.cue and not cued_best:
             # "bao nhiêu % kế hoạch" with no share followed by "kế hoạch": a growth rate of the
             # same clause is no answer (left out: 0 bold figures holding a gold fact lost).
@@ -749,6 +753,27 @@ PLAN_SHARE_AFTER = re.compile(
     rf"\b(?P<verb>)(?:chua\s+)?(?:dat|hoan thanh)\s+{PLAN_WORD}\s*\(\s*(?:dat\s+|bang\s+)?"
     r"(?P<share>\d{1,3}(?:[.,]\d+)?)\s*%"
 )
+
+
+# A plan's figure: "kế hoạch", "chỉ tiêu" right before it ("… đạt 78,9% kế hoạch (kế hoạch
+# 15.010 tỷ đồng)", "Kế hoạch năm 2032: 72%"), folded; not a ratio of plan to result ("Tỷ lệ KH
+# 2032/TH 2031").
+_PLAN_LABEL = re.compile(rf"\b{PLAN_WORD}\b(?:\s+(?:nam|giao|la|dat|de ra))*(?:\s+\d{{4}})?\s*$")
+_PLAN_OPENS = re.compile(rf"\s*{PLAN_WORD}\b")  # a bracket the plan opens: "(kế hoạch năm là X …"
+
+
+def plan_fit(quote: str, match: re.Match[str], unit: str, plan_asked: bool) -> bool:
+    """Whether a figure is a plan's as much as the question asks for one: a result asked
+    ("nộp ngân sách … bao nhiêu tỷ đồng") is not the plan's figure beside it, nor the reverse
+    ("chỉ tiêu … năm 2032 là bao nhiêu"). A share ("78,9% kế hoạch") is weighed by its cue."""
+    if unit == "%" and not plan_asked:
+        return True
+    label = fold(_own_label(quote, match)).strip(" :(")
+    planned = bool(_PLAN_LABEL.search(label)) and "/" not in label
+    # A bracket the plan opens holds its figures ("(kế hoạch năm là X đối với …, và Y đối với …)").
+    opened = _open_bracket(quote[: match.start()])
+    planned = planned or (opened >= 0 and bool(_PLAN_OPENS.match(fold(quote[opened + 1 : match.start()]))))
+    return planned == plan_asked
 
 
 def asked_provinces(frame: QuestionFrame) -> set[str]:

@@ -102,6 +102,13 @@ def asked(question: str) -> tuple[Asked, ...]:
     return tuple(out)
 
 
+def names_another(item: Asked, text: str) -> bool:
+    """The text names another of ``item``'s group and not it: "… trao Giấy khen cho 22 doanh
+    nghiệp" is about the Giấy khen, whatever award its paragraph named before."""
+    sides = _named(text).get(item.group, frozenset())
+    return bool(sides) and item.side not in sides
+
+
 def stated(item: Asked, text: str, alone: bool = False) -> Stated:
     """``alone``: a text naming the side asked beside another ("FDI và DDI") is SILENT, as it
     does not single out what was asked."""

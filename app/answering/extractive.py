@@ -37,6 +37,7 @@ from app.answering.compared import comparison_parts, part_figures, places_apart,
 from app.answering.constraints import constraint_key, constraint_label, stored_years
 from app.answering.direct import asked_units, direct_facts, holds_figure, own_board, plan_verdict
 from app.answering.features import CAUSE, DATE, LIST_ITEM, Candidate, Lexicon, candidates_for, terms_of
+from app.answering.field_lines import answering_field
 from app.answering.frame import DOCUMENT_NUMBER, AnswerType, QuestionFrame, document_kinds_named, parse_question
 from app.answering.lead_ins import announces, asks_for_items, under
 from app.answering.models import MAX_ANSWER_CHARS, Answer, Citation, RetrievedPassage
@@ -134,8 +135,14 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
     if extreme is not None:  # "… nào cao nhất" over a table: its rows compared, not scored
         return Selection([extreme], [], None, tuple(scored), frame=frame)
     eligible = total_first(frame, eligible)
+    # "Chủ trì: Ông …" answers "Ai chủ trì …", however low it scores (``field_lines``).
+    field = answering_field(frame, eligible)
+    if field is not None:
+        eligible = [field, *(c for c in eligible if c is not field)]
     if not eligible or (
-        eligible[0].probability < weights.answer_threshold and not _every_part_stated(frame, eligible, weights)
+        field is None
+        and eligible[0].probability < weights.answer_threshold
+        and not _every_part_stated(frame, eligible, weights)
     ):
         nearest = _nearest_fact(scored, weights.answer_threshold)
         related = _nearest_passages([*eligible, *(c for c in scored if c not in eligible)])

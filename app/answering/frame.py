@@ -91,6 +91,11 @@ class QuestionFrame:
     # "Hội thao lần thứ III": which of a recurring event is asked, as a number.
     ordinals: frozenset[int] = frozenset()
     ordinal_event: frozenset[str] = frozenset()  # pairs of its words before "lần thứ" ("hoi thao")
+    # The question capitalises names: a zone's name ends where its capitals do ("KCN Long Giao
+    # Nam có …"), while one typed in lower case may run on past it ("kcn long giao nam co …").
+    names_capitalised: bool = False
+    # A meeting or event is asked about ("cuộc họp … tổ chức ở đâu", "hội nghị … ngày nào").
+    about_event: bool = False
 
     @property
     def several_asked(self) -> bool:
@@ -385,7 +390,9 @@ _ZONE_TYPES = (
     ("ccn", ("ccn", "cum cong nghiep")),
 )
 _ZONE_FIRST = frozenset(form.split()[0] for _, forms in _ZONE_TYPES for form in forms)
-_NAME_JOINER = re.compile(r"[ \t\u00a0\-\u2013\u2014]{1,3}")  # no dot, comma or bracket inside a name
+# No dot, comma or bracket inside a name, nor the em dash between a table row's label and its
+# cells ("KCN Tân Lập — Xuất khẩu: …"); a hyphen or an en dash joins ("Việt Nam - Singapore").
+_NAME_JOINER = re.compile(r"[ \t\u00a0\-\u2013]{1,3}")
 MAX_NAME_SYLLABLES = 5
 MAX_LOWERCASE_NAME_SYLLABLES = 3
 
@@ -897,4 +904,6 @@ def parse_question(question: str) -> QuestionFrame:
         # terms: left out, dropping them lost one web answer, w099, and mended none).
         ordinals=frozenset(n for *_, n in ordinals),
         ordinal_event=ordinal_event(question, ordinals, terms),
+        names_capitalised=parsed.title_case,
+        about_event=event or bool(_hits(text, tokens, ["event_name"], accented)),
     )

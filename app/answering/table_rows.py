@@ -11,12 +11,13 @@ its largest figure for "cao nhất", "nhiều nhất", "đứng đầu", its sma
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from app.answering.direct import FIGURE_TYPES
-from app.answering.features import Candidate
+from app.answering.features import Candidate, terms_of
 from app.answering.frame import AnswerType, QuestionFrame, parse_question, text_mentions
-from ingest.normalize import fold, search_syllables
+from ingest.normalize import fold
 from ingest.office import is_row_sentence
 
 CELL = re.compile(r"(?P<header>[^:;]{1,80}):\s*(?P<value>[^;]+)")
@@ -30,6 +31,8 @@ TOTAL = re.compile(r"^(?:tổng|cộng|toàn\s|tong\s+cong\b|tong\s+so\b)", re.I
 MIN_ROWS = 3  # fewer rows are no table to rank
 # Asks who ranks first, naming no column: "đứng đầu", "dẫn đầu", "xếp thứ nhất" (folded).
 FIRST_ASKED = re.compile(r"\b(?:dung dau|dan dau|xep thu nhat|xep hang nhat|dat hang nhat)\b")
+# "lớn nhất", "ít nhất" right after what is ranked (folded): "Dự án có vốn đăng ký lớn nhất".
+SUPERLATIVE = re.compile(r"\b(?:cao|lon|nhieu|thap|nho|it)\s+nhat\b")
 # "… về chỉ số hài lòng của doanh nghiệp và …": what the ranking is on, up to its owner or the next clause.
 RANKED_ON = re.compile(r"\bve\s+(.+?)(?=\s+(?:cua|va|voi|nam|trong)\b|[,?;.]|$)")
 
@@ -65,7 +68,7 @@ def _column(frame: QuestionFrame, headers: Sequence[str]) -> tuple[int, str] | N
     terms = set(frame.terms)
 
     def fit(header: str) -> tuple[int, bool, int]:
-        syllables = search_syllables(header)
+        syllables = terms_of(header)  # as the question's terms are: "Xuất khẩu" → "xk"
         return len(terms & set(syllables)), bool(TOTAL.match(header)), -len(syllables)
 
     best = max(headers, key=fit, default=None)
@@ -74,14 +77,21 @@ def _column(frame: QuestionFrame, headers: Sequence[str]) -> tuple[int, str] | N
 
 def _said_in_a_sentence(frame: QuestionFrame, candidates: Sequence[Candidate]) -> bool:
     """Whether a sentence (not a table's row) says who ranks first on what the question ranks
-    on ("dẫn đầu Khối về chỉ số hài lòng của doanh nghiệp": a sentence with "dẫn đầu" and
-    "chỉ số hài lòng"). A ranking on nothing named ("đơn vị nào dẫn đầu Khối") is the table's."""
-    folded = fold(frame.text)
+    on: "dẫn đầu Khối về chỉ số hài lòng của doanh nghiệp" (a sentence with "dẫn đầu" and
+    "chỉ số hài lòng"), or "Dự án có vốn đăng ký lớn nhất … là …" for "Dự án có vốn đăng ký
+    lớn nhất … là của công ty nào" (the superlative and what it ranks, the words before it). A
+    ranking on nothing named ("đơn vị nào dẫn đầu Khối") is the table's."""
+    text = unicodedata.normalize("NFC", frame.text)
+    folded = fold(text)  # as long as the NFC text: a match's offsets are the text's
     ranking = FIRST_ASKED.search(folded)
     about = RANKED_ON.search(folded, ranking.end()) if ranking else None
     terms = set(parse_question(about.group(1)).terms) & set(frame.terms) if about else set()
+    said = FIRST_ASKED
+    if not terms and (superlative := SUPERLATIVE.search(folded)):
+        terms = set(parse_question(text[: superlative.start()]).terms) & set(frame.terms)
+        said = re.compile(rf"\b{superlative.group()}\b")
     return bool(terms) and any(
-        row_cells(c.quote) is None and FIRST_ASKED.search(fold(c.quote)) and terms <= set(search_syllables(c.quote))
+        row_cells(c.quote) is None and said.search(fold(c.quote)) and terms <= set(terms_of(c.quote))
         for c in candidates
     )
 

@@ -1,0 +1,91 @@
+"""Lines in which a document states its own facts under a label ("Thời gian: 14 giờ ngày …",
+"Địa điểm: …", "Chủ trì: Ông …"), as minutes, invitations, notices and plans do. Pure; the
+labels are in ``data/field_labels.tsv``.
+
+Such a line shares few words with the question it answers ("Cuộc họp … tổ chức ở đâu?" and
+"Địa điểm: Phòng họp tầng 3 …"), so the scorer rates it low and the question was refused
+while the line was the first passage shown beside the refusal. ``answering_field`` finds the
+line that states the field a question asks for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from app.answering.features import Candidate
+from app.answering.frame import AnswerType, QuestionFrame
+from ingest.normalize import search_syllables
+
+# A label opening a line: a few words, then a colon and its value ("Thư ký: Bà …").
+LABELLED = re.compile(r"^\s*([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,4})\s*:\s*\S")
+# What each kind of label answers.
+ANSWERS = {
+    "date": frozenset({AnswerType.DATE}),
+    "place": frozenset({AnswerType.PLACE}),
+    "role": frozenset({AnswerType.PERSON, AnswerType.ORGANISATION, AnswerType.LIST}),
+}
+
+
+@dataclass(frozen=True)
+class _Label:
+    kind: str
+    roles: tuple[tuple[str, ...], ...]  # the wordings a question names the role by (role kind)
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[tuple[str, ...], _Label]:
+    text = resources.files("app.answering").joinpath("data", "field_labels.tsv").read_text(encoding="utf-8")
+    labels = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, label, *role = line.split("\t")
+        roles = tuple(tuple(search_syllables(r)) for r in role[0].split("|")) if role else ()
+        labels[tuple(search_syllables(label))] = _Label(kind, roles)
+    return labels
+
+
+def field_label(line: str) -> tuple[str, ...] | None:
+    """The label a line opens with, as search syllables, when it is one of the known labels."""
+    match = LABELLED.match(line)
+    if match is None:
+        return None
+    label = tuple(search_syllables(match.group(1)))
+    return label if label in _labels() else None
+
+
+def _names(syllables: Sequence[str], phrase: Sequence[str]) -> bool:
+    n = len(phrase)
+    return any(tuple(syllables[i : i + n]) == tuple(phrase) for i in range(len(syllables) - n + 1))
+
+
+def asks_field(frame: QuestionFrame, label: tuple[str, ...]) -> bool:
+    """The question asks for what ``label`` states: a date or place asked of a meeting or event
+    ("Cuộc họp … tổ chức ở đâu", not "… trình trước ngày nào": the minutes' "Thời gian:" is the
+    meeting's), a role asked who or which unit and named ("Ai chủ trì …")."""
+    entry = _labels()[label]
+    asked = set(frame.kinds_asked) | {frame.answer_type}
+    if not asked & ANSWERS[entry.kind]:
+        return False
+    if entry.kind != "role":
+        return frame.about_event
+    question = search_syllables(frame.text)
+    return any(_names(question, role) for role in entry.roles)
+
+
+def answering_field(frame: QuestionFrame, eligible: Sequence[Candidate]) -> Candidate | None:
+    """The likeliest labelled line stating the field asked, of the document of the likeliest
+    sentence (``eligible`` best first): the question is about that document's meeting or plan,
+    and a line of another document may be another meeting's."""
+    if not eligible:
+        return None
+    document = eligible[0].doc_id
+    for candidate in eligible:
+        label = field_label(candidate.quote)
+        if candidate.doc_id == document and label is not None and asks_field(frame, label):
+            return candidate
+    return None
