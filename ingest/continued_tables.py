@@ -10,13 +10,14 @@ when they have as many cells as it has (a row number aside).
 
 from __future__ import annotations
 
+import re
+
 from ingest.models import PageText
 from ingest.office import ROW_NUMBER, is_row_sentence, row_sentence
 
-# Lines above the continued rows on the new page: a page number, a running header ("- 2 -",
-# "Thông báo số 07/TB-KTĐ"), nothing longer.
-MAX_LINES_ABOVE = 2
-MAX_WORDS_ABOVE = 6
+# Lines above the continued rows on the new page: its number only ("2", "- 2 -", "Trang 2"):
+# a caption or any other text there opens another table ("Bảng 2. Thu hút đầu tư").
+PAGE_NUMBER = re.compile(r"^[-–\s]*(?:trang\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?[-–\s]*$", re.IGNORECASE)
 
 
 def _headers(row: str) -> list[str]:
@@ -42,7 +43,7 @@ def _cells(line: str) -> list[str] | None:
 def _continued(text: str, headers: list[str]) -> str:
     lines = text.split("\n")
     said: list[str] = []
-    above = rows = 0
+    rows = 0
     for index, line in enumerate(lines):
         if not line.strip():
             said.append(line)
@@ -51,8 +52,7 @@ def _continued(text: str, headers: list[str]) -> str:
         if cells is None or len(cells) != len(headers) + 1:
             if rows:
                 return "\n".join([*said, *lines[index:]])  # the rows end where the text goes on
-            above += 1
-            if above > MAX_LINES_ABOVE or len(line.split()) > MAX_WORDS_ABOVE:
+            if not PAGE_NUMBER.match(line.strip()):
                 return text  # text before any row: no table goes on here
             said.append(line)
             continue

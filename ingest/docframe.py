@@ -111,9 +111,13 @@ def is_date_stamp(line: str) -> bool:
         # "Thứ Bảy, 12/03/2031 - 09:15 | Kinh tế - Đầu tư": the stamp and the page's section
         dated = [p for p in parts if re.search(rf"{_DATE}|{_TIME}", fold(p))]
         # ... its author and its count of readers ("Tác giả: Minh Thư - Bảo Ngọc | Lượt xem: 1.208").
-        labels = [
-            p for p in parts if p not in dated and not _BYLINE.match(_folded(p)) and not _READERS.match(_folded(p))
+        # (short ones: "Theo báo cáo …, thu hút 312 dự án" is a sentence, not a byline).
+        credits = [
+            p
+            for p in parts
+            if len(p.split()) <= _SECTION_LABEL_WORDS + 2 and (_BYLINE.match(_folded(p)) or _READERS.match(_folded(p)))
         ]
+        labels = [p for p in parts if p not in dated and p not in credits]
         short = all(len(p.split()) <= _SECTION_LABEL_WORDS and not re.search(r"\d", p) for p in labels)
         return short and all(is_date_stamp(p) for p in dated)
     rest = list(line)
@@ -131,7 +135,11 @@ def _is_person_name(line: str) -> bool:
 
 
 # A photo's credit ending its caption: "… tại KCN Tân Lập. Ảnh: Minh Anh", "… (Ảnh: Minh Anh)".
-_PHOTO_CREDIT = re.compile(r"\s*(?:\(\s*[ẢảAa]nh(?:\s+minh\s+họa)?\s*:[^)]*\)|[ẢảAa]nh\s*:\s*[^.]{0,40})\s*$")
+# The credit follows the caption's full stop, a dash or a bracket ("… Công ty Minh Anh: 12 tập
+# thể" has none); its name has no figure and may have initials ("Ảnh: T.Hương").
+_PHOTO_CREDIT = re.compile(
+    r"(?:(?<=[.!?…])\s+|\s+[-–—]\s+|\s*(?=\())\(?\s*(?:Ảnh|ảnh|ẢNH|Anh|ANH)(?:\s+minh\s+họa)?\s*:\s*[^\d()]{0,40}\)?\s*$"
+)
 # A caption that still says something ("Lễ ký kết … tại KCN …"), not "Toàn cảnh hội nghị": as
 # long as the shortest sentence that reports something (``chunking.SENTENCE_MIN_WORDS``).
 CAPTION_MIN_WORDS = 6

@@ -42,9 +42,7 @@ MAX_FOREIGN_LETTERS = 0.01
 
 # A word of letters (a TCVN3 text's words, recased by ``_tcvn3_capitals``).
 _WORD = re.compile(r"[^\W\d_]+")
-# Words of a line all in capitals (some only looking lower case) that make it a title or a
-# heading in capitals: three, longer than a title and a name ("Bà Hà" stays as written).
-_CAPS_LINE_WORDS = 3
+_PUNCTUATION = ".,;:!?()[]\"'“”‘’«»-–—"  # around a word standing alone on its line
 
 
 class UndecodableText(ValueError):
@@ -99,26 +97,34 @@ def _all_caps(word: str) -> bool:
 def _tcvn3_capitals(text: str) -> str:
     """TCVN3 has no capitals with a tone mark: a capital "Á" is the byte of "á", drawn upper
     case by the font (``.VnTimeH``). So "BÁO CÁO" reads "BáO CáO" and "TRƯỞNG" "TRƯởNG". A word
-    is put in capitals when its lower-case letters are all accented ones (no ASCII letter) and
-    it has two capitals or more, or stands between words in capitals ("BAN QUẢN Lý CÁC") or in
-    a line of them ("TÌNH HÌNH ở CÁC KCN")."""
+    whose lower-case letters are all accented ones (no ASCII letter) is put in capitals when it
+    has two capitals or more; then any such word of a line whose words standing alone are all in
+    capitals so ("Kế HOẠCH", "TÌNH HÌNH ở CÁC KCN"), and one with a capital between two words
+    in capitals ("BAN QUẢN Lý CÁC"). Not the "Số" beside "12/KH-BQL" (no word standing alone),
+    nor "Bà Hà", "Vũ Bá Tú" (no word in capitals)."""
 
     def recased(line: str) -> str:
-        words = _WORD.findall(line)
-        caps = sum(_all_caps(w) or _accents_only_lower(w) for w in words)
-        in_caps_line = caps >= _CAPS_LINE_WORDS and caps == len(words)
-        recased_words = [
-            w.upper() if _accents_only_lower(w) and (sum(c.isupper() for c in w) >= 2 or in_caps_line) else w
-            for w in words
-        ]
-        for at, word in enumerate(recased_words):  # then between the words now in capitals
-            between = 0 < at < len(words) - 1 and _all_caps(recased_words[at - 1]) and _all_caps(recased_words[at + 1])
-            if between and word[:1].isupper() and _accents_only_lower(word):
-                recased_words[at] = word.upper()
-        pieces = iter(recased_words)
+        words = [_capitals_of(w) for w in _WORD.findall(line)]
+        alone = [_capitals_of(t) for t in (t.strip(_PUNCTUATION) for t in line.split()) if _WORD.fullmatch(t)]
+        in_caps_line = (
+            len(alone) >= 2
+            and all(_all_caps(t) or _accents_only_lower(t) for t in alone)
+            and any(_all_caps(t) for t in alone)
+        )
+        for at, word in enumerate(words):
+            between = 0 < at < len(words) - 1 and _all_caps(words[at - 1]) and _all_caps(words[at + 1])
+            capital = any(c.isupper() for c in word)
+            if _accents_only_lower(word) and (in_caps_line or (between and capital)):
+                words[at] = word.upper()
+        pieces = iter(words)
         return _WORD.sub(lambda _: next(pieces), line)
 
     return "\n".join(recased(line) for line in text.split("\n"))
+
+
+def _capitals_of(word: str) -> str:
+    """The word in capitals when it has two or more and its lower-case letters are all accented."""
+    return word.upper() if _accents_only_lower(word) and sum(c.isupper() for c in word) >= 2 else word
 
 
 def _accents_only_lower(word: str) -> bool:

@@ -112,10 +112,14 @@ def html_to_text(page: str) -> str:
     return "\n\n".join(blocks.blocks)
 
 
-def _page_header(element: html.HtmlElement) -> bool:
-    """The page's own header (under ``<body>``), not an article's."""
+def _page_part(element: html.HtmlElement) -> bool:
+    """The page's own header or footer (under ``<body>``), not an article's, or its menu."""
     parent = element.getparent()
-    return element.tag == "header" and parent is not None and parent.tag == "body"
+    return element.tag == "nav" or (parent is not None and parent.tag == "body")
+
+
+def _page_header(element: html.HtmlElement) -> bool:
+    return element.tag == "header" and _page_part(element)
 
 
 def _words(text: str) -> str:
@@ -139,8 +143,12 @@ def html_title(page: str) -> str:
     if not declared:
         return ""
     parts = [p for p in _TITLE_PARTS.split(declared) if p]
-    longest = max(parts, key=lambda p: len(p.split()))
-    site = {_words(p) for p in parts if p is not longest}
+    # The site's name: a part its own header, menu or footer shows; else every part but the longest.
+    chrome = " ".join(_words(e.text_content()) for e in root.iter("header", "footer", "nav") if _page_part(e))
+    site = {_words(p) for p in parts if _words(p) in chrome} if len(parts) > 1 else set()
+    if len(parts) > 1 and len(site) in (0, len(parts)):
+        site = {_words(p) for p in parts} - {_words(max(parts, key=lambda p: len(p.split())))}
+    longest = max((p for p in parts if _words(p) not in site), key=lambda p: len(p.split()))
     for heading in root.iter("h1", "h2", "h3"):
         if len(parts) == 1 and any(_page_header(a) for a in heading.iterancestors()):
             continue  # a title of one part that the site's header shows: the site's name
@@ -149,7 +157,6 @@ def html_title(page: str) -> str:
         if len(text.split()) >= _HEADLINE_MIN_WORDS and words in _words(declared) and words not in site:
             return text
     # A <title> that is the site's own name, as its page header shows it, names no article.
-    headers = [_words(e.text_content()) for e in root.iter("header") if _page_header(e)]
-    if len(longest.split()) < _HEADLINE_MIN_WORDS or any(_words(longest) in h for h in headers):
+    if len(longest.split()) < _HEADLINE_MIN_WORDS or (len(parts) == 1 and _words(longest) in chrome):
         return ""
     return longest

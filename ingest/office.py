@@ -84,6 +84,7 @@ Cells = list[str | None]  # a table row; None: the cell on its left spans this c
 ROW_NUMBER_SHARE = 0.8
 ROW_NUMBER_HEADERS = frozenset({"stt", "tt", "so tt", "so thu tu", "thu tu"})
 UNIT_HEADERS = frozenset({"dvt", "don vi", "don vi tinh"})
+MEASURE_UNIT_HEADERS = frozenset({"dvt", "don vi tinh"})  # "Đơn vị" alone may name the boards
 
 
 # A table row as ``row_sentence`` says it: "Kim Sơn — Doanh thu: 12.345 tỷ đồng; …".
@@ -109,10 +110,10 @@ def row_sentence(headers: list[str], cells: list[str], default_unit: str = "") -
         (i for i, (k, c) in enumerate(zip(keys, cells, strict=False)) if c and k not in ROW_NUMBER_HEADERS), -1
     )
     units = [
-        i > label and k in UNIT_HEADERS and bool(_unit_cell(c))
+        i > label and k in UNIT_HEADERS and bool(_unit_cell(c, k))
         for i, (k, c) in enumerate(zip(keys, cells, strict=False))
     ]
-    unit = next((_unit_cell(c) for c, is_unit in zip(cells, units, strict=False) if is_unit), "")
+    unit = next((_unit_cell(c, k) for k, c, is_unit in zip(keys, cells, units, strict=False) if is_unit), "")
     named = [
         (h, c)
         for h, k, c, is_unit in zip(headers, keys, cells, units, strict=False)
@@ -131,11 +132,13 @@ def row_sentence(headers: list[str], cells: list[str], default_unit: str = "") -
     return f"{first} — {'; '.join(parts)}." if parts else f"{first}."
 
 
-def _unit_cell(cell: str) -> str:
-    """A unit column's cell as said after a figure: "Dự án", "Triệu USD" (a table capitalises
-    its cells) → "dự án", "triệu USD"; "" when it is no unit ("Ban Quản lý …" under "Đơn vị")."""
-    first = cell[:1]
-    said = cell[:1].lower() + cell[1:] if first.isupper() and not cell.split()[0].isupper() else cell
+def _unit_cell(cell: str, header: str) -> str:
+    """A unit column's cell as said after a figure; "" when it is no unit. Under "Đơn vị tính"
+    ("ĐVT") a table capitalises its units: "Dự án", "Triệu USD" → "dự án", "triệu USD". Under
+    "Đơn vị" a capitalised cell is a unit of the board ("Văn phòng", "Ban Quản lý …")."""
+    said = cell
+    if header in MEASURE_UNIT_HEADERS and cell[:1].isupper() and not cell.split()[0].isupper():
+        said = cell[:1].lower() + cell[1:]
     return said if said and _unit_like(said) else ""
 
 

@@ -564,6 +564,12 @@ def test_an_award_the_question_names_must_be_named_by_the_sentence_its_paragraph
     bang_khen = "Chủ tịch UBND tỉnh trao Bằng khen cho 15 doanh nghiệp. Ban Quản lý trao Giấy khen cho 22 doanh nghiệp."
     giay_khen = "Ban Quản lý trao Giấy khen cho 22 doanh nghiệp."
     assert not check("Bao nhiêu doanh nghiệp được tặng Bằng khen?", giay_khen, paragraph=bang_khen).met
+    # Another award asked with it, or a heading naming the one asked, still lets it answer.
+    overall = "Kết quả toàn đoàn như sau. Giải Nhì thuộc về đoàn Tân Lập."
+    assert check("Đoàn nào đạt giải Nhì toàn đoàn?", "Giải Nhì thuộc về đoàn Tân Lập.", paragraph=overall).met
+    past = "Ban Quản lý các KCN tỉnh Kim Sơn, đã 3 năm liền được tặng Bằng khen."
+    framed = {"headings": ["III. Đề nghị tặng Cờ thi đua năm 2061"]}
+    assert check("Đơn vị nào được đề nghị tặng Cờ thi đua năm 2061?", past, **framed).met
     assert check(
         "Đơn vị nào được tặng Cờ thi đua năm 2031?",
         "Ban Quản lý các KCN tỉnh Kim Sơn.",
@@ -829,5 +835,8 @@ def test_a_zone_named_in_capitals_is_met_by_its_whole_name_only():
     # A zone's number is written either way.
     assert check("KCN Kim Sơn III có bao nhiêu dự án?", "KCN Kim Sơn 3 có 41 dự án còn hiệu lực.").met
     assert not check("KCN Kim Sơn III có bao nhiêu dự án?", "KCN Kim Sơn 2 có 41 dự án còn hiệu lực.").met
+    assert check("KCN Kim Sơn 3 có bao nhiêu dự án?", "KCN Kim Sơn III có 41 dự án còn hiệu lực.").met
+    # Every word capitalised, capitals end no name: its first two words decide.
+    assert check("KCN Tân Lập Có Bao Nhiêu Dự Án?", "KCN Tân Lập có 41 dự án còn hiệu lực.").met
     # Typed in lower case, the name may run on past its end: its first two words decide.
     assert check("ty le lap day kcn tan lap nam la bao nhieu", "KCN Tân Lập Bắc có tỷ lệ lấp đầy 77,1%.").met

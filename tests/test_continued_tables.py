@@ -37,6 +37,8 @@ def test_rows_over_a_page_break_are_said_with_the_headers_of_the_page_before():
     [
         # Text comes first: the table ended on the page before.
         "2. Đề nghị khen thưởng của Khối thi đua năm 2061\n\n3 | Kim Sơn | 94,2 | 92,65 | 3",
+        # Another table, captioned, with as many cells.
+        "Bảng 2. Thu hút đầu tư\n\n1 | KCN Kim Sơn | 12 | 300 | 45",
         # Another table: its rows have other cells.
         "3 | Kim Sơn | 94,2 | 92,65",
     ],

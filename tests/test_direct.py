@@ -474,6 +474,12 @@ HALF_YEAR_REVENUE = (
             "Tỷ lệ KH 2062/TH 2061: 108,3%.",
             ["72%"],
         ),
+        # A share of the plan asked beside the result: the result, not the plan's figure.
+        (
+            "Năm 2061 các KCN thu hút bao nhiêu dự án, đạt bao nhiêu % kế hoạch?",
+            "Năm 2061 các KCN thu hút 45 dự án, đạt 90% kế hoạch (kế hoạch 50 dự án).",
+            ["45 dự án", "90%"],
+        ),
         # Two units after one "bao nhiêu", with or without a comma.
         (
             "bao nhieu tap the ca nhan duoc tang giay khen",

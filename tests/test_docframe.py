@@ -407,3 +407,19 @@ def test_an_ocr_d_report_s_region_is_read_through_misread_letters():
     assert frame_of(text.replace("séng Hong", "séng Hing")).places == ("region:dbsh",)
     # words that only resemble a region's name are none ("dong bang" alone)
     assert frame_of(text.replace("dong bang séng Hong", "dong bang Kim Son")).places == ()
+
+
+def test_a_caption_keeps_what_it_tells_without_its_credit():
+    from ingest.docframe import caption_sentence
+
+    told = "Lễ ký kết biên bản ghi nhớ giữa UBND tỉnh Cà Mau và các nhà đầu tư tại KCN Tân Lập."
+    assert caption_sentence(f"{told} Ảnh: Minh Anh") == told
+    assert caption_sentence(f"{told[:-1]} - Ảnh: T.Hương") == told[:-1]
+    # No credit: a name's "Anh:" inside a line; a caption that tells little.
+    assert caption_sentence("Các đơn vị được khen gồm Công ty TNHH Minh Anh: 12 tập thể") == ""
+    assert caption_sentence("Toàn cảnh hội nghị. Ảnh: PV") == ""
+
+
+def test_a_stamp_line_s_byline_is_short_a_sentence_is_no_byline():
+    assert is_page_chrome("Cập nhật lúc 15:42 ngày 18/04/2061 | Tác giả: Minh Thư - Bảo Ngọc | Lượt xem: 1.208")
+    assert not is_page_chrome("Kim Sơn, 12/3/2061 | Theo báo cáo của Ban Quản lý, các KCN thu hút 312 dự án mới")

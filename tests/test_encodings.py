@@ -90,3 +90,6 @@ def test_tcvn3_capitals_with_a_tone_mark_are_put_back_in_capitals():
     assert lines[0] == "BÁO CÁO TÌNH HÌNH CÁC KHU CÔNG NGHIỆP BAN QUẢN LÝ CÁC KCN"
     assert lines[1] == TEXT and lines[2] == "Bà Hà đọc báo cáo."  # mixed case stays as written
     assert lines[3] == "KT. TRƯỞNG BAN"
+    # Two words of a line in capitals, a document's number beside "Số", a signer's name.
+    for tcvn3, unicode in (("KÕ HO¹CH", "KẾ HOẠCH"), ("Sè: 12/KH-BQL", "Số: 12/KH-BQL"), ("Vò B¸ Tó", "Vũ Bá Tú")):
+        assert decode_text("\n".join([TCVN3, tcvn3]).encode("latin-1")).text.split("\n")[1] == unicode

@@ -703,6 +703,16 @@ def test_a_superlative_a_sentence_states_is_answered_by_it_not_by_a_table():
     # Ranked on what no sentence says is largest: the table's extreme row.
     answer = ask("KCN nào có nhiều dự án còn hiệu lực nhất?", [*ZONES, largest])
     assert answer.citations[0].quote.startswith("KCN Kim Sơn")
+    # Nor does a sentence ranking another thing, a record or "at least".
+    record = passage("Xuất khẩu của các KCN năm 2061 đạt mức cao nhất từ trước đến nay.", n=10)
+    for question, others in (
+        ("KCN nào có xuất khẩu cao nhất năm 2061?", [record]),
+        ("KCN nào có vốn đăng ký lớn nhất năm 2061?", [largest]),
+    ):
+        rows = [passage(p.page_content.replace("Xuất khẩu", "Vốn đăng ký"), n=i) for i, p in enumerate(ZONES, 1)]
+        table = ZONES if "xuất khẩu" in question else rows
+        answer = ask(question, [*table, *others])
+        assert answer.citations[0].quote.startswith("KCN Tân Lập"), question
 
 
 def test_a_column_is_named_as_the_question_names_it_abbreviations_folded_alike():
@@ -1208,6 +1218,12 @@ def test_a_labelled_line_does_not_answer_what_its_label_does_not_name():
     deadline = passage("Giao Văn phòng hoàn thiện hồ sơ, trình cấp có thẩm quyền trước ngày 20/12/2061.", n=6, doc="bb")
     answer = ask("Văn phòng phải trình hồ sơ thi đua năm 2061 trước ngày nào?", [*MINUTES, deadline])
     assert answer.citations[0].quote.startswith("Giao Văn phòng")
+    # Nor an event the minutes do not speak of.
+    for other_event in (
+        "Lễ khởi công nhà máy Sao Kim năm 2061 diễn ra ngày nào?",
+        "Ai chủ trì buổi làm việc với đoàn công tác của Bộ Tài chính năm 2061?",
+    ):
+        assert ask(other_event, MINUTES).refused, other_event
     # Nor does a meeting of another province's board.
     other = ask("Ai chủ trì cuộc họp xét thi đua năm 2061 của Ban Quản lý các KCN tỉnh Đồng Nai?", MINUTES)
     assert other.refused

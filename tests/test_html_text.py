@@ -98,6 +98,13 @@ def test_a_web_page_is_titled_by_its_headline_not_by_its_portal():
     )
     assert html_title("<title>Tin tức</title><h1>Trang chủ</h1>") == ""
     assert html_title("<p>Không có tiêu đề.</p>") == ""
+    # The site's name is the part of the <title> its header shows, even when it is the longer.
+    longer = (
+        "<html><head><title>Cà Mau thu hút 41 dự án vào các KCN | Cổng thông tin điện tử Ban Quản lý các KCN tỉnh "
+        "Cà Mau</title></head><body><header><h1>Cổng thông tin điện tử Ban Quản lý các KCN tỉnh Cà Mau</h1></header>"
+        "<p>Tin.</p></body></html>"
+    )
+    assert html_title(longer) == "Cà Mau thu hút 41 dự án vào các KCN"
     # A page titled by its site's name alone, which its header shows: no article's headline.
     portal = "<html><head><title>Cổng thông tin điện tử tỉnh Cà Mau</title></head><body><header>"
     assert html_title(f"{portal}<h1>CỔNG THÔNG TIN ĐIỆN TỬ TỈNH CÀ MAU</h1></header><p>Tin.</p></body></html>") == ""

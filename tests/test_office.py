@@ -61,6 +61,10 @@ def test_a_row_is_one_sentence_that_keeps_its_headers():
     )
     board = ["Ban Quản lý KKT Kim Sơn", "14"]
     assert row_sentence(["Đơn vị", "Dự án"], board) == "Ban Quản lý KKT Kim Sơn — Dự án: 14."
+    person = ["1", "Trần Văn Khải", "Văn phòng", "95"]
+    assert row_sentence(["STT", "Họ và tên", "Đơn vị", "Điểm"], person) == (
+        "Trần Văn Khải — Đơn vị: Văn phòng; Điểm: 95."
+    )
 
 
 @pytest.mark.unit

@@ -334,6 +334,7 @@ def _speaks_of_zones(sentence: str) -> bool:
 
 
 ROMAN_NUMERALS = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9"}
+ROMAN_OF = {digit: roman for roman, digit in ROMAN_NUMERALS.items()}
 
 
 def _name_keys(name: str, person: bool, whole: bool) -> tuple[str, ...]:
@@ -349,8 +350,9 @@ def _name_keys(name: str, person: bool, whole: bool) -> tuple[str, ...]:
         words = words[1:]
     if not whole:
         return (" ".join(words[:2]),)
-    numbered = [ROMAN_NUMERALS.get(w, w) for w in words]
-    return tuple(dict.fromkeys([" ".join(words), " ".join(numbered)]))
+    digits = [ROMAN_NUMERALS.get(w, w) for w in words]
+    romans = [ROMAN_OF.get(w, w) for w in words]
+    return tuple(dict.fromkeys([" ".join(words), " ".join(digits), " ".join(romans)]))
 
 
 def _states_name(key: str, mentions: Mentions, whole: bool) -> bool:
@@ -666,7 +668,9 @@ def _check_distinctions(
     """FDI asked, only domestic capital stated; an award asked, none named; revenue asked, only
     capital and jobs stated: not the answer. Returns the labels recorded."""
     labels = []
-    for item in distinctions.asked(frame.text):
+    asked = distinctions.asked(frame.text)
+    awards = [item for item in asked if item.group == "award"]
+    for item in asked:
         if item.kind == "measure" and frame.several_asked:
             continue  # "bao nhiêu dự án … và tạo việc làm cho bao nhiêu lao động": a part each
         own = distinctions.stated(item, sentence)
@@ -683,12 +687,19 @@ def _check_distinctions(
             # Cờ thi đua cho:"). An award, by its paragraph before it only ("… tặng Cờ thi đua
             # cho hai đơn vị. Đó là …"): a photo caption glued to the paragraph it heads does
             # not take the award its next sentence names.
-            # Nor a sentence naming another award only ("… trao Giấy khen cho …" after "… trao
-            # Bằng khen cho …"): that one is its subject.
+            # Nor, by its paragraph, a sentence naming only another award than those asked ("…
+            # trao Giấy khen cho …" after "… trao Bằng khen cho …"): that one is its subject.
+            # (A heading still frames it: "Đề nghị tặng Cờ thi đua" over "… đã được tặng Bằng khen".)
             at = context.paragraph_text.find(sentence) if item.group == "award" else -1
-            texts = (context.paragraph_text[:at] if at >= 0 else context.paragraph_text, context.framing_text)
-            other = item.group == "award" and distinctions.names_another(item, sentence)
-            around = not other and any(distinctions.stated(item, text) is Stated.YES for text in texts)
+            before = context.paragraph_text[:at] if at >= 0 else context.paragraph_text
+            other = (
+                item.group == "award"
+                and distinctions.names_another(item, sentence)
+                and not any(distinctions.stated(a, sentence) is Stated.YES for a in awards)
+            )
+            around = (not other and distinctions.stated(item, before) is Stated.YES) or (
+                distinctions.stated(item, context.framing_text) is Stated.YES
+            )
         record(item.label, own is Stated.YES, around)
         labels.append(item.label)
     return labels

@@ -506,7 +506,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
         # half's ("Trong 6 tháng đầu năm 2032, … vốn FDI tăng thêm X").
         asked_period = (True, False, frozenset())
     provinces = asked_provinces(frame)
-    plan_asked = bool(PLAN_ASKED.search(fold(frame.text)))
+    plan_asked = asks_plan(frame.text)
     for ask in asks:
         rise = _change_figure(quote, ask, taken, asked, head) if ask.change else None
         if rise is not None:  # "tăng bao nhiêu": "tăng 6,7%", not the level before it
@@ -760,6 +760,21 @@ PLAN_SHARE_AFTER = re.compile(
 # 2032/TH 2031").
 _PLAN_LABEL = re.compile(rf"\b{PLAN_WORD}\b(?:\s+(?:nam|giao|la|dat|de ra))*(?:\s+\d{{4}})?\s*$")
 _PLAN_OPENS = re.compile(rf"\s*{PLAN_WORD}\b")  # a bracket the plan opens: "(kế hoạch năm là X …"
+
+
+# What names a plan in a question without asking for its figure: a share of it ("đạt bao nhiêu
+# % kế hoạch": the result's share), the ministry ("Bộ Kế hoạch và Đầu tư", "Sở KH&ĐT"), "theo kế
+# hoạch" (folded).
+_PLAN_NOT_ASKED = re.compile(
+    rf"(?:bao nhieu\s*(?:%|phan tram)|%|phan tram)\s*(?:so voi\s+|cua\s+)?{PLAN_WORD}\b"
+    r"|\bke hoach (?:va|&) dau tu\b|\bkh\s*&\s*dt\b|\bkhdt\b|\btheo ke hoach\b"
+)
+
+
+def asks_plan(question: str) -> bool:
+    """The question asks for a plan's figure ("chỉ tiêu … năm 2032 là bao nhiêu", "kế hoạch vốn
+    FDI"), not a result measured against one ("… đạt bao nhiêu % kế hoạch")."""
+    return bool(PLAN_ASKED.search(_PLAN_NOT_ASKED.sub(" ", fold(question))))
 
 
 def plan_fit(quote: str, match: re.Match[str], unit: str, plan_asked: bool) -> bool:

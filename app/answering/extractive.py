@@ -136,7 +136,7 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
         return Selection([extreme], [], None, tuple(scored), frame=frame)
     eligible = total_first(frame, eligible)
     # "Chủ trì: Ông …" answers "Ai chủ trì …", however low it scores (``field_lines``).
-    field = answering_field(frame, eligible)
+    field = answering_field(frame, eligible, scored)
     if field is not None:
         eligible = [field, *(c for c in eligible if c is not field)]
     if not eligible or (

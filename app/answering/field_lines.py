@@ -16,12 +16,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from app.answering.features import Candidate
+from app.answering.features import Candidate, terms_of
 from app.answering.frame import AnswerType, QuestionFrame
 from ingest.normalize import search_syllables
 
-# A label opening a line: a few words, then a colon and its value ("Thư ký: Bà …").
-LABELLED = re.compile(r"^\s*([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,4})\s*:\s*\S")
+# A label opening a line, after a bullet or an item's number if any ("- Thời gian:", "1.
+# Địa điểm:"): a few words, then a colon and its value ("Thư ký: Bà …").
+LABELLED = re.compile(r"^\s*(?:[-+•*–]\s*|(?:\d{1,2}|[a-zđ])[.)]\s+)?([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,4})\s*:\s*\S")
+# Terms of the question its document may lack, besides the words minutes need not hold
+# (``unsaid`` in the data file): one, a word of the asker's own; two are another event's.
+MAX_TERMS_UNSAID = 1
 # What each kind of label answers.
 ANSWERS = {
     "date": frozenset({AnswerType.DATE}),
@@ -37,16 +41,24 @@ class _Label:
 
 
 @lru_cache(maxsize=1)
-def _labels() -> dict[tuple[str, ...], _Label]:
+def _entries() -> tuple[dict[tuple[str, ...], _Label], frozenset[str]]:
+    """The labels, and the syllables of the words a meeting's minutes need not hold."""
     text = resources.files("app.answering").joinpath("data", "field_labels.tsv").read_text(encoding="utf-8")
-    labels = {}
+    labels, unsaid = {}, set()
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         kind, label, *role = line.split("\t")
+        if kind == "unsaid":
+            unsaid.update(search_syllables(label))
+            continue
         roles = tuple(tuple(search_syllables(r)) for r in role[0].split("|")) if role else ()
         labels[tuple(search_syllables(label))] = _Label(kind, roles)
-    return labels
+    return labels, frozenset(unsaid)
+
+
+def _labels() -> dict[tuple[str, ...], _Label]:
+    return _entries()[0]
 
 
 def field_label(line: str) -> tuple[str, ...] | None:
@@ -77,15 +89,32 @@ def asks_field(frame: QuestionFrame, label: tuple[str, ...]) -> bool:
     return any(_names(question, role) for role in entry.roles)
 
 
-def answering_field(frame: QuestionFrame, eligible: Sequence[Candidate]) -> Candidate | None:
+def _terms_of_document(doc_id: str | None, scored: Sequence[Candidate]) -> set[str]:
+    """The terms of a document's retrieved sentences, its title and its headings."""
+    terms: set[str] = set()
+    for candidate in scored:
+        if candidate.doc_id == doc_id:
+            meta = candidate.document.metadata
+            texts = [candidate.quote, str(meta.get("title", "")), *map(str, meta.get("headings") or ())]
+            terms.update(term for text in texts for term in terms_of(text))
+    return terms
+
+
+def answering_field(
+    frame: QuestionFrame, eligible: Sequence[Candidate], scored: Sequence[Candidate]
+) -> Candidate | None:
     """The likeliest labelled line stating the field asked, of the document of the likeliest
-    sentence (``eligible`` best first): the question is about that document's meeting or plan,
-    and a line of another document may be another meeting's."""
+    sentence (``eligible`` best first), when that document speaks of what the question does:
+    every term of the question is among its passages' but one (the question's own verb, "bắt
+    đầu lúc mấy giờ"). Minutes answer "Ai chủ trì cuộc họp …", not "Ai chủ trì buổi làm việc
+    với đoàn công tác …" nor "Lễ khởi công … diễn ra ngày nào"; a line of another document may
+    be another meeting's."""
     if not eligible:
         return None
     document = eligible[0].doc_id
     for candidate in eligible:
         label = field_label(candidate.quote)
         if candidate.doc_id == document and label is not None and asks_field(frame, label):
-            return candidate
+            missing = set(frame.terms) - _terms_of_document(document, scored) - _entries()[1]
+            return candidate if len(missing) <= MAX_TERMS_UNSAID else None
     return None

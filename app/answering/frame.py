@@ -904,6 +904,8 @@ def parse_question(question: str) -> QuestionFrame:
         # terms: left out, dropping them lost one web answer, w099, and mended none).
         ordinals=frozenset(n for *_, n in ordinals),
         ordinal_event=ordinal_event(question, ordinals, terms),
-        names_capitalised=parsed.title_case,
+        # Not in a question with every word capitalised ("KCN Tân Lập Có Bao Nhiêu Dự Án"):
+        # there capitals end no name.
+        names_capitalised=parsed.title_case and not all(t.capitalised for t in tokens if not t.text.isdigit()),
         about_event=event or bool(_hits(text, tokens, ["event_name"], accented)),
     )

@@ -33,6 +33,8 @@ MIN_ROWS = 3  # fewer rows are no table to rank
 FIRST_ASKED = re.compile(r"\b(?:dung dau|dan dau|xep thu nhat|xep hang nhat|dat hang nhat)\b")
 # "lớn nhất", "ít nhất" right after what is ranked (folded): "Dự án có vốn đăng ký lớn nhất".
 SUPERLATIVE = re.compile(r"\b(?:cao|lon|nhieu|thap|nho|it)\s+nhat\b")
+# After it, "at least" or a record, not a rank: "ít nhất phải đạt 60", "cao nhất từ trước đến nay".
+AT_LEAST_OR_RECORD = re.compile(r"\s*(?:\d|phai\b|la\s+\d|bang\b|dat\b|tu\s+truoc\b|tu\s+khi\b|trong\s+lich\s+su\b)")
 # "… về chỉ số hài lòng của doanh nghiệp và …": what the ranking is on, up to its owner or the next clause.
 RANKED_ON = re.compile(r"\bve\s+(.+?)(?=\s+(?:cua|va|voi|nam|trong)\b|[,?;.]|$)")
 
@@ -86,14 +88,35 @@ def _said_in_a_sentence(frame: QuestionFrame, candidates: Sequence[Candidate]) -
     ranking = FIRST_ASKED.search(folded)
     about = RANKED_ON.search(folded, ranking.end()) if ranking else None
     terms = set(parse_question(about.group(1)).terms) & set(frame.terms) if about else set()
-    said = FIRST_ASKED
     if not terms and (superlative := SUPERLATIVE.search(folded)):
-        terms = set(parse_question(text[: superlative.start()]).terms) & set(frame.terms)
-        said = re.compile(rf"\b{superlative.group()}\b")
+        ranked = [t for t in terms_of(text[: superlative.start()]) if t in set(frame.terms)]
+        return any(
+            row_cells(c.quote) is None and _ranks_as_asked(c.quote, superlative.group(), ranked) for c in candidates
+        )
     return bool(terms) and any(
-        row_cells(c.quote) is None and said.search(fold(c.quote)) and terms <= set(terms_of(c.quote))
+        row_cells(c.quote) is None and FIRST_ASKED.search(fold(c.quote)) and terms <= set(terms_of(c.quote))
         for c in candidates
     )
+
+
+def _ranks_as_asked(sentence: str, superlative: str, ranked: list[str]) -> bool:
+    """The sentence ranks what the question does: the superlative asked ("lớn nhất"), right
+    after the question's last words before it ("vốn đăng ký"), with the question's first one
+    (what is ranked, "Dự án", "KCN") before it. Not "Dự án có vốn đăng ký lớn nhất … tại KCN
+    X" for "KCN nào có vốn đăng ký lớn nhất", nor "… đạt mức lớn nhất từ trước đến nay", nor
+    "ít nhất phải đạt 60 dự án" (at least)."""
+    if not ranked:
+        return False
+    text = unicodedata.normalize("NFC", sentence)
+    folded = fold(text)
+    for match in re.finditer(rf"\b{superlative}\b", folded):
+        if AT_LEAST_OR_RECORD.match(folded, match.end()):
+            continue
+        said = [t for t in terms_of(text[: match.start()]) if t in set(ranked)]
+        tail = ranked[-2:]
+        if said[-len(tail) :] == tail and ranked[0] in said:
+            return True
+    return False
 
 
 # The whole asked: "toàn Khối", "cả tỉnh", "tổng cộng" (folded).
