@@ -3,7 +3,7 @@
 On the first page its rows are said with their headers ("Ban Quản lý … — Điểm Khối chấm: 97,8;
 Xếp hạng: 1.", ``office.row_sentence``); on the next page, read alone, its first row has
 figures, so no header is found and the rows stay cells between " | " ("6. | Ban Quản lý … |
-94,2 | 92,8 | 6"): rows whose figures no column names, and which the chunker takes for numbered
+94,25 | 92,65 | 6"): rows whose figures no column names, and which the chunker takes for numbered
 headings. Those rows are said with the headers of the row sentence that ends the page before,
 when they have as many cells as it has (a row number aside).
 """

@@ -111,7 +111,7 @@ def is_date_stamp(line: str) -> bool:
         # "Thứ Bảy, 12/03/2031 - 09:15 | Kinh tế - Đầu tư": the stamp and the page's section
         dated = [p for p in parts if re.search(rf"{_DATE}|{_TIME}", fold(p))]
         # ... its author and its count of readers ("Tác giả: Minh Thư - Bảo Ngọc | Lượt xem: 1.208").
-        # (short ones: "Theo báo cáo …, thu hút 312 dự án" is a sentence, not a byline).
+        # (short ones: "Theo báo cáo …, thu hút 304 dự án" is a sentence, not a byline).
         credits = [
             p
             for p in parts

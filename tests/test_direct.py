@@ -464,9 +464,9 @@ HALF_YEAR_REVENUE = (
         # a ratio of plan to result.
         (
             "nop ngan sach 9 thang nam 2061 cac kcn bao nhieu ty dong",
-            "Các doanh nghiệp nộp ngân sách nhà nước 9 tháng được 1.842 tỷ đồng, đạt 78,9% kế hoạch năm 2061 "
-            "(kế hoạch 2.335 tỷ đồng).",
-            ["1.842 tỷ đồng"],
+            "Các doanh nghiệp nộp ngân sách nhà nước 9 tháng được 1.846 tỷ đồng, đạt 78,9% kế hoạch năm 2061 "
+            "(kế hoạch 2.337 tỷ đồng).",
+            ["1.846 tỷ đồng"],
         ),
         (
             "Chỉ tiêu tỷ lệ lấp đầy bình quân năm 2062 là bao nhiêu?",

@@ -686,7 +686,7 @@ def test_a_ranking_on_what_the_table_does_not_score_is_answered_by_the_sentence_
 ZONES = [
     passage(f"{zone} — Số dự án còn hiệu lực: {projects}; Xuất khẩu: {exports} triệu USD.", heading="Bảng 1", n=n)
     for n, (zone, projects, exports) in enumerate(
-        [("KCN Kim Sơn", "138", "2.100,5"), ("KCN Tân Lập", "92", "6.215"), ("KCN Hòa Bình Mới", "71", "905")], start=1
+        [("KCN Kim Sơn", "137", "2.100,5"), ("KCN Tân Lập", "92", "6.215"), ("KCN Hòa Bình Mới", "71", "907")], start=1
     )
 ]
 
@@ -694,7 +694,7 @@ ZONES = [
 def test_a_superlative_a_sentence_states_is_answered_by_it_not_by_a_table():
     largest = passage(
         "Dự án có vốn đăng ký lớn nhất trong năm 2061 là dự án nhà máy điện tử của Công ty TNHH Sao Kim tại KCN Tân "
-        "Lập, với 420 triệu USD.",
+        "Lập, với 425 triệu USD.",
         heading="2. Thu hút đầu tư",
         n=9,
     )

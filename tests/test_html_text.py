@@ -78,7 +78,7 @@ thêm nhiều nhà đầu tư mới - Cổng thông tin điện tử tỉnh Cà 
 <div class="breadcrumb">Trang chủ » Tin tức - Sự kiện » Kinh tế</div>
 <article><h2>Hội nghị xúc tiến đầu tư vào các khu công nghiệp tỉnh Cà Mau năm 2061
 thu hút thêm nhiều nhà đầu tư mới</h2>
-<div class="meta">Cập nhật lúc 09:12 ngày 14/03/2061 | Tác giả: Minh Tâm | Lượt xem: 2.315</div>
+<div class="meta">Cập nhật lúc 09:12 ngày 14/03/2061 | Tác giả: Minh Tâm | Lượt xem: 2.318</div>
 <p>Sáng 14/3/2061, Ban Quản lý Khu kinh tế tỉnh Cà Mau tổ chức Hội nghị xúc tiến đầu tư vào các khu công nghiệp.</p>
 <figure><img src="a.jpg"><figcaption>Lãnh đạo tỉnh trao chứng nhận đầu tư cho các nhà đầu tư tại hội nghị
 sáng 14/3. Ảnh: Minh Tâm</figcaption></figure>

@@ -756,7 +756,7 @@ PLAN_SHARE_AFTER = re.compile(
 
 
 # A plan's figure: "kế hoạch", "chỉ tiêu" right before it ("… đạt 78,9% kế hoạch (kế hoạch
-# 15.010 tỷ đồng)", "Kế hoạch năm 2032: 72%"), folded; not a ratio of plan to result ("Tỷ lệ KH
+# 15.010 tỷ đồng)", "Kế hoạch năm 2032: 70%"), folded; not a ratio of plan to result ("Tỷ lệ KH
 # 2032/TH 2031").
 _PLAN_LABEL = re.compile(rf"\b{PLAN_WORD}\b(?:\s+(?:nam|giao|la|dat|de ra))*(?:\s+\d{{4}})?\s*$")
 _PLAN_OPENS = re.compile(rf"\s*{PLAN_WORD}\b")  # a bracket the plan opens: "(kế hoạch năm là X …"
