@@ -34,8 +34,7 @@ def _site_chrome(element: html.HtmlElement, tag: str, headline: str) -> bool:
     footer stays (its byline)."""
     if tag == "nav":
         return True
-    parent = element.getparent()
-    if tag not in ("header", "footer") or parent is None or parent.tag != "body":
+    if tag not in ("header", "footer") or not _page_part(element):
         return False
     if headline:
         return _words(headline) not in _words(element.text_content())

@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from ingest.glossary import glossary_rows
@@ -256,3 +256,9 @@ _SYLLABLE = re.compile(
 def is_vietnamese_syllable(token: str) -> bool:
     """Whether a folded token could be a Vietnamese syllable ("long" yes, "logn" no)."""
     return bool(_SYLLABLE.match(token))
+
+
+def runs_at(run: Sequence[str], items: Sequence[str]) -> list[int]:
+    """Where ``run`` stands in ``items`` as consecutive items (a phrase's syllables or terms)."""
+    wanted, n = tuple(run), len(run)
+    return [i for i in range(len(items) - n + 1) if tuple(items[i : i + n]) == wanted]

@@ -34,7 +34,7 @@ from ingest.gazetteer import (
     merged_keys,
     region_of,
 )
-from ingest.normalize import fold, is_ocr_text, search_syllables, token_spans
+from ingest.normalize import fold, is_ocr_text, runs_at, search_syllables, token_spans
 from ingest.office import is_row_sentence
 
 # Years a sentence names without reporting on them: the year compared with ("so với cùng kỳ
@@ -361,8 +361,7 @@ def _states_name(key: str, mentions: Mentions, whole: bool) -> bool:
     "Long Giao Nam"), and always in its number ("KCN Kim Sơn 2" is not "KCN Kim Sơn 3")."""
     words = key.split()
     if (whole and not mentions.ocr) or words[-1].isdigit() or words[-1] in ROMAN_NUMERALS:
-        syllables = mentions.syllables
-        return any(tuple(syllables[i : i + len(words)]) == tuple(words) for i in range(len(syllables)))
+        return bool(runs_at(words, mentions.syllables))
     return appears_damaged(key, mentions.syllables)
 
 

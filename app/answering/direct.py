@@ -27,7 +27,7 @@ from app.answering.frame import AnswerType, QuestionFrame
 from app.answering.money import money_named, money_words
 from ingest.gazetteer import display_name, find_places, merged_keys
 from ingest.glossary import glossary_rows
-from ingest.normalize import fold, search_syllables
+from ingest.normalize import fold, runs_at, search_syllables
 from vectorstore.query import chunk_terms
 
 # A figure's own clause: the cue ("bao nhiêu FDI") must follow it within a few syllables
@@ -372,9 +372,7 @@ def _period_fit(own_words: str, asked: tuple[bool, bool, frozenset[int]]) -> int
 def _named(name: str, words: str) -> bool:
     """The words name a zone ("kcn lai vu dong", search form), typed with or without accents,
     its kind spelt out or not ("Khu công nghiệp Lai Vu Đông")."""
-    wanted = name.split()
-    said = terms_of(words)
-    return any(said[i : i + len(wanted)] == wanted for i in range(len(said) - len(wanted) + 1))
+    return bool(runs_at(name.split(), terms_of(words)))
 
 
 def _clause_tail(before: str) -> str:

@@ -14,7 +14,7 @@ from enum import Enum
 from functools import lru_cache
 from importlib import resources
 
-from ingest.normalize import search_syllables
+from ingest.normalize import runs_at, search_syllables
 
 BOTH = "both"  # a side of a pair that names every side ("xuất nhập khẩu")
 SIDED = ("pair", "framed", "country", "measure", "measure_named")  # kinds whose sides exclude each other
@@ -59,11 +59,6 @@ def _entries() -> tuple[_Entry, ...]:
     return tuple(entries)
 
 
-def _occurs(phrase: tuple[str, ...], syllables: tuple[str, ...]) -> list[int]:
-    n = len(phrase)
-    return [i for i in range(len(syllables) - n + 1) if syllables[i : i + n] == phrase]
-
-
 @lru_cache(maxsize=8192)
 def _named(text: str) -> dict[str, frozenset[str]]:
     """For each group, the sides (or named things) ``text`` names."""
@@ -74,7 +69,7 @@ def _named(text: str) -> dict[str, frozenset[str]]:
     for entry in sorted(_entries(), key=lambda e: e.side != BOTH):
         sides = {e.side for e in _entries() if e.group == entry.group and e.side != BOTH}
         for phrase in entry.phrases:
-            for start in _occurs(phrase, syllables):
+            for start in runs_at(phrase, syllables):
                 span = set(range(start, start + len(phrase)))
                 if span & masked:
                     continue

@@ -18,7 +18,7 @@ from importlib import resources
 
 from app.answering.features import Candidate, terms_of
 from app.answering.frame import AnswerType, QuestionFrame
-from ingest.normalize import search_syllables
+from ingest.normalize import runs_at, search_syllables
 
 # A label opening a line, after a bullet or an item's number if any ("- Thời gian:", "1.
 # Địa điểm:"): a few words, then a colon and its value ("Thư ký: Bà …").
@@ -70,11 +70,6 @@ def field_label(line: str) -> tuple[str, ...] | None:
     return label if label in _labels() else None
 
 
-def _names(syllables: Sequence[str], phrase: Sequence[str]) -> bool:
-    n = len(phrase)
-    return any(tuple(syllables[i : i + n]) == tuple(phrase) for i in range(len(syllables) - n + 1))
-
-
 def asks_field(frame: QuestionFrame, label: tuple[str, ...]) -> bool:
     """The question asks for what ``label`` states: a date or place asked of a meeting or event
     ("Cuộc họp … tổ chức ở đâu", not "… trình trước ngày nào": the minutes' "Thời gian:" is the
@@ -86,18 +81,17 @@ def asks_field(frame: QuestionFrame, label: tuple[str, ...]) -> bool:
     if entry.kind != "role":
         return frame.about_event
     question = search_syllables(frame.text)
-    return any(_names(question, role) for role in entry.roles)
+    return any(runs_at(role, question) for role in entry.roles)
 
 
 def _terms_of_document(doc_id: str | None, scored: Sequence[Candidate]) -> set[str]:
     """The terms of a document's retrieved sentences, its title and its headings."""
-    terms: set[str] = set()
+    texts: set[str] = set()  # its title and headings once, not once per sentence
     for candidate in scored:
         if candidate.doc_id == doc_id:
             meta = candidate.document.metadata
-            texts = [candidate.quote, str(meta.get("title", "")), *map(str, meta.get("headings") or ())]
-            terms.update(term for text in texts for term in terms_of(text))
-    return terms
+            texts.update([candidate.quote, str(meta.get("title", "")), *map(str, meta.get("headings") or ())])
+    return {term for text in texts for term in terms_of(text)}
 
 
 def answering_field(

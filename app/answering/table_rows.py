@@ -89,7 +89,8 @@ def _said_in_a_sentence(frame: QuestionFrame, candidates: Sequence[Candidate]) -
     about = RANKED_ON.search(folded, ranking.end()) if ranking else None
     terms = set(parse_question(about.group(1)).terms) & set(frame.terms) if about else set()
     if not terms and (superlative := SUPERLATIVE.search(folded)):
-        ranked = [t for t in terms_of(text[: superlative.start()]) if t in set(frame.terms)]
+        asked = set(frame.terms)
+        ranked = [t for t in terms_of(text[: superlative.start()]) if t in asked]
         return any(
             row_cells(c.quote) is None and _ranks_as_asked(c.quote, superlative.group(), ranked) for c in candidates
         )
@@ -109,10 +110,11 @@ def _ranks_as_asked(sentence: str, superlative: str, ranked: list[str]) -> bool:
         return False
     text = unicodedata.normalize("NFC", sentence)
     folded = fold(text)
+    wanted = set(ranked)
     for match in re.finditer(rf"\b{superlative}\b", folded):
         if AT_LEAST_OR_RECORD.match(folded, match.end()):
             continue
-        said = [t for t in terms_of(text[: match.start()]) if t in set(ranked)]
+        said = [t for t in terms_of(text[: match.start()]) if t in wanted]
         tail = ranked[-2:]
         if said[-len(tail) :] == tail and ranked[0] in said:
             return True
