@@ -624,3 +624,67 @@ def test_the_figure_of_the_province_asked_is_stated_not_another_s_of_the_same_se
     for province, figure in (("Quảng Bình", "386 triệu USD"), ("Thanh Hóa", "4.215 triệu USD")):
         frame = parse_question(f"Giá trị xuất khẩu của KCN tỉnh {province} năm 2033 đạt bao nhiêu?")
         assert direct_facts(frame, quote, frame.terms) == [figure]
+
+
+@pytest.mark.parametrize(
+    ("question", "quote", "expected"),
+    [
+        # "từ X lên Y": the figure the area rose to, not the one it rose from.
+        (
+            "Năm 2063 KCN Tân Lập được mở rộng lên bao nhiêu ha?",
+            "Năm 2063, diện tích KCN Tân Lập được điều chỉnh mở rộng từ 180 ha lên 265 ha.",
+            ["265 ha"],
+        ),
+        (
+            "so lao dong cua KCN Kim Son giam xuong con bao nhieu nguoi",
+            "So lao dong cua KCN Kim Son giam tu 4.120 nguoi xuong 3.870 nguoi do hai doanh nghiep ngung hoat dong.",
+            ["3.870 nguoi"],
+        ),
+        # A bracket naming only a year dates the figure before it; one that goes on dates its own.
+        (
+            "Năm 2063 doanh thu của KCN Tân Lập đạt bao nhiêu tỷ đồng?",
+            "Năm 2063, doanh thu của KCN Tân Lập đạt 5.300 tỷ đồng (năm 2062 đạt 4.160 tỷ đồng).",
+            ["5.300 tỷ đồng"],
+        ),
+        # ... unless the question asks what it rose from, or the year it started in.
+        (
+            "Năm 2062 KCN Tân Lập rộng bao nhiêu ha?",
+            "Diện tích KCN Tân Lập được mở rộng từ 180 ha (năm 2062) lên 265 ha (năm 2063).",
+            ["180 ha"],
+        ),
+        (
+            "Năm 2063 KCN Tân Lập rộng bao nhiêu ha?",
+            "Diện tích KCN Tân Lập được mở rộng từ 180 ha (năm 2062) lên 265 ha (năm 2063).",
+            ["265 ha"],
+        ),
+        (
+            "KCN Tân Lập được mở rộng từ bao nhiêu ha?",
+            "Năm 2063, diện tích KCN Tân Lập được điều chỉnh mở rộng từ 180 ha lên 265 ha.",
+            ["180 ha"],
+        ),
+    ],
+)
+def test_a_change_from_one_figure_to_another_is_answered_by_the_one_it_came_to(
+    question: str, quote: str, expected: list[str]
+):
+    assert facts(question, quote) == expected
+
+
+STANDING = (
+    "Lũy kế đến ngày 30/9/2063, các KCN có 412 dự án còn hiệu lực, trong đó 293 dự án có vốn đầu tư nước "
+    "ngoài (FDI) với tổng vốn đăng ký 8.215,4 triệu USD và 125 dự án đầu tư trong nước (DDI) với tổng vốn "
+    "đăng ký 39.870 tỷ đồng."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # The acronym in brackets that ends a figure's description names it as the cue does.
+        ("Lũy kế đến 30/9/2063 các KCN Kim Sơn có bao nhiêu dự án FDI?", ["293 dự án"]),
+        ("luy ke cac kcn co bao nhieu du an DDI", ["125 dự án"]),
+        ("Lũy kế đến 30/9/2063 có bao nhiêu dự án còn hiệu lực?", ["412 dự án"]),
+    ],
+)
+def test_an_acronym_in_brackets_after_a_figure_names_it(question: str, expected: list[str]):
+    assert facts(question, STANDING) == expected

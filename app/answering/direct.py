@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
-from itertools import dropwhile, takewhile
+from itertools import dropwhile, pairwise, takewhile
 
 from app.answering import distinctions
 from app.answering.constraints import COMPARED_WITH, COMPARED_YEAR, period_parts, years_in
@@ -40,17 +40,30 @@ CLAUSE_BOUNDARIES = (";", "—", "–", "(")  # a ":" ends a label, not the clau
 # A clause that opens on "của …" leaves out the head it shares with the sentence's first clause.
 ELIDED_HEAD = re.compile(r"\s*(?:của|cua)\s", re.IGNORECASE)
 CLOSED_PARENTHESES = re.compile(r"\([^()]*\)")
+ACRONYM_AFTER = re.compile(r"[^,;:()\d]*\(([A-ZĐ]{2,6})\)")  # "… vốn đầu tư nước ngoài (FDI)"
 AFTER_FIGURE = (",", ")", " và ")  # what ends the words that follow a figure and describe it
 # Words of a part's label that say nothing of what it counts ("trong đó có …", "… chiếm").
 PART_FILLER = frozenset({"co", "la", "dat", "chiem", "gom"})
 PART_OF_PREVIOUS = re.compile(r"\btrong (?:so )?do\b|\bgom\b")  # "trong (số) đó", "(bao) gồm"
-# "61,2% của năm 2031", "9.650 tỷ đồng năm 2031": the year a figure is of, named after it.
-YEAR_AFTER = re.compile(r"^\s*\)?\s*(?:của\s+|cua\s+|trong\s+)?(?:năm|nam)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+# "61,2% của năm 2031", "9.650 tỷ đồng năm 2031", "180 ha (năm 2031)": the year a figure is
+# of, named after it (a bracket that goes on, "(năm 2031 đạt …", names another figure's).
+YEAR_AFTER = re.compile(
+    r"^\s*(?:\)?\s*(?:của\s+|cua\s+|trong\s+)?(?:năm|nam)\s+((?:19|20)\d{2})\b"
+    r"|\(\s*(?:năm|nam)\s+((?:19|20)\d{2})\s*\))",
+    re.IGNORECASE,
+)
 # The year compared with, named right before its figure: "so với cùng kỳ năm 2031 (…" or
 # "cùng kỳ năm 2031 đạt …" (``_compared_year``).
 COMPARED_AT_END = re.compile(COMPARED_WITH + r"\s*(?:là|la|đạt|dat|:)?\s*$", re.IGNORECASE)
 COMPARED_AT_START = re.compile(r"^\s*" + COMPARED_WITH + r"\b", re.IGNORECASE)
 FRACTION_BEFORE = re.compile(r"(?<![\d/])(\d{1,4}\s*/\s*)$")
+# "mở rộng từ 180 ha lên 265 ha", "giảm từ X xuống Y": a change's starting figure. "từ X đến
+# Y" is a range, not a change, and is left alone.
+CHANGE_FROM = re.compile(r"(?:^|\s)(?:từ|tu)\s*$", re.IGNORECASE)
+CHANGE_TO = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?(?:lên|len|xuống|xuong|thành|thanh)\s+(?:còn\s+|con\s+)?\d", re.IGNORECASE
+)
+ASKS_FROM = re.compile(r"\btu\s+(?:bao nhieu|may)\b")  # folded: "mở rộng từ bao nhiêu ha"
 # A list item's label: "b) Doanh thu:", "- Lao động:", "2. Nộp ngân sách:" (no figure in it).
 ITEM_LABEL = re.compile(r"^\s*(?:[a-zđ]\)|\d{1,2}[.)]|[-+•])?\s*([^:;\d()]{2,40}):")
 OWNER = re.compile(r"\b(?:của|cua)\b", re.IGNORECASE)
@@ -292,6 +305,21 @@ def _said_after(quote: str, match: re.Match[str]) -> str:
     return after.group(1) if after else ""
 
 
+def _change_target(quote: str, match: re.Match[str]) -> int | None:
+    """Where the figure a change came to starts, when ``match`` is the one it started from:
+    "từ 180 ha lên 265 ha"."""
+    before = quote[max(0, match.start() - 12) : match.start()]
+    to = CHANGE_TO.match(quote, match.end(), match.end() + MAX_INSERTION)
+    return to.end() - 1 if to and CHANGE_FROM.search(before) else None
+
+
+def _changes(figures: list[re.Match[str]], quote: str) -> dict[int, re.Match[str]]:
+    """Each figure a change came to, by its position, with the figure it started from."""
+    return {
+        after.start(): before for before, after in pairwise(figures) if _change_target(quote, before) == after.start()
+    }
+
+
 def _year_fit(quote: str, match: re.Match[str], own_words: str, asked: frozenset[int]) -> int:
     """2: the figure's own words or the words right after it name a year asked ("…, trong
     khi năm 2031 đạt 9.650 tỷ đồng", "61,2% của năm 2031"); 0: they name only other years
@@ -302,7 +330,7 @@ def _year_fit(quote: str, match: re.Match[str], own_words: str, asked: frozenset
         return 2 if compared in asked else 0 if asked else 1
     label = COMPARED_YEAR.sub(" ", own_words)
     after = YEAR_AFTER.match(quote[match.end() : match.end() + AROUND])
-    years = years_in(label) | ({int(after.group(1))} if after else set())
+    years = years_in(label) | ({int(after.group(1) or after.group(2))} if after else set())
     # Else its clause's ("…; kế hoạch năm 2032 tạo việc làm cho 7.500 lao động, nâng tổng số lên
     # 93.950 người"), else its sentence's before it ("Năm 2031, doanh thu …; xuất khẩu đạt X").
     for before in (_clause_tail(quote[: match.start()]), quote[: match.start()]):
@@ -456,6 +484,13 @@ def _words_after(quote: str, match: re.Match[str]) -> str:
     return _up_to_number(rest[:end])
 
 
+def _acronym_after(quote: str, match: re.Match[str]) -> set[str]:
+    """The acronym in brackets that ends what a figure is of: "287 dự án có vốn đầu tư nước
+    ngoài (FDI)" are the FDI ones, however many words the acronym stands for."""
+    named = ACRONYM_AFTER.match(quote, match.end(), match.end() + AROUND)
+    return set(search_syllables(named.group(1))) if named else set()
+
+
 def _words_around(quote: str, match: re.Match[str]) -> set[str]:
     return chunk_terms(quote[max(0, match.start() - AROUND) : match.end() + AROUND])
 
@@ -505,6 +540,8 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
         asked_period = (True, False, frozenset())
     provinces = asked_provinces(frame)
     plan_asked = asks_plan(frame.text)
+    start_asked = bool(ASKS_FROM.search(fold(frame.text).lower()))
+    started_at = _changes(figures, quote)
     for ask in asks:
         rise = _change_figure(quote, ask, taken, asked, head) if ask.change else None
         if rise is not None:  # "tăng bao nhiêu": "tăng 6,7%", not the level before it
@@ -545,9 +582,10 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             unit_words: frozenset[str] = frozenset(unit.split()),
             verb: str = ask.verb,
             unit_asked: str = unit,
-        ) -> tuple[bool, int, int, int, bool, int, int, int, bool, int, bool, int, int, int, int]:
+        ) -> tuple[bool, int, int, int, bool, bool, int, int, int, bool, int, bool, int, int, int, int]:
             after = set(search_syllables(quote[match.end() : match.end() + AROUND])[:NEAR])
             after |= set(search_syllables(_rest_after(quote, match))[:NEAR])
+            after |= _acronym_after(quote, match)
             # The cue's first word names the figure most closely ("bao nhiêu dự án FDI còn hiệu
             # lực": "358 dự án FDI" over "523 dự án còn hiệu lực").
             cued = sum(2 if i == 0 else 1 for i, word in enumerate(cue) if word in after)
@@ -589,6 +627,8 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             around = len(_words_around(quote, match) & wanted_terms)
             # First of all, the figure of the year asked ("năm 2031 đạt X, trong khi năm 2032 đạt Y").
             own_words = _own_words(quote, match)
+            if match.start() in started_at:  # "KCN X năm 2033 … từ 180 ha lên 265 ha": both are X's
+                own_words = f"{_own_words(quote, started_at[match.start()])} {own_words}"
             dated = _year_fit(quote, match, own_words, frame.years)
             # After the cue, the side asked ("XK của DN FDI": "…, trong đó khu vực FDI đạt Y", not
             # the sum of FDI and DDI before it), which may be a part of the figure before it.
@@ -601,6 +641,8 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             # The zone asked, when the figure's own words name it ("bình quân đạt 76%; riêng KCN
             # X đạt tối thiểu 60%").
             zoned = any(_named(zone, own_words) for zone in frame.zones)
+            # "mở rộng lên bao nhiêu ha": the figure a change came to, not the one it started from.
+            arrived = start_asked or _change_target(quote, match) is None
             return (
                 # Before all, a result's figure for a result asked, a plan's for a plan.
                 plan_fit(quote, match, unit_asked, plan_asked),
@@ -608,6 +650,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
                 placed,
                 spanned,
                 zoned,
+                arrived,
                 cued,
                 described,
                 side,
@@ -625,7 +668,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
         ranked = [(fit, m) for m in fitting if (fit := closeness(m))[1] != 0 and fit[3] != 0]
         if not ranked:
             continue
-        (_, _, _, _, _, cued_best, *_), best = max(ranked, key=lambda pair: pair[0])
+        (_, _, _, _, _, _, cued_best, *_), best = max(ranked, key=lambda pair: pair[0])
         if ask.unit == "%" and ask.cue and not cued_best:
             # "bao nhiêu % kế hoạch" with no share followed by "kế hoạch": a growth rate of the
             # same clause is no answer (left out: 0 bold figures holding a gold fact lost).
