@@ -358,7 +358,7 @@ def tune(
     with console.status(f"Đang kiểm định bằng cách để riêng từng báo cáo (C = {REGULARISATION_GRID})…"):
         c, validation, right_by_c = choose_regularisation(cases, shown=service.readable)
     summaries = validation.summaries()
-    weights = fit(cases, c)
+    weights = fit(cases, c, answer_threshold=validation.answer_threshold())
     figures = {"left_out": [s.as_dict() for s in summaries]}
     weights = replace(weights, provenance=provenance(gold, cases, c, right_by_c), validation=figures)
     target = output or service.settings.weights_file or service.settings.home / "weights.json"

@@ -48,6 +48,11 @@ ARTICLE = re.compile(r"^(?:Điều|Dieu)\s+\d{1,3}\s*[.:]", re.IGNORECASE)
 TERMINAL = tuple(".!?:…")  # ";" ends list items, which stay in one paragraph
 HARD_WRAP_MAX = 130  # typeset/OCR lines are shorter than this; longer lines are whole paragraphs
 FREE_HEADING_MAX = 80  # an unnumbered heading is a short line standing alone
+# An interviewer's question ("PV: … thưa ông?"): short ones were taken for headings and long
+# ones not, so an answer was cited under the question before its own (trial 18).
+INTERVIEWER = re.compile(r"^(?:PV|P\.V|Phóng viên|Phong vien)\s*:\s*\S", re.IGNORECASE)
+MAX_NUMBERED_HEADING = 300  # characters: a longer numbered line is a list item's paragraph
+MAX_INTERVIEW_QUESTION = MAX_NUMBERED_HEADING  # ... and a longer question an interview's text
 MAX_CHUNK_CHARS = 1400  # longer paragraphs are split at sentence ends (e5 reads ~512 tokens)
 _TOP_BLOCKS = 12  # page chrome and repeated headlines sit above the text
 SENTENCE_MIN_WORDS = 6  # the shortest sentence that reports something: "Các KCN thu hút 45 dự án."
@@ -116,11 +121,13 @@ def _is_free_heading(text: str) -> bool:
 
 def _is_heading(text: str, single_line: bool) -> float | None:
     """Heading level of a paragraph, or None for body text."""
+    if single_line and INTERVIEWER.match(text) and len(text) <= MAX_INTERVIEW_QUESTION:
+        return _LEVEL_FREE_HEADING  # each question of an interview heads the answer under it
     if text.endswith((".", ",", ";")) or BULLET.match(text) or is_signing_authority(text):
         return None  # a signature ("KT. CHỦ TỊCH …") is no section: it is read with its name
     level = _numbered_level(text)
     if level is not None:
-        return level if len(text) <= 300 else None
+        return level if len(text) <= MAX_NUMBERED_HEADING else None
     if single_line and _is_free_heading(text):
         return _LEVEL_FREE_HEADING
     return None

@@ -68,6 +68,9 @@ _CAPTION = re.compile(
     r"|\(\s*nguon\s*:[^)]*\)\s*\|?\s*$"  # "… (Nguồn: báo X) |"
 )
 _BYLINE = re.compile(r"^(?:pv|ptv|btv|ctv|tin\s*,?\s*anh|tac\s+gia|nguon|theo|bai\s+va\s+anh|bai\s*,?\s*anh)\b")
+# A newspaper's or portal's name over its article ("BÁO QUẢNG NGÃI ĐIỆN TỬ", "Báo Kim Sơn"): the
+# masthead, not the headline ("Báo cáo …" is a report's title).
+_MASTHEAD = re.compile(r"^(?:bao|tap\s+chi|cong\s+thong\s+tin|trang\s+thong\s+tin)\s+(?!cao\b)\S+(?:\s+\S+){0,4}$")
 _READERS = re.compile(r"^(?:luot\s+(?:xem|doc|truy\s+cap)|so\s+lan\s+xem)\b")  # "Lượt xem: 1.208"
 _BREADCRUMB = re.compile(r"\s(?:>|»|›|/|\|)\s")
 _SENTENCE_END = re.compile(r"[.;,:!?…]['\"”’)]*$")
@@ -177,6 +180,8 @@ def is_page_chrome(line: str) -> bool:
         return True
     words = line.split()
     if _BYLINE.match(folded) and len(words) <= 6 and not _SENTENCE_END.search(line):
+        return True
+    if _MASTHEAD.match(folded) and not _SENTENCE_END.search(line) and not re.search(r"\d", line):
         return True
     # A menu path of short words; a table row ("Nộp ngân sách | 875 tỷ đồng") has figures.
     if (

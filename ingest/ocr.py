@@ -81,7 +81,7 @@ class OcrPage:
 
 
 PageProgress = Callable[[int, int], None]  # (pages read so far, pages to read) of the current file
-PIPELINE_VERSION = "6"  # bump when ``prepared`` or the reading changes: cached pages are then read again
+PIPELINE_VERSION = "7"  # bump when ``prepared`` or the reading changes: cached pages are then read again
 
 
 @dataclass(frozen=True)

@@ -23,10 +23,13 @@ OcrWord = tuple[str, int, int, int, int]  # text, left, top, right, bottom (as `
 # 14's scoring table at 240 dpi askew by 0.4-0.55°, the test's at 200 dpi): every rule found
 # and nothing else, at these values.
 INK = 128  # grey level under which a pixel is ink (the middle of the scale)
-# A horizontal rule is a run of ink at least this share of the page's width, a vertical one at
-# least this share of its table's height: no word or letter is that long, a table's rules are
-# (the three tables span 79-90% of their page; their reports' other pages have no straight run
-# of ink over 2% of the page's width).
+# A horizontal rule is a run of ink at least this share of the page's width: no word or letter
+# is that long, a table's rules are (the three tables span 79-90% of their page; their reports'
+# other pages have no straight run of ink over 2% of the page's width). A vertical one crosses
+# at least this share of its table's rows from rule to rule: no column of text crosses one (its
+# lines are parted by white), and a row spanning the table ("I. TẬP THỂ") crosses none (the
+# annex of trial 18 has two such rows in 14: its longest stretch of a vertical rule was 45% of
+# the table's height, under the 50% asked of a rule's longest run before).
 MIN_RULE_SHARE = 0.25
 MIN_COLUMN_RULE_SHARE = 0.5
 # Pixels a rule may drift across its length and still be one rule: a page set level to within
@@ -42,6 +45,12 @@ MIN_SEPARATOR_SHARE = 0.8
 # "SẺ SS nS" and "Sạc" out of what was left of its rules; with 2, clean cells.
 HALO = 2
 MIN_RULES = 3  # rules each way: a table has a header, one row and two columns at least
+# A rule is a line: its run of ink (thickened by ``RULE_SLACK`` each side) is at most this
+# share of the page's width thick. Measured: the rules of four scanned tables and the test's
+# are 8-15 px thick so (0.3-0.8% of their width); the dark table top around a photographed
+# sheet (trial 18), 121-235 px (6.6-13%), which read as rules made one grid of the whole
+# page, whose one cell the OCR read as nothing.
+MAX_RULE_THICKNESS_SHARE = 0.02
 
 
 @dataclass(frozen=True)
@@ -118,21 +127,35 @@ def _tables(rules: list[tuple[int, int]], height: int) -> list[list[tuple[int, i
     return [group for group in groups if len(group) >= MIN_RULES]
 
 
+def _thin(spans: list[tuple[int, int]], width: int) -> list[tuple[int, int]]:
+    return [(a, b) for a, b in spans if b - a + 1 <= MAX_RULE_THICKNESS_SHARE * width]
+
+
 def find_grids(page: np.ndarray) -> list[Grid]:
     """The ruled tables of a page (grey pixels, levelled), top to bottom."""
     ink = page < INK
     height, width = ink.shape
     rows = _longest_runs(_thickened(ink)) >= MIN_RULE_SHARE * width
     grids = []
-    for rules in _tables(_spans(np.flatnonzero(rows)), height):
-        top, bottom = rules[0][0], rules[-1][1]
-        band = ink[top : bottom + 1]
-        columns = _longest_runs(_thickened(band.T)) >= MIN_COLUMN_RULE_SHARE * (bottom - top)
-        verticals = _spans(np.flatnonzero(columns))
+    for rules in _tables(_thin(_spans(np.flatnonzero(rows)), width), height):
+        verticals = _thin(_spans(np.flatnonzero(_crossing(ink, rules))), width)
         if len(verticals) < MIN_RULES:
             continue
         grids.append(Grid(tuple(rules), tuple(verticals), _joined(ink, tuple(rules), tuple(verticals))))
     return grids
+
+
+def _crossing(ink: np.ndarray, rules: list[tuple[int, int]]) -> np.ndarray:
+    """For each pixel column, whether a vertical rule runs there: it crosses enough of the
+    table's rows, each from the rule above to the rule below."""
+    top, bottom = rules[0][0], rules[-1][1]
+    spread = _thickened(ink[top : bottom + 1].T).T  # a rule drifting a few pixels is one
+    crossed = np.zeros(ink.shape[1], dtype=np.int32)
+    for (_, above), (below, _) in itertools.pairwise(rules):
+        inside = spread[above + 1 - top : below - top]
+        if len(inside):
+            crossed += inside.all(axis=0)
+    return crossed >= MIN_COLUMN_RULE_SHARE * (len(rules) - 1)
 
 
 def _joined(ink: np.ndarray, rows: tuple[tuple[int, int], ...], columns: tuple[tuple[int, int], ...]) -> frozenset:

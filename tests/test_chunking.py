@@ -104,6 +104,18 @@ def test_a_short_line_standing_alone_heads_the_paragraph_under_it():
     assert chunks[0].heading == ""
 
 
+def test_each_question_of_an_interview_heads_the_answer_under_it_however_long():
+    short = "PV: Tỷ lệ lấp đầy các KCN hiện nay ra sao, thưa ông?"
+    long = "PV: Nhà ở cho công nhân là vấn đề được nhiều doanh nghiệp quan tâm. Ban Quản lý đã có giải pháp gì?"
+    text = (
+        f"Tiêu đề bài phỏng vấn về khu công nghiệp\n\n{short}\n\nÔng Trần Văn An: {LONG * 2}\n\n"
+        f"{long}\n\nÔng Trần Văn An: Hiện nay khu nhà ở công nhân Tân Lập đã đưa vào sử dụng. {LONG}"
+    )
+    chunks = web_chunks(text)
+    assert [c.heading for c in chunks] == [short, long]
+    assert all(c.text.startswith("Ông Trần Văn An:") for c in chunks)
+
+
 def test_headline_is_not_glued_to_the_first_paragraph():
     chunks = web_chunks(f"Tiêu đề bài viết về khu công nghiệp\n\n{LONG * 2}")
     assert chunks[0].title == "Tiêu đề bài viết về khu công nghiệp"

@@ -66,6 +66,36 @@ def test_a_sentence_about_a_span_of_years_states_none_inside_it():
     assert check("Doanh thu giai đoạn 2032-2035 tăng bình quân bao nhiêu?", span).met
 
 
+def test_a_span_of_years_is_one_constraint_not_its_two_ends():
+    # A sentence about the span does not state its last year's figure, nor its first's.
+    total = "Giai đoạn 2031 – 2035, các KCN thu hút 162 dự án FDI và 58 dự án trong nước cấp mới."
+    for question in ("Năm 2035 có bao nhiêu dự án trong nước cấp mới?", "Năm 2031 có bao nhiêu dự án trong nước?"):
+        result = check(question, total, doc_years="2035,2031", period="2031–2035")
+        assert not result.met and result.conflicts, question
+    # Asked of the span, it is met by the sentence naming it in either form, not by one year's.
+    asked = "Giai đoạn 2031-2035 các KCN thu hút bao nhiêu dự án trong nước?"
+    assert check(asked, total).met
+    assert check(asked, total.replace("Giai đoạn 2031 – 2035", "Từ năm 2031 đến năm 2035")).met
+    assert not check(asked, "Năm 2033, các KCN thu hút 9 dự án trong nước.").met
+    # So does one that says "cả giai đoạn" in a passage about the span, though it names a year too.
+    whole = "Nộp ngân sách của doanh nghiệp cả giai đoạn đạt 11.486 tỷ đồng; riêng năm 2034 nộp 2.653 tỷ đồng."
+    assert check("tong nop ngan sach ca giai doan 2031-2035", whole, doc_years="2035,2031").met
+    assert not check("tong nop ngan sach ca giai doan 2036-2040", whole, doc_years="2035,2031").met
+    # A silent sentence is the span's when its report covers it.
+    assert check(asked, "Các KCN thu hút 58 dự án trong nước.", doc_years="2035,2031").met
+    # Asked which year of it, a sentence on one year of it answers; on a year outside, not.
+    which = "Năm nào trong giai đoạn 2031–2035 vốn FDI cao nhất?"
+    assert check(which, "Năm 2035 vốn FDI đạt 1.284,2 triệu USD, cao nhất từ trước đến nay.").met
+    assert not check(which, "Năm 2029 vốn FDI đạt 1.402 triệu USD, cao nhất từ trước đến nay.").met
+
+
+def test_a_span_compared_with_is_named_not_reported_on():
+    rise = "Vốn FDI đạt 4.599 triệu USD, gấp 1,8 lần so với giai đoạn 2026 – 2030."
+    assert check("Vốn FDI năm 2035 đạt bao nhiêu?", rise, doc_years="2035").met
+    assert not check("Vốn FDI năm 2030 đạt bao nhiêu?", rise, doc_years="2035").met
+    assert check("Vốn FDI giai đoạn 2026 – 2030 là bao nhiêu?", rise, doc_years="2035").met
+
+
 def test_a_year_the_question_only_compares_with_is_met_by_a_sentence_comparing_with_it():
     # The report is of 2032; the question asks of its period, compared with the end of 2031.
     rise = "KCN Tân Lập có tỷ lệ lấp đầy 41,7%, tăng 9,3 điểm phần trăm so với cuối năm 2031."
@@ -763,6 +793,18 @@ def test_the_nearest_heading_naming_a_plan_or_a_result_says_which_a_silent_sente
     assert check("Kim ngạch xuất khẩu năm 2034 đạt bao nhiêu?", "Kim ngạch xuất khẩu 9.200 triệu USD.", **results).met
     done = {"title": title, "headings": ["I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2034"]}
     assert check("Kế hoạch vốn FDI năm 2034 là bao nhiêu?", "Vốn FDI kế hoạch đề ra là 500 triệu USD.", **done).met
+
+
+def test_a_heading_of_key_indicators_names_no_side_so_the_one_above_says():
+    # "Các chỉ tiêu chủ yếu" heads a table of results as well as one of targets.
+    row = "Doanh thu của doanh nghiệp — 2031: 5.842 triệu USD; 2032: 6.917 triệu USD; 2033: 6.120 triệu USD."
+    table = "Bảng 1. Các chỉ tiêu chủ yếu của các KCN giai đoạn 2031–2035"
+    results = {"headings": ["II. KẾT QUẢ GIAI ĐOẠN 2031–2035", "1. Kết quả thực hiện qua các năm", table]}
+    assert check("Doanh thu của doanh nghiệp KCN năm 2032 đạt bao nhiêu?", row, doc_years="2035,2031", **results).met
+    targets = {"headings": ["III. PHƯƠNG HƯỚNG GIAI ĐOẠN 2036–2040", table]}
+    assert not check(
+        "Doanh thu của doanh nghiệp KCN năm 2032 đạt bao nhiêu?", row, doc_years="2035,2031", **targets
+    ).met
 
 
 def test_a_year_s_plan_does_not_answer_what_was_done_that_year_nor_the_reverse():

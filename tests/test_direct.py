@@ -646,7 +646,18 @@ def test_the_figure_of_the_province_asked_is_stated_not_another_s_of_the_same_se
             "Năm 2063, doanh thu của KCN Tân Lập đạt 5.300 tỷ đồng (năm 2062 đạt 4.160 tỷ đồng).",
             ["5.300 tỷ đồng"],
         ),
-        # ... unless the question asks what it rose from, or the year it started in.
+        # ... unless the question asks of the period compared with, or what it rose from, or
+        # the year it started in.
+        (
+            "Giai đoạn 2026-2030 các KCN có bao nhiêu dự án FDI cấp mới?",
+            "So với giai đoạn 2026–2030, số dự án FDI cấp mới tăng từ 109 dự án lên 151 dự án.",
+            ["109 dự án"],
+        ),
+        (
+            "Giai đoạn 2031-2035 các KCN có bao nhiêu dự án FDI cấp mới?",
+            "So với giai đoạn 2026–2030, số dự án FDI cấp mới giai đoạn 2031–2035 tăng từ 109 dự án lên 151 dự án.",
+            ["151 dự án"],
+        ),
         (
             "Năm 2062 KCN Tân Lập rộng bao nhiêu ha?",
             "Diện tích KCN Tân Lập được mở rộng từ 180 ha (năm 2062) lên 265 ha (năm 2063).",

@@ -260,6 +260,8 @@ def test_accentless_ocr_text():
         "Tác giả: PV",
         "Ảnh: Minh Anh",
         "Trang chủ » Tin tức - Sự kiện » Kinh tế",  # a menu path: "-" is no word of a name
+        "BÁO KIM SƠN ĐIỆN TỬ",  # a newspaper's masthead
+        "Báo Tân Lập",
     ],
 )
 def test_page_chrome(line):
@@ -276,6 +278,8 @@ def test_page_chrome(line):
         "1.3. KẾT QUẢ",
         "Tăng 4.5%",
         "- Năm 2031: 12 dự án",
+        "BÁO CÁO KẾT QUẢ THU HÚT ĐẦU TƯ",
+        "Báo cáo sơ kết 6 tháng",
     ],
 )
 def test_content_is_not_page_chrome(line):

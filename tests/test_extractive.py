@@ -294,7 +294,7 @@ def test_a_refusal_lists_the_nearest_passages_those_meeting_the_question_first()
     def sentence(document: Document, met: bool, probability: float) -> Candidate:
         check = ConstraintCheck(met=met, in_sentence_share=0.0, failed=() if met else ("năm 2033",))
         quote = document.page_content.split(". ")[0]
-        return Candidate(document, 0, quote, {"ocr": 0.0}, check, probability=probability)
+        return Candidate(document, 0, quote, {}, check, probability=probability)
 
     other_year = sentence(HA_NAM, met=False, probability=0.4)
     meets = sentence(DONG_NAI, met=True, probability=0.1)
@@ -472,7 +472,7 @@ def test_the_direct_line_keeps_its_room_when_the_quotes_fill_the_answer():
     from app.answering.models import MAX_ANSWER_CHARS
 
     def quote(n: int, text: str) -> Candidate:
-        return Candidate(passage(text, n=n), 0, text, {"ocr": 0.0}, ConstraintCheck(met=True, in_sentence_share=1.0))
+        return Candidate(passage(text, n=n), 0, text, {}, ConstraintCheck(met=True, in_sentence_share=1.0))
 
     filler = "Công tác cải cách hành chính tiếp tục được đẩy mạnh, " * 7
     quotes = [quote(1, "Năm 2031, các KCN thu hút 45 dự án đầu tư mới."), quote(2, filler), quote(3, filler + "nhé.")]
@@ -1038,8 +1038,10 @@ def test_a_report_s_closing_formula_is_never_the_answer():
     first = passage(
         "1. Ban Quản lý các KCN tỉnh Kim Sơn tổ chức Hội nghị xúc tiến đầu tư trong 6 tháng cuối năm 2034.", plans, n=7
     )
+    # Retrieved after the plans, it would still be chosen over them (p 0.59 against 0.20 with the
+    # weights of this stop, were it a candidate).
     answer = ask(
-        "Phương hướng nhiệm vụ 6 tháng cuối năm 2034 của Ban Quản lý các KCN tỉnh Kim Sơn là gì?", [closing, first]
+        "Phương hướng nhiệm vụ 6 tháng cuối năm 2034 của Ban Quản lý các KCN tỉnh Kim Sơn là gì?", [first, closing]
     )
     assert "Trên đây là" not in answer.answer
     assert "Hội nghị xúc tiến đầu tư" in answer.answer
@@ -1227,3 +1229,17 @@ def test_a_labelled_line_does_not_answer_what_its_label_does_not_name():
     # Nor does a meeting of another province's board.
     other = ask("Ai chủ trì cuộc họp xét thi đua năm 2061 của Ban Quản lý các KCN tỉnh Đồng Nai?", MINUTES)
     assert other.refused
+
+
+def test_a_sentence_going_on_with_the_one_before_covers_what_that_one_says_it_of():
+    rates = passage(
+        "Đến ngày 30/6/2063, tỷ lệ lấp đầy bình quân các KCN đạt 68,9%. "
+        "Trong đó, KCN Tân Lập đạt 92,3%, KCN Kim Sơn đạt 63,4%. "
+        "KCN Tân Lập dự kiến lấp đầy 100% vào cuối năm 2064."
+    )
+    frame = parse_question("KCN Kim Sơn có tỷ lệ lấp đầy bao nhiêu?")
+    cover = {c.quote: c.features["cover_sentence"] for c in candidates_for(frame, [rates], FakeLexicon([rates]))}
+    parts = "Trong đó, KCN Tân Lập đạt 92,3%, KCN Kim Sơn đạt 63,4%."
+    assert cover[parts] == pytest.approx(1.0)
+    # A sentence that does not go on with it covers only its own words.
+    assert cover["KCN Tân Lập dự kiến lấp đầy 100% vào cuối năm 2064."] < 1.0

@@ -184,8 +184,12 @@ def test_mid_year_is_a_period_not_a_term():
     assert "giua" not in parse_question("So sánh số lao động của hai tỉnh đến giữa năm 2031.").terms
 
 
-def test_years_include_both_ends_of_a_range_and_dates():
-    assert parse_question("giai đoạn 2016 – 2020").years == {2016, 2020}
+def test_a_range_is_a_span_asked_not_two_years_and_dates_give_years():
+    frame = parse_question("giai đoạn 2016 – 2020")
+    assert (frame.years, frame.spans) == (frozenset(), ((2016, 2020),))
+    # A year named apart is still a year asked.
+    frame = parse_question("Năm 2020 so với giai đoạn 2016 – 2020 tăng bao nhiêu?")
+    assert (frame.years, frame.spans) == ({2020}, ((2016, 2020),))
     assert parse_question("Quyết định ký ngày 12/3/2021 có hiệu lực năm 2022?").years == {2021, 2022}
 
 

@@ -3,6 +3,7 @@ typeset PDF with every Vietnamese glyph, rasterised at a low resolution."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import threading
 from pathlib import Path
@@ -364,6 +365,38 @@ def test_a_ruled_table_s_grid_is_found_and_a_rule_under_a_heading_is_no_table():
     underlined = Image.new("L", (1654, 600), 255)
     ImageDraw.Draw(underlined).line([(300, 200), (1300, 200)], fill=0, width=3)
     assert find_grids(np.asarray(underlined)) == []
+
+
+def annex_page(dark_surround: bool = False) -> Image.Image:
+    """An annex table whose rows "I. TẬP THỂ" and "II. CÁ NHÂN" span it (no vertical rule
+    crosses them), as a 200 dpi scan; ``dark_surround``: photographed on a dark table top."""
+    page = Image.new("L", (1654, 2339), 255)
+    draw = ImageDraw.Draw(page)
+    columns = [150, 230, 700, 1150, 1500]
+    rows = [300 + 90 * i for i in range(15)]
+    spanning = {1, 8}  # the bands under rules 1 and 8 are the two section rows
+    for band, (y0, y1) in enumerate(itertools.pairwise(rows)):
+        for x in columns if band not in spanning else (columns[0], columns[-1]):
+            draw.line([(x, y0), (x, y1)], fill=0, width=3)
+    for y in rows:
+        draw.line([(columns[0], y), (columns[-1], y)], fill=0, width=3)
+    if dark_surround:
+        framed = Image.new("L", (1834, 2519), 70)
+        framed.paste(page, (90, 90))
+        return framed
+    return page
+
+
+@pytest.mark.unit
+def test_a_table_with_rows_spanning_it_and_a_photo_s_dark_surround_are_read_for_their_grid():
+    import numpy as np
+
+    from ingest.ruled_tables import find_grids
+
+    for dark in (False, True):
+        grids = find_grids(np.asarray(annex_page(dark)))
+        # The table's 15 rules and 5 columns, not a grid of the dark margins around the sheet.
+        assert [(len(g.rows), len(g.columns)) for g in grids] == [(15, 5)], dark
 
 
 @needs_tesseract

@@ -210,6 +210,31 @@ def test_leave_one_document_out_never_scores_a_report_with_a_model_fitted_on_it(
     assert summary.refusal_accuracy == 1.0
 
 
+def test_the_answer_threshold_is_chosen_on_the_scores_of_reports_left_out():
+    # Scored by fits that did not see them, the right sentences of two reports fall to 0.25
+    # and 0.3, under the unanswerable question's 0.2 only by a little: the threshold is the
+    # middle of the narrow range that answers both and refuses it, not the training set's.
+    left_out = [(0.25, True, True), (0.3, True, True), (0.2, False, False)]
+    validation = tune.Validation([], {}, {}, left_out)
+    assert validation.answer_threshold() == pytest.approx(0.24)
+    assert tune.threshold_for([(0.8, True, True), (0.3, False, False)]) == pytest.approx(0.56)
+
+
+def test_left_out_scores_are_kept_for_each_question(monkeypatch):
+    cases = separable_cases(groups=("r1", "r2"))
+    cases.append(case("u0", "r2", [at(0.2, WRONG)], [False], answerable=False))
+    monkeypatch.setattr(
+        tune,
+        "fit",
+        lambda training, c=tune.REGULARISATION_C: linear_weights(
+            [float(name == "cover_best") * 10 for name in FEATURE_NAMES], -5.0, 0.5, 1.01
+        ),
+    )
+    best = leave_one_document_out(cases).left_out_best
+    assert len(best) == len(cases)
+    assert sorted(answerable for *_, answerable in best) == sorted(c.answerable for c in cases)
+
+
 def test_left_out_figures_are_given_per_gold_file(monkeypatch):
     cases = [replace(c, gold_set="a.jsonl" if c.group == "r1" else "b.jsonl") for c in separable_cases()]
     monkeypatch.setattr(

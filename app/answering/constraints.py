@@ -75,7 +75,18 @@ FORWARD_SECTION = re.compile(r"\bphuong\s+huong\b")
 PLAN_GROUP, PLAN_SIDE = "figure", "plan"  # distinctions.tsv's "figure:plan"
 # A cell of a table row said as a sentence whose header names a year: "; Vốn đăng ký năm 2038: 655 triệu USD".
 YEAR_CELL = re.compile(r"[^;—]*\b(?:năm|nam)\s+(?:19|20)\d{2}\s*:[^;]*", re.IGNORECASE)
-YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d)")
+YEAR_RANGE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*(?:[-–—]|\s(?:đến|den|tới|toi)\s+(?:năm\s+|nam\s+)?)\s*((?:19|20)\d{2})(?!\d)",
+    re.IGNORECASE,
+)
+# "cả giai đoạn", "toàn giai đoạn", "giai đoạn này" (folded): the span of years the passage is about.
+WHOLE_SPAN = re.compile(r"\b(?:(?:ca|toan|suot)\s+giai\s+doan|giai\s+doan\s+nay)\b(?!\s*(?:19|20)\d{2})", re.IGNORECASE)
+MAX_SPAN = 10  # years: "2031 – 2035" is a span; "1995 - 2031" a founding and a report year
+# A span compared with ("gấp 2 lần so với giai đoạn 2026 - 2030"): named, not reported on.
+COMPARED_SPAN = re.compile(
+    r"so\s+v[ớo]i\s+(?:[^\s\d;,.()]+\s+){0,4}?(?:19|20)\d{2}\s*(?:[-–—]|\s(?:đến|den)\s+(?:năm\s+|nam\s+)?)\s*(?:19|20)\d{2}",
+    re.IGNORECASE,
+)
 
 
 # Periods, matched on folded text ("ngày 09 tháng 01" is a date, not "9 tháng", nine months).
@@ -145,13 +156,24 @@ DATED_YEAR = re.compile(r"(?:\b\d{1,2}|\b[IVX]{1,4})/(?:\d{1,2}/)?((?:19|20)\d{2
 
 
 def years_in(text: str, ranges: bool = True) -> frozenset[int]:
-    """Years a text names, dated ones and (``ranges``) the years inside a range ("2031 – 2035")
-    filled in."""
+    """Years a text names, dated ones, and the years inside a span ("2031 – 2035") filled in;
+    without ``ranges``, a span's years are left out (it is about the span, not its last year)."""
+    if not ranges:
+        text = YEAR_RANGE.sub(lambda m: " " if _is_span(m) else m.group(), text)
     years = {int(y) for y in [*YEAR.findall(text), *DATED_YEAR.findall(text)]}
-    for start, end in YEAR_RANGE.findall(text) if ranges else ():
-        if 0 < int(end) - int(start) <= 10:
-            years.update(range(int(start), int(end) + 1))
+    for match in YEAR_RANGE.finditer(text) if ranges else ():
+        if _is_span(match):
+            years.update(range(int(match.group(1)), int(match.group(2)) + 1))
     return frozenset(years)
+
+
+def _is_span(match: re.Match[str]) -> bool:
+    return 0 < int(match.group(2)) - int(match.group(1)) <= MAX_SPAN
+
+
+def spans_in(text: str) -> frozenset[tuple[int, int]]:
+    """The spans of years a text names ("giai đoạn 2031 - 2035", "từ năm 2031 đến năm 2035")."""
+    return frozenset((int(m.group(1)), int(m.group(2))) for m in YEAR_RANGE.finditer(text) if _is_span(m))
 
 
 @dataclass(frozen=True)
@@ -170,7 +192,7 @@ class Mentions:
         with their figures are not what the other sentences are about."""
         places = find_places(text)
         syllables = tuple(search_syllables(text))
-        compared = COMPARED_YEAR.sub(" ", text)
+        compared = COMPARED_YEAR.sub(" ", COMPARED_SPAN.sub(" ", text))
         return Mentions(
             years=years_in(BRACKETED_BASE_YEAR.sub(" ", BASE_FIGURE_YEAR.sub(" ", compared)) if around else compared),
             provinces=frozenset(p.key for p in places if p.kind == "province"),
@@ -298,6 +320,8 @@ class ConstraintCheck:
 def constraint_key(kind: str, value: object) -> str:
     """A constraint as the checks name it: ("year", 2031) → "năm 2031", ("province", "ha nam")
     → "province:ha nam"; "region" and "name" as provinces are."""
+    if kind == "span":  # ("span", "2031–2035")
+        return f"giai đoạn {value}"
     return f"năm {value}" if kind == "year" else f"{kind}:{value}"
 
 
@@ -439,12 +463,16 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
     # A year the question only compares with ("… tăng bao nhiêu so với cuối năm 2030?") is met
     # by a sentence that compares with it: the question asks of the report's own period.
     compared_with = (_compared_years(frame.text) - _stated_years(frame.text)) & _compared_years(sentence)
+    # A sentence about a span of years ("Giai đoạn 2031 – 2035, … 53 dự án") reports on the
+    # span, not on a year of it: it is not silent on the year asked, nor does it state it.
+    main_spans = spans_in(COMPARED_SPAN.sub(" ", sentence)) - set(frame.spans)
     for year in sorted(frame.years):
         in_own = year in own.years or year in stated_compared or year in compared_with
         # A sentence naming only other years is about them, not about the year asked (a year
         # before's figure in brackets aside); in a comparison, a sentence about one of the
         # years asked is about that one only.
         silent = not main_years if frame.comparison else not (main_years - frame.years)
+        silent = silent and not main_spans
         # A paragraph that names its years says which of the report's years it is about.
         # So does a heading that names its years, over the report's title and frame.
         in_around = silent and (
@@ -458,6 +486,8 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
         if in_around and not in_own and undated:
             assumed.add(constraint_key("year", year))
         record(constraint_key("year", year), in_own, in_around)
+    for span in frame.spans:
+        _check_span(frame, span, sentence, main_years, context, undated, record, conflicts)
     _check_period(frame.text, sentence, context, record, frame.answer_type in (AnswerType.NUMBER, AnswerType.PERCENT))
     passage_years = own.years | context.paragraph.years | context.framing.years | context.document_years
     merged = not passage_years or max(passage_years) >= MERGER_YEAR  # an undated passage may be either
@@ -562,6 +592,50 @@ def _places_held(failed: list[str], own: Mentions, context: PassageContext) -> t
                 held.extend(display_name(kind, key) for key in sorted(keys))
                 break
     return tuple(held)
+
+
+def _check_span(
+    frame: QuestionFrame,
+    span: tuple[int, int],
+    sentence: str,
+    main_years: frozenset[int],
+    context: PassageContext,
+    undated: bool,
+    record: Callable[[str, bool, bool], None],
+    conflicts: list[str],
+) -> None:
+    """A span of years asked ("giai đoạn 2031 – 2035") is met by a sentence naming it (compared
+    with or not), or, when it names no year, by its paragraph, headings or report covering the
+    span. Asked which year of it ("Năm nào trong giai đoạn … cao nhất?"), a year inside it is
+    an answer, not another period."""
+    label = constraint_key("span", f"{span[0]}–{span[1]}")
+    inside = frozenset(range(span[0], span[1] + 1))
+    which_year = frame.answer_type is AnswerType.DATE or bool(frame.superlative)
+
+    def covers(years: frozenset[int]) -> bool:
+        return {span[0], span[1]} <= years
+
+    around = (
+        undated
+        or covers(context.paragraph.years)
+        or covers(context.section_years or context.framing.years)
+        or (covers(context.document_years) and not context.paragraph.years and not context.section_years)
+    )
+    # "… cả giai đoạn đạt X tỷ đồng; riêng năm 2034 …": the span its passage or report is about.
+    passage_span = any(
+        covers(years)
+        for years in (context.paragraph.years, context.section_years, context.framing.years, context.document_years)
+    )
+    in_own = (
+        span in spans_in(sentence)
+        or (which_year and bool(main_years & inside))
+        or (passage_span and bool(WHOLE_SPAN.search(fold(sentence))))
+    )
+    silent = not main_years and not spans_in(COMPARED_SPAN.sub(" ", sentence))
+    in_around = silent and around
+    if not in_own and not silent:
+        conflicts.append(label)
+    record(label, in_own, in_around)
 
 
 def _check_period(
@@ -709,7 +783,8 @@ def _framed_by(item: distinctions.Asked, context: PassageContext) -> Stated:
     ("V. Phương hướng, nhiệm vụ năm 2035" over "1. Các chỉ tiêu:": a plan), else its title
     (whose "… và phương hướng năm 2035" names the report's last part, not all of it)."""
     for heading in reversed(context.headings):
-        stated = distinctions.stated(item, heading)
+        # "Bảng 1. Các chỉ tiêu chủ yếu …" names no side: the heading above it may.
+        stated = distinctions.stated(item, heading) if distinctions.names_a_side_apart(item, heading) else Stated.SILENT
         if stated is Stated.SILENT and FORWARD_SECTION.search(fold(heading)):
             stated = Stated.YES if item.group == PLAN_GROUP and item.side == PLAN_SIDE else Stated.OTHER
         if stated is not Stated.SILENT:
@@ -743,7 +818,10 @@ def _each_kind_met(frame: QuestionFrame, satisfied: set[str]) -> bool:
     Places, zones and people are one kind: "KKT Đông Hải (Kim Sơn) với Hà Nam"
     names a zone of one part only."""
     kinds = {
-        "năm": [constraint_key("year", y) for y in frame.years],
+        "năm": [
+            *(constraint_key("year", y) for y in frame.years),
+            *(constraint_key("span", f"{a}–{b}") for a, b in frame.spans),
+        ],
         "where": [
             *(constraint_key("province", k) for k in frame.provinces),
             *(constraint_key("region", k) for k in frame.regions),

@@ -21,7 +21,7 @@ from importlib import resources
 from itertools import dropwhile, pairwise, takewhile
 
 from app.answering import distinctions
-from app.answering.constraints import COMPARED_WITH, COMPARED_YEAR, period_parts, years_in
+from app.answering.constraints import COMPARED_SPAN, COMPARED_WITH, COMPARED_YEAR, period_parts, spans_in, years_in
 from app.answering.features import terms_of
 from app.answering.frame import AnswerType, QuestionFrame
 from app.answering.money import money_named, money_words
@@ -313,6 +313,16 @@ def _change_target(quote: str, match: re.Match[str]) -> int | None:
     return to.end() - 1 if to and CHANGE_FROM.search(before) else None
 
 
+def _asks_the_compared(frame: QuestionFrame, quote: str) -> bool:
+    """The question asks of the period the quote compares with, and not of another it names."""
+    compared = " ".join(m.group() for m in (*COMPARED_SPAN.finditer(quote), *COMPARED_YEAR.finditer(quote)))
+    rest = COMPARED_YEAR.sub(" ", COMPARED_SPAN.sub(" ", quote))
+    asked_spans, asked_years = set(frame.spans), set(frame.years)
+    in_compared = asked_spans & spans_in(compared) or asked_years & years_in(compared, ranges=False)
+    in_rest = asked_spans & spans_in(rest) or asked_years & years_in(rest, ranges=False)
+    return bool(in_compared) and not in_rest
+
+
 def _changes(figures: list[re.Match[str]], quote: str) -> dict[int, re.Match[str]]:
     """Each figure a change came to, by its position, with the figure it started from."""
     return {
@@ -540,7 +550,9 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
         asked_period = (True, False, frozenset())
     provinces = asked_provinces(frame)
     plan_asked = asks_plan(frame.text)
-    start_asked = bool(ASKS_FROM.search(fold(frame.text).lower()))
+    # "So với giai đoạn 2026–2030, số dự án tăng từ 118 lên 162": asked of the period compared
+    # with, the figure the change started from is its.
+    start_asked = bool(ASKS_FROM.search(fold(frame.text).lower())) or _asks_the_compared(frame, quote)
     started_at = _changes(figures, quote)
     for ask in asks:
         rise = _change_figure(quote, ask, taken, asked, head) if ask.change else None

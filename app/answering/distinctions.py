@@ -60,8 +60,9 @@ def _entries() -> tuple[_Entry, ...]:
 
 
 @lru_cache(maxsize=8192)
-def _named(text: str) -> dict[str, frozenset[str]]:
-    """For each group, the sides (or named things) ``text`` names."""
+def _named(text: str, both: bool = True) -> dict[str, frozenset[str]]:
+    """For each group, the sides (or named things) ``text`` names; without ``both``, only those
+    it names apart (a phrase naming every side, "xuất nhập khẩu", names none)."""
     syllables = tuple(search_syllables(text))
     found: dict[str, set[str]] = {}
     masked: set[int] = set()
@@ -73,7 +74,10 @@ def _named(text: str) -> dict[str, frozenset[str]]:
                 span = set(range(start, start + len(phrase)))
                 if span & masked:
                     continue
-                found.setdefault(entry.group, set()).update(sides if entry.side == BOTH else {entry.side})
+                if entry.side != BOTH:
+                    found.setdefault(entry.group, set()).add(entry.side)
+                elif both:
+                    found.setdefault(entry.group, set()).update(sides)
                 if entry.side == BOTH:
                     masked |= span
     return {group: frozenset(sides) for group, sides in found.items()}
@@ -102,6 +106,12 @@ def names_another(item: Asked, text: str) -> bool:
     nghiệp" is about the Giấy khen, whatever award its paragraph named before."""
     sides = _named(text).get(item.group, frozenset())
     return bool(sides) and item.side not in sides
+
+
+def names_a_side_apart(item: Asked, text: str) -> bool:
+    """The text names a side of ``item``'s group by the side's own words, not only by a phrase
+    naming every side ("Các chỉ tiêu chủ yếu" heads a table of plans and results alike)."""
+    return bool(_named(text, both=False).get(item.group))
 
 
 def stated(item: Asked, text: str, alone: bool = False) -> Stated:

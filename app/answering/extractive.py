@@ -47,7 +47,7 @@ from app.answering.table_rows import extreme_row, total_first
 from ingest.docframe import has_place_date, is_signature
 from ingest.gazetteer import display_name
 from ingest.models import nearest_section
-from ingest.normalize import fold, match_key, numbers_in
+from ingest.normalize import fold, looks_accentless, match_key, numbers_in
 from ingest.people import names_a_person
 
 MAX_QUOTES = 3
@@ -453,7 +453,7 @@ def citation_for(n: int, document: Document, quote: str) -> Citation:
 
 def _shortened(candidate: Candidate, focus: frozenset[str], limit: int = MAX_QUOTE_CHARS) -> str:
     # OCR damage hides the question's words from single clauses: an OCR quote keeps its start.
-    wanted = frozenset() if candidate.features["ocr"] else focus
+    wanted = frozenset() if looks_accentless(candidate.document.page_content) else focus
     return OPENING_MARK.sub("", BULLET.sub("", clip_quote(candidate.quote, wanted, limit, terms_of)))
 
 

@@ -55,6 +55,9 @@ ZONE_KINDS_RUN = re.compile(r"\b(?:KCN|KCX|KKT|CCN|KCNC)(?:\s*,\s*(?:KCN|KCX|KKT
 # A report's closing formula ("Trên đây là kết quả sơ kết … và phương hướng …"): it repeats
 # the report's title, so it matches any question on it, and it states nothing.
 CLOSING = re.compile(r"^\W*(?:trên đây là|tren day la)\b", re.IGNORECASE)
+# A sentence that goes on with the one before, of which it gives the parts ("Trong đó, …",
+# "Riêng KCN A …", "Cụ thể: …"), as written or without accents.
+CONTINUES = re.compile(r"^\W*(?:trong (?:số )?đó|trong (?:so )?do|riêng|rieng|cụ thể|cu the)\b", re.IGNORECASE)
 LIST_ITEM = re.compile(r"^\s*[-+•]\s")  # "- Ông …": an item of a list under its headings
 
 # The feature vector, in the order the weights file lists its coefficients.
@@ -77,7 +80,6 @@ FEATURE_NAMES: tuple[str, ...] = (
     "dense",  # the passage's dense similarity (0 when only keyword retrieval found it)
     "length",  # log of the sentence's syllables
     "first_sentence",  # the first sentence of its paragraph
-    "ocr",  # the passage is accent-less OCR text
 )
 
 
@@ -283,19 +285,24 @@ def passage_candidates(
     context = PassageContext.of(document)
     candidates = []
     sentences = split_sentences(document.page_content, clauses=frame.answer_type is not AnswerType.LIST)
+    before: set[str] = set()  # the question's terms the sentence before states
     for position, quote in enumerate(sentences):
-        if is_instruction(quote) or CLOSING.match(quote):
-            continue  # an instruction to the reader, or the closing formula, is never an answer
         searched = search_syllables(quote)
         syllables = fold_abbreviations(searched)
         present = spelled.found(searched, syllables)
         if ocr:
             present |= {t for t in question_terms if lexicon.variants(t) & present}
+        # "Trong đó, KCN A đạt 92,3%, KCN B đạt 61,8%": a sentence that goes on with the one
+        # before says what that one says it of ("tỷ lệ lấp đầy bình quân … đạt 68,9%").
+        continued = before if CONTINUES.match(quote) else set()
+        before = present & question_terms
+        if is_instruction(quote) or CLOSING.match(quote):
+            continue  # an instruction to the reader, or the closing formula, is never an answer
         read = [misread.get(s, s) for s in syllables]
         pairs = {f"{a}_{b}" for a, b in itertools.pairwise(read)}
         # The question's leading clause ("Theo phương hướng năm X, …") is met by the passage.
         item = listed and bool(LIST_ITEM.match(quote))
-        covered = present | (scene & paragraph_terms) | caption_terms | (heading_terms if item else set())
+        covered = present | continued | (scene & paragraph_terms) | caption_terms | (heading_terms if item else set())
         in_context = covered | context_terms
         new_numbers = _new_numbers(quote, question_numbers)
         folded = " ".join(searched)
@@ -331,7 +338,6 @@ def passage_candidates(
             "dense": float(dense) if dense is not None else 0.0,
             "length": math.log1p(len(syllables)),
             "first_sentence": float(position == 0),
-            "ocr": float(ocr),
         }
         found = frozenset(t for t in question_terms if t in present)
         candidates.append(Candidate(document, passage_rank, quote, features, check, found))

@@ -96,6 +96,9 @@ class QuestionFrame:
     names_capitalised: bool = False
     # A meeting or event is asked about ("cuộc họp … tổ chức ở đâu", "hội nghị … ngày nào").
     about_event: bool = False
+    # The spans of years it asks about ("giai đoạn 2061–2065"): a span is one constraint, met by
+    # a text about that span, not two years; ``years`` holds its ends only when named apart.
+    spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def several_asked(self) -> bool:
@@ -869,11 +872,15 @@ def parse_question(question: str) -> QuestionFrame:
         event=event,
     )
     extremes = {hit.kind for hit in _hits(text, tokens, ["most", "least"], accented)}
+    spans = tuple(
+        dict.fromkeys((p.year, p.end_year) for p in parsed.periods if p.part == "range" and p.year and p.end_year)
+    )
+    span_ends = {year for span in spans for year in span} - point_years
     return QuestionFrame(
         text=question,
         accented=accented,
         periods=parsed.periods,
-        years=parsed.years,
+        years=parsed.years - span_ends,
         provinces=provinces,
         regions=regions,
         zones=parsed.zones,
@@ -908,4 +915,5 @@ def parse_question(question: str) -> QuestionFrame:
         # there capitals end no name.
         names_capitalised=parsed.title_case and not all(t.capitalised for t in tokens if not t.text.isdigit()),
         about_event=event or bool(_hits(text, tokens, ["event_name"], accented)),
+        spans=spans,
     )
