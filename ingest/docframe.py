@@ -70,7 +70,10 @@ _CAPTION = re.compile(
 _BYLINE = re.compile(r"^(?:pv|ptv|btv|ctv|tin\s*,?\s*anh|tac\s+gia|nguon|theo|bai\s+va\s+anh|bai\s*,?\s*anh)\b")
 # A newspaper's or portal's name over its article ("BÁO QUẢNG NGÃI ĐIỆN TỬ", "Báo Kim Sơn"): the
 # masthead, not the headline ("Báo cáo …" is a report's title).
-_MASTHEAD = re.compile(r"^(?:bao|tap\s+chi|cong\s+thong\s+tin|trang\s+thong\s+tin)\s+(?!cao\b)\S+(?:\s+\S+){0,4}$")
+# Matched with its accents: "Bảo vệ môi trường", "Bão số 3", "Báo chí …" are no mastheads.
+_MASTHEAD = re.compile(
+    r"^(?:báo|tạp\s+chí|cổng\s+thông\s+tin|trang\s+thông\s+tin)\s+(?!cáo\b|chí\b|động\b|công\b)\S+(?:\s+\S+){0,4}$"
+)
 _READERS = re.compile(r"^(?:luot\s+(?:xem|doc|truy\s+cap)|so\s+lan\s+xem)\b")  # "Lượt xem: 1.208"
 _BREADCRUMB = re.compile(r"\s(?:>|»|›|/|\|)\s")
 _SENTENCE_END = re.compile(r"[.;,:!?…]['\"”’)]*$")
@@ -181,7 +184,7 @@ def is_page_chrome(line: str) -> bool:
     words = line.split()
     if _BYLINE.match(folded) and len(words) <= 6 and not _SENTENCE_END.search(line):
         return True
-    if _MASTHEAD.match(folded) and not _SENTENCE_END.search(line) and not re.search(r"\d", line):
+    if _MASTHEAD.match(line.lower()) and not _SENTENCE_END.search(line) and not re.search(r"\d", line):
         return True
     # A menu path of short words; a table row ("Nộp ngân sách | 875 tỷ đồng") has figures.
     if (

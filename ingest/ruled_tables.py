@@ -11,6 +11,7 @@ put in the cell its centre falls in, so that a row is read as a row.
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -46,11 +47,16 @@ MIN_SEPARATOR_SHARE = 0.8
 HALO = 2
 MIN_RULES = 3  # rules each way: a table has a header, one row and two columns at least
 # A rule is a line: its run of ink (thickened by ``RULE_SLACK`` each side) is at most this
-# share of the page's width thick. Measured: the rules of four scanned tables and the test's
-# are 8-15 px thick so (0.3-0.8% of their width); the dark table top around a photographed
-# sheet (trial 18), 121-235 px (6.6-13%), which read as rules made one grid of the whole
-# page, whose one cell the OCR read as nothing.
+# share of the page's width thick, when it reaches the page's edge. Measured: the rules of
+# four scanned tables and the test's are 8-15 px thick so (0.3-0.8% of their width); the dark
+# table top around a photographed sheet (trial 18), 121-235 px (6.6-13%) from its edges,
+# which read as rules made one grid of the whole page, whose one cell the OCR read as
+# nothing. A dark band inside the page (a header row filled grey) is still a rule.
 MAX_RULE_THICKNESS_SHARE = 0.02
+EDGE_SHARE = 0.1  # of the page's height or width: how near its edge the surround lies
+# A page left askew under ``ocr.MIN_SKEW`` (1°) is not set level: a vertical rule drifts by up
+# to tan(1°) of a row's height across it.
+SKEW_LEFT = math.tan(math.radians(1.0))
 
 
 @dataclass(frozen=True)
@@ -127,8 +133,24 @@ def _tables(rules: list[tuple[int, int]], height: int) -> list[list[tuple[int, i
     return [group for group in groups if len(group) >= MIN_RULES]
 
 
-def _thin(spans: list[tuple[int, int]], width: int) -> list[tuple[int, int]]:
-    return [(a, b) for a, b in spans if b - a + 1 <= MAX_RULE_THICKNESS_SHARE * width]
+def _thin(spans: list[tuple[int, int]], width: int, length: int) -> list[tuple[int, int]]:
+    """The spans that are rules: thin, or away from the page's edges (``length``: the page's
+    size across them)."""
+    edge = EDGE_SHARE * length
+    return [
+        (a, b) for a, b in spans if b - a + 1 <= MAX_RULE_THICKNESS_SHARE * width or (a > edge and b < length - edge)
+    ]
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pieces of one vertical rule a few pixels apart (a page left slightly askew) as one."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a - out[-1][1] <= 2 * RULE_SLACK:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def find_grids(page: np.ndarray) -> list[Grid]:
@@ -137,8 +159,8 @@ def find_grids(page: np.ndarray) -> list[Grid]:
     height, width = ink.shape
     rows = _longest_runs(_thickened(ink)) >= MIN_RULE_SHARE * width
     grids = []
-    for rules in _tables(_thin(_spans(np.flatnonzero(rows)), width), height):
-        verticals = _thin(_spans(np.flatnonzero(_crossing(ink, rules))), width)
+    for rules in _tables(_thin(_spans(np.flatnonzero(rows)), width, height), height):
+        verticals = _thin(_merged(_spans(np.flatnonzero(_crossing(ink, rules)))), width, width)
         if len(verticals) < MIN_RULES:
             continue
         grids.append(Grid(tuple(rules), tuple(verticals), _joined(ink, tuple(rules), tuple(verticals))))
@@ -148,11 +170,10 @@ def find_grids(page: np.ndarray) -> list[Grid]:
 def _crossing(ink: np.ndarray, rules: list[tuple[int, int]]) -> np.ndarray:
     """For each pixel column, whether a vertical rule runs there: it crosses enough of the
     table's rows, each from the rule above to the rule below."""
-    top, bottom = rules[0][0], rules[-1][1]
-    spread = _thickened(ink[top : bottom + 1].T).T  # a rule drifting a few pixels is one
     crossed = np.zeros(ink.shape[1], dtype=np.int32)
     for (_, above), (below, _) in itertools.pairwise(rules):
-        inside = spread[above + 1 - top : below - top]
+        reach = RULE_SLACK + math.ceil(SKEW_LEFT * (below - above))  # a rule drifting a few pixels is one
+        inside = _spread(ink[above + 1 : below].T, reach).T
         if len(inside):
             crossed += inside.all(axis=0)
     return crossed >= MIN_COLUMN_RULE_SHARE * (len(rules) - 1)

@@ -807,6 +807,17 @@ def test_a_heading_of_key_indicators_names_no_side_so_the_one_above_says():
     ).met
 
 
+def test_key_indicators_name_no_side_in_a_sentence_either_and_a_long_range_is_two_years():
+    plan = {"headings": ["V. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2035"]}
+    target = "Một số chỉ tiêu chủ yếu năm 2035: doanh thu 9.100 triệu USD."
+    assert not check("Doanh thu năm 2035 đạt bao nhiêu?", target, **plan).met
+    # A span of two years is met by a sentence giving both; one of decades is its two years.
+    both = "Năm 2034 doanh thu đạt 8.240 triệu USD, năm 2035 đạt 9.010 triệu USD."
+    assert check("Doanh thu năm 2034 - 2035 là bao nhiêu?", both).met
+    frame = parse_question("Từ năm 2031 đến năm 2060 tỉnh phát triển bao nhiêu KCN?")
+    assert (frame.spans, frame.years) == ((), {2031, 2060})
+
+
 def test_a_year_s_plan_does_not_answer_what_was_done_that_year_nor_the_reverse():
     done = "Giá trị xuất khẩu thực hiện năm 2033 đạt bao nhiêu?"
     plan = "Giá trị xuất khẩu — Kế hoạch 2033: 11.800 triệu USD."

@@ -649,6 +649,11 @@ def test_the_figure_of_the_province_asked_is_stated_not_another_s_of_the_same_se
         # ... unless the question asks of the period compared with, or what it rose from, or
         # the year it started in.
         (
+            "Diện tích ban đầu của KCN Tân Lập là bao nhiêu ha?",
+            "Năm 2063, diện tích KCN Tân Lập được điều chỉnh mở rộng từ 180 ha lên 265 ha.",
+            ["180 ha"],
+        ),
+        (
             "Giai đoạn 2026-2030 các KCN có bao nhiêu dự án FDI cấp mới?",
             "So với giai đoạn 2026–2030, số dự án FDI cấp mới tăng từ 109 dự án lên 151 dự án.",
             ["109 dự án"],
@@ -699,3 +704,8 @@ STANDING = (
 )
 def test_an_acronym_in_brackets_after_a_figure_names_it(question: str, expected: list[str]):
     assert facts(question, STANDING) == expected
+
+
+def test_an_acronym_names_only_the_figure_whose_description_it_ends():
+    quote = "Các KCN có 293 dự án FDI và các dự án đầu tư trong nước (DDI) là 125 dự án."
+    assert facts("Các KCN có bao nhiêu dự án DDI?", quote) == ["125 dự án"]

@@ -1243,3 +1243,16 @@ def test_a_sentence_going_on_with_the_one_before_covers_what_that_one_says_it_of
     assert cover[parts] == pytest.approx(1.0)
     # A sentence that does not go on with it covers only its own words.
     assert cover["KCN Tân Lập dự kiến lấp đầy 100% vào cuối năm 2064."] < 1.0
+
+
+def test_only_a_sentence_giving_parts_of_the_one_before_goes_on_with_it_however_far():
+    rates = passage(
+        "Đến ngày 30/6/2063, tỷ lệ lấp đầy bình quân các KCN đạt 68,9%. "
+        "Trong đó, các KCN phía bắc tỉnh đạt trên 80%. "
+        "Riêng KCN Kim Sơn đạt 63,4%. "
+        "Riêng về môi trường, 5 doanh nghiệp bị xử phạt."
+    )
+    frame = parse_question("KCN Kim Sơn có tỷ lệ lấp đầy bao nhiêu?")
+    cover = {c.quote: c.features["cover_sentence"] for c in candidates_for(frame, [rates], FakeLexicon([rates]))}
+    assert cover["Riêng KCN Kim Sơn đạt 63,4%."] == pytest.approx(1.0)  # two sentences on
+    assert cover["Riêng về môi trường, 5 doanh nghiệp bị xử phạt."] < 0.5  # another topic

@@ -397,6 +397,9 @@ def test_a_table_with_rows_spanning_it_and_a_photo_s_dark_surround_are_read_for_
         grids = find_grids(np.asarray(annex_page(dark)))
         # The table's 15 rules and 5 columns, not a grid of the dark margins around the sheet.
         assert [(len(g.rows), len(g.columns)) for g in grids] == [(15, 5)], dark
+    # Left askew under the 1° the reader sets level, its rules are still whole.
+    askew = annex_page().rotate(0.8, expand=True, fillcolor=255)
+    assert [(len(g.rows), len(g.columns)) for g in find_grids(np.asarray(askew))] == [(15, 5)]
 
 
 @needs_tesseract

@@ -22,7 +22,7 @@ from langchain_core.documents import Document
 
 from app.answering import distinctions
 from app.answering.distinctions import Stated
-from app.answering.frame import DOCUMENT_NUMBER, AnswerType, QuestionFrame, ordinals_in
+from app.answering.frame import DOCUMENT_NUMBER, MAX_SPAN, AnswerType, QuestionFrame, ordinals_in
 from app.answering.offices import offices_in
 from ingest.gazetteer import (
     MERGER_YEAR,
@@ -81,7 +81,6 @@ YEAR_RANGE = re.compile(
 )
 # "cả giai đoạn", "toàn giai đoạn", "giai đoạn này" (folded): the span of years the passage is about.
 WHOLE_SPAN = re.compile(r"\b(?:(?:ca|toan|suot)\s+giai\s+doan|giai\s+doan\s+nay)\b(?!\s*(?:19|20)\d{2})", re.IGNORECASE)
-MAX_SPAN = 10  # years: "2031 – 2035" is a span; "1995 - 2031" a founding and a report year
 # A span compared with ("gấp 2 lần so với giai đoạn 2026 - 2030"): named, not reported on.
 COMPARED_SPAN = re.compile(
     r"so\s+v[ớo]i\s+(?:[^\s\d;,.()]+\s+){0,4}?(?:19|20)\d{2}\s*(?:[-–—]|\s(?:đến|den)\s+(?:năm\s+|nam\s+)?)\s*(?:19|20)\d{2}",
@@ -463,7 +462,7 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
     # A year the question only compares with ("… tăng bao nhiêu so với cuối năm 2030?") is met
     # by a sentence that compares with it: the question asks of the report's own period.
     compared_with = (_compared_years(frame.text) - _stated_years(frame.text)) & _compared_years(sentence)
-    # A sentence about a span of years ("Giai đoạn 2031 – 2035, … 53 dự án") reports on the
+    # A sentence about a span of years ("Giai đoạn 2031 – 2035, … 58 dự án") reports on the
     # span, not on a year of it: it is not silent on the year asked, nor does it state it.
     main_spans = spans_in(COMPARED_SPAN.sub(" ", sentence)) - set(frame.spans)
     for year in sorted(frame.years):
@@ -630,6 +629,7 @@ def _check_span(
         span in spans_in(sentence)
         or (which_year and bool(main_years & inside))
         or (passage_span and bool(WHOLE_SPAN.search(fold(sentence))))
+        or covers(main_years)  # "năm 2069 đạt X, năm 2070 đạt Y" for "năm 2069 - 2070"
     )
     silent = not main_years and not spans_in(COMPARED_SPAN.sub(" ", sentence))
     in_around = silent and around
@@ -783,8 +783,7 @@ def _framed_by(item: distinctions.Asked, context: PassageContext) -> Stated:
     ("V. Phương hướng, nhiệm vụ năm 2035" over "1. Các chỉ tiêu:": a plan), else its title
     (whose "… và phương hướng năm 2035" names the report's last part, not all of it)."""
     for heading in reversed(context.headings):
-        # "Bảng 1. Các chỉ tiêu chủ yếu …" names no side: the heading above it may.
-        stated = distinctions.stated(item, heading) if distinctions.names_a_side_apart(item, heading) else Stated.SILENT
+        stated = distinctions.stated(item, heading)  # "Các chỉ tiêu chủ yếu" names none
         if stated is Stated.SILENT and FORWARD_SECTION.search(fold(heading)):
             stated = Stated.YES if item.group == PLAN_GROUP and item.side == PLAN_SIDE else Stated.OTHER
         if stated is not Stated.SILENT:

@@ -40,7 +40,8 @@ CLAUSE_BOUNDARIES = (";", "—", "–", "(")  # a ":" ends a label, not the clau
 # A clause that opens on "của …" leaves out the head it shares with the sentence's first clause.
 ELIDED_HEAD = re.compile(r"\s*(?:của|cua)\s", re.IGNORECASE)
 CLOSED_PARENTHESES = re.compile(r"\([^()]*\)")
-ACRONYM_AFTER = re.compile(r"[^,;:()\d]*\(([A-ZĐ]{2,6})\)")  # "… vốn đầu tư nước ngoài (FDI)"
+# "… vốn đầu tư nước ngoài (FDI)", not past "và" ("N dự án FDI và các dự án trong nước (DDI)").
+ACRONYM_AFTER = re.compile(r"(?:(?!\s(?:và|va)\s)[^,;:()\d])*\(([A-ZĐ]{2,6})\)")
 AFTER_FIGURE = (",", ")", " và ")  # what ends the words that follow a figure and describe it
 # Words of a part's label that say nothing of what it counts ("trong đó có …", "… chiếm").
 PART_FILLER = frozenset({"co", "la", "dat", "chiem", "gom"})
@@ -63,7 +64,8 @@ CHANGE_FROM = re.compile(r"(?:^|\s)(?:từ|tu)\s*$", re.IGNORECASE)
 CHANGE_TO = re.compile(
     r"\s*(?:\([^()]*\)\s*)?(?:lên|len|xuống|xuong|thành|thanh)\s+(?:còn\s+|con\s+)?\d", re.IGNORECASE
 )
-ASKS_FROM = re.compile(r"\btu\s+(?:bao nhieu|may)\b")  # folded: "mở rộng từ bao nhiêu ha"
+# Folded: "mở rộng từ bao nhiêu ha", "ban đầu", "trước khi điều chỉnh", "trước đây".
+ASKS_FROM = re.compile(r"\btu\s+(?:bao nhieu|may)\b|\bban dau\b|\btruoc (?:khi|day)\b")
 # A list item's label: "b) Doanh thu:", "- Lao động:", "2. Nộp ngân sách:" (no figure in it).
 ITEM_LABEL = re.compile(r"^\s*(?:[a-zđ]\)|\d{1,2}[.)]|[-+•])?\s*([^:;\d()]{2,40}):")
 OWNER = re.compile(r"\b(?:của|cua)\b", re.IGNORECASE)
@@ -495,7 +497,7 @@ def _words_after(quote: str, match: re.Match[str]) -> str:
 
 
 def _acronym_after(quote: str, match: re.Match[str]) -> set[str]:
-    """The acronym in brackets that ends what a figure is of: "287 dự án có vốn đầu tư nước
+    """The acronym in brackets that ends what a figure is of: "293 dự án có vốn đầu tư nước
     ngoài (FDI)" are the FDI ones, however many words the acronym stands for."""
     named = ACRONYM_AFTER.match(quote, match.end(), match.end() + AROUND)
     return set(search_syllables(named.group(1))) if named else set()
@@ -550,7 +552,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
         asked_period = (True, False, frozenset())
     provinces = asked_provinces(frame)
     plan_asked = asks_plan(frame.text)
-    # "So với giai đoạn 2026–2030, số dự án tăng từ 118 lên 162": asked of the period compared
+    # "So với giai đoạn 2026–2030, số dự án tăng từ 109 lên 151": asked of the period compared
     # with, the figure the change started from is its.
     start_asked = bool(ASKS_FROM.search(fold(frame.text).lower())) or _asks_the_compared(frame, quote)
     started_at = _changes(figures, quote)

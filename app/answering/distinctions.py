@@ -17,6 +17,7 @@ from importlib import resources
 from ingest.normalize import runs_at, search_syllables
 
 BOTH = "both"  # a side of a pair that names every side ("xuất nhập khẩu")
+NONE = "none"  # a phrase holding a side's word that names no side ("chỉ tiêu chủ yếu")
 SIDED = ("pair", "framed", "country", "measure", "measure_named")  # kinds whose sides exclude each other
 NEVER_ASKED = "measure_named"  # a side named in passing: stated by sentences, pinned by no question
 
@@ -60,24 +61,23 @@ def _entries() -> tuple[_Entry, ...]:
 
 
 @lru_cache(maxsize=8192)
-def _named(text: str, both: bool = True) -> dict[str, frozenset[str]]:
-    """For each group, the sides (or named things) ``text`` names; without ``both``, only those
-    it names apart (a phrase naming every side, "xuất nhập khẩu", names none)."""
+def _named(text: str) -> dict[str, frozenset[str]]:
+    """For each group, the sides (or named things) ``text`` names."""
     syllables = tuple(search_syllables(text))
     found: dict[str, set[str]] = {}
     masked: set[int] = set()
     # Phrases naming both sides first, so that "xuất nhập khẩu" is not read as "nhập khẩu".
-    for entry in sorted(_entries(), key=lambda e: e.side != BOTH):
-        sides = {e.side for e in _entries() if e.group == entry.group and e.side != BOTH}
+    for entry in sorted(_entries(), key=lambda e: e.side not in (BOTH, NONE)):
+        sides = {e.side for e in _entries() if e.group == entry.group and e.side not in (BOTH, NONE)}
         for phrase in entry.phrases:
             for start in runs_at(phrase, syllables):
                 span = set(range(start, start + len(phrase)))
                 if span & masked:
                     continue
-                if entry.side != BOTH:
-                    found.setdefault(entry.group, set()).add(entry.side)
-                elif both:
-                    found.setdefault(entry.group, set()).update(sides)
+                if entry.side == NONE:
+                    masked |= span
+                    continue
+                found.setdefault(entry.group, set()).update(sides if entry.side == BOTH else {entry.side})
                 if entry.side == BOTH:
                     masked |= span
     return {group: frozenset(sides) for group, sides in found.items()}
@@ -91,7 +91,7 @@ def asked(question: str) -> tuple[Asked, ...]:
     out: list[Asked] = []
     for entry in _entries():
         sides = named.get(entry.group, frozenset())
-        if entry.side == BOTH or entry.side not in sides or entry.kind == NEVER_ASKED:
+        if entry.side in (BOTH, NONE) or entry.side not in sides or entry.kind == NEVER_ASKED:
             continue
         if entry.kind in SIDED and len(sides) > 1:
             continue
@@ -106,12 +106,6 @@ def names_another(item: Asked, text: str) -> bool:
     nghiệp" is about the Giấy khen, whatever award its paragraph named before."""
     sides = _named(text).get(item.group, frozenset())
     return bool(sides) and item.side not in sides
-
-
-def names_a_side_apart(item: Asked, text: str) -> bool:
-    """The text names a side of ``item``'s group by the side's own words, not only by a phrase
-    naming every side ("Các chỉ tiêu chủ yếu" heads a table of plans and results alike)."""
-    return bool(_named(text, both=False).get(item.group))
 
 
 def stated(item: Asked, text: str, alone: bool = False) -> Stated:

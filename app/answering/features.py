@@ -57,7 +57,10 @@ ZONE_KINDS_RUN = re.compile(r"\b(?:KCN|KCX|KKT|CCN|KCNC)(?:\s*,\s*(?:KCN|KCX|KKT
 CLOSING = re.compile(r"^\W*(?:trên đây là|tren day la)\b", re.IGNORECASE)
 # A sentence that goes on with the one before, of which it gives the parts ("Trong đó, …",
 # "Riêng KCN A …", "Cụ thể: …"), as written or without accents.
-CONTINUES = re.compile(r"^\W*(?:trong (?:số )?đó|trong (?:so )?do|riêng|rieng|cụ thể|cu the)\b", re.IGNORECASE)
+# "Riêng về công tác …" opens another topic.
+CONTINUES = re.compile(
+    r"^\W*(?:trong (?:số )?đó|trong (?:so )?do|(?:riêng|rieng)(?!\s+(?:về|ve)\b)|cụ thể|cu the)\b", re.IGNORECASE
+)
 LIST_ITEM = re.compile(r"^\s*[-+•]\s")  # "- Ông …": an item of a list under its headings
 
 # The feature vector, in the order the weights file lists its coefficients.
@@ -295,7 +298,7 @@ def passage_candidates(
         # "Trong đó, KCN A đạt 92,3%, KCN B đạt 61,8%": a sentence that goes on with the one
         # before says what that one says it of ("tỷ lệ lấp đầy bình quân … đạt 68,9%").
         continued = before if CONTINUES.match(quote) else set()
-        before = present & question_terms
+        before = (present | continued) & question_terms  # "Trong đó …", then "Riêng KCN A …"
         if is_instruction(quote) or CLOSING.match(quote):
             continue  # an instruction to the reader, or the closing formula, is never an answer
         read = [misread.get(s, s) for s in syllables]

@@ -37,6 +37,11 @@ class AnswerType(StrEnum):
     OTHER = "other"
 
 
+# Years a span may cover: "2031 – 2035" is a span of a report; "1995 - 2031" a founding and a
+# report's year, "từ năm 2045 đến năm 2070" a plan's horizon, whose two years are asked apart.
+MAX_SPAN = 10
+
+
 @dataclass(frozen=True)
 class Period:
     year: int | None  # None when only a part is named ("6 tháng đầu năm")
@@ -873,7 +878,11 @@ def parse_question(question: str) -> QuestionFrame:
     )
     extremes = {hit.kind for hit in _hits(text, tokens, ["most", "least"], accented)}
     spans = tuple(
-        dict.fromkeys((p.year, p.end_year) for p in parsed.periods if p.part == "range" and p.year and p.end_year)
+        dict.fromkeys(
+            (p.year, p.end_year)
+            for p in parsed.periods
+            if p.part == "range" and p.year and p.end_year and p.end_year - p.year <= MAX_SPAN
+        )
     )
     span_ends = {year for span in spans for year in span} - point_years
     return QuestionFrame(
