@@ -49,7 +49,7 @@ TERMINAL = tuple(".!?:…")  # ";" ends list items, which stay in one paragraph
 HARD_WRAP_MAX = 130  # typeset/OCR lines are shorter than this; longer lines are whole paragraphs
 FREE_HEADING_MAX = 80  # an unnumbered heading is a short line standing alone
 # An interviewer's question ("PV: … thưa ông?"): short ones were taken for headings and long
-# ones not, so an answer was cited under the question before its own (trial 18).
+# ones not, so an answer was cited under the question before its own (the eighth trial).
 INTERVIEWER = re.compile(r"^(?:PV|P\.V|Phóng viên|Phong vien)\s*:\s*\S", re.IGNORECASE)
 MAX_NUMBERED_HEADING = 300  # characters: a longer numbered line is a list item's paragraph
 MAX_INTERVIEW_QUESTION = MAX_NUMBERED_HEADING  # ... and a longer question an interview's text

@@ -29,7 +29,7 @@ INK = 128  # grey level under which a pixel is ink (the middle of the scale)
 # other pages have no straight run of ink over 2% of the page's width). A vertical one crosses
 # at least this share of its table's rows from rule to rule: no column of text crosses one (its
 # lines are parted by white), and a row spanning the table ("I. TẬP THỂ") crosses none (the
-# annex of trial 18 has two such rows in 14: its longest stretch of a vertical rule was 45% of
+# annex of the eighth trial has two such rows in 14: its longest stretch of a vertical rule was 45% of
 # the table's height, under the 50% asked of a rule's longest run before).
 MIN_RULE_SHARE = 0.25
 MIN_COLUMN_RULE_SHARE = 0.5
@@ -49,7 +49,7 @@ MIN_RULES = 3  # rules each way: a table has a header, one row and two columns a
 # A rule is a line: its run of ink (thickened by ``RULE_SLACK`` each side) is at most this
 # share of the page's width thick, when it reaches the page's edge. Measured: the rules of
 # four scanned tables and the test's are 8-15 px thick so (0.3-0.8% of their width); the dark
-# table top around a photographed sheet (trial 18), 121-235 px (6.6-13%) from its edges,
+# table top around a photographed sheet (the eighth trial), 121-235 px (6.6-13%) from its edges,
 # which read as rules made one grid of the whole page, whose one cell the OCR read as
 # nothing. A dark band inside the page (a header row filled grey) is still a rule.
 MAX_RULE_THICKNESS_SHARE = 0.02

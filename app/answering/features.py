@@ -56,8 +56,8 @@ ZONE_KINDS_RUN = re.compile(r"\b(?:KCN|KCX|KKT|CCN|KCNC)(?:\s*,\s*(?:KCN|KCX|KKT
 # the report's title, so it matches any question on it, and it states nothing.
 CLOSING = re.compile(r"^\W*(?:trên đây là|tren day la)\b", re.IGNORECASE)
 # A sentence that goes on with the one before, of which it gives the parts ("Trong đó, …",
-# "Riêng KCN A …", "Cụ thể: …"), as written or without accents.
-# "Riêng về công tác …" opens another topic.
+# "Riêng KCN A …", "Cụ thể: …"), as written or without accents; "Riêng về công tác …" opens
+# another topic.
 CONTINUES = re.compile(
     r"^\W*(?:trong (?:số )?đó|trong (?:so )?do|(?:riêng|rieng)(?!\s+(?:về|ve)\b)|cụ thể|cu the)\b", re.IGNORECASE
 )
