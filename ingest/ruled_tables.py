@@ -112,11 +112,11 @@ def _thickened(mask: np.ndarray) -> np.ndarray:
     return _spread(mask, RULE_SLACK)
 
 
-def _spans(indices: np.ndarray) -> list[tuple[int, int]]:
-    """Runs of consecutive indices as (first, last)."""
+def _spans(indices: np.ndarray, step: int = 1) -> list[tuple[int, int]]:
+    """Runs of indices as (first, last): consecutive ones, or at most ``step`` apart."""
     spans: list[tuple[int, int]] = []
     for index in indices.tolist():
-        if spans and index - spans[-1][1] <= 1:
+        if spans and index - spans[-1][1] <= step:
             spans[-1] = (spans[-1][0], index)
         else:
             spans.append((index, index))
@@ -142,17 +142,6 @@ def _thin(spans: list[tuple[int, int]], width: int, length: int) -> list[tuple[i
     ]
 
 
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Pieces of one vertical rule a few pixels apart (a page left slightly askew) as one."""
-    out: list[tuple[int, int]] = []
-    for a, b in spans:
-        if out and a - out[-1][1] <= 2 * RULE_SLACK:
-            out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
-    return out
-
-
 def find_grids(page: np.ndarray) -> list[Grid]:
     """The ruled tables of a page (grey pixels, levelled), top to bottom."""
     ink = page < INK
@@ -160,7 +149,8 @@ def find_grids(page: np.ndarray) -> list[Grid]:
     rows = _longest_runs(_thickened(ink)) >= MIN_RULE_SHARE * width
     grids = []
     for rules in _tables(_thin(_spans(np.flatnonzero(rows)), width, height), height):
-        verticals = _thin(_merged(_spans(np.flatnonzero(_crossing(ink, rules)))), width, width)
+        # Pieces of one vertical rule a few pixels apart (a page left slightly askew) are one.
+        verticals = _thin(_spans(np.flatnonzero(_crossing(ink, rules)), step=2 * RULE_SLACK), width, width)
         if len(verticals) < MIN_RULES:
             continue
         grids.append(Grid(tuple(rules), tuple(verticals), _joined(ink, tuple(rules), tuple(verticals))))
