@@ -346,10 +346,26 @@ def tune(
         Path | None,
         typer.Option(help="Weights file to write (default: BAOCAO_WEIGHTS_FILE or BAOCAO_HOME/weights.json)"),
     ] = None,
+    nested: Annotated[
+        bool,
+        typer.Option(
+            "--nested",
+            help="Also validate with each fold's answer threshold chosen as the shipped one is "
+            "(slow: a fit per report per report)",
+        ),
+    ] = False,
 ) -> None:
     """Fit the extractive scorer on gold questions about the indexed reports; print the
     figures of leaving each report out (fitted on the others) and write the weights."""
-    from evals.tune import REGULARISATION_GRID, choose_regularisation, collect, fit, provenance
+    from evals.tune import (
+        REGULARISATION_GRID,
+        choose_regularisation,
+        collect,
+        fit,
+        leave_one_document_out,
+        provenance,
+        questions_right,
+    )
 
     service = _service()
     service.ensure_samples()
@@ -360,6 +376,12 @@ def tune(
     summaries = validation.summaries()
     weights = fit(cases, c, answer_threshold=validation.answer_threshold())
     figures = {"left_out": [s.as_dict() for s in summaries]}
+    if nested:
+        with console.status("Kiểm định lồng: ngưỡng của mỗi lượt chọn như ngưỡng phát hành…"):
+            checked = leave_one_document_out(cases, c, service.readable, nested=True)
+        figures["left_out_nested"] = [s.as_dict() for s in checked.summaries()]
+        _print_rows("baocao tune --nested — ngưỡng chọn trên các báo cáo để riêng", checked.summaries())
+        console.print(f"Câu đúng (lồng): {questions_right(checked.results)} của {len(checked.results)}")
     weights = replace(weights, provenance=provenance(gold, cases, c, right_by_c), validation=figures)
     target = output or service.settings.weights_file or service.settings.home / "weights.json"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -497,10 +519,16 @@ def serve(
     port: Annotated[int | None, typer.Option(help="Port")] = None,
 ) -> None:
     """Start the web chat (indexes the bundled sample reports on first start)."""
+    from app.web.port import PortInUseError, ensure_port_free
     from app.web.server import serve as serve_web
 
     overrides = {k: v for k, v in {"host": host, "port": port}.items() if v is not None}
     settings = Settings(**overrides)
+    try:
+        ensure_port_free(settings.host, settings.port)  # before the model and index load
+    except PortInUseError as error:
+        errors.print(str(error), markup=False, highlight=False)
+        raise typer.Exit(1) from None
     serve_web(_service(settings), settings)
 
 

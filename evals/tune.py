@@ -245,11 +245,16 @@ def choose_extra_threshold(cases: Sequence[GoldCase], weights: Weights) -> float
     return _middle_of_best(grid, scores)
 
 
+def _scorer(cases: Sequence[GoldCase], c: float) -> Weights:
+    """The fitted coefficients, with placeholder thresholds (the thresholds are chosen after)."""
+    coefficients, intercept = fit_logistic(cases, c)
+    return linear_weights(coefficients, intercept, 0.5, 1.01)
+
+
 def fit(cases: Sequence[GoldCase], c: float = REGULARISATION_C, answer_threshold: float | None = None) -> Weights:
     """The scorer fitted on ``cases``; its answer threshold chosen on them, unless given (the
     one chosen on left-out answers, ``Validation.answer_threshold``)."""
-    coefficients, intercept = fit_logistic(cases, c)
-    weights = linear_weights(coefficients, intercept, 0.5, 1.01)
+    weights = _scorer(cases, c)
     chosen = choose_answer_threshold(cases, weights) if answer_threshold is None else answer_threshold
     weights = replace(weights, answer_threshold=chosen)
     # Questions that ask one thing and those that ask several get their own threshold:
@@ -290,10 +295,12 @@ class Validation:
 
 
 def leave_one_document_out(
-    cases: Sequence[GoldCase], c: float = REGULARISATION_C, shown: Shown | None = None
+    cases: Sequence[GoldCase], c: float = REGULARISATION_C, shown: Shown | None = None, nested: bool = False
 ) -> Validation:
     """Each report's questions answered by a scorer fitted on the other reports' questions,
-    scored as ``shown`` reads the answers (the fit itself scores them as stored)."""
+    scored as ``shown`` reads the answers (the fit itself scores them as stored). ``nested``:
+    each fold's answer threshold chosen as the shipped one is, on its own reports left out in
+    turn (``left_out_threshold``), not on its training set; a fit per report per report."""
     results: list[QuestionResult] = []
     answers: dict[str, dict[str, Any]] = {}
     best: list[tuple[float, bool, bool]] = []
@@ -301,13 +308,24 @@ def leave_one_document_out(
     for group in sorted({case.group for case in cases}):
         held_out = [case for case in cases if case.group == group]
         training = [case for case in cases if case.group != group]
-        weights = fit(training, c)
+        weights = fit(training, c, answer_threshold=left_out_threshold(training, c)) if nested else fit(training, c)
         for case in held_out:
             _, answer = answer_case(case, weights, shown)
             answers[case.gold["id"]] = answer
             results.append(score_question(case.gold, answer, [d.page_content for d in case.documents]))
             best.append((*_best_eligible(case, weights), case.answerable))
     return Validation(results, answers, sets, best)
+
+
+def left_out_threshold(cases: Sequence[GoldCase], c: float = REGULARISATION_C) -> float:
+    """The answer threshold chosen as ``baocao tune`` chooses the shipped one
+    (``Validation.answer_threshold``): on the best scores of each report's questions under a
+    fit without that report."""
+    best: list[tuple[float, bool, bool]] = []
+    for group in sorted({case.group for case in cases}):
+        weights = _scorer([case for case in cases if case.group != group], c)
+        best += [(*_best_eligible(case, weights), case.answerable) for case in cases if case.group == group]
+    return threshold_for(best)
 
 
 def questions_right(results: Sequence[QuestionResult]) -> int:

@@ -381,6 +381,9 @@ def test_gradio_own_texts_are_vietnamese_and_staff_see_no_setting_names(page):
     upload.get_by_text("Thả tệp vào đây").wait_for()
     assert "Bấm để chọn tệp" in upload.inner_text()
     assert "Drop File Here" not in upload.inner_text() and "Click to Upload" not in upload.inner_text()
+    # The settings an installer may add wait, closed, under a plain title: not above the upload.
+    page.locator("#setup").get_by_text("Cài đặt thêm").wait_for()
+    assert not page.get_by_text("BAOCAO_LLM_BASE_URL").first.is_visible()
     page.get_by_role("tab", name="Hỏi đáp").click()
 
 

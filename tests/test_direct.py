@@ -555,6 +555,11 @@ def test_a_board_question_answered_about_the_report_s_own_board_names_it_from_th
     assert own_board(frame, said, "KHỐI THI ĐUA CÁC BAN QUẢN LÝ KCN VÙNG ĐỒNG BẰNG SÔNG HỒNG") == ""
     # A figure question gets its figure, not a board.
     assert own_board(parse_question("Ban Quản lý được chấm bao nhiêu điểm năm 2036?"), said, issuer) == ""
+    # A project, company or zone asked for is no board: "Ban Quản lý đã cấp mới …" names none.
+    granted = "Năm 2036, Ban Quản lý đã cấp mới cho 9 dự án, đáng chú ý là dự án Nhà máy điện gió Tân Lập."
+    assert own_board(parse_question("Dự án đáng chú ý được cấp phép năm 2036 là dự án nào?"), granted, issuer) == ""
+    assert own_board(parse_question("Doanh nghiệp nào được cấp phép năm 2036?"), granted, issuer) == ""
+    assert own_board(parse_question("Tập thể nào được cấp phép năm 2036?"), granted, issuer) != ""
 
 
 PLAN_SHARES = (
@@ -602,6 +607,17 @@ PLAN_SHARES = (
             "Thu hút vốn DDI năm 2033 có đạt kế hoạch không?",
             "Thu hút vốn đầu tư DDI chưa đạt kế hoạch (đạt 81,4%); giá trị xuất khẩu chưa đạt kế hoạch (đạt 96,3%).",
             "Chưa đạt: 81,4%",
+        ),
+        # The plan in brackets after the share, compared with ("so"): the share of it, said plainly.
+        (
+            "Giá trị xuất khẩu năm 2033 của Kim Sơn có đạt kế hoạch không?",
+            "Giá trị xuất khẩu đạt 327 triệu USD, đạt 48,26% (so kế hoạch năm 2033 điều chỉnh là 646 triệu USD).",
+            "Chưa đạt: 48,26% kế hoạch",
+        ),
+        (
+            "Giá trị xuất khẩu năm 2033 có đạt kế hoạch không?",
+            "Giá trị xuất khẩu đạt 327 triệu USD, bằng 103,8% (so với kế hoạch năm).",
+            "Vượt: 103,8% kế hoạch",
         ),
         # No plan asked, or no share of one given: no verdict.
         ("Doanh thu năm 2033 đạt bao nhiêu?", PLAN_SHARES, ""),

@@ -164,6 +164,22 @@ def test_a_figure_written_like_a_year_is_a_figure():
     assert year.features["type_fit"] == 0.0
 
 
+def test_a_year_answers_which_year_with_no_day_to_it():
+    # "thành lập năm nào", "năm nào … thấp nhất" ask for a year: a sentence naming one the
+    # question does not fits, though it gives no day; one naming only the question's does not.
+    frame = parse_question("KCN Tân Lập được thành lập năm nào?")
+    assert only_candidate(frame, passage("KCN Tân Lập được thành lập năm 2031.")).features["type_fit"] == 1.0
+    assert only_candidate(frame, passage("KCN Tân Lập rộng 247 ha.")).features["type_fit"] == 0.0
+    frame = parse_question("Năm nào trong giai đoạn 2061 - 2065 vốn trong nước thấp nhất?")
+    lowest = passage("Năm 2063, vốn trong nước chỉ đạt 2.960 tỷ đồng, thấp nhất giai đoạn.")
+    span = passage("Giai đoạn 2061 - 2065, vốn trong nước đạt 21.000 tỷ đồng.")
+    assert only_candidate(frame, lowest).features["type_fit"] == 1.0
+    assert only_candidate(frame, span).features["type_fit"] == 0.0
+    # A day is still asked for by "ngày nào".
+    frame = parse_question("Năm 2031 Khối tổ chức hội nghị ngày nào?")
+    assert only_candidate(frame, passage("Năm 2031 Khối tổ chức hội nghị tại Kim Sơn.")).features["type_fit"] == 0.0
+
+
 def test_a_title_s_thi_dua_khen_thuong_still_says_thi_dua():
     # Folded into "tđkt" for the search, the title's "thi đua, khen thưởng" had not covered the
     # question's "Khối thi đua": the sentence that answers fell below the answer threshold.

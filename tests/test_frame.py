@@ -99,6 +99,16 @@ def test_a_generic_which_organisation_asks_for_one_and_is_no_term():
     )
 
 
+def test_a_generic_which_place_asks_for_one_and_is_no_term():
+    # "Hội nghị … tại Ninh Bình" answers "ở những địa phương nào" without the word "địa
+    # phương"; as a term it drew sentences about "quản lý nhà nước tại địa phương".
+    frame = parse_question("Hội nghị sơ kết năm 2033 của Khối được tổ chức ở những địa phương nào?")
+    assert frame.answer_type in {AnswerType.PLACE, AnswerType.LIST}
+    assert frame.terms == ("hoi", "nghi", "so", "ket", "khoi", "to", "chuc")
+    assert parse_question("hoi nghi to chuc o dia diem nao").terms == ("hoi", "nghi", "to", "chuc")
+    assert "phuong" in parse_question("Chính quyền địa phương hỗ trợ gì cho KCN?").terms
+
+
 def test_mấy_phần_trăm_asks_for_a_share_and_is_no_term():
     frame = parse_question("von thu hut dat may phan tram ke hoach")
     assert frame.answer_type is AnswerType.PERCENT
@@ -224,12 +234,34 @@ def test_comparison(question, expected):
         ("CCN Hòa Phú có mấy nhà máy?", "ccn hoa phu"),
         ("kcn tan phong co bao nhieu doanh nghiep", "kcn tan phong"),
         ("khu cong nghiep phuoc loc thanh lap nam nao", "kcn phuoc loc"),
+        # Typed without accents, "dong" (Đông) and "lao" (Lao) are syllables of a name: only a
+        # stop word whose folded form is no other word, or "đóng góp"/"lao động" whole, end it.
+        ("ty le lap day kcn kim dong", "kcn kim dong"),
+        ("kkt cua khau lao son co bao nhieu du an", "kkt lao son"),
+        ("kcn tan lap may du an", "kcn tan lap"),  # "may" may be "mấy"
+        ("kcn phu lap 3 co bao nhieu doanh nghiep", "kcn phu lap 3"),  # a numeral of the name
+        ("kcn phú lập đông có bao nhiêu dự án", "kcn phu lap dong"),
     ],
 )
 def test_zones(question, zone):
     frame = parse_question(question)
     assert frame.zones == (zone,)
     assert not set(zone.split()[1:]) & set(frame.terms)
+
+
+def test_the_first_word_of_what_follows_a_name_ends_it_unless_place_names_use_it():
+    # "doanh" (doanh nghiệp), "công" (công nghệ cao) are no syllables of a name; "dong" is one
+    # of "Đồng Nai" and of many zones' names.
+    assert parse_question("cac kcn doanh thu dat bao nhieu").zones == ()
+    assert parse_question("cac kcn cong nhan bao nhieu").zones == ()
+    assert parse_question("kcn tân lập doanh thu bao nhiêu").zones == ("kcn tan lap",)
+
+
+def test_a_phrase_that_follows_a_name_typed_without_accents_ends_it_only_whole():
+    frame = parse_question("kcn vinh dong dong gop bao nhieu")
+    assert frame.zones == ("kcn vinh dong",) and {"dong", "gop"} <= set(frame.terms)
+    frame = parse_question("kcn hoa dong lao dong bao nhieu")
+    assert frame.zones == ("kcn hoa dong",) and {"lao", "dong"} <= set(frame.terms)
 
 
 def test_a_zone_followed_by_its_province():

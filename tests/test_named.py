@@ -223,6 +223,13 @@ def named(question: str, quote: str) -> list[str]:
             "Bic Ninh ding cai tổ chức tại Hà Nội và Bắc Ninh.",
             [],
         ),
+        # … or whose "thành phố" OCR misread ("thành phê Hải phong"): none either.
+        (
+            "Ban Quản lý nào được tặng Bằng khen năm 2031?",
+            "Năm 2031, Bộ trưởng tặng Bằng khen cho Ban Quản lý các KCN tỉnh Ninh Bình, Ban Quản lý các KCN tỉnh "
+            "Hà Nam và Ban Quản lý các KCN thành phê Hải phong.",
+            [],
+        ),
         # The words of the event asked come before the side it pins: the meeting's place, not
         # the place of the FDI figure.
         (

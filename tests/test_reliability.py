@@ -10,6 +10,7 @@ import errno
 import json
 import logging
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -406,6 +407,23 @@ def run_cli(monkeypatch: pytest.MonkeyPatch, home: Path, *args: str):
     monkeypatch.setenv("BAOCAO_HOME", str(home))
     monkeypatch.setenv("BAOCAO_SAMPLES_DIR", str(make_settings(home).samples_dir))
     return CliRunner().invoke(app, list(args))
+
+
+def test_a_taken_port_is_told_with_the_setting_that_changes_it_before_anything_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_cli(monkeypatch, tmp_path / "home", "serve", "--host", "127.0.0.1", "--port", str(port))
+    assert result.exit_code == 1
+    assert f"Cổng {port} trên 127.0.0.1 đang được dùng" in result.output
+    assert f"BAOCAO_PORT={port + 1} make run" in result.output
+    assert not make_settings(tmp_path / "home").chroma_path.exists()  # no index was opened
+    from app.web.port import ensure_port_free
+
+    ensure_port_free("127.0.0.1", port)  # closed again: free
 
 
 def test_an_empty_chroma_file_is_reported_and_never_reseeded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

@@ -262,3 +262,29 @@ def test_a_left_out_answer_names_the_section_of_its_quote_as_the_app_shows_it():
 
     assert heading in answer["answer"]
     assert tune.outcome(answer_case, weights).key_facts
+
+
+def test_a_nested_validation_chooses_each_fold_s_threshold_without_the_report_left_out(monkeypatch):
+    # As the shipped threshold is chosen (on left-out scores), each fold's is chosen on its own
+    # reports left out in turn: the report the fold scores is in none of those fits.
+    cases = separable_cases(groups=("r1", "r2", "r3"))
+    cases.append(case("u0", "r2", [at(0.2, WRONG)], [False], answerable=False))
+    scorer_groups: list[frozenset[str]] = []
+    fold_thresholds: list[tuple[frozenset[str], float | None]] = []
+    real_scorer = tune._scorer
+
+    def recording_scorer(training, c):
+        scorer_groups.append(frozenset(case.group for case in training))
+        return real_scorer(training, c)
+
+    def recording_fit(training, c=tune.REGULARISATION_C, answer_threshold=None):
+        fold_thresholds.append((frozenset(case.group for case in training), answer_threshold))
+        return linear_weights([float(name == "cover_best") * 10 for name in FEATURE_NAMES], -5.0, 0.5, 1.01)
+
+    monkeypatch.setattr(tune, "_scorer", recording_scorer)
+    monkeypatch.setattr(tune, "fit", recording_fit)
+    validation = leave_one_document_out(cases, nested=True)
+    assert len(fold_thresholds) == 3 and all(threshold is not None for _, threshold in fold_thresholds)
+    assert all(len(groups) == 1 for groups in scorer_groups)  # inner fits: two reports less
+    assert len(scorer_groups) == 3 * 2
+    assert {r.id for r in validation.results} == {c.gold["id"] for c in cases}

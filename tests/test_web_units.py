@@ -184,3 +184,28 @@ def test_an_ocr_report_s_section_labels_are_shown_repaired_too():
     # the heading over the paragraphs and the label beside each
     assert "<h2>I. Ban Quản lý</h2>" in page and '<span class="heading">I. Ban Quản lý</span>' in page
     assert "Quan 1y</span>" not in page
+
+
+def test_a_report_is_picked_by_its_title_with_an_ocr_title_repaired_and_its_file_after_it():
+    from dataclasses import replace
+
+    from app.web.chat import report_label
+
+    clean = replace(DOC, title="Báo cáo sơ kết năm 2031 của Khối thi đua")
+    assert report_label(clean) == "Báo cáo sơ kết năm 2031 của Khối thi đua — bc.pdf"
+    ocr = replace(DOC, title="Bao cao so ket nam 2031 cua Khoi thi dua cac Ban Quan ly")
+
+    def repair_fake(text: str) -> str:  # a stand-in for the accent restorer
+        return text.replace("Bao cao so ket", "Báo cáo sơ kết")
+
+    assert report_label(ocr, repair_fake).startswith("Báo cáo sơ kết nam 2031")
+    assert report_label(clean, repair_fake) == report_label(clean)  # a clean title is left as it is
+    assert report_label(replace(DOC, title="")) == "bc.pdf"
+
+
+def test_the_status_a_screen_reader_announces_is_vietnamese_not_gradio_s_key():
+    # Gradio's own English locale lacks "common.complete": the live region read the key out.
+    from app.web.server import gradio_vietnamese
+
+    texts = gradio_vietnamese().translations["vi"]
+    assert texts["common.complete"] == "Xong" and texts["common.error"] == "Lỗi"

@@ -770,6 +770,9 @@ SELF_REFERENCE = re.compile(
     r"(?:^|[,;:(]\s*|\.\s+)(?:Ban Quản lý|Ban|Đơn vị)\s+(?:đã|được|đạt|xếp|là|tiếp tục|có|đứng)\s", re.IGNORECASE
 )
 BOARD = re.compile(r"^ban\s+quan\s+ly\b")
+# A board asked for ("Ban Quản lý nào", "đơn vị nào", "tập thể nào"; folded): not a project,
+# a company or a zone ("dự án nào", "doanh nghiệp nào", "KCN nào"), which no board answers.
+BOARD_ASKED = re.compile(r"\b(?:ban\s+quan\s+ly|bql|don\s+vi|co\s+quan|tap\s+the|thanh\s+vien)\s+nao\b")
 
 
 def _as_name(issuer: str) -> str:
@@ -790,18 +793,21 @@ def own_board(frame: QuestionFrame, quote: str, issuer: str) -> str:
     sentence does not say which board it is; its letterhead does. "" otherwise."""
     if frame.answer_type is not AnswerType.ORGANISATION or not BOARD.match(fold(issuer.strip())):
         return ""
+    if not BOARD_ASKED.search(fold(frame.text)):  # "… là dự án nào?": "Ban Quản lý đã cấp …" names none
+        return ""
     return _as_name(" ".join(issuer.split())) if SELF_REFERENCE.search(quote) else ""
 
 
 # "… có đạt kế hoạch không?" names a plan; the quote's share of it settles the question
-# ("đạt 79,05% kế hoạch năm", "vượt 4,35% kế hoạch"). Matched folded.
+# ("đạt 79,05% kế hoạch năm", "vượt 4,35% kế hoạch", "đạt 48,3% (so kế hoạch năm điều chỉnh)").
+# Matched folded.
 PLAN_WORD = r"(?:ke hoach|kh|chi tieu|muc tieu)"
 PLAN_ASKED = re.compile(rf"\b{PLAN_WORD}\b")
 # The words of a question on a plan that every share's phrase has ("đạt … kế hoạch").
 PLAN_TERMS = frozenset({"dat", "ke", "hoach", "kh", "hoan", "thanh", "chi", "tieu", "muc", "vuot", "bang"})
 PLAN_SHARE = re.compile(
-    r"(?:\b(?P<verb>vuot|bang|dat|hoan thanh)\s+)?(?P<share>\d{1,3}(?:[.,]\d+)?)\s*%\s*"
-    rf"(?:so voi\s+|cua\s+)?{PLAN_WORD}\b"
+    r"(?:\b(?P<verb>vuot|bang|dat|hoan thanh)\s+)?(?P<share>\d{1,3}(?:[.,]\d+)?)\s*%\s*\(?\s*"
+    rf"(?:so voi\s+|so\s+|cua\s+)?(?P<plan>{PLAN_WORD})\b"
 )
 # The share after the plan, in brackets: "chưa đạt kế hoạch (đạt 87,7%)".
 PLAN_SHARE_AFTER = re.compile(
@@ -884,9 +890,13 @@ def plan_verdict(frame: QuestionFrame, quote: str) -> str:
     spans = [quote[start : m.start()] for start, m in zip(starts, shares, strict=True)]
     named = [(place_fit(words, provinces), len(set(terms_of(words)) & asked)) for words in spans]
     match = shares[named.index(max(named))]
+    # The share and the plan's word as written, without what stands between them ("48,3% (so
+    # kế hoạch" is "48,3% kế hoạch").
+    said = f"{match.group('share')}%"
+    if match.groupdict().get("plan"):
+        said += f" {quote[match.start('plan') : match.end('plan')]}"
     if match.group("verb") == "vuot":  # "vượt 4,35% kế hoạch": over the plan by that share
-        said = quote[match.start("verb") : match.end()]
-        return said[:1].upper() + said[1:]
+        return f"{quote[match.start('verb') : match.end('verb')].capitalize()} {said}"
     share = float(match.group("share").replace(",", "."))
     verdict = "Vượt" if share > 100 else "Đạt" if share == 100 else "Chưa đạt"
-    return f"{verdict}: {quote[match.start('share') : match.end()]}"
+    return f"{verdict}: {said}"

@@ -18,7 +18,7 @@ from enum import StrEnum
 from functools import lru_cache
 from importlib import resources
 
-from ingest.gazetteer import PlaceMention, Token, find_places, is_accented, same_syllable, tokenize
+from ingest.gazetteer import PlaceMention, Token, find_places, is_accented, provinces, same_syllable, tokenize
 from ingest.normalize import fold, search_syllables
 from vectorstore.query import abbreviation_spans, spell_out_shorthand
 
@@ -427,16 +427,48 @@ def _capitalised_run(text: str, tokens: Sequence[Token], i: int, stop: set[int])
     return j
 
 
-def _lowercase_run(tokens: Sequence[Token], i: int, stop: set[int], boundary: frozenset[str]) -> int:
-    """End of a name typed in lower case: up to 3 syllables until a function word, a number,
-    a place name or a period (the documented heuristic: "kcn tan truong co bao nhieu …")."""
+def _lowercase_run(tokens: Sequence[Token], i: int, stop: set[int], accented: bool) -> int:
+    """End of a name typed in lower case: up to 3 syllables until a function word, a word
+    that follows a zone's name, a number that is no numeral of the name, a place name or a
+    period (the documented heuristic: "kcn tan truong co bao nhieu …", "kcn phu my 3 co …")."""
     j = i
     while j < len(tokens) and j - i < MAX_LOWERCASE_NAME_SYLLABLES and j not in stop:
-        token = tokens[j]
-        if token.text.isdigit() or token.fld in boundary or token.acc in boundary:
+        numeral = j > i and _is_numeral(tokens[j])
+        if (tokens[j].text.isdigit() and not numeral) or _ends_lowercase_name(tokens, j, accented):
             break
         j += 1
     return j
+
+
+def _ends_lowercase_name(tokens: Sequence[Token], j: int, accented: bool) -> bool:
+    """Token ``j`` ends a zone's name typed in lower case: a question word, another zone's
+    kind, a stop word (typed without accents, any whose folded form it has: "may" may be
+    "mấy"), a word that follows names ("thành lập", "năm"), or the first word of one ("doanh"
+    of "doanh nghiệp"). Typed without accents, the first word of a phrase that place names use
+    too ("dong": "đóng góp", Đồng Nai; "lao": "lao động", Lào Cai) ends it only when the
+    phrase is there whole: "kcn phong dong" is a name."""
+    token = tokens[j]
+    accented_stops, _, every_stop = _stops()
+    if token.fld in _QUESTION_WORDS or token.fld in _ZONE_FIRST:  # "… và kcn b", "… khu nào"
+        return True
+    if token.acc in accented_stops if accented else token.fld in every_stop:
+        return True
+    if any(_match(tokens, g, j, accented) is not None for g in _words().get("zone_generic", ())):
+        return True
+    accented_starts, folded_starts = _name_follower_starts()
+    return token.acc in accented_starts if accented else token.fld in folded_starts
+
+
+@lru_cache(maxsize=1)
+def _name_follower_starts() -> tuple[frozenset[str], frozenset[str]]:
+    """First words of the phrases that follow a zone's name ("zone_generic"): as written, and
+    folded without those that place names use."""
+    phrases = [p for p in _words().get("zone_generic", ()) if len(p.parts) > 1 and p.parts[0]]
+    place_syllables = {syllable for key in provinces() for syllable in key.split()}
+    return (
+        frozenset(p.parts[0][0] for p in phrases),
+        frozenset(p.parts[0][1] for p in phrases) - place_syllables,
+    )
 
 
 @dataclass(frozen=True)
@@ -457,12 +489,6 @@ class _Parsed:
 
 def _token_indices(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> set[int]:
     return {i for i, t in enumerate(tokens) if any(s <= t.start and t.end <= e for s, e in spans)}
-
-
-def _boundary_words() -> frozenset[str]:
-    _, _, every = _stops()
-    generic = {p.parts[0][1] for p in _words().get("zone_generic", ()) if p.parts and p.parts[0]}
-    return every | generic | _QUESTION_WORDS
 
 
 _QUESTION_WORDS = frozenset({"nao", "gi", "ai"})  # "nào", "gì", "ai" end a name typed in lower case
@@ -496,7 +522,6 @@ def _zones(
     used: set[int] = set()
     skips = _words().get("zone_skip", ())
     generics = _words().get("zone_generic", ())
-    boundary = _boundary_words()
     for i in range(len(tokens)):
         for abbreviation, size in _zone_types_at(tokens, i):
             start = i + size
@@ -509,12 +534,12 @@ def _zones(
             if title_case:
                 end = _capitalised_run(text, tokens, start, stop)
             elif _province_word_in_name(tokens, start, accented, stop):
-                end = _lowercase_run(tokens, start + 1, stop, boundary)
+                end = _lowercase_run(tokens, start + 1, stop, accented)
                 end = end if end > start + 1 else start
             elif any(_match(tokens, g, start, accented) is not None for g in generics):
                 end = start
             else:
-                end = _lowercase_run(tokens, start, stop, boundary)
+                end = _lowercase_run(tokens, start, stop, accented)
             if end > start:
                 name = search_syllables(text[tokens[start].start : tokens[end - 1].end])
                 zones.append(f"{abbreviation} {' '.join(name)}")

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from app.answering import distinctions
 from app.answering.constraints import years_in
-from app.answering.direct import asked_provinces, place_fit
+from app.answering.direct import BOARD_ASKED, asked_provinces, place_fit
 from app.answering.frame import AnswerType, QuestionFrame, zone_name_spans
 from app.answering.offices import offices_in
 from ingest.gazetteer import display_name, find_places
@@ -68,8 +68,7 @@ BOARD_WORDS = (
 )
 ZONE_WORD = r"\b(?:kcn|kkt|kcx|ccn|khu\s+cong\s+nghiep|khu\s+kinh\s+te|khu\s+che\s+xuat|cum\s+cong\s+nghiep)"
 ZONE_KIND = re.compile(rf"{ZONE_WORD}\s+$")
-# What "… nào" asks for, folded: a board (units of a bloc are boards), or a zone.
-BOARD_ASKED = re.compile(r"\b(?:ban\s+quan\s+ly|bql|don\s+vi|co\s+quan|tap\s+the|thanh\s+vien)\s+nao\b")
+# What "… nào" asks for, folded: a board (``BOARD_ASKED``: units of a bloc are boards), or a zone.
 ZONE_ASKED = re.compile(rf"{ZONE_WORD}\s+nao\b")
 
 
@@ -262,8 +261,11 @@ def _boards(clause: str) -> list[tuple[int, int]]:
     return spans
 
 
-# A board's name going on to "tỉnh" / "thành phố" and a capital: the province it names.
-PROVINCE_NAMED = re.compile(r"(?:\s+(?:" + "|".join(BOARD_WORDS.split()) + r"))*?\s+(?:tinh|thanh pho|tp\.?)\s+(\w)")
+# A board's name going on to "tỉnh" / "thành phố" (OCR's "thành phê") and a capital: the
+# province it names.
+PROVINCE_NAMED = re.compile(
+    r"(?:\s+(?:" + "|".join(BOARD_WORDS.split()) + r"))*?\s+(?:tinh|thanh\s+ph[oe]|tp\.?)\s+(\w)"
+)
 
 
 @lru_cache(maxsize=1)

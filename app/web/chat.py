@@ -13,7 +13,16 @@ import gradio as gr
 
 from app.answering.events import AnswerDelta, Final, Status
 from app.feedback import FeedbackLog, feedback_record
-from app.render import INGEST_STATUS, ORIGIN, clipped, escape_markdown, render_answer, render_library, render_plain
+from app.render import (
+    INGEST_STATUS,
+    ORIGIN,
+    Repair,
+    clipped,
+    escape_markdown,
+    render_answer,
+    render_library,
+    render_plain,
+)
 from app.scope import reports_in_scope, scope_choices
 from app.service import Baocao, DocumentNotFoundError, IndexBusyError
 from app.web.auth import Users
@@ -114,11 +123,13 @@ def _outcome_line(outcome: IngestOutcome) -> str:
 REPORT_LABEL_CHARS = 90
 
 
-def report_label(doc: DocumentInfo) -> str:
-    """A report as a question's scope lists it: its title, cut, and its file (two reports may
-    share a title)."""
-    title = clipped(doc.title or doc.source, REPORT_LABEL_CHARS)
-    return f"{title} — {doc.source}" if doc.title else title
+def report_label(doc: DocumentInfo, repair: Repair | None = None) -> str:
+    """A report as a question's scope and the admin's picker list it: its title, cut (an
+    accent-less OCR title through ``repair``, as the library shows it), and its file (two
+    reports may share a title)."""
+    title = repair(doc.title) if repair is not None and is_ocr_text(doc.title) else doc.title
+    shown = clipped(title or doc.source, REPORT_LABEL_CHARS)
+    return f"{shown} — {doc.source}" if title else shown
 
 
 def remove_uploads(paths: list[Path], folder: Path) -> None:
@@ -215,14 +226,19 @@ class ChatPage:
     def _library(self) -> tuple[Any, Any, Any]:
         """The library table, the admin's report choice, and the reports a question may be limited to."""
         documents = self.service.documents()
-        choices = [(d.source, d.doc_id) for d in documents]
-        ocr = any(is_ocr_text(d.title) for d in documents)
-        repair = self.service.accent_restorer().restore if ocr else None
+        repair = self._title_repair(documents)
+        # Titles, not bare file names ("bc_03.txt"): the admin picks what to remove by them.
+        choices = [(report_label(d, repair), d.doc_id) for d in documents]
         return (
             gr.update(value=render_library(documents, repair)),
             gr.update(choices=choices, value=None),
-            gr.update(choices=scope_choices(documents, report_label)),
+            gr.update(choices=scope_choices(documents, lambda d: report_label(d, repair))),
         )
+
+    def _title_repair(self, documents: list[DocumentInfo]) -> Repair | None:
+        """Accents put back into OCR titles, when a report has one (the model loads only then)."""
+        ocr = any(is_ocr_text(d.title) for d in documents)
+        return self.service.accent_restorer().restore if ocr else None
 
     def on_load(self, request: gr.Request) -> tuple[Any, ...]:
         allowed = self.users.can_manage(request.username)
@@ -273,19 +289,20 @@ class ChatPage:
             raise gr.Error("Báo cáo không còn trong chỉ mục / the report is no longer indexed") from error
         return (_outcome_line(outcome), *self._library())
 
-    def _chosen_report(self, doc_id: str | None, request: gr.Request) -> str:
-        """The file name of the report an admin chose in the library (a clear error otherwise)."""
+    def _chosen_report(self, doc_id: str | None, request: gr.Request) -> DocumentInfo:
+        """The report an admin chose in the library (a clear error otherwise)."""
         self._require_admin(request)
         if not doc_id:
             raise gr.Error("Hãy chọn một báo cáo / choose a report")
         try:
-            return self.service.document(doc_id).source
+            return self.service.document(doc_id)
         except DocumentNotFoundError as error:
             raise gr.Error("Báo cáo không còn trong chỉ mục / the report is no longer indexed") from error
 
     def ask_to_delete(self, doc_id: str | None, request: gr.Request) -> tuple[Any, ...]:
         """The confirmation shown before a report is removed (nothing is removed yet)."""
-        source = self._chosen_report(doc_id, request)
+        document = self._chosen_report(doc_id, request)
+        label = report_label(document, self._title_repair([document]))
         days = self.service.settings.trash_days
         kept = (
             f"Báo cáo được giữ trong thùng rác {days} ngày: có thể hoàn tác ngay, hoặc khôi phục bằng "
@@ -293,10 +310,10 @@ class ChatPage:
             if days
             else "Các đoạn đã lập chỉ mục và tệp gốc sẽ bị xóa hẳn; muốn hỏi lại phải tải lên lại."
         )
-        return gr.update(visible=True), f"Xóa **{escape_markdown(source)}** khỏi chỉ mục? {kept}"
+        return gr.update(visible=True), f"Xóa **{escape_markdown(label)}** khỏi chỉ mục? {kept}"
 
     def delete(self, doc_id: str | None, request: gr.Request) -> tuple[Any, ...]:
-        source = self._chosen_report(doc_id, request)
+        source = self._chosen_report(doc_id, request).source
         try:
             self.service.delete(doc_id)
         except IndexBusyError as busy:
@@ -365,8 +382,9 @@ def build_chat(service: Baocao, users: Users, feedback: FeedbackLog) -> gr.Block
                 docs = gr.Markdown(elem_id="docs")
                 manage_note = gr.Markdown(visible=False)
                 with gr.Group(visible=True) as manage:
-                    if service.setup_hint:
-                        gr.Markdown(f"<span class='source-note'>{escape_markdown(service.setup_hint)}</span>")
+                    if service.setup_hint:  # for whoever installs the app: closed, below a plain title
+                        with gr.Accordion("Cài đặt thêm (cho người cài đặt máy chủ)", open=False, elem_id="setup"):
+                            gr.Markdown(f"<span class='source-note'>{escape_markdown(service.setup_hint)}</span>")
                     files = gr.File(
                         label=f"Tải lên báo cáo ({SUPPORTED_NAMES})",
                         file_count="multiple",
