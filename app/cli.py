@@ -351,7 +351,7 @@ def tune(
         typer.Option(
             "--nested",
             help="Also validate with each fold's answer threshold chosen as the shipped one is "
-            "(slow: a fit per report per report)",
+            "(slow: a fit per report per report; the regularisation is still the one chosen with every report)",
         ),
     ] = False,
 ) -> None:
@@ -519,14 +519,14 @@ def serve(
     port: Annotated[int | None, typer.Option(help="Port")] = None,
 ) -> None:
     """Start the web chat (indexes the bundled sample reports on first start)."""
-    from app.web.port import PortInUseError, ensure_port_free
+    from app.web.port import PortUnavailableError, ensure_port_free
     from app.web.server import serve as serve_web
 
     overrides = {k: v for k, v in {"host": host, "port": port}.items() if v is not None}
     settings = Settings(**overrides)
     try:
         ensure_port_free(settings.host, settings.port)  # before the model and index load
-    except PortInUseError as error:
+    except PortUnavailableError as error:
         errors.print(str(error), markup=False, highlight=False)
         raise typer.Exit(1) from None
     serve_web(_service(settings), settings)

@@ -323,8 +323,13 @@ def left_out_threshold(cases: Sequence[GoldCase], c: float = REGULARISATION_C) -
     fit without that report."""
     best: list[tuple[float, bool, bool]] = []
     for group in sorted({case.group for case in cases}):
-        weights = _scorer([case for case in cases if case.group != group], c)
+        others = [case for case in cases if case.group != group]
+        if len({label for case in others for _, label in _eligible(case)}) < 2:
+            continue  # nothing to fit without this report (a library of two, all refusals)
+        weights = _scorer(others, c)
         best += [(*_best_eligible(case, weights), case.answerable) for case in cases if case.group == group]
+    if not best:  # too few reports to leave one out: chosen on them, as a fold's own is
+        return choose_answer_threshold(cases, _scorer(cases, c))
     return threshold_for(best)
 
 

@@ -869,7 +869,8 @@ def table_frame(pages: list[PageText], source: str) -> DocumentFrame:
     board = next((name for name in named if _folded(name).startswith("ban quan ly")), "")
     committee_place = next((place for line in above if (place := _committee_place(line))), "")
     issuer = _board_of_place(board, committee_place) if board else next(iter(named), "")
-    headings = [line for line in above if ":" not in line and len(line.split()) >= 4]  # not "Đơn vị: …"
+    # Not "Đơn vị: …", nor the state motto of a letterhead laid out in cells.
+    headings = [line for line in above if ":" not in line and len(line.split()) >= 4 and not is_header_line(line)]
     heading = next(
         (line for line in headings if not is_issuer_line(line) and (not issuer or issuer not in line)),
         "",

@@ -18,7 +18,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ingest.docframe import MOTTO
+from ingest.docframe import MOTTO, is_header_line, is_signing_authority
 from ingest.models import PageText
 from ingest.normalize import clean_text, fold
 
@@ -124,11 +124,26 @@ def row_sentence(headers: list[str], cells: list[str], default_unit: str = "") -
     first = named[0][1]
     # "Lao động tăng mới (người)": the row's indicator names its unit, as a unit column would.
     in_name = HEADER_UNIT.match(first)
-    unit = unit or (in_name["unit"].strip() if in_name and _unit_like(in_name["unit"]) else "") or default_unit
+    own = in_name["unit"].strip() if in_name and _unit_like(in_name["unit"]) else ""
+    if own == "%":  # "So sánh 2032/2031 (%)": a row of shares, whatever unit its columns count in
+        return _row_of_shares(first, named[1:])
+    unit = unit or own or default_unit
     parts = [
         _said_with_header(h, c if HEADER_UNIT.match(h) or SHARE_HEADER.search(h) else _with_unit(c, unit))
         for h, c in named[1:]
     ]
+    return f"{first} — {'; '.join(parts)}." if parts else f"{first}."
+
+
+def _row_of_shares(first: str, named: list[tuple[str, str]]) -> str:
+    """ "So sánh 2032/2031 (%) — Doanh thu: 110,6%; …": each figure a share, said with its
+    column's name without the column's unit ("Doanh thu (tỷ đồng)" counts the other rows)."""
+    parts = []
+    for header, cell in named:
+        with_unit = HEADER_UNIT.match(header)
+        name = with_unit["name"] if with_unit else header
+        said = _with_unit(cell, "%")
+        parts.append(f"{name}: {said}" if name else said)
     return f"{first} — {'; '.join(parts)}." if parts else f"{first}."
 
 
@@ -180,8 +195,17 @@ def _spread(row: Cells) -> list[str]:
 
 def _named_by_both(top: list[str], under: Cells) -> list[str]:
     """Each column named by its two header rows ("Thực hiện" over "Năm 2031"); an empty or
-    spanned cell under adds nothing (a header cell spanning both rows)."""
-    return [" ".join(dict.fromkeys(p for p in pair if p)) for pair in zip(top, [c or "" for c in under], strict=False)]
+    spanned cell under adds nothing (a header cell spanning both rows). The upper one's unit
+    in brackets goes last, where a figure's unit is read from ("Diện tích (ha)" over "Quy
+    hoạch" is "Diện tích Quy hoạch (ha)")."""
+    named = []
+    for upper, lower in zip(top, [c or "" for c in under], strict=False):
+        with_unit = HEADER_UNIT.match(upper)
+        if with_unit and lower and lower != upper and not HEADER_UNIT.match(lower):
+            named.append(f"{with_unit['name']} {lower} ({with_unit['unit'].strip()})")
+        else:
+            named.append(" ".join(dict.fromkeys(p for p in (upper, lower) if p)))
+    return named
 
 
 def table_sentences(rows: list[Cells]) -> list[str]:
@@ -318,6 +342,20 @@ def _xls_sheets(path: Path) -> Iterator[tuple[str, Rows]]:
 SHEET_UNIT = re.compile(r"^\(?\s*(?:đơn vị(?: tính)?|đvt)\s*:\s*(?P<unit>[^()]{1,20}?)\s*\)?\.?$", re.IGNORECASE)
 
 
+# A sheet's foot: who made it and who signs ("Người lập biểu | KT. TRƯỞNG BAN"), where it goes.
+FOOT_OPENERS = ("noi nhan", "nguoi lap bieu", "nguoi lap")
+
+
+def _head_or_foot(cell: str) -> bool:
+    """A cell of the document's head (the state motto, "Số: 12/BC-BQL", "Kim Sơn, ngày …") or
+    of its foot ("Nơi nhận:", "Người lập biểu", "KT. TRƯỞNG BAN")."""
+    return is_header_line(cell) or _opens_foot(cell)
+
+
+def _opens_foot(cell: str) -> bool:
+    return is_signing_authority(cell) or fold(cell).strip().startswith(FOOT_OPENERS)
+
+
 def sheet_lines(rows: Iterable[list[str]]) -> list[str]:
     """A sheet as lines of text. Rows above its table (the board that issued it, a title) are
     said as they are, but a unit line, said after each figure instead; the table's header is its
@@ -325,14 +363,25 @@ def sheet_lines(rows: Iterable[list[str]]) -> list[str]:
     header too: "Doanh thu" over "Năm 2031 | Năm 2032"), and every row under it one sentence
     (``row_sentence``), its figures said with the sheet's unit when neither their column nor
     the row gives one. A row of one cell under the table (a note, a group's name) is said as it
-    is."""
+    is. The document's head and foot laid out in cells (issuer | state motto, number | place
+    and date; "Người lập biểu" | "KT. TRƯỞNG BAN", names) are read cell by cell, as a letterhead
+    table of a Word file is: taken for the table's header, they had labelled every figure
+    "UBND TỈNH …"."""
     lines: list[str] = []
     headers: list[str] | None = None
     unit = ""
     pending: list[str] | None = None  # a header row that may have a second one under it
+    foot = False  # the signature block has begun: every row after it is lines
     for cells in rows:
         filled = [c for c in cells if c]
         if not filled:
+            continue
+        foot = foot or any(_opens_foot(c) for c in filled)
+        if foot or any(_head_or_foot(c) for c in filled):
+            if pending is not None:  # not a header after all: a line above the table
+                lines.append(" | ".join(c for c in pending if c))
+                pending = None
+            lines.extend(filled)
             continue
         if pending is not None:
             if len(filled) > 1 and is_header_row(cells) and "" in pending:

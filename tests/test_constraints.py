@@ -893,3 +893,6 @@ def test_a_zone_named_in_capitals_is_met_by_its_whole_name_only():
     assert check("KCN Tân Lập Có Bao Nhiêu Dự Án?", "KCN Tân Lập có 41 dự án còn hiệu lực.").met
     # Typed in lower case, the name may run on past its end: its first two words decide.
     assert check("ty le lap day kcn tan lap nam la bao nhieu", "KCN Tân Lập Bắc có tỷ lệ lấp đầy 77,1%.").met
+    # … and a one-word name's number, typed as a digit, is met by its Roman numeral too.
+    assert check("kcn lapha 2 co bao nhieu du an", "KCN Lapha II có 14 dự án còn hiệu lực.").met
+    assert not check("kcn lapha 2 co bao nhieu du an", "KCN Lapha III có 14 dự án còn hiệu lực.").met

@@ -560,6 +560,9 @@ def test_a_board_question_answered_about_the_report_s_own_board_names_it_from_th
     assert own_board(parse_question("Dự án đáng chú ý được cấp phép năm 2036 là dự án nào?"), granted, issuer) == ""
     assert own_board(parse_question("Doanh nghiệp nào được cấp phép năm 2036?"), granted, issuer) == ""
     assert own_board(parse_question("Tập thể nào được cấp phép năm 2036?"), granted, issuer) != ""
+    # A board asked with its zones' kind named ("Ban Quản lý KCN nào") is still a board.
+    for asked in ("Ban Quản lý KCN nào", "Ban Quản lý các khu công nghiệp nào", "BQL KKT nào", "Tổ chức nào"):
+        assert own_board(parse_question(f"{asked} được Khối đề nghị tặng Cờ thi đua năm 2036?"), said, issuer) != ""
 
 
 PLAN_SHARES = (
@@ -619,6 +622,9 @@ PLAN_SHARES = (
             "Giá trị xuất khẩu đạt 327 triệu USD, bằng 103,8% (so với kế hoạch năm).",
             "Vượt: 103,8% kế hoạch",
         ),
+        # A bracket that does not compare with the plan, or a growth before one: no share of it.
+        ("Tỷ lệ lấp đầy năm 2033 có đạt kế hoạch không?", "Tỷ lệ lấp đầy đạt 72% (mục tiêu 65%).", ""),
+        ("Doanh thu năm 2033 có đạt kế hoạch không?", "Doanh thu tăng 12,5% (kế hoạch năm là 700 tỷ đồng).", ""),
         # No plan asked, or no share of one given: no verdict.
         ("Doanh thu năm 2033 đạt bao nhiêu?", PLAN_SHARES, ""),
         ("Doanh thu năm 2033 có tăng không?", PLAN_SHARES, ""),

@@ -170,6 +170,7 @@ def test_a_year_answers_which_year_with_no_day_to_it():
     frame = parse_question("KCN Tân Lập được thành lập năm nào?")
     assert only_candidate(frame, passage("KCN Tân Lập được thành lập năm 2031.")).features["type_fit"] == 1.0
     assert only_candidate(frame, passage("KCN Tân Lập rộng 247 ha.")).features["type_fit"] == 0.0
+    assert only_candidate(frame, passage("KCN Tân Lập tăng 15% so với năm 2030.")).features["type_fit"] == 0.0
     frame = parse_question("Năm nào trong giai đoạn 2061 - 2065 vốn trong nước thấp nhất?")
     lowest = passage("Năm 2063, vốn trong nước chỉ đạt 2.960 tỷ đồng, thấp nhất giai đoạn.")
     span = passage("Giai đoạn 2061 - 2065, vốn trong nước đạt 21.000 tỷ đồng.")

@@ -417,21 +417,67 @@ def test_a_sheet_s_title_rows_unit_line_and_two_header_rows_are_read_as_a_report
 
 
 @pytest.mark.unit
-def test_a_sheet_is_titled_and_issued_by_what_is_written_above_its_table(tmp_path: Path):
+def test_a_sheet_s_letterhead_and_signature_laid_out_in_cells_are_read_as_lines_not_as_its_header():
+    # Two cells without a figure had made "UBND TỈNH KIM SƠN | CỘNG HÒA …" the table's header:
+    # every figure was labelled "UBND TỈNH KIM SƠN", the real header said as a row.
+    from ingest.office import sheet_lines
+
+    rows = [
+        ["UBND TỈNH KIM SƠN", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", ""],
+        ["BAN QUẢN LÝ CÁC KHU KINH TẾ", "", "Độc lập - Tự do - Hạnh phúc", ""],
+        ["Số: 41/BC-BQL", "", "Kim Sơn, ngày 09 tháng 01 năm 2092", ""],
+        ["BÁO CÁO TÌNH HÌNH CÁC KHU CÔNG NGHIỆP NĂM 2091", "", "", ""],
+        ["Tên KCN", "Diện tích (ha)", "", "Lao động (người)"],
+        ["", "Quy hoạch", "Đã cho thuê", ""],
+        ["KCN Tân Lập", "437", "287,5", "21.460"],
+        ["Người lập biểu", "", "KT. TRƯỞNG BAN", ""],
+        ["", "", "PHÓ TRƯỞNG BAN", ""],
+        ["Lê Thị Hoa", "", "Trần Văn Bình", ""],
+    ]
+    assert sheet_lines(rows) == [
+        "UBND TỈNH KIM SƠN",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "BAN QUẢN LÝ CÁC KHU KINH TẾ",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 41/BC-BQL",
+        "Kim Sơn, ngày 09 tháng 01 năm 2092",
+        "BÁO CÁO TÌNH HÌNH CÁC KHU CÔNG NGHIỆP NĂM 2091",
+        # A group header's unit goes after the column it names, where a figure's unit is read.
+        "KCN Tân Lập — Diện tích Quy hoạch: 437 ha; Diện tích Đã cho thuê: 287,5 ha; Lao động: 21.460 người.",
+        "Người lập biểu",
+        "KT. TRƯỞNG BAN",
+        "PHÓ TRƯỞNG BAN",
+        "Lê Thị Hoa",
+        "Trần Văn Bình",
+    ]
+
+
+def framed_sheet(path: Path, rows: list[list], title: str = "Sheet"):
+    """A one-sheet workbook of ``rows``, read and framed as ingest does."""
     from ingest.docframe import table_frame
 
     book = Workbook()
     sheet = book.active
-    sheet.title = "KQ 2032"
-    sheet.append(["BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH QUẢNG TRỊ"])
-    sheet.append(["KẾT QUẢ SẢN XUẤT KINH DOANH NĂM 2032"])
-    sheet.append(["Đơn vị: tỷ đồng"])
-    sheet.append(["Tên KCN", "Doanh thu năm 2032"])
-    sheet.append(["KCN Kim Sơn", 1375])
-    path = tmp_path / "kq_2032.xlsx"
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
     book.save(path)
     parsed = load_document(path, LIMIT)
-    frame = table_frame(parsed.pages, path.name)
+    return parsed, table_frame(parsed.pages, path.name)
+
+
+@pytest.mark.unit
+def test_a_sheet_is_titled_and_issued_by_what_is_written_above_its_table(tmp_path: Path):
+    from ingest.docframe import table_frame
+
+    rows = [
+        ["BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH QUẢNG TRỊ"],
+        ["KẾT QUẢ SẢN XUẤT KINH DOANH NĂM 2032"],
+        ["Đơn vị: tỷ đồng"],
+        ["Tên KCN", "Doanh thu năm 2032"],
+        ["KCN Kim Sơn", 1375],
+    ]
+    parsed, frame = framed_sheet(tmp_path / "kq_2032.xlsx", rows, "KQ 2032")
     assert frame.title == "KẾT QUẢ SẢN XUẤT KINH DOANH NĂM 2032"
     assert frame.issuer == "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH QUẢNG TRỊ"
     assert "KCN Kim Sơn — Doanh thu năm 2032: 1.375 tỷ đồng." in parsed.pages[0].text
@@ -439,6 +485,35 @@ def test_a_sheet_is_titled_and_issued_by_what_is_written_above_its_table(tmp_pat
     assert table_frame(load_document(spreadsheet(tmp_path / "bang.xlsx"), LIMIT).pages, "bang.xlsx").title == (
         "bang — Kết quả 2031"
     )
+
+
+@pytest.mark.unit
+def test_a_row_of_shares_is_said_in_percent_not_in_its_columns_units():
+    # "So sánh … (%)" under "Doanh thu (tỷ đồng)" had read "110,7 tỷ đồng", a revenue.
+    from ingest.office import sheet_lines
+
+    rows = [
+        ["Kỳ", "Doanh thu (tỷ đồng)", "Lao động (người)"],
+        ["Năm 2091", "19.870", "156.320"],
+        ["So sánh năm 2091 với năm 2090 (%)", "110,7", "106"],
+    ]
+    assert sheet_lines(rows)[1] == "So sánh năm 2091 với năm 2090 (%) — Doanh thu: 110,7%; Lao động: 106%."
+
+
+@pytest.mark.unit
+def test_a_sheet_whose_letterhead_is_laid_out_in_cells_is_titled_by_its_heading_not_the_motto(tmp_path: Path):
+    rows = [
+        ["UBND TỈNH QUẢNG TRỊ", None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+        ["BAN QUẢN LÝ KHU KINH TẾ", None, "Độc lập - Tự do - Hạnh phúc"],
+        ["Số: 41/BC-BQL", None, "Quảng Trị, ngày 09 tháng 01 năm 2092"],
+        ["BÁO CÁO KẾT QUẢ THU HÚT ĐẦU TƯ NĂM 2091"],
+        ["Chỉ tiêu", "Đơn vị tính", "Năm 2091"],
+        ["Dự án FDI cấp mới", "dự án", 17],
+    ]
+    parsed, frame = framed_sheet(tmp_path / "thu_hut_2091.xlsx", rows)
+    assert frame.title == "BÁO CÁO KẾT QUẢ THU HÚT ĐẦU TƯ NĂM 2091"
+    assert frame.issuer == "BAN QUẢN LÝ KHU KINH TẾ TỈNH QUẢNG TRỊ"
+    assert "Dự án FDI cấp mới — Năm 2091: 17 dự án." in parsed.pages[0].text
 
 
 def test_a_sheet_under_a_letterhead_is_titled_by_what_it_measures_and_its_rows_say_it(tmp_path: Path):

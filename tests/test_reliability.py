@@ -421,9 +421,13 @@ def test_a_taken_port_is_told_with_the_setting_that_changes_it_before_anything_l
     assert f"Cổng {port} trên 127.0.0.1 đang được dùng" in result.output
     assert f"BAOCAO_PORT={port + 1} make run" in result.output
     assert not make_settings(tmp_path / "home").chroma_path.exists()  # no index was opened
-    from app.web.port import ensure_port_free
+    from app.web.port import PortUnavailableError, ensure_port_free
 
     ensure_port_free("127.0.0.1", port)  # closed again: free
+    # An address of no interface here: said so, with the settings that change it.
+    with pytest.raises(PortUnavailableError, match="BAOCAO_HOST") as refused:
+        ensure_port_free("192.0.2.1", port)  # TEST-NET-1: never a local address
+    assert "không thuộc máy này" in str(refused.value)
 
 
 def test_an_empty_chroma_file_is_reported_and_never_reseeded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

@@ -288,3 +288,12 @@ def test_a_nested_validation_chooses_each_fold_s_threshold_without_the_report_le
     assert all(len(groups) == 1 for groups in scorer_groups)  # inner fits: two reports less
     assert len(scorer_groups) == 3 * 2
     assert {r.id for r in validation.results} == {c.gold["id"] for c in cases}
+
+
+def test_a_nested_validation_of_a_library_of_two_reports_chooses_each_threshold_on_its_fold():
+    # With two reports, a fold has one report and nothing to leave out of it: the threshold is
+    # then chosen on the fold itself (it had crashed, losing the whole tune run).
+    cases = separable_cases(groups=("r1", "r2"))
+    validation = leave_one_document_out(cases, nested=True)
+    assert {r.id for r in validation.results} == {c.gold["id"] for c in cases}
+    assert 0 < tune.left_out_threshold([c for c in cases if c.group == "r1"]) < 1

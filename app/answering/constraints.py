@@ -372,7 +372,7 @@ def _name_keys(name: str, person: bool, whole: bool) -> tuple[str, ...]:
     if len(words) > 1 and words[0] in ZONE_KINDS:
         words = words[1:]
     if not whole:
-        return (" ".join(words[:2]),)
+        words = words[:2]  # "kcn vetra 2" typed for "KCN Vetra II": its number either way too
     digits = [ROMAN_NUMERALS.get(w, w) for w in words]
     romans = [ROMAN_OF.get(w, w) for w in words]
     return tuple(dict.fromkeys([" ".join(words), " ".join(digits), " ".join(romans)]))
@@ -412,7 +412,7 @@ def _region_met(key: str, mentions: Mentions) -> bool:
     return any(key in region_of(p) for p in mentions.provinces)
 
 
-def _stated_years(sentence: str) -> frozenset[int]:
+def stated_years(sentence: str) -> frozenset[int]:
     """The years a sentence reports on: named, not compared with, not inside a range."""
     return years_in(COMPARED_YEAR.sub(" ", sentence), ranges=False)
 
@@ -425,7 +425,7 @@ def _compared_years(text: str) -> frozenset[int]:
 def check_constraints(frame: QuestionFrame, sentence: str, context: PassageContext) -> ConstraintCheck:
     # A sentence about a span of years ("tăng bình quân giai đoạn 2032-2035 khoảng 15%/năm")
     # does not state the figure of a year inside it; its paragraph still covers them.
-    own = replace(Mentions.of(sentence), years=_stated_years(sentence))
+    own = replace(Mentions.of(sentence), years=stated_years(sentence))
     around = context.paragraph | context.framing
     satisfied: set[str] = set()
     failed: list[str] = []
@@ -449,19 +449,19 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
     # but the sentence is about another year: the report's, when it names none other.
     based = BRACKETED_BASE_YEAR.search(sentence) or BASE_FIGURE_YEAR.search(sentence)
     unbased = BASE_FIGURE_YEAR.sub(" ", BRACKETED_BASE_YEAR.sub(" ", sentence))
-    main_years = _stated_years(unbased) if based else own.years
+    main_years = stated_years(unbased) if based else own.years
     if is_row_sentence(sentence):
         # A table row's cell headed by a year ("Vốn đăng ký năm 2038: 655 triệu USD") is that
         # cell's: the row is about its table's year unless its other cells name one.
-        main_years = _stated_years(YEAR_CELL.sub(" ", sentence))
+        main_years = stated_years(YEAR_CELL.sub(" ", sentence))
     if frame.answer_type is AnswerType.DATE:
         # The date asked is the answer, not the period the sentence is about: a year's review
         # meets in January of the next ("Thời gian: ngày 09 tháng 01 năm 2073" for 2072's).
-        main_years = main_years & _stated_years(FULL_DATE.sub(" ", sentence))
+        main_years = main_years & stated_years(FULL_DATE.sub(" ", sentence))
     stated_compared = {int(y) for y in STATED_COMPARED_YEAR.findall(sentence)}
     # A year the question only compares with ("… tăng bao nhiêu so với cuối năm 2030?") is met
     # by a sentence that compares with it: the question asks of the report's own period.
-    compared_with = (_compared_years(frame.text) - _stated_years(frame.text)) & _compared_years(sentence)
+    compared_with = (_compared_years(frame.text) - stated_years(frame.text)) & _compared_years(sentence)
     # A sentence about a span of years ("Giai đoạn 2031 – 2035, … 58 dự án") reports on the
     # span, not on a year of it: it is not silent on the year asked, nor does it state it.
     main_spans = spans_in(COMPARED_SPAN.sub(" ", sentence)) - set(frame.spans)

@@ -770,9 +770,13 @@ SELF_REFERENCE = re.compile(
     r"(?:^|[,;:(]\s*|\.\s+)(?:Ban Quản lý|Ban|Đơn vị)\s+(?:đã|được|đạt|xếp|là|tiếp tục|có|đứng)\s", re.IGNORECASE
 )
 BOARD = re.compile(r"^ban\s+quan\s+ly\b")
-# A board asked for ("Ban Quản lý nào", "đơn vị nào", "tập thể nào"; folded): not a project,
-# a company or a zone ("dự án nào", "doanh nghiệp nào", "KCN nào"), which no board answers.
-BOARD_ASKED = re.compile(r"\b(?:ban\s+quan\s+ly|bql|don\s+vi|co\s+quan|tap\s+the|thanh\s+vien)\s+nao\b")
+# A board asked for ("Ban Quản lý nào", "Ban Quản lý KCN nào", "đơn vị nào", "tổ chức nào";
+# folded): not a project, a company or a zone ("dự án nào", "doanh nghiệp nào", "KCN nào"),
+# which no board answers.
+BOARD_ASKED = re.compile(
+    r"\b(?:ban\s+quan\s+ly|bql)(?:\s+(?:cac\s+)?(?:kcn|kkt|kcx|khu\s+(?:cong\s+nghiep|kinh\s+te|che\s+xuat)))?"
+    r"\s+nao\b|\b(?:don\s+vi|co\s+quan|to\s+chuc|tap\s+the|thanh\s+vien)\s+nao\b"
+)
 
 
 def _as_name(issuer: str) -> str:
@@ -805,9 +809,12 @@ PLAN_WORD = r"(?:ke hoach|kh|chi tieu|muc tieu)"
 PLAN_ASKED = re.compile(rf"\b{PLAN_WORD}\b")
 # The words of a question on a plan that every share's phrase has ("đạt … kế hoạch").
 PLAN_TERMS = frozenset({"dat", "ke", "hoach", "kh", "hoan", "thanh", "chi", "tieu", "muc", "vuot", "bang"})
+# A bracket after the share compares it with the plan ("(so kế hoạch …"); a growth or a part
+# ("tăng 12% (kế hoạch …)", "chiếm 40%") is no share of the plan.
 PLAN_SHARE = re.compile(
-    r"(?:\b(?P<verb>vuot|bang|dat|hoan thanh)\s+)?(?P<share>\d{1,3}(?:[.,]\d+)?)\s*%\s*\(?\s*"
-    rf"(?:so voi\s+|so\s+|cua\s+)?(?P<plan>{PLAN_WORD})\b"
+    r"(?<!\btang\s)(?<!\bgiam\s)(?<!\bchiem\s)(?<![\d.,])(?:\b(?P<verb>vuot|bang|dat|hoan thanh)\s+)?"
+    r"(?P<share>\d{1,3}(?:[.,]\d+)?)\s*%\s*"
+    rf"(?:\(\s*so(?:\s+voi)?\s+|so voi\s+|so\s+|cua\s+)?(?P<plan>{PLAN_WORD})\b"
 )
 # The share after the plan, in brackets: "chưa đạt kế hoạch (đạt 87,7%)".
 PLAN_SHARE_AFTER = re.compile(

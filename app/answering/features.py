@@ -19,7 +19,7 @@ from typing import Protocol
 
 from langchain_core.documents import Document
 
-from app.answering.constraints import FULL_DATE, ConstraintCheck, PassageContext, check_constraints, years_in
+from app.answering.constraints import FULL_DATE, ConstraintCheck, PassageContext, check_constraints, stated_years
 from app.answering.frame import DOCUMENT_NUMBER, AnswerType, QuestionFrame
 from app.answering.instructions import is_instruction
 from app.answering.money import heads_beside_what
@@ -165,15 +165,16 @@ def _type_fit(frame: QuestionFrame, sentence: str, folded: str, new_numbers: int
     return 0.5  # yes/no and other questions: no kind of span to look for
 
 
-# "… năm nào?", "thành lập năm nào?" ask for a year (folded): a sentence naming one the question
-# does not ("được thành lập năm 2031") states it, with no day to it.
-YEAR_ASKED = re.compile(r"\bnam\s+(?:nao|may)\b")
+# "… năm nào?", "thành lập năm nào?" ask for a year (folded): a sentence reporting on one the
+# question does not name ("được thành lập năm 2031") states it, with no day to it; a year it
+# only compares with ("tăng 15% so với năm 2030") does not.
+YEAR_ASKED = re.compile(r"\bnam\s+nao\b")
 
 
 def _states_year_asked(frame: QuestionFrame, sentence: str) -> bool:
     if not YEAR_ASKED.search(" ".join(search_syllables(frame.text))):
         return False
-    return bool(years_in(sentence, ranges=False) - frame.years)
+    return bool(stated_years(sentence) - frame.years)
 
 
 def _item_award_fit(frame: QuestionFrame, headings: str) -> float:

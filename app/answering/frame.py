@@ -18,7 +18,7 @@ from enum import StrEnum
 from functools import lru_cache
 from importlib import resources
 
-from ingest.gazetteer import PlaceMention, Token, find_places, is_accented, provinces, same_syllable, tokenize
+from ingest.gazetteer import PlaceMention, Token, find_places, is_accented, same_syllable, tokenize
 from ingest.normalize import fold, search_syllables
 from vectorstore.query import abbreviation_spans, spell_out_shorthand
 
@@ -433,25 +433,46 @@ def _lowercase_run(tokens: Sequence[Token], i: int, stop: set[int], accented: bo
     period (the documented heuristic: "kcn tan truong co bao nhieu …", "kcn phu my 3 co …")."""
     j = i
     while j < len(tokens) and j - i < MAX_LOWERCASE_NAME_SYLLABLES and j not in stop:
-        numeral = j > i and _is_numeral(tokens[j])
-        if (tokens[j].text.isdigit() and not numeral) or _ends_lowercase_name(tokens, j, accented):
+        if (tokens[j].text.isdigit() and not _numeral_of_name(tokens, i, j, accented)) or _ends_lowercase_name(
+            tokens, j, accented
+        ):
             break
         j += 1
     return j
 
 
+# Words that count or date what a number before them measures ("12 dự án", "3 năm", "5 ha"):
+# that number is no numeral of the name before it (folded).
+_COUNTED = frozenset({"du", "doanh", "nam", "thang", "quy", "ngay", "ha", "lao", "nguoi", "ty", "trieu", "lan", "luot"})
+
+
+def _numeral_of_name(tokens: Sequence[Token], i: int, j: int, accented: bool) -> bool:
+    """A one- or two-digit number after a name's first word ends it as its numeral ("kcn phu my
+    3 co …"): at the question's end or before a word that ends the name, not before a word it
+    counts ("kcn kim son 12 du an": 12 projects)."""
+    if j == i or not _is_numeral(tokens[j]):
+        return False
+    if j + 1 == len(tokens):
+        return True
+    after = tokens[j + 1]
+    return after.fld not in _COUNTED and _ends_lowercase_name(tokens, j + 1, accented)
+
+
 def _ends_lowercase_name(tokens: Sequence[Token], j: int, accented: bool) -> bool:
     """Token ``j`` ends a zone's name typed in lower case: a question word, another zone's
-    kind, a stop word (typed without accents, any whose folded form it has: "may" may be
-    "mấy"), a word that follows names ("thành lập", "năm"), or the first word of one ("doanh"
-    of "doanh nghiệp"). Typed without accents, the first word of a phrase that place names use
-    too ("dong": "đóng góp", Đồng Nai; "lao": "lao động", Lào Cai) ends it only when the
-    phrase is there whole: "kcn phong dong" is a name."""
+    kind, a stop word, a word that follows names ("thành lập", "năm"), or the first word of
+    one ("doanh" of "doanh nghiệp"). Typed with accents, these are matched as written ("Đông"
+    is no "đóng" of "đóng góp", "dung" no "đúng"), but an unmarked word that folds to a stop
+    word still ends it ("kcn tân lập co …"); typed without, folded, so "dong" ends a name
+    ("kcn vetra dong nop …" may be "đóng"), and "kcn phong dong" is read "kcn phong"."""
     token = tokens[j]
-    accented_stops, _, every_stop = _stops()
+    accented_stops, folded_stops, every_stop = _stops()
     if token.fld in _QUESTION_WORDS or token.fld in _ZONE_FIRST:  # "… và kcn b", "… khu nào"
         return True
-    if token.acc in accented_stops if accented else token.fld in every_stop:
+    if accented:
+        if token.acc in accented_stops or (not token.marked and token.fld in folded_stops):
+            return True
+    elif token.fld in every_stop:
         return True
     if any(_match(tokens, g, j, accented) is not None for g in _words().get("zone_generic", ())):
         return True
@@ -462,13 +483,9 @@ def _ends_lowercase_name(tokens: Sequence[Token], j: int, accented: bool) -> boo
 @lru_cache(maxsize=1)
 def _name_follower_starts() -> tuple[frozenset[str], frozenset[str]]:
     """First words of the phrases that follow a zone's name ("zone_generic"): as written, and
-    folded without those that place names use."""
+    folded."""
     phrases = [p for p in _words().get("zone_generic", ()) if len(p.parts) > 1 and p.parts[0]]
-    place_syllables = {syllable for key in provinces() for syllable in key.split()}
-    return (
-        frozenset(p.parts[0][0] for p in phrases),
-        frozenset(p.parts[0][1] for p in phrases) - place_syllables,
-    )
+    return frozenset(p.parts[0][0] for p in phrases), frozenset(p.parts[0][1] for p in phrases)
 
 
 @dataclass(frozen=True)

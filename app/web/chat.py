@@ -121,6 +121,7 @@ def _outcome_line(outcome: IngestOutcome) -> str:
 
 
 REPORT_LABEL_CHARS = 90
+CHOOSE_A_REPORT = "Hãy chọn một báo cáo trong danh sách / choose a report in the list"
 
 
 def report_label(doc: DocumentInfo, repair: Repair | None = None) -> str:
@@ -279,8 +280,8 @@ class ChatPage:
 
     def reindex(self, doc_id: str | None, request: gr.Request, progress=gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
         self._require_admin(request)
-        if not doc_id:
-            raise gr.Error("Hãy chọn một báo cáo / choose a report")
+        if not doc_id:  # said in the status line: an error would mark the picker itself as failed
+            return (f"- – {CHOOSE_A_REPORT}", *self._library())
         try:
             outcome = self.service.reindex(
                 doc_id, on_embedded=lambda done, total: progress(done / max(total, 1), desc=f"Nhúng {done}/{total}")
@@ -293,7 +294,7 @@ class ChatPage:
         """The report an admin chose in the library (a clear error otherwise)."""
         self._require_admin(request)
         if not doc_id:
-            raise gr.Error("Hãy chọn một báo cáo / choose a report")
+            raise gr.Error(CHOOSE_A_REPORT)
         try:
             return self.service.document(doc_id)
         except DocumentNotFoundError as error:
