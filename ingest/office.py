@@ -136,7 +136,7 @@ def row_sentence(headers: list[str], cells: list[str], default_unit: str = "") -
 
 
 def _row_of_shares(first: str, named: list[tuple[str, str]]) -> str:
-    """ "So sánh 2032/2031 (%) — Doanh thu: 110,6%; …": each figure a share, said with its
+    """ "So sánh 2032/2031 (%) — Doanh thu: 112,4%; …": each figure a share, said with its
     column's name without the column's unit ("Doanh thu (tỷ đồng)" counts the other rows)."""
     parts = []
     for header, cell in named:

@@ -624,7 +624,7 @@ PLAN_SHARES = (
         ),
         # A bracket that does not compare with the plan, or a growth before one: no share of it.
         ("Tỷ lệ lấp đầy năm 2033 có đạt kế hoạch không?", "Tỷ lệ lấp đầy đạt 72% (mục tiêu 65%).", ""),
-        ("Doanh thu năm 2033 có đạt kế hoạch không?", "Doanh thu tăng 12,5% (kế hoạch năm là 700 tỷ đồng).", ""),
+        ("Doanh thu năm 2033 có đạt kế hoạch không?", "Doanh thu tăng 12,5% (kế hoạch năm là 690 tỷ đồng).", ""),
         # No plan asked, or no share of one given: no verdict.
         ("Doanh thu năm 2033 đạt bao nhiêu?", PLAN_SHARES, ""),
         ("Doanh thu năm 2033 có tăng không?", PLAN_SHARES, ""),

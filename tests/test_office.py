@@ -495,9 +495,9 @@ def test_a_row_of_shares_is_said_in_percent_not_in_its_columns_units():
     rows = [
         ["Kỳ", "Doanh thu (tỷ đồng)", "Lao động (người)"],
         ["Năm 2091", "19.870", "156.320"],
-        ["So sánh năm 2091 với năm 2090 (%)", "110,7", "106"],
+        ["So sánh năm 2091 với năm 2090 (%)", "110,7", "109"],
     ]
-    assert sheet_lines(rows)[1] == "So sánh năm 2091 với năm 2090 (%) — Doanh thu: 110,7%; Lao động: 106%."
+    assert sheet_lines(rows)[1] == "So sánh năm 2091 với năm 2090 (%) — Doanh thu: 110,7%; Lao động: 109%."
 
 
 @pytest.mark.unit
