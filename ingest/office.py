@@ -126,25 +126,26 @@ def row_sentence(headers: list[str], cells: list[str], default_unit: str = "") -
     in_name = HEADER_UNIT.match(first)
     own = in_name["unit"].strip() if in_name and _unit_like(in_name["unit"]) else ""
     if own == "%":  # "So sánh 2032/2031 (%)": a row of shares, whatever unit its columns count in
-        return _row_of_shares(first, named[1:])
-    unit = unit or own or default_unit
-    parts = [
-        _said_with_header(h, c if HEADER_UNIT.match(h) or SHARE_HEADER.search(h) else _with_unit(c, unit))
-        for h, c in named[1:]
-    ]
+        parts = _shares(named[1:])
+    else:
+        unit = unit or own or default_unit
+        parts = [
+            _said_with_header(h, c if HEADER_UNIT.match(h) or SHARE_HEADER.search(h) else _with_unit(c, unit))
+            for h, c in named[1:]
+        ]
     return f"{first} — {'; '.join(parts)}." if parts else f"{first}."
 
 
-def _row_of_shares(first: str, named: list[tuple[str, str]]) -> str:
-    """ "So sánh 2032/2031 (%) — Doanh thu: 112,4%; …": each figure a share, said with its
-    column's name without the column's unit ("Doanh thu (tỷ đồng)" counts the other rows)."""
+def _shares(named: list[tuple[str, str]]) -> list[str]:
+    """ "Doanh thu: 112,4%; …": each figure a share, said with its column's name without the
+    column's unit ("Doanh thu (tỷ đồng)" counts the other rows)."""
     parts = []
     for header, cell in named:
         with_unit = HEADER_UNIT.match(header)
         name = with_unit["name"] if with_unit else header
         said = _with_unit(cell, "%")
         parts.append(f"{name}: {said}" if name else said)
-    return f"{first} — {'; '.join(parts)}." if parts else f"{first}."
+    return parts
 
 
 def _unit_cell(cell: str, header: str) -> str:

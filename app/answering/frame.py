@@ -433,9 +433,9 @@ def _lowercase_run(tokens: Sequence[Token], i: int, stop: set[int], accented: bo
     period (the documented heuristic: "kcn tan truong co bao nhieu …", "kcn phu my 3 co …")."""
     j = i
     while j < len(tokens) and j - i < MAX_LOWERCASE_NAME_SYLLABLES and j not in stop:
-        if (tokens[j].text.isdigit() and not _numeral_of_name(tokens, i, j, accented)) or _ends_lowercase_name(
-            tokens, j, accented
-        ):
+        if tokens[j].text.isdigit() and not _numeral_of_name(tokens, i, j, accented):
+            break
+        if _ends_lowercase_name(tokens, j, accented):
             break
         j += 1
     return j
