@@ -277,12 +277,12 @@ def test_a_nested_validation_chooses_each_fold_s_threshold_without_the_report_le
         scorer_groups.append(frozenset(case.group for case in training))
         return real_scorer(training, c)
 
-    def recording_fit(training, c=tune.REGULARISATION_C, answer_threshold=None):
+    def fake_fit(training, c=tune.REGULARISATION_C, answer_threshold=None):
         fold_thresholds.append((frozenset(case.group for case in training), answer_threshold))
         return linear_weights([float(name == "cover_best") * 10 for name in FEATURE_NAMES], -5.0, 0.5, 1.01)
 
     monkeypatch.setattr(tune, "_scorer", recording_scorer)
-    monkeypatch.setattr(tune, "fit", recording_fit)
+    monkeypatch.setattr(tune, "fit", fake_fit)
     validation = leave_one_document_out(cases, nested=True)
     assert len(fold_thresholds) == 3 and all(threshold is not None for _, threshold in fold_thresholds)
     assert all(len(groups) == 1 for groups in scorer_groups)  # inner fits: two reports less
