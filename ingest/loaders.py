@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
 import shutil
 import unicodedata
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +30,7 @@ from ingest.office import (
     read_spreadsheet,
     table_sentences,
 )
+from ingest.pdf_footnotes import Run, with_footnotes
 from ingest.pdf_tables import with_tables
 from ingest.running_lines import without_running_lines
 from ingest.text_tables import with_table_sentences
@@ -36,6 +39,7 @@ if TYPE_CHECKING:
     from docx.oxml.text.parfmt import CT_PPr
     from docx.table import _Cell, _Row
     from docx.text.paragraph import Paragraph
+    from pypdf import PageObject
 
 HTML_SUFFIXES = (".html", ".htm")  # a saved web page
 SUPPORTED_SUFFIXES = (
@@ -134,7 +138,8 @@ def _read_pdf_text(path: Path) -> list[PageText]:
                 "PDF được bảo vệ bằng mật khẩu; hãy gỡ mật khẩu rồi tải lại",
                 "the PDF is password-protected; remove the password and upload it again",
             )
-        pages = [PageText(i, clean_text(page.extract_text() or "")) for i, page in enumerate(reader.pages, 1)]
+        layers = [_text_layer(page) for page in reader.pages]
+        pages = [PageText(i, clean_text(text)) for i, (text, _) in enumerate(layers, 1)]
     except IngestError:
         raise
     except DependencyError as error:  # AES needs the optional `cryptography` package
@@ -147,7 +152,23 @@ def _read_pdf_text(path: Path) -> list[PageText]:
         raise IngestError(
             path.name, "tệp PDF bị hỏng hoặc không đọc được", f"the PDF is corrupt or unreadable ({error})"
         ) from error
-    return with_tables(path, pages)
+    # After the tables: a page read again with its tables keeps its footnotes' text as drawn.
+    return [
+        replace(page, text=with_footnotes(page.text, runs, clean_text))
+        for page, (_, runs) in zip(with_tables(path, pages), layers, strict=True)
+    ]
+
+
+def _text_layer(page: PageObject) -> tuple[str, list[Run]]:
+    """A PDF page's text layer, and its runs as drawn (for its footnotes)."""
+    runs: list[Run] = []
+
+    def drawn(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
+        if text.strip():  # the size and height as shown: the text matrix, then the page's
+            scale = math.hypot(tm[0], tm[1]) * math.hypot(cm[0], cm[1])
+            runs.append(Run(text, size * scale, tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
+
+    return page.extract_text(visitor_text=drawn) or "", runs
 
 
 def _decode_text(path: Path, data: bytes) -> Decoded:

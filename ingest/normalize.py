@@ -134,6 +134,9 @@ def ocr_key(token: str) -> str:
 
 # Tokens the OCR rules must not touch even in OCR text: units such as "m3", "km2".
 _UNIT = re.compile(r"(?:k|c|d)?m[23]")
+# ... nor a Roman numeral typed in lower case ("quy ii", "kcn vetra iii"): a word of its own,
+# not a vowel misread inside a syllable ("ciing").
+_ROMAN = re.compile(r"x{0,3}(?:ix|iv|v?i{0,3})")
 
 
 def _fold_ocr_token(token: str) -> str:
@@ -164,8 +167,8 @@ def _search_token_ocr(token: str) -> str:
     # A second cache: the OCR form of a token differs from its clean form.
     if _NUMBER.fullmatch(token):
         return number_key(token)
-    if len(token) > 1 and token.isupper():
-        return fold(token)  # acronyms and numerals ("PCI", "DDI", "II", "CO2") stay as typed
+    if len(token) > 1 and (token.isupper() or _ROMAN.fullmatch(token)):
+        return fold(token)  # acronyms and numerals ("PCI", "DDI", "II", "ii", "CO2") stay as typed
     folded = _fold_ocr_token(token)
     return folded if _UNIT.fullmatch(folded) or folded in _abbreviations() else canon_syllable(folded)
 

@@ -222,6 +222,21 @@ def test_a_quarter_asked_is_not_answered_by_another_quarter_or_by_some_months():
     assert check(question, "Quy mô doanh thu quý II năm 2031 đạt 6 tỷ USD.", **BARE).met
 
 
+def test_a_quarter_asked_of_a_silent_sentence_is_the_report_s():
+    question = "Doanh thu quý II năm 2031 của doanh nghiệp KCN là bao nhiêu?"
+    sentence = "Doanh thu của doanh nghiệp KCN đạt 6 tỷ USD."
+    # A report of the whole year 2031 (the default frame) is no quarter's; one of quý II is.
+    assert check(question, sentence).failed == ("quý II",)
+    assert check(question, sentence, title="Báo cáo tình hình quý II năm 2031", period="quý II năm 2031").met
+    assert not check(question, sentence, title="Báo cáo tình hình quý III năm 2031", period="quý III năm 2031").met
+    # ... nor one of quý II and of the tasks of quý III.
+    both = "Báo cáo tình hình quý II năm 2031 và nhiệm vụ trọng tâm quý III năm 2031"
+    assert check(question, sentence, title=both, period="quý II năm 2031").met
+    # A report of part of the year, or of no known period, may hold it.
+    assert check(question, sentence, title="Báo cáo 6 tháng đầu năm 2031", period="6 tháng đầu năm 2031").met
+    assert check(question, sentence, **BARE).met
+
+
 def test_an_undated_document_neither_confirms_nor_contradicts_a_year():
     result = check(ASKED_2031, SILENT, **BARE)
     assert result.met
@@ -285,6 +300,17 @@ def test_a_report_from_before_the_merger_speaks_of_the_former_provinces():
     assert check(question, "Toàn tỉnh có 12 KCN.", doc_years="2031", **headed).met  # the merged one
 
 
+def test_a_report_naming_a_province_on_its_own_keeps_it_apart_from_the_one_it_merged_into():
+    # A report of 2087 with an article on Hà Nam and one on Ninh Bình: the merger of 2025 does
+    # not make its Hà Nam figures Ninh Bình's.
+    question = "Tỷ lệ lấp đầy các KCN tỉnh Ninh Bình là bao nhiêu?"
+    sentence = "Các KCN tỉnh Hà Nam có tỷ lệ lấp đầy 76,5%."
+    document = passage(sentence, doc_years="2087", doc_places="")
+    frame = parse_question(question)
+    assert check_constraints(frame, sentence, PassageContext.of(document)).met
+    assert not check_constraints(frame, sentence, PassageContext.of(document, apart=frozenset({"ninh binh"}))).met
+
+
 def test_a_section_headed_by_a_province_is_not_about_the_report_s_main_province():
     question = "Tỉnh Đồng Nai có bao nhiêu KCN?"
     assert check(question, "Toàn tỉnh có 12 KCN.").met  # the report is about Đồng Nai
@@ -303,6 +329,16 @@ def test_a_province_of_the_region_asked_answers_for_the_region():
     result = check(question, "Tỉnh Tây Ninh có 12 KCN đang hoạt động.", **BARE)
     assert not result.met
     assert result.failed == ("region:dbsh",)
+
+
+def test_a_province_of_the_region_asked_does_not_answer_in_a_report_of_another_region():
+    # Gia Lai lies in Tây Nguyên and, since 2025, in Nam Trung Bộ too: in the Nam Trung Bộ
+    # bloc's minutes it answers for that bloc, not for the Tây Nguyên one.
+    bloc = {**BARE, "title": "Biên bản họp Khối thi đua vùng Duyên hải Nam Trung Bộ năm 2095"}
+    sentence = "Chủ trì hội nghị: ông Trần Văn Tân, Trưởng ban Ban Quản lý Khu kinh tế tỉnh Gia Lai."
+    assert check("Ai chủ trì hội nghị của Khối thi đua vùng Tây Nguyên?", sentence, **BARE).met
+    assert not check("Ai chủ trì hội nghị của Khối thi đua vùng Tây Nguyên?", sentence, **bloc).met
+    assert check("Ai chủ trì hội nghị của Khối thi đua Nam Trung Bộ?", sentence, **bloc).met
 
 
 @pytest.mark.parametrize(
@@ -405,6 +441,16 @@ def test_a_whole_year_question_is_not_answered_by_part_of_the_year():
     assert result.failed == ("cả năm",)
     assert "năm 2031" in result.satisfied
     assert check(question, "Trong năm, các KCN thu hút 45 dự án.").met
+
+
+def test_a_sentence_stating_the_whole_year_beside_its_quarters_answers_a_whole_year_question():
+    question = "Vốn FDI đăng ký cấp mới cả năm 2093 là bao nhiêu?"
+    row = "Vốn FDI đăng ký cấp mới — Quý I: 121,5 triệu USD; Quý II: 207,3 triệu USD; Cả năm 2093: 655,1 triệu USD."
+    assert check(question, row).met
+    assert not check(question, "Vốn FDI đăng ký cấp mới — Quý I: 121,5 triệu USD; Quý II: 207,3 triệu USD.").met
+    # ... also in a paragraph about part of the year.
+    paragraph = f"Tính đến hết tháng 6, tình hình như sau. {row}"
+    assert check(question, row, paragraph=paragraph).met
 
 
 def test_a_partial_sentence_in_a_partial_paragraph_fails_a_whole_year_question():
@@ -893,6 +939,9 @@ def test_a_zone_named_in_capitals_is_met_by_its_whole_name_only():
     assert check("KCN Tân Lập Có Bao Nhiêu Dự Án?", "KCN Tân Lập có 41 dự án còn hiệu lực.").met
     # Typed in lower case, the name may run on past its end: its first two words decide.
     assert check("ty le lap day kcn tan lap nam la bao nhieu", "KCN Tân Lập Bắc có tỷ lệ lấp đầy 77,1%.").met
+    # ... but a direction after them tells a sibling zone apart.
+    assert not check("ty le lap day kcn tan lap dong", "KCN Tân Lập Tây có tỷ lệ lấp đầy 77,1%.").met
+    assert check("ty le lap day kcn tan lap dong", "KCN Tân Lập Đông có tỷ lệ lấp đầy 77,1%.").met
     # … and a one-word name's number, typed as a digit, is met by its Roman numeral too.
     assert check("kcn lapha 2 co bao nhieu du an", "KCN Lapha II có 14 dự án còn hiệu lực.").met
     assert not check("kcn lapha 2 co bao nhieu du an", "KCN Lapha III có 14 dự án còn hiệu lực.").met

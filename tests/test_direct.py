@@ -524,6 +524,44 @@ HALF_YEAR_REVENUE = (
             "Phấn đấu đến cuối năm 2033 thu hút thêm 360 triệu USD vốn FDI.",
             ["360 triệu USD"],
         ),
+        # A quarter asked of a table row that holds every quarter and the year: that quarter's
+        # cell, typed with or without accents, in Roman or Arabic numerals.
+        (
+            "quy ii nam 2093 von fdi dang ky cap moi cua cac kcn la bao nhieu",
+            "Vốn FDI đăng ký cấp mới — Thực hiện năm 2093 Quý I: 121,5 triệu USD; Thực hiện năm 2093 Quý II: "
+            "207,3 triệu USD; Thực hiện năm 2093 Cả năm: 655,1 triệu USD.",
+            ["207,3 triệu USD"],
+        ),
+        (
+            "Quý 4/2093 có bao nhiêu lượt dự án điều chỉnh vốn?",
+            "Dự án điều chỉnh vốn — Quý I: 7 lượt dự án; Quý II: 4 lượt dự án; Quý III: 11 lượt dự án; "
+            "Quý IV: 13 lượt dự án; Cả năm: 35 lượt dự án.",
+            ["13 lượt dự án"],
+        ),
+        # ... not the whole year's or some months' figure beside it.
+        (
+            "Quý III năm 2093 thu hút bao nhiêu dự án?",
+            "Cả năm 2093 thu hút 41 dự án; riêng quý III thu hút 9 dự án.",
+            ["9 dự án"],
+        ),
+        (
+            "Quý I năm 2093 thu hút bao nhiêu dự án?",
+            "6 tháng đầu năm 2093 thu hút 17 dự án, trong đó 3 tháng đầu năm 8 dự án.",
+            ["8 dự án"],
+        ),
+        # A list said "tương ứng"/"lần lượt" to the years named before it: the year's place.
+        (
+            "Năm 2092 các KCN nộp ngân sách được bao nhiêu?",
+            "Trong các năm 2091, 2092 và 2093, doanh nghiệp trong các KCN nộp ngân sách nhà nước tương ứng là "
+            "2.140 tỷ đồng, 2.515 tỷ đồng và 2.987 tỷ đồng.",
+            ["2.515 tỷ đồng"],
+        ),
+        (
+            "Năm 2093 xuất khẩu đạt bao nhiêu?",
+            "Kim ngạch xuất khẩu năm 2091, năm 2092 và năm 2093 lần lượt đạt 5.120 triệu USD, 5.870 triệu USD "
+            "và 6.430 triệu USD.",
+            ["6.430 triệu USD"],
+        ),
         # Eight of nine zones, as written.
         (
             "Có bao nhiêu KCN đã có nhà máy xử lý nước thải tập trung?",
@@ -621,6 +659,19 @@ PLAN_SHARES = (
             "Giá trị xuất khẩu năm 2033 có đạt kế hoạch không?",
             "Giá trị xuất khẩu đạt 327 triệu USD, bằng 103,8% (so với kế hoạch năm).",
             "Vượt: 103,8% kế hoạch",
+        ),
+        # A table's cell headed by the plan, the share in it.
+        (
+            "Vốn đầu tư trong nước năm 2093 có đạt kế hoạch không?",
+            "Vốn đầu tư trong nước — Kế hoạch 2093: 9.000 tỷ đồng; Thực hiện 2093: 8.055 tỷ đồng; So với KH: 89,5%; "
+            "So với năm 2092: 96,1%.",
+            "Chưa đạt: 89,5% KH",
+        ),
+        (
+            "Vốn đầu tư trong nước năm 2093 có đạt kế hoạch không?",
+            "Vốn đầu tư trong nước — Kế hoạch: 7.000 tỷ đồng; Cả năm: 7.500 tỷ đồng; "
+            "Tỷ lệ so với kế hoạch (%): 107,1%.",
+            "Vượt: 107,1% kế hoạch",
         ),
         # A bracket that does not compare with the plan, or a growth before one: no share of it.
         ("Tỷ lệ lấp đầy năm 2033 có đạt kế hoạch không?", "Tỷ lệ lấp đầy đạt 72% (mục tiêu 65%).", ""),

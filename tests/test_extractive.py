@@ -79,6 +79,22 @@ def ask(question: str, documents: list[Document]):
     return answer_extractively(question, documents, FakeLexicon(documents), PHRASING, load_weights())
 
 
+def test_a_former_province_s_passage_does_not_answer_for_the_one_its_report_names_apart():
+    # Ninh Bình absorbed Hà Nam in 2025; a later report that gives each its own article keeps
+    # them apart, one that names only the former province does not.
+    hanam = passage("Các KCN tỉnh Hà Nam có tỷ lệ lấp đầy 76,5% tính đến năm 2087.", n=1)
+    ninhbinh = passage("Tỉnh Ninh Bình khởi công dự án nhà ở công nhân năm 2087.", n=2)
+    frame = parse_question("Tỷ lệ lấp đầy các KCN tỉnh Ninh Bình năm 2087 là bao nhiêu?")
+    (alone,) = candidates_for(frame, [hanam], FakeLexicon([hanam]))
+    assert alone.constraints.met
+    both = candidates_for(frame, [hanam, ninhbinh], FakeLexicon([hanam, ninhbinh]))
+    assert not both[0].constraints.met
+    # ... another report's article on Ninh Bình says nothing of how this one names Hà Nam.
+    elsewhere = passage("Tỉnh Ninh Bình khởi công dự án nhà ở công nhân năm 2087.", n=1, doc="d2")
+    mixed = candidates_for(frame, [hanam, elsewhere], FakeLexicon([hanam, elsewhere]))
+    assert mixed[0].constraints.met
+
+
 # Invented passages: no name, year or figure of the sample reports or the web pages.
 DONG_NAI = passage(
     "- Tổng số lao động đang làm việc tại các khu công nghiệp đến tháng 06/2031 là 41.207 lao động. "

@@ -98,6 +98,13 @@ def test_ocr_rules_apply_to_accentless_text_or_on_request():
     assert search_text("dugc giao", ocr=True) == "duoc giao"
 
 
+def test_a_roman_numeral_typed_in_lower_case_is_the_numeral_not_ocr_damage():
+    # A question without accents takes the OCR rules, whose "ii" -> "u" mends "ciing" (cũng).
+    assert search_syllables("quy ii nam 2093") == search_syllables("Quý II năm 2093") == ["quy", "ii", "nam", "2093"]
+    assert search_syllables("kcn lapha iii va iv") == ["kcn", "lapha", "iii", "va", "iv"]
+    assert search_syllables("ciing Biii", ocr=True) == ["cung", "bui"]
+
+
 def test_ocr_rules_spare_acronyms_numerals_and_units():
     assert search_syllables("Phan II, von DDI, PDF va 20 m3", ocr=True) == [
         "phan",

@@ -22,7 +22,7 @@ from langchain_core.documents import Document
 
 from app.answering import distinctions
 from app.answering.distinctions import Stated
-from app.answering.frame import DOCUMENT_NUMBER, MAX_SPAN, AnswerType, QuestionFrame, ordinals_in
+from app.answering.frame import DOCUMENT_NUMBER, MAX_SPAN, AnswerType, QuestionFrame, name_directions, ordinals_in
 from app.answering.offices import offices_in
 from ingest.gazetteer import (
     MERGER_YEAR,
@@ -94,6 +94,8 @@ COMPARED_SPAN = re.compile(
 # "kế hoạch cả năm" names the year's plan, not the period of the figure ("6 tháng đạt 62%
 # kế hoạch cả năm").
 WHOLE_YEAR = re.compile(r"\b(?<!hoach )(?:ca|toan|het|cuoi)\s+nam\b")
+# ... named as such ("Cả năm: 655,1"), not the end of a span ("6 tháng cuối năm").
+WHOLE_YEAR_NAMED = re.compile(r"\b(?<!hoach )(?:ca|toan)\s+nam\b")
 PART_OF_YEAR = re.compile(
     r"\b(?<!ngay\s)(?:\d{1,2}|mot|hai|ba|sau|chin)\s+thang\b|\bquy\s+(?:[ivx]+|\d)\b|\btu\s+dau\s+nam\b"
     r"|\b(?:het|den)\s+thang\b|\b(?:den|tinh den)\s+(?:ngay\s+)?(?!31\s*[-/]\s*12\b)\d{1,2}\s*[-/]\s*\d{1,2}\b"
@@ -250,9 +252,12 @@ class PassageContext:
     # in a plan for 2032): they, not the title's, are the years of its silent sentences.
     section_years: frozenset[int] = frozenset()
     headings: tuple[str, ...] = ()  # the section headings, outermost first
+    # The provinces the passage's report names in its other passages at hand: a report that
+    # names a province on its own is not speaking of it as merged into another in 2025.
+    apart: frozenset[str] = frozenset()
 
     @staticmethod
-    def of(document: Document) -> PassageContext:
+    def of(document: Document, apart: frozenset[str] = frozenset()) -> PassageContext:
         meta = document.metadata
         framing_text = " \n ".join([str(meta.get("title", "")), str(meta.get("issuer", "")), *meta.get("headings", [])])
         doc_years = frozenset(stored_years(meta))
@@ -277,6 +282,7 @@ class PassageContext:
             period_text,
             section_years,
             tuple(headings),
+            apart,
         )
 
 
@@ -364,15 +370,19 @@ def _name_keys(name: str, person: bool, whole: bool) -> tuple[str, ...]:
     """The part of a name a passage must state: a person's last two syllables ("Thu Hương"
     for "Bùi Thị Thu Hương"); a zone's name after its kind, whole when the question wrote it
     in capitals (``whole``: "KCN Long Giao Nam" is not "KCN Long Giao Bắc"), else its first
-    two words ("kcn thang long ii" → "thang long"), since a question typed in lower case may
-    run on past the name. A zone's number may be written either way ("III", "3")."""
+    two words ("kcn lapha moi" → "lapha moi"), since a question typed in lower case may run on
+    past the name, and a third that tells zones of that stem apart, a direction or a number
+    ("kcn tinh phong dong" is not "KCN Tịnh Phong Tây"). A zone's number may be written either
+    way ("III", "3")."""
     words = name.split()
     if person:
         return (" ".join(words[-2:]),)
     if len(words) > 1 and words[0] in ZONE_KINDS:
         words = words[1:]
     if not whole:
-        words = words[:2]  # "kcn vetra 2" typed for "KCN Vetra II": its number either way too
+        third = words[2:3]
+        telling = bool(third) and (third[0] in name_directions() or third[0] in ROMAN_NUMERALS or third[0].isdigit())
+        words = words[: 3 if telling else 2]  # "kcn vetra 2" typed for "KCN Vetra II": its number either way too
     digits = [ROMAN_NUMERALS.get(w, w) for w in words]
     romans = [ROMAN_OF.get(w, w) for w in words]
     return tuple(dict.fromkeys([" ".join(words), " ".join(digits), " ".join(romans)]))
@@ -406,10 +416,11 @@ def _province_met(key: str, mentions: Mentions, others: frozenset[str] = frozens
     return bool(linked & mentions.provinces) or _named_in_ocr("province", key, mentions)
 
 
-def _region_met(key: str, mentions: Mentions) -> bool:
+def _region_met(key: str, mentions: Mentions, by_province: bool = True) -> bool:
+    """The region is named, or (``by_province``) a province of it is."""
     if key in mentions.regions or _named_in_ocr("region", key, mentions):
         return True
-    return any(key in region_of(p) for p in mentions.provinces)
+    return by_province and any(key in region_of(p) for p in mentions.provinces)
 
 
 def stated_years(sentence: str) -> frozenset[int]:
@@ -493,16 +504,26 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
     merged_into: list[tuple[str, str]] = []
     for key in frame.provinces:
         others = frozenset(frame.provinces) - {key}
-        in_own = _province_met(key, own, others, merged)
+        # A report of 2087 with a section on Hà Nam and one on Ninh Bình keeps them apart.
+        linked = merged and key not in context.apart
+        in_own = _province_met(key, own, others, linked)
         # Likewise a sentence about other provinces only is not about the one asked.
         silent = not own.provinces
-        in_around = silent and _province_met(key, around, others, merged)
+        in_around = silent and _province_met(key, around, others, linked)
         record(constraint_key("province", key), in_own, in_around)
         stated = own.provinces if in_own else around.provinces if in_around else frozenset()
         if stated and key not in stated:
             merged_into += [(key, old) for old in sorted((absorbed_keys(key) - others) & stated)]
     for key in frame.regions:
-        record(constraint_key("region", key), _region_met(key, own), _region_met(key, around))
+        # A report framed by another region (a bloc's) is not about this one for naming a
+        # province of it: Gia Lai, since 2025 in Tây Nguyên and Nam Trung Bộ alike, is a
+        # member of the Nam Trung Bộ bloc there.
+        by_province = not context.framing.regions or key in context.framing.regions
+        record(
+            constraint_key("region", key),
+            _region_met(key, own, by_province),
+            _region_met(key, around, by_province),
+        )
     for name in (*frame.zones, *frame.people):
         person = name in frame.people
         whole = frame.names_capitalised and not person
@@ -654,7 +675,7 @@ def _check_period(
     whole = whole or reviewed
     nearest_first = (sentence, context.paragraph_text, *reversed(context.headings))
     half = _other_half(asked, nearest_first, record)
-    if half or _other_quarter(asked, nearest_first, record):
+    if half or _other_quarter(asked, nearest_first, context.framing_text, record):
         return
     if not (whole or months):
         return
@@ -677,8 +698,11 @@ def _check_period(
             record("cả năm", True, True)
             return
         # The sentence, its paragraph or its report (a monthly or half-year report) must not
-        # be about part of the year, unless the sentence itself says it covers the whole year.
-        partial = sentence_part or paragraph_part or (framing_part and not sentence_whole)
+        # be about part of the year, unless the sentence itself says it covers the whole year
+        # (a table row "… — Quý I: X; …; Cả năm: Y").
+        partial = not WHOLE_YEAR_NAMED.search(fold(sentence)) and (
+            sentence_part or paragraph_part or (framing_part and not sentence_whole)
+        )
         record("cả năm", False, not partial)
         return
     # "Từ đầu năm đến tháng 8" asked of an article that says "từ đầu năm đến nay" and states
@@ -699,21 +723,34 @@ def _quarters(folded: str) -> set[int]:
     return {QUARTER_NUMBER[q] for q in QUARTER.findall(folded)}
 
 
-def _other_quarter(asked: str, texts: Sequence[str], record: Callable[[str, bool, bool], None]) -> bool:
+def quarters_stated(text: str) -> set[int]:
+    """The quarters a text names, "3 tháng đầu năm" as quý I."""
+    folded = fold(text)
+    return _quarters(folded) | ({1} if FIRST_QUARTER.search(folded) else set())
+
+
+def _other_quarter(asked: str, texts: Sequence[str], framing: str, record: Callable[[str, bool, bool], None]) -> bool:
     """Record a failed quarter when the nearest text that names a period is about another
     quarter, or about some months ("9 tháng": a table under "Kết quả 9 tháng năm 2036") or a
-    running total and no quarter; True when it did."""
+    running total and no quarter; or, none naming one, when the report (``framing``: its
+    title, headings and period) is of another quarter or of a whole year and no part of it
+    ("Báo cáo kết quả năm 2036"); True when it did."""
     wanted = _quarters(asked)
     if len(wanted) != 1:
         return False
     label = f"quý {ROMAN_QUARTER[next(iter(wanted))]}"
     for text in map(fold, texts):
-        stated = _quarters(text) | ({1} if FIRST_QUARTER.search(text) else set())
+        stated = quarters_stated(text)
         if stated or period_parts(text)[2] or TO_DATE.search(text):
             if wanted <= stated:
                 return False
             record(label, False, False)
             return True
+    framing = fold(framing)
+    stated = quarters_stated(framing)
+    if not wanted <= stated if stated else years_in(framing) and not PART_OF_YEAR.search(framing):
+        record(label, False, False)
+        return True
     return False
 
 

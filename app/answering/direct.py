@@ -21,7 +21,16 @@ from importlib import resources
 from itertools import dropwhile, pairwise, takewhile
 
 from app.answering import distinctions
-from app.answering.constraints import COMPARED_SPAN, COMPARED_WITH, COMPARED_YEAR, period_parts, spans_in, years_in
+from app.answering.constraints import (
+    COMPARED_SPAN,
+    COMPARED_WITH,
+    COMPARED_YEAR,
+    YEAR,
+    period_parts,
+    quarters_stated,
+    spans_in,
+    years_in,
+)
 from app.answering.features import terms_of
 from app.answering.frame import AnswerType, QuestionFrame
 from app.answering.money import money_named, money_words
@@ -332,12 +341,44 @@ def _changes(figures: list[re.Match[str]], quote: str) -> dict[int, re.Match[str
     }
 
 
+# "… năm 2031, 2032 và 2033 … tương ứng là A, B và C": each figure of the list is of the
+# year named in its place (folded).
+RESPECTIVELY = re.compile(r"\b(?:tuong ung|lan luot)\b")
+LIST_SEPARATOR = re.compile(r"\s*(?:,|;|và|va)?\s*(?:và|va)?\s*", re.IGNORECASE)
+
+
+def _respective_year(quote: str, match: re.Match[str]) -> int | None:
+    """The year a figure of a "tương ứng"/"lần lượt" list is of: the year named in its place
+    before the list, when the years named there are as many as the figures listed."""
+    markers = [m for m in RESPECTIVELY.finditer(fold(quote)) if m.end() <= match.start()]
+    if not markers:
+        return None
+    marker = markers[-1]
+    listed: list[re.Match[str]] = []
+    for figure in _figure().finditer(quote, marker.end()):
+        previous_end = listed[-1].end() if listed else None
+        if previous_end is not None and not LIST_SEPARATOR.fullmatch(quote, previous_end, figure.start()):
+            break
+        if previous_end is None and _figure().search(quote, marker.end(), figure.start()):
+            break
+        listed.append(figure)
+    before = COMPARED_YEAR.sub(" ", quote[: marker.start()])
+    years = list(dict.fromkeys(int(y) for y in YEAR.findall(before)))
+    starts = [f.start() for f in listed]
+    if len(listed) < 2 or len(years) != len(listed) or match.start() not in starts:
+        return None
+    return years[starts.index(match.start())]
+
+
 def _year_fit(quote: str, match: re.Match[str], own_words: str, asked: frozenset[int]) -> int:
     """2: the figure's own words or the words right after it name a year asked ("…, trong
-    khi năm 2031 đạt 9.650 tỷ đồng", "61,2% của năm 2031"); 0: they name only other years
-    (a base year "so với cùng kỳ năm …" names none); 1: they name none, or none is asked.
-    The figures of one clause share its subject's year: it decides nothing."""
+    khi năm 2031 đạt 9.650 tỷ đồng", "61,2% của năm 2031"), or its place in a list said
+    "tương ứng" to the years named before it; 0: they name only other years (a base year "so
+    với cùng kỳ năm …" names none); 1: they name none, or none is asked. The figures of one
+    clause share its subject's year: it decides nothing."""
     compared = _compared_year(quote[: match.start()])
+    if compared is None:
+        compared = _respective_year(quote, match)
     if compared is not None:
         return 2 if compared in asked else 0 if asked else 1
     label = COMPARED_YEAR.sub(" ", own_words)
@@ -384,7 +425,7 @@ def _span_words(quote: str, match: re.Match[str], own_words: str) -> str:
     opening = before.split(",", 1)[0] if "," in before else ""
     for words in (own_words, _clause_tail(before), "" if _figure().search(opening) else opening):
         whole, _, months = period_parts(words)
-        if whole or months:
+        if whole or months or quarters_stated(words):
             return words
     return own_words
 
@@ -392,12 +433,18 @@ def _span_words(quote: str, match: re.Match[str], own_words: str) -> str:
 WHOLE_YEAR_SAID = re.compile(r"\b(?:ca|toan)\s+nam\b")  # "cả năm", "toàn năm" (folded)
 
 
-def _period_fit(own_words: str, asked: tuple[bool, bool, frozenset[int]]) -> int:
-    """How the span a figure's own words name ("6 tháng đầu năm 2031 đạt X", "cả năm đạt Y")
-    stands to the span asked (``period_parts`` of the question): 0 another span, 2 the span
-    asked, 1 none named or none asked."""
+def _period_fit(own_words: str, asked: tuple[bool, bool, frozenset[int]], quarters: set[int]) -> int:
+    """How the span a figure's own words name ("6 tháng đầu năm 2031 đạt X", "cả năm đạt Y",
+    "Thực hiện Quý II: Z") stands to the span asked (``period_parts`` and the quarters of the
+    question): 0 another span, 2 the span asked, 1 none named or none asked."""
     whole, part, months = asked
     said_whole, _, said_months = period_parts(own_words)
+    if quarters:
+        said_quarters = quarters_stated(own_words)
+        if said_quarters:
+            return 2 if said_quarters & quarters else 0
+        # "quý II" asked: not the figure of the whole year or of some months.
+        return 0 if said_whole or said_months else 1
     if whole and not part:
         return 0 if said_months and not said_whole else 2 if said_whole else 1
     if part and months and not said_months and WHOLE_YEAR_SAID.search(fold(own_words)):
@@ -546,6 +593,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     units_asked = [ask.unit for ask in asks if ask.unit is not None]
     pinned = distinctions.asked(frame.text)
     asked_period = period_parts(frame.text)
+    asked_quarters = quarters_stated(frame.text)
     if frame.years and not any(asked_period):
         # "Năm 2032 vốn FDI tăng thêm bao nhiêu?" asks for the year's figure, not the first
         # half's ("Trong 6 tháng đầu năm 2032, … vốn FDI tăng thêm X").
@@ -649,7 +697,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             side = _side_fit(own_words, (_clause_tail(quote[: match.start()]), _bracket_owner(quote, match)), pinned)
             # A part names the side asked itself ("…, trong đó khu vực FDI đạt Y"), not by its clause.
             named_side = side == 2 and _side_fit(own_words, (), pinned) == 2
-            spanned = _period_fit(_span_words(quote, match, own_words), asked_period)
+            spanned = _period_fit(_span_words(quote, match, own_words), asked_period, asked_quarters)
             # Then not another province than the one asked ("… tỉnh A đạt X; của tỉnh B đạt Y").
             placed = place_fit(own_words, provinces)
             # The zone asked, when the figure's own words name it ("bình quân đạt 76%; riêng KCN
@@ -816,10 +864,14 @@ PLAN_SHARE = re.compile(
     r"(?P<share>\d{1,3}(?:[.,]\d+)?)\s*%\s*"
     rf"(?:\(\s*so(?:\s+voi)?\s+|so voi\s+|so\s+|cua\s+)?(?P<plan>{PLAN_WORD})\b"
 )
-# The share after the plan, in brackets: "chưa đạt kế hoạch (đạt 87,7%)".
+# The share after the plan, in brackets: "chưa đạt kế hoạch (đạt 87,7%)"; or a table's cell
+# headed by the plan ("Giá trị xuất khẩu — …; So với KH: 103,7%", "Tỷ lệ so với kế hoạch
+# năm 2031 (%): 98,2%").
 PLAN_SHARE_AFTER = re.compile(
     rf"\b(?P<verb>)(?:chua\s+)?(?:dat|hoan thanh)\s+{PLAN_WORD}\s*\(\s*(?:dat\s+|bang\s+)?"
     r"(?P<share>\d{1,3}(?:[.,]\d+)?)\s*%"
+    rf"|\bso(?:\s+voi)?\s+(?P<plan>{PLAN_WORD})(?:\s+(?:nam\s+)?\d{{4}})?\s*(?:\(%\))?\s*:\s*"
+    r"(?P<cell>\d{1,3}(?:[.,]\d+)?)\s*%"
 )
 
 
@@ -899,11 +951,12 @@ def plan_verdict(frame: QuestionFrame, quote: str) -> str:
     match = shares[named.index(max(named))]
     # The share and the plan's word as written, without what stands between them ("48,3% (so
     # kế hoạch" is "48,3% kế hoạch").
-    said = f"{match.group('share')}%"
+    written = match.group("share") or match.group("cell")
+    said = f"{written}%"
     if match.groupdict().get("plan"):
         said += f" {quote[match.start('plan') : match.end('plan')]}"
     if match.group("verb") == "vuot":  # "vượt 4,35% kế hoạch": over the plan by that share
         return f"{quote[match.start('verb') : match.end('verb')].capitalize()} {said}"
-    share = float(match.group("share").replace(",", "."))
+    share = float(written.replace(",", "."))
     verdict = "Vượt" if share > 100 else "Đạt" if share == 100 else "Chưa đạt"
     return f"{verdict}: {said}"

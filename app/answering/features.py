@@ -19,7 +19,14 @@ from typing import Protocol
 
 from langchain_core.documents import Document
 
-from app.answering.constraints import FULL_DATE, ConstraintCheck, PassageContext, check_constraints, stated_years
+from app.answering.constraints import (
+    FULL_DATE,
+    ConstraintCheck,
+    Mentions,
+    PassageContext,
+    check_constraints,
+    stated_years,
+)
 from app.answering.frame import DOCUMENT_NUMBER, AnswerType, QuestionFrame
 from app.answering.instructions import is_instruction
 from app.answering.money import heads_beside_what
@@ -254,7 +261,9 @@ def passage_candidates(
     lexicon: Lexicon,
     weights: dict[str, float],
     best_fused: float,
+    apart: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
+    """``apart``: the provinces the passage's report names in the other passages retrieved."""
     meta = document.metadata
     headings = list(meta.get("headings", []))
     title = str(meta.get("title", ""))
@@ -297,7 +306,7 @@ def passage_candidates(
     question_numbers = {n for n in numbers_in(frame.text)}
     fused = float(meta.get("score", 0.0))
     dense = meta.get("dense_similarity")
-    context = PassageContext.of(document)
+    context = PassageContext.of(document, apart)
     candidates = []
     sentences = split_sentences(document.page_content, clauses=frame.answer_type is not AnswerType.LIST)
     before: set[str] = set()  # the question's terms the sentence before states
@@ -363,10 +372,15 @@ def candidates_for(frame: QuestionFrame, documents: Sequence[Document], lexicon:
     """Every sentence of every retrieved passage, with its features."""
     weights = question_weights(frame, lexicon)
     best_fused = max((float(d.metadata.get("score", 0.0)) for d in documents), default=0.0)
+    named: dict[object, set[str]] = {}
+    for document in documents:
+        named.setdefault(document.metadata.get("doc_id"), set()).update(Mentions.of(document.page_content).provinces)
     candidates = [
         c
         for rank, document in enumerate(documents)
-        for c in passage_candidates(frame, document, rank, lexicon, weights, best_fused)
+        for c in passage_candidates(
+            frame, document, rank, lexicon, weights, best_fused, frozenset(named[document.metadata.get("doc_id")])
+        )
     ]
     best_cover = max((c.features["cover_sentence"] for c in candidates), default=0.0)
     for candidate in candidates:

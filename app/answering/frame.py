@@ -409,6 +409,11 @@ def _in_name(text: str, tokens: Sequence[Token], i: int) -> bool:
     return _NAME_JOINER.fullmatch(text, tokens[i - 1].end, tokens[i].start) is not None
 
 
+def _is_lowercase_numeral(token: Token) -> bool:
+    """A zone's number typed in a question without capitals: "2", "ii"."""
+    return (token.text.isdigit() and len(token.text) <= 2) or token.text in ("i", "ii", "iii", "iv", "v", "vi")
+
+
 def _is_numeral(token: Token) -> bool:
     return (token.text.isdigit() and len(token.text) <= 2) or token.text in ("I", "II", "III", "IV", "V", "VI")
 
@@ -435,10 +440,40 @@ def _lowercase_run(tokens: Sequence[Token], i: int, stop: set[int], accented: bo
     while j < len(tokens) and j - i < MAX_LOWERCASE_NAME_SYLLABLES and j not in stop:
         if tokens[j].text.isdigit() and not _numeral_of_name(tokens, i, j, accented):
             break
-        if _ends_lowercase_name(tokens, j, accented):
+        if _ends_lowercase_name(tokens, j, accented) and not _direction_in_name(tokens, j, accented):
             break
         j += 1
     return j
+
+
+@lru_cache(maxsize=8)
+def _folded(kind: str) -> frozenset[str]:
+    return frozenset(p.parts[0][1] for p in _words().get(kind, ()) if p.parts and p.parts[0])
+
+
+@lru_cache(maxsize=1)
+def name_directions() -> frozenset[str]:
+    """The directions that end a zone's name, folded ("dong", "tay", "nam")."""
+    return _folded("name_direction") | _folded("name_direction_last")
+
+
+def _direction_in_name(tokens: Sequence[Token], j: int, accented: bool) -> bool:
+    """Typed without accents, a direction that closes the question or comes before a question
+    or function word is the name's last word, though it folds to a stop word ("ty le lap day kcn
+    tinh phong dong": "Đông", not "đóng"); so is the stop word before such a direction ("kcn
+    phuoc thanh tay thu hut …")."""
+    if accented or tokens[j].fld in _QUESTION_WORDS or tokens[j].fld in _ZONE_FIRST:
+        return False
+
+    def closes(k: int) -> bool:  # not a verb that names follow: "kcn vetra dong nop …" may be "đóng"
+        if k < len(tokens) and _is_lowercase_numeral(tokens[k]):
+            return closes(k + 1)  # "kcn kim dong ii"
+        return k == len(tokens) or tokens[k].fld in _QUESTION_WORDS or tokens[k].fld in _stops()[2]
+
+    directions = name_directions()
+    if tokens[j].fld in directions:
+        return closes(j + 1) if tokens[j].fld not in _folded("name_direction_last") else j + 1 == len(tokens)
+    return j + 1 < len(tokens) and tokens[j + 1].fld in _folded("name_direction") and closes(j + 2)
 
 
 # Words that count or date what a number before them measures ("12 dự án", "3 năm", "5 ha"):
