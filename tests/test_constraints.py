@@ -237,6 +237,21 @@ def test_a_quarter_asked_of_a_silent_sentence_is_the_report_s():
     assert check(question, sentence, **BARE).met
 
 
+def test_a_review_meeting_asked_by_the_year_it_reviews_is_not_the_one_held_that_year():
+    held = (
+        "Ngày 8-9/1/2094 tại tỉnh Kim Sơn, Khối thi đua tổ chức Hội nghị tổng kết công tác thi đua, "
+        "khen thưởng năm 2093 và phát động phong trào thi đua năm 2094."
+    )
+    assert check("Hội nghị tổng kết năm 2093 của Khối được tổ chức ở đâu?", held, **BARE).met
+    result = check("Hội nghị tổng kết năm 2094 của Khối được tổ chức ở đâu?", held, **BARE)
+    assert result.failed == ("năm 2094",) and result.conflicts == ("năm 2094",)
+    # The year's meeting, named by the year it reviews, answers.
+    planned = "Hội nghị tổng kết năm 2094 của Khối sẽ do tỉnh Tân Lập đăng cai."
+    assert check("Hội nghị tổng kết năm 2094 của Khối được tổ chức ở đâu?", planned, **BARE).met
+    # Asked by the year it is held in, the meeting held that year answers.
+    assert check("Năm 2094 Khối tổ chức hội nghị tổng kết ở đâu?", held, **BARE).met
+
+
 def test_an_undated_document_neither_confirms_nor_contradicts_a_year():
     result = check(ASKED_2031, SILENT, **BARE)
     assert result.met

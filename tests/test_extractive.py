@@ -79,6 +79,16 @@ def ask(question: str, documents: list[Document]):
     return answer_extractively(question, documents, FakeLexicon(documents), PHRASING, load_weights())
 
 
+def test_a_sentence_that_asks_the_question_s_which_itself_is_no_candidate():
+    document = passage(
+        "Đơn vị nào được lựa chọn làm Khối trưởng năm 2094 vừa là trách nhiệm vừa là vinh dự. "
+        "Các thành viên bầu Ban Quản lý các KCN tỉnh Kim Sơn làm Khối trưởng năm 2094."
+    )
+    frame = parse_question("Năm 2094 đơn vị nào làm Khối trưởng?")
+    (candidate,) = candidates_for(frame, [document], FakeLexicon([document]))
+    assert candidate.quote.startswith("Các thành viên bầu")
+
+
 def test_a_former_province_s_passage_does_not_answer_for_the_one_its_report_names_apart():
     # Ninh Bình absorbed Hà Nam in 2025; a later report that gives each its own article keeps
     # them apart, one that names only the former province does not.

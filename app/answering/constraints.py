@@ -131,6 +131,9 @@ ROMAN_QUARTER = {1: "I", 2: "II", 3: "III", 4: "IV"}
 TO_DATE = re.compile(r"\b(?:den|toi)\s+(?:het|cuoi)\s+(?:thang|quy|ngay)\b|\bluy\s+ke\b")
 YEAR_END_REVIEW = re.compile(r"\btong\s+ket\b")
 MID_YEAR_REVIEW = re.compile(r"\bso\s+ket\b")
+# The year a review meeting reviews ("Hội nghị tổng kết công tác thi đua năm 2031", held in
+# January 2032): the first year named after "tổng kết"/"sơ kết" in its clause (folded).
+REVIEWED_YEAR = re.compile(r"\b(?:tong|so)\s+ket\b[^.;:]{0,80}?\bnam\s+((?:19|20)\d{2})\b")
 CUMULATIVE = re.compile(r"\b(?:tu\s+dau\s+nam|luy\s+ke)\b")
 
 
@@ -428,6 +431,10 @@ def stated_years(sentence: str) -> frozenset[int]:
     return years_in(COMPARED_YEAR.sub(" ", sentence), ranges=False)
 
 
+def _reviewed_years(text: str) -> frozenset[int]:
+    return frozenset(int(year) for year in REVIEWED_YEAR.findall(fold(text)))
+
+
 def _compared_years(text: str) -> frozenset[int]:
     """The years a text compares with ("so với cuối năm 2030", "cùng kỳ 2030")."""
     return frozenset(year for match in COMPARED_YEAR.finditer(text) for year in years_in(match.group(), ranges=False))
@@ -476,8 +483,12 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
     # A sentence about a span of years ("Giai đoạn 2031 – 2035, … 58 dự án") reports on the
     # span, not on a year of it: it is not silent on the year asked, nor does it state it.
     main_spans = spans_in(COMPARED_SPAN.sub(" ", sentence)) - set(frame.spans)
+    # "Hội nghị tổng kết năm 2032 ở đâu?": not the meeting reviewing 2031, held in 2032.
+    reviewed_said = _reviewed_years(sentence)
+    other_review = (_reviewed_years(frame.text) - reviewed_said) if reviewed_said else frozenset()
+    main_years |= reviewed_said if other_review else frozenset()
     for year in sorted(frame.years):
-        in_own = year in own.years or year in stated_compared or year in compared_with
+        in_own = year not in other_review and (year in own.years or year in stated_compared or year in compared_with)
         # A sentence naming only other years is about them, not about the year asked (a year
         # before's figure in brackets aside); in a comparison, a sentence about one of the
         # years asked is about that one only.
