@@ -134,9 +134,9 @@ def ocr_key(token: str) -> str:
 
 # Tokens the OCR rules must not touch even in OCR text: units such as "m3", "km2".
 _UNIT = re.compile(r"(?:k|c|d)?m[23]")
-# ... nor a Roman numeral typed in lower case ("quy ii", "kcn vetra iii"): a word of its own,
-# not a vowel misread inside a syllable ("ciing").
-_ROMAN = re.compile(r"x{0,3}(?:ix|iv|v?i{0,3})")
+# ... nor "ii", "iii" typed in lower case ("quy ii", "kcn vetra iii"): numerals of their own,
+# not a vowel misread inside a syllable ("ciing"); "vii", "xii" are OCR's "vụ", "xử" more often.
+_ROMAN = re.compile(r"i{2,3}")
 
 
 def _fold_ocr_token(token: str) -> str:

@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterable, Iterator
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from ingest.docframe import MOTTO, is_header_line, is_signing_authority
@@ -40,14 +41,28 @@ def _cell(value: object, number_format: str) -> str:
     if isinstance(value, int | float):
         if "%" in number_format:
             value = value * 100
+        places = _decimal_places(number_format)
+        if places is not None:  # as the sheet shows it: "0.0%" shows 1,0989 as 109,9%
+            value = float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
         if float(value).is_integer():
             text = f"{int(value):,}".replace(",", ".")
         else:
-            text = f"{value:,.2f}".rstrip("0").rstrip(".").translate(str.maketrans(",.", ".,"))
+            text = f"{value:,.{places or 2}f}".rstrip("0").rstrip(".").translate(str.maketrans(",.", ".,"))
         return f"{text}%" if "%" in number_format else text
     if isinstance(value, dt.datetime | dt.date):
         return value.strftime("%d/%m/%Y")
     return str(value).strip()
+
+
+# The digits a number format shows after the decimal point ("0.0%", "#,##0.00", "0"); its first
+# section (of positive numbers). "General" and text formats: none said.
+_FORMAT_NUMBER = re.compile(r"[#0,]*0(?:\.(0+))?")
+
+
+def _decimal_places(number_format: str) -> int | None:
+    section = re.sub(r'"[^"]*"|\[[^]]*\]|\\.', "", number_format.split(";", 1)[0])
+    found = _FORMAT_NUMBER.search(section)
+    return len(found.group(1) or "") if found else None
 
 
 # A column header's unit in brackets: "Doanh thu (tỷ đồng)", "Lao động (người)", "Tỷ lệ (%)".

@@ -10,7 +10,8 @@ brackets where it was made ("đạt 71,4% (chú thích: Tỷ lệ lấp đầy t
 
 Only a small number set on or above a line of body type, for which a note of that number is
 set at the foot of the same page, is taken for a reference: "1.200 m2" with a raised 2 and no note
-2 is left as it is, and so is a unit's exponent even when there is such a note.
+2 is left as it is, and so is an exponent (after a unit or a number) even when there is such a
+note.
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ SUPERSCRIPT_SHARE = 0.8
 NOTE_SHARE = 0.92
 # A note's lines follow each other at about 1.2 times its type size; a wider gap (to the
 # page number below it) ends the note.
-NOTE_LINE_GAP = 1.8
+NOTE_LINE_GAP = 1.5
 BASELINE_SLACK = 0.5  # points: a subscript ("CO₂") is set lower than that
-UNIT_BEFORE = re.compile(r"(?:^|[\s\d/])(?:k|c|d|m)?m$")  # "m2", "km2", "m3/ngày": an exponent
+# A unit's or a number's exponent ("m2", "(m²)", "km2", "10²"), not a reference.
+EXPONENT_BEFORE = re.compile(r"(?:(?:^|\W)(?:k|c|d|m)?m|\d)$")
 
 
 @dataclass(frozen=True)
@@ -66,11 +68,20 @@ def _is_marker(run: Run) -> bool:
 
 
 def _notes(runs: Sequence[Run], body: float) -> dict[str, _Note]:
-    """The notes at the foot of the page by marker: a small marker, then runs of note type."""
+    """The notes at the foot of the page by marker: a small marker raised over a line of note
+    type that opens with a word, below every line of body type (not a small-type table's
+    "(m²)" header, nor its row numbers)."""
     notes: dict[str, _Note] = {}
+    lowest_body = min((run.y for run in runs if run.size > NOTE_SHARE * body), default=float("inf"))
     for i, run in enumerate(runs[:-1]):
         first = runs[i + 1]
-        if not _is_marker(run) or not run.size < first.size <= NOTE_SHARE * body:
+        if (
+            not _is_marker(run)
+            or not run.size < first.size <= NOTE_SHARE * body
+            or not run.y > first.y
+            or not run.y < lowest_body
+            or not first.text.strip()[:1].isalpha()
+        ):
             continue
         taken = [first]
         for following in runs[i + 2 :]:
@@ -98,7 +109,7 @@ def _references(runs: Sequence[Run], body: float, notes: dict[str, _Note]) -> li
             and run.y >= before.y - BASELINE_SLACK  # raised by its matrix, or by a text rise not seen here
             and before.text.strip()
             and not before.text.endswith(" ")
-            and not UNIT_BEFORE.search(before.text)
+            and not EXPONENT_BEFORE.search(before.text)
         ):
             found.append((before.text, marker))
     return found

@@ -81,6 +81,19 @@ def facts_and_verdict(question: str, quotes: list[tuple[str, set[str]]]) -> tupl
             [],
             "",
         ),
+        # What was done in one year against the plan of the next: each part's own side.
+        (
+            "So sánh nộp ngân sách thực hiện năm 2092 với chỉ tiêu năm 2093",
+            [
+                (
+                    "Nộp ngân sách — Kế hoạch 2092: 4.000 tỷ đồng; Thực hiện 2092: 4.102 tỷ đồng; So với KH: 102,6%.",
+                    {"năm 2092"},
+                ),
+                ("d) Nộp ngân sách năm 2093: 4.500 tỷ đồng;", {"năm 2093"}),
+            ],
+            ["Năm 2092: 4.102 tỷ đồng", "Năm 2093: 4.500 tỷ đồng"],
+            "",
+        ),
         # A part no quote states: one side's figure alone would read as the answer.
         ("KCN Tân Lập và KCN Kim Sơn, khu nào có tỷ lệ lấp đầy cao hơn?", ZONES[:1], [], ""),
     ],

@@ -222,6 +222,18 @@ def test_a_quarter_asked_is_not_answered_by_another_quarter_or_by_some_months():
     assert check(question, "Quy mô doanh thu quý II năm 2031 đạt 6 tỷ USD.", **BARE).met
 
 
+def test_a_month_asked_is_not_answered_by_a_row_of_other_months_or_by_a_running_total():
+    row = "Doanh thu — Tháng 1: 310,2 triệu USD; Tháng 2: 298 triệu USD; Lũy kế 2 tháng: 608,2 triệu USD."
+    assert check("Doanh thu tháng 2 năm 2031 là bao nhiêu?", row).met
+    assert check("Doanh thu tháng 7 năm 2031 là bao nhiêu?", row).failed == ("tháng 7",)
+    assert check("Doanh thu cuối tháng 9 năm 2031 là bao nhiêu?", row).failed == ("tháng 9",)
+    assert not check("Doanh thu tháng 2 năm 2031 là bao nhiêu?", "Lũy kế 2 tháng doanh thu đạt 608,2 triệu USD.").met
+    # A date's month is no month asked; nor is an event's (its date says when it was).
+    assert check("Ngày 05 tháng 7 năm 2031 Khối họp ở đâu?", "Khối họp tại tỉnh Kim Sơn.").met
+    meeting = "Ngày 05/7/2031, Khối tổ chức Hội nghị sơ kết 6 tháng đầu năm tại tỉnh Kim Sơn."
+    assert check("Hội nghị sơ kết tháng 7/2031 của Khối tổ chức ở đâu?", meeting).met
+
+
 def test_a_quarter_asked_of_a_silent_sentence_is_the_report_s():
     question = "Doanh thu quý II năm 2031 của doanh nghiệp KCN là bao nhiêu?"
     sentence = "Doanh thu của doanh nghiệp KCN đạt 6 tỷ USD."
@@ -232,6 +244,8 @@ def test_a_quarter_asked_of_a_silent_sentence_is_the_report_s():
     # ... nor one of quý II and of the tasks of quý III.
     both = "Báo cáo tình hình quý II năm 2031 và nhiệm vụ trọng tâm quý III năm 2031"
     assert check(question, sentence, title=both, period="quý II năm 2031").met
+    # An event of the report's year may fall in the quarter asked.
+    assert check("Hội nghị quý II năm 2031 tổ chức ở đâu?", "Hội nghị được tổ chức tại tỉnh Kim Sơn.").met
     # A report of part of the year, or of no known period, may hold it.
     assert check(question, sentence, title="Báo cáo 6 tháng đầu năm 2031", period="6 tháng đầu năm 2031").met
     assert check(question, sentence, **BARE).met
@@ -324,6 +338,10 @@ def test_a_report_naming_a_province_on_its_own_keeps_it_apart_from_the_one_it_me
     frame = parse_question(question)
     assert check_constraints(frame, sentence, PassageContext.of(document)).met
     assert not check_constraints(frame, sentence, PassageContext.of(document, apart=frozenset({"ninh binh"}))).met
+    # A report that speaks of the former province as such ("Hà Nam cũ") speaks of the merger.
+    former = "Các KCN khu vực Hà Nam cũ có tỷ lệ lấp đầy 76,5%."
+    document = passage(former, doc_years="2093", doc_places="")
+    assert check_constraints(frame, former, PassageContext.of(document, apart=frozenset({"ninh binh"}))).met
 
 
 def test_a_section_headed_by_a_province_is_not_about_the_report_s_main_province():
@@ -354,6 +372,9 @@ def test_a_province_of_the_region_asked_does_not_answer_in_a_report_of_another_r
     assert check("Ai chủ trì hội nghị của Khối thi đua vùng Tây Nguyên?", sentence, **BARE).met
     assert not check("Ai chủ trì hội nghị của Khối thi đua vùng Tây Nguyên?", sentence, **bloc).met
     assert check("Ai chủ trì hội nghị của Khối thi đua Nam Trung Bộ?", sentence, **bloc).met
+    # A region inside the one asked is part of it.
+    southeast = {**BARE, "title": "Báo cáo của Khối thi đua các Ban Quản lý KCN vùng Đông Nam Bộ năm 2095"}
+    assert check("Các KCN miền Nam có bao nhiêu dự án?", "Tỉnh Đồng Nai có 412 dự án.", **southeast).met
 
 
 @pytest.mark.parametrize(
@@ -463,6 +484,9 @@ def test_a_sentence_stating_the_whole_year_beside_its_quarters_answers_a_whole_y
     row = "Vốn FDI đăng ký cấp mới — Quý I: 121,5 triệu USD; Quý II: 207,3 triệu USD; Cả năm 2093: 655,1 triệu USD."
     assert check(question, row).met
     assert not check(question, "Vốn FDI đăng ký cấp mới — Quý I: 121,5 triệu USD; Quý II: 207,3 triệu USD.").met
+    # ... not an aim for the year in a half-year report.
+    half = {"title": "Báo cáo sơ kết 6 tháng đầu năm 2093", "period": "6 tháng đầu năm 2093"}
+    assert not check(question, "6 tháng đầu năm thu hút 19 dự án, phấn đấu cả năm đạt 40 dự án.", **half).met
     # ... also in a paragraph about part of the year.
     paragraph = f"Tính đến hết tháng 6, tình hình như sau. {row}"
     assert check(question, row, paragraph=paragraph).met

@@ -17,6 +17,13 @@ LICENCES = (
 )
 
 
+MONTHS_ROW = (
+    "Vốn đăng ký cấp mới dự án FDI — Tháng 1: 40,5 triệu USD; Tháng 2: 12 triệu USD; Tháng 3: 20 triệu USD; "
+    "Tháng 4: 33 triệu USD; Tháng 5: 51,3 triệu USD; Tháng 6: 9 triệu USD; Lũy kế 6 tháng: 166 triệu USD; "
+    "Cùng kỳ năm trước: 115 triệu USD; % so cùng kỳ: 144,3%."
+)
+
+
 def facts(question: str, quote: str) -> list[str]:
     frame = parse_question(question)
     return direct_facts(frame, quote, focus_terms(frame))
@@ -562,6 +569,28 @@ HALF_YEAR_REVENUE = (
             "và 6.430 triệu USD.",
             ["6.430 triệu USD"],
         ),
+        # ... not a list "lần lượt" of two sides in a clause of one year.
+        (
+            "Vốn FDI năm 2092 đạt bao nhiêu triệu USD?",
+            "Năm 2093, vốn FDI và vốn trong nước lần lượt đạt 1.900 triệu USD và 1.087 triệu USD; năm 2092 "
+            "lần lượt 1.650 triệu USD và 865 triệu USD.",
+            ["1.650 triệu USD"],
+        ),
+        # A calendar month asked of a row of months: that month's cell, not the year before's
+        # ("Cùng kỳ năm trước", whose "kỳ" folds as the "ký" of "đăng ký").
+        (
+            "Vốn đăng ký cấp mới của dự án FDI tháng 5/2093 là bao nhiêu?",
+            MONTHS_ROW,
+            ["51,3 triệu USD"],
+        ),
+        ("Tháng 3 năm 2093 vốn đăng ký cấp mới FDI bao nhiêu?", MONTHS_ROW, ["20 triệu USD"]),
+        ("Vốn đăng ký cấp mới FDI 6 tháng đầu năm 2093 là bao nhiêu?", MONTHS_ROW, ["166 triệu USD"]),
+        # "Trong 3 tháng" of a first quarter's table is quý I.
+        (
+            "Quý I năm 2093 thu hút bao nhiêu dự án?",
+            "Dự án cấp mới — Trong 3 tháng: 8 dự án; Cùng kỳ năm 2092: 6 dự án.",
+            ["8 dự án"],
+        ),
         # Eight of nine zones, as written.
         (
             "Có bao nhiêu KCN đã có nhà máy xử lý nước thải tập trung?",
@@ -572,6 +601,10 @@ HALF_YEAR_REVENUE = (
 )
 def test_the_figure_of_the_period_and_zone_asked(question: str, quote: str, expected: list[str]):
     assert facts(question, quote) == expected
+
+
+def test_no_direct_answer_from_a_month_s_or_the_year_before_s_figure_for_the_year():
+    assert facts("Vốn đăng ký cấp mới FDI năm 2093 là bao nhiêu?", MONTHS_ROW) == []
 
 
 def test_no_direct_answer_from_a_figure_of_another_year():
@@ -672,6 +705,12 @@ PLAN_SHARES = (
             "Vốn đầu tư trong nước — Kế hoạch: 7.000 tỷ đồng; Cả năm: 7.500 tỷ đồng; "
             "Tỷ lệ so với kế hoạch (%): 107,1%.",
             "Vượt: 107,1% kế hoạch",
+        ),
+        # ... not a cell of the rise over the plan.
+        (
+            "Doanh thu năm 2093 có đạt kế hoạch không?",
+            "Doanh thu — Kế hoạch: 3.500 tỷ đồng; Thực hiện: 3.870 tỷ đồng; Tăng so với KH: 10,6%.",
+            "",
         ),
         # A bracket that does not compare with the plan, or a growth before one: no share of it.
         ("Tỷ lệ lấp đầy năm 2033 có đạt kế hoạch không?", "Tỷ lệ lấp đầy đạt 72% (mục tiêu 65%).", ""),

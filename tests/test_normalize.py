@@ -103,6 +103,8 @@ def test_a_roman_numeral_typed_in_lower_case_is_the_numeral_not_ocr_damage():
     assert search_syllables("quy ii nam 2093") == search_syllables("Quý II năm 2093") == ["quy", "ii", "nam", "2093"]
     assert search_syllables("kcn lapha iii va iv") == ["kcn", "lapha", "iii", "va", "iv"]
     assert search_syllables("ciing Biii", ocr=True) == ["cung", "bui"]
+    # "vii", "xii" in OCR text are "vụ", "xử" misread.
+    assert search_syllables("nhiem vii xii ly", ocr=True) == ["nhiem", "vu", "xu", "ly"]
 
 
 def test_ocr_rules_spare_acronyms_numerals_and_units():

@@ -35,6 +35,25 @@ def spreadsheet(path: Path) -> Path:
 
 
 @pytest.mark.unit
+@pytest.mark.parametrize(
+    ("value", "number_format", "shown"),
+    [
+        (1.0989, "0.0%", "109,9%"),  # as the sheet shows it, not "109,89%"
+        (1.0989, "0.00%", "109,89%"),
+        (1234.5678, "#,##0.00", "1.234,57"),
+        (1234.5678, "#,##0", "1.235"),
+        (75.25, "0.0", "75,3"),
+        (12.345, "General", "12,35"),  # no places said: two at most
+        (0.5, "0%", "50%"),
+    ],
+)
+def test_a_number_is_shown_with_the_places_its_format_shows(value: float, number_format: str, shown: str):
+    from ingest.office import _cell
+
+    assert _cell(value, number_format) == shown
+
+
+@pytest.mark.unit
 def test_a_row_is_one_sentence_that_keeps_its_headers():
     assert row_sentence(["Ban", "Doanh thu", ""], ["Kim Sơn", "12.345", "ghi chú"]) == (
         "Kim Sơn — Doanh thu: 12.345; ghi chú."

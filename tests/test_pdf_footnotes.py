@@ -51,6 +51,32 @@ def test_a_raised_number_without_its_note_or_after_a_unit_is_left_as_drawn():
     assert with_footnotes(text, runs) == text
 
 
+@pytest.mark.unit
+def test_a_small_type_table_or_an_exponent_is_no_footnote():
+    # A table in note type under the body, its header's "(m²)": the 2 opens no note (a
+    # bracket follows it), and the table's rows stay where they are.
+    table = [
+        [Run("Diện tích (m", NOTE, 300.0), Run("2", NOTE_MARK, 304.0), Run(")", NOTE, 300.0)],
+        [Run("KCN Tân Lập — 42.500", NOTE, 288.0)],
+    ]
+    text, runs = page(BODY_TEXT, *table, [Run("2", NOTE_MARK, 83.0), Run("Số liệu ước tính.", NOTE, 79.0)])
+    assert with_footnotes(text, runs) == text
+    # "(m²)" and "10²" in body type are exponents even with a note 2 at the foot.
+    for before in ("Diện tích nhà xưởng (m", "Mật độ 10"):
+        line = [Run(before, BODY, 400.0), Run("2", RAISED, 405.0), Run(") tăng.", BODY, 400.0)]
+        text, runs = page(line, BODY_TEXT, [Run("2", NOTE_MARK, 83.0), Run("Số liệu ước tính.", NOTE, 79.0)])
+        assert with_footnotes(text, runs) == text
+
+
+@pytest.mark.unit
+def test_the_page_number_below_a_note_is_not_part_of_it():
+    footer = [Run("Trang 1", NOTE, 67.5 - 17.0)]
+    text, runs = page(REFERENCED, BODY_TEXT, FOOT, FOOT_2, footer)
+    assert with_footnotes(text, runs).endswith(
+        "bồi thường).\nCác KCN thu hút 12 dự án mới trong năm, tổng vốn đăng ký 415 triệu USD.\nTrang 1"
+    )
+
+
 def footnoted_pdf(path: Path) -> Path:
     """A page as Word prints a footnote: a raised, smaller 1 after the figure, the note in small
     type at the foot; and a unit's raised exponent with no note."""

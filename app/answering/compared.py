@@ -10,12 +10,13 @@ quote; otherwise there is no such line: one side's figure alone reads as the ans
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from app.answering import distinctions
 from app.answering.constraints import constraint_key, constraint_label
-from app.answering.direct import FIGURE_TYPES, direct_facts, unit_kind
+from app.answering.direct import FIGURE_TYPES, asks_a_figure, direct_facts, unit_kind
 from app.answering.frame import QuestionFrame, parse_question, zone_name_spans
 from ingest.gazetteer import find_places, merged_keys
 from ingest.normalize import fold, search_syllables
@@ -66,16 +67,36 @@ class PartFigure:
         return f"{self.label}: {self.figure}"
 
 
+# A year's part named as what was done ("thực hiện năm 2031") beside another named as a plan
+# ("với chỉ tiêu năm 2032"): that part asks no plan (folded).
+DONE_BEFORE_YEAR = r"\b(?:thuc\s+hien|ket\s+qua|dat\s+duoc)\s+(?:(?:trong\s+)?nam\s+)?{year}\b"
+PLAN_WORDS = re.compile(r"\b(?:ke\s+hoach|chi\s+tieu|muc\s+tieu|kh)\b")
+
+
 def _only(frame: QuestionFrame, part: str) -> QuestionFrame:
     """The question as if it asked of this part alone (the figure of its year, its place)."""
     kind, _, key = part.partition(":")
     if part.startswith("năm "):
-        return replace(frame, years=frozenset({int(part.removeprefix("năm "))}))
+        year = part.removeprefix("năm ")
+        written = unicodedata.normalize("NFC", frame.text)
+        folded = fold(written)  # same length as the NFC text
+        if re.search(DONE_BEFORE_YEAR.format(year=year), folded) and PLAN_WORDS.search(folded):
+            text = "".join(" " if plan else c for c, plan in zip(written, _plan_mask(folded), strict=True))
+            return replace(frame, text=text, years=frozenset({int(year)}))
+        return replace(frame, years=frozenset({int(year)}))
     if kind == "province":
         return replace(frame, provinces=(key,))
     if kind == "region":
         return replace(frame, regions=(key,))
     return replace(frame, zones=(key,))
+
+
+def _plan_mask(folded: str) -> list[bool]:
+    """Per character of ``folded``, whether it is a plan's word."""
+    mask = [False] * len(folded)
+    for match in PLAN_WORDS.finditer(folded):
+        mask[match.start() : match.end()] = [True] * (match.end() - match.start())
+    return mask
 
 
 def _label(frame: QuestionFrame, part: str) -> str:
@@ -130,7 +151,9 @@ def part_figures(
         parts = [p for p in comparison_parts(frame) if not p.startswith("năm ")] if places_apart(frame) else []
     if len(parts) < 2:
         return []
-    frame = frame if frame.answer_type in FIGURE_TYPES else _how_many(frame)
+    # A figure named, not asked ("So sánh số dự án …" is a figure's question by its words):
+    # read as "bao nhiêu" asks it.
+    frame = frame if asks_a_figure(frame) else _how_many(frame)
     if frame.answer_type not in FIGURE_TYPES:
         return []
     terms = tuple(terms)

@@ -32,6 +32,7 @@ from ingest.gazetteer import (
     display_name,
     find_places,
     merged_keys,
+    provinces_in,
     region_of,
 )
 from ingest.normalize import fold, is_ocr_text, runs_at, search_syllables, token_spans
@@ -94,8 +95,10 @@ COMPARED_SPAN = re.compile(
 # "kế hoạch cả năm" names the year's plan, not the period of the figure ("6 tháng đạt 62%
 # kế hoạch cả năm").
 WHOLE_YEAR = re.compile(r"\b(?<!hoach )(?:ca|toan|het|cuoi)\s+nam\b")
-# ... named as such ("Cả năm: 655,1"), not the end of a span ("6 tháng cuối năm").
-WHOLE_YEAR_NAMED = re.compile(r"\b(?<!hoach )(?:ca|toan)\s+nam\b")
+# ... named as a figure's label ("…; Cả năm: 655,1"; "Cả năm 2031: …"), not the end of a span
+# ("6 tháng cuối năm") nor a plan's or an aim's ("chỉ tiêu cả năm", "phấn đấu cả năm đạt").
+WHOLE_YEAR_AIMED = re.compile(r"\b(?:ca|toan)\s+nam\b")
+WHOLE_YEAR_NAMED = re.compile(r"(?:^|[;—]\s*|\s)(?:ca|toan)\s+nam(?:\s+(?:19|20)\d{2})?\s*:")
 PART_OF_YEAR = re.compile(
     r"\b(?<!ngay\s)(?:\d{1,2}|mot|hai|ba|sau|chin)\s+thang\b|\bquy\s+(?:[ivx]+|\d)\b|\btu\s+dau\s+nam\b"
     r"|\b(?:het|den)\s+thang\b|\b(?:den|tinh den)\s+(?:ngay\s+)?(?!31\s*[-/]\s*12\b)\d{1,2}\s*[-/]\s*\d{1,2}\b"
@@ -127,6 +130,12 @@ FIRST_QUARTER = re.compile(r"\b(?:3|ba)\s+thang\s+dau\s+nam\b")  # "3 tháng đ�
 QUARTER = re.compile(r"\bquy\s+(iv|i{1,3}|[1-4])(?![a-z])")
 QUARTER_NUMBER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 ROMAN_QUARTER = {1: "I", 2: "II", 3: "III", 4: "IV"}
+# A calendar month ("tháng 5/2031", "Tháng 3:", "cuối tháng 9"), not a span ("5 tháng"), a
+# date ("ngày 05 tháng 7") nor a running total's end ("đến hết tháng 6"): folded.
+SINGLE_MONTH = re.compile(
+    r"(?<!\d\s)(?<!\bden\s)(?<!\bhet\s)(?<!\btoi\s)(?<!\bden\scuoi\s)(?<!\btoi\scuoi\s)"
+    r"\bthang\s+(\d{1,2})(?![\d,.])"
+)  # "cuối tháng 9" is that month's end; "đến cuối tháng 9" a running total's
 # A running total to a date ("đến hết tháng 3/2031", "lũy kế") is no quarter's figure.
 TO_DATE = re.compile(r"\b(?:den|toi)\s+(?:het|cuoi)\s+(?:thang|quy|ngay)\b|\bluy\s+ke\b")
 YEAR_END_REVIEW = re.compile(r"\btong\s+ket\b")
@@ -431,6 +440,15 @@ def stated_years(sentence: str) -> frozenset[int]:
     return years_in(COMPARED_YEAR.sub(" ", sentence), ranges=False)
 
 
+# A former province named as such ("khu vực Hà Nam cũ", "tỉnh Bến Tre (cũ)"), or the merger
+# itself: as written, accents and all (OCR text without them says nothing here).
+MERGER_SAID = re.compile(r"\b(?:cũ|sáp nhập|hợp nhất)\b", re.IGNORECASE)
+
+
+def _speaks_of_merger(*texts: str) -> bool:
+    return any(MERGER_SAID.search(unicodedata.normalize("NFC", text)) for text in texts)
+
+
 def _reviewed_years(text: str) -> frozenset[int]:
     return frozenset(int(year) for year in REVIEWED_YEAR.findall(fold(text)))
 
@@ -515,8 +533,9 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
     merged_into: list[tuple[str, str]] = []
     for key in frame.provinces:
         others = frozenset(frame.provinces) - {key}
-        # A report of 2087 with a section on Hà Nam and one on Ninh Bình keeps them apart.
-        linked = merged and key not in context.apart
+        # A report of 2087 with a section on Hà Nam and one on Ninh Bình keeps them apart;
+        # one that speaks of "Hà Nam cũ" or of the merger does not.
+        linked = merged and (key not in context.apart or _speaks_of_merger(sentence, context.paragraph_text))
         in_own = _province_met(key, own, others, linked)
         # Likewise a sentence about other provinces only is not about the one asked.
         silent = not own.provinces
@@ -528,8 +547,11 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
     for key in frame.regions:
         # A report framed by another region (a bloc's) is not about this one for naming a
         # province of it: Gia Lai, since 2025 in Tây Nguyên and Nam Trung Bộ alike, is a
-        # member of the Nam Trung Bộ bloc there.
-        by_province = not context.framing.regions or key in context.framing.regions
+        # member of the Nam Trung Bộ bloc there. A region inside the one asked is part of it
+        # (Đông Nam Bộ of "miền Nam").
+        by_province = not context.framing.regions or any(
+            provinces_in(framed) <= provinces_in(key) for framed in context.framing.regions
+        )
         record(
             constraint_key("region", key),
             _region_met(key, own, by_province),
@@ -686,7 +708,11 @@ def _check_period(
     whole = whole or reviewed
     nearest_first = (sentence, context.paragraph_text, *reversed(context.headings))
     half = _other_half(asked, nearest_first, record)
-    if half or _other_quarter(asked, nearest_first, context.framing_text, record):
+    # A report's own period says when its silent figures are of; an event it tells of may
+    # fall in any quarter of its year.
+    framing = context.framing_text if asks_figure else ""
+    month = asks_figure and _other_month(asked, nearest_first, record)  # an event's month is its date's
+    if half or _other_quarter(asked, nearest_first, framing, record) or month:
         return
     if not (whole or months):
         return
@@ -711,7 +737,9 @@ def _check_period(
         # The sentence, its paragraph or its report (a monthly or half-year report) must not
         # be about part of the year, unless the sentence itself says it covers the whole year
         # (a table row "… — Quý I: X; …; Cả năm: Y").
-        partial = not WHOLE_YEAR_NAMED.search(fold(sentence)) and (
+        # An aim for the whole year ("phấn đấu cả năm đạt …") answers a plan asked.
+        aimed = bool(PLAN_ASKED.search(asked) and WHOLE_YEAR_AIMED.search(fold(sentence)))
+        partial = not (aimed or WHOLE_YEAR_NAMED.search(fold(sentence))) and (
             sentence_part or paragraph_part or (framing_part and not sentence_whole)
         )
         record("cả năm", False, not partial)
@@ -732,6 +760,11 @@ def _check_period(
 
 def _quarters(folded: str) -> set[int]:
     return {QUARTER_NUMBER[q] for q in QUARTER.findall(folded)}
+
+
+def months_named(text: str) -> set[int]:
+    """The calendar months a text names ("Tháng 3: 8 dự án", "tháng 5/2031")."""
+    return {int(n) for n in SINGLE_MONTH.findall(fold(text)) if 1 <= int(n) <= 12}
 
 
 def quarters_stated(text: str) -> set[int]:
@@ -762,6 +795,23 @@ def _other_quarter(asked: str, texts: Sequence[str], framing: str, record: Calla
     if not wanted <= stated if stated else years_in(framing) and not PART_OF_YEAR.search(framing):
         record(label, False, False)
         return True
+    return False
+
+
+def _other_month(asked: str, texts: Sequence[str], record: Callable[[str, bool, bool], None]) -> bool:
+    """Record a failed month when the nearest text that names a period names other months only
+    ("Doanh thu — Tháng 1: …; …; Tháng 6: …" for "tháng 7"), or a span of months or a quarter
+    and no month ("Lũy kế 6 tháng: …" for "tháng 5"); True when it did."""
+    wanted = months_named(asked)
+    if len(wanted) != 1:
+        return False
+    for text in texts:
+        stated = months_named(text)
+        if stated or period_parts(text)[2] or quarters_stated(text):
+            if wanted <= stated:
+                return False
+            record(f"tháng {next(iter(wanted))}", False, False)
+            return True
     return False
 
 

@@ -26,6 +26,7 @@ from app.answering.constraints import (
     COMPARED_WITH,
     COMPARED_YEAR,
     YEAR,
+    months_named,
     period_parts,
     quarters_stated,
     spans_in,
@@ -341,6 +342,9 @@ def _changes(figures: list[re.Match[str]], quote: str) -> dict[int, re.Match[str
     }
 
 
+# A figure labelled as the same period of the year before, its year unnamed ("Cùng kỳ năm
+# trước: X", "Năm trước: Y"); not a growth "so với cùng kỳ" (folded).
+SAME_PERIOD_BEFORE = re.compile(r"(?<!\bso\s)(?<!\bvoi\s)\bcung\s+ky\b|\bnam\s+truoc\b")
 # "… năm 2031, 2032 và 2033 … tương ứng là A, B và C": each figure of the list is of the
 # year named in its place (folded).
 RESPECTIVELY = re.compile(r"\b(?:tuong ung|lan luot)\b")
@@ -362,8 +366,12 @@ def _respective_year(quote: str, match: re.Match[str]) -> int | None:
         if previous_end is None and _figure().search(quote, marker.end(), figure.start()):
             break
         listed.append(figure)
+    # The years of the list's own clause ("năm 2092 lần lượt A và B": one year, two figures,
+    # no list of years); else, none there, those named before it ("giá trị xuất khẩu năm
+    # 2031 …, năm 2032 … và năm 2033 …; nộp ngân sách tương ứng là A, B và C").
     before = COMPARED_YEAR.sub(" ", quote[: marker.start()])
-    years = list(dict.fromkeys(int(y) for y in YEAR.findall(before)))
+    clause = re.split(r"[;.]", before)[-1]
+    years = list(dict.fromkeys(int(y) for y in YEAR.findall(clause) or YEAR.findall(before)))
     starts = [f.start() for f in listed]
     if len(listed) < 2 or len(years) != len(listed) or match.start() not in starts:
         return None
@@ -381,6 +389,8 @@ def _year_fit(quote: str, match: re.Match[str], own_words: str, asked: frozenset
         compared = _respective_year(quote, match)
     if compared is not None:
         return 2 if compared in asked else 0 if asked else 1
+    if SAME_PERIOD_BEFORE.search(fold(_own_label(quote, match))) and not years_in(_own_label(quote, match)):
+        return 0 if asked else 1  # "…; Cùng kỳ năm trước: 115 triệu USD": the year before's
     label = COMPARED_YEAR.sub(" ", own_words)
     after = YEAR_AFTER.match(quote[match.end() : match.end() + AROUND])
     years = years_in(label) | ({int(after.group(1) or after.group(2))} if after else set())
@@ -425,7 +435,7 @@ def _span_words(quote: str, match: re.Match[str], own_words: str) -> str:
     opening = before.split(",", 1)[0] if "," in before else ""
     for words in (own_words, _clause_tail(before), "" if _figure().search(opening) else opening):
         whole, _, months = period_parts(words)
-        if whole or months or quarters_stated(words):
+        if whole or months or quarters_stated(words) or months_named(words):
             return words
     return own_words
 
@@ -433,19 +443,30 @@ def _span_words(quote: str, match: re.Match[str], own_words: str) -> str:
 WHOLE_YEAR_SAID = re.compile(r"\b(?:ca|toan)\s+nam\b")  # "cả năm", "toàn năm" (folded)
 
 
-def _period_fit(own_words: str, asked: tuple[bool, bool, frozenset[int]], quarters: set[int]) -> int:
+def _period_fit(
+    own_words: str, asked: tuple[bool, bool, frozenset[int]], quarters: set[int], month: set[int] = frozenset()
+) -> int:
     """How the span a figure's own words name ("6 tháng đầu năm 2031 đạt X", "cả năm đạt Y",
-    "Thực hiện Quý II: Z") stands to the span asked (``period_parts`` and the quarters of the
-    question): 0 another span, 2 the span asked, 1 none named or none asked."""
+    "Thực hiện Quý II: Z", "Tháng 5: W") stands to the span asked (``period_parts``, the
+    quarters and the calendar month of the question): 0 another span, 2 the span asked, 1 none
+    named or none asked."""
     whole, part, months = asked
     said_whole, _, said_months = period_parts(own_words)
+    if month and not quarters:
+        said_month = months_named(own_words)
+        if said_month:
+            return 2 if said_month & month else 0
+        # "tháng 5" asked: not a running total's, a quarter's or the year's figure.
+        return 0 if said_whole or said_months or quarters_stated(own_words) else 1
     if quarters:
-        said_quarters = quarters_stated(own_words)
+        said_quarters = quarters_stated(own_words) | ({1} if said_months == {3} else set())  # "Trong 3 tháng"
         if said_quarters:
             return 2 if said_quarters & quarters else 0
         # "quý II" asked: not the figure of the whole year or of some months.
         return 0 if said_whole or said_months else 1
     if whole and not part:
+        if months_named(own_words) and not said_whole:
+            return 0  # "Tháng 1: X" is one month's, not the year's
         return 0 if said_months and not said_whole else 2 if said_whole else 1
     if part and months and not said_months and WHOLE_YEAR_SAID.search(fold(own_words)):
         # "6 tháng cuối năm" asked: not "…, để cả năm đạt trên 600 triệu USD" ("đến cuối năm
@@ -594,7 +615,8 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     pinned = distinctions.asked(frame.text)
     asked_period = period_parts(frame.text)
     asked_quarters = quarters_stated(frame.text)
-    if frame.years and not any(asked_period):
+    asked_month = months_named(frame.text) if len(months_named(frame.text)) == 1 else set()
+    if frame.years and not any(asked_period) and not asked_month:
         # "Năm 2032 vốn FDI tăng thêm bao nhiêu?" asks for the year's figure, not the first
         # half's ("Trong 6 tháng đầu năm 2032, … vốn FDI tăng thêm X").
         asked_period = (True, False, frozenset())
@@ -697,7 +719,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             side = _side_fit(own_words, (_clause_tail(quote[: match.start()]), _bracket_owner(quote, match)), pinned)
             # A part names the side asked itself ("…, trong đó khu vực FDI đạt Y"), not by its clause.
             named_side = side == 2 and _side_fit(own_words, (), pinned) == 2
-            spanned = _period_fit(_span_words(quote, match, own_words), asked_period, asked_quarters)
+            spanned = _period_fit(_span_words(quote, match, own_words), asked_period, asked_quarters, asked_month)
             # Then not another province than the one asked ("… tỉnh A đạt X; của tỉnh B đạt Y").
             placed = place_fit(own_words, provinces)
             # The zone asked, when the figure's own words name it ("bình quân đạt 76%; riêng KCN
@@ -794,6 +816,12 @@ def _change_figure(quote: str, ask: _Ask, taken: set[int], asked: set[str], head
     return max(rises, key=named, default=None)
 
 
+def asks_a_figure(frame: QuestionFrame) -> bool:
+    """The question asks a figure with its words ("bao nhiêu dự án", "mấy %"), not only names
+    one ("So sánh số dự án …", "vốn FDI năm 2031")."""
+    return frame.answer_type in FIGURE_TYPES and bool(_asks(frame))
+
+
 def asked_units(frame: QuestionFrame) -> list[str]:
     """The units the question's "bao nhiêu"s ask for, each once, in order ("" a sum of money):
     "thuê bao nhiêu ha và sử dụng bao nhiêu lao động" → ha, lao dong."""
@@ -870,9 +898,9 @@ PLAN_SHARE = re.compile(
 PLAN_SHARE_AFTER = re.compile(
     rf"\b(?P<verb>)(?:chua\s+)?(?:dat|hoan thanh)\s+{PLAN_WORD}\s*\(\s*(?:dat\s+|bang\s+)?"
     r"(?P<share>\d{1,3}(?:[.,]\d+)?)\s*%"
-    rf"|\bso(?:\s+voi)?\s+(?P<plan>{PLAN_WORD})(?:\s+(?:nam\s+)?\d{{4}})?\s*(?:\(%\))?\s*:\s*"
-    r"(?P<cell>\d{1,3}(?:[.,]\d+)?)\s*%"
-)
+    rf"|(?:^|[;—:]\s*)(?:ty\s+le\s+)?so(?:\s+voi)?\s+(?P<plan>{PLAN_WORD})(?:\s+(?:nam\s+)?\d{{4}})?\s*(?:\(%\))?"
+    r"\s*:\s*(?P<cell>\d{1,3}(?:[.,]\d+)?)\s*%"
+)  # the cell's label is the share: not "Tăng so với KH: 10,6%"
 
 
 # A plan's figure: "kế hoạch", "chỉ tiêu" right before it ("… đạt 78,9% kế hoạch (kế hoạch

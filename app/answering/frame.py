@@ -470,9 +470,13 @@ def _direction_in_name(tokens: Sequence[Token], j: int, accented: bool) -> bool:
             return closes(k + 1)  # "kcn kim dong ii"
         return k == len(tokens) or tokens[k].fld in _QUESTION_WORDS or tokens[k].fld in _stops()[2]
 
-    directions = name_directions()
-    if tokens[j].fld in directions:
-        return closes(j + 1) if tokens[j].fld not in _folded("name_direction_last") else j + 1 == len(tokens)
+    def last(k: int) -> bool:  # the question's last word, or before a last numeral ("kcn kim dong ii")
+        return k == len(tokens) or (_is_lowercase_numeral(tokens[k]) and k + 1 == len(tokens))
+
+    if tokens[j].fld in _folded("name_direction_last"):
+        return last(j + 1)
+    if tokens[j].fld in _folded("name_direction"):
+        return closes(j + 1)
     return j + 1 < len(tokens) and tokens[j + 1].fld in _folded("name_direction") and closes(j + 2)
 
 

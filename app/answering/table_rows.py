@@ -121,18 +121,23 @@ def _ranks_as_asked(sentence: str, superlative: str, ranked: list[str]) -> bool:
     return False
 
 
-# The whole asked: "toàn Khối", "cả tỉnh", "tổng cộng" (folded).
-WHOLE_ASKED = re.compile(r"\b(?:toan|ca)\s+(?:khoi|tinh|vung)\b|\btong\s+cong\b")
+# The whole asked: "toàn Khối", "cả tỉnh", "tổng cộng", "tổng diện tích", an average
+# ("bình quân") (folded).
+WHOLE_ASKED = re.compile(
+    r"\b(?:toan|ca)\s+(?:khoi|tinh|vung)\b|\btong\s+cong\b|\b(?:binh\s+quan|trung\s+binh)\b"
+    r"|\btong\s+(?:so|dien\s+tich|von|doanh\s+thu|gia\s+tri|kim\s+ngach|lao\s+dong)\b"
+)
 
 
 def total_first(frame: QuestionFrame, ranked: Sequence[Candidate]) -> list[Candidate]:
     """``ranked`` with its table's total row first when the question asks for the whole ("xuất
-    khẩu toàn Khối") and its first is a member's row of that table: a member's row shares the
-    total's words and may outrank it by a hair."""
-    if not ranked or frame.provinces or frame.zones or not WHOLE_ASKED.search(fold(frame.text)):
+    khẩu toàn Khối", "tổng diện tích các KCN tỉnh X") and its first is a member's row of that
+    table: a member's row shares the total's words and may outrank it by a hair. Not when the
+    question names a zone, or the province that row is of (a bloc's table of provinces)."""
+    if not ranked or frame.zones or not WHOLE_ASKED.search(fold(frame.text)):
         return list(ranked)
     first = row_cells(ranked[0].quote)
-    if first is None or TOTAL.match(first[0]):
+    if first is None or TOTAL.match(first[0]) or set(frame.provinces) & set(text_mentions(first[0]).provinces):
         return list(ranked)
     table = _table_of(ranked[0])
     total = next(
