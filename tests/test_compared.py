@@ -86,7 +86,7 @@ def facts_and_verdict(question: str, quotes: list[tuple[str, set[str]]]) -> tupl
             "So sánh nộp ngân sách thực hiện năm 2092 với chỉ tiêu năm 2093",
             [
                 (
-                    "Nộp ngân sách — Kế hoạch 2092: 4.000 tỷ đồng; Thực hiện 2092: 4.102 tỷ đồng; So với KH: 102,6%.",
+                    "Nộp ngân sách — Kế hoạch 2092: 4.050 tỷ đồng; Thực hiện 2092: 4.102 tỷ đồng; So với KH: 102,6%.",
                     {"năm 2092"},
                 ),
                 ("d) Nộp ngân sách năm 2093: 4.500 tỷ đồng;", {"năm 2093"}),

@@ -19,8 +19,8 @@ LICENCES = (
 
 MONTHS_ROW = (
     "Vốn đăng ký cấp mới dự án FDI — Tháng 1: 40,5 triệu USD; Tháng 2: 12 triệu USD; Tháng 3: 20 triệu USD; "
-    "Tháng 4: 33 triệu USD; Tháng 5: 51,3 triệu USD; Tháng 6: 9 triệu USD; Lũy kế 6 tháng: 166 triệu USD; "
-    "Cùng kỳ năm trước: 115 triệu USD; % so cùng kỳ: 144,3%."
+    "Tháng 4: 33 triệu USD; Tháng 5: 51,3 triệu USD; Tháng 6: 9 triệu USD; Lũy kế 6 tháng: 165,8 triệu USD; "
+    "Cùng kỳ năm trước: 119 triệu USD; % so cùng kỳ: 144,3%."
 )
 
 
@@ -573,7 +573,7 @@ HALF_YEAR_REVENUE = (
         (
             "Vốn FDI năm 2092 đạt bao nhiêu triệu USD?",
             "Năm 2093, vốn FDI và vốn trong nước lần lượt đạt 1.900 triệu USD và 1.087 triệu USD; năm 2092 "
-            "lần lượt 1.650 triệu USD và 865 triệu USD.",
+            "lần lượt 1.650 triệu USD và 867 triệu USD.",
             ["1.650 triệu USD"],
         ),
         # A calendar month asked of a row of months: that month's cell, not the year before's
@@ -584,7 +584,7 @@ HALF_YEAR_REVENUE = (
             ["51,3 triệu USD"],
         ),
         ("Tháng 3 năm 2093 vốn đăng ký cấp mới FDI bao nhiêu?", MONTHS_ROW, ["20 triệu USD"]),
-        ("Vốn đăng ký cấp mới FDI 6 tháng đầu năm 2093 là bao nhiêu?", MONTHS_ROW, ["166 triệu USD"]),
+        ("Vốn đăng ký cấp mới FDI 6 tháng đầu năm 2093 là bao nhiêu?", MONTHS_ROW, ["165,8 triệu USD"]),
         # "Trong 3 tháng" of a first quarter's table is quý I.
         (
             "Quý I năm 2093 thu hút bao nhiêu dự án?",

@@ -390,7 +390,7 @@ def _year_fit(quote: str, match: re.Match[str], own_words: str, asked: frozenset
     if compared is not None:
         return 2 if compared in asked else 0 if asked else 1
     if SAME_PERIOD_BEFORE.search(fold(_own_label(quote, match))) and not years_in(_own_label(quote, match)):
-        return 0 if asked else 1  # "…; Cùng kỳ năm trước: 115 triệu USD": the year before's
+        return 0 if asked else 1  # "…; Cùng kỳ năm trước: 119 triệu USD": the year before's
     label = COMPARED_YEAR.sub(" ", own_words)
     after = YEAR_AFTER.match(quote[match.end() : match.end() + AROUND])
     years = years_in(label) | ({int(after.group(1) or after.group(2))} if after else set())
