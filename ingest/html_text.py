@@ -1,8 +1,8 @@
 """A saved web page (.html) as the plain text a typed report would be: one paragraph per block
 (paragraph, heading, list item, caption, division), a line per ``<br>``, scripts, styles and
 forms gone, and a table one row per line with its cells between " | " (read on by
-``ingest.text_tables`` like any typed table). The site's menu (``<nav>``), its sidebars
-(``<aside>`` outside an article) and the page's own header and footer (under ``<body>``) are
+``ingest.text_tables`` like any typed table). The site's menu (``<nav>``), its sidebars of
+links (an ``<aside>`` mostly links) and the page's own header and footer (under ``<body>``) are
 left out; a byline and captions stay text, as in a
 page saved as .txt: ``ingest.docframe`` tells them from the title and body. ``html_title``
 gives the article's headline, which the page declares (its ``<title>``). Pure."""
@@ -33,8 +33,8 @@ def _site_chrome(element: html.HtmlElement, tag: str, headline: str) -> bool:
     name over every page had become the report's title), unless it holds the headline (the
     one the page declares, ``html_title``; without one, its ``<h1>``); an article's header or
     footer stays (its byline)."""
-    if tag == "nav" or (tag == "aside" and next(element.iterancestors("article"), None) is None):
-        return True  # a sidebar ("Tin liên quan"), not an article's own box
+    if tag == "nav" or (tag == "aside" and _link_list(element)):
+        return True  # a sidebar of links ("Tin liên quan"), not a box of text
     if tag not in ("header", "footer") or not _page_part(element):
         return False
     if headline:
@@ -110,6 +110,16 @@ def html_to_text(page: str) -> str:
     blocks.walk(root)
     blocks.end()
     return "\n\n".join(blocks.blocks)
+
+
+LINK_SHARE = 0.5  # a sidebar of links: most of its text is links' (a fact box's is its own)
+
+
+def _link_list(element: html.HtmlElement) -> bool:
+    """Most of the element's text is its links' text, and it holds no headline (``<h1>``)."""
+    text = len("".join(element.text_content().split()))
+    linked = sum(len("".join(a.text_content().split())) for a in element.iter("a"))
+    return text > 0 and linked / text >= LINK_SHARE and element.find(".//h1") is None
 
 
 def _page_part(element: html.HtmlElement) -> bool:

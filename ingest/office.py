@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
 import re
 import shutil
 import subprocess
@@ -42,7 +43,8 @@ def _cell(value: object, number_format: str) -> str:
         if "%" in number_format:
             value = value * 100
         places = _decimal_places(number_format)
-        if places is not None:  # as the sheet shows it: "0.0%" shows 1,0989 as 109,9%
+        if places is not None and math.isfinite(value) and abs(value) < MAX_FORMATTED:
+            # As the sheet shows it: "0.0%" shows 1,0989 as 109,9%.
             value = float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
         if float(value).is_integer():
             text = f"{int(value):,}".replace(",", ".")
@@ -54,15 +56,17 @@ def _cell(value: object, number_format: str) -> str:
     return str(value).strip()
 
 
-# The digits a number format shows after the decimal point ("0.0%", "#,##0.00", "0"); its first
-# section (of positive numbers). "General" and text formats: none said.
-_FORMAT_NUMBER = re.compile(r"[#0,]*0(?:\.(0+))?")
+# The digits a number format shows after the decimal point, "0" and "#" alike ("0.0#": up to
+# two), at most ``MAX_PLACES``; no more than a float holds are rounded (``MAX_FORMATTED``).
+_FORMAT_NUMBER = re.compile(r"[#0,]*0(?:\.([0#]+))?")
+MAX_PLACES = 6
+MAX_FORMATTED = 1e15
 
 
 def _decimal_places(number_format: str) -> int | None:
     section = re.sub(r'"[^"]*"|\[[^]]*\]|\\.', "", number_format.split(";", 1)[0])
     found = _FORMAT_NUMBER.search(section)
-    return len(found.group(1) or "") if found else None
+    return min(len(found.group(1) or ""), MAX_PLACES) if found else None
 
 
 # A column header's unit in brackets: "Doanh thu (tỷ đồng)", "Lao động (người)", "Tỷ lệ (%)".

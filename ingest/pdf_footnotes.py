@@ -10,8 +10,7 @@ brackets where it was made ("đạt 71,4% (chú thích: Tỷ lệ lấp đầy t
 
 Only a small number set on or above a line of body type, for which a note of that number is
 set at the foot of the same page, is taken for a reference: "1.200 m2" with a raised 2 and no note
-2 is left as it is, and so is an exponent (after a unit or a number) even when there is such a
-note.
+2 is left as it is, and so is a unit's exponent even when there is such a note.
 """
 
 from __future__ import annotations
@@ -30,10 +29,13 @@ SUPERSCRIPT_SHARE = 0.8
 NOTE_SHARE = 0.92
 # A note's lines follow each other at about 1.2 times its type size; a wider gap (to the
 # page number below it) ends the note.
-NOTE_LINE_GAP = 1.5
+NOTE_LINE_GAP = 1.8
 BASELINE_SLACK = 0.5  # points: a subscript ("CO₂") is set lower than that
-# A unit's or a number's exponent ("m2", "(m²)", "km2", "10²"), not a reference.
-EXPONENT_BEFORE = re.compile(r"(?:(?:^|\W)(?:k|c|d|m)?m|\d)$")
+# A unit's exponent ("m2", "(m²)", "km2", "1.200m²"), not a reference. (A number's reference
+# "đạt 3.900¹" is far commoner in reports than a bare number's exponent.)
+EXPONENT_BEFORE = re.compile(r"(?:^|[\W\d])(?:k|c|d|m)?m$")
+# A page number ("Trang 2", "- 3 -", "2/5"): no line of a note, nor of the body above notes.
+PAGE_NUMBER = re.compile(r"^\s*(?:trang\s*)?[-–]?\s*\d{1,4}\s*[-–]?\s*(?:/\s*\d{1,4})?\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -68,19 +70,22 @@ def _is_marker(run: Run) -> bool:
 
 
 def _notes(runs: Sequence[Run], body: float) -> dict[str, _Note]:
-    """The notes at the foot of the page by marker: a small marker raised over a line of note
-    type that opens with a word, below every line of body type (not a small-type table's
-    "(m²)" header, nor its row numbers)."""
+    """The notes at the foot of the page by marker: a small marker set on or over a line of
+    note type that opens with no closing mark, below every line of body type but a page number
+    (not a small-type table's "(m²)" header)."""
     notes: dict[str, _Note] = {}
-    lowest_body = min((run.y for run in runs if run.size > NOTE_SHARE * body), default=float("inf"))
+    lowest_body = min(
+        (run.y for run in runs if run.size > NOTE_SHARE * body and not PAGE_NUMBER.match(run.text)),
+        default=float("inf"),
+    )
     for i, run in enumerate(runs[:-1]):
         first = runs[i + 1]
         if (
             not _is_marker(run)
             or not run.size < first.size <= NOTE_SHARE * body
-            or not run.y > first.y
+            or run.y < first.y - BASELINE_SLACK
             or not run.y < lowest_body
-            or not first.text.strip()[:1].isalpha()
+            or first.text.strip()[:1] in ")]},.;:%"
         ):
             continue
         taken = [first]
@@ -88,7 +93,11 @@ def _notes(runs: Sequence[Run], body: float) -> dict[str, _Note]:
             previous = taken[-1]
             if _is_marker(following) and following.size < previous.size:
                 break  # the next note
-            if abs(following.size - first.size) > 0.5 or previous.y - following.y > NOTE_LINE_GAP * first.size:
+            if (
+                abs(following.size - first.size) > 0.5
+                or previous.y - following.y > NOTE_LINE_GAP * first.size
+                or PAGE_NUMBER.match(following.text)
+            ):
                 break  # body type again, or the page number under the notes
             taken.append(following)
         marker = run.text.strip()

@@ -161,6 +161,15 @@ def test_a_question_asks_for_its_parts_side_by_side_or_for_one_figure(question: 
     assert side_by_side(parse_question(question)) is asked
 
 
+def test_a_mark_that_cannot_be_composed_does_not_break_a_comparison_of_sides():
+    quotes = [("Nộp ngân sách — Thực hiện 2092: 4.102 tỷ đồng.", {"năm 2092"})]
+    for question in (
+        "So sánh nộp ngân sách thực hiện năm 2092 với chỉ tiêu năm 2093\u0301",
+        "So sánh nộp ngân sách thực hiện năm 2092 của KCN Tân Lập\u0300 với chỉ tiêu năm 2093",
+    ):
+        facts_and_verdict(question, quotes)
+
+
 def test_two_parts_read_off_one_figure_get_no_line():
     total = [
         (

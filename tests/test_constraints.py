@@ -227,6 +227,7 @@ def test_a_month_asked_is_not_answered_by_a_row_of_other_months_or_by_a_running_
     assert check("Doanh thu tháng 2 năm 2031 là bao nhiêu?", row).met
     assert check("Doanh thu tháng 7 năm 2031 là bao nhiêu?", row).failed == ("tháng 7",)
     assert check("Doanh thu cuối tháng 9 năm 2031 là bao nhiêu?", row).failed == ("tháng 9",)
+    assert check("Doanh thu tháng 7, năm 2031 là bao nhiêu?", row).failed == ("tháng 7",)
     assert not check("Doanh thu tháng 2 năm 2031 là bao nhiêu?", "Lũy kế 2 tháng doanh thu đạt 608,2 triệu USD.").met
     # A date's month is no month asked; nor is an event's (its date says when it was).
     assert check("Ngày 05 tháng 7 năm 2031 Khối họp ở đâu?", "Khối họp tại tỉnh Kim Sơn.").met
@@ -264,6 +265,8 @@ def test_a_review_meeting_asked_by_the_year_it_reviews_is_not_the_one_held_that_
     assert check("Hội nghị tổng kết năm 2094 của Khối được tổ chức ở đâu?", planned, **BARE).met
     # Asked by the year it is held in, the meeting held that year answers.
     assert check("Năm 2094 Khối tổ chức hội nghị tổng kết ở đâu?", held, **BARE).met
+    assert check("Hội nghị tổng kết tổ chức năm 2094 ở đâu?", held, **BARE).met
+    assert check("Theo báo cáo tổng kết, năm 2094 Khối tổ chức hội nghị ở đâu?", held, **BARE).met
 
 
 def test_an_undated_document_neither_confirms_nor_contradicts_a_year():
@@ -342,6 +345,10 @@ def test_a_report_naming_a_province_on_its_own_keeps_it_apart_from_the_one_it_me
     former = "Các KCN khu vực Hà Nam cũ có tỷ lệ lấp đầy 76,5%."
     document = passage(former, doc_years="2093", doc_places="")
     assert check_constraints(frame, former, PassageContext.of(document, apart=frozenset({"ninh binh"}))).met
+    # ... but an old workshop ("nhà xưởng cũ") or a merger of companies is no merger of provinces.
+    old_workshop = "Các KCN tỉnh Hà Nam có tỷ lệ lấp đầy 76,5%, kể cả nhà xưởng cũ."
+    document = passage(old_workshop, doc_years="2093", doc_places="")
+    assert not check_constraints(frame, old_workshop, PassageContext.of(document, apart=frozenset({"ninh binh"}))).met
 
 
 def test_a_section_headed_by_a_province_is_not_about_the_report_s_main_province():
@@ -484,6 +491,10 @@ def test_a_sentence_stating_the_whole_year_beside_its_quarters_answers_a_whole_y
     row = "Vốn FDI đăng ký cấp mới — Quý I: 121,5 triệu USD; Quý II: 207,3 triệu USD; Cả năm 2093: 655,1 triệu USD."
     assert check(question, row).met
     assert not check(question, "Vốn FDI đăng ký cấp mới — Quý I: 121,5 triệu USD; Quý II: 207,3 triệu USD.").met
+    # ... or in words ("cả năm thu hút 40 dự án") beside a part of the year.
+    assert check(
+        "Cả năm 2031 các KCN thu hút bao nhiêu dự án?", "Trong quý IV thu hút 9 dự án; cả năm thu hút 40 dự án."
+    ).met
     # ... not an aim for the year in a half-year report.
     half = {"title": "Báo cáo sơ kết 6 tháng đầu năm 2093", "period": "6 tháng đầu năm 2093"}
     assert not check(question, "6 tháng đầu năm thu hút 19 dự án, phấn đấu cả năm đạt 40 dự án.", **half).met

@@ -585,6 +585,18 @@ HALF_YEAR_REVENUE = (
         ),
         ("Tháng 3 năm 2093 vốn đăng ký cấp mới FDI bao nhiêu?", MONTHS_ROW, ["20 triệu USD"]),
         ("Vốn đăng ký cấp mới FDI 6 tháng đầu năm 2093 là bao nhiêu?", MONTHS_ROW, ["165,8 triệu USD"]),
+        # A month in a clause before the figure's own is no label of it.
+        (
+            "Doanh thu năm 2093 đạt bao nhiêu?",
+            "Theo báo cáo tháng 1/2094, doanh thu năm 2093 đạt 3.920 tỷ đồng.",
+            ["3.920 tỷ đồng"],
+        ),
+        # "so với năm trước" is a change's, not the year before's figure.
+        (
+            "Năm 2093 số doanh nghiệp tăng thêm bao nhiêu?",
+            "Số doanh nghiệp — Năm 2093: 412 doanh nghiệp; Tăng thêm so với năm trước: 37 doanh nghiệp.",
+            ["37 doanh nghiệp"],
+        ),
         # "Trong 3 tháng" of a first quarter's table is quý I.
         (
             "Quý I năm 2093 thu hút bao nhiêu dự án?",
@@ -705,6 +717,12 @@ PLAN_SHARES = (
             "Vốn đầu tư trong nước — Kế hoạch: 7.000 tỷ đồng; Cả năm: 7.500 tỷ đồng; "
             "Tỷ lệ so với kế hoạch (%): 107,1%.",
             "Vượt: 107,1% kế hoạch",
+        ),
+        # ... however the cell is labelled: "TH so với KH".
+        (
+            "Doanh thu năm 2093 có đạt kế hoạch không?",
+            "Doanh thu — KH: 3.500 tỷ đồng; TH: 3.870 tỷ đồng; TH so với KH: 110,6%.",
+            "Vượt: 110,6% KH",
         ),
         # ... not a cell of the rise over the plan.
         (

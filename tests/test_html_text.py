@@ -41,12 +41,16 @@ def test_a_web_page_is_its_blocks_and_table_rows_without_markup_or_scripts():
     # A header holding the headline, and an article's footer (its byline), are the article's.
     detail = "<body><header><h1>Tin A</h1></header><div><p>Thân bài.</p><footer>Tác giả: X</footer></div></body>"
     assert html_to_text(detail).split("\n\n") == ["Tin A", "Thân bài.", "Tác giả: X"]
-    # A sidebar of other articles' headlines is the site's; an article's own box is the article's.
+    # A sidebar of other articles' links is the site's; a box of text, or an aside holding
+    # the article itself, is the article's.
     sidebar = (
-        "<body><main><article><h1>Tin A</h1><p>Thân bài.</p><aside>Điểm nhấn: 47 dự án.</aside></article>"
-        "<aside><h3>Tin liên quan</h3><ul><li>KCN Tân Lập đón nhà đầu tư</li></ul></aside></main></body>"
+        "<body><main><div><h1>Tin A</h1><p>Thân bài.</p><aside>Điểm nhấn: 47 dự án.</aside></div>"
+        '<aside><h3>Tin liên quan</h3><ul><li><a href="/b">KCN Tân Lập đón nhà đầu tư mới</a></li></ul></aside>'
+        "</main></body>"
     )
     assert html_to_text(sidebar).split("\n\n") == ["Tin A", "Thân bài.", "Điểm nhấn: 47 dự án."]
+    whole = '<body><aside><h1>Tin B</h1><p>Thân bài <a href="/c">xem thêm</a>.</p></aside></body>'
+    assert html_to_text(whole).split("\n\n") == ["Tin B", "Thân bài xem thêm."]
 
 
 @pytest.mark.unit

@@ -44,6 +44,8 @@ def spreadsheet(path: Path) -> Path:
         (1234.5678, "#,##0", "1.235"),
         (75.25, "0.0", "75,3"),
         (12.345, "General", "12,35"),  # no places said: two at most
+        (12.345, "0.0#", "12,35"),  # optional places shown too
+        (float("inf"), "0.0", "inf"),
         (0.5, "0%", "50%"),
     ],
 )

@@ -61,11 +61,22 @@ def test_a_small_type_table_or_an_exponent_is_no_footnote():
     ]
     text, runs = page(BODY_TEXT, *table, [Run("2", NOTE_MARK, 83.0), Run("Số liệu ước tính.", NOTE, 79.0)])
     assert with_footnotes(text, runs) == text
-    # "(m²)" and "10²" in body type are exponents even with a note 2 at the foot.
-    for before in ("Diện tích nhà xưởng (m", "Mật độ 10"):
+    # "(m²)" and "1.200m²" in body type are exponents even with a note 2 at the foot.
+    for before in ("Diện tích nhà xưởng (m", "Nhà xưởng 1.200m"):
         line = [Run(before, BODY, 400.0), Run("2", RAISED, 405.0), Run(") tăng.", BODY, 400.0)]
         text, runs = page(line, BODY_TEXT, [Run("2", NOTE_MARK, 83.0), Run("Số liệu ước tính.", NOTE, 79.0)])
         assert with_footnotes(text, runs) == text
+
+
+@pytest.mark.unit
+def test_a_reference_after_a_figure_a_note_opening_with_a_number_and_a_page_number_in_body_type():
+    figure = [Run("Vốn đăng ký đạt 3.900", BODY, 500.0), Run("1", RAISED, 505.0), Run(" tỷ đồng.", BODY, 500.0)]
+    note = [Run("1", NOTE_MARK, 83.0), Run("2 dự án lùi sang năm sau.", NOTE, 79.0)]
+    text, runs = page(figure, BODY_TEXT, note, [Run("3", BODY, 40.0)])
+    assert with_footnotes(text, runs) == (
+        "Vốn đăng ký đạt 3.900 (chú thích: 2 dự án lùi sang năm sau) tỷ đồng.\nCác KCN thu hút 12 dự án mới trong "
+        "năm, tổng vốn đăng ký 415 triệu USD.\n3"
+    )
 
 
 @pytest.mark.unit

@@ -79,8 +79,12 @@ def _only(frame: QuestionFrame, part: str) -> QuestionFrame:
     if part.startswith("năm "):
         year = part.removeprefix("năm ")
         written = unicodedata.normalize("NFC", frame.text)
-        folded = fold(written)  # same length as the NFC text
-        if re.search(DONE_BEFORE_YEAR.format(year=year), folded) and PLAN_WORDS.search(folded):
+        folded = fold(written)  # the same length as the NFC text, but for marks it cannot compose
+        if (
+            len(folded) == len(written)
+            and re.search(DONE_BEFORE_YEAR.format(year=year), folded)
+            and PLAN_WORDS.search(folded)
+        ):
             text = "".join(" " if plan else c for c, plan in zip(written, _plan_mask(folded), strict=True))
             return replace(frame, text=text, years=frozenset({int(year)}))
         return replace(frame, years=frozenset({int(year)}))

@@ -95,10 +95,14 @@ COMPARED_SPAN = re.compile(
 # "kế hoạch cả năm" names the year's plan, not the period of the figure ("6 tháng đạt 62%
 # kế hoạch cả năm").
 WHOLE_YEAR = re.compile(r"\b(?<!hoach )(?:ca|toan|het|cuoi)\s+nam\b")
-# ... named as a figure's label ("…; Cả năm: 655,1"; "Cả năm 2031: …"), not the end of a span
-# ("6 tháng cuối năm") nor a plan's or an aim's ("chỉ tiêu cả năm", "phấn đấu cả năm đạt").
+# ... named as what a figure is of ("…; Cả năm: 655,1", "cả năm thu hút 40 dự án"), not the
+# end of a span ("6 tháng cuối năm"), nor a plan's or an aim's ("chỉ tiêu cả năm", "phấn đấu
+# cả năm đạt", "dự kiến cả năm"), nor what a share compares with ("so với cả năm").
 WHOLE_YEAR_AIMED = re.compile(r"\b(?:ca|toan)\s+nam\b")
-WHOLE_YEAR_NAMED = re.compile(r"(?:^|[;—]\s*|\s)(?:ca|toan)\s+nam(?:\s+(?:19|20)\d{2})?\s*:")
+WHOLE_YEAR_NAMED = re.compile(
+    r"(?<!\bhoach\s)(?<!\btieu\s)(?<!\bkh\s)(?<!\bvoi\s)(?<!\bso\s)(?<!\bdau\s)(?<!\bkien\s)(?<!\buoc\s)"
+    r"\b(?:ca|toan)\s+nam\b"
+)
 PART_OF_YEAR = re.compile(
     r"\b(?<!ngay\s)(?:\d{1,2}|mot|hai|ba|sau|chin)\s+thang\b|\bquy\s+(?:[ivx]+|\d)\b|\btu\s+dau\s+nam\b"
     r"|\b(?:het|den)\s+thang\b|\b(?:den|tinh den)\s+(?:ngay\s+)?(?!31\s*[-/]\s*12\b)\d{1,2}\s*[-/]\s*\d{1,2}\b"
@@ -134,7 +138,7 @@ ROMAN_QUARTER = {1: "I", 2: "II", 3: "III", 4: "IV"}
 # date ("ngày 05 tháng 7") nor a running total's end ("đến hết tháng 6"): folded.
 SINGLE_MONTH = re.compile(
     r"(?<!\d\s)(?<!\bden\s)(?<!\bhet\s)(?<!\btoi\s)(?<!\bden\scuoi\s)(?<!\btoi\scuoi\s)"
-    r"\bthang\s+(\d{1,2})(?![\d,.])"
+    r"\bthang\s+(\d{1,2})(?!\d|[.,]\d)"
 )  # "cuối tháng 9" is that month's end; "đến cuối tháng 9" a running total's
 # A running total to a date ("đến hết tháng 3/2031", "lũy kế") is no quarter's figure.
 TO_DATE = re.compile(r"\b(?:den|toi)\s+(?:het|cuoi)\s+(?:thang|quy|ngay)\b|\bluy\s+ke\b")
@@ -142,7 +146,12 @@ YEAR_END_REVIEW = re.compile(r"\btong\s+ket\b")
 MID_YEAR_REVIEW = re.compile(r"\bso\s+ket\b")
 # The year a review meeting reviews ("Hội nghị tổng kết công tác thi đua năm 2031", held in
 # January 2032): the first year named after "tổng kết"/"sơ kết" in its clause (folded).
-REVIEWED_YEAR = re.compile(r"\b(?:tong|so)\s+ket\b[^.;:]{0,80}?\bnam\s+((?:19|20)\d{2})\b")
+# Not the year it is held in ("tổng kết tổ chức năm 2032"), nor after a comma ("Theo báo cáo
+# tổng kết, năm 2032 …"), nor a span's first ("tổng kết 5 năm 2031-2035").
+REVIEWED_YEAR = re.compile(
+    r"\b(?:tong|so)\s+ket\b(?:(?!\b(?:to\s+chuc|dien\s+ra|vao|trong|tai)\b)(?!,\s*nam\b)[^.;:]){0,80}?"
+    r"(?<!\d\s)\bnam\s+((?:19|20)\d{2})\b(?!\s*[-–]\s*\d)"
+)
 CUMULATIVE = re.compile(r"\b(?:tu\s+dau\s+nam|luy\s+ke)\b")
 
 
@@ -440,13 +449,24 @@ def stated_years(sentence: str) -> frozenset[int]:
     return years_in(COMPARED_YEAR.sub(" ", sentence), ranges=False)
 
 
-# A former province named as such ("khu vực Hà Nam cũ", "tỉnh Bến Tre (cũ)"), or the merger
-# itself: as written, accents and all (OCR text without them says nothing here).
-MERGER_SAID = re.compile(r"\b(?:cũ|sáp nhập|hợp nhất)\b", re.IGNORECASE)
+# A former province named as such ("khu vực Hà Nam cũ", "tỉnh Bến Tre (cũ)"), or the merger of
+# provinces itself ("sau sáp nhập", "hợp nhất tỉnh"): as written, accents and all (OCR text
+# without them says nothing here); not "nhà xưởng cũ", "doanh nghiệp … sáp nhập".
+FORMER_AFTER = re.compile(r"\s*\(?\s*cũ\b", re.IGNORECASE)
+MERGER_SAID = re.compile(
+    r"\b(?:sau|trước)\s+(?:khi\s+)?(?:sáp nhập|hợp nhất)\b"
+    r"|\b(?:sáp nhập|hợp nhất)\s+(?:các\s+)?(?:tỉnh|đơn vị hành chính)\b",
+    re.IGNORECASE,
+)
 
 
 def _speaks_of_merger(*texts: str) -> bool:
-    return any(MERGER_SAID.search(unicodedata.normalize("NFC", text)) for text in texts)
+    for text in map(lambda t: unicodedata.normalize("NFC", t), texts):
+        if MERGER_SAID.search(text):
+            return True
+        if any(p.kind == "province" and FORMER_AFTER.match(text, p.end) for p in find_places(text)):
+            return True
+    return False
 
 
 def _reviewed_years(text: str) -> frozenset[int]:

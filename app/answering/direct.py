@@ -342,9 +342,10 @@ def _changes(figures: list[re.Match[str]], quote: str) -> dict[int, re.Match[str
     }
 
 
+LABEL_CLAUSE = re.compile(r"[,;—]")  # a figure's own label is after the last of these
 # A figure labelled as the same period of the year before, its year unnamed ("Cùng kỳ năm
 # trước: X", "Năm trước: Y"); not a growth "so với cùng kỳ" (folded).
-SAME_PERIOD_BEFORE = re.compile(r"(?<!\bso\s)(?<!\bvoi\s)\bcung\s+ky\b|\bnam\s+truoc\b")
+SAME_PERIOD_BEFORE = re.compile(r"(?<!\bso\s)(?<!\bvoi\s)\b(?:cung\s+ky|nam\s+truoc)\b")
 # "… năm 2031, 2032 và 2033 … tương ứng là A, B và C": each figure of the list is of the
 # year named in its place (folded).
 RESPECTIVELY = re.compile(r"\b(?:tuong ung|lan luot)\b")
@@ -465,8 +466,8 @@ def _period_fit(
         # "quý II" asked: not the figure of the whole year or of some months.
         return 0 if said_whole or said_months else 1
     if whole and not part:
-        if months_named(own_words) and not said_whole:
-            return 0  # "Tháng 1: X" is one month's, not the year's
+        if months_named(LABEL_CLAUSE.split(own_words)[-1]) and not said_whole:
+            return 0  # "Tháng 1: X" is one month's, not the year's ("Theo báo cáo tháng 1, …" is no label)
         return 0 if said_months and not said_whole else 2 if said_whole else 1
     if part and months and not said_months and WHOLE_YEAR_SAID.search(fold(own_words)):
         # "6 tháng cuối năm" asked: not "…, để cả năm đạt trên 600 triệu USD" ("đến cuối năm
@@ -898,7 +899,8 @@ PLAN_SHARE = re.compile(
 PLAN_SHARE_AFTER = re.compile(
     rf"\b(?P<verb>)(?:chua\s+)?(?:dat|hoan thanh)\s+{PLAN_WORD}\s*\(\s*(?:dat\s+|bang\s+)?"
     r"(?P<share>\d{1,3}(?:[.,]\d+)?)\s*%"
-    rf"|(?:^|[;—:]\s*)(?:ty\s+le\s+)?so(?:\s+voi)?\s+(?P<plan>{PLAN_WORD})(?:\s+(?:nam\s+)?\d{{4}})?\s*(?:\(%\))?"
+    rf"|(?:^|[;—:,]\s*)(?:(?:ty\s+le|%|th|thuc\s+hien)\s+)?so(?:\s+voi)?\s+(?P<plan>{PLAN_WORD})"
+    r"(?:\s+(?:nam\s+)?\d{4})?\s*(?:\(%\))?"
     r"\s*:\s*(?P<cell>\d{1,3}(?:[.,]\d+)?)\s*%"
 )  # the cell's label is the share: not "Tăng so với KH: 10,6%"
 

@@ -148,14 +148,6 @@ def terms_of(text: str) -> list[str]:
     return fold_abbreviations(search_syllables(text))
 
 
-def _which_cue(question: str) -> str:
-    """The words a question asks "which" with ("don vi nao" of "Đơn vị nào làm Khối trưởng?"),
-    in search form; "" when it asks none."""
-    syllables = search_syllables(question)
-    at = syllables.index("nao") if "nao" in syllables else -1
-    return " ".join(syllables[at - 2 : at + 1]) if at >= 2 else ""
-
-
 def _type_fit(frame: QuestionFrame, sentence: str, folded: str, new_numbers: int) -> float:
     kind = frame.answer_type
     if kind is AnswerType.NUMBER:
@@ -318,7 +310,6 @@ def passage_candidates(
     candidates = []
     sentences = split_sentences(document.page_content, clauses=frame.answer_type is not AnswerType.LIST)
     before: set[str] = set()  # the question's terms the sentence before states
-    which = _which_cue(frame.text)
     for position, quote in enumerate(sentences):
         searched = search_syllables(quote)
         syllables = fold_abbreviations(searched)
@@ -331,8 +322,6 @@ def passage_candidates(
         before = (present | continued) & question_terms  # "Trong đó …", then "Riêng KCN A …"
         if is_instruction(quote) or CLOSING.match(quote):
             continue  # an instruction to the reader, or the closing formula, is never an answer
-        if which and f" {which} " in f" {' '.join(searched)} ":
-            continue  # "Đơn vị nào được lựa chọn làm Khối trưởng … là trách nhiệm …" asks it too
         read = [misread.get(s, s) for s in syllables]
         pairs = {f"{a}_{b}" for a, b in itertools.pairwise(read)}
         # The question's leading clause ("Theo phương hướng năm X, …") is met by the passage.

@@ -123,9 +123,11 @@ def _ranks_as_asked(sentence: str, superlative: str, ranked: list[str]) -> bool:
 
 # The whole asked: "toàn Khối", "cả tỉnh", "tổng cộng", "tổng diện tích", an average
 # ("bình quân") (folded).
-WHOLE_ASKED = re.compile(
-    r"\b(?:toan|ca)\s+(?:khoi|tinh|vung)\b|\btong\s+cong\b|\b(?:binh\s+quan|trung\s+binh)\b"
-    r"|\btong\s+(?:so|dien\s+tich|von|doanh\s+thu|gia\s+tri|kim\s+ngach|lao\s+dong)\b"
+WHOLE_ASKED = re.compile(r"\b(?:toan|ca)\s+(?:khoi|tinh|vung)\b|\btong\s+cong\b")
+# ... or a sum or an average over all ("tổng diện tích các KCN", "bình quân các KCN"): not one
+# project's, company's or month's ("tổng vốn đầu tư của dự án X", "tổng doanh thu tháng 5").
+OVER_ALL_ASKED = re.compile(
+    r"\b(?:tong|binh\s+quan|trung\s+binh)\b.*\bcac\s+(?:kcn|kkt|kcx|khu|du\s+an|doanh\s+nghiep)\b"
 )
 
 
@@ -134,7 +136,8 @@ def total_first(frame: QuestionFrame, ranked: Sequence[Candidate]) -> list[Candi
     khẩu toàn Khối", "tổng diện tích các KCN tỉnh X") and its first is a member's row of that
     table: a member's row shares the total's words and may outrank it by a hair. Not when the
     question names a zone, or the province that row is of (a bloc's table of provinces)."""
-    if not ranked or frame.zones or not WHOLE_ASKED.search(fold(frame.text)):
+    asked = fold(frame.text)
+    if not ranked or frame.zones or not (WHOLE_ASKED.search(asked) or OVER_ALL_ASKED.search(asked)):
         return list(ranked)
     first = row_cells(ranked[0].quote)
     if first is None or TOTAL.match(first[0]) or set(frame.provinces) & set(text_mentions(first[0]).provinces):
