@@ -157,6 +157,13 @@ def test_answer_threshold_separates_answerable_from_unanswerable():
     assert threshold == pytest.approx(0.55, abs=0.02)  # ties go to the middle of the best range
 
 
+def test_answer_threshold_ties_apart_go_to_the_middle_of_the_lowest_range():
+    # Two questions answered right at 0.19 and 0.27, two unanswerable at 0.17 and 0.2: 0.18
+    # gets three right, 0.2 two, 0.22 … 0.26 three again; the lower range refuses less.
+    best = [(0.19, True, True), (0.27, True, True), (0.17, False, False), (0.2, False, False)]
+    assert tune.threshold_for(best) == pytest.approx(0.18)
+
+
 def test_answer_threshold_finds_a_narrow_gap():
     assert choose_answer_threshold(threshold_cases(0.41, 0.39), BY_DENSE) == pytest.approx(0.40)
 
