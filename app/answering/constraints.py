@@ -803,13 +803,11 @@ def _other_quarter(asked: str, texts: Sequence[str], framing: str, record: Calla
     if len(wanted) != 1:
         return False
     label = f"quý {ROMAN_QUARTER[next(iter(wanted))]}"
-    for text in map(fold, texts):
-        stated = quarters_stated(text)
-        if stated or period_parts(text)[2] or TO_DATE.search(text):
-            if wanted <= stated:
-                return False
+    nearest = _nearest_names(wanted, texts, quarters_stated, lambda text: bool(TO_DATE.search(fold(text))))
+    if nearest is not None:
+        if not nearest:
             record(label, False, False)
-            return True
+        return not nearest
     framing = fold(framing)
     stated = quarters_stated(framing)
     if not wanted <= stated if stated else years_in(framing) and not PART_OF_YEAR.search(framing):
@@ -825,14 +823,22 @@ def _other_month(asked: str, texts: Sequence[str], record: Callable[[str, bool, 
     wanted = months_named(asked)
     if len(wanted) != 1:
         return False
+    nearest = _nearest_names(wanted, texts, months_named, lambda text: bool(quarters_stated(text)))
+    if nearest is False:
+        record(f"tháng {next(iter(wanted))}", False, False)
+    return nearest is False
+
+
+def _nearest_names(
+    wanted: set[int], texts: Sequence[str], named: Callable[[str], set[int]], other: Callable[[str], bool]
+) -> bool | None:
+    """Whether the nearest of ``texts`` that names a period (``named`` ones, a span of months,
+    or an ``other`` kind) names the ones ``wanted``; None when none names a period."""
     for text in texts:
-        stated = months_named(text)
-        if stated or period_parts(text)[2] or quarters_stated(text):
-            if wanted <= stated:
-                return False
-            record(f"tháng {next(iter(wanted))}", False, False)
-            return True
-    return False
+        stated = named(text)
+        if stated or period_parts(text)[2] or other(text):
+            return wanted <= stated
+    return None
 
 
 def _other_half(asked: str, texts: Sequence[str], record: Callable[[str, bool, bool], None]) -> bool | None:
