@@ -34,7 +34,9 @@ def extractive_phrasing() -> Phrasing:
         related=data["related"],
         off_topic=data["off_topic"],
         direct=data["direct"],
+        placed=data["placed"],
         merged=data["merged"],
+        merged_whole=data["merged_whole"],
         more_items=data["more_items"],
     )
 

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
-from app.answering.clip import clipped
+from app.answering.clip import clipped, clipped_title
 from app.answering.models import Answer, Citation
 from ingest.normalize import fold, is_ocr_text
 
@@ -91,7 +91,7 @@ def report_name(title: str, period: str, source: str, limit: int, quoted: bool =
     title = title.strip()
     if not title:
         return source
-    title = clipped(title, limit)
+    title = clipped_title(title, limit)
     title = f"«{title}»" if quoted else title
     period = period.strip()
     return f"{title} ({period})" if period and period.lower() not in title.lower() else title

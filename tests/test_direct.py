@@ -221,6 +221,33 @@ def facts(question: str, quote: str) -> list[str]:
             "đạt 09% kế hoạch năm).",
             ["43%"],
         ),
+        # "đến giữa năm" asks for part of the year: the figure at the end of June, not the rise.
+        (
+            "Số lao động đang làm việc trong các KCN tỉnh Kim Sơn đến giữa năm 2031 là bao nhiêu?",
+            "Tổng số lao động đang làm việc tại các KCN tính đến thời điểm cuối tháng 6/2031 là 1.420 lao động "
+            "(tăng 88 lao động so với năm 2030), thu nhập bình quân của người lao động trong các KCN khoảng 6,8 "
+            "triệu đồng/tháng.",
+            ["1.420 lao động"],
+        ),
+        # A scan that misread a unit's accent ("triéu") still gives the figure, as the scan writes it.
+        (
+            "Năm 2031 các dự án FDI giải ngân được bao nhiêu vốn?",
+            "trong nam, cac du an FDI da giai ngan von dau tu duge 1.204 triéu USD (dat 61% tong von) va cac du an "
+            "DDI co tong von dau tu dang ky dat 32.180 ty dong.",
+            ["1.204 triéu USD"],
+        ),
+        # The figures of a bracket opened by "gồm" after a figure are its parts, not the total asked.
+        (
+            "Long An cấp mới bao nhiêu dự án trong 6 tháng đầu năm 2031?",
+            "Thu hút đầu tư được 63 dự án mới (gồm 47 dự án FDI và 16 dự án DDI) với tổng vốn đầu tư cấp mới "
+            "246,18 triệu USD và 731,42 tỷ đồng.",
+            ["63 dự án"],
+        ),
+        (
+            "Long An cấp mới bao nhiêu dự án DDI?",
+            "Thu hút đầu tư được 63 dự án mới (gồm 47 dự án FDI và 16 dự án DDI) với tổng vốn 246,18 triệu USD.",
+            ["16 dự án"],
+        ),
         # Of several rises, the one of what the question measures ("nộp ngân sách của …"), though
         # another clause names more of the question's scope ("các KCN, KKT của Khối").
         (

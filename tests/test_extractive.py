@@ -109,6 +109,16 @@ HA_NAM = passage(
 )
 
 
+def test_a_figure_for_a_question_naming_no_place_says_whose_it_is():
+    # A bloc's report gives each member's figure in its own section: an unscoped question
+    # answered from one of them must not read as the bloc's figure.
+    answer = ask("Tổng số lao động đang làm việc tại các khu công nghiệp là bao nhiêu?", [DONG_NAI, HA_NAM])
+    assert answer.answer.splitlines()[0] == "Đồng Nai: 41.207 lao động [1]"
+    assert answer.direct == ("41.207 lao động",)
+    asked = ask("Tổng số lao động đang làm việc tại các khu công nghiệp Đồng Nai là bao nhiêu?", [DONG_NAI, HA_NAM])
+    assert asked.answer.splitlines()[0] == "41.207 lao động [1]"
+
+
 def test_quotes_the_sentence_that_answers_and_cites_it():
     answer = ask("Tổng số lao động tại các KCN Đồng Nai là bao nhiêu?", [HA_NAM, DONG_NAI])
     assert not answer.refused
@@ -1308,3 +1318,44 @@ def test_only_a_sentence_giving_parts_of_the_one_before_goes_on_with_it_however_
     cover = {c.quote: c.features["cover_sentence"] for c in candidates_for(frame, [rates], FakeLexicon([rates]))}
     assert cover["Riêng KCN Kim Sơn đạt 63,4%."] == pytest.approx(1.0)  # two sentences on
     assert cover["Riêng về môi trường, 5 doanh nghiệp bị xử phạt."] < 0.5  # another topic
+
+
+def _item(text: str, n: int, heading: str) -> Document:
+    document = passage(text, heading=heading, n=n, doc="plan")
+    document.metadata["title"] = "Báo cáo sơ kết 6 tháng đầu năm 2031 của Khối thi đua các Ban Quản lý KCN Tây Nguyên"
+    return document
+
+
+def test_a_list_asked_by_its_sections_heading_is_answered_by_the_sections_items():
+    # The items repeat none of the question's words: each scores low, the heading names it.
+    heading = "III. Phương hướng hoạt động 6 tháng cuối năm 2031"
+    items = [
+        _item("1. Phát động đợt thi đua cao điểm chào mừng các ngày lễ lớn.", 7, heading),
+        _item("2. Nhân rộng các gương điển hình tiên tiến trong doanh nghiệp.", 8, heading),
+        _item("3. Theo dõi việc thực hiện giao ước thi đua của từng thành viên.", 9, heading),
+    ]
+    answer = ask("Phương hướng 6 tháng cuối năm 2031 của Khối gồm những nhiệm vụ gì?", list(reversed(items)))
+    assert not answer.refused
+    said = answer.answer
+    assert said.index("Phát động") < said.index("Nhân rộng") < said.index("Theo dõi")
+    assert "“1.”" not in said  # an item's number alone is no sentence of it
+    # Under a heading that names something else, the same items answer nothing.
+    other = [_item(d.page_content, d.metadata["paragraph"], "II. Kết quả thực hiện") for d in items]
+    assert ask("Phương hướng 6 tháng cuối năm 2031 của Khối gồm những nhiệm vụ gì?", other).refused
+
+
+def test_a_former_province_asked_is_told_the_figure_is_the_whole_new_provinces():
+    report = passage("Năm 2081, các KCN tỉnh Phú Thọ thu hút 67 dự án mới.", n=1)
+    report.metadata["doc_years"] = "2081"
+    answer = ask("Năm 2081 các KCN tỉnh Vĩnh Phúc thu hút bao nhiêu dự án mới?", [report])
+    assert answer.answer.splitlines()[-1] == "Vĩnh Phúc nay thuộc Phú Thọ: số liệu của cả tỉnh Phú Thọ."
+
+
+def test_a_sentence_asking_the_questions_own_which_is_no_answer():
+    # "Đơn vị nào được chọn làm Khối trưởng … vừa là trách nhiệm …" says nothing of which one.
+    echo = passage("Đơn vị nào được chọn làm Khối trưởng năm 2031 vừa là trách nhiệm, vừa là vinh dự.", n=1)
+    frame = parse_question("Năm 2031 đơn vị nào làm Khối trưởng?")
+    assert candidates_for(frame, [echo], FakeLexicon([echo])) == []
+    # ... but "không có đơn vị nào …" answers.
+    none = passage("Năm 2031 không có đơn vị nào nhận làm Khối trưởng.", n=1)
+    assert candidates_for(frame, [none], FakeLexicon([none]))

@@ -60,6 +60,25 @@ def named(question: str, quote: str) -> list[str]:
         ("Ai là Khối phó năm 2031?", CHAIRS, ["Bà Nguyễn Thị Lan"]),
         ("Ai là Khối trưởng năm 2031?", CHAIRS, ["Ông Trần Văn Tân"]),
         ("Trưởng ban Quản lý các KCN Hà Nam là ai?", CHAIRS, ["Ông Trần Văn Tân"]),
+        # A bloc's office held by a board: "ai" is answered by the board given it.
+        (
+            "Ai là Khối phó Khối thi đua năm 2031?",
+            "Khối có 9 đơn vị gồm: Ban Quản lý các KCN tỉnh Quảng Bình (Khối trưởng); Ban Quản lý các KCN tỉnh "
+            "Hà Tĩnh (Khối Phó); Ban Quản lý các KCN tỉnh Nghệ An.",
+            ["Ban Quản lý các KCN tỉnh Hà Tĩnh"],
+        ),
+        (
+            "Ai là Khối trưởng năm 2031?",
+            "Ban Quản lý các KCN tỉnh Thái Nguyên - Khối trưởng năm 2031 đăng cai tổ chức Hội nghị.",
+            ["Ban Quản lý các KCN tỉnh Thái Nguyên"],
+        ),
+        ("Ai là Khối trưởng năm 2032?", "Ban Quản lý các KCN tỉnh Thái Nguyên - Khối trưởng năm 2031 đăng cai.", []),
+        # An office no unit holds: a board is no answer to "cá nhân nào".
+        (
+            "Cá nhân nào được đề nghị Bằng khen của Bộ trưởng năm 2031?",
+            "Đề nghị Bộ trưởng tặng Bằng khen cho Ban Quản lý Khu kinh tế tỉnh Gia Lai.",
+            [],
+        ),
         # The office asked, of another province: nobody.
         ("Trưởng ban Quản lý Khu kinh tế Nam Định là ai?", CHAIRS, []),
         # No office asked: the only person named, not one of two.
@@ -158,6 +177,17 @@ def named(question: str, quote: str) -> list[str]:
             [],
         ),
         ("KCN nào nhiều lao động nhất?", "KCN Tân Lập có 12.000 lao động; tiếp đến là KCN Kim Sơn.", ["KCN Tân Lập"]),
+        # The extreme asked, not the opposite one its clause shares more words with.
+        (
+            "kcn nao co ty le lap day thap nhat",
+            "Trong các KCN, KCN Tân Lập có tỷ lệ lấp đầy cao nhất (93,6%), KCN Kim Sơn thấp nhất (36,2%).",
+            ["KCN Kim Sơn"],
+        ),
+        (
+            "KCN nào có tỷ lệ lấp đầy cao nhất?",
+            "Trong các KCN, KCN Tân Lập có tỷ lệ lấp đầy cao nhất (93,6%), KCN Kim Sơn thấp nhất (36,2%).",
+            ["KCN Tân Lập"],
+        ),
         # "… của tỉnh X": the board of X in the list, not the others.
         (
             "Ban Quản lý nào của tỉnh Thái Bình được đề nghị tặng Bằng khen năm 2031?",

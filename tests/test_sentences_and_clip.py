@@ -3,7 +3,7 @@ and person names (``ingest.people``)."""
 
 import pytest
 
-from app.answering.clip import clip_quote
+from app.answering.clip import clip_quote, clipped_title
 from app.answering.extractive import focus_terms
 from app.answering.features import split_sentences as answer_sentences
 from app.answering.features import terms_of
@@ -78,3 +78,15 @@ def test_a_clause_longer_than_the_limit_is_cut_inside_with_a_mark():
 )
 def test_person_names_are_found_and_places_are_not_taken_for_them(text, named):
     assert names_a_person(text) is named
+
+
+def test_a_long_title_keeps_its_end_which_says_whose_report_it_is():
+    title = (
+        "BÁO CÁO — Kết quả thu hút đầu tư, sản xuất kinh doanh và công tác thi đua khen thưởng năm 2093 của các "
+        "khu công nghiệp tỉnh Kim Sơn"
+    )
+    shown = clipped_title(title, 90)
+    assert len(shown) <= 90
+    assert shown.startswith("BÁO CÁO — Kết quả thu hút đầu tư")
+    assert shown.endswith("tỉnh Kim Sơn") and " … " in shown
+    assert clipped_title("Báo cáo năm 2093", 90) == "Báo cáo năm 2093"

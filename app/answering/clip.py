@@ -25,6 +25,19 @@ def clipped(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + ELLIPSIS
 
 
+def clipped_title(title: str, limit: int) -> str:
+    """A report's title cut to at most ``limit`` characters keeping its last words, which say
+    whose report it is ("Báo cáo kết quả … của các KCN tỉnh Kim Sơn"): its start, "…", its end
+    (a third of the room)."""
+    if len(title) <= limit:
+        return title
+    end = title[len(title) - limit // 3 :]
+    end = end.split(" ", 1)[1] if " " in end else end  # from a word's start
+    room = limit - len(end) - len(f" {ELLIPSIS} ")
+    start = title[: len(title) - len(end)].rstrip()[: room + 1].rsplit(" ", 1)[0]
+    return f"{start} {ELLIPSIS} {end}"
+
+
 def clip_quote(quote: str, wanted: Collection[str], limit: int, terms: Callable[[str], list[str]]) -> str:
     """``quote`` if it fits ``limit`` characters, else the clauses around its best clause.
 

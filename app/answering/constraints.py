@@ -41,9 +41,10 @@ from ingest.office import is_row_sentence
 # Years a sentence names without reporting on them: the year compared with ("so với cùng kỳ
 # năm 2030") and the base year of constant prices ("theo giá so sánh năm …").
 # Also with a few words between ("so với ước thực hiện năm 2031", "so với kế hoạch năm 2031").
+# OCR damages the words around the year ("s0 v6i cung ky nim 2031"): still the year compared with.
 COMPARED_YEAR = re.compile(
-    r"(?:so\s+v[ớo]i|cùng\s+kỳ|cung\s+ky|giá\s+so\s+sánh|gia\s+so\s+sanh)\s+"
-    r"(?:cùng\s+kỳ\s+|cung\s+ky\s+)?(?:năm\s+|nam\s+)?(?:19|20)\d{2}"
+    r"(?:s[o0]\s+v[ớo6]i|cùng\s+kỳ|cung\s+ky|giá\s+so\s+sánh|gia\s+so\s+sanh)\s+"
+    r"(?:cùng\s+kỳ\s+|cung\s+ky\s+)?(?:n\w{1,2}m\s+)?(?:19|20)\d{2}"
     r"|so\s+v[ớo]i\s+(?:[^\s\d;,.()]+\s+){1,4}?(?:năm|nam)\s+(?:19|20)\d{2}",
     re.IGNORECASE,
 )
@@ -52,8 +53,9 @@ COMPARED_YEAR = re.compile(
 # year's figure: it answers a question asking for it.
 # "so với cùng kỳ năm 2031", "cùng kỳ 2031": the year compared with, in its group.
 COMPARED_WITH = (
-    r"(?:so\s+v[ớo]i\s+|cùng\s+kỳ\s+|cung\s+ky\s+)(?:cùng\s+kỳ\s+|cung\s+ky\s+)?(?:năm\s+|nam\s+)?((?:19|20)\d{2})"
+    r"(?:s[o0]\s+v[ớo6]i\s+|cùng\s+kỳ\s+|cung\s+ky\s+)(?:cùng\s+kỳ\s+|cung\s+ky\s+)?(?:n\w{1,2}m\s+)?((?:19|20)\d{2})"
 )
+COMPARED_WHOLE_YEAR = re.compile(COMPARED_WITH, re.IGNORECASE)
 STATED_COMPARED_YEAR = re.compile(
     COMPARED_WITH + r"\s*(?:\([^()]*\d[^()]*\)|(?:là|la|đạt|dat|:)\s*\d)",
     re.IGNORECASE,
@@ -71,9 +73,12 @@ BRACKETED_BASE_YEAR = re.compile(
     r"\(\s*(?:năm|nam)\s+(?:19|20)\d{2}\s*(?:là|la|đạt|dat|:|-)\s*\d[^()]*\)", re.IGNORECASE
 )
 YEAR = re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)")
+# A bloc named in a sentence ("các thành viên Khối thu hút …"), folded; not "khối lượng" (volume).
+BLOC_SAID = re.compile(r"\bkhoi\b(?!\s+luong)")
 # A section heading on what comes next ("II. Phương hướng, nhiệm vụ 6 tháng cuối năm"): a plan.
 FORWARD_SECTION = re.compile(r"\bphuong\s+huong\b")
 PLAN_GROUP, PLAN_SIDE = "figure", "plan"  # distinctions.tsv's "figure:plan"
+FIGURE_ANSWERS = (AnswerType.NUMBER, AnswerType.PERCENT)
 # A cell of a table row said as a sentence whose header names a year: "; Vốn đăng ký năm 2038: 655 triệu USD".
 YEAR_CELL = re.compile(r"[^;—]*\b(?:năm|nam)\s+(?:19|20)\d{2}\s*:[^;]*", re.IGNORECASE)
 YEAR_RANGE = re.compile(
@@ -106,7 +111,8 @@ WHOLE_YEAR_NAMED = re.compile(
 PART_OF_YEAR = re.compile(
     r"\b(?<!ngay\s)(?:\d{1,2}|mot|hai|ba|sau|chin)\s+thang\b|\bquy\s+(?:[ivx]+|\d)\b|\btu\s+dau\s+nam\b"
     r"|\b(?:het|den)\s+thang\b|\b(?:den|tinh den)\s+(?:ngay\s+)?(?!31\s*[-/]\s*12\b)\d{1,2}\s*[-/]\s*\d{1,2}\b"
-)  # "đến 31/12" is the end of the year, not part of it
+    r"|\b(?:giua|nua dau)\s+nam\b"
+)  # "đến 31/12" is the end of the year, not part of it; "đến giữa năm" is
 # A question for a plan or target of the whole year ("kế hoạch thu hút đầu tư cả năm 2032")
 # is answered by a sentence that states the year's plan, whatever period it reports on ("6
 # tháng đạt 56% kế hoạch cả năm 2032 (25 dự án)").
@@ -333,8 +339,9 @@ class ConstraintCheck:
     held: tuple[str, ...] = ()  # what the passage states instead (its years), for a helpful refusal
     conflicts: tuple[str, ...] = field(default=())
     assumed: frozenset[str] = frozenset()  # met only because the report is undated: not stated
-    # A province asked met by one merged into it in 2025 (asked key, key stated): "Long An" for
-    # "Tây Ninh". The answer says so.
+    # A province asked met by one the 2025 merger linked to it (asked key, key stated): "Long An"
+    # for "Tây Ninh" (merged into it), "Phú Thọ" for "Vĩnh Phúc" (which it became part of). The
+    # answer says so.
     merged_into: tuple[tuple[str, str], ...] = ()
 
     @property
@@ -525,13 +532,16 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
     reviewed_said = _reviewed_years(sentence)
     other_review = (_reviewed_years(frame.text) - reviewed_said) if reviewed_said else frozenset()
     main_years |= reviewed_said if other_review else frozenset()
+    # "đạt X (tăng 4,3% so với cùng kỳ năm 2030)": about a period after 2030, whatever its
+    # paragraph names ("so với đầu năm 2030" may be about later in 2030).
+    compared_only = {int(year) for year in COMPARED_WHOLE_YEAR.findall(sentence)}
     for year in sorted(frame.years):
         in_own = year not in other_review and (year in own.years or year in stated_compared or year in compared_with)
         # A sentence naming only other years is about them, not about the year asked (a year
         # before's figure in brackets aside); in a comparison, a sentence about one of the
         # years asked is about that one only.
         silent = not main_years if frame.comparison else not (main_years - frame.years)
-        silent = silent and not main_spans
+        silent = silent and not main_spans and year not in compared_only
         # A paragraph that names its years says which of the report's years it is about.
         # So does a heading that names its years, over the report's title and frame.
         in_around = silent and (
@@ -547,7 +557,7 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
         record(constraint_key("year", year), in_own, in_around)
     for span in frame.spans:
         _check_span(frame, span, sentence, main_years, context, undated, record, conflicts)
-    _check_period(frame.text, sentence, context, record, frame.answer_type in (AnswerType.NUMBER, AnswerType.PERCENT))
+    _check_period(frame.text, sentence, context, record, frame.answer_type in FIGURE_ANSWERS)
     passage_years = own.years | context.paragraph.years | context.framing.years | context.document_years
     merged = not passage_years or max(passage_years) >= MERGER_YEAR  # an undated passage may be either
     merged_into: list[tuple[str, str]] = []
@@ -564,6 +574,9 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
         stated = own.provinces if in_own else around.provinces if in_around else frozenset()
         if stated and key not in stated:
             merged_into += [(key, old) for old in sorted((absorbed_keys(key) - others) & stated)]
+            became = merged_keys(key) - absorbed_keys(key) - {key}  # the unit the one asked is part of
+            merged_into += [(key, new) for new in sorted((became - others) & stated)]
+    whole_region_figure = frame.answer_type in FIGURE_ANSWERS and not frame.provinces and not frame.zones
     for key in frame.regions:
         # A report framed by another region (a bloc's) is not about this one for naming a
         # province of it: Gia Lai, since 2025 in Tây Nguyên and Nam Trung Bộ alike, is a
@@ -572,6 +585,18 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
         by_province = not context.framing.regions or any(
             provinces_in(framed) <= provinces_in(key) for framed in context.framing.regions
         )
+        if whole_region_figure and not BLOC_SAID.search(fold(sentence)):
+            # "Tổng vốn FDI của Khối ĐBSH": the region's own figure, not that of one of its
+            # provinces (a province's report, a section or sentence on one province; a
+            # sentence listing the members, or saying "các thành viên Khối", is about them all).
+            headed = Mentions.of(" \n ".join(context.headings)).provinces
+            about_province = len(own.provinces) == 1 or (not own.provinces and len(headed) == 1)
+            record(
+                constraint_key("region", key),
+                _region_met(key, own, by_province=False),
+                not about_province and _region_met(key, around, by_province=False),
+            )
+            continue
         record(
             constraint_key("region", key),
             _region_met(key, own, by_province),
@@ -660,11 +685,24 @@ def _places_held(failed: list[str], own: Mentions, context: PassageContext) -> t
         if not any(label.startswith(f"{kind}:") for label in failed):
             continue
         for mentions in (own, context.paragraph, context.framing):
-            keys = mentions.provinces if kind == "province" else mentions.regions
+            # A province's figure where a region's was asked is held as that province's.
+            shown = "province" if kind == "province" or mentions.provinces else "region"
+            keys = mentions.provinces if shown == "province" else mentions.regions
             if keys:
-                held.extend(display_name(kind, key) for key in sorted(keys))
+                held.extend(display_name(shown, key) for key in sorted(keys))
                 break
     return tuple(held)
+
+
+def province_about(sentence: str, context: PassageContext) -> str:
+    """The one province a sentence is about, as the user reads it ("Bến Tre"): the one it names,
+    else its section's; "" when none or several. Not its report's: a province's page may
+    report its bloc's figures ("các KCN thuộc Khối thi đua số 2 thu hút 58 dự án")."""
+    headed = Mentions.of(" \n ".join(context.headings)).provinces
+    for provinces in (Mentions.of(sentence).provinces, headed):
+        if provinces:
+            return display_name("province", next(iter(provinces))) if len(provinces) == 1 else ""
+    return ""
 
 
 def _check_span(

@@ -37,7 +37,7 @@ from app.answering.frame import AnswerType, QuestionFrame
 from app.answering.money import money_named, money_words
 from ingest.gazetteer import display_name, find_places, merged_keys
 from ingest.glossary import glossary_rows
-from ingest.normalize import fold, runs_at, search_syllables
+from ingest.normalize import fold, is_ocr_text, runs_at, search_syllables, strip_accents
 from vectorstore.query import chunk_terms
 
 # A figure's own clause: the cue ("bao nhiêu FDI") must follow it within a few syllables
@@ -121,6 +121,14 @@ def _figure() -> re.Pattern[str]:
     units = sorted({form for group in _unit_groups() for u in group for form in (u, fold(u))}, key=len, reverse=True)
     alternatives = "|".join(re.escape(u) for u in units)
     return re.compile(rf"(?<![\w.,])(\d+(?:[.,]\d+)*)\s*({alternatives})(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def _searchable(quote: str) -> str:
+    """The text figures are looked for in: an OCR quote without the accents it misread ("1.204
+    triéu USD" for "triệu"), positions kept; a figure is still given as the quote writes it."""
+    plain = strip_accents(quote) if is_ocr_text(quote) else quote
+    return plain if len(plain) == len(quote) else quote
 
 
 # "mấy" is a question word only with its accents ("máy" is a machine); unaccented, "may" is taken.
@@ -307,7 +315,7 @@ def _own_words(quote: str, match: re.Match[str]) -> str:
 
 def _own_label(quote: str, match: re.Match[str]) -> str:
     """The words of a figure since the previous figure of any unit."""
-    previous_end = max((m.end() for m in _figure().finditer(quote) if m.end() <= match.start()), default=0)
+    previous_end = max((m.end() for m in _figure().finditer(_searchable(quote)) if m.end() <= match.start()), default=0)
     return _label_before(quote, match, previous_end)
 
 
@@ -360,11 +368,11 @@ def _respective_year(quote: str, match: re.Match[str]) -> int | None:
         return None
     marker = markers[-1]
     listed: list[re.Match[str]] = []
-    for figure in _figure().finditer(quote, marker.end()):
+    for figure in _figure().finditer(_searchable(quote), marker.end()):
         previous_end = listed[-1].end() if listed else None
         if previous_end is not None and not LIST_SEPARATOR.fullmatch(quote, previous_end, figure.start()):
             break
-        if previous_end is None and _figure().search(quote, marker.end(), figure.start()):
+        if previous_end is None and _figure().search(_searchable(quote), marker.end(), figure.start()):
             break
         listed.append(figure)
     # The years of the list's own clause ("năm 2092 lần lượt A và B": one year, two figures,
@@ -588,7 +596,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     if frame.answer_type not in FIGURE_TYPES:
         return []
     asks = _asks(frame)
-    figures = [m for m in _figure().finditer(quote) if not _is_question_figure(m, frame)]
+    figures = [m for m in _figure().finditer(_searchable(quote)) if not _is_question_figure(m, frame)]
     wanted_terms = set(terms)
     # What the question names: its content words and its numbers, but not the verb it asks
     # with ("đạt bao nhiêu", "là bao nhiêu": every clause of a report "đạt" something).
@@ -696,6 +704,11 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             # bao nhiêu %": "… 187.420 lao động (tăng 6,4%), trong đó lao động nữ chiếm 58,3%").
             between = quote[after_figure : match.start()]
             part = after_figure and PART_OF_PREVIOUS.search(fold(between))
+            opened = _open_bracket(quote[: match.start()])
+            if not part and opened >= 0 and any(m.end() <= opened for m in same_unit):
+                # "63 dự án mới (gồm 47 dự án FDI và 16 dự án DDI)": every figure of the bracket is a part.
+                between = quote[opened : match.start()]
+                part = PART_OF_PREVIOUS.search(fold(between))
             # The part's own words: those after "trong đó" ("trong đó lao động nữ chiếm").
             part_words = chunk_terms(between[part.end() :]) if part else set()
             whole_clause = (
@@ -786,7 +799,8 @@ def _qualifier() -> re.Pattern[str]:
 
 def _as_written(quote: str, match: re.Match[str]) -> str:
     """A figure as the report gives it, with a word that says it is not exact ("trên 55%")."""
-    figure = f"{match.group(1)}{'' if match.group(2) == '%' else ' '}{match.group(2)}"
+    number, unit = quote[match.start(1) : match.end(1)], quote[match.start(2) : match.end(2)]
+    figure = f"{number}{'' if unit == '%' else ' '}{unit}"
     before = quote[max(0, match.start() - 20) : match.start()]
     whole = FRACTION_BEFORE.search(before)  # "8/9 KCN": eight of nine, not nine
     if whole:
@@ -804,7 +818,7 @@ def _change_figure(quote: str, ask: _Ask, taken: set[int], asked: set[str], head
     folded = fold(quote)  # same length as the quote: positions map back
     rises = []
     for word in re.finditer(rf"\b{ask.verb}\s+(?:them\s+)?(?:(?:{_qualifiers()})\s+)?", folded, re.IGNORECASE):
-        figure = _figure().match(quote, word.end())
+        figure = _figure().match(_searchable(quote), word.end())
         if figure and (not ask.unit or _fits(figure.group(2), ask.unit)) and figure.start() not in taken:
             rises.append(figure)
 
@@ -833,7 +847,9 @@ def asked_units(frame: QuestionFrame) -> list[str]:
 
 def holds_figure(frame: QuestionFrame, quote: str, unit: str) -> bool:
     """Whether ``quote`` states a figure in ``unit`` that the question does not state itself."""
-    return any(_fits(m.group(2), unit) for m in _figure().finditer(quote) if not _is_question_figure(m, frame))
+    return any(
+        _fits(m.group(2), unit) for m in _figure().finditer(_searchable(quote)) if not _is_question_figure(m, frame)
+    )
 
 
 def _is_question_figure(match: re.Match[str], frame: QuestionFrame) -> bool:

@@ -34,7 +34,7 @@ from langchain_core.documents import Document
 
 from app.answering.clip import clip_quote
 from app.answering.compared import comparison_parts, part_figures, places_apart, side_by_side, verdict
-from app.answering.constraints import constraint_key, constraint_label, stored_years
+from app.answering.constraints import PassageContext, constraint_key, constraint_label, province_about, stored_years
 from app.answering.direct import asked_units, direct_facts, holds_figure, own_board, plan_verdict
 from app.answering.features import CAUSE, DATE, LIST_ITEM, Candidate, Lexicon, candidates_for, terms_of
 from app.answering.field_lines import answering_field
@@ -43,9 +43,10 @@ from app.answering.lead_ins import announces, asks_for_items, under
 from app.answering.models import MAX_ANSWER_CHARS, Answer, Citation, RetrievedPassage
 from app.answering.named import named_facts
 from app.answering.scorer import Weights
+from app.answering.sections import answering_section
 from app.answering.table_rows import extreme_row, total_first
 from ingest.docframe import has_place_date, is_signature
-from ingest.gazetteer import display_name
+from ingest.gazetteer import absorbed_keys, display_name
 from ingest.models import nearest_section
 from ingest.normalize import fold, looks_accentless, match_key, numbers_in
 from ingest.people import names_a_person
@@ -75,7 +76,9 @@ class Phrasing:
     related: str = "Các đoạn gần nhất, chưa đủ để trả lời: {refs}"
     off_topic: str = "Câu hỏi này nằm ngoài nội dung các báo cáo."
     merged: str = "Số liệu của {old}, nay thuộc {new}."  # a province merged in 2025 into the one asked
+    merged_whole: str = "{old} nay thuộc {new}: số liệu của cả tỉnh {new}."  # the one asked merged into
     direct: str = "{facts} [{n}]"
+    placed: str = "{place}: {facts} [{n}]"  # a question naming no place: whose figure it is
     # Items of a shown lead-in left out for the answer's length: how many, and where they are.
     more_items: str = "- … và {count} mục nữa, xem đủ tại [{n}]"
 
@@ -144,6 +147,11 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
         and eligible[0].probability < weights.answer_threshold
         and not _every_part_stated(frame, eligible, weights)
     ):
+        # "Phương hướng … gồm những nhiệm vụ gì?": the items of the section headed so, however
+        # low each scores for repeating none of the question's words.
+        section = answering_section(frame, eligible)
+        if section:
+            return Selection(section, [], None, tuple(scored), frame=frame)
         nearest = _nearest_fact(scored, weights.answer_threshold)
         related = _nearest_passages([*eligible, *(c for c in scored if c not in eligible)])
         return Selection([], [], nearest, tuple(scored), related=related, frame=frame)
@@ -583,9 +591,7 @@ def _quote_lines(selection: Selection, phrasing: Phrasing, citations: _Citations
     missing = [phrasing.missing.format(what=what) for what in selection.missing]
     # "Số liệu của Long An, nay thuộc Tây Ninh": a quote answering for a province merged into the one asked.
     pairs = dict.fromkeys(pair for c in selection.quotes for pair in c.constraints.merged_into)
-    merged = [
-        phrasing.merged.format(old=display_name("province", o), new=display_name("province", n)) for n, o in pairs
-    ]
+    merged = [_merger_line(phrasing, asked, stated) for asked, stated in pairs]
     budget = MAX_ANSWER_CHARS - len("\n".join(["", *missing, *merged])) - reserved
     # Fitted on a copy of the citations, kept once the quotes shown are settled.
     fitted = deepcopy(citations)
@@ -600,6 +606,15 @@ def _quote_lines(selection: Selection, phrasing: Phrasing, citations: _Citations
     citations.by_chunk = fitted.by_chunk
     more = [phrasing.more_items.format(count=len(left), n=citations.number(lead_in))] if lead_in else []
     return [phrasing.intro, *_grouped_lines(quoted, phrasing), *more, *missing, *merged]
+
+
+def _merger_line(phrasing: Phrasing, asked: str, stated: str) -> str:
+    """What a quote about a province linked by the 2025 merger to the one asked stands for:
+    "Số liệu của Long An, nay thuộc Tây Ninh" (a former province of the one asked), "Vĩnh Phúc
+    nay thuộc Phú Thọ: số liệu của cả tỉnh Phú Thọ" (the province the one asked became part of)."""
+    if stated in absorbed_keys(asked):
+        return phrasing.merged.format(old=display_name("province", stated), new=display_name("province", asked))
+    return phrasing.merged_whole.format(old=display_name("province", asked), new=display_name("province", stated))
 
 
 def _fitted_quotes(
@@ -658,7 +673,7 @@ def _direct_line(selection: Selection, phrasing: Phrasing, citations: _Citations
             return line, facts
     best = selection.quotes[0]
     quote = _shortened(best, selection.focus)
-    facts = tuple(direct_facts(selection.frame, quote, selection.focus))
+    facts = figures = tuple(direct_facts(selection.frame, quote, selection.focus))
     board = own_board(selection.frame, best.quote, str(best.document.metadata.get("issuer", "")))
     verdict = plan_verdict(selection.frame, best.quote)
     facts = facts or tuple(line for line in (board, verdict) if line)
@@ -667,7 +682,21 @@ def _direct_line(selection: Selection, phrasing: Phrasing, citations: _Citations
         facts = tuple(named_facts(selection.frame, quote, selection.focus, others))
     if not facts:
         return "", ()
+    place = _unasked_province(selection.frame, best, selection.candidates) if facts[0] in figures else ""
+    if place:
+        return phrasing.placed.format(place=place, facts="; ".join(facts), n=citations.number(best)), facts
     return phrasing.direct.format(facts="; ".join(facts), n=citations.number(best)), facts
+
+
+def _unasked_province(frame: QuestionFrame, best: Candidate, candidates: Sequence[Candidate]) -> str:
+    """The province of a figure given for a question that names no place ("Tổng số lao động là
+    bao nhiêu?" answered from one section of a bloc's report), when other passages found are
+    about other provinces: else it reads as everyone's."""
+    if frame.provinces or frame.regions or frame.zones:
+        return ""
+    place = province_about(best.quote, PassageContext.of(best.document))
+    others = {province_about(c.quote, PassageContext.of(c.document)) for c in candidates} - {"", place}
+    return place if others else ""
 
 
 def _comparison_line(selection: Selection, phrasing: Phrasing, citations: _Citations) -> tuple[str, tuple[str, ...]]:

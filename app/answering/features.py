@@ -15,6 +15,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol
 
 from langchain_core.documents import Document
@@ -148,6 +149,23 @@ def terms_of(text: str) -> list[str]:
     return fold_abbreviations(search_syllables(text))
 
 
+# "Đơn vị nào được lựa chọn làm Khối trưởng … vừa là trách nhiệm …": a sentence holding the
+# question's own "… nào" asks it again rather than answering it ("không có đơn vị nào …" answers).
+WHICH_ASKED = re.compile(r"\b(\w+) nao\b")
+NEGATIONS = frozenset({"khong", "chua", "chang"})
+# Syllables before the "… nào" a negation is looked for in: "không có (một) doanh nghiệp nào".
+NEGATION_REACH = 4
+
+
+def _asks_back(question: str, folded: str) -> bool:
+    """``folded`` (a sentence's syllables) holds the "… nào" of ``question`` (folded) unnegated."""
+    for which in WHICH_ASKED.finditer(question):
+        for said in re.finditer(rf"\b{re.escape(which.group())}\b", folded):
+            if not NEGATIONS & set(folded[: said.start()].split()[-NEGATION_REACH:]):
+                return True
+    return False
+
+
 def _type_fit(frame: QuestionFrame, sentence: str, folded: str, new_numbers: int) -> float:
     kind = frame.answer_type
     if kind is AnswerType.NUMBER:
@@ -170,6 +188,11 @@ def _type_fit(frame: QuestionFrame, sentence: str, folded: str, new_numbers: int
     if kind is AnswerType.REASON:
         return float(bool(CAUSE.search(sentence)))
     return 0.5  # yes/no and other questions: no kind of span to look for
+
+
+@lru_cache(maxsize=256)
+def _folded_question(question: str) -> str:
+    return " ".join(search_syllables(question))
 
 
 # "… năm nào?", "thành lập năm nào?" ask for a year (folded): a sentence reporting on one the
@@ -310,6 +333,9 @@ def passage_candidates(
     candidates = []
     sentences = split_sentences(document.page_content, clauses=frame.answer_type is not AnswerType.LIST)
     before: set[str] = set()  # the question's terms the sentence before states
+    asks_which = (
+        _folded_question(frame.text) if frame.answer_type not in (AnswerType.NUMBER, AnswerType.PERCENT) else ""
+    )
     for position, quote in enumerate(sentences):
         searched = search_syllables(quote)
         syllables = fold_abbreviations(searched)
@@ -322,6 +348,8 @@ def passage_candidates(
         before = (present | continued) & question_terms  # "Trong đó …", then "Riêng KCN A …"
         if is_instruction(quote) or CLOSING.match(quote):
             continue  # an instruction to the reader, or the closing formula, is never an answer
+        if asks_which and _asks_back(asks_which, " ".join(searched)):
+            continue
         read = [misread.get(s, s) for s in syllables]
         pairs = {f"{a}_{b}" for a, b in itertools.pairwise(read)}
         # The question's leading clause ("Theo phương hướng năm X, …") is met by the passage.

@@ -457,6 +457,12 @@ def name_directions() -> frozenset[str]:
     return _folded("name_direction") | _folded("name_direction_last")
 
 
+@lru_cache(maxsize=1)
+def list_verbs() -> frozenset[str]:
+    """The syllables of the verbs a list is asked with, folded ("bao", "gom")."""
+    return frozenset(f for p in _words().get("list_verb", ()) for part in p.parts if part for f in [part[1]])
+
+
 def _direction_in_name(tokens: Sequence[Token], j: int, accented: bool) -> bool:
     """Typed without accents, a direction that closes the question or comes before a question
     or function word is the name's last word, though it folds to a stop word ("ty le lap day kcn
@@ -578,6 +584,7 @@ def _zones(
     used: set[int] = set()
     skips = _words().get("zone_skip", ())
     generics = _words().get("zone_generic", ())
+    never = _words().get("zone_never", ())
     for i in range(len(tokens)):
         for abbreviation, size in _zone_types_at(tokens, i):
             start = i + size
@@ -587,6 +594,8 @@ def _zones(
                     break
             if start >= len(tokens) or not _in_name(text, tokens, start) or _zone_types_at(tokens, start):
                 continue  # "kkt kcn quang tri": the zones of both kinds, none named "KCN"
+            if any(_match(tokens, word, start, accented) is not None for word in never):
+                continue
             if title_case:
                 end = _capitalised_run(text, tokens, start, stop)
             elif _province_word_in_name(tokens, start, accented, stop):
@@ -886,6 +895,12 @@ def _day_asked(text: str, tokens: Sequence[Token], accented: bool, event: bool) 
     if not _hits(text, tokens, ["day"], accented):
         return ""
     return "event" if event else "any"
+
+
+def superlatives_in(text: str) -> frozenset[str]:
+    """The extremes a text names: "most" ("cao nhất", "dẫn đầu"), "least" ("thấp nhất")."""
+    tokens = tokenize(text)
+    return frozenset(hit.kind for hit in _hits(text, tokens, ["most", "least"], is_accented(tokens)))
 
 
 def parse_question(question: str) -> QuestionFrame:

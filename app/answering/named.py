@@ -23,13 +23,15 @@ from functools import lru_cache
 from app.answering import distinctions
 from app.answering.constraints import years_in
 from app.answering.direct import BOARD_ASKED, asked_provinces, place_fit
-from app.answering.frame import AnswerType, QuestionFrame, zone_name_spans
+from app.answering.frame import AnswerType, QuestionFrame, superlatives_in, zone_name_spans
 from app.answering.offices import offices_in
 from ingest.gazetteer import display_name, find_places
 from ingest.normalize import fold, numbers_in, search_syllables
 from ingest.people import person_spans
 from ingest.sentences import CAPITAL
 
+# The offices an emulation bloc or cluster gives its member units, not people (offices.txt keys).
+UNIT_OFFICES = frozenset({"khối trưởng", "khối phó", "cụm trưởng", "cụm phó"})
 NAMED_TYPES = (AnswerType.PERSON, AnswerType.DATE, AnswerType.PLACE, AnswerType.ORGANISATION)
 # A clause ends at ";" or at a full stop before the next sentence's capital.
 CLAUSE_END = re.compile(rf";|\.\s+(?={CAPITAL}|[“\"(])|\n")
@@ -311,6 +313,9 @@ def _units(frame: QuestionFrame, clause: str, terms: frozenset[str]) -> list[str
     # their words up to a comma or "và" only: "cho A, và tặng Bằng khen cho B" says B's award.
     predicates = [PREDICATE_END.split(own, maxsplit=1)[0] for _, own in kept]
     said = [len(set(search_syllables(predicate)) & terms) for predicate in predicates]
+    # "A có tỷ lệ lấp đầy cao nhất, B thấp nhất" for "… thấp nhất": not A, for all it says.
+    opposite = {"most": "least", "least": "most"}.get(frame.superlative, "")
+    said = [-1 if opposite in superlatives_in(predicate) else n for n, predicate in zip(said, predicates, strict=True)]
     for i in reversed(range(len(kept) - 1)):  # "A và B có … cao nhất": A says what B says
         if not predicates[i].strip():
             said[i] = said[i + 1]
@@ -328,6 +333,14 @@ def _units(frame: QuestionFrame, clause: str, terms: frozenset[str]) -> list[str
     if board and any(start >= since for start in _unread_boards(clause, read)):
         return []  # a board among them whose province is not read ("… tỉnh Bic Ninh")
     return _written(clause, chosen)
+
+
+def _boards_in_office(frame: QuestionFrame, text: str) -> list[str]:
+    """The boards ``text`` gives the office the question asks, when a unit holds it (a bloc's
+    or a cluster's head or deputy; "Bằng khen của Bộ trưởng" asks for no board); else []."""
+    if not offices_in(frame.text) or not offices_in(frame.text) <= UNIT_OFFICES:
+        return []
+    return _written(text, _by_office(frame, text, _boards(text)) or [])
 
 
 def _written(clause: str, spans: Iterable[tuple[int, int]]) -> list[str]:
@@ -367,6 +380,10 @@ def named_facts(frame: QuestionFrame, quote: str, terms: Iterable[str], others: 
             # ("Sáng ngày 5/7/2031, … ; … tại tỉnh Kim Sơn").
             find = {AnswerType.PERSON: _people, AnswerType.DATE: _days, AnswerType.PLACE: _places}[kind]
             found = find(frame, clause) or find(frame, quote)
+            if kind is AnswerType.PERSON and not found:
+                # "Ai là Khối trưởng …?": an office a bloc gives a board ("Ban Quản lý các KCN
+                # tỉnh A - Khối trưởng …", "…; Ban Quản lý … tỉnh B (Khối Phó); …").
+                found = _boards_in_office(frame, clause) or _boards_in_office(frame, quote)
         if not found or _disputed(frame, kind, found, others, wanted):
             return []
         facts.extend(found)

@@ -18,6 +18,7 @@ from app.render import (
     ORIGIN,
     Repair,
     clipped,
+    clipped_title,
     escape_markdown,
     render_answer,
     render_library,
@@ -129,7 +130,7 @@ def report_label(doc: DocumentInfo, repair: Repair | None = None) -> str:
     accent-less OCR title through ``repair``, as the library shows it), and its file (two
     reports may share a title)."""
     title = repair(doc.title) if repair is not None and is_ocr_text(doc.title) else doc.title
-    shown = clipped(title or doc.source, REPORT_LABEL_CHARS)
+    shown = clipped_title(title, REPORT_LABEL_CHARS) if title else clipped(doc.source, REPORT_LABEL_CHARS)
     return f"{shown} — {doc.source}" if title else shown
 
 
