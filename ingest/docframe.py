@@ -834,6 +834,20 @@ def document_frame(pages: list[PageText], source: str, metadata_title: str = "")
     return DocumentFrame(title=title, years=years, period_label=period, issuer=_clip(issuer), places=places)
 
 
+def opens_a_document(pages: list[PageText]) -> bool:
+    """The pages start a document of their own: the state motto or an official title ("BÁO
+    CÁO …", "QUYẾT ĐỊNH …") heads them, as a report's first page, not its second."""
+    lines, _ = _lines(pages)
+    head = [line for line in lines if line][:_HEAD_LINES]
+    return any(MOTTO.search(_folded(line)) for line in head) or _official_title(lines) is not None
+
+
+def continued_frame(pages: list[PageText], first_page: DocumentFrame) -> DocumentFrame | None:
+    """The frame of a photographed page that goes on from ``first_page`` (the frame of its
+    report's first page): that one, unless the page starts a document of its own."""
+    return None if opens_a_document(pages) else first_page
+
+
 def is_issuer_line(line: str) -> bool:
     """A letterhead's line naming who issues ("UBND TỈNH X", "BAN QUẢN LÝ CÁC KCN", "KHỐI THI ĐUA …")."""
     return bool(_HEADER_ISSUER.match(_folded(line)))

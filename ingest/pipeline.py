@@ -37,13 +37,14 @@ from typing import Any
 from langchain_core.embeddings import Embeddings
 
 from ingest.chunking import chunk_document
-from ingest.docframe import document_frame, table_frame
+from ingest.docframe import DocumentFrame, continued_frame, document_frame, table_frame
 from ingest.loaders import IngestError, expand_paths, folder_files, is_supported, load_document
 from ingest.models import Chunk, ParsedDocument
 from ingest.normalize import BIDI_CONTROLS, looks_accentless, search_text
 from ingest.ocr import LOW_CONFIDENCE, PageProgress, PageReader
 from ingest.office import SPREADSHEET_SUFFIXES
 from ingest.originals import Originals
+from ingest.page_series import first_pages
 from vectorstore.chroma_store import GENERATION_FIELD, KEY_FIELD, ChunkStore, DocumentInfo
 
 FileProgress = Callable[[str], None]  # called with each file's key before it is read
@@ -320,11 +321,14 @@ class Ingestor:
         outcomes = []
         catalog = _Catalog(self._store.documents())
         self._claim_legacy(files, catalog)
-        for path, key in files:
+        # A photographed report's later pages after its first, whose frame they take.
+        continuing = first_pages([key for _, key in files])
+        for path, key in sorted(files, key=lambda file: file[1] in continuing):
             if on_file:
                 on_file(key)
             try:
-                outcome = self._ingest_one(path, key, catalog, on_embedded, force, reader)
+                first_page = self._stored_frame(continuing[key], catalog) if key in continuing else None
+                outcome = self._ingest_one(path, key, catalog, on_embedded, force, reader, first_page)
             except IngestError as error:  # named by its key: two "bao_cao.txt" may fail apart
                 # A path that is not there is named as typed ("/no/such/bao_cao.pdf"): its key
                 # alone does not show the typing mistake.
@@ -354,6 +358,15 @@ class Ingestor:
             chosen = next((k for p, k in candidates if _file_id(p) in ids), candidates[0][1])
             catalog.claims[chosen] = docs
 
+    def _stored_frame(self, key: str, catalog: _Catalog) -> DocumentFrame | None:
+        """The frame ``key``'s report was stored with (None when it is not stored)."""
+        versions = catalog.versions(key)
+        chunks = self._store.chunks_of(versions[-1].doc_id) if versions else []
+        if not chunks:
+            return None
+        first = chunks[0]
+        return DocumentFrame(first.title, first.doc_years, first.period, first.issuer, first.doc_places)
+
     def _keep_original(self, doc_id: str, path: Path) -> None:
         if self._originals is not None:
             self._originals.keep(doc_id, path)
@@ -378,6 +391,7 @@ class Ingestor:
         on_embedded: EmbedProgress | None,
         force: bool,
         reader: PageReader,
+        first_page: DocumentFrame | None = None,
     ) -> IngestOutcome:
         # The key is the name shown in citations: "2031/bao_cao.txt" tells two "bao_cao.txt" apart.
         document = replace(load_document(path, self._max_bytes, reader), source=key)
@@ -408,6 +422,8 @@ class Ingestor:
             frame = table_frame(document.pages, document.source)
         else:  # a title the file declares (a web page's headline) before one read off its lines
             frame = document_frame(document.pages, document.source, document.title)
+        if first_page is not None:  # a photographed page going on from its report's first
+            frame = continued_frame(document.pages, first_page) or frame
         chunks = chunk_document(document.doc_id, document.source, document.pages, frame)
         if not chunks:
             raise IngestError(document.source, "không tách được đoạn văn nào", "no paragraphs found")

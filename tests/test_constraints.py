@@ -888,6 +888,14 @@ def test_who_awards_is_kept_apart():
     assert check("Đơn vị nào được đề nghị tặng Cờ thi đua năm 2031?", ministry).met
 
 
+def test_an_indicator_of_a_table_named_chi_tieu_is_no_plan_asked():
+    # "Ghi chú của chỉ tiêu nộp ngân sách": a row of a table of results, not a target.
+    results = {**BARE, "headings": ["Bảng 1. Kết quả thực hiện giai đoạn 2031 - 2033"]}
+    row = "Nộp ngân sách nhà nước — Năm 2031: 812 tỷ đồng; Năm 2032: 904 tỷ đồng; Ghi chú: Tăng đều."
+    assert check("Ghi chú của chỉ tiêu nộp ngân sách nhà nước là gì?", row, **results).met
+    assert not check("Chỉ tiêu nộp ngân sách nhà nước là bao nhiêu?", row, **results).met
+
+
 def test_a_bloc_meeting_of_another_kind_is_not_the_one_asked():
     question = "Hội nghị tổng kết thi đua năm 2082 của Khối tổ chức ở đâu?"
     pledges = "Ban Quản lý các KCN tỉnh Kim Sơn đăng cai Hội nghị ký kết giao ước thi đua năm 2082 tại thành phố Huế."

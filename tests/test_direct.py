@@ -221,6 +221,34 @@ def facts(question: str, quote: str) -> list[str]:
             "đạt 09% kế hoạch năm).",
             ["43%"],
         ),
+        # A rise asked against a base: the one said so, not an amount added.
+        (
+            "Vốn đăng ký cấp mới 9 tháng năm 2031 tăng bao nhiêu so với cùng kỳ?",
+            "Trong 9 tháng, cấp mới cho 31 dự án, tổng vốn đăng ký 504,2 triệu USD, tăng 16,3% so với cùng kỳ; "
+            "điều chỉnh tăng vốn cho 12 dự án với số vốn tăng thêm 121,7 triệu USD.",
+            ["16,3%"],
+        ),
+        # ... and the rise of the side asked, not the other side's said against a base.
+        (
+            "DN DDI trong KCN Kim Son nop NS 2031 tang bao nhieu % so voi 2030?",
+            "Năm 2031, doanh nghiệp DDI nộp ngân sách Nhà nước trên 312 tỷ đồng, tăng 74% năm 2030; doanh nghiệp "
+            "FDI nộp 1.050 tỷ đồng, tăng 21% so với năm 2030.",
+            ["74%"],
+        ),
+        # ... but a rise naming no side may be the one, of what the question measures.
+        (
+            "DN DDI trong KCN Kim Son nop NS 2031 tang bao nhieu % so voi 2030?",
+            "Ước năm 2031, tổng doanh thu của các doanh nghiệp DDI đạt trên 9.310 tỷ đồng, tăng 28% so với năm "
+            "2030; nộp ngân sách Nhà nước trên 312 tỷ đồng, tăng 74% năm 2030.",
+            ["74%"],
+        ),
+        # Things a board counts besides projects and workers.
+        (
+            "Khu nhà ở công nhân Tân Lập có bao nhiêu căn hộ?",
+            "Khu nhà ở công nhân Tân Lập gồm 1.240 căn hộ.",
+            ["1.240 căn hộ"],
+        ),
+        ("Có bao nhiêu sáng kiến được công nhận?", "Năm 2031 có 7 sáng kiến được công nhận cấp tỉnh.", ["7 sáng kiến"]),
         # "đến giữa năm" asks for part of the year: the figure at the end of June, not the rise.
         (
             "Số lao động đang làm việc trong các KCN tỉnh Kim Sơn đến giữa năm 2031 là bao nhiêu?",

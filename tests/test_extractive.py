@@ -20,6 +20,7 @@ from app.answering.frame import QuestionFrame, parse_question
 from app.answering.instructions import is_instruction
 from app.answering.models import MAX_ANSWER_CHARS
 from app.answering.scorer import load_weights
+from app.answering.table_rows import cell_facts
 from app.prompts import extractive_phrasing
 from ingest.normalize import search_syllables
 
@@ -1359,3 +1360,20 @@ def test_a_sentence_asking_the_questions_own_which_is_no_answer():
     # ... but "không có đơn vị nào …" answers.
     none = passage("Năm 2031 không có đơn vị nào nhận làm Khối trưởng.", n=1)
     assert candidates_for(frame, [none], FakeLexicon([none]))
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        ("Ban Quản lý KKT tỉnh Hà Tĩnh đạt bao nhiêu điểm Khối chấm?", ["Điểm Khối chấm: 95,40"]),
+        ("Điểm tự chấm của Ban Quản lý KKT tỉnh Hà Tĩnh là bao nhiêu?", ["Điểm tự chấm: 96,10"]),
+        ("Ban Quản lý KKT tỉnh Hà Tĩnh xếp hạng mấy?", ["Xếp hạng: 3"]),
+        ("Ban Quản lý KKT tỉnh Hà Tĩnh được bao nhiêu điểm?", []),  # two cells fit as well
+    ],
+)
+def test_a_rows_bare_figure_is_stated_with_the_header_the_question_names(question, facts):
+    row = (
+        "Ban Quản lý KKT tỉnh Hà Tĩnh — Điểm tự chấm: 96,10; Điểm Khối chấm: 95,40; Xếp hạng: 3; "
+        "Đề nghị danh hiệu: Bằng khen."
+    )
+    assert cell_facts(parse_question(question), row) == facts

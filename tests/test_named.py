@@ -73,6 +73,13 @@ def named(question: str, quote: str) -> list[str]:
             ["Ban Quản lý các KCN tỉnh Thái Nguyên"],
         ),
         ("Ai là Khối trưởng năm 2032?", "Ban Quản lý các KCN tỉnh Thái Nguyên - Khối trưởng năm 2031 đăng cai.", []),
+        # A table row answers for the board it names first.
+        (
+            "Đơn vị nào dẫn đầu Khối thi đua năm 2031?",
+            "Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh — Điểm tự chấm: 96,10; Điểm Khối chấm: 95,40; Xếp hạng: 1; "
+            "Đề nghị: Cờ thi đua.",
+            ["Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh"],
+        ),
         # An office no unit holds: a board is no answer to "cá nhân nào".
         (
             "Cá nhân nào được đề nghị Bằng khen của Bộ trưởng năm 2031?",

@@ -412,3 +412,34 @@ def test_a_scanned_ruled_table_is_read_row_by_row_with_its_headers():
     # In reading order: the heading, the table's rows, the line under it.
     assert paragraphs.index(f"{SCORES[0][0]} — Tổng điểm: 96,75; Xếp hạng: 2.") == 1
     assert "96,75" in paragraphs[-1]
+
+
+def photographed_page(lines: list[str]) -> Image.Image:
+    """A page of a report as a phone photographs it (a page to a file), its lines at 200 dpi."""
+    page = Image.new("L", (1654, 120 + 60 * len(lines)), 255)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(str(FONT), 34)
+    for i, text in enumerate(lines):
+        draw.text((170, 80 + 60 * i), text, font=font, fill=0)
+    return page
+
+
+@needs_tesseract
+@pytest.mark.integration
+def test_a_report_photographed_a_page_to_a_file_answers_from_its_second_page(tmp_path: Path):
+    folder = tmp_path / "anh"
+    folder.mkdir()
+    first = ["UBND TỈNH THÁI NGUYÊN", "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP", "", "BÁO CÁO",
+             "Tình hình hoạt động 9 tháng đầu năm 2033", "", "1. Thu hút đầu tư",
+             "Ban Quản lý cấp mới Giấy chứng nhận đăng ký đầu tư cho 23 dự án."]  # fmt: skip
+    second = ["3. Công tác lao động", "", "Trong kỳ xảy ra 4 cuộc ngừng việc tập thể tại KCN Tân Lập."]
+    photographed_page(second).save(folder / "bao_cao_trang2.jpg")  # named first: read after its first page
+    photographed_page(first).save(folder / "bao_cao_trang1.jpg")
+    service = Baocao(make_settings(tmp_path / "home"))
+    outcomes = service.ingest([folder])
+    assert [o.status for o in outcomes] == ["added", "added"]
+    titles = {info.source: info.title for info in service.documents()}
+    assert titles["bao_cao_trang2.jpg"] == titles["bao_cao_trang1.jpg"]
+    answer = service.ask("9 tháng đầu năm 2033 các KCN tỉnh Thái Nguyên xảy ra bao nhiêu cuộc ngừng việc tập thể?")
+    assert not answer.refused and "4 cuộc" in answer.answer
+    assert answer.citations[0].doc == "bao_cao_trang2.jpg"

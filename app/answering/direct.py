@@ -75,6 +75,9 @@ CHANGE_TO = re.compile(
     r"\s*(?:\([^()]*\)\s*)?(?:lên|len|xuống|xuong|thành|thanh)\s+(?:còn\s+|con\s+)?\d", re.IGNORECASE
 )
 # Folded: "mở rộng từ bao nhiêu ha", "ban đầu", "trước khi điều chỉnh", "trước đây".
+# A rise said against a base ("tăng 18,7% so với cùng kỳ", "tăng 12% so CK"), folded: the answer
+# to "tăng bao nhiêu so với cùng kỳ", not an amount added ("số vốn tăng thêm 143,2 triệu USD").
+AGAINST = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:so\s+voi|so\s+cung\s+ky|so\s+ck)\b")
 ASKS_FROM = re.compile(r"\btu\s+(?:bao nhieu|may)\b|\bban dau\b|\btruoc (?:khi|day)\b")
 # A list item's label: "b) Doanh thu:", "- Lao động:", "2. Nộp ngân sách:" (no figure in it).
 ITEM_LABEL = re.compile(r"^\s*(?:[a-zđ]\)|\d{1,2}[.)]|[-+•])?\s*([^:;\d()]{2,40}):")
@@ -635,8 +638,9 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     # with, the figure the change started from is its.
     start_asked = bool(ASKS_FROM.search(fold(frame.text).lower())) or _asks_the_compared(frame, quote)
     started_at = _changes(figures, quote)
+    against_asked = bool(AGAINST.search(fold(frame.text)))
     for ask in asks:
-        rise = _change_figure(quote, ask, taken, asked, head) if ask.change else None
+        rise = _change_figure(quote, ask, taken, asked, head, pinned, against_asked) if ask.change else None
         if rise is not None:  # "tăng bao nhiêu": "tăng 6,7%", not the level before it
             taken.add(rise.start())
             facts.append(_as_written(quote, rise))
@@ -809,26 +813,50 @@ def _as_written(quote: str, match: re.Match[str]) -> str:
     return f"{before[qualifier.start(1) : qualifier.end(1)]} {figure}" if qualifier else figure
 
 
-def _change_figure(quote: str, ask: _Ask, taken: set[int], asked: set[str], head: set[str]) -> re.Match[str] | None:
+def _change_figure(
+    quote: str,
+    ask: _Ask,
+    taken: set[int],
+    asked: set[str],
+    head: set[str],
+    pinned: tuple[distinctions.Asked, ...] = (),
+    against: bool = False,
+) -> re.Match[str] | None:
     """The figure right after the verb asked with ("tăng 6,7% so với cùng kỳ"), in the unit
-    asked when one is named ("tăng bao nhiêu người": "tăng 3.917 người"); of several, the one
-    whose clause names most of what the question measures (``head``: "nộp ngân sách" of "nộp
-    ngân sách của các KCN … tăng bao nhiêu"), then of the question ("doanh thu tăng 12%; nộp
-    ngân sách tăng 9%")."""
+    asked when one is named ("tăng bao nhiêu người": "tăng 3.917 người"). Of several: not an
+    amount added when the question asks against a base (``against``: "so với cùng kỳ"; "số vốn
+    tăng thêm 121,7 triệu USD" is none); then not another side than the one asked (``pinned``:
+    "DDI", not the FDI rise beside it); then the one whose clause names most of what the question measures
+    (``head``: "nộp ngân sách" of "nộp ngân sách của các KCN … tăng bao nhiêu"), then of the
+    question ("doanh thu tăng 12%; nộp ngân sách tăng 9%"); of equals, one said against a base."""
     folded = fold(quote)  # same length as the quote: positions map back
-    rises = []
-    for word in re.finditer(rf"\b{ask.verb}\s+(?:them\s+)?(?:(?:{_qualifiers()})\s+)?", folded, re.IGNORECASE):
+    rises: dict[int, tuple[re.Match[str], bool]] = {}
+    for word in re.finditer(rf"\b{ask.verb}\s+(them\s+)?(?:(?:{_qualifiers()})\s+)?", folded, re.IGNORECASE):
         figure = _figure().match(_searchable(quote), word.end())
         if figure and (not ask.unit or _fits(figure.group(2), ask.unit)) and figure.start() not in taken:
-            rises.append(figure)
+            rises[figure.start()] = (figure, bool(word.group(1)))
 
-    def named(m: re.Match[str]) -> tuple[int, int, int, int, int]:
+    def named(rise: tuple[re.Match[str], bool]) -> tuple[bool, bool, int, int, int, int, bool, int]:
+        m, added = rise
         subject = chunk_terms(_clause_subject(quote, m))
         own = chunk_terms(_own_label(quote, m))  # ", trong khi vốn DDI tăng 25%"
         said = chunk_terms(_said_after(quote, m))  # "tăng 35,6% về vốn"
-        return len(subject & head), len(own & asked), len(said & asked), len(subject & asked), -m.start()
+        said_against = bool(AGAINST.match(folded, m.end()))
+        # Not the other side's ("DDI … tăng 74%; FDI … tăng 21%"); a rise naming none may be the one.
+        other_side = _side_fit(_own_words(quote, m), (_clause_tail(quote[: m.start()]),), pinned) == 0
+        return (
+            not (against and added),
+            not other_side,
+            len(subject & head),
+            len(own & asked),
+            len(said & asked),
+            len(subject & asked),
+            not against or said_against,
+            -m.start(),
+        )
 
-    return max(rises, key=named, default=None)
+    best = max(rises.values(), key=named, default=None)
+    return best[0] if best is not None else None
 
 
 def asks_a_figure(frame: QuestionFrame) -> bool:

@@ -44,7 +44,7 @@ from app.answering.models import MAX_ANSWER_CHARS, Answer, Citation, RetrievedPa
 from app.answering.named import named_facts
 from app.answering.scorer import Weights
 from app.answering.sections import answering_section
-from app.answering.table_rows import extreme_row, total_first
+from app.answering.table_rows import cell_facts, extreme_row, total_first
 from ingest.docframe import has_place_date, is_signature
 from ingest.gazetteer import absorbed_keys, display_name
 from ingest.models import nearest_section
@@ -673,7 +673,7 @@ def _direct_line(selection: Selection, phrasing: Phrasing, citations: _Citations
             return line, facts
     best = selection.quotes[0]
     quote = _shortened(best, selection.focus)
-    facts = figures = tuple(direct_facts(selection.frame, quote, selection.focus))
+    facts = figures = tuple(direct_facts(selection.frame, quote, selection.focus) or cell_facts(selection.frame, quote))
     board = own_board(selection.frame, best.quote, str(best.document.metadata.get("issuer", "")))
     verdict = plan_verdict(selection.frame, best.quote)
     facts = facts or tuple(line for line in (board, verdict) if line)

@@ -27,6 +27,7 @@ from app.answering.frame import AnswerType, QuestionFrame, superlatives_in, zone
 from app.answering.offices import offices_in
 from ingest.gazetteer import display_name, find_places
 from ingest.normalize import fold, numbers_in, search_syllables
+from ingest.office import is_row_sentence
 from ingest.people import person_spans
 from ingest.sentences import CAPITAL
 
@@ -343,6 +344,18 @@ def _boards_in_office(frame: QuestionFrame, text: str) -> list[str]:
     return _written(text, _by_office(frame, text, _boards(text)) or [])
 
 
+def _row_unit(frame: QuestionFrame, quote: str) -> list[str]:
+    """The board or zone a table row is about ("Ban Quản lý KKT tỉnh A — Điểm: 97,85; Xếp hạng:
+    1"), when the question asks for one: the row answers for the unit it names first."""
+    if not is_row_sentence(quote.strip()):
+        return []
+    label = quote.strip().partition(" — ")[0]
+    asked = fold(frame.text)
+    if BOARD_ASKED.search(asked):
+        return [label] if _boards(label) else []
+    return [label] if ZONE_ASKED.search(asked) and _zones(frame, label) else []
+
+
 def _written(clause: str, spans: Iterable[tuple[int, int]]) -> list[str]:
     return list(dict.fromkeys(" ".join(clause[a:b].split()) for a, b in spans))
 
@@ -375,6 +388,7 @@ def named_facts(frame: QuestionFrame, quote: str, terms: Iterable[str], others: 
             # The board given the office asked may be in another clause of a list ("A (Khối
             # trưởng); B (Khối phó); …"); without one, only the clause says which.
             found = _units(frame, clause, wanted) or (_units(frame, quote, wanted) if offices_in(frame.text) else [])
+            found = found or _row_unit(frame, quote)
         else:
             # A day, place or person the clause lacks may be the whole quote's only one
             # ("Sáng ngày 5/7/2031, … ; … tại tỉnh Kim Sơn").

@@ -64,6 +64,27 @@ def figure(value: str) -> float | None:
         return None
 
 
+BARE_FIGURE = re.compile(r"-?\d[\d.,]*%?")
+
+
+def cell_facts(frame: QuestionFrame, quote: str) -> list[str]:
+    """For a figure asked of a table row whose cells give bare numbers ("Điểm Khối chấm: 97,85"),
+    the cell whose header the question names whole, most of it first ("bao nhiêu điểm Khối
+    chấm": not "Điểm tự chấm"), as "header: value"; [] when none, or two, fit as well."""
+    read = row_cells(quote) if frame.answer_type in FIGURE_TYPES else None
+    if read is None:
+        return []
+    asked = set(frame.terms)
+    named = [
+        (len(words), f"{header}: {value}")
+        for header, value in read[1].items()
+        if BARE_FIGURE.fullmatch(value) and (words := set(terms_of(header))) and words <= asked
+    ]
+    best = max((n for n, _ in named), default=0)
+    fits = [fact for n, fact in named if n == best]
+    return fits if len(fits) == 1 else []
+
+
 def _column(frame: QuestionFrame, headers: Sequence[str]) -> tuple[int, str] | None:
     """The header that shares most of the question's terms, and how many (none shared: no
     column asked). Among equals, a total ("Tổng điểm" beside "Điểm thưởng"), then the shortest."""
