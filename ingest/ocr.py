@@ -81,7 +81,7 @@ class OcrPage:
 
 
 PageProgress = Callable[[int, int], None]  # (pages read so far, pages to read) of the current file
-PIPELINE_VERSION = "7"  # bump when ``prepared`` or the reading changes: cached pages are then read again
+PIPELINE_VERSION = "8"  # bump when ``prepared`` or the reading changes: cached pages are then read again
 
 
 @dataclass(frozen=True)
@@ -309,7 +309,23 @@ def paragraphs_from_words(
             while pending and pending[0][0] < top:
                 texts += pending.pop(0)[1]
             texts.append(" ".join(word for word, _, _ in _with_cell_lines([line.words for line in part])))
-    return texts + [sentence for _, sentences in pending for sentence in sentences], confidences
+    return _rejoined(texts) + [sentence for _, sentences in pending for sentence in sentences], confidences
+
+
+SENTENCE_GOES_ON = re.compile(r"[^\W\d_]$")  # a paragraph ending on a letter: no full stop, colon or figure
+
+
+def _rejoined(texts: list[str]) -> list[str]:
+    """Paragraphs parted inside a sentence put back together: one ending on a word, followed by
+    one starting in lower case ("… Tổng số lao động làm việc trong" / "các KCN là 96.420 người"),
+    as no Vietnamese paragraph, heading or list item starts in lower case."""
+    joined: list[str] = []
+    for text in texts:
+        if joined and SENTENCE_GOES_ON.search(joined[-1]) and text[:1].islower():
+            joined[-1] = f"{joined[-1]} {text}"
+        else:
+            joined.append(text)
+    return joined
 
 
 def _with_cell_lines(lines: list[list[Placed]]) -> list[Placed]:

@@ -242,6 +242,19 @@ def facts(question: str, quote: str) -> list[str]:
             "2030; nộp ngân sách Nhà nước trên 312 tỷ đồng, tăng 74% năm 2030.",
             ["74%"],
         ),
+        # The number of a period the question names may be the answer's figure.
+        (
+            "Tháng 6 năm 2031 cấp mới bao nhiêu dự án?",
+            "Trong tháng 6 năm 2031, Ban Quản lý cấp mới cho 6 dự án.",
+            ["6 dự án"],
+        ),
+        # A share is named by the words after it, a part's as a whole's.
+        (
+            "Tỷ lệ hồ sơ thủ tục hành chính nộp trực tuyến toàn trình là bao nhiêu?",
+            "Tiếp nhận và giải quyết 947 hồ sơ thủ tục hành chính, 100% trả kết quả đúng hạn, trong đó 83% hồ sơ "
+            "được nộp trực tuyến toàn trình.",
+            ["83%"],
+        ),
         # Things a board counts besides projects and workers.
         (
             "Khu nhà ở công nhân Tân Lập có bao nhiêu căn hộ?",

@@ -679,7 +679,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             unit_words: frozenset[str] = frozenset(unit.split()),
             verb: str = ask.verb,
             unit_asked: str = unit,
-        ) -> tuple[bool, int, int, int, bool, bool, int, int, int, bool, int, bool, int, int, int, int]:
+        ) -> tuple[bool, int, int, int, bool, bool, int, int, int, int, bool, int, bool, int, int, int, int]:
             after = set(search_syllables(quote[match.end() : match.end() + AROUND])[:NEAR])
             after |= set(search_syllables(_rest_after(quote, match))[:NEAR])
             after |= _acronym_after(quote, match)
@@ -745,6 +745,9 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             zoned = any(_named(zone, own_words) for zone in frame.zones)
             # "mở rộng lên bao nhiêu ha": the figure a change came to, not the one it started from.
             arrived = start_asked or _change_target(quote, match) is None
+            # A share is named by the words after it ("…, 100% trả kết quả đúng hạn, trong đó 87%
+            # hồ sơ được nộp trực tuyến"), the whole's or a part's alike.
+            named_after = len(set(search_syllables(_words_after(quote, match))) & asked) if unit_asked == "%" else 0
             return (
                 # Before all, a result's figure for a result asked, a plan's for a plan.
                 plan_fit(quote, match, unit_asked, plan_asked),
@@ -756,6 +759,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
                 cued,
                 described,
                 side,
+                named_after,
                 whole or named_side,
                 labelled,
                 said_with,
@@ -880,9 +884,23 @@ def holds_figure(frame: QuestionFrame, quote: str, unit: str) -> bool:
     )
 
 
+# A number of the question that says when, not how much: "tháng 6", "6 tháng", "quý 2",
+# "ngày 15/6/2031", a year (folded).
+PERIOD_NUMBER = re.compile(
+    r"\b(?:thang|quy|ngay)\s+\d{1,2}(?:\s*/\s*\d{1,4}){0,2}\b|\b\d{1,2}\s+thang\b"
+    r"|\b\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\b|\b(?:19|20)\d{2}\b"
+)
+
+
+@lru_cache(maxsize=512)
+def _question_figures(question: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\d+(?:[.,]\d+)*", PERIOD_NUMBER.sub(" ", fold(question))))
+
+
 def _is_question_figure(match: re.Match[str], frame: QuestionFrame) -> bool:
-    """A figure the question itself states ("nhà máy 617 tỉ") is not its answer."""
-    return match.group(1) in re.findall(r"\d+(?:[.,]\d+)*", frame.text)
+    """A figure the question itself states ("nhà máy 617 tỉ") is not its answer; the number of
+    a period it names is no figure ("Tháng 6 cấp mới bao nhiêu dự án?": "6 dự án")."""
+    return match.group(1) in _question_figures(frame.text)
 
 
 # The report's own board said as the subject of its sentence: "Ban Quản lý được Khối đề nghị
