@@ -255,6 +255,12 @@ def facts(question: str, quote: str) -> list[str]:
             "được nộp trực tuyến toàn trình.",
             ["83%"],
         ),
+        # "bao nhiêu khu": zones, counted as the report counts them ("39 KCN").
+        (
+            "Trong đó bao nhiêu khu có trạm xử lý nước thải tập trung?",
+            "Có 47 KCN đi vào hoạt động; trong đó có 39 KCN đã có trạm xử lý nước thải tập trung.",
+            ["39 KCN"],
+        ),
         # Things a board counts besides projects and workers.
         (
             "Khu nhà ở công nhân Tân Lập có bao nhiêu căn hộ?",
