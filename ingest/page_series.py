@@ -6,8 +6,9 @@ period of its own, so it was indexed as a report of its own about nothing: every
 naming the report's province or period failed on it (a blind trial lost 8 of 9 questions on a
 second page). Image files of one folder whose names differ only by a page number at their end
 are a series; a page after the series' first takes that page's frame, unless it opens a
-document of its own (``ingest.docframe.continued_frame``). A page ingested in a later batch
-than its first page, and unchanged since, keeps the frame it was stored with.
+document of its own (``ingest.docframe.continued_frame``), whether its first page is in the
+same batch or was stored before. A page stored before its first page, and unchanged since,
+keeps the frame it was stored with until the folder is indexed again with ``--force``.
 """
 
 from __future__ import annotations
@@ -32,12 +33,12 @@ def page_of(key: str) -> tuple[str, int] | None:
     return f"{path.parent}/{match['stem'].rstrip('(')}{path.suffix.lower()}", int(match["number"])
 
 
-def first_pages(keys: Sequence[str]) -> dict[str, str]:
-    """For each key that goes on from an earlier page of its series among ``keys``, the key of
-    the series' first page there."""
-    pages = {key: page for key in keys if (page := page_of(key)) is not None}
+def first_pages(keys: Sequence[str], stored: Sequence[str] = ()) -> dict[str, str]:
+    """For each key that goes on from an earlier page of its series among ``keys`` or the keys
+    already ``stored``, the key of the series' first page."""
+    pages = {key: page for key in (*stored, *keys) if (page := page_of(key)) is not None}
     lowest: dict[str, tuple[int, str]] = {}
     for key, (series, number) in pages.items():
         if series not in lowest or number < lowest[series][0]:
             lowest[series] = (number, key)
-    return {key: lowest[series][1] for key, (series, _) in pages.items() if lowest[series][1] != key}
+    return {key: lowest[page[0]][1] for key in keys if (page := pages.get(key)) and lowest[page[0]][1] != key}

@@ -244,6 +244,9 @@ class _Catalog:
     def key_of(self, doc_id: str) -> str | None:
         return self._key_of.get(doc_id)
 
+    def keys(self) -> list[str]:
+        return [key for key, docs in self._by_key.items() if docs]
+
     def legacy_by_name(self) -> dict[str, list[DocumentInfo]]:
         return {key: docs for key, docs in self._by_key.items() if docs and not any(d.keyed for d in docs)}
 
@@ -322,7 +325,7 @@ class Ingestor:
         catalog = _Catalog(self._store.documents())
         self._claim_legacy(files, catalog)
         # A photographed report's later pages after its first, whose frame they take.
-        continuing = first_pages([key for _, key in files])
+        continuing = first_pages([key for _, key in files], catalog.keys())
         for path, key in sorted(files, key=lambda file: file[1] in continuing):
             if on_file:
                 on_file(key)

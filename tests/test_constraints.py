@@ -158,6 +158,23 @@ def test_a_sentence_comparing_with_the_year_asked_is_not_about_it_whatever_its_p
     assert check(asked.replace("2030", "2031"), sentence, paragraph, **report).met
 
 
+@pytest.mark.parametrize(
+    ("compared", "met"),
+    [
+        ("so với cùng kì năm 2030", False),
+        ("so vói năm 2030", False),  # OCR's accent on "với"
+        ("so với thực hiện năm 2030", False),
+        ("so với cùng thời điểm năm 2030", False),
+        ("so với đầu năm 2030", True),  # earlier in the same year: the sentence may be about 2030
+    ],
+)
+def test_a_comparison_with_the_year_asked_in_other_words_is_not_about_it(compared, met):
+    sentence = f"Doanh thu của các doanh nghiệp đạt 1.380 triệu USD, tăng 9,2% {compared}."
+    paragraph = f"{sentence} Năm 2030 các KCN của tỉnh gặp nhiều khó khăn."
+    question = "Doanh thu của các doanh nghiệp năm 2030 là bao nhiêu?"
+    assert check(question, sentence, paragraph, **{**BARE, "doc_years": "2031"}).met is met
+
+
 def test_the_base_year_of_constant_prices_is_not_the_year_the_sentence_reports():
     sentence = "Giá trị sản xuất công nghiệp (theo giá so sánh năm 2011) đạt 4.315 tỷ đồng."
     result = check("Năm 2031 giá trị sản xuất công nghiệp đạt bao nhiêu?", sentence)
@@ -394,6 +411,10 @@ def test_a_figure_asked_of_a_region_is_not_one_provinces_figure():
     assert check(question, "Các tỉnh trong Khối có 47 KCN đang hoạt động.", **bloc).met
     member = {**bloc, "headings": ["1.2. Ban Quản lý các KCN tỉnh Hưng Yên"]}
     assert not check(question, "Có 12 KCN đang hoạt động.", **member).met
+    # A member's own sentence naming the bloc otherwise ("Là Khối trưởng …", "khối doanh nghiệp
+    # FDI") is still the member's.
+    for said in ("Là Khối trưởng, Ban Quản lý có 12 KCN đang hoạt động.", "Khối doanh nghiệp FDI có 12 KCN."):
+        assert not check(question, said, **member).met
     # A province's newsletter telling of its bloc: "các thành viên Khối" are the region's boards.
     newsletter = {**BARE, "title": "Bản tin Khu công nghiệp tỉnh Thái Bình", "doc_places": "province:thai binh"}
     assert check(question, "Các thành viên Khối có 47 KCN đang hoạt động.", **newsletter).met

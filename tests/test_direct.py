@@ -261,6 +261,19 @@ def facts(question: str, quote: str) -> list[str]:
             "Có 47 KCN đi vào hoạt động; trong đó có 39 KCN đã có trạm xử lý nước thải tập trung.",
             ["39 KCN"],
         ),
+        # ... never an amount added, whatever the unit asked.
+        (
+            "Vốn đăng ký tăng bao nhiêu triệu USD so với cùng kỳ?",
+            "Tổng vốn đăng ký 504,2 triệu USD, tăng 16,3% so với cùng kỳ; điều chỉnh tăng vốn cho 12 dự án với "
+            "số vốn tăng thêm 121,7 triệu USD.",
+            [],
+        ),
+        # A scan read with its accents, one misread in a unit ("triéu").
+        (
+            "Kim ngạch xuất khẩu đạt bao nhiêu?",
+            "Kim ngạch xuất khẩu của các doanh nghiệp đạt 2.907 triéu USD.",
+            ["2.907 triéu USD"],
+        ),
         # Things a board counts besides projects and workers.
         (
             "Khu nhà ở công nhân Tân Lập có bao nhiêu căn hộ?",

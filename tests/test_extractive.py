@@ -118,6 +118,10 @@ def test_a_figure_for_a_question_naming_no_place_says_whose_it_is():
     assert answer.direct == ("41.207 lao động",)
     asked = ask("Tổng số lao động đang làm việc tại các khu công nghiệp Đồng Nai là bao nhiêu?", [DONG_NAI, HA_NAM])
     assert asked.answer.splitlines()[0] == "41.207 lao động [1]"
+    # The bloc's figure is nobody's, though it names the member that leads.
+    bloc = passage("Năm 2031, các thành viên Khối thu hút 52 dự án mới, trong đó tỉnh An Giang dẫn đầu.", n=3)
+    answer = ask("Năm 2031 thu hút được bao nhiêu dự án mới?", [bloc, DONG_NAI, HA_NAM])
+    assert answer.answer.splitlines()[0] == "52 dự án [1]"
 
 
 def test_quotes_the_sentence_that_answers_and_cites_it():
@@ -1349,7 +1353,7 @@ def test_a_former_province_asked_is_told_the_figure_is_the_whole_new_provinces()
     report = passage("Năm 2081, các KCN tỉnh Phú Thọ thu hút 67 dự án mới.", n=1)
     report.metadata["doc_years"] = "2081"
     answer = ask("Năm 2081 các KCN tỉnh Vĩnh Phúc thu hút bao nhiêu dự án mới?", [report])
-    assert answer.answer.splitlines()[-1] == "Vĩnh Phúc nay thuộc Phú Thọ: số liệu của cả tỉnh Phú Thọ."
+    assert answer.answer.splitlines()[-1] == "Vĩnh Phúc nay thuộc Phú Thọ: số liệu là của cả Phú Thọ."
 
 
 def test_a_sentence_asking_the_questions_own_which_is_no_answer():
@@ -1357,9 +1361,14 @@ def test_a_sentence_asking_the_questions_own_which_is_no_answer():
     echo = passage("Đơn vị nào được chọn làm Khối trưởng năm 2031 vừa là trách nhiệm, vừa là vinh dự.", n=1)
     frame = parse_question("Năm 2031 đơn vị nào làm Khối trưởng?")
     assert candidates_for(frame, [echo], FakeLexicon([echo])) == []
-    # ... but "không có đơn vị nào …" answers.
+    # ... nor for "Ai …" asking the same.
+    asked_who = parse_question("Ai là Khối trưởng năm 2031?")
+    assert candidates_for(asked_who, [echo], FakeLexicon([echo])) == []
+    # ... but "không có (… của) đơn vị nào …" answers.
     none = passage("Năm 2031 không có đơn vị nào nhận làm Khối trưởng.", n=1)
     assert candidates_for(frame, [none], FakeLexicon([none]))
+    far = passage("Năm 2031 không có cán bộ, công chức, viên chức của đơn vị nào làm Khối trưởng.", n=1)
+    assert candidates_for(frame, [far], FakeLexicon([far]))
 
 
 @pytest.mark.parametrize(

@@ -80,6 +80,12 @@ def named(question: str, quote: str) -> list[str]:
             "Đề nghị: Cờ thi đua.",
             ["Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh"],
         ),
+        # ... but a row of a table, for a question that asks no rank, is not said to answer.
+        (
+            "Đơn vị nào được đề nghị tặng Bằng khen của Thủ tướng Chính phủ năm 2031?",
+            "Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh — Điểm Khối chấm: 92,40; Xếp hạng: 4; Đề nghị: Bằng khen.",
+            [],
+        ),
         # An office no unit holds: a board is no answer to "cá nhân nào".
         (
             "Cá nhân nào được đề nghị Bằng khen của Bộ trưởng năm 2031?",

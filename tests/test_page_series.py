@@ -28,6 +28,8 @@ def test_a_page_number_ends_a_photographed_pages_name(key, page):
 def test_each_later_page_goes_on_from_its_series_first_page_in_the_batch():
     keys = ["bc_trang3.jpg", "bc_trang1.jpg", "bc_trang2.jpg", "khac_trang2.jpg", "bao_cao.pdf", "a/bc_trang2.jpg"]
     assert first_pages(keys) == {"bc_trang3.jpg": "bc_trang1.jpg", "bc_trang2.jpg": "bc_trang1.jpg"}
+    # ... or stored before it.
+    assert first_pages(["bc_trang2.jpg"], stored=["bc_trang1.jpg", "khac.pdf"]) == {"bc_trang2.jpg": "bc_trang1.jpg"}
 
 
 FIRST = DocumentFrame(

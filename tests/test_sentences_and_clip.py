@@ -90,3 +90,5 @@ def test_a_long_title_keeps_its_end_which_says_whose_report_it_is():
     assert shown.startswith("BÁO CÁO — Kết quả thu hút đầu tư")
     assert shown.endswith("tỉnh Kim Sơn") and " … " in shown
     assert clipped_title("Báo cáo năm 2093", 90) == "Báo cáo năm 2093"
+    unspaced = "Bao_cao_ket_qua_thuc_hien_nhiem_vu_va_phuong_huong_nam_2095_cua_ban_quan_ly"
+    assert len(clipped_title(unspaced, 40)) <= 40

@@ -34,8 +34,9 @@ def clipped_title(title: str, limit: int) -> str:
     end = title[len(title) - limit // 3 :]
     end = end.split(" ", 1)[1] if " " in end else end  # from a word's start
     room = limit - len(end) - len(f" {ELLIPSIS} ")
-    start = title[: len(title) - len(end)].rstrip()[: room + 1].rsplit(" ", 1)[0]
-    return f"{start} {ELLIPSIS} {end}"
+    head = title[: len(title) - len(end)].rstrip()
+    start = head[: room + 1].rsplit(" ", 1)[0] if " " in head[: room + 1] else head[:room]
+    return f"{start[:room].rstrip()} {ELLIPSIS} {end.rstrip()}"
 
 
 def clip_quote(quote: str, wanted: Collection[str], limit: int, terms: Callable[[str], list[str]]) -> str:

@@ -43,19 +43,22 @@ from ingest.office import is_row_sentence
 # Also with a few words between ("so với ước thực hiện năm 2031", "so với kế hoạch năm 2031").
 # OCR damages the words around the year ("s0 v6i cung ky nim 2031"): still the year compared with.
 COMPARED_YEAR = re.compile(
-    r"(?:s[o0]\s+v[ớo6]i|cùng\s+kỳ|cung\s+ky|giá\s+so\s+sánh|gia\s+so\s+sanh)\s+"
-    r"(?:cùng\s+kỳ\s+|cung\s+ky\s+)?(?:n\w{1,2}m\s+)?(?:19|20)\d{2}"
-    r"|so\s+v[ớo]i\s+(?:[^\s\d;,.()]+\s+){1,4}?(?:năm|nam)\s+(?:19|20)\d{2}",
+    r"(?:s[o0]\s+v[ớo6óơ]i|cùng\s+k[ỳì]|cung\s+k[yi]|giá\s+so\s+sánh|gia\s+so\s+sanh)\s+"
+    r"(?:cùng\s+k[ỳì]\s+|cung\s+k[yi]\s+)?(?:n\w{1,2}m\s+)?(?:19|20)\d{2}"
+    r"|s[o0]\s+v[ớo6óơ]i\s+(?:[^\s\d;,.()]+\s+){1,4}?(?:năm|nam)\s+(?:19|20)\d{2}",
     re.IGNORECASE,
 )
+# ... of them, a comparison with an earlier part of the same year ("so với đầu năm 2031", "so
+# với tháng 6/2031"), which a sentence about later in that year makes (folded).
+COMPARED_EARLIER_IN_YEAR = re.compile(r"\b(?:dau|giua)\s+nam\b|\bthang\b|\bquy\b")
 # "… tăng 12,6% so với cùng kỳ năm 2031 (3.665 triệu USD)", "(cùng kỳ năm 2031 đạt 58,3%)": the
 # year compared with, and its figure. The sentence is not about that year, but it states that
 # year's figure: it answers a question asking for it.
 # "so với cùng kỳ năm 2031", "cùng kỳ 2031": the year compared with, in its group.
 COMPARED_WITH = (
-    r"(?:s[o0]\s+v[ớo6]i\s+|cùng\s+kỳ\s+|cung\s+ky\s+)(?:cùng\s+kỳ\s+|cung\s+ky\s+)?(?:n\w{1,2}m\s+)?((?:19|20)\d{2})"
+    r"(?:s[o0]\s+v[ớo6óơ]i\s+|cùng\s+k[ỳì]\s+|cung\s+k[yi]\s+)(?:cùng\s+k[ỳì]\s+|cung\s+k[yi]\s+)?"
+    r"(?:n\w{1,2}m\s+)?((?:19|20)\d{2})"
 )
-COMPARED_WHOLE_YEAR = re.compile(COMPARED_WITH, re.IGNORECASE)
 STATED_COMPARED_YEAR = re.compile(
     COMPARED_WITH + r"\s*(?:\([^()]*\d[^()]*\)|(?:là|la|đạt|dat|:)\s*\d)",
     re.IGNORECASE,
@@ -73,8 +76,15 @@ BRACKETED_BASE_YEAR = re.compile(
     r"\(\s*(?:năm|nam)\s+(?:19|20)\d{2}\s*(?:là|la|đạt|dat|:|-)\s*\d[^()]*\)", re.IGNORECASE
 )
 YEAR = re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)")
-# A bloc named in a sentence ("các thành viên Khối thu hút …"), folded; not "khối lượng" (volume).
-BLOC_SAID = re.compile(r"\bkhoi\b(?!\s+luong)")
+# The bloc as what a sentence reports on, folded: "các thành viên (của) Khối", "các đơn vị trong
+# Khối", "toàn Khối", "các KCN, KKT trong Khối", "Khối (thi đua) đã thu hút / đạt / có"; not
+# "Khối trưởng", "khối doanh nghiệp FDI", "dẫn đầu Khối", "khối lượng".
+BLOC_SAID = re.compile(
+    r"\b(?:thanh\s+vien|don\s+vi(?:\s+thanh\s+vien)?)\s+(?:cua\s+|trong\s+|thuoc\s+)?khoi\b"
+    r"|\b(?:toan|ca)\s+khoi\b"
+    r"|\b(?:kcn|kkt|kcx)(?:\s*,\s*(?:kcn|kkt|kcx))*\s+(?:trong|cua|thuoc)\s+khoi\b"
+    r"|\bkhoi\s+(?:thi\s+dua\s+)?(?:da\s+)?(?:thu\s+hut|dat|co)\b"
+)
 # A section heading on what comes next ("II. Phương hướng, nhiệm vụ 6 tháng cuối năm"): a plan.
 FORWARD_SECTION = re.compile(r"\bphuong\s+huong\b")
 PLAN_GROUP, PLAN_SIDE = "figure", "plan"  # distinctions.tsv's "figure:plan"
@@ -99,7 +109,7 @@ COMPARED_SPAN = re.compile(
 # figure for part of it ("từ đầu năm đến 26/9", "đến hết tháng 6").
 # "kế hoạch cả năm" names the year's plan, not the period of the figure ("6 tháng đạt 62%
 # kế hoạch cả năm").
-WHOLE_YEAR = re.compile(r"\b(?<!hoach )(?:ca|toan|het|cuoi)\s+nam\b")
+WHOLE_YEAR = re.compile(r"\b(?<!hoach )(?<!nua )(?:ca|toan|het|cuoi)\s+nam\b")
 # ... named as what a figure is of ("…; Cả năm: 655,1", "cả năm thu hút 40 dự án"), not the
 # end of a span ("6 tháng cuối năm"), nor a plan's or an aim's ("chỉ tiêu cả năm", "phấn đấu
 # cả năm đạt", "dự kiến cả năm"), nor what a share compares with ("so với cả năm").
@@ -111,7 +121,7 @@ WHOLE_YEAR_NAMED = re.compile(
 PART_OF_YEAR = re.compile(
     r"\b(?<!ngay\s)(?:\d{1,2}|mot|hai|ba|sau|chin)\s+thang\b|\bquy\s+(?:[ivx]+|\d)\b|\btu\s+dau\s+nam\b"
     r"|\b(?:het|den)\s+thang\b|\b(?:den|tinh den)\s+(?:ngay\s+)?(?!31\s*[-/]\s*12\b)\d{1,2}\s*[-/]\s*\d{1,2}\b"
-    r"|\b(?:giua|nua dau)\s+nam\b"
+    r"|\b(?:giua|nua dau|nua cuoi)\s+nam\b"
 )  # "đến 31/12" is the end of the year, not part of it; "đến giữa năm" is
 # A question for a plan or target of the whole year ("kế hoạch thu hút đầu tư cả năm 2032")
 # is answered by a sentence that states the year's plan, whatever period it reports on ("6
@@ -534,7 +544,12 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
     main_years |= reviewed_said if other_review else frozenset()
     # "đạt X (tăng 4,3% so với cùng kỳ năm 2030)": about a period after 2030, whatever its
     # paragraph names ("so với đầu năm 2030" may be about later in 2030).
-    compared_only = {int(year) for year in COMPARED_WHOLE_YEAR.findall(sentence)}
+    compared_only = {
+        year
+        for match in COMPARED_YEAR.finditer(sentence)
+        if not COMPARED_EARLIER_IN_YEAR.search(fold(match.group()))
+        for year in years_in(match.group(), ranges=False)
+    }
     for year in sorted(frame.years):
         in_own = year not in other_review and (year in own.years or year in stated_compared or year in compared_with)
         # A sentence naming only other years is about them, not about the year asked (a year
@@ -695,11 +710,14 @@ def _places_held(failed: list[str], own: Mentions, context: PassageContext) -> t
 
 
 def province_about(sentence: str, context: PassageContext) -> str:
-    """The one province a sentence is about, as the user reads it ("Bến Tre"): the one it names,
-    else its section's; "" when none or several. Not its report's: a province's page may
-    report its bloc's figures ("các KCN thuộc Khối thi đua số 2 thu hút 58 dự án")."""
+    """The one province a sentence is about, as the user reads it ("Bến Tre"): its section's,
+    else the one it names; "" when none or several, or when it reports on the bloc. Not its
+    report's: a province's page may report its bloc's figures ("các KCN thuộc Khối thi đua
+    số 2 thu hút 58 dự án")."""
+    if BLOC_SAID.search(fold(sentence)):
+        return ""  # "các thành viên Khối thu hút 52 dự án, trong đó tỉnh A dẫn đầu": the bloc's
     headed = Mentions.of(" \n ".join(context.headings)).provinces
-    for provinces in (Mentions.of(sentence).provinces, headed):
+    for provinces in (headed, Mentions.of(sentence).provinces):  # a section's sentence may name a partner
         if provinces:
             return display_name("province", next(iter(provinces))) if len(provinces) == 1 else ""
     return ""

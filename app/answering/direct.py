@@ -37,7 +37,7 @@ from app.answering.frame import AnswerType, QuestionFrame
 from app.answering.money import money_named, money_words
 from ingest.gazetteer import display_name, find_places, merged_keys
 from ingest.glossary import glossary_rows
-from ingest.normalize import fold, is_ocr_text, runs_at, search_syllables, strip_accents
+from ingest.normalize import fold, runs_at, search_syllables, strip_accents
 from vectorstore.query import chunk_terms
 
 # A figure's own clause: the cue ("bao nhiêu FDI") must follow it within a few syllables
@@ -128,9 +128,10 @@ def _figure() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1024)
 def _searchable(quote: str) -> str:
-    """The text figures are looked for in: an OCR quote without the accents it misread ("1.204
-    triéu USD" for "triệu"), positions kept; a figure is still given as the quote writes it."""
-    plain = strip_accents(quote) if is_ocr_text(quote) else quote
+    """The text figures are looked for in: the quote without accents, which OCR misreads
+    ("1.204 triéu USD" for "triệu"), positions kept; a figure is still given as the quote
+    writes it."""
+    plain = strip_accents(quote)
     return plain if len(plain) == len(quote) else quote
 
 
@@ -633,6 +634,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
         # half's ("Trong 6 tháng đầu năm 2032, … vốn FDI tăng thêm X").
         asked_period = (True, False, frozenset())
     provinces = asked_provinces(frame)
+    region_only = bool(frame.regions) and not provinces
     plan_asked = asks_plan(frame.text)
     # "So với giai đoạn 2026–2030, số dự án tăng từ 109 lên 151": asked of the period compared
     # with, the figure the change started from is its.
@@ -645,9 +647,10 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             taken.add(rise.start())
             facts.append(_as_written(quote, rise))
             continue
-        if ask.change and ask.unit is None:
+        if ask.change and (ask.unit is None or against_asked):
             # "đạt bao nhiêu, tăng bao nhiêu so CK" with no "tăng X" in the quote: the rise is
-            # not a sum in the unit asked before ("So cùng kỳ: 120%" beside "Kế hoạch: X tỷ").
+            # not a sum in the unit asked before ("So cùng kỳ: 120%" beside "Kế hoạch: X tỷ"),
+            # nor the level reached ("tăng bao nhiêu triệu USD so với cùng kỳ": not "đạt 504 triệu").
             continue
         unit = previous if ask.unit is None else ask.unit  # "mấy dự án, bao nhiêu FDI": dự án again
         if unit is None:
@@ -668,6 +671,10 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             | chunk_terms(_clause_subject(quote, m))
             | chunk_terms(_bracket_owner(quote, m))
         ]
+        if region_only:
+            # "Khối … thu hút bao nhiêu dự án?": not one member's figure ("Tỉnh A thu hút 21 dự án,
+            # tỉnh B 13 dự án …"), which a sentence listing the members gives each.
+            fitting = [m for m in fitting if not any(p.kind == "province" for p in find_places(_own_words(quote, m)))]
         if not fitting:
             continue
 
@@ -827,21 +834,23 @@ def _change_figure(
     against: bool = False,
 ) -> re.Match[str] | None:
     """The figure right after the verb asked with ("tăng 6,7% so với cùng kỳ"), in the unit
-    asked when one is named ("tăng bao nhiêu người": "tăng 3.917 người"). Of several: not an
-    amount added when the question asks against a base (``against``: "so với cùng kỳ"; "số vốn
-    tăng thêm 121,7 triệu USD" is none); then not another side than the one asked (``pinned``:
-    "DDI", not the FDI rise beside it); then the one whose clause names most of what the question measures
-    (``head``: "nộp ngân sách" of "nộp ngân sách của các KCN … tăng bao nhiêu"), then of the
-    question ("doanh thu tăng 12%; nộp ngân sách tăng 9%"); of equals, one said against a base."""
+    asked when one is named ("tăng bao nhiêu người": "tăng 3.917 người"); never an amount
+    added when the question asks against a base (``against``: "so với cùng kỳ"; "số vốn tăng
+    thêm 121,7 triệu USD" is none). Of several: not another side than the one asked
+    (``pinned``: "DDI", not the FDI rise beside it); then the one whose clause names most of
+    what the question measures (``head``: "nộp ngân sách" of "nộp ngân sách của các KCN … tăng
+    bao nhiêu"), then of the question ("doanh thu tăng 12%; nộp ngân sách tăng 9%"); of
+    equals, one said against a base."""
     folded = fold(quote)  # same length as the quote: positions map back
-    rises: dict[int, tuple[re.Match[str], bool]] = {}
+    rises: dict[int, re.Match[str]] = {}
     for word in re.finditer(rf"\b{ask.verb}\s+(them\s+)?(?:(?:{_qualifiers()})\s+)?", folded, re.IGNORECASE):
         figure = _figure().match(_searchable(quote), word.end())
-        if figure and (not ask.unit or _fits(figure.group(2), ask.unit)) and figure.start() not in taken:
-            rises[figure.start()] = (figure, bool(word.group(1)))
+        added = bool(word.group(1))  # "tăng thêm": an amount added, no rise against a base
+        fits = figure is not None and (not ask.unit or _fits(figure.group(2), ask.unit))
+        if figure is not None and fits and figure.start() not in taken and not (against and added):
+            rises[figure.start()] = figure
 
-    def named(rise: tuple[re.Match[str], bool]) -> tuple[bool, bool, int, int, int, int, bool, int]:
-        m, added = rise
+    def named(m: re.Match[str]) -> tuple[bool, int, int, int, int, bool, int]:
         subject = chunk_terms(_clause_subject(quote, m))
         own = chunk_terms(_own_label(quote, m))  # ", trong khi vốn DDI tăng 25%"
         said = chunk_terms(_said_after(quote, m))  # "tăng 35,6% về vốn"
@@ -849,7 +858,6 @@ def _change_figure(
         # Not the other side's ("DDI … tăng 74%; FDI … tăng 21%"); a rise naming none may be the one.
         other_side = _side_fit(_own_words(quote, m), (_clause_tail(quote[: m.start()]),), pinned) == 0
         return (
-            not (against and added),
             not other_side,
             len(subject & head),
             len(own & asked),
@@ -859,8 +867,7 @@ def _change_figure(
             -m.start(),
         )
 
-    best = max(rises.values(), key=named, default=None)
-    return best[0] if best is not None else None
+    return max(rises.values(), key=named, default=None)
 
 
 def asks_a_figure(frame: QuestionFrame) -> bool:

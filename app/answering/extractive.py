@@ -76,7 +76,7 @@ class Phrasing:
     related: str = "Các đoạn gần nhất, chưa đủ để trả lời: {refs}"
     off_topic: str = "Câu hỏi này nằm ngoài nội dung các báo cáo."
     merged: str = "Số liệu của {old}, nay thuộc {new}."  # a province merged in 2025 into the one asked
-    merged_whole: str = "{old} nay thuộc {new}: số liệu của cả tỉnh {new}."  # the one asked merged into
+    merged_whole: str = "{old} nay thuộc {new}: số liệu là của cả {new}."  # the one asked merged into
     direct: str = "{facts} [{n}]"
     placed: str = "{place}: {facts} [{n}]"  # a question naming no place: whose figure it is
     # Items of a shown lead-in left out for the answer's length: how many, and where they are.
@@ -611,7 +611,7 @@ def _quote_lines(selection: Selection, phrasing: Phrasing, citations: _Citations
 def _merger_line(phrasing: Phrasing, asked: str, stated: str) -> str:
     """What a quote about a province linked by the 2025 merger to the one asked stands for:
     "Số liệu của Long An, nay thuộc Tây Ninh" (a former province of the one asked), "Vĩnh Phúc
-    nay thuộc Phú Thọ: số liệu của cả tỉnh Phú Thọ" (the province the one asked became part of)."""
+    nay thuộc Phú Thọ: số liệu là của cả Phú Thọ" (the province the one asked became part of)."""
     if stated in absorbed_keys(asked):
         return phrasing.merged.format(old=display_name("province", stated), new=display_name("province", asked))
     return phrasing.merged_whole.format(old=display_name("province", asked), new=display_name("province", stated))

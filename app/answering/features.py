@@ -150,20 +150,19 @@ def terms_of(text: str) -> list[str]:
 
 
 # "Đơn vị nào được lựa chọn làm Khối trưởng … vừa là trách nhiệm …": a sentence holding the
-# question's own "… nào" asks it again rather than answering it ("không có đơn vị nào …" answers).
+# question's own "… nào", or opening with a "… nào" ("Ai là Khối trưởng?" too), asks again
+# rather than answers ("không có cán bộ … của đơn vị nào vi phạm" answers).
 WHICH_ASKED = re.compile(r"\b(\w+) nao\b")
+OPENS_ASKING = re.compile(r"^(?:\w+\s+){1,2}nao\b")
 NEGATIONS = frozenset({"khong", "chua", "chang"})
-# Syllables before the "… nào" a negation is looked for in: "không có (một) doanh nghiệp nào".
-NEGATION_REACH = 4
 
 
 def _asks_back(question: str, folded: str) -> bool:
-    """``folded`` (a sentence's syllables) holds the "… nào" of ``question`` (folded) unnegated."""
+    """``folded`` (a sentence's syllables) asks what ``question`` (folded) asks, unnegated."""
+    saids = [m.start() for m in OPENS_ASKING.finditer(folded)]
     for which in WHICH_ASKED.finditer(question):
-        for said in re.finditer(rf"\b{re.escape(which.group())}\b", folded):
-            if not NEGATIONS & set(folded[: said.start()].split()[-NEGATION_REACH:]):
-                return True
-    return False
+        saids += [m.start() for m in re.finditer(rf"\b{re.escape(which.group())}\b", folded)]
+    return any(not NEGATIONS & set(folded[:at].split()) for at in saids)
 
 
 def _type_fit(frame: QuestionFrame, sentence: str, folded: str, new_numbers: int) -> float:

@@ -344,13 +344,20 @@ def _boards_in_office(frame: QuestionFrame, text: str) -> list[str]:
     return _written(text, _by_office(frame, text, _boards(text)) or [])
 
 
+# A rank asked (folded): "xếp hạng 3", "hạng nhất", "dẫn đầu", "xếp cuối", "cuối bảng".
+RANK_ASKED = re.compile(
+    r"\b(?:xep\s+)?(?:hang|thu)\s+(?:\d+|nhat|nhi|ba)\b|\bdan\s+dau\b|\bxep\s+cuoi\b|\bcuoi\s+bang\b"
+)
+
+
 def _row_unit(frame: QuestionFrame, quote: str) -> list[str]:
-    """The board or zone a table row is about ("Ban Quản lý KKT tỉnh A — Điểm: 97,85; Xếp hạng:
-    1"), when the question asks for one: the row answers for the unit it names first."""
-    if not is_row_sentence(quote.strip()):
+    """The board or zone a ranking table's row is about ("Ban Quản lý KKT tỉnh A — Điểm: 97,85;
+    Xếp hạng: 1"), when the question asks which one holds a rank or an extreme: the row chosen
+    for it answers for the unit it names first. Of other rows, which one answers is not said."""
+    asked = fold(frame.text)
+    if not is_row_sentence(quote.strip()) or not (frame.superlative or RANK_ASKED.search(asked)):
         return []
     label = quote.strip().partition(" — ")[0]
-    asked = fold(frame.text)
     if BOARD_ASKED.search(asked):
         return [label] if _boards(label) else []
     return [label] if ZONE_ASKED.search(asked) and _zones(frame, label) else []
