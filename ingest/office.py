@@ -70,7 +70,7 @@ def _decimal_places(number_format: str) -> int | None:
 
 
 # A column header's unit in brackets: "Doanh thu (tỷ đồng)", "Lao động (người)", "Tỷ lệ (%)".
-HEADER_UNIT = re.compile(r"^(?P<name>.+?)\s*\((?P<unit>[^()]{1,20})\)\s*$")
+HEADER_UNIT = re.compile(r"^(?P<name>.+?)\s*\((?P<unit>[^()]{1,30})\)\s*$")  # "(triệu đồng/người/tháng)" is 22
 NUMBER_CELL = re.compile(r"^-?\d[\d.,]*%?$")
 YEAR_CELL = re.compile(r"^(?:19|20)\d{2}$")
 SHARE_HEADER = re.compile(r"(?:^|\s)%(?:\s|$)")  # a header with "%" as a word of its own
@@ -149,7 +149,9 @@ def row_sentence(headers: list[str], cells: list[str], default_unit: str = "") -
     else:
         unit = unit or own or default_unit
         parts = [
-            _said_with_header(h, c if HEADER_UNIT.match(h) or SHARE_HEADER.search(h) else _with_unit(c, unit))
+            _said_with_header(
+                h, c if HEADER_UNIT.match(h) or SHARE_HEADER.search(h) else _with_unit(c, _counted_in(h) or unit)
+            )
             for h, c in named[1:]
         ]
     return f"{first} — {'; '.join(parts)}." if parts else f"{first}."
@@ -189,6 +191,16 @@ def is_letterhead(rows: list[Cells]) -> bool:
     and date) or foot ("Nơi nhận" | signature): text to read line by line, not a data table."""
     cells = [fold(c) for row in rows for c in row if c]
     return any(MOTTO.search(c) or c.startswith("noi nhan") for c in cells)
+
+
+# A column that names what it counts ("Số vụ tranh chấp lao động", "Số dự án cấp mới"): its
+# figures are in that, not in the table's unit ("Đơn vị tính: người").
+COUNTED_HEADER = re.compile(r"^(?:tổng\s+)?số\s+(vụ|cuộc|dự án|doanh nghiệp|lượt|hồ sơ|đoàn|KCN|KKT)\b", re.IGNORECASE)
+
+
+def _counted_in(header: str) -> str:
+    said = COUNTED_HEADER.match(header.strip())
+    return said.group(1).lower().replace("kcn", "KCN").replace("kkt", "KKT") if said else ""
 
 
 def _with_unit(cell: str, unit: str) -> str:
@@ -359,7 +371,11 @@ def _xls_sheets(path: Path) -> Iterator[tuple[str, Rows]]:
 
 
 # A sheet's unit line above its table: "Đơn vị: tỷ đồng", "(ĐVT: triệu USD)", "Đơn vị tính: ha".
-SHEET_UNIT = re.compile(r"^\(?\s*(?:đơn vị(?: tính)?|đvt)\s*:\s*(?P<unit>[^()]{1,20}?)\s*\)?\.?$", re.IGNORECASE)
+# "Đơn vị tính: tỷ đồng", "(ĐVT: người)"; of several ("Đơn vị tính: người; thu nhập: triệu
+# đồng/người/tháng"), the first is the sheet's, the others a column's, whose header says it too.
+SHEET_UNIT = re.compile(
+    r"^\(?\s*(?:đơn vị(?: tính)?|đvt)\s*:\s*(?P<unit>[^();]{1,20}?)\s*(?:;[^()]*)?\)?\.?$", re.IGNORECASE
+)
 
 
 # A sheet's foot: who made it and who signs ("Người lập biểu | KT. TRƯỞNG BAN"), where it goes.

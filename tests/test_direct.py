@@ -274,6 +274,22 @@ def facts(question: str, quote: str) -> list[str]:
             "Kim ngạch xuất khẩu của các doanh nghiệp đạt 2.907 triéu USD.",
             ["2.907 triéu USD"],
         ),
+        # A row's cells: the one whose header holds the question's telling word, and a cue read up
+        # to its cell's end ("817 người; Lao động nghỉ việc: …" is the next cell's).
+        (
+            "Số lao động nữ trong các KCN tháng 3/2031 là bao nhiêu?",
+            "Tháng 3/2031 — Số lao động theo KCN KCN Tân Lập: 20.213 người; Số lao động theo KCN KCN Kim Sơn: "
+            "2.291 người; Tổng số lao động: 22.504 người; Trong đó: lao động nữ: 13.074 người; Lao động tuyển mới "
+            "trong tháng: 836 người; Lao động nghỉ việc trong tháng: 1.042 người.",
+            ["13.074 người"],
+        ),
+        (
+            "Tháng 3/2031 có bao nhiêu lao động nghỉ việc trong các KCN?",
+            "Tháng 3/2031 — Số lao động theo KCN KCN Tân Lập: 20.213 người; Số lao động theo KCN KCN Kim Sơn: "
+            "2.291 người; Tổng số lao động: 22.504 người; Trong đó: lao động nữ: 13.074 người; Lao động tuyển mới "
+            "trong tháng: 836 người; Lao động nghỉ việc trong tháng: 1.042 người.",
+            ["1.042 người"],
+        ),
         # Things a board counts besides projects and workers.
         (
             "Khu nhà ở công nhân Tân Lập có bao nhiêu căn hộ?",

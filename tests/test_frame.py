@@ -533,3 +533,10 @@ def test_a_document_s_number_and_its_signer_may_be_asked_together():
 def test_period_words_misread_by_ocr_still_name_the_period(passage: str, period: Period):
     # Read as a bare year, the passage met a question about the whole year and its half alike.
     assert text_mentions(passage).periods == (period,)
+
+
+def test_regions_joined_by_a_dash_name_one_bloc_not_a_comparison():
+    joint = parse_question("Khối thi đua miền Trung – Tây Nguyên thu hút bao nhiêu dự án mới năm 2067?")
+    assert len(joint.regions) == 2 and joint.joint_regions and not joint.comparison
+    apart = parse_question("Tây Nguyên và Đông Nam Bộ thu hút bao nhiêu dự án mới năm 2067?")
+    assert apart.comparison and not apart.joint_regions

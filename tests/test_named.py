@@ -80,7 +80,13 @@ def named(question: str, quote: str) -> list[str]:
             "Đề nghị: Cờ thi đua.",
             ["Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh"],
         ),
-        # ... but a row of a table, for a question that asks no rank, is not said to answer.
+        # ... and a row saying all the question does besides its places and a verb.
+        (
+            "KCN nào ở Phú Thọ đã lấp đầy 100%?",
+            "KCN Tân Lập — Địa điểm: xã Tân Lập; Tỷ lệ lấp đầy: 100%; Số dự án còn hiệu lực: 12.",
+            ["KCN Tân Lập"],
+        ),
+        # ... but a row of a table that lacks some of what is asked is not said to answer.
         (
             "Đơn vị nào được đề nghị tặng Bằng khen của Thủ tướng Chính phủ năm 2031?",
             "Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh — Điểm Khối chấm: 92,40; Xếp hạng: 4; Đề nghị: Bằng khen.",

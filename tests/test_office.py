@@ -438,6 +438,23 @@ def test_a_sheet_s_title_rows_unit_line_and_two_header_rows_are_read_as_a_report
 
 
 @pytest.mark.unit
+def test_a_unit_line_naming_several_units_gives_the_sheet_its_first():
+    from ingest.office import sheet_lines
+
+    rows = [
+        ["SỐ LIỆU LAO ĐỘNG CÁC KCN NĂM 2031", "", "", ""],
+        ["Đơn vị tính: người; thu nhập: triệu đồng/người/tháng", "", "", ""],
+        ["Tháng", "Tổng số lao động", "Thu nhập bình quân (triệu đồng/người/tháng)", "Số vụ tranh chấp lao động"],
+        ["Tháng 6/2031", "41.678", "9,4", "2"],
+    ]
+    # A column naming what it counts keeps that ("2 vụ"), not the sheet's unit.
+    assert sheet_lines(rows)[-1] == (
+        "Tháng 6/2031 — Tổng số lao động: 41.678 người; Thu nhập bình quân: 9,4 triệu đồng/người/tháng; "
+        "Số vụ tranh chấp lao động: 2 vụ."
+    )
+
+
+@pytest.mark.unit
 def test_a_sheet_s_letterhead_and_signature_laid_out_in_cells_are_read_as_lines_not_as_its_header():
     # Two cells without a figure had made "UBND TỈNH KIM SƠN | CỘNG HÒA …" the table's header:
     # every figure was labelled "UBND TỈNH KIM SƠN", the real header said as a row.

@@ -92,3 +92,13 @@ def test_a_long_title_keeps_its_end_which_says_whose_report_it_is():
     assert clipped_title("Báo cáo năm 2093", 90) == "Báo cáo năm 2093"
     unspaced = "Bao_cao_ket_qua_thuc_hien_nhiem_vu_va_phuong_huong_nam_2095_cua_ban_quan_ly"
     assert len(clipped_title(unspaced, 40)) <= 40
+
+
+def test_a_long_table_row_cut_keeps_the_name_of_its_row():
+    row = (
+        "Tháng 6/2031 — Số lao động KCN Tân Lập: 12.330 người; Số lao động KCN Kim Sơn: 9.800 người; Số lao động "
+        "KCN Vetra: 14.200 người; Tổng số lao động: 41.678 người; Lao động nữ: 23.100 người; Lao động nước ngoài: "
+        "412 người."
+    )
+    cut = clip_quote(row, focus_terms(parse_question("Tổng số lao động tháng 6/2031?")), 160, terms_of)
+    assert cut.startswith("Tháng 6/2031 — ") and "Tổng số lao động: 41.678 người" in cut and len(cut) <= 160

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Collection
 
 from ingest.normalize import numbers_in
+from ingest.office import is_row_sentence
 
 CLAUSE_BREAK = re.compile(r"(?<=[,;:])\s+")
 ELLIPSIS = "…"
@@ -51,6 +52,10 @@ def clip_quote(quote: str, wanted: Collection[str], limit: int, terms: Callable[
     """
     if len(quote) <= limit:
         return quote
+    label, dash, cells = quote.partition(" — ")
+    if dash and is_row_sentence(quote) and len(label) < limit // 2:
+        # A table row keeps the name of what its cells are of ("Tháng 6/2031 — … Tổng số lao động: …").
+        return f"{label} — {clip_quote(cells, wanted, limit - len(label) - len(dash), terms)}"
     clauses = CLAUSE_BREAK.split(quote)
     held = [set(terms(c)) & set(wanted) for c in clauses]
     # A term found in every clause ("dự án") picks none out; one found in a single clause

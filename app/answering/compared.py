@@ -41,7 +41,11 @@ def comparison_parts(frame: QuestionFrame) -> list[str]:
     when it names two or more of a kind ("năm 2031", "province:ha nam")."""
     parts = [constraint_key("year", y) for y in sorted(frame.years)] if len(frame.years) > 1 else []
     parts += [constraint_key("province", k) for k in frame.provinces] if len(frame.provinces) > 1 else []
-    parts += [constraint_key("region", k) for k in frame.regions] if len(frame.regions) > 1 else []
+    parts += (
+        [constraint_key("region", k) for k in frame.regions]
+        if len(frame.regions) > 1 and not frame.joint_regions
+        else []
+    )
     parts += [constraint_key("name", z) for z in frame.zones] if len(frame.zones) > 1 else []
     return parts
 

@@ -14,6 +14,7 @@ direct answer and the quote speaks alone: a wrong bold figure is worse than none
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -288,6 +289,11 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
 
 # What a figure is of, said right after it: "tăng 21,4% về số dự án và tăng 35,6% về vốn".
 SAID_AFTER = re.compile(r"\s+(?:về|đối với|ve|doi voi)\s+([^,;:()]*?)(?=\s+(?:và|va|so)\s|[,;:()]|$)", re.IGNORECASE)
+
+
+def _previous_end(figures: list[re.Match[str]], match: re.Match[str]) -> int:
+    """Where the last of ``figures`` before ``match`` ends (0: none)."""
+    return max((m.end() for m in figures if m.end() <= match.start()), default=0)
 
 
 def _label_before(quote: str, match: re.Match[str], previous_end: int = 0) -> str:
@@ -677,6 +683,11 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             fitting = [m for m in fitting if not any(p.kind == "province" for p in find_places(_own_words(quote, m)))]
         if not fitting:
             continue
+        # The question's words that few of the figures' labels hold tell them apart: "lao động
+        # nữ" among a row's "Số lao động theo KCN A: …; Tổng số lao động: …; Trong đó: lao động nữ: …".
+        labels = [chunk_terms(_label_before(quote, m, _previous_end(same_unit, m))) & asked for m in fitting]
+        held = Counter(term for words in labels for term in words)
+        telling = {term: 1 / count for term, count in held.items() if 2 * count <= len(labels)}
 
         def closeness(
             match: re.Match[str],
@@ -686,9 +697,11 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             unit_words: frozenset[str] = frozenset(unit.split()),
             verb: str = ask.verb,
             unit_asked: str = unit,
-        ) -> tuple[bool, int, int, int, bool, bool, int, int, int, int, bool, int, bool, int, int, int, int]:
-            after = set(search_syllables(quote[match.end() : match.end() + AROUND])[:NEAR])
-            after |= set(search_syllables(_rest_after(quote, match))[:NEAR])
+            telling: dict[str, float] = telling,
+        ) -> tuple[bool, int, int, int, bool, bool, int, int, int, int, bool, float, int, bool, int, int, int, int]:
+            # Up to the clause's end: past a ";" is the next cell's or clause's ("817 người; Lao động nghỉ việc: …").
+            after = set(search_syllables(quote[match.end() : match.end() + AROUND].split(";")[0])[:NEAR])
+            after |= set(search_syllables(_rest_after(quote, match).split(";")[0])[:NEAR])
             after |= _acronym_after(quote, match)
             # The cue's first word names the figure most closely ("bao nhiêu dự án FDI còn hiệu
             # lực": "358 dự án FDI" over "523 dự án còn hiệu lực").
@@ -699,11 +712,12 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             described = len(set(described_by) & set(search_syllables(_words_after(quote, match))))
             # The figure's own label ("Thực hiện 6 tháng năm 2032: 1.047 triệu USD") against
             # what the question names, its numbers included.
-            after_figure = max((m.end() for m in same_unit if m.end() <= match.start()), default=0)
+            after_figure = _previous_end(same_unit, match)
             label = chunk_terms(_label_before(quote, match, after_figure))
             # Its words first: the question's year and period are weighed above ("Năm 2032, vốn
             # cấp mới dự án DDI là X, vốn tăng thêm là Y" for "vốn DDI tăng thêm năm 2032").
             labelled = len(label & asked - constraint_words)
+            told = sum(telling.get(term, 0.0) for term in label - constraint_words)  # the rarer, the more
             # Of equals, the one the question's verb comes right before ("vốn FDI … đạt bao
             # nhiêu": "…; tổng vốn FDI đạt 398,1 triệu USD", not "… với tổng vốn 301,7 triệu USD").
             said_with = bool(verb) and search_syllables(quote[max(0, match.start() - AROUND) : match.start()])[-1:] == [
@@ -768,6 +782,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
                 side,
                 named_after,
                 whole or named_side,
+                told,
                 labelled,
                 said_with,
                 clause,

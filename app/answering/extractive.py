@@ -126,9 +126,9 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
     scored = sorted(
         (replace(c, probability=weights.probability(c.features)) for c in candidates), key=lambda c: -c.probability
     )
-    if not frame.on_topic:
-        return Selection([], [], None, tuple(scored), off_topic=True, frame=frame)
     eligible = [c for c in scored if may_answer(frame, c)]
+    if not frame.on_topic and not _said_whole(eligible, weights):
+        return Selection([], [], None, tuple(scored), off_topic=True, frame=frame)
     facts = _document_fact_quotes(frame, eligible, scored)
     if facts:
         return Selection(facts, [], None, tuple(scored), frame=frame)  # the lines themselves are the answer
@@ -389,6 +389,13 @@ def focus_terms(frame: QuestionFrame) -> frozenset[str]:
     """The question's content terms and the syllables of the zones, people and places it names."""
     names = [*frame.zones, *frame.people, *frame.provinces]
     return frozenset(frame.terms) | {syllable for name in names for syllable in name.split()}
+
+
+def _said_whole(eligible: Sequence[Candidate], weights: Weights) -> bool:
+    """A question with no word of the reports' domain ("Trạm biến áp 220 kV phải hoàn thành
+    trước ngày nào?") is still theirs when a sentence says all its words and scores to answer."""
+    best = eligible[0] if eligible else None
+    return best is not None and best.features["cover_sentence"] >= 1.0 and best.probability >= weights.answer_threshold
 
 
 def may_answer(frame: QuestionFrame, candidate: Candidate) -> bool:

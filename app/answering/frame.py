@@ -88,6 +88,8 @@ class QuestionFrame:
     # "most" or "least" for a superlative ("đơn vị nào xếp hạng nhất", "KCN nào ít lao động
     # nhất"), answered by the extreme row of a table; "" otherwise (both named: neither).
     superlative: str = ""
+    # The regions name one area ("Khối thi đua miền Trung – Tây Nguyên"): no parts to set apart.
+    joint_regions: bool = False
     across_reports: bool = False  # "… trong hai báo cáo": what each report says
     document_kinds: tuple[str, ...] = ()  # kinds of document named, folded ("to trinh")
     # What each question word asks for, in the question's order: "ở đâu, vào ngày nào" asks a
@@ -903,6 +905,17 @@ def superlatives_in(text: str) -> frozenset[str]:
     return frozenset(hit.kind for hit in _hits(text, tokens, ["most", "least"], is_accented(tokens)))
 
 
+REGIONS_JOINED = re.compile(r"\s*[-–—]\s*")  # "miền Trung – Tây Nguyên": one bloc's area, not two
+
+
+def _region_groups(text: str, places: Sequence[PlaceMention]) -> int:
+    """How many areas the question's regions name: regions joined by a dash are one (a bloc of
+    "miền Trung – Tây Nguyên"), so they are no comparison."""
+    mentions = sorted((p for p in places if p.kind == "region"), key=lambda p: p.start)
+    joined = sum(REGIONS_JOINED.fullmatch(text, a.end, b.start) is not None for a, b in itertools.pairwise(mentions))
+    return len({p.key for p in mentions}) - joined
+
+
 def parse_question(question: str) -> QuestionFrame:
     question = spell_out_shorthand(question)
     parsed = _parse(question)
@@ -955,9 +968,10 @@ def parse_question(question: str) -> QuestionFrame:
         any(h.kind == "compare" for h in _hits(text, tokens, ["compare"], accented))
         or len(point_years) >= 2
         or len(provinces) >= 2
-        or len(regions) >= 2
+        or _region_groups(text, parsed.places) >= 2
         or len(parsed.zones) >= 2
     )
+    joint_regions = len(regions) >= 2 and _region_groups(text, parsed.places) < 2
     answer_type = _answer_type(strong, topical)
     # A question naming its document by number asks for another's with "số mấy" ("QĐ 418 căn
     # cứ tờ trình số mấy?").
@@ -992,6 +1006,7 @@ def parse_question(question: str) -> QuestionFrame:
         people=parsed.people,
         answer_type=answer_type,
         comparison=comparison,
+        joint_regions=joint_regions,
         terms=tuple(dict.fromkeys(terms)),
         documents=tuple(dict.fromkeys(m.group() for m in numbers)),
         asks=max(1, len(strong)),

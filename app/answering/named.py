@@ -23,6 +23,7 @@ from functools import lru_cache
 from app.answering import distinctions
 from app.answering.constraints import years_in
 from app.answering.direct import BOARD_ASKED, asked_provinces, place_fit
+from app.answering.field_lines import MAX_TERMS_UNSAID
 from app.answering.frame import AnswerType, QuestionFrame, superlatives_in, zone_name_spans
 from app.answering.offices import offices_in
 from ingest.gazetteer import display_name, find_places
@@ -350,12 +351,20 @@ RANK_ASKED = re.compile(
 )
 
 
-def _row_unit(frame: QuestionFrame, quote: str) -> list[str]:
-    """The board or zone a ranking table's row is about ("Ban Quản lý KKT tỉnh A — Điểm: 97,85;
-    Xếp hạng: 1"), when the question asks which one holds a rank or an extreme: the row chosen
-    for it answers for the unit it names first. Of other rows, which one answers is not said."""
+def _row_unit(frame: QuestionFrame, quote: str, terms: frozenset[str]) -> list[str]:
+    """The board or zone a table's row is about ("Ban Quản lý KKT tỉnh A — Điểm: 97,85; Xếp
+    hạng: 1"), when the question asks which one holds a rank or an extreme (the row chosen for
+    it), or when the row says all the question does besides its places, years and a verb ("KCN nào đã
+    lấp đầy 100%?": "KCN B — …; Tỷ lệ lấp đầy: 100%"): it answers for the unit it names first.
+    A row that lacks some of it ("Bằng khen của Thủ tướng" asked, "Đề nghị: Bằng khen" said) is
+    not said to answer."""
     asked = fold(frame.text)
-    if not is_row_sentence(quote.strip()) or not (frame.superlative or RANK_ASKED.search(asked)):
+    if not is_row_sentence(quote.strip()):
+        return []
+    besides = {s for key in (*frame.provinces, *frame.regions) for s in key.split()} | {str(y) for y in frame.years}
+    unsaid = terms - besides - _board_words() - set(search_syllables(quote))
+    said_all = len(unsaid) <= MAX_TERMS_UNSAID  # but the asker's own verb ("… làm chủ đầu tư KCN nào")
+    if not (frame.superlative or RANK_ASKED.search(asked) or said_all):
         return []
     label = quote.strip().partition(" — ")[0]
     if BOARD_ASKED.search(asked):
@@ -395,7 +404,7 @@ def named_facts(frame: QuestionFrame, quote: str, terms: Iterable[str], others: 
             # The board given the office asked may be in another clause of a list ("A (Khối
             # trưởng); B (Khối phó); …"); without one, only the clause says which.
             found = _units(frame, clause, wanted) or (_units(frame, quote, wanted) if offices_in(frame.text) else [])
-            found = found or _row_unit(frame, quote)
+            found = found or _row_unit(frame, quote, wanted)
         else:
             # A day, place or person the clause lacks may be the whole quote's only one
             # ("Sáng ngày 5/7/2031, … ; … tại tỉnh Kim Sơn").
