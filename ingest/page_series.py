@@ -8,7 +8,7 @@ second page). Image files of one folder whose names differ only by a page number
 are a series; a page after the series' first takes that page's frame, unless it opens a
 document of its own (``ingest.docframe.continued_frame``), whether its first page is in the
 same batch or was stored before. A page stored before its first page, and unchanged since,
-keeps the frame it was stored with until the folder is indexed again with ``--force``.
+keeps the frame it was stored with until it is read again (``baocao reindex``).
 """
 
 from __future__ import annotations
