@@ -37,7 +37,14 @@ def test_a_year_inside_a_longer_period_keeps_the_period():
 
 def test_a_new_topic_carries_the_previous_period_and_place():
     rewritten = standalone_question("còn nộp ngân sách thì sao?", [OUTPUT_BEN_TRE])
-    assert rewritten == "nộp ngân sách 6 tháng đầu năm 2020 Bến Tre?"
+    assert rewritten == "nộp ngân sách 6 tháng đầu năm 2020 Bến Tre là bao nhiêu?"  # it asks how much too
+
+
+def test_a_zone_named_alone_takes_the_previous_ones_place():
+    previous = ["Tỷ lệ lấp đầy KCN Tân Lập năm 2068 là bao nhiêu?"]
+    assert (
+        standalone_question("con kcn kim son thi sao", previous) == "Tỷ lệ lấp đầy kcn kim son năm 2068 là bao nhiêu?"
+    )
 
 
 @pytest.mark.parametrize("follow_up", ["thời tiết hôm nay thế nào?", "giá vàng thì sao"])

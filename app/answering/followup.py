@@ -36,6 +36,19 @@ MAX_FOLLOW_UP_WORDS = 12  # a longer question is a question of its own
 MAX_BARE_FOLLOW_UP_WORDS = 4  # without a leading "còn", only a short "… thì sao?" is a follow-up
 
 
+HOW_MUCH = re.compile(r"\b(?:bao\s+nhieu|may|bn)\b")  # folded
+ZONE_KIND_BEFORE = re.compile(r"\b(?:kcn|kkt|kcx|ccn|khu\s+(?:cong\s+nghiep|kinh\s+te|che\s+xuat))\s+$")  # folded
+
+
+def _zone_spans(text: str) -> list[tuple[int, int]]:
+    """Zones with their kind ("KCN Tân Lập") in the text as written."""
+    spans = []
+    for start, end in zone_name_spans(text):
+        kind = ZONE_KIND_BEFORE.search(fold(text[:start]))  # fold keeps offsets
+        spans.append((kind.start() if kind else start, end))
+    return spans
+
+
 def _place_spans(text: str) -> list[tuple[int, int]]:
     """Provinces and regions ("còn miền Tây thì sao?") in the text as written."""
     return [(m.start, m.end) for m in find_places(text)]
@@ -116,7 +129,10 @@ def standalone_question(question: str, previous: Sequence[str]) -> str:
     place_spans = _place_spans(core)
     periods = [core[s:e] for s, e in period_spans]
     places = [core[s:e] for s, e in place_spans]
-    leftover = _replace(folded_core, sorted(period_spans + place_spans), [" "] * (len(period_spans) + len(place_spans)))
+    # A zone named alone ("còn KCN Tân Lập thì sao?") takes the previous one's place.
+    zone_spans = _zone_spans(core) if zone_name_spans(base) else []
+    slots = sorted(period_spans + place_spans + zone_spans)
+    leftover = _replace(folded_core, slots, [" "] * len(slots))
     new_words = [w for w in _WORD.findall(leftover) if w not in _GLUE]
     if not new_words:
         rewritten = base
@@ -124,6 +140,8 @@ def standalone_question(question: str, previous: Sequence[str]) -> str:
             rewritten = _swap_periods(rewritten, periods)
         if places:
             rewritten = _swap_places(rewritten, places)
+        if zone_spans:
+            rewritten = _replace(rewritten, _zone_spans(rewritten), [core[s:e] for s, e in zone_spans])
         return rewritten
     # Something new is asked: carry the previous question's period and places, unless the
     # follow-up names its own. Unless it is about nothing the reports cover ("thời tiết hôm nay
@@ -134,4 +152,6 @@ def standalone_question(question: str, previous: Sequence[str]) -> str:
     carried_spans = [] if periods else _period_spans(base_folded)
     carried_spans += [] if places else _place_spans(base)
     carried = [base[s:e] for s, e in sorted(carried_spans)]
-    return " ".join([core, *carried]).strip() + "?"
+    # "còn nộp ngân sách thì sao?" after "… là bao nhiêu?" asks how much, too.
+    asking = ["là bao nhiêu"] if HOW_MUCH.search(base_folded) and not HOW_MUCH.search(folded_core) else []
+    return " ".join([core, *carried, *asking]).strip() + "?"
