@@ -92,6 +92,12 @@ def named(question: str, quote: str) -> list[str]:
             "Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh — Điểm Khối chấm: 92,40; Xếp hạng: 4; Đề nghị: Bằng khen.",
             [],
         ),
+        # A person named and no office asked: the clause's other person is no answer.
+        (
+            "Ông Trần Văn Tân giữ chức vụ gì?",
+            "Ông Trần Văn Tân, Phó Trưởng ban, cùng bà Nguyễn Thị Lan dự hội nghị.",
+            [],
+        ),
         # An office no unit holds: a board is no answer to "cá nhân nào".
         (
             "Cá nhân nào được đề nghị Bằng khen của Bộ trưởng năm 2031?",

@@ -149,7 +149,10 @@ def _by_office(frame: QuestionFrame, text: str, spans: Sequence[tuple[int, int]]
 def _people(frame: QuestionFrame, clause: str) -> list[str]:
     """The person the clause gives the office the question asks for; with no office asked,
     the clause's only person."""
-    # Not a person the question names ("Ông Trần Văn Tân giữ chức vụ gì?").
+    # Not a person the question names ("Ông Trần Văn Tân giữ chức vụ gì?"); nor, when it names
+    # one and asks no office, another person of the clause: it asks about the one it names.
+    if frame.people and not offices_in(frame.text):
+        return []
     spans = [
         (a, b)
         for a, b in person_spans(clause)
