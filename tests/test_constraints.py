@@ -258,6 +258,10 @@ def test_a_month_asked_is_not_answered_by_a_row_of_other_months_or_by_a_running_
     assert check("Doanh thu cuối tháng 9 năm 2031 là bao nhiêu?", row).failed == ("tháng 9",)
     assert check("Doanh thu tháng 7, năm 2031 là bao nhiêu?", row).failed == ("tháng 7",)
     assert not check("Doanh thu tháng 2 năm 2031 là bao nhiêu?", "Lũy kế 2 tháng doanh thu đạt 608,2 triệu USD.").met
+    # ... nor by the year's figure.
+    year = "Doanh thu của các doanh nghiệp năm 2031 ước đạt 3.740 triệu USD."
+    assert check("Doanh thu tháng 9/2031 là bao nhiêu?", year).failed == ("tháng 9",)
+    assert check("Doanh thu tháng 9/2031 là bao nhiêu?", "Trong tháng 9 năm 2031, doanh thu đạt 340 triệu USD.").met
     # A date's month is no month asked; nor is an event's (its date says when it was).
     assert check("Ngày 05 tháng 7 năm 2031 Khối họp ở đâu?", "Khối họp tại tỉnh Kim Sơn.").met
     meeting = "Ngày 05/7/2031, Khối tổ chức Hội nghị sơ kết 6 tháng đầu năm tại tỉnh Kim Sơn."

@@ -874,12 +874,15 @@ def _other_quarter(asked: str, texts: Sequence[str], framing: str, record: Calla
 
 def _other_month(asked: str, texts: Sequence[str], record: Callable[[str, bool, bool], None]) -> bool:
     """Record a failed month when the nearest text that names a period names other months only
-    ("Doanh thu — Tháng 1: …; …; Tháng 6: …" for "tháng 7"), or a span of months or a quarter
-    and no month ("Lũy kế 6 tháng: …" for "tháng 5"); True when it did."""
+    ("Doanh thu — Tháng 1: …; …; Tháng 6: …" for "tháng 7"), or a span of months, a quarter or
+    a year and no month ("Lũy kế 6 tháng: …", "Năm 2031 doanh thu đạt …" for "tháng 5"); True
+    when it did."""
     wanted = months_named(asked)
     if len(wanted) != 1:
         return False
-    nearest = _nearest_names(wanted, texts, months_named, lambda text: bool(quarters_stated(text)))
+    nearest = _nearest_names(
+        wanted, texts, months_named, lambda text: bool(quarters_stated(text) or stated_years(text))
+    )
     if nearest is False:
         record(f"tháng {next(iter(wanted))}", False, False)
     return nearest is False
