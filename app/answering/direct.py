@@ -76,6 +76,7 @@ CHANGE_TO = re.compile(
     r"\s*(?:\([^()]*\)\s*)?(?:lên|len|xuống|xuong|thành|thanh)\s+(?:còn\s+|con\s+)?\d", re.IGNORECASE
 )
 # Folded: "mở rộng từ bao nhiêu ha", "ban đầu", "trước khi điều chỉnh", "trước đây".
+WHICH = re.compile(r"\b(\w+)\s+nao\b")  # folded
 # A rise said against a base ("tăng 18,7% so với cùng kỳ", "tăng 12% so CK"), folded: the answer
 # to "tăng bao nhiêu so với cùng kỳ", not an amount added ("số vốn tăng thêm 143,2 triệu USD").
 AGAINST = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:so\s+voi|so\s+cung\s+ky|so\s+ck)\b")
@@ -647,6 +648,8 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     start_asked = bool(ASKS_FROM.search(fold(frame.text).lower())) or _asks_the_compared(frame, quote)
     started_at = _changes(figures, quote)
     against_asked = bool(AGAINST.search(fold(frame.text)))
+    # What "… nào" asks for names no figure ("khu nào … cao hơn": not the "toàn khu" after one).
+    which = {m.group(1) for m in WHICH.finditer(fold(frame.text))}
     for ask in asks:
         rise = _change_figure(quote, ask, taken, asked, head, pinned, against_asked) if ask.change else None
         if rise is not None:  # "tăng bao nhiêu": "tăng 6,7%", not the level before it
@@ -768,7 +771,9 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             arrived = start_asked or _change_target(quote, match) is None
             # A share is named by the words after it ("…, 100% trả kết quả đúng hạn, trong đó 87%
             # hồ sơ được nộp trực tuyến"), the whole's or a part's alike.
-            named_after = len(set(search_syllables(_words_after(quote, match))) & asked) if unit_asked == "%" else 0
+            named_after = (
+                len(set(search_syllables(_words_after(quote, match))) & asked - which) if unit_asked == "%" else 0
+            )
             return (
                 # Before all, a result's figure for a result asked, a plan's for a plan.
                 plan_fit(quote, match, unit_asked, plan_asked),
