@@ -26,6 +26,14 @@ def test_answer_for_an_award_question_on_the_ocr_report(sample_service: Baocao):
     assert all(part in answer.citations[0].text for part in answer.citations[0].quote.split(" … "))
 
 
+def test_every_example_of_the_empty_chat_is_answered_with_its_fact_first(sample_service: Baocao):
+    from app.web.chat import EXAMPLES
+
+    for _, question in EXAMPLES:
+        answer = sample_service.ask(question)
+        assert not answer.refused and answer.direct, question
+
+
 def test_a_question_about_another_year_is_refused_and_says_what_is_missing(sample_service: Baocao):
     answer = sample_service.ask("Nộp ngân sách của KKT, KCN tỉnh Trà Vinh 6 tháng đầu năm 2023?")
     assert answer.refused

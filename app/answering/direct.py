@@ -39,6 +39,7 @@ from app.answering.money import money_named, money_words
 from ingest.gazetteer import display_name, find_places, merged_keys
 from ingest.glossary import glossary_rows
 from ingest.normalize import fold, runs_at, search_syllables, strip_accents
+from ingest.office import is_row_sentence
 from vectorstore.query import chunk_terms
 
 # A figure's own clause: the cue ("bao nhiêu FDI") must follow it within a few syllables
@@ -686,11 +687,13 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             fitting = [m for m in fitting if not any(p.kind == "province" for p in find_places(_own_words(quote, m)))]
         if not fitting:
             continue
-        # The question's words that few of the figures' labels hold tell them apart: "lao động
-        # nữ" among a row's "Số lao động theo KCN A: …; Tổng số lao động: …; Trong đó: lao động nữ: …".
+        # The question's words that few of a table row's cell headers hold tell its cells apart:
+        # "lao động nữ" among "Số lao động theo KCN A: …; Tổng số lao động: …; Trong đó: lao động
+        # nữ: …" (a sentence's clauses are no parallel labels: their words weigh as they are).
         labels = [chunk_terms(_label_before(quote, m, _previous_end(same_unit, m))) & asked for m in fitting]
         held = Counter(term for words in labels for term in words)
-        telling = {term: 1 / count for term, count in held.items() if 2 * count <= len(labels)}
+        parallel = is_row_sentence(quote.strip())
+        telling = {term: 1 / count for term, count in held.items() if parallel and 2 * count <= len(labels)}
 
         def closeness(
             match: re.Match[str],
