@@ -73,3 +73,13 @@ def test_a_standalone_question_is_left_alone(question):
 
 def test_without_history_nothing_changes():
     assert standalone_question("còn năm 2020 thì sao?", []) == "còn năm 2020 thì sao?"
+
+
+def test_the_year_before_named_in_words_is_the_previous_questions_year_less_one():
+    previous = ["Kim Sơn cấp mới bao nhiêu dự án trong 6 tháng đầu năm 2031?"]
+    assert (
+        standalone_question("còn năm trước?", previous) == "Kim Sơn cấp mới bao nhiêu dự án trong 6 tháng đầu năm 2030?"
+    )
+    assert standalone_question("con nam ngoai thi sao", ["Tổng vốn FDI năm 2031 là bao nhiêu?"]) == (
+        "Tổng vốn FDI năm 2030 là bao nhiêu?"
+    )

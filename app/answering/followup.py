@@ -40,6 +40,19 @@ HOW_MUCH = re.compile(r"\b(?:bao\s+nhieu|may|bn)\b")  # folded
 ZONE_KIND_BEFORE = re.compile(r"\b(?:kcn|kkt|kcx|ccn|khu\s+(?:cong\s+nghiep|kinh\s+te|che\s+xuat))\s+$")  # folded
 
 
+# "năm trước", "năm ngoái" (folded): the year before the one the previous question asked.
+YEAR_BEFORE = re.compile(r"\bnam\s+(?:truoc|ngoai)\b")
+
+
+def _year_before_named(core: str, base: str) -> str:
+    """ "còn năm trước?" after a question of 2031 asks of 2030: said so, it swaps like a year."""
+    said = YEAR_BEFORE.search(fold(core))
+    years = [int(y) for y in _YEAR.findall(fold(base))]
+    if said is None or not years:
+        return core
+    return f"{core[: said.start()]}năm {max(years) - 1}{core[said.end() :]}"
+
+
 def _zone_spans(text: str) -> list[tuple[int, int]]:
     """Zones with their kind ("KCN Tân Lập") in the text as written."""
     spans = []
@@ -124,6 +137,7 @@ def standalone_question(question: str, previous: Sequence[str]) -> str:
     if core is None:
         return question
     base = _nfc(previous[-1])
+    core = _year_before_named(core, base)
     folded_core = fold(core)
     period_spans = _period_spans(folded_core)
     place_spans = _place_spans(core)
