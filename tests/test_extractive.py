@@ -714,20 +714,6 @@ def test_a_superlative_over_a_table_quotes_its_extreme_row(question: str, board:
     assert answer.citations[0].quote.startswith(next(b for b, *_ in SCORES if board in b))
 
 
-def test_rows_of_months_rank_no_enterprise_but_answer_which_month():
-    from app.answering.table_rows import extreme_row
-
-    months = [
-        passage(f"Tháng {m}/2036 — Tổng số lao động: {workers} người.", heading="Lao động theo tháng", n=m)
-        for m, workers in ((1, "40.670"), (2, "41.337"), (3, "40.621"), (4, "41.455"))
-    ]
-    enterprise = parse_question("Doanh nghiệp nào có tổng số lao động nhiều nhất năm 2036?")
-    assert extreme_row(enterprise, candidates_for(enterprise, months, FakeLexicon(months))) is None
-    month = parse_question("Tháng nào năm 2036 có tổng số lao động nhiều nhất?")
-    best = extreme_row(month, candidates_for(month, months, FakeLexicon(months)))
-    assert best is not None and best.quote.startswith("Tháng 4/2036")
-
-
 def test_the_head_of_a_board_asked_is_no_ranking():
     from app.answering.table_rows import extreme_row
 

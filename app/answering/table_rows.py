@@ -29,10 +29,6 @@ RANK_HEADER = re.compile(r"\b(?:hạng|xếp thứ|xep hang|thu hang|xep thu)\b"
 # "công": "Công ty …" is a row like any other).
 TOTAL = re.compile(r"^(?:tổng|cộng|toàn\s|tong\s+cong\b|tong\s+so\b)", re.IGNORECASE)
 MIN_ROWS = 3  # fewer rows are no table to rank
-# A row named by a period ("Tháng 3/2031", "Quý II", "Năm 2031", "Cả năm", "Lũy kế"), folded;
-# and a question asking when ("tháng nào", "năm nào", "quý nào", "khi nào").
-PERIOD_LABEL = re.compile(r"^(?:thang|quy|nam|ca\s+nam|luy\s+ke|\d+\s+thang)\b")
-WHEN_ASKED = re.compile(r"\b(?:thang|quy|nam|khi|luc)\s+nao\b")
 # Asks who ranks first, naming no column: "đứng đầu", "dẫn đầu", "xếp thứ nhất" (folded).
 FIRST_ASKED = re.compile(r"\b(?:dung dau|dan dau|xep thu nhat|xep hang nhat|dat hang nhat)\b")
 # "lớn nhất", "ít nhất" right after what is ranked (folded): "Dự án có vốn đăng ký lớn nhất".
@@ -196,10 +192,7 @@ def extreme_row(frame: QuestionFrame, candidates: Sequence[Candidate]) -> Candid
     fitting = []
     # "Đơn vị nào đứng đầu …?", not "Người đứng đầu Ban … là ai?" (its head, a person).
     first_asked = frame.answer_type is AnswerType.ORGANISATION and bool(FIRST_ASKED.search(fold(frame.text)))
-    when_asked = bool(WHEN_ASKED.search(fold(frame.text)))
     for rows in tables.values():
-        if not when_asked and 2 * sum(bool(PERIOD_LABEL.match(fold(label))) for label in rows) > len(rows):
-            continue  # rows of months answer "tháng nào", not "doanh nghiệp nào … nhiều lao động nhất"
         headers = list(dict.fromkeys(h for _, cells in rows.values() for h in cells))
         column = _column(frame, headers)
         if column is None and first_asked:
