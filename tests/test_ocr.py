@@ -131,14 +131,14 @@ def test_a_paragraph_tesseract_ran_on_is_parted_where_lines_stand_further_apart_
 @pytest.mark.unit
 def test_a_sentence_parted_between_two_paragraphs_is_put_back_together():
     # The first ends on a word, the second starts in lower case: one sentence.
-    first = placed_lines((100, 1500, "Nộp ngân sách đạt 1.284 tỷ đồng. Tổng số lao động làm việc trong"))
+    first = placed_lines((100, 1500, "Nộp ngân sách đạt 1.357 tỷ đồng. Tổng số lao động làm việc trong"))
     second = placed_lines((400, 1500, "các KCN là 96.420 người."), block=2)
     page = {key: first[key] + second[key] for key in first}
     assert paragraphs_from_words(page)[0] == [
-        "Nộp ngân sách đạt 1.284 tỷ đồng. Tổng số lao động làm việc trong các KCN là 96.420 người."
+        "Nộp ngân sách đạt 1.357 tỷ đồng. Tổng số lao động làm việc trong các KCN là 96.420 người."
     ]
     # A finished sentence, or a paragraph starting in upper case, stays apart.
-    finished = placed_lines((100, 1500, "Nộp ngân sách đạt 1.284 tỷ đồng."))
+    finished = placed_lines((100, 1500, "Nộp ngân sách đạt 1.357 tỷ đồng."))
     page = {key: finished[key] + second[key] for key in first}
     assert len(paragraphs_from_words(page)[0]) == 2
 
