@@ -964,14 +964,15 @@ def parse_question(question: str) -> QuestionFrame:
     provinces = _keys(parsed.places, "province")
     regions = _keys(parsed.places, "region")
     point_years = {p.year for p in parsed.periods if p.part != "range" and p.year is not None}
+    areas = _region_groups(text, parsed.places)
     comparison = (
         any(h.kind == "compare" for h in _hits(text, tokens, ["compare"], accented))
         or len(point_years) >= 2
         or len(provinces) >= 2
-        or _region_groups(text, parsed.places) >= 2
+        or areas >= 2
         or len(parsed.zones) >= 2
     )
-    joint_regions = len(regions) >= 2 and _region_groups(text, parsed.places) < 2
+    joint_regions = len(regions) >= 2 and areas < 2
     answer_type = _answer_type(strong, topical)
     # A question naming its document by number asks for another's with "số mấy" ("QĐ 418 căn
     # cứ tờ trình số mấy?").
