@@ -17,10 +17,11 @@ from app.answering.direct import FIGURE_TYPES
 from app.answering.events import ChatEvent, Final, Status
 from app.answering.extractive import Selection
 from app.answering.followup import standalone_question
-from app.answering.frame import QuestionFrame, parse_question
+from app.answering.frame import AnswerType, QuestionFrame, parse_question
 from app.answering.generative import GenerationLimits, GenerativeAnswerer
 from app.answering.lead_ins import announces, under
 from app.answering.models import Answer
+from app.answering.offices import offices_in
 from app.answering.rewrite import ModelRewriter
 from app.answering.scorer import load_weights
 from app.answering.table_rows import named_rows
@@ -247,6 +248,8 @@ class Baocao:
         - the signature of each report retrieved, for who signed it ("ai ký …": a name under
           "KT. CHỦ TỊCH" shares no word with the question);
         - its number-and-date lines, for when it was issued or its number ("số mấy");
+        - its signature, for who holds an office asked ("Ai là Trưởng ban …": "Lê Văn A,
+          TRƯỞNG BAN" signs the board's report);
         - for a superlative, every row of a table a retrieved row is from ("… nào cao nhất":
           rows differ only by their figures, so most of them rank low; those of the tables
           retrieved first, then the reports' other tables);
@@ -257,12 +260,13 @@ class Baocao:
         frame = parse_question(question)
         chunks_of = cache(self.store.chunks_of)  # a report's chunks read once per question
         items = _announced_items(frame, retrieved, chunks_of)
-        if not (frame.document_facts or frame.superlative or frame.answer_type in FIGURE_TYPES):
+        office_holder = frame.answer_type is AnswerType.PERSON and bool(offices_in(frame.text))
+        if not (frame.document_facts or frame.superlative or frame.answer_type in FIGURE_TYPES or office_holder):
             return items  # no other is needed
         reports = dict.fromkeys(chunk.doc_id for chunk in retrieved)
         passages = [c for doc_id in reports for c in chunks_of(doc_id)]
-        if frame.document_facts:
-            signed = "signer" in frame.document_facts
+        if frame.document_facts or office_holder:
+            signed = "signer" in frame.document_facts or office_holder
             dated = "issued" in frame.document_facts
             return [
                 c

@@ -281,13 +281,24 @@ def _blocks(pages: list[PageText]) -> list[_Block]:
 
 
 OFFICE_LINE_MAX = 120  # "Trưởng ban Quản lý Khu kinh tế …": an office, not a sentence
+MAX_OFFICE_LINES = 3  # "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH"
+ON_BEHALF_OF = re.compile(r"(?:KT|TL|TM|TUQ)\.\s", re.IGNORECASE)
 
 
 def _is_office_line(block: _Block) -> bool:
-    text = block.text
+    """An office, one a line ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH", a table cell's lines), with
+    the copy's "(Đã ký)" among them if any."""
+    lines = [line for line in block.lines if not SIGNED_MARK.fullmatch(line.strip())]
+    # Several offices are one only when the first signs on behalf of the next ("KT. CHỦ
+    # TỊCH" / "PHÓ CHỦ TỊCH"); "KHỐI PHÓ" / "KHỐI TRƯỞNG" side by side are two signers'.
+    chained = len(lines) == 1 or ON_BEHALF_OF.match(lines[0].strip()) is not None
+    return chained and 1 <= len(lines) <= MAX_OFFICE_LINES and all(_is_office(line) for line in lines)
+
+
+def _is_office(text: str) -> bool:
     # "Phó Chủ tịch", "KT. CHỦ TỊCH", "THỨ TRƯỞNG" (a head's office in capitals)
     office = _OFFICE.match(text) or is_signing_authority(text) or is_caps_office(text)
-    return len(block.lines) == 1 and len(text) <= OFFICE_LINE_MAX and bool(office)
+    return len(text) <= OFFICE_LINE_MAX and bool(office)
 
 
 def _person_boxes(blocks: list[_Block]) -> list[_Block]:

@@ -506,11 +506,13 @@ _YEAR_PHRASE = re.compile(rf"\bnam\s+({_YEAR})(?!\d)")
 _RUNNING_TOTAL = re.compile(rf"\btu\s+dau\s+nam(?:\s+({_YEAR}))?\s*,?\s+(?:den|toi)\s+nay\b")
 _MONTH_YEAR = re.compile(rf"\bthang\s+(0?[1-9]|1[0-2])\s*(?:[/-]|\s+nam\s+)({_YEAR})(?!\d)")
 # A decision's legal bases and the proposal it answers ("Căn cứ Luật … ngày 19 tháng 6 năm
-# 2031;", "Theo đề nghị của … tại Tờ trình … ngày 02 tháng 8 năm 2036"): dates of other
-# documents. "Căn cứ Kế hoạch … năm 2035" or "Căn cứ kết quả chấm điểm năm 2035" is not one.
+# 2031;", "Căn cứ Quy chế … kèm theo Quyết định … năm 2029", "Theo đề nghị của … tại Tờ
+# trình … ngày 02 tháng 8 năm 2036"): dates of other documents. "Căn cứ Kế hoạch … năm 2035"
+# or "Căn cứ kết quả chấm điểm năm 2035" is not one.
 _CITED_BASIS = re.compile(
     r"^(?:can\s+cu\s+(?:hien\s+phap|bo\s+luat|luat|phap\s+lenh|nghi\s+dinh|nghi\s+quyet|thong\s+tu"
-    r"|quyet\s+dinh|chi\s+thi)\b|(?:theo|xet)\s+de\s+nghi\b)"
+    r"|quyet\s+dinh|chi\s+thi|quy\s+che|quy\s+dinh|cong\s+van|van\s+ban|huong\s+dan|thong\s+bao)\b"
+    r"|(?:theo|xet)\s+de\s+nghi\b)"
 )
 _ANY_YEAR = re.compile(rf"(?<![\d.,])({_YEAR})(?![\d.,]\d)")
 _DATED_YEAR = re.compile(rf"\d{{1,2}}\s*[/-]\s*\d{{1,2}}\s*[/-]\s*({_YEAR})\b|\b({_YEAR})-\d{{2}}(?:-\d{{2}})?\b")

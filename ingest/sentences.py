@@ -17,8 +17,11 @@ CAPITAL = f"[{re.escape(CAPITALS)}]"  # one capital letter, for use inside other
 TITLE_WORD = f"{CAPITAL}[{re.escape(LOWERS)}]*"  # "Tuấn", "Đông", not "KCN" or "II"
 STARTS_SENTENCE = rf"[\"“(]?(?:{CAPITAL}|\d)"
 
-# Their full stop ends no sentence: "TX. Thuận An", "TP. Thủ Dầu Một", "ThS. Lê Văn A".
-ABBREVIATION_END = re.compile(r"(?:^|[\s(,])(?:TX|TP|Tp|TT|TS|ThS|PGS|GS|BS|KS|Q|P|H|X|Mr|Mrs|Ms|Dr|No|Co)\.$")
+# Their full stop ends no sentence: "TX. Thuận An", "TP. Thủ Dầu Một", "ThS. Lê Văn A", a
+# signature's "KT. CHỦ TỊCH" (on behalf of).
+ABBREVIATION_END = re.compile(
+    r"(?:^|[\s(,])(?:TX|TP|Tp|TT|TS|ThS|PGS|GS|BS|KS|KT|TL|TM|TUQ|Q|P|H|X|Mr|Mrs|Ms|Dr|No|Co)\.$"
+)
 
 
 def sentence_end(marks: str = ".!?") -> re.Pattern[str]:
@@ -29,10 +32,25 @@ def sentence_end(marks: str = ".!?") -> re.Pattern[str]:
 _ENDS: dict[str, re.Pattern[str]] = {}
 
 
+# A word no sentence ends on, before a stray full stop (OCR's "… là. 31.460 người"), and the
+# figure that goes on with it (not a list item's number, "2. Nội dung …").
+DANGLING_END = re.compile(
+    r"(?:^|\s)(?:là|la|của|cua|gồm|gom|bằng|bang|khoảng|khoang|với|voi|tại|tai)\.$",
+    re.IGNORECASE,
+)
+FIGURE_GOES_ON = re.compile(r"^\d[\d.,]*\s+[^\W\d_]")
+LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s")
+
+
 def rejoin_abbreviations(pieces: list[str]) -> list[str]:
+    """The pieces a full stop cut that ends no sentence put back together: after an
+    abbreviation ("TP. Thủ Dầu Một"), or a stray one after a word no sentence ends on."""
     joined: list[str] = []
     for piece in pieces:
-        if joined and ABBREVIATION_END.search(joined[-1]):
+        dangling = (
+            joined and DANGLING_END.search(joined[-1]) and FIGURE_GOES_ON.match(piece) and not LIST_NUMBER.match(piece)
+        )
+        if joined and (ABBREVIATION_END.search(joined[-1]) or dangling):
             joined[-1] = f"{joined[-1]} {piece}"
         else:
             joined.append(piece)

@@ -171,6 +171,19 @@ def test_a_report_signed_by_its_head_in_person_says_who_signed(tmp_path, foot: s
     assert not answer.refused and "Trần Văn Tân" in answer.answer
 
 
+def test_who_holds_the_office_that_signs_is_the_signer(tmp_path):
+    # The signature shares no word with the question but the office: retrieval alone missed it.
+    meetings = "\n\n".join(
+        f"Ngày {day}/{month}/2036, Trưởng ban Ban Quản lý các KCN Kim Sơn chủ trì buổi làm việc với {day + month} "
+        "doanh nghiệp về thủ tục đầu tư."
+        for month in range(1, 13)
+        for day in (5, 20)
+    )
+    report = _year_end_report(f"{meetings}\n\nNơi nhận:\n- Lưu: VT.\n\nTRƯỞNG BAN\n(Đã ký)\nTrần Văn Tân\n")
+    answer = _asked_of(tmp_path, "bc_2036.txt", report, "Ai là Trưởng ban BQL các KCN Kim Sơn?")
+    assert answer.answer.splitlines()[0] == "Trần Văn Tân [1]"
+
+
 def test_a_report_s_number_is_asked_with_its_date(tmp_path):
     answer = _asked_of(
         tmp_path,

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from ingest.chunking import chunk_document, document_title
@@ -303,6 +305,11 @@ def test_a_signature_s_lines_are_one_paragraph_with_the_name():
     text = "QUYẾT ĐỊNH\n\nĐiều 1. Tặng Bằng khen cho 02 tập thể.\n\nKT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\nTrần Văn Tân\n"
     chunks = chunk_document("doc", "qd.txt", [PageText(1, text)])
     assert chunks[-1].text == "Trần Văn Tân, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH."
+    # A table cell's lines of offices, its "(Đã ký)" among them, then the name in a cell below
+    # (a decision converted from .rtf, an invented one, with the list it attaches after them).
+    text = (Path(__file__).parent / "fixtures" / "decision_signed_in_a_table.txt").read_text(encoding="utf-8")
+    chunks = chunk_document("doc", "qd.docx", [PageText(None, text)])
+    assert "Trần Văn Tân, KT. CHỦ TỊCH PHÓ CHỦ TỊCH (Đã ký)." in [c.text for c in chunks]
 
 
 @pytest.mark.parametrize(

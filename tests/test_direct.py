@@ -712,6 +712,12 @@ HALF_YEAR_REVENUE = (
             "Về môi trường, 8/9 KCN đang hoạt động đã có nhà máy xử lý nước thải tập trung.",
             ["8/9 KCN"],
         ),
+        # A score out of a hundred, its decimals kept.
+        (
+            "Ban Quản lý đạt bao nhiêu điểm chấm chéo?",
+            "Ban Quản lý dẫn đầu Khối, đạt 97,5/100 điểm chấm chéo, xếp thứ nhất.",
+            ["97,5/100 điểm"],
+        ),
     ],
 )
 def test_the_figure_of_the_period_and_zone_asked(question: str, quote: str, expected: list[str]):
@@ -942,3 +948,139 @@ def test_an_acronym_in_brackets_after_a_figure_names_it(question: str, expected:
 def test_an_acronym_names_only_the_figure_whose_description_it_ends():
     quote = "Các KCN có 293 dự án FDI và các dự án đầu tư trong nước (DDI) là 125 dự án."
     assert facts("Các KCN có bao nhiêu dự án DDI?", quote) == ["125 dự án"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Named after "số", with or without "là bao nhiêu": the words after the unit name the
+        # figure as they do after "bao nhiêu" (the whole, not its FDI or DDI part).
+        "Số dự án còn hiệu lực của các KCN là bao nhiêu?",
+        "Số dự án còn hiệu lực lũy kế đến 30/9/2063?",
+        "so du an con hieu luc cua cac kcn",
+    ],
+)
+def test_a_figure_named_after_so_is_answered_with_or_without_bao_nhieu(question: str):
+    assert facts(question, STANDING) == ["412 dự án"]
+
+
+@pytest.mark.parametrize(
+    ("question", "quote"),
+    [
+        ("Có bao nhiêu dự án FDI?", "Năm 2063 các KCN thu hút 15 dự án DDI với tổng vốn 300 tỷ đồng."),
+        (
+            "Số dự án còn hiệu lực của khu kinh tế là bao nhiêu?",
+            "Riêng 6 tháng đầu năm 2063, Ban Quản lý đã cấp Giấy chứng nhận đăng ký đầu tư mới cho 6 dự án.",
+        ),
+    ],
+)
+def test_a_figure_of_the_other_side_is_no_answer(question: str, quote: str):
+    assert facts(question, quote) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # A count of establishments is not the money of the same clause.
+        ("ông trần văn an kiểm tra bao nhiêu cơ sở về môi trường", ["64 cơ sở"]),
+        # "bao nhiêu tiền" asks a sum of money, whatever the sentence calls it.
+        ("Mỗi cá nhân được thưởng bao nhiêu tiền?", ["2.250.000 đồng"]),
+    ],
+)
+def test_counts_and_sums_of_money_asked_by_their_own_words(question: str, expected: list[str]):
+    quote = (
+        "Ông Trần Văn An đã kiểm tra 64 cơ sở về môi trường, xử lý 9 vi phạm, thu nộp ngân sách 1,2 tỷ đồng; "
+        "mỗi tập thể được thưởng 4.500.000 đồng, mỗi cá nhân 2.250.000 đồng."
+    )
+    assert facts(question, quote) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Glue after the unit names nothing ("thì được"; unaccented "thi" is also "thi đua").
+        ("bao nhieu diem thi duoc xep loai xuat sac", ["từ 95 điểm trở lên"]),
+        ("Bao nhiêu điểm thì được xếp loại tốt?", ["từ 85 đến dưới 95 điểm"]),
+    ],
+)
+def test_a_bound_is_the_one_the_words_after_it_name(question: str, expected: list[str]):
+    quote = (
+        "Xếp loại: từ 95 điểm trở lên xếp loại xuất sắc; từ 85 đến dưới 95 điểm xếp loại tốt; "
+        "dưới 70 điểm không xếp loại thi đua."
+    )
+    assert facts(question, quote) == expected
+
+
+def test_a_share_is_not_named_by_the_next_figures_words():
+    quote = (
+        "Tỷ lệ lấp đầy của KCN Tân Lập đạt 78,6% và KCN Kim Sơn đạt 64,2%; tỷ lệ lấp đầy bình quân các KCN đạt 63,8%."
+    )
+    assert facts("ty le lap day binh quan cac kcn nam 2061", quote) == ["63,8%"]
+
+
+def test_a_part_of_a_zones_figure_is_the_zones_and_dollars_are_money():
+    quote = (
+        "… đứng thứ ba là KCN Tân Lập với 73 dự án, bao gồm 40 dự án có vốn đầu tư nước ngoài với tổng vốn "
+        "đầu tư đăng ký là 436 triệu đô la Mỹ và 33 dự án có vốn đầu tư trong nước với số vốn đầu tư đăng ký "
+        "là 1.940 tỷ đồng; đứng thứ tư là KCN Kim Sơn với 44 dự án."
+    )
+    assert facts("KCN Tan Lap co bn du an FDI, von dk bao nhieu?", quote) == ["40 dự án", "436 triệu đô la Mỹ"]
+
+
+def test_words_after_a_bracket_are_the_figure_before_it_s():
+    quote = "Các KCN hiện có 47 dự án đầu tư (trong đó có 15 dự án FDI) còn hiệu lực với tổng diện tích 210 ha."
+    question = "cac kcn co bao nhieu du an con hieu luc, bao nhieu du an fdi"
+    assert facts(question, quote) == ["con hieu: 47 dự án", "fdi: 15 dự án"]
+
+
+def test_a_clause_naming_no_zone_is_the_zone_the_sentence_named():
+    quote = (
+        "Doanh thu của các doanh nghiệp trong KKT Tân Lập năm 2061 đạt 2,9 tỷ USD, tăng 11,2% so với năm 2060; "
+        "kim ngạch xuất khẩu đạt 1,14 tỷ USD."
+    )
+    assert facts("Kim ngạch xuất khẩu KKT Tân Lập năm 2061 đạt bao nhiêu?", quote) == ["1,14 tỷ USD"]
+
+
+@pytest.mark.parametrize(
+    ("question", "quote", "expected"),
+    [
+        # A negation after the unit names the figure ("chưa có"): it is no glue.
+        (
+            "Có bao nhiêu doanh nghiệp chưa có tổ chức công đoàn?",
+            "Các KCN có 1.240 doanh nghiệp có tổ chức công đoàn, 310 doanh nghiệp chưa có tổ chức công đoàn.",
+            ["310 doanh nghiệp"],
+        ),
+        # "Tiến độ" is progress, not money ("tiền").
+        (
+            "Tiến độ giải phóng mặt bằng đạt bao nhiêu?",
+            "Đã bồi thường 230 tỷ đồng cho 412 hộ dân, tiến độ giải phóng mặt bằng đạt 85%.",
+            [],
+        ),
+        # A second "bao nhiêu" naming no side asks of the first's.
+        (
+            "Có bao nhiêu dự án DDI được cấp mới, tổng vốn đăng ký bao nhiêu?",
+            "Cấp mới 12 dự án FDI với tổng vốn đăng ký 150 triệu USD và 30 dự án DDI với tổng vốn đăng ký "
+            "2.500 tỷ đồng.",
+            ["30 dự án", "2.500 tỷ đồng"],
+        ),
+        # Sides said in words after the unit.
+        ("Có bao nhiêu dự án FDI?", "Năm 2063 thu hút 20 dự án đầu tư nước ngoài và 7 dự án trong nước.", ["20 dự án"]),
+        # The part named, over its whole, asked with or without "bao nhiêu".
+        (
+            "Số lao động nữ tại các KCN?",
+            "Tổng số lao động đang làm việc tại các KCN là 45.210 người, trong đó lao động nữ 27.300 người.",
+            ["27.300 người"],
+        ),
+    ],
+)
+def test_negations_sides_and_parts_name_the_figure(question: str, quote: str, expected: list[str]):
+    assert facts(question, quote) == expected
+
+
+def test_a_plans_figure_is_no_answer_to_a_result_asked():
+    quote = (
+        "Tổng kế hoạch vốn đầu tư công năm 2063 được giao cho Ban Quản lý là 512 tỷ đồng; đến ngày 30/6 đã "
+        "giải ngân 203,4 tỷ đồng, đạt 39,7% kế hoạch."
+    )
+    assert facts("Kế hoạch vốn đầu tư công năm 2063 giao cho Ban Quản lý là bao nhiêu?", quote) == ["512 tỷ đồng"]
+    assert "512 tỷ đồng" not in facts("Đến 30/6 Ban Quản lý giải ngân vốn đầu tư công được bao nhiêu?", quote)

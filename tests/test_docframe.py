@@ -203,12 +203,14 @@ def test_a_decision_s_years_and_period_are_not_those_of_the_laws_it_cites():
         "ỦY BAN NHÂN DÂN TỈNH KIM SƠN\nSố: 77/QĐ-UBND\nKim Sơn, ngày 14 tháng 02 năm 2036\n\nQUYẾT ĐỊNH\n"
         "Về việc tặng Bằng khen\n\nCăn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2032;\n"
         "Căn cứ Quyết định số 35/2034/QĐ-UBND ngày 14 tháng 9 năm 2034 của UBND tỉnh;\n"
+        "Căn cứ Quy chế hoạt động của Khối ban hành kèm theo Quyết định số 01/QĐ-KTĐ ngày 10 tháng 01 năm 2033;\n"
         "Theo đề nghị của Ban Quản lý Khu kinh tế tại Tờ trình ngày 02 tháng 02 năm 2036.\n\n"
         "Điều 1. Tặng Bằng khen cho 04 tập thể có thành tích xuất sắc năm 2035.\n"
     )
     frame = frame_of(text)
-    assert 2032 not in frame.years and 2034 not in frame.years
+    assert 2032 not in frame.years and 2033 not in frame.years and 2034 not in frame.years
     assert frame.period_label != "tháng 2/2036"  # a proposal's date, not a period
+    assert frame.period_label != "tháng 1/2033"  # nor the date of the rules the bloc follows
     # A plan or a result a report is based on is what it is about; a cut-off date its period.
     text = (
         "BÁO CÁO\nKết quả thực hiện phong trào thi đua\n\nCăn cứ Kế hoạch số 05/KH-KTĐ ngày 10/3/2035 về tổ "

@@ -1357,6 +1357,34 @@ def test_a_list_asked_by_its_sections_heading_is_answered_by_the_sections_items(
     assert ask("Phương hướng 6 tháng cuối năm 2031 của Khối gồm những nhiệm vụ gì?", other).refused
 
 
+def test_a_list_asked_by_an_outer_heading_is_answered_by_its_sub_sections_items():
+    outer = "III. Phương hướng hoạt động 6 tháng cuối năm 2031"
+    items = []
+    for n, (inner, text) in enumerate(
+        [
+            ("1. Công tác thi đua", "Phát động đợt thi đua cao điểm chào mừng các ngày lễ lớn."),
+            ("2. Công tác khen thưởng", "Kịp thời đề xuất khen thưởng các tập thể có thành tích xuất sắc."),
+        ],
+        start=7,
+    ):
+        document = _item(text, n, inner)
+        document.metadata["headings"] = [outer, inner]
+        items.append(document)
+    answer = ask("Phương hướng 6 tháng cuối năm 2031 của Khối gồm những nhiệm vụ gì?", list(reversed(items)))
+    assert not answer.refused
+    assert answer.answer.index("Phát động") < answer.answer.index("Kịp thời")
+
+
+def test_the_board_a_list_question_names_may_be_the_reports_issuer():
+    heading = "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2031"
+    items = [_item("1. Phấn đấu thu hút thêm 10 dự án mới.", 7, heading), _item("2. Đẩy nhanh giải ngân.", 8, heading)]
+    for document in items:
+        document.metadata["title"] = "BÁO CÁO số 12/BC-BQLKKT"
+        document.metadata["issuer"] = "Ban Quản lý Khu kinh tế tỉnh Quảng Trị"
+    answer = ask("Phương hướng 6 tháng cuối năm 2031 của Ban Quản lý Khu kinh tế gồm những nhiệm vụ gì?", items)
+    assert not answer.refused and "Đẩy nhanh" in answer.answer
+
+
 def test_a_former_province_asked_is_told_the_figure_is_the_whole_new_provinces():
     report = passage("Năm 2081, các KCN tỉnh Phú Thọ thu hút 67 dự án mới.", n=1)
     report.metadata["doc_years"] = "2081"
@@ -1394,3 +1422,59 @@ def test_a_rows_bare_figure_is_stated_with_the_header_the_question_names(questio
         "Đề nghị danh hiệu: Bằng khen."
     )
     assert cell_facts(parse_question(question), row) == facts
+
+
+def test_a_year_end_review_named_beside_the_mid_year_one_answers_for_the_year():
+    plan = passage(
+        "Hội nghị sơ kết 6 tháng đầu năm 2061 của Khối tổ chức trong tháng 7 năm 2061 tại tỉnh Trà Vinh; "
+        "Hội nghị tổng kết năm 2061 tổ chức trước ngày 15 tháng 12 năm 2061 tại tỉnh Vĩnh Long.",
+        n=1,
+    )
+    answer = ask("Hội nghị tổng kết năm 2061 của Khối tổ chức ở đâu?", [plan])
+    assert answer.answer.splitlines()[0] == "Vĩnh Long [1]"
+
+
+def test_a_figure_counted_to_another_day_is_no_answer():
+    labour = passage("Tổng số lao động đang làm việc trong các KCN đến ngày 30/6/2061 là 28.415 người.", n=1)
+    assert ask("Tổng số lao động trong các KCN đến ngày 31/12/2061 là bao nhiêu?", [labour]).refused
+    answer = ask("Tổng số lao động trong các KCN đến ngày 30/6/2061 là bao nhiêu?", [labour])
+    assert answer.answer.splitlines()[0] == "28.415 người [1]"
+
+
+def test_a_list_asked_by_its_sections_heading_is_answered_by_the_section_over_a_likelier_sentence():
+    heading = "1. Nội dung thi đua: các đơn vị thành viên tập trung thực hiện các nhiệm vụ sau:"
+    items = [
+        _item("a) Hoàn thành vượt mức các chỉ tiêu thu hút đầu tư;", 7, heading),
+        _item("b) Đẩy mạnh cải cách hành chính, chuyển đổi số.", 8, heading),
+    ]
+    rule = _item("Nhóm tiêu chí nội dung thi đua của Khối: tối đa 20 điểm cho mỗi nhiệm vụ.", 12, "V. Thang điểm")
+    answer = ask("Nội dung thi đua năm 2031 của Khối gồm những nhiệm vụ gì?", [rule, *items])
+    assert "Hoàn thành vượt mức" in answer.answer and "Nhóm tiêu chí" not in answer.answer
+
+
+def test_who_holds_an_office_is_answered_by_the_reports_signature():
+    signature = passage("Lê Văn Tâm, TRƯỞNG BAN.", n=30)
+    other = passage("Trưởng ban Ban Quản lý Khu kinh tế tỉnh Quảng Trị chủ trì hội nghị đối thoại doanh nghiệp.", n=12)
+    for document in (signature, other):
+        document.metadata["issuer"] = "Ban Quản lý Khu kinh tế tỉnh Quảng Trị"
+        document.metadata["doc_places"] = "province:quang tri"
+    answer = ask("Ai là Trưởng ban Ban Quản lý Khu kinh tế tỉnh Quảng Trị?", [other, signature])
+    assert answer.answer.splitlines()[0] == "Lê Văn Tâm [1]"
+
+
+def test_a_heading_that_only_names_the_topic_does_not_beat_the_sentence_listing_the_answer():
+    heading = "II. Tình hình hoạt động các KCN trên địa bàn tỉnh"
+    items = [
+        _item("Các KCN thu hút thêm 14 dự án trong năm 2031.", 7, heading),
+        _item("Tỷ lệ lấp đầy bình quân các KCN đạt 71,4%.", 8, heading),
+    ]
+    listing = _item("Tỉnh Nghệ An có 3 KCN gồm: KCN Kim Sơn, KCN Tân Lập và KCN Tân Hòa.", 3, "I. Khái quát")
+    answer = ask("Các KCN trên địa bàn tỉnh Nghệ An gồm những KCN nào?", [listing, *items])
+    assert "KCN Kim Sơn, KCN Tân Lập" in answer.answer.splitlines()[1]
+
+
+def test_a_comparison_whose_parts_cannot_be_told_apart_gets_no_single_figure():
+    zone = passage("Tại KKT Kim Sơn, đến nay có 87 dự án đăng ký đầu tư với tổng vốn 61.200 tỉ đồng.", n=1)
+    zones = passage("Tại các KCN, hiện có 205 dự án đầu tư với tổng vốn đăng ký 12.300 tỉ đồng.", n=2)
+    answer = ask("So sánh số dự án giữa KKT Kim Sơn và các KCN của Bình Định.", [zones, zone])
+    assert not answer.answer.splitlines()[0].endswith("[1]")  # no bold line for one side

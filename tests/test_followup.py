@@ -37,7 +37,42 @@ def test_a_year_inside_a_longer_period_keeps_the_period():
 
 def test_a_new_topic_carries_the_previous_period_and_place():
     rewritten = standalone_question("còn nộp ngân sách thì sao?", [OUTPUT_BEN_TRE])
-    assert rewritten == "nộp ngân sách 6 tháng đầu năm 2020 Bến Tre là bao nhiêu?"  # it asks how much too
+    # ... and asks what it asked: a share of the plan.
+    assert rewritten == "nộp ngân sách 6 tháng đầu năm 2020 Bến Tre đạt bao nhiêu % kế hoạch?"
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "previous", "expected"),
+    [
+        # The zone asked about is carried with the period.
+        (
+            "còn kim ngạch xuất khẩu thì sao?",
+            "Doanh thu của doanh nghiệp trong KKT Tân Lập năm 2068 đạt bao nhiêu?",
+            "kim ngạch xuất khẩu KKT Tân Lập năm 2068 đạt bao nhiêu?",
+        ),
+        # Where, when: the previous question's asking words.
+        (
+            "còn hội nghị tổng kết năm 2068?",
+            "Hội nghị sơ kết 6 tháng đầu năm 2068 của Khối tổ chức ở đâu?",
+            "hội nghị tổng kết năm 2068 tổ chức ở đâu?",
+        ),
+        # Its verb and question word only: not the previous measure itself.
+        (
+            "còn nộp ngân sách?",
+            "Tại KCN Tân Lập xuất khẩu tăng bao nhiêu %?",
+            "nộp ngân sách KCN Tân Lập tăng bao nhiêu %?",
+        ),
+        ("còn lao động?", "Xuất khẩu đạt bao nhiêu?", "lao động là bao nhiêu?"),
+        # The previous measure's unit is not asked of the new one.
+        (
+            "còn vốn đăng ký?",
+            "Năm 2068 các KCN thu hút bao nhiêu dự án?",
+            "vốn đăng ký Năm 2068 là bao nhiêu?",
+        ),
+    ],
+)
+def test_a_new_topic_asks_what_the_previous_question_asked(follow_up: str, previous: str, expected: str):
+    assert standalone_question(follow_up, [previous]) == expected
 
 
 def test_a_zone_named_alone_takes_the_previous_ones_place():

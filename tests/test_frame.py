@@ -12,6 +12,14 @@ pytestmark = pytest.mark.unit
         ("co bao nhieu nha dau tu moi vao kcn trong nam 2021", AnswerType.NUMBER),
         ("Khối có mấy thành viên?", AnswerType.NUMBER),
         ("Tổng số lao động trong các khu kinh tế?", AnswerType.NUMBER),
+        # What it counts named after "số", with no question word: a figure all the same.
+        ("Số lao động làm việc tại các KCN tỉnh Bắc Ninh?", AnswerType.NUMBER),
+        ("so du an cap moi nam 2031", AnswerType.NUMBER),
+        ("Một số doanh nghiệp trong KCN gặp khó khăn ra sao?", AnswerType.OTHER),  # some, not how many
+        ("Đa số doanh nghiệp trong KCN gặp khó khăn gì?", AnswerType.OTHER),
+        ("Số dự án chậm tiến độ được xử lý ra sao?", AnswerType.OTHER),  # asks how, not how many
+        ("Thủ tục điều chỉnh vốn đầu tư như thế nào?", AnswerType.OTHER),
+        ("So sánh vốn đăng ký của KKT Tân Lập năm 2101 và năm 2102.", AnswerType.NUMBER),
         # A measure that is always a figure, asked with no question word.
         ("Kim ngạch xuất khẩu năm 2031 của các KCN tỉnh Kim Sơn?", AnswerType.NUMBER),
         ("doanh thu cac kcn nam 2031", AnswerType.NUMBER),

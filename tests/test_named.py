@@ -341,3 +341,49 @@ def test_a_day_or_place_another_quote_disputes_is_not_stated():
     # A quote naming the same place, none, or a province only as a board's, disputes nothing.
     agreeing = ["Các đại biểu dự Hội nghị tại Hải Dương.", "Đoàn Ban Quản lý các KCN tỉnh Bắc Ninh có 33 người."]
     assert named_facts(frame, first, focus_terms(frame), agreeing) == ["Hải Dương"]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # The award of the clause naming whom the question asks about.
+        ("Ban Quản lý các KCN tỉnh Hà Nam được đề nghị hình thức khen thưởng nào?", ["Cờ thi đua"]),
+        ("ban quan ly cac kcn tinh thai binh duoc de nghi tang danh hieu gi", ["Bằng khen"]),
+        # Asked of no one: not one of several awards, each someone's.
+        ("Khối đề nghị hình thức khen thưởng nào?", []),
+        # Asked of a board the quote does not name: none.
+        ("Ban Quản lý các KCN tỉnh Bắc Ninh được đề nghị hình thức khen thưởng nào?", []),
+    ],
+)
+def test_the_award_asked_is_the_one_given_to_whom_the_question_names(question: str, expected: list[str]):
+    assert named(question, AWARDS) == expected
+
+
+@pytest.mark.parametrize(
+    ("quote", "expected"),
+    [
+        # The award followed by "cho" and the board asked about, in a clause giving two.
+        (
+            "Khối đề nghị tặng Cờ thi đua cho BQL KKT tỉnh Thanh Hóa, Bằng khen cho BQL KKT tỉnh Hà Tĩnh và Nghệ An.",
+            ["Bằng khen"],
+        ),
+        # Not one denied, nor one the board proposes for another.
+        ("BQL KKT tỉnh Nghệ An chưa được xét tặng Cờ thi đua do chưa đủ điều kiện.", []),
+        ("BQL KKT tỉnh Nghệ An đề nghị Bộ trưởng tặng Cờ thi đua cho BQL KKT tỉnh Thanh Hóa.", []),
+        # Given with no "cho": to the board named before it.
+        ("BQL KKT tỉnh Nghệ An được tặng Bằng khen của Bộ trưởng Bộ Kế hoạch và Đầu tư.", ["Bằng khen"]),
+    ],
+)
+def test_an_award_is_the_one_given_to_the_board_asked(quote: str, expected: list[str]):
+    assert named("Ban Quản lý KKT tỉnh Nghệ An được đề nghị hình thức khen thưởng nào?", quote) == expected
+
+
+def test_who_signs_on_behalf_of_an_office_does_not_hold_it():
+    signature = "Lê Văn Tâm, KT. TRƯỞNG BAN PHÓ TRƯỞNG BAN (Đã ký)."
+    assert named("Ai là Trưởng ban BQL các KCN Kim Sơn?", signature) == []
+    assert named("Ai là Phó Trưởng ban BQL các KCN Kim Sơn?", signature) == ["Lê Văn Tâm"]
+
+
+def test_an_award_asked_of_no_one_is_the_quotes_only_award():
+    quote = "Năm 2061, Khối thống nhất đề nghị Bộ trưởng tặng Bằng khen cho các đơn vị có thành tích xuất sắc."
+    assert named("Khối đề nghị tặng hình thức khen thưởng nào?", quote) == ["Bằng khen"]

@@ -6,8 +6,8 @@ import pytest
 from app.answering.clip import clip_quote, clipped_title
 from app.answering.extractive import focus_terms
 from app.answering.features import split_sentences as answer_sentences
-from app.answering.features import terms_of
 from app.answering.frame import parse_question
+from app.answering.terms import terms_of
 from ingest.people import names_a_person
 from ingest.sentences import split_sentences
 
@@ -30,6 +30,17 @@ def test_sentences_end_before_vietnamese_capitals_beyond_a_to_z():
 def test_no_sentence_ends_before_a_lower_case_word_or_after_an_abbreviation():
     assert split_sentences("Đạt 5 tr. đồng. TP. Thủ Đức có 2 KCN.") == ["Đạt 5 tr. đồng.", "TP. Thủ Đức có 2 KCN."]
     assert split_sentences("Một; Hai; ba", marks=";") == ["Một;", "Hai; ba"]
+
+
+def test_a_stray_full_stop_after_a_word_no_sentence_ends_on_cuts_nothing():
+    # OCR's "là. 31.460 người": one sentence; a list's next item still starts one.
+    text = "Tổng số lao động đến ngày 30/6/2061 là. 28.415 người, đạt 93,1% kế hoạch. 2. Nhiệm vụ khác."
+    assert split_sentences(text) == [
+        "Tổng số lao động đến ngày 30/6/2061 là. 28.415 người, đạt 93,1% kế hoạch.",
+        "2.",
+        "Nhiệm vụ khác.",
+    ]
+    assert answer_sentences(text)[0].startswith("Tổng số lao động đến ngày 30/6/2061 là. 28.415 người")
 
 
 LONG = (
@@ -102,3 +113,13 @@ def test_a_long_table_row_cut_keeps_the_name_of_its_row():
     )
     cut = clip_quote(row, focus_terms(parse_question("Tổng số lao động tháng 6/2031?")), 160, terms_of)
     assert cut.startswith("Tháng 6/2031 — ") and "Tổng số lao động: 41.678 người" in cut and len(cut) <= 160
+
+
+def test_a_sentence_ending_on_a_verb_still_ends_and_a_signature_s_kt_is_no_end():
+    assert split_sentences("Có 3 dự án chưa giải quyết được. 12 dự án khác đã xong.") == [
+        "Có 3 dự án chưa giải quyết được.",
+        "12 dự án khác đã xong.",
+    ]
+    assert split_sentences("Trần Văn Tân, KT. CHỦ TỊCH PHÓ CHỦ TỊCH (Đã ký).") == [
+        "Trần Văn Tân, KT. CHỦ TỊCH PHÓ CHỦ TỊCH (Đã ký)."
+    ]

@@ -14,10 +14,10 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from app.answering import distinctions
 from app.answering.constraints import constraint_key, constraint_label
-from app.answering.direct import FIGURE_TYPES, asks_a_figure, direct_facts, unit_kind
+from app.answering.direct import FIGURE_TYPES, as_how_many, asks_a_figure, direct_facts, names_a_side
 from app.answering.frame import QuestionFrame, parse_question, zone_name_spans
+from app.answering.units import unit_kind
 from ingest.gazetteer import find_places, merged_keys
 from ingest.normalize import fold, search_syllables
 
@@ -50,13 +50,17 @@ def comparison_parts(frame: QuestionFrame) -> list[str]:
     return parts
 
 
-def side_by_side(frame: QuestionFrame) -> bool:
+def asks_side_by_side(frame: QuestionFrame) -> bool:
     """The question asks for its parts side by side ("… khu nào cao hơn?", "So sánh …"), not
     one figure of them ("KCN A và KCN B có bao nhiêu doanh nghiệp?", "tăng bao nhiêu so với
     năm 2031?"): one part's figure alone is then no answer."""
     folded = fold(frame.text).lower()
-    asked = COMPARATIVE.search(folded) or SIDE_BY_SIDE.search(folded)
-    return frame.comparison and asked is not None and len(comparison_parts(frame)) >= 2
+    return frame.comparison and (COMPARATIVE.search(folded) or SIDE_BY_SIDE.search(folded)) is not None
+
+
+def side_by_side(frame: QuestionFrame) -> bool:
+    """Parts asked side by side that the question names apart (two years, provinces, zones)."""
+    return asks_side_by_side(frame) and len(comparison_parts(frame)) >= 2
 
 
 @dataclass(frozen=True)
@@ -125,12 +129,9 @@ def _how_many(frame: QuestionFrame) -> QuestionFrame:
     asked = COMPARATIVE.search(fold(frame.text).lower())
     how_many = "bao nhiêu" if frame.accented else "bao nhieu"
     if asked is None:  # "So sánh số dự án năm X và năm Y": "số dự án … là bao nhiêu"
-        # ... unless it names a side before its unit ("số dự án FDI"): read so, the words after
-        # "bao nhiêu" would not say it, and the whole (FDI and DDI) would be taken for its part.
-        if any(a.group == "origin" for a in distinctions.asked(frame.text)):
+        if names_a_side(frame):  # ... unless it names a side ("số dự án FDI")
             return frame
-        text = frame.text.rstrip(" ?.") + (" là " if frame.accented else " la ") + how_many
-        return replace(parse_question(text), comparison=frame.comparison)
+        return replace(parse_question(as_how_many(frame)), comparison=frame.comparison)
     rest = CLAUSE_END.split(frame.text[asked.end() :], maxsplit=1)[0]  # not a second question's words
     text = frame.text[: asked.start()] + how_many + frame.text[asked.start(2) : asked.end(2)] + rest
     return replace(parse_question(text), comparison=frame.comparison)

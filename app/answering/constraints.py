@@ -76,6 +76,11 @@ BRACKETED_BASE_YEAR = re.compile(
     r"\(\s*(?:năm|nam)\s+(?:19|20)\d{2}\s*(?:là|la|đạt|dat|:|-)\s*\d[^()]*\)", re.IGNORECASE
 )
 YEAR = re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)")
+CITED_DOCUMENT = re.compile(
+    DOCUMENT_NUMBER.pattern + r"(?:\)?\s*,?\s*(?:ban hành\s+|ban hanh\s+)?(?:ngày|ngay)\s+"
+    r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+(?:tháng|thang)\s+\d{1,2}\s+(?:năm|nam)\s+\d{4}))?",
+    re.IGNORECASE,
+)
 # The bloc as what a sentence reports on, folded: "các thành viên (của) Khối", "các đơn vị trong
 # Khối", "toàn Khối", "các KCN, KKT trong Khối", "Khối (thi đua) đã thu hút / đạt / có"; not
 # "Khối trưởng", "khối doanh nghiệp FDI", "dẫn đầu Khối", "khối lượng".
@@ -230,7 +235,9 @@ class Mentions:
         with their figures are not what the other sentences are about."""
         places = find_places(text)
         syllables = tuple(search_syllables(text))
-        compared = COMPARED_YEAR.sub(" ", COMPARED_SPAN.sub(" ", text))
+        # A cited document's number and date ("Thông tư số 07/2031/TT-BNV ngày 14 tháng 6 năm
+        # 2031") say when it was issued, not what the text is about.
+        compared = COMPARED_YEAR.sub(" ", COMPARED_SPAN.sub(" ", CITED_DOCUMENT.sub(" ", text)))
         return Mentions(
             years=years_in(BRACKETED_BASE_YEAR.sub(" ", BASE_FIGURE_YEAR.sub(" ", compared)) if around else compared),
             provinces=frozenset(p.key for p in places if p.kind == "province"),
@@ -462,8 +469,9 @@ def _region_met(key: str, mentions: Mentions, by_province: bool = True) -> bool:
 
 
 def stated_years(sentence: str) -> frozenset[int]:
-    """The years a sentence reports on: named, not compared with, not inside a range."""
-    return years_in(COMPARED_YEAR.sub(" ", sentence), ranges=False)
+    """The years a sentence reports on: named, not compared with, not inside a range, not
+    those of a document it cites."""
+    return years_in(COMPARED_YEAR.sub(" ", CITED_DOCUMENT.sub(" ", sentence)), ranges=False)
 
 
 # A former province named as such ("khu vực Hà Nam cũ", "tỉnh Bến Tre (cũ)"), or the merger of
@@ -788,7 +796,8 @@ def _check_period(
     # fall in any quarter of its year.
     framing = context.framing_text if asks_figure else ""
     month = asks_figure and _other_month(asked, nearest_first, record)  # an event's month is its date's
-    if half or _other_quarter(asked, nearest_first, framing, record) or month:
+    cut_off = asks_figure and _other_cut_off(asked, nearest_first, record)
+    if half or _other_quarter(asked, nearest_first, framing, record) or month or cut_off:
         return
     if not (whole or months):
         return
@@ -804,10 +813,13 @@ def _check_period(
         if PLAN_ASKED.search(asked) and PLAN_OF_YEAR.search(fold(sentence)):
             record("cả năm", True, True)
             return
-        if reviewed_event and YEAR_END_REVIEW.search(fold(sentence)) and not sentence_part:
-            # The year-end review asked about, named by the sentence: a half-year report's plan
-            # says when it will be held ("Tổ chức Hội nghị tổng kết … vào tháng 12 …"). Not for
-            # a figure: "tổng kết" beside a half-year's figure does not make it the year's.
+        # The year-end review asked about, named by the sentence: a half-year report's plan
+        # says when it will be held ("Tổ chức Hội nghị tổng kết … vào tháng 12 …"), beside the
+        # mid-year one in a clause of its own ("Hội nghị sơ kết … tháng 7 …; Hội nghị tổng kết
+        # …"). Not for a figure: "tổng kết" beside a half-year's figure does not make it the year's.
+        clauses = [(fold(c), period_parts(c)[1]) for c in sentence.split(";")]
+        beside_mid_year = all(MID_YEAR_REVIEW.search(c) for c, part in clauses if part)
+        if reviewed_event and beside_mid_year and any(YEAR_END_REVIEW.search(c) and not part for c, part in clauses):
             record("cả năm", True, True)
             return
         # The sentence, its paragraph or its report (a monthly or half-year report) must not
@@ -886,6 +898,29 @@ def _other_month(asked: str, texts: Sequence[str], record: Callable[[str, bool, 
     if nearest is False:
         record(f"tháng {next(iter(wanted))}", False, False)
     return nearest is False
+
+
+# "đến ngày 31/12/2031", "tính đến hết ngày 30/6/2031" (folded): the day a running figure is
+# counted to. "so với ngày 31/12/2030" is a base, not one.
+CUT_OFF = re.compile(r"\b(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})\b")
+
+
+def _cut_offs(text: str) -> set[tuple[int, int, int]]:
+    return {(int(d), int(m), int(y)) for d, m, y in CUT_OFF.findall(fold(text))}
+
+
+def _other_cut_off(asked: str, texts: Sequence[str], record: Callable[[str, bool, bool], None]) -> bool:
+    """Record a failed day when the nearest text that counts a figure to a day counts it to
+    another ("đến ngày 30/6/2031" for "đến ngày 31/12/2031"); True when it did."""
+    wanted = _cut_offs(asked)
+    if len(wanted) != 1:
+        return False
+    stated = next((days for days in map(_cut_offs, texts) if days), set())
+    if stated and not wanted <= stated:
+        day, month, year = next(iter(wanted))
+        record(f"đến ngày {day}/{month}/{year}", False, False)
+        return True
+    return False
 
 
 def _nearest_names(

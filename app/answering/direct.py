@@ -33,9 +33,10 @@ from app.answering.constraints import (
     spans_in,
     years_in,
 )
-from app.answering.features import terms_of
-from app.answering.frame import AnswerType, QuestionFrame
+from app.answering.frame import AnswerType, QuestionFrame, zone_name_spans
 from app.answering.money import money_named, money_words
+from app.answering.terms import terms_of
+from app.answering.units import counted, counted_units, same_units, unit_at, unit_groups, unit_key
 from ingest.gazetteer import display_name, find_places, merged_keys
 from ingest.glossary import glossary_rows
 from ingest.normalize import fold, runs_at, search_syllables, strip_accents
@@ -69,7 +70,7 @@ YEAR_AFTER = re.compile(
 # "cùng kỳ năm 2031 đạt …" (``_compared_year``).
 COMPARED_AT_END = re.compile(COMPARED_WITH + r"\s*(?:là|la|đạt|dat|:)?\s*$", re.IGNORECASE)
 COMPARED_AT_START = re.compile(r"^\s*" + COMPARED_WITH + r"\b", re.IGNORECASE)
-FRACTION_BEFORE = re.compile(r"(?<![\d/])(\d{1,4}\s*/\s*)$")
+FRACTION_BEFORE = re.compile(r"(?<![\d/.,])(\d{1,4}(?:[.,]\d{1,2})?\s*/\s*)$")  # "8/9", "97,5/100"
 # "mở rộng từ 180 ha lên 265 ha", "giảm từ X xuống Y": a change's starting figure. "từ X đến
 # Y" is a range, not a change, and is left alone.
 CHANGE_FROM = re.compile(r"(?:^|\s)(?:từ|tu)\s*$", re.IGNORECASE)
@@ -84,8 +85,13 @@ AGAINST = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:so\s+voi|so\s+cung\s+ky|so\s+ck)\
 ASKS_FROM = re.compile(r"\btu\s+(?:bao nhieu|may)\b|\bban dau\b|\btruoc (?:khi|day)\b")
 # A list item's label: "b) Doanh thu:", "- Lao động:", "2. Nộp ngân sách:" (no figure in it).
 ITEM_LABEL = re.compile(r"^\s*(?:[a-zđ]\)|\d{1,2}[.)]|[-+•])?\s*([^:;\d()]{2,40}):")
+AND = re.compile(r"\s(?:và|va)\s", re.IGNORECASE)
+ANY_MONEY = re.compile(r"\s*(?:tiền|tien)\b", re.IGNORECASE)  # as typed: "tiến độ" is progress
+GLUE = frozenset({"thi", "duoc", "la"})  # "thì", "được", "là" (folded)
+RANGE_BEFORE = re.compile(r"\btu\s+\d+(?:[.,]\d+)*\s+den\s+(?:duoi\s+|tren\s+)?$", re.IGNORECASE)  # folded
+AND_ABOVE = re.compile(r"\s*tro\s+len\b", re.IGNORECASE)  # folded: "… trở lên"
 OWNER = re.compile(r"\b(?:của|cua)\b", re.IGNORECASE)
-MONEY = ("dong", "usd")  # a money unit ends in one of these (folded)
+MONEY = ("dong", "usd", "do la my")  # a money unit ends in one of these (folded)
 FIGURE_TYPES = (AnswerType.NUMBER, AnswerType.PERCENT)
 
 
@@ -94,37 +100,13 @@ def _measures() -> dict[str, str]:
     """What a question measures (search form) → the unit its figure comes in (measures.tsv)."""
     text = resources.files("app.answering").joinpath("data", "measures.tsv").read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {" ".join(search_syllables(words)): _key(unit) for words, unit in rows}
-
-
-@lru_cache(maxsize=1)
-def _unit_groups() -> tuple[tuple[str, ...], ...]:
-    """Each line of units.txt: units (as written) that count the same thing."""
-    text = resources.files("app.answering").joinpath("data", "units.txt").read_text(encoding="utf-8")
-    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return tuple(tuple(u.strip() for u in line.split("|")) for line in lines)
-
-
-def _key(unit: str) -> str:
-    return " ".join(search_syllables(unit)) or unit.strip()  # "%" has no syllable: itself
-
-
-@lru_cache(maxsize=1)
-def _same() -> dict[str, frozenset[str]]:
-    """Folded unit → the folded units that count the same thing (itself included)."""
-    return {_key(u): frozenset(_key(v) for v in group) for group in _unit_groups() for u in group}
-
-
-def unit_kind(unit: str) -> str:
-    """One name for the units that count the same thing ("người" and "lao động": "lao dong")."""
-    key = _key(unit)
-    return min(_same().get(key, {key}))
+    return {" ".join(search_syllables(words)): unit_key(unit) for words, unit in rows}
 
 
 @lru_cache(maxsize=1)
 def _figure() -> re.Pattern[str]:
     # As written and without accents: an OCR report that lost them writes "2.345 lao dong".
-    units = sorted({form for group in _unit_groups() for u in group for form in (u, fold(u))}, key=len, reverse=True)
+    units = sorted({form for group in unit_groups() for u in group for form in (u, fold(u))}, key=len, reverse=True)
     alternatives = "|".join(re.escape(u) for u in units)
     return re.compile(rf"(?<![\w.,])(\d+(?:[.,]\d+)*)\s*({alternatives})(?!\w)", re.IGNORECASE)
 
@@ -149,29 +131,6 @@ PLACE_AFTER_WHERE = frozenset({"cac", "khu", "kcn", "kkt", "kcx", "ccn", "tinh",
 CHANGE_VERBS = frozenset({"tang", "giam"})  # "tăng bao nhiêu so với cùng kỳ": the rise, not the level
 
 
-# "số lao động … là bao nhiêu", "So sánh số lao động …": the unit is named after "số", not
-# after the question word. Unaccented, "so" is also "so sánh", "sơ kết": only a unit after it counts.
-COUNTED = {True: re.compile(r"\bsố\b"), False: re.compile(r"\bso\b")}
-
-
-def _unit_at(syllables: tuple[str, ...] | list[str]) -> str | None:
-    """The unit the syllables start with ("lao dong dang lam" → lao dong), if any."""
-    joined = " ".join(syllables)
-    return next((u for u in _units_by_length() if u != "%" and f"{joined} ".startswith(f"{u} ")), None)
-
-
-@lru_cache(maxsize=1)
-def _units_by_length() -> tuple[str, ...]:
-    return tuple(sorted(_same(), key=len, reverse=True))
-
-
-def _counted_units(text: str, accented: bool) -> list[str]:
-    """The units the text names as counted ("Số lao động", "tổng số dự án"), in order."""
-    lowered = text.lower()
-    found = (_unit_at(search_syllables(lowered[m.end() :])[:6]) for m in COUNTED[accented].finditer(lowered))
-    return [unit for unit in found if unit is not None]
-
-
 OTHER_QUESTION_WORDS = frozenset({"nao", "gi", "sao", "dau", "ai"})  # folded: "nào", "gì", "thế nào", "ở đâu"
 
 
@@ -183,7 +142,7 @@ def _also_counted(rest: str, unit: str | None, skip: int) -> str | None:
         return None
     following = tuple(search_syllables(rest))[skip:]
     following = following[1:] if following[:1] == ("va",) else following
-    also = _unit_at(following)
+    also = unit_at(following)
     if also is None or _fits(also, unit):  # the same unit again, or one counting the same thing
         return None
     # "bao nhiêu dự án, doanh nghiệp nào …": the second is asked by another question word.
@@ -215,6 +174,9 @@ def _described(words: tuple[str, ...]) -> tuple[str, ...]:
     figure; a word before a number introduces one) or a place ("bao nhiêu phần trăm trong các
     KCN Kim Sơn": where, not which figure; "trong nước" still names one)."""
     naming: list[str] = []
+    # Glue before them names nothing ("bao nhiêu điểm thì được xếp loại xuất sắc": not "thi" of
+    # "thi đua"): the words that follow it do (a negation does: "chưa có công đoàn").
+    words = tuple(dropwhile(lambda word: word in GLUE, words))
     for i, word in enumerate(words):
         if word.isdigit() or (words[i + 1 : i + 2] and words[i + 1].isdigit()):
             break
@@ -224,9 +186,31 @@ def _described(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(naming)
 
 
+def as_how_many(frame: QuestionFrame) -> str:
+    """The question with "là bao nhiêu" after it: what "So sánh số dự án …" asks."""
+    return frame.text.rstrip(" ?.") + (" là bao nhiêu" if frame.accented else " la bao nhieu")
+
+
+def names_a_side(frame: QuestionFrame) -> bool:
+    """The question names a side ("số dự án FDI"): read as "… là bao nhiêu", the words after
+    "bao nhiêu" would not say it, and the whole (FDI and DDI) would be taken for its part."""
+    return any(a.group == "origin" for a in distinctions.asked(frame.text))
+
+
+def _implied_how_many(frame: QuestionFrame) -> str | None:
+    """ "Số lao động tại các KCN?" names the figure it asks and no "bao nhiêu" asks it: read as
+    "… là bao nhiêu", unless it names a side."""
+    if frame.answer_type not in FIGURE_TYPES or not counted_units(frame.text, frame.accented):
+        return None
+    if ASKING[frame.accented].search((frame.text if frame.accented else fold(frame.text)).lower()):
+        return None
+    return None if names_a_side(frame) else as_how_many(frame)
+
+
 def _asks(frame: QuestionFrame) -> list[_Ask]:
     """Each "bao nhiêu" of the question, in order ("bao nhiêu % kế hoạch" → %, cue ke hoach)."""
-    text = frame.text if frame.accented else fold(frame.text)
+    asked = _implied_how_many(frame) or frame.text
+    text = asked if frame.accented else fold(asked)
     lowered = text.lower()
     asks: list[_Ask] = []
     previous_end = 0
@@ -237,14 +221,16 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
         before = tuple(search_syllables(since_last.lower()))
         previous_end = match.end()
         percent = part.lstrip().startswith("%")
-        unit = "%" if percent else _unit_at(after)
+        unit = "%" if percent else unit_at(after)
         named_after = unit is not None
         money = frozenset((chunk_terms(since_last.lower()) | set(after[:2])) & money_words())
-        if unit is None:  # "số lao động … là bao nhiêu"
-            unit = next(iter(_counted_units(since_last, frame.accented)[-1:]), None)
+        if unit is None and ANY_MONEY.match(part):  # "bao nhiêu tiền": a sum of money, named by nothing
+            unit, after = "", after[1:]
+        if unit is None:  # "số lao động … là bao nhiêu": the words after it describe the figure
+            unit, after = next(iter(counted(since_last, frame.accented)[-1:]), (None, after))
         if unit is None and money:
             # "vốn bao nhiêu", "bao nhiêu vốn FDI"; "vốn … (tính) bằng tỷ đồng là bao nhiêu": that unit
-            unit = next((u for i, w in enumerate(before) if w == "bang" and (u := _unit_at(before[i + 1 :]))), "")
+            unit = next((u for i, w in enumerate(before) if w == "bang" and (u := unit_at(before[i + 1 :]))), "")
         measured = None
         if unit is None:  # "diện tích sử dụng đất bao nhiêu": an area
             measured = next((words for words in _measures() if f" {words} " in f" {' '.join(before)} "), None)
@@ -504,9 +490,37 @@ def _named(name: str, words: str) -> bool:
     return bool(runs_at(name.split(), terms_of(words)))
 
 
+KIND_BEFORE_NAME = 30  # characters: "Khu công nghiệp" before a zone's name
+WHOLE_SAID = re.compile(r"\b(?:toan|ca)\s+(?:tinh|khoi|vung|thanh pho)\b|\bcac\s+(?:kcn|kkt|khu)\b|\bbinh quan\b")
+
+
+def _zone_of_sentence(before: str, zones: tuple[str, ...]) -> bool:
+    """The sentence names, before a figure whose own words name no zone, only zones asked: the
+    figure is theirs ("Doanh thu … trong KKT A đạt X; kim ngạch xuất khẩu đạt Y": Y is A's),
+    unless its clause says it is a whole's ("…; kim ngạch xuất khẩu toàn tỉnh đạt Z")."""
+    if WHOLE_SAID.search(fold(_clause_tail(before))):
+        return False
+    named = [before[max(0, a - KIND_BEFORE_NAME) : b] for a, b in zone_name_spans(before)]
+    return bool(named) and all(any(_named(zone, name) for zone in zones) for name in named)
+
+
 def _clause_tail(before: str) -> str:
     """The last clause of a text: from its last ";", dash or "(" on."""
     return before[max(before.rfind(mark) + 1 for mark in CLAUSE_BOUNDARIES) :]
+
+
+def _pins_for(ask: _Ask, asks: list[_Ask], pinned: tuple[distinctions.Asked, ...]) -> tuple[distinctions.Asked, ...]:
+    """The sides one of several "bao nhiêu" pins: not those another one's own words name ("bao
+    nhiêu dự án còn hiệu lực, bao nhiêu dự án FDI": FDI is the second's, not the first's),
+    unless it names none itself."""
+    if len(asks) < 2:
+        return pinned
+    named = [{item.group for item in distinctions.asked(" ".join(a.described))} for a in asks]
+    own = named[asks.index(ask)]
+    if not own:  # "…, tổng vốn bao nhiêu?": of what the one before it asked
+        return pinned
+    others = {group for a, groups in zip(asks, named, strict=True) if a is not ask for group in groups}
+    return tuple(item for item in pinned if item.group not in others - own)
 
 
 def _side_fit(own_words: str, clauses: tuple[str, ...], pinned: tuple[distinctions.Asked, ...]) -> int:
@@ -597,10 +611,10 @@ def _words_around(quote: str, match: re.Match[str]) -> set[str]:
 
 
 def _fits(unit: str, wanted: str) -> bool:
-    key = _key(unit)
+    key = unit_key(unit)
     if wanted == "":  # a sum of money, or a rate of one ("9,6 triệu đồng/người/tháng")
-        return _key(unit.split("/")[0]).endswith(MONEY)
-    return key in _same().get(wanted, frozenset({wanted}))
+        return unit_key(unit.split("/")[0]).endswith(MONEY)
+    return key in same_units().get(wanted, frozenset({wanted}))
 
 
 def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list[str]:
@@ -633,7 +647,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     taken: set[int] = set()
     previous: str | None = None
     units_asked = [ask.unit for ask in asks if ask.unit is not None]
-    pinned = distinctions.asked(frame.text)
+    question_pins = distinctions.asked(frame.text)
     asked_period = period_parts(frame.text)
     asked_quarters = quarters_stated(frame.text)
     asked_month = months_named(frame.text) if len(months_named(frame.text)) == 1 else set()
@@ -644,6 +658,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     provinces = asked_provinces(frame)
     region_only = bool(frame.regions) and not provinces
     plan_asked = asks_plan(frame.text)
+    target_asked = plan_asked or bool(TARGET_ASKED.search(fold(frame.text)))  # "phấn đấu đạt bao nhiêu"
     # "So với giai đoạn 2026–2030, số dự án tăng từ 109 lên 151": asked of the period compared
     # with, the figure the change started from is its.
     start_asked = bool(ASKS_FROM.search(fold(frame.text).lower())) or _asks_the_compared(frame, quote)
@@ -652,6 +667,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     # What "… nào" asks for names no figure ("khu nào … cao hơn": not the "toàn khu" after one).
     which = {m.group(1) for m in WHICH.finditer(fold(frame.text))}
     for ask in asks:
+        pinned = _pins_for(ask, asks, question_pins)
         rise = _change_figure(quote, ask, taken, asked, head, pinned, against_asked) if ask.change else None
         if rise is not None:  # "tăng bao nhiêu": "tăng 6,7%", not the level before it
             taken.add(rise.start())
@@ -704,10 +720,16 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             verb: str = ask.verb,
             unit_asked: str = unit,
             telling: dict[str, float] = telling,
-        ) -> tuple[bool, int, int, int, bool, bool, int, int, int, int, bool, float, int, bool, int, int, int, int]:
+            pinned: tuple[distinctions.Asked, ...] = pinned,
+        ) -> tuple[bool, int, int, int, bool, bool, int, int, int, int, int, float, int, bool, int, int, int, int]:
             # Up to the clause's end: past a ";" is the next cell's or clause's ("817 người; Lao động nghỉ việc: …").
-            after = set(search_syllables(quote[match.end() : match.end() + AROUND].split(";")[0])[:NEAR])
-            after |= set(search_syllables(_rest_after(quote, match).split(";")[0])[:NEAR])
+            # Inside brackets, up to their end: "33 dự án (trong đó 12 dự án FDI) còn hiệu lực"
+            # says "còn hiệu lực" of the 33.
+            bracketed = _open_bracket(quote[: match.start()]) >= 0
+            after: set[str] = set()
+            for window in (quote[match.end() : match.end() + AROUND], _rest_after(quote, match)):
+                window = window.split(";")[0]
+                after |= set(search_syllables(window.split(")")[0] if bracketed else window)[:NEAR])
             after |= _acronym_after(quote, match)
             # The cue's first word names the figure most closely ("bao nhiêu dự án FDI còn hiệu
             # lực": "358 dự án FDI" over "523 dự án còn hiệu lực").
@@ -761,7 +783,9 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             dated = _year_fit(quote, match, own_words, frame.years)
             # After the cue, the side asked ("XK của DN FDI": "…, trong đó khu vực FDI đạt Y", not
             # the sum of FDI and DDI before it), which may be a part of the figure before it.
-            side = _side_fit(own_words, (_clause_tail(quote[: match.start()]), _bracket_owner(quote, match)), pinned)
+            # The words right after it count: "15 dự án DDI" is no answer to "bao nhiêu dự án FDI".
+            stated = f"{own_words} {match.group(2)} {_words_after(quote, match)}"
+            side = _side_fit(stated, (_clause_tail(quote[: match.start()]), _bracket_owner(quote, match)), pinned)
             # A part names the side asked itself ("…, trong đó khu vực FDI đạt Y"), not by its clause.
             named_side = side == 2 and _side_fit(own_words, (), pinned) == 2
             spanned = _period_fit(_span_words(quote, match, own_words), asked_period, asked_quarters, asked_month)
@@ -769,13 +793,20 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             placed = place_fit(own_words, provinces)
             # The zone asked, when the figure's own words name it ("bình quân đạt 76%; riêng KCN
             # X đạt tối thiểu 60%").
-            zoned = any(_named(zone, own_words) for zone in frame.zones)
+            # A part of a zone's figure is the zone's too ("KCN X với 68 dự án, bao gồm 35 dự án FDI").
+            whole_words = next((_own_words(quote, m) for m in same_unit if part and m.end() == after_figure), "")
+            zoned = any(_named(zone, own_words) or _named(zone, whole_words) for zone in frame.zones) or (
+                not zone_name_spans(own_words) and _zone_of_sentence(quote[: match.start()], frame.zones)
+            )
             # "mở rộng lên bao nhiêu ha": the figure a change came to, not the one it started from.
             arrived = start_asked or _change_target(quote, match) is None
             # A share is named by the words after it ("…, 100% trả kết quả đúng hạn, trong đó 87%
             # hồ sơ được nộp trực tuyến"), the whole's or a part's alike.
+            # ... up to "và", past which another figure's are ("64,2% và KCN B đạt 41,5%").
             named_after = (
-                len(set(search_syllables(_words_after(quote, match))) & asked - which) if unit_asked == "%" else 0
+                len(set(search_syllables(AND.split(_words_after(quote, match))[0])) & asked - which)
+                if unit_asked == "%"
+                else 0
             )
             return (
                 # Before all, a result's figure for a result asked, a plan's for a plan.
@@ -789,7 +820,8 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
                 described,
                 side,
                 named_after,
-                whole or named_side,
+                # A part the question names over its whole ("…, trong đó lao động nữ 27.300 người").
+                2 if part and part_asked else int(whole or named_side),
                 told,
                 labelled,
                 said_with,
@@ -800,8 +832,19 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             )
 
         # Not a figure of another year or span than the one asked ("so với cùng kỳ năm 2031
-        # (X)"; "6 tháng cuối năm": "X, để cả năm 2031 đạt Y"), however well it fits otherwise.
-        ranked = [(fit, m) for m in fitting if (fit := closeness(m))[1] != 0 and fit[3] != 0]
+        # (X)"; "6 tháng cuối năm": "X, để cả năm 2031 đạt Y"), nor of another side than the
+        # question's ("bao nhiêu dự án FDI": not "15 dự án DDI") unless this ask's own words
+        # follow it ("…, bao nhiêu trong nước": "156 dự án đầu tư trong nước"), nor a plan's for a
+        # result asked ("Tổng kế hoạch vốn … là 486 tỷ đồng; … đã giải ngân 187,3 tỷ đồng"),
+        # however well it fits otherwise.
+        ranked = [
+            (fit, m)
+            for m in fitting
+            if (fit := closeness(m))[1] != 0
+            and fit[3] != 0
+            and (fit[8] != 0 or fit[6] + fit[7] > 0)
+            and (target_asked or unit == "%" or not is_planned(quote, m))
+        ]
         if not ranked:
             continue
         (_, _, _, _, _, _, cued_best, *_), best = max(ranked, key=lambda pair: pair[0])
@@ -840,9 +883,15 @@ def _as_written(quote: str, match: re.Match[str]) -> str:
     number, unit = quote[match.start(1) : match.end(1)], quote[match.start(2) : match.end(2)]
     figure = f"{number}{'' if unit == '%' else ' '}{unit}"
     before = quote[max(0, match.start() - 20) : match.start()]
-    whole = FRACTION_BEFORE.search(before)  # "8/9 KCN": eight of nine, not nine
+    whole = FRACTION_BEFORE.search(before)  # "8/9 KCN": eight of nine, not nine; "97,5/100 điểm"
     if whole:
         figure, before = whole.group(1) + figure, before[: whole.start()]
+    # "từ 95 điểm trở lên", "từ 85 đến dưới 95 điểm": a bound or a range, as the report says it.
+    if AND_ABOVE.match(fold(quote[match.end() : match.end() + 20])):
+        figure = f"từ {figure} trở lên" if re.search(r"\btu\s*$", fold(before)) else f"{figure} trở lên"
+    ranged = RANGE_BEFORE.search(fold(before))
+    if ranged:
+        return f"{before[ranged.start() :]}{figure}"
     qualifier = _qualifier().search(fold(before))  # fold keeps positions: the words as typed
     return f"{before[qualifier.start(1) : qualifier.end(1)]} {figure}" if qualifier else figure
 
@@ -904,7 +953,7 @@ def asked_units(frame: QuestionFrame) -> list[str]:
     "thuê bao nhiêu ha và sử dụng bao nhiêu lao động" → ha, lao dong."""
     asked = [ask.unit for ask in _asks(frame) if ask.unit is not None] if frame.answer_type in FIGURE_TYPES else []
     # "So sánh số lao động …" asks for figures too, though no "bao nhiêu" says so.
-    return list(dict.fromkeys([*asked, *_counted_units(frame.text, frame.accented)]))
+    return list(dict.fromkeys([*asked, *counted_units(frame.text, frame.accented)]))
 
 
 def holds_figure(frame: QuestionFrame, quote: str, unit: str) -> bool:
@@ -1001,6 +1050,8 @@ PLAN_SHARE_AFTER = re.compile(
 # 15.010 tỷ đồng)", "Kế hoạch năm 2032: 70%"), folded; not a ratio of plan to result ("Tỷ lệ KH
 # 2032/TH 2031").
 _PLAN_LABEL = re.compile(rf"\b{PLAN_WORD}\b(?:\s+(?:nam|giao|la|dat|de ra))*(?:\s+\d{{4}})?\s*$")
+TARGET_ASKED = re.compile(r"\b(?:phan dau|du kien|du toan|duoc giao)\b")  # folded
+_PLAN_HEADS = re.compile(rf"(?:tong\s+)?{PLAN_WORD}\b")
 _PLAN_OPENS = re.compile(rf"\s*{PLAN_WORD}\b")  # a bracket the plan opens: "(kế hoạch năm là X …"
 
 
@@ -1025,12 +1076,19 @@ def plan_fit(quote: str, match: re.Match[str], unit: str, plan_asked: bool) -> b
     ("chỉ tiêu … năm 2032 là bao nhiêu"). A share ("78,9% kế hoạch") is weighed by its cue."""
     if unit == "%" and not plan_asked:
         return True
+    return is_planned(quote, match) == plan_asked
+
+
+def is_planned(quote: str, match: re.Match[str]) -> bool:
+    """The figure is a plan's: "kế hoạch năm 2032 là X", a clause the plan heads ("Tổng kế
+    hoạch vốn đầu tư công năm 2032 được giao là X"), a bracket it opens ("(kế hoạch năm là X
+    đối với …, và Y đối với …)")."""
     label = fold(_own_label(quote, match)).strip(" :(")
-    planned = bool(_PLAN_LABEL.search(label)) and "/" not in label
-    # A bracket the plan opens holds its figures ("(kế hoạch năm là X đối với …, và Y đối với …)").
+    clause = re.split(r"[;,]", fold(_clause_tail(quote[: match.start()])))[-1].strip()
+    if (_PLAN_LABEL.search(label) or _PLAN_HEADS.match(clause)) and "/" not in label:
+        return True
     opened = _open_bracket(quote[: match.start()])
-    planned = planned or (opened >= 0 and bool(_PLAN_OPENS.match(fold(quote[opened + 1 : match.start()]))))
-    return planned == plan_asked
+    return opened >= 0 and bool(_PLAN_OPENS.match(fold(quote[opened + 1 : match.start()])))
 
 
 def asked_provinces(frame: QuestionFrame) -> set[str]:

@@ -9,12 +9,13 @@ or states only something else.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 from importlib import resources
 
-from ingest.normalize import runs_at, search_syllables
+from ingest.normalize import fold, runs_at, search_syllables
 
 BOTH = "both"  # a side of a pair that names every side ("xuất nhập khẩu")
 NONE = "none"  # a phrase holding a side's word that names no side ("chỉ tiêu chủ yếu")
@@ -99,6 +100,24 @@ def asked(question: str) -> tuple[Asked, ...]:
         if item not in out:
             out.append(item)
     return tuple(out)
+
+
+def award_mentions(text: str) -> list[tuple[int, int, str]]:
+    """Where ``text`` names an award ("Cờ thi đua", "Bằng khen"): (start, end, label), in order."""
+    folded = fold(text).lower()  # fold keeps offsets
+    found = [
+        (match.start(), match.end(), entry.label)
+        for entry in _entries()
+        if entry.kind == "named" and entry.group == "award"
+        for phrase in entry.phrases
+        for match in re.finditer(r"\b" + r"\s+".join(map(re.escape, phrase)) + r"\b", folded)
+    ]
+    return sorted(found)
+
+
+def awards_in(text: str) -> list[str]:
+    """The awards ``text`` names, as labelled, in its order."""
+    return list(dict.fromkeys(label for _, _, label in award_mentions(text)))
 
 
 def names_another(item: Asked, text: str) -> bool:

@@ -33,18 +33,26 @@ from itertools import groupby
 from langchain_core.documents import Document
 
 from app.answering.clip import clip_quote
-from app.answering.compared import comparison_parts, part_figures, places_apart, side_by_side, verdict
+from app.answering.compared import (
+    asks_side_by_side,
+    comparison_parts,
+    part_figures,
+    places_apart,
+    side_by_side,
+    verdict,
+)
 from app.answering.constraints import PassageContext, constraint_key, constraint_label, province_about, stored_years
 from app.answering.direct import asked_units, direct_facts, holds_figure, own_board, plan_verdict
-from app.answering.features import CAUSE, DATE, LIST_ITEM, Candidate, Lexicon, candidates_for, terms_of
+from app.answering.features import CAUSE, DATE, LIST_ITEM, Candidate, Lexicon, candidates_for
 from app.answering.field_lines import answering_field
 from app.answering.frame import DOCUMENT_NUMBER, AnswerType, QuestionFrame, document_kinds_named, parse_question
 from app.answering.lead_ins import announces, asks_for_items, under
 from app.answering.models import MAX_ANSWER_CHARS, Answer, Citation, RetrievedPassage
-from app.answering.named import named_facts
+from app.answering.named import answering_office, named_facts
 from app.answering.scorer import Weights
 from app.answering.sections import answering_section
 from app.answering.table_rows import cell_facts, extreme_row, total_first
+from app.answering.terms import terms_of
 from ingest.docframe import has_place_date, is_signature
 from ingest.gazetteer import absorbed_keys, display_name
 from ingest.models import nearest_section
@@ -139,9 +147,15 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
         return Selection([extreme], [], None, tuple(scored), frame=frame)
     eligible = total_first(frame, eligible)
     # "Chủ trì: Ông …" answers "Ai chủ trì …", however low it scores (``field_lines``).
-    field = answering_field(frame, eligible, scored)
+    # ... and so does "Ban Quản lý … tỉnh A (Khối trưởng năm X)" "Đơn vị nào làm Khối trưởng năm X?".
+    field = answering_field(frame, eligible, scored) or answering_office(frame, eligible)
     if field is not None:
         eligible = [field, *(c for c in eligible if c is not field)]
+    # "Nội dung thi đua … gồm những nhiệm vụ gì?": the items a heading announces ("… các nhiệm
+    # vụ sau:"), whatever sentence of another section repeats more of the question's words.
+    section = answering_section(frame, eligible, announced=True)
+    if section:
+        return Selection(section, [], None, tuple(scored), frame=frame)
     if not eligible or (
         field is None
         and eligible[0].probability < weights.answer_threshold
@@ -678,6 +692,8 @@ def _direct_line(selection: Selection, phrasing: Phrasing, citations: _Citations
         line, facts = _comparison_line(selection, phrasing, citations)
         if facts:
             return line, facts
+    elif asks_side_by_side(selection.frame):  # parts it cannot tell apart ("KKT A và các KCN tỉnh B")
+        return "", ()
     best = selection.quotes[0]
     quote = _shortened(best, selection.focus)
     facts = figures = tuple(direct_facts(selection.frame, quote, selection.focus) or cell_facts(selection.frame, quote))

@@ -28,6 +28,7 @@ from app.answering.constraints import (
     check_constraints,
     stated_years,
 )
+from app.answering.direct import asked_units, holds_figure
 from app.answering.frame import DOCUMENT_NUMBER, AnswerType, QuestionFrame
 from app.answering.instructions import is_instruction
 from app.answering.money import heads_beside_what
@@ -49,10 +50,12 @@ YEAR = re.compile(r"^(?:19|20)\d{2}$")
 ORGANISATION = re.compile(
     r"\b(?:ban quan ly|cong ty|so |uy ban|ubnd|bql|tap doan|tong cong ty|khoi thi dua|bo |doanh nghiep|kcn|kkt|kcx)"
 )
-AWARD = re.compile(
-    r"co thi dua|bang khen|huan chuong|danh hieu|chien si thi dua|lao dong tien tien|giay khen|tap the lao dong"
-    r"|khen thuong|ky niem chuong|giai (?:nhat|nhi|ba|khuyen khich|dac biet)\b|giai toan doan"
+# An award named ("Cờ thi đua", "giải Nhất"), and the words for awards of any kind.
+NAMED_AWARD = re.compile(
+    r"co thi dua|bang khen|huan chuong|chien si thi dua|lao dong tien tien|giay khen|tap the lao dong"
+    r"|ky niem chuong|giai (?:nhat|nhi|ba|khuyen khich|dac biet)\b|giai toan doan"
 )
+AWARD = re.compile(rf"{NAMED_AWARD.pattern}|danh hieu|khen thuong")
 # A cause or an aim given: "do …", "vì …", "bởi …", "nhằm …", "để …", "nguyên nhân", "lý do"
 # (accented; in OCR text that lost its accents "vi", "boi", "nham" too).
 CAUSE = re.compile(r"\b(?:do|vì|vi|bởi|boi|nhằm|nham|để|nguyên nhân|nguyen nhan|lý do|ly do)\s", re.IGNORECASE)
@@ -84,6 +87,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "heading_like",  # short and without a sentence end: a headline, caption or label
     "type_fit",  # the sentence holds the kind of thing asked for (a figure, a date, a person…)
     "new_numbers",  # the sentence states figures the question does not (log-scaled count)
+    "unit_fit",  # a figure question's unit ("bao nhiêu vụ", "%", a sum of money) is a figure's of the sentence
     "constraints_in_sentence",  # share of the question's years/places/zones stated by the sentence itself
     "rank",  # 1 / (1 + retrieval rank of the passage)
     "top_passage",  # the passage retrieval ranked first
@@ -145,10 +149,6 @@ def split_sentences(text: str, clauses: bool = True) -> list[str]:
     return units
 
 
-def terms_of(text: str) -> list[str]:
-    return fold_abbreviations(search_syllables(text))
-
-
 # "Đơn vị nào được lựa chọn làm Khối trưởng … vừa là trách nhiệm …": a sentence holding the
 # question's own "… nào", or opening with a "… nào" ("Ai là Khối trưởng?" too), asks again
 # rather than answers ("không có cán bộ … của đơn vị nào vi phạm" answers).
@@ -175,8 +175,8 @@ def _type_fit(frame: QuestionFrame, sentence: str, folded: str, new_numbers: int
         return float(bool(DATE.search(sentence)) or _states_year_asked(frame, sentence))
     if kind is AnswerType.PERSON:
         return float(names_a_person(sentence))
-    if kind is AnswerType.AWARD:
-        return float(bool(AWARD.search(folded)))
+    if kind is AnswerType.AWARD:  # "danh hiệu thi đua" says an award is spoken of, not which
+        return 1.0 if NAMED_AWARD.search(folded) else 0.5 if AWARD.search(folded) else 0.0
     if kind is AnswerType.ORGANISATION:
         return float(bool(ORGANISATION.search(folded)))
     if kind is AnswerType.PLACE:
@@ -326,6 +326,7 @@ def passage_candidates(
     focus = max(weights, key=lambda t: weights[t]) if weights else None
     pairs_wanted = {f"{a}_{b}" for a, b in itertools.pairwise(frame.terms)}
     question_numbers = {n for n in numbers_in(frame.text)}
+    units = asked_units(frame)
     fused = float(meta.get("score", 0.0))
     dense = meta.get("dense_similarity")
     context = PassageContext.of(document, apart)
@@ -382,6 +383,7 @@ def passage_candidates(
                 _item_award_fit(frame, heading_text) if item else 0.0,
             ),
             "new_numbers": math.log1p(len(new_numbers)),
+            "unit_fit": float(not units or any(holds_figure(frame, quote, unit) for unit in units)),
             "constraints_in_sentence": check.in_sentence_share,
             "rank": 1.0 / (1 + passage_rank),
             "top_passage": float(passage_rank == 0),

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from app.answering.features import Candidate, terms_of
+from app.answering.features import Candidate
 from app.answering.frame import AnswerType, QuestionFrame
+from app.answering.terms import terms_of
 from ingest.normalize import runs_at, search_syllables
 
 # A label opening a line, after a bullet or an item's number if any ("- Thời gian:", "1.

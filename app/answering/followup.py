@@ -37,6 +37,16 @@ MAX_BARE_FOLLOW_UP_WORDS = 4  # without a leading "còn", only a short "… thì
 
 
 HOW_MUCH = re.compile(r"\b(?:bao\s+nhieu|may|bn)\b")  # folded
+SHARE_OR_NOTHING = re.compile(r"\s*(?:%|phan\s+tram\b|$)")  # after "bao nhiêu": a share, or the end
+# A question's own asking words (folded): a follow-up without them asks what the previous did.
+ASKING_WORDS = re.compile(
+    r"\b(?:bao\s+nhieu|may|bn|o\s+dau|ngay\s+nao|khi\s+nao|bao\s+gio|ai|nao|gi|the\s+nao|ra\s+sao|khong|chua)\b"
+)
+# The verbs a question word is asked with (folded): "đạt bao nhiêu", "tổ chức ở đâu".
+ASK_VERBS = tuple(
+    tuple(v.split())
+    for v in ("to chuc", "dien ra", "dat", "la", "tang", "giam", "chiem", "co", "duoc", "bang", "ky", "ban hanh")
+)
 ZONE_KIND_BEFORE = re.compile(r"\b(?:kcn|kkt|kcx|ccn|khu\s+(?:cong\s+nghiep|kinh\s+te|che\s+xuat))\s+$")  # folded
 
 
@@ -162,10 +172,45 @@ def standalone_question(question: str, previous: Sequence[str]) -> str:
     # thế nào?"): carried, the year would make it look like a question on the reports.
     if not parse_question(core).on_topic:
         return question
-    base_folded = fold(base)
-    carried_spans = [] if periods else _period_spans(base_folded)
-    carried_spans += [] if places else _place_spans(base)
-    carried = [base[s:e] for s, e in sorted(carried_spans)]
-    # "còn nộp ngân sách thì sao?" after "… là bao nhiêu?" asks how much, too.
-    asking = ["là bao nhiêu"] if HOW_MUCH.search(base_folded) and not HOW_MUCH.search(folded_core) else []
-    return " ".join([core, *carried, *asking]).strip() + "?"
+    carried_spans = [] if periods else _period_spans(fold(base))
+    # The zone asked about too ("… trong KKT Vân Hải năm 2058 …"), unless the follow-up names a place.
+    carried_spans += [] if places or zone_spans else _merged(_place_spans(base) + _zone_spans(base))
+    carried = [base[s:e] for s, e in _merged(carried_spans)]
+    return " ".join([core, *carried, *_asking(base, folded_core)]).strip() + "?"
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans as one ("KCN Hải Dương" and "Hải Dương"), in order."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _asking(base: str, folded_core: str) -> list[str]:
+    """What the previous question asks, for a follow-up that asks nothing itself ("còn doanh
+    thu?"): its question word with the verb before it and what follows it ("… tại Quảng Trị
+    đạt bao nhiêu % kế hoạch", "… năm 2060 của Khối tổ chức ở đâu"), after its last slot (a
+    period, place or zone: the measure asked comes before it) and not naming the previous
+    measure's unit ("… thu hút bao nhiêu dự án"); else "là bao nhiêu" after a "how much"."""
+    if ASKING_WORDS.search(folded_core):
+        return []
+    folded = fold(base)
+    fallback = ["là bao nhiêu"] if HOW_MUCH.search(folded) else []
+    slots = _period_spans(folded) + _place_spans(base) + _zone_spans(base)
+    if not slots:
+        return fallback
+    tail = base[max(end for _, end in slots) :].strip(" ,;:?.!")
+    asked = ASKING_WORDS.search(fold(tail))
+    if asked is None:
+        return fallback
+    before = _WORD.findall(fold(tail[: asked.start()]))
+    verb = next((v for v in ASK_VERBS if tuple(before[-len(v) :]) == v), None)
+    how_much = HOW_MUCH.match(fold(tail), asked.start())
+    if verb is None or (how_much and SHARE_OR_NOTHING.match(fold(tail), how_much.end()) is None):
+        return fallback
+    start = [m.start() for m in _WORD.finditer(tail[: asked.start()])][-len(verb)]
+    return [tail[start:]]

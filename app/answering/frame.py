@@ -18,6 +18,7 @@ from enum import StrEnum
 from functools import lru_cache
 from importlib import resources
 
+from app.answering.units import counted_units
 from ingest.gazetteer import PlaceMention, Token, find_places, is_accented, same_syllable, tokenize
 from ingest.normalize import fold, search_syllables
 from vectorstore.query import abbreviation_spans, spell_out_shorthand
@@ -772,9 +773,19 @@ _TYPE_OF = {
 }
 
 
-def _answer_type(strong: list[_Hit], topical: list[_Hit]) -> AnswerType:
+# Words that ask something other than a figure (folded): "… gặp khó khăn gì?", "… xử lý ra
+# sao?", "Thủ tục điều chỉnh vốn … như thế nào?".
+FIGURES_COMPARED = re.compile(r"\b(?:chenh|thay doi|so voi|so sanh|bien dong)\b")
+ASKS_OTHERWISE = re.compile(r"\b(?:gi|nao|sao|the nao|ra sao|o dau|khi nao|bao gio|vi sao|tai sao)\b")
+
+
+def _answer_type(strong: list[_Hit], topical: list[_Hit], counts: bool, asks_otherwise: bool) -> AnswerType:
+    """``counts``: the question names what it counts ("Số lao động tại các KCN?"), a figure
+    asked without "bao nhiêu" (as "Doanh thu năm X?" is), unless ``asks_otherwise``."""
     kinds = {h.kind for h in strong}
-    topics = {h.kind for h in topical}
+    topics = {h.kind for h in topical} | ({"number_topic"} if counts else set())
+    if asks_otherwise:
+        topics.discard("number_topic")
     if "yes_no" in kinds:
         return AnswerType.YES_NO
     # Question words decide, in this order; a percentage is a number asked as a share.
@@ -973,7 +984,11 @@ def parse_question(question: str) -> QuestionFrame:
         or len(parsed.zones) >= 2
     )
     joint_regions = len(regions) >= 2 and areas < 2
-    answer_type = _answer_type(strong, topical)
+    # A comparison or a change asks its figures, however it asks ("chênh nhau thế nào", "thay
+    # đổi ra sao").
+    folded = fold(text)
+    asks_otherwise = not (comparison or FIGURES_COMPARED.search(folded)) and bool(ASKS_OTHERWISE.search(folded))
+    answer_type = _answer_type(strong, topical, bool(counted_units(text, accented)), asks_otherwise)
     # A question naming its document by number asks for another's with "số mấy" ("QĐ 418 căn
     # cứ tờ trình số mấy?").
     kind_hits = _kind_hits(parsed)

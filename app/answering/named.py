@@ -23,9 +23,11 @@ from functools import lru_cache
 from app.answering import distinctions
 from app.answering.constraints import years_in
 from app.answering.direct import BOARD_ASKED, asked_provinces, place_fit
+from app.answering.features import Candidate
 from app.answering.field_lines import MAX_TERMS_UNSAID
 from app.answering.frame import AnswerType, QuestionFrame, superlatives_in, zone_name_spans
-from app.answering.offices import offices_in
+from app.answering.offices import offices_held, offices_in
+from app.answering.terms import terms_of
 from ingest.gazetteer import display_name, find_places
 from ingest.normalize import fold, numbers_in, search_syllables
 from ingest.office import is_row_sentence
@@ -34,9 +36,12 @@ from ingest.sentences import CAPITAL
 
 # The offices an emulation bloc or cluster gives its member units, not people (offices.txt keys).
 UNIT_OFFICES = frozenset({"khối trưởng", "khối phó", "cụm trưởng", "cụm phó"})
-NAMED_TYPES = (AnswerType.PERSON, AnswerType.DATE, AnswerType.PLACE, AnswerType.ORGANISATION)
+NAMED_TYPES = (AnswerType.PERSON, AnswerType.DATE, AnswerType.PLACE, AnswerType.ORGANISATION, AnswerType.AWARD)
+NEGATED = re.compile(r"\b(?:khong|chua|chang)\b")  # folded: "chưa được xét tặng …"
+NEGATION_REACH = 25  # characters before an award
+GIVEN_TO = re.compile(r"\bcho\b")  # folded: "tặng Bằng khen cho …"
 # A clause ends at ";" or at a full stop before the next sentence's capital.
-CLAUSE_END = re.compile(rf";|\.\s+(?={CAPITAL}|[“\"(])|\n")
+CLAUSE_END = re.compile(rf";|(?<!\bKT)(?<!\bTL)(?<!\bTM)(?<!\bTUQ)\.\s+(?={CAPITAL}|[“\"(])|\n")  # not "KT. TRƯỞNG BAN"
 WORD = re.compile(r"\w+")
 
 # Days, matched folded: "14/7/2031", "3-4/1/2031", "ngày 16/6" (no year: only after "ngày"),
@@ -130,14 +135,14 @@ def _by_office(frame: QuestionFrame, text: str, spans: Sequence[tuple[int, int]]
         # Up to the next one, within the clause: "A (Khối trưởng); B (Khối phó)".
         after = CLAUSE_END.split(text[b : spans[k + 1][0] if k + 1 < len(spans) else len(text)])[0]
         before = CLAUSE_END.split(text[spans[k - 1][1] if k else 0 : a])[-1]
-        office = after if offices_in(after) else before
-        officeless = officeless or not offices_in(office)
+        office = after if offices_held(after) else before
+        officeless = officeless or not offices_held(office)
         # "Trưởng ban … Kim Sơn là ai?": not the Trưởng ban of another province, nor of
         # another year ("A, Khối trưởng năm 2032, trao cờ cho B, … Khối trưởng năm 2033"); a
         # term of office holds the years inside it ("nhiệm kỳ 2031-2036").
         years = years_in(office)
         if (
-            asked <= offices_in(office)
+            asked <= offices_held(office)
             and place_fit(office, provinces)
             and not (frame.years and years and not years & frame.years)
         ):
@@ -163,6 +168,40 @@ def _people(frame: QuestionFrame, clause: str) -> list[str]:
         names = list(dict.fromkeys(_as_name(clause[a:b]) for a, b in spans))
         return names if len(names) == 1 else []
     return list(dict.fromkeys(_as_name(clause[a:b]) for a, b in chosen))
+
+
+def _awards(frame: QuestionFrame, quote: str) -> list[str]:
+    """The awards the quote gives whom the question asks about (its province, person or zone,
+    if it names one): those followed by "cho" and them ("tặng Cờ thi đua cho A, Bằng khen cho
+    B và C"), or, with no "cho", said after them ("A được tặng Bằng khen"); not one the
+    question names, nor one denied ("chưa được xét tặng Cờ thi đua")."""
+    mentions = distinctions.award_mentions(quote)
+    named = set(distinctions.awards_in(frame.text))
+    found: list[str] = []
+    for i, (start, end, award) in enumerate(mentions):
+        if award in named or NEGATED.search(fold(quote[max(0, start - NEGATION_REACH) : start])):
+            continue
+        following = quote[end : mentions[i + 1][0] if i + 1 < len(mentions) else len(quote)]
+        given_to = GIVEN_TO.search(fold(following))
+        recipients = following[given_to.end() :] if given_to else quote[mentions[i - 1][1] if i else 0 : start]
+        if _names_whom(frame, recipients):
+            found.append(award)
+    return list(dict.fromkeys(found))
+
+
+def _names_anyone(frame: QuestionFrame) -> bool:
+    return bool(asked_provinces(frame) or frame.people or frame.zones)
+
+
+def _names_whom(frame: QuestionFrame, text: str) -> bool:
+    """The text names whom the question asks about, if it names anyone."""
+    provinces = asked_provinces(frame)
+    said = " ".join(search_syllables(text))
+    return (
+        (not provinces or bool(provinces & {p.key for p in find_places(text)}))
+        and all(name in said for name in frame.people)
+        and all(zone in " ".join(terms_of(text)) for zone in frame.zones)
+    )
 
 
 def _as_name(text: str) -> str:
@@ -348,6 +387,19 @@ def _boards_in_office(frame: QuestionFrame, text: str) -> list[str]:
     return _written(text, _by_office(frame, text, _boards(text)) or [])
 
 
+def answering_office(frame: QuestionFrame, eligible: Sequence[Candidate]) -> Candidate | None:
+    """For "Năm X đơn vị nào giữ vai trò Khối trưởng?" or "Ai là Trưởng ban …?", the likeliest
+    sentence giving a board or a person that office ("Ban Quản lý các KCN tỉnh A (Khối trưởng
+    năm X) đạt 98 điểm …", a report's signature "Lê Văn A, TRƯỞNG BAN."): it shares few words
+    with the question and scores low, and the question was refused while it was retrieved."""
+    if not offices_in(frame.text):
+        return None
+    person = frame.answer_type is AnswerType.PERSON
+    return next(
+        (c for c in eligible if _boards_in_office(frame, c.quote) or (person and _people(frame, c.quote))), None
+    )
+
+
 # A rank asked (folded): "xếp hạng 3", "hạng nhất", "dẫn đầu", "xếp cuối", "cuối bảng".
 RANK_ASKED = re.compile(
     r"\b(?:xep\s+)?(?:hang|thu)\s+(?:\d+|nhat|nhi|ba)\b|\bdan\s+dau\b|\bxep\s+cuoi\b|\bcuoi\s+bang\b"
@@ -408,6 +460,10 @@ def named_facts(frame: QuestionFrame, quote: str, terms: Iterable[str], others: 
             # trưởng); B (Khối phó); …"); without one, only the clause says which.
             found = _units(frame, clause, wanted) or (_units(frame, quote, wanted) if offices_in(frame.text) else [])
             found = found or _row_unit(frame, quote, wanted)
+        elif kind is AnswerType.AWARD:
+            # Asked of no one, one award only: several are each someone's or something's.
+            found = _awards(frame, quote)
+            found = found if _names_anyone(frame) or len(found) == 1 else []
         else:
             # A day, place or person the clause lacks may be the whole quote's only one
             # ("Sáng ngày 5/7/2031, … ; … tại tỉnh Kim Sơn").

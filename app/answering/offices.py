@@ -31,3 +31,20 @@ def offices_in(text: str) -> frozenset[str]:
             found.add(key)
             folded = pattern.sub(lambda m: " " * len(m.group()), folded)
     return frozenset(found)
+
+
+# "KT. TRƯỞNG BAN" / "PHÓ TRƯỞNG BAN": signed on behalf of the office after "KT.", "TL.",
+# "TUQ." or "TM." (folded), by the one who holds the next.
+ON_BEHALF = re.compile(r"\b(?:kt|tl|tuq|tm)\.\s*$")
+
+
+@lru_cache(maxsize=8192)
+def offices_held(text: str) -> frozenset[str]:
+    """The offices ``text`` names as held: not one signed on behalf of ("KT. TRƯỞNG BAN")."""
+    folded, found = fold(text), set()
+    for pattern, key in _offices():
+        for match in pattern.finditer(folded):
+            if not ON_BEHALF.search(folded[: match.start()]):
+                found.add(key)
+        folded = pattern.sub(lambda m: " " * len(m.group()), folded)
+    return frozenset(found)

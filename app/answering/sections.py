@@ -9,11 +9,14 @@ section's items.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from app.answering.features import Candidate
 from app.answering.frame import AnswerType, QuestionFrame, list_verbs
-from ingest.normalize import search_syllables
+from vectorstore.query import chunk_terms
+
+WORD = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more
 
 
 def _headings(candidate: Candidate) -> tuple[str, ...]:
@@ -22,31 +25,43 @@ def _headings(candidate: Candidate) -> tuple[str, ...]:
 
 def names_the_question(frame: QuestionFrame, heading: str, framing: str) -> bool:
     """The heading names what the question asks for: most of its terms (the heading is about
-    it, not one word of it), and the report's title and outer headings the rest ("Khối …")."""
+    it, not one word of it), and the report's title, issuer and outer headings the rest ("Khối …")."""
     terms = set(frame.terms) - list_verbs()
-    named = terms & set(search_syllables(heading))
-    return bool(terms) and 2 * len(named) >= len(terms) and terms <= named | set(search_syllables(framing))
+    named = terms & chunk_terms(heading)
+    return bool(terms) and 2 * len(named) >= len(terms) and terms <= named | chunk_terms(framing)
 
 
-def answering_section(frame: QuestionFrame, eligible: Sequence[Candidate]) -> list[Candidate]:
+def answering_section(frame: QuestionFrame, eligible: Sequence[Candidate], announced: bool = False) -> list[Candidate]:
     """For a question asking for a list, the items (their first sentences, in order) of the
-    section of the likeliest sentence whose heading names the question; [] when none does."""
+    section of the likeliest sentence whose heading names the question, its own or an outer
+    one ("II. Phương hướng …" over "1. Công tác thi đua", "2. Công tác khen thưởng"); []
+    when none does. ``announced``: only a heading that announces its items ("1. Nội dung thi
+    đua: … các nhiệm vụ sau:"), not one that names a topic ("II. Tình hình các KCN trên địa
+    bàn tỉnh" for "Các KCN … gồm những KCN nào?")."""
     if frame.answer_type is not AnswerType.LIST:
         return []
     for candidate in eligible:
         headings = _headings(candidate)
-        if not headings:
-            continue
-        framing = " \n ".join([str(candidate.document.metadata.get("title", "")), *headings[:-1]])
-        if not names_the_question(frame, headings[-1], framing):
-            continue
-        items: dict[str, Candidate] = {}
-        for c in sorted(eligible, key=_place_in_paragraph):
-            # Each item's first sentence that says something ("1." alone is its number).
-            if c.doc_id == candidate.doc_id and _headings(c) == headings and any(ch.isalpha() for ch in c.quote):
-                items.setdefault(c.chunk_id, c)
-        return sorted(items.values(), key=lambda c: c.document.metadata.get("paragraph", 0))
+        meta = candidate.document.metadata
+        title = " \n ".join([str(meta.get("title", "")), str(meta.get("issuer", ""))])  # who writes it
+        # The innermost heading first: the narrowest section that answers.
+        for depth in range(len(headings), 0, -1):
+            framing = " \n ".join([title, *headings[: depth - 1]])
+            heading = headings[depth - 1]
+            if (not announced or heading.rstrip().endswith(":")) and names_the_question(frame, heading, framing):
+                return _items(eligible, candidate.doc_id, headings[:depth])
     return []
+
+
+def _items(eligible: Sequence[Candidate], doc_id: str, path: tuple[str, ...]) -> list[Candidate]:
+    """Each paragraph's first sentence that says something ("1." alone is its number, OCR's "o." a
+    speck), of the
+    section at ``path`` and its sub-sections, in the report's order."""
+    items: dict[str, Candidate] = {}
+    for c in sorted(eligible, key=_place_in_paragraph):
+        if c.doc_id == doc_id and _headings(c)[: len(path)] == path and WORD.search(c.quote):
+            items.setdefault(c.chunk_id, c)
+    return sorted(items.values(), key=lambda c: c.document.metadata.get("paragraph", 0))
 
 
 def _place_in_paragraph(candidate: Candidate) -> int:

@@ -15,8 +15,9 @@ import unicodedata
 from collections.abc import Sequence
 
 from app.answering.direct import FIGURE_TYPES
-from app.answering.features import Candidate, terms_of
+from app.answering.features import Candidate
 from app.answering.frame import AnswerType, QuestionFrame, parse_question, text_mentions
+from app.answering.terms import terms_of
 from ingest.normalize import fold
 from ingest.office import is_row_sentence
 
