@@ -24,7 +24,7 @@ from app.answering.models import Answer
 from app.answering.offices import offices_in
 from app.answering.rewrite import ModelRewriter
 from app.answering.scorer import load_weights
-from app.answering.table_rows import named_rows
+from app.answering.table_rows import asks_whole, is_total_row, named_rows
 from app.chain import REPORTS, Answerer, ExtractiveAnswerer, build_chain, final_answer
 from app.llm import backend_for, explain_llm_error, make_chat_model
 from app.prompts import answer_prompt, extractive_phrasing, load_toml
@@ -254,7 +254,8 @@ class Baocao:
           rows differ only by their figures, so most of them rank low; those of the tables
           retrieved first, then the reports' other tables);
         - the rows a figure question names by their label ("giá trị xuất khẩu năm 2074": one
-          row among long paragraphs);
+          row among long paragraphs), and the total rows of the tables retrieved when it asks
+          for a whole ("các KCN tỉnh X");
         - the items a retrieved lead-in announces ("… cho các cá nhân sau:", "… cụ thể như
           sau:"), which need not repeat a word of the question (``app.answering.lead_ins``)."""
         frame = parse_question(question)
@@ -280,7 +281,12 @@ class Baocao:
             tables = {(c.doc_id, c.headings) for c in retrieved if is_row_sentence(c.text)}
             rows.sort(key=lambda c: (c.doc_id, c.headings) not in tables)
             return items + rows[:MAX_TABLE_ROWS]
-        return items + [rows[i] for i in named_rows(frame, [c.text for c in rows])][:MAX_NAMED_ROWS]
+        named = [rows[i] for i in named_rows(frame, [c.text for c in rows])][:MAX_NAMED_ROWS]
+        # "các KCN tỉnh X … bao nhiêu": the total row of each table a retrieved row is from.
+        tables = {(c.doc_id, c.headings) for c in retrieved if is_row_sentence(c.text)}
+        whole = asks_whole(frame)
+        totals = [c for c in rows if whole and (c.doc_id, c.headings) in tables and is_total_row(c.text)]
+        return items + named + [c for c in totals if c not in named]
 
     def keyword_index(self) -> SegmentedKeywordIndex:
         """The keyword index of the store, saved beside it: opened from disk at start,

@@ -1084,3 +1084,9 @@ def test_a_plans_figure_is_no_answer_to_a_result_asked():
     )
     assert facts("Kế hoạch vốn đầu tư công năm 2063 giao cho Ban Quản lý là bao nhiêu?", quote) == ["512 tỷ đồng"]
     assert "512 tỷ đồng" not in facts("Đến 30/6 Ban Quản lý giải ngân vốn đầu tư công được bao nhiêu?", quote)
+
+
+def test_a_rows_cell_of_one_side_is_a_part_when_no_side_is_asked():
+    row = "Tổng cộng — Số dự án cấp mới FDI: 19 dự án; Số dự án cấp mới DDI: 12 dự án; Số dự án cấp mới Tổng: 31 dự án."
+    assert facts("Quý I năm 2063 các KCN cấp mới bao nhiêu dự án?", row) == ["31 dự án"]
+    assert facts("Quý I năm 2063 các KCN cấp mới bao nhiêu dự án FDI?", row) == ["19 dự án"]

@@ -1478,3 +1478,18 @@ def test_a_comparison_whose_parts_cannot_be_told_apart_gets_no_single_figure():
     zones = passage("Tại các KCN, hiện có 205 dự án đầu tư với tổng vốn đăng ký 12.300 tỉ đồng.", n=2)
     answer = ask("So sánh số dự án giữa KKT Kim Sơn và các KCN của Bình Định.", [zones, zone])
     assert not answer.answer.splitlines()[0].endswith("[1]")  # no bold line for one side
+
+
+def test_all_zones_of_a_province_asked_are_answered_by_the_tables_total_row():
+    heading = "TÌNH HÌNH THU HÚT ĐẦU TƯ QUÝ I NĂM 2063"
+    rows = [
+        passage(f"{name} — Số dự án cấp mới: {n} dự án; Vốn đăng ký cấp mới: {capital} triệu USD.", heading, i)
+        for i, (name, n, capital) in enumerate(
+            [("KCN Kim Sơn", 4, "61,2"), ("KCN Tân Lập", 7, "88,5"), ("KCN Tân Hòa", 2, "9,6")], start=1
+        )
+    ]
+    total = passage("Tổng cộng — Số dự án cấp mới: 13 dự án; Vốn đăng ký cấp mới: 159,3 triệu USD.", heading, 4)
+    for document in (*rows, total):
+        document.metadata["doc_places"] = "province:dong nai"
+    answer = ask("Quý I năm 2063 các KCN Đồng Nai cấp mới bao nhiêu dự án?", [*rows, total])
+    assert answer.answer.splitlines()[0] == "13 dự án [1]"

@@ -118,3 +118,28 @@ def test_the_year_before_named_in_words_is_the_previous_questions_year_less_one(
     assert standalone_question("con nam ngoai thi sao", ["Tổng vốn FDI năm 2031 là bao nhiêu?"]) == (
         "Tổng vốn FDI năm 2030 là bao nhiêu?"
     )
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "previous", "expected"),
+    [
+        (
+            "Còn quý 3?",
+            "Quý I năm 2063 các KCN Kim Sơn cấp mới bao nhiêu dự án?",
+            "quý 3 năm 2063 các KCN Kim Sơn cấp mới bao nhiêu dự án?",
+        ),
+        ("Còn quý IV?", "Vốn FDI cấp mới quý I/2063 của KCN Tân Lập?", "Vốn FDI cấp mới quý IV/2063 của KCN Tân Lập?"),
+        (
+            "còn tháng 9?",
+            "Tháng 6/2063 các KCN thu hút bao nhiêu dự án?",
+            "tháng 9/2063 các KCN thu hút bao nhiêu dự án?",
+        ),
+        (
+            "con 6 thang dau nam",
+            "Kim ngạch xuất khẩu 9 tháng năm 2063 của các KCN Kim Sơn?",
+            "Kim ngạch xuất khẩu 6 thang dau nam 2063 của các KCN Kim Sơn?",
+        ),
+    ],
+)
+def test_a_part_of_a_year_named_alone_takes_the_previous_ones_place(follow_up: str, previous: str, expected: str):
+    assert standalone_question(follow_up, [previous]) == expected

@@ -371,7 +371,11 @@ def test_the_award_asked_is_the_one_given_to_whom_the_question_names(question: s
         ("BQL KKT tỉnh Nghệ An chưa được xét tặng Cờ thi đua do chưa đủ điều kiện.", []),
         ("BQL KKT tỉnh Nghệ An đề nghị Bộ trưởng tặng Cờ thi đua cho BQL KKT tỉnh Thanh Hóa.", []),
         # Given with no "cho": to the board named before it.
-        ("BQL KKT tỉnh Nghệ An được tặng Bằng khen của Bộ trưởng Bộ Kế hoạch và Đầu tư.", ["Bằng khen"]),
+        # ... with whose award it is.
+        (
+            "BQL KKT tỉnh Nghệ An được tặng Bằng khen của Bộ trưởng Bộ Kế hoạch và Đầu tư.",
+            ["Bằng khen của Bộ trưởng Bộ Kế hoạch và Đầu tư"],
+        ),
     ],
 )
 def test_an_award_is_the_one_given_to_the_board_asked(quote: str, expected: list[str]):

@@ -668,6 +668,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
     which = {m.group(1) for m in WHICH.finditer(fold(frame.text))}
     for ask in asks:
         pinned = _pins_for(ask, asks, question_pins)
+        origin_asked = any(item.group == "origin" for item in pinned)
         rise = _change_figure(quote, ask, taken, asked, head, pinned, against_asked) if ask.change else None
         if rise is not None:  # "tăng bao nhiêu": "tăng 6,7%", not the level before it
             taken.add(rise.start())
@@ -721,6 +722,8 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             unit_asked: str = unit,
             telling: dict[str, float] = telling,
             pinned: tuple[distinctions.Asked, ...] = pinned,
+            origin_asked: bool = origin_asked,
+            row: bool = parallel,
         ) -> tuple[bool, int, int, int, bool, bool, int, int, int, int, int, float, int, bool, int, int, int, int]:
             # Up to the clause's end: past a ";" is the next cell's or clause's ("817 người; Lao động nghỉ việc: …").
             # Inside brackets, up to their end: "33 dự án (trong đó 12 dự án FDI) còn hiệu lực"
@@ -741,7 +744,11 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             # The figure's own label ("Thực hiện 6 tháng năm 2032: 1.047 triệu USD") against
             # what the question names, its numbers included.
             after_figure = _previous_end(same_unit, match)
-            label = chunk_terms(_label_before(quote, match, after_figure))
+            label_text = _label_before(quote, match, after_figure)
+            label = chunk_terms(label_text)
+            # A row's cell of one side when the question asks none ("Số dự án cấp mới FDI: 19;
+            # …; Số dự án cấp mới Tổng: 31" for "bao nhiêu dự án"): a part, as "trong đó" says.
+            side_cell = row and not origin_asked and any(a.group == "origin" for a in distinctions.asked(label_text))
             # Its words first: the question's year and period are weighed above ("Năm 2032, vốn
             # cấp mới dự án DDI là X, vốn tăng thêm là Y" for "vốn DDI tăng thêm năm 2032").
             labelled = len(label & asked - constraint_words)
@@ -821,7 +828,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
                 side,
                 named_after,
                 # A part the question names over its whole ("…, trong đó lao động nữ 27.300 người").
-                2 if part and part_asked else int(whole or named_side),
+                2 if part and part_asked else 0 if side_cell else int(whole or named_side),
                 told,
                 labelled,
                 said_with,

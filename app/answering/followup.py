@@ -29,6 +29,14 @@ _PERIOD = re.compile(
     r"\b(?:19|20)\d{2}\b"
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# A part of a year named alone (folded): "quý 3", "quý IV", "tháng 9", "6 tháng đầu năm"; in
+# the previous question, the same kinds with its year after them ("quý I/2027", "9 tháng năm").
+BASE_PARTS = (
+    re.compile(r"\bquy\s+(?:[ivx]+|[1-4])\b"),
+    re.compile(r"\bthang\s+\d{1,2}\b"),
+    re.compile(r"\b\d{1,2}\s+thang(?:\s+(?:dau|cuoi))?(?:\s+nam)?\b"),
+)
+PART = re.compile(r"\bquy\s+(?:[ivx]+|[1-4])\b|\bthang\s+\d{1,2}\b(?!\s*/)|\b\d{1,2}\s+thang\s+(?:dau|cuoi)\s+nam\b")
 # Words that only glue a slot into a sentence: "còn của tỉnh Bạc Liêu?" has nothing new.
 _GLUE = {"cua", "o", "tai", "voi", "cho", "trong", "tinh", "thanh", "pho", "tp", "nam", "doi", "ve", "the", "con"}
 _WORD = re.compile(r"\w+")
@@ -127,6 +135,17 @@ def _swap_periods(base: str, periods: list[str]) -> str:
     return _replace(base, spans[: len(replacements)], replacements)
 
 
+def _swap_part(base: str, part: str) -> str:
+    """The previous question with its part of a year replaced ("quý I" → "quý 3", "9 tháng
+    năm" → "6 tháng đầu năm", "Tháng 6/2031" → "tháng 9/2031"), or with the part added."""
+    folded = fold(base)
+    kinds = [pattern for pattern in BASE_PARTS if pattern.match(fold(part))]
+    same = next((m for pattern in [*kinds, *BASE_PARTS] if (m := pattern.search(folded))), None)
+    if same is None:
+        return f"{base.rstrip(' ?')} {part}?"
+    return f"{base[: same.start()]}{part}{base[same.end() :]}"
+
+
 def _swap_places(base: str, places: list[str]) -> str:
     # A zone named in the previous question lies in its province, not in the one asked now:
     # "KCN Kim Sơn tỉnh Sóc Trăng" becomes "KCN tỉnh Tiền Giang".
@@ -152,14 +171,19 @@ def standalone_question(question: str, previous: Sequence[str]) -> str:
     period_spans = _period_spans(folded_core)
     place_spans = _place_spans(core)
     periods = [core[s:e] for s, e in period_spans]
+    # A part of a year named alone ("còn quý 3?", "còn tháng 9?") takes the previous one's place.
+    part_spans = [m.span() for m in PART.finditer(folded_core) if not any(a <= m.start() < b for a, b in period_spans)]
+    parts = [core[s:e] for s, e in part_spans]
     places = [core[s:e] for s, e in place_spans]
     # A zone named alone ("còn KCN Tân Lập thì sao?") takes the previous one's place.
     zone_spans = _zone_spans(core) if zone_name_spans(base) else []
-    slots = sorted(period_spans + place_spans + zone_spans)
+    slots = sorted(period_spans + place_spans + zone_spans + part_spans)
     leftover = _replace(folded_core, slots, [" "] * len(slots))
     new_words = [w for w in _WORD.findall(leftover) if w not in _GLUE]
     if not new_words:
         rewritten = base
+        for part in parts:
+            rewritten = _swap_part(rewritten, part)
         if periods:
             rewritten = _swap_periods(rewritten, periods)
         if places:

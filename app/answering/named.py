@@ -40,6 +40,7 @@ NAMED_TYPES = (AnswerType.PERSON, AnswerType.DATE, AnswerType.PLACE, AnswerType.
 NEGATED = re.compile(r"\b(?:khong|chua|chang)\b")  # folded: "chưa được xét tặng …"
 NEGATION_REACH = 25  # characters before an award
 GIVEN_TO = re.compile(r"\bcho\b")  # folded: "tặng Bằng khen cho …"
+AWARDER = re.compile(r"\s+((?:của|cua)\s+[^,;.()]{3,60}?)(?=\s+(?:cho|về|ve|vì|vi)\b|\s*[,;.(]|$)", re.IGNORECASE)
 # A clause ends at ";" or at a full stop before the next sentence's capital.
 CLAUSE_END = re.compile(rf";|(?<!\bKT)(?<!\bTL)(?<!\bTM)(?<!\bTUQ)\.\s+(?={CAPITAL}|[“\"(])|\n")  # not "KT. TRƯỞNG BAN"
 WORD = re.compile(r"\w+")
@@ -185,7 +186,9 @@ def _awards(frame: QuestionFrame, quote: str) -> list[str]:
         given_to = GIVEN_TO.search(fold(following))
         recipients = following[given_to.end() :] if given_to else quote[mentions[i - 1][1] if i else 0 : start]
         if _names_whom(frame, recipients):
-            found.append(award)
+            # Whose award it is says which ("Bằng khen của Thủ tướng Chính phủ").
+            awarder = AWARDER.match(quote, end)
+            found.append(f"{award} {' '.join(awarder.group(1).split())}" if awarder else award)
     return list(dict.fromkeys(found))
 
 

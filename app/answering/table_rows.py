@@ -145,7 +145,10 @@ def _ranks_as_asked(sentence: str, superlative: str, ranked: list[str]) -> bool:
 
 # The whole asked: "toàn Khối", "cả tỉnh", "tổng cộng", "tổng diện tích", an average
 # ("bình quân") (folded).
-WHOLE_ASKED = re.compile(r"\b(?:toan|ca)\s+(?:khoi|tinh|vung)\b|\btong\s+cong\b")
+WHOLE_ASKED = re.compile(
+    r"\b(?:toan|ca)\s+(?:khoi|tinh|vung)\b|\btong\s+cong\b"
+    r"|\bcac\s+(?:kcn|kkt|kcx|khu\s+cong\s+nghiep|khu\s+kinh\s+te)\b"  # "các KCN Đồng Nai": all of them
+)
 # ... or a sum or an average over all ("tổng diện tích các KCN", "bình quân các KCN"): not one
 # project's, company's or month's ("tổng vốn đầu tư của dự án X", "tổng doanh thu tháng 5").
 OVER_ALL_ASKED = re.compile(
@@ -153,13 +156,24 @@ OVER_ALL_ASKED = re.compile(
 )
 
 
+def asks_whole(frame: QuestionFrame) -> bool:
+    """The question asks for a whole over the rows ("toàn Khối", "các KCN tỉnh X", "tổng … các
+    KCN"), naming no zone."""
+    asked = fold(frame.text)
+    return not frame.zones and bool(WHOLE_ASKED.search(asked) or OVER_ALL_ASKED.search(asked))
+
+
+def is_total_row(text: str) -> bool:
+    cells = row_cells(text)
+    return cells is not None and TOTAL.match(cells[0]) is not None
+
+
 def total_first(frame: QuestionFrame, ranked: Sequence[Candidate]) -> list[Candidate]:
     """``ranked`` with its table's total row first when the question asks for the whole ("xuất
     khẩu toàn Khối", "tổng diện tích các KCN tỉnh X") and its first is a member's row of that
     table: a member's row shares the total's words and may outrank it by a hair. Not when the
     question names a zone, or the province that row is of (a bloc's table of provinces)."""
-    asked = fold(frame.text)
-    if not ranked or frame.zones or not (WHOLE_ASKED.search(asked) or OVER_ALL_ASKED.search(asked)):
+    if not ranked or not asks_whole(frame):
         return list(ranked)
     first = row_cells(ranked[0].quote)
     if first is None or TOTAL.match(first[0]) or set(frame.provinces) & set(text_mentions(first[0]).provinces):
