@@ -54,9 +54,8 @@ def answering_section(frame: QuestionFrame, eligible: Sequence[Candidate], annou
 
 
 def _items(eligible: Sequence[Candidate], doc_id: str, path: tuple[str, ...]) -> list[Candidate]:
-    """Each paragraph's first sentence that says something ("1." alone is its number, OCR's "o." a
-    speck), of the
-    section at ``path`` and its sub-sections, in the report's order."""
+    """Each paragraph's first sentence that says something ("1." alone is its number, OCR's
+    "o." a speck), of the section at ``path`` and its sub-sections, in the report's order."""
     items: dict[str, Candidate] = {}
     for c in sorted(eligible, key=_place_in_paragraph):
         if c.doc_id == doc_id and _headings(c)[: len(path)] == path and WORD.search(c.quote):
