@@ -842,7 +842,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
         # (X)"; "6 tháng cuối năm": "X, để cả năm 2031 đạt Y"), nor of another side than the
         # question's ("bao nhiêu dự án FDI": not "15 dự án DDI") unless this ask's own words
         # follow it ("…, bao nhiêu trong nước": "156 dự án đầu tư trong nước"), nor a plan's for a
-        # result asked ("Tổng kế hoạch vốn … là 486 tỷ đồng; … đã giải ngân 187,3 tỷ đồng"),
+        # result asked ("Tổng kế hoạch vốn … là 512 tỷ đồng; … đã giải ngân 203,4 tỷ đồng"),
         # however well it fits otherwise.
         ranked = [
             (fit, m)

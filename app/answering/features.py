@@ -284,8 +284,10 @@ def passage_candidates(
     weights: dict[str, float],
     best_fused: float,
     apart: frozenset[str] = frozenset(),
+    units: Sequence[str] = (),
 ) -> list[Candidate]:
-    """``apart``: the provinces the passage's report names in the other passages retrieved."""
+    """``apart``: the provinces the passage's report names in the other passages retrieved;
+    ``units``: the units the question asks its figures in (``direct.asked_units``)."""
     meta = document.metadata
     headings = list(meta.get("headings", []))
     title = str(meta.get("title", ""))
@@ -326,7 +328,6 @@ def passage_candidates(
     focus = max(weights, key=lambda t: weights[t]) if weights else None
     pairs_wanted = {f"{a}_{b}" for a, b in itertools.pairwise(frame.terms)}
     question_numbers = {n for n in numbers_in(frame.text)}
-    units = asked_units(frame)
     fused = float(meta.get("score", 0.0))
     dense = meta.get("dense_similarity")
     context = PassageContext.of(document, apart)
@@ -401,6 +402,7 @@ def candidates_for(frame: QuestionFrame, documents: Sequence[Document], lexicon:
     """Every sentence of every retrieved passage, with its features."""
     weights = question_weights(frame, lexicon)
     best_fused = max((float(d.metadata.get("score", 0.0)) for d in documents), default=0.0)
+    units = asked_units(frame)  # once per question, not per passage
     named: dict[object, set[str]] = {}
     for document in documents:
         named.setdefault(document.metadata.get("doc_id"), set()).update(Mentions.of(document.page_content).provinces)
@@ -408,7 +410,14 @@ def candidates_for(frame: QuestionFrame, documents: Sequence[Document], lexicon:
         c
         for rank, document in enumerate(documents)
         for c in passage_candidates(
-            frame, document, rank, lexicon, weights, best_fused, frozenset(named[document.metadata.get("doc_id")])
+            frame,
+            document,
+            rank,
+            lexicon,
+            weights,
+            best_fused,
+            frozenset(named[document.metadata.get("doc_id")]),
+            units,
         )
     ]
     best_cover = max((c.features["cover_sentence"] for c in candidates), default=0.0)

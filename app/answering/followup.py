@@ -197,7 +197,7 @@ def standalone_question(question: str, previous: Sequence[str]) -> str:
     if not parse_question(core).on_topic:
         return question
     carried_spans = [] if periods else _period_spans(fold(base))
-    # The zone asked about too ("… trong KKT Vân Hải năm 2058 …"), unless the follow-up names a place.
+    # The zone asked about too ("… trong KKT Tân Lập năm 2068 …"), unless the follow-up names a place.
     carried_spans += [] if places or zone_spans else _merged(_place_spans(base) + _zone_spans(base))
     carried = [base[s:e] for s, e in _merged(carried_spans)]
     return " ".join([core, *carried, *_asking(base, folded_core)]).strip() + "?"
@@ -217,7 +217,7 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _asking(base: str, folded_core: str) -> list[str]:
     """What the previous question asks, for a follow-up that asks nothing itself ("còn doanh
     thu?"): its question word with the verb before it and what follows it ("… tại Quảng Trị
-    đạt bao nhiêu % kế hoạch", "… năm 2060 của Khối tổ chức ở đâu"), after its last slot (a
+    đạt bao nhiêu % kế hoạch", "… năm 2068 của Khối tổ chức ở đâu"), after its last slot (a
     period, place or zone: the measure asked comes before it) and not naming the previous
     measure's unit ("… thu hút bao nhiêu dự án"); else "là bao nhiêu" after a "how much"."""
     if ASKING_WORDS.search(folded_core):

@@ -25,12 +25,7 @@ def _offices() -> tuple[tuple[re.Pattern[str], str], ...]:
 @lru_cache(maxsize=8192)
 def offices_in(text: str) -> frozenset[str]:
     """The offices ``text`` names, each phrase read once at its longest."""
-    folded, found = fold(text), set()
-    for pattern, key in _offices():
-        if pattern.search(folded):
-            found.add(key)
-            folded = pattern.sub(lambda m: " " * len(m.group()), folded)
-    return frozenset(found)
+    return _named(text, held_only=False)
 
 
 # "KT. TRƯỞNG BAN" / "PHÓ TRƯỞNG BAN": signed on behalf of the office after "KT.", "TL.",
@@ -41,10 +36,15 @@ ON_BEHALF = re.compile(r"\b(?:kt|tl|tuq|tm)\.\s*$")
 @lru_cache(maxsize=8192)
 def offices_held(text: str) -> frozenset[str]:
     """The offices ``text`` names as held: not one signed on behalf of ("KT. TRƯỞNG BAN")."""
+    return _named(text, held_only=True)
+
+
+def _named(text: str, held_only: bool) -> frozenset[str]:
+    """Each office phrase read once at its longest (blanked once read), ``held_only`` leaving
+    out one signed on behalf of."""
     folded, found = fold(text), set()
     for pattern, key in _offices():
-        for match in pattern.finditer(folded):
-            if not ON_BEHALF.search(folded[: match.start()]):
-                found.add(key)
+        if any(not (held_only and ON_BEHALF.search(folded[: m.start()])) for m in pattern.finditer(folded)):
+            found.add(key)
         folded = pattern.sub(lambda m: " " * len(m.group()), folded)
     return frozenset(found)
