@@ -88,6 +88,11 @@ def _numbered_level(line: str) -> int | None:
 
 
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
+# "Vốn FDI cấp mới: 118,6 triệu USD", "Hạng 2: …": a line that opens with a short label of its
+# own, an item of a list whose marks the text lost (a slide's bullets, drawn not typed); not
+# after a full stop (a paragraph's next sentence) nor a comma (the same sentence).
+_LABELLED = re.compile(rf"^{CAPITAL}[^\W\d]*(?:\s+[^\s:;,.()]+){{0,7}}:\s+\S")
+_PROSE_LINE_ENDS = (".", "!", "?", "…", ",")
 # A line ending in one of these words breaks off mid-sentence: not a heading.
 _DANGLING = re.compile(r"\s(?:thì|và|của|là|với|các|được|cho|tại|như|theo|từ|đến|trong|này|đã|để|có)$", re.IGNORECASE)
 _BEFORE_NAME = re.compile(r"\s(?:KCN|KKT|KCX|CCN|tỉnh|huyện|xã|thành phố|Ban Quản lý)$")
@@ -106,6 +111,8 @@ def _is_free_heading(text: str) -> bool:
     # A figure makes a line data, not a heading; a year does not ("… THEO THÁNG NĂM 2031").
     if not first.isupper() or text.endswith((":", "|")) or re.search(r"\d{3,}", _YEAR.sub("", text)):
         return False
+    if ";" in text or re.search(r"\d[,.]\d|:\s*\d", text):
+        return False  # "Hạng 2: … - 96,0 điểm", "Cấp mới 9 dự án; cùng kỳ: 6 dự án": an item's data
     if text.startswith("(") and text.endswith(")"):
         return False  # "(Thời sự)": a source tag or an aside
     if len(text) > FREE_HEADING_MAX or len(text.split()) < 2:
@@ -265,6 +272,9 @@ def _blocks(pages: list[PageText]) -> list[_Block]:
                     # "1. Giải phóng mặt bằng còn chậm: còn 12,3 ha tại Khu đô thị -" wraps
                     # on into "công nghiệp …": an item's first line, not a heading over it.
                     starts_new = not _wraps_on(last, line)
+                elif _LABELLED.match(line) and not last.endswith(_PROSE_LINE_ENDS) and not _wraps_on(last, line):
+                    # an item after an item or its lead-in: "Cấp mới 9 dự án" / "Vốn FDI cấp mới: …"
+                    starts_new = True
                 else:
                     heading = len(current.lines) == 1 and _heading_then_paragraph(last, line)
                     # a long capitalised line is a paragraph of its own on such pages
@@ -469,6 +479,7 @@ def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: Docum
     marks: list[tuple[int | None, str]] = []
     article_headings: list[tuple[float, str]] | None = None  # the headings the first article sits under
     numbered_list = _NumberedList()
+    labelled_items = False  # the paragraph before is a labelled item of a lead-in's list
     # Short lines above the headline are the site's menu ("Kinh tế", "Tin tức"), not sections.
     title_at = next((i for i, b in enumerate(blocks[:_TOP_BLOCKS]) if b.text and b.text in title), 0)
     for index, block in enumerate(blocks):
@@ -516,7 +527,11 @@ def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: Docum
         if numbered is not None and not listed:  # "d) …" after the heading "c) … cá nhân:" is its sibling
             stack = [(lvl, h) for lvl, h in stack if lvl < numbered or _numbered_level(h) is None]
         bullet = BULLET.match(text)
-        marker = bullet.group().strip() if bullet else ("-" if ORDINAL.match(text) else "")
+        # "… xếp hạng như sau:" / "Hạng 1: …" / "Hạng 2: …": items whose marks the text lost,
+        # headed by the lead-in as bullets are.
+        labelled = not bullet and bool(_LABELLED.match(text)) and (numbered_list.after_lead_in or labelled_items)
+        labelled_items = labelled
+        marker = bullet.group().strip() if bullet else ("-" if ORDINAL.match(text) or labelled else "")
         own_level = _LEVEL_LISTED if listed else _LEVEL_LEAD_IN.get(marker, _LEVEL_PLAIN)
         stack = [(lvl, h) for lvl, h in stack if lvl < own_level]
         paragraph += 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -87,9 +88,10 @@ _DOC_TYPE = re.compile(
     r"|chi\s+thi|quy\s+che|quy\s+dinh|thong\s+cao|huong\s+dan|phuong\s+an|de\s+an|cong\s+dien)\b"
 )
 # Openings of an official document's first body paragraph (never the rest of its title):
-# "Kính gửi", "Căn cứ …", "Thực hiện Văn bản số …".
+# "Kính gửi", "Căn cứ …", "Thực hiện Văn bản số …"; who presents or chairs ("Trình bày: ông …").
 _GREETING = re.compile(
     r"^(?:kinh\s+gui|noi\s+nhan|can\s+cu|(?:theo|xet)\s+de\s+nghi"
+    r"|(?:nguoi\s+)?(?:trinh\s+bay|bao\s+cao|chu\s+tri)(?=\s*:)|bao\s+cao\s+vien(?=\s*:)"
     r"|thuc\s+hien\s+(?:van\s+ban|cong\s+van|ke\s+hoach|quyet\s+dinh|chi\s+thi|nghi\s+quyet|thong\s+bao"
     r"|huong\s+dan|chi\s+dao|y\s+kien|chuong\s+trinh))\b"
 )
@@ -702,6 +704,9 @@ def _name_from(words: list[str], keys: list[str], start: int, ocr: bool) -> str:
                 kept.append(core)  # "5 tỉnh Tây Nguyên"
                 continue
             break
+        worded = [w for w in kept if any(ch.isalpha() for ch in w)]
+        if len(worded) >= 2 and all(w.isupper() for w in worded) and not core.isupper() and core[:1].isalpha():
+            break  # "BAN QUẢN LÝ … TỈNH X — Giao ban 6 tháng": a name in capitals ends (not "UBND tỉnh X")
         capital = core[:1].isupper() and not all_caps
         known = key in _NAME_WORDS
         place = after_place > 0 and key not in _STOP_WORDS and (capital or ocr or all_caps)
@@ -717,7 +722,7 @@ def _name_from(words: list[str], keys: list[str], start: int, ocr: bool) -> str:
         kept.append(core)
     while kept and kept[-1].islower() and _folded(kept[-1]) in {"va", "cac", "cua", "tai", "tinh", "thanh", "pho"}:
         kept.pop()
-    return " ".join(kept).rstrip(",")
+    return " ".join(kept).rstrip(",").rstrip(" -–—")
 
 
 def _issuer_in(text: str, ocr: bool) -> str:
@@ -807,9 +812,12 @@ def _without_suffix(name: str) -> str:
     return re.sub(r"\.[A-Za-z0-9]{1,5}$", "", name).replace("_", " ")
 
 
-def document_frame(pages: list[PageText], source: str, metadata_title: str = "") -> DocumentFrame:
+def document_frame(
+    pages: list[PageText], source: str, metadata_title: str = "", running_lines: Sequence[str] = ()
+) -> DocumentFrame:
     """Title, years, period and issuer of a document from its first lines (``source`` is
-    only a last resort for the title)."""
+    only a last resort for the title). ``running_lines``, printed on every page but kept out
+    of the text, name the issuer when its first lines do not (a slide deck's header)."""
     lines, stamp = _lines(pages)
     official = _official_title(lines)
     title, headline = _title(lines, metadata_title, official)
@@ -831,6 +839,10 @@ def document_frame(pages: list[PageText], source: str, metadata_title: str = "")
         if is_row_sentence(paragraph):
             continue  # a table's row names a board the table lists, not the one that wrote it
         issuer = _issuer_in(paragraph, ocr)  # by paragraph: a name never runs into the next one
+    for line in running_lines:
+        if issuer:
+            break
+        issuer = _issuer_in(line, ocr)
     body = "\n".join(line for p in pages for line in p.text.splitlines() if not _is_capitals_name(line))
     places = _document_places(f"{title}\n{issuer}", body, ocr)
     return DocumentFrame(title=title, years=years, period_label=period, issuer=_clip(issuer), places=places)

@@ -32,10 +32,11 @@ from ingest.office import (
 )
 from ingest.pdf_footnotes import Run, with_footnotes
 from ingest.pdf_tables import with_tables
-from ingest.running_lines import without_running_lines
+from ingest.running_lines import split_running_lines
 from ingest.text_tables import with_table_sentences
 
 if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
     from docx.oxml.text.parfmt import CT_PPr
     from docx.table import _Cell, _Row
     from docx.text.paragraph import Paragraph
@@ -108,12 +109,16 @@ def _read_image(path: Path, reader: ocr.PageReader) -> tuple[list[PageText], tup
     return [page for page, _ in read], tuple((page.number or 0, c) for page, c in read)
 
 
-def _read_pdf(path: Path, reader: ocr.PageReader) -> tuple[list[PageText], tuple[tuple[int, float], ...]]:
+def _read_pdf(
+    path: Path, reader: ocr.PageReader
+) -> tuple[list[PageText], tuple[tuple[int, float], ...], tuple[str, ...]]:
+    """Its pages, the OCR confidence of those read as scans, and its running lines."""
     pages = _read_pdf_text(path)
     # A page with (almost) no text layer is an image: a scanned report, or a scan inside a digital one.
     scanned = [p.number for p in pages if len(p.text) < MIN_TEXT_CHARS and p.number is not None]
     if not scanned:
-        return without_running_lines(pages), ()
+        kept, running = split_running_lines(pages)
+        return kept, (), running
     if len(scanned) > ocr.MAX_OCR_PAGES:
         raise _too_many_pages(path, len(scanned))
     read = {
@@ -123,7 +128,8 @@ def _read_pdf(path: Path, reader: ocr.PageReader) -> tuple[list[PageText], tuple
         )
     }
     merged = [read[p.number][0] if p.number in read else p for p in pages]
-    return without_running_lines(merged), tuple((number, read[number][1]) for number in scanned)
+    kept, running = split_running_lines(merged)
+    return kept, tuple((number, read[number][1]) for number in scanned), running
 
 
 def _read_pdf_text(path: Path) -> list[PageText]:
@@ -208,7 +214,8 @@ def _check_unpacked_size(path: Path, max_bytes: int) -> None:
         )
 
 
-def _read_docx(path: Path) -> list[PageText]:
+def _read_docx(path: Path) -> tuple[list[PageText], tuple[str, ...]]:
+    """Its text as one page, and the lines of its page headers and footers."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -230,7 +237,22 @@ def _read_docx(path: Path) -> list[PageText]:
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, SyntaxError) as error:
         raise IngestError(path.name, "tệp DOCX bị hỏng", f"the DOCX file is corrupt ({error})") from error
     # One paragraph per line, blank line between: the chunker's "long line" shape.
-    return [PageText(None, clean_text("\n\n".join(lines)))]
+    return [PageText(None, clean_text("\n\n".join(lines)))], _page_margins(document)
+
+
+def _page_margins(document: DocxDocument) -> tuple[str, ...]:
+    """The lines of a Word file's page headers and footers, each once: printed on every page,
+    they are no paragraph of it, but may be all that names the board that wrote it."""
+    seen: dict[str, None] = {}
+    for section in document.sections:
+        for part in (section.header, section.footer, section.first_page_header, section.first_page_footer):
+            if part.is_linked_to_previous:
+                continue  # none of its own: the previous section's, or none at all
+            for paragraph in part.paragraphs:
+                line = clean_text(paragraph.text).strip()
+                if any(c.isalpha() for c in line):  # not a bare page number
+                    seen.setdefault(line)
+    return tuple(seen)
 
 
 BODY_TEXT_LEVEL = 9  # OOXML's outline level of body text: no heading
@@ -311,14 +333,15 @@ def load_document(path: Path, max_bytes: int, reader: ocr.PageReader | None = No
     reader = reader.for_document(doc_id_of(content_hash))
     encoding = title = ""
     ocr_pages: tuple[tuple[int, float], ...] = ()
+    running: tuple[str, ...] = ()  # lines on every page, kept out of the text
     try:
         if suffix == ".pdf":
-            pages, ocr_pages = _read_pdf(path, reader)
+            pages, ocr_pages, running = _read_pdf(path, reader)
         elif suffix in ocr.IMAGE_SUFFIXES:
             pages, ocr_pages = _read_image(path, reader)
         elif suffix == ".docx":
             _check_unpacked_size(path, max_bytes)
-            pages = _read_docx(path)
+            pages, running = _read_docx(path)
         elif suffix in SPREADSHEET_SUFFIXES:
             if suffix in ZIPPED_SPREADSHEETS:
                 _check_unpacked_size(path, max_bytes)
@@ -327,7 +350,7 @@ def load_document(path: Path, max_bytes: int, reader: ocr.PageReader | None = No
             converted = convert_to_docx(path)
             try:
                 _check_unpacked_size(converted, max_bytes)
-                pages = _read_docx(converted)
+                pages, running = _read_docx(converted)
             finally:
                 shutil.rmtree(converted.parent, ignore_errors=True)
         else:
@@ -371,6 +394,7 @@ def load_document(path: Path, max_bytes: int, reader: ocr.PageReader | None = No
         encoding=encoding,
         ocr_pages=ocr_pages,
         title=title,
+        running_lines=running,
     )
 
 

@@ -28,6 +28,9 @@ class ParsedDocument:
     encoding: str = ""  # a text file's encoding when it was converted ("TCVN3 (ABC)", "Windows-1258")
     ocr_pages: tuple[tuple[int, float], ...] = ()  # (page, mean word confidence) of each page read by OCR
     title: str = ""  # the title the file declares (a web page's headline), "" when none
+    # Lines printed on every page (a PDF's running header and footer, a Word file's page header
+    # and footer), kept out of the text: what the document frame may read its issuer from.
+    running_lines: tuple[str, ...] = ()
 
     @property
     def ocr_confidence(self) -> float | None:

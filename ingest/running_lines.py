@@ -31,16 +31,23 @@ def _edges(lines: list[str]) -> set[int]:
     return {*filled[:EDGE_LINES], *filled[-EDGE_LINES:]}
 
 
-def without_running_lines(pages: list[PageText]) -> list[PageText]:
-    """``pages`` without the lines repeated at the top or foot of most of them."""
+def split_running_lines(pages: list[PageText]) -> tuple[list[PageText], tuple[str, ...]]:
+    """``pages`` without the lines repeated at the top or foot of most of them, and those
+    lines, each once, as first printed: kept out of the text, they may be all that names the
+    board that wrote it (a slide deck's "BAN QUẢN LÝ CÁC KCN TỈNH X — …" over every slide)."""
     split = [page.text.split("\n") for page in pages]
     seen = Counter(key for lines in split for key in {_key(lines[i]) for i in _edges(lines)} if key.strip("# "))
     running = {key for key, count in seen.items() if count >= max(2, MIN_SHARE * len(pages))}
     if not running:
-        return pages
-    out = []
+        return pages, ()
+    out, dropped = [], {}
     for page, lines in zip(pages, split, strict=True):
         edges = _edges(lines)
-        kept = [line for i, line in enumerate(lines) if i not in edges or _key(line) not in running]
+        kept = []
+        for i, line in enumerate(lines):
+            if i in edges and _key(line) in running:
+                dropped.setdefault(_key(line), line.strip())
+            else:
+                kept.append(line)
         out.append(replace(page, text="\n".join(kept).strip()))
-    return out
+    return out, tuple(dropped.values())

@@ -1079,3 +1079,12 @@ def test_a_zone_named_in_capitals_is_met_by_its_whole_name_only():
     # … and a one-word name's number, typed as a digit, is met by its Roman numeral too.
     assert check("kcn lapha 2 co bao nhieu du an", "KCN Lapha II có 14 dự án còn hiệu lực.").met
     assert not check("kcn lapha 2 co bao nhieu du an", "KCN Lapha III có 14 dự án còn hiệu lực.").met
+
+
+def test_a_figure_beside_the_year_s_budget_is_of_the_report_s_own_half_year():
+    # "dự toán năm" is the year's budget the figure is measured against, not a whole year's
+    # figure ("toàn năm"): the half-year report's line answered no half-year question.
+    half = {"title": "Báo cáo 6 tháng đầu năm 2038", "period": "6 tháng đầu năm 2038", "doc_years": "2038"}
+    question = "Nộp ngân sách 6 tháng đầu năm 2038 của các KCN là bao nhiêu?"
+    assert check(question, "Nộp ngân sách: 417 tỷ đồng — bằng 46,1% dự toán năm (905 tỷ đồng)", **half).met
+    assert not check(question, "Nộp ngân sách toàn năm đạt 905 tỷ đồng.", **half).met

@@ -548,3 +548,12 @@ def test_regions_joined_by_a_dash_name_one_bloc_not_a_comparison():
     assert len(joint.regions) == 2 and joint.joint_regions and not joint.comparison
     apart = parse_question("Tây Nguyên và Đông Nam Bộ thu hút bao nhiêu dự án mới năm 2067?")
     assert apart.comparison and not apart.joint_regions
+
+
+def test_a_zone_named_without_accents_at_the_end_of_the_question_keeps_words_that_fold_to_stop_words():
+    # "dong" of "Đồng Lạc" folds to "đóng": the name was cut to nothing.
+    assert parse_question("con kcn dong lac").zones == ("kcn dong lac",)
+    assert parse_question("so lao dong cua kcn tan dong ii").zones == ("kcn tan dong ii",)
+    # A verb at the end is no name ("… đang hoạt động"), nor is a question word.
+    assert parse_question("co bao nhieu kcn dang hoat dong").zones == ()
+    assert parse_question("kcn nao co nhieu lao dong nhat").zones == ()

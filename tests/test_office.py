@@ -731,3 +731,21 @@ def test_a_ranking_column_is_said_after_the_row_s_name_a_row_number_column_is_le
     for numbers in ("STT", "S.T.T", "STT/No.", "Thứ tự", "SIT"):  # the last, "STT" as OCR may read it
         rows = [[numbers, "Đơn vị", "Điểm"], ["1", "BQL KKT Kim Sơn", "98,5"], ["2", "BQL KCN Tân Lập", "97,1"]]
         assert table_sentences(rows)[0] == "BQL KKT Kim Sơn — Điểm: 98,5."
+
+
+def test_a_word_file_s_page_header_is_kept_out_of_its_text_and_names_its_board(tmp_path: Path):
+    # The board was named only in the page header: unread, the report had no issuer nor province.
+    from ingest.docframe import document_frame
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "BAN QUẢN LÝ KHU KINH TẾ TỈNH KON TUM"
+    document.sections[0].footer.paragraphs[0].text = "2"  # a page number: no line of it
+    document.add_paragraph("Tình hình thu hút đầu tư quý III năm 2038")
+    document.add_paragraph("Trong quý III, các khu thu hút 6 dự án với tổng vốn đăng ký 1.214 tỷ đồng.")
+    path = tmp_path / "quy3.docx"
+    document.save(path)
+    parsed = load_document(path, 10_000_000)
+    assert parsed.running_lines == ("BAN QUẢN LÝ KHU KINH TẾ TỈNH KON TUM",)
+    assert "KON TUM" not in parsed.pages[0].text
+    frame = document_frame(parsed.pages, parsed.source, parsed.title, parsed.running_lines)
+    assert (frame.issuer, frame.places) == ("BAN QUẢN LÝ KHU KINH TẾ TỈNH KON TUM", ("province:kon tum",))

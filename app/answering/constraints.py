@@ -114,13 +114,13 @@ COMPARED_SPAN = re.compile(
 # figure for part of it ("từ đầu năm đến 26/9", "đến hết tháng 6").
 # "kế hoạch cả năm" names the year's plan, not the period of the figure ("6 tháng đạt 62%
 # kế hoạch cả năm").
-WHOLE_YEAR = re.compile(r"\b(?<!hoach )(?<!nua )(?:ca|toan|het|cuoi)\s+nam\b")
+WHOLE_YEAR = re.compile(r"\b(?<!hoach )(?<!nua )(?<!\bdu )(?:ca|toan|het|cuoi)\s+nam\b")  # not "dự toán năm"
 # ... named as what a figure is of ("…; Cả năm: 655,1", "cả năm thu hút 40 dự án"), not the
 # end of a span ("6 tháng cuối năm"), nor a plan's or an aim's ("chỉ tiêu cả năm", "phấn đấu
 # cả năm đạt", "dự kiến cả năm"), nor what a share compares with ("so với cả năm").
 WHOLE_YEAR_AIMED = re.compile(r"\b(?:ca|toan)\s+nam\b")
 WHOLE_YEAR_NAMED = re.compile(
-    r"(?<!\bhoach\s)(?<!\btieu\s)(?<!\bkh\s)(?<!\bvoi\s)(?<!\bso\s)(?<!\bdau\s)(?<!\bkien\s)(?<!\buoc\s)"
+    r"(?<!\bhoach\s)(?<!\btieu\s)(?<!\bkh\s)(?<!\bvoi\s)(?<!\bso\s)(?<!\bdau\s)(?<!\bkien\s)(?<!\buoc\s)(?<!\bdu\s)"
     r"\b(?:ca|toan)\s+nam\b"
 )
 PART_OF_YEAR = re.compile(

@@ -58,6 +58,18 @@ ASK_VERBS = tuple(
 ZONE_KIND_BEFORE = re.compile(r"\b(?:kcn|kkt|kcx|ccn|khu\s+(?:cong\s+nghiep|kinh\s+te|che\s+xuat))\s+$")  # folded
 
 
+# A question that opens with its predicate has lost its subject to the one before (folded):
+# "Tăng bao nhiêu so với cùng kỳ?", "So với kế hoạch thì đạt bao nhiêu %?", "Trong đó bao
+# nhiêu dự án FDI?" (not "Tăng trưởng …", nor "So sánh …").
+PREDICATE_FIRST = re.compile(
+    r"^(?:(?:the|vay)\s+)?(?:so\s+voi\b|trong\s+do\b"
+    r"|(?:tang|giam|dat|chiem|bang|vuot)\s+(?:duoc\s+)?(?:bao\s+nhieu|may|bn|ke\s+hoach|chi\s+tieu|ty\s+le)\b)"
+)
+
+
+COMPARED_WITH = re.compile(r"\bso\s+voi\s+(?:cung\s+ky\s+)?(?:nam\s+)?(?:19|20)\d{2}\b")  # folded
+
+
 # "năm trước", "năm ngoái" (folded): the year before the one the previous question asked.
 YEAR_BEFORE = re.compile(r"\bnam\s+(?:truoc|ngoai)\b")
 
@@ -162,10 +174,13 @@ def standalone_question(question: str, previous: Sequence[str]) -> str:
     question = _nfc(question)
     if not previous:
         return question
+    base = _nfc(previous[-1])
+    subject = _subject_for(question, base)
+    if subject:
+        return f"{subject} {question[:1].lower()}{question[1:]}"
     core = _core(question)
     if core is None:
         return question
-    base = _nfc(previous[-1])
     core = _year_before_named(core, base)
     folded_core = fold(core)
     period_spans = _period_spans(folded_core)
@@ -193,14 +208,37 @@ def standalone_question(question: str, previous: Sequence[str]) -> str:
         return rewritten
     # Something new is asked: carry the previous question's period and places, unless the
     # follow-up names its own. Unless it is about nothing the reports cover ("thời tiết hôm nay
-    # thế nào?"): carried, the year would make it look like a question on the reports.
-    if not parse_question(core).on_topic:
+    # thế nào?"): carried, the year would make it look like a question on the reports. A word
+    # of the previous question keeps it on its topic ("Còn hạng ba là ai?" after "… xếp hạng nhất …").
+    asked_now = parse_question(core)
+    if not asked_now.on_topic and not set(asked_now.terms) & set(parse_question(base).terms):
         return question
-    carried_spans = [] if periods else _period_spans(fold(base))
+    # A part of a year named ("Còn riêng quý I thì …?") keeps the year asked, not its part.
+    carried_spans = [] if periods or parts else _period_spans(fold(base))
+    years = [f"năm {y}" for y in dict.fromkeys(_YEAR.findall(fold(base)))] if parts and not periods else []
     # The zone asked about too ("… trong KKT Tân Lập năm 2068 …"), unless the follow-up names a place.
     carried_spans += [] if places or zone_spans else _merged(_place_spans(base) + _zone_spans(base))
     carried = [base[s:e] for s, e in _merged(carried_spans)]
-    return " ".join([core, *carried, *_asking(base, folded_core)]).strip() + "?"
+    return " ".join([core, *years, *carried, *_asking(base, folded_core)]).strip() + "?"
+
+
+def _subject_for(question: str, base: str) -> str:
+    """The previous question's subject, for a question that opens with its predicate and
+    names no period, place or zone of its own ("Tăng bao nhiêu so với cùng kỳ?" after "Doanh
+    thu 6 tháng đầu năm … là bao nhiêu?": "Doanh thu 6 tháng đầu năm …"); "" otherwise."""
+    folded = fold(question)
+    own_periods = _period_spans(COMPARED_WITH.sub(" ", folded))  # "so với năm 2030" is what it is compared with
+    if not PREDICATE_FIRST.match(folded) or own_periods or _place_spans(question) or _zone_spans(question):
+        return ""
+    asked = ASKING_WORDS.search(fold(base))
+    if asked is None:
+        return ""
+    before = base[: asked.start()].rstrip(" ,")
+    words = _WORD.findall(fold(before))
+    verb = next((v for v in ASK_VERBS if len(v) < len(words) and tuple(words[-len(v) :]) == v), None)
+    if verb is not None:  # "… năm 2047 là" / "đạt": the predicate asked now replaces it
+        before = before[: [m.start() for m in _WORD.finditer(before)][-len(verb)]].rstrip(" ,")
+    return before if len(_WORD.findall(before)) >= 2 else ""
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

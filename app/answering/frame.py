@@ -439,6 +439,8 @@ def _lowercase_run(tokens: Sequence[Token], i: int, stop: set[int], accented: bo
     """End of a name typed in lower case: up to 3 syllables until a function word, a word
     that follows a zone's name, a number that is no numeral of the name, a place name or a
     period (the documented heuristic: "kcn tan truong co bao nhieu …", "kcn phu my 3 co …")."""
+    if _name_ends_question(tokens, i, stop, accented):
+        return len(tokens)
     j = i
     while j < len(tokens) and j - i < MAX_LOWERCASE_NAME_SYLLABLES and j not in stop:
         if tokens[j].text.isdigit() and not _numeral_of_name(tokens, i, j, accented):
@@ -447,6 +449,21 @@ def _lowercase_run(tokens: Sequence[Token], i: int, stop: set[int], accented: bo
             break
         j += 1
     return j
+
+
+def _name_ends_question(tokens: Sequence[Token], i: int, stop: set[int], accented: bool) -> bool:
+    """Typed without accents, the words after a zone's kind that end the question are its name,
+    though some fold to stop words ("con kcn dong lac": "Đồng Lạc", not "đóng"), unless the last
+    one does ("kcn dang hoat dong") or one asks or counts."""
+    rest = range(i, len(tokens))
+    if accented or not 0 < len(rest) <= MAX_LOWERCASE_NAME_SYLLABLES or any(j in stop for j in rest):
+        return False
+    if any(tokens[j].fld in _QUESTION_WORDS or tokens[j].fld in _ZONE_FIRST for j in rest):
+        return False
+    if any(tokens[j].text.isdigit() and not _is_lowercase_numeral(tokens[j]) for j in rest):
+        return False
+    last = len(tokens) - (2 if _is_lowercase_numeral(tokens[-1]) and len(rest) > 1 else 1)  # "kcn kim dong ii"
+    return tokens[last].fld not in _stops()[2] and not _ends_lowercase_name(tokens, last, accented)
 
 
 @lru_cache(maxsize=8)
