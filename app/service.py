@@ -97,10 +97,14 @@ def _announced_items(
     frame: QuestionFrame, retrieved: list[Chunk], chunks_of: Callable[[str], list[Chunk]]
 ) -> list[Chunk]:
     """The items the retrieved lead-ins announce (a question on a document's own facts, its
-    date or signer, is answered by other lines)."""
+    date or signer, is answered by other lines); for a list asked, the items of the lead-ins
+    over the items retrieved too ("Những nhiệm vụ trọng tâm … là gì?": two of four items match
+    its words, the heading "Nhiệm vụ, giải pháp trọng tâm:" announces all four)."""
     if frame.document_facts:
         return []
     lead_ins = {(c.doc_id, c.text) for c in retrieved if announces(c.text)}
+    if frame.answer_type is AnswerType.LIST:
+        lead_ins |= {(c.doc_id, c.headings[-1]) for c in retrieved if c.headings and announces(c.headings[-1])}
     passages = [c for doc_id in dict.fromkeys(d for d, _ in lead_ins) for c in chunks_of(doc_id)]
     return [c for c in passages if any(c.doc_id == d and under(text, c.headings) for d, text in lead_ins)][
         :MAX_TABLE_ROWS

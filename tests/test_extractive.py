@@ -1493,3 +1493,35 @@ def test_all_zones_of_a_province_asked_are_answered_by_the_tables_total_row():
         document.metadata["doc_places"] = "province:dong nai"
     answer = ask("Quý I năm 2063 các KCN Đồng Nai cấp mới bao nhiêu dự án?", [*rows, total])
     assert answer.answer.splitlines()[0] == "13 dự án [1]"
+
+
+def test_a_list_asked_brings_every_item_of_the_lead_in_over_an_item_retrieved():
+    # Two of four tasks shared the question's words; the heading announcing all four was no
+    # retrieved passage, so only two were quoted.
+    from app.service import _announced_items
+    from ingest.models import Chunk
+
+    heading = ("IV. KẾ HOẠCH NĂM 2038", "Nhiệm vụ, giải pháp trọng tâm:")
+    tasks = ["Khởi công KCN Tân Lập.", "Hoàn thành giải phóng mặt bằng KCN Kim Sơn.", "Xúc tiến đầu tư tại Osaka."]
+    chunks = [Chunk(f"d-p{n:04d}", "d", "a.txt", "Báo cáo", heading, t, None, n) for n, t in enumerate(tasks, 1)]
+    chunks.append(Chunk("d-p0004", "d", "a.txt", "Báo cáo", heading[:1], "Năm 2038 thu hút 25 dự án.", None, 4))
+    listed = parse_question("Những nhiệm vụ trọng tâm năm 2038 là gì?")
+    assert [c.text for c in _announced_items(listed, chunks[:1], lambda doc_id: chunks)] == tasks
+    figure = parse_question("Năm 2038 khởi công bao nhiêu KCN?")  # a figure: the items retrieved suffice
+    assert _announced_items(figure, chunks[:1], lambda doc_id: chunks) == []
+
+
+def test_a_question_asking_two_figures_is_answered_first_by_the_sentence_stating_both():
+    # The table's total row outranked the sentence: its capital was given, the share of the
+    # plan asked beside it was not (the row's only "%" is the fill rate).
+    row = passage(
+        "Tổng cộng — Dự án cấp mới: 31; Vốn FDI cấp mới: 412,6 triệu USD; Tỷ lệ lấp đầy: 58,3%.",
+        "Bảng 1. Kết quả thu hút đầu tư năm 2038 theo từng KCN",
+        n=1,
+    )
+    prose = passage(
+        "Vốn FDI đăng ký cấp mới đạt 412,6 triệu USD, bằng 91,7% kế hoạch năm 2038.", "1. Thu hút đầu tư", n=2
+    )
+    answer = ask("Vốn FDI cấp mới năm 2038 của các KCN được bao nhiêu, đạt bao nhiêu % kế hoạch?", [row, prose])
+    assert answer.direct == ("412,6 triệu USD", "91,7%")
+    assert answer.citations[0].text == prose.page_content

@@ -46,6 +46,8 @@ pytestmark = pytest.mark.unit
         ("Hình thức khen thưởng dành cho tập thể xuất sắc?", AnswerType.AWARD),
         ("Những đơn vị nào được đề nghị tặng Bằng khen?", AnswerType.LIST),
         ("Liệt kê các dự án khởi công năm 2022.", AnswerType.LIST),
+        # "những … là gì" however long the gap ("những" and "gì" far apart): a list.
+        ("Những nhiệm vụ trọng tâm năm 2038 của Ban Quản lý các KCN tỉnh Kon Tum là gì?", AnswerType.LIST),
         ("Khu kinh tế có được mở rộng không?", AnswerType.YES_NO),
         ("Quy chế đã được ban hành chưa?", AnswerType.YES_NO),
         ("Dự án đi vào hoạt động rồi, phải không?", AnswerType.YES_NO),

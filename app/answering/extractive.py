@@ -42,7 +42,7 @@ from app.answering.compared import (
     verdict,
 )
 from app.answering.constraints import PassageContext, constraint_key, constraint_label, province_about, stored_years
-from app.answering.direct import asked_units, direct_facts, holds_figure, own_board, plan_verdict
+from app.answering.direct import FIGURE_TYPES, asked_units, direct_facts, holds_figure, own_board, plan_verdict
 from app.answering.features import CAUSE, DATE, LIST_ITEM, Candidate, Lexicon, candidates_for
 from app.answering.field_lines import answering_field
 from app.answering.frame import DOCUMENT_NUMBER, AnswerType, QuestionFrame, document_kinds_named, parse_question
@@ -169,12 +169,12 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
         nearest = _nearest_fact(scored, weights.answer_threshold)
         related = _nearest_passages([*eligible, *(c for c in scored if c not in eligible)])
         return Selection([], [], nearest, tuple(scored), related=related, frame=frame)
-    best = eligible[0]
-    chosen = [best]
-    missing: list[str] = []
     # A further quote, a comparison's other part included, needs only the bar fitted for a
     # quote beside the first (``baocao tune``).
     extra_threshold = weights.extra_threshold_for(frame.several_asked)
+    chosen = _answering_most_asks(frame, eligible, extra_threshold)
+    best = chosen[0]
+    missing: list[str] = []
     units = asked_units(frame)
     if frame.comparison:
         covered = set(best.constraints.satisfied)
@@ -241,6 +241,25 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
     missing = [constraint_label(part) for part in missing if part not in said]
     chosen = _with_announced_items(chosen, eligible, every=asks_for_items(frame))
     return Selection(chosen, missing, None, tuple(scored), frame=frame)
+
+
+def _answering_most_asks(frame: QuestionFrame, eligible: Sequence[Candidate], threshold: float) -> list[Candidate]:
+    """The first quotes: the likeliest, unless the question asks several figures ("… được bao
+    nhiêu, đạt bao nhiêu % kế hoạch?") and a quote that clears ``threshold`` states more of
+    them (a table's total row gives the capital, the sentence below gives it and its share of
+    the plan): that one, then the likeliest, which may state a figure it does not."""
+    best = eligible[0]
+    if frame.asks < 2 or frame.answer_type not in FIGURE_TYPES or frame.comparison:
+        return [best]
+
+    def answered(candidate: Candidate) -> int:
+        return min(frame.asks, len(direct_facts(frame, candidate.quote, frame.terms)))
+
+    first, most = best, answered(best)
+    for candidate in eligible[1:]:
+        if candidate.probability >= threshold and answered(candidate) > most:
+            first, most = candidate, answered(candidate)
+    return [best] if first is best or _overlaps(first, best) else [first, best]
 
 
 def _with_announced_items(chosen: Sequence[Candidate], eligible: Sequence[Candidate], every: bool) -> list[Candidate]:

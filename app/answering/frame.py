@@ -178,7 +178,7 @@ def ordinal_event(question: str, spans: Sequence[tuple[int, int, int]], terms: S
 
 _GAP = None  # a "…" in a phrase
 MAX_GAP = 6  # syllables a "…" may stand for ("những đơn vị thuộc Khối nào")
-MAX_YES_NO_GAP = 20  # "có … không" spans the whole question
+MAX_YES_NO_GAP = 20  # "có … không" spans the whole question (so may any phrase ending with it)
 
 
 @dataclass(frozen=True)
@@ -264,7 +264,8 @@ def _by_first_syllable() -> dict[str, tuple[_Phrase, ...]]:
 
 def _match(tokens: Sequence[Token], phrase: _Phrase, start: int, accented: bool) -> tuple[int, ...] | None:
     strict = accented or phrase.accented_only
-    gap = MAX_YES_NO_GAP if phrase.kind.startswith("yes_no") else MAX_GAP
+    # A phrase that closes the question ("có … không$", "những … là gì$") may span all of it.
+    gap = MAX_YES_NO_GAP if phrase.kind.startswith("yes_no") or phrase.at_end else MAX_GAP
     positions: list[int] = []
     i = start
     parts = phrase.parts
