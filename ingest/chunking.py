@@ -45,7 +45,7 @@ PAGE_NUMBER = re.compile(r"^[-–—\s]*\d{1,3}[-–—\s]*$")
 # "Điều 2. …": an article of a decision or regulation. The sub-headings of the article before
 # it ("I. Tập thể:", "II. Cá nhân:" under Điều 1) end where it starts.
 ARTICLE = re.compile(r"^(?:Điều|Dieu)\s+\d{1,3}\s*[.:]", re.IGNORECASE)
-TERMINAL = tuple(".!?:…")  # ";" ends list items, which stay in one paragraph
+TERMINAL = tuple(".!?:…")  # ";" ends list items, which stay in one paragraph (as labelled ones do)
 HARD_WRAP_MAX = 130  # typeset/OCR lines are shorter than this; longer lines are whole paragraphs
 FREE_HEADING_MAX = 80  # an unnumbered heading is a short line standing alone
 # An interviewer's question ("PV: … thưa ông?"): short ones were taken for headings and long
@@ -89,10 +89,18 @@ def _numbered_level(line: str) -> int | None:
 
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 # "Vốn FDI cấp mới: 118,6 triệu USD", "Hạng 2: …": a line that opens with a short label of its
-# own, an item of a list whose marks the text lost (a slide's bullets, drawn not typed); not
-# after a full stop (a paragraph's next sentence) nor a comma (the same sentence).
+# own: an item of a list whose marks the text lost (a slide's bullets are drawn, not typed),
+# data rather than a heading; not a clause's connective ("Trong đó: …", "Cụ thể: …"), nor a
+# section's label ("Phần 2: Phương hướng …").
 _LABELLED = re.compile(rf"^{CAPITAL}[^\W\d]*(?:\s+[^\s:;,.()]+){{0,7}}:\s+\S")
-_PROSE_LINE_ENDS = (".", "!", "?", "…", ",")
+_NO_ITEM_LABEL = re.compile(
+    r"^(?:Trong\s+đó|Cụ\s+thể|Bao\s+gồm|Gồm|Như|Theo\s+đó|Ngoài\s+ra|Tuy\s+nhiên|Phần|Chương|Mục|Phụ\s+lục"
+    r"|Chuyên\s+đề|Bảng|Biểu)\b",
+    re.IGNORECASE,
+)
+# After a line ending so, a labelled line goes on the paragraph: its next sentence, the same
+# sentence, the next item of a ";" list (which stays one paragraph).
+_PROSE_LINE_ENDS = (".", "!", "?", "…", ",", ";")
 # A line ending in one of these words breaks off mid-sentence: not a heading.
 _DANGLING = re.compile(r"\s(?:thì|và|của|là|với|các|được|cho|tại|như|theo|từ|đến|trong|này|đã|để|có)$", re.IGNORECASE)
 _BEFORE_NAME = re.compile(r"\s(?:KCN|KKT|KCX|CCN|tỉnh|huyện|xã|thành phố|Ban Quản lý)$")
@@ -111,8 +119,8 @@ def _is_free_heading(text: str) -> bool:
     # A figure makes a line data, not a heading; a year does not ("… THEO THÁNG NĂM 2031").
     if not first.isupper() or text.endswith((":", "|")) or re.search(r"\d{3,}", _YEAR.sub("", text)):
         return False
-    if ";" in text or re.search(r"\d[,.]\d|:\s*\d", text):
-        return False  # "Hạng 2: … - 96,0 điểm", "Cấp mới 9 dự án; cùng kỳ: 6 dự án": an item's data
+    if ";" in text or is_labelled_item(text):
+        return False  # "Hạng 2: KCN Tân Lập - 96 điểm", "Cấp mới 9 dự án; cùng kỳ: 6 dự án": an item's data
     if text.startswith("(") and text.endswith(")"):
         return False  # "(Thời sự)": a source tag or an aside
     if len(text) > FREE_HEADING_MAX or len(text.split()) < 2:
@@ -124,6 +132,11 @@ def _is_free_heading(text: str) -> bool:
         or _CAPTION.match(text)
         or is_page_chrome(text)
     )
+
+
+def is_labelled_item(text: str) -> bool:
+    """ "Label: …" data ("Hạng 2: …", "Nguyên nhân: …"), not a connective's or a section's label."""
+    return bool(_LABELLED.match(text)) and not _NO_ITEM_LABEL.match(text)
 
 
 def _is_heading(text: str, single_line: bool) -> float | None:
@@ -201,6 +214,21 @@ def _range_runs_on(last: str, line: str) -> bool:
     return bool(re.search(r"(?<!\d)(?:19|20)\d\d$", last) and re.match(r"[-–—]\s*(?:19|20)\d\d(?!\d)", line))
 
 
+MIN_LIST_PAGE_ITEMS = 2  # labelled lines that make a page a list's (a slide's bullets)
+
+
+def _item_breaks(last: str, line: str, width: int, list_page: bool) -> bool:
+    """A labelled ``line`` starts an item of its own after ``last``: after its lead-in ("…
+    như sau:"), or where ``last`` was broken on purpose, not wrapped: unfinished, yet on a
+    page of such items (a slide) or with room left for the first word of ``line`` (a wrapped
+    line is full)."""
+    if last.endswith(":"):
+        return True
+    if last.endswith(_PROSE_LINE_ENDS) or _wraps_on(last, line):
+        return False
+    return list_page or len(last) + 1 + len(line.split(maxsplit=1)[0]) <= width
+
+
 def _heading_then_paragraph(last: str, line: str) -> bool:
     """A short title-like line, then a capitalised line: a heading over its paragraph, even
     without a blank line between (web pages), unless the short line is a hard-wrapped part."""
@@ -220,6 +248,7 @@ def _blocks(pages: list[PageText]) -> list[_Block]:
         # captions, not a wrap width; measuring them would glue a headline to its paragraph.
         line_per_paragraph = page.blocks or sum(wrapped) < sum(len(line) for line in lines if len(line) > HARD_WRAP_MAX)
         width = sorted(wrapped)[int(len(wrapped) * 0.9)] if wrapped and not line_per_paragraph else HARD_WRAP_MAX
+        list_page = sum(1 for line in lines if is_labelled_item(line)) >= MIN_LIST_PAGE_ITEMS
         blank_before = True
         first_of_page = True
         for line in lines:
@@ -272,9 +301,8 @@ def _blocks(pages: list[PageText]) -> list[_Block]:
                     # "1. Giải phóng mặt bằng còn chậm: còn 12,3 ha tại Khu đô thị -" wraps
                     # on into "công nghiệp …": an item's first line, not a heading over it.
                     starts_new = not _wraps_on(last, line)
-                elif _LABELLED.match(line) and not last.endswith(_PROSE_LINE_ENDS) and not _wraps_on(last, line):
-                    # an item after an item or its lead-in: "Cấp mới 9 dự án" / "Vốn FDI cấp mới: …"
-                    starts_new = True
+                elif is_labelled_item(line) and _item_breaks(last, line, width, list_page):
+                    starts_new = True  # "Cấp mới 9 dự án" / "Vốn FDI cấp mới: …", one item a line
                 else:
                     heading = len(current.lines) == 1 and _heading_then_paragraph(last, line)
                     # a long capitalised line is a paragraph of its own on such pages
@@ -517,7 +545,11 @@ def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: Docum
             stack = []  # the foot of an official document: no section of its body goes on over it
         listed = numbered_list.takes(text)
         as_item = listed == _LEAD_IN_ITEM and (_states_figure(text) or text.endswith(":"))
-        level = None if as_item else _is_heading(text, len(block.lines) == 1)
+        # "… xếp hạng như sau:" / "Hạng 1: …" / "Hạng 2: …": items whose marks the text lost,
+        # headed by the lead-in as bullets are.
+        labelled = is_labelled_item(text) and (numbered_list.after_lead_in or labelled_items)
+        labelled_items = labelled
+        level = None if as_item or labelled else _is_heading(text, len(block.lines) == 1)
         if level is not None:
             stack = [(lvl, h) for lvl, h in stack if lvl < level]
             stack.append((level, text))
@@ -527,10 +559,6 @@ def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: Docum
         if numbered is not None and not listed:  # "d) …" after the heading "c) … cá nhân:" is its sibling
             stack = [(lvl, h) for lvl, h in stack if lvl < numbered or _numbered_level(h) is None]
         bullet = BULLET.match(text)
-        # "… xếp hạng như sau:" / "Hạng 1: …" / "Hạng 2: …": items whose marks the text lost,
-        # headed by the lead-in as bullets are.
-        labelled = not bullet and bool(_LABELLED.match(text)) and (numbered_list.after_lead_in or labelled_items)
-        labelled_items = labelled
         marker = bullet.group().strip() if bullet else ("-" if ORDINAL.match(text) or labelled else "")
         own_level = _LEVEL_LISTED if listed else _LEVEL_LEAD_IN.get(marker, _LEVEL_PLAIN)
         stack = [(lvl, h) for lvl, h in stack if lvl < own_level]

@@ -87,11 +87,12 @@ _DOC_TYPE = re.compile(
     r"^(?:bao\s+cao|to\s+trinh|ke\s+hoach|thong\s+bao|quyet\s+dinh|chuong\s+trinh|bien\s+ban|nghi\s+quyet"
     r"|chi\s+thi|quy\s+che|quy\s+dinh|thong\s+cao|huong\s+dan|phuong\s+an|de\s+an|cong\s+dien)\b"
 )
+# Who presents or chairs ("Trình bày: ông …"): a line of its own, no part of a title (folded).
+_FIELD_LINE = re.compile(r"^(?:(?:nguoi\s+)?(?:trinh\s+bay|bao\s+cao|chu\s+tri)|bao\s+cao\s+vien)\s*:")
 # Openings of an official document's first body paragraph (never the rest of its title):
-# "Kính gửi", "Căn cứ …", "Thực hiện Văn bản số …"; who presents or chairs ("Trình bày: ông …").
+# "Kính gửi", "Căn cứ …", "Thực hiện Văn bản số …", a field line.
 _GREETING = re.compile(
-    r"^(?:kinh\s+gui|noi\s+nhan|can\s+cu|(?:theo|xet)\s+de\s+nghi"
-    r"|(?:nguoi\s+)?(?:trinh\s+bay|bao\s+cao|chu\s+tri)(?=\s*:)|bao\s+cao\s+vien(?=\s*:)"
+    rf"^(?:kinh\s+gui|noi\s+nhan|can\s+cu|(?:theo|xet)\s+de\s+nghi|(?={_FIELD_LINE.pattern[1:]})"
     r"|thuc\s+hien\s+(?:van\s+ban|cong\s+van|ke\s+hoach|quyet\s+dinh|chi\s+thi|nghi\s+quyet|thong\s+bao"
     r"|huong\s+dan|chi\s+dao|y\s+kien|chuong\s+trinh))\b"
 )
@@ -377,7 +378,8 @@ def _paragraphs(lines: list[str]) -> list[str]:
             groups.append([])
         elif not is_page_chrome(line):
             previous = groups[-1][-1] if groups[-1] else ""
-            if previous and (_SENTENCE_END.search(previous) or _GREETING.match(_folded(line))):
+            ends = _SENTENCE_END.search(previous) or _FIELD_LINE.match(_folded(previous))
+            if previous and (ends or _GREETING.match(_folded(line))):
                 groups.append([])
             groups[-1].append(line)
     return [" ".join(group) for group in groups if group]
@@ -704,9 +706,12 @@ def _name_from(words: list[str], keys: list[str], start: int, ocr: bool) -> str:
                 kept.append(core)  # "5 tỉnh Tây Nguyên"
                 continue
             break
-        worded = [w for w in kept if any(ch.isalpha() for ch in w)]
-        if len(worded) >= 2 and all(w.isupper() for w in worded) and not core.isupper() and core[:1].isalpha():
-            break  # "BAN QUẢN LÝ … TỈNH X — Giao ban 6 tháng": a name in capitals ends (not "UBND tỉnh X")
+        following = words[index + 1] if index + 1 < len(words) else ""
+        # An em dash ends a name ("… tỉnh X — Giao ban quý I"); an en dash may join a place's
+        # two names ("BÀ RỊA – VŨNG TÀU"), unless what follows is not in capitals as they are.
+        dash_ends = len(kept) >= 2 and (core == "—" or (core == "–" and _caps_name_ends(kept, following, "", 0)))
+        if dash_ends or _caps_name_ends(kept, core, key, after_place):
+            break
         capital = core[:1].isupper() and not all_caps
         known = key in _NAME_WORDS
         place = after_place > 0 and key not in _STOP_WORDS and (capital or ocr or all_caps)
@@ -723,6 +728,15 @@ def _name_from(words: list[str], keys: list[str], start: int, ocr: bool) -> str:
     while kept and kept[-1].islower() and _folded(kept[-1]) in {"va", "cac", "cua", "tai", "tinh", "thanh", "pho"}:
         kept.pop()
     return " ".join(kept).rstrip(",").rstrip(" -–—")
+
+
+def _caps_name_ends(kept: list[str], core: str, key: str, after_place: int) -> bool:
+    """A name written in capitals ends at a word that is not: "BAN QUẢN LÝ … TỈNH X — Giao ban
+    6 tháng …"; not at its place written otherwise ("UBND TỈNH Kon Tum", "… KKT vùng Tây Nguyên")."""
+    worded = [w for w in kept if any(ch.isalpha() for ch in w)]
+    if len(worded) < 2 or not all(w.isupper() for w in worded) or core.isupper() or not core[:1].isalpha():
+        return False
+    return key not in _PLACE_INTRO and after_place <= 0
 
 
 def _issuer_in(text: str, ocr: bool) -> str:
@@ -839,10 +853,9 @@ def document_frame(
         if is_row_sentence(paragraph):
             continue  # a table's row names a board the table lists, not the one that wrote it
         issuer = _issuer_in(paragraph, ocr)  # by paragraph: a name never runs into the next one
-    for line in running_lines:
-        if issuer:
-            break
-        issuer = _issuer_in(line, ocr)
+    if not issuer and running_lines:  # as a header reads: its lines in capitals joined, the board first
+        named = [_issuer_in(_header_issuer(list(running_lines), len(running_lines)), ocr)]
+        issuer = next((name for name in named + [_issuer_in(line, ocr) for line in running_lines] if name), "")
     body = "\n".join(line for p in pages for line in p.text.splitlines() if not _is_capitals_name(line))
     places = _document_places(f"{title}\n{issuer}", body, ocr)
     return DocumentFrame(title=title, years=years, period_label=period, issuer=_clip(issuer), places=places)

@@ -13,11 +13,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ingest import ocr
-from ingest.chunking import BULLET
+from ingest import ocr, word_text
 from ingest.continued_tables import with_continued_rows
 from ingest.encodings import Decoded, UndecodableText, decode_text
 from ingest.html_text import html_title, html_to_text
+from ingest.mail_text import mail_body
 from ingest.markdown_text import markdown_to_text
 from ingest.models import PageText, ParsedDocument, doc_id_of
 from ingest.normalize import clean_text
@@ -26,9 +26,7 @@ from ingest.office import (
     SPREADSHEET_SUFFIXES,
     ZIPPED_SPREADSHEETS,
     convert_to_docx,
-    is_letterhead,
     read_spreadsheet,
-    table_sentences,
 )
 from ingest.pdf_footnotes import Run, with_footnotes
 from ingest.pdf_tables import with_tables
@@ -36,10 +34,6 @@ from ingest.running_lines import split_running_lines
 from ingest.text_tables import with_table_sentences
 
 if TYPE_CHECKING:
-    from docx.document import Document as DocxDocument
-    from docx.oxml.text.parfmt import CT_PPr
-    from docx.table import _Cell, _Row
-    from docx.text.paragraph import Paragraph
     from pypdf import PageObject
 
 HTML_SUFFIXES = (".html", ".htm")  # a saved web page
@@ -215,92 +209,16 @@ def _check_unpacked_size(path: Path, max_bytes: int) -> None:
 
 
 def _read_docx(path: Path) -> tuple[list[PageText], tuple[str, ...]]:
-    """Its text as one page, and the lines of its page headers and footers."""
-    import docx
+    """Its text as one page, and the lines of its page headers and footers (``word_text``)."""
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        document = docx.Document(str(path))
-        # In document order: a table stays under the heading it belongs to.
-        lines: list[str] = []
-        for block in document.iter_inner_content():
-            if isinstance(block, docx.table.Table):
-                rows = [_docx_row(row) for row in block.rows]
-                if is_letterhead(rows):  # each cell's lines, as the head of a report prints them
-                    lines += [p.text for row in block.rows for cell in _distinct(row) for p in cell.paragraphs]
-                else:
-                    lines += table_sentences(rows)
-            else:
-                marked = _is_list_item(block) and block.text.strip() and not BULLET.match(block.text)
-                lines.append(f"- {block.text}" if marked else block.text)
+        lines, headers_and_footers = word_text.read_word(path)
     # SyntaxError: lxml's XMLSyntaxError for malformed XML inside the archive.
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, SyntaxError) as error:
         raise IngestError(path.name, "tệp DOCX bị hỏng", f"the DOCX file is corrupt ({error})") from error
     # One paragraph per line, blank line between: the chunker's "long line" shape.
-    return [PageText(None, clean_text("\n\n".join(lines)))], _page_margins(document)
-
-
-def _page_margins(document: DocxDocument) -> tuple[str, ...]:
-    """The lines of a Word file's page headers and footers, each once: printed on every page,
-    they are no paragraph of it, but may be all that names the board that wrote it."""
-    seen: dict[str, None] = {}
-    for section in document.sections:
-        for part in (section.header, section.footer, section.first_page_header, section.first_page_footer):
-            if part.is_linked_to_previous:
-                continue  # none of its own: the previous section's, or none at all
-            for paragraph in part.paragraphs:
-                line = clean_text(paragraph.text).strip()
-                if any(c.isalpha() for c in line):  # not a bare page number
-                    seen.setdefault(line)
-    return tuple(seen)
-
-
-BODY_TEXT_LEVEL = 9  # OOXML's outline level of body text: no heading
-
-
-def _is_list_item(paragraph: Paragraph) -> bool:
-    """A paragraph Word numbers or bullets (its own numbering, or its style's: "List Bullet",
-    "List Number"): the mark Word prints is not in its text, so it is written as "- ", the
-    item an announcing lead-in ("… như sau:") heads. A heading is never an item, nor is a
-    paragraph whose numbering is numId 0: OOXML's "no numbering", which LibreOffice writes
-    on every heading of a document it converts."""
-    numbered = _numbering(paragraph._p.pPr)
-    style = paragraph.style
-    while style is not None:
-        outline = style.element.pPr.outlineLvl if style.element.pPr is not None else None
-        if outline is not None and outline.val != BODY_TEXT_LEVEL:
-            return False
-        if numbered is None:
-            numbered = _numbering(style.element.pPr)
-        style = style.base_style
-    return bool(numbered)
-
-
-def _numbering(properties: CT_PPr | None) -> bool | None:
-    """Whether these paragraph properties number the paragraph; None when they say nothing."""
-    if properties is None or properties.numPr is None:
-        return None
-    number = properties.numPr.numId
-    return number is None or number.val != 0
-
-
-def _docx_row(row: _Row) -> list[str | None]:
-    """A table row's cells, one per column; None where the cell on the left spans this
-    column too (python-docx repeats a merged cell in every column it covers)."""
-    cells: list[str | None] = []
-    previous = None
-    for cell in row.cells:
-        cells.append(None if cell._tc is previous else " ".join(cell.text.split()))
-        previous = cell._tc
-    return cells
-
-
-def _distinct(row: _Row) -> list[_Cell]:
-    cells: list[_Cell] = []
-    for cell in row.cells:
-        if not cells or cell._tc is not cells[-1]._tc:
-            cells.append(cell)
-    return cells
+    return [PageText(None, clean_text("\n\n".join(lines)))], headers_and_footers
 
 
 def load_document(path: Path, max_bytes: int, reader: ocr.PageReader | None = None) -> ParsedDocument:
@@ -358,6 +276,8 @@ def load_document(path: Path, max_bytes: int, reader: ocr.PageReader | None = No
             text = decoded.text
             if suffix == ".md":
                 text = markdown_to_text(text)
+            elif suffix == ".txt":
+                text = mail_body(text)  # a report pasted into a saved e-mail: its headers and "> " marks out
             elif suffix in HTML_SUFFIXES:
                 title = html_title(text)
                 text = html_to_text(text)

@@ -1,8 +1,9 @@
-"""A PDF's running header and footer, dropped from its pages. Pure.
+"""A PDF's running header and footer, taken out of its pages and kept apart. Pure.
 
 Reports printed from Word repeat a line at the top or foot of every page (the board's name
 and the report's title, "Báo cáo số 412/BC-BQL – Trang 2/5"). Left in the text, it is glued
-to the paragraph or table row that a page break cuts, and answers quote it.
+to the paragraph or table row that a page break cuts, and answers quote it. Kept apart, it
+may still say who wrote the document (``docframe``).
 """
 
 from __future__ import annotations
@@ -45,8 +46,9 @@ def split_running_lines(pages: list[PageText]) -> tuple[list[PageText], tuple[st
         edges = _edges(lines)
         kept = []
         for i, line in enumerate(lines):
-            if i in edges and _key(line) in running:
-                dropped.setdefault(_key(line), line.strip())
+            key = _key(line) if i in edges else ""
+            if key in running:
+                dropped.setdefault(key, line.strip())
             else:
                 kept.append(line)
         out.append(replace(page, text="\n".join(kept).strip()))

@@ -527,3 +527,45 @@ def test_a_preamble_s_words_in_lower_case_go_on_a_sentence():
         "Trong năm, Ban Quản lý đã cấp mới 12 dự án đầu tư, điều chỉnh theo đề nghị của nhà đầu tư 8 dự án "
         "với tổng vốn tăng thêm 120 triệu USD."
     ]
+
+
+def _pdf_page(text: str) -> list[Chunk]:
+    return chunk_document("d", "giao_ban.pdf", [PageText(1, text)])
+
+
+def test_labelled_items_under_a_lead_in_are_items_whatever_their_figures():
+    # Split off one a line, a short "Hạng 3: … - 90 điểm" was a free heading: never a chunk.
+    chunks = _pdf_page(
+        "BÁO CÁO\nKết quả thi đua năm 2038\nKết quả chấm điểm các khu như sau:\nDẫn đầu: KCN Tân Lập\n"
+        "Hạng 2: KCN Kim Sơn - 94 điểm\nHạng 3: KCN Tân Hòa - 90 điểm\n2. Tồn tại, hạn chế\n"
+        "Một số KCN chưa hoàn thành hạ tầng xử lý nước thải tập trung theo quy định."
+    )
+    items = ["Dẫn đầu: KCN Tân Lập", "Hạng 2: KCN Kim Sơn - 94 điểm", "Hạng 3: KCN Tân Hòa - 90 điểm"]
+    listed = [c for c in chunks if c.text in items]
+    assert [c.text for c in listed] == items
+    assert all(c.headings[-1].endswith("Kết quả chấm điểm các khu như sau:") for c in listed)
+
+
+def test_a_labelled_line_is_data_not_a_heading_but_a_section_s_label_heads():
+    text = (
+        "BÁO CÁO KẾT QUẢ NĂM 2038\n\nKhông đạt kế hoạch thu hút đầu tư.\n\nNguyên nhân: thiếu quỹ đất sạch"
+        "\n\nPhần 2: Phương hướng năm 2039\n\nThu hút 29 dự án mới."
+    )
+    chunks = chunk_document("d", "bao_cao.docx", [PageText(None, text, blocks=True)])  # a paragraph a line
+    assert [(c.headings, c.text) for c in chunks][1:] == [
+        ((), "Nguyên nhân: thiếu quỹ đất sạch"),
+        (("Phần 2: Phương hướng năm 2039",), "Thu hút 29 dự án mới."),
+    ]
+
+
+def test_prose_wrapped_before_a_label_and_a_semicolon_list_stay_one_paragraph():
+    # Each line fills the page's width: wrapped, not broken on purpose.
+    wrapped = (
+        "Năm 2038, các doanh nghiệp trong KCN Tân Lập đạt doanh thu 1.294 tỷ đồng, tăng 8% so với năm\n"
+        "trước, thu hút thêm 29 dự án mới với tổng vốn đăng ký 731 triệu USD và giải quyết việc làm\n"
+        "cho 2.156 lao động của địa phương; các chỉ tiêu chủ yếu đều đạt và vượt kế hoạch, cụ thể là\n"
+        "Xuất khẩu: 253 triệu USD, tăng 6% so với cùng kỳ năm trước, chiếm phần lớn kim ngạch toàn tỉnh.\n"
+        "Các doanh nghiệp nộp ngân sách 98 tỷ đồng; trong đó doanh nghiệp FDI đóng góp phần lớn nhất;\n"
+        "Nhập khẩu: 223 triệu USD, giảm nhẹ so với cùng kỳ."
+    )
+    assert len(_pdf_page(wrapped)) == 1

@@ -431,3 +431,35 @@ def test_a_caption_keeps_what_it_tells_without_its_credit():
 def test_a_stamp_line_s_byline_is_short_a_sentence_is_no_byline():
     assert is_page_chrome("Cập nhật lúc 15:42 ngày 18/04/2061 | Tác giả: Minh Thư - Bảo Ngọc | Lượt xem: 1.208")
     assert not is_page_chrome("Kim Sơn, 12/3/2061 | Theo báo cáo của Ban Quản lý, các KCN thu hút 312 dự án mới")
+
+
+BODY = [PageText(1, "Năm 2038, các khu thu hút 29 dự án mới với tổng vốn đăng ký 731 triệu USD.")]
+
+
+@pytest.mark.parametrize(
+    ("running", "issuer", "places"),
+    [
+        # A header in two lines of capitals is one name, as a letterhead's is.
+        (
+            ("BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP", "TỈNH KON TUM"),
+            "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH KON TUM",
+            ("province:kon tum",),
+        ),
+        # The board beats the provincial committee above it; what follows a dash is no name.
+        (
+            ("ỦY BAN NHÂN DÂN TỈNH GIA LAI", "Ban Quản lý Khu kinh tế tỉnh Kon Tum - Báo cáo quý I"),
+            "Ban Quản lý Khu kinh tế tỉnh Kon Tum",
+            ("province:kon tum",),
+        ),
+        (("BAN QUẢN LÝ KKT tỉnh Kon Tum — Giao ban quý I",), "BAN QUẢN LÝ KKT tỉnh Kon Tum", ("province:kon tum",)),
+        (("Báo cáo số 12/BC-BQL – Trang 1/3",), "", ()),
+    ],
+)
+def test_the_issuer_read_from_running_lines(running, issuer, places):
+    frame = document_frame(BODY, "giao_ban.pdf", running_lines=running)
+    assert (frame.issuer, frame.places) == (issuer, places)
+
+
+def test_who_chairs_is_a_line_of_its_own_not_part_of_the_board_s_name():
+    frame = frame_of("Chủ trì: Ban Quản lý KKT tỉnh Kon Tum\nHội nghị sơ kết 6 tháng đầu năm 2038\nThu hút 29 dự án.")
+    assert frame.issuer == "Ban Quản lý KKT tỉnh Kon Tum"

@@ -183,3 +183,37 @@ def test_a_zone_typed_without_accents_at_the_end_of_a_follow_up_is_its_name():
     # zone was carried and asked again.
     previous = "KCN Tân Lập có bao nhiêu lao động?"
     assert standalone_question("con kcn dong lac", [previous]) == "kcn dong lac có bao nhiêu lao động?"
+
+
+def test_a_predicate_first_question_naming_its_own_measure_is_left_alone():
+    labour = "Số lao động tại KCN Tân Lập năm 2038 là bao nhiêu?"
+    for own in (
+        "So với kế hoạch, vốn FDI của các KCN đạt bao nhiêu?",
+        "Đạt bao nhiêu phần trăm kế hoạch thu hút vốn FDI?",
+        "Trong đó doanh nghiệp FDI nộp ngân sách bao nhiêu?",
+    ):
+        assert standalone_question(own, [labour]) == own
+
+
+def test_the_previous_subject_keeps_what_it_said_after_its_question_word():
+    # Only the words before "bao nhiêu" were kept: the year and the measure after it were lost.
+    assert standalone_question(
+        "So với cùng kỳ thì sao?", ["Vốn FDI của KCN Tân Lập đạt bao nhiêu trong năm 2038?"]
+    ) == ("Vốn FDI của KCN Tân Lập trong năm 2038 so với cùng kỳ thì sao?")
+    assert standalone_question("Chiếm bao nhiêu?", ["KCN Tân Lập có bao nhiêu lao động nữ năm 2038?"]) == (
+        "KCN Tân Lập lao động nữ năm 2038 chiếm bao nhiêu?"
+    )
+    assert standalone_question("So với năm ngoái thì sao?", ["Vốn FDI vào KCN Tân Lập năm 2038 là bao nhiêu?"]) == (
+        "Vốn FDI vào KCN Tân Lập năm 2038 so với năm 2037 thì sao?"
+    )
+
+
+def test_sharing_one_word_does_not_bring_an_off_topic_follow_up_onto_the_reports():
+    rent = "Giá thuê đất tại KCN Tân Lập năm 2038 là bao nhiêu?"
+    assert standalone_question("Còn giá vàng hôm nay bao nhiêu?", [rent]) == "Còn giá vàng hôm nay bao nhiêu?"
+
+
+def test_a_part_of_the_year_asked_anew_keeps_the_year_asked_not_the_one_compared_with():
+    previous = "6 tháng đầu năm 2038 KCN Tân Lập thu hút bao nhiêu dự án, so với cùng kỳ năm 2037?"
+    rewritten = standalone_question("Còn riêng quý I thì thu hút bao nhiêu dự án?", [previous])
+    assert "năm 2038" in rewritten and "2037" not in rewritten

@@ -749,3 +749,84 @@ def test_a_word_file_s_page_header_is_kept_out_of_its_text_and_names_its_board(t
     assert "KON TUM" not in parsed.pages[0].text
     frame = document_frame(parsed.pages, parsed.source, parsed.title, parsed.running_lines)
     assert (frame.issuer, frame.places) == ("BAN QUẢN LÝ KHU KINH TẾ TỈNH KON TUM", ("province:kon tum",))
+
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+FOOTNOTES_XML = (
+    f'<w:footnotes xmlns:w="{W}">'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:id="1"><w:p><w:r><w:t>Số liệu của Cục Thuế tỉnh.</w:t></w:r></w:p></w:footnote>'
+    "</w:footnotes>"
+)
+
+
+def _with_footnotes(path: Path) -> None:
+    """Add a footnotes part to a saved .docx (python-docx writes none)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["word/footnotes.xml"] = FOOTNOTES_XML.encode()
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>",
+        b'<Override PartName="/word/footnotes.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>',
+    )
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>",
+        b'<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/footnotes" Target="footnotes.xml"/></Relationships>',
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def test_a_word_file_reads_as_its_tracked_changes_left_it_with_its_footnotes_in_place(tmp_path: Path):
+    # python-docx reads a paragraph's direct runs only: the figures a reviewer inserted were
+    # lost with those deleted ("… và dự án DDI"), and footnotes were never read.
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    changed = document.add_paragraph("Quý I năm 2038, các KCN cấp mới 29 dự án, trong đó ")
+    changed._p.append(
+        parse_xml(
+            f'<w:del xmlns:w="{W}" w:id="1" w:author="A" w:date="2038-04-02T00:00:00Z">'
+            "<w:r><w:delText>3</w:delText></w:r></w:del>"
+        )
+    )
+    changed._p.append(
+        parse_xml(
+            f'<w:ins xmlns:w="{W}" w:id="2" w:author="A" w:date="2038-04-02T00:00:00Z"><w:r><w:t>5</w:t></w:r></w:ins>'
+        )
+    )
+    changed.add_run(" dự án DDI.")
+    noted = document.add_paragraph("Nộp ngân sách đạt 253 tỷ đồng")
+    noted._p.append(parse_xml(f'<w:r xmlns:w="{W}"><w:footnoteReference w:id="1"/></w:r>'))
+    noted.add_run(".")
+    path = tmp_path / "quy1.docx"
+    document.save(path)
+    _with_footnotes(path)
+    text = load_document(path, 10_000_000).pages[0].text
+    assert "trong đó 5 dự án DDI." in text and "đó 3" not in text and "35" not in text  # the deleted "3" is gone
+    assert "Nộp ngân sách đạt 253 tỷ đồng (chú thích: Số liệu của Cục Thuế tỉnh)." in text
+
+
+def test_a_word_header_laid_out_in_a_table_is_read_and_a_first_page_header_word_never_shows_is_not(tmp_path: Path):
+    from ingest.docframe import document_frame
+
+    document = docx.Document()
+    section = document.sections[0]
+    table = section.header.add_table(1, 2, section.page_width)
+    table.cell(0, 0).text = "ỦY BAN NHÂN DÂN TỈNH GIA LAI\nBAN QUẢN LÝ KHU KINH TẾ"
+    table.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    section.first_page_header.paragraphs[
+        0
+    ].text = "BAN QUẢN LÝ CÁC KCN TỈNH KON TUM"  # not shown: no first page of its own
+    document.add_paragraph("Trong quý III năm 2038, các khu thu hút 6 dự án với tổng vốn đăng ký 1.214 tỷ đồng.")
+    path = tmp_path / "quy3.docx"
+    document.save(path)
+    parsed = load_document(path, 10_000_000)
+    assert "BAN QUẢN LÝ CÁC KCN TỈNH KON TUM" not in parsed.running_lines
+    frame = document_frame(parsed.pages, parsed.source, parsed.title, parsed.running_lines)
+    assert (frame.issuer, frame.places) == ("BAN QUẢN LÝ KHU KINH TẾ TỈNH GIA LAI", ("province:gia lai",))

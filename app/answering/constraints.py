@@ -114,13 +114,14 @@ COMPARED_SPAN = re.compile(
 # figure for part of it ("từ đầu năm đến 26/9", "đến hết tháng 6").
 # "kế hoạch cả năm" names the year's plan, not the period of the figure ("6 tháng đạt 62%
 # kế hoạch cả năm").
-WHOLE_YEAR = re.compile(r"\b(?<!hoach )(?<!nua )(?<!\bdu )(?:ca|toan|het|cuoi)\s+nam\b")  # not "dự toán năm"
+# Nor a budget's: "dự toán năm", "dự toán cả năm".
+WHOLE_YEAR = re.compile(r"\b(?<!hoach )(?<!nua )(?<!\bdu )(?<!du toan )(?:ca|toan|het|cuoi)\s+nam\b")
 # ... named as what a figure is of ("…; Cả năm: 655,1", "cả năm thu hút 40 dự án"), not the
 # end of a span ("6 tháng cuối năm"), nor a plan's or an aim's ("chỉ tiêu cả năm", "phấn đấu
 # cả năm đạt", "dự kiến cả năm"), nor what a share compares with ("so với cả năm").
 WHOLE_YEAR_AIMED = re.compile(r"\b(?:ca|toan)\s+nam\b")
 WHOLE_YEAR_NAMED = re.compile(
-    r"(?<!\bhoach\s)(?<!\btieu\s)(?<!\bkh\s)(?<!\bvoi\s)(?<!\bso\s)(?<!\bdau\s)(?<!\bkien\s)(?<!\buoc\s)(?<!\bdu\s)"
+    r"(?<!\bhoach\s)(?<!\btieu\s)(?<!\bkh\s)(?<!\bvoi\s)(?<!\bso\s)(?<!\bdau\s)(?<!\bkien\s)(?<!\buoc\s)(?<!\bdu\s)(?<!\btoan\s)"
     r"\b(?:ca|toan)\s+nam\b"
 )
 PART_OF_YEAR = re.compile(
@@ -151,7 +152,11 @@ HALVES = {
 }
 # A quarter ("quý III", "quý 3/2031"): a question for one is not answered by a sentence (or,
 # silent, its paragraph or heading) about another quarter or about some months of the year.
-FIRST_QUARTER = re.compile(r"\b(?:3|ba)\s+thang\s+dau\s+nam\b")  # "3 tháng đầu năm" is quý I
+# "3 tháng đầu năm" is quý I; so is a running total to its end ("tính đến hết ngày 31 tháng 3").
+FIRST_QUARTER = re.compile(
+    r"\b(?:3|ba)\s+thang\s+dau\s+nam\b"
+    r"|\b(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?31\s*(?:/|-|\s+thang\s+)0?3\b|\b(?:den|toi)\s+het\s+thang\s+0?3\b"
+)
 QUARTER = re.compile(r"\bquy\s+(iv|i{1,3}|[1-4])(?![a-z])")
 QUARTER_NUMBER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 ROMAN_QUARTER = {1: "I", 2: "II", 3: "III", 4: "IV"}

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from app.answering.frame import parse_question, zone_name_spans
+from app.answering.frame import ORDINAL_WORDS, parse_question, predicate_syllables, zone_name_spans
 from ingest.gazetteer import find_places
 from ingest.normalize import fold
 
@@ -48,7 +48,7 @@ HOW_MUCH = re.compile(r"\b(?:bao\s+nhieu|may|bn)\b")  # folded
 SHARE_OR_NOTHING = re.compile(r"\s*(?:%|phan\s+tram\b|$)")  # after "bao nhiêu": a share, or the end
 # A question's own asking words (folded): a follow-up without them asks what the previous did.
 ASKING_WORDS = re.compile(
-    r"\b(?:bao\s+nhieu|may|bn|o\s+dau|ngay\s+nao|khi\s+nao|bao\s+gio|ai|nao|gi|the\s+nao|ra\s+sao|khong|chua)\b"
+    r"\b(?:bao\s+nhieu|may|bn|o\s+dau|ngay\s+nao|khi\s+nao|bao\s+gio|ai|nao|gi|(?:nhu\s+)?the\s+nao|ra\s+sao|khong|chua)\b"
 )
 # The verbs a question word is asked with (folded): "đạt bao nhiêu", "tổ chức ở đâu".
 ASK_VERBS = tuple(
@@ -65,8 +65,11 @@ PREDICATE_FIRST = re.compile(
     r"^(?:(?:the|vay)\s+)?(?:so\s+voi\b|trong\s+do\b"
     r"|(?:tang|giam|dat|chiem|bang|vuot)\s+(?:duoc\s+)?(?:bao\s+nhieu|may|bn|ke\s+hoach|chi\s+tieu|ty\s+le)\b)"
 )
-
-
+# A predicate-first follow-up may name one word besides its predicate ("predicate" of the
+# question words) and the previous question's words: a part of it ("Trong đó bao nhiêu dự án FDI?").
+MAX_OWN_TERMS = 1
+ORDINAL_FOLDED = frozenset(fold(word) for word in ORDINAL_WORDS) | {"nhi", "cuoi", "dau"}  # "hạng nhì", "cuối"
+CLAUSE_END = re.compile(r"[,;?]|" + ASKING_WORDS.pattern)  # folded: the next clause of a question
 COMPARED_WITH = re.compile(r"\bso\s+voi\s+(?:cung\s+ky\s+)?(?:nam\s+)?(?:19|20)\d{2}\b")  # folded
 
 
@@ -177,6 +180,7 @@ def standalone_question(question: str, previous: Sequence[str]) -> str:
     base = _nfc(previous[-1])
     subject = _subject_for(question, base)
     if subject:
+        question = _year_before_named(question, base)  # "so với năm trước": the year before the one asked
         return f"{subject} {question[:1].lower()}{question[1:]}"
     core = _core(question)
     if core is None:
@@ -211,11 +215,12 @@ def standalone_question(question: str, previous: Sequence[str]) -> str:
     # thế nào?"): carried, the year would make it look like a question on the reports. A word
     # of the previous question keeps it on its topic ("Còn hạng ba là ai?" after "… xếp hạng nhất …").
     asked_now = parse_question(core)
-    if not asked_now.on_topic and not set(asked_now.terms) & set(parse_question(base).terms):
+    if not asked_now.on_topic and not _same_topic(asked_now.terms, parse_question(base).terms):
         return question
     # A part of a year named ("Còn riêng quý I thì …?") keeps the year asked, not its part.
     carried_spans = [] if periods or parts else _period_spans(fold(base))
-    years = [f"năm {y}" for y in dict.fromkeys(_YEAR.findall(fold(base)))] if parts and not periods else []
+    asked_years = list(dict.fromkeys(_YEAR.findall(COMPARED_WITH.sub(" ", fold(base)))))
+    years = [f"năm {asked_years[0]}"] if parts and not periods and len(asked_years) == 1 else []
     # The zone asked about too ("… trong KKT Tân Lập năm 2068 …"), unless the follow-up names a place.
     carried_spans += [] if places or zone_spans else _merged(_place_spans(base) + _zone_spans(base))
     carried = [base[s:e] for s, e in _merged(carried_spans)]
@@ -224,21 +229,40 @@ def standalone_question(question: str, previous: Sequence[str]) -> str:
 
 def _subject_for(question: str, base: str) -> str:
     """The previous question's subject, for a question that opens with its predicate and
-    names no period, place or zone of its own ("Tăng bao nhiêu so với cùng kỳ?" after "Doanh
-    thu 6 tháng đầu năm … là bao nhiêu?": "Doanh thu 6 tháng đầu năm …"); "" otherwise."""
+    names no period, place, zone nor measure of its own ("Tăng bao nhiêu so với cùng kỳ?" after
+    "Doanh thu 6 tháng đầu năm … là bao nhiêu?": "Doanh thu 6 tháng đầu năm …"); "" otherwise.
+    The subject is the previous question without its predicate: the words before its question
+    word (its verb left out), then those after it up to the next clause ("KCN Tân Lập có bao
+    nhiêu lao động nữ năm 2053?": "KCN Tân Lập lao động nữ năm 2053")."""
     folded = fold(question)
     own_periods = _period_spans(COMPARED_WITH.sub(" ", folded))  # "so với năm 2030" is what it is compared with
     if not PREDICATE_FIRST.match(folded) or own_periods or _place_spans(question) or _zone_spans(question):
         return ""
-    asked = ASKING_WORDS.search(fold(base))
-    if asked is None:
+    # Its own measure ("So với kế hoạch, vốn FDI của các KCN đạt bao nhiêu?"): a question of its own.
+    own_terms = set(parse_question(question).terms) - set(parse_question(base).terms) - predicate_syllables()
+    if len(own_terms) > MAX_OWN_TERMS:
         return ""
+    folded_base = fold(base)
+    asked = ASKING_WORDS.search(folded_base)
+    if asked is None:  # asked without a question word ("vốn FDI đăng ký năm 2040 của KKT Hà Tĩnh?"): all of it
+        return base.rstrip(" ,?") if len(_WORD.findall(folded_base)) >= 2 else ""
     before = base[: asked.start()].rstrip(" ,")
-    words = _WORD.findall(fold(before))
-    verb = next((v for v in ASK_VERBS if len(v) < len(words) and tuple(words[-len(v) :]) == v), None)
+    words = list(_WORD.finditer(fold(before)))
+    verb = next((v for v in ASK_VERBS if len(v) < len(words) and tuple(w.group() for w in words[-len(v) :]) == v), None)
     if verb is not None:  # "… năm 2047 là" / "đạt": the predicate asked now replaces it
-        before = before[: [m.start() for m in _WORD.finditer(before)][-len(verb)]].rstrip(" ,")
-    return before if len(_WORD.findall(before)) >= 2 else ""
+        before = before[: words[-len(verb)].start()].rstrip(" ,")
+    clause_end = CLAUSE_END.search(folded_base, asked.end())
+    after = base[asked.end() : clause_end.start() if clause_end else len(base)].strip(" ,?")
+    subject = f"{before} {after}".strip()
+    return subject if len(_WORD.findall(subject)) >= 2 else ""
+
+
+def _same_topic(terms: Sequence[str], base_terms: Sequence[str]) -> bool:
+    """Every word of the follow-up is the previous question's, or says which one of them
+    ("Còn hạng ba là ai?" after "… xếp hạng nhất …"); not "Còn giá vàng hôm nay?" after
+    "Giá thuê đất …", which shares only "giá"."""
+    new = set(terms) - set(base_terms) - ORDINAL_FOLDED
+    return bool(set(terms) & set(base_terms)) and not new
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -452,19 +452,31 @@ def _lowercase_run(tokens: Sequence[Token], i: int, stop: set[int], accented: bo
     return j
 
 
+# Words before a zone's kind that make it a kind, not one zone ("các kcn", "bao nhiêu kcn"), folded.
+_KIND_COUNTED = frozenset({"cac", "nhung", "moi", "nhieu", "may", "so", "bn"})
+MAX_FRAGMENT_WORDS = 6  # "còn kcn đồng lạc thì sao": a follow-up's fragment, not a question of its own
+
+
 def _name_ends_question(tokens: Sequence[Token], i: int, stop: set[int], accented: bool) -> bool:
-    """Typed without accents, the words after a zone's kind that end the question are its name,
-    though some fold to stop words ("con kcn dong lac": "Đồng Lạc", not "đóng"), unless the last
-    one does ("kcn dang hoat dong") or one asks or counts."""
+    """Typed without accents, the words after a zone's kind that end a follow-up's short
+    fragment are its name, though some fold to words that end names ("con kcn dong lac":
+    "Đồng Lạc", not "đóng"); not when the kind is counted ("bao nhieu kcn dang hoat dong"), nor
+    when a word of the name is a stop word on any reading ("kcn duoc thanh lap"), asks, or is
+    the last and folds to one."""
     rest = range(i, len(tokens))
-    if accented or not 0 < len(rest) <= MAX_LOWERCASE_NAME_SYLLABLES or any(j in stop for j in rest):
+    if accented or len(tokens) > MAX_FRAGMENT_WORDS or not 0 < len(rest) <= MAX_LOWERCASE_NAME_SYLLABLES:
         return False
-    if any(tokens[j].fld in _QUESTION_WORDS or tokens[j].fld in _ZONE_FIRST for j in rest):
+    _, safe_stops, every_stop = _stops()
+    if any(t.fld in _KIND_COUNTED for t in tokens[:i]):
         return False
-    if any(tokens[j].text.isdigit() and not _is_lowercase_numeral(tokens[j]) for j in rest):
-        return False
+    for j in rest:
+        token = tokens[j]
+        if j in stop or token.fld in _QUESTION_WORDS or token.fld in _ZONE_FIRST or token.fld in safe_stops:
+            return False
+        if token.text.isdigit() and not _is_lowercase_numeral(token):
+            return False
     last = len(tokens) - (2 if _is_lowercase_numeral(tokens[-1]) and len(rest) > 1 else 1)  # "kcn kim dong ii"
-    return tokens[last].fld not in _stops()[2] and not _ends_lowercase_name(tokens, last, accented)
+    return tokens[last].fld not in every_stop and not _ends_lowercase_name(tokens, last, accented)
 
 
 @lru_cache(maxsize=8)
@@ -476,6 +488,12 @@ def _folded(kind: str) -> frozenset[str]:
 def name_directions() -> frozenset[str]:
     """The directions that end a zone's name, folded ("dong", "tay", "nam")."""
     return _folded("name_direction") | _folded("name_direction_last")
+
+
+@lru_cache(maxsize=1)
+def predicate_syllables() -> frozenset[str]:
+    """The syllables of a follow-up's predicate and comparison ("predicate"), folded."""
+    return frozenset(part[1] for p in _words().get("predicate", ()) for part in p.parts if part)
 
 
 @lru_cache(maxsize=1)
