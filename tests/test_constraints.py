@@ -1098,3 +1098,15 @@ def test_a_running_total_to_the_end_of_march_is_the_first_quarter_s():
     said = "Nộp ngân sách 253 tỷ đồng (chú thích: tính đến hết ngày 31 tháng 3 năm 2038)."
     assert check("Nộp ngân sách quý I năm 2038 được bao nhiêu?", said, **quarter).met
     assert not check("Nộp ngân sách quý II năm 2038 được bao nhiêu?", said, **quarter).met
+
+
+def test_a_silent_figure_is_of_the_report_s_own_quarter_not_every_quarter_its_title_names():
+    report = {
+        "title": "Báo cáo tình hình quý I năm 2038 và nhiệm vụ trọng tâm quý II năm 2038",
+        "period": "quý I năm 2038",
+        "doc_years": "2038",
+        "headings": ["I. Kết quả thu hút đầu tư"],
+    }
+    said = "Tổng vốn đăng ký cấp mới của các dự án FDI đạt 412,6 triệu USD."
+    assert check("Quý I năm 2038 vốn FDI cấp mới bao nhiêu?", said, **report).met
+    assert not check("Quý II năm 2038 vốn FDI cấp mới bao nhiêu?", said, **report).met

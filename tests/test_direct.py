@@ -1084,6 +1084,10 @@ def test_a_plans_figure_is_no_answer_to_a_result_asked():
     )
     assert facts("Kế hoạch vốn đầu tư công năm 2063 giao cho Ban Quản lý là bao nhiêu?", quote) == ["512 tỷ đồng"]
     assert "512 tỷ đồng" not in facts("Đến 30/6 Ban Quản lý giải ngân vốn đầu tư công được bao nhiêu?", quote)
+    # An aim is a plan too: "Phấn đấu cấp mới tối thiểu 10 dự án" is no result in bold.
+    aim = "Phấn đấu cấp mới tối thiểu 10 dự án, thu hút thêm 150 triệu USD vốn FDI."
+    assert facts("Quý II năm 2063 các KCN cấp mới bao nhiêu dự án?", aim) == []
+    assert facts("Quý II năm 2063 các KCN phấn đấu cấp mới bao nhiêu dự án?", aim) == ["10 dự án"]
 
 
 def test_a_rows_cell_of_one_side_is_a_part_when_no_side_is_asked():

@@ -91,7 +91,7 @@ BLOC_SAID = re.compile(
     r"|\bkhoi\s+(?:thi\s+dua\s+)?(?:da\s+)?(?:thu\s+hut|dat|co)\b"
 )
 # A section heading on what comes next ("II. Phương hướng, nhiệm vụ 6 tháng cuối năm"): a plan.
-FORWARD_SECTION = re.compile(r"\bphuong\s+huong\b")
+FORWARD_SECTION = re.compile(r"\bphuong\s+huong\b|\bnhiem\s+vu\s+trong\s+tam\b")
 PLAN_GROUP, PLAN_SIDE = "figure", "plan"  # distinctions.tsv's "figure:plan"
 FIGURE_ANSWERS = (AnswerType.NUMBER, AnswerType.PERCENT)
 # A cell of a table row said as a sentence whose header names a year: "; Vốn đăng ký năm 2038: 655 triệu USD".
@@ -304,6 +304,7 @@ class PassageContext:
     # The provinces the passage's report names in its other passages at hand: a report that
     # names a province on its own is not speaking of it as merged into another in 2025.
     apart: frozenset[str] = frozenset()
+    period: str = ""  # the report's own period, as its frame read it ("quý I năm 2031")
 
     @staticmethod
     def of(document: Document, apart: frozenset[str] = frozenset()) -> PassageContext:
@@ -332,6 +333,7 @@ class PassageContext:
             section_years,
             tuple(headings),
             apart,
+            str(meta.get("period", "")),
         )
 
 
@@ -797,9 +799,10 @@ def _check_period(
     whole = whole or reviewed
     nearest_first = (sentence, context.paragraph_text, *reversed(context.headings))
     half = _other_half(asked, nearest_first, record)
-    # A report's own period says when its silent figures are of; an event it tells of may
-    # fall in any quarter of its year.
-    framing = context.framing_text if asks_figure else ""
+    # A report's own period says when its silent figures are of (its frame's period first: a
+    # title "… quý I … và nhiệm vụ quý II" reports on quý I); an event it tells of may fall
+    # in any quarter of its year.
+    framing = (context.period if quarters_stated(context.period) else context.framing_text) if asks_figure else ""
     month = asks_figure and _other_month(asked, nearest_first, record)  # an event's month is its date's
     cut_off = asks_figure and _other_cut_off(asked, nearest_first, record)
     if half or _other_quarter(asked, nearest_first, framing, record) or month or cut_off:

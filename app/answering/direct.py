@@ -1058,7 +1058,8 @@ PLAN_SHARE_AFTER = re.compile(
 # 2032/TH 2031").
 _PLAN_LABEL = re.compile(rf"\b{PLAN_WORD}\b(?:\s+(?:nam|giao|la|dat|de ra))*(?:\s+\d{{4}})?\s*$")
 TARGET_ASKED = re.compile(r"\b(?:phan dau|du kien|du toan|duoc giao)\b")  # folded
-_PLAN_HEADS = re.compile(rf"(?:tong\s+)?{PLAN_WORD}\b")
+# A clause a plan or an aim heads ("Tổng kế hoạch vốn …", "Phấn đấu cấp mới tối thiểu 10 dự án").
+_PLAN_HEADS = re.compile(rf"(?:tong\s+)?(?:{PLAN_WORD}|phan dau|du kien)\b")
 _PLAN_OPENS = re.compile(rf"\s*{PLAN_WORD}\b")  # a bracket the plan opens: "(kế hoạch năm là X …"
 
 
