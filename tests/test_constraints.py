@@ -1110,3 +1110,9 @@ def test_a_silent_figure_is_of_the_report_s_own_quarter_not_every_quarter_its_ti
     said = "Tổng vốn đăng ký cấp mới của các dự án FDI đạt 412,6 triệu USD."
     assert check("Quý I năm 2038 vốn FDI cấp mới bao nhiêu?", said, **report).met
     assert not check("Quý II năm 2038 vốn FDI cấp mới bao nhiêu?", said, **report).met
+
+
+def test_a_zone_a_figure_leaves_out_is_not_what_it_is_about():
+    said = "Tỷ lệ lấp đầy bình quân đạt 67,4% (chú thích: chưa tính KCN Tân Lập đang giải phóng mặt bằng)."
+    assert not check("Tỷ lệ lấp đầy KCN Tân Lập là bao nhiêu?", said, **BARE).met
+    assert check("Tỷ lệ lấp đầy KCN Tân Lập là bao nhiêu?", "Tỷ lệ lấp đầy KCN Tân Lập đạt 67,4%.", **BARE).met

@@ -1525,3 +1525,10 @@ def test_a_question_asking_two_figures_is_answered_first_by_the_sentence_stating
     answer = ask("Vốn FDI cấp mới năm 2038 của các KCN được bao nhiêu, đạt bao nhiêu % kế hoạch?", [row, prose])
     assert answer.direct == ("412,6 triệu USD", "91,7%")
     assert answer.citations[0].text == prose.page_content
+
+
+def test_a_refusal_names_the_zone_lacking_as_the_question_writes_it():
+    # It said "Không có thông tin về kcn tan lap.": the search form, not the user's words.
+    answer = ask("Tỷ lệ lấp đầy KCN Tân Lập là bao nhiêu?", [passage("Tỷ lệ lấp đầy KCN Kim Sơn đạt 67,4%.")])
+    assert answer.refused
+    assert "KCN Tân Lập" in answer.answer and "kcn tan lap" not in answer.answer

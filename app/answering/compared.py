@@ -16,10 +16,10 @@ from dataclasses import dataclass, replace
 
 from app.answering.constraints import constraint_key, constraint_label
 from app.answering.direct import FIGURE_TYPES, as_how_many, asks_a_figure, direct_facts, names_a_side
-from app.answering.frame import QuestionFrame, parse_question, zone_name_spans
+from app.answering.frame import QuestionFrame, parse_question
 from app.answering.units import unit_kind
 from ingest.gazetteer import find_places, merged_keys
-from ingest.normalize import fold, search_syllables
+from ingest.normalize import fold
 
 # "… cao hơn", "nhiều dự án FDI hơn": the adjective, up to four words before "hơn" (folded),
 # the last one before it ("doanh nghiệp nhỏ và vừa nhiều hơn"); not "cao hơn 95%", a bar.
@@ -113,12 +113,7 @@ def _plan_mask(folded: str) -> list[bool]:
 
 def _label(frame: QuestionFrame, part: str) -> str:
     """A part as the user reads it: a zone as the question spells it ("KCN Tân Lập")."""
-    if part.startswith("name:"):
-        kind, *words = part.removeprefix("name:").split()
-        spelled = (frame.text[start:end] for start, end in zone_name_spans(frame.text))
-        name = next((n for n in spelled if search_syllables(n) == words), " ".join(words))
-        return f"{kind.upper()} {name}"
-    label = constraint_label(part)
+    label = constraint_label(part, frame.text)
     return label[:1].upper() + label[1:]
 
 

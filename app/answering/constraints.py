@@ -22,7 +22,15 @@ from langchain_core.documents import Document
 
 from app.answering import distinctions
 from app.answering.distinctions import Stated
-from app.answering.frame import DOCUMENT_NUMBER, MAX_SPAN, AnswerType, QuestionFrame, name_directions, ordinals_in
+from app.answering.frame import (
+    DOCUMENT_NUMBER,
+    MAX_SPAN,
+    AnswerType,
+    QuestionFrame,
+    name_directions,
+    ordinals_in,
+    zone_as_written,
+)
 from app.answering.offices import offices_in
 from ingest.gazetteer import (
     MERGER_YEAR,
@@ -92,6 +100,12 @@ BLOC_SAID = re.compile(
 )
 # A section heading on what comes next ("II. Phương hướng, nhiệm vụ 6 tháng cuối năm"): a plan.
 FORWARD_SECTION = re.compile(r"\bphuong\s+huong\b|\bnhiem\s+vu\s+trong\s+tam\b")
+# What a text leaves out of its figure, up to the clause's end: "(chưa tính KCN Tân Lập …)",
+# "không kể tỉnh X", "ngoại trừ …".
+EXCLUDING = re.compile(
+    r"(?:\b(?:chưa|không|chua|khong)\s+(?:tính|kể|tinh|ke)\b|\bngo[ạa]i\s+tr[ừu]\b|\btrừ\b)[^,;.()]*",
+    re.IGNORECASE,
+)
 PLAN_GROUP, PLAN_SIDE = "figure", "plan"  # distinctions.tsv's "figure:plan"
 FIGURE_ANSWERS = (AnswerType.NUMBER, AnswerType.PERCENT)
 # A cell of a table row said as a sentence whose header names a year: "; Vốn đăng ký năm 2038: 655 triệu USD".
@@ -237,7 +251,9 @@ class Mentions:
     @lru_cache(maxsize=4096)
     def of(text: str, around: bool = False) -> Mentions:
         """``around``: the text is what surrounds a sentence (its paragraph), whose base years
-        with their figures are not what the other sentences are about."""
+        with their figures are not what the other sentences are about. What it leaves out
+        ("chưa tính KCN Tân Lập đang giải phóng mặt bằng") it is not about."""
+        text = EXCLUDING.sub(" ", text)
         places = find_places(text)
         syllables = tuple(search_syllables(text))
         # A cited document's number and date ("Thông tư số 07/2031/TT-BNV ngày 14 tháng 6 năm
@@ -382,12 +398,17 @@ def constraint_key(kind: str, value: object) -> str:
     return f"năm {value}" if kind == "year" else f"{kind}:{value}"
 
 
-def constraint_label(constraint: str) -> str:
-    """A constraint value as the user reads it: "province:ha nam" → "Hà Nam"."""
+def constraint_label(constraint: str, question: str = "") -> str:
+    """A constraint value as the user reads it: "province:ha nam" → "Hà Nam", a zone as the
+    question writes it ("name:kcn tan lap" → "KCN Tân Lập")."""
     kind, _, value = constraint.partition(":")
     if kind in ("province", "region"):
         return display_name(kind, value)
-    return value if kind == "name" else constraint
+    if kind != "name":
+        return constraint
+    written = zone_as_written(question, value) or value
+    first, _, rest = written.partition(" ")
+    return f"{first.upper()} {rest}" if first.lower() in ZONE_KINDS else written  # "kcn tan lap": "KCN tan lap"
 
 
 ZONE_KINDS = frozenset({"kcn", "kkt", "kcx", "ccn", "cnc"})

@@ -238,7 +238,7 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
             figures |= set(numbers_in(candidate.quote))
     # A part no quote was chosen for may still be stated by a further quote.
     said = set().union(*(c.constraints.satisfied for c in chosen))
-    missing = [constraint_label(part) for part in missing if part not in said]
+    missing = [constraint_label(part, frame.text) for part in missing if part not in said]
     chosen = _with_announced_items(chosen, eligible, every=asks_for_items(frame))
     return Selection(chosen, missing, None, tuple(scored), frame=frame)
 
@@ -609,12 +609,13 @@ def _refusal_lines(selection: Selection, phrasing: Phrasing, citations: _Citatio
     if selection.off_topic:
         return [*lines, phrasing.off_topic]
     nearest = selection.nearest
+    question = selection.frame.text if selection.frame is not None else ""
     if nearest is not None and selection.lacking:
         absent, unstated = _lacking_from_library(selection.lacking, selection.frame, selection.library)
         if absent:
-            lines.append(phrasing.missing.format(what=", ".join(constraint_label(f) for f in absent)))
+            lines.append(phrasing.missing.format(what=", ".join(constraint_label(f, question) for f in absent)))
         if unstated:
-            lines.append(phrasing.unstated.format(what=", ".join(constraint_label(f) for f in unstated)))
+            lines.append(phrasing.unstated.format(what=", ".join(constraint_label(f, question) for f in unstated)))
         quote = _shortened(nearest, selection.focus)
         held = ", ".join(nearest.constraints.held) or nearest.document.metadata.get("title", "")
         lines.append(phrasing.nearest.format(what=held, quote=quote, n=citations.cite(nearest, quote)))

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from app.answering.frame import ORDINAL_WORDS, parse_question, predicate_syllables, zone_name_spans
+from app.answering.frame import ORDINAL_WORDS, parse_question, predicate_syllables, zone_name_spans, zone_spans
 from ingest.gazetteer import find_places
 from ingest.normalize import fold
 
@@ -55,7 +55,6 @@ ASK_VERBS = tuple(
     tuple(v.split())
     for v in ("to chuc", "dien ra", "dat", "la", "tang", "giam", "chiem", "co", "duoc", "bang", "ky", "ban hanh")
 )
-ZONE_KIND_BEFORE = re.compile(r"\b(?:kcn|kkt|kcx|ccn|khu\s+(?:cong\s+nghiep|kinh\s+te|che\s+xuat))\s+$")  # folded
 
 
 # A question that opens with its predicate has lost its subject to the one before (folded):
@@ -84,15 +83,6 @@ def _year_before_named(core: str, base: str) -> str:
     if said is None or not years:
         return core
     return f"{core[: said.start()]}năm {max(years) - 1}{core[said.end() :]}"
-
-
-def _zone_spans(text: str) -> list[tuple[int, int]]:
-    """Zones with their kind ("KCN Tân Lập") in the text as written."""
-    spans = []
-    for start, end in zone_name_spans(text):
-        kind = ZONE_KIND_BEFORE.search(fold(text[:start]))  # fold keeps offsets
-        spans.append((kind.start() if kind else start, end))
-    return spans
 
 
 def _place_spans(text: str) -> list[tuple[int, int]]:
@@ -195,8 +185,8 @@ def standalone_question(question: str, previous: Sequence[str]) -> str:
     parts = [core[s:e] for s, e in part_spans]
     places = [core[s:e] for s, e in place_spans]
     # A zone named alone ("còn KCN Tân Lập thì sao?") takes the previous one's place.
-    zone_spans = _zone_spans(core) if zone_name_spans(base) else []
-    slots = sorted(period_spans + place_spans + zone_spans + part_spans)
+    zones_named = zone_spans(core) if zone_name_spans(base) else []
+    slots = sorted(period_spans + place_spans + zones_named + part_spans)
     leftover = _replace(folded_core, slots, [" "] * len(slots))
     new_words = [w for w in _WORD.findall(leftover) if w not in _GLUE]
     if not new_words:
@@ -207,8 +197,8 @@ def standalone_question(question: str, previous: Sequence[str]) -> str:
             rewritten = _swap_periods(rewritten, periods)
         if places:
             rewritten = _swap_places(rewritten, places)
-        if zone_spans:
-            rewritten = _replace(rewritten, _zone_spans(rewritten), [core[s:e] for s, e in zone_spans])
+        if zones_named:
+            rewritten = _replace(rewritten, zone_spans(rewritten), [core[s:e] for s, e in zones_named])
         return rewritten
     # Something new is asked: carry the previous question's period and places, unless the
     # follow-up names its own. Unless it is about nothing the reports cover ("thời tiết hôm nay
@@ -222,7 +212,7 @@ def standalone_question(question: str, previous: Sequence[str]) -> str:
     asked_years = list(dict.fromkeys(_YEAR.findall(COMPARED_WITH.sub(" ", fold(base)))))
     years = [f"năm {asked_years[0]}"] if parts and not periods and len(asked_years) == 1 else []
     # The zone asked about too ("… trong KKT Tân Lập năm 2068 …"), unless the follow-up names a place.
-    carried_spans += [] if places or zone_spans else _merged(_place_spans(base) + _zone_spans(base))
+    carried_spans += [] if places or zones_named else _merged(_place_spans(base) + zone_spans(base))
     carried = [base[s:e] for s, e in _merged(carried_spans)]
     return " ".join([core, *years, *carried, *_asking(base, folded_core)]).strip() + "?"
 
@@ -236,7 +226,7 @@ def _subject_for(question: str, base: str) -> str:
     nhiêu lao động nữ năm 2053?": "KCN Tân Lập lao động nữ năm 2053")."""
     folded = fold(question)
     own_periods = _period_spans(COMPARED_WITH.sub(" ", folded))  # "so với năm 2030" is what it is compared with
-    if not PREDICATE_FIRST.match(folded) or own_periods or _place_spans(question) or _zone_spans(question):
+    if not PREDICATE_FIRST.match(folded) or own_periods or _place_spans(question) or zone_spans(question):
         return ""
     # Its own measure ("So với kế hoạch, vốn FDI của các KCN đạt bao nhiêu?"): a question of its own.
     own_terms = set(parse_question(question).terms) - set(parse_question(base).terms) - predicate_syllables()
@@ -286,7 +276,7 @@ def _asking(base: str, folded_core: str) -> list[str]:
         return []
     folded = fold(base)
     fallback = ["là bao nhiêu"] if HOW_MUCH.search(folded) else []
-    slots = _period_spans(folded) + _place_spans(base) + _zone_spans(base)
+    slots = _period_spans(folded) + _place_spans(base) + zone_spans(base)
     if not slots:
         return fallback
     tail = base[max(end for _, end in slots) :].strip(" ,;:?.!")

@@ -771,6 +771,23 @@ def zone_name_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+ZONE_KIND_BEFORE = re.compile(r"\b(?:kcn|kkt|kcx|ccn|khu\s+(?:cong\s+nghiep|kinh\s+te|che\s+xuat))\s+$")  # folded
+
+
+def zone_spans(text: str) -> list[tuple[int, int]]:
+    """Zones with their kind ("KCN Tân Lập") in the text as written."""
+    spans = []
+    for start, end in zone_name_spans(text):
+        kind = ZONE_KIND_BEFORE.search(fold(text[:start]))  # fold keeps offsets
+        spans.append((kind.start() if kind else start, end))
+    return spans
+
+
+def zone_as_written(text: str, key: str) -> str:
+    """The zone ``key`` ("kcn tan lap") as ``text`` writes it ("KCN Tân Lập"); "" if not there."""
+    return next((text[s:e] for s, e in zone_spans(text) if " ".join(search_syllables(text[s:e])) == key), "")
+
+
 def _keys(places: Sequence[PlaceMention], kind: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p.key for p in places if p.kind == kind))
 
