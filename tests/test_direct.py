@@ -1094,3 +1094,11 @@ def test_a_rows_cell_of_one_side_is_a_part_when_no_side_is_asked():
     row = "Tổng cộng — Số dự án cấp mới FDI: 19 dự án; Số dự án cấp mới DDI: 12 dự án; Số dự án cấp mới Tổng: 31 dự án."
     assert facts("Quý I năm 2063 các KCN cấp mới bao nhiêu dự án?", row) == ["31 dự án"]
     assert facts("Quý I năm 2063 các KCN cấp mới bao nhiêu dự án FDI?", row) == ["19 dự án"]
+
+
+def test_a_sum_asked_beside_a_share_typed_in_words_stays_a_sum():
+    # "đạt bao nhiêu, bằng mấy phần trăm kế hoạch": "phần trăm" was no share typed as "%" is,
+    # so the sum's "bao nhiêu" was read as a share too and only the share was given.
+    quote = "Vốn FDI cấp mới: 61,3 triệu USD — bằng 43,8% kế hoạch năm (140 triệu USD)"
+    question = "Vốn FDI 6 tháng đầu năm 2038 đạt bao nhiêu, bằng mấy phần trăm kế hoạch năm?"
+    assert facts(question, quote) == ["61,3 triệu USD", "43,8%"]

@@ -258,7 +258,8 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
             described = tuple(takewhile(lambda word: word in frame.terms, rest))  # not "… các KCN"
         if unit == "":  # "bao nhiêu vốn vào KCN": "vốn" names the sum, not the words after its figure
             described = tuple(dropwhile(lambda word: word in money_words(), described))
-        asks.append(_Ask(unit, described, label, named, verb, change))
+        share = unit is not None and unit != "%" and unit in same_units()["%"]  # "mấy phần trăm", as "bao nhiêu %"
+        asks.append(_Ask("%" if share else unit, described, label, named, verb, change))
         if also:
             asks.append(_Ask(also, described, "", named, verb, change))
     if frame.answer_type is AnswerType.PERCENT:  # "tỷ lệ lấp đầy là bao nhiêu": a share
