@@ -834,7 +834,14 @@ def document_frame(
     of the text, name the issuer when its first lines do not (a slide deck's header)."""
     lines, stamp = _lines(pages)
     official = _official_title(lines)
+    from ingest.office import is_row_sentence  # office reads the motto from here: imported late
+
     title, headline = _title(lines, metadata_title, official)
+    if not title or is_row_sentence(title):
+        # A table printed with its title over every page: the title is a running line, and its
+        # first row would stand for the document.
+        printed = next((line for line in running_lines if not is_page_chrome(line) and len(line.split()) >= 3), "")
+        title = _clip(printed) if printed else title
     if not title:
         title = _clip(_without_suffix(source))
     # Not the laws a decision cites nor the proposal it answers: their years and months are
@@ -845,8 +852,6 @@ def document_frame(
     issuer = _header_issuer(lines, official[1]) if official is not None else ""
     if not issuer and headline:
         issuer = _issuer_in(title, ocr)
-    from ingest.office import is_row_sentence  # office reads the motto from here: imported late
-
     for paragraph in _paragraphs(lines[:_HEAD_LINES]):
         if issuer:
             break

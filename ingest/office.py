@@ -100,6 +100,11 @@ Cells = list[str | None]  # a table row; None: the cell on its left spans this c
 # which is said after each figure of the row instead.
 # A scanned table's row numbers read by OCR: a few misread ("ý" for 3) still leave the column
 # one of row numbers.
+# The header of a column that places rows rather than names them (folded).
+PLACE_HEADER = re.compile(r"^(?:tinh|thanh pho|tinh\s*[/,]\s*thanh pho|dia phuong|dia ban|vung)$")
+NO_VALUE = frozenset({"-", "–", "—", "x", "…"})  # a cell that says the row has no figure there
+MIN_TITLED_COLUMNS = 3  # a row of one cell over a table this wide is its title
+MIN_GROUPED_ROWS = 3  # rows that show a column groups them rather than names them
 ROW_NUMBER_SHARE = 0.8
 ROW_NUMBER_HEADERS = frozenset({"stt", "tt", "so tt", "so thu tu", "thu tu"})
 UNIT_HEADERS = frozenset({"dvt", "don vi", "don vi tinh"})
@@ -136,7 +141,7 @@ def row_sentence(headers: list[str], cells: list[str], default_unit: str = "") -
     named = [
         (h, c)
         for h, k, c, is_unit in zip(headers, keys, cells, units, strict=False)
-        if c and k not in ROW_NUMBER_HEADERS and not is_unit
+        if c and c.strip() not in NO_VALUE and k not in ROW_NUMBER_HEADERS and not is_unit
     ]
     if not named:
         return ""
@@ -247,8 +252,23 @@ def table_sentences(rows: list[Cells]) -> list[str]:
     names each column ("Thực hiện Năm 2031"). Otherwise each row's cells side by side, as
     printed. A data cell merged across columns is said once."""
     filled = [row for row in rows if any(row)]
+    # A first row of one cell across a wider table is its title ("BIỂU TỔNG HỢP …"), said
+    # before it: spread over the header under it, it was glued to every column's name.
+    titles = []
+    while len(filled) > 2 and len(filled[0]) >= MIN_TITLED_COLUMNS and _single_cell(filled[0]):
+        titles.append(next(c for c in filled[0] if c and c.strip()).strip())
+        filled = filled[1:]
     if len(filled) < 2 or len(filled[0]) < 2 or not is_header_row(filled[0]):
-        return [" | ".join(c for c in row if c) for row in filled]
+        return [*titles, *(" | ".join(c for c in row if c) for row in filled)]
+    return [*titles, *_header_table_sentences(filled)]
+
+
+def _single_cell(row: Cells) -> bool:
+    return sum(1 for c in row if c and c.strip()) == 1
+
+
+def _header_table_sentences(filled: list[Cells]) -> list[str]:
+    """The rows under a header (``table_sentences``), each said with the headers."""
     headers = _spread(filled[0])
     body = filled[1:]
     # Further header rows: under a merged cell ("Thực hiện" over "Năm 2031 | Năm 2032"), or a
@@ -275,7 +295,30 @@ def table_sentences(rows: list[Cells]) -> list[str]:
         rows = [[row[i] if i < len(row) else "" for i in order] + row[len(order) :] for row in rows]
     elif numbered is not None and numbered < len(headers):  # "TT" misread by OCR, or left blank
         headers = [*headers[:numbered], "TT", *headers[numbered + 1 :]]
+    group = _group_column(headers, rows)
+    if group is not None:
+        # "Tỉnh | Khu công nghiệp | …": the zone names the row, its province is a cell of it.
+        order = [*range(group), group + 1, group, *range(group + 2, len(headers))]
+        headers = [headers[i] for i in order]
+        rows = [[row[i] if i < len(row) else "" for i in order] + row[len(order) :] for row in rows]
     return [s for s in (row_sentence(headers, row) for row in rows) if s]
+
+
+def _group_column(headers: list[str], rows: list[list[str]]) -> int | None:
+    """The column that would name each row (its first, row numbers aside) when it only places
+    them (a province over its zones: headed by a place's word, a value shared by several
+    rows) and the column after it names each row apart; None otherwise."""
+    keys = [fold(h).strip(" .:") for h in headers]
+    first = next((i for i, k in enumerate(keys) if k not in ROW_NUMBER_HEADERS and k != "tt"), None)
+    if first is None or first + 1 >= len(headers) or len(rows) < MIN_GROUPED_ROWS:
+        return None
+    if not PLACE_HEADER.match(keys[first]):
+        return None
+    values = [r[first].strip() for r in rows if first < len(r) and r[first].strip()]
+    names = [r[first + 1].strip() for r in rows if first + 1 < len(r) and r[first + 1].strip()]
+    grouped = len(set(values)) < len(values)
+    apart = len(names) == len(rows) and len(set(names)) == len(names) and not any(NUMBER_CELL.match(n) for n in names)
+    return first if grouped and apart else None
 
 
 def _names_a_column(header: str) -> bool:

@@ -18,9 +18,9 @@ TITLE_WORD = f"{CAPITAL}[{re.escape(LOWERS)}]*"  # "Tuấn", "Đông", not "KCN"
 STARTS_SENTENCE = rf"[\"“(]?(?:{CAPITAL}|\d)"
 
 # Their full stop ends no sentence: "TX. Thuận An", "TP. Thủ Dầu Một", "ThS. Lê Văn A", a
-# signature's "KT. CHỦ TỊCH" (on behalf of).
+# signature's "KT. CHỦ TỊCH" (on behalf of), a table's "398,0 tr. USD" (triệu).
 ABBREVIATION_END = re.compile(
-    r"(?:^|[\s(,])(?:TX|TP|Tp|TT|TS|ThS|PGS|GS|BS|KS|KT|TL|TM|TUQ|Q|P|H|X|Mr|Mrs|Ms|Dr|No|Co)\.$"
+    r"(?:^|[\s(,])(?:TX|TP|Tp|TT|TS|ThS|PGS|GS|BS|KS|KT|TL|TM|TUQ|Q|P|H|X|Mr|Mrs|Ms|Dr|No|Co|tr|Tr)\.$"
 )
 
 

@@ -8,6 +8,7 @@ paragraph, a row's figures lose the years and indicators their columns name.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ingest.office import table_sentences
@@ -58,13 +59,50 @@ def _block(lines: list[str], start: int) -> tuple[list[list[str]], int]:
     return [], start + 1
 
 
+# A rule of dash runs lined up under a header's columns ("-------   -----   ---------"): where
+# each run lies is where its column lies.
+_DASH_RULE = re.compile(r"^\s*[-=]{2,}(?:\s+[-=]{2,}){2,}\s*$")
+MAX_HEADER_LINES = 3  # a header's wrapped lines above its rule ("Dự án" / "mới")
+
+
+def _ruled_block(lines: list[str], start: int) -> tuple[list[list[str]], int]:
+    """The table whose header starts at ``lines[start]`` and whose rule of dash runs follows it
+    within ``MAX_HEADER_LINES`` lines: cells cut where the rule's runs lie, a header's wrapped
+    lines joined column by column, a rule before the total row skipped; or no rows."""
+    rule = next(
+        (i for i in range(start + 1, min(start + 1 + MAX_HEADER_LINES, len(lines))) if _DASH_RULE.match(lines[i])),
+        None,
+    )
+    if rule is None or not all(lines[i].strip() for i in range(start, rule)):
+        return [], start + 1
+    runs = [m.span() for m in re.finditer(r"[-=]+", lines[rule])]
+    # Each column from midway in the gap before its run to midway in the gap after it.
+    cuts = [0, *((a_end + b_start) // 2 for (_, a_end), (b_start, _) in itertools.pairwise(runs)), None]
+
+    def cells(line: str) -> list[str]:
+        return [line[a:b].strip() for a, b in itertools.pairwise(cuts)]
+
+    header_lines = [cells(lines[i]) for i in range(start, rule)]
+    header = [" ".join(p for p in parts if p) for parts in zip(*header_lines, strict=True)]
+    rows, end = [header], rule + 1
+    while end < len(lines) and lines[end].strip():
+        if not _DASH_RULE.match(lines[end]):
+            rows.append(cells(lines[end]))
+        end += 1
+    if len(rows) < MIN_ALIGNED_ROWS or not _has_figure(rows):
+        return [], start + 1
+    return rows, end
+
+
 def with_table_sentences(text: str) -> str:
     """``text`` with each typed table replaced by its rows as sentences, one paragraph each."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     out: list[str] = []
     index = 0
     while index < len(lines):
-        rows, end = _block(lines, index)
+        rows, end = _ruled_block(lines, index)
+        if not rows:
+            rows, end = _block(lines, index)
         if rows:
             out += ["", *"\n\n".join(table_sentences(list(rows))).split("\n"), ""]
             index = end

@@ -10,9 +10,10 @@ python-docx reads a paragraph's text from its direct runs only: the runs a revie
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from ingest.chunking import BULLET
 from ingest.normalize import clean_text
@@ -21,7 +22,7 @@ from ingest.office import is_letterhead, table_sentences
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
     from docx.oxml.text.parfmt import CT_PPr
-    from docx.table import _Cell, _Row
+    from docx.table import Table, _Cell, _Row
     from docx.text.paragraph import Paragraph
     from lxml.etree import _Element
 
@@ -31,6 +32,9 @@ if TYPE_CHECKING:
 _RUN_HOLDERS = frozenset({"hyperlink", "ins", "moveTo", "fldSimple", "smartTag", "customXml", "sdt", "sdtContent"})
 _NOTE_REFERENCES = frozenset({"footnoteReference", "endnoteReference"})
 BODY_TEXT_LEVEL = 9  # OOXML's outline level of body text: no heading
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NS = {"w": _W}
+TOP_NUMBER = re.compile(r"\d{1,2}[.)]")  # a list's first-level number: "1.", "2)"
 
 
 def read_word(path: Path) -> tuple[list[str], tuple[str, ...]]:
@@ -39,20 +43,50 @@ def read_word(path: Path) -> tuple[list[str], tuple[str, ...]]:
 
     document = docx.Document(str(path))
     notes = _notes(document)
+    numbers = _ListNumbers(document)
     lines: list[str] = []
     # In document order: a table stays under the heading it belongs to.
     for block in document.iter_inner_content():
         if isinstance(block, docx.table.Table):
-            rows = [_row_cells(row, notes) for row in block.rows]
-            if is_letterhead(rows):  # each cell's lines, as the head of a report prints them
-                lines += [_text(p._p, notes) for row in block.rows for cell in _distinct(row) for p in cell.paragraphs]
-            else:
-                lines += table_sentences(rows)
+            lines += _table_lines(block, notes)
         else:
             text = _text(block._p, notes)
-            marked = _is_list_item(block) and text.strip() and not BULLET.match(text)
-            lines.append(f"- {text}" if marked else text)
+            label = numbers.label(block)  # counted whether shown or not, as Word counts
+            if _is_list_item(block) and text.strip() and not BULLET.match(text):
+                # A numbered line stating a figure is a list's item ("- Đào tạo 35 cán bộ"), not a
+                # section ("1. Đặc điểm tình hình", "1.2. …", "a) …" keep their numbers).
+                item = not label or (TOP_NUMBER.fullmatch(label) and re.search(r"\d", text))
+                text = f"- {text}" if item else f"{label} {text}"
+            lines.append(text)
+            lines += _text_boxes(block._p, notes)
     return lines, _headers_and_footers(document)
+
+
+def _table_lines(table: Table, notes: dict[str, str]) -> list[str]:
+    """A table's rows as sentences (a letterhead's cells as lines), then those of the tables
+    inside its cells (a member's criteria scores in its cell), which python-docx's cell text
+    leaves out."""
+    rows = [_row_cells(row, notes) for row in table.rows]
+    if is_letterhead(rows):  # each cell's lines, as the head of a report prints them
+        lines = [_text(p._p, notes) for row in table.rows for cell in _distinct(row) for p in cell.paragraphs]
+    else:
+        lines = table_sentences(rows)
+    for row in table.rows:
+        for cell in _distinct(row):
+            for inner in cell.tables:
+                lines += _table_lines(inner, notes)
+    return lines
+
+
+def _text_boxes(paragraph: _Element, notes: dict[str, str]) -> list[str]:
+    """The paragraphs of the text boxes anchored in a paragraph ("Những con số nổi bật …"),
+    each once: Word stores a box twice, as a drawing and as its older VML fallback."""
+    boxes = [
+        box
+        for box in paragraph.iter(f"{{{_W}}}txbxContent")
+        if not any(_local(above.tag) == "Fallback" for above in box.iterancestors())
+    ]
+    return [_text(p, notes) for box in boxes for p in box.iter(f"{{{_W}}}p")]
 
 
 def _text(paragraph: _Element, notes: dict[str, str]) -> str:
@@ -163,6 +197,102 @@ def _numbering(properties: CT_PPr | None) -> bool | None:
         return None
     number = properties.numPr.numId
     return number is None or number.val != 0
+
+
+def _xpath(element: _Element, path: str) -> list:
+    """``path`` (with the ``w:`` prefix) evaluated on any element, python-docx's or lxml's own."""
+    from lxml import etree
+
+    return etree.XPath(path, namespaces=_NS)(element)
+
+
+def _to_roman(n: int) -> str:
+    numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"))
+    numerals += ((40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    out = ""
+    for value, numeral in numerals:
+        while n >= value:
+            out, n = out + numeral, n - value
+    return out
+
+
+class _ListNumbers:
+    """The numbers Word prints before the paragraphs it numbers ("1.", "1.1.", "a)"), counted
+    in document order from the file's numbering definitions: not in the paragraphs' text, and
+    without them "1. Đặc điểm tình hình" read as a bullet "- Đặc điểm tình hình", no heading."""
+
+    FORMATS: ClassVar[dict[str, Callable[[int], str]]] = {
+        "decimal": str,
+        "decimalZero": lambda n: f"{n:02d}",
+        "lowerLetter": lambda n: chr(ord("a") + (n - 1) % 26),
+        "upperLetter": lambda n: chr(ord("A") + (n - 1) % 26),
+        "lowerRoman": lambda n: _to_roman(n).lower(),
+        "upperRoman": _to_roman,
+    }
+
+    def __init__(self, document: DocxDocument) -> None:
+        try:
+            self._definitions = document.part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            self._definitions = None
+        self._counts: dict[str, list[int]] = {}
+
+    def _level(self, num_id: str, level: int) -> _Element | None:
+        if self._definitions is None:
+            return None
+        abstract = _xpath(self._definitions, f'./w:num[@w:numId="{num_id}"]/w:abstractNumId/@w:val')
+        if not abstract:
+            return None
+        path = f'./w:abstractNum[@w:abstractNumId="{abstract[0]}"]/w:lvl[@w:ilvl="{level}"]'
+        found = _xpath(self._definitions, path)
+        return found[0] if found else None
+
+    def label(self, paragraph: Paragraph) -> str:
+        """The number printed before ``paragraph``; "" for a bullet or none."""
+        numbered = _number_properties(paragraph)
+        if numbered is None:
+            return ""
+        num_id, level = numbered
+        definition = self._level(num_id, level)
+        if definition is None:
+            return ""
+        counts = self._counts.setdefault(num_id, [0] * 9)
+        start = int(next(iter(_xpath(definition, "./w:start/@w:val")), "1"))
+        counts[level] = counts[level] + 1 if counts[level] else start
+        counts[level + 1 :] = [0] * (len(counts) - level - 1)
+        text = next(iter(_xpath(definition, "./w:lvlText/@w:val")), "")
+        formats = [self._format(num_id, k) for k in range(len(counts))]
+        if formats[level] is None:
+            return ""  # a bullet, or a format not written here
+        shown = re.sub(r"%(\d)", lambda m: self._shown(counts, formats, int(m.group(1)) - 1), text)
+        return shown.strip()
+
+    def _format(self, num_id: str, level: int) -> Callable[[int], str] | None:
+        definition = self._level(num_id, level)
+        kind = next(iter(_xpath(definition, "./w:numFmt/@w:val")), "decimal") if definition is not None else ""
+        return self.FORMATS.get(kind)
+
+    @staticmethod
+    def _shown(counts: list[int], formats: list[Callable[[int], str] | None], level: int) -> str:
+        form = formats[level] if 0 <= level < len(formats) else None
+        return form(max(counts[level], 1)) if form is not None else ""
+
+
+def _number_properties(paragraph: Paragraph) -> tuple[str, int] | None:
+    """The numbering (numId, level) of a paragraph, its own or its style's; None when none
+    (or numId 0: "no numbering")."""
+    sources = [paragraph._p.pPr]
+    style = paragraph.style
+    while style is not None:
+        sources.append(style.element.pPr)
+        style = style.base_style
+    for properties in sources:
+        if properties is None or properties.numPr is None or properties.numPr.numId is None:
+            continue
+        num_id = properties.numPr.numId.val
+        level = properties.numPr.ilvl.val if properties.numPr.ilvl is not None else 0
+        return (str(num_id), int(level)) if num_id != 0 else None
+    return None
 
 
 def _row_cells(row: _Row, notes: dict[str, str]) -> list[str | None]:

@@ -830,3 +830,67 @@ def test_a_word_header_laid_out_in_a_table_is_read_and_a_first_page_header_word_
     assert "BAN QUẢN LÝ CÁC KCN TỈNH KON TUM" not in parsed.running_lines
     frame = document_frame(parsed.pages, parsed.source, parsed.title, parsed.running_lines)
     assert (frame.issuer, frame.places) == ("BAN QUẢN LÝ KHU KINH TẾ TỈNH GIA LAI", ("province:gia lai",))
+
+
+def test_a_table_s_title_row_is_said_once_and_a_province_column_does_not_name_the_rows():
+    # Spread over the header, the title was glued to every column's name (a row ran past a
+    # chunk and was cut from its zone); the province named each row, not its zone.
+    from ingest.office import table_sentences
+
+    title = "BIỂU TỔNG HỢP TÌNH HÌNH CÁC KHU CÔNG NGHIỆP NĂM 2038"
+    rows = [
+        [title, None, None, None, None],
+        ["STT", "Tỉnh", "Khu công nghiệp", "Tỷ lệ lấp đầy (%)", "Lao động (người)"],
+        ["1", "Kon Tum", "KCN Tân Lập", "77,4", "21.650"],
+        ["2", "Kon Tum", "KCN Kim Sơn", "56,9", "8.930"],
+        ["3", "Gia Lai", "KCN Tân Hòa", "35,2", "3.210"],
+    ]
+    assert table_sentences(rows) == [
+        title,
+        "KCN Tân Lập — Tỉnh: Kon Tum; Tỷ lệ lấp đầy: 77,4%; Lao động: 21.650 người.",
+        "KCN Kim Sơn — Tỉnh: Kon Tum; Tỷ lệ lấp đầy: 56,9%; Lao động: 8.930 người.",
+        "KCN Tân Hòa — Tỉnh: Gia Lai; Tỷ lệ lấp đầy: 35,2%; Lao động: 3.210 người.",
+    ]
+
+
+def test_a_word_file_s_numbers_text_boxes_and_tables_in_cells_are_read(tmp_path: Path):
+    # Word's numbers were read as bullets ("- Đặc điểm tình hình": no section), a text box and
+    # a table inside a cell were not read at all.
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    heading = document.add_paragraph("Đặc điểm tình hình", style="List Number")
+    sub = document.add_paragraph("Thành viên của Khối", style="List Number 2")
+    for paragraph in (heading, sub):  # one list: "1." then "1.1."
+        paragraph._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = 90
+    sub._p.pPr.numPr.get_or_add_ilvl().val = 1
+    numbering = document.part.numbering_part.element
+    numbering.append(
+        parse_xml(
+            f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/></w:lvl>'
+            "</w:abstractNum>"
+        )
+    )
+    numbering.append(parse_xml(f'<w:num xmlns:w="{W}" w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    boxed = document.add_paragraph("Khối gồm 07 thành viên.")
+    boxed._p.append(
+        parse_xml(
+            f'<w:r xmlns:w="{W}" xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape><v:textbox>'
+            "<w:txbxContent><w:p><w:r><w:t>Tỷ lệ lấp đầy bình quân của Khối: 71,3%</w:t></w:r></w:p></w:txbxContent>"
+            "</v:textbox></v:shape></w:pict></w:r>"
+        )
+    )
+    outer = document.add_table(rows=2, cols=2)
+    outer.cell(0, 0).text, outer.cell(0, 1).text = "Đơn vị", "Điểm theo tiêu chí"
+    outer.cell(1, 0).text = "Ban Quản lý các KCN tỉnh Kon Tum"
+    inner = outer.cell(1, 1).add_table(rows=2, cols=2)
+    inner.cell(0, 0).text, inner.cell(0, 1).text = "Tiêu chí", "Điểm"
+    inner.cell(1, 0).text, inner.cell(1, 1).text = "Thu hút đầu tư", "28,5"
+    path = tmp_path / "tong_ket.docx"
+    document.save(path)
+    text = load_document(path, 10_000_000).pages[0].text
+    assert "1. Đặc điểm tình hình" in text and "1.1. Thành viên của Khối" in text
+    assert "Tỷ lệ lấp đầy bình quân của Khối: 71,3%" in text
+    assert "Thu hút đầu tư — Điểm: 28,5." in text

@@ -29,6 +29,9 @@ def test_sentences_end_before_vietnamese_capitals_beyond_a_to_z():
 
 def test_no_sentence_ends_before_a_lower_case_word_or_after_an_abbreviation():
     assert split_sentences("Đạt 5 tr. đồng. TP. Thủ Đức có 2 KCN.") == ["Đạt 5 tr. đồng.", "TP. Thủ Đức có 2 KCN."]
+    # A table's "tr. USD" (triệu): the row was cut at its first figure's unit.
+    row = "KCN Tân Lập — Vốn FDI mới: 61,2 tr. USD; Lao động: 6.140 người."
+    assert split_sentences(row) == [row]
     assert split_sentences("Một; Hai; ba", marks=";") == ["Một;", "Hai; ba"]
 
 

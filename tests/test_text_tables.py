@@ -69,3 +69,24 @@ def test_a_table_whose_cells_carry_their_units_is_a_table():
     # Words between bars are no table: a site's menu has no figure.
     menu = "Trang chủ | Tin tức | Đầu tư\nGiới thiệu | Liên hệ | Tuyển dụng"
     assert with_table_sentences(menu) == menu
+
+
+NOTEPAD_TABLE = """       Bảng 1. Một số chỉ tiêu theo khu, 6 tháng đầu năm 2038
+
+       Khu                  Dự án   Vốn FDI mới   Lao động   Lấp đầy
+                            mới     (tr. USD)     (người)    (%)
+       ------------------   -----   -----------   --------   -------
+       KKT Tân Hòa            5        398,0       24.870        -
+       KCN Tân Lập            3         61,2        6.140      81,6
+       KCN Kim Sơn            4        131,5        5.920      72,3
+       ------------------   -----   -----------   --------   -------
+       Tổng cộng             12        590,7       36.930      76,9
+"""
+
+
+def test_a_table_ruled_with_dashes_reads_its_header_s_lines_as_one_and_each_row_under_it():
+    # The rule of dash runs was read as the header ("KCN Tân Lập — -----: 3; …").
+    text = with_table_sentences(NOTEPAD_TABLE)
+    assert "KCN Tân Lập — Dự án mới: 3; Vốn FDI mới: 61,2 tr. USD; Lao động: 6.140 người; Lấp đầy: 81,6%." in text
+    assert "KKT Tân Hòa — Dự án mới: 5; Vốn FDI mới: 398,0 tr. USD; Lao động: 24.870 người." in text  # "-": no figure
+    assert "Tổng cộng — Dự án mới: 12;" in text and "---" not in text
