@@ -33,6 +33,7 @@ from app.render import readable
 from app.scope import library_constraints
 from app.settings import Settings
 from ingest.accents import AccentRestorer
+from ingest.chunking import is_list_item
 from ingest.docframe import has_place_date, is_signature
 from ingest.gazetteer import place_names
 from ingest.models import Chunk
@@ -103,12 +104,17 @@ def _announced_items(
     if frame.document_facts:
         return []
     lead_ins = {(c.doc_id, c.text) for c in retrieved if announces(c.text)}
+    listed = set()  # lead-ins over a retrieved item: only their items, not every paragraph under them
     if frame.answer_type is AnswerType.LIST:
-        lead_ins |= {(c.doc_id, c.headings[-1]) for c in retrieved if c.headings and announces(c.headings[-1])}
-    passages = [c for doc_id in dict.fromkeys(d for d, _ in lead_ins) for c in chunks_of(doc_id)]
-    return [c for c in passages if any(c.doc_id == d and under(text, c.headings) for d, text in lead_ins)][
-        :MAX_TABLE_ROWS
-    ]
+        listed = {(c.doc_id, c.headings[-1]) for c in retrieved if c.headings and announces(c.headings[-1])}
+        listed = {pair for pair in listed if any(is_list_item(c.text) for c in retrieved if c.doc_id == pair[0])}
+    passages = [c for doc_id in dict.fromkeys(d for d, _ in lead_ins | listed) for c in chunks_of(doc_id)]
+    return [
+        c
+        for c in passages
+        if any(c.doc_id == d and under(text, c.headings) for d, text in lead_ins)
+        or (is_list_item(c.text) and any(c.doc_id == d and under(text, c.headings) for d, text in listed))
+    ][:MAX_TABLE_ROWS]
 
 
 class Baocao:

@@ -101,6 +101,11 @@ _NO_ITEM_LABEL = re.compile(
 # After a line ending so, a labelled line goes on the paragraph: its next sentence, the same
 # sentence, the next item of a ";" list (which stays one paragraph).
 _PROSE_LINE_ENDS = (".", "!", "?", "…", ",", ";")
+# A figure with decimals and its unit ("45,6 triệu USD", "12,5 ha"): a line stating one is data
+# (a headline's "tăng gần 60%" may head an article; "Phụ lục 2.1" names no unit).
+_AMOUNT = re.compile(
+    r"\d[\d.]*,\d+\s*(?:%|ha\b|tỷ\b|tỉ\b|triệu\b|nghìn\b|người\b|lao động\b|dự án\b|USD\b|đồng\b|m2\b|km\b)"
+)
 # A line ending in one of these words breaks off mid-sentence: not a heading.
 _DANGLING = re.compile(r"\s(?:thì|và|của|là|với|các|được|cho|tại|như|theo|từ|đến|trong|này|đã|để|có)$", re.IGNORECASE)
 _BEFORE_NAME = re.compile(r"\s(?:KCN|KKT|KCX|CCN|tỉnh|huyện|xã|thành phố|Ban Quản lý)$")
@@ -119,8 +124,8 @@ def _is_free_heading(text: str) -> bool:
     # A figure makes a line data, not a heading; a year does not ("… THEO THÁNG NĂM 2031").
     if not first.isupper() or text.endswith((":", "|")) or re.search(r"\d{3,}", _YEAR.sub("", text)):
         return False
-    if ";" in text or is_labelled_item(text):
-        return False  # "Hạng 2: KCN Tân Lập - 96 điểm", "Cấp mới 9 dự án; cùng kỳ: 6 dự án": an item's data
+    if ";" in text or is_labelled_item(text) or _AMOUNT.search(text):
+        return False  # "Hạng 2: KCN Tân Lập - 96 điểm", "Tổng vốn 45,6 triệu USD": data, not a heading
     if text.startswith("(") and text.endswith(")"):
         return False  # "(Thời sự)": a source tag or an aside
     if len(text) > FREE_HEADING_MAX or len(text.split()) < 2:
@@ -132,6 +137,11 @@ def _is_free_heading(text: str) -> bool:
         or _CAPTION.match(text)
         or is_page_chrome(text)
     )
+
+
+def is_list_item(text: str) -> bool:
+    """A list's item: bulleted, numbered ("1.", "a)") or labelled ("Hạng 2: …")."""
+    return bool(BULLET.match(text) or NUMBERED.match(text)) or is_labelled_item(text)
 
 
 def is_labelled_item(text: str) -> bool:

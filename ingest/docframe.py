@@ -826,6 +826,13 @@ def _without_suffix(name: str) -> str:
     return re.sub(r"\.[A-Za-z0-9]{1,5}$", "", name).replace("_", " ")
 
 
+# A title printed over every page of a table: in capitals, or opening as one ("Biểu tổng hợp …",
+# "Bảng …", "Báo cáo …", "Danh sách …"); not a footer's "Địa chỉ: …" nor "Lưu hành nội bộ".
+_TABLE_TITLE = re.compile(
+    r"^(?:[^a-zà-ỹđ]{12,}|(?:BIỂU|BẢNG|BÁO CÁO|DANH SÁCH|TỔNG HỢP|Biểu|Bảng|Báo cáo|Danh sách|Tổng hợp)\s.{8,})$"
+)
+
+
 def document_frame(
     pages: list[PageText], source: str, metadata_title: str = "", running_lines: Sequence[str] = ()
 ) -> DocumentFrame:
@@ -840,7 +847,7 @@ def document_frame(
     if not title or is_row_sentence(title):
         # A table printed with its title over every page: the title is a running line, and its
         # first row would stand for the document.
-        printed = next((line for line in running_lines if not is_page_chrome(line) and len(line.split()) >= 3), "")
+        printed = next((line for line in running_lines if _TABLE_TITLE.match(line)), "")
         title = _clip(printed) if printed else title
     if not title:
         title = _clip(_without_suffix(source))

@@ -13,11 +13,12 @@ _FIELD = re.compile(
     r"|From|To|Sent|Date|Subject)\s*:\s*\S",
     re.IGNORECASE,
 )
+_SENDER = re.compile(r"^\s*(?:Từ|Người\s+gửi|From)\s*:\s*\S", re.IGNORECASE)
 _SUBJECT = re.compile(r"^\s*(?:Tiêu\s+đề|Chủ\s+đề|Subject)\s*:\s*(?P<subject>.+)$", re.IGNORECASE)
 # "Fwd:", "Re:", "TL:" (trả lời), "CT:" (chuyển tiếp) before a subject.
 _REPLY_MARK = re.compile(r"^(?:(?:fwd?|re|tl|ct|chuyển\s+tiếp|trả\s+lời)\s*:\s*)+", re.IGNORECASE)
 _QUOTE_MARK = re.compile(r"^[ \t]*(?:>[ \t]?)+")
-MIN_FIELDS = 2  # a header block names at least the sender or recipient and the subject or date
+MIN_FIELDS = 2  # a header block names its sender and its subject at least
 MIN_QUOTED_LINES = 3  # fewer ">" lines are the report's own (a "> 5 ha" is rare but possible)
 
 
@@ -29,10 +30,11 @@ def mail_body(text: str) -> str:
     end = start
     while end < len(lines) and _FIELD.match(lines[end]):
         end += 1
-    if end - start >= MIN_FIELDS:
-        subjects = [m.group("subject") for line in lines[start:end] if (m := _SUBJECT.match(line))]
-        subject = _REPLY_MARK.sub("", subjects[0]).strip() if subjects else ""
-        lines = [subject, "", *lines[end:]] if subject else lines[end:]
+    subjects = [m.group("subject") for line in lines[start:end] if (m := _SUBJECT.match(line))]
+    sender = any(_SENDER.match(line) for line in lines[start:end])
+    if end - start < MIN_FIELDS or not subjects or not sender:
+        return text  # no mail's header: a report's own "Ngày: …", "> 100 triệu USD" stay
+    lines = [_REPLY_MARK.sub("", subjects[0]).strip(), "", *lines[end:]]
     if sum(1 for line in lines if _QUOTE_MARK.match(line)) >= MIN_QUOTED_LINES:
         lines = [_QUOTE_MARK.sub("", line) for line in lines]
     return "\n".join(lines)

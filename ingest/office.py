@@ -102,7 +102,7 @@ Cells = list[str | None]  # a table row; None: the cell on its left spans this c
 # one of row numbers.
 # The header of a column that places rows rather than names them (folded).
 PLACE_HEADER = re.compile(r"^(?:tinh|thanh pho|tinh\s*[/,]\s*thanh pho|dia phuong|dia ban|vung)$")
-NO_VALUE = frozenset({"-", "–", "—", "x", "…"})  # a cell that says the row has no figure there
+NO_VALUE = frozenset({"-", "–", "—", "…"})  # ("x" ticks a box: a value)  # a cell that says the row has no figure there
 MIN_TITLED_COLUMNS = 3  # a row of one cell over a table this wide is its title
 MIN_GROUPED_ROWS = 3  # rows that show a column groups them rather than names them
 ROW_NUMBER_SHARE = 0.8
@@ -264,7 +264,9 @@ def table_sentences(rows: list[Cells]) -> list[str]:
 
 
 def _single_cell(row: Cells) -> bool:
-    return sum(1 for c in row if c and c.strip()) == 1
+    """One cell filled, the first: a title ("BIỂU TỔNG HỢP …"), not a group over some columns
+    beside an empty corner ("", "Năm 2052")."""
+    return bool(row[0] and row[0].strip()) and sum(1 for c in row if c and c.strip()) == 1
 
 
 def _header_table_sentences(filled: list[Cells]) -> list[str]:

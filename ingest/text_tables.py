@@ -82,11 +82,18 @@ def _ruled_block(lines: list[str], start: int) -> tuple[list[list[str]], int]:
     def cells(line: str) -> list[str]:
         return [line[a:b].strip() for a, b in itertools.pairwise(cuts)]
 
+    def crosses(line: str) -> bool:  # text running over a cut: a caption above, a value wider than its rule
+        return any(0 < c < len(line) and line[c - 1] != " " and line[c] != " " for c in cuts[1:-1])
+
+    if any(crosses(lines[i]) for i in range(start, rule)):
+        return [], start + 1
     header_lines = [cells(lines[i]) for i in range(start, rule)]
     header = [" ".join(p for p in parts if p) for parts in zip(*header_lines, strict=True)]
     rows, end = [header], rule + 1
     while end < len(lines) and lines[end].strip():
         if not _DASH_RULE.match(lines[end]):
+            if crosses(lines[end]):
+                return [], start + 1  # not cut where its rule says: read as lined-up columns
             rows.append(cells(lines[end]))
         end += 1
     if len(rows) < MIN_ALIGNED_ROWS or not _has_figure(rows):

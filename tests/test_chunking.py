@@ -569,3 +569,13 @@ def test_prose_wrapped_before_a_label_and_a_semicolon_list_stay_one_paragraph():
         "Nhập khẩu: 223 triệu USD, giảm nhẹ so với cùng kỳ."
     )
     assert len(_pdf_page(wrapped)) == 1
+
+
+def test_a_short_line_stating_a_figure_with_its_unit_is_data_not_a_heading():
+    text = (
+        "BÁO CÁO KẾT QUẢ NĂM 2038\n\nThu hút đầu tư năm 2038 đạt khá.\n\nTổng vốn 45,6 triệu USD"
+        "\n\nCác dự án triển khai đúng tiến độ."
+    )
+    chunks = chunk_document("d", "bao_cao.docx", [PageText(None, text, blocks=True)])
+    assert "Tổng vốn 45,6 triệu USD" in [c.text for c in chunks]
+    assert all("Tổng vốn 45,6 triệu USD" not in c.headings for c in chunks)

@@ -1116,3 +1116,10 @@ def test_a_zone_a_figure_leaves_out_is_not_what_it_is_about():
     said = "Tỷ lệ lấp đầy bình quân đạt 67,4% (chú thích: chưa tính KCN Tân Lập đang giải phóng mặt bằng)."
     assert not check("Tỷ lệ lấp đầy KCN Tân Lập là bao nhiêu?", said, **BARE).met
     assert check("Tỷ lệ lấp đầy KCN Tân Lập là bao nhiêu?", "Tỷ lệ lấp đầy KCN Tân Lập đạt 67,4%.", **BARE).met
+
+
+def test_a_running_total_since_founding_and_a_deduction_are_neither_a_quarter_nor_an_exclusion():
+    quarter = {"title": "Báo cáo quý I năm 2038", "period": "quý I năm 2038", "doc_years": "2038"}
+    assert not check("Quý I năm 2038 thu hút bao nhiêu dự án?", "Lũy kế đến hết 31/3/2038 có 500 dự án.", **quarter).met
+    deducted = "Các doanh nghiệp được khấu trừ thuế tại KCN Tân Lập đạt 40%."
+    assert check("Tỷ lệ doanh nghiệp KCN Tân Lập được khấu trừ thuế?", deducted, **BARE).met

@@ -1502,9 +1502,15 @@ def test_a_list_asked_brings_every_item_of_the_lead_in_over_an_item_retrieved():
     from ingest.models import Chunk
 
     heading = ("IV. KẾ HOẠCH NĂM 2038", "Nhiệm vụ, giải pháp trọng tâm:")
-    tasks = ["Khởi công KCN Tân Lập.", "Hoàn thành giải phóng mặt bằng KCN Kim Sơn.", "Xúc tiến đầu tư tại Osaka."]
+    tasks = [
+        "1. Khởi công KCN Tân Lập.",
+        "2. Hoàn thành giải phóng mặt bằng KCN Kim Sơn.",
+        "3. Xúc tiến đầu tư tại Osaka.",
+    ]
     chunks = [Chunk(f"d-p{n:04d}", "d", "a.txt", "Báo cáo", heading, t, None, n) for n, t in enumerate(tasks, 1)]
-    chunks.append(Chunk("d-p0004", "d", "a.txt", "Báo cáo", heading[:1], "Năm 2038 thu hút 25 dự án.", None, 4))
+    # Not the heading's other paragraphs, nor another section's.
+    chunks.append(Chunk("d-p0004", "d", "a.txt", "Báo cáo", heading, "Các nhiệm vụ được giao cho các phòng.", None, 4))
+    chunks.append(Chunk("d-p0005", "d", "a.txt", "Báo cáo", heading[:1], "Năm 2038 thu hút 25 dự án.", None, 5))
     listed = parse_question("Những nhiệm vụ trọng tâm năm 2038 là gì?")
     assert [c.text for c in _announced_items(listed, chunks[:1], lambda doc_id: chunks)] == tasks
     figure = parse_question("Năm 2038 khởi công bao nhiêu KCN?")  # a figure: the items retrieved suffice
@@ -1532,3 +1538,10 @@ def test_a_refusal_names_the_zone_lacking_as_the_question_writes_it():
     answer = ask("Tỷ lệ lấp đầy KCN Tân Lập là bao nhiêu?", [passage("Tỷ lệ lấp đầy KCN Kim Sơn đạt 67,4%.")])
     assert answer.refused
     assert "KCN Tân Lập" in answer.answer and "kcn tan lap" not in answer.answer
+
+
+def test_a_zone_spelt_out_in_the_question_is_named_so_in_the_refusal():
+    answer = ask(
+        "Tỷ lệ lấp đầy khu công nghiệp Tân Lập là bao nhiêu?", [passage("Tỷ lệ lấp đầy KCN Kim Sơn đạt 67,4%.")]
+    )
+    assert answer.refused and "Tân Lập" in answer.answer and "tan lap" not in answer.answer

@@ -33,3 +33,11 @@ def test_a_mail_s_headers_leave_its_subject_as_the_title_and_its_quote_marks_go(
 def test_a_report_that_is_no_mail_is_left_as_it_is():
     report = "BÁO CÁO\nNgày: 14/01/2039\nDoanh thu > 500 tỷ đồng.\n> 5 ha chưa giải phóng mặt bằng."
     assert mail_body(report) == report  # one field is no header block, one ">" line no quoting
+
+
+def test_a_report_s_own_fields_and_greater_than_signs_are_no_mail():
+    report = (
+        "BÁO CÁO NHANH\nĐến: hết ngày 31/3/2038\nNgày: 02/4/2038\n> 100 triệu USD: 3 dự án\n"
+        "> 50 triệu USD: 5 dự án\n> 10 triệu USD: 12 dự án\n"
+    )
+    assert mail_body(report) == report

@@ -894,3 +894,17 @@ def test_a_word_file_s_numbers_text_boxes_and_tables_in_cells_are_read(tmp_path:
     assert "1. Đặc điểm tình hình" in text and "1.1. Thành viên của Khối" in text
     assert "Tỷ lệ lấp đầy bình quân của Khối: 71,3%" in text
     assert "Thu hút đầu tư — Điểm: 28,5." in text
+
+
+def test_a_ticked_cell_is_a_value_and_a_group_over_some_columns_is_no_title():
+    from ingest.office import table_sentences
+
+    ticked = [["Khu", "Trạm quan trắc", "Nhà máy XLNT"], ["KCN Tân Lập", "x", "x"], ["KCN Kim Sơn", "x", ""]]
+    assert table_sentences(ticked)[0] == "KCN Tân Lập — Trạm quan trắc: x; Nhà máy XLNT: x."
+    grouped = [
+        ["", "Năm 2038", None],
+        ["Khu", "Dự án", "Vốn (tỷ đồng)"],
+        ["KCN Tân Lập", "3", "612"],
+        ["KCN Kim Sơn", "4", "731"],
+    ]
+    assert "Năm 2038" in table_sentences(grouped)[0]  # the year still names the columns

@@ -90,3 +90,12 @@ def test_a_table_ruled_with_dashes_reads_its_header_s_lines_as_one_and_each_row_
     assert "KCN Tân Lập — Dự án mới: 3; Vốn FDI mới: 61,2 tr. USD; Lao động: 6.140 người; Lấp đầy: 81,6%." in text
     assert "KKT Tân Hòa — Dự án mới: 5; Vốn FDI mới: 398,0 tr. USD; Lao động: 24.870 người." in text  # "-": no figure
     assert "Tổng cộng — Dự án mới: 12;" in text and "---" not in text
+
+
+def test_a_caption_over_a_dash_ruled_table_and_a_value_wider_than_its_rule_are_no_cells():
+    captioned = "Kết quả thu hút đầu tư theo từng khu của tỉnh năm 2038 như sau:\n" + NOTEPAD_TABLE.split("\n", 2)[2]
+    text = with_table_sentences(captioned)
+    assert "Kết quả thu hút đầu tư theo từng khu của tỉnh năm 2038 như sau:" in text
+    assert "KCN Tân Lập — Dự án mới: 3;" in text
+    wide = "Khu        Dự án   Vốn\n---------  -----   ----\nKCN Tân Lập  3     61,2\nKCN Kim Sơn  4    131,5\n"
+    assert "KCN Tân Lập" in with_table_sentences(wide)  # cut mid-name by the rule before

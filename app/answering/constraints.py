@@ -103,8 +103,8 @@ FORWARD_SECTION = re.compile(r"\bphuong\s+huong\b|\bnhiem\s+vu\s+trong\s+tam\b")
 # What a text leaves out of its figure, up to the clause's end: "(chưa tính KCN Tân Lập …)",
 # "không kể tỉnh X", "ngoại trừ …".
 EXCLUDING = re.compile(
-    r"(?:\b(?:chưa|không|chua|khong)\s+(?:tính|kể|tinh|ke)\b|\bngo[ạa]i\s+tr[ừu]\b|\btrừ\b)[^,;.()]*",
-    re.IGNORECASE,
+    r"(?:\b(?:chưa|không|chua|khong)\s+(?:tính|kể|tinh|ke)|\bngo[ạa]i\s+tr[ừu]|(?<!khấu )(?<!loại )\btrừ)\b"
+    r"(?=\s+(?:các\s+|cac\s+)?(?:KCN|KKT|KCX|khu|tỉnh|tinh|thành phố|[A-ZĐ]))[^,;.()]{0,60}",
 )
 PLAN_GROUP, PLAN_SIDE = "figure", "plan"  # distinctions.tsv's "figure:plan"
 FIGURE_ANSWERS = (AnswerType.NUMBER, AnswerType.PERCENT)
@@ -169,7 +169,7 @@ HALVES = {
 # "3 tháng đầu năm" is quý I; so is a running total to its end ("tính đến hết ngày 31 tháng 3").
 FIRST_QUARTER = re.compile(
     r"\b(?:3|ba)\s+thang\s+dau\s+nam\b"
-    r"|\b(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?31\s*(?:/|-|\s+thang\s+)0?3\b|\b(?:den|toi)\s+het\s+thang\s+0?3\b"
+    r"|\b(?:den|toi)\s+het\s+(?:ngay\s+)?31\s*(?:/|-|\s+thang\s+)0?3\b|\b(?:den|toi)\s+het\s+thang\s+0?3\b"
 )
 QUARTER = re.compile(r"\bquy\s+(iv|i{1,3}|[1-4])(?![a-z])")
 QUARTER_NUMBER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -193,6 +193,7 @@ REVIEWED_YEAR = re.compile(
     r"(?<!\d\s)\bnam\s+((?:19|20)\d{2})\b(?!\s*[-–]\s*\d)"
 )
 CUMULATIVE = re.compile(r"\b(?:tu\s+dau\s+nam|luy\s+ke)\b")
+SINCE_FOUNDING = re.compile(r"\bluy\s+ke\b")  # a running total of all years, not from the year's start
 
 
 @lru_cache(maxsize=4096)  # a paragraph's periods are read once per sentence of it
@@ -408,7 +409,7 @@ def constraint_label(constraint: str, question: str = "") -> str:
         return constraint
     written = zone_as_written(question, value) or value
     first, _, rest = written.partition(" ")
-    return f"{first.upper()} {rest}" if first.lower() in ZONE_KINDS else written  # "kcn tan lap": "KCN tan lap"
+    return f"{first.upper()} {rest}" if first in ZONE_KINDS else written  # not found: "KCN tan lap"
 
 
 ZONE_KINDS = frozenset({"kcn", "kkt", "kcx", "ccn", "cnc"})
@@ -887,7 +888,8 @@ def months_named(text: str) -> set[int]:
 def quarters_stated(text: str) -> set[int]:
     """The quarters a text names, "3 tháng đầu năm" as quý I."""
     folded = fold(text)
-    return _quarters(folded) | ({1} if FIRST_QUARTER.search(folded) else set())
+    first = FIRST_QUARTER.search(folded) and not SINCE_FOUNDING.search(folded)  # "lũy kế đến hết 31/3"
+    return _quarters(folded) | ({1} if first else set())
 
 
 def _other_quarter(asked: str, texts: Sequence[str], framing: str, record: Callable[[str, bool, bool], None]) -> bool:

@@ -784,8 +784,14 @@ def zone_spans(text: str) -> list[tuple[int, int]]:
 
 
 def zone_as_written(text: str, key: str) -> str:
-    """The zone ``key`` ("kcn tan lap") as ``text`` writes it ("KCN Tân Lập"); "" if not there."""
-    return next((text[s:e] for s, e in zone_spans(text) if " ".join(search_syllables(text[s:e])) == key), "")
+    """The zone ``key`` ("kcn tan lap") as ``text`` writes it ("KCN Tân Lập", "khu công nghiệp
+    Tân Lập"); "" if not there."""
+    kind, _, name = key.partition(" ")
+    for (start, end), (name_start, _) in zip(zone_spans(text), zone_name_spans(text), strict=True):
+        if " ".join(search_syllables(text[name_start:end])) == name:
+            written = text[start:end]
+            return f"{kind.upper()} {text[name_start:end]}" if written[:1].islower() else written
+    return ""
 
 
 def _keys(places: Sequence[PlaceMention], kind: str) -> tuple[str, ...]:
