@@ -35,6 +35,7 @@ BODY_TEXT_LEVEL = 9  # OOXML's outline level of body text: no heading
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": _W}
 TOP_NUMBER = re.compile(r"\d{1,2}[.)]")  # a list's first-level number: "1.", "2)"
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year states no figure: "1. Kết quả năm 2030" is a heading
 
 
 def read_word(path: Path) -> tuple[list[str], tuple[str, ...]]:
@@ -55,7 +56,7 @@ def read_word(path: Path) -> tuple[list[str], tuple[str, ...]]:
             if _is_list_item(block) and text.strip() and not BULLET.match(text):
                 # A numbered line stating a figure is a list's item ("- Đào tạo 35 cán bộ"), not a
                 # section ("1. Đặc điểm tình hình", "1.2. …", "a) …" keep their numbers).
-                item = not label or (TOP_NUMBER.fullmatch(label) and re.search(r"\d", text))
+                item = not label or (TOP_NUMBER.fullmatch(label) and re.search(r"\d", YEAR.sub("", text)))
                 text = f"- {text}" if item else f"{label} {text}"
             lines.append(text)
             lines += _text_boxes(block._p, notes)
