@@ -1,7 +1,8 @@
-"""A Word (.docx) file's text as it reads now: paragraphs and tables in document order, a
-reviewer's tracked insertions kept and deletions left out, each footnote put back in
-brackets where it is referenced (as a PDF's are, ``pdf_footnotes``), the marks of Word's
-lists written as "- ", and the page headers and footers apart.
+"""A Word (.docx) file's text as it reads now: paragraphs and tables in document order (the
+tables inside a table's cells and the text boxes too), a reviewer's tracked insertions kept
+and deletions left out, each footnote put back in brackets where it is referenced (as a
+PDF's are, ``pdf_footnotes``), Word's list numbers written out ("1.", "1.1.", "a)") and its
+bullets as "- ", and the page headers and footers apart.
 
 python-docx reads a paragraph's text from its direct runs only: the runs a reviewer inserted
 (``w:ins``) were lost with the deleted ones, so "trong đó có 9 dự án FDI và 5 dự án DDI" read
