@@ -1123,3 +1123,18 @@ def test_a_running_total_since_founding_and_a_deduction_are_neither_a_quarter_no
     assert not check("Quý I năm 2038 thu hút bao nhiêu dự án?", "Lũy kế đến hết 31/3/2038 có 500 dự án.", **quarter).met
     deducted = "Các doanh nghiệp được khấu trừ thuế tại KCN Tân Lập đạt 40%."
     assert check("Tỷ lệ doanh nghiệp KCN Tân Lập được khấu trừ thuế?", deducted, **BARE).met
+
+
+def test_a_silent_sentence_is_of_the_year_its_paragraph_last_named_before_it():
+    # A caption glued before the paragraph named the next year's leaders: the awards proposed
+    # for 2038 answered "… năm 2039?".
+    paragraph = (
+        "Tặng hoa chúc mừng Khối trưởng năm 2039 Tại Hội nghị, Khối đánh giá thành tích năm 2038 để "
+        "bình xét danh hiệu thi đua năm 2038. Khối thống nhất đề nghị tặng Cờ thi đua cho KCN Tân Lập."
+    )
+    said = "Khối thống nhất đề nghị tặng Cờ thi đua cho KCN Tân Lập."
+    assert check("Đơn vị nào được đề nghị tặng Cờ thi đua năm 2038?", said, paragraph, **BARE).met
+    assert not check("Đơn vị nào được đề nghị tặng Cờ thi đua năm 2039?", said, paragraph, **BARE).met
+    # A horizon the sentence before looks to is no year it reports on.
+    ahead = "Tỉnh phát triển các KCN giai đoạn 2036 - 2040, tầm nhìn đến năm 2050. Đến nay, tỷ lệ lấp đầy trên 56%."
+    assert check("Tỷ lệ lấp đầy năm 2038 là bao nhiêu?", "Đến nay, tỷ lệ lấp đầy trên 56%.", ahead, **BARE).met

@@ -45,6 +45,7 @@ from ingest.gazetteer import (
 )
 from ingest.normalize import fold, is_ocr_text, runs_at, search_syllables, token_spans
 from ingest.office import is_row_sentence
+from ingest.sentences import split_sentences
 
 # Years a sentence names without reporting on them: the year compared with ("so với cùng kỳ
 # năm 2030") and the base year of constant prices ("theo giá so sánh năm …").
@@ -587,6 +588,9 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
         if not COMPARED_EARLIER_IN_YEAR.search(fold(match.group()))
         for year in years_in(match.group(), ranges=False)
     }
+    # A silent sentence is of the year its paragraph last named before it ("… danh hiệu thi đua
+    # năm 2019. Kết quả … tặng Cờ thi đua cho …"), not of one a caption glued before that names.
+    years_before = _years_named_before(sentence, context.paragraph_text)
     for year in sorted(frame.years):
         in_own = year not in other_review and (year in own.years or year in stated_compared or year in compared_with)
         # A sentence naming only other years is about them, not about the year asked (a year
@@ -598,7 +602,7 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
         # So does a heading that names its years, over the report's title and frame.
         in_around = silent and (
             undated
-            or year in context.paragraph.years
+            or year in (years_before or context.paragraph.years)
             or year in (context.section_years or context.framing.years)
             or (year in context.document_years and not context.paragraph.years and not context.section_years)
         )
@@ -803,6 +807,30 @@ def _check_span(
     if not in_own and not silent:
         conflicts.append(label)
     record(label, in_own, in_around)
+
+
+# A horizon a text looks to ("đến năm 2030", "tầm nhìn đến năm 2045"): no year it reports on.
+HORIZON = re.compile(r"\b(?:tầm nhìn\s+|tam nhin\s+)?(?:đến|den)\s+(?:năm|nam)\s+(?:19|20)\d{2}\b", re.IGNORECASE)
+
+
+COMPARING = re.compile(r"\s*(?:so\s+(?:với|voi|cùng|cung)|tăng|tang|giảm|giam)\b", re.IGNORECASE)
+
+
+def _years_named_before(sentence: str, paragraph: str) -> frozenset[int]:
+    """The year its paragraph names last before ``sentence`` (in the last sentence before it
+    that names any, the last clause that does: a caption glued before it names another);
+    none when it opens its paragraph or none is named before it."""
+    at = paragraph.find(sentence)
+    if at <= 0:
+        return frozenset()
+    for before in reversed(split_sentences(paragraph[:at])):
+        for clause in reversed(re.split(r"[;:]|,\s", before)):  # not "61,2%"
+            if COMPARING.match(clause):
+                continue  # "…, so với 61,2% của năm 2031": the year compared with
+            named = Mentions.of(HORIZON.sub(" ", clause), around=True).years
+            if named:
+                return frozenset(named)
+    return frozenset()
 
 
 def _check_period(
