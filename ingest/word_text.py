@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -23,6 +24,7 @@ from ingest.office import is_letterhead, table_sentences
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
     from docx.oxml.text.parfmt import CT_PPr
+    from docx.styles.style import ParagraphStyle
     from docx.table import Table, _Cell, _Row
     from docx.text.paragraph import Paragraph
     from lxml.etree import _Element
@@ -53,8 +55,9 @@ def read_word(path: Path) -> tuple[list[str], tuple[str, ...]]:
             lines += _table_lines(block, notes)
         else:
             text = _text(block._p, notes)
-            label = numbers.label(block)  # counted whether shown or not, as Word counts
-            if _is_list_item(block) and text.strip() and not BULLET.match(text):
+            style = block.style  # looked up once: python-docx searches the styles part for it
+            label = numbers.label(block, style)  # counted whether shown or not, as Word counts
+            if _is_list_item(block, style) and text.strip() and not BULLET.match(text):
                 # A numbered line stating a figure is a list's item ("- Đào tạo 35 cán bộ"), not a
                 # section ("1. Đặc điểm tình hình", "1.2. …", "a) …" keep their numbers).
                 item = not label or (TOP_NUMBER.fullmatch(label) and re.search(r"\d", YEAR.sub("", text)))
@@ -175,14 +178,13 @@ def _headers_and_footers(document: DocxDocument) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def _is_list_item(paragraph: Paragraph) -> bool:
+def _is_list_item(paragraph: Paragraph, style: ParagraphStyle | None) -> bool:
     """A paragraph Word numbers or bullets (its own numbering, or its style's: "List Bullet",
     "List Number"): the mark Word prints is not in its text, so it is written as "- ", the
     item an announcing lead-in ("… như sau:") heads. A heading is never an item, nor is a
     paragraph whose numbering is numId 0: OOXML's "no numbering", which LibreOffice writes
     on every heading of a document it converts."""
     numbered = _numbering(paragraph._p.pPr)
-    style = paragraph.style
     while style is not None:
         outline = style.element.pPr.outlineLvl if style.element.pPr is not None else None
         if outline is not None and outline.val != BODY_TEXT_LEVEL:
@@ -203,9 +205,14 @@ def _numbering(properties: CT_PPr | None) -> bool | None:
 
 def _xpath(element: _Element, path: str) -> list:
     """``path`` (with the ``w:`` prefix) evaluated on any element, python-docx's or lxml's own."""
+    return _compiled(path)(element)
+
+
+@lru_cache(maxsize=256)
+def _compiled(path: str) -> Callable[[_Element], list]:
     from lxml import etree
 
-    return etree.XPath(path, namespaces=_NS)(element)
+    return etree.XPath(path, namespaces=_NS)
 
 
 def _to_roman(n: int) -> str:
@@ -238,8 +245,14 @@ class _ListNumbers:
         except (KeyError, NotImplementedError):
             self._definitions = None
         self._counts: dict[str, list[int]] = {}
+        self._levels: dict[tuple[str, int], _Element | None] = {}  # each level's definition, found once
 
     def _level(self, num_id: str, level: int) -> _Element | None:
+        if (num_id, level) not in self._levels:
+            self._levels[num_id, level] = self._find_level(num_id, level)
+        return self._levels[num_id, level]
+
+    def _find_level(self, num_id: str, level: int) -> _Element | None:
         if self._definitions is None:
             return None
         abstract = _xpath(self._definitions, f'./w:num[@w:numId="{num_id}"]/w:abstractNumId/@w:val')
@@ -249,9 +262,9 @@ class _ListNumbers:
         found = _xpath(self._definitions, path)
         return found[0] if found else None
 
-    def label(self, paragraph: Paragraph) -> str:
-        """The number printed before ``paragraph``; "" for a bullet or none."""
-        numbered = _number_properties(paragraph)
+    def label(self, paragraph: Paragraph, style: ParagraphStyle | None) -> str:
+        """The number printed before ``paragraph`` (of ``style``); "" for a bullet or none."""
+        numbered = _number_properties(paragraph, style)
         if numbered is None:
             return ""
         num_id, level = numbered
@@ -280,11 +293,10 @@ class _ListNumbers:
         return form(max(counts[level], 1)) if form is not None else ""
 
 
-def _number_properties(paragraph: Paragraph) -> tuple[str, int] | None:
+def _number_properties(paragraph: Paragraph, style: ParagraphStyle | None) -> tuple[str, int] | None:
     """The numbering (numId, level) of a paragraph, its own or its style's; None when none
     (or numId 0: "no numbering")."""
     sources = [paragraph._p.pPr]
-    style = paragraph.style
     while style is not None:
         sources.append(style.element.pPr)
         style = style.base_style
