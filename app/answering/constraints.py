@@ -589,7 +589,7 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
         for year in years_in(match.group(), ranges=False)
     }
     # A silent sentence is of the year its paragraph last named before it ("… danh hiệu thi đua
-    # năm 2019. Kết quả … tặng Cờ thi đua cho …"), not of one a caption glued before that names.
+    # năm 2038. Khối thống nhất đề nghị tặng Cờ thi đua cho …"), not of one a caption glued before names.
     years_before = _years_named_before(sentence, context.paragraph_text)
     for year in sorted(frame.years):
         in_own = year not in other_review and (year in own.years or year in stated_compared or year in compared_with)
