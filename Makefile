@@ -56,9 +56,10 @@ install-browser: ## Debian's chromium + DejaVu fonts for the browser tests (apt,
 	@if [ -x /usr/bin/chromium ]; then exit 0; fi; \
 	$(call APT_INSTALL,chromium fonts-dejavu-core,the browser tests will be skipped)
 
-install-office: ## LibreOffice (headless) to read .doc/.rtf/.odt reports (apt, as root or with sudo)
-	@if [ -x /usr/bin/soffice ]; then exit 0; fi; \
-	$(call APT_INSTALL,libreoffice-writer-nogui,.doc/.rtf/.odt files will be refused and their tests skipped)
+OFFICE_PACKAGES = libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui
+install-office: ## LibreOffice (headless) to read .doc/.rtf/.odt, .ods and .ppt/.odp reports (apt, as root or with sudo)
+	@if dpkg -s $(OFFICE_PACKAGES) >/dev/null 2>&1; then exit 0; fi; \
+	$(call APT_INSTALL,$(OFFICE_PACKAGES),.doc/.rtf/.odt/.ods/.ppt/.odp files will be refused and their tests skipped)
 
 install-ocr: ## Tesseract with its Vietnamese model, to read scanned PDFs and images (apt, as root or with sudo)
 	@if [ -x /usr/bin/tesseract ] && tesseract --list-langs 2>/dev/null | grep -qx vie; then exit 0; fi; \

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ingest import ocr, word_text
+from ingest import ocr, slides_text, word_text
 from ingest.continued_tables import with_continued_rows
 from ingest.encodings import Decoded, UndecodableText, decode_text
 from ingest.html_text import html_title, html_to_text
@@ -22,10 +22,12 @@ from ingest.markdown_text import markdown_to_text
 from ingest.models import PageText, ParsedDocument, doc_id_of
 from ingest.normalize import clean_text
 from ingest.office import (
+    CONVERTED_SLIDES,
+    CONVERTED_SPREADSHEETS,
     CONVERTED_SUFFIXES,
     SPREADSHEET_SUFFIXES,
     ZIPPED_SPREADSHEETS,
-    convert_to_docx,
+    convert_with_office,
     read_spreadsheet,
 )
 from ingest.pdf_footnotes import Run, with_footnotes
@@ -38,9 +40,10 @@ if TYPE_CHECKING:
 
 HTML_SUFFIXES = (".html", ".htm")  # a saved web page
 SUPPORTED_SUFFIXES = (
-    ".pdf", ".txt", ".md", *HTML_SUFFIXES, ".docx", *SPREADSHEET_SUFFIXES, *CONVERTED_SUFFIXES, *ocr.IMAGE_SUFFIXES
+    ".pdf", ".txt", ".md", *HTML_SUFFIXES, ".docx", *SPREADSHEET_SUFFIXES, *CONVERTED_SUFFIXES,
+    *CONVERTED_SPREADSHEETS, ".pptx", *CONVERTED_SLIDES, *ocr.IMAGE_SUFFIXES,
 )  # fmt: skip
-SUPPORTED_NAMES = "PDF, TXT, MD, HTML, DOCX, DOC, RTF, ODT, XLSX, XLS, PNG, JPG, TIFF"
+SUPPORTED_NAMES = "PDF, TXT, MD, HTML, DOCX, DOC, RTF, ODT, XLSX, XLS, ODS, PPTX, PPT, ODP, PNG, JPG, TIFF"
 MIN_TEXT_CHARS = 20  # less than this after extraction means "no text layer"
 # Share of a text's characters (spaces aside) in the Latin script, digits or ASCII punctuation:
 # at least 0.994 in each of the 34 reports here; binary junk a converter read as text, 0.02.
@@ -192,7 +195,7 @@ def _check_unpacked_size(path: Path, max_bytes: int) -> None:
     """A .docx or .xlsx is a zip archive: refuse one that would unpack to more than ``max_bytes``
     (a "zip bomb": a small file that fills the memory when opened). The sizes declared in
     the archive bound what Python's zipfile will ever inflate, so they are checked first."""
-    kind = "Excel" if path.suffix.lower() in SPREADSHEET_SUFFIXES else "DOCX"
+    kind = {".xlsx": "Excel", ".xlsm": "Excel", ".pptx": "PowerPoint"}.get(path.suffix.lower(), "DOCX")
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(item.file_size for item in archive.infolist())
@@ -219,6 +222,33 @@ def _read_docx(path: Path) -> tuple[list[PageText], tuple[str, ...]]:
         raise IngestError(path.name, "tệp DOCX bị hỏng", f"the DOCX file is corrupt ({error})") from error
     # One paragraph per line, blank line between: the chunker's "long line" shape.
     return [PageText(None, clean_text("\n\n".join(lines)))], headers_and_footers
+
+
+def _read_slides(path: Path) -> tuple[list[PageText], tuple[str, ...]]:
+    from pptx.exc import PackageNotFoundError
+
+    try:
+        return slides_text.read_slides(path)
+    # SyntaxError: lxml's XMLSyntaxError for malformed XML inside the archive.
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, SyntaxError) as error:
+        raise IngestError(path.name, "tệp PowerPoint bị hỏng", f"the PowerPoint file is corrupt ({error})") from error
+
+
+def _read_converted(path: Path, max_bytes: int) -> tuple[list[PageText], tuple[str, ...]]:
+    """A file LibreOffice converts first: a word-processor file to .docx, an .ods to .xlsx,
+    a .ppt/.odp to .pptx, then read as those are."""
+    suffix = path.suffix.lower()
+    target = "xlsx" if suffix in CONVERTED_SPREADSHEETS else "pptx" if suffix in CONVERTED_SLIDES else "docx"
+    converted = convert_with_office(path, target)
+    try:
+        _check_unpacked_size(converted, max_bytes)
+        if target == "xlsx":
+            return read_spreadsheet(converted), ()
+        return _read_slides(converted) if target == "pptx" else _read_docx(converted)
+    except IngestError as error:  # it names the converted copy: name the user's file
+        raise IngestError(path.name, error.vietnamese, error.english) from error
+    finally:
+        shutil.rmtree(converted.parent, ignore_errors=True)
 
 
 def load_document(path: Path, max_bytes: int, reader: ocr.PageReader | None = None) -> ParsedDocument:
@@ -264,13 +294,11 @@ def load_document(path: Path, max_bytes: int, reader: ocr.PageReader | None = No
             if suffix in ZIPPED_SPREADSHEETS:
                 _check_unpacked_size(path, max_bytes)
             pages = read_spreadsheet(path)
-        elif suffix in CONVERTED_SUFFIXES:
-            converted = convert_to_docx(path)
-            try:
-                _check_unpacked_size(converted, max_bytes)
-                pages, running = _read_docx(converted)
-            finally:
-                shutil.rmtree(converted.parent, ignore_errors=True)
+        elif suffix == ".pptx":
+            _check_unpacked_size(path, max_bytes)
+            pages, running = _read_slides(path)
+        elif suffix in (*CONVERTED_SUFFIXES, *CONVERTED_SPREADSHEETS, *CONVERTED_SLIDES):
+            pages, running = _read_converted(path, max_bytes)
         else:
             decoded = _decode_text(path, data)
             text = decoded.text

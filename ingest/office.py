@@ -27,6 +27,14 @@ from ingest.normalize import clean_text, fold
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 ZIPPED_SPREADSHEETS = (".xlsx", ".xlsm")  # .xls is an OLE file, not a zip archive
 CONVERTED_SUFFIXES = (".doc", ".rtf", ".odt")  # converted to .docx by LibreOffice
+CONVERTED_SPREADSHEETS = (".ods",)  # converted to .xlsx by LibreOffice Calc
+CONVERTED_SLIDES = (".ppt", ".odp")  # converted to .pptx by LibreOffice Impress
+# The Debian package of LibreOffice that converts each kind of file to what we read.
+_OFFICE_PACKAGE = {
+    "docx": "libreoffice-writer-nogui",
+    "xlsx": "libreoffice-calc-nogui",
+    "pptx": "libreoffice-impress-nogui",
+}
 # LibreOffice starts in 2-4 s here and converts a report in about as long; a file that takes
 # far longer is damaged or hostile.
 CONVERSION_TIMEOUT_S = 120
@@ -507,17 +515,19 @@ def read_spreadsheet(path: Path) -> list[PageText]:
     return [PageText(None, clean_text("\n\n".join(sections)))]
 
 
-def convert_to_docx(path: Path) -> Path:
-    """A .doc/.rtf/.odt converted to .docx in a temporary folder by LibreOffice (headless, its
-    own profile, killed after ``CONVERSION_TIMEOUT_S``). The caller removes the folder."""
+def convert_with_office(path: Path, target: str) -> Path:
+    """A .doc/.rtf/.odt converted to .docx (an .ods to .xlsx, a .ppt/.odp to .pptx) in a
+    temporary folder by LibreOffice (headless, its own profile, killed after
+    ``CONVERSION_TIMEOUT_S``). The caller removes the folder."""
     from ingest.loaders import IngestError
 
+    package = _OFFICE_PACKAGE[target]
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
         raise IngestError(
             path.name,
-            f"cần LibreOffice để đọc tệp {path.suffix}; hãy cài gói libreoffice-writer-nogui hoặc lưu thành .docx",
-            f"reading {path.suffix} needs LibreOffice (Debian: libreoffice-writer-nogui), or save it as .docx",
+            f"cần LibreOffice để đọc tệp {path.suffix}; hãy cài gói {package} hoặc lưu thành .{target}",
+            f"reading {path.suffix} needs LibreOffice (Debian: {package}), or save it as .{target}",
         )
     folder = Path(tempfile.mkdtemp(prefix="baocao-office-"))
     source = folder / f"input{path.suffix.lower()}"  # a plain name: the report's own may confuse the command line
@@ -527,7 +537,7 @@ def convert_to_docx(path: Path) -> Path:
         f"-env:UserInstallation={(folder / 'profile').as_uri()}",
         "--headless",
         "--convert-to",
-        "docx",
+        target,
         "--outdir",
         str(folder),
         str(source),
@@ -541,12 +551,14 @@ def convert_to_docx(path: Path) -> Path:
             f"LibreOffice không chuyển được tệp sau {CONVERSION_TIMEOUT_S} giây",
             f"LibreOffice did not convert the file within {CONVERSION_TIMEOUT_S} s",
         ) from error
-    converted = folder / "input.docx"
+    converted = folder / f"input.{target}"
     if not converted.is_file():
         shutil.rmtree(folder, ignore_errors=True)
         raise IngestError(
             path.name,
-            f"LibreOffice không mở được tệp {path.suffix} này (hỏng hoặc không phải văn bản)",
-            f"LibreOffice could not open this {path.suffix} file (damaged or not a document)",
+            f"LibreOffice không mở được tệp {path.suffix} này (hỏng hoặc không phải văn bản; "
+            f"nếu tệp không hỏng, hãy cài gói {package})",
+            f"LibreOffice could not open this {path.suffix} file (damaged or not a document; if it is "
+            f"sound, install {package})",
         )
     return converted

@@ -22,6 +22,7 @@ from ingest.normalize import clean_text
 from ingest.office import is_letterhead, table_sentences
 
 if TYPE_CHECKING:
+    from docx.blkcntnr import BlockItemContainer
     from docx.document import Document as DocxDocument
     from docx.oxml.text.parfmt import CT_PPr
     from docx.styles.style import ParagraphStyle
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
 # move, a field's result, a smart tag, a content control. Not a deletion (``w:del``,
 # ``w:moveFrom``): what was removed is no text of the report.
 _RUN_HOLDERS = frozenset({"hyperlink", "ins", "moveTo", "fldSimple", "smartTag", "customXml", "sdt", "sdtContent"})
+# ... and that hold paragraphs and tables in a body or a cell (not ``sdtPr``, its settings).
+_BLOCK_HOLDERS = frozenset({"sdt", "sdtContent", "customXml"})
 _NOTE_REFERENCES = frozenset({"footnoteReference", "endnoteReference"})
 BODY_TEXT_LEVEL = 9  # OOXML's outline level of body text: no heading
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -50,7 +53,7 @@ def read_word(path: Path) -> tuple[list[str], tuple[str, ...]]:
     numbers = _ListNumbers(document)
     lines: list[str] = []
     # In document order: a table stays under the heading it belongs to.
-    for block in document.iter_inner_content():
+    for block in _inner_content(document._body):
         if isinstance(block, docx.table.Table):
             lines += _table_lines(block, notes)
         else:
@@ -67,13 +70,38 @@ def read_word(path: Path) -> tuple[list[str], tuple[str, ...]]:
     return lines, _headers_and_footers(document)
 
 
+def _inner_content(container: BlockItemContainer) -> Iterator[Paragraph | Table]:
+    """A body's (header's, cell's) paragraphs and tables in document order, those inside a
+    block-level content control (``w:sdt``: a template's fields, a form's boxes) too, which
+    python-docx's ``iter_inner_content`` leaves out."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for element in _content_elements(container._element):
+        yield Paragraph(element, container) if _local(element.tag) == "p" else Table(element, container)
+
+
+def _paragraphs(cell: _Cell) -> list[_Element]:
+    """A cell's paragraphs (``w:p``), those inside its content controls too."""
+    return [element for element in _content_elements(cell._element) if _local(element.tag) == "p"]
+
+
+def _content_elements(element: _Element) -> Iterator[_Element]:
+    for child in element:
+        name = _local(child.tag)
+        if name in ("p", "tbl"):
+            yield child
+        elif name in _BLOCK_HOLDERS:
+            yield from _content_elements(child)
+
+
 def _table_lines(table: Table, notes: dict[str, str]) -> list[str]:
     """A table's rows as sentences (a letterhead's cells as lines), then those of the tables
     inside its cells (a member's criteria scores in its cell), which python-docx's cell text
     leaves out."""
     rows = [_row_cells(row, notes) for row in table.rows]
     if is_letterhead(rows):  # each cell's lines, as the head of a report prints them
-        lines = [_text(p._p, notes) for row in table.rows for cell in _distinct(row) for p in cell.paragraphs]
+        lines = [_text(p, notes) for row in table.rows for cell in _distinct(row) for p in _paragraphs(cell)]
     else:
         lines = table_sentences(rows)
     for row in table.rows:
@@ -165,14 +193,14 @@ def _headers_and_footers(document: DocxDocument) -> tuple[str, ...]:
         for part in parts:
             if part.is_linked_to_previous:
                 continue  # none of its own: the previous section's, or none at all
-            for block in part.iter_inner_content():  # a header laid out in a table too
+            for block in _inner_content(part):  # a header laid out in a table too
                 paragraphs = (
-                    [p for row in block.rows for cell in _distinct(row) for p in cell.paragraphs]
+                    [p for row in block.rows for cell in _distinct(row) for p in _paragraphs(cell)]
                     if isinstance(block, docx.table.Table)
-                    else [block]
+                    else [block._p]
                 )
                 for paragraph in paragraphs:
-                    for line in clean_text(_text(paragraph._p, {})).split("\n"):
+                    for line in clean_text(_text(paragraph, {})).split("\n"):
                         if any(c.isalpha() for c in line):  # not a bare page number
                             seen.setdefault(line.strip())
     return tuple(seen)
@@ -315,7 +343,7 @@ def _row_cells(row: _Row, notes: dict[str, str]) -> list[str | None]:
     cells: list[str | None] = []
     previous = None
     for cell in row.cells:
-        text = "\n".join(_text(p._p, notes) for p in cell.paragraphs)
+        text = "\n".join(_text(p, notes) for p in _paragraphs(cell))
         cells.append(None if cell._tc is previous else " ".join(text.split()))
         previous = cell._tc
     return cells

@@ -908,3 +908,32 @@ def test_a_ticked_cell_is_a_value_and_a_group_over_some_columns_is_no_title():
         ["KCN Kim Sơn", "4", "731"],
     ]
     assert "Năm 2038" in table_sentences(grouped)[0]  # the year still names the columns
+
+
+def test_a_word_file_s_content_controls_are_read_in_the_body_a_cell_and_the_header(tmp_path: Path):
+    # A template's fields (block-level ``w:sdt``) were read as nothing: python-docx reads only
+    # the paragraphs and tables right under the body, a cell or a header.
+    from docx.oxml import parse_xml
+
+    def control(text: str):
+        return parse_xml(
+            f'<w:sdt xmlns:w="{W}"><w:sdtPr><w:alias w:val="Trường"/></w:sdtPr><w:sdtContent>'
+            f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        )
+
+    document = docx.Document()
+    document.add_paragraph("BÁO CÁO KẾT QUẢ NĂM 2038")
+    document.element.body.insert(1, control("Tổng số lao động tại các KCN là 23.456 người."))
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Khu công nghiệp", "Doanh thu (tỷ đồng)"
+    table.cell(1, 0).text = "KCN Tân Lập"
+    filled = table.cell(1, 1)._tc
+    filled.remove(filled.find(f"{{{W}}}p"))
+    filled.append(control("2.345"))
+    document.sections[0].header._element.append(control("BAN QUẢN LÝ CÁC KCN TỈNH KIM SƠN"))
+    path = tmp_path / "mau.docx"
+    document.save(path)
+    parsed = load_document(path, 10_000_000)
+    assert "Tổng số lao động tại các KCN là 23.456 người." in parsed.pages[0].text
+    assert "KCN Tân Lập — Doanh thu: 2.345 tỷ đồng." in parsed.pages[0].text
+    assert parsed.running_lines == ("BAN QUẢN LÝ CÁC KCN TỈNH KIM SƠN",)
