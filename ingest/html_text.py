@@ -1,7 +1,7 @@
 """A saved web page (.html) as the plain text a typed report would be: one paragraph per block
 (paragraph, heading, list item, caption, division), a line per ``<br>``, scripts, styles and
-forms gone, and a table one row per line with its cells between " | " (read on by
-``ingest.text_tables`` like any typed table). The site's menu (``<nav>``), its sidebars of
+forms gone, and a table one sentence per row said with its headers, merged cells (colspan,
+rowspan) spread as a Word table's are (``ingest.office.table_sentences``). The site's menu (``<nav>``), its sidebars of
 links (an ``<aside>`` mostly links) and the page's own header and footer (under ``<body>``) are
 left out; a byline and captions stay text, as in a
 page saved as .txt: ``ingest.docframe`` tells them from the title and body. ``html_title``
@@ -14,6 +14,8 @@ import re
 from lxml import html
 from lxml.etree import ParserError
 
+from ingest.office import Cells, table_sentences
+
 _DROPPED = frozenset({"script", "style", "noscript", "template", "svg", "head", "form", "iframe", "button", "select"})
 _BLOCKS = frozenset(
     {
@@ -22,6 +24,7 @@ _BLOCKS = frozenset(
         "body", "center",
     }
 )  # fmt: skip
+MAX_SPAN = 1_000  # HTML's own limit on colspan; a larger rowspan is a damaged page's
 _SPACES = re.compile(r"[ \t\u00a0]+")
 # Between an article's title and its site's name in a page's <title>: "Tiêu đề - Cổng TTĐT tỉnh".
 _TITLE_PARTS = re.compile(r"\s+[-–—|]\s+")
@@ -51,6 +54,42 @@ def _cell_text(cell: html.HtmlElement) -> str:
     return " ".join(cell.text_content().split())
 
 
+def _grid(table: html.HtmlElement) -> list[Cells]:
+    """A table's rows, one cell per column: a cell spanning columns (``colspan``) is None in
+    those after its first, as a merged Word cell is; one spanning rows (``rowspan``) is said
+    again in each row it covers (a group's name beside each of its rows)."""
+    grid: list[Cells] = []
+    below: dict[int, tuple[str | None, int]] = {}  # column → (text, rows still covered)
+    for tr in table.iter("tr"):
+        row: Cells = []
+        for cell in (c for c in tr if c.tag in ("td", "th")):
+            _carry_down(row, below)
+            text = _cell_text(cell)
+            for k in range(_span(cell, "colspan")):
+                said = text if k == 0 else None
+                if _span(cell, "rowspan") > 1:
+                    below[len(row)] = (said, _span(cell, "rowspan") - 1)
+                row.append(said)
+        _carry_down(row, below)
+        grid.append(row)
+    return grid
+
+
+def _carry_down(row: Cells, below: dict[int, tuple[str | None, int]]) -> None:
+    """The cells of rows above that span down into ``row`` at its next columns."""
+    while len(row) in below:
+        text, left = below.pop(len(row))
+        if left > 1:
+            below[len(row)] = (text, left - 1)
+        row.append(text)
+
+
+def _span(cell: html.HtmlElement, attribute: str) -> int:
+    """A cell's colspan or rowspan: 1 when absent or unreadable, at most ``MAX_SPAN``."""
+    value = cell.get(attribute, "1").strip()
+    return min(int(value), MAX_SPAN) if value.isdigit() and int(value) > 0 else 1
+
+
 class _Blocks:
     """The blocks of text found walking the page, in order."""
 
@@ -75,19 +114,21 @@ class _Blocks:
         if tag in _DROPPED or not tag or _site_chrome(element, tag, self.headline):
             self.text(element.tail)  # a comment's or a dropped element's tail is still text
             return
-        if tag == "table":
+        if tag == "table" and element.find(".//table") is None:
             self.end()
-            rows = [[_cell_text(c) for c in row.iter("td", "th")] for row in element.iter("tr")]
-            lines = [" | ".join(cell for cell in row) for row in rows if any(row)]
-            if lines:
-                self.blocks.append("\n".join(lines))
+            caption = element.find("caption")
+            if caption is not None and _cell_text(caption):
+                self.blocks.append(_cell_text(caption))
+            # Each row said with its headers, as a Word or a spreadsheet table is.
+            self.blocks += [line for line in table_sentences(_grid(element)) if line.strip()]
             self.text(element.tail)
             return
         if tag == "br":
             self.line.append("\n")
             self.text(element.tail)
             return
-        block = tag in _BLOCKS or tag == "li"
+        # A layout table (tables inside it): each of its cells a block of the page.
+        block = tag in _BLOCKS or tag in ("li", "td", "th", "caption")
         if block:
             self.end()
         if tag == "li":

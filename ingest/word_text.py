@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
     from docx.oxml.text.parfmt import CT_PPr
     from docx.styles.style import ParagraphStyle
-    from docx.table import Table, _Cell, _Row
+    from docx.table import Table
     from docx.text.paragraph import Paragraph
     from lxml.etree import _Element
 
@@ -81,9 +81,9 @@ def _inner_content(container: BlockItemContainer) -> Iterator[Paragraph | Table]
         yield Paragraph(element, container) if _local(element.tag) == "p" else Table(element, container)
 
 
-def _paragraphs(cell: _Cell) -> list[_Element]:
-    """A cell's paragraphs (``w:p``), those inside its content controls too."""
-    return [element for element in _content_elements(cell._element) if _local(element.tag) == "p"]
+def _paragraphs(cell: _Element) -> list[_Element]:
+    """A cell's (``w:tc``) paragraphs, those inside its content controls too."""
+    return [element for element in _content_elements(cell) if _local(element.tag) == "p"]
 
 
 def _content_elements(element: _Element) -> Iterator[_Element]:
@@ -99,16 +99,38 @@ def _table_lines(table: Table, notes: dict[str, str]) -> list[str]:
     """A table's rows as sentences (a letterhead's cells as lines), then those of the tables
     inside its cells (a member's criteria scores in its cell), which python-docx's cell text
     leaves out."""
-    rows = [_row_cells(row, notes) for row in table.rows]
+    from docx.table import Table
+
+    grid = _grid(table._tbl)
+    rows = [_row_cells(row, notes) for row in grid]
     if is_letterhead(rows):  # each cell's lines, as the head of a report prints them
-        lines = [_text(p, notes) for row in table.rows for cell in _distinct(row) for p in _paragraphs(cell)]
+        lines = [_text(p, notes) for row in grid for cell in _distinct(row) for p in _paragraphs(cell)]
     else:
         lines = table_sentences(rows)
-    for row in table.rows:
-        for cell in _distinct(row):
-            for inner in cell.tables:
-                lines += _table_lines(inner, notes)
+    inner_tables = (e for row in grid for cell in _distinct(row) for e in _content_elements(cell))
+    for inner in inner_tables:
+        if _local(inner.tag) == "tbl":
+            lines += _table_lines(Table(inner, table._parent), notes)
     return lines
+
+
+def _grid(table: _Element) -> list[list[_Element]]:
+    """Each row's cells (``w:tc``) by grid column: a cell spanning columns in each of them, a
+    vertically merged one in each row it covers. Built once, row after row: python-docx finds
+    a merged cell by walking up the rows from each, which is quadratic in a table's length and
+    overflows the stack past about a thousand rows (a province's column merged over its zones)."""
+    grid: list[list[_Element]] = []
+    above: dict[int, _Element] = {}  # the cell last started in each grid column
+    for tr in table.tr_lst:
+        row: list[_Element] = []
+        for tc in tr.tc_lst:
+            column = len(row)
+            origin = above.get(column, tc) if tc.vMerge == "continue" else tc
+            for _ in range(max(tc.grid_span, 1)):
+                above[len(row)] = origin
+                row.append(origin)
+        grid.append(row)
+    return grid
 
 
 def _text_boxes(paragraph: _Element, notes: dict[str, str]) -> list[str]:
@@ -195,7 +217,7 @@ def _headers_and_footers(document: DocxDocument) -> tuple[str, ...]:
                 continue  # none of its own: the previous section's, or none at all
             for block in _inner_content(part):  # a header laid out in a table too
                 paragraphs = (
-                    [p for row in block.rows for cell in _distinct(row) for p in _paragraphs(cell)]
+                    [p for row in _grid(block._tbl) for cell in _distinct(row) for p in _paragraphs(cell)]
                     if isinstance(block, docx.table.Table)
                     else [block._p]
                 )
@@ -213,14 +235,23 @@ def _is_list_item(paragraph: Paragraph, style: ParagraphStyle | None) -> bool:
     paragraph whose numbering is numId 0: OOXML's "no numbering", which LibreOffice writes
     on every heading of a document it converts."""
     numbered = _numbering(paragraph._p.pPr)
-    while style is not None:
-        outline = style.element.pPr.outlineLvl if style.element.pPr is not None else None
+    for ancestor in _style_chain(style):
+        outline = ancestor.element.pPr.outlineLvl if ancestor.element.pPr is not None else None
         if outline is not None and outline.val != BODY_TEXT_LEVEL:
             return False
         if numbered is None:
-            numbered = _numbering(style.element.pPr)
-        style = style.base_style
+            numbered = _numbering(ancestor.element.pPr)
     return bool(numbered)
+
+
+def _style_chain(style: ParagraphStyle | None) -> Iterator[ParagraphStyle]:
+    """A style and those it is based on, each once: a file whose styles are based on each
+    other (converters write such) would loop forever."""
+    seen: set[str] = set()
+    while style is not None and style.style_id not in seen:
+        seen.add(style.style_id)
+        yield style
+        style = style.base_style
 
 
 def _numbering(properties: CT_PPr | None) -> bool | None:
@@ -324,11 +355,7 @@ class _ListNumbers:
 def _number_properties(paragraph: Paragraph, style: ParagraphStyle | None) -> tuple[str, int] | None:
     """The numbering (numId, level) of a paragraph, its own or its style's; None when none
     (or numId 0: "no numbering")."""
-    sources = [paragraph._p.pPr]
-    while style is not None:
-        sources.append(style.element.pPr)
-        style = style.base_style
-    for properties in sources:
+    for properties in (paragraph._p.pPr, *(ancestor.element.pPr for ancestor in _style_chain(style))):
         if properties is None or properties.numPr is None or properties.numPr.numId is None:
             continue
         num_id = properties.numPr.numId.val
@@ -337,21 +364,21 @@ def _number_properties(paragraph: Paragraph, style: ParagraphStyle | None) -> tu
     return None
 
 
-def _row_cells(row: _Row, notes: dict[str, str]) -> list[str | None]:
+def _row_cells(row: list[_Element], notes: dict[str, str]) -> list[str | None]:
     """A table row's cells, one per column; None where the cell on the left spans this
-    column too (python-docx repeats a merged cell in every column it covers)."""
+    column too (``_grid`` repeats a merged cell in every column it covers)."""
     cells: list[str | None] = []
     previous = None
-    for cell in row.cells:
+    for cell in row:
         text = "\n".join(_text(p, notes) for p in _paragraphs(cell))
-        cells.append(None if cell._tc is previous else " ".join(text.split()))
-        previous = cell._tc
+        cells.append(None if cell is previous else " ".join(text.split()))
+        previous = cell
     return cells
 
 
-def _distinct(row: _Row) -> list[_Cell]:
-    cells: list[_Cell] = []
-    for cell in row.cells:
-        if not cells or cell._tc is not cells[-1]._tc:
+def _distinct(row: list[_Element]) -> list[_Element]:
+    cells: list[_Element] = []
+    for cell in row:
+        if not cells or cell is not cells[-1]:
             cells.append(cell)
     return cells

@@ -166,6 +166,8 @@ def test_a_sentence_comparing_with_the_year_asked_is_not_about_it_whatever_its_p
         ("so với thực hiện năm 2030", False),
         ("so với cùng thời điểm năm 2030", False),
         ("so với đầu năm 2030", True),  # earlier in the same year: the sentence may be about 2030
+        ("so với thời điểm 31/12/2030", False),  # a date compared with: the end of 2030
+        ("so với ngày 30/6/2030", True),  # ... or a day of 2030 the sentence may be later in
     ],
 )
 def test_a_comparison_with_the_year_asked_in_other_words_is_not_about_it(compared, met):
@@ -173,6 +175,15 @@ def test_a_comparison_with_the_year_asked_in_other_words_is_not_about_it(compare
     paragraph = f"{sentence} Năm 2030 các KCN của tỉnh gặp nhiều khó khăn."
     question = "Doanh thu của các doanh nghiệp năm 2030 là bao nhiêu?"
     assert check(question, sentence, paragraph, **{**BARE, "doc_years": "2031"}).met is met
+
+
+def test_a_figure_compared_with_the_year_before_s_end_is_of_the_report_s_year():
+    # "… 41.260 người, tăng 2.315 người so với thời điểm 31/12/2030" in a half-year report
+    # of 2031 answers for 2031 (it was refused: the date's year was taken as the sentence's).
+    sentence = "Tổng số lao động làm việc tại các khu là 41.260 người, tăng 2.315 người so với thời điểm 31/12/2030."
+    half_year = {"doc_years": "2031", "period": "6 tháng đầu năm 2031"}
+    assert check("Tổng số lao động đến giữa năm 2031 là bao nhiêu?", sentence, **half_year).met
+    assert not check("Tổng số lao động năm 2030 là bao nhiêu?", sentence, **half_year).met
 
 
 def test_the_base_year_of_constant_prices_is_not_the_year_the_sentence_reports():
@@ -1138,3 +1149,13 @@ def test_a_silent_sentence_is_of_the_year_its_paragraph_last_named_before_it():
     # A horizon the sentence before looks to is no year it reports on.
     ahead = "Tỉnh phát triển các KCN giai đoạn 2036 - 2040, tầm nhìn đến năm 2050. Đến nay, tỷ lệ lấp đầy trên 56%."
     assert check("Tỷ lệ lấp đầy năm 2038 là bao nhiêu?", "Đến nay, tỷ lệ lấp đầy trên 56%.", ahead, **BARE).met
+
+
+def test_a_superlative_over_a_bloc_s_table_is_met_by_a_member_s_row():
+    # "Đơn vị nào xếp hạng cuối, được bao nhiêu điểm?" asks for a member's row, not the bloc's
+    # own figure (which a row about one province is not).
+    row = "Ban Quản lý Khu kinh tế tỉnh Kon Tum — Điểm Khối chấm: 86,5; Xếp hạng: 7."
+    bloc = {"doc_places": "region:nam trung bo,region:tay nguyen", "doc_years": "2030", "period": "năm 2030"}
+    asked = "Trong khối Nam Trung Bộ và Tây Nguyên, đơn vị nào xếp hạng cuối, được bao nhiêu điểm?"
+    assert check(asked, row, **bloc).met
+    assert not check("Tổng điểm của khối Nam Trung Bộ và Tây Nguyên là bao nhiêu?", row, **bloc).met

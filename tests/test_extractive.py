@@ -714,6 +714,21 @@ def test_a_superlative_over_a_table_quotes_its_extreme_row(question: str, board:
     assert answer.citations[0].quote.startswith(next(b for b, *_ in SCORES if board in b))
 
 
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        ("Đơn vị nào có tổng điểm cao nhất năm 2036?", "Ban Quản lý Khu kinh tế tỉnh Tân Lập — Tổng điểm: 99,0"),
+        # Ranked on the rank: the row's name, not "Xếp hạng: 4" as the points asked.
+        ("Đơn vị nào xếp hạng cuối năm 2036, được bao nhiêu điểm?", "Ban Quản lý các KCN tỉnh Hưng Yên"),
+    ],
+)
+def test_a_superlative_over_a_table_is_answered_first_by_its_row_s_name_and_the_cell_ranked_on(
+    question: str, first_line: str
+):
+    line = ask(question, SCORE_TABLE).answer.splitlines()[0]
+    assert line.startswith(first_line) and "Xếp hạng" not in line, line
+
+
 def test_the_head_of_a_board_asked_is_no_ranking():
     from app.answering.table_rows import extreme_row
 
@@ -775,8 +790,8 @@ def test_a_column_is_named_as_the_question_names_it_abbreviations_folded_alike()
     # "xuất khẩu" is one term of the question ("xk"), as it must be of the header.
     answer = ask("KCN nào xuất khẩu nhiều nhất?", ZONES)
     assert answer.citations[0].quote.startswith("KCN Tân Lập")
-    # The zone named is the row's label, not run on into its first header ("KCN Tân Lập — Xuất").
-    assert answer.answer.startswith("KCN Tân Lập [1]")
+    # The zone named is the row's label, then the cell it ranks first on (not its first header).
+    assert answer.answer.startswith("KCN Tân Lập — Xuất khẩu: 6.215 triệu USD [1]")
 
 
 def test_the_whole_asked_is_answered_by_the_table_s_total_row():

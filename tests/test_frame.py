@@ -566,3 +566,15 @@ def test_a_zone_named_without_accents_at_the_end_of_the_question_keeps_words_tha
         "kcn nao co nhieu lao dong nhat",
     ):
         assert parse_question(question).zones == (), question
+
+
+@pytest.mark.parametrize(
+    ("question", "extreme"),
+    [
+        ("Khu nào có số lao động đông nhất?", "most"),  # of people: "đông"
+        ("Đơn vị nào đứng cuối bảng xếp hạng?", "least"),
+        ("Số lao động đang làm việc là bao nhiêu?", None),
+    ],
+)
+def test_the_extreme_a_question_asks_over_rows(question: str, extreme: str | None):
+    assert (parse_question(question).superlative or None) == extreme

@@ -35,7 +35,8 @@ def test_a_web_page_is_its_blocks_and_table_rows_without_markup_or_scripts():
         "Thứ Hai, 12/01/2032 08:15",
         "Ngày 10/1, tại tỉnh Kim Sơn, Khối thi đua tổ chức hội nghị tổng kết.\nCác KCN thu hút 47 dự án.",
         "Toàn cảnh hội nghị",
-        "Chỉ tiêu | Năm 2031 | Năm 2032\nSố dự án | 39 | 47\nLao động | 8.120 | 8.930",
+        "Số dự án — Năm 2031: 39; Năm 2032: 47.",  # each row said with its headers
+        "Lao động — Năm 2031: 8.120; Năm 2032: 8.930.",
     ]
     assert html_to_text("") == "" and html_to_text("<!-- only a comment -->") == ""
     # A header holding the headline, and an article's footer (its byline), are the article's.
@@ -155,3 +156,23 @@ def test_a_letterhead_tables_line_breaks_part_its_words_and_its_number_is_not_th
     frame = document_frame(document.pages, document.source, document.title)
     assert frame.issuer == "ỦY BAN NHÂN DÂN TỈNH CÀ MAU"
     assert frame.title.startswith("QUYẾT ĐỊNH số 15/QĐ-UBND")
+
+
+@pytest.mark.unit
+def test_a_table_s_caption_merged_headers_and_row_groups_are_said_with_each_row():
+    # A portal's table: a caption, a two-row header (colspan over the periods, rowspan on the
+    # rest) and a group's name spanning its rows. Its rows were read as bare values ("2 | Vốn
+    # FDI | 369,5 | 900,0"): nothing said which figure was the plan and which the result.
+    page = """<html><body><article><h1>Kết quả 6 tháng đầu năm 2035 của các KCN tỉnh Tây Ninh</h1>
+    <table><caption>Bảng 1. Một số chỉ tiêu chủ yếu</caption>
+    <thead><tr><th rowspan="2">Chỉ tiêu</th><th colspan="2">Năm 2035</th></tr>
+    <tr><th>Kế hoạch năm</th><th>6 tháng đầu năm</th></tr></thead>
+    <tbody><tr><td>Vốn FDI cấp mới (triệu USD)</td><td>900,0</td><td>486,3</td></tr>
+    <tr><td>Số dự án mới</td><td>40</td><td>23</td></tr></tbody></table>
+    <table><tr><th>Nhóm</th><th>Khu</th><th>Lao động</th></tr>
+    <tr><td rowspan="2">Khu công nghiệp</td><td>KCN Tân Lập</td><td>12.940</td></tr>
+    <tr><td>KCN Tân Hòa</td><td>8.310</td></tr></table></article></body></html>"""
+    blocks = html_to_text(page).split("\n\n")
+    assert "Bảng 1. Một số chỉ tiêu chủ yếu" in blocks
+    assert any("Năm 2035 Kế hoạch năm: 900,0" in b and "Năm 2035 6 tháng đầu năm: 486,3" in b for b in blocks), blocks
+    assert "Khu công nghiệp — Khu: KCN Tân Hòa; Lao động: 8.310." in blocks  # the group said on each row

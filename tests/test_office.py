@@ -937,3 +937,41 @@ def test_a_word_file_s_content_controls_are_read_in_the_body_a_cell_and_the_head
     assert "Tổng số lao động tại các KCN là 23.456 người." in parsed.pages[0].text
     assert "KCN Tân Lập — Doanh thu: 2.345 tỷ đồng." in parsed.pages[0].text
     assert parsed.running_lines == ("BAN QUẢN LÝ CÁC KCN TỈNH KIM SƠN",)
+
+
+def test_a_province_column_merged_down_a_long_table_is_read_on_every_row(tmp_path: Path):
+    # python-docx walks up a vertical merge from each cell: quadratic, and past about a
+    # thousand rows a RecursionError rejected the whole file.
+    from docx.oxml import parse_xml
+
+    def cell(text: str, merge: str = "") -> str:
+        return f"<w:tc><w:tcPr>{merge}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+    rows = 1_200
+    body = [cell("Tỉnh") + cell("Khu công nghiệp") + cell("Số dự án")]
+    for i in range(1, rows + 1):  # "Kim Sơn" merged down the rows, as Word writes it
+        merge = '<w:vMerge w:val="restart"/>' if i == 1 else "<w:vMerge/>"
+        body.append(cell("Kim Sơn" if i == 1 else "", merge) + cell(f"KCN Tân Lập {i}") + cell(str(i % 50)))
+    grid = "<w:tblGrid>" + "<w:gridCol/>" * 3 + "</w:tblGrid>"
+    document = docx.Document()
+    document.add_paragraph("BIỂU TỔNG HỢP CÁC KCN NĂM 2038")
+    rows_xml = "".join(f"<w:tr>{row}</w:tr>" for row in body)
+    document.element.body.insert(1, parse_xml(f'<w:tbl xmlns:w="{W}"><w:tblPr/>{grid}{rows_xml}</w:tbl>'))
+    path = tmp_path / "bieu.docx"
+    document.save(path)
+    text = load_document(path, 50_000_000).pages[0].text
+    assert f"KCN Tân Lập {rows}" in text and text.count("Kim Sơn") >= rows  # each row says its province
+
+
+def test_styles_based_on_each_other_are_read_not_looped_over(tmp_path: Path):
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    first = document.styles.add_style("Thân A", WD_STYLE_TYPE.PARAGRAPH)
+    second = document.styles.add_style("Thân B", WD_STYLE_TYPE.PARAGRAPH)
+    first.base_style, second.base_style = second, first  # a converter's loop
+    document.add_paragraph("BÁO CÁO KẾT QUẢ NĂM 2038")
+    document.add_paragraph("Các KCN thu hút 14 dự án mới.", style="Thân A")
+    path = tmp_path / "vong.docx"
+    document.save(path)
+    assert "Các KCN thu hút 14 dự án mới." in load_document(path, 10_000_000).pages[0].text

@@ -54,12 +54,17 @@ from ingest.sentences import split_sentences
 COMPARED_YEAR = re.compile(
     r"(?:s[o0]\s+v[ớo6óơ]i|cùng\s+k[ỳì]|cung\s+k[yi]|giá\s+so\s+sánh|gia\s+so\s+sanh)\s+"
     r"(?:cùng\s+k[ỳì]\s+|cung\s+k[yi]\s+)?(?:n\w{1,2}m\s+)?(?:19|20)\d{2}"
-    r"|s[o0]\s+v[ớo6óơ]i\s+(?:[^\s\d;,.()]+\s+){1,4}?(?:năm|nam)\s+(?:19|20)\d{2}",
+    r"|s[o0]\s+v[ớo6óơ]i\s+(?:[^\s\d;,.()]+\s+){1,4}?(?:năm|nam)\s+(?:19|20)\d{2}"
+    # "so với thời điểm 31/12/2030", "so với ngày 30/6/2031", "so với tháng 6/2031": a date compared with
+    r"|s[o0]\s+v[ớo6óơ]i\s+(?:[^\s\d;,.()]+\s+){0,3}?(?:\d{1,2}\s*/\s*)?\d{1,2}\s*/\s*(?:19|20)\d{2}(?![\d/])",
     re.IGNORECASE,
 )
 # ... of them, a comparison with an earlier part of the same year ("so với đầu năm 2031", "so
-# với tháng 6/2031"), which a sentence about later in that year makes (folded).
-COMPARED_EARLIER_IN_YEAR = re.compile(r"\b(?:dau|giua)\s+nam\b|\bthang\b|\bquy\b")
+# với tháng 6/2031", "so với ngày 30/6/2031"), which a sentence about later in that year makes
+# (folded); not a year's end ("so với 31/12/2030": the year before).
+COMPARED_EARLIER_IN_YEAR = re.compile(
+    r"\b(?:dau|giua)\s+nam\b|\bthang\b|\bquy\b|(?<![\d/])(?!31\s*/\s*12\b)\d{1,2}\s*/\s*\d{1,2}\s*/"
+)
 # "… tăng 12,6% so với cùng kỳ năm 2031 (3.665 triệu USD)", "(cùng kỳ năm 2031 đạt 58,3%)": the
 # year compared with, and its figure. The sentence is not about that year, but it states that
 # year's figure: it answers a question asking for it.
@@ -632,7 +637,10 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
             merged_into += [(key, old) for old in sorted((absorbed_keys(key) - others) & stated)]
             became = merged_keys(key) - absorbed_keys(key) - {key}  # the unit the one asked is part of
             merged_into += [(key, new) for new in sorted((became - others) & stated)]
-    whole_region_figure = frame.answer_type in FIGURE_ANSWERS and not frame.provinces and not frame.zones
+    # Not for a superlative ("đơn vị nào xếp hạng cuối, bao nhiêu điểm?"): it asks for a member's row.
+    whole_region_figure = (
+        frame.answer_type in FIGURE_ANSWERS and not frame.provinces and not frame.zones and not frame.superlative
+    )
     for key in frame.regions:
         # A report framed by another region (a bloc's) is not about this one for naming a
         # province of it: Gia Lai, since 2025 in Tây Nguyên and Nam Trung Bộ alike, is a

@@ -51,7 +51,7 @@ from app.answering.models import MAX_ANSWER_CHARS, Answer, Citation, RetrievedPa
 from app.answering.named import answering_office, named_facts
 from app.answering.scorer import Weights
 from app.answering.sections import answering_section
-from app.answering.table_rows import cell_facts, extreme_row, total_first
+from app.answering.table_rows import cell_facts, extreme_row, ranked_row_label, total_first
 from app.answering.terms import terms_of
 from ingest.docframe import has_place_date, is_signature
 from ingest.gazetteer import absorbed_keys, display_name
@@ -717,6 +717,8 @@ def _direct_line(selection: Selection, phrasing: Phrasing, citations: _Citations
     best = selection.quotes[0]
     quote = _shortened(best, selection.focus)
     facts = figures = tuple(direct_facts(selection.frame, quote, selection.focus) or cell_facts(selection.frame, quote))
+    ranked = ranked_row_label(selection.frame, best.quote)  # which row ranks so, before its figure
+    facts = (ranked, *(f for f in facts if f not in ranked)) if ranked else facts
     board = own_board(selection.frame, best.quote, str(best.document.metadata.get("issuer", "")))
     verdict = plan_verdict(selection.frame, best.quote)
     facts = facts or tuple(line for line in (board, verdict) if line)

@@ -79,11 +79,29 @@ def cell_facts(frame: QuestionFrame, quote: str) -> list[str]:
     named = [
         (len(words), f"{header}: {value}")
         for header, value in read[1].items()
-        if BARE_FIGURE.fullmatch(value) and (words := set(terms_of(header))) and words <= asked
+        if BARE_FIGURE.fullmatch(value)
+        and (words := set(terms_of(header)))
+        and words <= asked
+        # "Đơn vị nào xếp hạng cuối, được bao nhiêu điểm?": the rank says which row, not what is asked.
+        and not (frame.superlative and RANK_HEADER.search(header))
     ]
     best = max((n for n, _ in named), default=0)
     fits = [fact for n, fact in named if n == best]
     return fits if len(fits) == 1 else []
+
+
+def ranked_row_label(frame: QuestionFrame, quote: str) -> str:
+    """The row a superlative asked over a table is answered by: its label and the cell it is
+    ranked on ("KKT Vũng Sâm — Lao động: 24.870 người" for "Khu nào có số lao động đông
+    nhất?"; the label alone when ranked on a rank column); "" for any other question or quote."""
+    read = row_cells(quote) if frame.superlative else None
+    if read is None or TOTAL.match(read[0]):
+        return ""
+    label, cells = read
+    column = _column(frame, list(cells))
+    if column is None or RANK_HEADER.search(column[1]) or figure(cells[column[1]]) is None:
+        return label
+    return f"{label} — {column[1]}: {cells[column[1]]}"
 
 
 def _column(frame: QuestionFrame, headers: Sequence[str]) -> tuple[int, str] | None:
