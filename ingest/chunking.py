@@ -101,10 +101,11 @@ _NO_ITEM_LABEL = re.compile(
 # After a line ending so, a labelled line goes on the paragraph: its next sentence, the same
 # sentence, the next item of a ";" list (which stays one paragraph).
 _PROSE_LINE_ENDS = (".", "!", "?", "…", ",", ";")
-# A figure with decimals and its unit ("45,6 triệu USD", "12,5 ha"): a line stating one is data
-# (a headline's "tăng gần 60%" may head an article; "Phụ lục 2.1" names no unit).
+# A figure with decimals and its unit ("45,6 triệu USD", "12,5 ha", "45,6 tr. USD"): a line
+# stating one is data (a headline's "tăng gần 60%" may head an article; "Phụ lục 2.1" names no
+# unit). The first words of app/answering/data/units.txt's units (ingest reads no app data).
 _AMOUNT = re.compile(
-    r"\d[\d.]*,\d+\s*(?:%|ha\b|tỷ\b|tỉ\b|triệu\b|nghìn\b|người\b|lao động\b|dự án\b|USD\b|đồng\b|m2\b|km\b)"
+    r"\d[\d.]*,\d+\s*(?:%|ha\b|tỷ\b|tỉ\b|triệu\b|tr\.|nghìn\b|người\b|lao động\b|dự án\b|USD\b|đồng\b|m2\b|km\b)"
 )
 # A line ending in one of these words breaks off mid-sentence: not a heading.
 _DANGLING = re.compile(r"\s(?:thì|và|của|là|với|các|được|cho|tại|như|theo|từ|đến|trong|này|đã|để|có)$", re.IGNORECASE)

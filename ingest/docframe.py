@@ -828,9 +828,15 @@ def _without_suffix(name: str) -> str:
 
 # A title printed over every page of a table: in capitals, or opening as one ("Biểu tổng hợp …",
 # "Bảng …", "Báo cáo …", "Danh sách …"); not a footer's "Địa chỉ: …" nor "Lưu hành nội bộ".
-_TABLE_TITLE = re.compile(
-    r"^(?:[^a-zà-ỹđ]{12,}|(?:BIỂU|BẢNG|BÁO CÁO|DANH SÁCH|TỔNG HỢP|Biểu|Bảng|Báo cáo|Danh sách|Tổng hợp)\s.{8,})$"
-)
+_TABLE_TITLE = re.compile(r"^(?:BIỂU|BẢNG|BÁO CÁO|DANH SÁCH|TỔNG HỢP|Biểu|Bảng|Báo cáo|Danh sách|Tổng hợp)\s.{8,}$")
+_CAPITALS_TITLE_LETTERS = 12  # "BIỂU TỔNG HỢP": fewer letters in capitals are a code or a name
+
+
+def _is_table_title(line: str) -> bool:
+    """A title over every page of a table (``_TABLE_TITLE``), or a line in capitals: Python's
+    own test of case, for "KẾT QUẢ THU HÚT ĐẦU TƯ" has capitals in every accented range."""
+    letters = sum(c.isalpha() for c in line)
+    return bool(_TABLE_TITLE.match(line)) or (letters >= _CAPITALS_TITLE_LETTERS and line == line.upper())
 
 
 def document_frame(
@@ -847,7 +853,7 @@ def document_frame(
     if not title or is_row_sentence(title):
         # A table printed with its title over every page: the title is a running line, and its
         # first row would stand for the document.
-        printed = next((line for line in running_lines if _TABLE_TITLE.match(line)), "")
+        printed = next((line for line in running_lines if _is_table_title(line)), "")
         title = _clip(printed) if printed else title
     if not title:
         title = _clip(_without_suffix(source))

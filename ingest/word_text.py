@@ -41,7 +41,13 @@ BODY_TEXT_LEVEL = 9  # OOXML's outline level of body text: no heading
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": _W}
 TOP_NUMBER = re.compile(r"\d{1,2}[.)]")  # a list's first-level number: "1.", "2)"
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year states no figure: "1. Kết quả năm 2030" is a heading
+# Numbers that state no figure: a year ("1. Kết quả năm 2030"), a span of months ("6 tháng
+# đầu năm"), a date, a quarter, a document's number ("Nghị định 35/2022/NĐ-CP"): such a
+# numbered paragraph may be a section's heading.
+NO_FIGURE = re.compile(
+    r"\b(?:19|20)\d\d\b|\b\d{1,2}\s+th[áa]ng\b|\bqu[ýy]\s+\d\b|\b\d{1,4}(?:\s*/\s*[\w.-]+)+|\b\d{1,2}\s*-\s*\d{1,2}\b",
+    re.IGNORECASE,
+)
 
 
 def read_word(path: Path) -> tuple[list[str], tuple[str, ...]]:
@@ -63,11 +69,16 @@ def read_word(path: Path) -> tuple[list[str], tuple[str, ...]]:
             if _is_list_item(block, style) and text.strip() and not BULLET.match(text):
                 # A numbered line stating a figure is a list's item ("- Đào tạo 35 cán bộ"), not a
                 # section ("1. Đặc điểm tình hình", "1.2. …", "a) …" keep their numbers).
-                item = not label or (TOP_NUMBER.fullmatch(label) and re.search(r"\d", YEAR.sub("", text)))
+                item = not label or (TOP_NUMBER.fullmatch(label) and _states_figure(text))
                 text = f"- {text}" if item else f"{label} {text}"
             lines.append(text)
             lines += _text_boxes(block._p, notes)
     return lines, _headers_and_footers(document)
+
+
+def _states_figure(text: str) -> bool:
+    """A numbered line stating a figure ("Đào tạo 35 cán bộ") is a list's item, not a section."""
+    return bool(re.search(r"\d", NO_FIGURE.sub(" ", text)))
 
 
 def _inner_content(container: BlockItemContainer) -> Iterator[Paragraph | Table]:

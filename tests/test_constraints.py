@@ -1132,6 +1132,9 @@ def test_a_zone_a_figure_leaves_out_is_not_what_it_is_about():
 def test_a_running_total_since_founding_and_a_deduction_are_neither_a_quarter_nor_an_exclusion():
     quarter = {"title": "Báo cáo quý I năm 2038", "period": "quý I năm 2038", "doc_years": "2038"}
     assert not check("Quý I năm 2038 thu hút bao nhiêu dự án?", "Lũy kế đến hết 31/3/2038 có 500 dự án.", **quarter).met
+    # A running total in another clause leaves the quarter its sentence names.
+    both = "Trong 3 tháng đầu năm 2038, các KCN thu hút 7 dự án mới; lũy kế đến nay có 120 dự án còn hiệu lực."
+    assert check("Quý I năm 2038 thu hút bao nhiêu dự án mới?", both, **quarter).met
     deducted = "Các doanh nghiệp được khấu trừ thuế tại KCN Tân Lập đạt 40%."
     assert check("Tỷ lệ doanh nghiệp KCN Tân Lập được khấu trừ thuế?", deducted, **BARE).met
 
@@ -1151,6 +1154,16 @@ def test_a_silent_sentence_is_of_the_year_its_paragraph_last_named_before_it():
     assert check("Tỷ lệ lấp đầy năm 2038 là bao nhiêu?", "Đến nay, tỷ lệ lấp đầy trên 56%.", ahead, **BARE).met
 
 
+@pytest.mark.parametrize("compared", ["bằng 120% năm 2037", "gấp 1,2 lần năm 2037", "cao hơn năm 2037"])
+def test_a_silent_sentence_after_a_comparison_is_of_the_year_compared_from(compared: str):
+    # "… đạt 240 triệu USD, bằng 120% năm 2037. Trong đó, vốn cấp mới đạt 200 triệu USD." was
+    # read as 2037's figure: only "so với", "tăng", "giảm" were known as comparing.
+    said = "Trong đó, vốn cấp mới đạt 200 triệu USD."
+    paragraph = f"Năm 2038, vốn FDI đạt 240 triệu USD, {compared}. {said}"
+    assert check("Năm 2038 vốn cấp mới đạt bao nhiêu?", said, paragraph, **BARE).met
+    assert not check("Năm 2037 vốn cấp mới đạt bao nhiêu?", said, paragraph, **BARE).met
+
+
 def test_a_superlative_over_a_bloc_s_table_is_met_by_a_member_s_row():
     # "Đơn vị nào xếp hạng cuối, được bao nhiêu điểm?" asks for a member's row, not the bloc's
     # own figure (which a row about one province is not).
@@ -1159,3 +1172,20 @@ def test_a_superlative_over_a_bloc_s_table_is_met_by_a_member_s_row():
     asked = "Trong khối Nam Trung Bộ và Tây Nguyên, đơn vị nào xếp hạng cuối, được bao nhiêu điểm?"
     assert check(asked, row, **bloc).met
     assert not check("Tổng điểm của khối Nam Trung Bộ và Tây Nguyên là bao nhiêu?", row, **bloc).met
+
+
+def test_a_footnote_s_year_is_not_the_year_its_sentence_reports():
+    # A Word or PDF footnote is put back in brackets where it is referenced; its year made the
+    # 2038 figure a 2037 one (asked for 2038: refused; for 2037: answered).
+    said = "Các KCN thu hút 14 dự án FDI (chú thích: không gồm 03 dự án chấm dứt hoạt động trong năm 2037)."
+    report = {**BARE, "doc_years": "2038", "period": "năm 2038"}
+    assert check("Năm 2038 các KCN thu hút bao nhiêu dự án FDI?", said, **report).met
+    assert not check("Năm 2037 các KCN thu hút bao nhiêu dự án FDI?", said, **report).met
+
+
+def test_what_a_sentence_opens_by_leaving_out_is_not_what_it_is_about_and_the_rest_of_its_clause_stays():
+    opened = "Không tính KCN Tân Lập, toàn tỉnh thu hút 20 dự án."
+    assert not check("KCN Tân Lập thu hút bao nhiêu dự án?", opened, **BARE).met
+    # What is left out ends at the name: the clause's year and figure are still the sentence's.
+    taxed = "Tổng thu ngân sách chưa tính VAT năm 2038 đạt 120 tỷ đồng."
+    assert check("Năm 2038 tổng thu ngân sách đạt bao nhiêu?", taxed, **{**BARE, "doc_years": "2037,2038"}).met

@@ -463,3 +463,10 @@ def test_the_issuer_read_from_running_lines(running, issuer, places):
 def test_who_chairs_is_a_line_of_its_own_not_part_of_the_board_s_name():
     frame = frame_of("Chủ trì: Ban Quản lý KKT tỉnh Kon Tum\nHội nghị sơ kết 6 tháng đầu năm 2038\nThu hút 29 dự án.")
     assert frame.issuer == "Ban Quản lý KKT tỉnh Kon Tum"
+
+
+@pytest.mark.parametrize("printed", ["KẾT QUẢ THU HÚT ĐẦU TƯ VÀO CÁC KCN NĂM 2038", "BIỂU TỔNG HỢP CÁC KCN NĂM 2038"])
+def test_a_table_s_title_printed_over_every_page_in_accented_capitals_titles_it(printed: str):
+    # "[^a-zà-ỹđ]" took every accented capital (Ế, Ả, Đ, Ư …) for a small letter.
+    rows = [PageText(1, "KCN Tân Lập — Số dự án: 12 dự án; Vốn đăng ký: 45,6 triệu USD.")]
+    assert document_frame(rows, "bang.pdf", running_lines=(printed,)).title == printed

@@ -41,3 +41,18 @@ def test_a_report_s_own_fields_and_greater_than_signs_are_no_mail():
         "> 50 triệu USD: 5 dự án\n> 10 triệu USD: 12 dự án\n"
     )
     assert mail_body(report) == report
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Từ: Nguyễn Văn A <a@kimson.gov.vn>\nĐến: Ban Quản lý\nCc:\nTiêu đề: Báo cáo quý I năm 2038",  # empty Cc
+        "---------- Forwarded message ---------\nFrom: Nguyễn Văn A <a@kimson.gov.vn>\n"
+        "Date: Thứ 2, 3 thg 4, 2038\nSubject: Báo cáo quý I năm 2038\nTo: <b@kimson.gov.vn>",  # a forward
+        "From: Nguyễn Văn A <a@kimson.gov.vn>\nTo: b@kimson.gov.vn, c@kimson.gov.vn,\n d@kimson.gov.vn\n"
+        "Subject: Báo cáo quý I năm 2038",  # recipients folded onto a second line
+    ],
+)
+def test_a_forwarded_or_folded_mail_header_is_taken_out_and_its_subject_kept(header: str):
+    report = "Quý I năm 2038, các KCN thu hút 5 dự án mới với tổng vốn 45,6 triệu USD."
+    assert mail_body(f"{header}\n\n{report}").split("\n") == ["Báo cáo quý I năm 2038", "", "", report]

@@ -975,3 +975,36 @@ def test_styles_based_on_each_other_are_read_not_looped_over(tmp_path: Path):
     path = tmp_path / "vong.docx"
     document.save(path)
     assert "Các KCN thu hút 14 dự án mới." in load_document(path, 10_000_000).pages[0].text
+
+
+def test_a_numbered_heading_naming_months_or_a_decree_stays_a_heading_an_item_with_a_figure_an_item(
+    tmp_path: Path,
+):
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    lines = [
+        "Kết quả thực hiện 6 tháng đầu năm 2038",  # months and a year: no figure
+        "Tình hình thực hiện Nghị định 35/2037/NĐ-CP",  # a decree's number: no figure
+        "Đào tạo 35 cán bộ quản lý",  # a figure: a list's item
+    ]
+    for text in lines:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = 91
+    numbering = document.part.numbering_part.element
+    numbering.append(
+        parse_xml(
+            f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="91">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+            "</w:abstractNum>"
+        )
+    )
+    numbering.append(parse_xml(f'<w:num xmlns:w="{W}" w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
+    path = tmp_path / "so_ket.docx"
+    document.save(path)
+    said = load_document(path, 10_000_000).pages[0].text.split("\n\n")
+    assert said == [
+        "1. Kết quả thực hiện 6 tháng đầu năm 2038",
+        "2. Tình hình thực hiện Nghị định 35/2037/NĐ-CP",
+        "- Đào tạo 35 cán bộ quản lý",
+    ]

@@ -108,10 +108,17 @@ BLOC_SAID = re.compile(
 FORWARD_SECTION = re.compile(r"\bphuong\s+huong\b|\bnhiem\s+vu\s+trong\s+tam\b")
 # What a text leaves out of its figure, up to the clause's end: "(chưa tính KCN Tân Lập …)",
 # "không kể tỉnh X", "ngoại trừ …".
+# The words may open a sentence ("Không tính …"); what is left out is a name, up to the clause's
+# end or what the clause goes on to say of the rest ("chưa tính VAT năm 2023 đạt 120 tỷ đồng").
 EXCLUDING = re.compile(
-    r"(?:\b(?:chưa|không|chua|khong)\s+(?:tính|kể|tinh|ke)|\bngo[ạa]i\s+tr[ừu]|(?<!khấu )(?<!loại )\btrừ)\b"
-    r"(?=\s+(?:các\s+|cac\s+)?(?:KCN|KKT|KCX|khu|tỉnh|tinh|thành phố|[A-ZĐ]))[^,;.()]{0,60}",
+    r"(?i:\b(?:chưa|không|chua|khong)\s+(?:tính|kể|tinh|ke)|\bngo[ạa]i\s+tr[ừu]|(?<!khấu )(?<!loại )\btrừ)\b"
+    r"(?=\s+(?:các\s+|cac\s+)?(?:KCN|KKT|KCX|khu|tỉnh|tinh|thành phố|[A-ZĐ]))"
+    r"(?:(?!\s(?i:năm|nam|đạt|dat|là|la|có|co|tăng|tang|giảm|giam|chiếm|chiem)\b)[^,;.()\d]){0,60}",
 )
+# A footnote put back where it is referenced (``ingest.pdf_footnotes``, ``ingest.word_text``):
+# "… 398,5 triệu USD (chú thích: không gồm 03 dự án chấm dứt năm 2022)". What it remarks on
+# is not what the sentence reports: its years and places are no constraint the sentence meets.
+NOTE = re.compile(r"\(chú thích:[^()]*(?:\([^()]*\)[^()]*)*\)")
 PLAN_GROUP, PLAN_SIDE = "figure", "plan"  # distinctions.tsv's "figure:plan"
 FIGURE_ANSWERS = (AnswerType.NUMBER, AnswerType.PERCENT)
 # A cell of a table row said as a sentence whose header names a year: "; Vốn đăng ký năm 2038: 655 triệu USD".
@@ -260,7 +267,7 @@ class Mentions:
         """``around``: the text is what surrounds a sentence (its paragraph), whose base years
         with their figures are not what the other sentences are about. What it leaves out
         ("chưa tính KCN Tân Lập đang giải phóng mặt bằng") it is not about."""
-        text = EXCLUDING.sub(" ", text)
+        text = EXCLUDING.sub(" ", NOTE.sub(" ", text))
         places = find_places(text)
         syllables = tuple(search_syllables(text))
         # A cited document's number and date ("Thông tư số 07/2031/TT-BNV ngày 14 tháng 6 năm
@@ -506,7 +513,7 @@ def _region_met(key: str, mentions: Mentions, by_province: bool = True) -> bool:
 def stated_years(sentence: str) -> frozenset[int]:
     """The years a sentence reports on: named, not compared with, not inside a range, not
     those of a document it cites."""
-    return years_in(COMPARED_YEAR.sub(" ", CITED_DOCUMENT.sub(" ", sentence)), ranges=False)
+    return years_in(COMPARED_YEAR.sub(" ", CITED_DOCUMENT.sub(" ", NOTE.sub(" ", sentence))), ranges=False)
 
 
 # A former province named as such ("khu vực Hà Nam cũ", "tỉnh Bến Tre (cũ)"), or the merger of
@@ -821,7 +828,13 @@ def _check_span(
 HORIZON = re.compile(r"\b(?:tầm nhìn\s+|tam nhin\s+)?(?:đến|den)\s+(?:năm|nam)\s+(?:19|20)\d{2}\b", re.IGNORECASE)
 
 
-COMPARING = re.compile(r"\s*(?:so\s+(?:với|voi|cùng|cung)|tăng|tang|giảm|giam)\b", re.IGNORECASE)
+# A clause comparing with another period ("so với …", "tăng …", "bằng 120% năm 2022", "gấp 1,2
+# lần năm 2022", "cao hơn năm 2022", "tương đương năm 2022"): its year is the one compared with.
+COMPARING = re.compile(
+    r"\s*(?:so\s+(?:với|voi|cùng|cung)|tăng|tang|giảm|giam|(?:bằng|bang|gấp|gap)(?=\s+\d)"
+    r"|(?:cao|thấp|thap|nhiều|nhieu|ít|it)\s+(?:hơn|hon)|tương\s+đương|tuong\s+duong)\b",
+    re.IGNORECASE,
+)
 
 
 def _years_named_before(sentence: str, paragraph: str) -> frozenset[int]:
@@ -924,8 +937,18 @@ def months_named(text: str) -> set[int]:
 def quarters_stated(text: str) -> set[int]:
     """The quarters a text names, "3 tháng đầu năm" as quý I."""
     folded = fold(text)
-    first = FIRST_QUARTER.search(folded) and not SINCE_FOUNDING.search(folded)  # "lũy kế đến hết 31/3"
+    first = any(_from_year_start(folded, match) for match in FIRST_QUARTER.finditer(folded))
     return _quarters(folded) | ({1} if first else set())
+
+
+def _from_year_start(folded: str, match: re.Match[str]) -> bool:
+    """Whether a match of ``FIRST_QUARTER`` counts from the year's start: "lũy kế đến hết 31/3"
+    is the total of all years to that day, but only a "lũy kế" of its own clause says so
+    ("…; lũy kế đến nay có 120 dự án" after "3 tháng đầu năm" does not)."""
+    if match.group().startswith(("3", "ba")):  # "3 tháng đầu năm": the quarter, whatever is summed
+        return True
+    clause = re.split(r"[;,.:()]", folded[: match.start()])[-1]
+    return not SINCE_FOUNDING.search(clause)
 
 
 def _other_quarter(asked: str, texts: Sequence[str], framing: str, record: Callable[[str, bool, bool], None]) -> bool:
