@@ -264,8 +264,8 @@ class Baocao:
           rows differ only by their figures, so most of them rank low; those of the tables
           retrieved first, then the reports' other tables);
         - the rows a figure question names by their label ("giá trị xuất khẩu năm 2074": one
-          row among long paragraphs), and the total rows of the tables retrieved when it asks
-          for a whole ("các KCN tỉnh X");
+          row among long paragraphs), and the total rows of the tables under the passages
+          retrieved when it asks for a whole ("các KCN tỉnh X");
         - the items a retrieved lead-in announces ("… cho các cá nhân sau:", "… cụ thể như
           sau:"), which need not repeat a word of the question (``app.answering.lead_ins``)."""
         frame = parse_question(question)
@@ -292,8 +292,10 @@ class Baocao:
             rows.sort(key=lambda c: (c.doc_id, c.headings) not in tables)
             return items + rows[:MAX_TABLE_ROWS]
         named = [rows[i] for i in named_rows(frame, [c.text for c in rows])][:MAX_NAMED_ROWS]
-        # "các KCN tỉnh X … bao nhiêu": the total row of each table a retrieved row is from.
-        tables = {(c.doc_id, c.headings) for c in retrieved if is_row_sentence(c.text)}
+        # "các KCN tỉnh X … bao nhiêu": the total row of each table a retrieved passage is from
+        # or stands over (its title or unit line, under the same headings, may be all a
+        # question naming the bloc finds of it).
+        tables = {(c.doc_id, c.headings) for c in retrieved}
         whole = asks_whole(frame)
         totals = [c for c in rows if whole and (c.doc_id, c.headings) in tables and is_total_row(c.text)]
         return items + named + [c for c in totals if c not in named]

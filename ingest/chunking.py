@@ -129,6 +129,8 @@ def _is_free_heading(text: str) -> bool:
         return False  # "Hạng 2: KCN Tân Lập - 96 điểm", "Tổng vốn 45,6 triệu USD": data, not a heading
     if text.startswith("(") and text.endswith(")"):
         return False  # "(Thời sự)": a source tag or an aside
+    if _names_listed(text):
+        return False  # "KCN Tân Lập, KCN Phước Hòa, KCN Yên Mỹ": the names a slide lists
     if len(text) > FREE_HEADING_MAX or len(text.split()) < 2:
         return False
     return not (
@@ -138,6 +140,15 @@ def _is_free_heading(text: str) -> bool:
         or _CAPTION.match(text)
         or is_page_chrome(text)
     )
+
+
+MIN_LISTED_NAMES = 3  # "A, B" may be a heading's two topics; three names of one kind are a list
+
+
+def _names_listed(text: str) -> bool:
+    """Names of one kind listed by commas, each opening with the same word ("KCN …, KCN …")."""
+    parts = [part.split() for part in text.split(",")]
+    return len(parts) >= MIN_LISTED_NAMES and all(parts) and len({part[0].casefold() for part in parts}) == 1
 
 
 def is_list_item(text: str) -> bool:

@@ -42,7 +42,7 @@ from ingest.loaders import IngestError, expand_paths, folder_files, is_supported
 from ingest.models import Chunk, ParsedDocument
 from ingest.normalize import BIDI_CONTROLS, looks_accentless, search_text
 from ingest.ocr import LOW_CONFIDENCE, PageProgress, PageReader
-from ingest.office import SPREADSHEET_SUFFIXES
+from ingest.office import CONVERTED_SPREADSHEETS, SPREADSHEET_SUFFIXES
 from ingest.originals import Originals
 from ingest.page_series import first_pages
 from vectorstore.chroma_store import GENERATION_FIELD, KEY_FIELD, ChunkStore, DocumentInfo
@@ -421,7 +421,7 @@ class Ingestor:
                 removed_doc_ids=stale,
             )
         # A spreadsheet's rows name many boards: none of them issued it (``table_frame``).
-        if f".{document.kind}" in SPREADSHEET_SUFFIXES:
+        if f".{document.kind}" in (*SPREADSHEET_SUFFIXES, *CONVERTED_SPREADSHEETS):
             frame = table_frame(document.pages, document.source)
         else:  # a title the file declares (a web page's headline) before one read off its lines
             frame = document_frame(document.pages, document.source, document.title, document.running_lines)

@@ -35,20 +35,28 @@ _PARAGRAPH_BREAKS = re.compile(r"\n\s*\n\s*")  # what a running line taken out l
 
 
 def read_slides(path: Path) -> tuple[list[PageText], tuple[str, ...]]:
-    """One page per slide (numbered as the deck shows them) and the lines of the footers."""
+    """One page per slide (numbered as the deck shows them), each text box's paragraph a block
+    of its own (boxes side by side are columns, not one sentence), and the footers' lines."""
     import pptx
 
     deck = pptx.Presentation(str(path))
-    pages: list[PageText] = []
+    slides: list[PageText] = []
+    notes: dict[int, str] = {}
     running: dict[str, None] = {}
     for number, slide in enumerate(deck.slides, start=1):
         lines = list(_slide_lines(slide, running))
-        if any(line.strip() for line in lines):
-            pages.append(PageText(number, clean_text("\n\n".join(lines))))
-    # A template's text box on every slide (the board's name) runs over the deck as a footer does.
-    kept, repeated = split_running_lines(pages)
-    pages = [replace(page, text=_PARAGRAPH_BREAKS.sub("\n\n", page.text).strip()) for page in kept]
-    return [page for page in pages if page.text], tuple(dict.fromkeys([*running, *repeated]))
+        slides.append(PageText(number, clean_text("\n\n".join(lines)), blocks=True))
+        notes[number] = _notes(slide)
+    # A template's text box on every slide (the board's name) runs over the deck as a footer
+    # does; looked for before the notes are put under each slide, which would hide it.
+    kept, repeated = split_running_lines(slides)
+    pages = []
+    for page in kept:
+        said = [_PARAGRAPH_BREAKS.sub("\n\n", page.text).strip(), notes[page.number or 0]]
+        text = "\n\n".join(part for part in said if part)
+        if text:
+            pages.append(replace(page, text=text))
+    return pages, tuple(dict.fromkeys([*running, *repeated]))
 
 
 def _slide_lines(slide: Slide, running: dict[str, None]) -> Iterator[str]:
@@ -64,10 +72,13 @@ def _slide_lines(slide: Slide, running: dict[str, None]) -> Iterator[str]:
                 running.setdefault(" ".join(shape.text_frame.text.split()))
             continue
         yield from _shape_lines(shape, bulleted=kind in _BULLETED_PLACEHOLDERS)
-    if slide.has_notes_slide:
-        notes = " ".join(slide.notes_slide.notes_text_frame.text.split()) if slide.notes_slide.notes_text_frame else ""
-        if notes:
-            yield f"(ghi chú: {notes})"
+
+
+def _notes(slide: Slide) -> str:
+    """The speaker's notes of a slide in brackets, after its text ("" when none)."""
+    frame = slide.notes_slide.notes_text_frame if slide.has_notes_slide else None
+    said = clean_text(" ".join(frame.text.split())) if frame is not None else ""
+    return f"(ghi chú: {said})" if said else ""
 
 
 def _shape_lines(shape: BaseShape, bulleted: bool) -> Iterator[str]:
@@ -81,14 +92,25 @@ def _shape_lines(shape: BaseShape, bulleted: bool) -> Iterator[str]:
 
 
 def _frame_lines(frame: TextFrame, bulleted: bool) -> Iterator[str]:
-    """``bulleted``: a body placeholder's, whose paragraphs are bullets unless one says not."""
+    """A text box's blocks: each bullet one (``bulleted``: a body placeholder's, whose
+    paragraphs are bullets unless one says not), its other paragraphs together, one per line
+    ("KCN đang xây dựng hạ tầng: 4" over the names it counts: one box, one block)."""
+    plain: list[str] = []
     for paragraph in frame.paragraphs:
         text = " ".join(paragraph.text.split())
         if not text:
             continue
         marks = {_local(child.tag) for child in paragraph._pPr} if paragraph._pPr is not None else set()
         listed = "buNone" not in marks and (bulleted or paragraph.level > 0 or bool(marks & _BULLET_MARKS))
-        yield f"- {text}" if listed and not BULLET.match(text) else text
+        if not listed:
+            plain.append(text)
+            continue
+        if plain:
+            yield "\n".join(plain)
+            plain = []
+        yield text if BULLET.match(text) else f"- {text}"
+    if plain:
+        yield "\n".join(plain)
 
 
 def _local(tag: object) -> str:

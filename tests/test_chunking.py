@@ -580,3 +580,14 @@ def test_a_short_line_stating_a_figure_with_its_unit_is_data_not_a_heading(amoun
     chunks = chunk_document("d", "bao_cao.docx", [PageText(None, text, blocks=True)])
     assert amount in [c.text for c in chunks]
     assert all(amount not in c.headings for c in chunks)
+
+
+def test_names_listed_by_commas_on_a_line_of_their_own_are_no_heading():
+    # A slide's column "KCN Tân Lập, KCN Phước Hòa, KCN Yên Mỹ" had headed the notes under it.
+    text = (
+        "I. TỔNG QUAN\n\nKCN đang xây dựng hạ tầng: 3\n\nKCN Tân Lập, KCN Phước Hòa, KCN Yên Mỹ Ba"
+        "\n\nDiện tích đất dành cho nhà ở công nhân là 186,4 ha."
+    )
+    pages = [PageText(1, "HỘI NGHỊ TỔNG KẾT NĂM 2038", blocks=True), PageText(2, text, blocks=True)]
+    chunks = [c for c in chunk_document("d", "hoi_nghi.pptx", pages) if c.page == 2]
+    assert chunks and all(c.headings == ("I. TỔNG QUAN",) for c in chunks), [c.headings for c in chunks]

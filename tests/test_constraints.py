@@ -1189,3 +1189,12 @@ def test_what_a_sentence_opens_by_leaving_out_is_not_what_it_is_about_and_the_re
     # What is left out ends at the name: the clause's year and figure are still the sentence's.
     taxed = "Tổng thu ngân sách chưa tính VAT năm 2038 đạt 120 tỷ đồng."
     assert check("Năm 2038 tổng thu ngân sách đạt bao nhiêu?", taxed, **{**BARE, "doc_years": "2037,2038"}).met
+
+
+def test_a_row_s_share_of_another_year_states_no_figure_of_that_year():
+    row = "Dự án DDI cấp mới — Năm 2039 Thực hiện: 15 dự án; So sánh So với năm 2038: 93,8%."
+    report = {**BARE, "doc_years": "2039", "period": "năm 2039"}
+    assert not check("Năm 2038 có bao nhiêu dự án DDI cấp mới?", row, **report).met
+    assert check("Năm 2039 có bao nhiêu dự án DDI cấp mới?", row, **report).met
+    # ... while a figure of the year compared with is stated: "so với năm 2038: 16 dự án".
+    assert check("Năm 2038 có bao nhiêu dự án DDI cấp mới?", row.replace("93,8%", "16 dự án"), **report).met

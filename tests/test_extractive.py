@@ -1560,3 +1560,40 @@ def test_a_zone_spelt_out_in_the_question_is_named_so_in_the_refusal():
         "Tỷ lệ lấp đầy khu công nghiệp Tân Lập là bao nhiêu?", [passage("Tỷ lệ lấp đầy KCN Kim Sơn đạt 67,4%.")]
     )
     assert answer.refused and "Tân Lập" in answer.answer and "tan lap" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "whole"),
+    [
+        ("Tổng số dự án của các đơn vị trong Khối năm 2036 là bao nhiêu?", True),
+        ("Tổng điểm của các thành viên Khối là bao nhiêu?", True),
+        ("Tổng vốn đầu tư của dự án Tân Lập là bao nhiêu?", False),
+    ],
+)
+def test_a_sum_over_the_bloc_s_members_asks_for_the_whole(question: str, whole: bool):
+    from app.answering.table_rows import asks_whole
+
+    assert asks_whole(parse_question(question)) is whole
+
+
+PLAN_ROW = passage(
+    "Vốn DDI cấp mới và tăng thêm — 6 tháng đầu năm 2037: 1.874,2 tỷ đồng; Năm 2038 Kế hoạch năm: 5.000,0 tỷ "
+    "đồng; Năm 2038 6 tháng đầu năm: 2.146,8 tỷ đồng; So sánh Kế hoạch năm: 42,9%.",
+    heading="Bảng 1. Kết quả thu hút đầu tư 6 tháng đầu năm 2038",
+    n=3,
+)
+SHARE_SAID = passage(
+    "Tổng vốn FDI đạt 486,3 triệu USD; vốn DDI đạt 2.146,8 tỷ đồng, bằng 42,9% kế hoạch năm.",
+    heading="I. Kết quả 6 tháng đầu năm 2038",
+    n=1,
+)
+
+
+def test_a_plan_asked_is_the_row_s_plan_cell_not_a_result_given_as_a_share_of_the_plan():
+    # "… đạt 2.146,8 tỷ đồng, bằng 42,9% kế hoạch năm" names the plan only as what the result
+    # is measured against: it answered "Kế hoạch năm 2038 về vốn DDI là bao nhiêu?" with 2.146,8.
+    answer = ask("Kế hoạch năm 2038 về vốn DDI là bao nhiêu?", [SHARE_SAID, PLAN_ROW])
+    assert answer.answer.startswith("5.000,0 tỷ đồng"), answer.answer
+    # The share asked is answered by the sentence giving it.
+    share = ask("Vốn DDI 6 tháng đầu năm 2038 bằng bao nhiêu % kế hoạch năm?", [SHARE_SAID, PLAN_ROW])
+    assert not share.refused and "42,9%" in share.answer and "5.000,0 tỷ đồng" not in share.answer.splitlines()[0]

@@ -111,20 +111,30 @@ def test_an_opendocument_or_legacy_deck_is_converted_and_read_slide_by_slide(tmp
 
 @needs_calc
 @pytest.mark.integration
-def test_an_opendocument_spreadsheet_is_converted_and_read_row_by_row(tmp_path: Path):
+def test_an_opendocument_spreadsheet_is_converted_read_row_by_row_and_titled_as_a_sheet(tmp_path: Path):
     book = Workbook()
     sheet = book.active
     sheet.title = "Thu hút đầu tư"
     for row in (
+        ["BẢNG SO SÁNH KẾT QUẢ THU HÚT ĐẦU TƯ NĂM 2038 CỦA CÁC ĐƠN VỊ TRONG KHỐI"],
         ["Khu công nghiệp", "Số dự án", "Vốn đăng ký (triệu USD)"],
         ["KCN Tân Lập", 45, 1250.5],
         ["KCN Tân Hòa", 30, 830],
+        ["Tổng cộng", 75, 2080.5],
     ):
         sheet.append(row)
     book.save(tmp_path / "bang.xlsx")
-    document = load_document(saved_by_libreoffice(tmp_path / "bang.xlsx", "ods", tmp_path), LIMIT)
+    ods = saved_by_libreoffice(tmp_path / "bang.xlsx", "ods", tmp_path)
+    document = load_document(ods, LIMIT)
     assert document.kind == "ods"
     assert "KCN Tân Lập — Số dự án: 45 dự án; Vốn đăng ký: 1.250,5 triệu USD." in document.pages[0].text
+    service = Baocao(make_settings(tmp_path / "home"))
+    (outcome,) = service.ingest([ods])
+    assert outcome.status == "added", outcome.message
+    answer = service.ask("Tổng số dự án của các đơn vị trong Khối năm 2038 là bao nhiêu?")
+    assert answer.answer.startswith("75 dự án"), answer.answer
+    # Titled by what is written above its table, as an .xlsx is, not by its sheet's name.
+    assert answer.citations[0].title == "BẢNG SO SÁNH KẾT QUẢ THU HÚT ĐẦU TƯ NĂM 2038 CỦA CÁC ĐƠN VỊ TRONG KHỐI"
 
 
 @needs_calc
@@ -145,3 +155,26 @@ def test_a_deck_s_footer_is_kept_apart_and_names_its_board(tmp_path: Path):
     assert not any("Kim Sơn" in page.text for page in document.pages)
     frame = document_frame(document.pages, document.source, document.title, document.running_lines)
     assert "Kim Sơn" in frame.issuer and frame.title == "BÁO CÁO KẾT QUẢ HOẠT ĐỘNG NĂM 2031"
+
+
+def test_side_by_side_boxes_are_blocks_of_their_own_and_the_notes_stay_apart(tmp_path: Path):
+    # Two columns of a slide, each a count over the names it counts, then the speaker's notes:
+    # they had been read on as one sentence whose notes' figure answered for the slide's.
+    presentation = Presentation()
+    slide = presentation.slides.add_slide(presentation.slide_layouts[5])
+    slide.shapes.title.text = "I. Tổng quan các KCN"
+    for left, lines in ((0.5, ["KCN đã hoạt động: 3", "KCN Kim Sơn, KCN Tân Hòa, KCN Phước Hòa"]),
+                        (5.0, ["KCN đang xây dựng hạ tầng: 2", "KCN Tân Lập, KCN Yên Mỹ"])):  # fmt: skip
+        box = slide.shapes.add_textbox(Inches(left), Inches(2), Inches(4), Inches(2)).text_frame
+        box.text = lines[0]
+        box.add_paragraph().text = lines[1]
+    slide.notes_slide.notes_text_frame.text = "Diện tích đất nhà ở công nhân là 186,4 ha"
+    path = tmp_path / "tong_quan.pptx"
+    presentation.save(str(path))
+    blocks = load_document(path, LIMIT).pages[0].text.split("\n\n")
+    assert blocks == [
+        "I. Tổng quan các KCN",
+        "KCN đã hoạt động: 3\nKCN Kim Sơn, KCN Tân Hòa, KCN Phước Hòa",
+        "KCN đang xây dựng hạ tầng: 2\nKCN Tân Lập, KCN Yên Mỹ",
+        "(ghi chú: Diện tích đất nhà ở công nhân là 186,4 ha)",
+    ]

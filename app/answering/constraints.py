@@ -89,6 +89,7 @@ BASE_FIGURE_YEAR = re.compile(
 BRACKETED_BASE_YEAR = re.compile(
     r"\(\s*(?:năm|nam)\s+(?:19|20)\d{2}\s*(?:là|la|đạt|dat|:|-)\s*\d[^()]*\)", re.IGNORECASE
 )
+PERCENT_AFTER = re.compile(r"[\d.,]*\s*%")  # from the figure's first digit: a share, not an amount
 YEAR = re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)")
 CITED_DOCUMENT = re.compile(
     DOCUMENT_NUMBER.pattern + r"(?:\)?\s*,?\s*(?:ban hành\s+|ban hanh\s+)?(?:ngày|ngay)\s+"
@@ -119,6 +120,17 @@ EXCLUDING = re.compile(
 # "… 398,5 triệu USD (chú thích: không gồm 03 dự án chấm dứt năm 2022)". What it remarks on
 # is not what the sentence reports: its years and places are no constraint the sentence meets.
 NOTE = re.compile(r"\(chú thích:[^()]*(?:\([^()]*\)[^()]*)*\)")
+# A share of the plan ("bằng 42,9% kế hoạch năm", "đạt 54% so với chỉ tiêu"): the plan is what
+# the figure is measured against, not a figure the sentence gives; a question for the share
+# ("bằng bao nhiêu % kế hoạch?") asks for none of the plan either.
+SHARE_OF_PLAN = re.compile(
+    r"\d[\d.,]*\s*%\s*(?:so\s+v[ớo]i\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|ke\s+hoach|chi\s+tieu|KH)\b", re.IGNORECASE
+)
+SHARE_OF_PLAN_ASKED = re.compile(
+    r"(?:bao\s+nhiêu|bao\s+nhieu|mấy|may)\s*(?:%|phần\s+trăm|phan\s+tram)\s*(?:so\s+v[ớo]i\s+)?"
+    r"(?:kế\s+hoạch|chỉ\s+tiêu|ke\s+hoach|chi\s+tieu|KH)\b",
+    re.IGNORECASE,
+)
 PLAN_GROUP, PLAN_SIDE = "figure", "plan"  # distinctions.tsv's "figure:plan"
 FIGURE_ANSWERS = (AnswerType.NUMBER, AnswerType.PERCENT)
 # A cell of a table row said as a sentence whose header names a year: "; Vốn đăng ký năm 2038: 655 triệu USD".
@@ -581,7 +593,12 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
         # The date asked is the answer, not the period the sentence is about: a year's review
         # meets in January of the next ("Thời gian: ngày 09 tháng 01 năm 2073" for 2072's).
         main_years = main_years & stated_years(FULL_DATE.sub(" ", sentence))
-    stated_compared = {int(y) for y in STATED_COMPARED_YEAR.findall(sentence)}
+    # ... not a share of it: a table row's "So với năm 2023: 93,8%" compares, it states no 2023 figure.
+    stated_compared = {
+        int(match.group(1))
+        for match in STATED_COMPARED_YEAR.finditer(sentence)
+        if not PERCENT_AFTER.match(sentence, match.end() - 1)
+    }
     # A year the question only compares with ("… tăng bao nhiêu so với cuối năm 2030?") is met
     # by a sentence that compares with it: the question asks of the report's own period.
     compared_with = (_compared_years(frame.text) - stated_years(frame.text)) & _compared_years(sentence)
@@ -1049,12 +1066,13 @@ def _check_distinctions(
     """FDI asked, only domestic capital stated; an award asked, none named; revenue asked, only
     capital and jobs stated: not the answer. Returns the labels recorded."""
     labels = []
-    asked = distinctions.asked(frame.text)
+    asked = distinctions.asked(SHARE_OF_PLAN_ASKED.sub(" ", frame.text))
     awards = [item for item in asked if item.group == "award"]
+    sentence_said = SHARE_OF_PLAN.sub(" ", sentence)
     for item in asked:
         if item.kind == "measure" and frame.several_asked:
             continue  # "bao nhiêu dự án … và tạo việc làm cho bao nhiêu lao động": a part each
-        own = distinctions.stated(item, sentence)
+        own = distinctions.stated(item, sentence_said)
         if item.kind in ("pair", "measure"):
             # A sentence silent on the distinction takes it from its headings and title.
             around = own is Stated.SILENT and distinctions.stated(item, context.framing_text) is not Stated.OTHER

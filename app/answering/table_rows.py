@@ -85,9 +85,35 @@ def cell_facts(frame: QuestionFrame, quote: str) -> list[str]:
         # "Đơn vị nào xếp hạng cuối, được bao nhiêu điểm?": the rank says which row, not what is asked.
         and not (frame.superlative and RANK_HEADER.search(header))
     ]
+    if not named:  # a cell with its unit, headed by a period too ("Năm 2025 Kế hoạch năm: 5.000,0 tỷ đồng")
+        named = [
+            (len(words), value)
+            for header, value in read[1].items()
+            if _period_cell_fits(frame, header, value, asked) and (words := _measure_terms(header))
+        ]
     best = max((n for n, _ in named), default=0)
     fits = [fact for n, fact in named if n == best]
     return fits if len(fits) == 1 else []
+
+
+# What a column's header says of its period ("Năm 2025", "6 tháng đầu năm"), which the
+# question's terms leave out: the rest of the header is what the column measures.
+PERIOD_WORDS = frozenset({"nam", "thang", "dau", "cuoi", "quy", "ca", "ky"})
+
+
+def _measure_terms(header: str) -> set[str]:
+    return {t for t in terms_of(header) if t not in PERIOD_WORDS and not t.isdigit()}
+
+
+def _period_cell_fits(frame: QuestionFrame, header: str, value: str, asked: set[str]) -> bool:
+    """A cell whose value is a figure (with its unit), whose header names only what the question
+    asks besides its period, and no year but those asked; a share for a share asked, else not."""
+    if not FIGURE.match(value) or not _measure_terms(header) <= asked:
+        return False
+    years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", header)}
+    if years and frame.years and not years <= set(frame.years):
+        return False
+    return value.rstrip(". ").endswith("%") == (frame.answer_type is AnswerType.PERCENT)
 
 
 def ranked_row_label(frame: QuestionFrame, quote: str) -> str:
@@ -167,10 +193,11 @@ WHOLE_ASKED = re.compile(
     r"\b(?:toan|ca)\s+(?:khoi|tinh|vung)\b|\btong\s+cong\b"
     r"|\bcac\s+(?:kcn|kkt|kcx|khu\s+cong\s+nghiep|khu\s+kinh\s+te)\b"  # "các KCN Đồng Nai": all of them
 )
-# ... or a sum or an average over all ("tổng diện tích các KCN", "bình quân các KCN"): not one
-# project's, company's or month's ("tổng vốn đầu tư của dự án X", "tổng doanh thu tháng 5").
+# ... or a sum or an average over all ("tổng diện tích các KCN", "bình quân các KCN", "tổng số
+# dự án của các đơn vị trong Khối"): not one project's, company's or month's ("tổng vốn đầu tư
+# của dự án X", "tổng doanh thu tháng 5").
 OVER_ALL_ASKED = re.compile(
-    r"\b(?:tong|binh\s+quan|trung\s+binh)\b.*\bcac\s+(?:kcn|kkt|kcx|khu|du\s+an|doanh\s+nghiep)\b"
+    r"\b(?:tong|binh\s+quan|trung\s+binh)\b.*\bcac\s+(?:kcn|kkt|kcx|khu|du\s+an|doanh\s+nghiep|don\s+vi|thanh\s+vien)\b"
 )
 
 
