@@ -121,14 +121,15 @@ EXCLUDING = re.compile(
 # is not what the sentence reports: its years and places are no constraint the sentence meets.
 NOTE = re.compile(r"\(chú thích:[^()]*(?:\([^()]*\)[^()]*)*\)")
 # A share of the plan ("bằng 42,9% kế hoạch năm", "đạt 54% so với chỉ tiêu"): the plan is what
-# the figure is measured against, not a figure the sentence gives; a question for the share
-# ("bằng bao nhiêu % kế hoạch?") asks for none of the plan either.
+# the figure is measured against, not a figure the sentence gives. A question for the share or
+# for how the result stands to the plan ("bằng bao nhiêu % kế hoạch?", "khu vực nào vượt kế
+# hoạch cao hơn?", "so với kế hoạch năm thế nào?") is answered by such a sentence.
 SHARE_OF_PLAN = re.compile(
     r"\d[\d.,]*\s*%\s*(?:so\s+v[ớo]i\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|ke\s+hoach|chi\s+tieu|KH)\b", re.IGNORECASE
 )
 SHARE_OF_PLAN_ASKED = re.compile(
-    r"(?:bao\s+nhiêu|bao\s+nhieu|mấy|may)\s*(?:%|phần\s+trăm|phan\s+tram)\s*(?:so\s+v[ớo]i\s+)?"
-    r"(?:kế\s+hoạch|chỉ\s+tiêu|ke\s+hoach|chi\s+tieu|KH)\b",
+    r"(?:%|phần\s+trăm|phan\s+tram|vượt|vuot|đạt|dat|hoàn\s+thành|hoan\s+thanh|bằng|bang|so\s+v[ớo]i)\s+"
+    r"(?:(?:so\s+v[ớo]i|mức|muc)\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|ke\s+hoach|chi\s+tieu|KH)\b",
     re.IGNORECASE,
 )
 PLAN_GROUP, PLAN_SIDE = "figure", "plan"  # distinctions.tsv's "figure:plan"
@@ -1066,9 +1067,11 @@ def _check_distinctions(
     """FDI asked, only domestic capital stated; an award asked, none named; revenue asked, only
     capital and jobs stated: not the answer. Returns the labels recorded."""
     labels = []
-    asked = distinctions.asked(SHARE_OF_PLAN_ASKED.sub(" ", frame.text))
+    asked = distinctions.asked(frame.text)
     awards = [item for item in asked if item.group == "award"]
-    sentence_said = SHARE_OF_PLAN.sub(" ", sentence)
+    # The plan's own figure asked ("Kế hoạch năm 2025 về vốn DDI là bao nhiêu?"), not how a
+    # result stands to it: a sentence giving the result as a share of the plan does not give it.
+    sentence_said = sentence if SHARE_OF_PLAN_ASKED.search(frame.text) else SHARE_OF_PLAN.sub(" ", sentence)
     for item in asked:
         if item.kind == "measure" and frame.several_asked:
             continue  # "bao nhiêu dự án … và tạo việc làm cho bao nhiêu lao động": a part each

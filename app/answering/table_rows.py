@@ -76,19 +76,17 @@ def cell_facts(frame: QuestionFrame, quote: str) -> list[str]:
     if read is None:
         return []
     asked = set(frame.terms)
+    # "Đơn vị nào xếp hạng cuối, được bao nhiêu điểm?": the rank says which row, not what is asked.
+    cells = {h: v for h, v in read[1].items() if not (frame.superlative and RANK_HEADER.search(h))}
     named = [
         (len(words), f"{header}: {value}")
-        for header, value in read[1].items()
-        if BARE_FIGURE.fullmatch(value)
-        and (words := set(terms_of(header)))
-        and words <= asked
-        # "Đơn vị nào xếp hạng cuối, được bao nhiêu điểm?": the rank says which row, not what is asked.
-        and not (frame.superlative and RANK_HEADER.search(header))
+        for header, value in cells.items()
+        if BARE_FIGURE.fullmatch(value) and (words := set(terms_of(header))) and words <= asked
     ]
     if not named:  # a cell with its unit, headed by a period too ("Năm 2025 Kế hoạch năm: 5.000,0 tỷ đồng")
         named = [
             (len(words), value)
-            for header, value in read[1].items()
+            for header, value in cells.items()
             if _period_cell_fits(frame, header, value, asked) and (words := _measure_terms(header))
         ]
     best = max((n for n, _ in named), default=0)
