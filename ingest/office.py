@@ -110,7 +110,8 @@ Cells = list[str | None]  # a table row; None: the cell on its left spans this c
 # one of row numbers.
 # The header of a column that places rows rather than names them (folded).
 PLACE_HEADER = re.compile(r"^(?:tinh|thanh pho|tinh\s*[/,]\s*thanh pho|dia phuong|dia ban|vung)$")
-NO_VALUE = frozenset({"-", "–", "—", "…"})  # ("x" ticks a box: a value)  # a cell that says the row has no figure there
+# A cell that says the row has no figure there ("x" is not one: it ticks a box, a value).
+NO_VALUE = frozenset({"-", "–", "—", "…"})
 MIN_TITLED_COLUMNS = 3  # a row of one cell over a table this wide is its title
 MIN_GROUPED_ROWS = 3  # rows that show a column groups them rather than names them
 ROW_NUMBER_SHARE = 0.8

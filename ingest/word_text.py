@@ -118,10 +118,12 @@ def _table_lines(table: Table, notes: dict[str, str]) -> list[str]:
         lines = [_text(p, notes) for row in grid for cell in _distinct(row) for p in _paragraphs(cell)]
     else:
         lines = table_sentences(rows)
-    inner_tables = (e for row in grid for cell in _distinct(row) for e in _content_elements(cell))
-    for inner in inner_tables:
-        if _local(inner.tag) == "tbl":
-            lines += _table_lines(Table(inner, table._parent), notes)
+    inner = [e for row in grid for cell in _distinct(row) for e in _content_elements(cell)]
+    for element in inner:
+        if _local(element.tag) == "tbl":
+            lines += _table_lines(Table(element, table._parent), notes)
+        else:  # a text box anchored in a cell's paragraph ("Vốn FDI cấp mới: 118,6 triệu USD")
+            lines += _text_boxes(element, notes)
     return lines
 
 
@@ -150,7 +152,8 @@ def _text_boxes(paragraph: _Element, notes: dict[str, str]) -> list[str]:
     boxes = [
         box
         for box in paragraph.iter(f"{{{_W}}}txbxContent")
-        if not any(_local(above.tag) == "Fallback" for above in box.iterancestors())
+        # Not the VML copy, nor a box inside a box: its paragraphs are read with the outer box's.
+        if not any(_local(above.tag) in ("Fallback", "txbxContent") for above in box.iterancestors())
     ]
     return [_text(p, notes) for box in boxes for p in box.iter(f"{{{_W}}}p")]
 
@@ -314,7 +317,7 @@ class _ListNumbers:
             self._definitions = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
             self._definitions = None
-        self._counts: dict[str, list[int]] = {}
+        self._counts: dict[str, list[int | None]] = {}  # per list, each level's count; None: not started
         self._levels: dict[tuple[str, int], _Element | None] = {}  # each level's definition, found once
 
     def _level(self, num_id: str, level: int) -> _Element | None:
@@ -341,10 +344,10 @@ class _ListNumbers:
         definition = self._level(num_id, level)
         if definition is None:
             return ""
-        counts = self._counts.setdefault(num_id, [0] * 9)
-        start = int(next(iter(_xpath(definition, "./w:start/@w:val")), "1"))
-        counts[level] = counts[level] + 1 if counts[level] else start
-        counts[level + 1 :] = [0] * (len(counts) - level - 1)
+        counts = self._counts.setdefault(num_id, [None] * 9)
+        current = counts[level]
+        counts[level] = current + 1 if current is not None else self._start(num_id, level, definition)
+        counts[level + 1 :] = [None] * (len(counts) - level - 1)
         text = next(iter(_xpath(definition, "./w:lvlText/@w:val")), "")
         formats = [self._format(num_id, k) for k in range(len(counts))]
         if formats[level] is None:
@@ -352,27 +355,43 @@ class _ListNumbers:
         shown = re.sub(r"%(\d)", lambda m: self._shown(counts, formats, int(m.group(1)) - 1), text)
         return shown.strip()
 
+    def _start(self, num_id: str, level: int, definition: _Element) -> int:
+        """Where a list's level starts: the list's own override ("continue at 4", ``w:num``'s
+        ``w:startOverride``), else its definition's ``w:start``."""
+        override = []
+        if self._definitions is not None:
+            path = f'./w:num[@w:numId="{num_id}"]/w:lvlOverride[@w:ilvl="{level}"]/w:startOverride/@w:val'
+            override = _xpath(self._definitions, path)
+        start = next(iter(override), None) or next(iter(_xpath(definition, "./w:start/@w:val")), "1")
+        return int(start) if str(start).isdigit() else 1
+
     def _format(self, num_id: str, level: int) -> Callable[[int], str] | None:
         definition = self._level(num_id, level)
         kind = next(iter(_xpath(definition, "./w:numFmt/@w:val")), "decimal") if definition is not None else ""
         return self.FORMATS.get(kind)
 
     @staticmethod
-    def _shown(counts: list[int], formats: list[Callable[[int], str] | None], level: int) -> str:
+    def _shown(counts: list[int | None], formats: list[Callable[[int], str] | None], level: int) -> str:
         form = formats[level] if 0 <= level < len(formats) else None
-        return form(max(counts[level], 1)) if form is not None else ""
+        count = counts[level] if 0 <= level < len(counts) else None
+        return form(count if count is not None else 1) if form is not None else ""  # a level above not begun: 1
 
 
 def _number_properties(paragraph: Paragraph, style: ParagraphStyle | None) -> tuple[str, int] | None:
-    """The numbering (numId, level) of a paragraph, its own or its style's; None when none
-    (or numId 0: "no numbering")."""
+    """The numbering (numId, level) of a paragraph, each from the nearest of its own properties
+    and its styles' that says it (Word's Tab on a numbered style's paragraph writes only its
+    level); None when none (or numId 0: "no numbering")."""
+    num_id = level = None
     for properties in (paragraph._p.pPr, *(ancestor.element.pPr for ancestor in _style_chain(style))):
-        if properties is None or properties.numPr is None or properties.numPr.numId is None:
+        if properties is None or properties.numPr is None:
             continue
-        num_id = properties.numPr.numId.val
-        level = properties.numPr.ilvl.val if properties.numPr.ilvl is not None else 0
-        return (str(num_id), int(level)) if num_id != 0 else None
-    return None
+        if level is None and properties.numPr.ilvl is not None:
+            level = properties.numPr.ilvl.val
+        if num_id is None and properties.numPr.numId is not None:
+            num_id = properties.numPr.numId.val
+    if num_id is None or num_id == 0:
+        return None
+    return str(num_id), int(level or 0)
 
 
 def _row_cells(row: list[_Element], notes: dict[str, str]) -> list[str | None]:

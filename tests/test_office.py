@@ -1008,3 +1008,79 @@ def test_a_numbered_heading_naming_months_or_a_decree_stays_a_heading_an_item_wi
         "2. Tình hình thực hiện Nghị định 35/2037/NĐ-CP",
         "- Đào tạo 35 cán bộ quản lý",
     ]
+
+
+def _numbered_document(levels: str, override: str = ""):
+    """A document whose list 92 is defined by ``levels`` (``w:lvl`` elements), with the list's
+    own ``override`` (``w:lvlOverride``), and a style "Mục" numbered by it."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.append(parse_xml(f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="92">{levels}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num xmlns:w="{W}" w:numId="92"><w:abstractNumId w:val="92"/>{override}</w:num>'))
+    style = document.styles.add_style("Mục", WD_STYLE_TYPE.PARAGRAPH)
+    style.element.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = 92
+    return document
+
+
+def _level(n: int, text: str, start: int = 1) -> str:
+    shown = f'<w:numFmt w:val="decimal"/><w:lvlText w:val="{text}"/>'
+    return f'<w:lvl w:ilvl="{n}"><w:start w:val="{start}"/>{shown}</w:lvl>'
+
+
+@pytest.mark.parametrize(
+    ("levels", "override", "demoted", "printed"),
+    [
+        # A paragraph of the numbered style demoted with Tab writes only its own level.
+        (_level(0, "%1.") + _level(1, "%1.%2."), "", True, ["1. Kết quả", "1.1. Dự án cấp mới", "2. Nhiệm vụ"]),
+        # A list told to continue at 4 ("w:startOverride").
+        (
+            _level(0, "%1."),
+            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride>',
+            False,
+            ["4. Kết quả", "5. Dự án cấp mới", "6. Nhiệm vụ"],
+        ),
+        # A level starting at 0 counts 0, 1, 2 (0 was read as "not begun": 1, 1, 2).
+        (_level(0, "%1.", start=0), "", False, ["0. Kết quả", "1. Dự án cấp mới", "2. Nhiệm vụ"]),
+    ],
+)
+def test_word_list_numbers_follow_the_list_s_overrides_and_a_paragraph_s_own_level(
+    tmp_path: Path, levels: str, override: str, demoted: bool, printed: list[str]
+):
+    document = _numbered_document(levels, override)
+    for text in ("Kết quả", "Dự án cấp mới", "Nhiệm vụ"):
+        paragraph = document.add_paragraph(text, style="Mục")
+        if demoted and text == "Dự án cấp mới":
+            paragraph._p.get_or_add_pPr().get_or_add_numPr().get_or_add_ilvl().val = 1
+    path = tmp_path / "muc.docx"
+    document.save(path)
+    assert load_document(path, 10_000_000).pages[0].text.split("\n\n") == printed
+
+
+def test_a_text_box_in_a_cell_is_read_and_a_box_in_a_box_once(tmp_path: Path):
+    from docx.oxml import parse_xml
+
+    def box(inner: str, declared: bool = True) -> str:
+        names = f' xmlns:w="{W}"' if declared else ""
+        return (
+            f'<w:r{names} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape><v:textbox>'
+            f"<w:txbxContent>{inner}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+        )
+
+    def paragraph(text: str) -> str:
+        return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+    document = docx.Document()
+    document.add_paragraph("BÁO CÁO NĂM 2038")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 1).text = "Kết quả năm 2038"
+    table.cell(0, 0).paragraphs[0]._p.append(parse_xml(box(paragraph("Vốn FDI cấp mới: 118,6 triệu USD"))))
+    outer = document.add_paragraph()
+    inner = f"<w:p>{box(paragraph('14 dự án FDI mới'), declared=False)}</w:p>"
+    outer._p.append(parse_xml(box(paragraph("Những con số nổi bật năm 2038") + inner)))
+    path = tmp_path / "hop.docx"
+    document.save(path)
+    text = load_document(path, 10_000_000).pages[0].text
+    assert "Vốn FDI cấp mới: 118,6 triệu USD" in text and text.count("14 dự án FDI mới") == 1
