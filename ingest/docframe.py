@@ -537,13 +537,15 @@ def _is_side(text: str, start: int, end: int) -> bool:
     return bool(_SIDE_BEFORE.search(before) or _SIDE_AFTER.match(text[end : end + 20]))
 
 
-def _years_in(text: str, weight: float, scores: Counter[int]) -> None:
+def _years_in(text: str, weight: float, scores: Counter[int], sides: Counter[int]) -> None:
+    """Score each year the text names; count in ``sides`` those named as a side only."""
     for match in _ANY_YEAR.finditer(text):
         year = int(match.group(1))
         side = _is_side(text, match.start(), match.end())
         # "năm 2031", "6 tháng đầu năm 2032": the text names its period
         named = text[max(0, match.start() - 4) : match.start()] == "nam "
         scores[year] += weight * (0.3 if side else 1.5 if named else 1.0)
+        sides[year] += 0 if side else 1
 
 
 def _period(text: str, default_year: int | None) -> str:
@@ -578,16 +580,20 @@ def _period(text: str, default_year: int | None) -> str:
 def _years_and_period(title: str, lead: str, issued: list[int], headline: bool) -> tuple[tuple[int, ...], str]:
     folded_title, folded_lead = _folded(title), _folded(lead)
     scores: Counter[int] = Counter()
+    reported: Counter[int] = Counter()  # mentions of a year that are not a baseline's or a horizon's
     if headline:  # a lead sentence standing in for a title is counted with the lead
-        _years_in(folded_title, 5.0, scores)
-    _years_in(folded_lead, 1.0, scores)
+        _years_in(folded_title, 5.0, scores, reported)
+    _years_in(folded_lead, 1.0, scores, reported)
     for year in issued:
         scores[year] += 0.4  # publication/issue dates: weak, and year-end reports come out in January
+        reported[year] += 1
     best = max(scores.values(), default=0.0)
+    # A year named only as what others are compared with ("Tăng/giảm so với năm 2022" in every
+    # row) is no year the document is about, however often it is named.
     years = tuple(
         year
         for year, score in sorted(scores.items(), key=lambda item: (-item[1], -item[0]))
-        if _MIN_YEAR <= year <= _MAX_YEAR and score >= max(0.4, best / 8)
+        if _MIN_YEAR <= year <= _MAX_YEAR and score >= max(0.4, best / 8) and reported[year]
     )
     top = years[0] if years else None
     label = (_period(folded_title, top) if headline else "") or _period(folded_lead[:600], top)

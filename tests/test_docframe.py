@@ -470,3 +470,13 @@ def test_a_table_s_title_printed_over_every_page_in_accented_capitals_titles_it(
     # "[^a-zà-ỹđ]" took every accented capital (Ế, Ả, Đ, Ư …) for a small letter.
     rows = [PageText(1, "KCN Tân Lập — Số dự án: 12 dự án; Vốn đăng ký: 45,6 triệu USD.")]
     assert document_frame(rows, "bang.pdf", running_lines=(printed,)).title == printed
+
+
+def test_a_year_named_only_as_what_figures_are_compared_with_is_no_year_of_the_document():
+    # A sheet's column "Tăng/giảm lao động so với năm 2037" on every row made 2037 one of the
+    # workbook's years: "… năm 2037?" near misses were answered with 2038's rows.
+    rows = "\n\n".join(
+        f"KCN Tân Lập {n} — Số lao động: {1000 + n}; Tăng/giảm lao động so với năm 2037: {n}." for n in range(8)
+    )
+    frame = frame_of(f"BẢNG SO SÁNH KẾT QUẢ SẢN XUẤT KINH DOANH NĂM 2038\n\n{rows}")
+    assert frame.years == (2038,)

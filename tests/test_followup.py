@@ -217,3 +217,11 @@ def test_a_part_of_the_year_asked_anew_keeps_the_year_asked_not_the_one_compared
     previous = "6 tháng đầu năm 2038 KCN Tân Lập thu hút bao nhiêu dự án, so với cùng kỳ năm 2037?"
     rewritten = standalone_question("Còn riêng quý I thì thu hút bao nhiêu dự án?", [previous])
     assert "năm 2038" in rewritten and "2037" not in rewritten
+
+
+@pytest.mark.parametrize("follow_up", ["còn cùng kỳ năm 2037?", "Còn cùng kỳ?", "con cung ky nam truoc?"])
+def test_the_same_period_of_another_year_keeps_the_period_and_swaps_the_year(follow_up: str):
+    # "còn cùng kỳ năm 2037?" was rewritten "cùng kỳ năm 2037 … đạt bao nhiêu?": the measure
+    # and the half-year asked were lost.
+    previous = "Vốn FDI 6 tháng đầu năm 2038 của các KCN tỉnh Tây Ninh đạt bao nhiêu?"
+    assert standalone_question(follow_up, [previous]) == previous.replace("2038", "2037")

@@ -85,6 +85,23 @@ def _year_before_named(core: str, base: str) -> str:
     return f"{core[: said.start()]}năm {max(years) - 1}{core[said.end() :]}"
 
 
+# "cùng kỳ", "cùng kỳ năm trước" (folded): the previous question's period, of another year.
+SAME_PERIOD = re.compile(r"\bcung\s+ky(?:\s+nam\s+(?:truoc|ngoai))?\b")
+
+
+def _same_period_named(core: str, base: str) -> str:
+    """ "còn cùng kỳ năm 2024?" after "Vốn FDI 6 tháng đầu năm 2025 …" asks of 6 tháng đầu năm
+    2024: the year it names (the year before, naming none) swaps into the previous period."""
+    folded = fold(core)
+    said = SAME_PERIOD.search(folded)
+    years = [int(y) for y in _YEAR.findall(fold(base))]
+    if said is None or not years:
+        return core
+    named = _YEAR.search(folded, said.end())
+    year = "" if named else f"năm {max(years) - 1}"
+    return " ".join(f"{core[: said.start()]}{year}{core[said.end() :]}".split())
+
+
 def _place_spans(text: str) -> list[tuple[int, int]]:
     """Provinces and regions ("còn miền Tây thì sao?") in the text as written."""
     return [(m.start, m.end) for m in find_places(text)]
@@ -175,7 +192,7 @@ def standalone_question(question: str, previous: Sequence[str]) -> str:
     core = _core(question)
     if core is None:
         return question
-    core = _year_before_named(core, base)
+    core = _same_period_named(_year_before_named(core, base), base)
     folded_core = fold(core)
     period_spans = _period_spans(folded_core)
     place_spans = _place_spans(core)
