@@ -1219,3 +1219,20 @@ def test_a_result_compared_with_its_plan_in_other_words_still_answers_how_it_sta
     said = "Từ đầu năm đến ngày 18/10, các KCN thu hút được 5.737 tỷ đồng vốn DDI, tăng hơn 38 lần so với kế hoạch năm."
     asked = "Đến ngày 18/10/2038 vốn DDI vào các KCN đạt bao nhiêu và so với kế hoạch năm thế nào?"
     assert check(asked, said, **{**BARE, "doc_years": "2038"}).met
+
+
+def test_a_rank_asked_is_met_by_the_list_item_of_that_rank_only():
+    asked = "Đơn vị nào xếp hạng ba năm 2038?"
+    report = {**BARE, "doc_years": "2038"}
+    assert check(asked, "Hạng 3: Ban Quản lý các KCN tỉnh Sóc Trăng - 95,25 điểm", **report).met
+    assert not check(asked, "Hạng 5: Ban Quản lý Khu kinh tế tỉnh Cà Mau - 91,5 điểm", **report).met
+    assert check(asked, "Khối thống nhất kết quả chấm điểm, xếp hạng năm 2038 như sau:", **report).met  # silent
+
+
+def test_a_list_item_s_province_is_its_own_not_one_its_lead_in_names():
+    from app.answering.constraints import province_about
+
+    lead_in = "Hội nghị tổng kết tổ chức tại thành phố Sóc Trăng. Khối thống nhất xếp hạng năm 2038 như sau:"
+    item = "Hạng 1: Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ - 97,5 điểm"
+    document = passage(item, headings=["3. Kết quả chấm điểm", lead_in])
+    assert province_about(item, PassageContext.of(document)) == "Cần Thơ"

@@ -578,3 +578,20 @@ def test_a_zone_named_without_accents_at_the_end_of_the_question_keeps_words_tha
 )
 def test_the_extreme_a_question_asks_over_rows(question: str, extreme: str | None):
     assert (parse_question(question).superlative or None) == extreme
+
+
+@pytest.mark.parametrize(
+    ("text", "ranks"),
+    [
+        ("Đơn vị nào xếp hạng ba năm 2038?", {3}),
+        ("Hạng 3: Ban Quản lý các KCN tỉnh Sóc Trăng - 95,25 điểm", {3}),
+        ("Xếp hạng: 1; Hình thức đề nghị: Cờ thi đua", {1}),
+        ("don vi nao xep hang nhi", {2}),
+        ("Khối thống nhất xếp hạng năm 2038 như sau:", set()),  # a year, no rank
+        ("Ngân hàng ba tháng đầu năm", set()),  # a bank, not a rank
+    ],
+)
+def test_the_ranks_a_text_names(text: str, ranks: set[int]):
+    from app.answering.frame import ranks_in
+
+    assert ranks_in(text) == ranks

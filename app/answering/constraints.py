@@ -29,6 +29,7 @@ from app.answering.frame import (
     QuestionFrame,
     name_directions,
     ordinals_in,
+    ranks_in,
     zone_as_written,
 )
 from app.answering.offices import offices_in
@@ -709,6 +710,10 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
         said = ordinals_in(sentence, event)
         around_said = ordinals_in(context.paragraph_text, event) | ordinals_in(context.framing_text, event)
         record(f"lần thứ {n}", n in said, not said and (n in around_said or not around_said))
+    for n in sorted(frame.ranks):
+        # "Đơn vị nào xếp hạng ba?": not "Hạng 5: …" of the list, whatever else it shares.
+        stated = ranks_in(sentence)
+        record(f"hạng {n}", n in stated, not stated)
     for number in frame.documents:
         key = _number_key(number)
         # A sentence naming only other documents of the kind asked ("Căn cứ Quyết định số
@@ -790,7 +795,10 @@ def province_about(sentence: str, context: PassageContext) -> str:
     số 2 thu hút 58 dự án")."""
     if BLOC_SAID.search(fold(sentence)):
         return ""  # "các thành viên Khối thu hút 52 dự án, trong đó tỉnh A dẫn đầu": the bloc's
-    headed = Mentions.of(" \n ".join(context.headings)).provinces
+    # A section's headings, not a list's lead-in paragraph over its items ("Hội nghị … tại
+    # thành phố Sóc Trăng. Khối thống nhất xếp hạng như sau:" over "Hạng 1: … Cần Thơ …").
+    sections = [h for h in context.headings if not (h.endswith(":") and len(split_sentences(h)) > 1)]
+    headed = Mentions.of(" \n ".join(sections)).provinces
     for provinces in (headed, Mentions.of(sentence).provinces):  # a section's sentence may name a partner
         if provinces:
             return display_name("province", next(iter(provinces))) if len(provinces) == 1 else ""

@@ -99,6 +99,8 @@ class QuestionFrame:
     # "Hội thao lần thứ III": which of a recurring event is asked, as a number.
     ordinals: frozenset[int] = frozenset()
     ordinal_event: frozenset[str] = frozenset()  # pairs of its words before "lần thứ" ("hoi thao")
+    # "Đơn vị nào xếp hạng ba?": the rank asked, as a number (a list's "Hạng 3: …" answers it).
+    ranks: frozenset[int] = frozenset()
     # The question capitalises names: a zone's name ends where its capitals do ("KCN Long Giao
     # Nam có …"), while one typed in lower case may run on past it ("kcn long giao nam co …").
     names_capitalised: bool = False
@@ -148,6 +150,35 @@ def ordinal_spans(text: str) -> list[tuple[int, int, int]]:
         if n:
             spans.append((match.start(), match.end(), n))
     return spans
+
+
+# A rank ("hạng ba", "Hạng 3:", "xếp hạng: 1", "xếp thứ nhì"), matched folded; not a year after
+# "xếp hạng năm" ("… xếp hạng năm 2089"), nor a share or a score after the number.
+RANK = re.compile(
+    r"\b(?:(?:xep\s+)?(hang)\s*:?\s*|xep\s+thu\s+)"
+    r"(\d{1,2}|nhat|nhi|hai|ba|tu|nam|sau|bay|tam|chin|muoi)\b(?![.,]\d|\s*%)"
+)
+_YEAR_AFTER = re.compile(r"\s*(?:19|20)\d\d\b")  # "xếp hạng năm 2089": "năm" is the year's word
+RANK_WORDS = {fold(word): n for word, n in ORDINAL_WORDS.items()} | {"nhi": 2}
+
+
+def ranks_in(text: str) -> frozenset[int]:
+    """The ranks ``text`` names ("hạng ba", "Hạng 3:", "xếp thứ nhì"). With accents, "hạng" as
+    written ("hàng" is goods, "ngân hàng" a bank); its number word as written too."""
+    accented = fold(text) != text.lower()
+    ranks = set()
+    for match in RANK.finditer(fold(text)):
+        if accented and match.group(1) and text[match.start(1) : match.end(1)].lower() != "hạng":
+            continue
+        said = match.group(2)
+        if said == "nam" and _YEAR_AFTER.match(fold(text), match.end()):
+            continue
+        written = text[match.start(2) : match.end(2)].lower()
+        if said.isdigit():
+            ranks.add(int(said))
+        elif not accented or written in ORDINAL_WORDS or written == "nhì":
+            ranks.add(RANK_WORDS[said])
+    return frozenset(ranks)
 
 
 def ordinals_in(text: str, event: frozenset[str] = frozenset()) -> frozenset[int]:
@@ -1106,6 +1137,7 @@ def parse_question(question: str) -> QuestionFrame:
         # terms: left out, dropping them lost one web answer, w099, and mended none).
         ordinals=frozenset(n for *_, n in ordinals),
         ordinal_event=ordinal_event(question, ordinals, terms),
+        ranks=ranks_in(question),
         # Not in a question with every word capitalised ("KCN Tân Lập Có Bao Nhiêu Dự Án"):
         # there capitals end no name.
         names_capitalised=parsed.title_case and not all(t.capitalised for t in tokens if not t.text.isdigit()),
