@@ -418,28 +418,69 @@ def read_image(image) -> OcrPage:
 
 def _read_tables(pixels, grids: Sequence[Grid]) -> tuple[list[tuple[int, list[str]]], tuple[OcrWord, ...], list[float]]:
     """Each ruled table read on its own, its rules whitened, as one block of text (Tesseract's
-    ``--psm 6``: its own layout analysis split the table into columns and dropped rows), its
-    words put in their cells: (top, rows as sentences), the words and their confidences."""
-    from PIL import Image
-
-    pytesseract = tesseract()
+    ``--psm 6``: its own layout analysis split the table into columns and dropped rows), and
+    again column by column; each cell takes the reading Tesseract is surer of (``_surer``),
+    its words put in their cells: (top, rows as sentences), the words and their confidences."""
     clean = without_rules(pixels, list(grids)) if grids else pixels
     tables, words, confidences = [], [], []
     for grid in grids:
         left, top, right, bottom = grid.box
-        data = pytesseract.image_to_data(
-            Image.fromarray(clean[top:bottom, left:right]),
-            lang="vie",
-            config=f"--psm {TABLE_PSM}",
-            output_type=pytesseract.Output.DICT,
-        )
-        confidences += [
-            float(c) for w, c in zip(data["text"], data["conf"], strict=True) if str(w).strip() and float(c) >= 0
+        whole = _read_block(clean, left, top, right, bottom)
+        by_column = [
+            word
+            for (start, _), (_, end) in itertools.pairwise(grid.columns)
+            for word in _read_block(clean, start, top, end + 1, bottom)
         ]
-        placed = tuple((w, x0 + left, y0 + top, x1 + left, y1 + top) for w, x0, y0, x1, y1 in word_boxes(data))
-        tables.append((grid.top, table_sentences(table_rows(grid, list(placed)))))
+        chosen = _surer(grid, whole, by_column)
+        confidences += [confidence for _, confidence in chosen]
+        placed = [word for word, _ in chosen]
+        tables.append((grid.top, table_sentences(table_rows(grid, placed))))
         words += placed
     return tables, tuple(words), confidences
+
+
+def _read_block(pixels, left: int, top: int, right: int, bottom: int) -> list[tuple[OcrWord, float]]:
+    """The words of a part of the page read as one block, placed on the page, with their confidences."""
+    from PIL import Image
+
+    pytesseract = tesseract()
+    data = pytesseract.image_to_data(
+        Image.fromarray(pixels[top:bottom, left:right]),
+        lang="vie",
+        config=f"--psm {TABLE_PSM}",
+        output_type=pytesseract.Output.DICT,
+    )
+    read = [(str(w).strip(), float(c)) for w, c in zip(data["text"], data["conf"], strict=True)]
+    shown = [confidence for text, confidence in read if text and confidence >= 0]
+    return [
+        ((text, x0 + left, y0 + top, x1 + left, y1 + top), confidence)
+        for (text, x0, y0, x1, y1), confidence in zip(word_boxes(data), shown, strict=True)
+    ]
+
+
+def _surer(grid: Grid, whole: list[tuple[OcrWord, float]], by_column: list[tuple[OcrWord, float]]) -> list:
+    """For each cell, the words of the reading with the higher mean confidence there: the table
+    read whole keeps a row's figures in line; a column read alone keeps a name wrapped over two
+    lines ("KCN Tân / Lập", read "ảnh lộng" in a phone photo's table read whole)."""
+
+    def by_cell(read: list[tuple[OcrWord, float]]) -> dict[tuple[int, int], list[tuple[OcrWord, float]]]:
+        cells: dict[tuple[int, int], list[tuple[OcrWord, float]]] = {}
+        for word, confidence in read:
+            row, column = grid.row_of((word[2] + word[4]) / 2), grid.column_of((word[1] + word[3]) / 2)
+            if row is not None and column is not None:
+                cells.setdefault((row, column), []).append((word, confidence))
+        return cells
+
+    def mean(read: list[tuple[OcrWord, float]]) -> float:
+        return sum(c for _, c in read) / len(read) if read else -1.0
+
+    first, second = by_cell(whole), by_cell(by_column)
+    chosen = [
+        word
+        for cell in sorted(set(first) | set(second))
+        for word in (second[cell] if mean(second.get(cell, [])) > mean(first.get(cell, [])) else first[cell])
+    ]
+    return chosen
 
 
 def word_boxes(data: dict[str, list]) -> tuple[OcrWord, ...]:

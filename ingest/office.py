@@ -337,10 +337,18 @@ def _names_a_column(header: str) -> bool:
     "STT/No.") nor a short run of letters OCR made of them ("SIT", "T1")."""
     words = re.findall(r"[a-z]+", fold(header).split("/")[0])
     numbers = {h.replace(" ", "") for h in ROW_NUMBER_HEADERS}
-    return "".join(words) not in numbers and (len(words) > 1 or any(len(w) > 3 for w in words))
+    return (
+        "".join(words) not in numbers
+        and (len(words) > 1 or any(len(w) > 3 for w in words))
+        and bool(
+            RANK_WORDS.search(fold(header))  # what a column of 1, 2, 3 … names, when not the rows' numbers
+        )
+    )
 
 
-ROW_NUMBER = re.compile(r"^\d{1,3}[.)]?$")
+RANK_WORDS = re.compile(r"\b(?:hang|thu)\b")  # "Xếp hạng", "Hạng", "Thứ hạng", "Xếp thứ" (folded)
+# A row's number, with the marks OCR leaves about it ("3ˆ", "4.", "'5").
+ROW_NUMBER = re.compile(r"^(?:[^\w\s]|[ˆ˜ʼ])*\d{1,3}(?:[^\w\s]|[ˆ˜ʼ])*$")
 
 
 def _row_number_column(rows: list[list[str]]) -> int | None:

@@ -1084,3 +1084,24 @@ def test_a_text_box_in_a_cell_is_read_and_a_box_in_a_box_once(tmp_path: Path):
     document.save(path)
     text = load_document(path, 10_000_000).pages[0].text
     assert "Vốn FDI cấp mới: 118,6 triệu USD" in text and text.count("14 dự án FDI mới") == 1
+
+
+def test_a_row_number_column_with_ocr_marks_and_a_garbled_header_is_left_out():
+    # A fax's "STT" read "PƯPVÍ li" and its numbers "1ˆ", "3'": the rows were named "2", "3".
+    rows = [
+        ["PƯPVÍ li", "Đơn vị", "Tổng điểm", "Xếp hạng"],
+        ["1ˆ", "Ban Quản lý KKT tỉnh An Giang", "89,0", "2"],
+        ["2", "Ban Quản lý các KCN tỉnh Đồng Tháp", "91,5", "1"],
+        ["3'", "Ban Quản lý các KCN TP. Cần Thơ", "86,5", "3"],
+        ["4.", "Ban Quản lý KKT tỉnh Cà Mau", "82,0", "4"],
+    ]
+    assert from_office_rows(rows)[1] == "Ban Quản lý các KCN tỉnh Đồng Tháp — Tổng điểm: 91,5; Xếp hạng: 1."
+    # A rank column first is said after the row's name, its header one of a rank's words.
+    ranked = [["Xếp hạng", "Đơn vị", "Điểm"], ["1", "Ban A", "99"], ["2", "Ban B", "98"], ["3", "Ban C", "97"]]
+    assert from_office_rows(ranked)[0] == "Ban A — Xếp hạng: 1; Điểm: 99."
+
+
+def from_office_rows(rows: list[list[str]]) -> list[str]:
+    from ingest.office import table_sentences
+
+    return table_sentences(rows)

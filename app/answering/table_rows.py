@@ -122,6 +122,8 @@ def ranked_row_label(frame: QuestionFrame, quote: str) -> str:
     if read is None or TOTAL.match(read[0]):
         return ""
     label, cells = read
+    if not any(c.isalpha() for c in label):  # the row's number ("2 — Đơn vị: Ban Quản lý …"): its first name
+        label = next((value for value in cells.values() if any(c.isalpha() for c in value)), label)
     column = _column(frame, list(cells))
     if column is None or RANK_HEADER.search(column[1]) or figure(cells[column[1]]) is None:
         return label
