@@ -413,7 +413,23 @@ def read_image(image) -> OcrPage:
     confidences += table_confidences
     mean = sum(confidences) / len(confidences) if confidences else 0.0
     boxes = word_boxes(data) + table_words
-    return OcrPage("\n\n".join(texts), round(mean, 1), len(confidences), turned, skew, boxes)
+    return OcrPage(mended_quarters("\n\n".join(texts)), round(mean, 1), len(confidences), turned, skew, boxes)
+
+
+# A quarter's Roman numeral as Tesseract misreads it in a scan: "quý TII", "quý IH", "quý Il",
+# "quý TV" (the twentieth trial's quarterly report: its title's "quý III" read "quý TII").
+_QUARTER_READ = re.compile(r"\b([Qq]u[ýy]|QU[ÝY])\s+([IlT1|H]{1,3}V?|[IlT1|]?V)(?![\w])")
+_NUMERAL_LOOKALIKES = str.maketrans({"l": "I", "T": "I", "1": "I", "|": "I"})
+
+
+def mended_quarters(text: str) -> str:
+    """``text`` with each quarter's misread numeral put right, when it reads as one of I–IV."""
+
+    def mended(match: re.Match[str]) -> str:
+        numeral = match.group(2).translate(_NUMERAL_LOOKALIKES).replace("H", "II")  # "IH": two I's run together
+        return f"{match.group(1)} {numeral}" if numeral in ("I", "II", "III", "IV") else match.group()
+
+    return _QUARTER_READ.sub(mended, text)
 
 
 def _read_tables(pixels, grids: Sequence[Grid]) -> tuple[list[tuple[int, list[str]]], tuple[OcrWord, ...], list[float]]:

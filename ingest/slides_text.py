@@ -28,15 +28,14 @@ if TYPE_CHECKING:
     from pptx.text.text import TextFrame
 
 _RUNNING_PLACEHOLDERS = ("FOOTER", "SLIDE_NUMBER", "DATE")  # printed on every slide
-_TITLE_PLACEHOLDERS = ("TITLE", "CENTER_TITLE")
 _BULLETED_PLACEHOLDERS = ("BODY", "OBJECT")  # a body's paragraphs are bullets unless told otherwise
 _BULLET_MARKS = frozenset({"buChar", "buAutoNum", "buBlip"})  # a paragraph's own bullet (a converted deck's)
 _PARAGRAPH_BREAKS = re.compile(r"\n\s*\n\s*")  # what a running line taken out leaves: one break
 
 
 def read_slides(path: Path) -> tuple[list[PageText], tuple[str, ...]]:
-    """One page per slide (numbered as the deck shows them), each text box's paragraph a block
-    of its own (boxes side by side are columns, not one sentence), and the footers' lines."""
+    """One page per slide (numbered as the deck shows them), each text box a block of its own
+    (boxes side by side are columns, not one sentence; ``_frame_lines``), and the footers' lines."""
     import pptx
 
     deck = pptx.Presentation(str(path))

@@ -506,3 +506,19 @@ def test_a_photographed_table_s_wrapped_names_are_read_in_their_rows():
     paragraphs = ocr.read_image(leaning_table_page()).text.split("\n\n")
     for name, area, rate in ZONES:
         assert f"{name} — Diện tích: {area} ha; Tỷ lệ lấp đầy: {rate}%." in paragraphs, paragraphs
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("Báo cáo kết quả quý TII và 9 tháng năm 2027", "Báo cáo kết quả quý III và 9 tháng năm 2027"),
+        ("Dự án mới quý IH: 1", "Dự án mới quý III: 1"),
+        ("nhiệm vụ trọng tâm quý TV năm 2027", "nhiệm vụ trọng tâm quý IV năm 2027"),
+        ("quý II năm 2027", "quý II năm 2027"),  # a numeral read right stays
+        ("quý HH", "quý HH"),  # no numeral of a quarter: left as read
+    ],
+)
+def test_a_quarter_s_numeral_misread_in_a_scan_is_put_right(read: str, meant: str):
+    # "quý III" read "quý TII" or "quý IH": the period check then refused every quý III question.
+    assert ocr.mended_quarters(read) == meant

@@ -108,10 +108,9 @@ BLOC_SAID = re.compile(
 )
 # A section heading on what comes next ("II. Phương hướng, nhiệm vụ 6 tháng cuối năm"): a plan.
 FORWARD_SECTION = re.compile(r"\bphuong\s+huong\b|\bnhiem\s+vu\s+trong\s+tam\b")
-# What a text leaves out of its figure, up to the clause's end: "(chưa tính KCN Tân Lập …)",
-# "không kể tỉnh X", "ngoại trừ …".
-# The words may open a sentence ("Không tính …"); what is left out is a name, up to the clause's
-# end or what the clause goes on to say of the rest ("chưa tính VAT năm 2023 đạt 120 tỷ đồng").
+# What a text leaves out of its figure: "(chưa tính KCN Tân Lập …)", "không kể tỉnh X",
+# "ngoại trừ …", "Không tính …" opening a sentence; a name, up to the clause's end or to what
+# the clause goes on to say of the rest ("chưa tính VAT năm 2023 đạt 120 tỷ đồng").
 EXCLUDING = re.compile(
     r"(?i:\b(?:chưa|không|chua|khong)\s+(?:tính|kể|tinh|ke)|\bngo[ạa]i\s+tr[ừu]|(?<!khấu )(?<!loại )\btrừ)\b"
     r"(?=\s+(?:các\s+|cac\s+)?(?:KCN|KKT|KCX|khu|tỉnh|tinh|thành phố|[A-ZĐ]))"
