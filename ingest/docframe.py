@@ -345,6 +345,8 @@ def _lines(pages: list[PageText]) -> tuple[list[str], str]:
     prefixed the first one (removed from it)."""
     lines: list[str] = []
     for page in pages:
+        if lines:
+            lines.append("")  # a page ends its lines' paragraph: a slide's board is no part of the next's title
         lines.extend(" ".join(raw.split()) for raw in page.text.split("\n"))
         if len(lines) >= _HEAD_LINES * 3:
             break

@@ -368,8 +368,13 @@ def test_bad_uploads_are_explained_and_nothing_indexed_is_lost(browser, web_serv
         page = context.new_page()
         page.goto("/")
         page.wait_for_selector("#question textarea")
-        status = upload(page, corrupt)
+        # A type the reports never come in: told, in both languages, by name, beside the other
+        # file's reason (Gradio had refused it alone, in English, and marked every panel "Lỗi").
+        archive = tmp_path / "bao_cao.zip"
+        archive.write_bytes(b"PK\x05\x06" + bytes(18))
+        status = upload(page, corrupt, archive)
         assert "hong.pdf" in status and "bị hỏng" in status and "corrupt" in status
+        assert "bao_cao.zip" in status and "chưa được hỗ trợ" in status and "unsupported" in status
         page.get_by_role("tab", name="Tài liệu").click()
         page.set_input_files("#upload input[type=file]", str(big))
         page.get_by_text(re.compile("exceed|vượt|too large|maximum", re.IGNORECASE)).first.wait_for(timeout=30_000)

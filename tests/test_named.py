@@ -391,3 +391,16 @@ def test_who_signs_on_behalf_of_an_office_does_not_hold_it():
 def test_an_award_asked_of_no_one_is_the_quotes_only_award():
     quote = "Năm 2061, Khối thống nhất đề nghị Bộ trưởng tặng Bằng khen cho các đơn vị có thành tích xuất sắc."
     assert named("Khối đề nghị tặng hình thức khen thưởng nào?", quote) == ["Bằng khen"]
+
+
+def test_the_award_of_the_province_asked_is_not_that_of_one_the_merger_joined_to_it():
+    # "Cờ thi đua cho … Hải Dương …; Bằng khen cho … Hải Phòng": asked of Hải Dương (one city
+    # with Hải Phòng since 2025), the bold line gave both awards.
+    from app.answering.named import _awards
+
+    quote = (
+        "Khối thống nhất đề nghị tặng Cờ thi đua cho Ban Quản lý các KCN tỉnh Hải Dương và Ban Quản lý các KCN "
+        "tỉnh Ninh Bình; tặng Bằng khen cho Ban Quản lý khu kinh tế thành phố Hải Phòng."
+    )
+    assert _awards(parse_question("Ban Quản lý các KCN tỉnh Hải Dương được tặng gì năm 2038?"), quote) == ["Cờ thi đua"]
+    assert _awards(parse_question("Ban Quản lý KKT thành phố Hải Phòng được tặng gì năm 2038?"), quote) == ["Bằng khen"]

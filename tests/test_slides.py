@@ -178,3 +178,19 @@ def test_side_by_side_boxes_are_blocks_of_their_own_and_the_notes_stay_apart(tmp
         "KCN đang xây dựng hạ tầng: 2\nKCN Tân Lập, KCN Yên Mỹ",
         "(ghi chú: Diện tích đất nhà ở công nhân là 186,4 ha)",
     ]
+
+
+def test_a_title_slide_s_board_does_not_run_into_the_next_slide_s_title(tmp_path: Path):
+    from ingest.docframe import document_frame
+
+    presentation = Presentation()
+    cover = presentation.slides.add_slide(presentation.slide_layouts[0])
+    cover.shapes.title.text = "Báo cáo tổng kết công tác năm 2032"
+    cover.placeholders[1].text = "Ban Quản lý các KCN tỉnh Hải Dương"
+    points = presentation.slides.add_slide(presentation.slide_layouts[1])
+    points.shapes.title.text = "Kết quả thu hút đầu tư năm 2032"
+    points.placeholders[1].text_frame.text = "Cấp mới 12 dự án, tổng vốn 240 triệu USD"
+    presentation.save(str(tmp_path / "tong_ket.pptx"))
+    document = load_document(tmp_path / "tong_ket.pptx", LIMIT)
+    frame = document_frame(document.pages, document.source, document.title, document.running_lines)
+    assert frame.issuer == "Ban Quản lý các KCN tỉnh Hải Dương"  # was "… Hải Dương Kết"

@@ -178,27 +178,33 @@ def _awards(frame: QuestionFrame, quote: str) -> list[str]:
     question names, nor one denied ("chưa được xét tặng Cờ thi đua")."""
     mentions = distinctions.award_mentions(quote)
     named = set(distinctions.awards_in(frame.text))
-    found: list[str] = []
+    given: list[tuple[str, str]] = []  # each award and whom it goes to
     for i, (start, end, award) in enumerate(mentions):
         if award in named or NEGATED.search(fold(quote[max(0, start - NEGATION_REACH) : start])):
             continue
         following = quote[end : mentions[i + 1][0] if i + 1 < len(mentions) else len(quote)]
         given_to = GIVEN_TO.search(fold(following))
         recipients = following[given_to.end() :] if given_to else quote[mentions[i - 1][1] if i else 0 : start]
-        if _names_whom(frame, recipients):
-            # Whose award it is says which ("Bằng khen của Thủ tướng Chính phủ").
-            awarder = AWARDER.match(quote, end)
-            found.append(f"{award} {' '.join(awarder.group(1).split())}" if awarder else award)
-    return list(dict.fromkeys(found))
+        # Whose award it is says which ("Bằng khen của Thủ tướng Chính phủ").
+        awarder = AWARDER.match(quote, end)
+        given.append((f"{award} {' '.join(awarder.group(1).split())}" if awarder else award, recipients))
+    # The province asked itself first: "Cờ thi đua cho … Hải Dương …; Bằng khen cho … Hải Phòng"
+    # gives Hải Dương the Cờ only, though the 2025 merger joined the two.
+    for merged in (False, True):
+        found = [award for award, recipients in given if _names_whom(frame, recipients, merged)]
+        if found:
+            return list(dict.fromkeys(found))
+    return []
 
 
 def _names_anyone(frame: QuestionFrame) -> bool:
     return bool(asked_provinces(frame) or frame.people or frame.zones)
 
 
-def _names_whom(frame: QuestionFrame, text: str) -> bool:
-    """The text names whom the question asks about, if it names anyone."""
-    provinces = asked_provinces(frame)
+def _names_whom(frame: QuestionFrame, text: str, merged: bool = True) -> bool:
+    """The text names whom the question asks about, if it names anyone (``merged``: a province
+    the 2025 merger joined to the one asked counts as it)."""
+    provinces = asked_provinces(frame) if merged else set(frame.provinces)
     said = " ".join(search_syllables(text))
     return (
         (not provinces or bool(provinces & {p.key for p in find_places(text)}))

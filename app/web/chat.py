@@ -27,7 +27,7 @@ from app.render import (
 from app.scope import reports_in_scope, scope_choices
 from app.service import Baocao, DocumentNotFoundError, IndexBusyError
 from app.web.auth import Users
-from ingest.loaders import SUPPORTED_NAMES, SUPPORTED_SUFFIXES
+from ingest.loaders import SUPPORTED_NAMES
 from ingest.normalize import is_ocr_text
 from ingest.pipeline import IngestOutcome
 from vectorstore.chroma_store import DocumentInfo
@@ -392,7 +392,8 @@ def build_chat(service: Baocao, users: Users, feedback: FeedbackLog) -> gr.Block
                     files = gr.File(
                         label=f"Tải lên báo cáo ({SUPPORTED_NAMES})",
                         file_count="multiple",
-                        file_types=list(SUPPORTED_SUFFIXES),
+                        # No ``file_types``: Gradio refused another type with an English "Error"
+                        # and left every panel marked "Lỗi"; ingest names the file and says why, in both.
                         elem_id="upload",
                         height=130,
                     )
