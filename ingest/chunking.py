@@ -130,7 +130,7 @@ def _is_free_heading(text: str) -> bool:
     if text.startswith("(") and text.endswith(")"):
         return False  # "(Thời sự)": a source tag or an aside
     if _names_listed(text):
-        return False  # "KCN Tân Lập, KCN Phước Hòa, KCN Yên Mỹ": the names a slide lists
+        return False  # "KCN Tân Lập, KCN Phước Hòa, KCN Hòa Bình Mới": the names a slide lists
     if len(text) > FREE_HEADING_MAX or len(text.split()) < 2:
         return False
     return not (

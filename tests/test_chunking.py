@@ -583,9 +583,9 @@ def test_a_short_line_stating_a_figure_with_its_unit_is_data_not_a_heading(amoun
 
 
 def test_names_listed_by_commas_on_a_line_of_their_own_are_no_heading():
-    # A slide's column "KCN Tân Lập, KCN Phước Hòa, KCN Yên Mỹ" had headed the notes under it.
+    # A slide's column "KCN Tân Lập, KCN Phước Hòa, KCN Hòa Bình Mới" had headed the notes under it.
     text = (
-        "I. TỔNG QUAN\n\nKCN đang xây dựng hạ tầng: 3\n\nKCN Tân Lập, KCN Phước Hòa, KCN Yên Mỹ Ba"
+        "I. TỔNG QUAN\n\nKCN đang xây dựng hạ tầng: 3\n\nKCN Tân Lập, KCN Phước Hòa, KCN Hòa Bình Mới"
         "\n\nDiện tích đất dành cho nhà ở công nhân là 186,4 ha."
     )
     pages = [PageText(1, "HỘI NGHỊ TỔNG KẾT NĂM 2038", blocks=True), PageText(2, text, blocks=True)]

@@ -394,13 +394,13 @@ def test_an_award_asked_of_no_one_is_the_quotes_only_award():
 
 
 def test_the_award_of_the_province_asked_is_not_that_of_one_the_merger_joined_to_it():
-    # "Cờ thi đua cho … Hải Dương …; Bằng khen cho … Hải Phòng": asked of Hải Dương (one city
-    # with Hải Phòng since 2025), the bold line gave both awards.
+    # "Cờ thi đua cho … Yên Bái …; Bằng khen cho … Lào Cai": asked of Yên Bái (one province with
+    # Lào Cai since 2025), the bold line gave both awards.
     from app.answering.named import _awards
 
     quote = (
-        "Khối thống nhất đề nghị tặng Cờ thi đua cho Ban Quản lý các KCN tỉnh Hải Dương và Ban Quản lý các KCN "
-        "tỉnh Ninh Bình; tặng Bằng khen cho Ban Quản lý khu kinh tế thành phố Hải Phòng."
+        "Khối thống nhất đề nghị tặng Cờ thi đua cho Ban Quản lý các KCN tỉnh Yên Bái và Ban Quản lý các KCN "
+        "tỉnh Tuyên Quang; tặng Bằng khen cho Ban Quản lý khu kinh tế tỉnh Lào Cai."
     )
-    assert _awards(parse_question("Ban Quản lý các KCN tỉnh Hải Dương được tặng gì năm 2038?"), quote) == ["Cờ thi đua"]
-    assert _awards(parse_question("Ban Quản lý KKT thành phố Hải Phòng được tặng gì năm 2038?"), quote) == ["Bằng khen"]
+    assert _awards(parse_question("Ban Quản lý các KCN tỉnh Yên Bái được tặng gì năm 2038?"), quote) == ["Cờ thi đua"]
+    assert _awards(parse_question("Ban Quản lý KKT tỉnh Lào Cai được tặng gì năm 2038?"), quote) == ["Bằng khen"]

@@ -164,7 +164,7 @@ def test_side_by_side_boxes_are_blocks_of_their_own_and_the_notes_stay_apart(tmp
     slide = presentation.slides.add_slide(presentation.slide_layouts[5])
     slide.shapes.title.text = "I. Tổng quan các KCN"
     for left, lines in ((0.5, ["KCN đã hoạt động: 3", "KCN Kim Sơn, KCN Tân Hòa, KCN Phước Hòa"]),
-                        (5.0, ["KCN đang xây dựng hạ tầng: 2", "KCN Tân Lập, KCN Yên Mỹ"])):  # fmt: skip
+                        (5.0, ["KCN đang xây dựng hạ tầng: 2", "KCN Tân Lập, KCN Hòa Bình Mới"])):  # fmt: skip
         box = slide.shapes.add_textbox(Inches(left), Inches(2), Inches(4), Inches(2)).text_frame
         box.text = lines[0]
         box.add_paragraph().text = lines[1]
@@ -175,7 +175,7 @@ def test_side_by_side_boxes_are_blocks_of_their_own_and_the_notes_stay_apart(tmp
     assert blocks == [
         "I. Tổng quan các KCN",
         "KCN đã hoạt động: 3\nKCN Kim Sơn, KCN Tân Hòa, KCN Phước Hòa",
-        "KCN đang xây dựng hạ tầng: 2\nKCN Tân Lập, KCN Yên Mỹ",
+        "KCN đang xây dựng hạ tầng: 2\nKCN Tân Lập, KCN Hòa Bình Mới",
         "(ghi chú: Diện tích đất nhà ở công nhân là 186,4 ha)",
     ]
 
