@@ -789,3 +789,21 @@ def test_a_question_about_an_unknown_report_id_says_so(tmp_path: Path, monkeypat
     client = TestClient(create_app(Baocao(settings), settings), base_url="http://127.0.0.1")
     api = client.get("/api/ask", params={"q": "Tổng số lao động tại các KCN?", "report": "deadbeef"})
     assert api.status_code == 404 and "no report deadbeef" in api.json()["error"]
+
+
+def test_a_start_says_what_it_loads_before_the_silence_of_loading_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # A first "make run" printed nothing for about a minute after "baocao serve" (fresh-eyes).
+    import typer
+
+    import app.cli
+
+    def service_that_stops_here(settings):  # a fake: the message, not the loading, is under test
+        raise typer.Exit(3)
+
+    monkeypatch.setattr(app.cli, "_service", service_that_stops_here)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = run_cli(monkeypatch, tmp_path / "home", "serve", "--host", "127.0.0.1", "--port", str(port))
+    assert result.exit_code == 3
+    assert "Đang nạp mô hình" in result.output and "loading the model" in result.output
