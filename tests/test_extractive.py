@@ -1597,3 +1597,18 @@ def test_a_plan_asked_is_the_row_s_plan_cell_not_a_result_given_as_a_share_of_th
     # The share asked is answered by the sentence giving it.
     share = ask("Vốn DDI 6 tháng đầu năm 2038 bằng bao nhiêu % kế hoạch năm?", [SHARE_SAID, PLAN_ROW])
     assert not share.refused and "42,9%" in share.answer and "5.000,0 tỷ đồng" not in share.answer.splitlines()[0]
+
+
+def test_a_zone_named_after_its_province_is_a_member_row_under_the_province_s_total():
+    # "KKT Đông Nam Quảng Trị" names the province asked: its row was taken for the province's own
+    # (as a bloc's row "Ban Quản lý … tỉnh X" is) and quoted for "… của các KKT, KCN Quảng Trị".
+    rows = [
+        passage(f"{zone} — Vốn thực hiện 9 tháng: {value} tỷ đồng.", heading="Bảng 1. Kết quả 9 tháng năm 2036", n=n)
+        for n, (zone, value) in enumerate(
+            [("KKT Đông Nam Quảng Trị", "865,4"), ("KCN Tân Lập", "412,0"), ("Tổng cộng", "1.277,4")], start=1
+        )
+    ]
+    for row in rows:
+        row.metadata |= {"title": "Báo cáo quý III năm 2036 của Ban Quản lý KKT tỉnh Quảng Trị", "doc_places": ""}
+    answer = ask("Tổng vốn thực hiện 9 tháng năm 2036 của các KKT, KCN Quảng Trị?", rows)
+    assert answer.answer.startswith("1.277,4 tỷ đồng"), answer.answer

@@ -213,6 +213,10 @@ def is_total_row(text: str) -> bool:
     return cells is not None and TOTAL.match(cells[0]) is not None
 
 
+# A zone's row: "KCN …", "KKT …" ("KKTT …" as OCR reads it), "Khu công nghiệp …".
+ZONE_ROW = re.compile(r"^(?:K[CK][NTX]\w*|CCN|Khu\s+(?:công|kinh|chế))\b", re.IGNORECASE)
+
+
 def total_first(frame: QuestionFrame, ranked: Sequence[Candidate]) -> list[Candidate]:
     """``ranked`` with its table's total row first when the question asks for the whole ("xuất
     khẩu toàn Khối", "tổng diện tích các KCN tỉnh X") and its first is a member's row of that
@@ -221,7 +225,10 @@ def total_first(frame: QuestionFrame, ranked: Sequence[Candidate]) -> list[Candi
     if not ranked or not asks_whole(frame):
         return list(ranked)
     first = row_cells(ranked[0].quote)
-    if first is None or TOTAL.match(first[0]) or set(frame.provinces) & set(text_mentions(first[0]).provinces):
+    if first is None or TOTAL.match(first[0]):
+        return list(ranked)
+    # A zone named after its province ("KKT Đông Nam Quảng Trị") is a member's row all the same.
+    if not ZONE_ROW.match(first[0]) and set(frame.provinces) & set(text_mentions(first[0]).provinces):
         return list(ranked)
     table = _table_of(ranked[0])
     total = next(
