@@ -539,15 +539,15 @@ def _is_side(text: str, start: int, end: int) -> bool:
     return bool(_SIDE_BEFORE.search(before) or _SIDE_AFTER.match(text[end : end + 20]))
 
 
-def _years_in(text: str, weight: float, scores: Counter[int], sides: Counter[int]) -> None:
-    """Score each year the text names; count in ``sides`` those named as a side only."""
+def _years_in(text: str, weight: float, scores: Counter[int], reported: Counter[int]) -> None:
+    """Score each year the text names; count in ``reported`` its mentions that are not a side's."""
     for match in _ANY_YEAR.finditer(text):
         year = int(match.group(1))
         side = _is_side(text, match.start(), match.end())
         # "năm 2031", "6 tháng đầu năm 2032": the text names its period
         named = text[max(0, match.start() - 4) : match.start()] == "nam "
         scores[year] += weight * (0.3 if side else 1.5 if named else 1.0)
-        sides[year] += 0 if side else 1
+        reported[year] += 0 if side else 1
 
 
 def _period(text: str, default_year: int | None) -> str:

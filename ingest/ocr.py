@@ -491,12 +491,11 @@ def _surer(grid: Grid, whole: list[tuple[OcrWord, float]], by_column: list[tuple
         return sum(c for _, c in read) / len(read) if read else -1.0
 
     first, second = by_cell(whole), by_cell(by_column)
-    chosen = [
+    return [
         word
         for cell in sorted(set(first) | set(second))
         for word in (second[cell] if mean(second.get(cell, [])) > mean(first.get(cell, [])) else first[cell])
     ]
-    return chosen
 
 
 def word_boxes(data: dict[str, list]) -> tuple[OcrWord, ...]:
