@@ -331,3 +331,89 @@ def test_a_claim_repeated_under_other_markers_is_read_once():
     assert not verify_answer("[2] Khu Kim Sơn có 31 dự án.\n[1] Khu Kim Sơn có 31 dự án.", passages, REFUSAL).ok
     # Only word-for-word repeats go: another claim under the wrong passage still fails.
     assert not verify_answer("[1] Khu Kim Sơn có 31 dự án.\n[3] Khu Kim Sơn có 12 dự án.", passages, REFUSAL).ok
+
+
+# A figure said of something else than its source says (invented figures and zones).
+LEADERS = "Vốn FDI cấp mới năm 2031\nHàn Quốc dẫn đầu về số dự án với 23 dự án, tiếp theo là Trung Quốc 9 dự án."
+LICENCES = "Năm 2031 cấp mới 12 dự án FDI với vốn 310,5 triệu USD; 7 dự án DDI với vốn 1.250 tỷ đồng."
+
+
+def test_a_figure_pinned_on_the_thing_named_beside_it_fails():
+    # Every word and figure of the claim is in the passage; the clause holding 23 names Hàn Quốc.
+    wrong = verify_answer("Trung Quốc dẫn đầu về số dự án với 23 dự án [1].", [LEADERS], REFUSAL)
+    assert not wrong.ok and any("số 23" in p and "«Trung Quốc»" in p for p in wrong.problems)
+    assert verify_answer("Hàn Quốc dẫn đầu về số dự án với 23 dự án [1].", [LEADERS], REFUSAL).ok
+    # A claim naming no country leaves it open: the figure is tied to nothing else.
+    assert verify_answer("Nước dẫn đầu có 23 dự án [1].", [LEADERS], REFUSAL).ok
+    # A side of FDI/DDI is a kind too: the 7 projects are domestic.
+    assert not verify_answer("Năm 2031 cấp mới 7 dự án FDI [1].", [LICENCES], REFUSAL).ok
+    assert verify_answer("Năm 2031 cấp mới 12 dự án FDI [1].", [LICENCES], REFUSAL).ok
+
+
+ROW = (
+    "Bảng 1. Kết quả thu hút đầu tư\nDiện tích đất cho thuê mới — 6 tháng đầu năm 2030: 41,2 ha; "
+    "Năm 2031 Kế hoạch năm: 120,0 ha; Năm 2031 6 tháng đầu năm: 57,3 ha."
+)
+
+
+def test_a_row_figure_is_of_the_year_its_cell_is_headed_by():
+    question = "Diện tích đất cho thuê mới 6 tháng đầu năm 2031 là bao nhiêu?"
+    right = verify_answer("Diện tích đất cho thuê mới 6 tháng đầu năm 2031 là 57,3 ha [1].", [ROW], REFUSAL, question)
+    assert right.ok
+    # The row names 2031 too, but the cell holding 41,2 is 2030's.
+    wrong = verify_answer("Diện tích đất cho thuê mới 6 tháng đầu năm 2031 là 41,2 ha [1].", [ROW], REFUSAL, question)
+    assert not wrong.ok and any("năm 2031" in p for p in wrong.problems)
+
+
+def test_a_month_answers_when_and_a_board_answers_who():
+    meeting = (
+        "IV. NHIỆM VỤ QUÝ II NĂM 2031\n3. Tổ chức Hội nghị đối thoại doanh nghiệp trong tháng 5 năm 2031 tại Kim Sơn."
+    )
+    when = "Hội nghị đối thoại doanh nghiệp quý II năm 2031 tổ chức khi nào?"
+    assert verify_answer("Hội nghị tổ chức trong tháng 5 năm 2031 tại Kim Sơn [1].", [meeting], REFUSAL, when).ok
+    assert not verify_answer("Hội nghị đối thoại doanh nghiệp tổ chức tại Kim Sơn [1].", [meeting], REFUSAL, when).ok
+    bloc = (
+        "Khối thi đua năm 2031\nKhối trưởng năm 2031: Ban Quản lý các KCN tỉnh Hưng Yên; "
+        "Khối phó: Ban Quản lý KKT tỉnh Nam Định."
+    )
+    who = "Ai là Khối trưởng Khối thi đua năm 2031?"
+    assert verify_answer("Khối trưởng năm 2031 là Ban Quản lý các KCN tỉnh Hưng Yên [1].", [bloc], REFUSAL, who).ok
+    assert not verify_answer("Khối trưởng được phân công năm 2031 [1].", [bloc], REFUSAL, who).ok
+
+
+def test_an_opening_1_is_read_as_a_list_number_when_the_answer_is_in_another_passage():
+    done = "II. KẾT QUẢ NĂM 2031\nNăm 2031 các KCN thu hút 23 dự án cấp mới."
+    planned = "IV. KẾ HOẠCH NĂM 2032\n- Thu hút 25 dự án cấp mới; vốn FDI 320 triệu USD."
+    question = "Kế hoạch năm 2032 các KCN phải thu hút bao nhiêu dự án mới?"
+    answer = "[1] Kế hoạch năm 2032 các KCN phải thu hút 25 dự án cấp mới."
+
+    def verified(answering: tuple[int, ...]):
+        return verify_answer(answer, [done, planned], REFUSAL, question, reading=ExtractiveReading(False, answering))
+
+    read = verified((2,))
+    assert read.ok and read.cited == (2,) and read.read_as.startswith("Kế hoạch")
+    # When the extractive answer quotes passage [1] too, "[1]" is a citation, and a wrong one.
+    assert not verified((1, 2)).ok
+    assert not verify_answer(answer, [done, planned], REFUSAL, question).ok
+
+
+def test_a_zone_named_in_a_row_labelled_by_its_province_is_no_other_name():
+    row = (
+        "Biểu tổng hợp năm 2031\nQuảng Trị — Khu công nghiệp: KCN Tân Hòa; Số dự án FDI: 6 dự án; Vốn FDI: 420,5 "
+        "triệu USD.\nQuảng Bình — Khu công nghiệp: KCN Hòa Bình Mới; Số dự án FDI: 9 dự án."
+    )
+    assert verify_answer("KCN Tân Hòa có 6 dự án FDI, vốn 420,5 triệu USD [1].", [row], REFUSAL).ok
+    # The province of the row's label is tied to its figures: the other row's is not.
+    wrong = verify_answer("Quảng Bình có 6 dự án FDI [1].", [row], REFUSAL)
+    assert wrong.problems == (
+        "số 6 trong đoạn được trích dẫn là của «Quảng Trị», không phải «Quảng Bình»: «Quảng Bình có 6 dự án FDI  .»",
+    )
+
+
+def test_a_date_the_question_gives_may_be_echoed_by_the_answer():
+    row = "Bảng 1. Chỉ tiêu 6 tháng đầu năm 2031\nKCN Tân Hòa — Số dự án: 71 dự án; Vốn FDI: 2.130,4 triệu USD."
+    question = "Vốn FDI của KCN Tân Hòa đến 30/6/2031 là bao nhiêu?"
+    answer = "Vốn FDI của KCN Tân Hòa đến 30/6/2031 là 2.130,4 triệu USD [1]."
+    assert verify_answer(answer, [row], REFUSAL, question).ok
+    # A date the question does not give is a claim, and the passage does not hold it.
+    assert not verify_answer(answer.replace("30/6", "31/5"), [row], REFUSAL, question).ok

@@ -120,6 +120,13 @@ def awards_in(text: str) -> list[str]:
     return list(dict.fromkeys(label for _, _, label in award_mentions(text)))
 
 
+def sides_named(text: str) -> dict[str, frozenset[str]]:
+    """For each group whose sides exclude each other (FDI/DDI, xuất/nhập khẩu, a country, …),
+    the sides ``text`` names."""
+    sided = {entry.group for entry in _entries() if entry.kind in SIDED}
+    return {group: sides for group, sides in _named(text).items() if group in sided}
+
+
 def names_another(item: Asked, text: str) -> bool:
     """The text names another of ``item``'s group and not it: "… trao Giấy khen cho 22 doanh
     nghiệp" is about the Giấy khen, whatever award its paragraph named before."""

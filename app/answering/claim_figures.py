@@ -1,0 +1,148 @@
+"""The figures and names of a generated claim, and whether each figure is said of what its
+source says it is of. Pure.
+
+A small model copies a passage's figure and pins it on the thing named beside it: "Trung Quốc
+dẫn đầu với 17 dự án" from "Hàn Quốc dẫn đầu về số dự án với 17 dự án, tiếp theo là Trung
+Quốc 11 dự án". Every word and figure of the claim is in the passage; only the figure's own
+clause says whose it is. ``mistied_figures`` compares, for each figure of a claim, the clause of
+the claim holding it with the clauses of the passage holding it: when both name something of one
+kind (a province, zone, person, country; a side of FDI/DDI, xuất/nhập khẩu, kế hoạch/thực hiện,
+a measure) and have none of it in common, the figure is mistied. A clause naming nothing of a
+kind leaves it open: a claim may name what the passage's heading or title says.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.answering.distinctions import sides_named
+from app.answering.places import place_spans
+from ingest.normalize import canon_syllable, fold, match_key, number_key
+from ingest.office import is_row_sentence
+from ingest.people import person_names
+
+# A figure stands apart from letters: the "2" of "KCN Mỹ Xuân A2" or "QL5" is part of a name.
+NUMBER_UNIT = re.compile(r"(?<![^\W_])(\d+(?:[.,]\d+)*)(?:\s*(%)|\s+([^\W\d_]+))?")
+ZONE_NAME = re.compile(
+    r"\b(?:KCN|KKT|KCX|[Kk]hu công nghiệp|[Kk]hu kinh tế|[Kk]hu chế xuất)\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈÍÌÓÒÚÙÝ]\w*\s?){1,3})"
+)
+# First syllables (folded) of the units a figure may carry; a figure's unit must match.
+UNITS = frozenset(
+    {"ty", "trieu", "nghin", "ngan", "usd", "dong", "ha", "hecta", "km", "m2", "tan"}  # money, area, weight
+    | {"du", "lao", "nguoi", "doanh", "luot", "buoi", "tap", "ca", "cong", "don"}  # dự án, lao động, người…
+)
+# "12.345 lao động" counts the same people as "12.345 người".
+UNIT_KIND = {"lao": "nguoi"}
+# Where a clause ends: a sentence's end, ";", a comma before a space (not the decimal comma of
+# "38,4"), brackets.
+CLAUSE_END = re.compile(r"(?<=[.!?…])\s+|;|,\s|[()]")
+YEAR = re.compile(r"(?:19|20)\d{2}")
+NAME_KINDS = ("place", "zone", "person")
+
+
+def _value(number: str) -> str:
+    """A number as a value: "06" is 6 (a count, a month); "0,5" keeps its digits."""
+    digits = number_key(number)
+    return digits.lstrip("0") or "0" if number.isdigit() else digits
+
+
+def figures(text: str) -> list[tuple[str, str]]:
+    """(value key, unit kind or "") of every number in a text."""
+    found = []
+    for number, percent, word in NUMBER_UNIT.findall(text):
+        unit = "%" if percent else canon_syllable(fold(word)) if word else ""
+        unit = UNIT_KIND.get(unit, unit)
+        found.append((_value(number), unit if unit in UNITS or unit == "%" else ""))
+    return found
+
+
+def names_in(text: str) -> list[str]:
+    """The provinces, zones and people ``text`` names, as written (accents tell "Kim Sơn là"
+    from the province Sơn La)."""
+    return [name for _, name in _names_by_kind(text)]
+
+
+def _names_by_kind(text: str) -> list[tuple[str, str]]:
+    names = [("place", text[start:end]) for start, end in place_spans(text)]
+    names += [("zone", m.group(1).strip()) for m in ZONE_NAME.finditer(text)]
+    names += [("person", name) for name in person_names(text)]
+    return names
+
+
+def _anchors(text: str) -> set[str]:
+    """The figures a clause can be tied by: those with a unit or written with a separator
+    ("17 dự án", "38,4 ha", "1.006,5"), not a year or a bare small number (a day, a rank)."""
+    return {
+        value
+        for number, percent, word in NUMBER_UNIT.findall(text)
+        if not YEAR.fullmatch(number)
+        for value, unit in figures(f"{number}{percent and ' %'}{word and ' ' + word}")
+        if unit or not number.isdigit()
+    }
+
+
+def clauses(sentence: str) -> list[str]:
+    """The clauses of a sentence; a table row's cells each with the row's label ("KCN Kim Sơn —
+    Doanh thu: 12 tỷ đồng; Xuất khẩu: 3 triệu USD": the export is Kim Sơn's too)."""
+    sentence = sentence.strip()
+    if is_row_sentence(sentence):
+        label, _, cells = sentence.partition(" — ")
+        return [f"{label} — {cell}" for cell in cells.split(";") if cell.strip()]
+    return [clause for clause in CLAUSE_END.split(sentence) if clause.strip()]
+
+
+def _kinds(clause: str) -> dict[str, set[str]]:
+    """What a clause names, by kind: places, zones, people (a zone is no other place: a table
+    row "Quảng Trị — KCN X: …; Số dự án FDI: 6" names both), and each group of sides it names
+    (country, origin, trade, …)."""
+    kinds: dict[str, set[str]] = {group: set(sides) for group, sides in sides_named(clause).items()}
+    for kind, name in _names_by_kind(clause):
+        kinds.setdefault(kind, set()).add(name)
+    return kinds
+
+
+def _agrees(claimed: set[str], stated: set[str], kind: str) -> bool:
+    if kind not in NAME_KINDS:
+        return bool(claimed & stated)
+    claimed, stated = {match_key(name) for name in claimed}, {match_key(name) for name in stated}
+    # "Hà Tĩnh" is named by "KKT Vũng Áng, Hà Tĩnh", "Trần Văn Khải" by "ông Khải"'s full name.
+    return any(a in b or b in a for a in claimed for b in stated)
+
+
+def mistied_figures(claim: str, sources: Sequence[str]) -> list[tuple[str, str, str]]:
+    """(figure, what the claim ties it to, what the sources tie it to) for each figure of
+    ``claim`` that every clause of ``sources`` holding it ties to something else of a kind."""
+    source_clauses = [clause for source in sources for line in source.splitlines() for clause in clauses(line)]
+    mistied = []
+    for clause in clauses(claim):
+        claimed = _kinds(clause)
+        for value in sorted(_anchors(clause)):
+            holding = [_kinds(c) for c in source_clauses if value in _anchors(c)]
+            if not holding:
+                continue
+            conflicts = [_conflict(claimed, stated) for stated in holding]
+            if all(conflicts):
+                _, said, stated = conflicts[0]
+                mistied.append((value, ", ".join(sorted(said)), ", ".join(sorted(stated))))
+    return mistied
+
+
+def _conflict(claimed: dict[str, set[str]], stated: dict[str, set[str]]) -> tuple[str, set[str], set[str]] | None:
+    for kind, said in claimed.items():
+        if kind in stated and not _agrees(said, stated[kind], kind):
+            return kind, said, stated[kind]
+    return None
+
+
+def cells_of_figures(sentence: str, claim: str) -> str:
+    """A table row cut down to its label and the cells holding the figures of ``claim``, said
+    as a sentence that is no row: "Diện tích cho thuê mới, 6 tháng đầu năm 2024: 38,4 ha". A
+    cell's header says which year or period its figure is of; the whole row names them all. Any
+    other sentence, or a row holding none of the figures, is returned as it is."""
+    if not is_row_sentence(sentence.strip()):
+        return sentence
+    wanted = _anchors(claim)
+    label, _, cells = sentence.strip().partition(" — ")
+    kept = [cell.strip() for cell in cells.split(";") if _anchors(cell) & wanted]
+    return f"{label}, {'; '.join(kept)}" if kept else sentence
