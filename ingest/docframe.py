@@ -503,10 +503,14 @@ def _title(lines: list[str], metadata_title: str, official: tuple[str, int] | No
 
 # --- years and period ------------------------------------------------------------
 _RANGE = re.compile(rf"(?<!\d)({_YEAR})\s*[-–—]\s*({_YEAR})(?!\d)")
+# "9 tháng năm 2031" is its first nine months, as "9 tháng đầu năm 2031" is.
 _PART_OF_YEAR = re.compile(
-    r"(?:(0?[1-9]|1[0-2]|sau|chin)\s+thang\s+(dau|cuoi)\s+nam|quy\s+([1-4]|i{1,3}|iv)\b|nua\s+(dau|cuoi)\s+nam)"
+    r"(?:(0?[1-9]|1[0-2]|sau|chin)\s+thang\s+(?:(dau|cuoi)\s+)?nam|quy\s+([1-4]|i{1,3}|iv)\b|nua\s+(dau|cuoi)\s+nam)"
     rf"(?:\s+(?:nam\s+)?({_YEAR}))?"
 )
+# A periodical's issue ("Bản tin số 04 (quý IV/2023)", "Số 12 - tháng 12/2023") is when it came
+# out, not what its articles report on.
+_ISSUE_NUMBER = re.compile(r"\bso\s+\d+\s*[(,–-]?\s*$")
 _YEAR_PHRASE = re.compile(rf"\bnam\s+({_YEAR})(?!\d)")
 # "Từ đầu năm (2031) đến nay": a running total of the year so far, not the whole year.
 _RUNNING_TOTAL = re.compile(rf"\btu\s+dau\s+nam(?:\s+({_YEAR}))?\s*,?\s+(?:den|toi)\s+nay\b")
@@ -555,18 +559,18 @@ def _period(text: str, default_year: int | None) -> str:
     span = _RANGE.search(text)
     if span and int(span.group(1)) < int(span.group(2)) and not _SIDE_BEFORE.search(text[: span.start()][-40:]):
         return f"{span.group(1)}–{span.group(2)}"
-    part = _PART_OF_YEAR.search(text)
+    part = next((m for m in _PART_OF_YEAR.finditer(text) if not _ISSUE_NUMBER.search(text[: m.start()][-20:])), None)
     if part:
         year = part.group(5) or (str(default_year) if default_year else "")
         if part.group(1):
             months = {"sau": "6", "chin": "9"}.get(part.group(1), part.group(1).lstrip("0"))
-            label = f"{months} tháng {'đầu' if part.group(2) == 'dau' else 'cuối'} năm"
+            label = "năm" if months == "12" else f"{months} tháng {'cuối' if part.group(2) == 'cuoi' else 'đầu'} năm"
         elif part.group(3):
             label = f"quý {_ROMAN.get(part.group(3), part.group(3))} năm"
         else:
             label = f"6 tháng {'đầu' if part.group(4) == 'dau' else 'cuối'} năm"
         return f"{label} {year}".strip()
-    month = _MONTH_YEAR.search(text)
+    month = next((m for m in _MONTH_YEAR.finditer(text) if not _ISSUE_NUMBER.search(text[: m.start()][-20:])), None)
     if month:
         return f"tháng {month.group(1).lstrip('0')}/{month.group(2)}"
     to_date = _RUNNING_TOTAL.search(text)

@@ -66,7 +66,9 @@ def fold(text: str) -> str:
 _SYMBOL_AS_LETTER = str.maketrans({"¢": "e", "€": "e", "&": "e", "¥": "y", "@": "a", "§": "s", "£": "e"})
 _DIGIT_AS_VOWEL = str.maketrans({"0": "o", "6": "o", "9": "o", "5": "o", "4": "a", "3": "a"})
 _SEQUENCE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^p(?!h)"), "d"),  # "Pau tu" -> "dau tu": Đ read as P; Vietnamese has "ph" only
+    # "Pau tu" -> "dau tu": Đ read as P (Vietnamese has "ph" only); đ is followed by a vowel,
+    # so "Pleiku", "Plei Kần" keep their p.
+    (re.compile(r"^p(?=[aeiouy])"), "d"),
     (re.compile(r"^dd(?=[^aeiouy])"), "do"),  # "ddng" -> "dong": the vowel read as a second d
     (re.compile(r"^dd"), "d"),
     (re.compile(r"iii"), "ui"),  # "Biii" -> "bui"

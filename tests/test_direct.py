@@ -854,15 +854,34 @@ def test_a_yes_no_question_on_the_plan_is_answered_by_the_share_of_the_plan(ques
     assert plan_verdict(parse_question(question), quote) == verdict
 
 
-def test_the_figure_of_the_province_asked_is_stated_not_another_s_of_the_same_sentence():
-    # "…; của tỉnh B đạt Y": the clause leaves out the export it shares with A's before it.
-    quote = (
-        "Giá trị xuất khẩu của KCN tỉnh Thanh Hóa năm 2033 đạt 4.215 triệu USD, đạt 104,6% kế hoạch năm; "
-        "của tỉnh Quảng Bình đạt 386 triệu USD, đạt 91,2% kế hoạch năm."
-    )
-    for province, figure in (("Quảng Bình", "386 triệu USD"), ("Thanh Hóa", "4.215 triệu USD")):
-        frame = parse_question(f"Giá trị xuất khẩu của KCN tỉnh {province} năm 2033 đạt bao nhiêu?")
-        assert direct_facts(frame, quote, frame.terms) == [figure]
+@pytest.mark.parametrize(
+    ("question", "quote", "figure"),
+    [
+        # "…; của tỉnh B đạt Y": the clause leaves out the export it shares with A's before it.
+        *(
+            (
+                f"Giá trị xuất khẩu của KCN tỉnh {province} năm 2033 đạt bao nhiêu?",
+                "Giá trị xuất khẩu của KCN tỉnh Thanh Hóa năm 2033 đạt 4.215 triệu USD, đạt 104,6% kế hoạch năm; "
+                "của tỉnh Quảng Bình đạt 386 triệu USD, đạt 91,2% kế hoạch năm.",
+                figure,
+            )
+            for province, figure in (("Quảng Bình", "386 triệu USD"), ("Thanh Hóa", "4.215 triệu USD"))
+        ),
+        # "KCN Hòa Bình" of Kon Tum: its name is no other province than the one asked.
+        *(
+            (
+                f"Tỷ lệ lấp đầy {zone} của tỉnh Kon Tum năm 2031 là bao nhiêu?",
+                "Ban Quản lý Khu kinh tế tỉnh Kon Tum cho biết năm 2031 KCN Hòa Bình đã lấp đầy 100% diện tích "
+                "đất công nghiệp; KCN Tân Lập đạt 61,4%.",
+                figure,
+            )
+            for zone, figure in (("KCN Hòa Bình", "100%"), ("KCN Tân Lập", "61,4%"))
+        ),
+    ],
+)
+def test_the_figure_of_the_place_asked_is_stated_not_another_s_of_the_same_sentence(question, quote, figure):
+    frame = parse_question(question)
+    assert direct_facts(frame, quote, frame.terms) == [figure]
 
 
 @pytest.mark.parametrize(

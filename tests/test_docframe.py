@@ -480,3 +480,23 @@ def test_a_year_named_only_as_what_figures_are_compared_with_is_no_year_of_the_d
     )
     frame = frame_of(f"BẢNG SO SÁNH KẾT QUẢ SẢN XUẤT KINH DOANH NĂM 2038\n\n{rows}")
     assert frame.years == (2038,)
+
+
+def test_nine_months_said_without_dau_is_the_period_not_the_quarter_planned_after_it():
+    frame = frame_of(
+        "BAN QUẢN LÝ KHU KINH TẾ TỈNH QUẢNG NGÃI\n\nBÁO CÁO\nTình hình thực hiện nhiệm vụ 9 tháng năm 2031 "
+        "và phương hướng, nhiệm vụ quý IV năm 2031\n\nTrong 9 tháng năm 2031, Ban đã cấp mới 18 dự án."
+    )
+    assert frame.period_label == "9 tháng đầu năm 2031"
+    assert frame_of("BÁO CÁO\nKết quả 12 tháng năm 2031\n\nNăm 2031 cấp mới 18 dự án.").period_label == "năm 2031"
+
+
+def test_a_newsletter_s_issue_label_is_not_the_period_its_articles_report_on():
+    frame = frame_of(
+        "BẢN TIN KHỐI THI ĐUA CÁC BAN QUẢN LÝ KCN, KKT KHU VỰC TÂY NGUYÊN\n\nSố 04 (Quý IV/2031) – Phát hành ngày "
+        "20/12/2031\n\nNgày 15/12/2031, tại thành phố Pleiku, Khối tổ chức Hội nghị tổng kết công tác thi đua, "
+        "khen thưởng năm 2031."
+    )
+    assert frame.period_label == "năm 2031"
+    # A quarter that is no issue's stays the period.
+    assert frame_of("BÁO CÁO\nTình hình quý IV/2031\n\nTrong quý, cấp mới 4 dự án.").period_label == "quý IV năm 2031"

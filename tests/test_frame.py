@@ -595,3 +595,23 @@ def test_the_ranks_a_text_names(text: str, ranks: set[int]):
     from app.answering.frame import ranks_in
 
     assert ranks_in(text) == ranks
+
+
+@pytest.mark.parametrize(
+    ("question", "provinces", "zones"),
+    [
+        # A zone named like a province, of another province the question names.
+        ("Tỷ lệ lấp đầy KCN Hòa Bình của tỉnh Kon Tum năm 2031 là bao nhiêu?", ("kon tum",), ("kcn hoa binh",)),
+        ("ty le lap day kcn hoa binh cua tinh kon tum nam 2031", ("kon tum",), ("kcn hoa binh",)),
+        # Alone, or after "các", or with no other province, a province's zones.
+        ("Tỷ lệ lấp đầy KCN Hòa Bình năm 2031?", ("hoa binh",), ()),
+        ("So sánh các KCN Hòa Bình và các KCN Kon Tum năm 2031", ("hoa binh", "kon tum"), ()),
+        ("So sánh KCN Đồng Nai và KCN Bình Dương năm 2031", ("dong nai", "binh duong"), ()),
+        # A board named by its zone's kind and province.
+        ("bql kkt quang ngai to chuc hoi nghi o tp hcm vao thang may", ("quang ngai", "ho chi minh"), ()),
+        ("Ban Quản lý KKT Quảng Ngãi tổ chức hội nghị ở Hà Nội khi nào?", ("quang ngai", "ha noi"), ()),
+    ],
+)
+def test_a_zone_named_like_a_province_of_another_province_is_a_zone(question, provinces, zones):
+    frame = parse_question(question)
+    assert (frame.provinces, frame.zones) == (provinces, zones)

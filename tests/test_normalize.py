@@ -98,6 +98,13 @@ def test_ocr_rules_apply_to_accentless_text_or_on_request():
     assert search_text("dugc giao", ocr=True) == "duoc giao"
 
 
+def test_a_name_of_the_central_highlands_keeps_its_p_without_accents():
+    # Đ read as P is followed by a vowel; "Pleiku", "Plei Kần" are no misread "Đ".
+    assert search_syllables("KCN Nam Pleiku") == ["kcn", "nam", "pleiku"]
+    assert match_key("thi xa Plei Kan", ocr=True) == match_key("thị xã Plei Kần")
+    assert search_syllables("Piem so", ocr=True) == ["diem", "so"]
+
+
 def test_a_roman_numeral_typed_in_lower_case_is_the_numeral_not_ocr_damage():
     # A question without accents takes the OCR rules, whose "ii" -> "u" mends "ciing" (cũng).
     assert search_syllables("quy ii nam 2093") == search_syllables("Quý II năm 2093") == ["quy", "ii", "nam", "2093"]

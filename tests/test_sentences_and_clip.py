@@ -126,3 +126,14 @@ def test_a_sentence_ending_on_a_verb_still_ends_and_a_signature_s_kt_is_no_end()
     assert split_sentences("Trần Văn Tân, KT. CHỦ TỊCH PHÓ CHỦ TỊCH (Đã ký).") == [
         "Trần Văn Tân, KT. CHỦ TỊCH PHÓ CHỦ TỊCH (Đã ký)."
     ]
+
+
+def test_a_table_row_with_numbered_headers_is_one_sentence():
+    # A spreadsheet's two header rows said before each cell: "I. … 1. …" are no sentence ends.
+    row = (
+        "Ban Quản lý KKT tỉnh Kim Sơn — I. Nhiệm vụ chuyên môn (50 điểm) 1. Thu hút đầu tư: 12,5 tối đa 15; "
+        "I. Nhiệm vụ chuyên môn (50 điểm) 2. Cải cách hành chính: 13,5 tối đa 15."
+    )
+    assert answer_sentences(row) == [row]
+    # Prose is still cut at its full stops.
+    assert answer_sentences("Thu hút đầu tư tốt. Cấp mới 12 dự án.") == ["Thu hút đầu tư tốt.", "Cấp mới 12 dự án."]

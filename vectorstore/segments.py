@@ -56,8 +56,9 @@ DOCUMENT_TERMS_CACHE = 256  # documents whose term sets are kept (the answerer a
 MANIFEST = "manifest.json"
 WRITER_LOCK = "writer.lock"
 # 2: segment checksums; 3: glossary words XK, NK, XNK, SX, SXKD among the terms; 4: "16n" one
-# token; 5: "ddi" typed in lower case is DDI; 6: "ii" typed in lower case is the numeral II
-FORMAT_VERSION = 6
+# token; 5: "ddi" typed in lower case is DDI; 6: "ii" typed in lower case is the numeral II;
+# 7: "pl", "pr" keep their p in text without accents ("Pleiku")
+FORMAT_VERSION = 7
 
 log = logging.getLogger(__name__)
 

@@ -798,7 +798,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             named_side = side == 2 and _side_fit(own_words, (), pinned) == 2
             spanned = _period_fit(_span_words(quote, match, own_words), asked_period, asked_quarters, asked_month)
             # Then not another province than the one asked ("… tỉnh A đạt X; của tỉnh B đạt Y").
-            placed = place_fit(own_words, provinces)
+            placed = place_fit(own_words, provinces, frame.zones)
             # The zone asked, when the figure's own words name it ("bình quân đạt 76%; riêng KCN
             # X đạt tối thiểu 60%").
             # A part of a zone's figure is the zone's too ("KCN X với 68 dự án, bao gồm 35 dự án FDI").
@@ -1105,11 +1105,15 @@ def asked_provinces(frame: QuestionFrame) -> set[str]:
     return {key for asked in frame.provinces for key in merged_keys(asked)}
 
 
-def place_fit(own_words: str, asked: set[str]) -> int:
+def place_fit(own_words: str, asked: set[str], zones: Iterable[str] = ()) -> int:
     """0: the words name provinces, none of them asked; 1 otherwise. Naming the one asked earns
     nothing more: the sentence's subject often names it beside a figure of another metric
-    (5 bold figures of the web set went wrong when it did)."""
+    (5 bold figures of the web set went wrong when it did). A zone asked that is named like a
+    province ("KCN Hòa Bình" of Kon Tum, in ``zones``) names no province."""
     named = {p.key for p in find_places(own_words) if p.kind == "province"}
+    # (A figure's own words may start after the zone's kind: " Hòa Bình đã lấp đầy 100%".)
+    names = [zone.split(maxsplit=1)[-1] for zone in zones]
+    named -= {key for name in names if _named(name, own_words) for key in named if key in name}
     return 0 if named and asked and not named & asked else 1
 
 

@@ -136,7 +136,10 @@ def split_sentences(text: str, clauses: bool = True) -> list[str]:
     """Sentences of a paragraph; a long one (not a table row) is also offered cut into its ";"
     clauses, unless ``clauses`` is False (a list asked for whole: its clauses are its items)."""
     units: list[str] = []
-    for sentence in rejoin_abbreviations(SENTENCE_END.split(text)):
+    # A table row is one record, whose headers may be numbered ("I. Nhiệm vụ chuyên môn 1. Thu
+    # hút đầu tư: 14,0"): cut at their full stops, a score no longer says whose it is.
+    pieces = [text] if is_row_sentence(text.strip()) else rejoin_abbreviations(SENTENCE_END.split(text))
+    for sentence in pieces:
         sentence = sentence.strip()
         if not sentence:
             continue

@@ -626,6 +626,42 @@ def _token_indices(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) ->
 _QUESTION_WORDS = frozenset({"nao", "gi", "ai"})  # "nào", "gì", "ai" end a name typed in lower case
 
 
+# Before a zone's kind, words that make it the province's zones ("các KCN Đồng Nai") or its
+# board ("BQL KKT Quảng Ngãi", "Ban Quản lý KKT Quảng Ngãi").
+ZONES_OF_PLACE = frozenset({"cac", "nhung", "toan", "moi", "bql", "ly"})
+# Between a zone's name and the province that has it (folded): "của tỉnh", ", ", " (", "thuộc".
+ZONE_OWNER = re.compile(r"\s*[,(–-]?\s*(?:(?:cua|thuoc|o|tai)\s+)?(?:(?:tinh|thanh\s+pho|tp)\.?\s+)?")
+
+
+def _without_zone_names(
+    text: str, tokens: Sequence[Token], places: tuple[PlaceMention, ...]
+) -> tuple[PlaceMention, ...]:
+    """``places`` without the provinces that name one zone of the province named right after
+    it: "KCN Hòa Bình của tỉnh Kon Tum" (or "KCN Hòa Bình, Kon Tum") asks of a zone of Kon Tum,
+    not of Hòa Bình province. Named alone ("KCN Hòa Bình"), after "các" ("các KCN Hòa Bình"),
+    or beside another ("KCN Lạng Sơn và Cao Bằng"), a province stays one."""
+    starts = {token.start: i for i, token in enumerate(tokens)}
+
+    def after_kind(place: PlaceMention) -> bool:
+        i = starts.get(place.start)
+        return i is not None and any(
+            size == i - j and (j == 0 or tokens[j - 1].fld not in ZONES_OF_PLACE)
+            for j in range(max(0, i - 3), i)
+            for _, size in _zone_types_at(tokens, j)
+        )
+
+    def owned(place: PlaceMention) -> bool:
+        return any(
+            other.kind == "province"
+            and other.key != place.key
+            and ZONE_OWNER.fullmatch(fold(text[place.end : other.start]))
+            for other in places
+            if other.start >= place.end
+        )
+
+    return tuple(place for place in places if not (place.kind == "province" and after_kind(place) and owned(place)))
+
+
 def _zone_types_at(tokens: Sequence[Token], i: int) -> list[tuple[str, int]]:
     """The zone kinds whose word starts at token ``i`` ("KCN", "khu kinh tế"), with its length."""
     if i >= len(tokens) or tokens[i].fld not in _ZONE_FIRST:
@@ -755,7 +791,7 @@ def _parse(text: str) -> _Parsed:
     tokens = tokenize(text)
     accented = is_accented(tokens)
     title_case = any(t.capitalised and not t.text.isupper() for t in tokens[1:])
-    places = tuple(find_places(text))
+    places = _without_zone_names(text, tokens, tuple(find_places(text)))
     periods, date_years, period_spans = _periods(fold(text))  # fold keeps NFC offsets
     place_tokens = _token_indices(tokens, [(p.start, p.end) for p in places])
     period_tokens = _token_indices(tokens, period_spans)
