@@ -43,6 +43,9 @@ pytestmark = pytest.mark.unit
         ("Đơn vị nào làm Trưởng khối năm 2023?", AnswerType.ORGANISATION),
         ("Ban Quản lý nào dẫn đầu phong trào thi đua?", AnswerType.ORGANISATION),
         ("Ban Quản lý được tặng danh hiệu gì?", AnswerType.AWARD),
+        # The award named, its decision's number asked, typed with or without accents.
+        ("Ban Quản lý được tặng Cờ thi đua năm 2031 theo quyết định số mấy?", AnswerType.NUMBER),
+        ("ban quan ly duoc tang co thi dua nam 2031 theo quyet dinh so may", AnswerType.NUMBER),
         ("Hình thức khen thưởng dành cho tập thể xuất sắc?", AnswerType.AWARD),
         ("Những đơn vị nào được đề nghị tặng Bằng khen?", AnswerType.LIST),
         ("Liệt kê các dự án khởi công năm 2022.", AnswerType.LIST),

@@ -395,6 +395,11 @@ def test_an_opening_1_is_read_as_a_list_number_when_the_answer_is_in_another_pas
     # When the extractive answer quotes passage [1] too, "[1]" is a citation, and a wrong one.
     assert not verified((1, 2)).ok
     assert not verify_answer(answer, [done, planned], REFUSAL, question).ok
+    # Words alone do not tell where a claim is from: "Trưởng ban" asked, the name left out.
+    board = "III. CÔNG TÁC CÁN BỘ\nÔng Trần Văn Tân, Trưởng ban, phụ trách chung; bà Lê Thị Hoa, Phó Trưởng ban."
+    who = "[1] Trưởng ban, phụ trách chung; bà Lê Thị Hoa, Phó Trưởng ban."
+    reading = ExtractiveReading(False, (2,))
+    assert not verify_answer(who, [done, board], REFUSAL, "Ai là Trưởng ban?", reading=reading).ok
 
 
 def test_a_zone_named_in_a_row_labelled_by_its_province_is_no_other_name():
@@ -417,3 +422,21 @@ def test_a_date_the_question_gives_may_be_echoed_by_the_answer():
     assert verify_answer(answer, [row], REFUSAL, question).ok
     # A date the question does not give is a claim, and the passage does not hold it.
     assert not verify_answer(answer.replace("30/6", "31/5"), [row], REFUSAL, question).ok
+
+
+def test_a_refusal_after_a_claim_says_only_that_the_other_passages_hold_nothing():
+    answer = "[1] Giá trị sản xuất công nghiệp của Bến Tre đạt 61,25% kế hoạch.\n\n[2][3] " + REFUSAL
+    assert verify_answer(answer, PASSAGES, REFUSAL).ok
+    # The claim before it is still checked.
+    assert not verify_answer(answer.replace("61,25", "71,25"), PASSAGES, REFUSAL).ok
+    assert verify_answer(REFUSAL, PASSAGES, REFUSAL).refused  # alone, it is the refusal
+
+
+def test_a_line_quoting_its_passage_word_for_word_is_where_the_answer_is_from():
+    quoted = "Trích dẫn [1]: “Giá trị sản xuất công nghiệp 6 tháng đầu năm 2031 là 7.315,40 tỷ đồng”"
+    claim = "Câu trả lời: Giá trị sản xuất công nghiệp 6 tháng đầu năm 2031 của Bến Tre là 7.315,40 tỷ đồng."
+    answer = f"{claim}\n\n{quoted}"
+    read = verify_answer(answer, PASSAGES, REFUSAL)
+    assert read.ok and read.cited == (1,)
+    # A "quote" that is not the passage's words is a claim, and the answer above it cites nothing.
+    assert not verify_answer(answer.replace("tỷ đồng”", "tỷ đồng, tăng mạnh nhất”"), PASSAGES, REFUSAL).ok

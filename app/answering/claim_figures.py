@@ -70,7 +70,7 @@ def _names_by_kind(text: str) -> list[tuple[str, str]]:
     return names
 
 
-def _anchors(text: str) -> set[str]:
+def figure_anchors(text: str) -> set[str]:
     """The figures a clause can be tied by: those with a unit or written with a separator
     ("17 dự án", "38,4 ha", "1.006,5"), not a year or a bare small number (a day, a rank)."""
     return {
@@ -117,8 +117,8 @@ def mistied_figures(claim: str, sources: Sequence[str]) -> list[tuple[str, str, 
     mistied = []
     for clause in clauses(claim):
         claimed = _kinds(clause)
-        for value in sorted(_anchors(clause)):
-            holding = [_kinds(c) for c in source_clauses if value in _anchors(c)]
+        for value in sorted(figure_anchors(clause)):
+            holding = [_kinds(c) for c in source_clauses if value in figure_anchors(c)]
             if not holding:
                 continue
             conflicts = [_conflict(claimed, stated) for stated in holding]
@@ -142,7 +142,7 @@ def cells_of_figures(sentence: str, claim: str) -> str:
     other sentence, or a row holding none of the figures, is returned as it is."""
     if not is_row_sentence(sentence.strip()):
         return sentence
-    wanted = _anchors(claim)
+    wanted = figure_anchors(claim)
     label, _, cells = sentence.strip().partition(" — ")
-    kept = [cell.strip() for cell in cells.split(";") if _anchors(cell) & wanted]
+    kept = [cell.strip() for cell in cells.split(";") if figure_anchors(cell) & wanted]
     return f"{label}, {'; '.join(kept)}" if kept else sentence

@@ -42,7 +42,7 @@ from dataclasses import dataclass, replace
 from langchain_core.documents import Document
 from rapidfuzz import fuzz
 
-from app.answering.claim_figures import cells_of_figures, figures, mistied_figures, names_in
+from app.answering.claim_figures import cells_of_figures, figure_anchors, figures, mistied_figures, names_in
 from app.answering.constraints import FULL_DATE, Mentions, PassageContext, check_constraints, constraint_label
 from app.answering.features import ORGANISATION, states_answer_type
 from app.answering.frame import AnswerType, QuestionFrame, parse_question
@@ -271,7 +271,13 @@ def verify_answer(
     if verification.ok:
         return verification
     once = without_repeated_claims(answer)
-    readings = (bracket_numbered(answer), once, bracket_numbered(once) if once else None, unnumbered(answer, reading))
+    readings = (
+        bracket_numbered(answer),
+        once,
+        bracket_numbered(once) if once else None,
+        unnumbered(answer, passages, reading),
+        quoted_sources(answer, passages),
+    )
     for text in readings:
         if text is not None:
             other = _verify(text, passages, refusal, question, contexts, reading)
@@ -296,19 +302,50 @@ def without_repeated_claims(answer: str) -> str | None:
     return once if once != answer.strip() else None
 
 
-def unnumbered(answer: str, reading: ExtractiveReading | None) -> str | None:
-    """``answer`` without the "[1]" that opens it and is its only marker, when the extractive
-    reading answers from other passages and not from [1]: small models open answers with "[1]"
-    as a list number ("[1] Kế hoạch năm 2048 … 25 dự án" from passage [2]). Read so, the answer
-    cites nothing and is given the passage that supports it, which must be one the extractive
-    reading answers from. Not when that reading answers from [1] too: the calibration set's
-    answers opening with a "[1]" that misquotes passage [1] then passed on another passage."""
+def unnumbered(answer: str, passages: Sequence[str], reading: ExtractiveReading | None) -> str | None:
+    """``answer`` without the "[1]" that opens it and is its only marker, when its figures are
+    none of passage [1]'s and the extractive reading answers from other passages only: small
+    models open answers with "[1]" as a list number ("[1] Kế hoạch năm 2048 … 25 dự án" from
+    passage [2]). Read so, the answer cites nothing and is given the passage that supports it,
+    which must be one the extractive reading answers from. Only on figures: a claim of words
+    alone ("[1] Trưởng ban, …; bà X, Phó Trưởng ban" for "ai là Trưởng ban?", the name asked
+    left out) passed so on another passage; nor when the extractive reading answers from [1]
+    too, where answers misquoting passage [1] passed on another."""
     markers = MARKER.findall(with_markers(answer))
-    if markers != ["1"] or not answer.lstrip().startswith("[1]"):
+    if markers != ["1"] or not answer.lstrip().startswith("[1]") or not passages:
         return None
     if reading is None or reading.refused or not reading.passages or 1 in reading.passages:
         return None
+    claimed = figure_anchors(answer)
+    if not claimed or claimed & figure_anchors(passages[0]):
+        return None
     return answer.lstrip().removeprefix("[1]").lstrip()
+
+
+# "Trích dẫn [1]: “<the passage's own words>”": where the answer is from, not a claim.
+QUOTE_LINE = re.compile(
+    r"^\s*(?:trích dẫn|trich dan|nguồn|nguon)\s*((?:\[\s*\d+\s*\]\s*)+):\s*[\"“]?(.+?)[\"”]?\s*$", re.IGNORECASE
+)
+
+
+def quoted_sources(answer: str, passages: Sequence[str]) -> str | None:
+    """An answer written as "Câu trả lời: X" over "Trích dẫn [n]: <passage n's words>", read
+    with X citing the passages quoted: a line quoting its passage word for word is evidence,
+    not a claim. None when no line does."""
+    cited: list[int] = []
+    kept: list[str] = []
+    for line in answer.splitlines():
+        quote = QUOTE_LINE.match(line)
+        numbers = [int(n) for n in re.findall(r"\d+", quote.group(1))] if quote else []
+        given = quote is not None and bool(numbers) and all(1 <= n <= len(passages) for n in numbers)
+        if given and word_overlap(quote.group(2), [passages[n - 1] for n in numbers]) == 1.0:
+            cited += numbers
+            continue
+        kept.append(line)
+    if not cited or not any(line.strip() for line in kept):
+        return None
+    markers = "".join(f"[{n}]" for n in dict.fromkeys(cited))
+    return "\n".join(f"{line} {markers}" if line.strip() and not MARKER.search(line) else line for line in kept)
 
 
 def bracket_numbered(answer: str) -> str | None:
@@ -340,7 +377,10 @@ def _verify(
     problems: list[str] = []
     inferred = False
     framings = [Framing.of(context) for context in contexts] if contexts is not None else []
-    for sentence in _sentences(with_markers(answer)):
+    sentences = _sentences(with_markers(answer))
+    for sentence in sentences:
+        if len(sentences) > 1 and is_refusal(sentence, refusal):
+            continue  # "[2][3] <the refusal>" after a claim: those passages hold nothing, it says
         sentence = _without_asked_dates(sentence, question)
         numbers, issues = _check_sentence(sentence, passages, framings)
         if issues and not MARKER.search(answer):
