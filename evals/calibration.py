@@ -31,6 +31,7 @@ from app.answering.verify import (
     ExtractiveReading,
     figures,
     is_refusal,
+    refused_against,
     verify_answer,
     with_markers,
 )
@@ -102,9 +103,10 @@ def verifier_scores(records: Sequence[dict], refusal: str) -> VerifierScores:
     for record in records:
         question = record.get("question", "")
         contexts = passage_contexts(record)
-        ok = verify_answer(
-            record["answer"], record["passages"], refusal, question, contexts, recorded_reading(record)
-        ).ok
+        reading = recorded_reading(record)
+        verification = verify_answer(record["answer"], record["passages"], refusal, question, contexts, reading)
+        # As the app decides: a refusal of passages the extractive reading answers from fails.
+        ok = verification.ok and not refused_against(verification, reading)
         if record["right"]:
             right += 1
             passed += ok

@@ -61,3 +61,13 @@ def test_the_verifier_on_real_qwen_answers_holds_its_measured_figures():
     # Measured: all 11 and all 19; 18 caught without the extractive reading (an OCR paragraph
     # of the speaker's other remarks pasted back as what she asked of the boards).
     assert scores.right_passed >= 11 and scores.wrong_caught >= 19
+
+
+def test_a_refusal_of_passages_the_extractive_reading_answers_from_is_not_passed():
+    # As the app decides: the passages hold an answer, so the refusal is a wrong answer caught.
+    answered = {"refused": False, "passages": [1]}
+    records = [record(REFUSAL, [["1.234 tỷ đồng"]]) | {"right": False, "extractive": answered}]
+    assert verifier_scores(records, REFUSAL).wrong_caught == 1
+    refused = {"refused": True, "passages": []}
+    records = [record(REFUSAL, answerable=False) | {"right": True, "extractive": refused}]
+    assert verifier_scores(records, REFUSAL).right_passed == 1

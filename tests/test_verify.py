@@ -379,6 +379,21 @@ def test_a_month_answers_when_and_a_board_answers_who():
     who = "Ai là Khối trưởng Khối thi đua năm 2031?"
     assert verify_answer("Khối trưởng năm 2031 là Ban Quản lý các KCN tỉnh Hưng Yên [1].", [bloc], REFUSAL, who).ok
     assert not verify_answer("Khối trưởng được phân công năm 2031 [1].", [bloc], REFUSAL, who).ok
+    # Who signed is a person: a board named is no answer.
+    signed = "Báo cáo số 215/BC-BQL năm 2031\nBAN QUẢN LÝ CÁC KCN TỈNH NINH BÌNH. Trưởng ban Nguyễn Thị Hồng Vân."
+    answer = "Ban Quản lý các KCN tỉnh Ninh Bình ký báo cáo số 215/BC-BQL [1]."
+    assert not verify_answer(answer, [signed], REFUSAL, "Ai ký báo cáo số 215/BC-BQL năm 2031?").ok
+
+
+def test_a_unit_named_only_in_the_question_s_own_words_is_no_unit_given():
+    table = (
+        "Biểu số liệu KCN của Khối năm 2031\nĐơn vị tổng hợp: Ban Quản lý KKT Đông Nam Nghệ An; tỷ lệ lấp đầy 64,5%."
+    )
+    question = "Đơn vị nào tổng hợp biểu số liệu KCN của Khối năm 2031?"
+    echo = "Đơn vị tổng hợp biểu số liệu KCN của Khối năm 2031 là tỷ lệ lấp đầy 64,5% [1]."
+    assert not verify_answer(echo, [table], REFUSAL, question).ok
+    given = "Đơn vị tổng hợp biểu số liệu KCN của Khối năm 2031 là Ban Quản lý KKT Đông Nam Nghệ An [1]."
+    assert verify_answer(given, [table], REFUSAL, question).ok
 
 
 def test_an_opening_1_is_read_as_a_list_number_when_the_answer_is_in_another_passage():

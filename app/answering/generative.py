@@ -32,7 +32,7 @@ from app.answering.events import AnswerDelta, ChatEvent, Final, Status
 from app.answering.extractive import citation_for, retrieved_passages
 from app.answering.instructions import without_instructions
 from app.answering.models import Answer
-from app.answering.verify import ExtractiveReading, Verification, verify_answer
+from app.answering.verify import ExtractiveReading, Verification, refused_against, verify_answer
 
 _ANGLES = str.maketrans({"<": "‹", ">": "›"})
 # A retry's sampling temperature: Qwen2.5's own generation default (its generation_config.json).
@@ -207,7 +207,7 @@ class GenerativeAnswerer:
             text = tidy(text)
             reading = extractive_reading(extractive(), passages)
             verification = verify_answer(text, contexts, self._prompt.refusal, question, frames, reading)
-            if verification.ok and verification.refused and not reading.refused:
+            if verification.ok and refused_against(verification, reading):
                 verification = replace(verification, ok=False, problems=(self._prompt.refused_wrongly,))
             if verification.ok:
                 yield Final(self._verified(question, text, verification, passages, documents, first_token))

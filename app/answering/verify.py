@@ -46,7 +46,7 @@ from app.answering.claim_figures import cells_of_figures, figure_anchors, figure
 from app.answering.constraints import FULL_DATE, Mentions, PassageContext, check_constraints, constraint_label
 from app.answering.features import ORGANISATION, states_answer_type
 from app.answering.frame import AnswerType, QuestionFrame, parse_question
-from ingest.normalize import fold, looks_accentless, match_key, search_syllables
+from ingest.normalize import fold, looks_accentless, match_key, runs_at, search_syllables
 from ingest.sentences import rejoin_abbreviations
 
 MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
@@ -117,6 +117,12 @@ class ExtractiveReading:
     def disagrees(self, cited: Sequence[int]) -> bool:
         """The extractive answer quotes some given passage and the model's answer none of them."""
         return not self.refused and bool(self.passages) and bool(cited) and not set(cited) & set(self.passages)
+
+
+def refused_against(verification: Verification, reading: ExtractiveReading | None) -> bool:
+    """The answer is the refusal, and the extractive reading of the same passages answers from
+    them: the passages hold an answer, so the refusal is not accepted."""
+    return verification.refused and reading is not None and not reading.refused
 
 
 def is_refusal(answer: str, refusal: str) -> bool:
@@ -486,6 +492,10 @@ def _type_problems(frame: QuestionFrame, answer: str) -> list[str]:
     """An answer that names something the passage says but not the kind of thing asked
     ("hình thức khen thưởng nào?" answered with a movement's name) fails."""
     claims = _claim(with_markers(answer))
+    if frame.answer_type is AnswerType.ORGANISATION:
+        # A unit named only where the answer echoes the question ("Đơn vị tổng hợp biểu số liệu
+        # KCN của khối … là tỷ lệ lấp đầy …") is no unit given.
+        claims = _without_echo(claims, frame.text)
     if states_answer_type(frame, claims) or _states_kind_loosely(frame, claims):
         return []
     return [f"câu trả lời không nêu {ASKED_KIND.get(frame.answer_type, 'điều')} được hỏi"]
@@ -493,18 +503,35 @@ def _type_problems(frame: QuestionFrame, answer: str) -> list[str]:
 
 # "Khi nào?" answered with a month or quarter ("trong tháng 5 năm 2070", "quý III/2031"), not a day.
 MONTH_OR_QUARTER = re.compile(r"\b(?:thang|quy)\s+(?:\d{1,2}|[ivx]+)\b")
+# "Ai là Khối trưởng?" (folded): a bloc is led by one of its member boards, not by a person.
+BLOC_ROLE = re.compile(r"\b(?:khoi truong|khoi pho|truong khoi|pho khoi)\b")
+# A run of the question's syllables this long, repeated by the answer, echoes it: most words are one or
+# two syllables, so three in a row are a phrase copied, not a word both happen to use.
+ECHO_SYLLABLES = 3
 
 
 def _states_kind_loosely(frame: QuestionFrame, claims: str) -> bool:
     """What the extractive answerer's stricter reading of the kind asked does not count but a
-    model's answer may rightly give: a month or quarter for a date, and a unit for "ai" ("Ai là
-    Khối trưởng?": a board)."""
+    model's answer may rightly give: a month or quarter for a date, and a board for the head
+    of a bloc ("Ai là Khối trưởng?")."""
     folded = " ".join(search_syllables(claims))
     if frame.answer_type is AnswerType.DATE:
         return bool(MONTH_OR_QUARTER.search(folded))
-    if frame.answer_type is AnswerType.PERSON:
+    if frame.answer_type is AnswerType.PERSON and BLOC_ROLE.search(" ".join(search_syllables(frame.text))):
         return bool(ORGANISATION.search(folded))
     return False
+
+
+def _without_echo(claims: str, question: str) -> str:
+    """``claims`` (as search syllables) without the runs of ``ECHO_SYLLABLES`` or more syllables
+    the question has too."""
+    asked = search_syllables(question)
+    said = search_syllables(claims)
+    echoed: set[int] = set()
+    for start in range(len(said) - ECHO_SYLLABLES + 1):
+        if runs_at(said[start : start + ECHO_SYLLABLES], asked):
+            echoed.update(range(start, start + ECHO_SYLLABLES))
+    return " ".join(word for i, word in enumerate(said) if i not in echoed)
 
 
 def relied_span(sentence: str, passage: str) -> str:
