@@ -509,8 +509,8 @@ _PART_OF_YEAR = re.compile(
     rf"(?:\s+(?:nam\s+)?({_YEAR}))?"
 )
 # A periodical's issue ("Bản tin số 04 (quý IV/2023)", "Số 12 - tháng 12/2023") is when it came
-# out, not what its articles report on.
-_ISSUE_NUMBER = re.compile(r"\bso\s+\d+\s*[(,–-]?\s*$")
+# out, not what its articles report on ("Chỉ thị số 05, 6 tháng đầu năm …" is no issue).
+_ISSUE_NUMBER = re.compile(r"\bso\s+\d+\s*[(–-]?\s*$")
 _YEAR_PHRASE = re.compile(rf"\bnam\s+({_YEAR})(?!\d)")
 # "Từ đầu năm (2031) đến nay": a running total of the year so far, not the whole year.
 _RUNNING_TOTAL = re.compile(rf"\btu\s+dau\s+nam(?:\s+({_YEAR}))?\s*,?\s+(?:den|toi)\s+nay\b")

@@ -1236,3 +1236,14 @@ def test_a_list_item_s_province_is_its_own_not_one_its_lead_in_names():
     item = "Hạng 1: Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ - 97,5 điểm"
     document = passage(item, headings=["3. Kết quả chấm điểm", lead_in])
     assert province_about(item, PassageContext.of(document)) == "Cần Thơ"
+
+
+def test_a_newsletter_s_issue_label_says_no_period_of_the_article_under_it():
+    question = "Hội nghị tổng kết năm 2031 của Khối thi đua Tây Nguyên tổ chức ngày nào?"
+    lead = (
+        "BẢN TIN KHỐI THI ĐUA TÂY NGUYÊN Số 04 (Quý IV/2031) – Phát hành ngày 20/12/2031 Ngày 15/12/2031, tại "
+        "Pleiku, Khối thi đua Tây Nguyên tổ chức Hội nghị tổng kết công tác thi đua năm 2031."
+    )
+    assert check(question, lead).met
+    # A quarter the article itself reports on still is one.
+    assert not check(question, lead.replace("Số 04 (Quý IV/2031)", "Báo cáo quý IV/2031")).met

@@ -498,5 +498,7 @@ def test_a_newsletter_s_issue_label_is_not_the_period_its_articles_report_on():
         "khen thưởng năm 2031."
     )
     assert frame.period_label == "năm 2031"
-    # A quarter that is no issue's stays the period.
+    # A directive's number is no issue's, nor a quarter that is no issue's.
+    lead = "BÁO CÁO\nThực hiện Chỉ thị số 05, 6 tháng đầu năm 2031\n\nTrong 6 tháng, cấp mới 4 dự án."
+    assert frame_of(lead).period_label == "6 tháng đầu năm 2031"
     assert frame_of("BÁO CÁO\nTình hình quý IV/2031\n\nTrong quý, cấp mới 4 dự án.").period_label == "quý IV năm 2031"

@@ -610,6 +610,10 @@ def test_the_ranks_a_text_names(text: str, ranks: set[int]):
         ("Tỷ lệ lấp đầy KCN Hòa Bình năm 2031?", ("hoa binh",), ()),
         ("So sánh các KCN Hòa Bình và các KCN Kon Tum năm 2031", ("hoa binh", "kon tum"), ()),
         ("So sánh KCN Đồng Nai và KCN Bình Dương năm 2031", ("dong nai", "binh duong"), ()),
+        # Provinces listed, or a place where: not owners.
+        ("Số dự án của KCN Bắc Ninh, Bắc Giang năm 2031?", ("bac ninh", "bac giang"), ()),
+        ("Doanh nghiệp của KCN Hưng Yên tại Hà Nội có bao nhiêu lao động năm 2031?", ("hung yen", "ha noi"), ()),
+        ("Tỷ lệ lấp đầy KCN Hòa Bình (Kon Tum) năm 2031?", ("kon tum",), ("kcn hoa binh",)),
         # A board named by its zone's kind and province.
         ("bql kkt quang ngai to chuc hoi nghi o tp hcm vao thang may", ("quang ngai", "ho chi minh"), ()),
         ("Ban Quản lý KKT Quảng Ngãi tổ chức hội nghị ở Hà Nội khi nào?", ("quang ngai", "ha noi"), ()),

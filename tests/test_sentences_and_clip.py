@@ -135,5 +135,6 @@ def test_a_table_row_with_numbered_headers_is_one_sentence():
         "I. Nhiệm vụ chuyên môn (50 điểm) 2. Cải cách hành chính: 13,5 tối đa 15."
     )
     assert answer_sentences(row) == [row]
-    # Prose is still cut at its full stops.
+    # Prose is still cut at its full stops, a dateline over it too.
     assert answer_sentences("Thu hút đầu tư tốt. Cấp mới 12 dự án.") == ["Thu hút đầu tư tốt.", "Cấp mới 12 dự án."]
+    assert len(answer_sentences("Hà Nội — Ngày 5/3: Khối họp. Sau đó 12 dự án được cấp.")) == 2

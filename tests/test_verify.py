@@ -341,7 +341,7 @@ LICENCES = "Năm 2031 cấp mới 12 dự án FDI với vốn 310,5 triệu USD;
 def test_a_figure_pinned_on_the_thing_named_beside_it_fails():
     # Every word and figure of the claim is in the passage; the clause holding 23 names Hàn Quốc.
     wrong = verify_answer("Trung Quốc dẫn đầu về số dự án với 23 dự án [1].", [LEADERS], REFUSAL)
-    assert not wrong.ok and any("số 23" in p and "«Trung Quốc»" in p for p in wrong.problems)
+    assert not wrong.ok and any("số 23" in p and "Trung Quốc»" in p for p in wrong.problems)
     assert verify_answer("Hàn Quốc dẫn đầu về số dự án với 23 dự án [1].", [LEADERS], REFUSAL).ok
     # A claim naming no country leaves it open: the figure is tied to nothing else.
     assert verify_answer("Nước dẫn đầu có 23 dự án [1].", [LEADERS], REFUSAL).ok
@@ -385,15 +385,19 @@ def test_a_month_answers_when_and_a_board_answers_who():
     assert not verify_answer(answer, [signed], REFUSAL, "Ai ký báo cáo số 215/BC-BQL năm 2031?").ok
 
 
-def test_a_unit_named_only_in_the_question_s_own_words_is_no_unit_given():
-    table = (
-        "Biểu số liệu KCN của Khối năm 2031\nĐơn vị tổng hợp: Ban Quản lý KKT Đông Nam Nghệ An; tỷ lệ lấp đầy 64,5%."
-    )
-    question = "Đơn vị nào tổng hợp biểu số liệu KCN của Khối năm 2031?"
-    echo = "Đơn vị tổng hợp biểu số liệu KCN của Khối năm 2031 là tỷ lệ lấp đầy 64,5% [1]."
-    assert not verify_answer(echo, [table], REFUSAL, question).ok
-    given = "Đơn vị tổng hợp biểu số liệu KCN của Khối năm 2031 là Ban Quản lý KKT Đông Nam Nghệ An [1]."
-    assert verify_answer(given, [table], REFUSAL, question).ok
+def test_the_kinds_asked_are_given_by_what_the_answer_adds_to_the_question():
+    # A board asked by its kind ("Ban Quản lý KKT nào") is given by its name.
+    award = "Quyết định số 45/QĐ-BTC năm 2032\nTặng Cờ thi đua năm 2031 cho Ban Quản lý KKT Vân Phong, tỉnh Khánh Hòa."
+    answer = "Ban Quản lý KKT Vân Phong được tặng Cờ thi đua năm 2031 [1]."
+    assert verify_answer(answer, [award], REFUSAL, "Ban Quản lý KKT nào được tặng Cờ thi đua năm 2031?").ok
+    # "Ai ký báo cáo của Khối trưởng?" asks for a person, whatever role the question names.
+    signed = "Báo cáo số 215/BC-KTĐ năm 2031 của Khối trưởng\nBan Quản lý KKT tỉnh Gia Lai ký báo cáo số 215/BC-KTĐ."
+    board = "Ban Quản lý KKT tỉnh Gia Lai ký báo cáo số 215/BC-KTĐ [1]."
+    assert not verify_answer(board, [signed], REFUSAL, "Ai ký báo cáo số 215/BC-KTĐ của Khối trưởng?").ok
+    # A quarter the question names is no answer to "ngày nào?".
+    meeting = "Quý II năm 2031\nHội nghị đối thoại doanh nghiệp tổ chức ngày 20 tháng 5 năm 2031 tại Kim Sơn."
+    when = "Hội nghị đối thoại doanh nghiệp quý II năm 2031 tổ chức vào ngày nào?"
+    assert not verify_answer("Hội nghị tổ chức trong quý II năm 2031 tại Kim Sơn [1].", [meeting], REFUSAL, when).ok
 
 
 def test_an_opening_1_is_read_as_a_list_number_when_the_answer_is_in_another_passage():
@@ -419,14 +423,14 @@ def test_an_opening_1_is_read_as_a_list_number_when_the_answer_is_in_another_pas
 
 def test_a_zone_named_in_a_row_labelled_by_its_province_is_no_other_name():
     row = (
-        "Biểu tổng hợp năm 2031\nQuảng Trị — Khu công nghiệp: KCN Tân Hòa; Số dự án FDI: 6 dự án; Vốn FDI: 420,5 "
-        "triệu USD.\nQuảng Bình — Khu công nghiệp: KCN Hòa Bình Mới; Số dự án FDI: 9 dự án."
+        "Biểu tổng hợp năm 2031\nThanh Hóa — Khu công nghiệp: KCN Tân Hòa; Số dự án FDI: 6 dự án; Vốn FDI: 420,5 "
+        "triệu USD.\nNghệ An — Khu công nghiệp: KCN Hòa Bình Mới; Số dự án FDI: 9 dự án."
     )
     assert verify_answer("KCN Tân Hòa có 6 dự án FDI, vốn 420,5 triệu USD [1].", [row], REFUSAL).ok
     # The province of the row's label is tied to its figures: the other row's is not.
-    wrong = verify_answer("Quảng Bình có 6 dự án FDI [1].", [row], REFUSAL)
+    wrong = verify_answer("Nghệ An có 6 dự án FDI [1].", [row], REFUSAL)
     assert wrong.problems == (
-        "số 6 trong đoạn được trích dẫn là của «Quảng Trị», không phải «Quảng Bình»: «Quảng Bình có 6 dự án FDI  .»",
+        "số 6 trong đoạn được trích dẫn là của «Thanh Hóa», không phải «Nghệ An»: «Nghệ An có 6 dự án FDI  .»",
     )
 
 
@@ -437,11 +441,17 @@ def test_a_date_the_question_gives_may_be_echoed_by_the_answer():
     assert verify_answer(answer, [row], REFUSAL, question).ok
     # A date the question does not give is a claim, and the passage does not hold it.
     assert not verify_answer(answer.replace("30/6", "31/5"), [row], REFUSAL, question).ok
+    # An event's date the question gives is a claim too: the passage must bear it out.
+    held = "Năm 2031\nNgày 20/12/2031, Khối tổ chức Hội nghị tổng kết năm 2031 tại Pleiku."
+    event = "Ngày 15/12/2031 Khối tổ chức Hội nghị tổng kết năm 2031 [1]."
+    assert not verify_answer(event, [held], REFUSAL, "Ngày 15/12/2031 Khối tổ chức hội nghị gì?").ok
 
 
 def test_a_refusal_after_a_claim_says_only_that_the_other_passages_hold_nothing():
     answer = "[1] Giá trị sản xuất công nghiệp của Bến Tre đạt 61,25% kế hoạch.\n\n[2][3] " + REFUSAL
     assert verify_answer(answer, PASSAGES, REFUSAL).ok
+    # Words added to it are a claim, checked as any other.
+    assert not verify_answer(answer.replace("câu hỏi này.", "câu hỏi này, trừ 99 dự án."), PASSAGES, REFUSAL).ok
     # The claim before it is still checked.
     assert not verify_answer(answer.replace("61,25", "71,25"), PASSAGES, REFUSAL).ok
     assert verify_answer(REFUSAL, PASSAGES, REFUSAL).refused  # alone, it is the refusal
@@ -455,3 +465,23 @@ def test_a_line_quoting_its_passage_word_for_word_is_where_the_answer_is_from():
     assert read.ok and read.cited == (1,)
     # A "quote" that is not the passage's words is a claim, and the answer above it cites nothing.
     assert not verify_answer(answer.replace("tỷ đồng”", "tỷ đồng, tăng mạnh nhất”"), PASSAGES, REFUSAL).ok
+
+
+@pytest.mark.parametrize(
+    ("passage", "answer"),
+    [
+        # A plan's share in the result's clause does not make the result a plan.
+        (
+            "Năm 2031\nDoanh thu năm 2031 là 1.200 tỷ đồng bằng 105% kế hoạch năm.",
+            "Doanh thu năm 2031 đạt 1.200 tỷ đồng [1].",
+        ),
+        # Where a meeting was held is no owner of its figures.
+        (
+            "Năm 2031\nNgày 15/12/2031, tại Hà Nội, Khối tổ chức Hội nghị tổng kết. Hội nghị do Ban Quản lý các KCN "
+            "tỉnh Bắc Ninh chủ trì với 200 người tham dự.",
+            "Hội nghị tổng kết của Khối tổ chức tại Hà Nội với 200 người tham dự [1].",
+        ),
+    ],
+)
+def test_a_figure_s_clause_ties_it_only_to_what_owns_it(passage: str, answer: str):
+    assert verify_answer(answer, [passage], REFUSAL).ok

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from app.answering.distinctions import sides_named
 from app.answering.places import place_spans
+from ingest.gazetteer import display_name, find_places, merged_keys
 from ingest.normalize import canon_syllable, fold, match_key, number_key
 from ingest.office import is_row_sentence
 from ingest.people import person_names
@@ -34,11 +35,12 @@ UNITS = frozenset(
 )
 # "12.345 lao động" counts the same people as "12.345 người".
 UNIT_KIND = {"lao": "nguoi"}
-# Where a clause ends: a sentence's end, ";", a comma before a space (not the decimal comma of
-# "38,4"), brackets.
-CLAUSE_END = re.compile(r"(?<=[.!?…])\s+|;|,\s|[()]")
+# Where a claim's or passage's clause ends: a sentence's end, ";", a comma before a space (not
+# the decimal comma of "38,4"), brackets.
+CLAUSE_BREAK = re.compile(r"(?<=[.!?…])\s+|;|,\s|[()]")
 YEAR = re.compile(r"(?:19|20)\d{2}")
-NAME_KINDS = ("place", "zone", "person")
+# Before a province named as where something happened ("tại Hà Nội", "ở tỉnh Bắc Ninh").
+LOCATION_BEFORE = re.compile(r"\b(?:tại|ở|tai|o)\s+(?:(?:tỉnh|thành phố|tinh|thanh pho|tp\.?)\s+)?$", re.IGNORECASE)
 
 
 def _value(number: str) -> str:
@@ -70,6 +72,20 @@ def _names_by_kind(text: str) -> list[tuple[str, str]]:
     return names
 
 
+def _owners(text: str) -> list[tuple[str, str]]:
+    """What a clause ties its figures to, by kind: the provinces it names (as gazetteer keys,
+    with those a 2025 merger joined: "TP.HCM" is "Thành phố Hồ Chí Minh"), but not one named as
+    where something happened ("tổ chức tại Hà Nội": the host board's figure is still its own),
+    the zones and the people."""
+    owners = [
+        ("place", key)
+        for place in find_places(text)
+        if place.kind == "province" and not LOCATION_BEFORE.search(text[: place.start])
+        for key in merged_keys(place.key)
+    ]
+    return owners + [(kind, name) for kind, name in _names_by_kind(text) if kind != "place"]
+
+
 def figure_anchors(text: str) -> set[str]:
     """The figures a clause can be tied by: those with a unit or written with a separator
     ("17 dự án", "38,4 ha", "1.006,5"), not a year or a bare small number (a day, a rank)."""
@@ -89,24 +105,24 @@ def clauses(sentence: str) -> list[str]:
     if is_row_sentence(sentence):
         label, _, cells = sentence.partition(" — ")
         return [f"{label} — {cell}" for cell in cells.split(";") if cell.strip()]
-    return [clause for clause in CLAUSE_END.split(sentence) if clause.strip()]
+    return [clause for clause in CLAUSE_BREAK.split(sentence) if clause.strip()]
 
 
 def _kinds(clause: str) -> dict[str, set[str]]:
     """What a clause names, by kind: places, zones, people (a zone is no other place: a table
     row "Quảng Trị — KCN X: …; Số dự án FDI: 6" names both), and each group of sides it names
-    (country, origin, trade, …)."""
+    (country, FDI/DDI, xuất/nhập khẩu, …)."""
     kinds: dict[str, set[str]] = {group: set(sides) for group, sides in sides_named(clause).items()}
-    for kind, name in _names_by_kind(clause):
+    for kind, name in _owners(clause):
         kinds.setdefault(kind, set()).add(name)
     return kinds
 
 
 def _agrees(claimed: set[str], stated: set[str], kind: str) -> bool:
-    if kind not in NAME_KINDS:
+    if kind not in ("zone", "person"):
         return bool(claimed & stated)
     claimed, stated = {match_key(name) for name in claimed}, {match_key(name) for name in stated}
-    # "Hà Tĩnh" is named by "KKT Vũng Áng, Hà Tĩnh", "Trần Văn Khải" by "ông Khải"'s full name.
+    # "Trần Văn Khải" is named by "ông Khải"'s full name, "KCN Tân Lập" by "KCN Tân Lập II".
     return any(a in b or b in a for a in claimed for b in stated)
 
 
@@ -123,9 +139,13 @@ def mistied_figures(claim: str, sources: Sequence[str]) -> list[tuple[str, str, 
                 continue
             conflicts = [_conflict(claimed, stated) for stated in holding]
             if all(conflicts):
-                _, said, stated = conflicts[0]
-                mistied.append((value, ", ".join(sorted(said)), ", ".join(sorted(stated))))
+                kind, said, stated = conflicts[0]
+                mistied.append((value, _shown(kind, said), _shown(kind, stated)))
     return mistied
+
+
+def _shown(kind: str, names: set[str]) -> str:
+    return ", ".join(sorted(display_name("province", name) if kind == "place" else name for name in names))
 
 
 def _conflict(claimed: dict[str, set[str]], stated: dict[str, set[str]]) -> tuple[str, set[str], set[str]] | None:

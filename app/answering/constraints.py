@@ -879,6 +879,26 @@ def _years_named_before(sentence: str, paragraph: str) -> frozenset[int]:
     return frozenset()
 
 
+# A periodical's issue label (folded: "Bản tin số 04 (Quý IV/2023)", "Số 12 - tháng 12/2023"): when
+# it came out, not what its articles report on.
+ISSUE_LABEL = re.compile(
+    r"\bso\s+\d+\s*[(,–-]\s*(?:quy\s+(?:[1-4]|i{1,3}|iv)|thang\s+\d{1,2})\s*[/-]\s*(?:19|20)\d{2}\s*\)?"
+)
+
+
+def without_issue_labels(text: str) -> str:
+    """``text`` without a periodical's issue labels (a masthead glued to the lead article)."""
+    text = unicodedata.normalize("NFC", text)
+    folded = fold(text)
+    if len(folded) != len(text):
+        return text
+    kept, end = [], 0
+    for match in ISSUE_LABEL.finditer(folded):  # found folded, cut from the text as written
+        kept += [text[end : match.start()], " "]
+        end = match.end()
+    return "".join(kept) + text[end:]
+
+
 def _check_period(
     question: str,
     sentence: str,
@@ -886,6 +906,7 @@ def _check_period(
     record: Callable[[str, bool, bool], None],
     asks_figure: bool = False,
 ) -> None:
+    sentence = without_issue_labels(sentence)
     whole, part, months = period_parts(question)
     whole = whole and not part  # "6 tháng cuối năm" is part of the year
     asked = fold(question)

@@ -120,11 +120,21 @@ def awards_in(text: str) -> list[str]:
     return list(dict.fromkeys(label for _, _, label in award_mentions(text)))
 
 
+# The kinds whose side a figure's own clause pins: not "framed" (a plan's share, "bằng 105%
+# kế hoạch", sits in the clause of the result it measures) nor the measures (a summary joins
+# "12 dự án FDI với vốn …" from clauses naming labour and capital).
+PINNED_BY_CLAUSE = ("pair", "country")
+
+
 def sides_named(text: str) -> dict[str, frozenset[str]]:
-    """For each group whose sides exclude each other (FDI/DDI, xuất/nhập khẩu, a country, …),
-    the sides ``text`` names."""
-    sided = {entry.group for entry in _entries() if entry.kind in SIDED}
-    return {group: sides for group, sides in _named(text).items() if group in sided}
+    """For each group of a kind pinned by a clause (FDI/DDI, xuất/nhập khẩu, a country, …), the
+    sides ``text`` names, as the user reads them ("vốn đầu tư nước ngoài (FDI)")."""
+    labels = {(e.group, e.side): e.label for e in _entries() if e.kind in PINNED_BY_CLAUSE}
+    return {
+        group: frozenset(labels[group, side] for side in sides if (group, side) in labels)
+        for group, sides in _named(text).items()
+        if any((group, side) in labels for side in sides)
+    }
 
 
 def names_another(item: Asked, text: str) -> bool:

@@ -137,8 +137,10 @@ def split_sentences(text: str, clauses: bool = True) -> list[str]:
     clauses, unless ``clauses`` is False (a list asked for whole: its clauses are its items)."""
     units: list[str] = []
     # A table row is one record, whose headers may be numbered ("I. Nhiệm vụ chuyên môn 1. Thu
-    # hút đầu tư: 14,0"): cut at their full stops, a score no longer says whose it is.
-    pieces = [text] if is_row_sentence(text.strip()) else rejoin_abbreviations(SENTENCE_END.split(text))
+    # hút đầu tư: 14,0; …"): cut at their full stops, a score no longer says whose it is. A row
+    # is one line of cells; a dateline "Hà Nội — Ngày 5/3: …" over prose is no row.
+    row = "\n" not in text.strip() and is_row_sentence(text.strip()) and ";" in text
+    pieces = [text] if row else rejoin_abbreviations(SENTENCE_END.split(text))
     for sentence in pieces:
         sentence = sentence.strip()
         if not sentence:

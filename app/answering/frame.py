@@ -629,17 +629,23 @@ _QUESTION_WORDS = frozenset({"nao", "gi", "ai"})  # "nào", "gì", "ai" end a na
 # Before a zone's kind, words that make it the province's zones ("các KCN Đồng Nai") or its
 # board ("BQL KKT Quảng Ngãi", "Ban Quản lý KKT Quảng Ngãi").
 ZONES_OF_PLACE = frozenset({"cac", "nhung", "toan", "moi", "bql", "ly"})
-# Between a zone's name and the province that has it (folded): "của tỉnh", ", ", " (", "thuộc".
-ZONE_OWNER = re.compile(r"\s*[,(–-]?\s*(?:(?:cua|thuoc|o|tai)\s+)?(?:(?:tinh|thanh\s+pho|tp)\.?\s+)?")
+# Between a zone's name and the province that owns it (folded): "của (tỉnh)", "thuộc (tỉnh)",
+# "(tỉnh", ", tỉnh". Not a bare comma or dash, which list provinces ("KCN Bắc Ninh, Bắc Giang"),
+# nor "ở", "tại", which say where ("KKT Quảng Ngãi ở Hà Nội").
+ZONE_OWNER = re.compile(
+    r"\s*(?:(?:cua|thuoc)\s+(?:(?:tinh|thanh\s+pho|tp)\.?\s+)?|\(\s*(?:(?:tinh|thanh\s+pho|tp)\.?\s+)?"
+    r"|,\s*(?:tinh|thanh\s+pho|tp)\.?\s+)"
+)
 
 
 def _without_zone_names(
     text: str, tokens: Sequence[Token], places: tuple[PlaceMention, ...]
 ) -> tuple[PlaceMention, ...]:
-    """``places`` without the provinces that name one zone of the province named right after
-    it: "KCN Hòa Bình của tỉnh Kon Tum" (or "KCN Hòa Bình, Kon Tum") asks of a zone of Kon Tum,
-    not of Hòa Bình province. Named alone ("KCN Hòa Bình"), after "các" ("các KCN Hòa Bình"),
-    or beside another ("KCN Lạng Sơn và Cao Bằng"), a province stays one."""
+    """``places`` without the provinces that name one zone of the province said to own it right
+    after: "KCN Hòa Bình của tỉnh Kon Tum" (or "…, tỉnh Kon Tum", "… (Kon Tum)") asks of a zone of
+    Kon Tum, not of Hòa Bình province. Named alone ("KCN Hòa Bình"), after "các" ("các KCN Hòa
+    Bình"), or beside another ("KCN Lạng Sơn và Cao Bằng", "KCN Bắc Ninh, Bắc Giang"), a
+    province stays one."""
     starts = {token.start: i for i, token in enumerate(tokens)}
 
     def after_kind(place: PlaceMention) -> bool:

@@ -46,7 +46,7 @@ from app.answering.claim_figures import cells_of_figures, figure_anchors, figure
 from app.answering.constraints import FULL_DATE, Mentions, PassageContext, check_constraints, constraint_label
 from app.answering.features import ORGANISATION, states_answer_type
 from app.answering.frame import AnswerType, QuestionFrame, parse_question
-from ingest.normalize import fold, looks_accentless, match_key, runs_at, search_syllables
+from ingest.normalize import fold, looks_accentless, match_key, search_syllables
 from ingest.sentences import rejoin_abbreviations
 
 MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
@@ -132,6 +132,13 @@ def is_refusal(answer: str, refusal: str) -> bool:
     if not core or core not in said:
         return False
     return len(search_syllables(said.replace(core, " "))) <= REFUSAL_EXTRA_SYLLABLES
+
+
+def _only_refusal(sentence: str, refusal: str) -> bool:
+    """The sentence is the refusal with its markers and nothing else: not even the few words
+    ``is_refusal`` allows around an answer's whole text ("…, trừ 99 dự án" would go unchecked)."""
+    said = search_syllables(_claim(sentence))
+    return bool(said) and said == search_syllables(refusal)
 
 
 def with_markers(answer: str) -> str:
@@ -385,7 +392,7 @@ def _verify(
     framings = [Framing.of(context) for context in contexts] if contexts is not None else []
     sentences = _sentences(with_markers(answer))
     for sentence in sentences:
-        if len(sentences) > 1 and is_refusal(sentence, refusal):
+        if len(sentences) > 1 and _only_refusal(sentence, refusal):
             continue  # "[2][3] <the refusal>" after a claim: those passages hold nothing, it says
         sentence = _without_asked_dates(sentence, question)
         numbers, issues = _check_sentence(sentence, passages, framings)
@@ -416,11 +423,20 @@ def _verify(
     return Verification(not problems, False, tuple(cited), tuple(problems), inferred, tuple(spans))
 
 
+# Before a date up to which a figure is counted ("đến 30/6/2031", "tính đến ngày …", folded).
+CUT_OFF_BEFORE = re.compile(r"\b(?:den|toi|tinh den|tai thoi diem|luy ke den)\s+(?:het\s+)?(?:ngay\s+)?$")
+
+
 def _without_asked_dates(sentence: str, question: str) -> str:
-    """``sentence`` without the dates the question itself gives ("Vốn FDI … đến 30/6/2031 là
-    bao nhiêu?" answered "… đến 30/6/2031 là 2.134,8 triệu USD"): echoing them claims nothing,
-    and whether the passage is of that date is for the constraint check."""
-    asked = {_date_key(match) for match in FULL_DATE.finditer(question)}
+    """``sentence`` without the cut-off dates the question itself gives ("Vốn FDI … đến
+    30/6/2031 là bao nhiêu?" answered "… đến 30/6/2031 là 2.134,8 triệu USD"): echoing them
+    claims nothing, and whether the passage counts up to that date is for the constraint
+    check. Not an event's date ("Ngày 15/12/2031 Khối tổ chức hội nghị gì?"): a passage of the
+    20th does not bear it out."""
+    folded = fold(question)
+    asked = {
+        _date_key(match) for match in FULL_DATE.finditer(question) if CUT_OFF_BEFORE.search(folded[: match.start()])
+    }
     if not asked:
         return sentence
     return FULL_DATE.sub(lambda match: " " if _date_key(match) in asked else match.group(), sentence)
@@ -492,10 +508,6 @@ def _type_problems(frame: QuestionFrame, answer: str) -> list[str]:
     """An answer that names something the passage says but not the kind of thing asked
     ("hình thức khen thưởng nào?" answered with a movement's name) fails."""
     claims = _claim(with_markers(answer))
-    if frame.answer_type is AnswerType.ORGANISATION:
-        # A unit named only where the answer echoes the question ("Đơn vị tổng hợp biểu số liệu
-        # KCN của khối … là tỷ lệ lấp đầy …") is no unit given.
-        claims = _without_echo(claims, frame.text)
     if states_answer_type(frame, claims) or _states_kind_loosely(frame, claims):
         return []
     return [f"câu trả lời không nêu {ASKED_KIND.get(frame.answer_type, 'điều')} được hỏi"]
@@ -503,11 +515,10 @@ def _type_problems(frame: QuestionFrame, answer: str) -> list[str]:
 
 # "Khi nào?" answered with a month or quarter ("trong tháng 5 năm 2070", "quý III/2031"), not a day.
 MONTH_OR_QUARTER = re.compile(r"\b(?:thang|quy)\s+(?:\d{1,2}|[ivx]+)\b")
-# "Ai là Khối trưởng?" (folded): a bloc is led by one of its member boards, not by a person.
-BLOC_ROLE = re.compile(r"\b(?:khoi truong|khoi pho|truong khoi|pho khoi)\b")
-# A run of the question's syllables this long, repeated by the answer, echoes it: most words are one or
-# two syllables, so three in a row are a phrase copied, not a word both happen to use.
-ECHO_SYLLABLES = 3
+# "Ai là Khối trưởng?", "Khối phó năm 2031 là ai?" (folded): a bloc is led by one of its member
+# boards, not by a person.
+_ROLE = r"(?:khoi truong|khoi pho|truong khoi|pho khoi)"
+BLOC_ROLE = re.compile(rf"\b(?:ai|don vi nao)\s+(?:la|lam)\s+{_ROLE}\b|^{_ROLE}\b.*\bla ai\b")
 
 
 def _states_kind_loosely(frame: QuestionFrame, claims: str) -> bool:
@@ -515,23 +526,12 @@ def _states_kind_loosely(frame: QuestionFrame, claims: str) -> bool:
     model's answer may rightly give: a month or quarter for a date, and a board for the head
     of a bloc ("Ai là Khối trưởng?")."""
     folded = " ".join(search_syllables(claims))
-    if frame.answer_type is AnswerType.DATE:
-        return bool(MONTH_OR_QUARTER.search(folded))
+    if frame.answer_type is AnswerType.DATE:  # a month or quarter the question does not name
+        asked = set(MONTH_OR_QUARTER.findall(" ".join(search_syllables(frame.text))))
+        return any(match.group() not in asked for match in MONTH_OR_QUARTER.finditer(folded))
     if frame.answer_type is AnswerType.PERSON and BLOC_ROLE.search(" ".join(search_syllables(frame.text))):
         return bool(ORGANISATION.search(folded))
     return False
-
-
-def _without_echo(claims: str, question: str) -> str:
-    """``claims`` (as search syllables) without the runs of ``ECHO_SYLLABLES`` or more syllables
-    the question has too."""
-    asked = search_syllables(question)
-    said = search_syllables(claims)
-    echoed: set[int] = set()
-    for start in range(len(said) - ECHO_SYLLABLES + 1):
-        if runs_at(said[start : start + ECHO_SYLLABLES], asked):
-            echoed.update(range(start, start + ECHO_SYLLABLES))
-    return " ".join(word for i, word in enumerate(said) if i not in echoed)
 
 
 def relied_span(sentence: str, passage: str) -> str:
