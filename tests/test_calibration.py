@@ -71,3 +71,21 @@ def test_a_refusal_of_passages_the_extractive_reading_answers_from_is_not_passed
     refused = {"refused": True, "passages": []}
     records = [record(REFUSAL, answerable=False) | {"right": True, "extractive": refused}]
     assert verifier_scores(records, REFUSAL).right_passed == 1
+
+
+TRIALS = CALIBRATION.with_name("trials_qwen.jsonl")
+
+
+def test_the_verifier_on_real_qwen_answers_to_trial_questions_holds_its_measured_figures():
+    """Replays the committed answers of Qwen2.5-Coder-1.5B to 168 questions of the blind trials
+    (invented documents; see evals/calibration/README.md): batches 5–7 were read to find the
+    verifier's rules, batch 8 was made after them."""
+    records = read_records(TRIALS)
+    assert len(records) == 168 and all(label(r, REFUSAL) == r["right"] for r in records if "review" not in r)
+    assert all(len(r["frames"]) == len(r["passages"]) and "extractive" in r for r in records)
+    scores = verifier_scores(records, REFUSAL)
+    assert (scores.right, scores.wrong) == (75, 93)  # nine labels read by hand ("review")
+    # Measured: 57 of 75 passed, 85 of 93 caught (b28f986's verifier: 46 and 80).
+    assert scores.right_passed >= 57 and scores.wrong_caught >= 85
+    held_out = verifier_scores([r for r in records if r["batch"] == 8], REFUSAL)
+    assert held_out.right_passed >= 15 and held_out.wrong_caught >= 25  # of 21 and 27

@@ -485,3 +485,14 @@ def test_a_line_quoting_its_passage_word_for_word_is_where_the_answer_is_from():
 )
 def test_a_figure_s_clause_ties_it_only_to_what_owns_it(passage: str, answer: str):
     assert verify_answer(answer, [passage], REFUSAL).ok
+
+
+def test_a_marker_standing_where_the_answer_should_be_fails():
+    passage = "Năm 2031\nTỷ lệ lấp đầy bình quân các KCN đến 30/6/2031 là 63,5%; cuối năm 2030 là 60,2%."
+    question = "Tỷ lệ lấp đầy bình quân các KCN đến 30/6/2031 là bao nhiêu?"
+    assert not verify_answer("Tỷ lệ lấp đầy bình quân các KCN đến 30/6/2031 là [1]%.", [passage], REFUSAL, question).ok
+    award = "Năm 2031\nKhối đề nghị tặng Cờ thi đua cho Ban Quản lý các KCN tỉnh Gia Lai."
+    asked = "Khối đề nghị tặng Cờ thi đua cho đơn vị nào?"
+    assert not verify_answer("Khối đề nghị tặng Cờ thi đua cho đơn vị [1].", [award], REFUSAL, asked).ok
+    said = "Khối đề nghị tặng Cờ thi đua cho Ban Quản lý các KCN tỉnh Gia Lai [1]."
+    assert verify_answer(said, [award], REFUSAL, asked).ok

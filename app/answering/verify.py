@@ -395,6 +395,8 @@ def _verify(
         if len(sentences) > 1 and _only_refusal(sentence, refusal):
             continue  # "[2][3] <the refusal>" after a claim: those passages hold nothing, it says
         sentence = _without_asked_dates(sentence, question)
+        if MARKER_FOR_ANSWER.search(fold(sentence)):
+            problems.append(f"trích dẫn đứng thay cho điều được hỏi: «{_short(sentence)}»")
         numbers, issues = _check_sentence(sentence, passages, framings)
         if issues and not MARKER.search(answer):
             support = _supporting_passage(sentence, passages, framings)
@@ -423,6 +425,9 @@ def _verify(
     return Verification(not problems, False, tuple(cited), tuple(problems), inferred, tuple(spans))
 
 
+# A marker standing where the answer should be (folded): "… là [1]%", "… là [1] với 211,3 triệu
+# USD", "… cho đơn vị [2][3].": the model points at a passage instead of saying what it holds.
+MARKER_FOR_ANSWER = re.compile(r"\]\s*%|\b(?:la|cho)\s+(?:don vi\s+)?\[\s*\d")
 # Before a date up to which a figure is counted ("đến 30/6/2031", "tính đến ngày …", folded).
 CUT_OFF_BEFORE = re.compile(r"\b(?:den|toi|tinh den|tai thoi diem|luy ke den)\s+(?:het\s+)?(?:ngay\s+)?$")
 
