@@ -6,9 +6,10 @@ dẫn đầu với 17 dự án" from "Hàn Quốc dẫn đầu về số dự á
 Quốc 11 dự án". Every word and figure of the claim is in the passage; only the figure's own
 clause says whose it is. ``mistied_figures`` compares, for each figure of a claim, the clause of
 the claim holding it with the clauses of the passage holding it: when both name something of one
-kind (a province, zone, person, country; a side of FDI/DDI, xuất/nhập khẩu, kế hoạch/thực hiện,
-a measure) and have none of it in common, the figure is mistied. A clause naming nothing of a
-kind leaves it open: a claim may name what the passage's heading or title says.
+kind (a province that owns the figure, a zone, a person, a country; a side of FDI/DDI, xuất/nhập
+khẩu, cấp mới/còn hiệu lực) and have none of it in common, the figure is mistied. A clause
+naming nothing of a kind leaves it open: a claim may name what the passage's heading or title
+says.
 """
 
 from __future__ import annotations

@@ -16,7 +16,10 @@ letter off ("Ha Nem" for "Hà Nam"). Citations are read as small models write th
 "[1, 2]", the passage tag itself (``<tai_lieu so="1">``), on a line of their own
 ("Trích dẫn [1].") after what they cite, or opening a paragraph ("[1] Claim. Claim."), which
 then cites what follows until another marker; a question echoed in the answer claims nothing,
-nor does a date the question gives; an answer opening with "[1]" as a list number is read so.
+nor does a cut-off date the question gives ("đến 30/6/2031"), nor the refusal said after a
+claim; an answer opening with "[1]" as a list number is read so, and "Trích dẫn [n]: <passage
+n's words>" as the evidence of the claim above it. A marker standing for the answer ("… là
+[1]%") fails.
 A name may also be stated by the cited passage's headings, title or report's provinces, and a
 year named as one ("năm 2031") by the report's years when the passage names none of its own. An
 answer that cites nothing at all is given, for each sentence, the passage that passes every
