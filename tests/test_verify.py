@@ -463,6 +463,7 @@ def test_a_line_quoting_its_passage_word_for_word_is_where_the_answer_is_from():
     answer = f"{claim}\n\n{quoted}"
     read = verify_answer(answer, PASSAGES, REFUSAL)
     assert read.ok and read.cited == (1,)
+    assert verify_answer(answer.replace("Trích dẫn [1]:", "**Trích dẫn [1]:**"), PASSAGES, REFUSAL).ok  # in bold
     # A "quote" that is not the passage's words is a claim, and the answer above it cites nothing.
     assert not verify_answer(answer.replace("tỷ đồng”", "tỷ đồng, tăng mạnh nhất”"), PASSAGES, REFUSAL).ok
 

@@ -338,16 +338,17 @@ def unnumbered(answer: str, passages: Sequence[str], reading: ExtractiveReading 
     return answer.lstrip().removeprefix("[1]").lstrip()
 
 
-# "Trích dẫn [1]: “<the passage's own words>”": where the answer is from, not a claim.
+# "Trích dẫn [1]: “<the passage's own words>”" (in bold or not): where the answer is from, not a claim.
 QUOTE_LINE = re.compile(
-    r"^\s*(?:trích dẫn|trich dan|nguồn|nguon)\s*((?:\[\s*\d+\s*\]\s*)+):\s*[\"“]?(.+?)[\"”]?\s*$", re.IGNORECASE
+    r"^\s*(?:\*\*)?(?:trích dẫn|trich dan|nguồn|nguon)\s*((?:\[\s*\d+\s*\]\s*)+):(?:\*\*)?\s*[\"“]?(.+?)[\"”]?\s*$",
+    re.IGNORECASE,
 )
 
 
 def quoted_sources(answer: str, passages: Sequence[str]) -> str | None:
     """An answer written as "Câu trả lời: X" over "Trích dẫn [n]: <passage n's words>", read
-    with X citing the passages quoted: a line quoting its passage word for word is evidence,
-    not a claim. None when no line does."""
+    with X citing the passages quoted: a line every word of which is in its passage quotes it,
+    and is evidence, not a claim. None when no line does."""
     cited: list[int] = []
     kept: list[str] = []
     for line in answer.splitlines():
