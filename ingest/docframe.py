@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -508,9 +509,11 @@ _PART_OF_YEAR = re.compile(
     r"(?:(0?[1-9]|1[0-2]|sau|chin)\s+thang\s+(?:(dau|cuoi)\s+)?nam|quy\s+([1-4]|i{1,3}|iv)\b|nua\s+(dau|cuoi)\s+nam)"
     rf"(?:\s+(?:nam\s+)?({_YEAR}))?"
 )
-# A periodical's issue ("Bản tin số 04 (quý IV/2023)", "Số 12 - tháng 12/2023") is when it came
-# out, not what its articles report on ("Chỉ thị số 05, 6 tháng đầu năm …" is no issue).
-_ISSUE_NUMBER = re.compile(r"\bso\s+\d+\s*[(–-]?\s*$")
+# A periodical's issue label (folded: "Bản tin số 04 (Quý IV/2023)", "Số 12 - tháng 12/2023"):
+# when it came out, not what its articles report on ("Chỉ thị số 05, 6 tháng đầu năm …" is none).
+ISSUE_LABEL = re.compile(
+    r"\bso\s+\d+\s*[(–-]\s*(?:quy\s+(?:[1-4]|i{1,3}|iv)|thang\s+\d{1,2})\s*[/-]\s*(?:19|20)\d{2}\s*\)?"
+)
 _YEAR_PHRASE = re.compile(rf"\bnam\s+({_YEAR})(?!\d)")
 # "Từ đầu năm (2031) đến nay": a running total of the year so far, not the whole year.
 _RUNNING_TOTAL = re.compile(rf"\btu\s+dau\s+nam(?:\s+({_YEAR}))?\s*,?\s+(?:den|toi)\s+nay\b")
@@ -536,6 +539,19 @@ _YEAR_TO_DATE = re.compile(r"dau\s+nam\s*$")  # "từ đầu năm 2031 đến na
 _ROMAN = {"i": "I", "ii": "II", "iii": "III", "iv": "IV"}
 
 
+def without_issue_labels(text: str) -> str:
+    """``text`` without a periodical's issue labels (a masthead glued to its lead article)."""
+    text = unicodedata.normalize("NFC", text)
+    folded = fold(text)
+    if len(folded) != len(text):
+        return text
+    kept, end = [], 0
+    for match in ISSUE_LABEL.finditer(folded):  # found folded, cut from the text as written
+        kept += [text[end : match.start()], " "]
+        end = match.end()
+    return "".join(kept) + text[end:]
+
+
 def _is_side(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start]
     if _YEAR_TO_DATE.search(before):
@@ -559,7 +575,8 @@ def _period(text: str, default_year: int | None) -> str:
     span = _RANGE.search(text)
     if span and int(span.group(1)) < int(span.group(2)) and not _SIDE_BEFORE.search(text[: span.start()][-40:]):
         return f"{span.group(1)}–{span.group(2)}"
-    part = next((m for m in _PART_OF_YEAR.finditer(text) if not _ISSUE_NUMBER.search(text[: m.start()][-20:])), None)
+    text = ISSUE_LABEL.sub(" ", text)
+    part = _PART_OF_YEAR.search(text)
     if part:
         year = part.group(5) or (str(default_year) if default_year else "")
         if part.group(1):
@@ -570,7 +587,7 @@ def _period(text: str, default_year: int | None) -> str:
         else:
             label = f"6 tháng {'đầu' if part.group(4) == 'dau' else 'cuối'} năm"
         return f"{label} {year}".strip()
-    month = next((m for m in _MONTH_YEAR.finditer(text) if not _ISSUE_NUMBER.search(text[: m.start()][-20:])), None)
+    month = _MONTH_YEAR.search(text)
     if month:
         return f"tháng {month.group(1).lstrip('0')}/{month.group(2)}"
     to_date = _RUNNING_TOTAL.search(text)

@@ -50,27 +50,38 @@ def _value(number: str) -> str:
     return digits.lstrip("0") or "0" if number.isdigit() else digits
 
 
+def _figure(number: str, percent: str, word: str) -> tuple[str, str]:
+    """A ``NUMBER_UNIT`` match as (value key, unit kind or "")."""
+    unit = "%" if percent else canon_syllable(fold(word)) if word else ""
+    unit = UNIT_KIND.get(unit, unit)
+    return _value(number), unit if unit in UNITS or unit == "%" else ""
+
+
 def figures(text: str) -> list[tuple[str, str]]:
     """(value key, unit kind or "") of every number in a text."""
-    found = []
+    return [_figure(*match) for match in NUMBER_UNIT.findall(text)]
+
+
+def figure_anchors(text: str) -> set[str]:
+    """The figures a clause can be tied by: those with a unit or written with a separator
+    ("17 dự án", "38,4 ha", "1.006,5"), not a year or a bare small number (a day, a rank)."""
+    anchors = set()
     for number, percent, word in NUMBER_UNIT.findall(text):
-        unit = "%" if percent else canon_syllable(fold(word)) if word else ""
-        unit = UNIT_KIND.get(unit, unit)
-        found.append((_value(number), unit if unit in UNITS or unit == "%" else ""))
-    return found
+        value, unit = _figure(number, percent, word)
+        if not YEAR.fullmatch(number) and (unit or not number.isdigit()):
+            anchors.add(value)
+    return anchors
 
 
 def names_in(text: str) -> list[str]:
     """The provinces, zones and people ``text`` names, as written (accents tell "Kim Sơn là"
     from the province Sơn La)."""
-    return [name for _, name in _names_by_kind(text)]
+    return [text[start:end] for start, end in place_spans(text)] + [name for _, name in _zones_and_people(text)]
 
 
-def _names_by_kind(text: str) -> list[tuple[str, str]]:
-    names = [("place", text[start:end]) for start, end in place_spans(text)]
-    names += [("zone", m.group(1).strip()) for m in ZONE_NAME.finditer(text)]
-    names += [("person", name) for name in person_names(text)]
-    return names
+def _zones_and_people(text: str) -> list[tuple[str, str]]:
+    zones = [("zone", m.group(1).strip()) for m in ZONE_NAME.finditer(text)]
+    return zones + [("person", name) for name in person_names(text)]
 
 
 def _owners(text: str) -> list[tuple[str, str]]:
@@ -84,19 +95,7 @@ def _owners(text: str) -> list[tuple[str, str]]:
         if place.kind == "province" and not LOCATION_BEFORE.search(text[: place.start])
         for key in merged_keys(place.key)
     ]
-    return owners + [(kind, name) for kind, name in _names_by_kind(text) if kind != "place"]
-
-
-def figure_anchors(text: str) -> set[str]:
-    """The figures a clause can be tied by: those with a unit or written with a separator
-    ("17 dự án", "38,4 ha", "1.006,5"), not a year or a bare small number (a day, a rank)."""
-    return {
-        value
-        for number, percent, word in NUMBER_UNIT.findall(text)
-        if not YEAR.fullmatch(number)
-        for value, unit in figures(f"{number}{percent and ' %'}{word and ' ' + word}")
-        if unit or not number.isdigit()
-    }
+    return owners + _zones_and_people(text)
 
 
 def clauses(sentence: str) -> list[str]:
@@ -130,12 +129,19 @@ def _agrees(claimed: set[str], stated: set[str], kind: str) -> bool:
 def mistied_figures(claim: str, sources: Sequence[str]) -> list[tuple[str, str, str]]:
     """(figure, what the claim ties it to, what the sources tie it to) for each figure of
     ``claim`` that every clause of ``sources`` holding it ties to something else of a kind."""
-    source_clauses = [clause for source in sources for line in source.splitlines() for clause in clauses(line)]
+    # Each source clause's figures and names, read once for all the claim's figures.
+    source_clauses = [
+        (anchors, _kinds(clause))
+        for source in sources
+        for line in source.splitlines()
+        for clause in clauses(line)
+        if (anchors := figure_anchors(clause))
+    ]
     mistied = []
     for clause in clauses(claim):
         claimed = _kinds(clause)
         for value in sorted(figure_anchors(clause)):
-            holding = [_kinds(c) for c in source_clauses if value in figure_anchors(c)]
+            holding = [kinds for anchors, kinds in source_clauses if value in anchors]
             if not holding:
                 continue
             conflicts = [_conflict(claimed, stated) for stated in holding]

@@ -33,6 +33,7 @@ from app.answering.frame import (
     zone_as_written,
 )
 from app.answering.offices import offices_in
+from ingest.docframe import without_issue_labels
 from ingest.gazetteer import (
     MERGER_YEAR,
     absorbed_keys,
@@ -877,26 +878,6 @@ def _years_named_before(sentence: str, paragraph: str) -> frozenset[int]:
             if named:
                 return frozenset(named)
     return frozenset()
-
-
-# A periodical's issue label (folded: "Bản tin số 04 (Quý IV/2023)", "Số 12 - tháng 12/2023"): when
-# it came out, not what its articles report on.
-ISSUE_LABEL = re.compile(
-    r"\bso\s+\d+\s*[(,–-]\s*(?:quy\s+(?:[1-4]|i{1,3}|iv)|thang\s+\d{1,2})\s*[/-]\s*(?:19|20)\d{2}\s*\)?"
-)
-
-
-def without_issue_labels(text: str) -> str:
-    """``text`` without a periodical's issue labels (a masthead glued to the lead article)."""
-    text = unicodedata.normalize("NFC", text)
-    folded = fold(text)
-    if len(folded) != len(text):
-        return text
-    kept, end = [], 0
-    for match in ISSUE_LABEL.finditer(folded):  # found folded, cut from the text as written
-        kept += [text[end : match.start()], " "]
-        end = match.end()
-    return "".join(kept) + text[end:]
 
 
 def _check_period(
