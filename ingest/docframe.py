@@ -509,7 +509,7 @@ _PART_OF_YEAR = re.compile(
     r"(?:(0?[1-9]|1[0-2]|sau|chin)\s+thang\s+(?:(dau|cuoi)\s+)?nam|quy\s+([1-4]|i{1,3}|iv)\b|nua\s+(dau|cuoi)\s+nam)"
     rf"(?:\s+(?:nam\s+)?({_YEAR}))?"
 )
-# A periodical's issue label (folded: "Bản tin số 04 (Quý IV/2023)", "Số 12 - tháng 12/2023"):
+# A periodical's issue label (folded: "Bản tin số 04 (Quý IV/2031)", "Số 12 - tháng 12/2031"):
 # when it came out, not what its articles report on ("Chỉ thị số 05, 6 tháng đầu năm …" is none).
 ISSUE_LABEL = re.compile(
     r"\bso\s+\d+\s*[(–-]\s*(?:quy\s+(?:[1-4]|i{1,3}|iv)|thang\s+\d{1,2})\s*[/-]\s*(?:19|20)\d{2}\s*\)?"
@@ -611,7 +611,7 @@ def _years_and_period(title: str, lead: str, issued: list[int], headline: bool) 
         scores[year] += 0.4  # publication/issue dates: weak, and year-end reports come out in January
         reported[year] += 1
     best = max(scores.values(), default=0.0)
-    # A year named only as what others are compared with ("Tăng/giảm so với năm 2022" in every
+    # A year named only as what others are compared with ("Tăng/giảm so với năm 2030" in every
     # row) is no year the document is about, however often it is named.
     years = tuple(
         year

@@ -195,7 +195,7 @@ def test_a_report_s_number_is_asked_with_its_date(tmp_path):
 
 
 PROPOSED = (
-    "Trần Văn Tân", "Lê Thị Kim Sơn", "Hoàng Văn Tân Lập", "Phạm Thị Tân Hòa", "Vũ Văn Kim Lâm", "Đỗ Thị Tân Mai",
+    "Trần Văn Tân", "Lê Thị Kim Sơn", "Hoàng Văn Tân Lập", "Phạm Thị Tân Khê", "Vũ Văn Kim Lâm", "Đỗ Thị Tân Mai",
     "Bùi Văn Kim Thành", "Ngô Thị Tân Hương", "Dương Văn Kim Hải", "Lý Thị Tân Ngọc",
 )  # fmt: skip
 
@@ -237,7 +237,7 @@ PROMOTED = [f"+ Ký ghi nhớ với Công ty Kim Lâm {k}, {k + 10} ha." for k i
 
 def _boards_report() -> str:
     """A bloc's half-year report: each board's results, one of them led into by "… như sau:"."""
-    boards = ["Kim Sơn", "Tân Lập", "Kim Lâm", "Tân Hòa", "Kim Thành", "Tân Mai", "Kim Hải", "Tân Ngọc"]
+    boards = ["Kim Sơn", "Tân Lập", "Kim Lâm", "Tân Khê", "Kim Thành", "Tân Mai", "Kim Hải", "Tân Ngọc"]
     sections = []
     for k, board in enumerate(boards, start=1):
         paragraphs = [
@@ -246,10 +246,10 @@ def _boards_report() -> str:
             f"đầu tư, đạt kết quả tích cực; thu hút {10 + k} dự án mới.",
             f"- Công tác quản lý lao động năm 2034: tổng số lao động đạt {20 + k}.000 người.",
         ]
-        if board == "Tân Hòa":
+        if board == "Tân Khê":
             paragraphs[1] = (
                 "- Công tác xúc tiến đầu tư: năm 2034, dù đất sạch cho thuê trong các khu công nghiệp của tỉnh đã "
-                "gần hết, Ban Quản lý các KCN tỉnh Tân Hòa vẫn đạt một số kết quả tích cực, cụ thể như sau:"
+                "gần hết, Ban Quản lý các KCN tỉnh Tân Khê vẫn đạt một số kết quả tích cực, cụ thể như sau:"
             )
             paragraphs[2:2] = PROMOTED
         sections.append("\n\n".join(paragraphs))
@@ -263,7 +263,7 @@ def test_the_items_a_board_s_results_are_led_into_are_brought_whatever_the_quest
         tmp_path,
         "so_ket_2034.txt",
         _boards_report(),
-        "Ban Quản lý các KCN tỉnh Tân Hòa đạt kết quả gì trong công tác xúc tiến đầu tư năm 2034?",
+        "Ban Quản lý các KCN tỉnh Tân Khê đạt kết quả gì trong công tác xúc tiến đầu tư năm 2034?",
     )
     assert not answer.refused
     assert "cụ thể như sau:" in answer.answer

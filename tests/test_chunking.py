@@ -537,10 +537,10 @@ def test_labelled_items_under_a_lead_in_are_items_whatever_their_figures():
     # Split off one a line, a short "Hạng 3: … - 90 điểm" was a free heading: never a chunk.
     chunks = _pdf_page(
         "BÁO CÁO\nKết quả thi đua năm 2038\nKết quả chấm điểm các khu như sau:\nDẫn đầu: KCN Tân Lập\n"
-        "Hạng 2: KCN Kim Sơn - 94 điểm\nHạng 3: KCN Tân Hòa - 90 điểm\n2. Tồn tại, hạn chế\n"
+        "Hạng 2: KCN Kim Sơn - 94 điểm\nHạng 3: KCN Tân Khê - 90 điểm\n2. Tồn tại, hạn chế\n"
         "Một số KCN chưa hoàn thành hạ tầng xử lý nước thải tập trung theo quy định."
     )
-    items = ["Dẫn đầu: KCN Tân Lập", "Hạng 2: KCN Kim Sơn - 94 điểm", "Hạng 3: KCN Tân Hòa - 90 điểm"]
+    items = ["Dẫn đầu: KCN Tân Lập", "Hạng 2: KCN Kim Sơn - 94 điểm", "Hạng 3: KCN Tân Khê - 90 điểm"]
     listed = [c for c in chunks if c.text in items]
     assert [c.text for c in listed] == items
     assert all(c.headings[-1].endswith("Kết quả chấm điểm các khu như sau:") for c in listed)

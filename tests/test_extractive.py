@@ -1483,7 +1483,7 @@ def test_a_heading_that_only_names_the_topic_does_not_beat_the_sentence_listing_
         _item("Các KCN thu hút thêm 14 dự án trong năm 2031.", 7, heading),
         _item("Tỷ lệ lấp đầy bình quân các KCN đạt 71,4%.", 8, heading),
     ]
-    listing = _item("Tỉnh Nghệ An có 3 KCN gồm: KCN Kim Sơn, KCN Tân Lập và KCN Tân Hòa.", 3, "I. Khái quát")
+    listing = _item("Tỉnh Nghệ An có 3 KCN gồm: KCN Kim Sơn, KCN Tân Lập và KCN Tân Khê.", 3, "I. Khái quát")
     answer = ask("Các KCN trên địa bàn tỉnh Nghệ An gồm những KCN nào?", [listing, *items])
     assert "KCN Kim Sơn, KCN Tân Lập" in answer.answer.splitlines()[1]
 
@@ -1500,7 +1500,7 @@ def test_all_zones_of_a_province_asked_are_answered_by_the_tables_total_row():
     rows = [
         passage(f"{name} — Số dự án cấp mới: {n} dự án; Vốn đăng ký cấp mới: {capital} triệu USD.", heading, i)
         for i, (name, n, capital) in enumerate(
-            [("KCN Kim Sơn", 4, "61,2"), ("KCN Tân Lập", 7, "88,5"), ("KCN Tân Hòa", 2, "9,6")], start=1
+            [("KCN Kim Sơn", 4, "61,2"), ("KCN Tân Lập", 7, "88,5"), ("KCN Tân Khê", 2, "9,6")], start=1
         )
     ]
     total = passage("Tổng cộng — Số dự án cấp mới: 13 dự án; Vốn đăng ký cấp mới: 159,3 triệu USD.", heading, 4)

@@ -171,8 +171,8 @@ def test_a_table_s_caption_merged_headers_and_row_groups_are_said_with_each_row(
     <tr><td>Số dự án mới</td><td>40</td><td>23</td></tr></tbody></table>
     <table><tr><th>Nhóm</th><th>Khu</th><th>Lao động</th></tr>
     <tr><td rowspan="2">Khu công nghiệp</td><td>KCN Tân Lập</td><td>12.940</td></tr>
-    <tr><td>KCN Tân Hòa</td><td>8.310</td></tr></table></article></body></html>"""
+    <tr><td>KCN Tân Khê</td><td>8.310</td></tr></table></article></body></html>"""
     blocks = html_to_text(page).split("\n\n")
     assert "Bảng 1. Một số chỉ tiêu chủ yếu" in blocks
     assert any("Năm 2035 Kế hoạch năm: 900,0" in b and "Năm 2035 6 tháng đầu năm: 486,3" in b for b in blocks), blocks
-    assert "Khu công nghiệp — Khu: KCN Tân Hòa; Lao động: 8.310." in blocks  # the group said on each row
+    assert "Khu công nghiệp — Khu: KCN Tân Khê; Lao động: 8.310." in blocks  # the group said on each row

@@ -843,13 +843,13 @@ def test_a_table_s_title_row_is_said_once_and_a_province_column_does_not_name_th
         ["STT", "Tỉnh", "Khu công nghiệp", "Tỷ lệ lấp đầy (%)", "Lao động (người)"],
         ["1", "Kon Tum", "KCN Tân Lập", "77,4", "21.650"],
         ["2", "Kon Tum", "KCN Kim Sơn", "56,9", "8.930"],
-        ["3", "Gia Lai", "KCN Tân Hòa", "35,2", "3.210"],
+        ["3", "Gia Lai", "KCN Tân Khê", "35,2", "3.210"],
     ]
     assert table_sentences(rows) == [
         title,
         "KCN Tân Lập — Tỉnh: Kon Tum; Tỷ lệ lấp đầy: 77,4%; Lao động: 21.650 người.",
         "KCN Kim Sơn — Tỉnh: Kon Tum; Tỷ lệ lấp đầy: 56,9%; Lao động: 8.930 người.",
-        "KCN Tân Hòa — Tỉnh: Gia Lai; Tỷ lệ lấp đầy: 35,2%; Lao động: 3.210 người.",
+        "KCN Tân Khê — Tỉnh: Gia Lai; Tỷ lệ lấp đầy: 35,2%; Lao động: 3.210 người.",
     ]
 
 

@@ -119,7 +119,7 @@ def test_an_opendocument_spreadsheet_is_converted_read_row_by_row_and_titled_as_
         ["BẢNG SO SÁNH KẾT QUẢ THU HÚT ĐẦU TƯ NĂM 2038 CỦA CÁC ĐƠN VỊ TRONG KHỐI"],
         ["Khu công nghiệp", "Số dự án", "Vốn đăng ký (triệu USD)"],
         ["KCN Tân Lập", 45, 1250.5],
-        ["KCN Tân Hòa", 30, 830],
+        ["KCN Tân Khê", 30, 830],
         ["Tổng cộng", 75, 2080.5],
     ):
         sheet.append(row)
@@ -163,7 +163,7 @@ def test_side_by_side_boxes_are_blocks_of_their_own_and_the_notes_stay_apart(tmp
     presentation = Presentation()
     slide = presentation.slides.add_slide(presentation.slide_layouts[5])
     slide.shapes.title.text = "I. Tổng quan các KCN"
-    for left, lines in ((0.5, ["KCN đã hoạt động: 3", "KCN Kim Sơn, KCN Tân Hòa, KCN Phước Hòa"]),
+    for left, lines in ((0.5, ["KCN đã hoạt động: 3", "KCN Kim Sơn, KCN Tân Khê, KCN Phước Hòa"]),
                         (5.0, ["KCN đang xây dựng hạ tầng: 2", "KCN Tân Lập, KCN Hòa Bình Mới"])):  # fmt: skip
         box = slide.shapes.add_textbox(Inches(left), Inches(2), Inches(4), Inches(2)).text_frame
         box.text = lines[0]
@@ -174,7 +174,7 @@ def test_side_by_side_boxes_are_blocks_of_their_own_and_the_notes_stay_apart(tmp
     blocks = load_document(path, LIMIT).pages[0].text.split("\n\n")
     assert blocks == [
         "I. Tổng quan các KCN",
-        "KCN đã hoạt động: 3\nKCN Kim Sơn, KCN Tân Hòa, KCN Phước Hòa",
+        "KCN đã hoạt động: 3\nKCN Kim Sơn, KCN Tân Khê, KCN Phước Hòa",
         "KCN đang xây dựng hạ tầng: 2\nKCN Tân Lập, KCN Hòa Bình Mới",
         "(ghi chú: Diện tích đất nhà ở công nhân là 186,4 ha)",
     ]

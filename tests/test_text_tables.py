@@ -76,7 +76,7 @@ NOTEPAD_TABLE = """       Bảng 1. Một số chỉ tiêu theo khu, 6 tháng đ
        Khu                  Dự án   Vốn FDI mới   Lao động   Lấp đầy
                             mới     (tr. USD)     (người)    (%)
        ------------------   -----   -----------   --------   -------
-       KKT Tân Hòa            5        398,0       24.870        -
+       KKT Tân Khê            5        398,0       24.870        -
        KCN Tân Lập            3         61,2        6.140      81,6
        KCN Kim Sơn            4        131,5        5.920      72,3
        ------------------   -----   -----------   --------   -------
@@ -88,7 +88,7 @@ def test_a_table_ruled_with_dashes_reads_its_header_s_lines_as_one_and_each_row_
     # The rule of dash runs was read as the header ("KCN Tân Lập — -----: 3; …").
     text = with_table_sentences(NOTEPAD_TABLE)
     assert "KCN Tân Lập — Dự án mới: 3; Vốn FDI mới: 61,2 tr. USD; Lao động: 6.140 người; Lấp đầy: 81,6%." in text
-    assert "KKT Tân Hòa — Dự án mới: 5; Vốn FDI mới: 398,0 tr. USD; Lao động: 24.870 người." in text  # "-": no figure
+    assert "KKT Tân Khê — Dự án mới: 5; Vốn FDI mới: 398,0 tr. USD; Lao động: 24.870 người." in text  # "-": no figure
     assert "Tổng cộng — Dự án mới: 12;" in text and "---" not in text
 
 

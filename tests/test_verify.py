@@ -387,8 +387,8 @@ def test_a_month_answers_when_and_a_board_answers_who():
 
 def test_the_kinds_asked_are_given_by_what_the_answer_adds_to_the_question():
     # A board asked by its kind ("Ban Quản lý KKT nào") is given by its name.
-    award = "Quyết định số 45/QĐ-BTC năm 2032\nTặng Cờ thi đua năm 2031 cho Ban Quản lý KKT Vân Phong, tỉnh Khánh Hòa."
-    answer = "Ban Quản lý KKT Vân Phong được tặng Cờ thi đua năm 2031 [1]."
+    award = "Quyết định số 45/QĐ-BTC năm 2032\nTặng Cờ thi đua năm 2031 cho Ban Quản lý KKT Kim Khê, tỉnh Khánh Hòa."
+    answer = "Ban Quản lý KKT Kim Khê được tặng Cờ thi đua năm 2031 [1]."
     assert verify_answer(answer, [award], REFUSAL, "Ban Quản lý KKT nào được tặng Cờ thi đua năm 2031?").ok
     # "Ai ký báo cáo của Khối trưởng?" asks for a person, whatever role the question names.
     signed = "Báo cáo số 215/BC-KTĐ năm 2031 của Khối trưởng\nBan Quản lý KKT tỉnh Gia Lai ký báo cáo số 215/BC-KTĐ."
@@ -423,10 +423,10 @@ def test_an_opening_1_is_read_as_a_list_number_when_the_answer_is_in_another_pas
 
 def test_a_zone_named_in_a_row_labelled_by_its_province_is_no_other_name():
     row = (
-        "Biểu tổng hợp năm 2031\nThanh Hóa — Khu công nghiệp: KCN Tân Hòa; Số dự án FDI: 6 dự án; Vốn FDI: 420,5 "
+        "Biểu tổng hợp năm 2031\nThanh Hóa — Khu công nghiệp: KCN Tân Khê; Số dự án FDI: 6 dự án; Vốn FDI: 420,5 "
         "triệu USD.\nNghệ An — Khu công nghiệp: KCN Hòa Bình Mới; Số dự án FDI: 9 dự án."
     )
-    assert verify_answer("KCN Tân Hòa có 6 dự án FDI, vốn 420,5 triệu USD [1].", [row], REFUSAL).ok
+    assert verify_answer("KCN Tân Khê có 6 dự án FDI, vốn 420,5 triệu USD [1].", [row], REFUSAL).ok
     # The province of the row's label is tied to its figures: the other row's is not.
     wrong = verify_answer("Nghệ An có 6 dự án FDI [1].", [row], REFUSAL)
     assert wrong.problems == (
@@ -435,9 +435,9 @@ def test_a_zone_named_in_a_row_labelled_by_its_province_is_no_other_name():
 
 
 def test_a_date_the_question_gives_may_be_echoed_by_the_answer():
-    row = "Bảng 1. Chỉ tiêu 6 tháng đầu năm 2031\nKCN Tân Hòa — Số dự án: 71 dự án; Vốn FDI: 2.130,4 triệu USD."
-    question = "Vốn FDI của KCN Tân Hòa đến 30/6/2031 là bao nhiêu?"
-    answer = "Vốn FDI của KCN Tân Hòa đến 30/6/2031 là 2.130,4 triệu USD [1]."
+    row = "Bảng 1. Chỉ tiêu 6 tháng đầu năm 2031\nKCN Tân Khê — Số dự án: 71 dự án; Vốn FDI: 2.130,4 triệu USD."
+    question = "Vốn FDI của KCN Tân Khê đến 30/6/2031 là bao nhiêu?"
+    answer = "Vốn FDI của KCN Tân Khê đến 30/6/2031 là 2.130,4 triệu USD [1]."
     assert verify_answer(answer, [row], REFUSAL, question).ok
     # A date the question does not give is a claim, and the passage does not hold it.
     assert not verify_answer(answer.replace("30/6", "31/5"), [row], REFUSAL, question).ok

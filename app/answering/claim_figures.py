@@ -24,7 +24,7 @@ from ingest.normalize import canon_syllable, fold, match_key, number_key
 from ingest.office import is_row_sentence
 from ingest.people import person_names
 
-# A figure stands apart from letters: the "2" of "KCN Mỹ Xuân A2" or "QL5" is part of a name.
+# A figure stands apart from letters: the "2" of "KCN Kim Sơn A2" or "QL5" is part of a name.
 NUMBER_UNIT = re.compile(r"(?<![^\W_])(\d+(?:[.,]\d+)*)(?:\s*(%)|\s+([^\W\d_]+))?")
 ZONE_NAME = re.compile(
     r"\b(?:KCN|KKT|KCX|[Kk]hu công nghiệp|[Kk]hu kinh tế|[Kk]hu chế xuất)\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈÍÌÓÒÚÙÝ]\w*\s?){1,3})"
@@ -164,7 +164,7 @@ def _conflict(claimed: dict[str, set[str]], stated: dict[str, set[str]]) -> tupl
 
 def cells_of_figures(sentence: str, claim: str) -> str:
     """A table row cut down to its label and the cells holding the figures of ``claim``, said
-    as a sentence that is no row: "Diện tích cho thuê mới, 6 tháng đầu năm 2024: 38,4 ha". A
+    as a sentence that is no row: "Diện tích cho thuê mới, 6 tháng đầu năm 2030: 38,4 ha". A
     cell's header says which year or period its figure is of; the whole row names them all. Any
     other sentence, or a row holding none of the figures, is returned as it is."""
     if not is_row_sentence(sentence.strip()):

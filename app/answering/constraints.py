@@ -111,7 +111,7 @@ BLOC_SAID = re.compile(
 FORWARD_SECTION = re.compile(r"\bphuong\s+huong\b|\bnhiem\s+vu\s+trong\s+tam\b")
 # What a text leaves out of its figure: "(chưa tính KCN Tân Lập …)", "không kể tỉnh X",
 # "ngoại trừ …", "Không tính …" opening a sentence; a name, up to the clause's end or to what
-# the clause goes on to say of the rest ("chưa tính VAT năm 2023 đạt 120 tỷ đồng").
+# the clause goes on to say of the rest ("chưa tính VAT năm 2031 đạt 120 tỷ đồng").
 EXCLUDING = re.compile(
     r"(?i:\b(?:chưa|không|chua|khong)\s+(?:tính|kể|tinh|ke)|\bngo[ạa]i\s+tr[ừu]|(?<!khấu )(?<!loại )\btrừ)\b"
     r"(?=\s+(?:các\s+|cac\s+)?(?:KCN|KKT|KCX|khu|tỉnh|tinh|thành phố|[A-ZĐ]))"

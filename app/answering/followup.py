@@ -90,8 +90,8 @@ SAME_PERIOD = re.compile(r"\bcung\s+ky(?:\s+nam\s+(?:truoc|ngoai))?\b")
 
 
 def _same_period_named(core: str, base: str) -> str:
-    """ "còn cùng kỳ năm 2024?" after "Vốn FDI 6 tháng đầu năm 2025 …" asks of 6 tháng đầu năm
-    2024: the year it names (the year before, naming none) swaps into the previous period."""
+    """ "còn cùng kỳ năm 2031?" after "Vốn FDI 6 tháng đầu năm 2032 …" asks of 6 tháng đầu năm
+    2031: the year it names (the year before, naming none) swaps into the previous period."""
     folded = fold(core)
     said = SAME_PERIOD.search(folded)
     years = [int(y) for y in _YEAR.findall(fold(base))]
