@@ -1052,6 +1052,16 @@ def test_words_after_a_bracket_are_the_figure_before_it_s():
     assert facts(question, quote) == ["con hieu: 47 dự án", "fdi: 15 dự án"]
 
 
+def test_an_aside_closed_before_a_figure_leaves_it_in_its_clause():
+    # "(theo giá hiện hành)" closes before the whole's figure: the whole's clause still names
+    # what the question asks, as the part's bracket does for the part.
+    quote = (
+        "Giá trị sản xuất (theo giá hiện hành) năm 2031 của KCN Tân Khê là 3.210,7 tỷ đồng (doanh nghiệp FDI "
+        "là 402,15 tỷ đồng), tăng 4,1% so với năm 2030 (3.084,3 tỷ đồng)."
+    )
+    assert facts("Giá trị sản xuất năm 2031 của KCN Tân Khê là bao nhiêu?", quote) == ["3.210,7 tỷ đồng"]
+
+
 def test_a_clause_naming_no_zone_is_the_zone_the_sentence_named():
     quote = (
         "Doanh thu của các doanh nghiệp trong KKT Tân Lập năm 2061 đạt 2,9 tỷ USD, tăng 11,2% so với năm 2060; "

@@ -506,8 +506,10 @@ def _zone_of_sentence(before: str, zones: tuple[str, ...]) -> bool:
 
 
 def _clause_tail(before: str) -> str:
-    """The last clause of a text: from its last ";", dash or "(" on."""
-    return before[max(before.rfind(mark) + 1 for mark in CLAUSE_BOUNDARIES) :]
+    """The last clause of a text: from its last ";", dash or open "(" on. A closed aside is
+    inside the clause ("Giá trị sản xuất (theo giá hiện hành) … là X": X is the value's)."""
+    outside = CLOSED_PARENTHESES.sub(lambda aside: " " * len(aside.group()), before)
+    return before[max(outside.rfind(mark) + 1 for mark in CLAUSE_BOUNDARIES) :]
 
 
 def _pins_for(ask: _Ask, asks: list[_Ask], pinned: tuple[distinctions.Asked, ...]) -> tuple[distinctions.Asked, ...]:
