@@ -25,6 +25,7 @@ from ingest.sentences import CAPITAL, split_sentences
 
 TITLE_MAX = 160
 _HEAD_LINES = 40  # the title and header sit within the first lines of the first page
+_LETTERHEAD_LINES = 6  # a letterhead's lines: issuer and motto side by side, 2-4 lines each
 _LEAD_CHARS = 2500  # "first paragraphs": where the years a text is about are named
 
 _MIN_YEAR, _MAX_YEAR = 1990, 2099
@@ -59,7 +60,9 @@ MOTTO = re.compile(
 )
 # Its pieces as a two-column header scanned line by line leaves them: "UBND TỈNH X CỘNG HÒA XÃ
 # HỘI CHỦ NGHĨA" / "VIỆT NAM BAN QUẢN LÝ … Độc lập - Tự do - Hạnh phúc".
-_MOTTO_PIECE = re.compile(rf"{MOTTO.pattern}|cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia|^viet\s+nam\b")
+_MOTTO_HEAD = re.compile(r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia")
+_MOTTO_PIECE = re.compile(rf"{MOTTO.pattern}|{_MOTTO_HEAD.pattern}|^viet\s+nam\b")
+_MOTTO_REST = re.compile(r"\bviet\s+nam\b")
 _DOC_NUMBER = re.compile(r"\bso\s*:\s*\S+")  # "Số: 12/BC-BQL"
 _NUMBER_AS_WRITTEN = re.compile(r"(?:^|\s)S[ốÔôoO]\s*:\s*(\d[^\s,;]*)")
 _PLACE_DATE = re.compile(r"(?:^|[\s,])ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+(\d{4})")  # "…, ngày 5 tháng 1 năm 2031"
@@ -467,8 +470,8 @@ def _document_number(header: list[str]) -> str:
 
 def _web_title(lines: list[str]) -> tuple[str, bool]:
     for index, line in enumerate(lines[: _HEAD_LINES * 2]):
-        if not line or is_page_chrome(line):
-            continue
+        if not line or is_page_chrome(line) or _MOTTO_PIECE.search(_folded(line)):
+            continue  # a letterhead's line, with the motto beside the issuer, is no headline
         if _is_body(line):
             break
         if not _headline_ok(line):
@@ -793,8 +796,8 @@ def _header_issuer(lines: list[str], end: int) -> str:
         committee_place = _committee_place(own) or committee_place
         # The upper-case pieces after it are the rest of its name ("KHỐI THI ĐUA" / "CÁC BAN
         # QUẢN LÝ KCN, KKT" / "VÙNG ĐỒNG BẰNG SÔNG HỒNG").
-        name = own
-        for follow in pieces[at + 1 : at + MAX_ISSUER_LINES]:
+        name = _without_place_date(own)
+        for follow in map(_without_place_date, pieces[at + 1 : at + MAX_ISSUER_LINES]):
             if not _issuer_goes_on(follow):
                 break
             name = f"{name} {follow}"
@@ -804,26 +807,66 @@ def _header_issuer(lines: list[str], end: int) -> str:
     return best.strip(" -–—")
 
 
+def _letterhead_end(lines: list[str]) -> int:
+    """Where a letterhead ends: after its last line holding a piece of the state motto among
+    the first lines; 0 when there is none."""
+    held = [i for i, line in enumerate(lines[:_LETTERHEAD_LINES]) if _MOTTO_PIECE.search(_folded(line))]
+    return held[-1] + 1 if held else 0
+
+
+_DATED = re.compile(r",\s*ng(?:ày|ay)\s+\d", re.IGNORECASE)  # "…, ngày 15 tháng 12 năm …" after a place
+
+
+def _without_place_date(piece: str) -> str:
+    """An issuer's name without the place and date a scan read on after it on its line ("BAN
+    QUẢN LÝ KHU KINH TẾ TỈNH X : X, ngày 15 tháng 12 năm …")."""
+    dated = _DATED.search(piece)
+    if dated is None:
+        return piece
+    words = piece[: dated.start()].split()
+    while words and any(c.islower() for c in words[-1]):
+        words.pop()  # the place, in lower case letters: the name is in capitals
+    return " ".join(words).rstrip(" :;,-–—")
+
+
 def _header_pieces(lines: list[str]) -> list[str]:
     """The header in reading order: each line's pieces outside the motto (two-column headers
     put the motto on the same line, and a scan reads both columns as one line, the left
     column's piece first); "" for a line that is all motto, which ends a name."""
     pieces: list[str] = []
+    motto_cut = False  # the motto's first half was read without its "VIỆT NAM", still to come
     for line in lines:
         if line.strip():
-            pieces += _outside_motto(line) or [""]
+            line_pieces, motto_cut = _outside_motto(line, motto_cut)
+            pieces += line_pieces or [""]
     return pieces
 
 
-def _outside_motto(line: str) -> list[str]:
+def _motto_rest(folded: str, motto_cut: bool) -> tuple[list[re.Match[str]], bool]:
+    """Where a scan put the motto's "VIỆT NAM" after the left column's piece read between its
+    halves ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA KCN, KCX, KKT VÙNG ĐÔNG NAM VIỆT NAM BỘ"), on this line
+    or the next; and whether it is still to come. ``motto_cut``: it was, from the line before."""
+    found: list[re.Match[str]] = []
+    heads = [m.end() for m in _MOTTO_HEAD.finditer(folded) if not MOTTO.match(folded, m.start())]
+    for at in ([0] if motto_cut else []) + heads:
+        rest = _MOTTO_REST.search(folded, at)
+        if rest is None:
+            return found, True
+        found.append(rest)
+    return found, False
+
+
+def _outside_motto(line: str, motto_cut: bool = False) -> tuple[list[str], bool]:
     """The pieces of a header line outside the state motto ("UBND TỈNH X CỘNG HÒA … VIỆT NAM
     BAN QUẢN LÝ …" → "UBND TỈNH X", "BAN QUẢN LÝ …"), or outside a piece of it left on the line
-    by a scan, and outside the document's number (a web page's header cell "ỦY BAN NHÂN DÂN
-    TỈNH X Số: 12/QĐ-UBND"); folding keeps one word per word."""
+    by a scan (``_motto_rest``), and outside the document's number (a web page's header cell
+    "ỦY BAN NHÂN DÂN TỈNH X Số: 12/QĐ-UBND"); folding keeps one word per word. With them,
+    whether the motto's "VIỆT NAM" is still to come."""
     words = line.split()
     folded = _folded(line)
     pieces, start = [], 0
-    marks = sorted([*_MOTTO_PIECE.finditer(folded), *_DOC_NUMBER.finditer(folded)], key=lambda m: m.start())
+    rests, motto_cut = _motto_rest(folded, motto_cut)
+    marks = sorted([*_MOTTO_PIECE.finditer(folded), *_DOC_NUMBER.finditer(folded), *rests], key=lambda m: m.start())
     for match in marks:
         if folded[: match.start()].count(" ") < start:
             continue  # inside the piece before
@@ -832,7 +875,7 @@ def _outside_motto(line: str) -> list[str]:
         pieces.append(" ".join(words[start:first]))
         start = last
     pieces.append(" ".join(words[start:]))
-    return [piece.strip(" -–—") for piece in pieces if piece.strip(" -–—")]
+    return [piece.strip(" -–—") for piece in pieces if piece.strip(" -–—")], motto_cut
 
 
 def _issuer_goes_on(line: str) -> bool:
@@ -891,7 +934,10 @@ def document_frame(
     lead = " ".join(p for p in _paragraphs(lines) if not _CITED_BASIS.match(_folded(p)))[:_LEAD_CHARS]
     years, period = _years_and_period(title, lead, _issue_years(lines[:_HEAD_LINES], stamp), headline)
     ocr = looks_accentless(lead)
-    issuer = _header_issuer(lines, official[1]) if official is not None else ""
+    # A letterhead over no official title (a table's "BẢNG TỔNG HỢP …"): its lines that hold
+    # the motto hold the issuer too, read as an official document's are.
+    head_end = official[1] if official is not None else _letterhead_end(lines)
+    issuer = _header_issuer(lines, head_end) if head_end else ""
     if not issuer and headline:
         issuer = _issuer_in(title, ocr)
     for paragraph in _paragraphs(lines[:_HEAD_LINES]):

@@ -35,7 +35,9 @@ def clean_text(raw: str) -> str:
     # Ligatures such as "ﬁ" come from PDF text layers and OCR; NFKC would also rewrite
     # Vietnamese punctuation, so only the Latin ligature block is expanded.
     text = re.sub(r"[\ufb00-\ufb06]", lambda m: unicodedata.normalize("NFKC", m.group()), text)
-    text = _HYPHEN_BREAK.sub(r"\1\2", text)
+    # A word hyphenated at a line's end is one word again; a range of numbers wrapped at its
+    # dash ("giai đoạn 2035-" / "2036") is left to be unwrapped with it (``unwrapped``).
+    text = _HYPHEN_BREAK.sub(lambda m: m[0] if m[1].isdigit() and m[2].isdigit() else m[1] + m[2], text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return "\n".join(lines).strip()
 

@@ -133,6 +133,50 @@ def test_a_scanned_header_whose_motto_wraps_onto_the_board_s_line_gives_the_boar
     assert frame.title == HALF_YEAR_TITLE
 
 
+@pytest.mark.parametrize("joint", ["\n", " "])
+def test_a_scanned_header_whose_motto_ends_after_the_issuer_s_line_gives_the_whole_issuer(joint: str):
+    # Read across both columns, the motto's "VIỆT NAM" ends the issuer's second line: it is
+    # no part of the bloc's name, whose last word is on the line after. A scan may also read
+    # the whole block as one line.
+    header = (
+        f"KHỐI THI ĐUA CÁC BAN QUẢN LÝ CỘNG HÒA XÃ HỘI CHỦ NGHĨA{joint}"
+        f"KCN, KCX, KKT VÙNG ĐÔNG NAM VIỆT NAM{joint}"
+        "BỘ Độc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 08/TB-KTĐ Kim Sơn, ngày 11 tháng 12 năm 2037\n\n"
+        "THÔNG BÁO\nKết luận của Khối trưởng tại Hội nghị tổng kết năm 2037\n\n"
+        "Ngày 09 tháng 12 năm 2037, Khối thi đua tổ chức Hội nghị tổng kết công tác thi đua, khen thưởng.\n"
+    )
+    frame = frame_of(header)
+    assert frame.issuer == "KHỐI THI ĐUA CÁC BAN QUẢN LÝ KCN, KCX, KKT VÙNG ĐÔNG NAM BỘ"
+    assert "region:dong nam bo" in frame.places
+
+
+def test_a_letterhead_over_a_table_s_title_gives_the_issuer_not_the_title():
+    # A sheet printed with the issuer and the motto side by side and no "BÁO CÁO" under them:
+    # the motto's lines are neither the title nor the issuer's words.
+    sheet = (
+        "KHỐI THI ĐUA CÁC BAN QUẢN LÝ KCN, KKT CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "VÙNG ĐỒNG BẰNG SÔNG CỬU LONG Độc lập - Tự do - Hạnh phúc\n"
+        "Kim Sơn, ngày 12 tháng 12 năm 2037\n"
+        "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG THI ĐUA NĂM 2037\n\n"
+        "Ban Quản lý Khu kinh tế tỉnh Cà Mau — Tổng điểm: 91,5; Xếp hạng: 4.\n"
+    )
+    frame = frame_of(sheet)
+    assert frame.title == "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG THI ĐUA NĂM 2037"
+    assert frame.issuer == "KHỐI THI ĐUA CÁC BAN QUẢN LÝ KCN, KKT VÙNG ĐỒNG BẰNG SÔNG CỬU LONG"
+    assert "region:dbscl" in frame.places
+
+
+def test_a_scanned_issuer_s_line_read_on_into_the_place_and_date_keeps_the_name_only():
+    header = (
+        "BAN QUẢN LÝ KHU KINH TẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH KIM SƠN : Kim Sơn, ngày 15 tháng 12 năm 2037 Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 87/BC-BQL\n\nBÁO CÁO\nKết quả thu hút đầu tư năm 2037\n\n"
+        "Năm 2037, các KCN thu hút 12 dự án mới.\n"
+    )
+    assert frame_of(header).issuer == "BAN QUẢN LÝ KHU KINH TẾ TỈNH KIM SƠN"
+
+
 def test_the_first_body_line_is_no_part_of_the_title():
     frame = frame_of(PDF_HEADER)
     assert frame.title == HALF_YEAR_TITLE

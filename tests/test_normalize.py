@@ -12,6 +12,7 @@ from ingest.normalize import (
     numbers_in,
     search_syllables,
     search_text,
+    unwrapped,
 )
 
 pytestmark = pytest.mark.unit
@@ -20,6 +21,12 @@ pytestmark = pytest.mark.unit
 def test_clean_text_normalises_unicode_controls_and_hyphenation():
     raw = "Ban Qua\u0309n ly\u0301\ufffd\x07 các\u00a0\u00a0KCN\r\nkế hoạch phát tri-\nển"
     assert clean_text(raw) == "Ban Quản lý các KCN\nkế hoạch phát triển"
+
+
+def test_a_range_of_years_wrapped_at_its_dash_keeps_the_dash():
+    # Not "20352036": the two years stay apart, and the line stays as wrapped for the chunker.
+    assert clean_text("giai đoạn 2035-\n2036 cho hạ tầng") == "giai đoạn 2035-\n2036 cho hạ tầng"
+    assert unwrapped(clean_text("giai đoạn 2035-\n2036 cho hạ tầng")) == "giai đoạn 2035-2036 cho hạ tầng"
 
 
 def test_fold_strips_diacritics_and_d_bar():
