@@ -22,7 +22,7 @@ from importlib import resources
 
 from rapidfuzz.distance import OSA
 
-from ingest.normalize import canon_syllable, fold, is_vietnamese_syllable
+from ingest.normalize import canon_syllable, fold, is_vietnamese_syllable, runs_at
 
 # --- syllables ------------------------------------------------------------------------
 
@@ -347,6 +347,29 @@ def display_name(kind: str, key: str) -> str:
 def provinces_in(region_key: str) -> frozenset[str]:
     """Pre-2025 provinces of a region (apply ``merged_keys`` for post-merger names)."""
     return frozenset(key for key, province in provinces().items() if region_key in province.regions)
+
+
+@lru_cache(maxsize=1)
+def _parts_named() -> dict[str, frozenset[str]]:
+    """For each region, the regions one of its names names, that lie inside it: "Bắc Trung Bộ
+    và Duyên hải miền Trung" names Bắc Trung Bộ, as a bloc of that region is called for short
+    ("Khối Bắc Trung Bộ"). A name inside a smaller region's ("vùng KTTĐ miền Trung") is none."""
+    forms = {key: alias_forms("region", key) for key in regions()}
+    return {
+        whole: frozenset(
+            part
+            for part, part_forms in forms.items()
+            if part != whole
+            and provinces_in(part) <= provinces_in(whole)
+            and any(runs_at(form.split(), name.split()) for form in part_forms for name in whole_forms)
+        )
+        for whole, whole_forms in forms.items()
+    }
+
+
+def parts_named(region_key: str) -> frozenset[str]:
+    """The regions inside ``region_key`` that one of its names names (``_parts_named``)."""
+    return _parts_named().get(region_key, frozenset())
 
 
 @lru_cache(maxsize=512)

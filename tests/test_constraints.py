@@ -369,6 +369,16 @@ def test_a_merged_province_answers_for_its_former_name_and_back():
     assert not check("Tỉnh Ninh Bình có bao nhiêu KCN?", "Tỉnh Đồng Nai có 12 KCN.", **BARE).met
 
 
+def test_a_province_asked_as_the_former_one_is_that_one_alone():
+    # "Hà Nam cũ": the former unit, not Ninh Bình into which it merged, nor Ninh Bình cũ.
+    for question in ("Các KCN thuộc tỉnh Hà Nam cũ có bao nhiêu dự án?", "cac kcn tinh ha nam cu co bao nhieu du an"):
+        assert parse_question(question).former == ("ha nam",)
+        assert not check(question, "Các KCN thuộc tỉnh Ninh Bình cũ có 12 dự án.", doc_years="2093").met
+        assert check(question, "Các KCN thuộc tỉnh Hà Nam cũ có 31 dự án.", doc_years="2093").met
+    assert parse_question("Các KCN tỉnh Hà Nam có bao nhiêu dự án?").former == ()
+    assert check("Các KCN tỉnh Hà Nam có bao nhiêu dự án?", "Các KCN tỉnh Ninh Bình có 43 dự án.", **BARE).met
+
+
 def test_a_report_from_before_the_merger_speaks_of_the_former_provinces():
     question = "Tỉnh Hà Nam có bao nhiêu KCN?"
     headed = {"headings": ["1.2. Ban Quản lý các KCN tỉnh Ninh Bình"], "doc_places": ""}
@@ -449,6 +459,21 @@ def test_a_province_of_the_region_asked_does_not_answer_in_a_report_of_another_r
     # A region inside the one asked is part of it.
     southeast = {**BARE, "title": "Báo cáo của Khối thi đua các Ban Quản lý KCN vùng Đông Nam Bộ năm 2095"}
     assert check("Tỉnh nào ở miền Nam có 412 dự án?", "Tỉnh Đồng Nai có 412 dự án.", **southeast).met
+
+
+def test_a_bloc_named_by_a_part_of_its_regions_name_is_that_bloc():
+    # "Khối Bắc Trung Bộ": the bloc of "vùng Bắc Trung Bộ và Duyên hải miền Trung", called by
+    # the first part of its name; another region's bloc, or a smaller grouping, is not it.
+    bloc = {
+        **BARE,
+        "title": "Tờ trình của Khối thi đua các Ban Quản lý KCN, KKT vùng Bắc Trung Bộ và Duyên hải miền Trung",
+    }
+    sentence = "Hội nghị thống nhất Ban Quản lý Khu kinh tế tỉnh Kim Sơn làm Khối trưởng năm 2096."
+    assert check("Khối trưởng năm 2096 của Khối Bắc Trung Bộ là đơn vị nào?", sentence, **bloc).met
+    assert check("khoi truong nam 2096 cua khoi nam trung bo", sentence, **bloc).met
+    assert not check("Khối trưởng năm 2096 của Khối Tây Nguyên là đơn vị nào?", sentence, **bloc).met
+    key_area = {**BARE, "title": "Báo cáo của vùng kinh tế trọng điểm miền Trung năm 2096"}
+    assert not check("Khối trưởng năm 2096 của Khối Bắc Trung Bộ là đơn vị nào?", sentence, **key_area).met
 
 
 @pytest.mark.parametrize(

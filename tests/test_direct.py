@@ -1062,6 +1062,25 @@ def test_an_aside_closed_before_a_figure_leaves_it_in_its_clause():
     assert facts("Giá trị sản xuất năm 2031 của KCN Tân Khê là bao nhiêu?", quote) == ["3.210,7 tỷ đồng"]
 
 
+def test_a_figure_whose_own_words_name_another_province_only_is_no_answer():
+    # The clause of the former Hà Nam names no capital: the Ninh Bình one's figure, though it
+    # alone is followed by "vốn FDI", is not the answer for Hà Nam.
+    quote = (
+        "Xét theo địa bàn, các KCN thuộc tỉnh Hà Nam cũ thu hút 812,4 triệu USD; các KCN thuộc tỉnh Ninh Bình "
+        "cũ thu hút 207,3 triệu USD, chiếm 20,3% tổng vốn FDI thu hút của toàn tỉnh."
+    )
+    assert "207,3 triệu USD" not in facts("Các KCN thuộc tỉnh Hà Nam cũ thu hút bao nhiêu vốn FDI?", quote)
+
+
+def test_a_result_asked_with_so_voi_ke_hoach_is_the_result_not_the_plan():
+    row = (
+        "Nộp ngân sách nhà nước — Thực hiện 2033: 29.410 tỷ đồng; Kế hoạch 2034: 31.850 tỷ đồng; "
+        "Thực hiện 2034: 31.274 tỷ đồng; So với kế hoạch (%): 98,2."
+    )
+    assert facts("Nộp ngân sách năm 2034 đạt bao nhiêu và so với kế hoạch?", row) == ["31.274 tỷ đồng"]
+    assert facts("Kế hoạch nộp ngân sách năm 2034 là bao nhiêu?", row) == ["31.850 tỷ đồng"]
+
+
 def test_a_clause_naming_no_zone_is_the_zone_the_sentence_named():
     quote = (
         "Doanh thu của các doanh nghiệp trong KKT Tân Lập năm 2061 đạt 2,9 tỷ USD, tăng 11,2% so với năm 2060; "

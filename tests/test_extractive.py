@@ -15,7 +15,7 @@ from app.answering.extractive import (
     citation_for,
     compose,
 )
-from app.answering.features import Candidate, candidates_for, question_weights, split_sentences
+from app.answering.features import Candidate, candidates_for, entities_named, question_weights, split_sentences
 from app.answering.frame import QuestionFrame, parse_question
 from app.answering.instructions import is_instruction
 from app.answering.models import MAX_ANSWER_CHARS
@@ -1612,3 +1612,64 @@ def test_a_zone_named_after_its_province_is_a_member_row_under_the_province_s_to
         row.metadata |= {"title": "Báo cáo quý III năm 2036 của Ban Quản lý KKT tỉnh Quảng Trị", "doc_places": ""}
     answer = ask("Tổng vốn thực hiện 9 tháng năm 2036 của các KKT, KCN Quảng Trị?", rows)
     assert answer.answer.startswith("1.277,4 tỷ đồng"), answer.answer
+
+
+def test_who_is_proposed_is_answered_by_the_rows_naming_them_not_by_their_count():
+    # The count line repeats the award's words and scores first; it names nobody. The rows
+    # name one person each and add no new word of the question: each is a new answer.
+    award = "Chiến sĩ thi đua cơ sở"
+    documents = [
+        passage(f"Danh hiệu {award}: 03 cá nhân.", heading="3. Đề nghị khen thưởng", n=1),
+        *(
+            passage(
+                f"{person} — Chức vụ: Chuyên viên; Đơn vị: Ban Quản lý Khu kinh tế tỉnh {place}; "
+                f"Hình thức khen thưởng: {award}.",
+                heading="Danh sách đề nghị khen thưởng",
+                n=n,
+            )
+            for n, (person, place) in enumerate(
+                [("Bà Trần Thị Khê", "Nghệ An"), ("Ông Lê Văn Sơn", "Gia Lai"), ("Ông Phạm Văn Lập", "Đắk Lắk")], 2
+            )
+        ),
+    ]
+    answer = ask(f"Ai được đề nghị danh hiệu {award}?", documents)
+    assert not answer.refused
+    assert [c.quote.split(" — ")[0] for c in answer.citations] == [
+        "Bà Trần Thị Khê",
+        "Ông Lê Văn Sơn",
+        "Ông Phạm Văn Lập",
+    ]
+
+
+def test_a_count_line_naming_only_the_question_s_own_ministry_names_no_unit():
+    frame = parse_question("Những đơn vị nào được đề nghị tặng Cờ thi đua của Bộ Tài chính?")
+    assert entities_named(frame, "Cờ thi đua của Bộ Tài chính: 02 tập thể;") == frozenset()
+    assert entities_named(frame, "Ban Quản lý Khu kinh tế tỉnh Kim Sơn — Hình thức: Cờ thi đua của Bộ Tài chính.")
+    # "cơ sở" and "Trung Bộ" are no "Sở", "Bộ" of a unit.
+    who = parse_question("Ai được đề nghị danh hiệu Chiến sĩ thi đua cơ sở?")
+    assert entities_named(who, "Danh hiệu Chiến sĩ thi đua cơ sở: 03 cá nhân của vùng Bắc Trung Bộ.") == frozenset()
+
+
+def test_a_total_asked_is_the_list_s_sum_line_not_its_first_part():
+    documents = [
+        passage("Bằng khen của Thủ tướng Chính phủ: 01 tập thể và 01 cá nhân;", heading="Đề nghị khen thưởng", n=1),
+        passage("Cờ thi đua của Bộ: 02 tập thể;", heading="Đề nghị khen thưởng", n=2),
+        passage("Tổng số: 07 tập thể và 05 cá nhân.", heading="Danh sách đề nghị khen thưởng", n=3),
+    ]
+    answer = ask("Khối đề nghị khen thưởng tổng cộng bao nhiêu tập thể và cá nhân?", documents)
+    assert answer.citations[0].quote == "Tổng số: 07 tập thể và 05 cá nhân."
+
+
+def test_a_person_s_row_answers_what_its_column_says_of_them():
+    # The row shares no word with "công tác ở đơn vị nào" but the person's name and its column.
+    documents = [
+        passage(
+            "Ông Y Khê Niê — Chức vụ: Chuyên viên chính; Đơn vị: Ban Quản lý các khu công nghiệp tỉnh Đắk Lắk; "
+            "Hình thức khen thưởng: Chiến sĩ thi đua cơ sở.",
+            heading="Danh sách đề nghị khen thưởng",
+        ),
+        passage("Các Ban thành viên đã hoàn thành tốt công tác thi đua, khen thưởng năm 2036.", n=2),
+    ]
+    answer = ask("Ông Y Khê Niê công tác ở đơn vị nào?", documents)
+    assert not answer.refused
+    assert answer.citations[0].quote.startswith("Ông Y Khê Niê — ")

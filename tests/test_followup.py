@@ -225,3 +225,46 @@ def test_the_same_period_of_another_year_keeps_the_period_and_swaps_the_year(fol
     # and the half-year asked were lost.
     previous = "Vốn FDI 6 tháng đầu năm 2038 của các KCN tỉnh Tây Ninh đạt bao nhiêu?"
     assert standalone_question(follow_up, [previous]) == previous.replace("2038", "2037")
+
+
+def test_a_follow_up_asking_again_what_the_previous_question_asked_swaps_its_period():
+    # "thì bao nhiêu" asks again what was asked, here without a question word of its own.
+    labour = "tong so lao dong trong cac kcn cuoi nam 2034"
+    assert standalone_question("Còn cuối năm 2033 thì bao nhiêu?", [labour]) == (
+        "tong so lao dong trong cac kcn cuối năm 2033"
+    )
+    revenue = "Doanh thu năm 2034 của các KCN là bao nhiêu?"
+    assert (
+        standalone_question("còn năm 2033 là bao nhiêu?", [revenue]) == "Doanh thu năm 2033 của các KCN là bao nhiêu?"
+    )
+    # Another question word asks something else: not the previous question again.
+    assert standalone_question("Còn ở đâu?", ["Hội nghị tổng kết năm 2034 tổ chức ngày nào?"]) != (
+        "Hội nghị tổng kết năm 2034 tổ chức ngày nào?"
+    )
+
+
+def test_a_predicate_with_its_period_before_it_takes_the_previous_subject_without_its_period():
+    budget = "Nộp ngân sách năm 2034 đạt bao nhiêu và so với kế hoạch?"
+    assert standalone_question("năm 2035 phấn đấu bao nhiêu?", [budget]) == "Nộp ngân sách năm 2035 phấn đấu bao nhiêu?"
+    revenue = "Doanh thu của các KCN năm 2034 là bao nhiêu?"
+    assert standalone_question("Năm 2033 đạt bao nhiêu?", [revenue]) == "Doanh thu của các KCN năm 2033 đạt bao nhiêu?"
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "previous", "expected"),
+    [
+        (
+            "thành tích của ông ấy là gì?",
+            "ong tran van tam duoc de nghi khen gi",
+            "thành tích của ong tran van tam là gì?",
+        ),
+        ("Bà ấy giữ chức vụ gì?", "Bà Lê Thị Hoa được đề nghị Bằng khen gì?", "Bà Lê Thị Hoa giữ chức vụ gì?"),
+        (
+            "KCN này có bao nhiêu lao động?",
+            "Tỷ lệ lấp đầy KCN Tân Khê năm 2034 là bao nhiêu?",
+            "KCN Tân Khê có bao nhiêu lao động?",
+        ),
+    ],
+)
+def test_he_or_this_zone_is_whom_or_which_the_previous_question_named(follow_up: str, previous: str, expected: str):
+    assert standalone_question(follow_up, [previous]) == expected

@@ -42,6 +42,7 @@ from ingest.gazetteer import (
     display_name,
     find_places,
     merged_keys,
+    parts_named,
     provinces_in,
     region_of,
 )
@@ -518,8 +519,11 @@ def _province_met(key: str, mentions: Mentions, others: frozenset[str] = frozens
 
 
 def _region_met(key: str, mentions: Mentions, by_province: bool = True) -> bool:
-    """The region is named, or (``by_province``) a province of it is."""
+    """The region is named, or a region whose name names it ("Khối … vùng Bắc Trung Bộ và
+    Duyên hải miền Trung" for "Khối Bắc Trung Bộ"), or (``by_province``) a province of it is."""
     if key in mentions.regions or _named_in_ocr("region", key, mentions):
+        return True
+    if any(key in parts_named(region) for region in mentions.regions):
         return True
     return by_province and any(key in region_of(p) for p in mentions.provinces)
 
@@ -652,7 +656,12 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
         others = frozenset(frame.provinces) - {key}
         # A report of 2087 with a section on Hà Nam and one on Ninh Bình keeps them apart;
         # one that speaks of "Hà Nam cũ" or of the merger does not.
-        linked = merged and (key not in context.apart or _speaks_of_merger(sentence, context.paragraph_text))
+        # One asked as the former unit ("tỉnh Đồng Nai cũ") is that unit alone.
+        linked = (
+            merged
+            and key not in frame.former
+            and (key not in context.apart or _speaks_of_merger(sentence, context.paragraph_text))
+        )
         in_own = _province_met(key, own, others, linked)
         # Likewise a sentence about other provinces only is not about the one asked.
         silent = not own.provinces

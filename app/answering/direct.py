@@ -846,12 +846,14 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
         # question's ("bao nhiêu dự án FDI": not "15 dự án DDI") unless this ask's own words
         # follow it ("…, bao nhiêu trong nước": "156 dự án đầu tư trong nước"), nor a plan's for a
         # result asked ("Tổng kế hoạch vốn … là 512 tỷ đồng; … đã giải ngân 203,4 tỷ đồng"),
-        # however well it fits otherwise.
+        # nor one whose own words name other provinces only ("…; các KCN thuộc tỉnh B cũ thu
+        # hút X" for A), however well it fits otherwise.
         ranked = [
             (fit, m)
             for m in fitting
             if (fit := closeness(m))[1] != 0
             and fit[3] != 0
+            and fit[2] != 0
             and (fit[8] != 0 or fit[6] + fit[7] > 0)
             and (target_asked or unit == "%" or not is_planned(quote, m))
         ]
@@ -1071,6 +1073,7 @@ _PLAN_OPENS = re.compile(rf"\s*{PLAN_WORD}\b")  # a bracket the plan opens: "(k�
 # hoạch" (folded).
 _PLAN_NOT_ASKED = re.compile(
     rf"(?:bao nhieu\s*(?:%|phan tram)|%|phan tram)\s*(?:so voi\s+|cua\s+)?{PLAN_WORD}\b"
+    rf"|\bso\s+(?:voi\s+)?{PLAN_WORD}\b"  # "đạt bao nhiêu và so với kế hoạch?": the result, then its share
     r"|\bke hoach (?:va|&) dau tu\b|\bkh\s*&\s*dt\b|\bkhdt\b|\btheo ke hoach\b"
 )
 
@@ -1103,8 +1106,9 @@ def is_planned(quote: str, match: re.Match[str]) -> bool:
 
 
 def asked_provinces(frame: QuestionFrame) -> set[str]:
-    """The provinces asked, with those the 2025 merger linked to them."""
-    return {key for asked in frame.provinces for key in merged_keys(asked)}
+    """The provinces asked, with those the 2025 merger linked to them, unless asked as the
+    former units ("tỉnh Đồng Nai cũ": not the province merged into it)."""
+    return {key for asked in frame.provinces for key in ({asked} if asked in frame.former else merged_keys(asked))}
 
 
 def place_fit(own_words: str, asked: set[str], zones: Iterable[str] = ()) -> int:

@@ -43,7 +43,16 @@ from app.answering.compared import (
 )
 from app.answering.constraints import PassageContext, constraint_key, constraint_label, province_about, stored_years
 from app.answering.direct import FIGURE_TYPES, asked_units, direct_facts, holds_figure, own_board, plan_verdict
-from app.answering.features import CAUSE, DATE, LIST_ITEM, Candidate, Lexicon, candidates_for
+from app.answering.features import (
+    CAUSE,
+    DATE,
+    LIST_ITEM,
+    Candidate,
+    Lexicon,
+    asks_entities,
+    candidates_for,
+    entities_named,
+)
 from app.answering.field_lines import answering_field
 from app.answering.frame import DOCUMENT_NUMBER, AnswerType, QuestionFrame, document_kinds_named, parse_question
 from app.answering.lead_ins import announces, asks_for_items, under
@@ -51,7 +60,7 @@ from app.answering.models import MAX_ANSWER_CHARS, Answer, Citation, RetrievedPa
 from app.answering.named import answering_office, named_facts
 from app.answering.scorer import Weights
 from app.answering.sections import answering_section
-from app.answering.table_rows import cell_facts, extreme_row, ranked_row_label, total_first
+from app.answering.table_rows import cell_facts, extreme_row, ranked_row_label, record_of_named, total_first
 from app.answering.terms import terms_of
 from ingest.docframe import has_place_date, is_signature
 from ingest.gazetteer import absorbed_keys, display_name
@@ -146,14 +155,28 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
     if extreme is not None:  # "… nào cao nhất" over a table: its rows compared, not scored
         return Selection([extreme], [], None, tuple(scored), frame=frame)
     eligible = total_first(frame, eligible)
+    if asks_entities(frame):
+        # "Những đơn vị nào được …?": lines naming the units or people come before a line that
+        # names none ("Cờ thi đua của Bộ Tài chính: 02 tập thể"), each as likely as it is.
+        eligible = sorted(
+            eligible,
+            key=lambda c: not (c.probability >= weights.answer_threshold and entities_named(frame, c.quote)),
+        )
     # "Chủ trì: Ông …" answers "Ai chủ trì …", however low it scores (``field_lines``).
     # ... and so does "Ban Quản lý … tỉnh A (Khối trưởng năm X)" "Đơn vị nào làm Khối trưởng năm X?".
-    field = answering_field(frame, eligible, scored) or answering_office(frame, eligible)
+    # ... and "Ông X — Đơn vị: …" "Ông X công tác ở đơn vị nào?" (``record_of_named``).
+    field = (
+        answering_field(frame, eligible, scored)
+        or answering_office(frame, eligible)
+        or record_of_named(frame, eligible)
+    )
     if field is not None:
         eligible = [field, *(c for c in eligible if c is not field)]
     # "Nội dung thi đua … gồm những nhiệm vụ gì?": the items a heading announces ("… các nhiệm
     # vụ sau:"), whatever sentence of another section repeats more of the question's words.
     section = answering_section(frame, eligible, announced=True)
+    if asks_entities(frame) and not any(entities_named(frame, c.quote) for c in section):
+        section = []  # the items announced count them ("… 02 tập thể;"): they name none asked
     if section:
         return Selection(section, [], None, tuple(scored), frame=frame)
     if not eligible or (
@@ -220,6 +243,7 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
             chosen.append(cause)
     found = set().union(*(c.found for c in chosen))
     figures = {n for c in chosen for n in numbers_in(c.quote)}
+    entities = set().union(*(entities_named(frame, c.quote) for c in chosen)) if asks_entities(frame) else set()
     further = list(eligible[1:])
     quoted = {c.doc_id for c in chosen}
     if frame.across_reports:  # "… trong hai báo cáo": what each report says, those not quoted first
@@ -230,12 +254,18 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
         if candidate.probability < extra_threshold or any(_overlaps(candidate, c) for c in chosen):
             continue
         new_report = frame.across_reports and candidate.doc_id not in quoted
+        # ... or, to "Những đơn vị nào …", another unit said to be what the first quote's is
+        # ("Ban Quản lý … B — Hình thức: Cờ thi đua …" after A's row: the same words and no new
+        # figure, yet a new answer).
+        alike = asks_entities(frame) and candidate.found >= chosen[0].found
+        named = entities_named(frame, candidate.quote) if alike else frozenset()
         adds = bool(candidate.found - found) or bool(set(numbers_in(candidate.quote)) - figures) or new_report
-        if adds:
+        if adds or named - entities:
             chosen.append(candidate)
             quoted.add(candidate.doc_id)
             found |= candidate.found
             figures |= set(numbers_in(candidate.quote))
+            entities |= named
     # A part no quote was chosen for may still be stated by a further quote.
     said = set().union(*(c.constraints.satisfied for c in chosen))
     missing = [constraint_label(part, frame.text) for part in missing if part not in said]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -33,9 +34,9 @@ from app.answering.frame import DOCUMENT_NUMBER, AnswerType, QuestionFrame
 from app.answering.instructions import is_instruction
 from app.answering.money import heads_beside_what
 from ingest.docframe import is_issuer_line
-from ingest.normalize import looks_accentless, number_key, numbers_as_written, numbers_in, search_syllables
+from ingest.normalize import fold, looks_accentless, number_key, numbers_as_written, numbers_in, search_syllables
 from ingest.office import is_row_sentence
-from ingest.people import names_a_person
+from ingest.people import names_a_person, person_names
 from ingest.sentences import CAPITAL, rejoin_abbreviations, sentence_end
 from vectorstore.query import abbreviation_expansions, fold_abbreviations
 
@@ -216,6 +217,51 @@ def _item_award_fit(frame: QuestionFrame, headings: str) -> float:
     if frame.answer_type is not AnswerType.AWARD:
         return 0.0
     return _type_fit(frame, headings, " ".join(search_syllables(headings)), 0)
+
+
+# "ban quan ly khu kinh te tinh quang tri": enough of a unit's name to tell it from another
+ENTITY_SYLLABLES = 10
+ENTITY_KINDS = frozenset({AnswerType.PERSON, AnswerType.ORGANISATION})
+
+
+def asks_entities(frame: QuestionFrame) -> bool:
+    """The question asks who or which units ("Ai được …", "Những đơn vị nào …")."""
+    return bool(ENTITY_KINDS & {frame.answer_type, *frame.kinds_asked}) and frame.answer_type in (
+        AnswerType.LIST,
+        *ENTITY_KINDS,
+    )
+
+
+def entities_named(frame: QuestionFrame, text: str) -> frozenset[str]:
+    """The people or units ``text`` names, of those a question asking who or which ones
+    (``asks_entities``) may be answered with, folded: each person's name, each unit's first
+    syllables (a unit answers "ai …" too: "Ai được Cờ thi đua?" — a board). Not those the
+    question names itself: "Cờ thi đua của Bộ Tài chính: 02 tập thể" gives the award's
+    ministry, no unit given it."""
+    kinds = {frame.answer_type, *frame.kinds_asked}
+    asked = _folded_question(frame.text)
+    found: set[str] = set()
+    if AnswerType.PERSON in kinds:
+        found |= {" ".join(search_syllables(name)) for name in person_names(text)}
+    if kinds & ENTITY_KINDS:
+        text = unicodedata.normalize("NFC", text)
+        folded = fold(text).lower()  # fold keeps offsets: the name as written is at the same place
+        for match in ORGANISATION.finditer(folded):
+            written = re.split(r"[—–;:,(.]", text[match.start() :])[0].split()[:ENTITY_SYLLABLES]
+            if not _a_name(written):
+                continue  # "cơ sở", "Trung Bộ và …": no unit named
+            name = " ".join(search_syllables(" ".join(written)))
+            if not any(" ".join(name.split()[:n]) in asked for n in (2, 3) if len(name.split()) >= n):
+                found.add(name)
+    return frozenset(found - {name for name in found if name in asked})
+
+
+def _a_name(words: list[str]) -> bool:
+    """Words that name a unit: an acronym ("UBND", "BQL"), or capitalised with the word after
+    ("Ban Quản lý", "Sở Kế hoạch", "Công ty TNHH")."""
+    if not words or not words[0][:1].isupper():
+        return False
+    return (words[0].isupper() and len(words[0]) > 1) or (len(words) > 1 and words[1][:1].isupper())
 
 
 def states_answer_type(frame: QuestionFrame, text: str) -> bool:

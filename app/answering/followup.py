@@ -15,7 +15,14 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from app.answering.frame import ORDINAL_WORDS, parse_question, predicate_syllables, zone_name_spans, zone_spans
+from app.answering.frame import (
+    ORDINAL_WORDS,
+    parse_question,
+    people_spans,
+    predicate_syllables,
+    zone_name_spans,
+    zone_spans,
+)
 from ingest.gazetteer import find_places
 from ingest.normalize import fold
 
@@ -25,8 +32,8 @@ _TRAILING = re.compile(
 )
 # A period: "6 tháng đầu năm 2020", "năm 2019", "tháng 6/2020", "quý I/2020", or a bare year.
 _PERIOD = re.compile(
-    r"(?:\d+\s+thang\s+(?:dau|cuoi)\s+nam\s+|ca\s+nam\s+|nam\s+|thang\s+\d{1,2}\s*/\s*|quy\s+[ivx1-4]+\s*/\s*)?"
-    r"\b(?:19|20)\d{2}\b"
+    r"(?:\d+\s+thang\s+(?:dau|cuoi)\s+nam\s+|(?:ca|cuoi|dau)\s+nam\s+|nam\s+|thang\s+\d{1,2}\s*/\s*"
+    r"|quy\s+[ivx1-4]+\s*/\s*)?\b(?:19|20)\d{2}\b"
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # A part of a year named alone (folded): "quý 3", "quý IV", "tháng 9", "6 tháng đầu năm"; in
@@ -38,7 +45,10 @@ BASE_PARTS = (
 )
 PART = re.compile(r"\bquy\s+(?:[ivx]+|[1-4])\b|\bthang\s+\d{1,2}\b(?!\s*/)|\b\d{1,2}\s+thang\s+(?:dau|cuoi)\s+nam\b")
 # Words that only glue a slot into a sentence: "còn của tỉnh Bạc Liêu?" has nothing new.
-_GLUE = {"cua", "o", "tai", "voi", "cho", "trong", "tinh", "thanh", "pho", "tp", "nam", "doi", "ve", "the", "con"}
+_GLUE = frozenset(
+    {"cua", "o", "tai", "voi", "cho", "trong", "tinh", "thanh", "pho", "tp", "nam", "doi", "ve", "the", "con"}
+    | {"thi", "la"}  # "còn năm 2033 thì/là bao nhiêu?"
+)
 _WORD = re.compile(r"\w+")
 MAX_FOLLOW_UP_WORDS = 12  # a longer question is a question of its own
 MAX_BARE_FOLLOW_UP_WORDS = 4  # without a leading "còn", only a short "… thì sao?" is a follow-up
@@ -62,13 +72,16 @@ ASK_VERBS = tuple(
 # nhiêu dự án FDI?" (not "Tăng trưởng …", nor "So sánh …").
 PREDICATE_FIRST = re.compile(
     r"^(?:(?:the|vay)\s+)?(?:so\s+voi\b|trong\s+do\b"
-    r"|(?:tang|giam|dat|chiem|bang|vuot)\s+(?:duoc\s+)?(?:bao\s+nhieu|may|bn|ke\s+hoach|chi\s+tieu|ty\s+le)\b)"
+    r"|(?:tang|giam|dat|chiem|bang|vuot|phan\s+dau(?:\s+dat)?)\s+(?:duoc\s+)?"
+    r"(?:bao\s+nhieu|may|bn|ke\s+hoach|chi\s+tieu|ty\s+le)\b)"
 )
+# ... or with the period it asks of before it ("Năm 2035 phấn đấu bao nhiêu?", folded).
+LEADING_PERIOD = re.compile(rf"^(?:(?:con|va)\s+)?(?:{_PERIOD.pattern})\s*,?\s*")
 # A predicate-first follow-up may name one word besides its predicate ("predicate" of the
 # question words) and the previous question's words: a part of it ("Trong đó bao nhiêu dự án FDI?").
 MAX_OWN_TERMS = 1
 ORDINAL_FOLDED = frozenset(fold(word) for word in ORDINAL_WORDS) | {"nhi", "cuoi", "dau"}  # "hạng nhì", "cuối"
-CLAUSE_END = re.compile(r"[,;?]|" + ASKING_WORDS.pattern)  # folded: the next clause of a question
+CLAUSE_END = re.compile(r"[,;?]|\bva\b|" + ASKING_WORDS.pattern)  # folded: the next clause of a question ("và …")
 COMPARED_WITH = re.compile(r"\bso\s+voi\s+(?:cung\s+ky\s+)?(?:nam\s+)?(?:19|20)\d{2}\b")  # folded
 
 
@@ -179,12 +192,31 @@ def _swap_places(base: str, places: list[str]) -> str:
     return _replace(base, spans, places)
 
 
+# "ông ấy", "bà này", "đồng chí đó" (folded): the person the previous question named; "KCN
+# này", "khu đó": its zone.
+PERSON_AGAIN = re.compile(r"\b(?:ong|ba|dong\s+chi)\s+(?:ay|nay|do)\b")
+ZONE_AGAIN = re.compile(r"\b(?:kcn|kkt|kcx|khu(?:\s+cong\s+nghiep|\s+kinh\s+te|\s+che\s+xuat)?)\s+(?:ay|nay|do)\b")
+
+
+def _named_again(question: str, base: str) -> str:
+    """``question`` with "ông ấy", "KCN này" replaced by whom or which zone the previous
+    question named ("thành tích của ông ấy là gì?" after "Ông Phan Văn Tâm được khen gì?")."""
+    for pattern, spans in ((PERSON_AGAIN, people_spans), (ZONE_AGAIN, zone_spans)):
+        said = pattern.search(fold(question))
+        named = spans(base) if said else []
+        if said and named:
+            start, end = named[-1]
+            question = f"{question[: said.start()]}{base[start:end]}{question[said.end() :]}"
+    return question
+
+
 def standalone_question(question: str, previous: Sequence[str]) -> str:
     """``question`` made standalone using the last standalone question in ``previous``."""
     question = _nfc(question)
     if not previous:
         return question
     base = _nfc(previous[-1])
+    question = _named_again(question, base)
     subject = _subject_for(question, base)
     if subject:
         question = _year_before_named(question, base)  # "so với năm trước": the year before the one asked
@@ -205,7 +237,7 @@ def standalone_question(question: str, previous: Sequence[str]) -> str:
     zones_named = zone_spans(core) if zone_name_spans(base) else []
     slots = sorted(period_spans + place_spans + zones_named + part_spans)
     leftover = _replace(folded_core, slots, [" "] * len(slots))
-    new_words = [w for w in _WORD.findall(leftover) if w not in _GLUE]
+    new_words = [w for w in _WORD.findall(_without_asked_again(leftover, fold(base))) if w not in _GLUE]
     if not new_words:
         rewritten = base
         for part in parts:
@@ -234,6 +266,17 @@ def standalone_question(question: str, previous: Sequence[str]) -> str:
     return " ".join([core, *years, *carried, *_asking(base, folded_core)]).strip() + "?"
 
 
+def _without_asked_again(leftover: str, folded_base: str) -> str:
+    """A follow-up's words without the question words it asks again: those the previous
+    question asked with ("còn cuối năm 2033 thì bao nhiêu?" after "… bao nhiêu …"), or any,
+    after a question asked without one ("tổng số lao động cuối năm 2034"). Another question
+    word ("còn ở đâu?" after "… ngày nào?") asks something new."""
+    asked_before = {" ".join(m.group().split()) for m in ASKING_WORDS.finditer(folded_base)}
+    return ASKING_WORDS.sub(
+        lambda m: " " if not asked_before or " ".join(m.group().split()) in asked_before else m.group(), leftover
+    )
+
+
 def _subject_for(question: str, base: str) -> str:
     """The previous question's subject, for a question that opens with its predicate and
     names no period, place, zone nor measure of its own ("Tăng bao nhiêu so với cùng kỳ?" after
@@ -242,8 +285,10 @@ def _subject_for(question: str, base: str) -> str:
     word (its verb left out), then those after it up to the next clause ("KCN Tân Lập có bao
     nhiêu lao động nữ năm 2053?": "KCN Tân Lập lao động nữ năm 2053")."""
     folded = fold(question)
-    own_periods = _period_spans(COMPARED_WITH.sub(" ", folded))  # "so với năm 2030" is what it is compared with
-    if not PREDICATE_FIRST.match(folded) or own_periods or _place_spans(question) or zone_spans(question):
+    lead = LEADING_PERIOD.match(folded)
+    rest = folded[lead.end() :] if lead else folded
+    own_periods = _period_spans(COMPARED_WITH.sub(" ", rest))  # "so với năm 2030" is what it is compared with
+    if not PREDICATE_FIRST.match(rest) or own_periods or _place_spans(question) or zone_spans(question):
         return ""
     # Its own measure ("So với kế hoạch, vốn FDI của các KCN đạt bao nhiêu?"): a question of its own.
     own_terms = set(parse_question(question).terms) - set(parse_question(base).terms) - predicate_syllables()
@@ -261,6 +306,9 @@ def _subject_for(question: str, base: str) -> str:
     clause_end = CLAUSE_END.search(folded_base, asked.end())
     after = base[asked.end() : clause_end.start() if clause_end else len(base)].strip(" ,?")
     subject = f"{before} {after}".strip()
+    if lead:  # the period asked now, not the one asked before
+        spans = _period_spans(fold(subject))
+        subject = " ".join(_replace(subject, spans, [""] * len(spans)).split())
     return subject if len(_WORD.findall(subject)) >= 2 else ""
 
 

@@ -106,6 +106,9 @@ class QuestionFrame:
     names_capitalised: bool = False
     # A meeting or event is asked about ("cuộc họp … tổ chức ở đâu", "hội nghị … ngày nào").
     about_event: bool = False
+    # Provinces asked as the former units merged in 2025 ("các KCN thuộc tỉnh Đồng Nai cũ"):
+    # not the province they are part of since, nor the others merged into it.
+    former: tuple[str, ...] = ()
     # The spans of years it asks about ("giai đoạn 2061–2065"): a span is one constraint, met by
     # a text about that span, not two years; ``years`` holds its ends only when named apart.
     spans: tuple[tuple[int, int], ...] = ()
@@ -159,6 +162,8 @@ RANK = re.compile(
     r"(\d{1,2}|nhat|nhi|hai|ba|tu|nam|sau|bay|tam|chin|muoi)\b(?![.,]\d|\s*%)"
 )
 _YEAR_AFTER = re.compile(r"\s*(?:19|20)\d\d\b")  # "xếp hạng năm 2089": "năm" is the year's word
+# A province named as a former one ("tỉnh Đồng Nai cũ", "Bến Tre (cũ)", typed "dong nai cu").
+FORMER = re.compile(r"\s*\(?\s*(?:cũ|cu)\b", re.IGNORECASE)
 RANK_WORDS = {fold(word): n for word, n in ORDINAL_WORDS.items()} | {"nhi": 2}
 
 
@@ -834,17 +839,27 @@ def zone_name_spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` names zones: the span of each name after its kind ("An Nghiệp" of "KCN
     An Nghiệp"), in the NFC text."""
     parsed = _parse(text)
+    return _token_runs(parsed.tokens, parsed.zone_tokens)
+
+
+def _token_runs(tokens: Sequence[Token], indices: frozenset[int]) -> list[tuple[int, int]]:
+    """The spans of the runs of consecutive tokens among ``indices``."""
     spans: list[tuple[int, int]] = []
-    for i in sorted(parsed.zone_tokens):
-        token = parsed.tokens[i]
-        if spans and i - 1 in parsed.zone_tokens:
-            spans[-1] = (spans[-1][0], token.end)
+    for i in sorted(indices):
+        if spans and i - 1 in indices:
+            spans[-1] = (spans[-1][0], tokens[i].end)
         else:
-            spans.append((token.start, token.end))
+            spans.append((tokens[i].start, tokens[i].end))
     return spans
 
 
 ZONE_KIND_BEFORE = re.compile(r"\b(?:kcn|kkt|kcx|ccn|khu\s+(?:cong\s+nghiep|kinh\s+te|che\s+xuat))\s+$")  # folded
+
+
+def people_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` names people, with their title ("ông Phan Văn Tâm"), in the NFC text."""
+    parsed = _parse(text)
+    return _token_runs(parsed.tokens, parsed.people_tokens)
 
 
 def zone_spans(text: str) -> list[tuple[int, int]]:
@@ -1184,5 +1199,6 @@ def parse_question(question: str) -> QuestionFrame:
         # there capitals end no name.
         names_capitalised=parsed.title_case and not all(t.capitalised for t in tokens if not t.text.isdigit()),
         about_event=event or bool(_hits(text, tokens, ["event_name"], accented)),
+        former=tuple(dict.fromkeys(p.key for p in parsed.places if p.kind == "province" and FORMER.match(text, p.end))),
         spans=spans,
     )

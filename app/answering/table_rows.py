@@ -18,7 +18,7 @@ from app.answering.direct import FIGURE_TYPES
 from app.answering.features import Candidate
 from app.answering.frame import AnswerType, QuestionFrame, parse_question, text_mentions
 from app.answering.terms import terms_of
-from ingest.normalize import fold
+from ingest.normalize import fold, search_syllables
 from ingest.office import is_row_sentence
 
 CELL = re.compile(r"(?P<header>[^:;]{1,80}):\s*(?P<value>[^;]+)")
@@ -225,7 +225,9 @@ def total_first(frame: QuestionFrame, ranked: Sequence[Candidate]) -> list[Candi
     if not ranked or not asks_whole(frame):
         return list(ranked)
     first = row_cells(ranked[0].quote)
-    if first is None or TOTAL.match(first[0]):
+    if first is None:
+        return _total_line_first(ranked)
+    if TOTAL.match(first[0]):
         return list(ranked)
     # A zone named after its province ("KKT Đông Nam Quảng Trị") is a member's row all the same.
     if not ZONE_ROW.match(first[0]) and set(frame.provinces) & set(text_mentions(first[0]).provinces):
@@ -235,6 +237,41 @@ def total_first(frame: QuestionFrame, ranked: Sequence[Candidate]) -> list[Candi
         (c for c in ranked if _table_of(c) == table and (cells := row_cells(c.quote)) and TOTAL.match(cells[0])), None
     )
     return list(ranked) if total is None else [total, *(c for c in ranked if c is not total)]
+
+
+# A list's labelled line of parts ("- Bằng khen …: 01 tập thể;") and its sum ("Tổng số: 09 tập
+# thể và 08 cá nhân."), as written.
+LABELLED_PART = re.compile(r"^\W*[^:;]{3,80}:\s*\d")
+TOTAL_LINE = re.compile(r"^\W*(?:tổng\s+số|tổng\s+cộng|cộng)\s*:\s*\d", re.IGNORECASE)
+
+
+def _total_line_first(ranked: Sequence[Candidate]) -> list[Candidate]:
+    """``ranked`` with a list's sum line first when its first is a labelled part of that list in
+    the same report ("tổng cộng bao nhiêu tập thể và cá nhân?": not "Bằng khen …: 01 tập thể")."""
+    first = ranked[0]
+    if TOTAL_LINE.match(first.quote) or not LABELLED_PART.match(first.quote):
+        return list(ranked)
+    total = next((c for c in ranked if c.doc_id == first.doc_id and TOTAL_LINE.match(c.quote)), None)
+    return list(ranked) if total is None else [total, *(c for c in ranked if c is not total)]
+
+
+def record_of_named(frame: QuestionFrame, eligible: Sequence[Candidate]) -> Candidate | None:
+    """The row a table gives the person the question names, when one of its columns is what
+    the question asks ("Ông X công tác ở đơn vị nào?": "Ông X — Chức vụ: …; Đơn vị: Ban Quản lý
+    …"): the person's record, though it shares no other word with the question and scores low."""
+    if not frame.people:
+        return None
+    asked = set(search_syllables(frame.text))
+    for candidate in eligible:
+        cells = row_cells(candidate.quote)
+        if cells is None:
+            continue
+        label, by_header = cells
+        named = set(search_syllables(label))
+        headers = [set(search_syllables(header)) for header in by_header]
+        if any(set(person.split()) <= named for person in frame.people) and any(h and h <= asked for h in headers):
+            return candidate
+    return None
 
 
 def _table_of(candidate: Candidate) -> tuple[str, tuple[str, ...]]:
