@@ -729,6 +729,25 @@ def test_a_superlative_over_a_table_is_answered_first_by_its_row_s_name_and_the_
     assert line == f"{first_line} [1]", line
 
 
+def test_a_sheet_printed_in_two_halves_ranks_each_row_by_the_half_that_has_the_column():
+    # Printed across two pages with its label column repeated: each board has a row of its
+    # criteria and a row of its total and rank, under the same headings. The half read first
+    # of a row has no rank; the other half has.
+    from app.answering.table_rows import extreme_row
+
+    heading = "I. Kết quả chấm điểm năm 2036"
+    halves = [
+        passage(f"{board} — Tiêu chí 1: 40,0; Tiêu chí 2: 30,0.", heading=heading, n=n)
+        for n, (board, *_) in enumerate(SCORES, 1)
+    ] + [
+        passage(f"{board} — Tổng điểm: {total}; Xếp hạng: {rank}.", heading=heading, n=n)
+        for n, (board, total, rank) in enumerate(SCORES, start=len(SCORES) + 1)
+    ]
+    frame = parse_question("Ban Quản lý nào xếp cuối năm 2036?")
+    row = extreme_row(frame, candidates_for(frame, halves, FakeLexicon(halves)))
+    assert row is not None and row.quote.startswith("Ban Quản lý các KCN tỉnh Hưng Yên — Tổng điểm")
+
+
 def test_the_head_of_a_board_asked_is_no_ranking():
     from app.answering.table_rows import extreme_row
 

@@ -285,19 +285,21 @@ def extreme_row(frame: QuestionFrame, candidates: Sequence[Candidate]) -> Candid
     fits the question best; None when no table of ``MIN_ROWS`` rows names a column asked."""
     if not frame.superlative:
         return None
-    tables: dict[tuple[str, tuple[str, ...]], dict[str, tuple[Candidate, dict[str, str]]]] = {}
+    # Each row's halves, when a sheet printed across two pages repeats its label column on
+    # the second ("Ban Quản lý … — Tiêu chí 1: …" and "Ban Quản lý … — Tổng điểm: …; Xếp hạng: …").
+    tables: dict[tuple[str, tuple[str, ...]], dict[str, list[tuple[Candidate, dict[str, str]]]]] = {}
     for candidate in candidates:
         parsed = row_cells(candidate.quote)
         if parsed is None or TOTAL.match(parsed[0]):
             continue  # a total row ("Tổng cộng — …") is no row to rank
-        tables.setdefault(_table_of(candidate), {}).setdefault(parsed[0], (candidate, parsed[1]))
+        tables.setdefault(_table_of(candidate), {}).setdefault(parsed[0], []).append((candidate, parsed[1]))
     if _said_in_a_sentence(frame, candidates):
         return None  # "… dẫn đầu Khối về chỉ số hài lòng …": the sentence saying so, not a table's first row
     fitting = []
     # "Đơn vị nào đứng đầu …?", not "Người đứng đầu Ban … là ai?" (its head, a person).
     first_asked = frame.answer_type is AnswerType.ORGANISATION and bool(FIRST_ASKED.search(fold(frame.text)))
     for rows in tables.values():
-        headers = list(dict.fromkeys(h for _, cells in rows.values() for h in cells))
+        headers = list(dict.fromkeys(h for halves in rows.values() for _, cells in halves for h in cells))
         column = _column(frame, headers)
         if column is None and first_asked:
             # "Đơn vị nào đứng đầu Khối?" names no column: who ranks first is asked.
@@ -309,7 +311,11 @@ def extreme_row(frame: QuestionFrame, candidates: Sequence[Candidate]) -> Candid
     _, _, column, rows = max(fitting, key=lambda t: (t[0], t[1]))
     ranked = bool(RANK_HEADER.search(column))
     largest = (frame.superlative == "most") != ranked
-    valued = [(value, c) for c, cells in rows.values() if (value := figure(cells.get(column, ""))) is not None]
+    valued = []
+    for halves in rows.values():  # the half of each row that has the column
+        half = next(((c, cells) for c, cells in halves if column in cells), None)
+        if half is not None and (value := figure(half[1][column])) is not None:
+            valued.append((value, half[0]))
     if not valued:
         return None
     return (max if largest else min)(valued, key=lambda pair: pair[0])[1]
