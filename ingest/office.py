@@ -137,11 +137,12 @@ def row_sentence(headers: list[str], cells: list[str], default_unit: str = "") -
     ``default_unit``, is said after each of the row's figures but those of a column of shares
     ("% kế hoạch")."""
     keys = [fold(h).strip(" .:") for h in headers]
+    # A row-number column's cell in words is the row's label: "Tổng cộng" typed in a cell
+    # merged over the STT column and the names' column.
+    counted = [k in ROW_NUMBER_HEADERS and not _names_the_row(c) for k, c in zip(keys, cells, strict=False)]
     # "Đơn vị" heads a unit column ("tỷ đồng") or the boards the rows are about ("Ban Quản lý …",
     # "Tổng cộng"): the row's label, its first cell, is never its unit.
-    label = next(
-        (i for i, (k, c) in enumerate(zip(keys, cells, strict=False)) if c and k not in ROW_NUMBER_HEADERS), -1
-    )
+    label = next((i for i, (c, number) in enumerate(zip(cells, counted, strict=False)) if c and not number), -1)
     units = [
         i > label and k in UNIT_HEADERS and bool(_unit_cell(c, k))
         for i, (k, c) in enumerate(zip(keys, cells, strict=False))
@@ -149,8 +150,8 @@ def row_sentence(headers: list[str], cells: list[str], default_unit: str = "") -
     unit = next((_unit_cell(c, k) for k, c, is_unit in zip(keys, cells, units, strict=False) if is_unit), "")
     named = [
         (h, c)
-        for h, k, c, is_unit in zip(headers, keys, cells, units, strict=False)
-        if c and c.strip() not in NO_VALUE and k not in ROW_NUMBER_HEADERS and not is_unit
+        for h, c, number, is_unit in zip(headers, cells, counted, units, strict=False)
+        if c and c.strip() not in NO_VALUE and not number and not is_unit
     ]
     if not named:
         return ""
@@ -169,6 +170,15 @@ def row_sentence(headers: list[str], cells: list[str], default_unit: str = "") -
             for h, c in named[1:]
         ]
     return f"{first} — {'; '.join(parts)}." if parts else f"{first}."
+
+
+ROMAN_NUMBER = re.compile(r"^[IVXLC]+$")
+
+
+def _names_the_row(cell: str) -> bool:
+    """A cell in words ("Tổng cộng", "Toàn tỉnh"), not a row's number ("1", "I", "a)")."""
+    words = re.findall(r"[^\W\d_]{3,}", cell)
+    return bool(words) and not (len(words) == 1 and ROMAN_NUMBER.match(words[0]))
 
 
 def _shares(named: list[tuple[str, str]]) -> list[str]:

@@ -56,6 +56,19 @@ def test_a_number_is_shown_with_the_places_its_format_shows(value: float, number
 
 
 @pytest.mark.unit
+def test_a_total_typed_over_the_row_number_column_names_its_row():
+    # "Tổng cộng" in a cell merged over STT and the names' column: the row's label, not a
+    # row number to leave out (the row was said as "2.535,5 — …" and lost its total).
+    headers = ["TT", "Tên KCN", "Diện tích (ha)", "Vốn FDI (triệu USD)"]
+    assert row_sentence(headers, ["Tổng cộng", "", "2.535,5", "5.602,6"]) == (
+        "Tổng cộng — Diện tích: 2.535,5 ha; Vốn FDI: 5.602,6 triệu USD."
+    )
+    # A number, a roman numeral or a letter numbers the row.
+    for number in ("3", "III", "a)"):
+        assert row_sentence(headers, [number, "KCN Tân Khê", "120,5", "418"]).startswith("KCN Tân Khê — ")
+
+
+@pytest.mark.unit
 def test_a_row_is_one_sentence_that_keeps_its_headers():
     assert row_sentence(["Ban", "Doanh thu", ""], ["Kim Sơn", "12.345", "ghi chú"]) == (
         "Kim Sơn — Doanh thu: 12.345; ghi chú."
