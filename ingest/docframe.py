@@ -62,7 +62,12 @@ MOTTO = re.compile(
 # HỘI CHỦ NGHĨA" / "VIỆT NAM BAN QUẢN LÝ … Độc lập - Tự do - Hạnh phúc".
 _MOTTO_HEAD = re.compile(r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia")
 _MOTTO_PIECE = re.compile(rf"{MOTTO.pattern}|{_MOTTO_HEAD.pattern}|^viet\s+nam\b")
-_MOTTO_REST = re.compile(r"\bviet\s+nam\b")
+# The motto's "VIỆT NAM" read after the issuer's piece: it ends the line, or comes right before
+# the motto's second half, a word of the issuer's between them at most ("… ĐÔNG NAM VIỆT NAM BỘ
+# Độc lập …"); not a name's own ("KCN VIỆT NAM - HÀN QUỐC").
+_MOTTO_REST = re.compile(r"\bviet\s+nam\b(?=\s*$|\s+(?:[^\W\d_]+\s+)?doc\s+lap\b)")
+# A line of a letterhead: the motto, or its first half that a two-column layout left alone.
+_LETTERHEAD_LINE = re.compile(rf"{MOTTO.pattern}|{_MOTTO_HEAD.pattern}")
 _DOC_NUMBER = re.compile(r"\bso\s*:\s*\S+")  # "Số: 12/BC-BQL"
 _NUMBER_AS_WRITTEN = re.compile(r"(?:^|\s)S[ốÔôoO]\s*:\s*(\d[^\s,;]*)")
 _PLACE_DATE = re.compile(r"(?:^|[\s,])ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+(\d{4})")  # "…, ngày 5 tháng 1 năm 2031"
@@ -470,7 +475,7 @@ def _document_number(header: list[str]) -> str:
 
 def _web_title(lines: list[str]) -> tuple[str, bool]:
     for index, line in enumerate(lines[: _HEAD_LINES * 2]):
-        if not line or is_page_chrome(line) or _MOTTO_PIECE.search(_folded(line)):
+        if not line or is_page_chrome(line) or _LETTERHEAD_LINE.search(_folded(line)):
             continue  # a letterhead's line, with the motto beside the issuer, is no headline
         if _is_body(line):
             break
@@ -810,7 +815,7 @@ def _header_issuer(lines: list[str], end: int) -> str:
 def _letterhead_end(lines: list[str]) -> int:
     """Where a letterhead ends: after its last line holding a piece of the state motto among
     the first lines; 0 when there is none."""
-    held = [i for i, line in enumerate(lines[:_LETTERHEAD_LINES]) if _MOTTO_PIECE.search(_folded(line))]
+    held = [i for i, line in enumerate(lines[:_LETTERHEAD_LINES]) if _LETTERHEAD_LINE.search(_folded(line))]
     return held[-1] + 1 if held else 0
 
 
@@ -821,9 +826,12 @@ def _without_place_date(piece: str) -> str:
     """An issuer's name without the place and date a scan read on after it on its line ("BAN
     QUẢN LÝ KHU KINH TẾ TỈNH X : X, ngày 15 tháng 12 năm …")."""
     dated = _DATED.search(piece)
-    if dated is None:
-        return piece
-    words = piece[: dated.start()].split()
+    if dated is None or not piece.split()[0].isupper():
+        return piece  # a name not in capitals: where its place ends is not told by case
+    before = piece[: dated.start()]
+    if ":" in before:  # "… TỈNH X : X, ngày": the scan's mark between the columns
+        return before[: before.rfind(":")].rstrip(" :;,-–—")
+    words = before.split()
     while words and any(c.islower() for c in words[-1]):
         words.pop()  # the place, in lower case letters: the name is in capitals
     return " ".join(words).rstrip(" :;,-–—")

@@ -367,9 +367,15 @@ def _parts_named() -> dict[str, frozenset[str]]:
     }
 
 
-def parts_named(region_key: str) -> frozenset[str]:
-    """The regions inside ``region_key`` that one of its names names (``_parts_named``)."""
-    return _parts_named().get(region_key, frozenset())
+def regions_said(mention: PlaceMention) -> frozenset[str]:
+    """The region a mention names, with those inside it that its words name ("vùng Bắc Trung
+    Bộ và Duyên hải miền Trung" says Bắc Trung Bộ too; "miền Trung" does not)."""
+    said = " ".join(tok.fld for tok in tokenize(mention.surface)).split()
+    parts = _parts_named().get(mention.key, frozenset())
+    return frozenset(
+        {mention.key}
+        | {part for part in parts if any(runs_at(form.split(), said) for form in alias_forms("region", part))}
+    )
 
 
 @lru_cache(maxsize=512)

@@ -470,7 +470,16 @@ def test_a_bloc_named_by_a_part_of_its_regions_name_is_that_bloc():
     }
     sentence = "Hội nghị thống nhất Ban Quản lý Khu kinh tế tỉnh Kim Sơn làm Khối trưởng năm 2096."
     assert check("Khối trưởng năm 2096 của Khối Bắc Trung Bộ là đơn vị nào?", sentence, **bloc).met
-    assert check("khoi truong nam 2096 cua khoi nam trung bo", sentence, **bloc).met
+    assert check("khoi truong nam 2096 cua khoi bac trung bo", sentence, **bloc).met
+    # Only the part its words name: not Nam Trung Bộ, and "miền Trung" alone names neither.
+    assert not check("khoi truong nam 2096 cua khoi nam trung bo", sentence, **bloc).met
+    # ... nor a sentence about a province of another region in that bloc's report.
+    assert not check(
+        "Tỉnh nào ở Bắc Trung Bộ thu hút 40 dự án năm 2096?", "Tỉnh Quảng Ngãi thu hút 40 dự án.", **bloc
+    ).met
+    assert check("Tỉnh nào ở Bắc Trung Bộ thu hút 40 dự án năm 2096?", "Tỉnh Hà Tĩnh thu hút 40 dự án.", **bloc).met
+    storm = {**BARE, "title": "Báo cáo về tình hình bão lũ các tỉnh miền Trung năm 2096"}
+    assert not check("Khối trưởng năm 2096 của Khối Bắc Trung Bộ là đơn vị nào?", sentence, **storm).met
     assert not check("Khối trưởng năm 2096 của Khối Tây Nguyên là đơn vị nào?", sentence, **bloc).met
     key_area = {**BARE, "title": "Báo cáo của vùng kinh tế trọng điểm miền Trung năm 2096"}
     assert not check("Khối trưởng năm 2096 của Khối Bắc Trung Bộ là đơn vị nào?", sentence, **key_area).met

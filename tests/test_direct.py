@@ -1062,14 +1062,17 @@ def test_an_aside_closed_before_a_figure_leaves_it_in_its_clause():
     assert facts("Giá trị sản xuất năm 2031 của KCN Tân Khê là bao nhiêu?", quote) == ["3.210,7 tỷ đồng"]
 
 
-def test_a_figure_whose_own_words_name_another_province_only_is_no_answer():
-    # The clause of the former Hà Nam names no capital: the Ninh Bình one's figure, though it
-    # alone is followed by "vốn FDI", is not the answer for Hà Nam.
+def test_a_former_province_asked_is_answered_by_its_own_clause_not_the_one_merged_with_it():
+    # Ninh Bình and Hà Nam merged in 2025: asked "Hà Nam cũ", the Ninh Bình cũ figure is
+    # another province's, though the merger links them and its clause names the capital.
     quote = (
-        "Xét theo địa bàn, các KCN thuộc tỉnh Hà Nam cũ thu hút 812,4 triệu USD; các KCN thuộc tỉnh Ninh Bình "
-        "cũ thu hút 207,3 triệu USD, chiếm 20,3% tổng vốn FDI thu hút của toàn tỉnh."
+        "Xét theo địa bàn, các KCN thuộc tỉnh Hà Nam cũ thu hút 812,4 triệu USD vốn FDI; các KCN thuộc tỉnh "
+        "Ninh Bình cũ thu hút 207,3 triệu USD vốn FDI, chiếm 20,3% tổng vốn FDI thu hút của toàn tỉnh."
     )
-    assert "207,3 triệu USD" not in facts("Các KCN thuộc tỉnh Hà Nam cũ thu hút bao nhiêu vốn FDI?", quote)
+    assert facts("Các KCN thuộc tỉnh Hà Nam cũ thu hút bao nhiêu vốn FDI?", quote) == ["812,4 triệu USD"]
+    # The clause naming no capital: the other province's figure is no answer either.
+    bare = quote.replace("812,4 triệu USD vốn FDI", "812,4 triệu USD")
+    assert "207,3 triệu USD" not in facts("Các KCN thuộc tỉnh Hà Nam cũ thu hút bao nhiêu vốn FDI?", bare)
 
 
 def test_a_result_asked_with_so_voi_ke_hoach_is_the_result_not_the_plan():

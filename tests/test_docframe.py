@@ -151,6 +151,23 @@ def test_a_scanned_header_whose_motto_ends_after_the_issuer_s_line_gives_the_who
     assert "region:dong nam bo" in frame.places
 
 
+def test_a_name_holding_viet_nam_keeps_it_and_a_headline_opening_with_it_is_a_title():
+    # The motto's "VIỆT NAM" ends its line or comes before "Độc lập …"; a name's own does not.
+    header = (
+        "UBND TỈNH NGHỆ AN CỘNG HÒA XÃ HỘI CHỦ NGHĨA\n"
+        "BAN QUẢN LÝ KCN VIỆT NAM - HÀN QUỐC Độc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 12/BC-BQL\nBÁO CÁO\nKết quả năm 2042\n\nNăm 2042 các KCN thu hút 12 dự án.\n"
+    )
+    assert frame_of(header).issuer == "BAN QUẢN LÝ KCN VIỆT NAM - HÀN QUỐC TỈNH NGHỆ AN"
+    page = (
+        "Việt Nam dẫn đầu thu hút FDI vào KCN quý II/2042\n\n"
+        "Trong năm 2041, các KCN đã thu hút 120 dự án, quý II/2042 thu hút thêm 40 dự án mới.\n"
+    )
+    frame = frame_of(page)
+    assert frame.title == "Việt Nam dẫn đầu thu hút FDI vào KCN quý II/2042"
+    assert frame.period_label == "quý II năm 2042"
+
+
 def test_a_letterhead_over_a_table_s_title_gives_the_issuer_not_the_title():
     # A sheet printed with the issuer and the motto side by side and no "BÁO CÁO" under them:
     # the motto's lines are neither the title nor the issuer's words.

@@ -1692,3 +1692,25 @@ def test_a_person_s_row_answers_what_its_column_says_of_them():
     answer = ask("Ông Y Khê Niê công tác ở đơn vị nào?", documents)
     assert not answer.refused
     assert answer.citations[0].quote.startswith("Ông Y Khê Niê — ")
+
+
+def test_a_part_asked_of_a_list_is_its_line_not_the_list_s_sum():
+    parts = [
+        passage("- Dự án FDI: 120 dự án;", heading="Thu hút đầu tư", n=1),
+        passage("- Dự án DDI: 180 dự án;", heading="Thu hút đầu tư", n=2),
+        passage("Tổng cộng: 300 dự án.", heading="Thu hút đầu tư", n=3),
+    ]
+    for question in ("Các KCN thu hút bao nhiêu dự án FDI?", "Tổng cộng các KCN thu hút bao nhiêu dự án FDI?"):
+        assert ask(question, parts).answer.splitlines()[0] == "120 dự án [1]"
+
+
+def test_a_dated_sentence_answers_before_a_person_s_undated_row():
+    documents = [
+        passage(
+            "Ông Lê Văn Khê — Chức vụ: Phó Trưởng ban; Đơn vị: Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh.",
+            heading="Danh sách",
+        ),
+        passage("Ông Lê Văn Khê được điều động về công tác tại Ban Quản lý các KCN tỉnh Quảng Bình từ năm 2042.", n=2),
+    ]
+    answer = ask("Năm 2042 ông Lê Văn Khê công tác ở đơn vị nào?", documents)
+    assert "Quảng Bình" in answer.citations[0].quote

@@ -268,3 +268,37 @@ def test_a_predicate_with_its_period_before_it_takes_the_previous_subject_withou
 )
 def test_he_or_this_zone_is_whom_or_which_the_previous_question_named(follow_up: str, previous: str, expected: str):
     assert standalone_question(follow_up, [previous]) == expected
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "previous", "expected"),
+    [
+        # "và" inside what was asked keeps both parts; only "và so với …" is a clause of its own.
+        (
+            "Tăng bao nhiêu so với cùng kỳ?",
+            "Năm 2042 có bao nhiêu dự án FDI và DDI được cấp mới?",
+            "Năm 2042 dự án FDI và DDI được cấp mới tăng bao nhiêu so với cùng kỳ?",
+        ),
+        # "khu đô thị", "hạng ba do …": no "khu đó", no "bà đó".
+        (
+            "Khu đô thị có bao nhiêu ha?",
+            "Tỷ lệ lấp đầy KCN Tân Khê năm 2042 là bao nhiêu?",
+            "Khu đô thị có bao nhiêu ha?",
+        ),
+        ("Giải ba do đơn vị nào đạt?", "Ông Trần Văn Khê được đề nghị khen gì năm 2042?", "Giải ba do đơn vị nào đạt?"),
+        # "bà ấy" is the woman of the two named.
+        (
+            "Thành tích của bà ấy là gì?",
+            "Ông Trần Văn Khê và bà Lê Thị Hoa được đề nghị khen gì?",
+            "Thành tích của bà Lê Thị Hoa là gì?",
+        ),
+        # The period asked now, not the year compared with before.
+        (
+            "năm 2043 phấn đấu bao nhiêu?",
+            "Doanh thu năm 2042 đạt bao nhiêu so với năm 2041?",
+            "Doanh thu năm 2043 phấn đấu bao nhiêu?",
+        ),
+    ],
+)
+def test_follow_ups_that_name_none_of_what_the_previous_question_named(follow_up: str, previous: str, expected: str):
+    assert standalone_question(follow_up, [previous]) == expected

@@ -42,9 +42,9 @@ from ingest.gazetteer import (
     display_name,
     find_places,
     merged_keys,
-    parts_named,
     provinces_in,
     region_of,
+    regions_said,
 )
 from ingest.normalize import fold, is_ocr_text, runs_at, search_syllables, token_spans
 from ingest.office import is_row_sentence
@@ -291,7 +291,7 @@ class Mentions:
         return Mentions(
             years=years_in(BRACKETED_BASE_YEAR.sub(" ", BASE_FIGURE_YEAR.sub(" ", compared)) if around else compared),
             provinces=frozenset(p.key for p in places if p.kind == "province"),
-            regions=frozenset(p.key for p in places if p.kind == "region"),
+            regions=frozenset(key for p in places if p.kind == "region" for key in regions_said(p)),
             syllables=syllables,
             ocr=is_ocr_text(text),
             capitals=_capitals(text, syllables),
@@ -519,11 +519,9 @@ def _province_met(key: str, mentions: Mentions, others: frozenset[str] = frozens
 
 
 def _region_met(key: str, mentions: Mentions, by_province: bool = True) -> bool:
-    """The region is named, or a region whose name names it ("Khối … vùng Bắc Trung Bộ và
-    Duyên hải miền Trung" for "Khối Bắc Trung Bộ"), or (``by_province``) a province of it is."""
+    """The region is named (``regions_said``: "Khối … vùng Bắc Trung Bộ và Duyên hải miền
+    Trung" names "Khối Bắc Trung Bộ"), or (``by_province``) a province of it is."""
     if key in mentions.regions or _named_in_ocr("region", key, mentions):
-        return True
-    if any(key in parts_named(region) for region in mentions.regions):
         return True
     return by_province and any(key in region_of(p) for p in mentions.provinces)
 
@@ -696,10 +694,13 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
                 not about_province and _region_met(key, around, by_province=False),
             )
             continue
+        # A sentence about provinces of other regions only is not about this one, whatever its
+        # report's bloc ("tỉnh Quảng Ngãi thu hút 40 dự án" asked of Bắc Trung Bộ).
+        elsewhere = bool(own.provinces) and not any(key in region_of(p) for p in own.provinces)
         record(
             constraint_key("region", key),
             _region_met(key, own, by_province),
-            _region_met(key, around, by_province),
+            not elsewhere and _region_met(key, around, by_province),
         )
     for name in (*frame.zones, *frame.people):
         person = name in frame.people

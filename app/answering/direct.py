@@ -846,14 +846,14 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
         # question's ("bao nhiêu dự án FDI": not "15 dự án DDI") unless this ask's own words
         # follow it ("…, bao nhiêu trong nước": "156 dự án đầu tư trong nước"), nor a plan's for a
         # result asked ("Tổng kế hoạch vốn … là 512 tỷ đồng; … đã giải ngân 203,4 tỷ đồng"),
-        # nor one whose own words name other provinces only ("…; các KCN thuộc tỉnh B cũ thu
-        # hút X" for A), however well it fits otherwise.
+        # nor, for a former province asked ("A cũ"), one whose own words name other provinces
+        # only ("…; các KCN thuộc tỉnh B cũ thu hút X"), however well it fits otherwise.
         ranked = [
             (fit, m)
             for m in fitting
             if (fit := closeness(m))[1] != 0
             and fit[3] != 0
-            and fit[2] != 0
+            and (fit[2] != 0 or not frame.former)
             and (fit[8] != 0 or fit[6] + fit[7] > 0)
             and (target_asked or unit == "%" or not is_planned(quote, m))
         ]

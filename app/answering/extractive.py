@@ -164,11 +164,13 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
         )
     # "Chủ trì: Ông …" answers "Ai chủ trì …", however low it scores (``field_lines``).
     # ... and so does "Ban Quản lý … tỉnh A (Khối trưởng năm X)" "Đơn vị nào làm Khối trưởng năm X?".
-    # ... and "Ông X — Đơn vị: …" "Ông X công tác ở đơn vị nào?" (``record_of_named``).
+    # ... and "Ông X — Đơn vị: …" "Ông X công tác ở đơn vị nào?" (``record_of_named``) when no
+    # sentence answers as well ("Ông X được điều động về … từ năm 2042" for "Năm 2042 …").
+    unanswered = not eligible or eligible[0].probability < weights.answer_threshold
     field = (
         answering_field(frame, eligible, scored)
         or answering_office(frame, eligible)
-        or record_of_named(frame, eligible)
+        or (record_of_named(frame, eligible) if unanswered else None)
     )
     if field is not None:
         eligible = [field, *(c for c in eligible if c is not field)]

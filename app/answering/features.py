@@ -34,9 +34,10 @@ from app.answering.frame import DOCUMENT_NUMBER, AnswerType, QuestionFrame
 from app.answering.instructions import is_instruction
 from app.answering.money import heads_beside_what
 from ingest.docframe import is_issuer_line
+from ingest.gazetteer import find_places
 from ingest.normalize import fold, looks_accentless, number_key, numbers_as_written, numbers_in, search_syllables
 from ingest.office import is_row_sentence
-from ingest.people import names_a_person, person_names
+from ingest.people import TITLE, names_a_person, person_spans
 from ingest.sentences import CAPITAL, rejoin_abbreviations, sentence_end
 from vectorstore.query import abbreviation_expansions, fold_abbreviations
 
@@ -219,8 +220,8 @@ def _item_award_fit(frame: QuestionFrame, headings: str) -> float:
     return _type_fit(frame, headings, " ".join(search_syllables(headings)), 0)
 
 
-# "ban quan ly khu kinh te tinh quang tri": enough of a unit's name to tell it from another
-ENTITY_SYLLABLES = 10
+TITLE_WORDS = re.compile(rf"^{TITLE}")  # "Ông ", "bà " before a name
+ENTITY_WORDS = 16  # "Ban Quản lý Khu kinh tế và các khu công nghiệp thành phố Đà Nẵng": 14 words
 ENTITY_KINDS = frozenset({AnswerType.PERSON, AnswerType.ORGANISATION})
 
 
@@ -234,26 +235,27 @@ def asks_entities(frame: QuestionFrame) -> bool:
 
 def entities_named(frame: QuestionFrame, text: str) -> frozenset[str]:
     """The people or units ``text`` names, of those a question asking who or which ones
-    (``asks_entities``) may be answered with, folded: each person's name, each unit's first
-    syllables (a unit answers "ai …" too: "Ai được Cờ thi đua?" — a board). Not those the
-    question names itself: "Cờ thi đua của Bộ Tài chính: 02 tập thể" gives the award's
-    ministry, no unit given it."""
+    (``asks_entities``) may be answered with (a unit answers "ai …" too: "Ai được Cờ thi đua?"
+    — a board), each by what tells it from another: a person's name, the province of a unit's
+    name ("Ban Quản lý … tỉnh Quảng Ngãi", however written), else the name itself, up to its
+    first mark. Not those the question names itself: "Cờ thi đua của Bộ Tài chính: 02 tập
+    thể" gives the award's ministry, no unit given it."""
     kinds = {frame.answer_type, *frame.kinds_asked}
     asked = _folded_question(frame.text)
+    text = unicodedata.normalize("NFC", text)
     found: set[str] = set()
     if AnswerType.PERSON in kinds:
-        found |= {" ".join(search_syllables(name)) for name in person_names(text)}
+        found |= {" ".join(search_syllables(TITLE_WORDS.sub("", text[a:b]))) for a, b in person_spans(text)}
     if kinds & ENTITY_KINDS:
-        text = unicodedata.normalize("NFC", text)
         folded = fold(text).lower()  # fold keeps offsets: the name as written is at the same place
         for match in ORGANISATION.finditer(folded):
-            written = re.split(r"[—–;:,(.]", text[match.start() :])[0].split()[:ENTITY_SYLLABLES]
+            written = re.split(r"[—–;:,(.]", text[match.start() :])[0].split()[:ENTITY_WORDS]
             if not _a_name(written):
                 continue  # "cơ sở", "Trung Bộ và …": no unit named
-            name = " ".join(search_syllables(" ".join(written)))
-            if not any(" ".join(name.split()[:n]) in asked for n in (2, 3) if len(name.split()) >= n):
-                found.add(name)
-    return frozenset(found - {name for name in found if name in asked})
+            name = " ".join(written)
+            places = [p.key for p in find_places(name)]
+            found.add(places[-1] if places else " ".join(search_syllables(name)))
+    return frozenset(name for name in found if name not in asked)
 
 
 def _a_name(words: list[str]) -> bool:

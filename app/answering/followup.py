@@ -24,7 +24,7 @@ from app.answering.frame import (
     zone_spans,
 )
 from ingest.gazetteer import find_places
-from ingest.normalize import fold
+from ingest.normalize import fold, looks_accentless
 
 _LEADING = re.compile(r"^\s*(?:(?:the|vay|thi|va|nhung)\s+)?con\b\s*|^\s*(?:the|vay)\s+", re.IGNORECASE)
 _TRAILING = re.compile(
@@ -81,8 +81,10 @@ LEADING_PERIOD = re.compile(rf"^(?:(?:con|va)\s+)?(?:{_PERIOD.pattern})\s*,?\s*"
 # question words) and the previous question's words: a part of it ("Trong đó bao nhiêu dự án FDI?").
 MAX_OWN_TERMS = 1
 ORDINAL_FOLDED = frozenset(fold(word) for word in ORDINAL_WORDS) | {"nhi", "cuoi", "dau"}  # "hạng nhì", "cuối"
-CLAUSE_END = re.compile(r"[,;?]|\bva\b|" + ASKING_WORDS.pattern)  # folded: the next clause of a question ("và …")
+# Folded: the next clause of a question, "và so với kế hoạch?" included.
+CLAUSE_END = re.compile(r"[,;?]|\bva\s+so\s+voi\b|" + ASKING_WORDS.pattern)
 COMPARED_WITH = re.compile(r"\bso\s+voi\s+(?:cung\s+ky\s+)?(?:nam\s+)?(?:19|20)\d{2}\b")  # folded
+COMPARED_ANY = re.compile(rf"{COMPARED_WITH.pattern}|\bso\s+voi\s+(?:cung\s+ky|nam\s+truoc)\b")  # folded
 
 
 # "năm trước", "năm ngoái" (folded): the year before the one the previous question asked.
@@ -192,20 +194,31 @@ def _swap_places(base: str, places: list[str]) -> str:
     return _replace(base, spans, places)
 
 
-# "ông ấy", "bà này", "đồng chí đó" (folded): the person the previous question named; "KCN
-# này", "khu đó": its zone.
-PERSON_AGAIN = re.compile(r"\b(?:ong|ba|dong\s+chi)\s+(?:ay|nay|do)\b")
-ZONE_AGAIN = re.compile(r"\b(?:kcn|kkt|kcx|khu(?:\s+cong\s+nghiep|\s+kinh\s+te|\s+che\s+xuat)?)\s+(?:ay|nay|do)\b")
+# "ông ấy", "bà này", "đồng chí đó": the person the previous question named; "KCN này", "khu
+# đó": its zone. Typed without accents, only "ấy" and "này" ("ba do" is "ba" of "hạng ba do …",
+# "khu do thi" a "khu đô thị").
+_TITLE_AGAIN = r"(?P<title>ông|bà|đồng chí)"
+_ZONE_AGAIN = r"(?:kcn|kkt|kcx|khu(?:\s+công\s+nghiệp|\s+kinh\s+tế|\s+chế\s+xuất)?)"
+PERSON_AGAIN = re.compile(rf"\b{_TITLE_AGAIN}\s+(?:ấy|này|đó)\b", re.IGNORECASE)
+ZONE_AGAIN = re.compile(rf"\b{_ZONE_AGAIN}\s+(?:ấy|này|đó)\b", re.IGNORECASE)
+PERSON_AGAIN_UNACCENTED = re.compile(r"\b(?P<title>ong|ba|dong\s+chi)\s+(?:ay|nay)\b", re.IGNORECASE)
+ZONE_AGAIN_UNACCENTED = re.compile(r"\b(?:kcn|kkt|kcx|khu(?:\s+cong\s+nghiep|\s+kinh\s+te)?)\s+(?:ay|nay)\b", re.I)
 
 
 def _named_again(question: str, base: str) -> str:
     """``question`` with "ông ấy", "KCN này" replaced by whom or which zone the previous
-    question named ("thành tích của ông ấy là gì?" after "Ông Phan Văn Tâm được khen gì?")."""
-    for pattern, spans in ((PERSON_AGAIN, people_spans), (ZONE_AGAIN, zone_spans)):
-        said = pattern.search(fold(question))
+    question named ("thành tích của ông ấy là gì?" after "Ông Trần Văn Khê được khen gì?"):
+    the last one named, of the title said when there are several ("bà ấy": the woman's)."""
+    unaccented = looks_accentless(question)
+    person = PERSON_AGAIN_UNACCENTED if unaccented else PERSON_AGAIN
+    zone = ZONE_AGAIN_UNACCENTED if unaccented else ZONE_AGAIN
+    for pattern, spans in ((person, people_spans), (zone, zone_spans)):
+        said = pattern.search(question)
         named = spans(base) if said else []
         if said and named:
-            start, end = named[-1]
+            title = fold(said.groupdict().get("title") or "").lower()
+            titled = [(a, b) for a, b in named if title and fold(base[a:b]).lower().startswith(title + " ")]
+            start, end = (titled or named)[-1]
             question = f"{question[: said.start()]}{base[start:end]}{question[said.end() :]}"
     return question
 
@@ -306,9 +319,11 @@ def _subject_for(question: str, base: str) -> str:
     clause_end = CLAUSE_END.search(folded_base, asked.end())
     after = base[asked.end() : clause_end.start() if clause_end else len(base)].strip(" ,?")
     subject = f"{before} {after}".strip()
-    if lead:  # the period asked now, not the one asked before
-        spans = _period_spans(fold(subject))
-        subject = " ".join(_replace(subject, spans, [""] * len(spans)).split())
+    if lead:  # the period asked now, not the one asked before, nor the one it was compared with
+        compared = [m.span() for m in COMPARED_ANY.finditer(fold(subject))]
+        subject = " ".join(_replace(subject, compared, [""] * len(compared)).split())
+        periods = _period_spans(fold(subject))
+        subject = " ".join(_replace(subject, periods, [""] * len(periods)).split())
     return subject if len(_WORD.findall(subject)) >= 2 else ""
 
 

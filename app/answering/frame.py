@@ -163,7 +163,7 @@ RANK = re.compile(
 )
 _YEAR_AFTER = re.compile(r"\s*(?:19|20)\d\d\b")  # "xếp hạng năm 2089": "năm" is the year's word
 # A province named as a former one ("tỉnh Đồng Nai cũ", "Bến Tre (cũ)", typed "dong nai cu").
-FORMER = re.compile(r"\s*\(?\s*(?:cũ|cu)\b", re.IGNORECASE)
+FORMER = re.compile(r"\s*\(?\s*(?:cũ|cu(?!\s+(?:tru|dan)\b))\b", re.IGNORECASE)  # not "cư trú", "cư dân"
 RANK_WORDS = {fold(word): n for word, n in ORDINAL_WORDS.items()} | {"nhi": 2}
 
 
@@ -857,7 +857,7 @@ ZONE_KIND_BEFORE = re.compile(r"\b(?:kcn|kkt|kcx|ccn|khu\s+(?:cong\s+nghiep|kinh
 
 
 def people_spans(text: str) -> list[tuple[int, int]]:
-    """Where ``text`` names people, with their title ("ông Phan Văn Tâm"), in the NFC text."""
+    """Where ``text`` names people, with their title ("ông Trần Văn Khê"), in the NFC text."""
     parsed = _parse(text)
     return _token_runs(parsed.tokens, parsed.people_tokens)
 

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from app.answering import distinctions
 from app.answering.direct import FIGURE_TYPES
 from app.answering.features import Candidate
 from app.answering.frame import AnswerType, QuestionFrame, parse_question, text_mentions
@@ -226,7 +227,7 @@ def total_first(frame: QuestionFrame, ranked: Sequence[Candidate]) -> list[Candi
         return list(ranked)
     first = row_cells(ranked[0].quote)
     if first is None:
-        return _total_line_first(ranked)
+        return _total_line_first(frame, ranked)
     if TOTAL.match(first[0]):
         return list(ranked)
     # A zone named after its province ("KKT Đông Nam Quảng Trị") is a member's row all the same.
@@ -243,12 +244,17 @@ def total_first(frame: QuestionFrame, ranked: Sequence[Candidate]) -> list[Candi
 # thể và 08 cá nhân."), as written.
 LABELLED_PART = re.compile(r"^\W*[^:;]{3,80}:\s*\d")
 TOTAL_LINE = re.compile(r"^\W*(?:tổng\s+số|tổng\s+cộng|cộng)\s*:\s*\d", re.IGNORECASE)
+TOTAL_ASKED = re.compile(r"\btong\s+(?:cong|so)\b")  # folded: "tổng cộng bao nhiêu …", "tổng số …"
 
 
-def _total_line_first(ranked: Sequence[Candidate]) -> list[Candidate]:
-    """``ranked`` with a list's sum line first when its first is a labelled part of that list in
-    the same report ("tổng cộng bao nhiêu tập thể và cá nhân?": not "Bằng khen …: 01 tập thể")."""
+def _total_line_first(frame: QuestionFrame, ranked: Sequence[Candidate]) -> list[Candidate]:
+    """``ranked`` with a list's sum line first when the question asks for the sum ("tổng cộng
+    bao nhiêu tập thể và cá nhân?": not "Bằng khen …: 01 tập thể") and pins no part of it ("…
+    bao nhiêu dự án FDI?" is the FDI line's), and its first is a labelled part of that list in
+    the same report."""
     first = ranked[0]
+    if not TOTAL_ASKED.search(fold(frame.text)) or distinctions.asked(frame.text):
+        return list(ranked)
     if TOTAL_LINE.match(first.quote) or not LABELLED_PART.match(first.quote):
         return list(ranked)
     total = next((c for c in ranked if c.doc_id == first.doc_id and TOTAL_LINE.match(c.quote)), None)
