@@ -832,8 +832,8 @@ def _without_place_date(piece: str) -> str:
     if ":" in before:  # "… TỈNH X : X, ngày": the scan's mark between the columns
         return before[: before.rfind(":")].rstrip(" :;,-–—")
     words = before.split()
-    while words and any(c.islower() for c in words[-1]):
-        words.pop()  # the place, in lower case letters: the name is in capitals
+    while words and (any(c.islower() for c in words[-1]) or words[-1].rstrip(".") == "TP"):
+        words.pop()  # the place, in lower case letters ("TP. Hồ Chí Minh"): the name is in capitals
     return " ".join(words).rstrip(" :;,-–—")
 
 

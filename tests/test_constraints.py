@@ -478,6 +478,10 @@ def test_a_bloc_named_by_a_part_of_its_regions_name_is_that_bloc():
         "Tỉnh nào ở Bắc Trung Bộ thu hút 40 dự án năm 2096?", "Tỉnh Quảng Ngãi thu hút 40 dự án.", **bloc
     ).met
     assert check("Tỉnh nào ở Bắc Trung Bộ thu hút 40 dự án năm 2096?", "Tỉnh Hà Tĩnh thu hút 40 dự án.", **bloc).met
+    # A bloc named by two regions is one area: a province of either is of it.
+    joint = {**BARE, "title": "Báo cáo của Khối thi đua các Ban Quản lý KKT Nam Trung Bộ và Tây Nguyên năm 2096"}
+    held = "Hội nghị tổ chức ngày 15/3/2096 tại thành phố Quy Nhơn, tỉnh Bình Định."
+    assert check("Hội nghị của khối Nam Trung Bộ và Tây Nguyên năm 2096 tổ chức ở đâu?", held, **joint).met
     storm = {**BARE, "title": "Báo cáo về tình hình bão lũ các tỉnh miền Trung năm 2096"}
     assert not check("Khối trưởng năm 2096 của Khối Bắc Trung Bộ là đơn vị nào?", sentence, **storm).met
     assert not check("Khối trưởng năm 2096 của Khối Tây Nguyên là đơn vị nào?", sentence, **bloc).met

@@ -192,6 +192,10 @@ def test_a_scanned_issuer_s_line_read_on_into_the_place_and_date_keeps_the_name_
         "Năm 2037, các KCN thu hút 12 dự án mới.\n"
     )
     assert frame_of(header).issuer == "BAN QUẢN LÝ KHU KINH TẾ TỈNH KIM SƠN"
+    # The place in capitals after a scan's ":", or a city's "TP." before its name.
+    assert frame_of(header.replace(": Kim Sơn,", ": KIM SƠN,")).issuer == "BAN QUẢN LÝ KHU KINH TẾ TỈNH KIM SƠN"
+    city = header.replace("TỈNH KIM SƠN : Kim Sơn,", "TP. HỒ CHÍ MINH TP. Hồ Chí Minh,")
+    assert frame_of(city).issuer == "BAN QUẢN LÝ KHU KINH TẾ TP. HỒ CHÍ MINH"
 
 
 def test_the_first_body_line_is_no_part_of_the_title():

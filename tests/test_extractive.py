@@ -1664,6 +1664,10 @@ def test_a_count_line_naming_only_the_question_s_own_ministry_names_no_unit():
     frame = parse_question("Những đơn vị nào được đề nghị tặng Cờ thi đua của Bộ Tài chính?")
     assert entities_named(frame, "Cờ thi đua của Bộ Tài chính: 02 tập thể;") == frozenset()
     assert entities_named(frame, "Ban Quản lý Khu kinh tế tỉnh Kim Sơn — Hình thức: Cờ thi đua của Bộ Tài chính.")
+    # ... nor a note naming that ministry with other words after it.
+    ministry = parse_question("Những đơn vị nào được đề nghị tặng Cờ thi đua của Bộ Kế hoạch và Đầu tư?")
+    note = "(3) Đơn vị xếp hạng 2 và 3 đề nghị Bộ Kế hoạch và Đầu tư tặng Cờ thi đua; đơn vị xếp hạng 4 …"
+    assert entities_named(ministry, note) == frozenset()
     # "cơ sở" and "Trung Bộ" are no "Sở", "Bộ" of a unit.
     who = parse_question("Ai được đề nghị danh hiệu Chiến sĩ thi đua cơ sở?")
     assert entities_named(who, "Danh hiệu Chiến sĩ thi đua cơ sở: 03 cá nhân của vùng Bắc Trung Bộ.") == frozenset()

@@ -694,9 +694,13 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
                 not about_province and _region_met(key, around, by_province=False),
             )
             continue
-        # A sentence about provinces of other regions only is not about this one, whatever its
-        # report's bloc ("tỉnh Quảng Ngãi thu hút 40 dự án" asked of Bắc Trung Bộ).
-        elsewhere = bool(own.provinces) and not any(key in region_of(p) for p in own.provinces)
+        # A sentence about provinces of other regions only is not about the one region asked,
+        # whatever its report's bloc ("tỉnh Quảng Ngãi thu hút 40 dự án" asked of Bắc Trung Bộ);
+        # two named may be one bloc's area ("Khối Nam Trung Bộ và Tây Nguyên"), a province of
+        # either being of it.
+        elsewhere = (
+            len(frame.regions) == 1 and bool(own.provinces) and not any(key in region_of(p) for p in own.provinces)
+        )
         record(
             constraint_key("region", key),
             _region_met(key, own, by_province),

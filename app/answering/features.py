@@ -221,6 +221,7 @@ def _item_award_fit(frame: QuestionFrame, headings: str) -> float:
 
 
 TITLE_WORDS = re.compile(rf"^{TITLE}")  # "Ông ", "bà " before a name
+NAME_START = 3  # "bo ke hoach": a unit's name the question gives begins so, whatever follows it in a text
 ENTITY_WORDS = 16  # "Ban Quản lý Khu kinh tế và các khu công nghiệp thành phố Đà Nẵng": 14 words
 ENTITY_KINDS = frozenset({AnswerType.PERSON, AnswerType.ORGANISATION})
 
@@ -254,7 +255,11 @@ def entities_named(frame: QuestionFrame, text: str) -> frozenset[str]:
                 continue  # "cơ sở", "Trung Bộ và …": no unit named
             name = " ".join(written)
             places = [p.key for p in find_places(name)]
-            found.add(places[-1] if places else " ".join(search_syllables(name)))
+            syllables = search_syllables(name)
+            if places:
+                found.add(places[-1])
+            elif " ".join(syllables[:NAME_START]) not in asked:  # not the question's own "Bộ Kế hoạch …"
+                found.add(" ".join(syllables))
     return frozenset(name for name in found if name not in asked)
 
 
