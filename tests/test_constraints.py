@@ -478,6 +478,9 @@ def test_a_bloc_named_by_a_part_of_its_regions_name_is_that_bloc():
         "Tỉnh nào ở Bắc Trung Bộ thu hút 40 dự án năm 2096?", "Tỉnh Quảng Ngãi thu hút 40 dự án.", **bloc
     ).met
     assert check("Tỉnh nào ở Bắc Trung Bộ thu hút 40 dự án năm 2096?", "Tỉnh Hà Tĩnh thu hút 40 dự án.", **bloc).met
+    # A bloc asked by its region's name has members beyond it (Đắk Lắk in that bloc).
+    member = "Ban Quản lý các KCN tỉnh Đắk Lắk — Tổng điểm: 93,6; Xếp hạng: 10."
+    assert check("Đơn vị nào có điểm thấp nhất Khối Bắc Trung Bộ năm 2096?", member, **bloc).met
     # A bloc named by two regions is one area: a province of either is of it.
     joint = {**BARE, "title": "Báo cáo của Khối thi đua các Ban Quản lý KKT Nam Trung Bộ và Tây Nguyên năm 2096"}
     held = "Hội nghị tổ chức ngày 15/3/2096 tại thành phố Quy Nhơn, tỉnh Bình Định."

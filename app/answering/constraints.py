@@ -102,6 +102,7 @@ CITED_DOCUMENT = re.compile(
 # The bloc as what a sentence reports on, folded: "các thành viên (của) Khối", "các đơn vị trong
 # Khối", "toàn Khối", "các KCN, KKT trong Khối", "Khối (thi đua) đã thu hút / đạt / có"; not
 # "Khối trưởng", "khối doanh nghiệp FDI", "dẫn đầu Khối", "khối lượng".
+BLOC_ASKED = re.compile(r"\bkhoi\b")  # folded: a question on a bloc ("Khối Bắc Trung Bộ"), not on a region
 BLOC_SAID = re.compile(
     r"\b(?:thanh\s+vien|don\s+vi(?:\s+thanh\s+vien)?)\s+(?:cua\s+|trong\s+|thuoc\s+)?khoi\b"
     r"|\b(?:toan|ca)\s+khoi\b"
@@ -695,11 +696,15 @@ def check_constraints(frame: QuestionFrame, sentence: str, context: PassageConte
             )
             continue
         # A sentence about provinces of other regions only is not about the one region asked,
-        # whatever its report's bloc ("tỉnh Quảng Ngãi thu hút 40 dự án" asked of Bắc Trung Bộ);
-        # two named may be one bloc's area ("Khối Nam Trung Bộ và Tây Nguyên"), a province of
-        # either being of it.
+        # whatever its report's bloc ("Tỉnh nào ở Bắc Trung Bộ …": not "tỉnh Quảng Ngãi thu hút
+        # 40 dự án"); a bloc asked has members beyond the region it is named by ("Khối Bắc Trung
+        # Bộ" for the bloc of "Bắc Trung Bộ và Duyên hải miền Trung"), and two regions named may
+        # be one bloc's area ("Khối Nam Trung Bộ và Tây Nguyên").
         elsewhere = (
-            len(frame.regions) == 1 and bool(own.provinces) and not any(key in region_of(p) for p in own.provinces)
+            len(frame.regions) == 1
+            and not BLOC_ASKED.search(fold(frame.text).lower())
+            and bool(own.provinces)
+            and not any(key in region_of(p) for p in own.provinces)
         )
         record(
             constraint_key("region", key),
