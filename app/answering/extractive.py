@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable, Sequence
 from copy import deepcopy
 from dataclasses import dataclass, replace
+from functools import cache, partial
 from itertools import groupby
 
 from langchain_core.documents import Document
@@ -60,7 +61,14 @@ from app.answering.models import MAX_ANSWER_CHARS, Answer, Citation, RetrievedPa
 from app.answering.named import answering_office, named_facts
 from app.answering.scorer import Weights
 from app.answering.sections import answering_section
-from app.answering.table_rows import cell_facts, extreme_row, ranked_row_label, record_of_named, total_first
+from app.answering.table_rows import (
+    cell_facts,
+    extreme_row,
+    put_first,
+    ranked_row_label,
+    record_of_named,
+    total_first,
+)
 from app.answering.terms import terms_of
 from ingest.docframe import has_place_date, is_signature
 from ingest.gazetteer import absorbed_keys, display_name
@@ -155,12 +163,14 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
     if extreme is not None:  # "… nào cao nhất" over a table: its rows compared, not scored
         return Selection([extreme], [], None, tuple(scored), frame=frame)
     eligible = total_first(frame, eligible)
-    if asks_entities(frame):
+    who = asks_entities(frame)
+    named_in = cache(partial(entities_named, frame))  # each quote's units or people, read once
+    if who:
         # "Những đơn vị nào được …?": lines naming the units or people come before a line that
         # names none ("Cờ thi đua của Bộ Tài chính: 02 tập thể"), each as likely as it is.
         eligible = sorted(
             eligible,
-            key=lambda c: not (c.probability >= weights.answer_threshold and entities_named(frame, c.quote)),
+            key=lambda c: not (c.probability >= weights.answer_threshold and named_in(c.quote)),
         )
     # "Chủ trì: Ông …" answers "Ai chủ trì …", however low it scores (``field_lines``).
     # ... and so does "Ban Quản lý … tỉnh A (Khối trưởng năm X)" "Đơn vị nào làm Khối trưởng năm X?".
@@ -172,12 +182,11 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
         or answering_office(frame, eligible)
         or (record_of_named(frame, eligible) if unanswered else None)
     )
-    if field is not None:
-        eligible = [field, *(c for c in eligible if c is not field)]
+    eligible = put_first(field, eligible)
     # "Nội dung thi đua … gồm những nhiệm vụ gì?": the items a heading announces ("… các nhiệm
     # vụ sau:"), whatever sentence of another section repeats more of the question's words.
     section = answering_section(frame, eligible, announced=True)
-    if asks_entities(frame) and not any(entities_named(frame, c.quote) for c in section):
+    if who and not any(named_in(c.quote) for c in section):
         section = []  # the items announced count them ("… 02 tập thể;"): they name none asked
     if section:
         return Selection(section, [], None, tuple(scored), frame=frame)
@@ -245,7 +254,7 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
             chosen.append(cause)
     found = set().union(*(c.found for c in chosen))
     figures = {n for c in chosen for n in numbers_in(c.quote)}
-    entities = set().union(*(entities_named(frame, c.quote) for c in chosen)) if asks_entities(frame) else set()
+    entities = set().union(*(named_in(c.quote) for c in chosen)) if who else set()
     further = list(eligible[1:])
     quoted = {c.doc_id for c in chosen}
     if frame.across_reports:  # "… trong hai báo cáo": what each report says, those not quoted first
@@ -259,8 +268,8 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
         # ... or, to "Những đơn vị nào …", another unit said to be what the first quote's is
         # ("Ban Quản lý … B — Hình thức: Cờ thi đua …" after A's row: the same words and no new
         # figure, yet a new answer).
-        alike = asks_entities(frame) and candidate.found >= chosen[0].found
-        named = entities_named(frame, candidate.quote) if alike else frozenset()
+        alike = who and candidate.found >= chosen[0].found
+        named = named_in(candidate.quote) if alike else frozenset()
         adds = bool(candidate.found - found) or bool(set(numbers_in(candidate.quote)) - figures) or new_report
         if adds or named - entities:
             chosen.append(candidate)

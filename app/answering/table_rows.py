@@ -237,7 +237,7 @@ def total_first(frame: QuestionFrame, ranked: Sequence[Candidate]) -> list[Candi
     total = next(
         (c for c in ranked if _table_of(c) == table and (cells := row_cells(c.quote)) and TOTAL.match(cells[0])), None
     )
-    return list(ranked) if total is None else [total, *(c for c in ranked if c is not total)]
+    return put_first(total, ranked)
 
 
 # A list's labelled line of parts ("- Bằng khen …: 01 tập thể;") and its sum ("Tổng số: 09 tập
@@ -258,7 +258,7 @@ def _total_line_first(frame: QuestionFrame, ranked: Sequence[Candidate]) -> list
     if TOTAL_LINE.match(first.quote) or not LABELLED_PART.match(first.quote):
         return list(ranked)
     total = next((c for c in ranked if c.doc_id == first.doc_id and TOTAL_LINE.match(c.quote)), None)
-    return list(ranked) if total is None else [total, *(c for c in ranked if c is not total)]
+    return put_first(total, ranked)
 
 
 def record_of_named(frame: QuestionFrame, eligible: Sequence[Candidate]) -> Candidate | None:
@@ -278,6 +278,11 @@ def record_of_named(frame: QuestionFrame, eligible: Sequence[Candidate]) -> Cand
         if any(set(person.split()) <= named for person in frame.people) and any(h and h <= asked for h in headers):
             return candidate
     return None
+
+
+def put_first(first: Candidate | None, ranked: Sequence[Candidate]) -> list[Candidate]:
+    """``ranked`` with ``first`` moved to its head; as it is when ``first`` is None."""
+    return list(ranked) if first is None else [first, *(c for c in ranked if c is not first)]
 
 
 def _table_of(candidate: Candidate) -> tuple[str, tuple[str, ...]]:
