@@ -29,6 +29,7 @@ from ingest.docframe import (
     strip_date_stamp,
 )
 from ingest.gazetteer import find_places, place_names
+from ingest.mail_text import opens_a_message
 from ingest.models import Chunk, PageText
 from ingest.normalize import unwrapped
 from ingest.office import is_row_sentence
@@ -563,8 +564,10 @@ def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: Docum
         if ARTICLE.match(text):
             article_headings = list(stack) if article_headings is None else article_headings
             stack = list(article_headings)
-        if is_signature("", text) or RECIPIENTS.match(text):
-            stack = []  # the foot of an official document: no section of its body goes on over it
+        if is_signature("", text) or RECIPIENTS.match(text) or opens_a_message(text):
+            # The foot of an official document, or the next message of a mail: no section of
+            # the body goes on over it.
+            stack = []
         listed = numbered_list.takes(text)
         as_item = listed == _LEAD_IN_ITEM and (_states_figure(text) or text.endswith(":"))
         # "… xếp hạng như sau:" / "Hạng 1: …" / "Hạng 2: …": items whose marks the text lost,

@@ -920,11 +920,16 @@ def _is_table_title(line: str) -> bool:
 
 
 def document_frame(
-    pages: list[PageText], source: str, metadata_title: str = "", running_lines: Sequence[str] = ()
+    pages: list[PageText],
+    source: str,
+    metadata_title: str = "",
+    running_lines: Sequence[str] = (),
+    signature: Sequence[str] = (),
 ) -> DocumentFrame:
     """Title, years, period and issuer of a document from its first lines (``source`` is
     only a last resort for the title). ``running_lines``, printed on every page but kept out
-    of the text, name the issuer when its first lines do not (a slide deck's header)."""
+    of the text, name the issuer when its first lines do not (a slide deck's header); an
+    e-mail's ``signature`` names it before them (a reply's subject names who asked)."""
     lines, stamp = _lines(pages)
     official = _official_title(lines)
     from ingest.office import is_row_sentence  # office reads the motto from here: imported late
@@ -946,6 +951,7 @@ def document_frame(
     # the motto hold the issuer too, read as an official document's are.
     head_end = official[1] if official is not None else _letterhead_end(lines)
     issuer = _header_issuer(lines, head_end) if head_end else ""
+    issuer = issuer or next((name for line in signature if (name := _issuer_in(line, ocr))), "")
     if not issuer and headline:
         issuer = _issuer_in(title, ocr)
     for paragraph in _paragraphs(lines[:_HEAD_LINES]):

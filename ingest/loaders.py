@@ -17,7 +17,7 @@ from ingest import ocr, slides_text, word_text
 from ingest.continued_tables import with_continued_rows
 from ingest.encodings import Decoded, UndecodableText, decode_text
 from ingest.html_text import html_title, html_to_text
-from ingest.mail_text import mail_body
+from ingest.mail_text import mail_body, mail_signature
 from ingest.markdown_text import markdown_to_text
 from ingest.models import PageText, ParsedDocument, doc_id_of
 from ingest.normalize import clean_text
@@ -282,6 +282,7 @@ def load_document(path: Path, max_bytes: int, reader: ocr.PageReader | None = No
     encoding = title = ""
     ocr_pages: tuple[tuple[int, float], ...] = ()
     running: tuple[str, ...] = ()  # lines on every page, kept out of the text
+    signature: tuple[str, ...] = ()  # an e-mail's report's closing lines
     try:
         if suffix == ".pdf":
             pages, ocr_pages, running = _read_pdf(path, reader)
@@ -305,7 +306,9 @@ def load_document(path: Path, max_bytes: int, reader: ocr.PageReader | None = No
             if suffix == ".md":
                 text = markdown_to_text(text)
             elif suffix == ".txt":
-                text = mail_body(text)  # a report pasted into a saved e-mail: its headers and "> " marks out
+                # A report pasted into a saved e-mail: its headers and "> " marks out.
+                signature = mail_signature(text)
+                text = mail_body(text)
             elif suffix in HTML_SUFFIXES:
                 title = html_title(text)
                 text = html_to_text(text)
@@ -343,6 +346,7 @@ def load_document(path: Path, max_bytes: int, reader: ocr.PageReader | None = No
         ocr_pages=ocr_pages,
         title=title,
         running_lines=running,
+        signature=signature,
     )
 
 

@@ -31,6 +31,9 @@ class ParsedDocument:
     # Lines printed on every page (a PDF's running header and footer, a Word file's page header
     # and footer), kept out of the text: what the document frame may read its issuer from.
     running_lines: tuple[str, ...] = ()
+    # The closing lines of a saved e-mail's report ("… / Ban Quản lý các KCN tỉnh X"): who wrote
+    # it, where the subject a reply keeps names who asked for it.
+    signature: tuple[str, ...] = ()
 
     @property
     def ocr_confidence(self) -> float | None:

@@ -424,7 +424,9 @@ class Ingestor:
         if f".{document.kind}" in (*SPREADSHEET_SUFFIXES, *CONVERTED_SPREADSHEETS):
             frame = table_frame(document.pages, document.source)
         else:  # a title the file declares (a web page's headline) before one read off its lines
-            frame = document_frame(document.pages, document.source, document.title, document.running_lines)
+            frame = document_frame(
+                document.pages, document.source, document.title, document.running_lines, document.signature
+            )
         if first_page is not None:  # a photographed page going on from its report's first
             frame = continued_frame(document.pages, first_page) or frame
         chunks = chunk_document(document.doc_id, document.source, document.pages, frame)
