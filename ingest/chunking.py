@@ -29,7 +29,7 @@ from ingest.docframe import (
     strip_date_stamp,
 )
 from ingest.gazetteer import find_places, place_names
-from ingest.mail_text import opens_a_message
+from ingest.mail_text import ends_the_sections
 from ingest.models import Chunk, PageText
 from ingest.normalize import unwrapped
 from ingest.office import is_row_sentence
@@ -564,9 +564,9 @@ def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: Docum
         if ARTICLE.match(text):
             article_headings = list(stack) if article_headings is None else article_headings
             stack = list(article_headings)
-        if is_signature("", text) or RECIPIENTS.match(text) or opens_a_message(text):
-            # The foot of an official document, or the next message of a mail: no section of
-            # the body goes on over it.
+        if is_signature("", text) or RECIPIENTS.match(text) or ends_the_sections(text):
+            # The foot of an official document, a mail's signature or its next message: no
+            # section of the body goes on over it.
             stack = []
         listed = numbered_list.takes(text)
         as_item = listed == _LEAD_IN_ITEM and (_states_figure(text) or text.endswith(":"))

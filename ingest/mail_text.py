@@ -32,11 +32,13 @@ MIN_QUOTED_LINES = 3  # fewer ">" lines are the report's own (a "> 5 ha" is rare
 # A signature's lines: a name, an office, a unit, a phone; a longer line is the message's text.
 SIGNATURE_LINES = 5
 SIGNATURE_LINE_WORDS = 14
-_CLOSING = re.compile(
+_CLOSING_FORMULA = (
     r"^\s*(?:trân\s+trọng|tran\s+trong|kính\s+thư|kinh\s+thu|thân\s+ái|than\s+ai|xin\s+cảm\s+ơn|xin\s+cam\s+on"
-    r"|cảm\s+ơn|cam\s+on|best\s+regards|regards|thanks?|sincerely)\b[^\n]{0,30}$",
-    re.IGNORECASE,
+    r"|cảm\s+ơn|cam\s+on|best\s+regards|regards|thanks?|sincerely)\b"
 )
+_CLOSING = re.compile(rf"{_CLOSING_FORMULA}[^\n]{{0,30}}$", re.IGNORECASE)  # the formula's own line
+# The formula with the signature read onto its line: "Trân trọng, Lê Văn A Chuyên viên …".
+_SIGNED_OFF = re.compile(rf"{_CLOSING_FORMULA}(?:\s+(?:cảm\s+ơn|cam\s+on))?\s*[,.!]", re.IGNORECASE)
 
 
 def _header_end(lines: list[str], start: int) -> int:
@@ -77,10 +79,13 @@ def mail_body(text: str) -> str:
     return "\n".join(_without_quote_marks([_REPLY_MARK.sub("", subject).strip(), "", *lines[end:]]))
 
 
-def opens_a_message(text: str) -> bool:
-    """A forwarded or quoted message's header ("From: …", "---- Original Message ----") in a
-    chain: what the message before it said ends there."""
-    return bool(_SENDER.match(text) or _FORWARDED_START.match(text) or _ATTRIBUTION.match(text))
+def ends_the_sections(text: str) -> bool:
+    """Where a mail's sections end: at a message's closing formula with its signature
+    ("Trân trọng, Lê Văn A …"), or at the header of the next message of a chain ("From: …",
+    "---- Original Message ----")."""
+    return bool(
+        _SENDER.match(text) or _FORWARDED_START.match(text) or _ATTRIBUTION.match(text) or _SIGNED_OFF.match(text)
+    )
 
 
 def _messages(lines: list[str]) -> list[list[str]]:

@@ -128,6 +128,8 @@ def test_the_next_message_of_a_chain_is_under_none_of_the_report_s_sections():
     assert proposal.headings == ("2. De xuat, kien nghi",)
     request = next(c for c in chunks if "truoc ngay 24/6/2039" in c.text)
     assert request.headings == ()  # the bloc's request, not the board's proposal
+    signature = next(c for c in chunks if c.text.startswith("Tran trong,") and "Le Van Khe" in c.text)
+    assert signature.headings == ()  # signed under no section: no proposal listed
 
 
 @pytest.mark.parametrize(
