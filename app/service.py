@@ -24,6 +24,7 @@ from app.answering.models import Answer
 from app.answering.offices import offices_in
 from app.answering.rewrite import ModelRewriter
 from app.answering.scorer import load_weights
+from app.answering.sections import naming_section
 from app.answering.table_rows import asks_whole, is_total_row, named_rows
 from app.chain import REPORTS, Answerer, ExtractiveAnswerer, build_chain, final_answer
 from app.llm import backend_for, explain_llm_error, make_chat_model
@@ -107,6 +108,9 @@ def _announced_items(
     listed = set()  # lead-ins over a retrieved item: only their items, not every paragraph under them
     if frame.answer_type is AnswerType.LIST:
         listed = {(c.doc_id, c.headings[-1]) for c in retrieved if c.headings and announces(c.headings[-1])}
+        # ... or a heading that names what is asked ("Các kiến nghị … là gì?": "5. Đề xuất, kiến nghị").
+        named = {(c.doc_id, naming_section(frame, c.title, c.issuer, c.headings)) for c in retrieved}
+        listed |= {(doc_id, path[-1]) for doc_id, path in named if path}
         listed = {pair for pair in listed if any(is_list_item(c.text) for c in retrieved if c.doc_id == pair[0])}
     passages = [c for doc_id in dict.fromkeys(d for d, _ in lead_ins | listed) for c in chunks_of(doc_id)]
     return [

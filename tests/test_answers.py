@@ -232,6 +232,28 @@ def test_the_people_a_lead_in_announces_are_all_named_though_their_lines_match_n
     assert len(answer.answer) <= MAX_ANSWER_CHARS
 
 
+DIFFICULTIES = (
+    "Bồi thường, giải phóng mặt bằng KCN Tân Khê còn chậm.", "Thiếu lao động kỹ thuật ngành điện tử.",
+    "KCN Kim Khê chưa có nhà máy xử lý nước thải tập trung.", "Thủ tục chuyển đổi đất rừng còn kéo dài.",
+    "Giá thuê hạ tầng tăng, nhà đầu tư cân nhắc.", "Nguồn điện cấp cho KCN Tân Lập chưa ổn định.",
+    "Nhà ở cho công nhân còn thiếu.",
+)  # fmt: skip
+
+
+def test_a_list_asked_by_its_section_s_heading_holds_items_the_question_s_words_do_not_find(tmp_path):
+    # More items than passages retrieved, sharing no word with the question but its heading's.
+    results = "\n\n".join(f"- Thu hút {n} dự án mới tại KCN số {n}, vốn {n * 10} tỷ đồng." for n in range(1, 6))
+    report = (
+        "BÁO CÁO NHANH 6 THÁNG ĐẦU NĂM 2035\n\nBan Quản lý các KCN tỉnh Kim Sơn báo cáo như sau:\n\n"
+        f"1. Kết quả thu hút đầu tư\n\n{results}\n\n2. Khó khăn, vướng mắc\n\n"
+        + "\n\n".join(f"- {item}" for item in DIFFICULTIES)
+        + "\n\n3. Đề xuất, kiến nghị\n\n- Đề nghị Khối kiến nghị Bộ sớm ban hành hướng dẫn.\n"
+    )
+    answer = _asked_of(tmp_path, "bao_cao_nhanh.txt", report, "Những khó khăn, vướng mắc mà Ban nêu trong báo cáo?")
+    assert all(item.rstrip(".") in answer.answer for item in DIFFICULTIES)
+    assert "Thu hút" not in answer.answer and "Đề nghị Khối" not in answer.answer
+
+
 PROMOTED = [f"+ Ký ghi nhớ với Công ty Kim Lâm {k}, {k + 10} ha." for k in range(1, 11)]
 
 

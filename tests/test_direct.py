@@ -1122,6 +1122,17 @@ def test_a_clause_naming_no_zone_is_the_zone_the_sentence_named():
             "Tổng số lao động đang làm việc tại các KCN là 45.210 người, trong đó lao động nữ 27.300 người.",
             ["27.300 người"],
         ),
+        # Parts listed in a bracket after the whole, with no "trong đó", each by its own label.
+        (
+            "Số lao động nước ngoài trong các KCN?",
+            "Tổng số lao động trong các KCN là 45.210 người (lao động nữ chiếm 61%, lao động nước ngoài 1.204 người).",
+            ["1.204 người"],
+        ),
+        (
+            "Tổng số lao động trong các KCN?",
+            "Tổng số lao động trong các KCN là 45.210 người (lao động nữ chiếm 61%, lao động nước ngoài 1.204 người).",
+            ["45.210 người"],
+        ),
     ],
 )
 def test_negations_sides_and_parts_name_the_figure(question: str, quote: str, expected: list[str]):

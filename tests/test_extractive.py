@@ -1718,3 +1718,34 @@ def test_a_dated_sentence_answers_before_a_person_s_undated_row():
     ]
     answer = ask("Năm 2042 ông Lê Văn Khê công tác ở đơn vị nào?", documents)
     assert "Quảng Bình" in answer.citations[0].quote
+
+
+def test_a_list_is_answered_by_every_item_of_the_likeliest_sentence_s_section_when_its_heading_names_it():
+    heading = "4. Khó khăn, vướng mắc"
+    items = [
+        _item("- Công tác bồi thường, giải phóng mặt bằng KCN Tân Khê còn chậm, khó khăn về đơn giá.", 17, heading),
+        _item("- Thiếu lao động kỹ thuật, nhất là ngành điện tử.", 18, heading),
+        _item("- KCN Kim Khê chưa có nhà máy xử lý nước thải tập trung.", 19, heading),
+    ]
+    answer = ask("Những khó khăn, vướng mắc mà Khối nêu trong báo cáo?", items)
+    said = answer.answer
+    # The first repeats "khó khăn"; the others, none of the question's words, are its section's too.
+    assert "Thiếu lao động" in said and "nước thải" in said
+
+
+def test_a_question_on_a_board_is_answered_by_its_own_row_not_by_its_unit_s():
+    # The unit's row comes first (it is retrieved first and repeats more of the question).
+    unit = passage(
+        "Phòng Quản lý doanh nghiệp, Ban Quản lý các KCN tỉnh Lai Châu — Thành tích chủ yếu: hỗ trợ "
+        "tuyển dụng lao động; Hình thức khen thưởng: Bằng khen của Bộ trưởng.",
+        "C. TẬP THỂ ĐỀ NGHỊ TẶNG BẰNG KHEN",
+        n=40,
+    )
+    board = passage(
+        "Ban Quản lý các KCN tỉnh Lai Châu — Thành tích chủ yếu: hoàn thành xuất sắc nhiệm vụ năm 2063; "
+        "Hình thức khen thưởng: Cờ thi đua.",
+        "B. TẬP THỂ ĐỀ NGHỊ TẶNG CỜ THI ĐUA",
+        n=38,
+    )
+    answer = ask("BQL các KCN tỉnh Lai Châu được đề nghị hình thức khen thưởng gì?", [unit, board])
+    assert answer.answer.splitlines()[0].startswith("Cờ thi đua")

@@ -302,3 +302,37 @@ def test_he_or_this_zone_is_whom_or_which_the_previous_question_named(follow_up:
 )
 def test_follow_ups_that_name_none_of_what_the_previous_question_named(follow_up: str, previous: str, expected: str):
     assert standalone_question(follow_up, [previous]) == expected
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "previous", "expected"),
+    [
+        (
+            "còn DDI?",
+            "Vốn FDI cấp mới quý I năm 2063 của Kim Sơn đạt bao nhiêu % kế hoạch năm?",
+            "Vốn DDI cấp mới quý I năm 2063 của Kim Sơn đạt bao nhiêu % kế hoạch năm?",
+        ),
+        (
+            "con von trong nuoc thi sao",
+            "Năm 2063 thu hút bao nhiêu dự án FDI?",
+            "Năm 2063 thu hút bao nhiêu dự án von trong nuoc?",
+        ),
+        (
+            "còn nhập khẩu?",
+            "Kim ngạch xuất khẩu năm 2063 đạt bao nhiêu?",
+            "Kim ngạch nhập khẩu năm 2063 đạt bao nhiêu?",
+        ),
+    ],
+)
+def test_another_side_named_alone_takes_the_previous_side_s_place(follow_up: str, previous: str, expected: str):
+    # Not "DDI quý I năm 2063 Kim Sơn đạt bao nhiêu % kế hoạch năm?": the capital asked stays.
+    assert standalone_question(follow_up, [previous]) == expected
+
+
+def test_a_side_is_not_swapped_for_a_question_that_named_both_nor_for_one_that_counts_other_things():
+    rewritten = standalone_question("còn DDI?", ["Năm 2063 thu hút bao nhiêu dự án FDI và DDI?"])
+    assert "FDI" not in rewritten
+    # Adjusted projects are counted apart from new ones ("71 lượt dự án"): not "… điều chỉnh
+    # tăng vốn bao nhiêu dự án FDI", which the new projects' figure answers.
+    previous = "Năm 2063 cấp mới bao nhiêu dự án FDI và vốn đăng ký bao nhiêu?"
+    assert "dự án FDI" not in standalone_question("thế còn điều chỉnh tăng vốn thì sao?", [previous])

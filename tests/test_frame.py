@@ -51,6 +51,12 @@ pytestmark = pytest.mark.unit
         ("Liệt kê các dự án khởi công năm 2022.", AnswerType.LIST),
         # "những … là gì" however long the gap ("những" and "gì" far apart): a list.
         ("Những nhiệm vụ trọng tâm năm 2038 của Ban Quản lý các KCN tỉnh Kon Tum là gì?", AnswerType.LIST),
+        # ... "các … là gì" opening the question, and "những …" asking nothing else.
+        ("Các kiến nghị, đề xuất của Ban Quản lý các KCN tỉnh Lai Châu là gì?", AnswerType.LIST),
+        ("Những khó khăn, vướng mắc mà Ban nêu trong báo cáo?", AnswerType.LIST),
+        ("nhung kho khan vuong mac cua ban", AnswerType.LIST),
+        ("Doanh thu của các KCN là gì?", AnswerType.OTHER),  # "các" inside: no list asked
+        ("Những tháng đầu năm doanh thu đạt bao nhiêu?", AnswerType.NUMBER),
         ("Khu kinh tế có được mở rộng không?", AnswerType.YES_NO),
         ("Quy chế đã được ban hành chưa?", AnswerType.YES_NO),
         ("Dự án đi vào hoạt động rồi, phải không?", AnswerType.YES_NO),

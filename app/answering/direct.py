@@ -59,6 +59,7 @@ AFTER_FIGURE = (",", ")", " và ")  # what ends the words that follow a figure a
 # Words of a part's label that say nothing of what it counts ("trong đó có …", "… chiếm").
 PART_FILLER = frozenset({"co", "la", "dat", "chiem", "gom"})
 PART_OF_PREVIOUS = re.compile(r"\btrong (?:so )?do\b|\bgom\b")  # "trong (số) đó", "(bao) gồm"
+LAST_SEPARATOR = re.compile(r"[(,;](?=[^(,;]*$)")  # where the label of a bracket's last item starts
 # "61,2% của năm 2031", "9.650 tỷ đồng năm 2031", "180 ha (năm 2031)": the year a figure is
 # of, named after it (a bracket that goes on, "(năm 2031 đạt …", names another figure's).
 YEAR_AFTER = re.compile(
@@ -772,6 +773,10 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
                 # "63 dự án mới (gồm 47 dự án FDI và 16 dự án DDI)": every figure of the bracket is a part.
                 between = quote[opened : match.start()]
                 part = PART_OF_PREVIOUS.search(fold(between))
+                if not part and any(not quote[m.end() : opened].strip() for m in same_unit):
+                    # A bracket right after the whole's figure lists its parts, each by its own
+                    # label: "168.540 người (lao động nữ chiếm 61%, lao động nước ngoài 1.128 người)".
+                    part = LAST_SEPARATOR.search(between)
             # The part's own words: those after "trong đó" ("trong đó lao động nữ chiếm").
             part_words = chunk_terms(between[part.end() :]) if part else set()
             whole_clause = (

@@ -44,6 +44,7 @@ class _Entry:
     side: str
     label: str
     phrases: tuple[tuple[str, ...], ...]
+    swaps: bool = False  # a follow-up may name it alone in place of the other side
 
 
 @lru_cache(maxsize=1)
@@ -53,11 +54,11 @@ def _entries() -> tuple[_Entry, ...]:
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        kind, group, label, phrases = line.split("\t")
+        kind, group, label, phrases, *flags = line.split("\t")
         group, _, side = group.partition(":")
         side = side or label
         forms = tuple(tuple(search_syllables(p)) for p in phrases.split("|"))
-        entries.append(_Entry(kind, group, side, label, forms))
+        entries.append(_Entry(kind, group, side, label, forms, "swap" in flags))
     return tuple(entries)
 
 
@@ -102,17 +103,29 @@ def asked(question: str) -> tuple[Asked, ...]:
     return tuple(out)
 
 
-def award_mentions(text: str) -> list[tuple[int, int, str]]:
-    """Where ``text`` names an award ("Cờ thi đua", "Bằng khen"): (start, end, label), in order."""
+def _mentions(text: str, entries: list[_Entry]) -> list[tuple[int, int, _Entry]]:
     folded = fold(text).lower()  # fold keeps offsets
     found = [
-        (match.start(), match.end(), entry.label)
-        for entry in _entries()
-        if entry.kind == "named" and entry.group == "award"
+        (match.start(), match.end(), entry)
+        for entry in entries
         for phrase in entry.phrases
         for match in re.finditer(r"\b" + r"\s+".join(map(re.escape, phrase)) + r"\b", folded)
     ]
-    return sorted(found)
+    return sorted(found, key=lambda found: found[:2])
+
+
+def award_mentions(text: str) -> list[tuple[int, int, str]]:
+    """Where ``text`` names an award ("Cờ thi đua", "Bằng khen"): (start, end, label), in order."""
+    awards = [entry for entry in _entries() if entry.kind == "named" and entry.group == "award"]
+    return [(start, end, entry.label) for start, end, entry in _mentions(text, awards)]
+
+
+def swapped_sides(text: str) -> list[tuple[int, int, str, str]]:
+    """Where ``text`` names a side a follow-up may name in place of the other ("FDI", "vốn
+    trong nước", "xuất khẩu"): (start, end, group, side), in order; one phrase may name a
+    side of several pairs."""
+    sides = [entry for entry in _entries() if entry.swaps]
+    return [(start, end, entry.group, entry.side) for start, end, entry in _mentions(text, sides)]
 
 
 def awards_in(text: str) -> list[str]:

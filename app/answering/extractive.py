@@ -67,6 +67,7 @@ from app.answering.table_rows import (
     put_first,
     ranked_row_label,
     record_of_named,
+    row_of_named_board,
     total_first,
 )
 from app.answering.terms import terms_of
@@ -176,16 +177,21 @@ def select_quotes(frame: QuestionFrame, candidates: Sequence[Candidate], weights
     # ... and so does "Ban Quản lý … tỉnh A (Khối trưởng năm X)" "Đơn vị nào làm Khối trưởng năm X?".
     # ... and "Ông X — Đơn vị: …" "Ông X công tác ở đơn vị nào?" (``record_of_named``) when no
     # sentence answers as well ("Ông X được điều động về … từ năm 2042" for "Năm 2042 …").
+    # ... and the board's own row over its unit's ("Phòng …, Ban Quản lý … tỉnh X — …") for
+    # a question on the board (``row_of_named_board``).
     unanswered = not eligible or eligible[0].probability < weights.answer_threshold
     field = (
         answering_field(frame, eligible, scored)
         or answering_office(frame, eligible)
         or (record_of_named(frame, eligible) if unanswered else None)
+        or row_of_named_board(frame, eligible)
     )
     eligible = put_first(field, eligible)
     # "Nội dung thi đua … gồm những nhiệm vụ gì?": the items a heading announces ("… các nhiệm
     # vụ sau:"), whatever sentence of another section repeats more of the question's words.
-    section = answering_section(frame, eligible, announced=True)
+    # "Những khó khăn … ?": the items of the section of the likeliest sentence, when its heading
+    # ("4. Khó khăn, vướng mắc") names what is asked: each sentence of it repeats little of it.
+    section = answering_section(frame, eligible, announced=True) or answering_section(frame, eligible, likeliest=True)
     if who and not any(named_in(c.quote) for c in section):
         section = []  # the items announced count them ("… 02 tập thể;"): they name none asked
     if section:

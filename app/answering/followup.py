@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from app.answering.distinctions import swapped_sides
 from app.answering.frame import (
     ORDINAL_WORDS,
     parse_question,
@@ -183,6 +184,25 @@ def _swap_part(base: str, part: str) -> str:
     return f"{base[: same.start()]}{part}{base[same.end() :]}"
 
 
+def _other_sides(core: str, base: str) -> list[tuple[int, int, tuple[int, int]]]:
+    """The sides a follow-up names ("còn DDI?") of pairs the previous question names one other
+    side of ("Vốn FDI cấp mới …"): each as its span in the follow-up and the span it replaces."""
+    before: dict[str, list[tuple[int, int, str]]] = {}
+    for start, end, group, side in swapped_sides(base):
+        before.setdefault(group, []).append((start, end, side))
+    swaps: list[tuple[int, int, tuple[int, int]]] = []
+    # The longest phrase of those that overlap ("điều chỉnh tăng vốn", not "tăng vốn" in it).
+    for start, end, group, side in sorted(swapped_sides(core), key=lambda m: (m[0], -m[1])):
+        named = before.get(group, [])
+        if len({s for *_, s in named}) != 1 or named[0][2] == side or any(start < e and s < end for s, e, _ in swaps):
+            continue
+        # Of overlapping phrases ("kim ngạch xuất", "xuất khẩu"), the last: "kim ngạch" stays.
+        last = max(named, key=lambda mention: (mention[0], -mention[1]))
+        if not any(last[0] < b and a < last[1] for *_, (a, b) in swaps):
+            swaps.append((start, end, last[:2]))
+    return swaps
+
+
 def _swap_places(base: str, places: list[str]) -> str:
     # A zone named in the previous question lies in its province, not in the one asked now:
     # "KCN Kim Sơn tỉnh Sóc Trăng" becomes "KCN tỉnh Tiền Giang".
@@ -248,11 +268,14 @@ def standalone_question(question: str, previous: Sequence[str]) -> str:
     places = [core[s:e] for s, e in place_spans]
     # A zone named alone ("còn KCN Tân Lập thì sao?") takes the previous one's place.
     zones_named = zone_spans(core) if zone_name_spans(base) else []
-    slots = sorted(period_spans + place_spans + zones_named + part_spans)
+    # Another side of what was asked ("còn DDI?" after "Vốn FDI …") takes its place.
+    sides = _other_sides(core, base)
+    slots = sorted(period_spans + place_spans + zones_named + part_spans + [(s, e) for s, e, _ in sides])
     leftover = _replace(folded_core, slots, [" "] * len(slots))
     new_words = [w for w in _WORD.findall(_without_asked_again(leftover, fold(base))) if w not in _GLUE]
     if not new_words:
-        rewritten = base
+        replaced = sorted((old, core[start:end]) for start, end, old in sides)
+        rewritten = _replace(base, [old for old, _ in replaced], [new for _, new in replaced])
         for part in parts:
             rewritten = _swap_part(rewritten, part)
         if periods:

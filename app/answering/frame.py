@@ -224,17 +224,19 @@ class _Phrase:
     parts: tuple[tuple[str, str] | None, ...]  # (accented, folded) per syllable; None = gap
     at_end: bool
     accented_only: bool
+    at_start: bool = False
 
 
 def _phrase(kind: str, text: str, accented_only: bool) -> _Phrase:
     at_end = text.endswith("$")
+    at_start = text.startswith("^")
     parts: list[tuple[str, str] | None] = []
-    for piece in text.removesuffix("$").split():
+    for piece in text.removeprefix("^").removesuffix("$").split():
         if piece == "…":
             parts.append(_GAP)
         else:
             parts.extend((t.acc, t.fld) for t in tokenize(piece))
-    return _Phrase(kind, text, tuple(parts), at_end, accented_only)
+    return _Phrase(kind, text, tuple(parts), at_end, accented_only, at_start)
 
 
 @lru_cache(maxsize=1)
@@ -300,6 +302,8 @@ def _by_first_syllable() -> dict[str, tuple[_Phrase, ...]]:
 
 def _match(tokens: Sequence[Token], phrase: _Phrase, start: int, accented: bool) -> tuple[int, ...] | None:
     strict = accented or phrase.accented_only
+    if phrase.at_start and start != 0:
+        return None
     # A phrase that closes the question ("có … không$", "những … là gì$") may span all of it.
     gap = MAX_YES_NO_GAP if phrase.kind.startswith("yes_no") or phrase.at_end else MAX_GAP
     positions: list[int] = []

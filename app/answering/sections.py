@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from app.answering.features import Candidate
 from app.answering.frame import AnswerType, QuestionFrame, list_verbs
+from ingest.chunking import is_list_item
 from vectorstore.query import chunk_terms
 
 WORD = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more
@@ -31,25 +32,42 @@ def names_the_question(frame: QuestionFrame, heading: str, framing: str) -> bool
     return bool(terms) and 2 * len(named) >= len(terms) and terms <= named | chunk_terms(framing)
 
 
-def answering_section(frame: QuestionFrame, eligible: Sequence[Candidate], announced: bool = False) -> list[Candidate]:
+def naming_section(
+    frame: QuestionFrame, title: str, issuer: str, headings: Sequence[str], announced: bool = False
+) -> tuple[str, ...] | None:
+    """The heading path, down to the innermost heading of ``headings`` that names what the
+    question asks for (``announced``: and announces its items), of a passage of the report
+    ``title`` by ``issuer``; None when none does."""
+    framed_by = " \n ".join([title, issuer])  # who writes it
+    for depth in range(len(headings), 0, -1):  # the narrowest section that answers first
+        framing = " \n ".join([framed_by, *headings[: depth - 1]])
+        heading = headings[depth - 1]
+        if (not announced or heading.rstrip().endswith(":")) and names_the_question(frame, heading, framing):
+            return tuple(headings[:depth])
+    return None
+
+
+def answering_section(
+    frame: QuestionFrame, eligible: Sequence[Candidate], announced: bool = False, likeliest: bool = False
+) -> list[Candidate]:
     """For a question asking for a list, the items (their first sentences, in order) of the
     section of the likeliest sentence whose heading names the question, its own or an outer
     one ("II. Phương hướng …" over "1. Công tác thi đua", "2. Công tác khen thưởng"); []
     when none does. ``announced``: only a heading that announces its items ("1. Nội dung thi
     đua: … các nhiệm vụ sau:"), not one that names a topic ("II. Tình hình các KCN trên địa
-    bàn tỉnh" for "Các KCN … gồm những KCN nào?")."""
+    bàn tỉnh" for "Các KCN … gồm những KCN nào?"). ``likeliest``: only the section of the
+    likeliest sentence, when it is an item of a list (its paragraphs of prose are no list: the
+    sentence that answers may be the second of one)."""
     if frame.answer_type is not AnswerType.LIST:
         return []
-    for candidate in eligible:
-        headings = _headings(candidate)
+    if likeliest and not (eligible and is_list_item(eligible[0].document.page_content)):
+        return []
+    for candidate in eligible[:1] if likeliest else eligible:
         meta = candidate.document.metadata
-        title = " \n ".join([str(meta.get("title", "")), str(meta.get("issuer", ""))])  # who writes it
-        # The innermost heading first: the narrowest section that answers.
-        for depth in range(len(headings), 0, -1):
-            framing = " \n ".join([title, *headings[: depth - 1]])
-            heading = headings[depth - 1]
-            if (not announced or heading.rstrip().endswith(":")) and names_the_question(frame, heading, framing):
-                return _items(eligible, candidate.doc_id, headings[:depth])
+        title, issuer = str(meta.get("title", "")), str(meta.get("issuer", ""))
+        path = naming_section(frame, title, issuer, _headings(candidate), announced)
+        if path is not None:
+            return _items(eligible, candidate.doc_id, path)
     return []
 
 

@@ -16,9 +16,10 @@ from collections.abc import Sequence
 
 from app.answering import distinctions
 from app.answering.direct import FIGURE_TYPES
-from app.answering.features import Candidate
+from app.answering.features import Candidate, asks_entities
 from app.answering.frame import AnswerType, QuestionFrame, parse_question, text_mentions
 from app.answering.terms import terms_of
+from ingest.gazetteer import find_places
 from ingest.normalize import fold, search_syllables
 from ingest.office import is_row_sentence
 
@@ -278,6 +279,42 @@ def record_of_named(frame: QuestionFrame, eligible: Sequence[Candidate]) -> Cand
         if any(set(person.split()) <= named for person in frame.people) and any(h and h <= asked for h in headers):
             return candidate
     return None
+
+
+BOARD = re.compile(r"^(?:ban\s+quan\s+ly|bql)\b")  # folded: a row's label that names a board first
+BOARD_NAMED = re.compile(r"\b(?:ban\s+quan\s+ly|bql)\b")
+
+
+def row_of_named_board(frame: QuestionFrame, eligible: Sequence[Candidate]) -> Candidate | None:
+    """The row a table gives the board the question names, when the likeliest passage is the
+    row of one of its units ("BQL các KCN tỉnh X được đề nghị khen thưởng gì?": "Ban Quản lý
+    các KCN tỉnh X — …; Hình thức khen thưởng: Cờ thi đua", not "Phòng Quản lý doanh nghiệp,
+    Ban Quản lý các KCN tỉnh X — …; Hình thức khen thưởng: Bằng khen"); None otherwise."""
+    if not eligible or not frame.provinces or asks_entities(frame) or not BOARD_NAMED.search(fold(frame.text).lower()):
+        return None  # "Ban Quản lý nào …" asks which
+    first = row_cells(eligible[0].quote)
+    if first is None:
+        return None
+    asked = set(frame.provinces)
+    label = fold(first[0]).lower()
+    board_at = BOARD_NAMED.search(label)
+    # The likeliest is the row of a unit of the board asked ("Phòng X, Ban Quản lý … tỉnh Y"),
+    # a unit the question does not name itself ("Phòng X của BQL … có …?").
+    if board_at is None or board_at.start() == 0 or not asked <= _provinces_in(label):
+        return None
+    if set(terms_of(label[: board_at.start()])) <= set(frame.terms):
+        return None
+    for candidate in eligible[1:]:
+        cells = row_cells(candidate.quote)
+        if candidate.doc_id != eligible[0].doc_id or cells is None or not BOARD.match(fold(cells[0]).lower()):
+            continue
+        if asked <= _provinces_in(cells[0]):
+            return candidate
+    return None
+
+
+def _provinces_in(text: str) -> set[str]:
+    return {place.key for place in find_places(text) if place.kind == "province"}
 
 
 def put_first(first: Candidate | None, ranked: Sequence[Candidate]) -> list[Candidate]:
