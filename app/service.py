@@ -165,7 +165,7 @@ class Baocao:
             k=settings.top_k,
             candidates=settings.candidates,
             companions=self._companions,
-            accent_question=lambda q: self.accent_restorer().restore(q, misread=False),
+            accent_question=lambda q: self.accent_restorer().restore(q, misread=False, guess=True),
         )
         self._standalone: Callable[[str, Sequence[str]], str] = standalone_question  # the model's, when set
         self.answerer = self._answerer(settings)

@@ -4,9 +4,12 @@ Each run of one to three words is looked up by its OCR key (``normalize.ocr_key`
 OCR confusions undone, so "Ban Quan 1y" and "Ban Quản lý" share it) among the runs of clean
 text, longest first, and takes the spelling those runs have most often. A word no clean report
 spells is read, beside the words around it, as the run the reports have most often among those
-a misread letter away ("Ban Qudn 1y" → "Ban Quản lý"); alone, it stays as the OCR gave it.
-Numbers, acronyms and units are never changed: a repaired passage states the same figures as
-its original.
+a misread letter away ("Ban Qudn 1y" → "Ban Quản lý"). A word looked up alone weighs the
+reports' spellings of it with how often general text spells it each way (``word_prior``), and
+stays as written unless one spelling clearly wins: a word left without its accents misleads
+no one, a word put back as another ("tặng" for "tăng", "đất" for "đạt") does. Numbers,
+acronyms and units are never changed: a repaired passage states the same figures as its
+original.
 
 Place names come first: a run the gazetteer names (``ingest.gazetteer.place_names``: every
 province and region, general knowledge) is spelled as it spells it, whatever the reports
@@ -23,20 +26,32 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ingest.normalize import is_number, is_unit, ocr_key, token_spans
 from ingest.people import TITLE, person_spans, surnames
+from ingest.word_prior import spelling_shares
 
 TITLED = re.compile(TITLE)
 MAX_RUN = 3  # words looked up together: the context that tells "tỉnh" from "tính"
 FUZZY_NAME_WORDS = 3  # a name this long may have one letter misread anywhere (see _name_for)
 PROVINCE_WORDS = frozenset({("tinh",), ("tp",), ("tp.",), ("thanh", "pho")})  # OCR keys of "tỉnh", "TP.", "thành phố"
+# The words that introduce a place name, spelled so right before one ("các tinh đồng bằng sông
+# Hồng": "tỉnh", though "tinh" alone may be "tính", "tình" as well).
+PLACE_INTROS = {("tinh",): ("tỉnh",), ("thanh", "pho"): ("thành", "phố"), ("vung",): ("vùng",)}
 # Readings of one run tried for misread letters (the first ones, which keep its first word as
 # written, when there are more): a run of three common short words has a few hundred.
 MAX_READINGS = 2000
+# A word looked up alone: its spellings in the library's clean reports count once per use, the
+# general prior's shares together as PRIOR_USES uses more, and a spelling is put back only when
+# it holds MIN_SHARE of them. Fitted by ``python -m evals.accents --grid`` (``make accents``) on
+# the 33 clean reports of the samples and ``../shared/corpus/web``, each stripped and repaired
+# from the 32 others and from 2 of them (a small library), for the most words right less twice
+# those put back as another word: see the README.
+PRIOR_USES = 20.0
+MIN_SHARE = 0.7
 _SPACES = re.compile(r"[ \t]+")
 
 
@@ -81,6 +96,11 @@ class AccentRestorer:
     spellings: dict[tuple[str, ...], tuple[str, ...]]  # OCR keys of a run → its most frequent clean spelling
     names: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)  # OCR keys → a place name
     seen: dict[tuple[str, ...], int] = field(default_factory=dict)  # OCR keys of a run → times the reports have it
+    # A word's OCR key → each of its spellings in the reports → times they have it.
+    word_uses: dict[str, dict[str, int]] = field(default_factory=dict)
+    prior: Mapping[str, Mapping[str, float]] = field(default_factory=dict)  # ``word_prior.spelling_shares``
+    prior_uses: float = PRIOR_USES
+    min_share: float = MIN_SHARE
     # The names of two words or more by their length and first word, and by their length and
     # second word: one of the two is read right in a name with one misread letter.
     fuzzy_names: dict[tuple[int, int, str], tuple[tuple[str, ...], ...]] = field(init=False, repr=False, compare=False)
@@ -102,9 +122,17 @@ class AccentRestorer:
         object.__setattr__(self, "fuzzy_names", {at: tuple(keys) for at, keys in index.items()})
 
     @classmethod
-    def fit(cls, clean_texts: Iterable[str], names: Iterable[str] = ()) -> AccentRestorer:
+    def fit(
+        cls,
+        clean_texts: Iterable[str],
+        names: Iterable[str] = (),
+        prior: Mapping[str, Mapping[str, float]] | None = None,
+        prior_uses: float = PRIOR_USES,
+        min_share: float = MIN_SHARE,
+    ) -> AccentRestorer:
         """``names``: place names spelled as given wherever their words are capitalised as
-        they are ("Nam Định", not "năm định"; see ``_named``)."""
+        they are ("Nam Định", not "năm định"; see ``_named``). ``prior``: how general text
+        spells each word (None: ``word_prior.spelling_shares()``; {}: none)."""
         named = {}
         for name in names:
             words = [m.group() for m in token_spans(unicodedata.normalize("NFC", name))]
@@ -124,15 +152,21 @@ class AccentRestorer:
             {key: seen.most_common(1)[0][0] for key, seen in counts.items()},
             named,
             {key: seen.total() for key, seen in counts.items()},
+            {key[0]: {s[0]: n for s, n in seen.items()} for key, seen in counts.items() if len(key) == 1},
+            spelling_shares() if prior is None else prior,
+            prior_uses,
+            min_share,
         )
 
     def __len__(self) -> int:
         return len(self.spellings)
 
-    def restore(self, text: str, misread: bool = True) -> str:
+    def restore(self, text: str, misread: bool = True, guess: bool = False) -> str:
         """``text`` with each word the clean reports know spelled as they spell it; with
         ``misread``, a word no clean report spells may be read as one a letter away (OCR
-        misreads letters; a question typed without accents does not)."""
+        misreads letters; a question typed without accents does not). With ``guess``, a word
+        alone takes its likeliest spelling however unsure (a question searched with, which no
+        one reads: the prior alone puts back the most words, ``make accents --grid``)."""
         replaced: list[tuple[int, int, str]] = []
         # A person's name is not read as another's a letter away ("Tun" is not "Tân"), nor a
         # code with digits as a word ("điểm 3a").
@@ -145,6 +179,7 @@ class AccentRestorer:
             # The place names of the run first; the words between them are looked up apart,
             # so that no run of the reports' words swallows a name's first word.
             named = self._named(run, keys)
+            named |= _place_intros(run, keys, named)
             replaced += [(run[i].start(), run[i].end(), word) for i, word in named.items()]
             start = 0
             while start < len(run):
@@ -152,7 +187,8 @@ class AccentRestorer:
                     start += 1
                     continue
                 end = next((i for i in range(start, len(run)) if i in named), len(run))
-                for i, word in self._spelled(keys[start:end], rereadable[start:end]).items():
+                worded = [m.group().isalpha() for m in run[start:end]]  # not a code ("3a")
+                for i, word in self._spelled(keys[start:end], rereadable[start:end], worded, guess).items():
                     match = run[start + i]
                     replaced.append((match.start(), match.end(), _cased(word, match.group())))
                 start = end
@@ -164,7 +200,7 @@ class AccentRestorer:
             last = end
         return "".join([*out, text[last:]])
 
-    def _spelled(self, keys: list[str], rereadable: list[bool]) -> dict[int, str]:
+    def _spelled(self, keys: list[str], rereadable: list[bool], worded: list[bool], guess: bool) -> dict[int, str]:
         """Each word of a run (of no place name) as spelled in the runs of the reports' words,
         read left to right, the longest first; a word that this leaves alone is spelled as in
         the longest run around it, if any ("so voi cung ky nam": "so với cùng" is read first,
@@ -173,7 +209,7 @@ class AccentRestorer:
 
         def window(a: int, n: int) -> tuple[str, ...] | None:  # each looked up once: both passes read them
             if (a, n) not in windows:
-                windows[a, n] = self._spelling(tuple(keys[a : a + n]), tuple(rereadable[a : a + n]))
+                windows[a, n] = self._spelling(tuple(keys[a : a + n]), tuple(rereadable[a : a + n]), worded[a], guess)
             return windows[a, n]
 
         spelled: dict[int, str] = {}
@@ -201,11 +237,16 @@ class AccentRestorer:
                 spelled[i] = max(around)[2]
         return spelled
 
-    def _spelling(self, keys: tuple[str, ...], rereadable: tuple[bool, ...]) -> tuple[str, ...] | None:
+    def _spelling(
+        self, keys: tuple[str, ...], rereadable: tuple[bool, ...], worded: bool = True, guess: bool = False
+    ) -> tuple[str, ...] | None:
         """The clean spelling of a run of OCR keys. A run holding a word no clean report spells
         ("Ban Qudn ly") is read as the run the reports have most often among those that differ
         from it by one misread letter in some of its ``rereadable`` words ("Ban Quản lý"); a
-        word alone, with no other word to tell which reading is meant, stays as the OCR gave it."""
+        word alone, with no other word to tell which reading is meant, stays as the OCR gave it.
+        A word alone (``worded``: of letters only, no code as "3a") is weighed with the prior."""
+        if len(keys) == 1:
+            return self._word(keys[0], guess) if worded else self.spellings.get(keys)
         spelling = self.spellings.get(keys)
         unknown = [(key,) not in self.spellings for key in keys]
         if spelling is not None or len(keys) < 2 or not any(u and r for u, r in zip(unknown, rereadable, strict=True)):
@@ -222,6 +263,21 @@ class AccentRestorer:
             return None
         altered = {r: sum(a != b for a, b in zip(r, keys, strict=True)) for r in known}
         return self.spellings[min(known, key=lambda r: (altered[r], -self.seen.get(r, 0)))]
+
+    def _word(self, key: str, guess: bool = False) -> tuple[str, ...] | None:
+        """A word's spelling, looked up alone: the reports' uses of each spelling and the
+        general prior's share of it, ``prior_uses`` uses in all; None (left as written) when no
+        spelling holds ``min_share`` of them, unless ``guess``."""
+        uses = Counter(self.word_uses.get(key, {}))
+        prior = self.prior.get(key, {}) if self.prior_uses > 0 else {}
+        if not uses and not prior:
+            return None
+        for spelling, share in prior.items():
+            uses[spelling] += self.prior_uses * share
+        spelling, weight = uses.most_common(1)[0]
+        if not guess and weight < self.min_share * (sum(self.word_uses.get(key, {}).values()) + self.prior_uses):
+            return None
+        return (spelling,)
 
     def _readings(self, key: str, unknown: bool, paired: bool) -> list[str]:
         if unknown:
@@ -307,6 +363,17 @@ class AccentRestorer:
             if any((key,) in self.spellings for key, spelled in zip(keys, known, strict=True) if key != spelled):
                 return None
         return self.names[min(close)] if close else None
+
+
+def _place_intros(run: list[re.Match[str]], keys: list[str], named: dict[int, str]) -> dict[int, str]:
+    """The words right before each place name of a run that introduce it, spelled as such."""
+    found: dict[int, str] = {}
+    for start in (i for i in named if i - 1 not in named):
+        for intro, spelled in PLACE_INTROS.items():
+            at = start - len(intro)
+            if at >= 0 and tuple(keys[at:start]) == intro:
+                found |= {at + k: _cased(word, run[at + k].group()) for k, word in enumerate(spelled)}
+    return found
 
 
 @lru_cache(maxsize=1)
