@@ -419,11 +419,15 @@ def _doc_type_after_date(line: str) -> str:
     return said if said.isupper() and _DOC_TYPE.match(_folded(said)) else ""
 
 
+# What a scan leaves after a centred word: "BIÊN BẢN ." (a speck read as a full stop).
+_STRAY_MARKS = re.compile(r"(?<=\w)[^\w\n)\]”\"]+$")
+
+
 def _official_title(lines: list[str]) -> tuple[str, int] | None:
     """ "BÁO CÁO" (+ wrapped upper-case lines) — subject line(s), and the header's end index."""
     content = [i for i, line in enumerate(lines) if line][:_HEAD_LINES]
     for i in content:
-        line = lines[i]
+        line = _STRAY_MARKS.sub("", lines[i]) if lines[i].isupper() else lines[i]
         folded = _folded(line)
         if _is_body(line):
             return None

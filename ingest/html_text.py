@@ -38,6 +38,8 @@ def _site_chrome(element: html.HtmlElement, tag: str, headline: str) -> bool:
     footer stays (its byline)."""
     if tag == "nav" or (tag == "aside" and _link_list(element)):
         return True  # a sidebar of links ("Tin liên quan"), not a box of text
+    if tag in _LINK_BLOCKS and _link_list(element) and not _holds_text(element):
+        return True  # a block of links under an article ("Tin liên quan", "Từ khóa: …"): other pages' titles
     if tag not in ("header", "footer") or not _page_part(element):
         return False
     if headline:
@@ -154,6 +156,12 @@ def html_to_text(page: str) -> str:
 
 
 LINK_SHARE = 0.5  # a sidebar of links: most of its text is links' (a fact box's is its own)
+_LINK_BLOCKS = frozenset({"section", "div", "ul", "ol"})
+_TEXT_TAGS = ("p", "table", "h1", "h2")  # what an article's own block holds, a list of links does not
+
+
+def _holds_text(element: html.HtmlElement) -> bool:
+    return any(element.find(f".//{tag}") is not None for tag in _TEXT_TAGS)
 
 
 def _link_list(element: html.HtmlElement) -> bool:

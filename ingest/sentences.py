@@ -40,6 +40,12 @@ DANGLING_END = re.compile(
 )
 FIGURE_GOES_ON = re.compile(r"^\d[\d.,]*\s+[^\W\d_]")
 LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s")
+# A word no sentence ends on whatever follows its stray full stop: a possessive, a plural, a
+# conjunction ("a) Cờ thi đua của. Chính phủ: …", OCR'd from a scan) …
+NEVER_ENDS = re.compile(r"(?:^|\s)(?:của|cua|các|cac|những|và)\.$", re.IGNORECASE)
+# … and a person's title before a name ("Chủ trì: ông. Trần Văn A"; not "… các ông, bà. Trân trọng").
+TITLE_END = re.compile(r"(?:^|\s)(?:ông|ong|bà)\.$", re.IGNORECASE)
+NAME_GOES_ON = re.compile(rf"^{TITLE_WORD}\s+{TITLE_WORD}\b")
 
 
 def rejoin_abbreviations(pieces: list[str]) -> list[str]:
@@ -48,7 +54,13 @@ def rejoin_abbreviations(pieces: list[str]) -> list[str]:
     joined: list[str] = []
     for piece in pieces:
         dangling = (
-            joined and DANGLING_END.search(joined[-1]) and FIGURE_GOES_ON.match(piece) and not LIST_NUMBER.match(piece)
+            joined
+            and not LIST_NUMBER.match(piece)
+            and (
+                NEVER_ENDS.search(joined[-1])
+                or (TITLE_END.search(joined[-1]) and NAME_GOES_ON.match(piece))
+                or (DANGLING_END.search(joined[-1]) and FIGURE_GOES_ON.match(piece))
+            )
         )
         if joined and (ABBREVIATION_END.search(joined[-1]) or dangling):
             joined[-1] = f"{joined[-1]} {piece}"

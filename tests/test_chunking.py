@@ -591,3 +591,24 @@ def test_names_listed_by_commas_on_a_line_of_their_own_are_no_heading():
     pages = [PageText(1, "HỘI NGHỊ TỔNG KẾT NĂM 2038", blocks=True), PageText(2, text, blocks=True)]
     chunks = [c for c in chunk_document("d", "hoi_nghi.pptx", pages) if c.page == 2]
     assert chunks and all(c.headings == ("I. TỔNG QUAN",) for c in chunks), [c.headings for c in chunks]
+
+
+def test_a_heading_with_nothing_under_it_is_stored_as_text():
+    # OCR left item c) without its full stop ("..ˆ `"): it looked like a heading, and d) closed
+    # its section at once. Its text is a proposal all the same; a section's own heading is not.
+    minutes = (
+        "BIÊN BẢN HỌP KHỐI THI ĐUA\n\nII. NỘI DUNG CUỘC HỌP\n\n3. Kết quả bỏ phiếu kín, Khối thống nhất đề nghị:\n\n"
+        "a) Cờ thi đua của Chính phủ: Ban Quản lý KKT tỉnh Kim Sơn, đạt 8/8 phiếu.\n\n"
+        "c) Bằng khen của Bộ trưởng Bộ Tài chính cho Ban Quản lý các KCN tỉnh Tân Khê ..ˆ `\n\n"
+        "d) Bằng khen của Thủ tướng Chính phủ cho cá nhân: ông Trần Văn Khê, đạt 8/8 phiếu.\n\n"
+        "4. Bầu Khối trưởng năm 2047\n\nKhối thống nhất bầu Ban Quản lý KKT tỉnh Kim Sơn làm Khối trưởng.\n"
+    )
+    chunks = chunk_document("d", "bien_ban.txt", [PageText(1, minutes)])
+    texts = [c.text for c in chunks]
+    proposal = next(c for c in chunks if c.text.startswith("c) Bằng khen của Bộ trưởng"))
+    assert proposal.headings == ("II. NỘI DUNG CUỘC HỌP", "3. Kết quả bỏ phiếu kín, Khối thống nhất đề nghị:")
+    assert (
+        texts.index(proposal.text)
+        == texts.index("d) Bằng khen của Thủ tướng Chính phủ cho cá nhân: ông Trần Văn Khê, đạt 8/8 phiếu.") - 1
+    )
+    assert "4. Bầu Khối trưởng năm 2047" not in texts and "II. NỘI DUNG CUỘC HỌP" not in texts

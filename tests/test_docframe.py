@@ -87,6 +87,12 @@ def test_minutes_and_other_document_types_are_official_titles():
     assert frame.title == "BIÊN BẢN HỌP XÉT THI ĐUA, KHEN THƯỞNG NĂM 2033 CỦA KHỐI THI ĐUA số 07/BB-KT"
     assert frame.period_label == "năm 2033"
     assert frame.issuer == "KHỐI THI ĐUA CÁC BAN QUẢN LÝ KHU CÔNG NGHIỆP VÙNG BẮC TRUNG BỘ"
+    # A scan's speck after the type, read as a full stop, is no subject: the line after it is.
+    scanned = minutes.replace(
+        "BIÊN BẢN HỌP XÉT THI ĐUA, KHEN THƯỞNG NĂM 2033 CỦA KHỐI THI ĐUA\n\n",
+        "BIÊN BẢN .\nHọp xét thi đua, khen thưởng năm 2033 của Khối thi đua\n\n",
+    )
+    assert frame_of(scanned).title == "BIÊN BẢN số 07/BB-KT — Họp xét thi đua, khen thưởng năm 2033 của Khối thi đua"
 
 
 # A scanned header as Tesseract reads it: the two columns on one line, the title and its

@@ -176,3 +176,20 @@ def test_a_table_s_caption_merged_headers_and_row_groups_are_said_with_each_row(
     assert "Bảng 1. Một số chỉ tiêu chủ yếu" in blocks
     assert any("Năm 2035 Kế hoạch năm: 900,0" in b and "Năm 2035 6 tháng đầu năm: 486,3" in b for b in blocks), blocks
     assert "Khu công nghiệp — Khu: KCN Tân Khê; Lao động: 8.310." in blocks  # the group said on each row
+
+
+@pytest.mark.unit
+def test_blocks_of_links_to_other_pages_are_no_text_of_the_article():
+    page = PAGE.replace(
+        "</article>",
+        '<div class="tags">Từ khóa: <a href="/t/kcn">khu công nghiệp</a>, <a href="/t/fdi">FDI</a></div></article>'
+        '<section class="related"><h3>Tin liên quan</h3><ul><li><a href="/a">Nhìn lại hội nghị tổng kết năm 2030'
+        '</a> <span>(28/12/2030)</span></li><li><a href="/b">Khởi công KCN Tân Khê giai đoạn 2</a></li></ul></section>',
+    ).replace(
+        "<p>Ngày 10/1,",
+        '<p>Xem thêm <a href="/kh">kế hoạch năm 2032</a> của Khối.</p><p>Ngày 10/1,',
+    )
+    text = html_to_text(page)
+    assert "Tin liên quan" not in text and "năm 2030" not in text and "Từ khóa" not in text
+    # A paragraph of the article's own with a link in it stays.
+    assert "Xem thêm kế hoạch năm 2032 của Khối." in text and "Các KCN thu hút 47 dự án." in text

@@ -44,6 +44,13 @@ def test_a_stray_full_stop_after_a_word_no_sentence_ends_on_cuts_nothing():
         "Nhiệm vụ khác.",
     ]
     assert answer_sentences(text)[0].startswith("Tổng số lao động đến ngày 30/6/2061 là. 28.415 người")
+    # ... nor after a possessive, nor after a title before a person's name (OCR'd from a scan).
+    chair = "Chủ trì: ông. Trần Văn Khê, Trưởng ban. Thư ký: bà Lê Thị Hoa."
+    assert split_sentences(chair) == ["Chủ trì: ông. Trần Văn Khê, Trưởng ban.", "Thư ký: bà Lê Thị Hoa."]
+    flag = "a) Cờ thi đua của. Chính phủ: Ban Quản lý KKT tỉnh Kim Sơn."
+    assert split_sentences(flag) == [flag]
+    # A title that ends a sentence as a pronoun still does.
+    assert split_sentences("Khối cảm ơn các ông, bà. Trân trọng.") == ["Khối cảm ơn các ông, bà.", "Trân trọng."]
 
 
 LONG = (
