@@ -16,7 +16,7 @@ from langchain_core.runnables import RunnableConfig
 from app.answering.direct import FIGURE_TYPES
 from app.answering.events import ChatEvent, Final, Status
 from app.answering.extractive import Selection
-from app.answering.followup import standalone_question
+from app.answering.followup import refers_to_answer, standalone_question, with_answer
 from app.answering.frame import AnswerType, QuestionFrame, parse_question
 from app.answering.generative import GenerationLimits, GenerativeAnswerer
 from app.answering.lead_ins import announces, under
@@ -549,9 +549,14 @@ class Baocao:
         unknown = sorted(set(reports) - {info.doc_id for info in self.store.documents()}) if reports else []
         if unknown:  # a mistyped id would answer from nothing and look like a refusal
             raise DocumentNotFoundError(no_report_message(unknown))
+        config: RunnableConfig | None = {"configurable": {REPORTS: frozenset(reports)}} if reports else None
+        if refers_to_answer(question, history):
+            # "ông ấy …?" after "Ai chủ trì …?": who the previous answer named, asked again.
+            previous = final_answer(self.chain.stream(history[-1], config=config))
+            named = previous.direct[0] if previous.direct and not previous.refused else ""
+            history = [*history[:-1], with_answer(history[-1], named, question)]
         standalone = self._standalone(question, history)
         yield Status("Đang tìm trong các báo cáo…")
-        config: RunnableConfig | None = {"configurable": {REPORTS: frozenset(reports)}} if reports else None
         for event in self.chain.stream(standalone, config=config):
             if isinstance(event, Final):
                 answer = event.answer.as_asked(question, standalone)

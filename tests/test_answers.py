@@ -254,6 +254,24 @@ def test_a_list_asked_by_its_section_s_heading_holds_items_the_question_s_words_
     assert "Thu hút" not in answer.answer and "Đề nghị Khối" not in answer.answer
 
 
+def test_a_follow_up_about_the_person_the_previous_answer_named_is_asked_of_that_person(tmp_path):
+    service = Baocao(make_settings(tmp_path / "home"))
+    report = tmp_path / "bien_ban.txt"
+    report.write_text(
+        "BIÊN BẢN\n\nHọp Khối thi đua bình xét khen thưởng năm 2063\n\n"
+        "Chủ trì: ông Trần Văn Khê, Trưởng ban Ban Quản lý Khu kinh tế tỉnh Kim Sơn, Khối trưởng năm 2063.\n\n"
+        "Thư ký: bà Lê Thị Hoa, Chánh Văn phòng Ban Quản lý Khu kinh tế tỉnh Kim Sơn.\n\n"
+        "Khối thống nhất đề nghị tặng Cờ thi đua cho Ban Quản lý các KCN tỉnh Tân Khê.\n",
+        encoding="utf-8",
+    )
+    service.ingest([report])
+    first = service.ask("Ai chủ trì cuộc họp bình xét năm 2063?")
+    assert "Trần Văn Khê" in first.answer.splitlines()[0]
+    answer = service.ask("ông ấy giữ chức vụ gì?", history=["Ai chủ trì cuộc họp bình xét năm 2063?"])
+    assert "Trần Văn Khê" in answer.standalone_question and not answer.refused
+    assert "Trưởng ban" in answer.answer
+
+
 PROMOTED = [f"+ Ký ghi nhớ với Công ty Kim Lâm {k}, {k + 10} ha." for k in range(1, 11)]
 
 

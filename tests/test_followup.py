@@ -1,6 +1,6 @@
 import pytest
 
-from app.answering.followup import standalone_question
+from app.answering.followup import refers_to_answer, standalone_question, with_answer
 
 pytestmark = pytest.mark.unit
 
@@ -336,3 +336,16 @@ def test_a_side_is_not_swapped_for_a_question_that_named_both_nor_for_one_that_c
     # tăng vốn bao nhiêu dự án FDI", which the new projects' figure answers.
     previous = "Năm 2063 cấp mới bao nhiêu dự án FDI và vốn đăng ký bao nhiêu?"
     assert "dự án FDI" not in standalone_question("thế còn điều chỉnh tăng vốn thì sao?", [previous])
+
+
+def test_a_pronoun_for_the_person_the_previous_answer_named_is_that_person():
+    previous = ["Ai chủ trì hội nghị tổng kết năm 2063 của Khối?"]
+    assert refers_to_answer("ông ấy giữ chức vụ gì?", previous)
+    assert refers_to_answer("ong ay giu chuc vu gi", previous)
+    named = with_answer(previous[0], "Trần Văn Khê", "ông ấy giữ chức vụ gì?")
+    assert named == "Ai chủ trì hội nghị tổng kết năm 2063 của Khối? (ông Trần Văn Khê)"
+    assert standalone_question("ông ấy giữ chức vụ gì?", [named]) == "ông Trần Văn Khê giữ chức vụ gì?"
+    # The previous question names the person itself: no answer needed; an answer naming no
+    # person leaves the question as it was.
+    assert not refers_to_answer("ông ấy giữ chức vụ gì?", ["Ông Trần Văn Khê được khen gì?"])
+    assert with_answer(previous[0], "", "ông ấy giữ chức vụ gì?") == previous[0]

@@ -217,11 +217,11 @@ def _swap_places(base: str, places: list[str]) -> str:
 # "ông ấy", "bà này", "đồng chí đó": the person the previous question named; "KCN này", "khu
 # đó": its zone. Typed without accents, only "ấy" and "này" ("ba do" is "ba" of "hạng ba do …",
 # "khu do thi" a "khu đô thị").
-_TITLE_AGAIN = r"(?P<title>ông|bà|đồng chí)"
+_TITLE_AGAIN = r"(?P<title>ông|bà|anh|chị|đồng chí)"
 _ZONE_AGAIN = r"(?:kcn|kkt|kcx|khu(?:\s+công\s+nghiệp|\s+kinh\s+tế|\s+chế\s+xuất)?)"
 PERSON_AGAIN = re.compile(rf"\b{_TITLE_AGAIN}\s+(?:ấy|này|đó)\b", re.IGNORECASE)
 ZONE_AGAIN = re.compile(rf"\b{_ZONE_AGAIN}\s+(?:ấy|này|đó)\b", re.IGNORECASE)
-PERSON_AGAIN_UNACCENTED = re.compile(r"\b(?P<title>ong|ba|dong\s+chi)\s+(?:ay|nay)\b", re.IGNORECASE)
+PERSON_AGAIN_UNACCENTED = re.compile(r"\b(?P<title>ong|ba|anh|dong\s+chi)\s+(?:ay|nay)\b", re.IGNORECASE)
 ZONE_AGAIN_UNACCENTED = re.compile(r"\b(?:kcn|kkt|kcx|khu(?:\s+cong\s+nghiep|\s+kinh\s+te)?)\s+(?:ay|nay)\b", re.I)
 
 
@@ -241,6 +241,28 @@ def _named_again(question: str, base: str) -> str:
             start, end = (titled or named)[-1]
             question = f"{question[: said.start()]}{base[start:end]}{question[said.end() :]}"
     return question
+
+
+def _person_again(question: str) -> re.Match[str] | None:
+    return (PERSON_AGAIN_UNACCENTED if looks_accentless(question) else PERSON_AGAIN).search(_nfc(question))
+
+
+def refers_to_answer(question: str, previous: Sequence[str]) -> bool:
+    """ "ông ấy giữ chức vụ gì?" after "Ai chủ trì hội nghị?": the person is the previous
+    answer's, as the previous question names none."""
+    return bool(previous) and _person_again(question) is not None and not people_spans(_nfc(previous[-1]))
+
+
+def with_answer(previous_question: str, answered: str, question: str) -> str:
+    """The previous question with the person its answer named, titled as the follow-up calls
+    them ("Ai chủ trì hội nghị? (ông Trần Văn Khê)"); as it is when ``answered`` is no person."""
+    said = _person_again(question)
+    title = (said.group("title") if said else "").lower()
+    title = {"ong": "ông", "ba": "bà", "dong chi": "đồng chí", "chi": "chị"}.get(fold(title), title)
+    named = answered if people_spans(answered) else f"{title} {answered}"
+    if not answered or not people_spans(named):
+        return previous_question
+    return f"{previous_question.rstrip()} ({named})"
 
 
 def standalone_question(question: str, previous: Sequence[str]) -> str:
