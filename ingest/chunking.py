@@ -540,27 +540,31 @@ class _Open:
 
 def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: DocumentFrame | None = None) -> list[Chunk]:
     """Paragraph chunks, each with the heading path it sits under; ``frame`` defaults to the
-    one read from the pages (pass it to use a PDF's metadata title). A heading whose section
+    one read from the pages (pass it to use a PDF's metadata title). A heading a paragraph
     closes with nothing under it is stored as a paragraph when it says something (``_tells``):
-    what looked like a heading (a list's item an OCR speck left without its full stop, a
-    signature's names) is text all the same."""
+    what looked like a heading (a list's item an OCR speck left without its full stop) is text
+    all the same."""
     frame = frame or document_frame(pages, source)
     title = frame.title
     stack: list[_Open] = []
     chunks: list[Chunk] = []
     paragraph = 0
 
-    def reopened(kept: list[_Open]) -> list[_Open]:
-        """``kept`` as the open headings, the ones closed with nothing under them stored."""
+    def store_closed(kept: list[_Open]) -> None:
+        """Store the open headings a paragraph closes (those not in ``kept``) that have nothing
+        under them and say something. Closed by another heading, or by the document's end, they
+        stay headings: a table of contents is headings in a row."""
         nonlocal paragraph
         for at, heading in enumerate(stack):
+            if heading in kept or heading.stored:
+                continue
             # Not the title's own subtitle: every chunk carries the title already.
-            if heading not in kept and not heading.stored and _tells(heading.text) and heading.text not in title:
+            if _tells(heading.text) and heading.text not in title:
                 paragraph += 1
                 above = tuple(h.text for h in stack[:at])
                 chunks.append(_chunk(doc_id, source, frame, above, heading.text, heading.page, paragraph))
-                heading.stored = True
-        return kept
+                for held in stack[: at + 1]:  # its section, and those around it, hold text now
+                    held.stored = True
 
     blocks = _person_boxes(_blocks(pages))
     marks: list[tuple[int | None, str]] = []
@@ -599,11 +603,13 @@ def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: Docum
             marks = []
         if ARTICLE.match(text):
             article_headings = list(stack) if article_headings is None else article_headings
-            stack = reopened(list(article_headings))
+            store_closed(article_headings)
+            stack = list(article_headings)
         if is_signature("", text) or RECIPIENTS.match(text) or ends_the_sections(text):
             # The foot of an official document, a mail's signature or its next message: no
             # section of the body goes on over it.
-            stack = reopened([])
+            store_closed([])
+            stack = []
         listed = numbered_list.takes(text)
         as_item = listed == _LEAD_IN_ITEM and (_states_figure(text) or text.endswith(":"))
         # "… xếp hạng như sau:" / "Hạng 1: …" / "Hạng 2: …": items whose marks the text lost,
@@ -612,17 +618,21 @@ def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: Docum
         labelled_items = labelled
         level = None if as_item or labelled else _is_heading(text, len(block.lines) == 1)
         if level is not None:
-            stack = reopened([h for h in stack if h.level < level])
+            stack = [h for h in stack if h.level < level]  # closed by a heading: none stored
             stack.append(_Open(level, text, block.page))
             numbered_list = _NumberedList(opens=True)
             continue
         numbered = _numbered_level(text)
         if numbered is not None and not listed:  # "d) …" after the heading "c) … cá nhân:" is its sibling
-            stack = reopened([h for h in stack if h.level < numbered or _numbered_level(h.text) is None])
+            kept = [h for h in stack if h.level < numbered or _numbered_level(h.text) is None]
+            store_closed(kept)
+            stack = kept
         bullet = BULLET.match(text)
         marker = bullet.group().strip() if bullet else ("-" if ORDINAL.match(text) or labelled else "")
         own_level = _LEVEL_LISTED if listed else _LEVEL_LEAD_IN.get(marker, _LEVEL_PLAIN)
-        stack = reopened([h for h in stack if h.level < own_level])
+        kept = [h for h in stack if h.level < own_level]
+        store_closed(kept)
+        stack = kept
         paragraph += 1
         pieces = _split_long(text)
         for part, piece in enumerate(pieces, start=1):
@@ -634,5 +644,4 @@ def chunk_document(doc_id: str, source: str, pages: list[PageText], frame: Docum
         numbered_list = numbered_list.after(text, listed)
         if numbered_list.after_lead_in:
             stack.append(_Open(own_level, text, block.page, stored=True))  # a lead-in heads the bullets that follow
-    reopened([])
     return chunks

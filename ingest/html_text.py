@@ -14,6 +14,7 @@ import re
 from lxml import html
 from lxml.etree import ParserError
 
+from ingest.normalize import fold
 from ingest.office import Cells, table_sentences
 
 _DROPPED = frozenset({"script", "style", "noscript", "template", "svg", "head", "form", "iframe", "button", "select"})
@@ -38,8 +39,8 @@ def _site_chrome(element: html.HtmlElement, tag: str, headline: str) -> bool:
     footer stays (its byline)."""
     if tag == "nav" or (tag == "aside" and _link_list(element)):
         return True  # a sidebar of links ("Tin liên quan"), not a box of text
-    if tag in _LINK_BLOCKS and _link_list(element) and not _holds_text(element):
-        return True  # a block of links under an article ("Tin liên quan", "Từ khóa: …"): other pages' titles
+    if tag in _LINK_BLOCKS and _link_list(element) and not _holds_text(element) and _beside_the_article(element):
+        return True  # a block of links beside the article ("Tin liên quan"): other pages' titles
     if tag not in ("header", "footer") or not _page_part(element):
         return False
     if headline:
@@ -158,6 +159,20 @@ def html_to_text(page: str) -> str:
 LINK_SHARE = 0.5  # a sidebar of links: most of its text is links' (a fact box's is its own)
 _LINK_BLOCKS = frozenset({"section", "div", "ul", "ol"})
 _TEXT_TAGS = ("p", "table", "h1", "h2")  # what an article's own block holds, a list of links does not
+
+
+# The heading of a block of other pages' links ("Tin liên quan", "Tin cùng chuyên mục"), folded.
+_RELATED = re.compile(r"^\s*(?:tin|bai|tin bai)\s+(?:lien quan|khac|cung chuyen muc|moi|doc nhieu|noi bat)\b")
+
+
+def _beside_the_article(element: html.HtmlElement) -> bool:
+    """Outside the page's ``<article>`` (inside it, its links are its own: the laws it cites,
+    its attachments), or, on a page without one, headed as other pages' links."""
+    if any(ancestor.tag == "article" for ancestor in element.iterancestors()):
+        return False
+    if element.getroottree().getroot().find(".//article") is not None:
+        return True
+    return bool(_RELATED.match(fold(element.text_content()).lower()))
 
 
 def _holds_text(element: html.HtmlElement) -> bool:

@@ -29,9 +29,7 @@ _CONTINUED = re.compile(r"^[ \t]+\S")  # a long field folded onto the next line,
 _REPLY_MARK = re.compile(r"^(?:(?:fwd?|re|tl|ct|chuyển\s+tiếp|trả\s+lời)\s*:\s*)+", re.IGNORECASE)
 _QUOTE_MARK = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 MIN_QUOTED_LINES = 3  # fewer ">" lines are the report's own (a "> 5 ha" is rare but possible)
-# A signature's lines: a name, an office, a unit, a phone; a longer line is the message's text.
-SIGNATURE_LINES = 5
-SIGNATURE_LINE_WORDS = 14
+SIGNATURE_LINES = 5  # a signature's lines after "Trân trọng,": a name, an office, a unit, an address, a phone
 _CLOSING_FORMULA = (
     r"^\s*(?:trân\s+trọng|tran\s+trong|kính\s+thư|kinh\s+thu|thân\s+ái|than\s+ai|xin\s+cảm\s+ơn|xin\s+cam\s+on"
     r"|cảm\s+ơn|cam\s+on|best\s+regards|regards|thanks?|sincerely)\b"
@@ -83,9 +81,9 @@ def ends_the_sections(text: str) -> bool:
     """Where a mail's sections end: at a message's closing formula with its signature
     ("Trân trọng, Lê Văn A …"), or at the header of the next message of a chain ("From: …",
     "---- Original Message ----")."""
-    return bool(
-        _SENDER.match(text) or _FORWARDED_START.match(text) or _ATTRIBUTION.match(text) or _SIGNED_OFF.match(text)
-    )
+    # A sender's line with its address: a report's own "Từ: 8 giờ 00 ngày …" is no mail's.
+    sender = _SENDER.match(text) is not None and "@" in text.split("\n", 1)[0]
+    return sender or bool(_FORWARDED_START.match(text) or _ATTRIBUTION.match(text) or _SIGNED_OFF.match(text))
 
 
 def _messages(lines: list[str]) -> list[list[str]]:
@@ -109,17 +107,11 @@ def _messages(lines: list[str]) -> list[list[str]]:
 
 
 def _closing_lines(message: list[str]) -> tuple[str, ...]:
-    """The short lines a message ends with: after its closing formula when it has one."""
+    """The lines after a message's closing formula ("Trân trọng,"); () without one: the last
+    lines of a report pasted alone may be its "Nơi nhận" or its proposals, no signature."""
     lines = [line.strip() for line in message if line.strip()]
     closing = max((i for i, line in enumerate(lines) if _CLOSING.match(line)), default=None)
-    if closing is not None:
-        return tuple(lines[closing + 1 :][:SIGNATURE_LINES])
-    tail: list[str] = []
-    for line in reversed(lines[-SIGNATURE_LINES:]):
-        if len(line.split()) > SIGNATURE_LINE_WORDS or line.endswith((".", ";")):
-            break  # a sentence of the message
-        tail.insert(0, line)
-    return tuple(tail)
+    return () if closing is None else tuple(lines[closing + 1 :][:SIGNATURE_LINES])
 
 
 def mail_signature(text: str) -> tuple[str, ...]:

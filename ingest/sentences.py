@@ -42,9 +42,11 @@ FIGURE_GOES_ON = re.compile(r"^\d[\d.,]*\s+[^\W\d_]")
 LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s")
 # A word no sentence ends on whatever follows its stray full stop: a possessive, a plural, a
 # conjunction ("a) Cờ thi đua của. Chính phủ: …", OCR'd from a scan) …
-NEVER_ENDS = re.compile(r"(?:^|\s)(?:của|cua|các|cac|những|và)\.$", re.IGNORECASE)
-# … and a person's title before a name ("Chủ trì: ông. Trần Văn A"; not "… các ông, bà. Trân trọng").
-TITLE_END = re.compile(r"(?:^|\s)(?:ông|ong|bà)\.$", re.IGNORECASE)
+# (Not "cua", "cac": typed without accents they are words of their own, "tôm, cá và cua.")
+NEVER_ENDS = re.compile(r"(?:^|\s)(?:của|các|những|và)\.$", re.IGNORECASE)
+# … and a field's title before its person's name ("Chủ trì: ông. Trần Văn A"; not "… làm việc
+# với ông. Trần Văn A trình bày …", nor "núi Bà. Tây Ninh …").
+TITLE_END = re.compile(r"(?:^|:\s*)(?:ông|bà)\.$")
 NAME_GOES_ON = re.compile(rf"^{TITLE_WORD}\s+{TITLE_WORD}\b")
 
 

@@ -149,13 +149,13 @@ def test_names_of_people_and_codes_with_digits_are_not_read_as_other_words():
 
 
 def test_a_word_the_library_spells_seldom_is_not_put_back_as_general_text_seldom_spells_it():
-    # A library of one awards decision spells "tang" only as "tặng"; "tang 18,2%" is "tăng".
+    # A library of one awards decision spells "tang" only as "tặng"; "tang 12,5%" is "tăng".
     awards = ["Đề nghị tặng Cờ thi đua cho Ban Quản lý các KCN tỉnh Kim Sơn."]
     prior = {"tang": {"tăng": 0.55, "tầng": 0.15, "tặng": 0.1, "tang": 0.2}}
-    assert library_only(awards).restore("tang 18,2%") == "tặng 18,2%"  # the library alone misleads
-    assert AccentRestorer.fit(awards, prior=prior).restore("tang 18,2%") == "tang 18,2%"  # left as written
+    assert library_only(awards).restore("tang 12,5%") == "tặng 12,5%"  # the library alone misleads
+    assert AccentRestorer.fit(awards, prior=prior).restore("tang 12,5%") == "tang 12,5%"  # left as written
     # A question searched with, which no one reads, takes the likeliest spelling.
-    assert AccentRestorer.fit(awards, prior=prior).restore("tang 18,2%", guess=True) == "tăng 18,2%"
+    assert AccentRestorer.fit(awards, prior=prior).restore("tang 12,5%", guess=True) == "tăng 12,5%"
     # A spelling general text gives the word nearly always is put back, the library silent.
     assert AccentRestorer.fit([], prior={"phai": {"phải": 0.96, "phái": 0.04}}).restore("phai") == "phải"
 

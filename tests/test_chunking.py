@@ -612,3 +612,16 @@ def test_a_heading_with_nothing_under_it_is_stored_as_text():
         == texts.index("d) Bằng khen của Thủ tướng Chính phủ cho cá nhân: ông Trần Văn Khê, đạt 8/8 phiếu.") - 1
     )
     assert "4. Bầu Khối trưởng năm 2047" not in texts and "II. NỘI DUNG CUỘC HỌP" not in texts
+
+
+def test_headings_in_a_row_stay_headings():
+    # A table of contents is headings closed by headings: none of its lines is text to quote.
+    report = (
+        "BÁO CÁO Tình hình hoạt động các khu công nghiệp năm 2031\n\nMỤC LỤC\n\n"
+        "I. Kết quả thực hiện nhiệm vụ năm 2031\n\nII. Khó khăn, vướng mắc trong triển khai thực hiện\n\n"
+        "III. Phương hướng, nhiệm vụ trọng tâm năm 2032\n\n"
+        "I. Kết quả thực hiện nhiệm vụ năm 2031\n\nThu hút đầu tư đạt 120 triệu USD.\n"
+    )
+    texts = [c.text for c in chunk_document("d", "bao_cao.txt", [PageText(1, report)])]
+    assert "Thu hút đầu tư đạt 120 triệu USD." in texts
+    assert not [text for text in texts if text.startswith(("I.", "II.", "III."))]

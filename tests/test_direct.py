@@ -1122,9 +1122,25 @@ def test_a_clause_naming_no_zone_is_the_zone_the_sentence_named():
             "Tổng số lao động đang làm việc tại các KCN là 45.210 người, trong đó lao động nữ 27.300 người.",
             ["27.300 người"],
         ),
+        # A second unit or side joined by "và" is asked too, each said with its side.
+        (
+            "Bộ trưởng đã tặng Bằng khen cho bao nhiêu tập thể và cá nhân trong 6 tháng đầu năm 2063?",
+            "Trong 6 tháng đầu năm 2063, Bộ trưởng đã tặng Bằng khen cho 04 tập thể và 09 cá nhân của Khối.",
+            ["04 tập thể", "09 cá nhân"],
+        ),
+        (
+            "6 tháng cuối năm 2063, Khối phấn đấu thu hút thêm bao nhiêu dự án FDI và DDI?",
+            "Phấn đấu thu hút thêm ít nhất 25 dự án FDI và 40 dự án DDI trong 6 tháng cuối năm 2063.",
+            ["FDI: 25 dự án", "DDI: 40 dự án"],
+        ),
         # Parts listed in a bracket after the whole, with no "trong đó", each by its own label.
         (
             "Số lao động nước ngoài trong các KCN?",
+            "Tổng số lao động trong các KCN là 45.210 người (lao động nữ chiếm 61%, lao động nước ngoài 1.204 người).",
+            ["1.204 người"],
+        ),
+        (
+            "Lao động nước ngoài bao nhiêu người?",  # "ngoài" before "bao nhiêu" is no verb asked with
             "Tổng số lao động trong các KCN là 45.210 người (lao động nữ chiếm 61%, lao động nước ngoài 1.204 người).",
             ["1.204 người"],
         ),

@@ -1749,3 +1749,33 @@ def test_a_question_on_a_board_is_answered_by_its_own_row_not_by_its_unit_s():
     )
     answer = ask("BQL các KCN tỉnh Lai Châu được đề nghị hình thức khen thưởng gì?", [unit, board])
     assert answer.answer.splitlines()[0].startswith("Cờ thi đua")
+
+
+@pytest.mark.parametrize(
+    ("question", "quote", "first_line"),
+    [
+        (
+            "KCN nào còn vướng GPMB, còn bao nhiêu ha?",
+            "Công tác bồi thường, GPMB KCN Tân Khê còn vướng, còn 23,5 ha chưa bàn giao do 37 hộ dân chưa nhận tiền.",
+            "KCN Tân Khê; 23,5 ha [1]",
+        ),
+        (
+            "Công ty TNHH Kim Sơn Vina đầu tư vào KCN nào, vốn bao nhiêu?",
+            "Công ty TNHH Kim Sơn Vina — Quốc gia: Hàn Quốc; Khu công nghiệp: KCN Tân Lập; Vốn đầu tư: 98 triệu USD.",
+            "KCN Tân Lập; 98 triệu USD [1]",
+        ),
+        # No zone asked: the figure alone; two zones named: no one of them said to be the one.
+        (
+            "Vốn đầu tư của Công ty TNHH Kim Sơn Vina là bao nhiêu?",
+            "Công ty TNHH Kim Sơn Vina — Quốc gia: Hàn Quốc; Khu công nghiệp: KCN Tân Lập; Vốn đầu tư: 98 triệu USD.",
+            "98 triệu USD [1]",
+        ),
+        (
+            "KCN nào còn vướng GPMB, còn bao nhiêu ha?",
+            "GPMB KCN Tân Khê còn 23,5 ha chưa bàn giao, KCN Kim Khê đã bàn giao xong.",
+            "23,5 ha [1]",
+        ),
+    ],
+)
+def test_a_zone_asked_beside_a_figure_is_said_before_it(question: str, quote: str, first_line: str):
+    assert ask(question, [passage(quote, n=3)]).answer.splitlines()[0] == first_line

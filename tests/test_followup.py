@@ -322,6 +322,17 @@ def test_follow_ups_that_name_none_of_what_the_previous_question_named(follow_up
             "Kim ngạch xuất khẩu năm 2063 đạt bao nhiêu?",
             "Kim ngạch nhập khẩu năm 2063 đạt bao nhiêu?",
         ),
+        # Every mention of the side asked before, and a head word not said twice.
+        (
+            "còn DDI?",
+            "Năm 2063 có bao nhiêu dự án FDI, vốn FDI đăng ký bao nhiêu?",
+            "Năm 2063 có bao nhiêu dự án DDI, vốn DDI đăng ký bao nhiêu?",
+        ),
+        (
+            "còn doanh nghiệp trong nước?",
+            "Có bao nhiêu doanh nghiệp FDI năm 2063?",
+            "Có bao nhiêu doanh nghiệp trong nước năm 2063?",
+        ),
     ],
 )
 def test_another_side_named_alone_takes_the_previous_side_s_place(follow_up: str, previous: str, expected: str):
@@ -332,7 +343,7 @@ def test_another_side_named_alone_takes_the_previous_side_s_place(follow_up: str
 def test_a_side_is_not_swapped_for_a_question_that_named_both_nor_for_one_that_counts_other_things():
     rewritten = standalone_question("còn DDI?", ["Năm 2063 thu hút bao nhiêu dự án FDI và DDI?"])
     assert "FDI" not in rewritten
-    # Adjusted projects are counted apart from new ones ("71 lượt dự án"): not "… điều chỉnh
+    # Adjusted projects are counted apart from new ones ("30 lượt dự án"): not "… điều chỉnh
     # tăng vốn bao nhiêu dự án FDI", which the new projects' figure answers.
     previous = "Năm 2063 cấp mới bao nhiêu dự án FDI và vốn đăng ký bao nhiêu?"
     assert "dự án FDI" not in standalone_question("thế còn điều chỉnh tăng vốn thì sao?", [previous])
@@ -349,3 +360,11 @@ def test_a_pronoun_for_the_person_the_previous_answer_named_is_that_person():
     # person leaves the question as it was.
     assert not refers_to_answer("ông ấy giữ chức vụ gì?", ["Ông Trần Văn Khê được khen gì?"])
     assert with_answer(previous[0], "", "ông ấy giữ chức vụ gì?") == previous[0]
+    # A board or a place answered is no person; a figure asked before names no one.
+    board = with_answer("Đơn vị nào làm Khối trưởng?", "Ban Quản lý Khu kinh tế tỉnh Kim Sơn", "ông ấy là ai?")
+    assert board == "Đơn vị nào làm Khối trưởng?"
+    assert not refers_to_answer("ông ấy giữ chức vụ gì?", ["Doanh thu năm 2063 đạt bao nhiêu?"])
+    # "Anh" in capitals is England, no pronoun.
+    assert standalone_question("Xuất khẩu sang Anh này đạt bao nhiêu?", ["Bà Lê Thị Hoa giữ chức vụ gì?"]) == (
+        "Xuất khẩu sang Anh này đạt bao nhiêu?"
+    )

@@ -190,6 +190,9 @@ def test_blocks_of_links_to_other_pages_are_no_text_of_the_article():
         '<p>Xem thêm <a href="/kh">kế hoạch năm 2032</a> của Khối.</p><p>Ngày 10/1,',
     )
     text = html_to_text(page)
-    assert "Tin liên quan" not in text and "năm 2030" not in text and "Từ khóa" not in text
-    # A paragraph of the article's own with a link in it stays.
+    assert "Tin liên quan" not in text and "năm 2030" not in text
+    # The article's own links stay: a paragraph with a link, its keywords, the laws it cites.
     assert "Xem thêm kế hoạch năm 2032 của Khối." in text and "Các KCN thu hút 47 dự án." in text
+    assert "Từ khóa" in text
+    cited = page.replace("</article>", '<ul><li><a href="/l">Luật Đầu tư số 12/2031/QH16;</a></li></ul></article>')
+    assert "Luật Đầu tư số 12/2031/QH16;" in html_to_text(cited)

@@ -137,10 +137,10 @@ def test_the_next_message_of_a_chain_is_under_none_of_the_report_s_sections():
     [
         (MAIL, ()),  # a forward with no one signing: its quoted report ends on a figure
         ("Báo cáo quý I\nTrân trọng,\nBan Quản lý các KCN tỉnh Lai Châu", ()),  # no mail at all
-        (
-            "From: A <a@example.vn>\nSubject: Báo cáo\n\n"
-            "Doanh thu đạt 500 tỷ đồng.\n\nBan Quản lý các KCN tỉnh Lai Châu",
-            ("Ban Quản lý các KCN tỉnh Lai Châu",),  # no closing formula: the lines after its last sentence
+        (  # no closing formula: its last lines are a list, no one's signature
+            "From: A <a@example.vn>\nSubject: Báo cáo\n\nDoanh thu đạt 500 tỷ đồng.\n\n"
+            "Nơi nhận:\n- Ban Quản lý Khu kinh tế tỉnh Tân Khê\n- Văn phòng Khối thi đua",
+            (),
         ),
     ],
 )

@@ -49,8 +49,14 @@ def test_a_stray_full_stop_after_a_word_no_sentence_ends_on_cuts_nothing():
     assert split_sentences(chair) == ["Chủ trì: ông. Trần Văn Khê, Trưởng ban.", "Thư ký: bà Lê Thị Hoa."]
     flag = "a) Cờ thi đua của. Chính phủ: Ban Quản lý KKT tỉnh Kim Sơn."
     assert split_sentences(flag) == [flag]
-    # A title that ends a sentence as a pronoun still does.
-    assert split_sentences("Khối cảm ơn các ông, bà. Trân trọng.") == ["Khối cảm ơn các ông, bà.", "Trân trọng."]
+    # A title that ends a sentence as a pronoun still does, before a name too; so do "cua"
+    # typed without accents (a crab) and a place's "Bà".
+    assert split_sentences("Đoàn đã làm việc với ông. Trần Văn Khê trình bày báo cáo.") == [
+        "Đoàn đã làm việc với ông.",
+        "Trần Văn Khê trình bày báo cáo.",
+    ]
+    assert len(split_sentences("Sản lượng chủ yếu là tôm, cá và cua. Giá trị đạt 120 tỷ đồng.")) == 2
+    assert len(split_sentences("Năm 2031 đón khách tại núi Bà. Tây Ninh đón 2 triệu lượt khách.")) == 2
 
 
 LONG = (

@@ -133,6 +133,7 @@ CHANGE_VERBS = frozenset({"tang", "giam"})  # "tăng bao nhiêu so với cùng k
 
 
 OTHER_QUESTION_WORDS = frozenset({"nao", "gi", "sao", "dau", "ai"})  # folded: "nào", "gì", "thế nào", "ở đâu"
+ASKED_BY_WORDS = 2  # "cá nhân nào", "doanh nghiệp ở đâu": the question word right after the unit
 
 
 def _also_counted(rest: str, unit: str | None, skip: int) -> str | None:
@@ -146,8 +147,10 @@ def _also_counted(rest: str, unit: str | None, skip: int) -> str | None:
     also = unit_at(following)
     if also is None or _fits(also, unit):  # the same unit again, or one counting the same thing
         return None
-    # "bao nhiêu dự án, doanh nghiệp nào …": the second is asked by another question word.
-    return None if set(following[len(also.split()) :]) & OTHER_QUESTION_WORDS else also
+    # "bao nhiêu dự án, doanh nghiệp nào …": the second is asked by another question word, right
+    # after it (not the "đầu" of "6 tháng đầu năm" further on, folded as "đâu" is).
+    after_also = following[len(also.split()) : len(also.split()) + ASKED_BY_WORDS]
+    return None if set(after_also) & OTHER_QUESTION_WORDS else also
 
 
 @dataclass(frozen=True)
@@ -167,6 +170,19 @@ class _Ask:
     def cue(self) -> tuple[str, ...]:
         """Its first two words after the unit ("bao nhiêu FDI" → fdi): they name the figure."""
         return self.described[:2]
+
+
+def _sides_joined(after_unit: str) -> list[str]:
+    """The two sides of one pair named after a unit with "và" ("FDI và DDI", "xuất khẩu và
+    nhập khẩu"), as typed; [] for anything else."""
+    mentions = distinctions.swapped_sides(after_unit)
+    if len(mentions) < 2 or mentions[0][0] != 0 or mentions[0][2] != mentions[1][2]:
+        return []
+    (_, first_end, _, first), (second_start, second_end, _, second) = mentions[:2]
+    joined = fold(after_unit[first_end:second_start]).strip().lower()
+    if first == second or joined not in ("va", ",", ", va"):  # "xuất nhập khẩu" is both, not two
+        return []
+    return [after_unit[:first_end], after_unit[second_start:second_end]]
 
 
 def _described(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -260,6 +276,12 @@ def _asks(frame: QuestionFrame) -> list[_Ask]:
         if unit == "":  # "bao nhiêu vốn vào KCN": "vốn" names the sum, not the words after its figure
             described = tuple(dropwhile(lambda word: word in money_words(), described))
         share = unit is not None and unit != "%" and unit in same_units()["%"]  # "mấy phần trăm", as "bao nhiêu %"
+        # ... up to the clause's end: "và" ends ``part``.
+        clause = re.split(r"[,;?.]", text[match.end() :], maxsplit=1)[0].split()[len(unit.split()) :] if unit else []
+        sides = _sides_joined(" ".join(clause)) if named_after else []
+        if sides:  # "bao nhiêu dự án FDI và DDI": the count of each side, each said with its side
+            asks += [_Ask(unit, tuple(search_syllables(side)), side, named, verb, change) for side in sides]
+            continue
         asks.append(_Ask("%" if share else unit, described, label, named, verb, change))
         if also:
             asks.append(_Ask(also, described, "", named, verb, change))
@@ -775,7 +797,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
                 part = PART_OF_PREVIOUS.search(fold(between))
                 if not part and any(not quote[m.end() : opened].strip() for m in same_unit):
                     # A bracket right after the whole's figure lists its parts, each by its own
-                    # label: "168.540 người (lao động nữ chiếm 61%, lao động nước ngoài 1.128 người)".
+                    # label: "45.210 người (lao động nữ chiếm 61%, lao động nước ngoài 1.204 người)".
                     part = LAST_SEPARATOR.search(between)
             # The part's own words: those after "trong đó" ("trong đó lao động nữ chiếm").
             part_words = chunk_terms(between[part.end() :]) if part else set()
@@ -785,7 +807,7 @@ def direct_facts(frame: QuestionFrame, quote: str, terms: Iterable[str]) -> list
             # ... and no word the question lacks ("trong đó vốn đầu tư đăng ký mới" is not "vốn
             # đầu tư đăng ký").
             part_asked = bool(part_words & asked - constraint_words - unit_words - whole_clause) and not (
-                part_words - asked - constraint_words - unit_words - PART_FILLER
+                part_words - wanted_terms - constraint_words - unit_words - PART_FILLER
             )
             whole = bool(cue) or not part or part_asked
             # Then the subject of its clause, when its own label says nothing of the question.

@@ -58,7 +58,7 @@ from app.answering.field_lines import answering_field
 from app.answering.frame import DOCUMENT_NUMBER, AnswerType, QuestionFrame, document_kinds_named, parse_question
 from app.answering.lead_ins import announces, asks_for_items, under
 from app.answering.models import MAX_ANSWER_CHARS, Answer, Citation, RetrievedPassage
-from app.answering.named import answering_office, named_facts
+from app.answering.named import answering_office, named_facts, zone_asked_beside
 from app.answering.scorer import Weights
 from app.answering.sections import answering_section
 from app.answering.table_rows import (
@@ -766,6 +766,8 @@ def _direct_line(selection: Selection, phrasing: Phrasing, citations: _Citations
     facts = figures = tuple(direct_facts(selection.frame, quote, selection.focus) or cell_facts(selection.frame, quote))
     ranked = ranked_row_label(selection.frame, best.quote)  # which row ranks so, before its figure
     facts = (ranked, *(f for f in facts if f not in ranked)) if ranked else facts
+    zone = zone_asked_beside(selection.frame, quote) if facts and not ranked else ""
+    facts = (zone, *facts) if zone else facts  # "KCN nào …, còn bao nhiêu ha?": the zone, then its figure
     board = own_board(selection.frame, best.quote, str(best.document.metadata.get("issuer", "")))
     verdict = plan_verdict(selection.frame, best.quote)
     facts = facts or tuple(line for line in (board, verdict) if line)

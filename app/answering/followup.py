@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from app.answering.distinctions import swapped_sides
 from app.answering.frame import (
     ORDINAL_WORDS,
+    AnswerType,
     parse_question,
     people_spans,
     predicate_syllables,
@@ -26,6 +27,7 @@ from app.answering.frame import (
 )
 from ingest.gazetteer import find_places
 from ingest.normalize import fold, looks_accentless
+from ingest.people import surnames
 
 _LEADING = re.compile(r"^\s*(?:(?:the|vay|thi|va|nhung)\s+)?con\b\s*|^\s*(?:the|vay)\s+", re.IGNORECASE)
 _TRAILING = re.compile(
@@ -186,7 +188,8 @@ def _swap_part(base: str, part: str) -> str:
 
 def _other_sides(core: str, base: str) -> list[tuple[int, int, tuple[int, int]]]:
     """The sides a follow-up names ("còn DDI?") of pairs the previous question names one other
-    side of ("Vốn FDI cấp mới …"): each as its span in the follow-up and the span it replaces."""
+    side of ("Vốn FDI cấp mới …"): each as its span in the follow-up and a span it replaces,
+    every mention of the other side replaced ("bao nhiêu dự án FDI, vốn FDI …": both)."""
     before: dict[str, list[tuple[int, int, str]]] = {}
     for start, end, group, side in swapped_sides(base):
         before.setdefault(group, []).append((start, end, side))
@@ -196,11 +199,39 @@ def _other_sides(core: str, base: str) -> list[tuple[int, int, tuple[int, int]]]
         named = before.get(group, [])
         if len({s for *_, s in named}) != 1 or named[0][2] == side or any(start < e and s < end for s, e, _ in swaps):
             continue
-        # Of overlapping phrases ("kim ngạch xuất", "xuất khẩu"), the last: "kim ngạch" stays.
-        last = max(named, key=lambda mention: (mention[0], -mention[1]))
-        if not any(last[0] < b and a < last[1] for *_, (a, b) in swaps):
-            swaps.append((start, end, last[:2]))
+        for span in _last_of_each_run(named):
+            if not any(span[0] < b and a < span[1] for *_, (a, b) in swaps):
+                swaps.append((start, end, span))
     return swaps
+
+
+def _without_head_again(base: str, span: tuple[int, int], phrase: str) -> tuple[tuple[int, int], str]:
+    """The phrase in place of ``span``, its first words not said twice ("doanh nghiệp trong
+    nước" for the "FDI" of "doanh nghiệp FDI" replaces "doanh nghiệp FDI"), capitalised when
+    it opens the question."""
+    words = phrase.split()
+    before = base[: span[0]].rstrip()
+    start = span[0]
+    for k in range(len(words) - 1, 0, -1):
+        said = " ".join(words[:k])
+        if fold(before).lower().endswith(" " + fold(said).lower()) or fold(before).lower() == fold(said).lower():
+            start = len(before) - len(said)
+            break
+    if start == 0:  # the question's first word
+        phrase = phrase[:1].upper() + phrase[1:]
+    return (start, span[1]), phrase
+
+
+def _last_of_each_run(mentions: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Of each run of overlapping mentions ("kim ngạch xuất", "xuất khẩu"), the last: the
+    words before it ("kim ngạch") stay."""
+    runs: list[list[tuple[int, int]]] = []
+    for start, end, _ in sorted(mentions):
+        if runs and start < max(e for _, e in runs[-1]):
+            runs[-1].append((start, end))
+        else:
+            runs.append([(start, end)])
+    return [max(run, key=lambda span: (span[0], -span[1])) for run in runs]
 
 
 def _swap_places(base: str, places: list[str]) -> str:
@@ -217,11 +248,11 @@ def _swap_places(base: str, places: list[str]) -> str:
 # "ông ấy", "bà này", "đồng chí đó": the person the previous question named; "KCN này", "khu
 # đó": its zone. Typed without accents, only "ấy" and "này" ("ba do" is "ba" of "hạng ba do …",
 # "khu do thi" a "khu đô thị").
-_TITLE_AGAIN = r"(?P<title>ông|bà|anh|chị|đồng chí)"
+_TITLE_AGAIN = r"(?P<title>ông|bà|đồng chí|(?-i:anh|chị))"  # "Anh này" is England: "anh" in lower case only
 _ZONE_AGAIN = r"(?:kcn|kkt|kcx|khu(?:\s+công\s+nghiệp|\s+kinh\s+tế|\s+chế\s+xuất)?)"
 PERSON_AGAIN = re.compile(rf"\b{_TITLE_AGAIN}\s+(?:ấy|này|đó)\b", re.IGNORECASE)
 ZONE_AGAIN = re.compile(rf"\b{_ZONE_AGAIN}\s+(?:ấy|này|đó)\b", re.IGNORECASE)
-PERSON_AGAIN_UNACCENTED = re.compile(r"\b(?P<title>ong|ba|anh|dong\s+chi)\s+(?:ay|nay)\b", re.IGNORECASE)
+PERSON_AGAIN_UNACCENTED = re.compile(r"\b(?P<title>ong|ba|dong\s+chi|(?-i:anh))\s+(?:ay|nay)\b", re.IGNORECASE)
 ZONE_AGAIN_UNACCENTED = re.compile(r"\b(?:kcn|kkt|kcx|khu(?:\s+cong\s+nghiep|\s+kinh\s+te)?)\s+(?:ay|nay)\b", re.I)
 
 
@@ -249,8 +280,10 @@ def _person_again(question: str) -> re.Match[str] | None:
 
 def refers_to_answer(question: str, previous: Sequence[str]) -> bool:
     """ "ông ấy giữ chức vụ gì?" after "Ai chủ trì hội nghị?": the person is the previous
-    answer's, as the previous question names none."""
-    return bool(previous) and _person_again(question) is not None and not people_spans(_nfc(previous[-1]))
+    answer's, as the previous question asks for one and names none."""
+    if not previous or _person_again(question) is None or people_spans(_nfc(previous[-1])):
+        return False
+    return parse_question(_nfc(previous[-1])).answer_type in (AnswerType.PERSON, AnswerType.LIST)
 
 
 def with_answer(previous_question: str, answered: str, question: str) -> str:
@@ -258,11 +291,15 @@ def with_answer(previous_question: str, answered: str, question: str) -> str:
     them ("Ai chủ trì hội nghị? (ông Trần Văn Khê)"); as it is when ``answered`` is no person."""
     said = _person_again(question)
     title = (said.group("title") if said else "").lower()
-    title = {"ong": "ông", "ba": "bà", "dong chi": "đồng chí", "chi": "chị"}.get(fold(title), title)
-    named = answered if people_spans(answered) else f"{title} {answered}"
-    if not answered or not people_spans(named):
-        return previous_question
-    return f"{previous_question.rstrip()} ({named})"
+    title = {"ong": "ông", "ba": "bà", "dong chi": "đồng chí"}.get(fold(title), title)
+    if people_spans(answered):  # "Ông Trần Văn Khê"
+        return f"{previous_question.rstrip()} ({answered})"
+    words = answered.split()
+    # A name without its title: a family name first ("Trần Văn Khê"), not a board or a place.
+    family = {fold(name).lower() for name in surnames()}
+    if title and words and fold(words[0]).lower() in family and all(w[:1].isupper() for w in words):
+        return f"{previous_question.rstrip()} ({title} {answered})"
+    return previous_question
 
 
 def standalone_question(question: str, previous: Sequence[str]) -> str:
@@ -296,7 +333,7 @@ def standalone_question(question: str, previous: Sequence[str]) -> str:
     leftover = _replace(folded_core, slots, [" "] * len(slots))
     new_words = [w for w in _WORD.findall(_without_asked_again(leftover, fold(base))) if w not in _GLUE]
     if not new_words:
-        replaced = sorted((old, core[start:end]) for start, end, old in sides)
+        replaced = sorted(_without_head_again(base, old, core[start:end]) for start, end, old in sides)
         rewritten = _replace(base, [old for old, _ in replaced], [new for _, new in replaced])
         for part in parts:
             rewritten = _swap_part(rewritten, part)

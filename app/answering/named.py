@@ -25,7 +25,7 @@ from app.answering.constraints import years_in
 from app.answering.direct import BOARD_ASKED, asked_provinces, place_fit
 from app.answering.features import Candidate
 from app.answering.field_lines import MAX_TERMS_UNSAID
-from app.answering.frame import AnswerType, QuestionFrame, superlatives_in, zone_name_spans
+from app.answering.frame import AnswerType, QuestionFrame, superlatives_in, zone_name_spans, zone_spans
 from app.answering.offices import offices_held, offices_in
 from app.answering.terms import terms_of
 from ingest.gazetteer import display_name, find_places
@@ -486,3 +486,17 @@ def named_facts(frame: QuestionFrame, quote: str, terms: Iterable[str], others: 
             return []
         facts.extend(found)
     return facts
+
+
+# "KCN nào còn vướng GPMB, còn bao nhiêu ha?": a zone asked beside a figure (folded).
+ZONE_ASKED = re.compile(r"\b(?:kcn|kkt|kcx|khu(?:\s+cong\s+nghiep|\s+kinh\s+te|\s+che\s+xuat)?)\s+nao\b")
+
+
+def zone_asked_beside(frame: QuestionFrame, quote: str) -> str:
+    """The zone a question asks for beside its figures ("KCN nào …, còn bao nhiêu ha?",
+    "Công ty X đầu tư vào KCN nào, vốn bao nhiêu?"), when the quote that gives the figures
+    names one zone only and the question names none; "" otherwise."""
+    if frame.zones or not ZONE_ASKED.search(fold(frame.text).lower()):
+        return ""
+    named = list(dict.fromkeys(quote[a:b] for a, b in zone_spans(quote)))
+    return named[0] if len(named) == 1 else ""

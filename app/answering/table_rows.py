@@ -281,8 +281,7 @@ def record_of_named(frame: QuestionFrame, eligible: Sequence[Candidate]) -> Cand
     return None
 
 
-BOARD = re.compile(r"^(?:ban\s+quan\s+ly|bql)\b")  # folded: a row's label that names a board first
-BOARD_NAMED = re.compile(r"\b(?:ban\s+quan\s+ly|bql)\b")
+BOARD = re.compile(r"\b(?:ban\s+quan\s+ly|bql)\b")  # folded; ``match``: a label naming a board first
 
 
 def row_of_named_board(frame: QuestionFrame, eligible: Sequence[Candidate]) -> Candidate | None:
@@ -290,14 +289,14 @@ def row_of_named_board(frame: QuestionFrame, eligible: Sequence[Candidate]) -> C
     row of one of its units ("BQL các KCN tỉnh X được đề nghị khen thưởng gì?": "Ban Quản lý
     các KCN tỉnh X — …; Hình thức khen thưởng: Cờ thi đua", not "Phòng Quản lý doanh nghiệp,
     Ban Quản lý các KCN tỉnh X — …; Hình thức khen thưởng: Bằng khen"); None otherwise."""
-    if not eligible or not frame.provinces or asks_entities(frame) or not BOARD_NAMED.search(fold(frame.text).lower()):
+    if not eligible or not frame.provinces or asks_entities(frame) or not BOARD.search(fold(frame.text).lower()):
         return None  # "Ban Quản lý nào …" asks which
     first = row_cells(eligible[0].quote)
     if first is None:
         return None
     asked = set(frame.provinces)
     label = fold(first[0]).lower()
-    board_at = BOARD_NAMED.search(label)
+    board_at = BOARD.search(label)
     # The likeliest is the row of a unit of the board asked ("Phòng X, Ban Quản lý … tỉnh Y"),
     # a unit the question does not name itself ("Phòng X của BQL … có …?").
     if board_at is None or board_at.start() == 0 or not asked <= _provinces_in(label):
