@@ -1779,3 +1779,26 @@ def test_a_question_on_a_board_is_answered_by_its_own_row_not_by_its_unit_s():
 )
 def test_a_zone_asked_beside_a_figure_is_said_before_it(question: str, quote: str, first_line: str):
     assert ask(question, [passage(quote, n=3)]).answer.splitlines()[0] == first_line
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        ("Báo cáo của Khối có số hiệu gì, ban hành ngày nào?", "Số 14/BC-KTĐ; ngày 12 tháng 7 năm 2063 [1]"),
+        ("bao cao so may, ban hanh ngay nao", "Số 14/BC-KTĐ; ngày 12 tháng 7 năm 2063 [1]"),
+        ("Báo cáo có số hiệu gì?", "Số 14/BC-KTĐ [1]"),
+        ("Báo cáo ban hành ngày nào?", "12 tháng 7 năm 2063 [1]"),  # the date alone, as before
+    ],
+)
+def test_a_document_s_number_asked_with_its_date_is_said_with_it(question: str, first_line: str):
+    header = passage("Số: 14/BC-KTĐ\nKim Sơn, ngày 12 tháng 7 năm 2063", n=1)
+    body = passage("Thực hiện kế hoạch, Khối báo cáo kết quả 6 tháng đầu năm 2063 như sau.", n=2)
+    assert ask(question, [header, body]).answer.splitlines()[0] == first_line
+
+
+def test_a_document_s_number_and_date_said_in_a_sentence_are_both_the_answer():
+    plan = passage(
+        "Khối đã ban hành Kế hoạch phát động phong trào thi đua năm 2063 (số 05/KH-KTĐ ngày 20/4/2063).", n=4
+    )
+    answer = ask("Kế hoạch phát động phong trào thi đua năm 2063 của Khối số mấy, ban hành ngày nào?", [plan])
+    assert answer.answer.splitlines()[0] == "Số 05/KH-KTĐ; ngày 20/4/2063 [1]"

@@ -58,7 +58,7 @@ from app.answering.field_lines import answering_field
 from app.answering.frame import DOCUMENT_NUMBER, AnswerType, QuestionFrame, document_kinds_named, parse_question
 from app.answering.lead_ins import announces, asks_for_items, under
 from app.answering.models import MAX_ANSWER_CHARS, Answer, Citation, RetrievedPassage
-from app.answering.named import answering_office, named_facts, zone_asked_beside
+from app.answering.named import answering_office, document_facts_said, named_facts, zone_asked_beside
 from app.answering.scorer import Weights
 from app.answering.sections import answering_section
 from app.answering.table_rows import (
@@ -768,6 +768,8 @@ def _direct_line(selection: Selection, phrasing: Phrasing, citations: _Citations
     facts = (ranked, *(f for f in facts if f not in ranked)) if ranked else facts
     zone = zone_asked_beside(selection.frame, quote) if facts and not ranked else ""
     facts = (zone, *facts) if zone else facts  # "KCN nào …, còn bao nhiêu ha?": the zone, then its figure
+    document = document_facts_said(selection.frame, quote)  # "số hiệu gì, ban hành ngày nào?": both
+    facts = document if any(fact.startswith("Số ") for fact in document) else facts
     board = own_board(selection.frame, best.quote, str(best.document.metadata.get("issuer", "")))
     verdict = plan_verdict(selection.frame, best.quote)
     facts = facts or tuple(line for line in (board, verdict) if line)

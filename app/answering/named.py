@@ -25,7 +25,14 @@ from app.answering.constraints import years_in
 from app.answering.direct import BOARD_ASKED, asked_provinces, place_fit
 from app.answering.features import Candidate
 from app.answering.field_lines import MAX_TERMS_UNSAID
-from app.answering.frame import AnswerType, QuestionFrame, superlatives_in, zone_name_spans, zone_spans
+from app.answering.frame import (
+    DOCUMENT_NUMBER,
+    AnswerType,
+    QuestionFrame,
+    superlatives_in,
+    zone_name_spans,
+    zone_spans,
+)
 from app.answering.offices import offices_held, offices_in
 from app.answering.terms import terms_of
 from ingest.gazetteer import display_name, find_places
@@ -500,3 +507,27 @@ def zone_asked_beside(frame: QuestionFrame, quote: str) -> str:
         return ""
     named = list(dict.fromkeys(quote[a:b] for a, b in zone_spans(quote)))
     return named[0] if len(named) == 1 else ""
+
+
+# "… số hiệu gì", "… số mấy": a document's number asked (folded).
+NUMBER_ASKED = re.compile(r"\bso (?:hieu|ky hieu|may|bao nhieu|van ban)\b")
+DAY_ASKED = re.compile(r"\b(?:ngay nao|ngay may|khi nao|bao gio)\b")
+# "ngày 12 tháng 7 năm 2054", "ngày 20/4/2054"
+WRITTEN_DATE = re.compile(r"ng[àa]y\s+(?:\d{1,2}\s+th[áa]ng\s+\d{1,2}\s+n[ăa]m\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})")
+
+
+def document_facts_said(frame: QuestionFrame, quote: str) -> tuple[str, ...]:
+    """A document's own number and date, as its header line says them, for a question on
+    them ("Báo cáo … có số hiệu gì, ban hành ngày nào?": "Số 14/BC-KTĐ; ngày 12 tháng 7 năm
+    2054"); each only when asked and said."""
+    if "issued" not in frame.document_facts:
+        return ()
+    asked = fold(frame.text).lower()
+    said: list[str] = []
+    number = DOCUMENT_NUMBER.search(quote) if NUMBER_ASKED.search(asked) else None
+    if number:
+        said.append(f"Số {number.group()}")
+    day = WRITTEN_DATE.search(quote) if DAY_ASKED.search(asked) else None
+    if day:
+        said.append(day.group())
+    return tuple(said)
