@@ -718,6 +718,19 @@ HALF_YEAR_REVENUE = (
             "Ban Quản lý dẫn đầu Khối, đạt 97,5/100 điểm chấm chéo, xếp thứ nhất.",
             ["97,5/100 điểm"],
         ),
+        # "9 tháng" is the running total's, not September's; each sentence opens its own span.
+        (
+            "9 tháng năm 2063 cấp mới bao nhiêu dự án DDI?",
+            "Trong tháng 9, Ban đã cấp mới 02 dự án DDI với tổng vốn 915 tỷ đồng. Lũy kế 9 tháng, Ban đã cấp "
+            "mới 61 dự án FDI; cấp mới 17 dự án DDI với tổng vốn 9.260 tỷ đồng.",
+            ["17 dự án"],
+        ),
+        (
+            "Tháng 9 năm 2063 cấp mới bao nhiêu dự án DDI?",
+            "Trong tháng 9, Ban đã cấp mới 02 dự án DDI với tổng vốn 915 tỷ đồng. Lũy kế 9 tháng, Ban đã cấp "
+            "mới 61 dự án FDI; cấp mới 17 dự án DDI với tổng vốn 9.260 tỷ đồng.",
+            ["02 dự án"],
+        ),
     ],
 )
 def test_the_figure_of_the_period_and_zone_asked(question: str, quote: str, expected: list[str]):

@@ -463,7 +463,8 @@ def _span_words(quote: str, match: re.Match[str], own_words: str) -> str:
     its first comma, when that holds no figure ("Trong 6 tháng đầu năm 2032, doanh thu đạt X;
     xuất khẩu đạt Y")."""
     before = quote[: match.start()]
-    opening = before.split(",", 1)[0] if "," in before else ""
+    sentence = SENTENCE_GAP.split(before)[-1]  # its own sentence's opening, not the quote's first one
+    opening = sentence.split(",", 1)[0] if "," in sentence else ""
     for words in (own_words, _clause_tail(before), "" if _figure().search(opening) else opening):
         whole, _, months = period_parts(words)
         if whole or months or quarters_stated(words) or months_named(words):
@@ -472,6 +473,7 @@ def _span_words(quote: str, match: re.Match[str], own_words: str) -> str:
 
 
 WHOLE_YEAR_SAID = re.compile(r"\b(?:ca|toan)\s+nam\b")  # "cả năm", "toàn năm" (folded)
+SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])")
 
 
 def _period_fit(
@@ -505,6 +507,8 @@ def _period_fit(
         return 0
     if months and said_months:
         return 2 if months & said_months else 0
+    if months and not said_whole and months_named(own_words):
+        return 0  # "9 tháng" asked: not "Trong tháng 9, … 02 dự án", one month's
     return 1
 
 
