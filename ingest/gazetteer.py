@@ -305,6 +305,11 @@ def find_places(text: str) -> list[PlaceMention]:
 MERGER_YEAR = 2025  # the provinces merged on 1 July 2025 (Resolution 202/2025/QH15)
 
 
+def province_keys(text: str) -> set[str]:
+    """The keys of the provinces ``text`` names."""
+    return {place.key for place in find_places(text) if place.kind == "province"}
+
+
 def merged_keys(province_key: str) -> frozenset[str]:
     """The key plus the units the 2025 merger linked to it: a post-merger unit with the
     former units it absorbed; a former unit with the unit it became part of."""

@@ -37,7 +37,7 @@ from app.answering.frame import AnswerType, QuestionFrame, zone_name_spans
 from app.answering.money import money_named, money_words
 from app.answering.terms import terms_of
 from app.answering.units import counted, counted_units, same_units, unit_at, unit_groups, unit_key
-from ingest.gazetteer import display_name, find_places, merged_keys
+from ingest.gazetteer import display_name, find_places, merged_keys, province_keys
 from ingest.glossary import glossary_rows
 from ingest.normalize import fold, runs_at, search_syllables, strip_accents
 from ingest.office import is_row_sentence
@@ -1147,7 +1147,7 @@ def place_fit(own_words: str, asked: set[str], zones: Iterable[str] = ()) -> int
     nothing more: the sentence's subject often names it beside a figure of another metric
     (5 bold figures of the web set went wrong when it did). A zone asked that is named like a
     province ("KCN Hòa Bình" of Kon Tum, in ``zones``) names no province."""
-    named = {p.key for p in find_places(own_words) if p.kind == "province"}
+    named = province_keys(own_words)
     # (A figure's own words may start after the zone's kind: " Hòa Bình đã lấp đầy 100%".)
     names = [zone.split(maxsplit=1)[-1] for zone in zones]
     named -= {key for name in names if _named(name, own_words) for key in named if key in name}

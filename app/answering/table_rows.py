@@ -19,7 +19,7 @@ from app.answering.direct import FIGURE_TYPES
 from app.answering.features import Candidate, asks_entities
 from app.answering.frame import AnswerType, QuestionFrame, parse_question, text_mentions
 from app.answering.terms import terms_of
-from ingest.gazetteer import find_places
+from ingest.gazetteer import province_keys
 from ingest.normalize import fold, search_syllables
 from ingest.office import is_row_sentence
 
@@ -299,7 +299,7 @@ def row_of_named_board(frame: QuestionFrame, eligible: Sequence[Candidate]) -> C
     board_at = BOARD.search(label)
     # The likeliest is the row of a unit of the board asked ("Phòng X, Ban Quản lý … tỉnh Y"),
     # a unit the question does not name itself ("Phòng X của BQL … có …?").
-    if board_at is None or board_at.start() == 0 or not asked <= _provinces_in(label):
+    if board_at is None or board_at.start() == 0 or not asked <= province_keys(label):
         return None
     if set(terms_of(label[: board_at.start()])) <= set(frame.terms):
         return None
@@ -307,13 +307,9 @@ def row_of_named_board(frame: QuestionFrame, eligible: Sequence[Candidate]) -> C
         cells = row_cells(candidate.quote)
         if candidate.doc_id != eligible[0].doc_id or cells is None or not BOARD.match(fold(cells[0]).lower()):
             continue
-        if asked <= _provinces_in(cells[0]):
+        if asked <= province_keys(cells[0]):
             return candidate
     return None
-
-
-def _provinces_in(text: str) -> set[str]:
-    return {place.key for place in find_places(text) if place.kind == "province"}
 
 
 def put_first(first: Candidate | None, ranked: Sequence[Candidate]) -> list[Candidate]:
